@@ -1,0 +1,70 @@
+// API tokens: each one is bound to a role. Created on first start and kept in the secret store
+// (never in SQLite); BATON_PRODUCER_TOKEN adds a producer token for automation.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ROLES, isRole, type Role } from '../../shared/contract/roles';
+import type { SecretStore } from '../platform/secret-store';
+
+export interface TokenGrant {
+  role: Role;
+  label: string;
+}
+export interface IssuedToken extends TokenGrant {
+  token: string;
+}
+
+export interface TokenService {
+  /** The grant for a presented token, or null. */
+  check(token: string | null | undefined): TokenGrant | null;
+  /** Tokens for the console to show the producer (one per role). */
+  issued(): IssuedToken[];
+  /** True when the tokens were created in this start (so the station prints them). */
+  readonly created: boolean;
+}
+
+const SECRET_NAME = 'api.tokens';
+
+export function createTokenService(deps: { secrets: SecretStore; envProducerToken?: string | undefined }): TokenService {
+  let created = false;
+  let tokens = parse(deps.secrets.get(SECRET_NAME));
+  if (tokens.length === 0) {
+    tokens = ROLES.map((role) => ({ role, label: `${role} (default)`, token: randomBytes(24).toString('base64url') }));
+    deps.secrets.set(SECRET_NAME, JSON.stringify(tokens));
+    created = true;
+  }
+  const all: IssuedToken[] = [...tokens];
+  if (deps.envProducerToken && deps.envProducerToken.length >= 8) {
+    all.push({ role: 'producer', label: 'producer (BATON_PRODUCER_TOKEN)', token: deps.envProducerToken });
+  }
+  const byDigest = new Map(all.map((t) => [digest(t.token), t]));
+
+  return {
+    created,
+    check(token) {
+      if (!token) return null;
+      const d = digest(token);
+      const found = byDigest.get(d);
+      // The map lookup is by digest; the compare below keeps the final check constant-time.
+      if (!found || !timingSafeEqual(Buffer.from(d, 'hex'), Buffer.from(digest(found.token), 'hex'))) return null;
+      return { role: found.role, label: found.label };
+    },
+    issued: () => tokens.map((t) => ({ ...t })),
+  };
+}
+
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function parse(text: string | null): IssuedToken[] {
+  if (!text) return [];
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value)) return [];
+    return value.filter(
+      (t): t is IssuedToken =>
+        typeof t === 'object' && t !== null && typeof t.token === 'string' && typeof t.label === 'string' && isRole(t.role),
+    );
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,186 @@
+// The one way to change state: validate → authorise → handle → audit (with the outcome) → patch.
+// Refused commands are audited too (unknown names, bad arguments, wrong role). Reads skip the
+// audit: they change nothing.
+import type { z } from 'zod';
+import {
+  commands,
+  isCommandName,
+  type CommandError,
+  type CommandName,
+  type CommandSpec,
+  type ResultOf,
+  type AuditEntry,
+} from '../../shared/contract/index';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { Db } from '../storage/database';
+import type { AuditRepo } from '../storage/audit.repo';
+import { CommandFailure } from './command-failure';
+import type { Caller, Handler, HandlerContext, HandlerMap } from './handler';
+
+export type DispatchResult<R = unknown> = { ok: true; result: R } | { ok: false; error: CommandError };
+
+export interface Dispatcher {
+  dispatch<N extends CommandName>(name: N, args: unknown, caller: Caller): Promise<DispatchResult<ResultOf<N>>>;
+  dispatch(name: string, args: unknown, caller: Caller): Promise<DispatchResult>;
+}
+
+export interface DispatcherDeps {
+  db: Db;
+  audit: AuditRepo;
+  clock: Clock;
+  log: Logger;
+  handlers: Partial<HandlerMap>;
+  /** Told about every audit row written, to keep the snapshot's audit strip current. */
+  onAudit(entry: AuditEntry): void;
+}
+
+const MAX_NAME = 80;
+
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const { db, audit, clock, log, handlers, onAudit } = deps;
+
+  const record = (
+    name: string,
+    args: unknown,
+    caller: Caller,
+    at: number,
+    started: number,
+    result: DispatchResult,
+    writes: (() => void)[],
+  ): DispatchResult => {
+    const outcome = result.ok ? 'ok' : `${refusal(result.error.code) ? 'refused' : 'failed'}:${result.error.code}`;
+    const detail = result.ok ? null : result.error.message;
+    const entry = {
+      at,
+      actor: caller.actor,
+      role: caller.role,
+      via: caller.via,
+      command: name.slice(0, MAX_NAME),
+      args,
+      outcome,
+      detail,
+      durationMs: performance.now() - started,
+    };
+    try {
+      const appended = db.transaction(() => {
+        for (const w of writes) w();
+        return audit.append(entry);
+      })();
+      onAudit(appended);
+      return result;
+    } catch (error) {
+      // The handler's writes were rolled back with the audit row: record that, then fail.
+      const message = error instanceof Error ? error.message : String(error);
+      log.error('command write failed', { command: name, error: message });
+      const failedResult: DispatchResult = { ok: false, error: { code: 'internal', message: `storage failed: ${message}` } };
+      try {
+        onAudit(audit.append({ ...entry, outcome: 'failed:internal', detail: failedResult.error.message }));
+      } catch {
+        // The disk is gone; the log line above is all we can do.
+      }
+      return failedResult;
+    }
+  };
+
+  const dispatch = (name: string, rawArgs: unknown, caller: Caller): Promise<DispatchResult> => {
+    const started = performance.now();
+    const at = clock.now();
+    if (!isCommandName(name)) {
+      return Promise.resolve(
+        record(name, null, caller, at, started, fail('unknown_command', `There is no command "${name.slice(0, MAX_NAME)}". GET /api/commands lists them.`), []),
+      );
+    }
+    const spec: CommandSpec = commands[name];
+    const parsed = spec.args.safeParse(rawArgs ?? {});
+    const auditable = spec.kind === 'write';
+    const auditedArgs = (value: unknown) => auditArgs(spec, value);
+    if (!parsed.success) {
+      const error: CommandError = {
+        code: 'invalid_args',
+        message: `Bad arguments for ${name}: ${describeIssues(parsed.error)}`,
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      };
+      return Promise.resolve(
+        auditable ? record(name, redactOnly(spec, rawArgs), caller, at, started, { ok: false, error }, []) : { ok: false, error },
+      );
+    }
+    if (!spec.roles.includes(caller.role)) {
+      const error: CommandError = {
+        code: 'forbidden',
+        message: `${name} is for ${spec.roles.join(' or ')}; you are signed in as ${caller.role}.`,
+      };
+      return Promise.resolve(auditable ? record(name, auditedArgs(parsed.data), caller, at, started, { ok: false, error }, []) : { ok: false, error });
+    }
+    const handler = handlers[name] as Handler<CommandName> | undefined;
+    if (!handler) {
+      const error: CommandError = { code: 'unavailable', message: `${name} is not available in this station.` };
+      return Promise.resolve(auditable ? record(name, auditedArgs(parsed.data), caller, at, started, { ok: false, error }, []) : { ok: false, error });
+    }
+
+    const writes: (() => void)[] = [];
+    const ctx: HandlerContext = { caller, now: at, write: (fn) => void writes.push(fn) };
+    const settle = (result: DispatchResult): DispatchResult => {
+      if (!auditable) {
+        if (writes.length > 0) db.transaction(() => writes.forEach((w) => w()))();
+        return result;
+      }
+      return record(name, auditedArgs(parsed.data), caller, at, started, result, result.ok ? writes : []);
+    };
+    let out: unknown;
+    try {
+      out = handler(parsed.data as never, ctx);
+    } catch (error) {
+      return Promise.resolve(settle(toFailure(error, name, log)));
+    }
+    if (isPromiseLike(out)) {
+      return Promise.resolve(out).then(
+        (result) => settle({ ok: true, result }),
+        (error: unknown) => settle(toFailure(error, name, log)),
+      );
+    }
+    // Synchronous handlers finish (and are audited) before this tick ends, so their patch, which
+    // is published on the next microtask, always follows their audit row.
+    return Promise.resolve(settle({ ok: true, result: out }));
+  };
+
+  return { dispatch } as Dispatcher;
+}
+
+function fail(code: CommandError['code'], message: string): DispatchResult {
+  return { ok: false, error: { code, message } };
+}
+
+function refusal(code: CommandError['code']): boolean {
+  return code === 'unauthenticated' || code === 'forbidden' || code === 'unknown_command' || code === 'invalid_args' || code === 'conflict';
+}
+
+function toFailure(error: unknown, name: string, log: Logger): DispatchResult {
+  if (error instanceof CommandFailure) return { ok: false, error: error.toError() };
+  const message = error instanceof Error ? error.message : String(error);
+  log.error('command crashed', { command: name, error: message, stack: error instanceof Error ? error.stack : undefined });
+  return { ok: false, error: { code: 'internal', message: `${name} failed inside the station: ${message}` } };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+function redactOnly(spec: CommandSpec, value: unknown): unknown {
+  if (!spec.secretArgs || !value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const k of spec.secretArgs) if (k in copy) copy[k] = '[secret]';
+  return copy;
+}
+
+function auditArgs(spec: CommandSpec, value: unknown): unknown {
+  const redacted = redactOnly(spec, value);
+  return spec.auditArgs ? spec.auditArgs(redacted as z.output<z.ZodType>) : redacted;
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(payload)'}: ${i.message}`)
+    .join('; ');
+}

@@ -1,0 +1,72 @@
+// The loaded show. One at a time; a failed load records its errors and keeps the current show.
+// Other subsystems subscribe to `onLoaded` to reconfigure (scenes, catalog, offers, script).
+import { dirname, resolve } from 'node:path';
+import type { Show } from '../../shared/show/show.schema';
+import type { Handlers } from '../dispatch/handler';
+import { CommandFailure } from '../dispatch/command-failure';
+import type { StateStore } from '../state/state.store';
+import type { Clock } from '../platform/clock';
+import { parseShow, readShowFile, type ShowParse } from './show.loader';
+
+export interface LoadedShow {
+  show: Show;
+  /** Folder that relative paths in the show (script, replay files) are resolved against. */
+  baseDir: string;
+  source: string;
+}
+export type ShowListener = (loaded: LoadedShow) => void | Promise<void>;
+
+export interface ShowService {
+  current(): LoadedShow | null;
+  /** Loads a file; throws a CommandFailure listing the bad fields when it is not a valid show. */
+  loadFile(path: string): Promise<LoadedShow>;
+  onLoaded(listener: ShowListener): () => void;
+  handlers: Handlers<'show.load' | 'show.import' | 'show.get'>;
+}
+
+export function createShowService(deps: { state: StateStore; clock: Clock; cwd: string }): ShowService {
+  const { state, clock } = deps;
+  const listeners = new Set<ShowListener>();
+  let loaded: LoadedShow | null = null;
+
+  const apply = async (parse: ShowParse, source: string, baseDir: string): Promise<LoadedShow> => {
+    if (!parse.ok) {
+      state.update('show', (s) => ({ ...s, lastError: { at: clock.now(), source, issues: parse.issues } }));
+      const first = parse.issues.slice(0, 3).map((i) => `${i.path || '(file)'}: ${i.message}`).join('; ');
+      throw new CommandFailure(
+        'invalid_args',
+        `The show in ${source} has ${parse.issues.length} problem(s): ${first}. The current show stays loaded.`,
+        parse.issues,
+      );
+    }
+    loaded = { show: parse.show, baseDir, source };
+    state.set('show', { current: parse.show, source, loadedAt: clock.now(), lastError: null });
+    for (const l of listeners) await l(loaded);
+    return loaded;
+  };
+
+  const loadFile = (path: string) => {
+    const full = resolve(deps.cwd, path);
+    return apply(readShowFile(full), full, dirname(full));
+  };
+
+  return {
+    current: () => loaded,
+    loadFile,
+    onLoaded(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    handlers: {
+      'show.load': async ({ path }) => {
+        const l = await loadFile(path);
+        return { id: l.show.id, title: l.show.title };
+      },
+      'show.import': async ({ show }) => {
+        const l = await apply(parseShow(show), 'import', loaded?.baseDir ?? deps.cwd);
+        return { id: l.show.id, title: l.show.title };
+      },
+      'show.get': () => ({ show: loaded?.show ?? null }),
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// The headless station: the core and its API under plain Node, serving the built UI on
+// localhost. `npm start` runs this when there is no Electron binary (or with --headless).
+import { createConsoleLogger } from '../platform/logger';
+import { appRoot, appVersion, defaultDataDir } from './paths';
+import { parseStationOptions, USAGE, UsageError } from './options';
+import { startStation } from './station';
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseStationOptions(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const root = appRoot();
+  const version = appVersion(root);
+  const log = createConsoleLogger({ quiet: process.env.BATON_QUIET === '1' });
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const station = await startStation({
+    mode: 'headless',
+    port: options.port,
+    lan: options.lan,
+    dataDir,
+    showFile: options.showFile,
+    appRoot: root,
+    version,
+    log,
+    secrets: null,
+    envProducerToken: process.env.BATON_PRODUCER_TOKEN ?? null,
+    nativeBinding: null,
+    clock: null,
+  });
+  const producer = station.tokens.issued().find((t) => t.role === 'producer');
+  const show = station.core.snapshot().state.show.current;
+  console.log(`Baton ${version} — headless station ready at ${station.url} (data: ${dataDir})`);
+  console.log(`  show: ${show ? `${show.title}${show.rehearsal ? ' [REHEARSAL]' : ''}` : 'none loaded'}`);
+  if (producer) {
+    console.log(`  producer:  ${station.url}/producer?token=${producer.token}`);
+    for (const t of station.tokens.issued().filter((x) => x.role !== 'producer')) {
+      console.log(`  ${`${t.role}:`.padEnd(10)} ${station.url}/${t.role}?token=${t.token}`);
+    }
+  }
+  if (options.lan) console.log('  LAN access is ON: views on the studio network can connect with a token.');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Baton stopping (${signal})`);
+    station.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Baton could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+// A running station: the core, its API server and the show it starts with. Used by the headless
+// CLI, by the Electron main process (which adds windows on top) and by tests.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createCore, type Core } from '../core';
+import { createTokenService, type TokenService } from '../auth/token.service';
+import { startApiServer, type ApiServer } from '../transport/api.server';
+import type { Logger } from '../platform/logger';
+import { createFileSecretStore, type SecretStore } from '../platform/secret-store';
+import { systemClock, type Clock } from '../platform/clock';
+import { createSettingsRepo } from '../storage/settings.repo';
+
+export interface StationConfig {
+  mode: 'electron' | 'headless';
+  port: number;
+  lan: boolean;
+  dataDir: string;
+  /** A show file to load; null: the last one loaded, else the demo show. */
+  showFile: string | null;
+  /** The app folder holding resources/ (and out/renderer when built). */
+  appRoot: string;
+  version: string;
+  log: Logger;
+  /** Electron passes a safeStorage-backed store; headless uses a 0600 file in the data folder. */
+  secrets: SecretStore | null;
+  envProducerToken: string | null;
+  nativeBinding: string | null;
+  clock: Clock | null;
+}
+
+export interface Station {
+  core: Core;
+  api: ApiServer;
+  tokens: TokenService;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function demoShowPath(appRoot: string): string {
+  return join(appRoot, 'resources', 'demo-show', 'show.json');
+}
+
+export async function startStation(cfg: StationConfig): Promise<Station> {
+  const secrets = cfg.secrets ?? createFileSecretStore(join(cfg.dataDir, 'secrets.json'));
+  const host = cfg.lan ? '0.0.0.0' : '127.0.0.1';
+  const core = createCore({
+    dataDir: cfg.dataDir,
+    clock: cfg.clock ?? systemClock,
+    log: cfg.log,
+    secrets,
+    station: { version: cfg.version, mode: cfg.mode, url: '', lan: cfg.lan },
+    cwd: process.cwd(),
+    nativeBinding: cfg.nativeBinding,
+  });
+  const tokens = createTokenService({ secrets, envProducerToken: cfg.envProducerToken ?? undefined });
+  const rendererDir = join(cfg.appRoot, 'out', 'renderer');
+  let api: ApiServer;
+  try {
+    api = await startApiServer({
+      core,
+      tokens,
+      log: cfg.log,
+      host,
+      port: cfg.port,
+      staticRoot: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
+      version: cfg.version,
+      routes: [],
+    });
+  } catch (error) {
+    await core.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`port ${cfg.port} is in use: is another Baton running? Try --port <n>.`);
+    throw error;
+  }
+  const url = `http://127.0.0.1:${api.port}`;
+  core.state.update('station', (s) => ({ ...s, url }));
+
+  const settings = createSettingsRepo(core.db);
+  core.show.onLoaded((l) => {
+    if (l.source !== 'import') settings.set('show.lastFile', l.source);
+  });
+  const candidates = [cfg.showFile ? resolve(cfg.showFile) : null, settings.get('show.lastFile'), demoShowPath(cfg.appRoot)];
+  for (const file of candidates) {
+    if (!file) continue;
+    try {
+      await core.show.loadFile(file);
+      break;
+    } catch (error) {
+      cfg.log.warn(`show not loaded from ${file}`, { reason: (error as Error).message });
+      if (file === cfg.showFile) throw error;
+    }
+  }
+
+  return {
+    core,
+    api,
+    tokens,
+    url,
+    async close() {
+      await api.close();
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// The append-only audit log: who did what, with which arguments, and how it ended. Each row is
+// chained to the one before by hash; `audit-verify.ts` walks the chain.
+import type { AuditEntry } from '../../shared/contract/station.contract';
+import type { Db } from './database';
+import { GENESIS_HASH, auditHash, type AuditContent } from './audit-hash';
+
+export interface AuditRecord {
+  at: number;
+  actor: string;
+  role: string;
+  via: string;
+  command: string;
+  args: unknown;
+  outcome: string;
+  detail: string | null;
+  durationMs: number;
+}
+
+interface Row {
+  seq: number;
+  at: number;
+  actor: string;
+  role: string;
+  via: string;
+  command: string;
+  args: string;
+  outcome: string;
+  detail: string | null;
+  duration_ms: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Arguments are capped so that a huge payload cannot bloat the log; the cap is marked. */
+const MAX_ARGS_CHARS = 8_000;
+
+export interface AuditRepo {
+  /** Appends one row. Call inside the transaction that carries the handler's own writes. */
+  append(record: AuditRecord): AuditEntry;
+  list(options: { before?: number; limit: number; command?: string }): AuditEntry[];
+  count(): number;
+  head(): { seq: number; hash: string } | null;
+}
+
+export function createAuditRepo(db: Db): AuditRepo {
+  const insert = db.prepare(
+    `INSERT INTO audit_log (seq, at, actor, role, via, command, args, outcome, detail, duration_ms, prev_hash, hash)
+     VALUES (@seq, @at, @actor, @role, @via, @command, @args, @outcome, @detail, @durationMs, @prevHash, @hash)`,
+  );
+  const moveHead = db.prepare(
+    `INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`,
+  );
+  const last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM audit_log');
+  const listAll = db.prepare<[number, number], Row>('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?');
+  const listCmd = db.prepare<[number, string, number], Row>(
+    'SELECT * FROM audit_log WHERE seq < ? AND command = ? ORDER BY seq DESC LIMIT ?',
+  );
+
+  // The head is cached: this process is the only writer, and the chain is read once at start.
+  const start = last.get();
+  let headSeq = start?.seq ?? 0;
+  let headHash = start?.hash ?? GENESIS_HASH;
+  let count = countStmt.get()?.n ?? 0;
+
+  return {
+    append(record) {
+      let args = JSON.stringify(record.args ?? null) ?? 'null';
+      if (args.length > MAX_ARGS_CHARS) args = JSON.stringify({ truncated: true, head: args.slice(0, MAX_ARGS_CHARS) });
+      const content: AuditContent = {
+        seq: headSeq + 1,
+        at: record.at,
+        actor: record.actor,
+        role: record.role,
+        via: record.via,
+        command: record.command,
+        args,
+        outcome: record.outcome,
+        detail: record.detail,
+        durationMs: Math.round(record.durationMs * 1000) / 1000,
+      };
+      const hash = auditHash(headHash, content);
+      insert.run({ ...content, prevHash: headHash, hash });
+      moveHead.run(content.seq, hash);
+      headSeq = content.seq;
+      headHash = hash;
+      count += 1;
+      return toEntry({ ...content, hash, parsedArgs: JSON.parse(args) as unknown });
+    },
+    list({ before, limit, command }) {
+      const upper = before ?? Number.MAX_SAFE_INTEGER;
+      const rows = command ? listCmd.all(upper, command, limit) : listAll.all(upper, limit);
+      return rows.map((r) =>
+        toEntry({
+          seq: r.seq,
+          at: r.at,
+          actor: r.actor,
+          role: r.role,
+          via: r.via,
+          command: r.command,
+          args: r.args,
+          outcome: r.outcome,
+          detail: r.detail,
+          durationMs: r.duration_ms,
+          hash: r.hash,
+          parsedArgs: JSON.parse(r.args) as unknown,
+        }),
+      );
+    },
+    count: () => count,
+    head: () => (headSeq === 0 ? null : { seq: headSeq, hash: headHash }),
+  };
+}
+
+function toEntry(c: AuditContent & { hash: string; parsedArgs: unknown }): AuditEntry {
+  return {
+    seq: c.seq,
+    at: c.at,
+    actor: c.actor,
+    role: c.role,
+    via: c.via,
+    command: c.command,
+    args: c.parsedArgs,
+    outcome: c.outcome,
+    detail: c.detail,
+    durationMs: c.durationMs,
+    hash: c.hash,
+  };
+}

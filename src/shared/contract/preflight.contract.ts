@@ -1,0 +1,33 @@
+// Go/no-go: every check is run by the station against the real thing, or ticked by a named person.
+import { z } from 'zod';
+import { PRODUCER, command } from './command';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'pending';
+export interface PreflightCheck {
+  id: string;
+  label: string;
+  kind: 'auto' | 'manual';
+  status: CheckStatus;
+  detail: string;
+  checkedAt: number | null;
+  checkedBy: string | null;
+}
+export interface PreflightState {
+  checks: PreflightCheck[];
+  verdict: 'go' | 'no-go' | 'pending';
+}
+
+export const preflightCommands = {
+  'preflight.run': command<{ verdict: PreflightState['verdict'] }>()({
+    summary: 'Run every automatic check now.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({}).strict(),
+  }),
+  'preflight.tick': command<{ status: CheckStatus }>()({
+    summary: 'Tick (or untick) a manual checklist item.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ id: z.string().min(1), done: z.boolean() }).strict(),
+  }),
+};

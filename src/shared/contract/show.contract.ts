@@ -1,0 +1,37 @@
+// The loaded show: one at a time; a bad file never replaces a good one.
+import { z } from 'zod';
+import { ALL_ROLES, PRODUCER, command } from './command';
+import type { FieldIssue } from './errors';
+import type { Show } from '../show/show.schema';
+
+export interface ShowState {
+  /** The show as loaded, defaults applied. Null only before the first load. */
+  current: Show | null;
+  /** Where it came from: a file path, `import` (sent over the API) or `demo`. */
+  source: string | null;
+  loadedAt: number | null;
+  /** The last load that failed, with the path of each bad field; the current show stays. */
+  lastError: { at: number; source: string; issues: FieldIssue[] } | null;
+}
+
+export const showCommands = {
+  'show.load': command<{ id: string; title: string }>()({
+    summary: 'Load a show file from the station’s disk (JSON). A bad file leaves the current show loaded.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ path: z.string().min(1) }).strict(),
+  }),
+  'show.import': command<{ id: string; title: string }>()({
+    summary: 'Load a show sent as JSON in the request. A bad show leaves the current one loaded.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ show: z.unknown() }).strict(),
+    auditArgs: (a) => ({ show: typeof a.show === 'object' && a.show && 'id' in a.show ? (a.show as { id: unknown }).id : '?' }),
+  }),
+  'show.get': command<{ show: Show | null }>()({
+    summary: 'The loaded show.',
+    roles: ALL_ROLES,
+    kind: 'read',
+    args: z.object({}).strict(),
+  }),
+};

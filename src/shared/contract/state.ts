@@ -1,0 +1,23 @@
+// The snapshot: one object, one key per domain. Patches replace one domain's value at a time.
+import type { AlertsState, AuditState, StationInfo } from './station.contract';
+import type { ShowState } from './show.contract';
+import type { ObsState } from './obs.contract';
+import type { CommentsState } from './comments.contract';
+import type { CuesState, ScriptsState } from './cues.contract';
+import type { KpiState, OffersState } from './offers.contract';
+import type { PreflightState } from './preflight.contract';
+
+export interface StationState {
+  station: StationInfo;
+  show: ShowState;
+  obs: ObsState;
+  comments: CommentsState;
+  cues: CuesState;
+  scripts: ScriptsState;
+  offers: OffersState;
+  kpis: KpiState;
+  preflight: PreflightState;
+  alerts: AlertsState;
+  audit: AuditState;
+}
+export type Domain = keyof StationState;

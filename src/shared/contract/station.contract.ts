@@ -1,0 +1,84 @@
+// The station itself: who is connected, where it listens, and the show-independent parts of the
+// snapshot (alerts, the audit trail's head).
+import { z } from 'zod';
+import { ALL_ROLES, PRODUCER, command } from './command';
+import type { Role } from './roles';
+
+export interface StationInfo {
+  version: string;
+  startedAt: number;
+  /** `electron` when the shell runs, `headless` when the station serves the UI on its own. */
+  mode: 'electron' | 'headless';
+  url: string;
+  lan: boolean;
+  dataDir: string;
+  /** Number of connected views per role, so the producer sees that the host's card is up. */
+  views: Record<Role, number>;
+}
+
+export type AlertLevel = 'info' | 'warn' | 'critical';
+export interface Alert {
+  id: string;
+  level: AlertLevel;
+  /** Subsystem that raised it: `obs`, `offers`, `comments`, `preflight`, … */
+  source: string;
+  /** Stable key so the same condition updates one alert instead of stacking copies. */
+  key: string;
+  message: string;
+  raisedAt: number;
+  updatedAt: number;
+  /** Set when the condition is over; the alert stays visible until acknowledged. */
+  clearedAt: number | null;
+  ackedBy: string | null;
+  ackedAt: number | null;
+}
+export interface AlertsState {
+  items: Alert[];
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: number;
+  actor: string;
+  role: string;
+  via: string;
+  command: string;
+  args: unknown;
+  outcome: string;
+  detail: string | null;
+  durationMs: number;
+  hash: string;
+}
+export interface AuditState {
+  /** The last few entries, newest first, for the console's activity strip. */
+  recent: AuditEntry[];
+  count: number;
+  headHash: string | null;
+}
+
+export const stationCommands = {
+  'station.whoami': command<{ actor: string; role: Role }>()({
+    summary: 'The caller’s name and role, as the station sees them.',
+    roles: ALL_ROLES,
+    kind: 'read',
+    args: z.object({}).strict(),
+  }),
+  'alert.ack': command<{ id: string }>()({
+    summary: 'Acknowledge an alert: it stays in the log, it leaves the banner.',
+    roles: ALL_ROLES,
+    kind: 'write',
+    args: z.object({ id: z.string().min(1) }).strict(),
+  }),
+  'audit.list': command<{ entries: AuditEntry[] }>()({
+    summary: 'Audit entries, newest first; `before` pages back by sequence number.',
+    roles: PRODUCER,
+    kind: 'read',
+    args: z
+      .object({
+        before: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        command: z.string().optional(),
+      })
+      .strict(),
+  }),
+};

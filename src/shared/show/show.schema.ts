@@ -1,0 +1,231 @@
+// The show file: everything a producer prepares before going live. Published as JSON Schema
+// (resources/show.schema.json, generated from this file) so a bad file is caught field by field.
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash or underscore');
+const money = z.object({
+  amount: z.number().nonnegative(),
+  currency: z.string().length(3).toUpperCase(),
+});
+
+export const personSchema = z.object({
+  id,
+  name: z.string().min(1).max(120),
+  role: z.enum(['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand']),
+  contact: z
+    .object({
+      email: z.email().optional(),
+      phone: z.string().max(40).optional(),
+      handle: z.string().max(80).optional(),
+    })
+    .default({}),
+});
+
+export const productSchema = z.object({
+  sku: id,
+  name: z.string().min(1).max(120),
+  /** Variant attributes a viewer might type: "red", "50 ml", "size 38". */
+  colour: z.string().max(40).optional(),
+  size: z.string().max(40).optional(),
+  /** Words that name it, in any of the show's languages. */
+  aliases: z.array(z.string().min(1).max(60)).default([]),
+  /** The item number shown on screen ("#2"); several colours can share one. */
+  onScreen: z
+    .string()
+    .regex(/^#\d{1,3}$/, 'like "#2"')
+    .optional(),
+  price: money,
+  stock: z.number().int().nonnegative().optional(),
+});
+
+export const triggerRuleSchema = z.object({
+  id,
+  kind: z.enum([
+    'payment_error_rate',
+    'store_5xx',
+    'chargeback_surge',
+    'stock_below',
+    'order_cap_reached',
+    'fulfilment_latency',
+  ]),
+  /** The threshold in the kind's unit: a rate 0..1, a count, units of stock, or seconds. */
+  threshold: z.number().nonnegative(),
+  /** Window over which rates and counts are taken. */
+  windowSeconds: z.number().int().positive().default(60),
+  /** Minimum events in the window before a rate is trusted (avoids 1 failure of 1 = 100%). */
+  minEvents: z.number().int().nonnegative().default(5),
+  action: z.enum(['pause', 'alarm']),
+  cooldownSeconds: z.number().int().nonnegative().default(120),
+});
+
+export const storeBindingSchema = z.discriminatedUnion('adapter', [
+  z.object({ adapter: z.literal('sandbox') }),
+  z.object({
+    adapter: z.literal('vendure'),
+    adminApiUrl: z.url(),
+    username: z.string().min(1),
+    /** Name of the secret holding the password; the password itself never sits in the file. */
+    passwordSecret: z.string().min(1),
+    promotionId: z.string().min(1),
+    variantIds: z.array(z.string().min(1)).min(1),
+  }),
+  z.object({
+    adapter: z.literal('shopify'),
+    shopDomain: z.string().min(1),
+    tokenSecret: z.string().min(1),
+    discountId: z.string().min(1),
+    productIds: z.array(z.string()).default([]),
+    unpublishFromPublicationId: z.string().optional(),
+    apiVersion: z.string().default('2025-07'),
+  }),
+  z.object({
+    adapter: z.literal('webhook'),
+    url: z.url(),
+    hmacSecret: z.string().min(1),
+  }),
+]);
+
+export const offerSchema = z.object({
+  id,
+  name: z.string().min(1).max(120),
+  skus: z.array(id).min(1),
+  price: money,
+  compareAt: money.optional(),
+  code: z.string().min(1).max(40),
+  aliases: z.array(z.string().min(1).max(60)).default([]),
+  cap: z
+    .object({
+      orders: z.number().int().positive(),
+      bonus: z.string().min(1).max(120),
+    })
+    .optional(),
+  inventory: z
+    .object({
+      lowStock: z.number().int().nonnegative(),
+      oversell: z.number().int().nonnegative().default(0),
+    })
+    .optional(),
+  store: storeBindingSchema,
+  triggers: z.array(triggerRuleSchema).default([]),
+});
+
+const ingestSchema = z.object({
+  server: z.string().min(1),
+  /** Name of the secret holding the stream key. */
+  keySecret: z.string().min(1).optional(),
+});
+
+export const healthThresholdsSchema = z.object({
+  /** Amber below this share of the baseline bitrate, red below `bitrateRedRatio`. */
+  bitrateAmberRatio: z.number().min(0).max(1).default(0.7),
+  bitrateRedRatio: z.number().min(0).max(1).default(0.4),
+  /** Seconds a condition must last before it is raised. */
+  sustainSeconds: z.number().int().positive().default(10),
+  droppedAmberPct: z.number().min(0).default(1),
+  droppedRedPct: z.number().min(0).default(5),
+  cpuAmberPct: z.number().min(0).default(80),
+  cpuRedPct: z.number().min(0).default(95),
+  fpsAmberRatio: z.number().min(0).max(1).default(0.9),
+});
+
+export const commentSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tiktok'), id, uniqueId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('twitch'),
+    id,
+    channel: z.string().min(1),
+    host: z.string().default('irc.chat.twitch.tv'),
+    port: z.number().int().positive().default(6667),
+    tls: z.boolean().default(false),
+  }),
+  z.object({ kind: z.literal('ssn'), id, url: z.string().min(1) }),
+  z.object({
+    kind: z.literal('replay'),
+    id,
+    file: z.string().min(1),
+    speed: z.number().min(1).max(20).default(1),
+    loop: z.boolean().default(false),
+  }),
+]);
+
+export const queueNames = ['commerce', 'moderators', 'customer-service', 'spam', 'unsure', 'other'] as const;
+
+export const showSchema = z.object({
+  $schema: z.string().optional(),
+  id,
+  title: z.string().min(1).max(160),
+  brand: z.string().min(1).max(120),
+  /** Rehearsal shows are labelled REHEARSAL in every view. */
+  rehearsal: z.boolean().default(false),
+  schedule: z.object({
+    start: z.iso.datetime({ offset: true }),
+    durationMinutes: z.number().int().positive().max(24 * 60),
+    timezone: z.string().min(1),
+  }),
+  operatingModel: z.enum(['in-house', 'agency', 'creator-led', 'hybrid']),
+  conversionPath: z.object({
+    kind: z.enum(['native-shop', 'link-in-bio', 'checkout-link', 'pinned-product']),
+    description: z.string().min(1).max(500),
+    url: z.url().optional(),
+  }),
+  platforms: z.array(z.enum(['tiktok', 'instagram', 'youtube', 'twitch', 'facebook', 'other'])).min(1),
+  languages: z.array(z.string().min(2).max(8)).default(['en']),
+  people: z.array(personSchema).min(1),
+  products: z.array(productSchema).min(1),
+  offers: z.array(offerSchema).default([]),
+  /** Path of the script (Markdown or JSON), relative to the show file. */
+  script: z.object({ file: z.string().min(1) }).optional(),
+  approvals: z.object({ slaHours: z.number().positive().default(24) }).default({ slaHours: 24 }),
+  checklist: z
+    .array(
+      z.object({
+        id,
+        label: z.string().min(1).max(200),
+        /** `auto` items are checked by the station; `manual` ones are ticked by a person. */
+        kind: z.enum(['auto', 'manual']),
+        check: z.string().optional(),
+        owner: z.string().optional(),
+      }),
+    )
+    .default([]),
+  obs: z
+    .object({
+      url: z.string().optional(),
+      passwordSecret: z.string().optional(),
+      thresholds: healthThresholdsSchema.default(healthThresholdsSchema.parse({})),
+      ingest: z.object({ primary: ingestSchema, backup: ingestSchema.optional() }).optional(),
+    })
+    .default({ thresholds: healthThresholdsSchema.parse({}) }),
+  comments: z
+    .object({
+      sources: z.array(commentSourceSchema).default([]),
+      /** Seconds within which a claimed comment should be answered. */
+      slaSeconds: z.number().int().positive().default(60),
+      overflow: z
+        .object({ backlog: z.number().int().positive().default(50), oldestSeconds: z.number().int().positive().default(120) })
+        .default({ backlog: 50, oldestSeconds: 120 }),
+      unsureBelow: z.number().min(0).max(1).default(0.55),
+      macros: z.array(z.object({ id, label: z.string().min(1), text: z.string().min(1).max(1000) })).default([]),
+    })
+    .default({
+      sources: [],
+      slaSeconds: 60,
+      overflow: { backlog: 50, oldestSeconds: 120 },
+      unsureBelow: 0.55,
+      macros: [],
+    }),
+});
+
+export type Show = z.output<typeof showSchema>;
+export type ShowInput = z.input<typeof showSchema>;
+export type Product = z.output<typeof productSchema>;
+export type Offer = z.output<typeof offerSchema>;
+export type TriggerRule = z.output<typeof triggerRuleSchema>;
+export type StoreBinding = z.output<typeof storeBindingSchema>;
+export type HealthThresholds = z.output<typeof healthThresholdsSchema>;
+export type CommentSourceConfig = z.output<typeof commentSourceSchema>;
+export type QueueName = (typeof queueNames)[number];
