@@ -14,6 +14,14 @@ import { createDispatcher, type DispatchResult } from './dispatch/dispatcher';
 import type { Caller, HandlerMap } from './dispatch/handler';
 import { createAlertsService, type AlertsService } from './alerts/alerts.service';
 import { createShowService, type ShowService } from './show/show.service';
+import { createSettingsRepo } from './storage/settings.repo';
+import type { CoreModule, ModuleContext } from './module';
+import type { CorePorts } from './ports';
+import { createObsModule } from './obs/obs.module';
+import { createCommentsModule } from './comments/comments.module';
+import { createCuesModule } from './cues/cues.module';
+import { createOffersModule } from './offers/offers.module';
+import { createPreflightModule } from './preflight/preflight.module';
 
 export interface CoreDeps {
   /** Folder holding baton.db; ':memory:' keeps everything in memory (tests, benchmarks). */
@@ -26,6 +34,8 @@ export interface CoreDeps {
   cwd: string;
   /** Electron builds pass their own better-sqlite3 binary; plain Node leaves it null. */
   nativeBinding: string | null;
+  /** The outside world per module: real adapters in the station, fakes in unit tests. */
+  ports: CorePorts;
 }
 
 export interface Core {
@@ -41,6 +51,8 @@ export interface Core {
   readonly db: Db;
   readonly audit: AuditRepo;
   readonly state: StateStore;
+  /** Starts the modules (timers, sources, links). Call once, after the first show is loaded. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,18 +78,43 @@ export function createCore(deps: CoreDeps): Core {
   const alerts = createAlertsService({ state, clock });
   const show = createShowService({ state, clock, cwd: deps.cwd });
 
-  const handlers: Partial<HandlerMap> = {
-    'station.whoami': (_args, ctx) => ({ actor: ctx.caller.actor, role: ctx.caller.role }),
-    'audit.list': ({ before, limit, command }) => ({
-      entries: audit.list({ limit, ...(before !== undefined ? { before } : {}), ...(command !== undefined ? { command } : {}) }),
-    }),
-    ...alerts.handlers,
-    ...show.handlers,
-  };
-
+  // Filled below, once the modules exist; the dispatcher reads it per call.
+  const handlers: Partial<HandlerMap> = {};
   const dispatcher = createDispatcher({ db, audit, clock, log, handlers, onAudit });
+  const ctx: ModuleContext = {
+    db,
+    state,
+    clock,
+    log,
+    secrets: deps.secrets,
+    settings: createSettingsRepo(db),
+    alerts,
+    show,
+    dispatch: dispatcher.dispatch,
+    auditEvent: (e) => onAudit(audit.append({ ...e, at: clock.now(), via: 'system' })),
+  };
+  const modules: CoreModule<never>[] = [
+    createObsModule(ctx, deps.ports.obs),
+    createCommentsModule(ctx, deps.ports.comments),
+    createCuesModule(ctx, deps.ports.cues),
+    createOffersModule(ctx, deps.ports.offers),
+    createPreflightModule(ctx, deps.ports.preflight),
+  ] as CoreModule<never>[];
+  Object.assign(
+    handlers,
+    {
+      'station.whoami': (_args, c) => ({ actor: c.caller.actor, role: c.caller.role }),
+      'audit.list': ({ before, limit, command }) => ({
+        entries: audit.list({ limit, ...(before !== undefined ? { before } : {}), ...(command !== undefined ? { command } : {}) }),
+      }),
+      ...alerts.handlers,
+      ...show.handlers,
+    } satisfies Partial<HandlerMap>,
+    ...modules.map((m) => m.handlers),
+  );
+
   const system = (detail: string, command: string) =>
-    onAudit(audit.append({ at: clock.now(), actor: 'system:station', role: 'producer', via: 'system', command, args: { detail }, outcome: 'ok', detail: null, durationMs: 0 }));
+    ctx.auditEvent({ actor: 'system:station', role: 'producer', command, args: { detail }, outcome: 'ok', detail: null, durationMs: 0 });
 
   system(`${deps.station.mode} station v${deps.station.version} at ${deps.station.url}`, 'station.start');
 
@@ -94,9 +131,19 @@ export function createCore(deps: CoreDeps): Core {
     db,
     audit,
     state,
+    async start() {
+      for (const m of modules) await m.start();
+    },
     async close() {
       if (closed) return;
       closed = true;
+      for (const m of [...modules].reverse()) {
+        try {
+          await m.close();
+        } catch (error) {
+          log.error('module failed to close', { error: String(error) });
+        }
+      }
       system('station stopped', 'station.stop');
       state.flush();
       db.close();

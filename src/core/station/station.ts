@@ -9,6 +9,7 @@ import type { Logger } from '../platform/logger';
 import { createFileSecretStore, type SecretStore } from '../platform/secret-store';
 import { systemClock, type Clock } from '../platform/clock';
 import { createSettingsRepo } from '../storage/settings.repo';
+import { createDefaultPorts } from '../default-ports';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -51,6 +52,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     station: { version: cfg.version, mode: cfg.mode, url: '', lan: cfg.lan },
     cwd: process.cwd(),
     nativeBinding: cfg.nativeBinding,
+    ports: createDefaultPorts(),
   });
   const tokens = createTokenService({ secrets, envProducerToken: cfg.envProducerToken ?? undefined });
   const rendererDir = join(cfg.appRoot, 'out', 'renderer');
@@ -90,6 +92,8 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       if (file === cfg.showFile) throw error;
     }
   }
+
+  await core.start();
 
   return {
     core,

@@ -1,6 +1,10 @@
 // Numbered migrations, applied in order at start-up. Never edit one that has shipped: add the next.
 import type Database from 'better-sqlite3';
 import { m001Foundation } from './001-foundation';
+import { m002Obs } from './002-obs';
+import { m003Comments } from './003-comments';
+import { m004Scripts } from './004-scripts';
+import { m005Offers } from './005-offers';
 
 export interface Migration {
   version: number;
@@ -8,4 +12,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers];

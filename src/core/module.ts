@@ -1,0 +1,48 @@
+// What every domain module gets from the core, and what it gives back. Modules talk to each other
+// through the state store (subscribe to another domain's patches) and through `dispatch` (the
+// station's own actions go through the same validate → authorise → audit chain as a person's).
+import type { CommandName } from '../shared/contract/index';
+import type { Clock } from './platform/clock';
+import type { Logger } from './platform/logger';
+import type { SecretStore } from './platform/secret-store';
+import type { Db } from './storage/database';
+import type { SettingsRepo } from './storage/settings.repo';
+import type { StateStore } from './state/state.store';
+import type { AlertsService } from './alerts/alerts.service';
+import type { ShowService } from './show/show.service';
+import type { Dispatcher } from './dispatch/dispatcher';
+import type { Handlers } from './dispatch/handler';
+
+export interface AuditEventInput {
+  /** `system:<subsystem>` for the station's own steps, or the person on whose behalf it runs. */
+  actor: string;
+  role: string;
+  /** A dotted name like `offer.pause.attempt`; not necessarily a contract command. */
+  command: string;
+  args: unknown;
+  outcome: string;
+  detail: string | null;
+  durationMs: number;
+}
+
+export interface ModuleContext {
+  db: Db;
+  state: StateStore;
+  clock: Clock;
+  log: Logger;
+  secrets: SecretStore;
+  settings: SettingsRepo;
+  alerts: AlertsService;
+  show: ShowService;
+  dispatch: Dispatcher['dispatch'];
+  /** Appends an audit row for a step that is not itself a command (an attempt, a firing). */
+  auditEvent(input: AuditEventInput): void;
+}
+
+export interface CoreModule<N extends CommandName> {
+  handlers: Handlers<N>;
+  /** Called once after every module exists and the first show is loaded (or not). */
+  start(): void | Promise<void>;
+  /** Stop timers, close sockets, flush batches. */
+  close(): void | Promise<void>;
+}

@@ -1,0 +1,46 @@
+// A core for tests: in-memory SQLite, in-memory secrets, a controllable clock, silent logs.
+// Pass `ports` to substitute a module's outside world (fake or pointed at a local test server).
+import { createCore, type Core } from '../../src/core/core';
+import { createDefaultPorts } from '../../src/core/default-ports';
+import type { CorePorts } from '../../src/core/ports';
+import { silentLogger } from '../../src/core/platform/logger';
+import { createMemorySecretStore } from '../../src/core/platform/secret-store';
+import type { Caller } from '../../src/core/dispatch/handler';
+
+export interface TestClock {
+  now(): number;
+  advance(ms: number): void;
+  set(ms: number): void;
+}
+
+export function createTestClock(start = Date.UTC(2026, 11, 3, 19, 0, 0)): TestClock {
+  let t = start;
+  return { now: () => t, advance: (ms) => void (t += ms), set: (ms) => void (t = ms) };
+}
+
+export interface TestCoreOptions {
+  dataDir?: string;
+  clock?: { now(): number };
+  ports?: Partial<CorePorts>;
+  secrets?: Record<string, string>;
+}
+
+export function createTestCore(options: TestCoreOptions = {}): Core {
+  return createCore({
+    dataDir: options.dataDir ?? ':memory:',
+    clock: options.clock ?? createTestClock(),
+    log: silentLogger,
+    secrets: createMemorySecretStore(options.secrets ?? {}),
+    station: { version: 'test', mode: 'headless', url: 'http://127.0.0.1:0', lan: false },
+    cwd: process.cwd(),
+    nativeBinding: null,
+    ports: { ...createDefaultPorts(), ...options.ports },
+  });
+}
+
+export const producer: Caller = { actor: 'Maya (producer)', role: 'producer', via: 'test' };
+export const host: Caller = { actor: 'Leo (host)', role: 'host', via: 'test' };
+export const moderator: Caller = { actor: 'Ana (moderator)', role: 'moderator', via: 'test' };
+export const moderator2: Caller = { actor: 'Dewi (moderator)', role: 'moderator', via: 'test' };
+
+export const DEMO_SHOW = 'resources/demo-show/show.json';
