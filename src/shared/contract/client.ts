@@ -10,5 +10,15 @@ export interface BatonClient {
   /** Messages in order: hello, snapshot, then patches and events. Returns an unsubscribe. */
   onMessage(listener: (message: ServerMessage) => void): () => void;
   onStatus(listener: (status: ConnectionStatus, detail: string | null) => void): () => void;
+  /** Asks for a fresh snapshot (after a gap in patch revs). */
+  resync(): void;
   close(): void;
+}
+
+/** The error a client's `send` rejects with: the station's CommandError, unchanged. */
+export class CommandRejection extends Error {
+  constructor(readonly error: import('./errors').CommandError) {
+    super(error.message);
+    this.name = 'CommandRejection';
+  }
 }

@@ -13,6 +13,12 @@ export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 export interface CommentRecord {
   /** Station id: `<platform>:<message id>`, the de-duplication key. */
   id: string;
+  /** Order of receipt at this station (ascending); views sort and page by it. */
+  seq: number;
+  /** Which source brought it: a source id from the show, or `ingest` for the HTTP/WS command. */
+  source: string;
+  /** Played from a replay file: rehearsal data, never a real viewer. */
+  rehearsal: boolean;
   platform: string;
   room: string | null;
   messageId: string;
@@ -37,8 +43,13 @@ export interface CommentRecord {
   pinned: boolean;
   /** Set when a moderator corrected the intent. */
   correctedFrom: Intent | null;
+  /** The note given when it was escalated. */
+  note: string | null;
   reasons: string[];
 }
+
+/** Open comments still need someone; the rest are done. */
+export const OPEN_STATUSES: readonly CommentStatus[] = ['new', 'claimed', 'escalated'];
 
 export type SourceStatus = 'connected' | 'connecting' | 'reconnecting' | 'rate_limited' | 'stopped' | 'error';
 export interface SourceHealth {
@@ -54,9 +65,23 @@ export interface SourceHealth {
 
 export interface QueueSummary {
   name: QueueName;
+  /** Open comments (new, claimed or escalated) in the queue. */
   open: number;
+  claimed: number;
   oldestReceivedAt: number | null;
+  /** Whether this queue raises the overflow alarm at all (spam and chatter do not). */
+  watched: boolean;
   overflow: boolean;
+  /** Why it overflows, in words: "52 waiting (limit 40)", "oldest 95 s (limit 90 s)". */
+  overflowReason: string | null;
+}
+
+/** The product pinned in the live (TikTok's shop pin, or set by hand): "this one" and "#2" resolve to it. */
+export interface PinnedProduct {
+  sku: string | null;
+  label: string;
+  at: number;
+  source: string;
 }
 
 export interface CommentsState {
@@ -67,29 +92,54 @@ export interface CommentsState {
   sources: SourceHealth[];
   /** The comment a moderator pinned to the host's card, if any. */
   pinned: CommentRecord | null;
+  pinnedProduct: PinnedProduct | null;
   slaSeconds: number;
   /** Live viewer count from the platforms that report one. */
   viewers: number | null;
+  /** True while any rehearsal (replay) source runs: every view labels the comments REHEARSAL. */
+  rehearsal: boolean;
+  /** Confidence under which a comment goes to the unsure lane. */
+  unsureBelow: number;
+  overflowLimits: { backlog: number; oldestSeconds: number };
 }
 
-const incomingComment = z
+export interface IngestRejection {
+  /** Position in the batch. */
+  index: number;
+  id: string | null;
+  message: string;
+}
+
+export const MAX_COMMENT_CHARS = 2000;
+
+/** One comment as a sender gives it. Checked one by one: a bad comment is refused with its
+ *  index and reason, and the rest of its batch is still taken. */
+export const incomingCommentSchema = z
   .object({
-    platform: z.string().min(1).max(32),
+    platform: z
+      .string()
+      .min(1)
+      .max(32)
+      .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore'),
     id: z.string().min(1).max(128),
     author: z.string().min(1).max(128),
-    text: z.string().min(1).max(2000, 'at most 2,000 characters'),
+    text: z.string().min(1).max(MAX_COMMENT_CHARS, 'at most 2,000 characters'),
     at: z.number().int().nonnegative().optional(),
     room: z.string().max(128).optional(),
     lang: z.string().max(8).optional(),
   })
   .strict();
+export type IncomingComment = z.output<typeof incomingCommentSchema>;
 
 export const commentCommands = {
-  'comments.ingest': command<{ accepted: number; duplicates: number }>()({
-    summary: 'Add a batch of 1–1,000 comments; answers after the batch is committed to disk.',
+  'comments.ingest': command<{ accepted: number; duplicates: number; rejected: IngestRejection[] }>()({
+    summary:
+      'Add a batch of 1–1,000 comments {platform, id, author, text, at?, room?, lang?}; answers after the batch is committed to disk. Bad comments are listed in `rejected`; the others are still taken.',
     roles: PRODUCER,
     kind: 'write',
-    args: z.object({ comments: z.array(incomingComment).min(1).max(1000) }).strict(),
+    // Items are checked one by one in the handler (incomingCommentSchema), so one bad comment does
+    // not cost the other 999.
+    args: z.object({ comments: z.array(z.unknown()).min(1).max(1000) }).strict(),
     auditArgs: (a) => ({ count: a.comments.length }),
   }),
   'comments.list': command<{ comments: CommentRecord[] }>()({
@@ -104,6 +154,8 @@ export const commentCommands = {
         sku: z.string().optional(),
         lang: z.string().optional(),
         platform: z.string().optional(),
+        /** Only open comments (new, claimed, escalated). */
+        open: z.boolean().optional(),
         /** Page back: only comments received before this station id's receipt. */
         after: z.string().optional(),
         limit: z.number().int().min(1).max(5000).default(200),
@@ -122,11 +174,12 @@ export const commentCommands = {
     kind: 'write',
     args: z.object({ id: z.string().min(1) }).strict(),
   }),
-  'comment.answer': command<{ comment: CommentRecord }>()({
-    summary: 'Mark a claimed comment answered, with the reply (an approved macro) that was sent.',
+  'comment.answer': command<{ comment: CommentRecord; sent: boolean }>()({
+    summary:
+      'Mark a claimed comment answered, with the approved reply macro used (none when answered on air). `send: true` posts it on the platform where the source can.',
     roles: PRODUCER_MODERATOR,
     kind: 'write',
-    args: z.object({ id: z.string().min(1), macroId: z.string().optional(), text: z.string().max(1000).optional() }).strict(),
+    args: z.object({ id: z.string().min(1), macroId: z.string().min(1).optional(), send: z.boolean().default(false) }).strict(),
   }),
   'comment.dismiss': command<{ comment: CommentRecord }>()({
     summary: 'Dismiss a comment (nothing to do).',
@@ -151,6 +204,12 @@ export const commentCommands = {
     roles: PRODUCER_MODERATOR,
     kind: 'write',
     args: z.object({ id: z.string().min(1).nullable() }).strict(),
+  }),
+  'comments.pinProduct': command<{ pinnedProduct: PinnedProduct | null }>()({
+    summary: 'Set (or clear with `sku: null`) the product pinned in the live, so "this one" resolves to it.',
+    roles: PRODUCER_MODERATOR,
+    kind: 'write',
+    args: z.object({ sku: z.string().min(1).nullable() }).strict(),
   }),
   'comments.source': command<{ sources: SourceHealth[] }>()({
     summary: 'Start or stop a comment source defined in the show.',

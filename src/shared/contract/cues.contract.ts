@@ -2,11 +2,13 @@
 // be loaded into the live deck, so the host only ever reads text legal signed off.
 import { z } from 'zod';
 import { ALL_ROLES, PRODUCER, command } from './command';
+import type { Role } from './roles';
 
 export const CUE_KINDS = ['opening', 'demo', 'cta', 'urgency', 'pause', 'post-bonus', 'closing', 'note'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
 export interface Cue {
+  /** `<segment id>.<n>`, stable while the segment's title and the cue's position stay. */
   id: string;
   kind: CueKind;
   text: string;
@@ -16,68 +18,156 @@ export interface ScriptSegment {
   title: string;
   /** Planned length; the deck's segment timer turns red and counts negative past it. */
   plannedSeconds: number | null;
+  /** The offer whose placeholders this segment uses, and whose pause it announces. */
+  offerId: string | null;
   cues: Cue[];
 }
+/** What the host reads, placeholders already filled: the content hash covers exactly this. */
 export interface ScriptContent {
   title: string;
   segments: ScriptSegment[];
 }
+export type ScriptFormat = 'markdown' | 'json';
 
 export interface Approval {
   versionId: string;
   hash: string;
   approver: string;
+  /** The approver's role in the show (legal, brand, producer). */
   role: string;
   at: number;
   note: string;
+  /** Who entered it into Baton, or `show file …` when it came with the show. */
+  recordedBy: string;
+  /** `show-file`: legal signed outside Baton; the station accepted it because the hash matched. */
+  source: 'station' | 'show-file';
 }
+export interface ReviewComment {
+  cueId: string;
+  comment: string;
+}
+export interface ScriptReturn {
+  reviewer: string;
+  at: number;
+  comments: ReviewComment[];
+}
+export type ScriptStatus = 'draft' | 'in_review' | 'returned' | 'approved';
 export interface ScriptVersionSummary {
+  /** `<show id>/v<number>`. */
   id: string;
+  showId: string;
   number: number;
   hash: string;
+  shortHash: string;
   createdAt: number;
   createdBy: string;
-  status: 'draft' | 'in_review' | 'returned' | 'approved';
+  origin: 'show-file' | 'editor';
+  format: ScriptFormat;
+  title: string;
+  cueCount: number;
+  status: ScriptStatus;
+  requestedAt: number | null;
+  /** When sign-off is due (request time + the show's approval SLA); overdue once past. */
   dueAt: number | null;
   approval: Approval | null;
+  returned: ScriptReturn | null;
+  /** Things a reviewer should know (no pause announcement, no post-bonus CTA…). */
+  warnings: string[];
+}
+
+export interface DeckCue {
+  id: string;
+  kind: CueKind;
+  text: string;
+  segmentId: string;
+  segmentTitle: string;
+}
+export type CueOverrideReason = 'offer_paused' | 'cap_reached';
+export interface CueOverride {
+  reason: CueOverrideReason;
+  offerId: string;
+  offerName: string;
+  /** The approved cue shown instead (pause announcement, post-bonus CTA); null if the script has none. */
+  cueId: string | null;
+  text: string | null;
+  since: number;
 }
 
 export interface CuesState {
   /** The loaded (approved) version, or null when nothing is loaded. */
-  loaded: { versionId: string; hash: string; shortHash: string; approval: Approval } | null;
-  current: { id: string; kind: CueKind; text: string; segmentId: string; segmentTitle: string } | null;
-  next: { id: string; kind: CueKind; text: string } | null;
+  loaded: {
+    versionId: string;
+    showId: string;
+    number: number;
+    hash: string;
+    shortHash: string;
+    approval: Approval;
+    loadedAt: number;
+    loadedBy: string;
+  } | null;
+  current: DeckCue | null;
+  next: DeckCue | null;
   index: number;
   total: number;
-  armed: string | null;
+  /** The cue `cue.go` will fire. */
+  armed: DeckCue | null;
   showStartedAt: number | null;
+  /** Set while the show clock runs, from the moment the current segment became current. */
   segmentStartedAt: number | null;
   segmentPlannedSeconds: number | null;
-  /** When an offer is paused the host card shows the approved pause announcement instead. */
-  override: { reason: 'offer_paused'; offerId: string; text: string } | null;
+  /** When an offer is paused (store-confirmed) the host card shows the approved pause announcement. */
+  override: CueOverride | null;
   changedAt: number | null;
 }
 
 export interface ScriptsState {
+  /** The current show's versions, newest first. */
   versions: ScriptVersionSummary[];
+  /** The loaded version's segments and cues, for the producer's jump list. */
+  deck: { versionId: string; content: ScriptContent } | null;
+  /** The last failed import of the show's script file; the versions stay as they were. */
+  importError: { at: number; source: string; message: string } | null;
 }
+
+export interface ScriptIssue {
+  line: number | null;
+  path: string;
+  message: string;
+}
+export interface ClaimViolation {
+  text: string;
+  start: number;
+  end: number;
+  kind: 'price' | 'code' | 'delivery';
+  reason: string;
+}
+export interface DiffLine {
+  op: 'same' | 'add' | 'del';
+  text: string;
+  cueId: string | null;
+}
+
+const DECK_ROLES: readonly Role[] = ['producer', 'host'];
+const sourceArgs = z
+  .object({ format: z.enum(['markdown', 'json']), source: z.string().min(1, 'the script is empty').max(200_000) })
+  .strict();
 
 export const cueCommands = {
   'cue.next': command<{ cueId: string | null }>()({
-    summary: 'Advance the live deck one cue.',
-    roles: PRODUCER,
+    summary: 'Advance the live deck one cue (Stream Deck, clicker, the host’s foot pedal).',
+    roles: DECK_ROLES,
     kind: 'write',
     args: z.object({}).strict(),
   }),
   'cue.prev': command<{ cueId: string | null }>()({
     summary: 'Go back one cue.',
-    roles: PRODUCER,
+    roles: DECK_ROLES,
     kind: 'write',
     args: z.object({}).strict(),
   }),
   'cue.goto': command<{ cueId: string | null }>()({
     summary: 'Jump to a cue by id.',
-    roles: PRODUCER,
+    roles: DECK_ROLES,
     kind: 'write',
     args: z.object({ cueId: z.string().min(1) }).strict(),
   }),
@@ -94,28 +184,32 @@ export const cueCommands = {
     args: z.object({}).strict(),
   }),
   'show.clock': command<{ showStartedAt: number | null }>()({
-    summary: 'Start or reset the show clock.',
+    summary: 'Start or reset the show clock (segment timers run while it runs).',
     roles: PRODUCER,
     kind: 'write',
     args: z.object({ action: z.enum(['start', 'reset']) }).strict(),
   }),
-  'script.save': command<{ version: ScriptVersionSummary }>()({
+  'script.preview': command<{ content: ScriptContent; hash: string; warnings: string[] }>()({
+    summary: 'Parse and fill a script without saving it: the errors by line, or the content and hash it would get.',
+    roles: PRODUCER,
+    kind: 'read',
+    args: sourceArgs,
+  }),
+  'script.save': command<{ version: ScriptVersionSummary; created: boolean }>()({
     summary: 'Save script content as a new immutable version (Markdown or JSON). Offer placeholders are filled first.',
     roles: PRODUCER,
     kind: 'write',
-    args: z
-      .object({ format: z.enum(['markdown', 'json']), source: z.string().min(1).max(200_000) })
-      .strict(),
+    args: sourceArgs,
     auditArgs: (a) => ({ format: a.format, length: a.source.length }),
   }),
-  'script.get': command<{ version: ScriptVersionSummary; content: ScriptContent }>()({
-    summary: 'One version’s content.',
+  'script.get': command<{ version: ScriptVersionSummary; content: ScriptContent; source: string }>()({
+    summary: 'One version’s content, and the source it was saved from (placeholders unfilled).',
     roles: ALL_ROLES,
     kind: 'read',
     args: z.object({ versionId: z.string().min(1) }).strict(),
   }),
-  'script.diff': command<{ lines: { op: 'same' | 'add' | 'del'; text: string }[] }>()({
-    summary: 'Line diff between two versions.',
+  'script.diff': command<{ lines: DiffLine[]; added: number; removed: number }>()({
+    summary: 'Line diff between two versions’ filled text.',
     roles: ALL_ROLES,
     kind: 'read',
     args: z.object({ from: z.string().min(1), to: z.string().min(1) }).strict(),
@@ -127,11 +221,16 @@ export const cueCommands = {
     args: z.object({ versionId: z.string().min(1) }).strict(),
   }),
   'script.approve': command<{ version: ScriptVersionSummary }>()({
-    summary: 'Sign one version’s content hash (approver, time, note).',
+    summary: 'Sign one version’s content hash: approver (a person in the show), time and note.',
     roles: PRODUCER,
     kind: 'write',
     args: z
-      .object({ versionId: z.string().min(1), hash: z.string().min(8), approver: z.string().min(1).max(120), note: z.string().max(1000).default('') })
+      .object({
+        versionId: z.string().min(1),
+        hash: z.string().regex(/^[0-9a-f]{64}$/, 'the version’s full 64-character content hash'),
+        approver: z.string().min(1).max(120),
+        note: z.string().max(1000).default(''),
+      })
       .strict(),
   }),
   'script.return': command<{ version: ScriptVersionSummary }>()({
@@ -142,7 +241,7 @@ export const cueCommands = {
       .object({
         versionId: z.string().min(1),
         reviewer: z.string().min(1).max(120),
-        comments: z.array(z.object({ cueId: z.string().min(1), comment: z.string().min(1).max(1000) })).min(1),
+        comments: z.array(z.object({ cueId: z.string().min(1), comment: z.string().min(1).max(1000) }).strict()).min(1).max(500),
       })
       .strict(),
   }),
@@ -152,7 +251,11 @@ export const cueCommands = {
     kind: 'write',
     args: z.object({ versionId: z.string().min(1) }).strict(),
   }),
-  'compliance.check': command<{ ok: boolean; violations: { text: string; start: number; end: number; reason: string }[] }>()({
+  'compliance.check': command<{
+    ok: boolean;
+    against: { versionId: string; number: number; shortHash: string } | null;
+    violations: ClaimViolation[];
+  }>()({
     summary: 'Check a reply or cue for prices, codes or delivery promises not in the approved script.',
     roles: ALL_ROLES,
     kind: 'read',

@@ -133,7 +133,13 @@ export const healthThresholdsSchema = z.object({
 });
 
 export const commentSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('tiktok'), id, uniqueId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('tiktok'),
+    id,
+    uniqueId: z.string().min(1),
+    /** Name of the secret holding a sign-server API key, when the producer has one. */
+    signApiKeySecret: z.string().min(1).optional(),
+  }),
   z.object({
     kind: z.literal('twitch'),
     id,
@@ -141,6 +147,9 @@ export const commentSourceSchema = z.discriminatedUnion('kind', [
     host: z.string().default('irc.chat.twitch.tv'),
     port: z.number().int().positive().default(6667),
     tls: z.boolean().default(false),
+    /** Read-only anonymous login unless a nick and its OAuth token (a secret) are given. */
+    nick: z.string().min(1).max(64).optional(),
+    tokenSecret: z.string().min(1).optional(),
   }),
   z.object({ kind: z.literal('ssn'), id, url: z.string().min(1) }),
   z.object({
@@ -178,8 +187,27 @@ export const showSchema = z.object({
   products: z.array(productSchema).min(1),
   offers: z.array(offerSchema).default([]),
   /** Path of the script (Markdown or JSON), relative to the show file. */
-  script: z.object({ file: z.string().min(1) }).optional(),
-  approvals: z.object({ slaHours: z.number().positive().default(24) }).default({ slaHours: 24 }),
+  script: z
+    .object({
+      file: z.string().min(1),
+      /**
+       * A sign-off given outside Baton (legal's email). The station records it only when `hash`
+       * equals the content hash of the imported, placeholder-filled script; otherwise the script
+       * imports unapproved.
+       */
+      approval: z
+        .object({
+          hash: z.string().regex(/^[0-9a-f]{64}$/, 'the 64-character content hash that was signed'),
+          approver: z.string().min(1).max(120),
+          role: z.string().min(1).max(40),
+          at: z.iso.datetime({ offset: true }),
+          note: z.string().max(1000).default(''),
+        })
+        .optional(),
+    })
+    .optional(),
+  /** Sign-off requests are due this many hours after they are sent. */
+  approvals: z.object({ slaHours: z.number().positive().max(24 * 30).default(24) }).default({ slaHours: 24 }),
   checklist: z
     .array(
       z.object({
@@ -203,12 +231,22 @@ export const showSchema = z.object({
   comments: z
     .object({
       sources: z.array(commentSourceSchema).default([]),
-      /** Seconds within which a claimed comment should be answered. */
+      /** Seconds from receipt within which a comment should be answered. */
       slaSeconds: z.number().int().positive().default(60),
       overflow: z
         .object({ backlog: z.number().int().positive().default(50), oldestSeconds: z.number().int().positive().default(120) })
         .default({ backlog: 50, oldestSeconds: 120 }),
       unsureBelow: z.number().min(0).max(1).default(0.55),
+      /** Which queue each intent goes to; low-confidence comments go to `unsure` whatever their intent. */
+      routing: z
+        .object({
+          order: z.enum(queueNames).default('commerce'),
+          question: z.enum(queueNames).default('moderators'),
+          complaint: z.enum(queueNames).default('customer-service'),
+          spam: z.enum(queueNames).default('spam'),
+          other: z.enum(queueNames).default('other'),
+        })
+        .default({ order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' }),
       macros: z.array(z.object({ id, label: z.string().min(1), text: z.string().min(1).max(1000) })).default([]),
     })
     .default({
@@ -216,6 +254,7 @@ export const showSchema = z.object({
       slaSeconds: 60,
       overflow: { backlog: 50, oldestSeconds: 120 },
       unsureBelow: 0.55,
+      routing: { order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' },
       macros: [],
     }),
 });

@@ -1,0 +1,122 @@
+// Electron shell: starts the station in-process, opens the producer window (and the host's card
+// on the second display), adds menus and global shortcuts. No business logic lives here.
+import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, screen, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startStation, type Station } from '../core/station/station';
+import { parseStationOptions } from '../core/station/options';
+import { appRoot, appVersion } from '../core/station/paths';
+import { createConsoleLogger } from '../core/platform/logger';
+import type { Role } from '../shared/contract/roles';
+import { createSafeStorageSecretStore } from './secret-store.electron';
+import { createViewWindow, preloadPath } from './windows';
+import { createIpcBridge, type IpcBridge } from './ipc-bridge';
+import { registerShortcuts } from './shortcuts';
+
+const mainDir = dirname(fileURLToPath(import.meta.url));
+let station: Station | null = null;
+let bridge: IpcBridge | null = null;
+const open = new Map<Role, BrowserWindow>();
+
+function nativeBinding(root: string): string | null {
+  // The Electron build carries a better-sqlite3 compiled for Electron's ABI (see scripts/electron-native.mjs).
+  const candidates = [
+    process.env.BATON_NATIVE_BINDING,
+    join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    join(root, '.electron-native', 'better_sqlite3.node'),
+  ];
+  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+}
+
+function openView(role: Role): void {
+  const existing = open.get(role);
+  if (existing && !existing.isDestroyed()) {
+    existing.focus();
+    return;
+  }
+  if (!station || !bridge) return;
+  const win = createViewWindow({ role, stationUrl: station.url, preload: preloadPath(mainDir) });
+  bridge.attach(win.webContents, role, `${role} (this computer)`);
+  open.set(role, win);
+  win.on('closed', () => open.delete(role));
+}
+
+function buildMenu(): void {
+  const s = station;
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      {
+        label: 'View',
+        submenu: [
+          { label: 'Producer console', accelerator: 'CmdOrCtrl+1', click: () => openView('producer') },
+          { label: 'Host cue card', accelerator: 'CmdOrCtrl+2', click: () => openView('host') },
+          { label: 'Moderator queue', accelerator: 'CmdOrCtrl+3', click: () => openView('moderator') },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+        ],
+      },
+      {
+        label: 'Station',
+        submenu: [
+          ...(['producer', 'host', 'moderator'] as const).map((role) => ({
+            label: `Copy ${role} link (for another computer)`,
+            click: () => {
+              const t = s?.tokens.issued().find((x) => x.role === role);
+              if (s && t) clipboard.writeText(`${s.url}/${role}?token=${t.token}`);
+            },
+          })),
+          { type: 'separator' as const },
+          { label: 'Open data folder', click: () => void shell.openPath(app.getPath('userData')) },
+          { role: 'quit' as const },
+        ],
+      },
+    ]),
+  );
+}
+
+async function boot(): Promise<void> {
+  const options = parseStationOptions(process.argv.slice(1));
+  const root = app.isPackaged ? app.getAppPath() : appRoot(mainDir);
+  const dataDir = options.dataDir ?? app.getPath('userData');
+  station = await startStation({
+    mode: 'electron',
+    port: options.port,
+    lan: options.lan,
+    dataDir,
+    showFile: options.showFile,
+    appRoot: root,
+    version: appVersion(root),
+    log: createConsoleLogger({}),
+    secrets: createSafeStorageSecretStore(join(dataDir, 'secrets.bin')),
+    envProducerToken: process.env.BATON_PRODUCER_TOKEN ?? null,
+    nativeBinding: nativeBinding(root),
+    clock: null,
+  });
+  bridge = createIpcBridge(station.core, new URL(station.url).origin);
+  buildMenu();
+  registerShortcuts(station.core);
+  openView('producer');
+  if (screen.getAllDisplays().length > 1) openView('host');
+}
+
+app.enableSandbox();
+app.whenReady().then(boot, (e: unknown) => console.error(e)).catch((error: unknown) => {
+  dialog.showErrorBox('Baton could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', (event) => {
+  globalShortcut.unregisterAll();
+  if (!station) return;
+  event.preventDefault();
+  const s = station;
+  station = null;
+  bridge?.close();
+  s.close().finally(() => app.exit(0));
+});

@@ -1,0 +1,142 @@
+// BatonClient over the station's WebSocket (/api/events): for browsers on the studio network and
+// for the headless station. Reconnects with capped backoff; every reconnect starts from a fresh
+// snapshot, so a view never shows state from before the gap as current.
+import type { ArgsOf, CommandName, ResultOf, ServerMessage } from '../../../shared/contract/index';
+import { CommandRejection, type BatonClient, type ConnectionStatus } from '../../../shared/contract/client';
+
+const COMMAND_TIMEOUT_MS = 60_000;
+
+export interface WsClientOptions {
+  /** Station origin, e.g. http://127.0.0.1:4820 */
+  origin: string;
+  token: string;
+}
+
+export function createWsClient(options: WsClientOptions): BatonClient {
+  const messageListeners = new Set<(m: ServerMessage) => void>();
+  const statusListeners = new Set<(s: ConnectionStatus, d: string | null) => void>();
+  const pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  let ws: WebSocket | null = null;
+  let closed = false;
+  let attempt = 0;
+  let seq = 0;
+  let status: ConnectionStatus = 'connecting';
+
+  const setStatus = (s: ConnectionStatus, detail: string | null) => {
+    status = s;
+    for (const l of statusListeners) l(s, detail);
+  };
+
+  const failPending = (message: string) => {
+    for (const [id, p] of pending) {
+      clearTimeout(p.timer);
+      p.reject(new CommandRejection({ code: 'unavailable', message }));
+      pending.delete(id);
+    }
+  };
+
+  const wsUrl = () => {
+    const u = new URL('/api/events', options.origin);
+    u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+    u.searchParams.set('token', options.token);
+    return u.toString();
+  };
+
+  // A WebSocket refused before the upgrade looks the same as a dead station; ask over HTTP.
+  const tokenRejected = async (): Promise<boolean> => {
+    try {
+      const r = await fetch(new URL('/api/commands/station.whoami', options.origin), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      return r.status === 401;
+    } catch {
+      return false;
+    }
+  };
+
+  const connect = () => {
+    if (closed) return;
+    setStatus('connecting', attempt > 0 ? `reconnecting (try ${attempt})` : null);
+    let opened = false;
+    const socket = new WebSocket(wsUrl());
+    ws = socket;
+    socket.onopen = () => {
+      opened = true;
+      attempt = 0;
+      setStatus('open', null);
+    };
+    socket.onmessage = (ev: MessageEvent<string>) => {
+      let m: ServerMessage;
+      try {
+        m = JSON.parse(ev.data) as ServerMessage;
+      } catch {
+        return;
+      }
+      if (m.t === 'result') {
+        const p = pending.get(m.id);
+        if (p) {
+          pending.delete(m.id);
+          clearTimeout(p.timer);
+          if (m.ok) p.resolve(m.result);
+          else p.reject(new CommandRejection(m.error));
+        }
+        return;
+      }
+      for (const l of messageListeners) l(m);
+    };
+    socket.onclose = (ev) => {
+      ws = null;
+      failPending('The connection to the station closed before it answered. Check the state before retrying.');
+      if (closed) return;
+      void (async () => {
+        if (!opened && (await tokenRejected())) {
+          setStatus('unauthorised', 'This view’s token is not valid for this station.');
+          return;
+        }
+        attempt += 1;
+        const delay = Math.min(5000, 250 * 2 ** Math.min(attempt, 5)) * (0.8 + Math.random() * 0.4);
+        setStatus('closed', ev.reason || 'station unreachable');
+        setTimeout(connect, delay);
+      })();
+    };
+  };
+  connect();
+
+  return {
+    send<N extends CommandName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+      if (!ws || ws.readyState !== WebSocket.OPEN) {
+        return Promise.reject(new CommandRejection({ code: 'unavailable', message: 'Not connected to the station — nothing was sent.' }));
+      }
+      seq += 1;
+      const id = `c${seq}`;
+      const socket = ws;
+      return new Promise<ResultOf<N>>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new CommandRejection({ code: 'unavailable', message: `${name}: no answer from the station in ${COMMAND_TIMEOUT_MS / 1000} s.` }));
+        }, COMMAND_TIMEOUT_MS);
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
+        socket.send(JSON.stringify({ t: 'command', id, name, args }));
+      });
+    },
+    onMessage(listener) {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
+    },
+    onStatus(listener) {
+      statusListeners.add(listener);
+      listener(status, null);
+      return () => statusListeners.delete(listener);
+    },
+    resync() {
+      if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ t: 'resync' }));
+    },
+    close() {
+      closed = true;
+      ws?.close(1000, 'view closed');
+      failPending('view closed');
+    },
+  };
+}

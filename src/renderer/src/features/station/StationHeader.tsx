@@ -1,0 +1,50 @@
+// The strip every view shares: show title, REHEARSAL label, who you are, the link to the station
+// and the time. When the link to the station drops, it says so in red and counts.
+import { useStation, useSlice } from '../../state/station.store';
+import { formatAge, formatTimeOfDay } from '../../ui/format';
+import { useNow } from '../../ui/use-now';
+import { StatusBadge } from '../../ui/StatusDot';
+
+export function StationHeader(props: { view: string; extra?: React.ReactNode }) {
+  const show = useSlice('show');
+  const role = useStation((v) => v.role);
+  const actor = useStation((v) => v.actor);
+  const connection = useStation((v) => v.connection);
+  const lostAt = useStation((v) => v.lostAt);
+  const now = useNow();
+  const current = show?.current ?? null;
+  return (
+    <>
+      <header className="station-header" data-testid="station-header">
+        <div className="station-header-title">
+          <strong>Baton</strong>
+          <span className="muted">·</span>
+          <span data-testid="show-title">{current ? current.title : 'No show loaded'}</span>
+          {current?.rehearsal ? <span className="badge badge-rehearsal" data-testid="rehearsal-badge">REHEARSAL</span> : null}
+        </div>
+        <div className="station-header-right">
+          {props.extra}
+          <span className="muted">{props.view}</span>
+          {role ? (
+            <span data-testid="whoami">
+              {actor} <span className="muted">({role})</span>
+            </span>
+          ) : null}
+          {connection === 'open' ? (
+            <StatusBadge level="green" testId="connection">STATION LINKED</StatusBadge>
+          ) : (
+            <StatusBadge level="red" testId="connection">
+              {connection === 'unauthorised' ? 'TOKEN REFUSED' : 'STATION LINK LOST'}
+            </StatusBadge>
+          )}
+          <time className="num">{formatTimeOfDay(now)}</time>
+        </div>
+      </header>
+      {connection !== 'open' && connection !== 'unauthorised' && lostAt !== null ? (
+        <div className="banner banner-red" role="alert" data-testid="station-lost">
+          Link to the station lost — {formatAge(now - lostAt)}. Everything below is frozen and controls are off until it is back.
+        </div>
+      ) : null}
+    </>
+  );
+}

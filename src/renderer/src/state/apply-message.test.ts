@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { applyMessage, type Mirror } from './apply-message';
+import type { StationState } from '../../../shared/contract/index';
+
+const base = { obs: { link: 'disconnected' }, alerts: { items: [] } } as unknown as StationState;
+const empty: Mirror = { state: null, rev: 0, role: null, actor: null };
+
+describe('applyMessage', () => {
+  it('takes the snapshot, then applies the next patch', () => {
+    let m = applyMessage(empty, { t: 'snapshot', rev: 4, state: base }).mirror;
+    const out = applyMessage(m, { t: 'patch', rev: 5, domain: 'alerts', value: { items: [] } });
+    expect(out.resync).toBe(false);
+    m = out.mirror;
+    expect(m.rev).toBe(5);
+  });
+
+  it('asks for a resync when a patch is missing instead of applying out of order', () => {
+    const m = applyMessage(empty, { t: 'snapshot', rev: 4, state: base }).mirror;
+    const out = applyMessage(m, { t: 'patch', rev: 7, domain: 'alerts', value: { items: [] } });
+    expect(out.resync).toBe(true);
+    expect(out.mirror.rev).toBe(4);
+    expect(out.mirror.state).toBe(base);
+  });
+
+  it('ignores a patch older than the snapshot it already has', () => {
+    const m = applyMessage(empty, { t: 'snapshot', rev: 9, state: base }).mirror;
+    const out = applyMessage(m, { t: 'patch', rev: 9, domain: 'alerts', value: { items: [] } });
+    expect(out.mirror).toBe(m);
+  });
+
+  it('keeps the role and name the station greets with', () => {
+    const m = applyMessage(empty, { t: 'hello', role: 'moderator', actor: 'Ana' }).mirror;
+    expect(m.role).toBe('moderator');
+    expect(m.actor).toBe('Ana');
+  });
+});

@@ -1,0 +1,106 @@
+// The view's mirror of the station in zustand, fed by the client's snapshot + patches. One store
+// per client (created in StationProvider), never a module-level singleton.
+import { createContext, createElement, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import type { ArgsOf, CommandName, ResultOf, StationEvent, StationState, Role } from '../../../shared/contract/index';
+import type { BatonClient, ConnectionStatus } from '../../../shared/contract/client';
+import { applyMessage, type Mirror } from './apply-message';
+
+export interface StationView extends Mirror {
+  connection: ConnectionStatus;
+  connectionDetail: string | null;
+  /** When the connection last dropped; views count "reconnecting — Ns" from it. */
+  lostAt: number | null;
+}
+
+type EventListener = (event: StationEvent) => void;
+
+interface StationContextValue {
+  store: StoreApi<StationView>;
+  client: BatonClient;
+  onEvent(listener: EventListener): () => void;
+}
+
+const StationContext = createContext<StationContextValue | null>(null);
+
+export function StationProvider(props: { client: BatonClient; children: ReactNode }) {
+  const { client } = props;
+  const listeners = useRef(new Set<EventListener>());
+  const value = useMemo<StationContextValue>(() => {
+    const store = createStore<StationView>(() => ({
+      state: null,
+      rev: 0,
+      role: null,
+      actor: null,
+      connection: 'connecting',
+      connectionDetail: null,
+      lostAt: null,
+    }));
+    return {
+      store,
+      client,
+      onEvent(listener) {
+        listeners.current.add(listener);
+        return () => listeners.current.delete(listener);
+      },
+    };
+  }, [client]);
+
+  useEffect(() => {
+    const { store } = value;
+    const offMsg = client.onMessage((m) => {
+      if (m.t === 'event') {
+        for (const l of listeners.current) l(m.event);
+        return;
+      }
+      const current = store.getState();
+      const { mirror, resync } = applyMessage(current, m);
+      if (mirror !== current) store.setState(mirror);
+      if (resync) client.resync();
+    });
+    const offStatus = client.onStatus((connection, detail) => {
+      const prev = store.getState();
+      store.setState({
+        connection,
+        connectionDetail: detail,
+        lostAt: connection === 'open' ? null : (prev.lostAt ?? Date.now()),
+      });
+    });
+    return () => {
+      offMsg();
+      offStatus();
+    };
+  }, [client, value]);
+
+  return createElement(StationContext.Provider, { value }, props.children);
+}
+
+function useStationContext(): StationContextValue {
+  const ctx = useContext(StationContext);
+  if (!ctx) throw new Error('useStation must be used inside <StationProvider>');
+  return ctx;
+}
+
+export function useStation<T>(selector: (view: StationView) => T): T {
+  return useStore(useStationContext().store, selector);
+}
+
+/** The domain slice, or null before the first snapshot. */
+export function useSlice<K extends keyof StationState>(key: K): StationState[K] | null {
+  return useStation((v) => (v.state ? v.state[key] : null));
+}
+
+export function useRole(): Role | null {
+  return useStation((v) => v.role);
+}
+
+export type Send = <N extends CommandName>(name: N, args: ArgsOf<N>) => Promise<ResultOf<N>>;
+
+export function useSend(): Send {
+  const { client } = useStationContext();
+  return useMemo<Send>(() => (name, args) => client.send(name, args), [client]);
+}
+
+export function useStationEvents(): StationContextValue['onEvent'] {
+  return useStationContext().onEvent;
+}

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+
+export function Panel(props: { title: string; actions?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+  return (
+    <section className={`panel ${props.className ?? ''}`} data-testid={props.testId} aria-label={props.title}>
+      <header>
+        <h2>{props.title}</h2>
+        {props.actions ? <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>{props.actions}</div> : null}
+      </header>
+      <div className="panel-body">{props.children}</div>
+    </section>
+  );
+}
