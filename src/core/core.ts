@@ -76,7 +76,7 @@ export function createCore(deps: CoreDeps): Core {
   };
 
   const alerts = createAlertsService({ state, clock });
-  const show = createShowService({ state, clock, cwd: deps.cwd });
+  const show = createShowService({ state, clock, cwd: deps.cwd, log });
 
   // Filled below, once the modules exist; the dispatcher reads it per call.
   const handlers: Partial<HandlerMap> = {};

@@ -6,6 +6,7 @@ import type { Handlers } from '../dispatch/handler';
 import { CommandFailure } from '../dispatch/command-failure';
 import type { StateStore } from '../state/state.store';
 import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
 import { parseShow, readShowFile, type ShowParse } from './show.loader';
 
 export interface LoadedShow {
@@ -14,22 +15,26 @@ export interface LoadedShow {
   baseDir: string;
   source: string;
 }
-export type ShowListener = (loaded: LoadedShow) => void | Promise<void>;
+/**
+ * Called synchronously inside the load, so that `show.load` stays a synchronous command (its
+ * audit row precedes its patch). A listener with slow work starts it and handles its own errors.
+ */
+export type ShowListener = (loaded: LoadedShow) => void;
 
 export interface ShowService {
   current(): LoadedShow | null;
   /** Loads a file; throws a CommandFailure listing the bad fields when it is not a valid show. */
-  loadFile(path: string): Promise<LoadedShow>;
+  loadFile(path: string): LoadedShow;
   onLoaded(listener: ShowListener): () => void;
   handlers: Handlers<'show.load' | 'show.import' | 'show.get'>;
 }
 
-export function createShowService(deps: { state: StateStore; clock: Clock; cwd: string }): ShowService {
-  const { state, clock } = deps;
+export function createShowService(deps: { state: StateStore; clock: Clock; cwd: string; log: Logger }): ShowService {
+  const { state, clock, log } = deps;
   const listeners = new Set<ShowListener>();
   let loaded: LoadedShow | null = null;
 
-  const apply = async (parse: ShowParse, source: string, baseDir: string): Promise<LoadedShow> => {
+  const apply = (parse: ShowParse, source: string, baseDir: string): LoadedShow => {
     if (!parse.ok) {
       state.update('show', (s) => ({ ...s, lastError: { at: clock.now(), source, issues: parse.issues } }));
       const first = parse.issues.slice(0, 3).map((i) => `${i.path || '(file)'}: ${i.message}`).join('; ');
@@ -41,7 +46,13 @@ export function createShowService(deps: { state: StateStore; clock: Clock; cwd: 
     }
     loaded = { show: parse.show, baseDir, source };
     state.set('show', { current: parse.show, source, loadedAt: clock.now(), lastError: null });
-    for (const l of listeners) await l(loaded);
+    for (const l of listeners) {
+      try {
+        l(loaded);
+      } catch (error) {
+        log.error('a subsystem failed to take the new show', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
     return loaded;
   };
 
@@ -58,12 +69,12 @@ export function createShowService(deps: { state: StateStore; clock: Clock; cwd: 
       return () => listeners.delete(listener);
     },
     handlers: {
-      'show.load': async ({ path }) => {
-        const l = await loadFile(path);
+      'show.load': ({ path }) => {
+        const l = loadFile(path);
         return { id: l.show.id, title: l.show.title };
       },
-      'show.import': async ({ show }) => {
-        const l = await apply(parseShow(show), 'import', loaded?.baseDir ?? deps.cwd);
+      'show.import': ({ show }) => {
+        const l = apply(parseShow(show), 'import', loaded?.baseDir ?? deps.cwd);
         return { id: l.show.id, title: l.show.title };
       },
       'show.get': () => ({ show: loaded?.show ?? null }),

@@ -85,7 +85,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   for (const file of candidates) {
     if (!file) continue;
     try {
-      await core.show.loadFile(file);
+      core.show.loadFile(file);
       break;
     } catch (error) {
       cfg.log.warn(`show not loaded from ${file}`, { reason: (error as Error).message });
