@@ -63,10 +63,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       durationMs: performance.now() - started,
     };
     try {
-      const appended = db.transaction(() => {
-        for (const w of writes) w();
-        return audit.append(entry);
-      })();
+      // With no writes of its own, the audit insert is a transaction by itself (autocommit).
+      const appended =
+        writes.length === 0
+          ? audit.append(entry)
+          : db.transaction(() => {
+              for (const w of writes) w();
+              return audit.append(entry);
+            })();
       onAudit(appended);
       return result;
     } catch (error) {

@@ -1,6 +1,7 @@
 // Walks the audit chain and names the first row that does not fit: an edited row (its hash no
 // longer matches its content), a deleted or reordered row (a gap in seq, or a prev_hash that is
-// not the previous row's hash), or deleted newest rows (the head points past the end).
+// not the previous row's hash), or deleted newest rows (SQLite's own AUTOINCREMENT record of the
+// highest seq ever used points past the last row).
 import type { Db } from './database';
 import { GENESIS_HASH, auditHash } from './audit-hash';
 
@@ -62,19 +63,18 @@ export function verifyAuditChain(db: Db): VerifyResult {
     prev = r.hash;
     expectedSeq += 1;
   }
-  const head = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1').get();
   const lastSeq = expectedSeq - 1;
-  if (head && (head.seq !== lastSeq || head.hash !== (lastSeq === 0 ? GENESIS_HASH : prev))) {
+  const highest = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get()?.seq ?? 0;
+  if (highest > lastSeq) {
     return {
       ok: false,
       rows,
-      badSeq: head.seq > lastSeq ? lastSeq + 1 : head.seq,
-      reason:
-        head.seq > lastSeq
-          ? `rows ${lastSeq + 1}–${head.seq} are missing (the newest rows were deleted)`
-          : `the chain's head record (row ${head.seq}) does not match the last row ${lastSeq}`,
+      badSeq: lastSeq + 1,
+      reason: `rows ${lastSeq + 1}–${highest} are missing (the newest rows were deleted)`,
     };
   }
-  if (!head && rows > 0) return { ok: false, rows, badSeq: null, reason: 'the chain’s head record is missing' };
+  if (highest < lastSeq) {
+    return { ok: false, rows, badSeq: lastSeq, reason: `the database's sequence record was rewritten (it says ${highest}, the last row is ${lastSeq})` };
+  }
   return { ok: true, rows, headHash: rows === 0 ? null : prev };
 }

@@ -45,11 +45,7 @@ export interface AuditRepo {
 export function createAuditRepo(db: Db): AuditRepo {
   const insert = db.prepare(
     `INSERT INTO audit_log (seq, at, actor, role, via, command, args, outcome, detail, duration_ms, prev_hash, hash)
-     VALUES (@seq, @at, @actor, @role, @via, @command, @args, @outcome, @detail, @durationMs, @prevHash, @hash)`,
-  );
-  const moveHead = db.prepare(
-    `INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM audit_log');
@@ -66,7 +62,8 @@ export function createAuditRepo(db: Db): AuditRepo {
 
   return {
     append(record) {
-      let args = JSON.stringify(record.args ?? null) ?? 'null';
+      const argsText = JSON.stringify(record.args ?? null) ?? 'null';
+      let args = argsText;
       if (args.length > MAX_ARGS_CHARS) args = JSON.stringify({ truncated: true, head: args.slice(0, MAX_ARGS_CHARS) });
       const content: AuditContent = {
         seq: headSeq + 1,
@@ -81,12 +78,12 @@ export function createAuditRepo(db: Db): AuditRepo {
         durationMs: Math.round(record.durationMs * 1000) / 1000,
       };
       const hash = auditHash(headHash, content);
-      insert.run({ ...content, prevHash: headHash, hash });
-      moveHead.run(content.seq, hash);
+      insert.run(content.seq, content.at, content.actor, content.role, content.via, content.command, args, content.outcome, content.detail, content.durationMs, headHash, hash);
       headSeq = content.seq;
       headHash = hash;
       count += 1;
-      return toEntry({ ...content, hash, parsedArgs: JSON.parse(args) as unknown });
+      const stored = args.length === argsText.length ? (record.args ?? null) : (JSON.parse(args) as unknown);
+      return toEntry({ ...content, hash, parsedArgs: stored });
     },
     list({ before, limit, command }) {
       const upper = before ?? Number.MAX_SAFE_INTEGER;

@@ -7,7 +7,9 @@ export const m001Foundation: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE audit_log (
-        seq         INTEGER PRIMARY KEY,
+        -- AUTOINCREMENT: SQLite keeps the highest seq ever used in sqlite_sequence, in the same
+        -- transaction as the insert, so deleting the newest rows is detectable at no extra write.
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
         at          INTEGER NOT NULL,
         actor       TEXT    NOT NULL,
         role        TEXT    NOT NULL,
@@ -26,14 +28,6 @@ export const m001Foundation: Migration = {
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-
-      -- The chain's head, moved in the same transaction as each append: deleting the newest rows
-      -- leaves the head pointing past the end, which the verifier reports.
-      CREATE TABLE audit_head (
-        id   INTEGER PRIMARY KEY CHECK (id = 1),
-        seq  INTEGER NOT NULL,
-        hash TEXT    NOT NULL
-      );
 
       CREATE TABLE settings (
         key   TEXT PRIMARY KEY,
