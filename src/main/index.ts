@@ -118,5 +118,5 @@ app.on('will-quit', (event) => {
   const s = station;
   station = null;
   bridge?.close();
-  s.close().finally(() => app.exit(0));
+  void s.close().finally(() => app.exit(0));
 });

@@ -9,7 +9,6 @@ export interface StationFixture extends StationProcess {
 }
 
 export const test = base.extend<{ station: StationFixture }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature
   station: async ({}, use) => {
     const s = await startStationProcess();
     const fixture: StationFixture = Object.assign(s, {

@@ -19,7 +19,8 @@ test('a show loaded by the producer reaches host and moderator pages live', asyn
   const producer = await station.openView(context, 'producer');
   const host = await station.openView(context, 'host');
   const moderator = await station.openView(context, 'moderator');
-  const show = (await station.api<{ show: Record<string, unknown> }>('show.get', {})).body.result!.show;
+  const got = await station.api('show.get', {});
+  const show = (got.body.result as { show: Record<string, unknown> }).show;
   const renamed = { ...show, title: 'Glow Kit Launch — second run' };
   const r = await producer.evaluate(async (body) => {
     const token = sessionStorage.getItem('baton.token');

@@ -60,10 +60,11 @@ function parse(text: string | null): IssuedToken[] {
   try {
     const value: unknown = JSON.parse(text);
     if (!Array.isArray(value)) return [];
-    return value.filter(
-      (t): t is IssuedToken =>
-        typeof t === 'object' && t !== null && typeof t.token === 'string' && typeof t.label === 'string' && isRole(t.role),
-    );
+    return (value as unknown[]).filter((t): t is IssuedToken => {
+      if (typeof t !== 'object' || t === null) return false;
+      const r = t as Record<string, unknown>;
+      return typeof r.token === 'string' && typeof r.label === 'string' && isRole(r.role);
+    });
   } catch {
     return [];
   }

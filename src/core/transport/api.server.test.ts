@@ -85,7 +85,7 @@ describe('HTTP API', () => {
   it('streams a snapshot then patches over the WebSocket, and takes commands on it', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${api.port}/api/events?token=${TOKEN}`);
     const messages: ServerMessage[] = [];
-    ws.on('message', (d) => messages.push(JSON.parse(String(d)) as ServerMessage));
+    ws.on('message', (d: Buffer) => messages.push(JSON.parse(d.toString('utf8')) as ServerMessage));
     await new Promise((r) => ws.once('open', r));
     await waitFor(() => messages.some((m) => m.t === 'snapshot'));
     expect(messages[0]).toMatchObject({ t: 'hello', role: 'producer' });

@@ -3,7 +3,7 @@
 // A client that falls too far behind is closed (it reconnects and gets a fresh snapshot) rather
 // than let its buffer grow without bound.
 import type { Server } from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ClientMessage, ServerMessage } from '../../shared/contract/index';
 import type { Core } from '../core';
 import type { TokenService } from '../auth/token.service';
@@ -15,6 +15,11 @@ const MAX_FRAME = 4 * 1024 * 1024;
 export interface EventSocket {
   clients(): number;
   close(): Promise<void>;
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
 }
 
 export function attachEventSocket(deps: { server: Server; core: Core; tokens: TokenService; log: Logger }): EventSocket {
@@ -53,7 +58,7 @@ export function attachEventSocket(deps: { server: Server; core: Core; tokens: To
     ws.on('message', (data) => {
       let msg: ClientMessage;
       try {
-        msg = JSON.parse(String(data)) as ClientMessage;
+        msg = JSON.parse(rawText(data)) as ClientMessage;
       } catch {
         send({ t: 'result', id: '', ok: false, error: { code: 'invalid_args', message: 'Frames must be JSON.' } });
         return;

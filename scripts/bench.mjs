@@ -1,0 +1,44 @@
+// `npm run bench`: runs every bench/*.bench.ts in turn (each prints its table, baseline from the
+// same run), then prints one summary of every figure with its target.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIfStale } from './build-if-stale.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = join(root, '.tmp', 'bench');
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+buildIfStale(root);
+const only = process.argv.slice(2);
+const files = readdirSync(join(root, 'bench'))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+const results = [];
+let broken = 0;
+for (const f of files) {
+  const out = join(tmp, `${f}.json`);
+  console.log(`\n▶ ${f}`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', f)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, BATON_BENCH_OUT: out },
+    timeout: 15 * 60_000,
+  });
+  if (r.status !== 0 || !existsSync(out)) {
+    broken += 1;
+    console.error(`${f} did not finish (exit ${r.status}).`);
+    continue;
+  }
+  results.push(JSON.parse(readFileSync(out, 'utf8')));
+}
+console.log('\n== summary: figures with targets ==');
+for (const r of results) {
+  for (const row of r.rows.filter((x) => x.target)) {
+    const base = row.baseline !== undefined ? ` (baseline ${Number(row.baseline).toFixed(2)}${row.ratio !== undefined ? `, ratio ${row.ratio.toFixed(2)}` : ''})` : '';
+    console.log(`${row.pass === false ? 'MISS' : 'ok  '}  ${r.name} — ${row.metric}: ${Number(row.value).toFixed(2)} ${row.unit}${base}  target ${row.target}`);
+  }
+}
+process.exit(broken > 0 ? 1 : 0);
