@@ -5,6 +5,7 @@ import { m002Obs } from './002-obs';
 import { m003Comments } from './003-comments';
 import { m004Scripts } from './004-scripts';
 import { m005Offers } from './005-offers';
+import { m006Preflight } from './006-preflight';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight];

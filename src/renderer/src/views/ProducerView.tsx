@@ -3,6 +3,7 @@ import { StationHeader } from '../features/station/StationHeader';
 import { ShowPanel } from '../features/show/ShowPanel';
 import { AlertsPanel } from '../features/alerts/AlertsPanel';
 import { AuditPanel } from '../features/audit/AuditPanel';
+import { PreflightPanel } from '../features/preflight/PreflightPanel';
 import { useStation } from '../state/station.store';
 
 export function ProducerView() {
@@ -12,6 +13,7 @@ export function ProducerView() {
       <StationHeader view="Producer console" />
       <main className={`producer-grid ${linked ? '' : 'stale'}`}>
         <div className="col col-main">
+          <PreflightPanel />
           <AlertsPanel />
         </div>
         <div className="col col-side">

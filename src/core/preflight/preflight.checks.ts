@@ -1,0 +1,102 @@
+// The go/no-go rules: each automatic check reads the live state of one subsystem (never a
+// remembered "it was fine earlier"); manual items pass only when a named person ticked them.
+import type { CheckStatus, PreflightCheck, PreflightState, StationState } from '../../shared/contract/index';
+import type { Show } from '../../shared/show/show.schema';
+
+export interface Tick {
+  done: boolean;
+  by: string;
+  at: number;
+}
+
+type Verdict = { status: CheckStatus; detail: string };
+type AutoCheck = (s: StationState, now: number) => Verdict;
+
+const AUTO_CHECKS: Record<string, AutoCheck> = {
+  'obs.connected': (s) => {
+    const o = s.obs;
+    if (o.link !== 'connected') return { status: 'fail', detail: o.linkError ?? `OBS link is ${o.link}` };
+    if (!o.synced) return { status: 'pending', detail: 'OBS link up, resync in progress' };
+    if (o.scenes.length === 0) return { status: 'fail', detail: 'OBS has no scenes' };
+    if (o.authDisabled) return { status: 'warn', detail: `${o.scenes.length} scenes; obs-websocket authentication is OFF (it listens on every interface)` };
+    return { status: 'pass', detail: `${o.scenes.length} scenes, program “${o.programScene ?? '?'}”` };
+  },
+  'obs.health': (s) => {
+    const o = s.obs;
+    if (o.link !== 'connected') return { status: 'fail', detail: 'no OBS link' };
+    const phase = o.stream.phase;
+    if (phase !== 'live') return { status: 'warn', detail: `not streaming (${phase}): start a test stream to measure health` };
+    const level = o.health.level;
+    const why = o.health.reasons.join('; ');
+    if (level === 'green') return { status: 'pass', detail: `stream healthy${o.health.sample?.bitrateKbps ? `, ${Math.round(o.health.sample.bitrateKbps)} kbps` : ''}` };
+    if (level === 'amber') return { status: 'warn', detail: why || 'stream health amber' };
+    if (level === 'red') return { status: 'fail', detail: why || 'stream health red' };
+    return { status: 'pending', detail: 'waiting for health samples' };
+  },
+  'script.loaded': (s) => {
+    const l = s.cues.loaded;
+    if (!l) return { status: 'fail', detail: 'no approved script is loaded in the cue deck' };
+    return { status: 'pass', detail: `version ${l.shortHash} approved by ${l.approval.approver}` };
+  },
+  'offers.reachable': (s) => {
+    const items = s.offers.items;
+    if (items.length === 0) return { status: 'warn', detail: 'the show has no offers' };
+    const bad = items.filter((o) => o.state === 'error' || o.lastError);
+    if (bad.length) return { status: 'fail', detail: bad.map((o) => `${o.name}: ${o.lastError ?? o.state}`).join('; ') };
+    const unchecked = items.filter((o) => o.confirmedAt === null);
+    if (unchecked.length) return { status: 'pending', detail: `not read back yet: ${unchecked.map((o) => o.name).join(', ')} — run the checks` };
+    const rehearsal = items.filter((o) => o.rehearsal);
+    if (rehearsal.length) return { status: 'warn', detail: `REHEARSAL store for ${rehearsal.map((o) => o.name).join(', ')}` };
+    return { status: 'pass', detail: `${items.length} offer(s) read back from the store` };
+  },
+  'comments.sources': (s) => {
+    const src = s.comments.sources;
+    if (src.length === 0) return { status: 'fail', detail: 'no comment source configured' };
+    const down = src.filter((x) => x.status !== 'connected');
+    if (down.length) return { status: 'fail', detail: down.map((x) => `${x.label}: ${x.status}${x.detail ? ` (${x.detail})` : ''}`).join('; ') };
+    const rehearsal = src.filter((x) => x.rehearsal);
+    if (rehearsal.length) return { status: 'warn', detail: `REHEARSAL source: ${rehearsal.map((x) => x.label).join(', ')}` };
+    return { status: 'pass', detail: `${src.length} source(s) connected` };
+  },
+  'views.host': (s) =>
+    s.station.views.host > 0
+      ? { status: 'pass', detail: `${s.station.views.host} host card(s) open` }
+      : { status: 'fail', detail: 'no host cue card is open (View → Host cue card, or the host link)' },
+};
+
+export const KNOWN_CHECKS = Object.keys(AUTO_CHECKS);
+
+export function evaluatePreflight(
+  show: Show | null,
+  state: StationState,
+  ticks: ReadonlyMap<string, Tick>,
+  now: number,
+  checkedAt: number | null,
+): PreflightState {
+  if (!show) return { checks: [], verdict: 'pending' };
+  const checks: PreflightCheck[] = show.checklist.map((item) => {
+    if (item.kind === 'manual') {
+      const t = ticks.get(item.id);
+      return {
+        id: item.id,
+        label: item.label,
+        kind: 'manual',
+        status: t?.done ? 'pass' : 'pending',
+        detail: t?.done ? `ticked by ${t.by}` : item.owner ? `waiting for ${item.owner}` : 'waiting for a tick',
+        checkedAt: t?.at ?? null,
+        checkedBy: t?.by ?? null,
+      };
+    }
+    const rule = item.check ? AUTO_CHECKS[item.check] : undefined;
+    const v: Verdict = rule
+      ? rule(state, now)
+      : { status: 'fail', detail: `unknown check “${item.check ?? '(none)'}” — known: ${KNOWN_CHECKS.join(', ')}` };
+    return { id: item.id, label: item.label, kind: 'auto', status: v.status, detail: v.detail, checkedAt: checkedAt ?? now, checkedBy: 'station' };
+  });
+  const verdict: PreflightState['verdict'] = checks.some((c) => c.status === 'fail')
+    ? 'no-go'
+    : checks.some((c) => c.status === 'pending')
+      ? 'pending'
+      : 'go';
+  return { checks, verdict };
+}
