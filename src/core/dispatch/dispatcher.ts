@@ -96,9 +96,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       );
     }
     const spec: CommandSpec = commands[name];
-    const parsed = spec.args.safeParse(rawArgs ?? {});
     const auditable = spec.kind === 'write';
     const auditedArgs = (value: unknown) => auditArgs(spec, value);
+    const handler = handlers[name] as Handler<CommandName> | undefined;
+    if (!handler) {
+      const error: CommandError = { code: 'unavailable', message: `${name} is not available in this station.` };
+      return Promise.resolve(auditable ? record(name, redactOnly(spec, rawArgs), caller, at, started, { ok: false, error }, []) : { ok: false, error });
+    }
+    const parsed = spec.args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const error: CommandError = {
         code: 'invalid_args',
@@ -114,11 +119,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         code: 'forbidden',
         message: `${name} is for ${spec.roles.join(' or ')}; you are signed in as ${caller.role}.`,
       };
-      return Promise.resolve(auditable ? record(name, auditedArgs(parsed.data), caller, at, started, { ok: false, error }, []) : { ok: false, error });
-    }
-    const handler = handlers[name] as Handler<CommandName> | undefined;
-    if (!handler) {
-      const error: CommandError = { code: 'unavailable', message: `${name} is not available in this station.` };
       return Promise.resolve(auditable ? record(name, auditedArgs(parsed.data), caller, at, started, { ok: false, error }, []) : { ok: false, error });
     }
 
