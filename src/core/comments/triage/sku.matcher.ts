@@ -1,0 +1,381 @@
+// Which product (SKU) and offer a comment refers to.
+//
+// Terms come from the catalog: product names (whole name = strongest, single name words = weak), aliases in
+// any language, on-screen numbers ("#2", "no 2", "nomor 2", "item 2"), offer codes (case-insensitive) and
+// offer aliases. A term shared by several SKUs ("lip tint", "#2", "skillet") names a *family*; a term owned by
+// one SKU ("nude", "28 cm") names that SKU.
+//
+// Resolution (labelling rules: sku null when several SKUs fit or several are named):
+//   1. SKUs named by their own non-numeric term. If several, drop those whose terms also fit another named SKU
+//      ("serum 50ml": "serum" also fits the 50 ml → 50 ml). A bundle beats its contents ("kit with the berry").
+//      Still several → null.
+//   2. Otherwise SKUs named by a bare number alias ("el de 50", "skillet 28"), same rules.
+//   3. Otherwise: a family only → null, unless "this one"/"yang ini"/"este" points at the pinned product.
+//   4. Only an offer code (or "the code" when the show has one offer) → the offer's single SKU.
+
+import type { TriageCatalog } from './triage.types';
+import { phraseKeys, type NormalizedText } from './text.normalize';
+
+type Kind = 'name' | 'alias' | 'nameword' | 'onscreen' | 'code' | 'codeword';
+
+interface Term {
+  keys: string[];
+  /** keys[0] */
+  first: string;
+  /** sku → weight (3 full name, 2 alias / on-screen / offer alias, 1 single word of a name). */
+  skus: Map<string, number>;
+  kinds: Set<Kind>;
+  /** Offer codes this term names (code itself, or an offer alias). */
+  offers: Set<string>;
+  numeric: boolean;
+  label: string;
+}
+
+export interface SkuMatch {
+  sku: string | null;
+  offerCode: string | null;
+  /** Token positions that were part of a product / offer mention. */
+  productTokens: Set<number>;
+  /** Some product, family, on-screen number, offer or code was named. */
+  mentioned: boolean;
+  /** A deictic ("this one") resolved to the pinned product. */
+  deictic: boolean;
+  /** SKUs that fit the comment (for a null result: the ambiguous set). */
+  candidates: string[];
+  reasons: string[];
+}
+
+export interface SkuMatcher {
+  match(norm: NormalizedText, pinnedSku?: string | null): SkuMatch;
+  readonly termCount: number;
+}
+
+const NAME_STOP: ReadonlySet<string> = new Set(
+  ['the', 'and', 'with', 'for', 'set', 'pcs', 'pc', 'cm', 'ml', 'of', 'de', 'da', 'do', 'del', 'la', 'el', 'en', 'in', 'x', 'kit', 'new',
+   'edition', 'size', 'pack'].map((w) => phraseKeys(w).join(' ')),
+);
+const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'item', 'produk', 'produto', 'producto', 'n'];
+const CODE_WORDS = ['code', 'codes', 'codigo', 'coupon', 'cupon', 'cupom', 'kode', 'voucher', 'promo code', 'discount code', 'kode promo'];
+const DEICTIC_PHRASES = ['this one', 'that one', 'this 1', 'yang ini', 'yg ini', 'este aqui', 'esta aqui', 'esse aqui', 'essa aqui', 'ese de ahi',
+  'the one on screen', 'the one you have', 'the one youre holding', 'el que tienes', 'o que ta na mao'];
+const DEICTIC_WORDS: ReadonlySet<string> = new Set(['this', 'este', 'esta', 'esse', 'essa', 'isso', 'ini', 'that'].map((w) => phraseKeys(w).join(' ')));
+const TRAILING_IGNORE: ReadonlySet<string> = new Set(
+  ['pls', 'plz', 'please', 'porfa', 'pfv', 'kak', 'min', 'sis', 'gan', 'ya', 'dong', 'ok', 'now', 'ya', 'yaa', 'rn', 'lol', 'aqui', 'ahora',
+   'agora', 'skrg', 'sekarang', '?'].map((w) => (w === '?' ? '?' : phraseKeys(w).join(' '))),
+);
+const UNITS_AFTER_NUMBER: ReadonlySet<string> = new Set(
+  ['day', 'days', 'dia', 'dias', 'hari', 'week', 'weeks', 'semana', 'semanas', 'minggu', 'hour', 'hours', 'hora', 'horas', 'jam', 'h',
+   'min', 'mins', 'minutes', 'menit', 'month', 'months', 'mes', 'meses', 'bulan', 'year', 'years', 'anos', 'tahun', 'times', 'vezes',
+   'veces', 'kali', 'seconds', 'segundos', 'detik', 'k', 'pm', 'am', 'followers', 'people', 'orang', 'pessoas', 'personas', 'primeiros',
+   'primeros', 'first', 'pertama', 'off', 'x', 'rb', 'ribu', 'jt', 'reais', 'pesos', 'dollars', 'bucks', 'usd', 'orders', 'pedidos', 'likes']
+    .map((w) => phraseKeys(w).join(' ')),
+);
+const NUMBER_BLOCKERS_BEFORE: ReadonlySet<string> = new Set(['order', 'pedido', 'pesanan', 'number', 'top', '__price__', 'the first', 'first'].map((w) => phraseKeys(w).join(' ')));
+
+function isNumericKeys(keys: string[]): boolean {
+  return keys.every((k) => /^\d+$/.test(k));
+}
+
+/** Plural / enclitic variants a text token may take of a catalog key. */
+function tokenMatches(textTok: string, key: string): boolean {
+  if (textTok === key) return true;
+  const n = textTok.length;
+  if (n < 4 || textTok.charCodeAt(n - 1) !== 115 /* s */) return false;
+  if (textTok.slice(0, -1) === key) return true; // kits, serums
+  if (textTok.endsWith('es') && textTok.slice(0, -2) === key) return true; // pouches, protectores
+  if (textTok.endsWith('ves') && textTok.slice(0, -3) + 'fe' === key) return true; // knives
+  return false;
+}
+
+function singularCandidates(t: string): string[] {
+  const out = [t];
+  if (t.length >= 4 && t.endsWith('s')) {
+    out.push(t.slice(0, -1));
+    if (t.endsWith('es')) out.push(t.slice(0, -2));
+    if (t.endsWith('ves')) out.push(t.slice(0, -3) + 'fe');
+  }
+  return out;
+}
+
+export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
+  const terms = new Map<string, Term>();
+  const offerSkus = new Map<string, string[]>(); // code → skus
+  const bundleSkus = new Set<string>();
+  const knownSkus = new Set(catalog.products.map((p) => p.sku));
+
+  const addTerm = (phrase: string, sku: string | null, weight: number, kind: Kind, offer?: string): void => {
+    const keys = phraseKeys(phrase);
+    if (keys.length === 0) return;
+    const id = keys.join(' ');
+    let t = terms.get(id);
+    if (!t) {
+      t = { keys, first: keys[0] ?? '', skus: new Map(), kinds: new Set(), offers: new Set(), numeric: isNumericKeys(keys), label: phrase.trim() };
+      terms.set(id, t);
+    }
+    t.kinds.add(kind);
+    if (sku) t.skus.set(sku, Math.max(t.skus.get(sku) ?? 0, weight));
+    if (offer) t.offers.add(offer);
+  };
+
+  for (const p of catalog.products) {
+    addTerm(p.name, p.sku, 3, 'name');
+    for (const a of p.aliases ?? []) addTerm(a, p.sku, 2, 'alias');
+    for (const w of phraseKeys(p.name)) {
+      if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w)) continue;
+      addTerm(w, p.sku, 1, 'nameword');
+    }
+    const os = (p.onScreen ?? '').trim();
+    const num = /(\d{1,3})/.exec(os)?.[1];
+    if (num) {
+      for (const pre of ON_SCREEN_PREFIXES) addTerm(pre === '#' ? `#${num}` : `${pre} ${num}`, p.sku, 2, 'onscreen');
+    }
+  }
+  for (const o of catalog.offers) {
+    const code = o.code.trim();
+    if (!code) continue;
+    offerSkus.set(code, o.skus.filter((s) => knownSkus.has(s)));
+    for (const s of o.skus) bundleSkus.add(s);
+    addTerm(code, null, 0, 'code', code);
+    addTerm(`#${code}`, null, 0, 'code', code);
+    for (const a of o.aliases ?? []) for (const s of o.skus) addTerm(a, s, 2, 'alias', code);
+    if (o.skus.length === 0) for (const a of o.aliases ?? []) addTerm(a, null, 0, 'alias', code);
+  }
+  const singleOffer = catalog.offers.length === 1 ? (catalog.offers[0]?.code ?? null) : null;
+  if (singleOffer) for (const w of CODE_WORDS) if (!terms.has(phraseKeys(w).join(' '))) addTerm(w, null, 0, 'codeword', singleOffer);
+
+  // index by first key (and its singular forms are looked up at match time)
+  const byFirst = new Map<string, Term[]>();
+  for (const t of terms.values()) {
+    const list = byFirst.get(t.first);
+    if (list) list.push(t);
+    else byFirst.set(t.first, [t]);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  const deicticPhrases = DEICTIC_PHRASES.map((p) => phraseKeys(p));
+  // one-word aliases long enough to allow a one-letter typo ("merh" → merah, "vermlho" → vermelho)
+  const fuzzyTerms = [...terms.values()].filter(
+    (t) =>
+      t.keys.length === 1 && t.first.length >= 5 && /^\p{L}+$/u.test(t.first) && !t.kinds.has('nameword') && !t.kinds.has('codeword'),
+  );
+  const fuzzy = (tok: string): Term | null => {
+    let hit: Term | null = null;
+    for (const t of fuzzyTerms) {
+      const key = t.first;
+      if (Math.abs(key.length - tok.length) > 1) continue;
+      // short aliases only forgive a dropped letter or a swap ("merh", "nued"), not a different letter ("murah")
+      if (key.length < 6 && tok.length === key.length && !isSwap(tok, key)) continue;
+      if (key.length < 6 && tok.length > key.length) continue;
+      if (withinOneEdit(tok, key)) {
+        if (hit && hit !== t) return null; // two aliases this close: not a typo we can trust
+        hit = t;
+      }
+    }
+    return hit;
+  };
+
+  function match(norm: NormalizedText, pinnedSku?: string | null): SkuMatch {
+    const toks = norm.tokens;
+    const n = toks.length;
+    const tok = (k: number): string => toks[k] ?? '';
+    const found: Array<{ term: Term; at: number }> = [];
+    const productTokens = new Set<number>();
+    let i = 0;
+    while (i < n) {
+      let best: Term | null = null;
+      for (const cand of singularCandidates(tok(i))) {
+        const list = byFirst.get(cand);
+        if (!list) continue;
+        for (const t of list) {
+          if (i + t.keys.length > n) continue;
+          if (best && best.keys.length >= t.keys.length) break;
+          let ok = true;
+          for (let k = 1; k < t.keys.length; k++) if (!tokenMatches(tok(i + k), t.keys[k] ?? '')) { ok = false; break; }
+          if (ok) { best = t; break; }
+        }
+      }
+      if (!best && tok(i).length >= 4 && /^\p{L}+$/u.test(tok(i))) best = fuzzy(tok(i));
+      if (best && best.numeric) {
+        // "24h", "30 days", "$30", "order 28", "first 200": numbers that are not the product
+        const next = tok(i + best.keys.length);
+        const prev = tok(i - 1);
+        if (UNITS_AFTER_NUMBER.has(next) || NUMBER_BLOCKERS_BEFORE.has(prev) || prev.startsWith('+')) best = null;
+      }
+      if (!best) {
+        i++;
+        continue;
+      }
+      found.push({ term: best, at: i });
+      if (!best.kinds.has('codeword')) for (let k = 0; k < best.keys.length; k++) productTokens.add(i + k);
+      i += best.keys.length;
+    }
+
+    const reasons: string[] = [];
+    // offers named by code / alias
+    const codeOffers = new Set<string>();
+    const aliasOffers = new Set<string>();
+    let codeword: string | null = null;
+    for (const { term } of found) {
+      if (term.kinds.has('code')) for (const o of term.offers) codeOffers.add(o);
+      else if (term.kinds.has('codeword')) codeword = [...term.offers][0] ?? null;
+      else for (const o of term.offers) aliasOffers.add(o);
+    }
+
+    // exclusive terms: exactly one SKU at weight ≥ 2, or a single SKU at all
+    const strong = new Map<string, Term[]>();
+    const weak = new Map<string, Term[]>();
+    const family = new Set<string>();
+    const namedTerms: Term[] = [];
+    for (const { term } of found) {
+      if (term.skus.size === 0) continue;
+      namedTerms.push(term);
+      let top: string | null = null;
+      let topCount = 0;
+      for (const [s, w] of term.skus) {
+        if (w >= 2 || term.skus.size === 1) {
+          top = s;
+          topCount++;
+        }
+      }
+      if (topCount === 1 && top) {
+        const bucket = term.numeric ? weak : strong;
+        const list = bucket.get(top);
+        if (list) list.push(term);
+        else bucket.set(top, [term]);
+      } else {
+        for (const s of term.skus.keys()) family.add(s);
+      }
+    }
+
+    const resolve = (named: Map<string, Term[]>): { sku: string | null; set: string[] } => {
+      let set = [...named.keys()];
+      if (set.length > 1) {
+        // drop an SKU whose every naming term also fits another named SKU ("serum" fits 30 and 50 → "serum 50ml" = 50)
+        const pruned = set.filter((s) => !named.get(s)!.every((t) => set.some((o) => o !== s && t.skus.has(o))));
+        if (pruned.length >= 1) set = pruned;
+      }
+      if (set.length > 1) {
+        const bundles = set.filter((s) => bundleSkus.has(s));
+        if (bundles.length === 1) return { sku: bundles[0] ?? null, set };
+      }
+      return { sku: set.length === 1 ? (set[0] ?? null) : null, set };
+    };
+
+    let sku: string | null = null;
+    let candidates: string[] = [];
+    let deictic = false;
+    if (strong.size > 0) {
+      // a bare number joins in when a named term also fits its SKU ("serum 50" → the 50 ml; "spf 50" does not)
+      for (const [s, ts] of weak) {
+        if ([...strong.values()].some((list) => list.some((t) => t.skus.has(s)))) {
+          const cur = strong.get(s);
+          if (cur) cur.push(...ts);
+          else strong.set(s, [...ts]);
+        }
+      }
+      const r = resolve(strong);
+      sku = r.sku;
+      candidates = r.set;
+      if (sku) reasons.push(`sku: “${strong.get(sku)?.[0]?.label ?? sku}” → ${sku}`);
+      else reasons.push(`sku: several named (${r.set.join(', ')}) → none`);
+    } else if (weak.size > 0) {
+      const r = resolve(weak);
+      sku = r.sku;
+      candidates = r.set;
+      if (sku) reasons.push(`sku: “${weak.get(sku)?.[0]?.label ?? sku}” → ${sku}`);
+      else reasons.push(`sku: several sizes named (${r.set.join(', ')}) → none`);
+    } else if (family.size > 0) {
+      candidates = [...family];
+      // unique best by total weight (e.g. a family term whose weights differ)
+      const tot = new Map<string, number>();
+      for (const t of namedTerms) for (const [s, w] of t.skus) tot.set(s, (tot.get(s) ?? 0) + w);
+      const ranked = [...tot.entries()].sort((a, b) => b[1] - a[1]);
+      const [first, second] = ranked;
+      const label = namedTerms[0]?.label ?? '';
+      if (first && (!second || first[1] > second[1])) {
+        sku = first[0];
+        reasons.push(`sku: “${label}” → ${sku}`);
+      } else if (pinnedSku && family.has(pinnedSku) && hasDeictic(toks, deicticPhrases, productTokens)) {
+        sku = pinnedSku;
+        deictic = true;
+        reasons.push(`sku: “this one” + family → pinned ${pinnedSku}`);
+      } else {
+        reasons.push(`sku: “${label}” fits ${candidates.length} SKUs → none`);
+      }
+    }
+
+    if (!sku && candidates.length === 0 && pinnedSku && hasDeictic(toks, deicticPhrases, productTokens)) {
+      sku = pinnedSku;
+      deictic = true;
+      reasons.push(`sku: “this one” → pinned ${pinnedSku}`);
+    }
+
+    // offer
+    let offerCode: string | null = null;
+    if (codeOffers.size === 1) offerCode = [...codeOffers][0] ?? null;
+    if (!offerCode && sku) {
+      for (const [code, skus] of offerSkus) if (skus.includes(sku)) { offerCode = code; break; }
+    }
+    if (!offerCode && codeOffers.size === 0 && aliasOffers.size === 1 && !sku && candidates.length === 0) offerCode = [...aliasOffers][0] ?? null;
+    if (!offerCode && codeword && (sku === null || candidates.length <= 1)) offerCode = codeword;
+    if (offerCode && !sku && candidates.length === 0) {
+      const skus = offerSkus.get(offerCode) ?? [];
+      if (skus.length === 1 && skus[0]) {
+        sku = skus[0];
+        reasons.push(`sku: offer ${offerCode} → ${sku}`);
+      }
+    }
+    if (offerCode) reasons.push(`offer: ${offerCode}`);
+
+    return {
+      sku,
+      offerCode,
+      productTokens,
+      mentioned: found.some((f) => !f.term.kinds.has('codeword')),
+      deictic,
+      candidates: sku ? [sku] : candidates,
+      reasons,
+    };
+  }
+
+  return { match, termCount: terms.size };
+}
+
+function hasDeictic(toks: string[], phrases: string[][], productTokens: Set<number>): boolean {
+  const n = toks.length;
+  for (const p of phrases) {
+    outer: for (let i = 0; i + p.length <= n; i++) {
+      for (let k = 0; k < p.length; k++) if (toks[i + k] !== p[k]) continue outer;
+      return true;
+    }
+  }
+  // a bare "this"/"este"/"ini" that ends the comment ("need this", "me llevo este", "quero essa"),
+  // or opens a question ("este sirve para inducción?")
+  let last = n - 1;
+  const at = (k: number): string => toks[k] ?? '';
+  while (last >= 0 && (TRAILING_IGNORE.has(at(last)) || at(last).startsWith(':') || productTokens.has(last))) last--;
+  if (last >= 0 && DEICTIC_WORDS.has(at(last))) return true;
+  if (n > 1 && DEICTIC_WORDS.has(at(0)) && toks.includes('?')) return true;
+  return false;
+}
+
+/** Damerau-Levenshtein distance ≤ 1 (one insertion, deletion, substitution or adjacent swap). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}

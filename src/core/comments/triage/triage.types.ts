@@ -1,0 +1,61 @@
+// Public types of the comment-triage classifier. Pure data; no runtime code.
+
+export type Intent = 'order' | 'question' | 'complaint' | 'spam' | 'other';
+export type TriageLang = 'en' | 'es' | 'pt' | 'id' | 'und';
+
+export const INTENTS: readonly Intent[] = ['order', 'question', 'complaint', 'spam', 'other'];
+export const LANGS: readonly Exclude<TriageLang, 'und'>[] = ['en', 'es', 'pt', 'id'];
+
+export interface CatalogProduct {
+  sku: string; // 'LIP-TINT-RED'
+  name: string; // 'Lip Tint Red'
+  aliases: string[]; // ['red tint', 'merah', 'rojo', 'vermelho'] — words that name it, any language
+  onScreen?: string | null; // '#2' — item number shown on screen; several SKUs can share one (colours)
+}
+export interface CatalogOffer {
+  code: string;
+  skus: string[];
+  aliases: string[];
+} // code 'LIVEGLOW', aliases ['bundle','kit','glow kit']
+export interface TriageCatalog {
+  products: CatalogProduct[];
+  offers: CatalogOffer[];
+}
+export interface TriageInput {
+  text: string;
+  lang?: string | null;
+  pinnedSku?: string | null;
+}
+export interface TriageResult {
+  intent: Intent;
+  confidence: number /* 0..1 */;
+  lang: TriageLang;
+  sku: string | null;
+  offerCode: string | null;
+  reasons: string[] /* short, human-readable: which rule/feature fired, for the moderator's tooltip */;
+}
+
+export interface TriageOptions {
+  catalog: TriageCatalog;
+  /** Results with confidence below this are meant for the "unsure" lane. Default 0.55. */
+  unsureBelow?: number;
+}
+
+export interface TriageStats {
+  classified: number;
+  unsure: number;
+  byIntent: Record<Intent, number>;
+  learned: number;
+  learnedByIntent: Record<Intent, number>;
+  /** Corrections where the classifier already agreed before learning. */
+  learnedAlreadyRight: number;
+  modelWeightsTouched: number;
+  unsureBelow: number;
+}
+
+export interface Triage {
+  classify(input: TriageInput): TriageResult;
+  learn(text: string, intent: Intent, lang?: string | null): void;
+  stats(): TriageStats;
+  readonly unsureBelow: number;
+}
