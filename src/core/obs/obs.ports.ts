@@ -1,3 +1,47 @@
-// What the obs module needs from outside the core, injected so tests can substitute fakes.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the module's work
-export interface ObsPorts {}
+// What the obs module needs from outside the core, injected so tests can substitute fakes: the
+// obs-websocket connector, the link's timings and a random source for reconnect jitter.
+import { connectObsWebSocket, type ObsConnector } from './obs.client';
+
+export interface ObsTiming {
+  /** A connect attempt (TCP + Hello + Identify) that has not finished by then is abandoned. */
+  connectTimeoutMs: number;
+  /** Every request gets an answer or an error within this; a silent OBS is reconnected. */
+  requestTimeoutMs: number;
+  /** Reconnect backoff: base × 2^(try−1), capped, with equal jitter. */
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  /** The health sampler's period; 0 leaves the sampler off (unit tests drive it by hand). */
+  sampleIntervalMs: number;
+  /** How long start/stop wait for OBS to report STARTED/STOPPED before answering. */
+  confirmTimeoutMs: number;
+  /** OBS 29 sometimes ignores a StartStream sent right after STOPPED: wait this long first. */
+  settleMs: number;
+  /** If OBS has not said STARTING this long after StartStream, the request is sent again (once). */
+  startNoticeMs: number;
+  /** Health samples kept in memory before they are written to SQLite in one transaction. */
+  storeBatch: number;
+}
+
+export const DEFAULT_OBS_TIMING: ObsTiming = {
+  connectTimeoutMs: 3_000,
+  requestTimeoutMs: 3_000,
+  backoffBaseMs: 250,
+  backoffCapMs: 2_000,
+  sampleIntervalMs: 1_000,
+  confirmTimeoutMs: 10_000,
+  settleMs: 300,
+  startNoticeMs: 1_500,
+  storeBatch: 10,
+};
+
+export interface ObsPorts {
+  connect: ObsConnector;
+  timing: ObsTiming;
+  /** 0 ≤ x < 1; Math.random in the station, fixed in tests. */
+  random(): number;
+}
+
+/** The station's real link: obs-websocket-js over the network, default timings, Math.random. */
+export function defaultObsPorts(): ObsPorts {
+  return { connect: connectObsWebSocket, timing: DEFAULT_OBS_TIMING, random: Math.random };
+}

@@ -1,25 +1,50 @@
-// OBS link: the connection, the scenes and the stream's health. While the link is not
-// `connected`, `programScene` is null: the console never shows a last-known scene as current.
+// OBS link: the connection, the scenes and the stream's health. While the link is not `connected`
+// and resynced, `programScene`, `previewScene` and `scenes` are empty and `synced` is false: the
+// console never shows a last-known scene as current, and every OBS control stays disabled.
 import { z } from 'zod';
 import { ALL_ROLES, PRODUCER, command } from './command';
 
 export type ObsLink = 'connected' | 'connecting' | 'disconnected';
 export type HealthLevel = 'green' | 'amber' | 'red' | 'unknown';
-export type StreamPhase = 'idle' | 'starting' | 'live' | 'reconnecting' | 'stopping' | 'failed_start';
+/** `unknown` while the link is down: OBS may still be live, but Baton cannot see it. */
+export type StreamPhase = 'unknown' | 'idle' | 'starting' | 'live' | 'reconnecting' | 'stopping' | 'failed_start';
+export type IngestName = 'primary' | 'backup';
 
+/** One reading of OBS, taken once a second while the link is up. */
 export interface HealthSample {
   at: number;
+  /** The stream output is active (live or reconnecting). Stream figures are null when not. */
+  streaming: boolean;
+  /** From the byte counter's delta; null on the first reading and when OBS reset the counter. */
   bitrateKbps: number | null;
-  droppedFramesPct: number;
+  /** Frames the network output dropped in this interval, in % of the frames it was given. */
+  droppedFramesPct: number | null;
+  /** Counters since the stream started, as OBS reports them. */
   outputSkippedFrames: number;
+  outputTotalFrames: number;
+  /** Frames skipped by OBS's render thread (GPU/compositing lag) since OBS started. */
   renderSkippedFrames: number;
+  renderTotalFrames: number;
+  /** Frames skipped by OBS's output thread (encoder overload) since OBS started. */
   encoderSkippedFrames: number;
+  encoderTotalFrames: number;
   activeFps: number;
   cpuPct: number;
   memoryMb: number;
-  congestion: number;
+  /** 0..1 as OBS reports it; null when not streaming. */
+  congestion: number | null;
   reconnecting: boolean;
   uptimeMs: number;
+  /** The overall verdict after this sample. */
+  level: HealthLevel;
+}
+
+/** What the sparklines need, kept small because the whole slice is patched every second. */
+export interface HealthPoint {
+  at: number;
+  bitrateKbps: number | null;
+  droppedFramesPct: number | null;
+  level: HealthLevel;
 }
 
 export interface ObsState {
@@ -27,28 +52,59 @@ export interface ObsState {
   url: string | null;
   /** Why the link is not up, in words: "wrong password", "OBS not running at ws://…". */
   linkError: string | null;
-  /** When the link went down (ms), so views can count "OBS link lost — 12 s". */
+  /** When the link went down (ms), so views can count "OBS link lost — 12 s". Null while synced. */
   lostAt: number | null;
   reconnectAttempt: number;
   /** obs-websocket with authentication off listens on every interface: the producer is warned. */
   authDisabled: boolean;
   /** True once the post-(re)connect resync finished; controls are enabled only then. */
   synced: boolean;
+  /** "OBS 29.0.2, obs-websocket 5.1.0" once connected. */
+  obsVersion: string | null;
+  /** Top of OBS's list first, as the producer sees it in OBS; keys 1–9 follow this order. */
   scenes: string[];
   programScene: string | null;
   previewScene: string | null;
   studioMode: boolean;
-  stream: { phase: StreamPhase; since: number | null; reconnects: number; lastError: string | null };
-  record: { active: boolean };
-  health: { level: HealthLevel; reasons: string[]; sample: HealthSample | null; baselineKbps: number | null };
+  stream: {
+    phase: StreamPhase;
+    /** When the current phase began. */
+    since: number | null;
+    /** When this stream went live (STARTED), kept through reconnects: the uptime's origin. */
+    startedAt: number | null;
+    /** Reconnects OBS made during this stream. */
+    reconnects: number;
+    /** The try number of the ongoing reconnect; 0 when not reconnecting. */
+    retry: number;
+    lastError: string | null;
+  };
+  /** Null while the link is down. */
+  record: { active: boolean | null };
+  health: {
+    level: HealthLevel;
+    reasons: string[];
+    sample: HealthSample | null;
+    /** The bitrate the alerts compare against: the show's, or learned from the first 30 s live. */
+    baselineKbps: number | null;
+    /** OBS's configured frame rate. */
+    expectedFps: number | null;
+  };
   /** The last five minutes, oldest first, for the sparklines. */
-  history: HealthSample[];
-  ingest: { active: 'primary' | 'backup'; switching: boolean };
+  history: HealthPoint[];
+  ingest: {
+    /** Which of the show's ingests OBS is set to; null when it is neither (or unknown). */
+    active: IngestName | null;
+    /** OBS's current stream server URL (never the key). */
+    server: string | null;
+    hasBackup: boolean;
+    switching: boolean;
+  };
 }
 
 export const obsCommands = {
-  'obs.connect': command<{ link: ObsLink }>()({
-    summary: 'Connect to obs-websocket (v5). The settings are remembered; the password is stored as a secret.',
+  'obs.connect': command<{ link: ObsLink; linkError: string | null }>()({
+    summary:
+      'Connect to obs-websocket (v5) and keep reconnecting. The URL is remembered; the password is stored as a secret (omit it to keep the stored one, send "" for none).',
     roles: PRODUCER,
     kind: 'write',
     args: z
@@ -60,13 +116,13 @@ export const obsCommands = {
     secretArgs: ['password'],
   }),
   'obs.disconnect': command<{ link: ObsLink }>()({
-    summary: 'Close the OBS link and stop reconnecting.',
+    summary: 'Close the OBS link and stop reconnecting (also on the next start).',
     roles: PRODUCER,
     kind: 'write',
     args: z.object({}).strict(),
   }),
   'obs.switchScene': command<{ programScene: string | null; previewScene: string | null }>()({
-    summary: 'Cut to a scene (in studio mode: set the preview; `obs.take` performs the transition).',
+    summary: 'Cut to a scene, answering when OBS confirms (in studio mode: set the preview; `obs.take` performs the transition).',
     roles: PRODUCER,
     kind: 'write',
     args: z.object({ scene: z.string().min(1).max(256) }).strict(),
@@ -78,25 +134,25 @@ export const obsCommands = {
     args: z.object({}).strict(),
   }),
   'obs.startStream': command<{ phase: StreamPhase }>()({
-    summary: 'Start streaming; answers once OBS reports the stream started (or failed to).',
+    summary: 'Start streaming; answers once OBS reports the stream started (a failed start is an error).',
     roles: PRODUCER,
     kind: 'write',
     args: z.object({}).strict(),
   }),
   'obs.stopStream': command<{ phase: StreamPhase }>()({
-    summary: 'Stop streaming.',
+    summary: 'Stop streaming; answers once OBS reports the stream stopped.',
     roles: PRODUCER,
     kind: 'write',
     args: z.object({}).strict(),
   }),
-  'obs.switchIngest': command<{ active: 'primary' | 'backup' }>()({
-    summary: 'Move the stream to the primary or backup ingest: stop, swap the service, settle, start, confirm.',
+  'obs.switchIngest': command<{ active: IngestName; phase: StreamPhase }>()({
+    summary: 'Move the stream to the show’s primary or backup ingest: stop, swap the server, settle, start, confirm STARTED.',
     roles: PRODUCER,
     kind: 'write',
     args: z.object({ to: z.enum(['primary', 'backup']) }).strict(),
   }),
-  'obs.history': command<{ samples: HealthSample[] }>()({
-    summary: 'Stored health samples between two times (ms), for the post-show timeline.',
+  'obs.history': command<{ samples: HealthSample[]; truncated: boolean }>()({
+    summary: 'Stored health samples between two times (ms), oldest first, for the post-show timeline (at most 36 000).',
     roles: ALL_ROLES,
     kind: 'read',
     args: z

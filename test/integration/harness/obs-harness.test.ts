@@ -62,7 +62,7 @@ describe('OBS Studio harness', () => {
       `obs-websocket connect with auth: ${(performance.now() - t0).toFixed(1)} ms (server ${hello.obsWebSocketVersion})`,
     );
     const list = await ws.call('GetSceneList');
-    const names = list.scenes.map((scene) => String(scene['sceneName']));
+    const names = list.scenes.map((scene) => scene['sceneName'] as string);
     expect(new Set(names)).toEqual(new Set(obs.scenes));
     expect(list.currentProgramSceneName).toBe(obs.scenes[0]);
   });

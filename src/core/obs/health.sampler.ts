@@ -1,0 +1,117 @@
+// The 1 Hz health loop: GetStats + GetStreamStatus (pipelined), a sample from their deltas, the
+// baseline, the verdict. Only one reading is in flight at a time; a reading that times out is a
+// link fault (OBS froze, or the socket is half-open) and is reported, not retried here.
+import type { HealthLevel, HealthSample, StreamPhase } from '../../shared/contract/index';
+import type { HealthThresholds } from '../../shared/show/show.schema';
+import type { ObsSession } from './obs.client';
+import { createBaselineLearner } from './health.baseline';
+import { readSample, type ReadingMemory, type UnratedSample } from './health.reading';
+import { createRulesMemory, rateSample, type Finding } from './health.rules';
+
+export interface StreamView {
+  phase: StreamPhase;
+  startedAt: number | null;
+  retry: number;
+  lastError: string | null;
+}
+
+export interface SampleVerdict {
+  level: HealthLevel;
+  findings: Finding[];
+  baselineKbps: number | null;
+}
+
+export interface HealthSamplerDeps {
+  intervalMs: number;
+  now(): number;
+  /** The resynced session, or null (no reading is taken then). */
+  session(): ObsSession | null;
+  stream(): StreamView;
+  thresholds(): HealthThresholds;
+  expectedFps(): number | null;
+  onSample(sample: HealthSample, verdict: SampleVerdict): void;
+  onFault(error: unknown): void;
+}
+
+export interface HealthSampler {
+  start(): void;
+  stop(): void;
+  /** Takes one reading now (the timer calls this; tests and benches may too). */
+  sampleNow(): Promise<HealthSample | null>;
+  /** A new link session: counters from the old one are not comparable. */
+  newSession(): void;
+  /** A new stream: the learned baseline starts over. */
+  newStream(): void;
+}
+
+export function createHealthSampler(deps: HealthSamplerDeps): HealthSampler {
+  let timer: NodeJS.Timeout | undefined;
+  let busy = false;
+  let memory: ReadingMemory | null = null;
+  let recent: UnratedSample[] = [];
+  let rules = createRulesMemory();
+  const baseline = createBaselineLearner(() => deps.thresholds().baselineKbps ?? null);
+
+  const sampleNow = async (): Promise<HealthSample | null> => {
+    const session = deps.session();
+    if (!session || busy) return null;
+    busy = true;
+    try {
+      const [stats, status] = await Promise.all([session.call('GetStats'), session.call('GetStreamStatus')]);
+      // The link may have dropped (and been replaced) while the answers were on their way.
+      if (deps.session() !== session) return null;
+      const at = deps.now();
+      const stream = deps.stream();
+      const read = readSample(memory, { at, stats, status, phase: stream.phase, startedAt: stream.startedAt });
+      memory = read.memory;
+      const thresholds = deps.thresholds();
+      const keepMs = (thresholds.sustainSeconds + 2) * 1000;
+      recent = [...recent.filter((s) => s.at >= at - keepMs), read.sample];
+      baseline.observe(read.sample, stream.phase === 'live');
+      const verdict = rateSample(
+        {
+          sample: read.sample,
+          recent,
+          phase: stream.phase,
+          retry: stream.retry,
+          lastError: stream.lastError,
+          thresholds,
+          expectedFps: deps.expectedFps(),
+          baselineKbps: baseline.current(),
+          intervalMs: deps.intervalMs > 0 ? deps.intervalMs : 1000,
+        },
+        rules,
+      );
+      const sample: HealthSample = { ...read.sample, level: verdict.level };
+      deps.onSample(sample, { ...verdict, baselineKbps: baseline.current() });
+      return sample;
+    } catch (error) {
+      if (deps.session() === session) deps.onFault(error);
+      return null;
+    } finally {
+      busy = false;
+    }
+  };
+
+  return {
+    start() {
+      if (timer || deps.intervalMs <= 0) return;
+      timer = setInterval(() => void sampleNow(), deps.intervalMs);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+    sampleNow,
+    newSession() {
+      memory = null;
+      recent = [];
+      rules = createRulesMemory();
+    },
+    newStream() {
+      baseline.reset();
+      memory = null;
+    },
+  };
+}

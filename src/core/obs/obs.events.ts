@@ -1,0 +1,50 @@
+// OBS's events on one session, turned into the module's updates. Before the resync finishes they
+// are only counted (the resync repeats if any arrived); after it, they keep the snapshot current.
+import type { ObsSession } from './obs.client';
+import { sceneNames } from './obs.resync';
+
+export interface SessionEventHandlers {
+  /** Any event that changes what the resync reads. */
+  changed(): void;
+  /** True once this session is resynced and current. */
+  live(): boolean;
+  scenes(names: string[]): void;
+  program(scene: string): void;
+  preview(scene: string): void;
+  renamed(from: string, to: string): void;
+  studioMode(enabled: boolean, preview: string | null): void;
+  stream(outputState: string): void;
+  record(active: boolean): void;
+  exiting(): void;
+  fault(error: unknown): void;
+}
+
+export function bindSessionEvents(session: ObsSession, h: SessionEventHandlers): void {
+  const when = (apply: () => void) => {
+    h.changed();
+    if (h.live()) apply();
+  };
+  // Some changes carry no full picture (a scene added, studio mode turned on, which silently sets
+  // the preview): read the list again instead of guessing.
+  const refresh = (studioMode: boolean | null) =>
+    session.call('GetSceneList').then((list) => {
+      if (!h.live()) return;
+      h.scenes(sceneNames(list.scenes));
+      if (list.currentProgramSceneName) h.program(list.currentProgramSceneName);
+      if (studioMode !== null) h.studioMode(studioMode, list.currentPreviewSceneName ?? null);
+      else if (list.currentPreviewSceneName) h.preview(list.currentPreviewSceneName);
+    }, h.fault);
+
+  session.on('CurrentProgramSceneChanged', ({ sceneName }) => when(() => h.program(sceneName)));
+  session.on('CurrentPreviewSceneChanged', ({ sceneName }) => when(() => h.preview(sceneName)));
+  session.on('SceneListChanged', ({ scenes }) => when(() => h.scenes(sceneNames(scenes))));
+  session.on('SceneNameChanged', ({ oldSceneName, sceneName }) => when(() => h.renamed(oldSceneName, sceneName)));
+  session.on('SceneCreated', () => when(() => void refresh(null)));
+  session.on('SceneRemoved', () => when(() => void refresh(null)));
+  session.on('StudioModeStateChanged', ({ studioModeEnabled }) =>
+    when(() => (studioModeEnabled ? void refresh(true) : h.studioMode(false, null))),
+  );
+  session.on('StreamStateChanged', ({ outputState }) => when(() => h.stream(outputState)));
+  session.on('RecordStateChanged', ({ outputActive }) => when(() => h.record(outputActive)));
+  session.on('ExitStarted', () => h.exiting());
+}
