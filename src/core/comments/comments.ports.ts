@@ -1,3 +1,12 @@
-// What the comments module needs from outside the core, injected so tests can substitute fakes.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the module's work
-export interface CommentsPorts {}
+// What the comments module needs from outside the core, injected so tests can substitute fakes:
+// the classifier (built per show) and one factory per kind of comment source.
+import type { Triage, TriageOptions } from './triage/triage.types';
+import type { BackoffOptions } from './sources/backoff';
+import type { SourceFactories } from './sources/source.types';
+
+export interface CommentsPorts {
+  createTriage(options: TriageOptions): Triage;
+  sources: SourceFactories;
+  /** Reconnect pacing of the network sources (tests shorten it). */
+  backoff: BackoffOptions;
+}

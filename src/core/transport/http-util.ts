@@ -32,17 +32,25 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // An oversized body is drained, not cut off: destroying the socket mid-upload makes the
+    // client see ECONNRESET instead of our 413 and its readable message. Past 16x the limit
+    // the sender is not a confused script but a flood, and the socket is dropped.
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyError(413, `The request body is larger than ${limit} bytes.`));
+      if (size > limit * 16) {
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (size > limit) reject(new BodyError(413, `The request body is ${size} bytes; the limit is ${limit} bytes.`));
+      else resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new BodyError(413, `The request body is larger than ${limit} bytes.`));
+    });
   });
 }
 

@@ -61,6 +61,8 @@ export interface SourceHealth {
   lastMessageAt: number | null;
   received: number;
   rehearsal: boolean;
+  /** Replies can be posted on the platform through this source (else they are copied). */
+  canReply: boolean;
 }
 
 export interface QueueSummary {
@@ -131,6 +133,9 @@ export const incomingCommentSchema = z
   .strict();
 export type IncomingComment = z.output<typeof incomingCommentSchema>;
 
+/** The person at the moderator desk, as the view names them ("Ana Reyes"); a claim is theirs. Defaults to the token's label. */
+const by = z.string().trim().min(1).max(80).optional();
+
 export const commentCommands = {
   'comments.ingest': command<{ accepted: number; duplicates: number; rejected: IngestRejection[] }>()({
     summary:
@@ -166,38 +171,38 @@ export const commentCommands = {
     summary: 'Claim a comment to answer it; a comment has one claimer at a time.',
     roles: PRODUCER_MODERATOR,
     kind: 'write',
-    args: z.object({ id: z.string().min(1) }).strict(),
+    args: z.object({ id: z.string().min(1), by }).strict(),
   }),
   'comment.release': command<{ comment: CommentRecord }>()({
     summary: 'Give a claimed comment back to its queue.',
     roles: PRODUCER_MODERATOR,
     kind: 'write',
-    args: z.object({ id: z.string().min(1) }).strict(),
+    args: z.object({ id: z.string().min(1), by }).strict(),
   }),
   'comment.answer': command<{ comment: CommentRecord; sent: boolean }>()({
     summary:
       'Mark a claimed comment answered, with the approved reply macro used (none when answered on air). `send: true` posts it on the platform where the source can.',
     roles: PRODUCER_MODERATOR,
     kind: 'write',
-    args: z.object({ id: z.string().min(1), macroId: z.string().min(1).optional(), send: z.boolean().default(false) }).strict(),
+    args: z.object({ id: z.string().min(1), macroId: z.string().min(1).optional(), send: z.boolean().default(false), by }).strict(),
   }),
   'comment.dismiss': command<{ comment: CommentRecord }>()({
     summary: 'Dismiss a comment (nothing to do).',
     roles: PRODUCER_MODERATOR,
     kind: 'write',
-    args: z.object({ id: z.string().min(1) }).strict(),
+    args: z.object({ id: z.string().min(1), by }).strict(),
   }),
   'comment.escalate': command<{ comment: CommentRecord }>()({
     summary: 'Escalate a comment to customer service.',
     roles: PRODUCER_MODERATOR,
     kind: 'write',
-    args: z.object({ id: z.string().min(1), note: z.string().max(500).optional() }).strict(),
+    args: z.object({ id: z.string().min(1), note: z.string().max(500).optional(), by }).strict(),
   }),
   'comment.correct': command<{ comment: CommentRecord }>()({
     summary: 'Correct a comment’s intent; the classifier learns from it for this show.',
     roles: PRODUCER_MODERATOR,
     kind: 'write',
-    args: z.object({ id: z.string().min(1), intent: z.enum(INTENTS) }).strict(),
+    args: z.object({ id: z.string().min(1), intent: z.enum(INTENTS), by }).strict(),
   }),
   'comment.pin': command<{ pinned: CommentRecord | null }>()({
     summary: 'Pin a question to the host’s card (or unpin with `id: null`).',

@@ -1,7 +1,7 @@
 // The moderator's triage view.
 import { StationHeader } from '../features/station/StationHeader';
 import { useStation } from '../state/station.store';
-import { AlertsPanel } from '../features/alerts/AlertsPanel';
+import { ModeratorView } from '../features/comments/ModeratorView';
 
 export function ModeratorPage() {
   const linked = useStation((v) => v.connection === 'open');
@@ -9,7 +9,7 @@ export function ModeratorPage() {
     <div className="view view-moderator">
       <StationHeader view="Moderator" />
       <main className={linked ? '' : 'stale'}>
-        <AlertsPanel />
+        <ModeratorView />
       </main>
     </div>
   );

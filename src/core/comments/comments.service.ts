@@ -1,0 +1,278 @@
+// The comments domain's live state for the loaded show: the classifier (with this show's
+// corrections), routing, counts, open queues, pins, and the sources' health; and the one place
+// where a comment's handling changes (memory, SQLite and the views move together).
+import {
+  INTENTS,
+  type CommentRecord,
+  type CommentsState,
+  type Intent,
+  type PinnedProduct,
+} from '../../shared/contract/index';
+import type { QueueName, Show } from '../../shared/show/show.schema';
+import type { ModuleContext } from '../module';
+import type { HandlerContext } from '../dispatch/handler';
+import type { CommentsPorts } from './comments.ports';
+import type { Triage } from './triage/triage.types';
+import type { SourceComment } from './comment.model';
+import { catalogOf, skuForTitle } from './comments.catalog';
+import { classifyComment } from './comments.classify';
+import { createCommentsRepo, type CommentsRepo } from './comments.repo';
+import { createIngestPipeline, type IngestPipeline, type SubmitOutcome } from './comments.pipeline';
+import { createQueueIndex, type QueueIndex } from './comments.queues';
+import { createCommentsPublisher, type CommentsPublisher } from './comments.publisher';
+import { DEFAULT_ROUTING, watchedQueues, type Routing } from './comments.router';
+import { createSourceManager, type SourceManager } from './sources/source.manager';
+
+export interface ShowConfig {
+  showId: string;
+  show: Show | null;
+  routing: Routing;
+  unsureBelow: number;
+  slaSeconds: number;
+  limits: { backlog: number; oldestSeconds: number };
+  watched: Set<QueueName>;
+}
+
+export interface CommentsService {
+  readonly repo: CommentsRepo;
+  readonly index: QueueIndex;
+  readonly sources: SourceManager;
+  readonly pipeline: IngestPipeline;
+  readonly publisher: CommentsPublisher;
+  config(): ShowConfig;
+  triage(): Triage;
+  /** Classifies and submits received comments; resolves when they are committed. */
+  receive(batch: readonly SourceComment[], source: string, rehearsal: boolean): Promise<SubmitOutcome>;
+  /** The committed comment by id (buffered ones are committed first), or null. */
+  find(id: string): CommentRecord | null;
+  /** Queues the handling change in the command's transaction; memory and views follow the write. */
+  save(ctx: HandlerContext, next: CommentRecord, prev: CommentRecord, extra?: () => void): CommentRecord;
+  pinnedId(): string | null;
+  setPinned(ctx: HandlerContext, record: CommentRecord | null): void;
+  pinnedProduct(): PinnedProduct | null;
+  setPinnedProduct(product: PinnedProduct | null, ctx: HandlerContext | null): void;
+  /** Switches to a show at once: config, classifier, counts, open queues and pins from SQLite. */
+  applyShow(show: Show | null): void;
+  /** Replaces the sources with the show's (stopping the previous show's first). */
+  configureSources(show: Show | null, baseDir: string): Promise<void>;
+  summary(): CommentsState;
+  checkOverflow(): void;
+  close(): Promise<void>;
+}
+
+const zero = (): Record<Intent, number> => Object.fromEntries(INTENTS.map((i) => [i, 0])) as Record<Intent, number>;
+
+export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts): CommentsService {
+  const { clock, log } = ctx;
+  const repo = createCommentsRepo(ctx.db);
+  const index = createQueueIndex();
+  let cfg: ShowConfig = {
+    showId: '',
+    show: null,
+    routing: DEFAULT_ROUTING,
+    unsureBelow: 0.55,
+    slaSeconds: 60,
+    limits: { backlog: 50, oldestSeconds: 120 },
+    watched: watchedQueues(DEFAULT_ROUTING),
+  };
+  let triage: Triage = ports.createTriage({ catalog: { products: [], offers: [] }, unsureBelow: cfg.unsureBelow });
+  let total = 0;
+  let byIntent = zero();
+  let pinned: CommentRecord | null = null;
+  let product: PinnedProduct | null = null;
+  const viewers = new Map<string, number>();
+  const overflowing = new Set<QueueName>();
+
+  const summary = (): CommentsState => {
+    const queues = index.summaries(clock.now(), cfg.limits, cfg.watched);
+    const sources = sourceManager.health();
+    return {
+      total,
+      byIntent: { ...byIntent },
+      byQueue: Object.fromEntries(queues.map((q) => [q.name, q.open])) as Record<QueueName, number>,
+      queues,
+      sources,
+      pinned,
+      pinnedProduct: product,
+      slaSeconds: cfg.slaSeconds,
+      viewers: viewers.size ? [...viewers.values()].reduce((a, b) => a + b, 0) : null,
+      rehearsal: sources.some((s) => s.rehearsal && s.status !== 'stopped' && s.status !== 'error'),
+      unsureBelow: cfg.unsureBelow,
+      overflowLimits: cfg.limits,
+    };
+  };
+  const publisher = createCommentsPublisher({ state: ctx.state, summary });
+
+  const committed = (records: CommentRecord[]) => {
+    for (const r of records) {
+      total += 1;
+      byIntent[r.intent] += 1;
+      index.apply(r);
+    }
+    publisher.changed(records);
+    publisher.dirty();
+  };
+
+  const pipeline = createIngestPipeline({
+    repo,
+    log,
+    onCommitted: committed,
+    onWriteFailed: (message) => ctx.alerts.raise({ source: 'comments', key: 'comments.write', level: 'critical', message }),
+    flushMs: 5,
+    maxBatch: 2_000,
+  });
+
+  const receive = (batch: readonly SourceComment[], source: string, rehearsal: boolean) => {
+    const receivedAt = clock.now();
+    const cx = { triage, routing: cfg.routing, unsureBelow: cfg.unsureBelow, showId: cfg.showId, pinnedSku: product?.sku ?? null };
+    return pipeline.submit(batch.map((c) => classifyComment(c, { source, rehearsal, receivedAt }, cx)));
+  };
+
+  const sourceManager = createSourceManager({
+    factories: ports.sources,
+    clock,
+    log,
+    secrets: ctx.secrets,
+    backoff: ports.backoff,
+    events: {
+      comments: (sourceId, rehearsal, batch) => {
+        receive(batch, sourceId, rehearsal).catch((error: unknown) => log.error('source comments not stored', { sourceId, error: String(error) }));
+      },
+      healthChanged: () => publisher.dirty(),
+      viewers: (sourceId, count) => {
+        viewers.set(sourceId, count);
+        publisher.dirty();
+      },
+      pinnedProduct: (sourceId, title) => {
+        const sku = cfg.show ? skuForTitle(cfg.show, title) : null;
+        service.setPinnedProduct({ sku, label: title, source: sourceId, at: clock.now() }, null);
+      },
+    },
+  });
+
+  const withPin = (r: CommentRecord): CommentRecord => (pinned?.id === r.id ? { ...r, pinned: true } : r);
+
+  const service: CommentsService = {
+    repo,
+    index,
+    sources: sourceManager,
+    pipeline,
+    publisher,
+    config: () => cfg,
+    triage: () => triage,
+    receive,
+    find(id) {
+      pipeline.flushNow();
+      const r = repo.get(id);
+      return r ? withPin(r) : null;
+    },
+    save(hctx, next, prev, extra) {
+      const record = withPin(next);
+      hctx.write(() => {
+        repo.saveHandling(record);
+        extra?.();
+        // After the row is written (inside the command's transaction): memory and views follow.
+        index.apply(record);
+        if (prev.intent !== record.intent) {
+          byIntent[prev.intent] -= 1;
+          byIntent[record.intent] += 1;
+        }
+        if (pinned?.id === record.id) pinned = record;
+        publisher.changed([record], true);
+        publisher.dirty();
+      });
+      return record;
+    },
+    pinnedId: () => pinned?.id ?? null,
+    setPinned(hctx, record) {
+      const prev = pinned;
+      const next = record ? { ...record, pinned: true } : null;
+      hctx.write(() => {
+        repo.savePins(cfg.showId, { commentId: next?.id ?? null, product });
+        pinned = next;
+        const changed = [...(prev && prev.id !== next?.id ? [{ ...prev, pinned: false }] : []), ...(next ? [next] : [])];
+        publisher.changed(changed, true);
+        publisher.dirty();
+      });
+    },
+    pinnedProduct: () => product,
+    setPinnedProduct(p, hctx) {
+      const apply = () => {
+        repo.savePins(cfg.showId, { commentId: pinned?.id ?? null, product: p });
+        product = p;
+        publisher.dirty();
+      };
+      if (hctx) hctx.write(apply);
+      else {
+        if (product?.label === p?.label && product?.sku === p?.sku) return;
+        try {
+          apply();
+        } catch (error) {
+          log.error('pinned product not stored', { error: String(error) });
+        }
+        // The platform moved the pin: that is worth a line in the audit trail.
+        ctx.auditEvent({
+          actor: `system:comments`,
+          role: 'producer',
+          command: 'comments.pinProduct.platform',
+          args: { source: p?.source ?? null, sku: p?.sku ?? null, label: p?.label ?? null },
+          outcome: 'ok',
+          detail: null,
+          durationMs: 0,
+        });
+      }
+    },
+    applyShow(show) {
+      pipeline.flushNow();
+      const c = show?.comments;
+      const routing = c?.routing ?? DEFAULT_ROUTING;
+      cfg = {
+        showId: show?.id ?? '',
+        show,
+        routing,
+        unsureBelow: c?.unsureBelow ?? 0.55,
+        slaSeconds: c?.slaSeconds ?? 60,
+        limits: c?.overflow ?? { backlog: 50, oldestSeconds: 120 },
+        watched: watchedQueues(routing),
+      };
+      triage = ports.createTriage({ catalog: show ? catalogOf(show) : { products: [], offers: [] }, unsureBelow: cfg.unsureBelow });
+      // The moderators' corrections for this show teach the new classifier again.
+      for (const k of repo.corrections(cfg.showId)) triage.learn(k.text, k.to, k.lang);
+      const counts = repo.counts(cfg.showId);
+      total = counts.total;
+      byIntent = { ...zero(), ...counts.byIntent };
+      index.reset(repo.open(cfg.showId));
+      const pins = repo.pins(cfg.showId);
+      const pinnedRecord = pins.commentId ? repo.get(pins.commentId) : null;
+      pinned = pinnedRecord ? { ...pinnedRecord, pinned: true } : null;
+      product = pins.product;
+      viewers.clear();
+      for (const q of overflowing) ctx.alerts.clear(`comments.overflow.${q}`);
+      overflowing.clear();
+      publisher.flush();
+    },
+    async configureSources(show, baseDir) {
+      await sourceManager.configure(show?.comments.sources ?? [], baseDir);
+      publisher.dirty();
+    },
+    summary,
+    checkOverflow() {
+      const queues = index.summaries(clock.now(), cfg.limits, cfg.watched);
+      for (const q of queues) {
+        const key = `comments.overflow.${q.name}`;
+        if (q.overflow) {
+          overflowing.add(q.name);
+          ctx.alerts.raise({ source: 'comments', key, level: 'warn', message: `The ${q.name} queue is overflowing: ${q.overflowReason ?? ''}.` });
+        } else if (overflowing.delete(q.name)) ctx.alerts.clear(key);
+      }
+      publisher.dirty();
+    },
+    async close() {
+      await sourceManager.close();
+      pipeline.close();
+      publisher.close();
+    },
+  };
+  return service;
+}
+

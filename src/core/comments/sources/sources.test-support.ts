@@ -1,0 +1,42 @@
+// Shared by the source unit tests: a sink that records what a source hands over.
+import type { SourceComment } from '../comment.model';
+import type { SourceSink } from './source.types';
+import { createMemorySecretStore } from '../../platform/secret-store';
+import { silentLogger } from '../../platform/logger';
+
+export interface RecordingSink extends SourceSink {
+  got: SourceComment[];
+  viewerCounts: number[];
+  pins: string[];
+  healthCalls: number;
+}
+
+export function recordingSink(): RecordingSink {
+  const sink: RecordingSink = {
+    got: [],
+    viewerCounts: [],
+    pins: [],
+    healthCalls: 0,
+    comments: (batch) => void sink.got.push(...batch),
+    health: () => void (sink.healthCalls += 1),
+    viewers: (n) => void sink.viewerCounts.push(n),
+    pinnedProduct: (t) => void sink.pins.push(t),
+  };
+  return sink;
+}
+
+export const baseDeps = {
+  clock: { now: () => Date.now() },
+  log: silentLogger,
+  secrets: createMemorySecretStore(),
+  baseDir: process.cwd(),
+  backoff: { baseMs: 20, maxMs: 100, jitter: 0, random: () => 0 },
+};
+
+export async function until(check: () => boolean, ms = 3_000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

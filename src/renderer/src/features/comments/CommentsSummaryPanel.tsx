@@ -1,0 +1,105 @@
+// The producer's view of comment triage: queue counts and overflow, each source's health (with
+// start/stop), the pinned product, and REHEARSAL when replayed comments are flowing.
+import type { SourceHealth } from '../../../../shared/contract/index';
+import { useSlice, useRole } from '../../state/station.store';
+import { useAction } from '../../state/use-action';
+import { Panel } from '../../ui/Panel';
+import { Button } from '../../ui/Button';
+import { StatusDot } from '../../ui/StatusDot';
+import { formatAge } from '../../ui/format';
+import { useNow } from '../../ui/use-now';
+import { QUEUE_LABELS, QUEUE_ORDER } from './comments.logic';
+import './comments.css';
+
+const SOURCE_LEVEL: Record<SourceHealth['status'], 'green' | 'amber' | 'red' | 'unknown'> = {
+  connected: 'green',
+  connecting: 'amber',
+  reconnecting: 'amber',
+  rate_limited: 'amber',
+  stopped: 'unknown',
+  error: 'red',
+};
+
+export function CommentsSummaryPanel() {
+  const c = useSlice('comments');
+  const role = useRole();
+  const act = useAction();
+  const now = useNow(1000);
+  const products = useSlice('show')?.current?.products ?? [];
+  if (!c) return null;
+  return (
+    <Panel
+      title={`Comments · ${c.total.toLocaleString('en')}`}
+      testId="comments-summary"
+      actions={c.rehearsal ? <span className="badge badge-rehearsal">REHEARSAL</span> : null}
+    >
+      <table className="grid comments-queues">
+        <tbody>
+          {QUEUE_ORDER.map((name) => {
+            const q = c.queues.find((x) => x.name === name);
+            if (!q) return null;
+            return (
+              <tr key={name} className={q.overflow ? 'row-bad' : ''} data-testid={`summary-queue-${name}`}>
+                <td>{QUEUE_LABELS[name]}</td>
+                <td className="num">{q.open}</td>
+                <td className="num muted">{q.claimed ? `${q.claimed} claimed` : ''}</td>
+                <td className="num muted">{q.oldestReceivedAt !== null ? `oldest ${formatAge(now - q.oldestReceivedAt)}` : ''}</td>
+                <td>{q.overflow ? <span className="badge badge-red">OVERFLOW · {q.overflowReason}</span> : null}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h3 className="subhead">Sources</h3>
+      {c.sources.length === 0 ? <p className="muted small">The show lists no comment sources; comments arrive only through comments.ingest.</p> : null}
+      <ul className="source-list">
+        {c.sources.map((s) => (
+          <li key={s.id} data-testid={`source-${s.id}`}>
+            <StatusDot level={SOURCE_LEVEL[s.status]} label={s.status} />
+            <span className="source-label">
+              {s.rehearsal ? <span className="badge badge-rehearsal">REHEARSAL</span> : null} {s.label}
+            </span>
+            <span className="source-status">{s.status.replace('_', ' ')}</span>
+            <span className="muted small source-detail">
+              {s.detail ?? ''}
+              {s.lastMessageAt !== null ? ` · last ${formatAge(now - s.lastMessageAt)} ago · ${s.received.toLocaleString('en')} received` : ''}
+            </span>
+            {role === 'producer' ? (
+              s.status === 'stopped' || s.status === 'error' ? (
+                <Button onClick={() => void act('comments.source', { id: s.id, action: 'start' })}>Start</Button>
+              ) : (
+                <Button variant="ghost" onClick={() => void act('comments.source', { id: s.id, action: 'stop' })}>
+                  Stop
+                </Button>
+              )
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <div className="small pinned-product">
+        <label>
+          Pinned in the live{' '}
+          <select
+            value={c.pinnedProduct?.sku ?? ''}
+            onChange={(e) => void act('comments.pinProduct', { sku: e.target.value || null })}
+            disabled={role === 'host'}
+            data-testid="pinned-product"
+          >
+            <option value="">none</option>
+            {c.pinnedProduct && !c.pinnedProduct.sku ? <option value="">{c.pinnedProduct.label} (not in the catalog)</option> : null}
+            {products.map((p) => (
+              <option key={p.sku} value={p.sku}>
+                {p.onScreen ? `${p.onScreen} ` : ''}
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">
+          {c.pinnedProduct ? ` set by ${c.pinnedProduct.source}` : ''}
+          {c.viewers !== null ? ` · ${c.viewers.toLocaleString('en')} viewers` : ''}
+        </span>
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,46 @@
+// Replying with an approved macro: check the text with the compliance guard when the station has
+// one, then post it on the platform (where the source can) or copy it for the moderator to paste.
+import type { Send } from '../../state/station.store';
+
+export type ReplyOutcome =
+  | { ok: true; how: 'sent' | 'copied'; note: string | null }
+  | { ok: false; reason: string };
+
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard API refused (no permission, not focused): the old selection trick still works.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+export async function replyWithMacro(
+  send: Send,
+  input: { commentId: string; macroId: string; text: string; canSend: boolean; by: string },
+  copy: (text: string) => Promise<boolean> = copyText,
+): Promise<ReplyOutcome> {
+  let note: string | null = null;
+  try {
+    const check = await send('compliance.check', { text: input.text });
+    if (!check.ok) return { ok: false, reason: `Compliance: ${check.violations.map((v) => v.reason).join('; ')}` };
+  } catch (error) {
+    const code = (error as { error?: { code?: string } }).error?.code;
+    // No guard in this station yet: the macro is already an approved text, so it may go out.
+    if (code !== 'unavailable' && code !== 'unknown_command') throw error;
+    note = 'compliance check not available in this station';
+  }
+  if (!input.canSend && !(await copy(input.text))) return { ok: false, reason: 'The reply could not be copied to the clipboard.' };
+  await send('comment.answer', { id: input.commentId, macroId: input.macroId, send: input.canSend, by: input.by });
+  return { ok: true, how: input.canSend ? 'sent' : 'copied', note };
+}
