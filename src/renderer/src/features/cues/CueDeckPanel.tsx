@@ -1,0 +1,161 @@
+// The producer's cue deck: what the host reads now and next, the clocks, next / previous / jump,
+// arm-then-go for a cue that must land on a beat, and the whole deck to pick from.
+// Keys: Space or → next, ← previous, ↑/↓ pick, Enter jump to the pick, A arm it, G go, Esc disarm.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSlice } from '../../state/station.store';
+import { useAction } from '../../state/use-action';
+import { Panel } from '../../ui/Panel';
+import { Button } from '../../ui/Button';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { StatusBadge } from '../../ui/StatusDot';
+import { useHotkeys } from '../../ui/hotkeys';
+import { useNow } from '../../ui/use-now';
+import { formatClock } from '../../ui/format';
+import { clocks } from './host-card.logic';
+import { cueIds, deckRows, effectiveSelection, moveSelection, overrideSentence } from './deck.logic';
+import './cues.css';
+
+export function CueDeckPanel() {
+  const cues = useSlice('cues');
+  const scripts = useSlice('scripts');
+  const act = useAction();
+  const now = useNow(500);
+  const [picked, setPicked] = useState<string | null>(null);
+  const content = scripts?.deck?.content ?? null;
+  const rows = useMemo(() => (content ? deckRows(content) : []), [content]);
+  const ids = useMemo(() => (content ? cueIds(content) : []), [content]);
+  const selected = cues ? effectiveSelection(cues, picked, ids) : null;
+  const listRef = useRef<HTMLUListElement>(null);
+  const currentId = cues?.current?.id ?? null;
+
+  useEffect(() => {
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-cue-id="${CSS.escape(currentId ?? '')}"]`);
+    el?.scrollIntoView({ block: 'nearest' });
+  }, [currentId]);
+
+  const loaded = cues?.loaded ?? null;
+  const keys = {
+    ' ': () => void act('cue.next', {}),
+    ArrowRight: () => void act('cue.next', {}),
+    ArrowLeft: () => void act('cue.prev', {}),
+    ArrowDown: () => setPicked(moveSelection(ids, selected, 1)),
+    ArrowUp: () => setPicked(moveSelection(ids, selected, -1)),
+    Enter: () => {
+      if (selected) void act('cue.goto', { cueId: selected }).then(() => setPicked(null));
+    },
+    a: () => {
+      if (selected) void act('cue.arm', { cueId: selected });
+    },
+    g: () => void act('cue.go', {}).then(() => setPicked(null)),
+    Escape: () => void act('cue.arm', { cueId: null }),
+  };
+  useHotkeys(keys, loaded !== null);
+
+  if (!cues) return null;
+  const c = clocks(cues, now);
+  const override = overrideSentence(cues);
+
+  return (
+    <Panel
+      title="Cue deck"
+      testId="cue-deck"
+      actions={
+        loaded ? (
+          <StatusBadge level="green" testId="deck-version">
+            v{loaded.number} · {loaded.shortHash} · {loaded.approval.approver}
+          </StatusBadge>
+        ) : (
+          <StatusBadge level="red" testId="deck-version">NO APPROVED SCRIPT</StatusBadge>
+        )
+      }
+    >
+      {!loaded ? (
+        <p data-testid="deck-empty">Nothing is loaded, so the host card is empty. Load an approved version in Scripts.</p>
+      ) : (
+        <>
+          <div className="deck-clocks">
+            <span data-testid="deck-show-clock">
+              <span className="muted small">SHOW </span>
+              <span className="num">{c.show === null ? 'not started' : formatClock(c.show)}</span>
+            </span>
+            <span data-testid="deck-segment-clock" className={c.segmentOver ? 'over' : ''}>
+              <span className="muted small">{cues.current?.segmentTitle ?? 'SEGMENT'} </span>
+              <span className="num">{c.segment === null ? '--:--' : formatClock(c.segment)}</span>
+            </span>
+            {cues.showStartedAt === null ? (
+              <Button variant="ok" onClick={() => void act('show.clock', { action: 'start' })} data-testid="clock-start">
+                Start show clock
+              </Button>
+            ) : (
+              <ConfirmButton onConfirm={() => void act('show.clock', { action: 'reset' })} confirmLabel="Reset the clock?" variant="ghost">
+                Reset clock
+              </ConfirmButton>
+            )}
+          </div>
+          {override ? (
+            <div className={`deck-override ${cues.override?.reason === 'cap_reached' ? 'deck-override-amber' : ''}`} data-testid="deck-override" role="status">
+              {override}
+            </div>
+          ) : null}
+          <div className="deck-now">
+            <div className="deck-current" data-testid="deck-current" data-cue-id={cues.current?.id ?? ''}>
+              <span className="deck-kind">
+                {cues.index + 1}/{cues.total} · {cues.current?.kind}{' '}
+              </span>
+              {cues.current?.text}
+            </div>
+            <div className="deck-next" data-testid="deck-next">
+              Next: {cues.next ? cues.next.text : '— last cue —'}
+            </div>
+          </div>
+          <div className="deck-controls">
+            <Button size="lg" onClick={() => void act('cue.prev', {})} disabled={cues.index <= 0} hotkey="←" data-testid="cue-prev">
+              Previous
+            </Button>
+            <Button size="lg" variant="primary" onClick={() => void act('cue.next', {})} disabled={cues.index >= cues.total - 1} hotkey="Space" data-testid="cue-next">
+              Next
+            </Button>
+            <Button size="lg" onClick={() => selected && void act('cue.goto', { cueId: selected }).then(() => setPicked(null))} disabled={!selected} hotkey="Enter" data-testid="cue-jump">
+              Jump to pick
+            </Button>
+            <Button size="lg" variant={cues.armed ? 'selected' : 'default'} onClick={() => selected && void act('cue.arm', { cueId: selected })} disabled={!selected} hotkey="A" data-testid="cue-arm">
+              Arm pick
+            </Button>
+            <Button size="lg" variant={cues.armed ? 'live' : 'default'} onClick={() => void act('cue.go', {}).then(() => setPicked(null))} disabled={!cues.armed} hotkey="G" data-testid="cue-go">
+              Go{cues.armed ? ` → ${cues.armed.id}` : ''}
+            </Button>
+            {cues.armed ? (
+              <Button variant="ghost" onClick={() => void act('cue.arm', { cueId: null })} hotkey="Esc">
+                Disarm
+              </Button>
+            ) : null}
+          </div>
+          <ul className="deck-list" ref={listRef} data-testid="deck-list">
+            {rows.map((r) =>
+              r.type === 'segment' ? (
+                <li key={`s:${r.id}`} className="deck-seg">
+                  {r.title}
+                  {r.plannedSeconds ? ` · ${formatClock(r.plannedSeconds * 1000)}` : ''}
+                </li>
+              ) : (
+                <li
+                  key={r.cue.id}
+                  data-cue-id={r.cue.id}
+                  className={`deck-cue ${r.cue.id === currentId ? 'is-current' : ''} ${r.cue.id === selected ? 'is-selected' : ''} ${r.cue.id === cues.armed?.id ? 'is-armed' : ''}`}
+                  onClick={() => setPicked(r.cue.id)}
+                  onDoubleClick={() => void act('cue.goto', { cueId: r.cue.id }).then(() => setPicked(null))}
+                >
+                  <span className="deck-kind num">
+                    {r.number}. {r.cue.kind}
+                  </span>
+                  <span>{r.cue.text}</span>
+                  <span className="muted small mono">{r.cue.id}</span>
+                </li>
+              ),
+            )}
+          </ul>
+        </>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,159 @@
+// Review of one version: send for sign-off, approve (signs its full hash), return with comments
+// per cue, and load into the live deck. The station decides; refusals come back as its sentence.
+import { useEffect, useState } from 'react';
+import type { CuesState, ScriptContent, ScriptVersionSummary } from '../../../../shared/contract/index';
+import type { Show } from '../../../../shared/show/show.schema';
+import { useAction } from '../../state/use-action';
+import { useToast } from '../../ui/toasts';
+import { Button } from '../../ui/Button';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { approvers } from './script-panel.logic';
+
+export function VersionReview(props: { version: ScriptVersionSummary; content: ScriptContent | null; show: Show | null; loaded: CuesState['loaded'] }) {
+  const { version: v, content, loaded } = props;
+  const act = useAction();
+  const toast = useToast();
+  const signers = approvers(props.show);
+  const [approver, setApprover] = useState(signers[0]?.id ?? '');
+  const [note, setNote] = useState('');
+  const [reviewer, setReviewer] = useState(signers[0]?.id ?? '');
+  const [comments, setComments] = useState<{ cueId: string; comment: string }[]>([]);
+  const cues = content ? content.segments.flatMap((s) => s.cues) : [];
+  const isLive = loaded?.versionId === v.id;
+  useEffect(() => {
+    setComments([]);
+    setNote('');
+  }, [v.id]);
+
+  const load = async () => {
+    const r = await act('script.load', { versionId: v.id });
+    if (r) toast.ok(`Version ${v.number} is on the live deck.`);
+  };
+  const reviewerName = props.show?.people.find((p) => p.id === reviewer)?.name ?? reviewer;
+
+  return (
+    <div data-testid="version-review" data-version={v.id}>
+      <p className="small">
+        Hash <span className="mono" data-testid="version-hash">{v.hash}</span>
+        {v.warnings.length ? <span className="warn"> · {v.warnings.length} warning(s)</span> : null}
+      </p>
+      {v.warnings.map((w) => (
+        <div key={w} className="small warn">
+          {w}
+        </div>
+      ))}
+      {v.approval ? (
+        <p data-testid="version-approval">
+          Approved by <strong>{v.approval.approver}</strong> ({v.approval.role}) on {new Date(v.approval.at).toLocaleString()}
+          {v.approval.source === 'show-file' ? ' — sign-off recorded from the show file (hash matched)' : ` — recorded by ${v.approval.recordedBy}`}
+          {v.approval.note ? <span className="muted"> · “{v.approval.note}”</span> : null}
+        </p>
+      ) : null}
+      {v.returned ? (
+        <div data-testid="version-returned">
+          <strong>Returned by {v.returned.reviewer}</strong> <span className="muted">{new Date(v.returned.at).toLocaleString()}</span>
+          {v.returned.comments.map((c, i) => (
+            <div key={i} className="review-comment">
+              <span className="mono small">{c.cueId}</span> <span className="muted">“{cues.find((q) => q.id === c.cueId)?.text ?? ''}”</span>
+              <div>{c.comment}</div>
+            </div>
+          ))}
+        </div>
+      ) : null}
+
+      <div className="version-actions">
+        {isLive ? (
+          <span className="badge badge-green">ON THE LIVE DECK</span>
+        ) : loaded && v.approval ? (
+          <ConfirmButton onConfirm={() => void load()} confirmLabel={`Replace live v${loaded.number}?`} variant="primary" testId="version-load">
+            Load into deck
+          </ConfirmButton>
+        ) : (
+          <Button variant={v.approval ? 'primary' : 'ghost'} onClick={() => void load()} data-testid="version-load" title={v.approval ? '' : 'Only approved versions load; the station will say why.'}>
+            {v.approval ? 'Load into deck' : 'Load into deck (needs approval)'}
+          </Button>
+        )}
+        {!v.approval && v.status !== 'in_review' ? (
+          <Button onClick={() => void act('script.requestApproval', { versionId: v.id })} data-testid="version-request">
+            Send for sign-off
+          </Button>
+        ) : null}
+      </div>
+
+      {!v.approval ? (
+        <>
+          <h3 className="subhead">Approve this exact text</h3>
+          <div className="script-form">
+            <label htmlFor="approver">Approver</label>
+            <select id="approver" value={approver} onChange={(e) => setApprover(e.target.value)} data-testid="approve-approver">
+              {signers.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="approve-note">Note</label>
+            <input id="approve-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} data-testid="approve-note" />
+          </div>
+          <Button
+            variant="ok"
+            disabled={!approver}
+            onClick={() => void act('script.approve', { versionId: v.id, hash: v.hash, approver, note }).then((r) => r && toast.ok(`Version ${v.number} approved.`))}
+            data-testid="version-approve"
+          >
+            Approve hash {v.shortHash}…
+          </Button>
+
+          <h3 className="subhead">Return with comments per cue</h3>
+          <div className="script-form">
+            <label htmlFor="reviewer">Reviewer</label>
+            <select id="reviewer" value={reviewer} onChange={(e) => setReviewer(e.target.value)}>
+              {signers.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {comments.map((c, i) => (
+            <div key={i} className="script-form">
+              <select
+                value={c.cueId}
+                onChange={(e) => setComments(comments.map((x, j) => (j === i ? { ...x, cueId: e.target.value } : x)))}
+                aria-label="Cue"
+              >
+                {cues.map((q) => (
+                  <option key={q.id} value={q.id}>
+                    {q.id} — {q.text.slice(0, 60)}
+                  </option>
+                ))}
+              </select>
+              <input
+                value={c.comment}
+                placeholder="What must change in this line"
+                onChange={(e) => setComments(comments.map((x, j) => (j === i ? { ...x, comment: e.target.value } : x)))}
+                aria-label="Comment"
+              />
+            </div>
+          ))}
+          <div className="version-actions">
+            <Button onClick={() => cues[0] && setComments([...comments, { cueId: cues[0].id, comment: '' }])} disabled={cues.length === 0}>
+              Add a line comment
+            </Button>
+            <Button
+              variant="danger"
+              disabled={comments.length === 0 || comments.some((c) => !c.comment.trim())}
+              onClick={() =>
+                void act('script.return', { versionId: v.id, reviewer: reviewerName, comments: comments.map((c) => ({ cueId: c.cueId, comment: c.comment.trim() })) }).then(
+                  (r) => r && setComments([]),
+                )
+              }
+            >
+              Return with {comments.length} comment(s)
+            </Button>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { CuesState, ScriptContent } from '../../../../shared/contract/index';
+import { cueIds, deckRows, effectiveSelection, moveSelection, overrideSentence } from './deck.logic';
+
+const content: ScriptContent = {
+  title: 'T',
+  segments: [
+    { id: 'a', title: 'A', plannedSeconds: 60, offerId: null, cues: [{ id: 'a.1', kind: 'opening', text: 'one' }, { id: 'a.2', kind: 'demo', text: 'two' }] },
+    { id: 'b', title: 'B', plannedSeconds: null, offerId: null, cues: [{ id: 'b.1', kind: 'cta', text: 'three' }] },
+  ],
+};
+const cues = { current: { id: 'a.1' }, next: { id: 'a.2' }, override: null } as unknown as CuesState;
+
+describe('deck list', () => {
+  it('rows are segments then their cues, numbered in reading order', () => {
+    expect(deckRows(content).map((r) => (r.type === 'segment' ? `#${r.title}` : `${r.number}:${r.cue.id}`))).toEqual(['#A', '1:a.1', '2:a.2', '#B', '3:b.1']);
+  });
+  it('selection moves and clamps', () => {
+    const ids = cueIds(content);
+    expect(moveSelection(ids, 'a.1', 1)).toBe('a.2');
+    expect(moveSelection(ids, 'b.1', 1)).toBe('b.1');
+    expect(moveSelection(ids, 'a.1', -1)).toBe('a.1');
+    expect(moveSelection(ids, null, 1)).toBe('a.2');
+    expect(moveSelection([], null, 1)).toBeNull();
+  });
+  it('with nothing picked, Jump and Arm act on the next cue', () => {
+    const ids = cueIds(content);
+    expect(effectiveSelection(cues, null, ids)).toBe('a.2');
+    expect(effectiveSelection(cues, 'b.1', ids)).toBe('b.1');
+    expect(effectiveSelection(cues, 'gone.1', ids)).toBe('a.2');
+  });
+  it('says what the host card shows instead', () => {
+    const paused = { ...cues, override: { reason: 'offer_paused', offerId: 'o', offerName: 'Kit', cueId: 'p.1', text: 'x', since: 0 } } as CuesState;
+    expect(overrideSentence(paused)).toMatch(/Kit is paused: the host card shows the approved pause announcement \(p\.1\)/);
+    expect(overrideSentence(cues)).toBeNull();
+  });
+});

@@ -1,0 +1,49 @@
+// The producer's deck list: cues in reading order under their segment headings, and the
+// selection that Jump / Arm act on. Pure.
+import type { CuesState, DeckCue, ScriptContent } from '../../../../shared/contract/index';
+
+export type DeckRow = { type: 'segment'; id: string; title: string; plannedSeconds: number | null } | { type: 'cue'; cue: DeckCue; number: number };
+
+export function deckRows(content: ScriptContent): DeckRow[] {
+  const rows: DeckRow[] = [];
+  let n = 0;
+  for (const s of content.segments) {
+    rows.push({ type: 'segment', id: s.id, title: s.title, plannedSeconds: s.plannedSeconds });
+    for (const c of s.cues) {
+      n += 1;
+      rows.push({ type: 'cue', number: n, cue: { id: c.id, kind: c.kind, text: c.text, segmentId: s.id, segmentTitle: s.title } });
+    }
+  }
+  return rows;
+}
+
+export function cueIds(content: ScriptContent): string[] {
+  return content.segments.flatMap((s) => s.cues.map((c) => c.id));
+}
+
+/** Selection after moving `delta` cues, clamped to the deck. */
+export function moveSelection(ids: readonly string[], selected: string | null, delta: number): string | null {
+  if (ids.length === 0) return null;
+  const i = selected === null ? -1 : ids.indexOf(selected);
+  const next = Math.min(ids.length - 1, Math.max(0, (i < 0 ? 0 : i) + delta));
+  return ids[next] ?? null;
+}
+
+/** What Jump / Arm act on when nothing was picked: the next cue. */
+export function effectiveSelection(cues: CuesState, selected: string | null, ids: readonly string[]): string | null {
+  if (selected !== null && ids.includes(selected)) return selected;
+  return cues.next?.id ?? cues.current?.id ?? null;
+}
+
+export function overrideSentence(cues: CuesState): string | null {
+  const o = cues.override;
+  if (!o) return null;
+  if (o.reason === 'offer_paused') {
+    return o.cueId
+      ? `${o.offerName} is paused: the host card shows the approved pause announcement (${o.cueId}) and a red banner.`
+      : `${o.offerName} is paused and the script has no pause announcement: the host card shows only the banner.`;
+  }
+  return o.cueId
+    ? `${o.offerName} reached its cap: the host card shows the approved post-bonus CTA (${o.cueId}).`
+    : `${o.offerName} reached its cap and the script has no post-bonus CTA: the host is told to wait.`;
+}

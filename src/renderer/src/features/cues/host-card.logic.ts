@@ -1,0 +1,104 @@
+// What the host's card shows, derived from the snapshot: the text to read (or the approved pause
+// announcement / post-bonus CTA in its place), the offer banner, and the two clocks. Pure.
+import type { CuesState, OfferView } from '../../../../shared/contract/index';
+
+export type BannerLevel = 'red' | 'amber' | 'green';
+export interface HostBanner {
+  level: BannerLevel;
+  text: string;
+}
+
+export interface CardText {
+  /** Changes whenever what the host should read changes (drives the flash). */
+  key: string;
+  kind: string;
+  text: string;
+  /** True when an offer change replaced the current cue. */
+  replaced: boolean;
+  /** True when the script has no approved replacement: the card shows a station warning instead. */
+  alarm: boolean;
+}
+
+export function cardText(cues: CuesState): CardText | null {
+  if (cues.override) {
+    const o = cues.override;
+    const paused = o.reason === 'offer_paused';
+    return {
+      key: `override:${o.reason}:${o.cueId ?? 'none'}`,
+      kind: paused ? 'pause announcement' : 'post-bonus CTA',
+      text:
+        o.text ??
+        (paused
+          ? 'OFFER PAUSED — do not read the CTA'
+          : 'CAP REACHED — the bonus is gone. There is no approved post-bonus line: wait for the producer.'),
+      replaced: true,
+      alarm: o.text === null,
+    };
+  }
+  if (!cues.current) return null;
+  return { key: `cue:${cues.current.id}:${cues.changedAt ?? 0}`, kind: cues.current.kind, text: cues.current.text, replaced: false, alarm: false };
+}
+
+/**
+ * The offer banner, most urgent first. Red only for a pause the store confirmed; a pause that is
+ * requested or failing is amber ("hold the CTA"), never shown as paused.
+ */
+export function offerBanners(cues: CuesState, offers: readonly OfferView[]): HostBanner[] {
+  const out: HostBanner[] = [];
+  if (cues.override?.reason === 'offer_paused') {
+    out.push({ level: 'red', text: 'OFFER PAUSED — do not read the CTA' });
+  }
+  for (const o of offers) {
+    if (o.state === 'paused' && cues.override?.offerId !== o.id) out.push({ level: 'red', text: `${o.name} PAUSED — do not read its CTA` });
+    else if (o.state === 'pausing' || (o.intent === 'paused' && o.state !== 'paused')) {
+      out.push({ level: 'amber', text: `${o.name}: pause requested, the store has not confirmed yet — hold the CTA` });
+    } else if (o.state === 'error') out.push({ level: 'amber', text: `${o.name}: the store is not answering — check with the producer before the CTA` });
+    else if (o.state === 'resuming') out.push({ level: 'amber', text: `${o.name}: resuming — wait for the producer` });
+  }
+  if (cues.override?.reason === 'cap_reached') {
+    out.push({ level: 'amber', text: `CAP REACHED — the bonus is gone; read the post-bonus CTA` });
+  }
+  if (out.length === 0) {
+    const live = offers.filter((o) => o.state === 'live');
+    if (live.length > 0) out.push({ level: 'green', text: live.map((o) => `${o.name} LIVE · ${o.code}`).join('   ·   ') });
+  }
+  return out;
+}
+
+export interface Clocks {
+  show: number | null;
+  /** Remaining planned time of the segment (negative once over), or elapsed when unplanned. */
+  segment: number | null;
+  segmentOver: boolean;
+  segmentPlanned: boolean;
+}
+
+export function clocks(cues: CuesState, now: number): Clocks {
+  const show = cues.showStartedAt === null ? null : now - cues.showStartedAt;
+  if (cues.segmentStartedAt === null) return { show, segment: null, segmentOver: false, segmentPlanned: cues.segmentPlannedSeconds !== null };
+  const elapsed = now - cues.segmentStartedAt;
+  if (cues.segmentPlannedSeconds === null) return { show, segment: elapsed, segmentOver: false, segmentPlanned: false };
+  const remaining = cues.segmentPlannedSeconds * 1000 - elapsed;
+  return { show, segment: remaining, segmentOver: remaining < 0, segmentPlanned: true };
+}
+
+/**
+ * The largest whole pixel size in [min, max] for which `fits(size)` holds (binary search; text
+ * fitting is monotonic in font size). `min` when even that does not fit.
+ */
+export function fitFontSize(fits: (px: number) => boolean, min: number, max: number): number {
+  let lo = min;
+  let hi = max;
+  if (fits(hi)) return hi;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function mirrorFromQuery(search: string): boolean {
+  const v = new URLSearchParams(search).get('mirror');
+  return v === '1' || v === 'true';
+}

@@ -1,0 +1,113 @@
+// Approved script → cue cards: the producer's deck drives the host's card live, only approved
+// text can reach the deck, an edit never touches the live deck, and a confirmed offer pause turns
+// the host card to the approved pause announcement.
+import { test, expect } from './fixtures';
+
+const hostText = (page: import('@playwright/test').Page) => page.getByTestId('host-cue-text');
+
+test('the producer page advances cues; the host page in the same context shows the new cue', async ({ station, context }) => {
+  const producer = await station.openView(context, 'producer');
+  const host = await station.openView(context, 'host');
+  // The demo show arrives approved (legal's sign-off in the show file matches the script's hash).
+  await expect(host.getByTestId('host-version')).toContainText('approved by Priya Shah (legal) · sign-off from show file');
+  await expect(hostText(host)).toHaveText(/^Hi everyone, welcome to the Glow Kit launch live!/);
+  await expect(host.getByTestId('host-next')).toContainText('Say hello to the first few names');
+
+  await producer.getByTestId('cue-next').click();
+  await expect(hostText(host)).toHaveText('Say hello to the first few names in the chat, then point down to the pinned product.');
+  await expect(producer.getByTestId('deck-current')).toHaveAttribute('data-cue-id', 'opening.2');
+
+  // Keyboard: → advances, ← goes back.
+  await producer.bringToFront();
+  await producer.keyboard.press('ArrowRight');
+  await expect(hostText(host)).toHaveText(/^Tonight only, the Glow Kit is \$39 instead of \$57/);
+  await producer.keyboard.press('ArrowLeft');
+  await expect(hostText(host)).toHaveText(/^Say hello to the first few names/);
+
+  // A clicker or Stream Deck sends the same command over HTTP.
+  const r = await station.api('cue.goto', { cueId: 'glow-kit-offer.2' });
+  expect(r.status).toBe(200);
+  await expect(hostText(host)).toHaveText(/^Tap the pinned Glow Kit below, add it to your cart, and LIVEGLOW is applied at checkout/);
+  await expect(producer.getByTestId('deck-current')).toHaveAttribute('data-cue-id', 'glow-kit-offer.2');
+
+  // Arm then go: arming changes nothing on the card; go lands it.
+  await producer.locator('[data-cue-id="urgency.1"]').click();
+  await producer.getByTestId('cue-arm').click();
+  await expect(producer.getByTestId('cue-go')).toContainText('urgency.1');
+  await expect(hostText(host)).toHaveText(/^Tap the pinned Glow Kit below/);
+  await producer.getByTestId('cue-go').click();
+  await expect(hostText(host)).toHaveText(/^The free travel pouch is only for the first 200 orders/);
+});
+
+test('an unapproved version cannot be loaded', async ({ station, context }) => {
+  const producer = await station.openView(context, 'producer');
+  const host = await station.openView(context, 'host');
+  const saved = await station.api<{ version: { id: string; number: number; status: string } }>('script.save', {
+    format: 'markdown',
+    source: '# Unapproved\n\n## Offer\n\n- cta: The [Product Name] is [Price] and ships next-day!\n',
+  });
+  expect(saved.status).toBe(200);
+  const v = saved.body.result!.version;
+  expect(v.status).toBe('draft');
+
+  const refused = await station.api('script.load', { versionId: v.id });
+  expect(refused.status).toBe(409);
+  expect(refused.body.error?.code).toBe('conflict');
+  expect(refused.body.error?.message).toContain(`Version ${v.number}`);
+  expect(refused.body.error?.message).toContain('is not approved');
+
+  // The producer's button asks the station, which refuses with the same reason.
+  await producer.getByTestId(`version-${v.number}`).click();
+  await expect(producer.getByTestId(`version-${v.number}`)).toHaveAttribute('data-status', 'draft');
+  await producer.getByTestId('version-load').click();
+  await expect(producer.getByTestId('toast-error')).toContainText('is not approved');
+
+  await expect(host.getByTestId('host-version')).toContainText('v1 ·');
+  await expect(hostText(host)).toHaveText(/^Hi everyone/);
+  await expect(producer.getByTestId('deck-version')).toContainText('v1 ·');
+});
+
+test('editing an approved script creates an unapproved version and leaves the live deck untouched', async ({ station, context }) => {
+  const producer = await station.openView(context, 'producer');
+  const host = await station.openView(context, 'host');
+  await station.api('cue.goto', { cueId: 'glow-kit-offer.3' });
+  await expect(hostText(host)).toHaveText("Standard shipping takes 3–5 working days, and you'll get a tracking link by email.");
+
+  await producer.getByTestId('mode-edit').click();
+  const editor = producer.getByTestId('script-source');
+  await expect(editor).toHaveValue(/Standard shipping takes 3–5 working days/);
+  const source = await editor.inputValue();
+  await editor.fill(source.replace('Standard shipping takes 3–5 working days', 'Standard shipping takes 2–4 working days'));
+  // The guard highlights the new delivery promise that the approved version does not contain.
+  await expect(producer.getByTestId('script-claims')).toContainText('2–4 working days');
+  await producer.getByTestId('script-save').click();
+  await expect(producer.getByTestId('toast-ok')).toContainText('Saved as version 2 — unapproved');
+  await expect(producer.getByTestId('version-2')).toHaveAttribute('data-status', 'draft');
+  await expect(producer.getByTestId('version-1')).toHaveAttribute('data-status', 'approved');
+
+  // The live deck still holds version 1, on the same cue, with the approved text.
+  await expect(producer.getByTestId('deck-version')).toContainText('v1 ·');
+  await expect(host.getByTestId('host-version')).toContainText('v1 ·');
+  await expect(hostText(host)).toHaveText(/^Standard shipping takes 3–5 working days/);
+  const state = await station.api<{ version: { status: string } }>('script.get', { versionId: 'glow-kit-launch/v2' });
+  expect(state.body.result?.version.status).toBe('draft');
+});
+
+test('pausing an offer turns the host card to the pause announcement', async ({ station, context }) => {
+  const producer = await station.openView(context, 'producer');
+  const host = await station.openView(context, 'host');
+  await station.api('cue.goto', { cueId: 'glow-kit-offer.2' });
+  await expect(hostText(host)).toHaveText(/^Tap the pinned Glow Kit below/);
+
+  const paused = await station.api<{ state: string }>('offer.pause', { offerId: 'glow-kit-live', reason: 'e2e: checkout errors' });
+  expect(paused.status, JSON.stringify(paused.body)).toBe(200);
+  expect(paused.body.result?.state).toBe('paused');
+  await expect(host.getByTestId('host-banner').first()).toHaveText('OFFER PAUSED — do not read the CTA');
+  await expect(hostText(host)).toHaveText(/^Quick pause on the Glow Kit — checkout needs a moment\. Please don't place an order right now/);
+  await expect(host.getByTestId('host-cue-kind')).toHaveText('pause announcement');
+  await expect(producer.getByTestId('deck-override')).toContainText('is paused: the host card shows the approved pause announcement');
+
+  const resumed = await station.api<{ state: string }>('offer.resume', { offerId: 'glow-kit-live' });
+  expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
+  await expect(hostText(host)).toHaveText(/^Tap the pinned Glow Kit below/);
+});
