@@ -10,6 +10,7 @@ import { createFileSecretStore, type SecretStore } from '../platform/secret-stor
 import { systemClock, type Clock } from '../platform/clock';
 import { createSettingsRepo } from '../storage/settings.repo';
 import { createDefaultPorts } from '../default-ports';
+import { createCommerceEventRoute } from '../offers/commerce-event.route';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -66,7 +67,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       port: cfg.port,
       staticRoot: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
       version: cfg.version,
-      routes: [],
+      routes: [createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log })],
     });
   } catch (error) {
     await core.close();

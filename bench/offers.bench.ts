@@ -1,0 +1,186 @@
+// Click-to-confirmed latency of the offer pause: Baton's HTTP `offer.pause`/`offer.resume` (which
+// answer only after the store's read-back confirms) against the same Admin GraphQL mutations +
+// read-back sent raw, in the same run, against the same real Vendure on loopback. Baton is the
+// built headless station in its own process, as a producer runs it.
+//
+//   npm run build && npx tsx bench/offers.bench.ts      (OFFERS_BENCH_CYCLES=200 by default)
+//
+// The raw baseline toggles a twin promotion and variant so that Baton's own polling never sees
+// a store changed outside it; the GraphQL documents and their order are the adapter's.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startVendureStore, type VendureStore } from '../test/harness/vendure-store';
+import { OFFER, writeVendureShow } from '../test/integration/offers/vendure-station';
+import { startStationProcess, type StationProcess } from '../test/support/station-process';
+import type { StationState } from '../src/shared/contract/index';
+import { PAUSE_THRESHOLD } from '../src/core/offers/vendure.adapter';
+import { report, summarise, type BenchRow } from './bench-util';
+
+const CYCLES = Number(process.env.OFFERS_BENCH_CYCLES ?? 200);
+const WARMUP = 5;
+const TARGET = 1.2;
+
+const SET_PROMOTION = `mutation BatonSetPromotion($id: ID!, $enabled: Boolean!) {
+  updatePromotion(input: { id: $id, enabled: $enabled }) { __typename ... on Promotion { id enabled } ... on ErrorResult { errorCode message } } }`;
+const UPDATE_VARIANTS = `mutation BatonHoldVariants($input: [UpdateProductVariantInput!]!) { updateProductVariants(input: $input) { id } }`;
+const READ_STATE = `query BatonOfferState($promotionId: ID!, $variantIds: [String!]!, $withBonus: Boolean!, $bonusId: ID!) {
+  promotion(id: $promotionId) { id enabled }
+  bonus: promotion(id: $bonusId) @include(if: $withBonus) { id enabled }
+  productVariants(options: { filter: { id: { in: $variantIds } }, take: 100 }) {
+    items { id sku enabled stockOnHand stockAllocated outOfStockThreshold useGlobalOutOfStockThreshold } } }`;
+
+/** The raw path: one logged-in session, the adapter's mutations one by one, then the read-back. */
+async function rawClient(store: VendureStore, promotionId: string, variantId: string) {
+  const login = await fetch(store.adminApiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename } }',
+      variables: { u: store.username, p: store.password },
+    }),
+  });
+  await login.text();
+  const token = login.headers.get('vendure-auth-token');
+  if (!token) throw new Error('raw login failed');
+  const gql = async (query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(store.adminApiUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw new Error(`raw GraphQL failed: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  const read = async () => {
+    const d = (await gql(READ_STATE, { promotionId, variantIds: [variantId], withBonus: false, bonusId: promotionId })) as {
+      promotion: { enabled: boolean };
+      productVariants: { items: { outOfStockThreshold: number; useGlobalOutOfStockThreshold: boolean }[] };
+    };
+    const v = d.productVariants.items[0];
+    const held = !!v && !v.useGlobalOutOfStockThreshold && v.outOfStockThreshold >= PAUSE_THRESHOLD;
+    return !d.promotion.enabled && held ? 'paused' : d.promotion.enabled && !held ? 'live' : 'partial';
+  };
+  return {
+    async pause() {
+      await gql(SET_PROMOTION, { id: promotionId, enabled: false });
+      await gql(UPDATE_VARIANTS, { input: [{ id: variantId, useGlobalOutOfStockThreshold: false, outOfStockThreshold: PAUSE_THRESHOLD }] });
+      if ((await read()) !== 'paused') throw new Error('raw pause not confirmed');
+    },
+    async resume() {
+      await gql(UPDATE_VARIANTS, { input: [{ id: variantId, useGlobalOutOfStockThreshold: true }] });
+      await gql(SET_PROMOTION, { id: promotionId, enabled: true });
+      if ((await read()) !== 'live') throw new Error('raw resume not confirmed');
+    },
+  };
+}
+
+async function twinPromotion(store: VendureStore, variantId: string): Promise<string> {
+  const r = await store.adminGraphql<{ createPromotion: { id?: string } }>(
+    `mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { ... on Promotion { id } } }`,
+    {
+      input: {
+        enabled: true,
+        couponCode: 'BENCHTWIN',
+        conditions: [{ code: 'contains_products', arguments: [{ name: 'minimum', value: '1' }, { name: 'productVariantIds', value: JSON.stringify([variantId]) }] }],
+        actions: [{ code: 'order_percentage_discount', arguments: [{ name: 'discount', value: '20' }] }],
+        translations: [{ languageCode: 'en', name: 'Bench twin of the live promotion' }],
+      },
+    },
+  );
+  if (!r.createPromotion.id) throw new Error('twin promotion not created');
+  return String(r.createPromotion.id);
+}
+
+async function waitLive(b: StationProcess): Promise<void> {
+  const end = Date.now() + 20_000;
+  for (;;) {
+    const res = await fetch(`${b.url}/api/state`, { headers: { authorization: `Bearer ${b.tokens.producer}` } });
+    const { state } = (await res.json()) as { state: StationState };
+    const o = state.offers.items.find((i) => i.id === OFFER);
+    if (o?.state === 'live') return;
+    if (Date.now() > end) throw new Error(`the offer never read live: ${JSON.stringify(o)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function time(fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-offers-bench-'));
+  let store: VendureStore | undefined;
+  let baton: StationProcess | undefined;
+  try {
+    store = await startVendureStore({ workDir: join(dir, 'vendure') });
+    const twinVariant = store.seed.variantIdsBySku['GLW-SER-50'] as string;
+    const raw = await rawClient(store, await twinPromotion(store, twinVariant), twinVariant);
+    baton = await startStationProcess({ dataDir: join(dir, 'station'), showFile: writeVendureShow(join(dir, 'show'), store) });
+    const b = baton;
+    // The producer's first step with a real store: hand Baton the password (secret store, not the show).
+    const cred = await b.api('offer.credentials', { offerId: OFFER, value: store.password });
+    if (!cred.body.ok) throw new Error(`offer.credentials: ${JSON.stringify(cred.body)}`);
+    await waitLive(b);
+    const click = async (name: 'offer.pause' | 'offer.resume', expected: string) => {
+      const r = await b.api(name, name === 'offer.pause' ? { offerId: OFFER, reason: 'bench' } : { offerId: OFFER });
+      const state = (r.body.result as { state?: string } | undefined)?.state;
+      if (state !== expected) throw new Error(`${name} answered ${JSON.stringify(r.body)}`);
+    };
+    const samples = { batonPause: [] as number[], batonResume: [] as number[], rawPause: [] as number[], rawResume: [] as number[] };
+    // Interleaved, and which side goes first alternates, so drift in the store (cache, WAL, GC)
+    // and in the machine's load lands on both sides alike.
+    for (let i = 0; i < CYCLES + WARMUP; i++) {
+      const keep = i >= WARMUP;
+      const batonFirst = i % 2 === 0;
+      let bp = 0;
+      let rp = 0;
+      let br = 0;
+      let rr = 0;
+      if (batonFirst) {
+        bp = await time(() => click('offer.pause', 'paused'));
+        rp = await time(() => raw.pause());
+        br = await time(() => click('offer.resume', 'live'));
+        rr = await time(() => raw.resume());
+      } else {
+        rp = await time(() => raw.pause());
+        bp = await time(() => click('offer.pause', 'paused'));
+        rr = await time(() => raw.resume());
+        br = await time(() => click('offer.resume', 'live'));
+      }
+      if (keep) {
+        samples.batonPause.push(bp);
+        samples.rawPause.push(rp);
+        samples.batonResume.push(br);
+        samples.rawResume.push(rr);
+      }
+    }
+    const rows: BenchRow[] = [];
+    for (const [label, bs, rs] of [
+      ['pause', samples.batonPause, samples.rawPause],
+      ['resume', samples.batonResume, samples.rawResume],
+    ] as const) {
+      const s = summarise([...bs]);
+      const r = summarise([...rs]);
+      rows.push(
+        { metric: `${label} click-to-confirmed median (Baton HTTP)`, value: s.p50, unit: 'ms', baseline: r.p50, ratio: s.p50 / r.p50, target: `≤ ${TARGET}× raw`, pass: s.p50 / r.p50 <= TARGET },
+        { metric: `${label} click-to-confirmed p99 (Baton HTTP)`, value: s.p99, unit: 'ms', baseline: r.p99, ratio: s.p99 / r.p99, target: `≤ ${TARGET}× raw`, pass: s.p99 / r.p99 <= TARGET },
+        { metric: `${label} Baton overhead median`, value: s.p50 - r.p50, unit: 'ms' },
+      );
+    }
+    rows.push({ metric: 'cycles measured (pause + resume each)', value: samples.batonPause.length, unit: 'n' });
+    report('offers: click-to-confirmed vs raw Vendure GraphQL + read-back', rows);
+  } finally {
+    await baton?.stop();
+    await store?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

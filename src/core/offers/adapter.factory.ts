@@ -1,0 +1,92 @@
+// From an offer's store binding to its adapter. Credentials are looked up by name in the secret
+// store at each use, so a password stored later (offer.credentials) is picked up without a reload.
+import type { Offer, Product } from '../../shared/show/show.schema';
+import type { SecretStore } from '../platform/secret-store';
+import type { CommerceAdapter, ResponseObserver } from './commerce.adapter';
+import type { AdapterMemo } from './adapter.memo';
+import type { OfferTiming, SandboxPorts } from './offers.ports';
+import { createSandboxAdapter, type SandboxStore } from './sandbox.adapter';
+import { createVendureClient } from './vendure.client';
+import { createVendureAdapter } from './vendure.adapter';
+import { createShopifyAdapter } from './shopify.adapter';
+import { createWebhookAdapter } from './webhook.adapter';
+
+/** Units a sandbox SKU starts with when the show gives no stock for it. */
+const SANDBOX_DEFAULT_STOCK = 100;
+
+export interface AdapterDeps {
+  offer: Offer;
+  products: readonly Product[];
+  fetch: typeof fetch;
+  timing: OfferTiming;
+  sandbox: SandboxPorts;
+  secrets: SecretStore;
+  memo: AdapterMemo;
+  now: () => number;
+  observe: ResponseObserver;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createAdapter(deps: AdapterDeps): CommerceAdapter {
+  const { offer } = deps;
+  const binding = offer.store;
+  const http = { fetch: deps.fetch, timeoutMs: deps.timing.requestTimeoutMs, observe: deps.observe };
+  switch (binding.adapter) {
+    case 'sandbox': {
+      const initialStock: Record<string, number> = {};
+      for (const sku of offer.skus) initialStock[sku] = deps.products.find((p) => p.sku === sku)?.stock ?? SANDBOX_DEFAULT_STOCK;
+      return createSandboxAdapter({ offerId: offer.id, initialStock, memo: deps.memo, latencyMs: deps.sandbox.latencyMs, sleep });
+    }
+    case 'vendure':
+      return createVendureAdapter({
+        client: createVendureClient({
+          http,
+          adminApiUrl: binding.adminApiUrl,
+          username: binding.username,
+          password: () => deps.secrets.get(binding.passwordSecret),
+          passwordSecret: binding.passwordSecret,
+        }),
+        binding,
+        memo: deps.memo,
+        now: deps.now,
+      });
+    case 'shopify':
+      return createShopifyAdapter({
+        http,
+        binding,
+        token: () => deps.secrets.get(binding.tokenSecret),
+        tokenSecret: binding.tokenSecret,
+        sleep,
+        now: deps.now,
+        maxThrottleWaitMs: Math.max(500, deps.timing.deadlineMs / 2),
+      });
+    case 'webhook':
+      return createWebhookAdapter({
+        http,
+        url: binding.url,
+        offer: { id: offer.id, code: offer.code, skus: offer.skus },
+        secret: () => deps.secrets.get(binding.hmacSecret),
+        secretName: binding.hmacSecret,
+        now: deps.now,
+      });
+  }
+}
+
+export function secretNameOf(offer: Offer): string | null {
+  const b = offer.store;
+  switch (b.adapter) {
+    case 'sandbox':
+      return null;
+    case 'vendure':
+      return b.passwordSecret;
+    case 'shopify':
+      return b.tokenSecret;
+    case 'webhook':
+      return b.hmacSecret;
+  }
+}
+
+export function isSandbox(adapter: CommerceAdapter): adapter is SandboxStore {
+  return adapter.kind === 'sandbox';
+}

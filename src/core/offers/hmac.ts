@@ -1,0 +1,35 @@
+// HMAC-SHA256 over `${timestamp}.${body}`, hex, sent as `x-baton-signature: sha256=<hex>` with
+// `x-baton-timestamp` (unix seconds). Used both ways: Baton signs calls to a store's webhook, and
+// verifies events POSTed to /api/events. docs/commerce-webhook.md is the public description.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const SIGNATURE_HEADER = 'x-baton-signature';
+export const TIMESTAMP_HEADER = 'x-baton-timestamp';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** A signed request older or newer than this is refused (replay protection). */
+export const TOLERANCE_SECONDS = 300;
+
+export function sign(secret: string, timestamp: number | string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export type VerifyResult = { ok: true } | { ok: false; reason: string };
+
+export function verify(input: {
+  secret: string;
+  timestamp: string | undefined;
+  signature: string | undefined;
+  body: string;
+  nowMs: number;
+  toleranceSeconds?: number;
+}): VerifyResult {
+  const tolerance = input.toleranceSeconds ?? TOLERANCE_SECONDS;
+  if (!input.timestamp || !/^\d{1,12}$/.test(input.timestamp)) return { ok: false, reason: `missing or bad ${TIMESTAMP_HEADER} (unix seconds)` };
+  const skew = Math.abs(input.nowMs / 1000 - Number(input.timestamp));
+  if (skew > tolerance) return { ok: false, reason: `${TIMESTAMP_HEADER} is ${Math.round(skew)} s away from the station's clock (limit ${tolerance} s)` };
+  if (!input.signature || !/^sha256=[0-9a-f]{64}$/i.test(input.signature)) return { ok: false, reason: `missing or malformed ${SIGNATURE_HEADER} (sha256=<hex>)` };
+  const expected = Buffer.from(sign(input.secret, input.timestamp, input.body).slice(7), 'hex');
+  const given = Buffer.from(input.signature.slice(7), 'hex');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'the signature does not match the body' };
+  return { ok: true };
+}

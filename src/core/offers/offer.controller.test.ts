@@ -1,0 +1,212 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../storage/database';
+import { silentLogger } from '../platform/logger';
+import { offerSchema, type Offer } from '../../shared/show/show.schema';
+import { CommandFailure } from '../dispatch/command-failure';
+import { StoreError } from './commerce.adapter';
+import { createOffersRepo, type OffersRepo } from './offers.repo';
+import { createOfferController, type ControllerAudit, type OfferController } from './offer.controller';
+import type { OfferTiming } from './offers.ports';
+import { createFakeStore, storeDown, type FakeStore } from '../../../test/support/fake-commerce-store';
+
+const TIMING: OfferTiming = { requestTimeoutMs: 200, deadlineMs: 250, retryBaseMs: 10, retryMaxMs: 40, pollMs: 30 };
+const offer: Offer = offerSchema.parse({
+  id: 'glow-kit-live',
+  name: 'Glow Kit live bundle',
+  skus: ['BNDL-GLOW-KIT'],
+  price: { amount: 39, currency: 'USD' },
+  code: 'LIVEGLOW',
+  store: { adapter: 'webhook', url: 'http://127.0.0.1:9/hook', hmacSecret: 'hook' },
+});
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(cond: () => boolean, ms = 3000) {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await wait(5);
+  }
+}
+
+interface Rig {
+  db: Db;
+  repo: OffersRepo;
+  store: FakeStore;
+  audits: ControllerAudit[];
+  alerts: Map<string, string>;
+  phases: string[];
+  c: OfferController;
+  make(store?: FakeStore): OfferController;
+}
+
+const rigs: Rig[] = [];
+afterEach(() => {
+  for (const r of rigs.splice(0)) {
+    r.c.close();
+    r.db.close();
+  }
+});
+
+function rig(store = createFakeStore()): Rig {
+  const db = openDatabase({ file: ':memory:' });
+  const repo = createOffersRepo(db);
+  const audits: ControllerAudit[] = [];
+  const alerts = new Map<string, string>();
+  const phases: string[] = [];
+  const r = { db, repo, store, audits, alerts, phases } as Partial<Rig> as Rig;
+  r.make = (s = store) => {
+    const c: OfferController = createOfferController({
+      showId: 'show-1',
+      offer,
+      adapter: s,
+      repo,
+      clock: { now: () => Date.now() },
+      log: silentLogger,
+      timing: TIMING,
+      audit: (e) => audits.push(e),
+      alert: (_level, key, message) => alerts.set(key, message),
+      clearAlert: (key) => alerts.delete(key),
+      changed: () => {
+        const p = c?.view().state;
+        if (p && phases[phases.length - 1] !== p) phases.push(p);
+      },
+      onReading: () => {},
+      onOrders: () => {},
+    });
+    return c;
+  };
+  r.c = r.make();
+  rigs.push(r);
+  return r;
+}
+
+describe('offer controller', () => {
+  it('shows pausing until the read-back confirms, then paused; every attempt is audited', async () => {
+    const r = rig(createFakeStore({ latencyMs: 30 }));
+    const p = r.c.request('paused', { actor: 'Maya', reason: 'checkout broken' });
+    expect(r.c.view().state).toBe('pausing');
+    expect(r.c.view().pending).toBe(true);
+    await expect(p).resolves.toBe('paused');
+    expect(r.c.view()).toMatchObject({ state: 'paused', intent: 'paused', pending: false, reason: 'checkout broken', requestedBy: 'Maya' });
+    expect(r.phases).toEqual(['pausing', 'paused']);
+    expect(r.audits).toHaveLength(1);
+    expect(r.audits[0]).toMatchObject({ actor: 'Maya', command: 'offer.pause.attempt', outcome: 'confirmed' });
+    expect(r.audits[0]?.durationMs).toBeGreaterThanOrEqual(25);
+  });
+
+  it('joins repeated clicks into one store operation', async () => {
+    const r = rig(createFakeStore({ latencyMs: 40 }));
+    const results = await Promise.all([
+      r.c.request('paused', { actor: 'Maya', reason: 'a' }),
+      r.c.request('paused', { actor: 'Maya', reason: 'b' }),
+      r.c.request('paused', { actor: 'Leo', reason: 'c' }),
+    ]);
+    expect(results).toEqual(['paused', 'paused', 'paused']);
+    expect(r.store.calls.filter((c) => c.op === 'set')).toHaveLength(1);
+    expect(r.c.view().reason).toBe('a');
+    // Idempotent: pausing a paused offer does not touch the store again.
+    await expect(r.c.request('paused', { actor: 'Maya', reason: 'again' })).resolves.toBe('paused');
+    expect(r.store.calls.filter((c) => c.op === 'set')).toHaveLength(1);
+  });
+
+  it('never says paused when the read-back disagrees', async () => {
+    const store = createFakeStore();
+    store.stuck = 'partial';
+    const r = rig(store);
+    const p = r.c.request('paused', { actor: 'Maya', reason: 'x' });
+    await expect(p).rejects.toMatchObject({ code: 'unavailable' });
+    expect(r.c.view().state).toBe('error');
+    expect(r.c.view().lastError).toContain("read-back after the pause shows");
+    expect(r.audits.every((a) => a.outcome === 'failed:protocol')).toBe(true);
+    expect(r.audits.length).toBeGreaterThan(1);
+    store.stuck = null;
+    await until(() => r.c.view().state === 'paused');
+  });
+
+  it('keeps the intent while the store is down, answers error at the deadline, completes when it returns', async () => {
+    const store = createFakeStore();
+    store.down = storeDown();
+    const r = rig(store);
+    const started = Date.now();
+    const err = await r.c.request('paused', { actor: 'Maya', reason: 'oversell' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CommandFailure);
+    expect((err as CommandFailure).code).toBe('unavailable');
+    expect((err as CommandFailure).message).toContain('connection refused');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(TIMING.deadlineMs - 5);
+    expect(r.c.view()).toMatchObject({ state: 'error', intent: 'paused', pending: true, storeReachable: false });
+    expect(r.alerts.get('offers.pending.glow-kit-live')).toContain('NOT confirmed');
+    expect(r.repo.control('show-1', 'glow-kit-live')).toMatchObject({ intent: 'paused', pending: true, reason: 'oversell' });
+    const failedAttempts = r.audits.length;
+    expect(failedAttempts).toBeGreaterThan(2);
+    expect(r.audits.every((a) => a.outcome === 'failed:unreachable' && a.actor === 'Maya')).toBe(true);
+
+    store.down = null;
+    await until(() => r.c.view().state === 'paused');
+    expect(r.audits[r.audits.length - 1]?.outcome).toBe('confirmed');
+    expect(r.alerts.has('offers.pending.glow-kit-live')).toBe(false);
+    expect(r.alerts.get('offers.confirmed.glow-kit-live')).toContain('confirmed the pause');
+    expect(r.repo.control('show-1', 'glow-kit-live')).toMatchObject({ pending: false });
+  });
+
+  it('fails at once when the store refuses, keeping the intent for a retry', async () => {
+    const store = createFakeStore();
+    store.down = new StoreError('auth', 'fake-store refused Baton’s credentials (HTTP 401)', 401);
+    const r = rig(store);
+    const started = Date.now();
+    await expect(r.c.request('paused', { actor: 'Maya', reason: 'x' })).rejects.toMatchObject({ code: 'failed' });
+    expect(Date.now() - started).toBeLessThan(TIMING.deadlineMs);
+    expect(r.c.view()).toMatchObject({ state: 'error', pending: true });
+    expect(r.c.view().lastError).toContain('HTTP 401');
+    // The retry button: the same request again, now that the credentials are fixed.
+    store.down = null;
+    await expect(r.c.request('paused', { actor: 'Maya', reason: 'x' })).resolves.toBe('paused');
+  });
+
+  it('lets a resume supersede an unconfirmed pause, and tells the pause waiter', async () => {
+    const store = createFakeStore({ latencyMs: 30 });
+    const r = rig(store);
+    const pause = r.c.request('paused', { actor: 'Maya', reason: 'x' });
+    await wait(5);
+    const resume = r.c.request('live', { actor: 'Maya', reason: null });
+    await expect(pause).rejects.toMatchObject({ code: 'conflict' });
+    await expect(resume).resolves.toBe('live');
+    expect(store.paused).toBe(false);
+    expect(r.c.view()).toMatchObject({ state: 'live', intent: 'live', pending: false });
+  });
+
+  it('carries an unfinished intent over a restart', async () => {
+    const store = createFakeStore();
+    store.down = storeDown();
+    const r = rig(store);
+    await r.c.request('paused', { actor: 'Maya', reason: 'x' }).catch(() => undefined);
+    r.c.close();
+    store.down = null;
+    const again = r.make(store);
+    r.c = again;
+    expect(again.view()).toMatchObject({ intent: 'paused', pending: true, state: 'pausing' });
+    again.activate();
+    await until(() => again.view().state === 'paused');
+    expect(r.audits.filter((a) => a.outcome === 'confirmed')).toHaveLength(1);
+  });
+
+  it('reads the store at start, and reports a change made outside Baton', async () => {
+    const store = createFakeStore();
+    const r = rig(store);
+    expect(r.c.view().state).toBe('unknown');
+    r.c.activate();
+    await until(() => r.c.view().state === 'live');
+    store.paused = true;
+    await until(() => r.c.view().state === 'paused', 2000);
+    expect(r.c.view().intent).toBe('paused');
+    expect(r.alerts.get('offers.drift.glow-kit-live')).toContain('outside Baton');
+    expect(r.audits.some((a) => a.command === 'offer.drift')).toBe(true);
+  });
+
+  it('shows error (not a last-known state) when the first read fails', async () => {
+    const store = createFakeStore();
+    store.down = storeDown();
+    const r = rig(store);
+    await expect(r.c.refresh()).rejects.toMatchObject({ code: 'unavailable' });
+    expect(r.c.view()).toMatchObject({ state: 'error', storeReachable: false });
+  });
+});

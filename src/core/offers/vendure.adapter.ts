@@ -1,0 +1,209 @@
+// Vendure behind the commerce interface. A pause disables the promotion AND holds the bundle's
+// variants with an out-of-stock threshold: only both together stop new and open carts
+// (shared/recipes/vendure.md). Mutations go one by one; the state is read back after each change.
+import type { CommerceAdapter, StoreOp, StoreOrder, StoreReading } from './commerce.adapter';
+import { StoreError } from './commerce.adapter';
+import type { VendureClient } from './vendure.client';
+import type { AdapterMemo } from './adapter.memo';
+
+/** Far above any real stock: a held variant has nothing saleable. */
+export const PAUSE_THRESHOLD = 1_000_000;
+
+export interface VendureBinding {
+  adminApiUrl: string;
+  promotionId: string;
+  variantIds: string[];
+  bonusPromotionId?: string | undefined;
+}
+
+interface Variant {
+  id: string;
+  sku: string;
+  enabled: boolean;
+  stockOnHand: number;
+  stockAllocated: number;
+  outOfStockThreshold: number;
+  useGlobalOutOfStockThreshold: boolean;
+}
+interface StateData {
+  promotion: { id: string; enabled: boolean } | null;
+  bonus?: { id: string; enabled: boolean } | null;
+  productVariants: { items: Variant[] };
+}
+type PromotionResult = { __typename: string; id?: string; enabled?: boolean; errorCode?: string; message?: string };
+interface OrdersData {
+  orders: {
+    items: {
+      code: string;
+      orderPlacedAt: string | null;
+      totalWithTax: number;
+      currencyCode: string;
+      lines: { quantity: number; productVariant: { id: string; sku: string } }[];
+    }[];
+  };
+}
+/** What a variant's threshold was before Baton held it, so a resume puts it back exactly. */
+type SavedThresholds = Record<string, { useGlobal: boolean; threshold: number }>;
+
+const SET_PROMOTION = /* GraphQL */ `
+  mutation BatonSetPromotion($id: ID!, $enabled: Boolean!) {
+    updatePromotion(input: { id: $id, enabled: $enabled }) {
+      __typename
+      ... on Promotion { id enabled }
+      ... on ErrorResult { errorCode message }
+    }
+  }`;
+
+const UPDATE_VARIANTS = /* GraphQL */ `
+  mutation BatonHoldVariants($input: [UpdateProductVariantInput!]!) {
+    updateProductVariants(input: $input) { id }
+  }`;
+
+const READ_STATE = /* GraphQL */ `
+  query BatonOfferState($promotionId: ID!, $variantIds: [String!]!, $withBonus: Boolean!, $bonusId: ID!) {
+    promotion(id: $promotionId) { id enabled }
+    bonus: promotion(id: $bonusId) @include(if: $withBonus) { id enabled }
+    productVariants(options: { filter: { id: { in: $variantIds } }, take: 100 }) {
+      items { id sku enabled stockOnHand stockAllocated outOfStockThreshold useGlobalOutOfStockThreshold }
+    }
+  }`;
+
+const READ_ORDERS = /* GraphQL */ `
+  query BatonOrders($since: DateTime!) {
+    orders(options: { filter: { orderPlacedAt: { after: $since } }, sort: { orderPlacedAt: ASC }, take: 100 }) {
+      items {
+        code orderPlacedAt totalWithTax currencyCode
+        lines { quantity productVariant { id sku } }
+      }
+    }
+  }`;
+
+export function createVendureAdapter(deps: {
+  client: VendureClient;
+  binding: VendureBinding;
+  memo: AdapterMemo;
+  now: () => number;
+}): CommerceAdapter {
+  const { client, binding, memo } = deps;
+  const host = hostLabel(binding.adminApiUrl);
+
+  const held = (v: Variant) => !v.useGlobalOutOfStockThreshold && v.outOfStockThreshold >= PAUSE_THRESHOLD;
+
+  const saved = (): SavedThresholds => {
+    const text = memo.get('vendure.thresholds');
+    return text ? (JSON.parse(text) as SavedThresholds) : {};
+  };
+
+  /** Notes each variant's own threshold while it is not held, for an exact resume later. */
+  const remember = (variants: readonly Variant[]) => {
+    const before = saved();
+    const next: SavedThresholds = { ...before };
+    for (const v of variants) {
+      if (!held(v)) next[v.id] = { useGlobal: v.useGlobalOutOfStockThreshold, threshold: v.outOfStockThreshold };
+    }
+    if (JSON.stringify(next) !== JSON.stringify(before)) memo.set('vendure.thresholds', JSON.stringify(next));
+  };
+
+  const readState = async (): Promise<StoreReading> => {
+    const data = await client.gql<StateData>(READ_STATE, {
+      promotionId: binding.promotionId,
+      variantIds: binding.variantIds,
+      withBonus: binding.bonusPromotionId !== undefined,
+      bonusId: binding.bonusPromotionId ?? binding.promotionId,
+    });
+    if (!data.promotion) throw new StoreError('config', `Vendure has no promotion ${binding.promotionId} (check the show's store binding)`);
+    const variants = data.productVariants.items;
+    const missing = binding.variantIds.filter((id) => !variants.some((v) => String(v.id) === id));
+    if (missing.length) throw new StoreError('config', `Vendure has no product variant ${missing.join(', ')} (check the show's store binding)`);
+    remember(variants);
+    const heldCount = variants.filter(held).length;
+    const promoOff = !data.promotion.enabled;
+    const paused = promoOff && heldCount === variants.length ? true : !promoOff && heldCount === 0 ? false : 'partial';
+    const stock: Record<string, number> = {};
+    for (const v of variants) stock[v.sku] = v.stockOnHand - v.stockAllocated;
+    return {
+      paused,
+      detail: `promotion ${binding.promotionId} ${promoOff ? 'disabled' : 'enabled'}; ${heldCount} of ${variants.length} variant(s) held out of stock`,
+      stock,
+      bonusActive: data.bonus ? data.bonus.enabled : null,
+    };
+  };
+
+  const setPromotion = async (id: string, enabled: boolean) => {
+    const r = await client.gql<{ updatePromotion: PromotionResult }>(SET_PROMOTION, { id, enabled });
+    if (r.updatePromotion.__typename !== 'Promotion') {
+      throw new StoreError('rejected', `Vendure refused to ${enabled ? 'enable' : 'disable'} promotion ${id}: ${r.updatePromotion.message ?? r.updatePromotion.errorCode ?? r.updatePromotion.__typename}`);
+    }
+  };
+
+  const setHeld = async (hold: boolean) => {
+    let notes = saved();
+    if (hold && binding.variantIds.some((id) => !notes[id])) {
+      await readState(); // first sight of these variants: note their own thresholds before holding
+      notes = saved();
+    }
+    const input = binding.variantIds.map((id) => {
+      if (hold) return { id, useGlobalOutOfStockThreshold: false, outOfStockThreshold: PAUSE_THRESHOLD };
+      const was = notes[id];
+      return was && !was.useGlobal
+        ? { id, useGlobalOutOfStockThreshold: false, outOfStockThreshold: was.threshold }
+        : { id, useGlobalOutOfStockThreshold: true };
+    });
+    await client.gql(UPDATE_VARIANTS, { input });
+  };
+
+  return {
+    kind: 'vendure',
+    label: `Vendure ${host} · promotion ${binding.promotionId}`,
+    rehearsal: false,
+    async setPaused(paused: boolean, _op: StoreOp) {
+      // Pause: coupon first (it is what shoppers reach for), then the stock hold for open carts.
+      // Resume: release the stock, then the coupon, so a coupon never points at unbuyable stock.
+      if (paused) {
+        await setPromotion(binding.promotionId, false);
+        await setHeld(true);
+      } else {
+        await setHeld(false);
+        await setPromotion(binding.promotionId, true);
+      }
+      return readState();
+    },
+    read: readState,
+    async removeBonus() {
+      if (!binding.bonusPromotionId) {
+        throw new StoreError('config', 'the Vendure binding names no bonusPromotionId, so Baton cannot end the bonus in the store');
+      }
+      await setPromotion(binding.bonusPromotionId, false);
+      return readState();
+    },
+    async pollOrders() {
+      const since = Number(memo.get('vendure.ordersSince') ?? deps.now());
+      if (!memo.get('vendure.ordersSince')) memo.set('vendure.ordersSince', String(since));
+      const data = await client.gql<OrdersData>(READ_ORDERS, { since: new Date(since).toISOString() });
+      const out: StoreOrder[] = [];
+      let last = since;
+      for (const o of data.orders.items) {
+        const at = o.orderPlacedAt ? Date.parse(o.orderPlacedAt) : deps.now();
+        last = Math.max(last, at);
+        const line = o.lines.find((l) => binding.variantIds.includes(String(l.productVariant.id)));
+        if (!line) continue;
+        // Vendure keeps money in minor units; currencies without cents are not handled here.
+        out.push({ id: `vendure:${o.code}`, at, amount: o.totalWithTax / 100, currency: o.currencyCode, sku: line.productVariant.sku });
+      }
+      // Step back a second: orders placed in the same instant are re-read and dropped by their id.
+      if (last > since) memo.set('vendure.ordersSince', String(last - 1000));
+      return out;
+    },
+    close() {
+      client.forget();
+    },
+  };
+}
+
+function hostLabel(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
