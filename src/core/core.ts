@@ -14,6 +14,8 @@ import { createDispatcher, type DispatchResult } from './dispatch/dispatcher';
 import type { Caller, HandlerMap } from './dispatch/handler';
 import { createAlertsService, type AlertsService } from './alerts/alerts.service';
 import { createShowService, type ShowService } from './show/show.service';
+import { writePostShowPackage } from './show/post-show.package';
+import { conflict } from './dispatch/command-failure';
 import { createSettingsRepo } from './storage/settings.repo';
 import type { CoreModule, ModuleContext } from './module';
 import type { CorePorts } from './ports';
@@ -107,6 +109,10 @@ export function createCore(deps: CoreDeps): Core {
       'audit.list': ({ before, limit, command }) => ({
         entries: audit.list({ limit, ...(before !== undefined ? { before } : {}), ...(command !== undefined ? { command } : {}) }),
       }),
+      'show.package': (_args, c) => {
+        if (deps.dataDir === ':memory:') throw conflict('This station keeps its data in memory: there is no folder to write a package to.');
+        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: dispatcher.dispatch });
+      },
       ...alerts.handlers,
       ...show.handlers,
     } satisfies Partial<HandlerMap>,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The foundation's promise: one command from the producer's page reaches the host's and the
 // moderator's pages live, over the same contract, with no polling.
 import { test, expect } from './fixtures';
@@ -49,4 +50,18 @@ test('a host token cannot run producer commands', async ({ station }) => {
   const r = await station.api('show.load', { path: 'resources/demo-show/show.json' }, 'host');
   expect(r.status).toBe(403);
   expect(r.body.error?.message).toContain('producer');
+});
+
+test('after the show the producer writes the package and sees where it went; the audit in it verifies', async ({ station, context }) => {
+  const producer = await station.openView(context, 'producer');
+  await producer.getByTestId('post-show-panel').getByRole('button', { name: 'Write package' }).click();
+  const result = producer.getByTestId('post-show-result');
+  await expect(result).toContainText('summary.json');
+  await expect(result).toContainText('audit-verify.txt');
+  const dir = (await result.locator('code').textContent()) ?? '';
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(`${dir}/audit-verify.txt`, 'utf8')).toMatch(/^intact: \d+ rows/);
+  const summary = JSON.parse(readFileSync(`${dir}/summary.json`, 'utf8')) as { show: { id: string }; audit: { verified: boolean } };
+  expect(summary.show.id).toBe('glow-kit-launch');
+  expect(summary.audit.verified).toBe(true);
 });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestCore, producer, DEMO_SHOW } from '../../../test/support/test-core';
+import { toCsv } from './post-show.package';
+
+describe('post-show package', () => {
+  it('writes the summary and a verified audit trail into the data folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-pkg-'));
+    const core = createTestCore({ dataDir: dir });
+    try {
+      await core.dispatch('show.load', { path: DEMO_SHOW }, producer);
+      const r = await core.dispatch('show.package', {}, producer);
+      expect(r.ok).toBe(true);
+      const out = r.ok ? (r.result as { dir: string; files: string[] }) : { dir: '', files: [] };
+      expect(out.files).toEqual(expect.arrayContaining(['summary.json', 'audit.jsonl', 'audit-verify.txt', 'comments.csv']));
+      const summary = JSON.parse(readFileSync(join(out.dir, 'summary.json'), 'utf8')) as { show: { id: string }; audit: { verified: boolean; rows: number } };
+      expect(summary.show.id).toBe('glow-kit-launch');
+      expect(summary.audit.verified).toBe(true);
+      expect(readFileSync(join(out.dir, 'audit.jsonl'), 'utf8')).toContain('"command":"show.load"');
+    } finally {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('quotes CSV cells and defuses formulas typed by viewers', () => {
+    const csv = toCsv([{ text: '=HYPERLINK("x")', other: 'a,b' }]);
+    expect(csv).toBe(`text,other\n"'=HYPERLINK(""x"")","a,b"\n`);
+  });
+});

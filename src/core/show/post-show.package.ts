@@ -1,0 +1,136 @@
+// The post-show package: one folder a producer hands to the brand, legal and finance after the
+// show — what happened (KPIs, offers and their pauses, trigger firings, comment handling, stream
+// health timeline) and the full audit trail with its verification. Built only from the contract's
+// read commands and the audit log, so it shows exactly what the station showed.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommentRecord, HealthSample } from '../../shared/contract/index';
+import type { Caller } from '../dispatch/handler';
+import type { Dispatcher } from '../dispatch/dispatcher';
+import type { StateStore } from '../state/state.store';
+import type { AuditRepo } from '../storage/audit.repo';
+import type { Db } from '../storage/database';
+import { verifyAuditChain } from '../storage/audit-verify';
+
+export interface PackageResult {
+  dir: string;
+  files: string[];
+  notes: string[];
+}
+
+const SYSTEM: Caller = { actor: 'system:post-show', role: 'producer', via: 'system' };
+
+export async function writePostShowPackage(deps: {
+  dataDir: string;
+  now: number;
+  db: Db;
+  audit: AuditRepo;
+  state: StateStore;
+  dispatch: Dispatcher['dispatch'];
+}): Promise<PackageResult> {
+  const s = deps.state.snapshot().state;
+  const show = s.show.current;
+  const stamp = new Date(deps.now).toISOString().replace(/[:.]/g, '-');
+  const dir = join(deps.dataDir, 'packages', `${show?.id ?? 'no-show'}-${stamp}`);
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  const notes: string[] = [];
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    files.push(name);
+  };
+
+  // The whole audit trail, oldest first, and whether its chain holds.
+  const rows: unknown[] = [];
+  let before: number | undefined;
+  for (;;) {
+    const page = deps.audit.list({ limit: 1000, ...(before !== undefined ? { before } : {}) });
+    rows.push(...page);
+    if (page.length < 1000) break;
+    before = page[page.length - 1]!.seq;
+  }
+  rows.reverse();
+  write('audit.jsonl', rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const verify = verifyAuditChain(deps.db);
+  write('audit-verify.txt', verify.ok ? `intact: ${verify.rows} rows\nhead ${verify.headHash ?? '(empty)'}\n` : `BROKEN at row ${verify.badSeq}: ${verify.reason}\n`);
+
+  const from = s.station.startedAt - 24 * 3600_000;
+  const health = await deps.dispatch('obs.history', { from }, SYSTEM);
+  if (health.ok) write('health.csv', toCsv((health.result as { samples: HealthSample[] }).samples as unknown as Record<string, unknown>[]));
+  else notes.push(`stream health timeline not included: ${health.error.message}`);
+
+  const comments: CommentRecord[] = [];
+  let after: string | undefined;
+  for (let pages = 0; pages < 200; pages++) {
+    const r = await deps.dispatch('comments.list', { limit: 5000, ...(after ? { after } : {}) }, SYSTEM);
+    if (!r.ok) {
+      notes.push(`comments not included: ${r.error.message}`);
+      break;
+    }
+    const page = (r.result as { comments: CommentRecord[] }).comments;
+    comments.push(...page);
+    if (page.length < 5000) break;
+    after = page[page.length - 1]!.id;
+  }
+  write(
+    'comments.csv',
+    toCsv(
+      comments.map((c) => ({
+        id: c.id,
+        platform: c.platform,
+        receivedAt: new Date(c.receivedAt).toISOString(),
+        author: c.author,
+        text: c.text,
+        lang: c.lang,
+        intent: c.intent,
+        confidence: c.confidence,
+        sku: c.sku,
+        offerCode: c.offerCode,
+        queue: c.queue,
+        status: c.status,
+        claimedBy: c.claimedBy,
+        responseSeconds: c.responseSeconds,
+        correctedFrom: c.correctedFrom,
+      })),
+    ),
+  );
+
+  const answered = comments.filter((c) => c.responseSeconds !== null).map((c) => c.responseSeconds!).sort((a, b) => a - b);
+  const summary = {
+    generatedAt: new Date(deps.now).toISOString(),
+    station: { version: s.station.version, mode: s.station.mode },
+    show: show ? { id: show.id, title: show.title, brand: show.brand, rehearsal: show.rehearsal, schedule: show.schedule } : null,
+    script: s.cues.loaded,
+    kpis: s.kpis,
+    offers: s.offers.items,
+    triggerFirings: s.offers.firings,
+    comments: {
+      total: s.comments.total,
+      byIntent: s.comments.byIntent,
+      byQueue: s.comments.byQueue,
+      answered: answered.length,
+      medianResponseSeconds: answered.length ? answered[Math.floor(answered.length / 2)] : null,
+      slaSeconds: s.comments.slaSeconds,
+      withinSla: answered.filter((x) => x <= s.comments.slaSeconds).length,
+    },
+    preflight: s.preflight,
+    alerts: s.alerts.items,
+    audit: { rows: rows.length, verified: verify.ok, headHash: verify.ok ? verify.headHash : null },
+    notes,
+  };
+  write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+  return { dir, files, notes };
+}
+
+export function toCsv(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return '';
+  const keys = Object.keys(rows[0]!);
+  const cell = (v: unknown) => {
+    if (v === null || v === undefined) return '';
+    const t = typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+    // Quote everything that could break a row, and defuse spreadsheet formulas in viewer text.
+    const safe = /^[=+\-@]/.test(t) ? `'${t}` : t;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n') + '\n';
+}
