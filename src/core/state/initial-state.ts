@@ -2,6 +2,7 @@
 // disconnected, no show is loaded, nothing is approved.
 import { INTENTS, type StationInfo, type StationState } from '../../shared/contract/index';
 import { queueNames } from '../../shared/show/show.schema';
+import { initialObsState } from '../obs/obs.state';
 
 const zeroBy = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -10,33 +11,28 @@ export function initialState(station: StationInfo): StationState {
   return {
     station,
     show: { current: null, source: null, loadedAt: null, lastError: null },
-    obs: {
-      link: 'disconnected',
-      url: null,
-      linkError: null,
-      lostAt: null,
-      reconnectAttempt: 0,
-      authDisabled: false,
-      synced: false,
-      scenes: [],
-      programScene: null,
-      previewScene: null,
-      studioMode: false,
-      stream: { phase: 'idle', since: null, reconnects: 0, lastError: null },
-      record: { active: false },
-      health: { level: 'unknown', reasons: [], sample: null, baselineKbps: null },
-      history: [],
-      ingest: { active: 'primary', switching: false },
-    },
+    obs: initialObsState(station.startedAt),
     comments: {
       total: 0,
       byIntent: zeroBy(INTENTS),
       byQueue: zeroBy(queueNames),
-      queues: queueNames.map((name) => ({ name, open: 0, oldestReceivedAt: null, overflow: false })),
+      queues: queueNames.map((name) => ({
+        name,
+        open: 0,
+        claimed: 0,
+        oldestReceivedAt: null,
+        watched: name !== 'spam' && name !== 'other',
+        overflow: false,
+        overflowReason: null,
+      })),
       sources: [],
       pinned: null,
+      pinnedProduct: null,
       slaSeconds: 60,
       viewers: null,
+      rehearsal: false,
+      unsureBelow: 0.55,
+      overflowLimits: { backlog: 50, oldestSeconds: 120 },
     },
     cues: {
       loaded: null,
@@ -51,7 +47,7 @@ export function initialState(station: StationInfo): StationState {
       override: null,
       changedAt: null,
     },
-    scripts: { versions: [] },
+    scripts: { versions: [], deck: null, importError: null },
     offers: { items: [], firings: [] },
     kpis: {
       views: 0,
@@ -64,6 +60,10 @@ export function initialState(station: StationInfo): StationState {
       cartToCheckout: null,
       aov: null,
       timeToFulfilSeconds: null,
+      fulfilled: 0,
+      paymentErrors: 0,
+      rehearsal: false,
+      updatedAt: null,
     },
     preflight: { checks: [], verdict: 'pending' },
     alerts: { items: [] },

@@ -63,7 +63,11 @@ export const triggerRuleSchema = z.object({
 });
 
 export const storeBindingSchema = z.discriminatedUnion('adapter', [
-  z.object({ adapter: z.literal('sandbox') }),
+  z.object({
+    adapter: z.literal('sandbox'),
+    /** Simulated shoppers (views, carts, orders) for rehearsals; off = a quiet sandbox. */
+    simulate: z.boolean().default(true),
+  }),
   z.object({
     adapter: z.literal('vendure'),
     adminApiUrl: z.url(),
@@ -71,20 +75,29 @@ export const storeBindingSchema = z.discriminatedUnion('adapter', [
     /** Name of the secret holding the password; the password itself never sits in the file. */
     passwordSecret: z.string().min(1),
     promotionId: z.string().min(1),
+    /** The bundle's variants: a pause holds them with an out-of-stock threshold. */
     variantIds: z.array(z.string().min(1)).min(1),
+    /** A promotion carrying the capped bonus ("first 200 get the pouch"), disabled at the cap. */
+    bonusPromotionId: z.string().min(1).optional(),
   }),
   z.object({
     adapter: z.literal('shopify'),
+    /** `shop.myshopify.com` (https is implied). */
     shopDomain: z.string().min(1),
+    /** Name of the secret holding the Admin API access token. */
     tokenSecret: z.string().min(1),
-    discountId: z.string().min(1),
+    /** A `gid://shopify/DiscountCodeNode/…` or `gid://shopify/DiscountAutomaticNode/…`. */
+    discountId: z.string().regex(/^gid:\/\/shopify\/Discount(Code|Automatic)Node\/\d+$/, 'a DiscountCodeNode or DiscountAutomaticNode gid'),
     productIds: z.array(z.string()).default([]),
+    /** When set, a pause also unpublishes `productIds` from this publication (the live channel). */
     unpublishFromPublicationId: z.string().optional(),
+    bonusDiscountId: z.string().regex(/^gid:\/\/shopify\/Discount(Code|Automatic)Node\/\d+$/, 'a DiscountCodeNode or DiscountAutomaticNode gid').optional(),
     apiVersion: z.string().default('2025-07'),
   }),
   z.object({
     adapter: z.literal('webhook'),
     url: z.url(),
+    /** Name of the secret holding the HMAC-SHA256 key (docs/commerce-webhook.md). */
     hmacSecret: z.string().min(1),
   }),
 ]);
@@ -130,6 +143,8 @@ export const healthThresholdsSchema = z.object({
   cpuAmberPct: z.number().min(0).default(80),
   cpuRedPct: z.number().min(0).default(95),
   fpsAmberRatio: z.number().min(0).max(1).default(0.9),
+  /** The encoder's total bitrate (kbps). When absent, Baton learns it from the first 30 s live. */
+  baselineKbps: z.number().positive().optional(),
 });
 
 export const commentSourceSchema = z.discriminatedUnion('kind', [

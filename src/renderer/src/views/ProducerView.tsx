@@ -4,21 +4,36 @@ import { ShowPanel } from '../features/show/ShowPanel';
 import { AlertsPanel } from '../features/alerts/AlertsPanel';
 import { AuditPanel } from '../features/audit/AuditPanel';
 import { PreflightPanel } from '../features/preflight/PreflightPanel';
+import { CueDeckPanel } from '../features/cues/CueDeckPanel';
+import { ScriptPanel } from '../features/cues/ScriptPanel';
+import { CommentsSummaryPanel } from '../features/comments/CommentsSummaryPanel';
+import { OffersPanel } from '../features/offers/OffersPanel';
+import { KpiStrip } from '../features/kpis/KpiStrip';
+import { ObsPanel } from '../features/obs/ObsPanel';
+import { ObsStatusBadge } from '../features/obs/ObsStatusBadge';
+import { PostShowPanel } from '../features/post-show/PostShowPanel';
 import { useStation } from '../state/station.store';
 
 export function ProducerView() {
   const linked = useStation((v) => v.connection === 'open');
   return (
     <div className="view view-producer">
-      <StationHeader view="Producer console" />
+      <StationHeader view="Producer console" extra={<ObsStatusBadge />} />
       <main className={`producer-grid ${linked ? '' : 'stale'}`}>
         <div className="col col-main">
+          <KpiStrip />
+          <ObsPanel />
+          <CueDeckPanel />
+          <OffersPanel />
           <PreflightPanel />
           <AlertsPanel />
+          <ScriptPanel />
         </div>
         <div className="col col-side">
           <ShowPanel />
+          <CommentsSummaryPanel />
           <AuditPanel />
+          <PostShowPanel />
         </div>
       </main>
     </div>
