@@ -48,6 +48,8 @@ export interface Core {
   subscribe(listener: (message: ServerMessage) => void): () => void;
   /** Tells the station how many views of each role are connected (shown to the producer). */
   setViewCount(role: Role, delta: number): void;
+  /** The station's clock (ms): views align their clocks to it. */
+  now(): number;
   readonly show: ShowService;
   readonly alerts: AlertsService;
   readonly db: Db;
@@ -128,6 +130,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     dispatch: dispatcher.dispatch,
     snapshot: () => state.snapshot(),
+    now: () => clock.now(),
     subscribe: (listener) => state.subscribe(listener),
     setViewCount(role, delta) {
       state.update('station', (s) => ({ ...s, views: { ...s.views, [role]: Math.max(0, s.views[role] + delta) } }));

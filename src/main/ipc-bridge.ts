@@ -34,7 +34,7 @@ export function createIpcBridge(core: Core, stationOrigin: string): IpcBridge {
     const send = (m: unknown) => {
       if (!entry.contents.isDestroyed()) entry.contents.send(IPC.message, m);
     };
-    send({ t: 'hello', actor: entry.actor, role: entry.role });
+    send({ t: 'hello', actor: entry.actor, role: entry.role, at: core.now() });
     const snap = core.snapshot();
     send({ t: 'snapshot', rev: snap.rev, state: snap.state });
     entry.off = core.subscribe(send);

@@ -50,7 +50,7 @@ export function attachEventSocket(deps: { server: Server; core: Core; tokens: To
       ws.send(JSON.stringify(m));
     };
     core.setViewCount(role, +1);
-    send({ t: 'hello', actor, role });
+    send({ t: 'hello', actor, role, at: core.now() });
     const snap = core.snapshot();
     send({ t: 'snapshot', rev: snap.rev, state: snap.state });
     const unsubscribe = core.subscribe(send);

@@ -14,7 +14,8 @@ export type StationEvent =
   | { name: 'cue.changed'; cueId: string | null; at: number };
 
 export type ServerMessage =
-  | { t: 'hello'; actor: string; role: Role }
+  /** `at`: the station's clock when sent, so every view's show and segment clocks agree with it. */
+  | { t: 'hello'; actor: string; role: Role; at: number }
   | { t: 'snapshot'; rev: number; state: StationState }
   | Patch
   | { t: 'event'; event: StationEvent }

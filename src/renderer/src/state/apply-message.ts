@@ -8,14 +8,16 @@ export interface Mirror {
   rev: number;
   role: Role | null;
   actor: string | null;
+  /** Station clock minus this machine's clock (ms); a host laptop's wrong clock must not skew the show clock. */
+  clockOffsetMs: number;
 }
 
 export type ApplyOutcome = { mirror: Mirror; resync: boolean };
 
-export function applyMessage(mirror: Mirror, m: ServerMessage): ApplyOutcome {
+export function applyMessage(mirror: Mirror, m: ServerMessage, localNow: number): ApplyOutcome {
   switch (m.t) {
     case 'hello':
-      return { mirror: { ...mirror, role: m.role, actor: m.actor }, resync: false };
+      return { mirror: { ...mirror, role: m.role, actor: m.actor, clockOffsetMs: m.at - localNow }, resync: false };
     case 'snapshot':
       return { mirror: { ...mirror, state: m.state, rev: m.rev }, resync: false };
     case 'patch': {

@@ -21,7 +21,7 @@ interface StationContextValue {
   onEvent(listener: EventListener): () => void;
 }
 
-const StationContext = createContext<StationContextValue | null>(null);
+export const StationContext = createContext<StationContextValue | null>(null);
 
 export function StationProvider(props: { client: BatonClient; children: ReactNode }) {
   const { client } = props;
@@ -32,6 +32,7 @@ export function StationProvider(props: { client: BatonClient; children: ReactNod
       rev: 0,
       role: null,
       actor: null,
+      clockOffsetMs: 0,
       connection: 'connecting',
       connectionDetail: null,
       lostAt: null,
@@ -54,7 +55,7 @@ export function StationProvider(props: { client: BatonClient; children: ReactNod
         return;
       }
       const current = store.getState();
-      const { mirror, resync } = applyMessage(current, m);
+      const { mirror, resync } = applyMessage(current, m, Date.now());
       if (mirror !== current) store.setState(mirror);
       if (resync) client.resync();
     });
