@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Approved script → cue cards: the producer's deck drives the host's card live, only approved
 // text can reach the deck, an edit never touches the live deck, and a confirmed offer pause turns
 // the host card to the approved pause announcement.
@@ -24,11 +25,24 @@ test('the producer page advances cues; the host page in the same context shows t
   await producer.keyboard.press('ArrowLeft');
   await expect(hostText(host)).toHaveText(/^Say hello to the first few names/);
 
-  // A clicker or Stream Deck sends the same command over HTTP.
+  // A clicker or Stream Deck sends the same command over HTTP. The deck list follows the cue; the
+  // console itself does not move under the producer's hand.
+  const consoleScroll = () => producer.evaluate(() => document.querySelector('main.producer-grid')?.scrollTop ?? -1);
+  await producer.evaluate(() => document.querySelector('main.producer-grid')?.scrollTo(0, 0));
   const r = await station.api('cue.goto', { cueId: 'glow-kit-offer.2' });
   expect(r.status).toBe(200);
   await expect(hostText(host)).toHaveText(/^Tap the pinned Glow Kit below, add it to your cart, and LIVEGLOW is applied at checkout/);
   await expect(producer.getByTestId('deck-current')).toHaveAttribute('data-cue-id', 'glow-kit-offer.2');
+  expect(await consoleScroll()).toBe(0);
+  const rowShownInList = await producer.evaluate(() => {
+    const list = document.querySelector('[data-testid="deck-list"]');
+    const row = list?.querySelector('[data-cue-id="glow-kit-offer.2"]');
+    if (!list || !row) return false;
+    const l = list.getBoundingClientRect();
+    const r = row.getBoundingClientRect();
+    return r.top >= l.top && r.bottom <= l.bottom;
+  });
+  expect(rowShownInList).toBe(true);
 
   // Arm then go: arming changes nothing on the card; go lands it.
   await producer.locator('[data-cue-id="urgency.1"]').click();

@@ -12,7 +12,7 @@ import { useHotkeys } from '../../ui/hotkeys';
 import { useNow } from '../../ui/use-now';
 import { formatClock } from '../../ui/format';
 import { clocks } from './host-card.logic';
-import { cueIds, deckRows, effectiveSelection, moveSelection, overrideSentence } from './deck.logic';
+import { cueIds, deckRows, effectiveSelection, moveSelection, overrideSentence, scrollToShow } from './deck.logic';
 import './cues.css';
 
 export function CueDeckPanel() {
@@ -28,9 +28,14 @@ export function CueDeckPanel() {
   const listRef = useRef<HTMLUListElement>(null);
   const currentId = cues?.current?.id ?? null;
 
+  // Keep the current cue in view inside the deck list only: scrollIntoView would also scroll the
+  // console itself, and the producer's screen must never jump when the host moves on.
   useEffect(() => {
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-cue-id="${CSS.escape(currentId ?? '')}"]`);
-    el?.scrollIntoView({ block: 'nearest' });
+    const list = listRef.current;
+    const el = list?.querySelector<HTMLElement>(`[data-cue-id="${CSS.escape(currentId ?? '')}"]`);
+    if (!list || !el) return;
+    const top = el.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+    list.scrollTop = scrollToShow(list.scrollTop, list.clientHeight, top, el.offsetHeight);
   }, [currentId]);
 
   const loaded = cues?.loaded ?? null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CuesState, ScriptContent } from '../../../../shared/contract/index';
-import { cueIds, deckRows, effectiveSelection, moveSelection, overrideSentence } from './deck.logic';
+import { cueIds, deckRows, effectiveSelection, moveSelection, overrideSentence, scrollToShow } from './deck.logic';
 
 const content: ScriptContent = {
   title: 'T',
@@ -33,5 +33,18 @@ describe('deck list', () => {
     const paused = { ...cues, override: { reason: 'offer_paused', offerId: 'o', offerName: 'Kit', cueId: 'p.1', text: 'x', since: 0 } } as CuesState;
     expect(overrideSentence(paused)).toMatch(/Kit is paused: the host card shows the approved pause announcement \(p\.1\)/);
     expect(overrideSentence(cues)).toBeNull();
+  });
+});
+
+describe('scrollToShow', () => {
+  it('leaves the list alone when the row is visible', () => {
+    expect(scrollToShow(100, 300, 200, 40)).toBe(100);
+  });
+  it('scrolls down just enough to show a row below the view', () => {
+    expect(scrollToShow(0, 300, 400, 40)).toBe(140);
+  });
+  it('scrolls up to a row above the view, leaving room for the sticky segment header', () => {
+    expect(scrollToShow(500, 300, 200, 40)).toBe(172);
+    expect(scrollToShow(500, 300, 10, 40)).toBe(0);
   });
 });

@@ -47,3 +47,14 @@ export function overrideSentence(cues: CuesState): string | null {
     ? `${o.offerName} reached its cap: the host card shows the approved post-bonus CTA (${o.cueId}).`
     : `${o.offerName} reached its cap and the script has no post-bonus CTA: the host is told to wait.`;
 }
+
+/**
+ * The list's new scrollTop so a row (top and height in the list's content coordinates) is fully
+ * visible, moving as little as possible; unchanged when it already is. A segment header sticks
+ * to the top of the list, so a row scrolled up to stays a header's height below the edge.
+ */
+export function scrollToShow(scrollTop: number, viewHeight: number, rowTop: number, rowHeight: number, stickyHeader = 28): number {
+  if (rowTop - stickyHeader < scrollTop) return Math.max(0, rowTop - stickyHeader);
+  if (rowTop + rowHeight > scrollTop + viewHeight) return rowTop + rowHeight - viewHeight;
+  return scrollTop;
+}

@@ -19,9 +19,13 @@ export function useFitText(box: RefObject<HTMLElement | null>, text: RefObject<H
     const b = box.current;
     const t = text.current;
     if (!b || !t) return;
+    // The box's padding is not room for text (it keeps the cue-type label clear of the first line).
+    const cs = getComputedStyle(b);
+    const roomH = b.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    const roomW = b.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
     const fits = (px: number) => {
       t.style.fontSize = `${px}px`;
-      return t.scrollHeight <= b.clientHeight && t.scrollWidth <= b.clientWidth;
+      return t.scrollHeight <= roomH && t.scrollWidth <= roomW;
     };
     const best = fitFontSize(fits, min, max);
     t.style.fontSize = `${best}px`;
