@@ -4,6 +4,22 @@ import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** An audit row as SQLite stores it (the repo writes it, the verifier re-reads it). */
+export interface AuditRow {
+  seq: number;
+  at: number;
+  actor: string;
+  role: string;
+  via: string;
+  command: string;
+  args: string;
+  outcome: string;
+  detail: string | null;
+  duration_ms: number;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface AuditContent {
   seq: number;
   at: number;
@@ -21,8 +37,6 @@ export interface AuditContent {
 export function auditHash(prevHash: string, c: AuditContent): string {
   return createHash('sha256')
     .update(prevHash)
-    .update(
-      JSON.stringify([c.seq, c.at, c.actor, c.role, c.via, c.command, c.args, c.outcome, c.detail, c.durationMs]),
-    )
+    .update(JSON.stringify([c.seq, c.at, c.actor, c.role, c.via, c.command, c.args, c.outcome, c.detail, c.durationMs]))
     .digest('hex');
 }

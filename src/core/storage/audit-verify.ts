@@ -3,26 +3,10 @@
 // not the previous row's hash), or deleted newest rows (SQLite's own AUTOINCREMENT record of the
 // highest seq ever used points past the last row).
 import type { Db } from './database';
-import { GENESIS_HASH, auditHash } from './audit-hash';
+import { GENESIS_HASH, auditHash, type AuditRow as Row } from './audit-hash';
 
 export type VerifyResult =
-  | { ok: true; rows: number; headHash: string | null }
-  | { ok: false; rows: number; badSeq: number | null; reason: string };
-
-interface Row {
-  seq: number;
-  at: number;
-  actor: string;
-  role: string;
-  via: string;
-  command: string;
-  args: string;
-  outcome: string;
-  detail: string | null;
-  duration_ms: number;
-  prev_hash: string;
-  hash: string;
-}
+  { ok: true; rows: number; headHash: string | null } | { ok: false; rows: number; badSeq: number | null; reason: string };
 
 export function verifyAuditChain(db: Db): VerifyResult {
   let prev = GENESIS_HASH;
@@ -74,7 +58,12 @@ export function verifyAuditChain(db: Db): VerifyResult {
     };
   }
   if (highest < lastSeq) {
-    return { ok: false, rows, badSeq: lastSeq, reason: `the database's sequence record was rewritten (it says ${highest}, the last row is ${lastSeq})` };
+    return {
+      ok: false,
+      rows,
+      badSeq: lastSeq,
+      reason: `the database's sequence record was rewritten (it says ${highest}, the last row is ${lastSeq})`,
+    };
   }
   return { ok: true, rows, headHash: rows === 0 ? null : prev };
 }

@@ -2,7 +2,7 @@
 // chained to the one before by hash; `audit-verify.ts` walks the chain.
 import type { AuditEntry } from '../../shared/contract/station.contract';
 import type { Db } from './database';
-import { GENESIS_HASH, auditHash, type AuditContent } from './audit-hash';
+import { GENESIS_HASH, auditHash, type AuditContent, type AuditRow as Row } from './audit-hash';
 
 export interface AuditRecord {
   at: number;
@@ -14,21 +14,6 @@ export interface AuditRecord {
   outcome: string;
   detail: string | null;
   durationMs: number;
-}
-
-interface Row {
-  seq: number;
-  at: number;
-  actor: string;
-  role: string;
-  via: string;
-  command: string;
-  args: string;
-  outcome: string;
-  detail: string | null;
-  duration_ms: number;
-  prev_hash: string;
-  hash: string;
 }
 
 /** Arguments are capped so that a huge payload cannot bloat the log; the cap is marked. */
@@ -78,7 +63,20 @@ export function createAuditRepo(db: Db): AuditRepo {
         durationMs: Math.round(record.durationMs * 1000) / 1000,
       };
       const hash = auditHash(headHash, content);
-      insert.run(content.seq, content.at, content.actor, content.role, content.via, content.command, args, content.outcome, content.detail, content.durationMs, headHash, hash);
+      insert.run(
+        content.seq,
+        content.at,
+        content.actor,
+        content.role,
+        content.via,
+        content.command,
+        args,
+        content.outcome,
+        content.detail,
+        content.durationMs,
+        headHash,
+        hash,
+      );
       headSeq = content.seq;
       headHash = hash;
       count += 1;
