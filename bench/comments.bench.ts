@@ -66,6 +66,15 @@ async function pipelineRun(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-comments-'));
   const token = `producer-bench-${Math.random().toString(36).slice(2)}`;
   const station = await startTestStation({ dataDir, port: await findFreePort(), showFile: writeQuietShow(dataDir, 'bench'), token, name: 'bench-station' });
+  // The station's resident memory, read from /proc: idle before the load (the baseline), then each
+  // second of the paced run, to show the peak and whether it still grows in the second half.
+  const rssMb = () => {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${station.proc.pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : Number.NaN;
+  };
+  const rssIdle = rssMb();
+  const rssSamples: number[] = [];
+  const rssTimer = setInterval(() => rssSamples.push(rssMb()), 1000);
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const ackMs: number[] = [];
@@ -123,6 +132,7 @@ async function pipelineRun(): Promise<BenchRow[]> {
     await new Promise((r) => setTimeout(r, 5));
   }
   await Promise.all(pending);
+  clearInterval(rssTimer);
   const sendSeconds = (performance.now() - t0) / 1000;
   const deadline = Date.now() + 10_000;
   while (delivered < acked && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -146,6 +156,9 @@ async function pipelineRun(): Promise<BenchRow[]> {
   const lat = summarise(pacedLatencies);
   const ack = summarise(ackMs.slice(0, pacedSent / BATCH));
   const rate = pacedAcked / sendSeconds;
+  const rssPeak = Math.max(rssIdle, ...rssSamples);
+  const half = Math.floor(rssSamples.length / 2);
+  const rssGrowth = (rssSamples.at(-1) ?? rssIdle) - (rssSamples[half] ?? rssIdle);
   const lost = pacedAcked - pacedDelivered;
   console.log(`paced: sent ${pacedSent} in ${sendSeconds.toFixed(1)} s, acknowledged ${pacedAcked}, delivered ${pacedDelivered}, failed batches ${failedBatches}, max in flight ${maxInFlight}`);
   return [
@@ -154,6 +167,10 @@ async function pipelineRun(): Promise<BenchRow[]> {
     { metric: 'ingest → delivered p99', value: lat.p99, unit: 'ms', target: '< 150', pass: lat.p99 < 150 },
     { metric: 'HTTP batch acknowledged (committed) p99', value: ack.p99, unit: 'ms' },
     { metric: 'acknowledged but not delivered (lost)', value: lost, unit: 'comments', target: '= 0', pass: lost === 0 && pacedAcked === pacedSent },
+    { metric: 'station memory (RSS) idle, before the load', value: rssIdle, unit: 'MB' },
+    { metric: `station memory (RSS) peak over ${SECONDS} s at ${RATE}/s`, value: rssPeak, unit: 'MB', baseline: rssIdle, ratio: rssPeak / rssIdle, target: '< 400', pass: rssPeak < 400 },
+    { metric: 'station memory growth, second half of the run', value: rssGrowth, unit: 'MB', target: '< 64', pass: rssGrowth < 64 },
+    // Keep last: main() reads the burst rate from it.
     { metric: 'unpaced burst, same station (5 s, 8 batches in flight)', value: burstRate, unit: 'comments/s' },
   ];
 }
