@@ -4,7 +4,7 @@
 import WebSocket from 'ws';
 import type { CommentSourceConfig } from '../../../shared/show/show.schema';
 import type { SourceComment } from '../comment.model';
-import { createBackoff } from './backoff';
+import { createReconnectLoop } from './reconnect.loop';
 import { createHealthTracker, type CommentSource, type SourceDeps } from './source.types';
 
 type SsnConfig = Extract<CommentSourceConfig, { kind: 'ssn' }>;
@@ -65,25 +65,12 @@ export function ssnComment(o: Record<string, unknown>, now: number, seq: number)
 export function createSsnSource(deps: SourceDeps<SsnConfig>): CommentSource {
   const { config, sink, clock, log } = deps;
   const health = createHealthTracker({ id: config.id, kind: 'ssn', label: `Social Stream Ninja ${redactUrl(config.url)}`, rehearsal: false }, sink);
-  const backoff = createBackoff(deps.backoff);
   let ws: WebSocket | null = null;
-  let wanted = false;
-  let retry: NodeJS.Timeout | null = null;
   let seq = 0;
 
-  const schedule = (why: string) => {
-    if (!wanted || retry) return;
-    const delay = backoff.next();
-    health.set('reconnecting', `${why}; retrying in ${Math.round(delay / 100) / 10} s (attempt ${backoff.attempts})`);
-    retry = setTimeout(() => {
-      retry = null;
-      open();
-    }, delay);
-  };
-
   const open = () => {
-    if (!wanted) return;
-    health.set(backoff.attempts === 0 ? 'connecting' : 'reconnecting', `connecting to ${redactUrl(config.url)}`);
+    if (!loop.wanted) return;
+    health.set(loop.attemptStatus(), `connecting to ${redactUrl(config.url)}`);
     let socket: WebSocket;
     try {
       socket = new WebSocket(config.url, { handshakeTimeout: 10_000 });
@@ -93,7 +80,7 @@ export function createSsnSource(deps: SourceDeps<SsnConfig>): CommentSource {
     }
     ws = socket;
     socket.on('open', () => {
-      backoff.reset();
+      loop.backoff.reset();
       health.set('connected', null);
     });
     socket.on('message', (data) => {
@@ -120,23 +107,17 @@ export function createSsnSource(deps: SourceDeps<SsnConfig>): CommentSource {
     socket.on('close', (code) => {
       if (ws !== socket) return;
       ws = null;
-      schedule(code === 1006 ? 'connection lost' : `closed (${code})`);
+      loop.schedule(code === 1006 ? 'connection lost' : `closed (${code})`);
     });
   };
+  const loop = createReconnectLoop({ backoff: deps.backoff, health, open });
 
   return {
     id: config.id,
     kind: 'ssn',
-    start() {
-      if (wanted) return;
-      wanted = true;
-      backoff.reset();
-      open();
-    },
+    start: () => loop.start(),
     async stop() {
-      wanted = false;
-      if (retry) clearTimeout(retry);
-      retry = null;
+      loop.stop();
       const s = ws;
       ws = null;
       if (s && s.readyState !== WebSocket.CLOSED) {

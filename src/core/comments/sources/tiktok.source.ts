@@ -4,7 +4,7 @@
 // under a minute after a rate limit, and a health line that says which of these it is.
 import type { CommentSourceConfig } from '../../../shared/show/show.schema';
 import type { SourceComment } from '../comment.model';
-import { createBackoff } from './backoff';
+import { createReconnectLoop } from './reconnect.loop';
 import { createHealthTracker, type CommentSource, type SourceDeps } from './source.types';
 
 type TikTokConfig = Extract<CommentSourceConfig, { kind: 'tiktok' }>;
@@ -83,23 +83,10 @@ export function createTikTokSource(deps: SourceDeps<TikTokConfig> & { load: TikT
   const { config, sink, clock, log, secrets } = deps;
   const uniqueId = config.uniqueId.replace(/^@/, '');
   const health = createHealthTracker({ id: config.id, kind: 'tiktok', label: `TikTok @${uniqueId}`, rehearsal: false }, sink);
-  const backoff = createBackoff(deps.backoff);
   let conn: TikTokConnection | null = null;
-  let wanted = false;
-  let retry: NodeJS.Timeout | null = null;
   let seq = 0;
   let joins = 0;
   let roomId = uniqueId;
-
-  const schedule = (status: 'reconnecting' | 'rate_limited' | 'error', why: string, floorMs = 0) => {
-    if (!wanted || retry) return;
-    const delay = Math.max(floorMs, backoff.next());
-    health.set(status, `${why}; retrying in ${Math.round(delay / 1000)} s (attempt ${backoff.attempts})`);
-    retry = setTimeout(() => {
-      retry = null;
-      void open();
-    }, delay);
-  };
 
   const release = () => {
     const c = conn;
@@ -114,10 +101,10 @@ export function createTikTokSource(deps: SourceDeps<TikTokConfig> & { load: TikT
   };
 
   const open = async () => {
-    if (!wanted) return;
-    health.set(backoff.attempts === 0 ? 'connecting' : 'reconnecting', `connecting to @${uniqueId} through the signing service`);
+    if (!loop.wanted) return;
+    health.set(loop.attemptStatus(), `connecting to @${uniqueId} through the signing service`);
     const loaded = await deps.load();
-    if (!wanted) return;
+    if (!loop.wanted) return;
     if (!loaded.ok) {
       // Installing the package is a person's step: no point retrying on a timer.
       health.set('error', loaded.reason);
@@ -150,12 +137,12 @@ export function createTikTokSource(deps: SourceDeps<TikTokConfig> & { load: TikT
     c.on('streamEnd', () => {
       if (conn !== c) return;
       release();
-      schedule('reconnecting', 'the LIVE ended');
+      loop.schedule('the LIVE ended');
     });
     c.on('disconnected', () => {
       if (conn !== c) return;
       release();
-      schedule('reconnecting', 'disconnected from TikTok');
+      loop.schedule('disconnected from TikTok');
     });
     c.on('error', (error) => {
       log.warn('tiktok source error', { source: config.id, error: describe(error) });
@@ -164,33 +151,28 @@ export function createTikTokSource(deps: SourceDeps<TikTokConfig> & { load: TikT
       const state = obj(await c.connect());
       if (conn !== c) return;
       roomId = str(state['roomId']) ?? uniqueId;
-      backoff.reset();
+      loop.backoff.reset();
       health.set('connected', `room ${roomId}${joins ? `, ${joins} joined` : ''}`);
     } catch (error) {
       if (conn !== c) return;
       release();
       const why = describe(error);
-      if (/rate.?limit|429|too many/i.test(why)) schedule('rate_limited', `the signing service is rate-limiting us: ${why}`, RATE_LIMIT_FLOOR_MS);
-      else if (/offline|not live|isn'?t online|ended|user_not_found|not found/i.test(why)) schedule('reconnecting', `@${uniqueId} is not live: ${why}`);
+      if (/rate.?limit|429|too many/i.test(why)) loop.schedule(`the signing service is rate-limiting us: ${why}`, { status: 'rate_limited', floorMs: RATE_LIMIT_FLOOR_MS });
+      else if (/offline|not live|isn'?t online|ended|user_not_found|not found/i.test(why)) loop.schedule(`@${uniqueId} is not live: ${why}`);
       else if (/sign|euler|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|fetch failed|network/i.test(why))
-        schedule('error', `the signing service cannot be reached: ${why}`);
-      else schedule('error', why);
+        loop.schedule(`the signing service cannot be reached: ${why}`, { status: 'error' });
+      else loop.schedule(why, { status: 'error' });
     }
   };
+
+  const loop = createReconnectLoop({ backoff: deps.backoff, health, open });
 
   return {
     id: config.id,
     kind: 'tiktok',
-    start() {
-      if (wanted) return;
-      wanted = true;
-      backoff.reset();
-      void open();
-    },
+    start: () => loop.start(),
     async stop() {
-      wanted = false;
-      if (retry) clearTimeout(retry);
-      retry = null;
+      loop.stop();
       release();
       health.set('stopped', null);
     },

@@ -5,7 +5,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { CommentSourceConfig } from '../../../shared/show/show.schema';
 import type { SourceComment } from '../comment.model';
-import { createBackoff } from './backoff';
+import { createReconnectLoop } from './reconnect.loop';
 import { escapeTag, nickOf, parseIrcLine, type IrcLine } from './irc.parser';
 import { createHealthTracker, type CommentSource, type SourceDeps } from './source.types';
 
@@ -25,26 +25,13 @@ export function createTwitchSource(deps: SourceDeps<TwitchConfig>): CommentSourc
     { id: config.id, kind: 'twitch', label: `Twitch ${channel} (${config.host}:${config.port})`, rehearsal: false, canReply },
     sink,
   );
-  const backoff = createBackoff(deps.backoff);
   let socket: Socket | null = null;
-  let wanted = false;
-  let retry: NodeJS.Timeout | null = null;
   let watchdog: NodeJS.Timeout | null = null;
   let lastData = 0;
   let joined = false;
   let synthetic = 0;
 
   const nick = () => config.nick?.toLowerCase() ?? `justinfan${Math.floor(10_000 + Math.random() * 80_000)}`;
-
-  const schedule = (why: string) => {
-    if (!wanted || retry) return;
-    const delay = backoff.next();
-    health.set('reconnecting', `${why}; retrying in ${Math.round(delay / 100) / 10} s (attempt ${backoff.attempts})`);
-    retry = setTimeout(() => {
-      retry = null;
-      open();
-    }, delay);
-  };
 
   const drop = (why: string) => {
     const s = socket;
@@ -53,7 +40,7 @@ export function createTwitchSource(deps: SourceDeps<TwitchConfig>): CommentSourc
     if (watchdog) clearInterval(watchdog);
     watchdog = null;
     s?.destroy();
-    schedule(why);
+    loop.schedule(why);
   };
 
   const toComment = (m: IrcLine): SourceComment | null => {
@@ -77,8 +64,8 @@ export function createTwitchSource(deps: SourceDeps<TwitchConfig>): CommentSourc
   };
 
   const open = () => {
-    if (!wanted) return;
-    health.set(backoff.attempts === 0 ? 'connecting' : 'reconnecting', `connecting to ${config.host}:${config.port}`);
+    if (!loop.wanted) return;
+    health.set(loop.attemptStatus(), `connecting to ${config.host}:${config.port}`);
     const s = config.tls
       ? tlsConnect({ host: config.host, port: config.port, servername: config.host })
       : netConnect({ host: config.host, port: config.port });
@@ -135,7 +122,7 @@ export function createTwitchSource(deps: SourceDeps<TwitchConfig>): CommentSourc
             break;
           case '366':
             joined = true;
-            backoff.reset();
+            loop.backoff.reset();
             health.set('connected', `in ${channel} as ${myNick}${canReply ? '' : ' (read-only)'}`);
             break;
           case 'PRIVMSG': {
@@ -186,20 +173,14 @@ export function createTwitchSource(deps: SourceDeps<TwitchConfig>): CommentSourc
       if (socket === s) drop(joined ? 'connection closed' : 'connection closed before joining');
     });
   };
+  const loop = createReconnectLoop({ backoff: deps.backoff, health, open });
 
   return {
     id: config.id,
     kind: 'twitch',
-    start() {
-      if (wanted) return;
-      wanted = true;
-      backoff.reset();
-      open();
-    },
+    start: () => loop.start(),
     async stop() {
-      wanted = false;
-      if (retry) clearTimeout(retry);
-      retry = null;
+      loop.stop();
       if (watchdog) clearInterval(watchdog);
       watchdog = null;
       const s = socket;
