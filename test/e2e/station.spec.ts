@@ -58,6 +58,7 @@ test('after the show the producer writes the package and sees where it went; the
   const result = producer.getByTestId('post-show-result');
   await expect(result).toContainText('summary.json');
   await expect(result).toContainText('audit-verify.txt');
+  await expect(result).toContainText('report.md');
   const dir = (await result.locator('code').textContent()) ?? '';
   const { readFileSync } = await import('node:fs');
   expect(readFileSync(`${dir}/audit-verify.txt`, 'utf8')).toMatch(/^intact: \d+ rows/);

@@ -19,6 +19,11 @@ describe('post-show package', () => {
       expect(summary.show.id).toBe('glow-kit-launch');
       expect(summary.audit.verified).toBe(true);
       expect(readFileSync(join(out.dir, 'audit.jsonl'), 'utf8')).toContain('"command":"show.load"');
+      const report = readFileSync(join(out.dir, 'report.md'), 'utf8');
+      expect(report).toMatch(/^# Post-show report: Glow Kit Launch — Live Shopping — Lumen & Co\. Skincare/);
+      expect(report).toContain('**REHEARSAL**');
+      expect(report).toContain('The hash chain is intact');
+      expect(report).toContain('Glow Kit live bundle');
     } finally {
       await core.close();
       rmSync(dir, { recursive: true, force: true });

@@ -4,13 +4,14 @@
 // read commands and the audit log, so it shows exactly what the station showed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommentRecord, HealthSample } from '../../shared/contract/index';
+import type { AuditEntry, CommentRecord, HealthSample } from '../../shared/contract/index';
 import type { Caller } from '../dispatch/handler';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import type { StateStore } from '../state/state.store';
 import type { AuditRepo } from '../storage/audit.repo';
 import type { Db } from '../storage/database';
 import { verifyAuditChain } from '../storage/audit-verify';
+import { renderPostShowReport } from './post-show.report';
 
 export interface PackageResult {
   dir: string;
@@ -41,7 +42,7 @@ export async function writePostShowPackage(deps: {
   };
 
   // The whole audit trail, oldest first, and whether its chain holds.
-  const rows: unknown[] = [];
+  const rows: AuditEntry[] = [];
   let before: number | undefined;
   for (;;) {
     const page = deps.audit.list({ limit: 1000, ...(before !== undefined ? { before } : {}) });
@@ -56,7 +57,8 @@ export async function writePostShowPackage(deps: {
 
   const from = s.station.startedAt - 24 * 3600_000;
   const health = await deps.dispatch('obs.history', { from }, SYSTEM);
-  if (health.ok) write('health.csv', toCsv((health.result as { samples: HealthSample[] }).samples as unknown as Record<string, unknown>[]));
+  const samples = health.ok ? (health.result as { samples: HealthSample[] }).samples : [];
+  if (health.ok) write('health.csv', toCsv(samples as unknown as Record<string, unknown>[]));
   else notes.push(`stream health timeline not included: ${health.error.message}`);
 
   const comments: CommentRecord[] = [];
@@ -109,7 +111,7 @@ export async function writePostShowPackage(deps: {
       byIntent: s.comments.byIntent,
       byQueue: s.comments.byQueue,
       answered: answered.length,
-      medianResponseSeconds: answered.length ? answered[Math.floor(answered.length / 2)] : null,
+      medianResponseSeconds: answered.length ? (answered[Math.floor(answered.length / 2)] ?? null) : null,
       slaSeconds: s.comments.slaSeconds,
       withinSla: answered.filter((x) => x <= s.comments.slaSeconds).length,
     },
@@ -119,6 +121,23 @@ export async function writePostShowPackage(deps: {
     notes,
   };
   write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+  write(
+    'report.md',
+    renderPostShowReport({
+      generatedAt: deps.now,
+      show: summary.show,
+      script: s.cues.loaded,
+      kpis: s.kpis,
+      offers: s.offers.items,
+      firings: s.offers.firings,
+      comments: summary.comments,
+      health: samples,
+      audit: rows,
+      auditVerified: verify.ok,
+      auditHeadHash: verify.ok ? verify.headHash : null,
+      alerts: s.alerts.items,
+    }),
+  );
   return { dir, files, notes };
 }
 

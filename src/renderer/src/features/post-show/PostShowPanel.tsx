@@ -42,7 +42,7 @@ export function PostShowPanel() {
           ))}
         </div>
       ) : (
-        <p className="muted">Summary, KPIs, offers and trigger firings, comments with response times, the stream-health timeline and the audit trail with its verification, in one folder on the station.</p>
+        <p className="muted">A one-page report, the summary, KPIs, offers and trigger firings, comments with response times, the stream-health timeline and the audit trail with its verification, in one folder on the station.</p>
       )}
     </Panel>
   );

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { HealthSample, KpiState } from '../../shared/contract/index';
+import { renderPostShowReport, type ReportInput } from './post-show.report';
+
+const T0 = Date.parse('2026-12-03T19:00:00Z');
+const kpis: KpiState = {
+  views: 2000, addToCart: 100, checkouts: 60, orders: 50, revenue: 1950, currency: 'USD', viewToCart: 0.05, cartToCheckout: 0.6,
+  aov: 39, timeToFulfilSeconds: 42, fulfilled: 40, paymentErrors: 3, rehearsal: false, updatedAt: T0,
+};
+const sample = (i: number, over: Partial<HealthSample>): HealthSample => ({
+  at: T0 + i * 1000, streaming: true, bitrateKbps: 6000, droppedFramesPct: 0, outputSkippedFrames: 0, outputTotalFrames: 0, renderSkippedFrames: 0,
+  renderTotalFrames: 0, encoderSkippedFrames: 0, encoderTotalFrames: 0, activeFps: 30, cpuPct: 10, memoryMb: 300, congestion: 0,
+  reconnecting: false, uptimeMs: i * 1000, level: 'green', ...over,
+} as HealthSample);
+
+function input(over: Partial<ReportInput> = {}): ReportInput {
+  return {
+    generatedAt: T0 + 3600_000,
+    show: { id: 's', title: 'Launch', brand: 'Lumen', rehearsal: false },
+    script: null,
+    kpis,
+    offers: [],
+    firings: [],
+    comments: { total: 10, byIntent: { order: 6, question: 4 }, byQueue: { commerce: 6, moderators: 4 }, answered: 8, withinSla: 7, slaSeconds: 60, medianResponseSeconds: 21 },
+    health: [],
+    audit: [],
+    auditVerified: true,
+    auditHeadHash: 'abc123',
+    alerts: [],
+    ...over,
+  };
+}
+
+describe('post-show report', () => {
+  it('leads with the figures a brand asks for first', () => {
+    const md = renderPostShowReport(input());
+    expect(md).toContain('| orders | 50 |');
+    expect(md).toContain('| revenue | 1950.00 USD |');
+    expect(md).toContain('| view → cart | 5.0 % (100 carts / 2000 views) |');
+    expect(md).toContain('| comments | 10 (8 answered, 7 within the 60 s SLA, median 21 s) |');
+    expect(md).toContain('head is `abc123`');
+    expect(md).not.toContain('REHEARSAL');
+  });
+
+  it('lists every pause and resume from the audit trail, with who, outcome and reason; table cells cannot be broken by text', () => {
+    const md = renderPostShowReport(
+      input({
+        audit: [
+          { seq: 7, at: T0 + 60_000, actor: 'Maya | producer', role: 'producer', via: 'http', command: 'offer.pause', args: { offerId: 'kit', reason: 'checkout\nbroken' }, outcome: 'ok', detail: null, durationMs: 23.4, hash: 'h' },
+          { seq: 9, at: T0 + 120_000, actor: 'Maya', role: 'producer', via: 'ipc', command: 'offer.resume', args: { offerId: 'kit' }, outcome: 'ok', detail: null, durationMs: 25, hash: 'h' },
+          { seq: 10, at: T0 + 130_000, actor: 'Maya', role: 'producer', via: 'ipc', command: 'obs.switchScene', args: {}, outcome: 'ok', detail: null, durationMs: 5, hash: 'h' },
+        ],
+      }),
+    );
+    expect(md).toContain('| 2026-12-03 19:01:00 UTC | Maya \\| producer | offer.pause kit | ok (23 ms) | checkout broken |');
+    expect(md).toContain('offer.resume kit');
+    expect(md).not.toContain('obs.switchScene');
+  });
+
+  it('sums up stream health from the samples: bitrate, worst drop, seconds per level, reconnects', () => {
+    const health = [
+      sample(0, {}),
+      sample(1, { bitrateKbps: 2400, droppedFramesPct: 12.5, level: 'red', reconnecting: true }),
+      sample(2, { level: 'amber', bitrateKbps: 5000 }),
+      sample(3, { streaming: false, bitrateKbps: null }),
+    ];
+    const md = renderPostShowReport(input({ health }));
+    expect(md).toContain('| bitrate median / lowest | 5000 / 2400 kbps |');
+    expect(md).toContain('| worst dropped frames in a second | 12.5 % |');
+    expect(md).toContain('| seconds green / amber / red | 1 / 1 / 1 |');
+    expect(md).toContain('| seconds reconnecting to the ingest | 1 |');
+  });
+
+  it('says so plainly when the audit chain is broken', () => {
+    const md = renderPostShowReport(input({ auditVerified: false, auditHeadHash: null }));
+    expect(md).toContain('**chain BROKEN**');
+    expect(md).toContain('The hash chain is BROKEN');
+  });
+});

@@ -1,0 +1,116 @@
+// The post-show report: the package's one page for people (brand, legal, finance), in Markdown so
+// it reads as text, pastes into email and prints. Everything in it comes from the same figures as
+// summary.json, the health samples and the audit trail; nothing is computed twice differently.
+import type { AuditEntry, HealthSample, KpiState, OfferView, TriggerFiring, CuesState } from '../../shared/contract/index';
+
+export interface ReportInput {
+  generatedAt: number;
+  show: { id: string; title: string; brand: string; rehearsal: boolean } | null;
+  script: CuesState['loaded'];
+  kpis: KpiState;
+  offers: OfferView[];
+  firings: TriggerFiring[];
+  comments: {
+    total: number;
+    byIntent: Record<string, number>;
+    byQueue: Record<string, number>;
+    answered: number;
+    withinSla: number;
+    slaSeconds: number;
+    medianResponseSeconds: number | null;
+  };
+  health: HealthSample[];
+  audit: AuditEntry[];
+  auditVerified: boolean;
+  auditHeadHash: string | null;
+  alerts: { level: string; message: string }[];
+}
+
+const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+const money = (amount: number | null, currency: string) => (amount === null ? '—' : `${amount.toFixed(2)} ${currency}`);
+/** Table cells are viewer-facing text at times: keep a pipe or a newline from breaking the table. */
+const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+export function renderPostShowReport(r: ReportInput): string {
+  const out: string[] = [];
+  const title = r.show ? `${r.show.title} — ${r.show.brand}` : 'No show loaded';
+  out.push(`# Post-show report: ${title}`, '');
+  if (r.show?.rehearsal) out.push('**REHEARSAL** — store and comment figures include simulated shoppers and replayed chat.', '');
+  out.push(`Generated ${utc(r.generatedAt)}. Figures as the station saw them; details in the files next to this one.`, '');
+
+  const k = r.kpis;
+  out.push('## At a glance', '', '| figure | value |', '|---|---|');
+  out.push(`| orders | ${k.orders} |`, `| revenue | ${money(k.revenue, k.currency)} |`, `| average order value | ${money(k.aov, k.currency)} |`);
+  out.push(`| view → cart | ${pct(k.viewToCart)} (${k.addToCart} carts / ${k.views} views) |`, `| cart → checkout | ${pct(k.cartToCheckout)} |`);
+  out.push(`| time to fulfil (median) | ${k.timeToFulfilSeconds === null ? '—' : `${Math.round(k.timeToFulfilSeconds)} s over ${k.fulfilled} fulfilled`} |`);
+  out.push(`| payment errors | ${k.paymentErrors} |`);
+  const c = r.comments;
+  out.push(`| comments | ${c.total} (${c.answered} answered, ${c.withinSla} within the ${c.slaSeconds} s SLA${c.medianResponseSeconds === null ? '' : `, median ${c.medianResponseSeconds} s`}) |`);
+  out.push(`| audit trail | ${r.audit.length} entries, ${r.auditVerified ? 'chain intact' : '**chain BROKEN** (see audit-verify.txt)'} |`, '');
+
+  out.push('## Script', '');
+  if (r.script) {
+    const a = r.script.approval;
+    out.push(`Version ${r.script.number} (${r.script.shortHash}), approved by ${a.approver} (${a.role}) at ${utc(a.at)}; loaded by ${r.script.loadedBy} at ${utc(r.script.loadedAt)}.`, '');
+  } else out.push('No approved script was loaded in the cue deck.', '');
+
+  out.push('## Offers', '');
+  for (const o of r.offers) {
+    const cap = o.cap ? `; cap ${o.cap.orders} (${o.cap.bonus}) ${o.cap.reached ? `reached ${o.cap.reachedAt ? utc(o.cap.reachedAt) : ''}` : 'not reached'}` : '';
+    out.push(`- **${o.name}** (${o.code}, ${o.storeLabel}${o.rehearsal ? ', REHEARSAL' : ''}): ended ${o.state}; ${o.orders} orders${cap}.`);
+  }
+  if (r.offers.length === 0) out.push('The show had no offers.');
+  const toggles = r.audit.filter((e) => e.command === 'offer.pause' || e.command === 'offer.resume');
+  if (toggles.length) {
+    out.push('', '| time | who | what | outcome | reason |', '|---|---|---|---|---|');
+    for (const e of toggles) {
+      const args = (e.args ?? {}) as { offerId?: string; reason?: string };
+      out.push(`| ${utc(e.at)} | ${cell(e.actor)} | ${e.command} ${args.offerId ?? ''} | ${cell(e.outcome)} (${Math.round(e.durationMs)} ms) | ${cell(args.reason ?? '')} |`);
+    }
+  }
+  out.push('');
+
+  out.push('## Rollback triggers', '');
+  if (r.firings.length === 0) out.push('No rule fired.', '');
+  else {
+    out.push('| time | offer | rule | action | evidence | outcome |', '|---|---|---|---|---|---|');
+    for (const f of [...r.firings].reverse()) out.push(`| ${utc(f.at)} | ${f.offerId} | ${f.ruleId} (${f.kind}) | ${f.action} | ${cell(f.evidence)} | ${cell(f.outcome)} |`);
+    out.push('');
+  }
+
+  out.push('## Comments', '', '| intent | count |', '|---|---|');
+  for (const [intent, n] of Object.entries(c.byIntent)) out.push(`| ${intent} | ${n} |`);
+  out.push('', '| queue | count |', '|---|---|');
+  for (const [queue, n] of Object.entries(c.byQueue)) out.push(`| ${queue} | ${n} |`);
+  out.push('');
+
+  out.push('## Stream health', '', ...healthLines(r.health), '');
+
+  const raised = r.alerts.filter((a) => a.level !== 'info');
+  out.push('## Alerts still listed at the end', '');
+  if (raised.length === 0) out.push('None.');
+  for (const a of raised) out.push(`- ${a.level}: ${cell(a.message)}`);
+  out.push('');
+
+  out.push('## Audit', '', `${r.audit.length} entries. ${r.auditVerified ? `The hash chain is intact; its head is \`${r.auditHeadHash ?? '(empty)'}\` — keep this hash somewhere other than this folder.` : 'The hash chain is BROKEN: see audit-verify.txt.'}`, '');
+  return out.join('\n');
+}
+
+function healthLines(samples: HealthSample[]): string[] {
+  const live = samples.filter((s) => s.streaming);
+  if (live.length === 0) return [samples.length ? `${samples.length} samples, none while streaming.` : 'No OBS health samples were recorded.'];
+  const rates = live.map((s) => s.bitrateKbps).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const dropped = live.map((s) => s.droppedFramesPct ?? 0);
+  const count = (level: string) => live.filter((s) => s.level === level).length;
+  return [
+    `Streaming for about ${Math.round(live.length / 60)} min (${live.length} one-second samples, ${utc(live[0]!.at)} – ${utc(live[live.length - 1]!.at)}).`,
+    '',
+    '| figure | value |',
+    '|---|---|',
+    `| bitrate median / lowest | ${rates.length ? `${Math.round(rates[Math.floor(rates.length / 2)]!)} / ${Math.round(rates[0]!)} kbps` : '—'} |`,
+    `| worst dropped frames in a second | ${Math.max(...dropped).toFixed(1)} % |`,
+    `| seconds green / amber / red | ${count('green')} / ${count('amber')} / ${count('red')} |`,
+    `| seconds reconnecting to the ingest | ${live.filter((s) => s.reconnecting).length} |`,
+  ];
+}
