@@ -219,6 +219,46 @@ describe('offers module (demo show, sandbox store)', () => {
     expect(core.snapshot().state.kpis.orders).toBe(5);
   });
 
+  it('remembers the rule windows across a restart: errors before a crash still count after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-offers-'));
+    dirs.push(dir);
+    const clock = createTestClock();
+    const first = await demoCore({ dataDir: dir, clock });
+    const before = [
+      ...Array.from({ length: 5 }, () => ({ type: 'payment_ok' as const })),
+      ...Array.from({ length: 2 }, () => ({ type: 'payment_error' as const, code: 'LIVEGLOW', message: 'gateway 502' })),
+    ];
+    await first.core.dispatch('offer.ingest', { events: before }, producer); // 2 of 7: under the 10-payment minimum
+    expect(offer(first.core).state).toBe('live');
+    await first.core.close();
+    cores.splice(cores.indexOf(first.core), 1);
+
+    clock.advance(20_000); // back within the 60 s window
+    const { core } = await demoCore({ dataDir: dir, clock });
+    const after = [{ type: 'payment_ok' as const }, ...Array.from({ length: 2 }, () => ({ type: 'payment_error' as const, code: 'LIVEGLOW', message: 'gateway 502' }))];
+    await core.dispatch('offer.ingest', { events: after }, producer);
+    await until(() => offer(core).state === 'paused');
+    expect(core.snapshot().state.offers.firings[0]?.evidence).toBe('4 failed of 10 payments (40%) in the last 60 s; limit 20% over at least 10 payments');
+  });
+
+  it('lets signals older than the window go after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-offers-'));
+    dirs.push(dir);
+    const clock = createTestClock();
+    const first = await demoCore({ dataDir: dir, clock });
+    const errors = Array.from({ length: 9 }, () => ({ type: 'payment_error' as const, code: 'LIVEGLOW', message: 'gateway 502' }));
+    await first.core.dispatch('offer.ingest', { events: errors }, producer);
+    await first.core.close();
+    cores.splice(cores.indexOf(first.core), 1);
+
+    clock.advance(120_000); // the nine errors are two minutes old: outside the 60 s window
+    const { core } = await demoCore({ dataDir: dir, clock });
+    await core.dispatch('offer.ingest', { events: [{ type: 'payment_error' as const, code: 'LIVEGLOW', message: 'gateway 502' }] }, producer);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(offer(core).state).toBe('live');
+    expect(core.snapshot().state.offers.firings).toEqual([]);
+  });
+
   it('simulates shoppers in rehearsal: orders while live, none while paused', async () => {
     const { core } = await demoCore({ sandbox: { simulate: true, tickMs: 10, rates: { ...REHEARSAL_RATES, viewsPerSecond: [100, 100], viewToCart: 0.1, cartToCheckout: 1, paymentFailure: 0 } } });
     await until(() => core.snapshot().state.kpis.orders >= 5);

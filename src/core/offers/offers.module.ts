@@ -41,6 +41,7 @@ interface OfferRuntime extends TriggerTarget {
 /** Only these feed rule windows; views and carts only move the KPIs. */
 const WINDOWED = new Set(['payment_ok', 'payment_error', 'store_5xx', 'chargeback', 'fulfilled']);
 const MAX_WINDOW_EVENTS = 20_000;
+const windowSpanMs = (rules: readonly TriggerRule[]) => Math.max(60, ...rules.map((r) => r.windowSeconds)) * 1000;
 const rulesSchema = z.array(triggerRuleSchema);
 
 export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): CoreModule<OfferCommand> {
@@ -95,6 +96,12 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
     if (!closed) ctx.state.set('kpis', kpis.state());
   };
 
+  /** A restart keeps the rules' memory: the window is rebuilt from the stored signals. */
+  const restoreWindow = (showId: string, offerId: string, rules: readonly TriggerRule[]): WindowEvent[] =>
+    repo
+      .windowEvents(showId, offerId, [...WINDOWED], ctx.clock.now() - windowSpanMs(rules), MAX_WINDOW_EVENTS)
+      .map((e) => ({ at: e.receivedAt, type: e.type as WindowEvent['type'], count: e.count, latencySeconds: e.latencySeconds }));
+
   const find = (offerId: string): OfferRuntime => {
     if (!show) throw conflict('No show is loaded, so there is no offer to control.');
     const rt = runtimes.find((r) => r.offer.id === offerId);
@@ -118,7 +125,7 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
       }
     }
     for (const rt of touched) {
-      const span = Math.max(60, ...rt.rules.map((r) => r.windowSeconds)) * 1000;
+      const span = windowSpanMs(rt.rules);
       const keepFrom = rt.window.findIndex((w) => w.at > now - span);
       if (keepFrom !== 0) rt.window.splice(0, keepFrom === -1 ? rt.window.length : keepFrom);
       if (rt.window.length > MAX_WINDOW_EVENTS) rt.window.splice(0, rt.window.length - MAX_WINDOW_EVENTS);
@@ -213,12 +220,13 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
       },
       onOrders: (list) => ingestOwn(list.map((o) => orderEvent(o, offer.id, ctx.clock.now()))),
     });
+    const rules = loadRules(s.id, offer);
     const rt: OfferRuntime = {
       offer,
       controller,
       bonus: createBonusRemover({ offer, adapter, controller, clock: ctx.clock, timing: ports.timing, audit, alert }),
-      rules: loadRules(s.id, offer),
-      window: [],
+      rules,
+      window: restoreWindow(s.id, offer.id, rules),
       orders,
       stock,
       facts: () => ({ orders: rt.orders, stock: rt.stock, skus: offer.skus }),

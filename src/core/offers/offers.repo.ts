@@ -54,8 +54,21 @@ export interface OffersRepo {
   addEvents(showId: string, events: readonly StoredEvent[]): StoredEvent[];
   totals(showId: string): EventTotals;
   latestStock(showId: string): { sku: string; stock: number }[];
+  /**
+   * The newest `limit` events of the given types for one offer (or for every offer) received after
+   * `since`, oldest first: a restarted station rebuilds its rule windows from them, so a payment
+   * error surge that began before a crash still counts after it.
+   */
+  windowEvents(showId: string, offerId: string, types: readonly string[], since: number, limit: number): WindowEventRow[];
   memo(showId: string, offerId: string, key: string): string | null;
   setMemo(showId: string, offerId: string, key: string, value: string): void;
+}
+
+export interface WindowEventRow {
+  type: string;
+  count: number;
+  latencySeconds: number | null;
+  receivedAt: number;
 }
 
 interface ControlDbRow {
@@ -132,6 +145,11 @@ export function createOffersRepo(db: Db): OffersRepo {
   const stockRows = db.prepare<[string], { sku: string; stock: number }>(
     `SELECT sku, stock FROM commerce_events WHERE seq IN (
        SELECT MAX(seq) FROM commerce_events WHERE show_id = ? AND type = 'stock' AND sku IS NOT NULL GROUP BY sku)`,
+  );
+  const recentEvents = db.prepare<[string, string, string, number, number], { type: string; count: number; latency_s: number | null; received_at: number }>(
+    `SELECT type, count, latency_s, received_at FROM commerce_events
+      WHERE show_id = ? AND (offer_id = ? OR offer_id IS NULL) AND type IN (SELECT value FROM json_each(?)) AND received_at > ?
+      ORDER BY seq DESC LIMIT ?`,
   );
   const getMemo = db.prepare<[string, string, string], { value: string }>(
     'SELECT value FROM offer_store_memo WHERE show_id = ? AND offer_id = ? AND key = ?',
@@ -212,6 +230,11 @@ export function createOffersRepo(db: Db): OffersRepo {
       };
     },
     latestStock: (showId) => stockRows.all(showId),
+    windowEvents: (showId, offerId, types, since, limit) =>
+      recentEvents
+        .all(showId, offerId, JSON.stringify(types), since, limit)
+        .reverse()
+        .map((r) => ({ type: r.type, count: r.count, latencySeconds: r.latency_s, receivedAt: r.received_at })),
     memo: (showId, offerId, key) => getMemo.get(showId, offerId, key)?.value ?? null,
     setMemo(showId, offerId, key, value) {
       putMemo.run(showId, offerId, key, value);
