@@ -125,3 +125,44 @@ test('pausing an offer turns the host card to the pause announcement', async ({ 
   expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
   await expect(hostText(host)).toHaveText(/^Tap the pinned Glow Kit below/);
 });
+
+test('the approver signs in person through a one-time link; the version then loads and the audit names her', async ({ station, context, browser }) => {
+  const producer = await station.openView(context, 'producer');
+  const host = await station.openView(context, 'host');
+  const source = (await station.api<{ source: string }>('script.get', { versionId: 'glow-kit-launch/v1' })).body.result!.source;
+  const saved = await station.api<{ version: { id: string; number: number; hash: string } }>('script.save', {
+    format: 'markdown',
+    source: source.replace('Hi everyone', 'Hello everyone'),
+  });
+  const v = saved.body.result!.version;
+
+  await producer.getByTestId(`version-${v.number}`).click();
+  await expect(producer.getByTestId('signoff-approver')).toHaveValue('priya');
+  await producer.getByTestId('signoff-create').click();
+  const url = await producer.getByTestId('signoff-url').inputValue();
+  expect(url).toMatch(/\/signoff\?link=[A-Za-z0-9_-]{32}$/);
+
+  // Legal opens it in a browser of her own: no station token, no console, just the text and its hash.
+  const legal = await (await browser.newContext()).newPage();
+  await legal.goto(url);
+  await expect(legal.getByTestId('signoff-page')).toContainText('Priya Shah (legal)');
+  await expect(legal.getByTestId('signoff-hash')).toContainText(v.hash);
+  await expect(legal.locator('[data-cue-id="opening.1"]')).toContainText('Hello everyone, welcome to the Glow Kit launch live!');
+  await legal.getByRole('textbox', { name: 'Note' }).fill('Cleared for the 3 Dec live.');
+  await legal.getByTestId('signoff-approve').click();
+  await expect(legal.getByTestId('signoff-done')).toContainText(`Approved: version ${v.number}`);
+
+  // The producer sees the sign-off arrive live, in her name, and can load it.
+  await expect(producer.getByTestId(`version-${v.number}`)).toHaveAttribute('data-status', 'approved');
+  await expect(producer.getByTestId('version-approval')).toContainText('recorded by Priya Shah (own sign-off link)');
+  await producer.getByTestId('version-load').click();
+  await producer.getByTestId('version-load').click(); // confirm replacing the live version
+  await expect(host.getByTestId('host-version')).toContainText(`v${v.number} ·`);
+
+  // The link is spent; the audit names her, never the link's code.
+  await legal.reload();
+  await expect(legal.getByTestId('signoff-refused')).toContainText('already used');
+  const trail = await station.api<{ entries: { actor: string; command: string; args: unknown }[] }>('audit.list', { limit: 50, command: 'script.signoff' });
+  expect(trail.body.result!.entries[0]).toMatchObject({ actor: 'Priya Shah (own sign-off link)', command: 'script.signoff' });
+  expect(JSON.stringify(trail.body.result)).not.toContain(url.split('link=')[1]);
+});

@@ -7,6 +7,8 @@ import { createScriptService } from './script.service';
 import { createDeckService } from './deck.service';
 import { createComplianceService } from './compliance.service';
 import { createScriptImporter } from './script.import';
+import { createSignoffService } from './signoff.service';
+import { createSignoffRepo } from './signoff.repo';
 
 const OVERDUE_CHECK_MS = 30_000;
 
@@ -25,6 +27,9 @@ type CueCommand =
   | 'script.approve'
   | 'script.return'
   | 'script.load'
+  | 'script.signoffLink'
+  | 'script.signoffView'
+  | 'script.signoff'
   | 'compliance.check';
 
 export function createCuesModule(ctx: ModuleContext, _ports: CuesPorts): CoreModule<CueCommand> {
@@ -33,6 +38,7 @@ export function createCuesModule(ctx: ModuleContext, _ports: CuesPorts): CoreMod
   const deck = createDeckService(ctx, repo, scripts);
   const compliance = createComplianceService(ctx, repo, scripts, () => deck.loaded());
   const importShowScript = createScriptImporter(ctx, repo, scripts, deck);
+  const signoff = createSignoffService(ctx, scripts, repo, createSignoffRepo(ctx.db));
 
   deck.restore();
   deck.offersChanged(ctx.state.get('offers').items);
@@ -46,7 +52,7 @@ export function createCuesModule(ctx: ModuleContext, _ports: CuesPorts): CoreMod
   let timer: ReturnType<typeof setInterval> | null = null;
 
   return {
-    handlers: { ...scripts.handlers, ...deck.handlers, ...compliance.handlers },
+    handlers: { ...scripts.handlers, ...deck.handlers, ...compliance.handlers, ...signoff.handlers },
     start() {
       // Sign-off due times pass without any command: look every half minute.
       timer = setInterval(scripts.refresh, OVERDUE_CHECK_MS);

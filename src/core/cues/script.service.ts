@@ -38,6 +38,20 @@ export interface ScriptService {
 
 const APPROVER_ROLES = new Set(['legal', 'brand', 'producer']);
 
+/** The show's person who may sign off (legal, brand, producer), by id or name; a clear refusal otherwise. */
+export function requireApprover(show: Show, approver: string): Show['people'][number] {
+  const wanted = approver.trim().toLowerCase();
+  const person = show.people.find((p) => p.id.toLowerCase() === wanted || p.name.toLowerCase() === wanted);
+  if (!person || !APPROVER_ROLES.has(person.role)) {
+    const allowed = show.people.filter((p) => APPROVER_ROLES.has(p.role)).map((p) => `${p.name} (${p.role})`);
+    throw invalid(
+      `${person ? `${person.name} is ${person.role}` : `"${approver}" is not a person in this show`}: sign-off comes from ${allowed.join(', ') || 'nobody — add a legal or brand person to the show'}.`,
+      [{ path: 'approver', message: 'not an approver of this show' }],
+    );
+  }
+  return person;
+}
+
 export function createScriptService(ctx: ModuleContext, repo: ScriptRepo, hooks: { afterLoad(v: StoredVersion): void }): ScriptService {
   const { state, clock } = ctx;
   const overdueKeys = new Set<string>();
@@ -183,15 +197,7 @@ export function createScriptService(ctx: ModuleContext, repo: ScriptRepo, hooks:
         if (contentHash(v.content) !== v.hash) {
           throw conflict(`Version ${v.number}'s stored text no longer matches its hash — the database was changed outside Baton. Nothing was approved.`);
         }
-        const wanted = approver.trim().toLowerCase();
-        const person = show.people.find((p) => p.id.toLowerCase() === wanted || p.name.toLowerCase() === wanted);
-        if (!person || !APPROVER_ROLES.has(person.role)) {
-          const allowed = show.people.filter((p) => APPROVER_ROLES.has(p.role)).map((p) => `${p.name} (${p.role})`);
-          throw invalid(
-            `${person ? `${person.name} is ${person.role}` : `"${approver}" is not a person in this show`}: sign-off comes from ${allowed.join(', ') || 'nobody — add a legal or brand person to the show'}.`,
-            [{ path: 'approver', message: 'not an approver of this show' }],
-          );
-        }
+        const person = requireApprover(show, approver);
         const approval = { versionId: v.id, hash: v.hash, approver: person.name, role: person.role, at: hc.now, note, recordedBy: hc.caller.actor, source: 'station' as const };
         hc.write(() => {
           repo.insertApproval(approval);

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../platform/clock';
 import { createSettingsRepo } from '../storage/settings.repo';
 import { createDefaultPorts } from '../default-ports';
 import { createCommerceEventRoute } from '../offers/commerce-event.route';
+import { createSignoffRoute } from '../cues/signoff.route';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -67,7 +68,10 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       port: cfg.port,
       staticRoot: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
       version: cfg.version,
-      routes: [createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log })],
+      routes: [
+        createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log }),
+        createSignoffRoute({ dispatch: core.dispatch }),
+      ],
     });
   } catch (error) {
     await core.close();

@@ -12,8 +12,15 @@ import { ConnectView } from './views/ConnectView';
 import { ProducerView } from './views/ProducerView';
 import { HostView } from './views/HostView';
 import { ModeratorPage } from './views/ModeratorPage';
+import { SignoffPage } from './features/signoff/SignoffPage';
 
 export function App() {
+  // A sign-off link is its own credential: the approver needs no station token or live link.
+  if (window.location.pathname.startsWith('/signoff')) return <SignoffPage />;
+  return <StationApp />;
+}
+
+function StationApp() {
   const bridge = window.baton;
   const [token, setToken] = useState<string | null>(() =>
     bridge ? null : takeTokenFromUrl(window.location, window.history, window.sessionStorage),

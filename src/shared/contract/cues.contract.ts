@@ -147,6 +147,22 @@ export interface DiffLine {
   cueId: string | null;
 }
 
+/** What an approver sees through a sign-off link: the exact version, and who may sign it. */
+export interface SignoffView {
+  show: { title: string; brand: string };
+  approver: string;
+  approverRole: string;
+  versionId: string;
+  number: number;
+  hash: string;
+  shortHash: string;
+  content: ScriptContent;
+  createdBy: string;
+  expiresAt: number;
+}
+
+const signoffLink = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'the sign-off link’s 32-character code');
+
 const DECK_ROLES: readonly Role[] = ['producer', 'host'];
 const sourceArgs = z
   .object({ format: z.enum(['markdown', 'json']), source: z.string().min(1, 'the script is empty').max(200_000) })
@@ -244,6 +260,34 @@ export const cueCommands = {
         comments: z.array(z.object({ cueId: z.string().min(1), comment: z.string().min(1).max(1000) }).strict()).min(1).max(500),
       })
       .strict(),
+  }),
+  'script.signoffLink': command<{ path: string; approver: string; expiresAt: number }>()({
+    summary:
+      'Create a one-time sign-off link for an approver of the show (legal, brand): they read the exact version and approve or return it themselves. Valid for the show’s approval SLA.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ versionId: z.string().min(1), approver: z.string().min(1).max(120) }).strict(),
+  }),
+  'script.signoffView': command<SignoffView>()({
+    summary: 'What a sign-off link shows its approver (the station’s /signoff page calls this).',
+    roles: PRODUCER,
+    kind: 'read',
+    args: z.object({ link: signoffLink }).strict(),
+  }),
+  'script.signoff': command<{ version: ScriptVersionSummary }>()({
+    summary: 'The approver’s own decision through a sign-off link: approve the version’s hash, or return it with comments per cue. Each link works once.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z
+      .object({
+        link: signoffLink,
+        decision: z.enum(['approve', 'return']),
+        note: z.string().max(1000).default(''),
+        comments: z.array(z.object({ cueId: z.string().min(1), comment: z.string().min(1).max(1000) }).strict()).max(500).default([]),
+      })
+      .strict(),
+    // The link is a credential: the audit keeps the decision, never the code.
+    auditArgs: (a) => ({ decision: a.decision, note: a.note, comments: a.comments }),
   }),
   'script.load': command<{ loaded: CuesState['loaded'] }>()({
     summary: 'Load an approved version into the live deck. Anything unapproved is refused.',

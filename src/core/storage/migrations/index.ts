@@ -6,6 +6,7 @@ import { m003Comments } from './003-comments';
 import { m004Scripts } from './004-scripts';
 import { m005Offers } from './005-offers';
 import { m006Preflight } from './006-preflight';
+import { m007SignoffLinks } from './007-signoff-links';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks];

@@ -8,6 +8,7 @@ import { useToast } from '../../ui/toasts';
 import { Button } from '../../ui/Button';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { approvers } from './script-panel.logic';
+import { SignoffLinkForm } from './SignoffLinkForm';
 
 export function VersionReview(props: { version: ScriptVersionSummary; content: ScriptContent | null; show: Show | null; loaded: CuesState['loaded'] }) {
   const { version: v, content, loaded } = props;
@@ -82,7 +83,9 @@ export function VersionReview(props: { version: ScriptVersionSummary; content: S
 
       {!v.approval ? (
         <>
-          <h3 className="subhead">Approve this exact text</h3>
+          <h3 className="subhead">Ask the approver to sign</h3>
+          <SignoffLinkForm version={v} show={props.show} />
+          <h3 className="subhead">Or record a sign-off given elsewhere (email, paper)</h3>
           <div className="script-form">
             <label htmlFor="approver">Approver</label>
             <select id="approver" value={approver} onChange={(e) => setApprover(e.target.value)} data-testid="approve-approver">

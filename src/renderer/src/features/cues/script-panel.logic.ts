@@ -22,11 +22,11 @@ export function versionStatus(v: ScriptVersionSummary, now: number): { level: Le
 
 export const APPROVER_ROLES = ['legal', 'brand', 'producer'] as const;
 
-export function approvers(show: Show | null): { id: string; label: string }[] {
+export function approvers(show: Show | null): { id: string; label: string; role: string }[] {
   return (show?.people ?? [])
     .filter((p) => (APPROVER_ROLES as readonly string[]).includes(p.role))
     .sort((a, b) => APPROVER_ROLES.indexOf(a.role as (typeof APPROVER_ROLES)[number]) - APPROVER_ROLES.indexOf(b.role as (typeof APPROVER_ROLES)[number]))
-    .map((p) => ({ id: p.id, label: `${p.name} (${p.role})` }));
+    .map((p) => ({ id: p.id, label: `${p.name} (${p.role})`, role: p.role }));
 }
 
 export interface Piece {
