@@ -28,8 +28,10 @@ export function stationId(platform: string, messageId: string): string {
 // a chat line. Everything else (RTL, emoji, "<b>") is kept and rendered as text by the views.
 const CONTROL_G = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
+/** A platform's over-long line is kept, cut at the limit with a visible "…" so nobody reads a cut text as whole. */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(CONTROL_G, '').slice(0, MAX_COMMENT_CHARS);
+  const t = text.replace(/\r\n?/g, '\n').replace(CONTROL_G, '');
+  return t.length > MAX_COMMENT_CHARS ? `${t.slice(0, MAX_COMMENT_CHARS - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : t;
 }
 
 export function cleanLabel(value: string, max: number): string {
