@@ -33,3 +33,16 @@ export function verify(input: {
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'the signature does not match the body' };
   return { ok: true };
 }
+
+/**
+ * A store's reply to Baton's webhook is signed too, over `${timestamp}.${idempotencyKey}.${body}`:
+ * the key ties the answer to the request it answers, so a recorded "paused" cannot be replayed
+ * as the answer to a later pause that never reached the store.
+ */
+export function signReply(secret: string, timestamp: number | string, idempotencyKey: string, body: string): string {
+  return sign(secret, timestamp, `${idempotencyKey}.${body}`);
+}
+
+export function verifyReply(input: { secret: string; timestamp: string | undefined; signature: string | undefined; idempotencyKey: string; body: string; nowMs: number }): VerifyResult {
+  return verify({ secret: input.secret, timestamp: input.timestamp, signature: input.signature, body: `${input.idempotencyKey}.${input.body}`, nowMs: input.nowMs });
+}

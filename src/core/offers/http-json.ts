@@ -12,6 +12,8 @@ export interface JsonAnswer {
   status: number;
   headers: Headers;
   body: unknown;
+  /** The body exactly as received, for signature checks. */
+  text: string;
 }
 
 export async function postJson(deps: HttpDeps, url: string, body: string, headers: Record<string, string>): Promise<JsonAnswer> {
@@ -47,7 +49,7 @@ export async function postJson(deps: HttpDeps, url: string, body: string, header
     throw new StoreError('auth', `${where} refused Baton's credentials (HTTP ${res.status})${snippet(text)}`, res.status);
   }
   if (parsed === undefined) throw new StoreError('protocol', `${where} answered HTTP ${res.status} with something that is not JSON${snippet(text)}`, res.status);
-  return { status: res.status, headers: res.headers, body: parsed };
+  return { status: res.status, headers: res.headers, body: parsed, text };
 }
 
 export function hostOf(url: string): string {

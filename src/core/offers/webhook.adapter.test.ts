@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startJsonServer, type JsonServer, type RecordedRequest } from '../../../test/support/json-server';
 import { createWebhookAdapter } from './webhook.adapter';
-import { sign, verify } from './hmac';
+import { sign, signReply, verify } from './hmac';
 import { StoreError } from './commerce.adapter';
 
 const SECRET = 'whsec-test-0123456789abcdef';
@@ -9,6 +9,13 @@ const servers: JsonServer[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
+
+/** A reply as a conforming store sends it: signed over the request's idempotency key and the body. */
+function signed(key: string, body: unknown, secret = SECRET) {
+  const text = JSON.stringify(body);
+  const ts = String(Math.floor(Date.now() / 1000));
+  return { text, headers: { 'content-type': 'application/json', 'x-baton-timestamp': ts, 'x-baton-signature': signReply(secret, ts, key, text) } };
+}
 
 /** A store that checks Baton's signature like a real receiver would, and keeps its own toggle. */
 async function signedStore() {
@@ -31,7 +38,7 @@ async function signedStore() {
       seenKeys.set(key, (seenKeys.get(key) ?? 0) + 1);
     }
     if (action === 'remove_bonus') return { status: 422, body: { error: 'this store has no bonus to remove' } };
-    return { body: { state: paused ? 'paused' : 'live', stock: { 'BNDL-GLOW-KIT': 12 }, detail: `store says ${paused ? 'paused' : 'live'}` } };
+    return signed(key, { state: paused ? 'paused' : 'live', stock: { 'BNDL-GLOW-KIT': 12 }, detail: `store says ${paused ? 'paused' : 'live'}` });
   });
   servers.push(server);
   return { server, seenKeys, get paused() { return paused; } };
@@ -69,7 +76,7 @@ describe('signed webhook adapter', () => {
     const wrong = adapterFor(store.server.url, 'not-the-key');
     await expect(wrong.read()).rejects.toMatchObject({ kind: 'auth', retryable: false });
     await expect(adapterFor(store.server.url).removeBonus({ key: 'b', reason: null })).rejects.toThrow('this store has no bonus to remove');
-    const odd = await startJsonServer(() => ({ body: { status: 'ok' } }));
+    const odd = await startJsonServer((req) => signed(req.headers['idempotency-key'] as string, { status: 'ok' }));
     servers.push(odd);
     const e = await adapterFor(odd.url).read().catch((x: unknown) => x);
     expect(e).toBeInstanceOf(StoreError);
@@ -79,13 +86,36 @@ describe('signed webhook adapter', () => {
 
   it('asks for the key when the secret is missing, and times out on a silent store', async () => {
     await expect(adapterFor('http://127.0.0.1:9', null).read()).rejects.toThrow('offer.credentials (secret "store.hook")');
-    const slow = await startJsonServer(() => ({ delayMs: 500, body: { state: 'live' } }));
+    const slow = await startJsonServer((req) => ({ delayMs: 500, ...signed(req.headers['idempotency-key'] as string, { state: 'live' }) }));
     servers.push(slow);
     await expect(adapterFor(slow.url, SECRET, 100).read()).rejects.toMatchObject({ kind: 'timeout', retryable: true });
     const down = await startJsonServer(() => ({ body: {} }));
     const url = down.url;
     await down.close();
     await expect(adapterFor(url).read()).rejects.toMatchObject({ kind: 'unreachable' });
+  });
+});
+
+describe('signed replies', () => {
+  it('refuses an unsigned answer, one signed with another key, and a recorded answer replayed for another request', async () => {
+    const unsigned = await startJsonServer(() => ({ body: { state: 'paused' } }));
+    const wrongKey = await startJsonServer((req) => signed(req.headers['idempotency-key'] as string, { state: 'paused' }, 'someone-else'));
+    let recorded: { text: string; headers: Record<string, string> } | null = null;
+    const replaying = await startJsonServer((req) => {
+      recorded ??= signed(req.headers['idempotency-key'] as string, { state: 'paused' });
+      return recorded;
+    });
+    servers.push(unsigned, wrongKey, replaying);
+    for (const url of [unsigned.url, wrongKey.url]) {
+      const e = await adapterFor(url).setPaused(true, { key: 'op-9', reason: 'x' }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ kind: 'protocol' });
+      expect((e as StoreError).message).toMatch(/not signed for this request/);
+    }
+    const a = adapterFor(replaying.url);
+    expect((await a.setPaused(true, { key: 'op-10', reason: 'x' })).paused).toBe(true);
+    // The same signed "paused", answered to a different request, is refused: never PAUSED without the store.
+    await expect(a.setPaused(true, { key: 'op-11', reason: 'x' })).rejects.toMatchObject({ kind: 'protocol' });
+    await expect(a.read()).rejects.toMatchObject({ kind: 'protocol' });
   });
 });
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CommerceAdapter, StoreOp, StoreReading } from './commerce.adapter';
 import { StoreError } from './commerce.adapter';
 import { hostOf, postJson, type HttpDeps } from './http-json';
-import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from './hmac';
+import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign, verifyReply } from './hmac';
 
 export type WebhookAction = 'pause' | 'resume' | 'read' | 'remove_bonus';
 
@@ -33,16 +33,30 @@ export function createWebhookAdapter(deps: {
     if (!secret) throw new StoreError('config', `no HMAC key for the store webhook: store it with offer.credentials (secret "${deps.secretName}")`);
     const body = JSON.stringify({ action, offer: deps.offer, reason: op?.reason ?? null, requestedAt: deps.now() });
     const timestamp = String(Math.floor(deps.now() / 1000));
+    // A change keeps its intent's key across retries (the store applies it once); each read gets
+    // a fresh one, so a store can log it and its signed answer cannot stand in for another call.
+    const key = op?.key ?? `read-${randomUUID()}`;
     const answer = await postJson(deps.http, deps.url, body, {
       [TIMESTAMP_HEADER]: timestamp,
       [SIGNATURE_HEADER]: sign(secret, timestamp, body),
-      // Reads are safe to repeat; each one still gets a fresh key so a store can log it.
-      [IDEMPOTENCY_HEADER]: op?.key ?? `read-${randomUUID()}`,
+      [IDEMPOTENCY_HEADER]: key,
       'x-baton-action': action,
     });
     if (answer.status >= 300) {
       const message = (answer.body as { error?: unknown } | null)?.error;
       throw new StoreError('rejected', `${where} refused "${action}" (HTTP ${answer.status})${typeof message === 'string' ? `: ${message.slice(0, 200)}` : ''}`, answer.status);
+    }
+    const signed = verifyReply({
+      secret,
+      timestamp: answer.headers.get(TIMESTAMP_HEADER) ?? undefined,
+      signature: answer.headers.get(SIGNATURE_HEADER) ?? undefined,
+      idempotencyKey: key,
+      body: answer.text,
+      nowMs: deps.now(),
+    });
+    if (!signed.ok) {
+      // Never show PAUSED on an answer that may not come from the store.
+      throw new StoreError('protocol', `${where}'s answer to "${action}" is not signed for this request (${signed.reason}); see docs/commerce-webhook.md`);
     }
     const reply = webhookReplySchema.safeParse(answer.body);
     if (!reply.success) {
