@@ -24,17 +24,34 @@ export const QUEUE_ORDER: readonly QueueName[] = ['commerce', 'moderators', 'cus
 export interface CommentCollection {
   byId: Map<string, CommentRecord>;
   version: number;
+  /**
+   * Every SKU, language and platform seen, kept as comments arrive: rescanning 100,000 comments
+   * for the filter drop-downs on each update cost more than the list itself.
+   */
+  facets: Record<FacetKey, Set<string>>;
 }
+
+export type FacetKey = 'sku' | 'lang' | 'platform';
+const FACET_KEYS: readonly FacetKey[] = ['sku', 'lang', 'platform'];
 
 export const DONE_KEPT = 5_000;
 
 export function emptyCollection(): CommentCollection {
-  return { byId: new Map(), version: 0 };
+  return { byId: new Map(), version: 0, facets: { sku: new Set(), lang: new Set(), platform: new Set() } };
 }
 
-/** Applies records (from a list page or a `comments.changed` event); a newer seq never loses to an older copy. */
+/**
+ * Applies records (from a list page or a `comments.changed` event); the later call wins, so the
+ * feed applies the events that arrived during a page load after that page.
+ */
 export function mergeComments(col: CommentCollection, records: readonly CommentRecord[]): CommentCollection {
-  for (const r of records) col.byId.set(r.id, r);
+  for (const r of records) {
+    col.byId.set(r.id, r);
+    for (const k of FACET_KEYS) {
+      const v = r[k];
+      if (v) col.facets[k].add(v);
+    }
+  }
   col.version += 1;
   if (col.byId.size > DONE_KEPT * 2) pruneDone(col);
   return col;
@@ -75,14 +92,9 @@ export function visibleComments(col: CommentCollection, f: Filters): CommentReco
   return out.sort(f.done ? (a, b) => b.seq - a.seq : (a, b) => a.seq - b.seq);
 }
 
-/** The values present for a filter's drop-down. */
-export function facet(col: CommentCollection, key: 'sku' | 'lang' | 'platform'): string[] {
-  const set = new Set<string>();
-  for (const c of col.byId.values()) {
-    const v = c[key];
-    if (v) set.add(v);
-  }
-  return [...set].sort();
+/** The values seen for a filter's drop-down, sorted. */
+export function facet(col: CommentCollection, key: FacetKey): string[] {
+  return [...col.facets[key]].sort();
 }
 
 export type Level = 'green' | 'amber' | 'red';
