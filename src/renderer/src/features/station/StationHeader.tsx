@@ -27,7 +27,9 @@ export function StationHeader(props: { view: string; extra?: React.ReactNode }) 
           <span className="muted">{props.view}</span>
           {role ? (
             <span data-testid="whoami">
-              {actor} <span className="muted">({role})</span>
+              {actor}
+              {/* "producer (default)" already says the role; "Maya's deck" does not. */}
+              {actor?.toLowerCase().startsWith(role) ? null : <span className="muted"> ({role})</span>}
             </span>
           ) : null}
           {connection === 'open' ? (
