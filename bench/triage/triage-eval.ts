@@ -92,9 +92,13 @@ export function loadSets(): Array<{ name: string; tuned: boolean; rows: Labelled
   const devCatalog = JSON.parse(readFileSync(DATA('catalog-dev.json'), 'utf8')) as TriageCatalog;
   const show2 = readJsonl(DATA('comments-show2.jsonl'));
   const show2Catalog = JSON.parse(readFileSync(DATA('catalog-show2.json'), 'utf8')) as TriageCatalog;
+  // show3 was written by another author (a helper that never saw the classifier), after it froze.
+  const show3 = readJsonl(DATA('comments-show3.jsonl'));
+  const show3Catalog = JSON.parse(readFileSync(DATA('catalog-show3.json'), 'utf8')) as TriageCatalog;
   return [
     { name: 'dev-holdout', tuned: false, rows: dev.filter((r) => devSplitOf(r.id) === 'holdout'), catalog: devCatalog },
     { name: 'show2', tuned: false, rows: show2, catalog: show2Catalog },
+    { name: 'show3', tuned: false, rows: show3, catalog: show3Catalog },
     { name: 'dev-tune', tuned: true, rows: dev.filter((r) => devSplitOf(r.id) === 'tune'), catalog: devCatalog },
   ];
 }
@@ -230,7 +234,7 @@ function measureThroughput(catalog: TriageCatalog, texts: string[], n: number): 
 
 export function runTriageEval(options: TriageEvalOptions = {}): TriageEvalReport {
   const sets = loadSets().filter((s) => options.includeTune !== false || !s.tuned);
-  const corrections = options.corrections ?? { 'dev-holdout': 50, show2: 50, 'dev-tune': 0 };
+  const corrections = options.corrections ?? { 'dev-holdout': 50, show2: 50, show3: 50, 'dev-tune': 0 };
   const reports = sets.map((s) => evaluateSet(s.name, s.tuned, s.rows, s.catalog, corrections[s.name] ?? 0));
   const show2 = sets.find((s) => s.name === 'show2') ?? sets[0];
   if (!show2) throw new Error('triage-eval: no data sets found');
