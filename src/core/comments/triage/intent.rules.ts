@@ -64,7 +64,7 @@ export const LEXICON: readonly LexRow[] = [
   [O, 1, 'id', `dong | ya kak`],
 
   // ─────────────────────────── QUESTION ────────────────────────────
-  [Q, 3, '', `i want to know | want to know | wanna know | i need to know | quick question | question | q | anyone know | does anyone know |
+  [Q, 3, '', `i want to know | want to know | wanna know | i need to know | quick question | question | anyone know | does anyone know |
     how much | how many | how long | how do i | how do you | how to | what's the price | whats the price | price for | price of | is it |
     difference between | what's the difference | do you ship | do u ship | ship to | ships to | can i use | can you show | can u show |
     show again | show it again | wondering | is there | are there | do you accept | do you take | accept | curious | sorry new here |
@@ -76,6 +76,7 @@ export const LEXICON: readonly LexRow[] = [
     safe | ok for | good for | work on | works on | suitable | paypal | afterpay | klarna | pay with | asking | tell me | new here |
     what's | any`],
   [Q, 1, '', `is | are | do | can | will | ship | link`],
+  [Q, 1, 'en', `q`],
   [Q, 1, '', `:think: | :qmark:`],
   // es
   [Q, 3, 'es', `quiero saber | queria saber | una pregunta | pregunta | cuanto cuesta | cuanto sale | cuanto esta | cuanto es | como se compra |
@@ -115,6 +116,9 @@ export const LEXICON: readonly LexRow[] = [
   [C, 2.2, '', `my order | why | why is | why does | why do | broke | cracked | keeps | still | stop | skipping | deleted | rude | pending | tracking | charged |
     expensive | dull | smell | smells | slow | scam | wtf | ugh | seriously | come on | not | didn't | didnt | nobody | can't | cant | again`],
   [C, 1.5, '', `never`],
+  [C, 3, '', `froze | stream froze | freezes | stopped working | quit working | died after | leaks | leaking everywhere | overcharged | overcharge |
+    billed me | charged more | scratched | shattered | arrived broken | came broken | missing a | missing the | wrong color | wrong colour |
+    wrong item | wrong size | no reply | never replied | blocked me | is this a scam | checkout failed | payment failed | card declined`],
   [C, 1.2, '', `:angry: | :eyeroll: | :weary: | different | spinning | audio | arrived | came | waiting`],
   // es
   [C, 3, 'es', `no funciona | no sirve | no carga | no abre | no me llego | nunca llego | no ha llegado | no llega | no me llega | me cobraron |
@@ -123,6 +127,9 @@ export const LEXICON: readonly LexRow[] = [
     no me deja | ignoran | no manches | nada que ver | me mandaron | pelando | sin filo | vaya tela | que mal | cuesta mas que | se cierra |
     no se actualiza | llego abierto | llego roto | donde esta mi pedido | no me ha llegado | mi pedido no`],
   [C, 2.2, 'es', `mi pedido`],
+  [C, 3, 'es', `se congelo | congelado | se trabo | dejo de funcionar | dejo de calentar | no calienta | se rompio | rayado | rayada | me falta |
+    faltan | falto | vino el equivocado | equivocado | equivocada | grosera | grosero | me bloqueo | me suben | cobran de mas | cobraron de mas |
+    sigue pendiente | pago pendiente | sigue diciendo | no hay sonido | sin sonido | ya no aparece | desaparecio | estafa | fraude | no me deja pagar`],
   [C, 2.2, 'es', `otra vez | traba | huelen | huele | esperando | rastreo | nadie | abierto | naranja | error | caro | nunca`],
   [C, 1.5, 'es', `nada`],
   // pt
@@ -132,6 +139,11 @@ export const LEXICON: readonly LexRow[] = [
     nao atualiza | sem fio | cheiro forte | chegou aberto | nao recebi | rachado | rachada | que absurdo | nao e o da live | nao e a da live |
     e veio | mas veio | me mandaram | cade meu pedido | meu pedido nao`],
   [C, 2.2, 'pt', `meu pedido`],
+  [C, 3, 'pt', `congelou | travou | parou de funcionar | estragou | quebrou | vazando | riscado | riscada | veio faltando | faltando | faltou |
+    veio errado | veio errada | chegou errado | chegou o | grossa | grosso | mal educada | ngm responde | n confirmou | nao confirmou | nao caiu |
+    n caiu | recusado | recusou | da erro | deu erro | n consigo | nao consigo | cobraram | a mais | esvazia | sumiu | golpe | venceu | estorno |
+    q saco | que saco`],
+  [C, 2.2, 'pt', `erro | errado | errada | dnv`],
   [C, 2.2, 'pt', `pendente | rastreio | duas vezes | trava | alaranjado | alaranjada | fecha | mandei mensagem | de novo | caro`],
   [C, 1.5, 'pt', `nada`],
   [C, 1.2, 'pt', `nao`],
@@ -143,6 +155,9 @@ export const LEXICON: readonly LexRow[] = [
     keluar sendiri | di skip | kebuka | gak dapet | ga dapet | masih pending | yang dikirim | yg dikirim | yang dateng | yg dateng |
     yang datang | pesanan aku | pesananku | pesenan aku | pesenanku`],
   [C, 2.2, 'id', `pesanan | pesenan`],
+  [C, 3, 'id', `ngefreeze | freeze | macet | gagal | gagal terus | salah warna | salah kirim | pecah | jutek | ketus | penipuan | nipu | ga dateng |
+    gak dateng | ga nyampe | gak nyampe | beda sama`],
+  [C, 2.2, 'id', `salah`],
   [C, 1, 'id', `baru mau co | baru mau checkout | baru mau beli | baru mau order`],
   [C, 2.2, 'id', `gak bisa | ga bisa | kok | masa | mahal | beda | bau | belum | resi | pending | tumpul | oren | tiap live`],
   [C, 1.2, 'id', `gak | ga | nggak | gk | enggak | tidak`],
