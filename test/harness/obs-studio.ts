@@ -281,18 +281,46 @@ function trayIsMapped(displayName: string): boolean {
   return result.status === 0 && result.stdout.includes('"panel"');
 }
 
+function displayAnswers(displayName: string): boolean {
+  const result = spawnSync('xwininfo', ['-root'], { env: { ...process.env, DISPLAY: displayName }, encoding: 'utf8', timeout: 2_000 });
+  return result.status === 0;
+}
+
+/**
+ * Xvfb sometimes reports a display that no client can open (seen here when a server that was
+ * killed earlier left its socket file behind): that display is dropped and a fresh one started,
+ * at most three times, so a flaky X start is not mistaken for an OBS failure.
+ */
 async function startDisplay(dir: string, timeoutMs: number): Promise<Display> {
+  let lastError: unknown = null;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await startDisplayOnce(dir, timeoutMs, attempt);
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+}
+
+async function startDisplayOnce(dir: string, timeoutMs: number, attempt: number): Promise<Display> {
   const xvfb = spawnManaged({
     name: 'Xvfb',
     command: XVFB_BINARY,
     // -displayfd picks a free display and reports it once the server accepts connections.
     args: ['-displayfd', '1', '-screen', '0', '1280x720x24', '-nolisten', 'tcp'],
-    logPath: join(dir, 'xvfb.log'),
+    logPath: join(dir, `xvfb-${attempt}.log`),
     stdout: 'pipe',
   });
   let name: string;
   try {
     name = await readDisplayNumber(xvfb, timeoutMs);
+    await waitUntil(() => Promise.resolve(displayAnswers(name)), {
+      timeoutMs: Math.min(timeoutMs, 3_000),
+      intervalMs: 50,
+      description: `X display ${name} accepting clients`,
+      process: xvfb,
+    });
   } catch (error) {
     await xvfb.kill();
     throw error;
@@ -301,7 +329,7 @@ async function startDisplay(dir: string, timeoutMs: number): Promise<Display> {
     name: 'trayer',
     command: TRAYER_BINARY,
     args: ['--edge', 'top', '--align', 'right', '--widthtype', 'request', '--height', '24'],
-    logPath: join(dir, 'trayer.log'),
+    logPath: join(dir, `trayer-${attempt}.log`),
     env: { ...process.env, DISPLAY: name },
   });
   try {
