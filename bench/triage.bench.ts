@@ -5,4 +5,4 @@ import { formatReport, runTriageEval, triageBenchRows } from './triage/triage-ev
 
 const result = runTriageEval();
 console.log(formatReport(result));
-report('comment triage classifier (untuned sets: dev-holdout, show2)', triageBenchRows(result));
+report('comment triage classifier (untuned sets: dev-holdout, show2, show3)', triageBenchRows(result));
