@@ -1,0 +1,54 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DispatchResult } from '../dispatch/dispatcher';
+import type { Caller } from '../dispatch/handler';
+import { createSignoffRoute } from './signoff.route';
+
+const servers: Server[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
+
+/** The route in front of a recording dispatcher: view answers with Priya, decisions echo their caller. */
+async function serve(view: DispatchResult = { ok: true, result: { approver: 'Priya Shah' } }) {
+  const calls: { name: string; args: unknown; caller: Caller }[] = [];
+  const route = createSignoffRoute({
+    dispatch: (name, args, caller) => {
+      calls.push({ name, args, caller });
+      return Promise.resolve(name === 'script.signoffView' ? view : { ok: true, result: { by: caller.actor } });
+    },
+  });
+  const server = createServer((req, res) => {
+    void Promise.resolve(route(req, res, new URL(req.url ?? '/', 'http://x'))).then((handled) => {
+      if (!handled) res.writeHead(418).end();
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/signoff`, calls };
+}
+
+describe('sign-off route', () => {
+  it('dispatches the decision in the approver’s own name, learnt from the link', async () => {
+    const s = await serve();
+    const res = await fetch(s.url, { method: 'POST', body: JSON.stringify({ link: 'L'.repeat(32), decision: 'approve' }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ ok: true, result: { by: 'Priya Shah (own sign-off link)' } });
+    expect(s.calls.map((c) => c.name)).toEqual(['script.signoffView', 'script.signoff']);
+  });
+
+  it('stops at a refused link, answers bad JSON with 400 and other methods with 405, and leaves other paths alone', async () => {
+    const refused = await serve({ ok: false, error: { code: 'conflict', message: 'This sign-off link expired.' } });
+    const r = await fetch(refused.url, { method: 'POST', body: JSON.stringify({ link: 'x', decision: 'approve' }) });
+    expect(r.status).toBe(409);
+    expect(refused.calls.map((c) => c.name)).toEqual(['script.signoffView']);
+
+    const s = await serve();
+    expect((await fetch(s.url, { method: 'POST', body: '{"link":' })).status).toBe(400);
+    expect((await fetch(s.url, { method: 'PUT', body: '{}' })).status).toBe(405);
+    expect((await fetch(s.url.replace('/api/signoff', '/api/other'))).status).toBe(418);
+    expect(s.calls).toEqual([]);
+  });
+});
