@@ -3,20 +3,13 @@ import { silentLogger } from '../platform/logger';
 import { startFakeObs, type FakeObs } from '../../../test/support/fake-obs-server';
 import { connectObsWebSocket, type ObsSession } from './obs.client';
 import { createObsLink, type LinkStatus, type ObsLink } from './obs.link';
+import { until } from '../../../test/support/until';
 
 const timing = { connectTimeoutMs: 500, requestTimeoutMs: 300, backoffBaseMs: 40, backoffCapMs: 160 };
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function until(check: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 function harness(options: { resync?: (s: ObsSession) => Promise<void> } = {}) {
   const statuses: LinkStatus['link'][] = [];

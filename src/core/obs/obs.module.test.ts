@@ -6,6 +6,7 @@ import { startFakeObs, type FakeObs } from '../../../test/support/fake-obs-serve
 import { connectObsWebSocket } from './obs.client';
 import { DEFAULT_OBS_TIMING, type ObsTiming } from './obs.ports';
 import { OBS_PASSWORD_SECRET, OBS_SETTINGS } from './obs.module';
+import { until } from '../../../test/support/until';
 
 const FAST: ObsTiming = {
   ...DEFAULT_OBS_TIMING,
@@ -24,14 +25,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function until(check: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 async function fake(options: Parameters<typeof startFakeObs>[0] = {}): Promise<FakeObs> {
   const f = await startFakeObs(options);

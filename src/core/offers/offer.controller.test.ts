@@ -8,6 +8,7 @@ import { createOffersRepo, type OffersRepo } from './offers.repo';
 import { createOfferController, type ControllerAudit, type OfferController } from './offer.controller';
 import type { OfferTiming } from './offers.ports';
 import { createFakeStore, storeDown, type FakeStore } from '../../../test/support/fake-commerce-store';
+import { until } from '../../../test/support/until';
 
 const TIMING: OfferTiming = { requestTimeoutMs: 200, deadlineMs: 250, retryBaseMs: 10, retryMaxMs: 40, pollMs: 30 };
 const offer: Offer = offerSchema.parse({
@@ -19,14 +20,6 @@ const offer: Offer = offerSchema.parse({
   store: { adapter: 'webhook', url: 'http://127.0.0.1:9/hook', hmacSecret: 'hook' },
 });
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(cond: () => boolean, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await wait(5);
-  }
-}
 
 interface Rig {
   db: Db;

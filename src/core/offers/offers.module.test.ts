@@ -7,6 +7,7 @@ import type { OfferView, ServerMessage } from '../../shared/contract/index';
 import { DEMO_SHOW, createTestClock, createTestCore, host, producer, type TestClock } from '../../../test/support/test-core';
 import type { OffersPorts } from './offers.ports';
 import { REHEARSAL_RATES } from './sandbox.simulator';
+import { until } from '../../../test/support/until';
 
 const OFFER = 'glow-kit-live';
 const cores: Core[] = [];
@@ -47,14 +48,6 @@ const offer = (core: Core): OfferView => {
   if (!o) throw new Error('no demo offer');
   return o;
 };
-
-async function until(cond: () => boolean, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const orders = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => ({ type: 'order' as const, offerId: OFFER, orderId: `o-${from + i}`, amount: 39, currency: 'USD' }));

@@ -10,14 +10,7 @@ import { stopAll } from '../../harness/process-control';
 import { createTestCore, DEMO_SHOW, moderator } from '../../support/test-core';
 import { createDefaultCommentsPorts } from '../../../src/core/comments/comments.default-ports';
 import type { Core } from '../../../src/core/core';
-
-async function until(check: () => boolean, ms: number, what: () => string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out: ${what()}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { until } from '../../support/until';
 
 describe('Twitch source against InspIRCd', () => {
   const workDir = mkdtempSync(join(tmpdir(), 'baton-twitch-'));

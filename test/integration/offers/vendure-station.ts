@@ -10,6 +10,7 @@ import { createMemorySecretStore } from '../../../src/core/platform/secret-store
 import { silentLogger } from '../../../src/core/platform/logger';
 import { EVENT_SECRET_NAME } from '../../../src/core/offers/commerce-event.route';
 import type { Role } from '../../../src/shared/contract/roles';
+export { until } from '../../support/until';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const OFFER = 'glow-kit-live';
@@ -124,12 +125,4 @@ export async function createBonusPromotion(store: VendureStore): Promise<string>
 export async function promotionEnabled(store: VendureStore, id: string): Promise<boolean> {
   const d = await store.adminGraphql<{ promotion: { enabled: boolean } | null }>(`query($id: ID!) { promotion(id: $id) { enabled } }`, { id });
   return d.promotion?.enabled ?? false;
-}
-
-export async function until(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }

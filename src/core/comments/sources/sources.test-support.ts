@@ -3,6 +3,7 @@ import type { SourceComment } from '../comment.model';
 import type { SourceSink } from './source.types';
 import { createMemorySecretStore } from '../../platform/secret-store';
 import { silentLogger } from '../../platform/logger';
+export { until } from '../../../../test/support/until';
 
 export interface RecordingSink extends SourceSink {
   got: SourceComment[];
@@ -32,11 +33,3 @@ export const baseDeps = {
   baseDir: process.cwd(),
   backoff: { baseMs: 20, maxMs: 100, jitter: 0, random: () => 0 },
 };
-
-export async function until(check: () => boolean, ms = 3_000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
