@@ -4,22 +4,6 @@ import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** An audit row as SQLite stores it (the repo writes it, the verifier re-reads it). */
-export interface AuditRow {
-  seq: number;
-  at: number;
-  actor: string;
-  role: string;
-  via: string;
-  command: string;
-  args: string;
-  outcome: string;
-  detail: string | null;
-  duration_ms: number;
-  prev_hash: string;
-  hash: string;
-}
-
 export interface AuditContent {
   seq: number;
   at: number;
@@ -32,6 +16,25 @@ export interface AuditContent {
   outcome: string;
   detail: string | null;
   durationMs: number;
+}
+
+/** An audit row as SQLite stores it (the repo writes it, the verifier re-reads it). */
+export type AuditRow = Omit<AuditContent, 'durationMs'> & { duration_ms: number; prev_hash: string; hash: string };
+
+/** The hashed content of a stored row: what the verifier re-hashes and the repo hands out. */
+export function contentOf(r: AuditRow): AuditContent {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    role: r.role,
+    via: r.via,
+    command: r.command,
+    args: r.args,
+    outcome: r.outcome,
+    detail: r.detail,
+    durationMs: r.duration_ms,
+  };
 }
 
 export function auditHash(prevHash: string, c: AuditContent): string {

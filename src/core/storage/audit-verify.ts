@@ -3,7 +3,7 @@
 // not the previous row's hash), or deleted newest rows (SQLite's own AUTOINCREMENT record of the
 // highest seq ever used points past the last row).
 import type { Db } from './database';
-import { GENESIS_HASH, auditHash, type AuditRow as Row } from './audit-hash';
+import { GENESIS_HASH, auditHash, contentOf, type AuditRow as Row } from './audit-hash';
 
 export type VerifyResult =
   { ok: true; rows: number; headHash: string | null } | { ok: false; rows: number; badSeq: number | null; reason: string };
@@ -29,18 +29,7 @@ export function verifyAuditChain(db: Db): VerifyResult {
     if (r.prev_hash !== prev) {
       return { ok: false, rows, badSeq: r.seq, reason: `row ${r.seq} does not follow row ${r.seq - 1} (prev_hash differs)` };
     }
-    const computed = auditHash(prev, {
-      seq: r.seq,
-      at: r.at,
-      actor: r.actor,
-      role: r.role,
-      via: r.via,
-      command: r.command,
-      args: r.args,
-      outcome: r.outcome,
-      detail: r.detail,
-      durationMs: r.duration_ms,
-    });
+    const computed = auditHash(prev, contentOf(r));
     if (computed !== r.hash) {
       return { ok: false, rows, badSeq: r.seq, reason: `row ${r.seq} was edited (its content no longer matches its hash)` };
     }

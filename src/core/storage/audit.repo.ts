@@ -2,7 +2,7 @@
 // chained to the one before by hash; `audit-verify.ts` walks the chain.
 import type { AuditEntry } from '../../shared/contract/station.contract';
 import type { Db } from './database';
-import { GENESIS_HASH, auditHash, type AuditContent, type AuditRow as Row } from './audit-hash';
+import { GENESIS_HASH, auditHash, contentOf, type AuditContent, type AuditRow as Row } from './audit-hash';
 
 export interface AuditRecord {
   at: number;
@@ -86,22 +86,7 @@ export function createAuditRepo(db: Db): AuditRepo {
     list({ before, limit, command }) {
       const upper = before ?? Number.MAX_SAFE_INTEGER;
       const rows = command ? listCmd.all(upper, command, limit) : listAll.all(upper, limit);
-      return rows.map((r) =>
-        toEntry({
-          seq: r.seq,
-          at: r.at,
-          actor: r.actor,
-          role: r.role,
-          via: r.via,
-          command: r.command,
-          args: r.args,
-          outcome: r.outcome,
-          detail: r.detail,
-          durationMs: r.duration_ms,
-          hash: r.hash,
-          parsedArgs: JSON.parse(r.args) as unknown,
-        }),
-      );
+      return rows.map((r) => toEntry({ ...contentOf(r), hash: r.hash, parsedArgs: JSON.parse(r.args) as unknown }));
     },
     count: () => count,
     head: () => (headSeq === 0 ? null : { seq: headSeq, hash: headHash }),
