@@ -2,17 +2,11 @@
 // `POST /api/commands/cue.next` (as a Stream Deck or clicker would) and times until the host
 // card's DOM shows the new cue (and until the next frame after it). Baseline, same run: the same
 // HTTP command's own round trip from Node, with no browser. Target: p99 < 50 ms over 200 advances.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
-import { startStation } from '../src/core/station/station';
-import { createConsoleLogger } from '../src/core/platform/logger';
 import { report, summarise } from './bench-util';
+import { startBenchRig } from './bench-station';
 
 const N = Number(process.env.BATON_BENCH_N ?? 200);
 const WARMUP = 10;
-const ROOT = resolve(import.meta.dirname, '..');
 const SYSTEM = { actor: 'bench', role: 'producer' as const, via: 'test' as const };
 
 // A long deck of realistic cue lengths, so 200 advances never hit the end.
@@ -34,26 +28,9 @@ const must = <T>(r: { ok: true; result: T } | { ok: false; error: { message: str
 };
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-cues-'));
   const producerToken = `bench-${Math.random().toString(36).slice(2)}`;
-  const station = await startStation({
-    mode: 'headless',
-    port: 0,
-    lan: false,
-    dataDir,
-    showFile: null,
-    appRoot: ROOT,
-    version: 'bench',
-    log: createConsoleLogger({ quiet: true }),
-    secrets: null,
-    envProducerToken: producerToken,
-    nativeBinding: null,
-    clock: null,
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.BATON_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const rig = await startBenchRig({ name: 'cues', showFile: null, producerToken });
+  const { station, browser } = rig;
   try {
     const { core } = station;
     const total = N + WARMUP + 5;
@@ -125,9 +102,7 @@ async function main() {
       { metric: 'HTTP round trip from Node (baseline) p99', value: base.p99, unit: 'ms' },
     ]);
   } finally {
-    await browser.close();
-    await station.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await rig.close();
   }
 }
 

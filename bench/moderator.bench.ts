@@ -3,32 +3,15 @@
 // moderator scrolls and walks with `j` and while comments stream in, the page's JS heap, and the
 // DOM row count (virtualisation). Baseline, same run, same page: the empty queue.
 //   npm run build && npx tsx bench/moderator.bench.ts
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { startStation } from '../src/core/station/station';
-import { createConsoleLogger } from '../src/core/platform/logger';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { SCROLL_AND_WALK, type FrameWalk } from '../test/support/moderator-frames';
 import { report, summarise, type BenchRow } from './bench-util';
+import { ROOT, startBenchRig } from './bench-station';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const SYSTEM = { actor: 'bench', role: 'producer' as const, via: 'test' as const };
 const TOTAL = 100_000;
 const TEXTS = ['+1 kit', 'how much is shipping to Lima?', 'checkout keeps failing', 'hi from Jakarta', 'quero o vermelho', 'ada warna nude kak?', '¿el sérum sirve para piel grasa?'];
-
-/** Scrolls the list to the end in big steps, then walks 40 rows with `j`; frame intervals in ms. */
-const SCROLL_AND_WALK = `(async () => {
-  const times = [];
-  let last = performance.now();
-  let running = true;
-  const loop = () => { const n = performance.now(); times.push(n - last); last = n; if (running) requestAnimationFrame(loop); };
-  requestAnimationFrame(loop);
-  const list = document.querySelector('[data-testid="comment-list"]');
-  for (let i = 0; i < 60; i++) { list.scrollTop += 90000; await new Promise((r) => setTimeout(r, 16)); }
-  for (let i = 0; i < 40; i++) { window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' })); await new Promise((r) => setTimeout(r, 16)); }
-  running = false;
-  return { times, rows: document.querySelectorAll('[data-testid="comment-row"]').length };
-})()`;
 
 /** Frame intervals for `ms` while the page just runs (comments arriving meanwhile). */
 const frames = (ms: number) => `(async () => {
@@ -52,25 +35,8 @@ async function heapMb(page: Page): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-moderator-'));
-  const station = await startStation({
-    mode: 'headless',
-    port: 0,
-    lan: false,
-    dataDir,
-    showFile: join(ROOT, 'resources/demo-show/show.json'),
-    appRoot: ROOT,
-    version: 'bench',
-    log: createConsoleLogger({ quiet: true }),
-    secrets: null,
-    envProducerToken: null,
-    nativeBinding: null,
-    clock: null,
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.BATON_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const rig = await startBenchRig({ name: 'moderator', showFile: join(ROOT, 'resources/demo-show/show.json'), producerToken: null });
+  const { station, browser } = rig;
   try {
     const { core } = station;
     const stopped = await core.dispatch('comments.source', { id: 'rehearsal-chat', action: 'stop' }, SYSTEM);
@@ -87,7 +53,7 @@ async function main(): Promise<void> {
 
     // Baseline: the same view with no load comments (only the few the replay sent before it stopped).
     const empty = await open();
-    const baseWalk = (await empty.evaluate(SCROLL_AND_WALK)) as { times: number[]; rows: number };
+    const baseWalk = (await empty.evaluate(SCROLL_AND_WALK)) as FrameWalk;
     const baseHeap = await heapMb(empty);
     await empty.close();
 
@@ -107,7 +73,7 @@ async function main(): Promise<void> {
     await page.getByTestId('filter-platform').selectOption('load');
     await page.getByTestId('list-count').filter({ hasText: `${TOTAL.toLocaleString('en-US')} shown` }).waitFor({ timeout: 120_000 });
     const loadMs = performance.now() - t0;
-    const walk = (await page.evaluate(SCROLL_AND_WALK)) as { times: number[]; rows: number };
+    const walk = (await page.evaluate(SCROLL_AND_WALK)) as FrameWalk;
     const heap = await heapMb(page);
 
     // Live: 2,000 comments/s for 5 s (batches of 100 every 50 ms) into the 100,000-comment view.
@@ -134,9 +100,7 @@ async function main(): Promise<void> {
     ];
     report('moderator view with 100,000 comments (Chromium)', rows);
   } finally {
-    await browser.close();
-    await station.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await rig.close();
   }
 }
 

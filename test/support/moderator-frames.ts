@@ -1,0 +1,20 @@
+// Run in a moderator page (page.evaluate): scrolls the comment list to the end in big steps, then
+// walks 40 rows with `j`, recording every frame interval (ms) and the rows left in the DOM. The
+// e2e test checks virtualisation with it; bench/moderator.bench.ts measures frame times with it.
+export const SCROLL_AND_WALK = `(async () => {
+  const times = [];
+  let last = performance.now();
+  let running = true;
+  const loop = () => { const n = performance.now(); times.push(n - last); last = n; if (running) requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+  const list = document.querySelector('[data-testid="comment-list"]');
+  for (let i = 0; i < 60; i++) { list.scrollTop += 90000; await new Promise((r) => setTimeout(r, 16)); }
+  for (let i = 0; i < 40; i++) { window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' })); await new Promise((r) => setTimeout(r, 16)); }
+  running = false;
+  return { times, rows: document.querySelectorAll('[data-testid="comment-row"]').length };
+})()`;
+
+export interface FrameWalk {
+  times: number[];
+  rows: number;
+}
