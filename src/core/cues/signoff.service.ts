@@ -83,13 +83,13 @@ export function createSignoffService(ctx: ModuleContext, scripts: ScriptService,
         const link = usable(code, hc.now);
         const v = repo.version(link.versionId);
         if (!v) throw conflict('The version this link was made for is gone from the station.');
+        if (decision === 'return' && comments.length === 0) {
+          throw conflict('A return needs at least one comment on a cue, so the producer knows what to change.');
+        }
         const result =
           decision === 'approve'
             ? await scripts.handlers['script.approve']({ versionId: v.id, hash: v.hash, approver: link.approver, note }, hc)
-            : await (() => {
-                if (comments.length === 0) throw conflict('A return needs at least one comment on a cue, so the producer knows what to change.');
-                return scripts.handlers['script.return']({ versionId: v.id, reviewer: link.approver, comments }, hc);
-              })();
+            : await scripts.handlers['script.return']({ versionId: v.id, reviewer: link.approver, comments }, hc);
         hc.write(() => links.markUsed(link.tokenHash, hc.now, decision));
         return result;
       },
