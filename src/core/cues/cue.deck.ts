@@ -1,19 +1,14 @@
 // The live deck as data: the loaded version's cues in reading order, and the position in them.
 // Pure functions; deck.service.ts owns the one mutable copy.
 import type { CueKind, CuesState, DeckCue, ScriptContent, ScriptSegment } from '../../shared/contract/index';
-import type { StoredVersion } from './script.repo';
+import type { DeckRow, StoredVersion } from './script.repo';
 
-export interface DeckPosition {
+/** The stored deck row (minus the ids it resolves) with the version, its approval and the cues. */
+export interface DeckPosition extends Omit<DeckRow, 'versionId' | 'cueId'> {
   version: StoredVersion;
   approval: NonNullable<CuesState['loaded']>['approval'];
   cues: DeckCue[];
   index: number;
-  armedId: string | null;
-  showStartedAt: number | null;
-  segmentStartedAt: number | null;
-  changedAt: number | null;
-  loadedAt: number;
-  loadedBy: string;
 }
 
 export function flatten(content: ScriptContent): DeckCue[] {
