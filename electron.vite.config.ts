@@ -12,7 +12,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          headless: resolve(__dirname, 'src/core/station/headless.cli.ts'),
+          headless: resolve(__dirname, 'src/station/headless.cli.ts'),
         },
       },
     },

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { startStation, type Station } from '../src/core/station/station';
+import { startStation, type Station } from '../src/station/station';
 import { createConsoleLogger } from '../src/core/platform/logger';
 import { CHROMIUM_ARGS } from '../playwright.config';
 

@@ -13,7 +13,7 @@ import { showSchema } from '../src/shared/show/show.schema';
 import { createTriage } from '../src/core/comments/triage/triage.service';
 import { catalogOf } from '../src/core/comments/comments.catalog';
 import { m003Comments } from '../src/core/storage/migrations/003-comments';
-import { findFreePort } from '../test/harness/process-control';
+import { findFreePort } from '../test/peers/process-control';
 import { startTestStation, writeQuietShow } from '../test/integration/comments/station.helper';
 import { report, summarise, type BenchRow } from './bench-util';
 import { runTriageEval, triageBenchRows } from './triage/triage-eval';

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../src/core/core';
-import { createDefaultPorts } from '../src/core/default-ports';
+import { createDefaultPorts } from '../src/station/default-ports';
 import { silentLogger } from '../src/core/platform/logger';
 import { createMemorySecretStore } from '../src/core/platform/secret-store';
 import { DEFAULT_OBS_TIMING } from '../src/core/obs/obs.ports';

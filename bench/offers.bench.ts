@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startVendureStore, type VendureStore } from '../test/harness/vendure-store';
+import { startVendureStore, type VendureStore } from '../test/peers/vendure-store';
 import { OFFER, writeVendureShow } from '../test/integration/offers/vendure-station';
 import { startStationProcess, type StationProcess } from '../test/support/station-process';
 import type { StationState } from '../src/shared/contract/index';

@@ -4,9 +4,9 @@ import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, screen, sh
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startStation, type Station } from '../core/station/station';
-import { parseStationOptions } from '../core/station/options';
-import { appRoot, appVersion } from '../core/station/paths';
+import { startStation, type Station } from '../station/station';
+import { parseStationOptions } from '../station/options';
+import { appRoot, appVersion } from '../station/paths';
 import { createConsoleLogger } from '../core/platform/logger';
 import type { Role } from '../shared/contract/roles';
 import { createSafeStorageSecretStore } from './secret-store.electron';

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OBSWebSocket from 'obs-websocket-js/json';
 import { test, expect } from './fixtures';
-import { startObsStudio, type ObsStudio } from '../harness/obs-studio';
-import { startRtmpIngest, type RtmpIngest } from '../harness/rtmp-ingest';
-import { findFreePort, randomSecret, stopAll } from '../harness/process-control';
+import { startObsStudio, type ObsStudio } from '../peers/obs-studio';
+import { startRtmpIngest, type RtmpIngest } from '../peers/rtmp-ingest';
+import { findFreePort, randomSecret, stopAll } from '../peers/process-control';
 
 test('with no OBS configured the link shows lost and counting, and every OBS control is off', async ({ station, context }) => {
   const page = await station.openView(context, 'producer');

@@ -1,7 +1,7 @@
 // A core for tests: in-memory SQLite, in-memory secrets, a controllable clock, silent logs.
 // Pass `ports` to substitute a module's outside world (fake or pointed at a local test server).
 import { createCore, type Core } from '../../src/core/core';
-import { createDefaultPorts } from '../../src/core/default-ports';
+import { createDefaultPorts } from '../../src/station/default-ports';
 import type { CorePorts } from '../../src/core/ports';
 import { silentLogger } from '../../src/core/platform/logger';
 import { createMemorySecretStore } from '../../src/core/platform/secret-store';

@@ -3,6 +3,9 @@
 // verifies events POSTed to /api/events. docs/commerce-webhook.md is the public description.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+/** The secret-store name of the commerce event webhook's HMAC key (set with `offer.eventSecret`). */
+export const EVENT_SECRET_NAME = 'commerce.events.hmac';
+
 export const SIGNATURE_HEADER = 'x-baton-signature';
 export const TIMESTAMP_HEADER = 'x-baton-timestamp';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';

@@ -16,7 +16,7 @@ import { orderEvent, resolveEvent } from './commerce.signals';
 import { createTriggerEngine, type TriggerEngine, type TriggerTarget } from './trigger.engine';
 import type { WindowEvent } from './trigger.rules';
 import { createSandboxSimulator, type Simulator } from './sandbox.simulator';
-import { EVENT_SECRET_NAME } from './commerce-event.route';
+import { EVENT_SECRET_NAME } from './hmac';
 
 type OfferCommand =
   | 'offer.pause'

@@ -84,7 +84,7 @@ describe('audit chain', () => {
       const repo = createAuditRepo(d);
       for (let i = 0; i < 3; i++) repo.append({ at: i, actor: 'a', role: 'producer', via: 'test', command: 'c', args: {}, outcome: 'ok', detail: null, durationMs: 0 });
       d.close();
-      const cli = ['--import', 'tsx', 'src/core/storage/audit-verify.cli.ts', '--data', dir];
+      const cli = ['--import', 'tsx', 'src/station/cli/audit-verify.cli.ts', '--data', dir];
       expect(execFileSync(process.execPath, cli, { encoding: 'utf8' })).toContain('intact: 3 rows');
       const e = openDatabase({ file: join(dir, 'baton.db') });
       e.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 2");

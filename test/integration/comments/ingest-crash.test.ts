@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findFreePort, type ManagedProcess } from '../../harness/process-control';
+import { findFreePort, type ManagedProcess } from '../../peers/process-control';
 import { startTestStation, writeQuietShow, type TestStation } from './station.helper';
 
 const TOKEN = `producer-${Math.random().toString(36).slice(2)}-crash`;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../harness/process-control';
+import { findFreePort } from '../../peers/process-control';
 import type { ServerMessage } from '../../../src/shared/contract/index';
 import { startTestStation, writeQuietShow, type TestStation } from './station.helper';
 

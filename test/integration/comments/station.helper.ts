@@ -2,7 +2,7 @@
 // tests and the benchmark: a real process with real HTTP and WebSocket.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { spawnManaged, waitUntil, type ManagedProcess } from '../../harness/process-control';
+import { spawnManaged, waitUntil, type ManagedProcess } from '../../peers/process-control';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -26,7 +26,7 @@ export async function startTestStation(options: { dataDir: string; port: number;
   const proc = spawnManaged({
     name: options.name,
     command: process.execPath,
-    args: ['--import', 'tsx', join(ROOT, 'src/core/station/headless.cli.ts'), '--headless', '--port', String(options.port), '--data', options.dataDir, '--show', options.showFile],
+    args: ['--import', 'tsx', join(ROOT, 'src/station/headless.cli.ts'), '--headless', '--port', String(options.port), '--data', options.dataDir, '--show', options.showFile],
     logPath: join(options.dataDir, `${options.name}.log`),
     cwd: ROOT,
     env: { ...process.env, BATON_PRODUCER_TOKEN: options.token, BATON_QUIET: '1' },

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerMessage, StationState } from '../../../src/shared/contract/index';
-import { findFreePort, randomSecret, spawnManaged, waitUntil, type ManagedProcess } from '../../harness/process-control';
+import { findFreePort, randomSecret, spawnManaged, waitUntil, type ManagedProcess } from '../../peers/process-control';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const DEMO = join(ROOT, 'resources/demo-show/show.json');
@@ -27,7 +27,7 @@ describe('cue deck on a real station', () => {
     proc = spawnManaged({
       name,
       command: process.execPath,
-      args: ['--import', 'tsx', join(ROOT, 'src/core/station/headless.cli.ts'), '--headless', '--port', String(port), '--data', dataDir, '--show', DEMO],
+      args: ['--import', 'tsx', join(ROOT, 'src/station/headless.cli.ts'), '--headless', '--port', String(port), '--data', dataDir, '--show', DEMO],
       logPath: join(dataDir, `${name}.log`),
       cwd: ROOT,
       env: { ...process.env, BATON_PRODUCER_TOKEN: producer, BATON_QUIET: '1' },

@@ -1,7 +1,7 @@
 // The two other ways the link can fail to come up, against the real thing: OBS not running at the
 // address, and obs-websocket with authentication turned off (it then listens on every interface).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../harness/process-control';
+import { findFreePort } from '../../peers/process-control';
 import { startObsRig, type ObsRig } from './obs-rig';
 
 let rig: ObsRig;

@@ -2,7 +2,7 @@
 // through Baton's HTTP API: passwords, scene switching checked by an independent client, stream
 // health, an ingest outage, OBS crashing and coming back, and the backup ingest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPidAlive, waitUntil } from '../../harness/process-control';
+import { isPidAlive, waitUntil } from '../../peers/process-control';
 import { startObsRig, type ObsRig } from './obs-rig';
 
 let rig: ObsRig;

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import OBSWebSocket from 'obs-websocket-js/json';
 import type { StationState } from '../../../src/shared/contract/index';
-import { startStation, type Station } from '../../../src/core/station/station';
+import { startStation, type Station } from '../../../src/station/station';
 import { silentLogger } from '../../../src/core/platform/logger';
-import { startObsStudio, type ObsStudio } from '../../harness/obs-studio';
-import { startRtmpIngest, type RtmpIngest } from '../../harness/rtmp-ingest';
-import { randomSecret, stopAll } from '../../harness/process-control';
+import { startObsStudio, type ObsStudio } from '../../peers/obs-studio';
+import { startRtmpIngest, type RtmpIngest } from '../../peers/rtmp-ingest';
+import { randomSecret, stopAll } from '../../peers/process-control';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 const TOKEN = `obs-it-${randomSecret(9)}`;

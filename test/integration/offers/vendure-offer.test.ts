@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVendureStore, type VendureStore } from '../../harness/vendure-store';
-import { continueCheckout, openCart, tryCheckout } from '../../harness/vendure-shopper';
+import { startVendureStore, type VendureStore } from '../../peers/vendure-store';
+import { continueCheckout, openCart, tryCheckout } from '../../peers/vendure-shopper';
 import type { OfferPhase, OfferView, ServerMessage } from '../../../src/shared/contract/index';
 import { sign } from '../../../src/core/offers/hmac';
 import {

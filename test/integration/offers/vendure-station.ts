@@ -4,11 +4,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { VendureStore } from '../../harness/vendure-store';
-import { startStation, type Station } from '../../../src/core/station/station';
+import type { VendureStore } from '../../peers/vendure-store';
+import { startStation, type Station } from '../../../src/station/station';
 import { createMemorySecretStore } from '../../../src/core/platform/secret-store';
 import { silentLogger } from '../../../src/core/platform/logger';
-import { EVENT_SECRET_NAME } from '../../../src/core/offers/commerce-event.route';
+import { EVENT_SECRET_NAME } from '../../../src/core/offers/hmac';
 import type { Role } from '../../../src/shared/contract/roles';
 export { until } from '../../support/until';
 

@@ -1,6 +1,6 @@
 // The headless station: the core and its API under plain Node, serving the built UI on
 // localhost. `npm start` runs this when there is no Electron binary (or with --headless).
-import { createConsoleLogger } from '../platform/logger';
+import { createConsoleLogger } from '../core/platform/logger';
 import { appRoot, appVersion, defaultDataDir } from './paths';
 import { parseStationOptions, USAGE, UsageError } from './options';
 import { startStation } from './station';

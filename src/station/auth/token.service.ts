@@ -2,7 +2,7 @@
 // (never in SQLite); BATON_PRODUCER_TOKEN adds a producer token for automation.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ROLES, isRole, type Role } from '../../shared/contract/roles';
-import type { SecretStore } from '../platform/secret-store';
+import type { SecretStore } from '../../core/platform/secret-store';
 
 export interface TokenGrant {
   role: Role;

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyAuditChain } from './audit-verify';
+import { verifyAuditChain } from '../../core/storage/audit-verify';
 
 function main(argv: string[]): number {
   const i = argv.indexOf('--data');

@@ -2,16 +2,16 @@
 // CLI, by the Electron main process (which adds windows on top) and by tests.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createCore, type Core } from '../core';
-import { createTokenService, type TokenService } from '../auth/token.service';
-import { startApiServer, type ApiServer } from '../transport/api.server';
-import type { Logger } from '../platform/logger';
-import { createFileSecretStore, type SecretStore } from '../platform/secret-store';
-import { systemClock, type Clock } from '../platform/clock';
-import { createSettingsRepo } from '../storage/settings.repo';
-import { createDefaultPorts } from '../default-ports';
-import { createCommerceEventRoute } from '../offers/commerce-event.route';
-import { createSignoffRoute } from '../cues/signoff.route';
+import { createCore, type Core } from '../core/core';
+import { createTokenService, type TokenService } from './auth/token.service';
+import { startApiServer, type ApiServer } from './transport/api.server';
+import type { Logger } from '../core/platform/logger';
+import { createFileSecretStore, type SecretStore } from '../core/platform/secret-store';
+import { systemClock, type Clock } from '../core/platform/clock';
+import { createSettingsRepo } from '../core/storage/settings.repo';
+import { createDefaultPorts } from './default-ports';
+import { createCommerceEventRoute } from './routes/commerce-event.route';
+import { createSignoffRoute } from './routes/signoff.route';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';

@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestCore, DEMO_SHOW } from '../../../test/support/test-core';
 import { createTokenService } from '../auth/token.service';
-import { createMemorySecretStore } from '../platform/secret-store';
-import { silentLogger } from '../platform/logger';
+import { createMemorySecretStore } from '../../core/platform/secret-store';
+import { silentLogger } from '../../core/platform/logger';
 import { startApiServer, type ApiServer } from './api.server';
-import type { Core } from '../core';
+import type { Core } from '../../core/core';
 import type { ServerMessage } from '../../shared/contract/index';
 
 let core: Core;

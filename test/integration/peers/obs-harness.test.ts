@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OBSWebSocket, { OBSWebSocketError } from 'obs-websocket-js/json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startObsStudio, type ObsStudio } from '../../harness/obs-studio.js';
-import { isPidAlive, randomSecret, stopAll, waitUntil } from '../../harness/process-control.js';
-import { startRtmpIngest, type RtmpIngest } from '../../harness/rtmp-ingest.js';
+import { startObsStudio, type ObsStudio } from '../../peers/obs-studio.js';
+import { isPidAlive, randomSecret, stopAll, waitUntil } from '../../peers/process-control.js';
+import { startRtmpIngest, type RtmpIngest } from '../../peers/rtmp-ingest.js';
 
 function percentile(sorted: readonly number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);

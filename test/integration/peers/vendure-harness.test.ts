@@ -2,14 +2,14 @@
 // pause done with raw Admin GraphQL (promotion disabled + stock threshold on the bundle), what
 // shoppers see while paused, resume, crash + restart, and the pause latency.
 //
-//   npx vitest run --project integration test/integration/harness/vendure-harness.test.ts
+//   npx vitest run --project integration test/integration/peers/vendure-harness.test.ts
 //   VENDURE_TOGGLE_RUNS=50 ... to time more pause/resume cycles (default 20)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVendureStore, type VendureStore } from '../../harness/vendure-store.js';
-import { continueCheckout, getActiveOrder, openCart, tryCheckout } from '../../harness/vendure-shopper.js';
+import { startVendureStore, type VendureStore } from '../../peers/vendure-store.js';
+import { continueCheckout, getActiveOrder, openCart, tryCheckout } from '../../peers/vendure-shopper.js';
 
 // ---- the raw Admin GraphQL for the offer pause (what the real adapter will send) -------------
 

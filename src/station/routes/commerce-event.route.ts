@@ -2,16 +2,15 @@
 // views, carts) that feeds the rollback triggers and the KPIs. The HMAC key lives in the secret
 // store as `commerce.events.hmac` (set with `offer.eventSecret`); docs/commerce-webhook.md.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DispatchResult } from '../dispatch/dispatcher';
-import type { Caller } from '../dispatch/handler';
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
-import type { SecretStore } from '../platform/secret-store';
+import type { DispatchResult } from '../../core/dispatch/dispatcher';
+import type { Caller } from '../../core/dispatch/handler';
+import type { Clock } from '../../core/platform/clock';
+import type { Logger } from '../../core/platform/logger';
+import type { SecretStore } from '../../core/platform/secret-store';
 import type { RouteHandler } from '../transport/api.server';
 import { BodyError, readBody, sendError, sendJson } from '../transport/http-util';
-import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from './hmac';
+import { EVENT_SECRET_NAME, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../../core/offers/hmac';
 
-export const EVENT_SECRET_NAME = 'commerce.events.hmac';
 export const EVENTS_PATH = '/api/events';
 const MAX_EVENT_BODY = 1024 * 1024;
 

@@ -2,13 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, DEMO_SHOW } from '../../../test/support/test-core';
 import { createTokenService } from '../auth/token.service';
-import { createMemorySecretStore, type SecretStore } from '../platform/secret-store';
-import { silentLogger } from '../platform/logger';
+import { createMemorySecretStore, type SecretStore } from '../../core/platform/secret-store';
+import { silentLogger } from '../../core/platform/logger';
 import { startApiServer, type ApiServer } from '../transport/api.server';
-import type { Core } from '../core';
-import { createCommerceEventRoute, EVENT_SECRET_NAME } from './commerce-event.route';
-import { sign } from './hmac';
-import { REHEARSAL_RATES } from './sandbox.simulator';
+import type { Core } from '../../core/core';
+import { createCommerceEventRoute } from './commerce-event.route';
+import { EVENT_SECRET_NAME } from '../../core/offers/hmac';
+import { sign } from '../../core/offers/hmac';
+import { REHEARSAL_RATES } from '../../core/offers/sandbox.simulator';
 
 const KEY = 'events-key-0123456789';
 let core: Core;

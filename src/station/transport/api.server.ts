@@ -3,9 +3,9 @@
 // Every request but /api/health and the static UI needs a bearer token bound to a role.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Core } from '../core';
+import type { Core } from '../../core/core';
 import type { TokenGrant, TokenService } from '../auth/token.service';
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../../core/platform/logger';
 import { commandCatalog } from './command-catalog';
 import { createStaticHandler } from './static-files';
 import { BodyError, bearerToken, parseJsonBody, readBody, sendError, sendJson } from './http-util';

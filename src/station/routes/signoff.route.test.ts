@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DispatchResult } from '../dispatch/dispatcher';
-import type { Caller } from '../dispatch/handler';
+import type { DispatchResult } from '../../core/dispatch/dispatcher';
+import type { Caller } from '../../core/dispatch/handler';
 import { createSignoffRoute } from './signoff.route';
 
 const servers: Server[] = [];

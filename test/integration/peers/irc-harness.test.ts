@@ -12,14 +12,14 @@ import {
   SEQ_TAG,
   type IrcMessage,
   type RawIrcClient,
-} from '../../harness/irc-flood-sender.js';
-import { startIrcServer, TWURPLE_PORT, type IrcServer } from '../../harness/irc-server.js';
+} from '../../peers/irc-flood-sender.js';
+import { startIrcServer, TWURPLE_PORT, type IrcServer } from '../../peers/irc-server.js';
 import {
   stopAll,
   tcpAccepts,
   waitUntil,
   webSocketUpgrades,
-} from '../../harness/process-control.js';
+} from '../../peers/process-control.js';
 
 interface Received {
   readonly message: IrcMessage;

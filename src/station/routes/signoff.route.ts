@@ -5,8 +5,8 @@
 //   POST /api/signoff { link, decision, note, comments } → the version after the decision
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SignoffView } from '../../shared/contract/index';
-import type { DispatchResult } from '../dispatch/dispatcher';
-import type { Caller } from '../dispatch/handler';
+import type { DispatchResult } from '../../core/dispatch/dispatcher';
+import type { Caller } from '../../core/dispatch/handler';
 import type { RouteHandler } from '../transport/api.server';
 import { BodyError, parseJsonBody, readBody, sendError, sendJson } from '../transport/http-util';
 

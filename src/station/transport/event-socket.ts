@@ -5,9 +5,9 @@
 import type { Server } from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ClientMessage, ServerMessage } from '../../shared/contract/index';
-import type { Core } from '../core';
+import type { Core } from '../../core/core';
 import type { TokenService } from '../auth/token.service';
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../../core/platform/logger';
 
 const MAX_BUFFERED = 16 * 1024 * 1024;
 const MAX_FRAME = 4 * 1024 * 1024;

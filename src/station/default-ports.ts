@@ -1,0 +1,15 @@
+// The real adapters, as the station runs them.
+import type { CorePorts } from '../core/ports';
+import { defaultObsPorts } from '../core/obs/obs.ports';
+import { defaultOffersPorts } from '../core/offers/offers.ports';
+import { createDefaultCommentsPorts } from '../core/comments/comments.default-ports';
+
+export function createDefaultPorts(): CorePorts {
+  return {
+    obs: defaultObsPorts(),
+    comments: createDefaultCommentsPorts(),
+    cues: {},
+    offers: defaultOffersPorts(),
+    preflight: {},
+  };
+}
