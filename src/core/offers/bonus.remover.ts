@@ -4,7 +4,7 @@
 import type { Offer } from '../../shared/show/show.schema';
 import type { Clock } from '../platform/clock';
 import { asStoreError, StoreError, type CommerceAdapter } from './commerce.adapter';
-import type { OfferController } from './offer.controller';
+import type { OfferController } from './offer-control.driver';
 import type { OfferTiming } from './offers.ports';
 
 export interface BonusRemover {

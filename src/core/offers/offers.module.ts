@@ -9,7 +9,7 @@ import type { OffersPorts } from './offers.ports';
 import { createOffersRepo, type StoredEvent } from './offers.repo';
 import { createRepoMemo } from './adapter.memo';
 import { createAdapter, isSandbox, secretNameOf } from './adapter.factory';
-import { createOfferController, type ControllerAudit, type OfferController } from './offer.controller';
+import { createOfferController, type ControlAudit, type OfferController } from './offer-control.driver';
 import { createBonusRemover, type BonusRemover } from './bonus.remover';
 import { createKpiCalc } from './kpi.calc';
 import { orderEvent, resolveEvent } from './commerce.signals';
@@ -55,7 +55,7 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
   let started = false;
   let closed = false;
 
-  const audit = (e: ControllerAudit) => ctx.auditEvent({ ...e, role: 'producer' });
+  const audit = (e: ControlAudit) => ctx.auditEvent({ ...e, role: 'producer' });
   const alert = (level: 'info' | 'warn' | 'critical', key: string, message: string) => ctx.alerts.raise({ source: 'offers', key, level, message });
 
   const viewOf = (rt: OfferRuntime): OfferView => {
@@ -209,6 +209,7 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
       adapter,
       repo,
       clock: ctx.clock,
+      timers: ports.timers,
       log: ctx.log,
       timing: ports.timing,
       audit,
