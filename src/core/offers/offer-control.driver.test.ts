@@ -21,6 +21,8 @@ const offer: Offer = offerSchema.parse({
   store: { adapter: 'webhook', url: 'http://127.0.0.1:9/hook', hmacSecret: 'hook' },
 });
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Attempt rows and view refreshes follow the answer to a click, in the same turn. */
+const afterReply = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Rig {
   db: Db;
@@ -113,6 +115,7 @@ describe('offer controller', () => {
     await expect(p).rejects.toMatchObject({ code: 'unavailable' });
     expect(r.c.view().state).toBe('error');
     expect(r.c.view().lastError).toContain("read-back after the pause shows");
+    await afterReply();
     expect(r.audits.every((a) => a.outcome === 'failed:protocol')).toBe(true);
     expect(r.audits.length).toBeGreaterThan(1);
     store.stuck = null;
@@ -132,12 +135,14 @@ describe('offer controller', () => {
     expect(r.c.view()).toMatchObject({ state: 'error', intent: 'paused', pending: true, storeReachable: false });
     expect(r.alerts.get('offers.pending.glow-kit-live')).toContain('NOT confirmed');
     expect(r.repo.control('show-1', 'glow-kit-live')).toMatchObject({ intent: 'paused', pending: true, reason: 'oversell' });
+    await afterReply();
     const failedAttempts = r.audits.length;
     expect(failedAttempts).toBeGreaterThan(2);
     expect(r.audits.every((a) => a.outcome === 'failed:unreachable' && a.actor === 'Maya')).toBe(true);
 
     store.down = null;
     await until(() => r.c.view().state === 'paused');
+    await afterReply();
     expect(r.audits[r.audits.length - 1]?.outcome).toBe('confirmed');
     expect(r.alerts.has('offers.pending.glow-kit-live')).toBe(false);
     expect(r.alerts.get('offers.confirmed.glow-kit-live')).toContain('confirmed the pause');
@@ -198,6 +203,7 @@ describe('offer controller', () => {
     await until(() => r.c.view().state === 'paused', 2000);
     expect(r.c.view().intent).toBe('paused');
     expect(r.alerts.get('offers.drift.glow-kit-live')).toContain('outside Baton');
+    await afterReply();
     expect(r.audits.some((a) => a.command === 'offer.drift')).toBe(true);
   });
 
