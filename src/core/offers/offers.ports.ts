@@ -2,6 +2,7 @@
 // the HTTP client every store adapter uses, the timing policy, and the sandbox's knobs.
 import { systemTimers, type Timers } from '../platform/timers';
 import { REHEARSAL_RATES, type SimulatorRates } from './sandbox.simulator';
+import { createKeepAliveFetch } from './keep-alive.fetch';
 
 export interface OfferTiming {
   /** One HTTP call to a store. */
@@ -42,7 +43,7 @@ export const DEFAULT_TIMING: OfferTiming = {
 
 export function defaultOffersPorts(): OffersPorts {
   return {
-    fetch: (input, init) => fetch(input, init),
+    fetch: createKeepAliveFetch().fetch,
     timers: systemTimers,
     timing: DEFAULT_TIMING,
     sandbox: { simulate: true, tickMs: 1000, latencyMs: 400, random: Math.random, rates: REHEARSAL_RATES },
