@@ -214,4 +214,17 @@ describe('offer controller', () => {
     await expect(r.c.refresh()).rejects.toMatchObject({ code: 'unavailable' });
     expect(r.c.view()).toMatchObject({ state: 'error', storeReachable: false });
   });
+
+  it('shows storeReachable null until the store was contacted, not true on a missing credential', async () => {
+    const store = createFakeStore();
+    const r = rig(store);
+    expect(r.c.view().storeReachable).toBeNull();
+    store.down = new StoreError('config', 'no HMAC key for the store webhook: store it with offer.credentials', null, false);
+    await expect(r.c.refresh()).rejects.toMatchObject({ code: 'unavailable' });
+    expect(r.c.view()).toMatchObject({ state: 'error', storeReachable: null });
+    // A store that answered, even with a refusal, was reached.
+    store.down = new StoreError('auth', 'fake-store refused Baton’s credentials (HTTP 401)', 401);
+    await expect(r.c.refresh()).rejects.toMatchObject({ code: 'unavailable' });
+    expect(r.c.view().storeReachable).toBe(true);
+  });
 });
