@@ -83,7 +83,7 @@ export function createOfferRuntime(deps: RuntimeDeps): OfferRuntime {
   const rt: OfferRuntime = {
     offer,
     controller,
-    bonus: createBonusRemover({ offer, adapter, controller, clock, timing: ports.timing, audit: deps.audit, alert: deps.alert }),
+    bonus: createBonusRemover({ offer, adapter, controller, clock, timers: ports.timers, timing: ports.timing, audit: deps.audit, alert: deps.alert }),
     rules: deps.start.rules,
     window: deps.start.window,
     orders: deps.start.orders,
