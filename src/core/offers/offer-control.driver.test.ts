@@ -21,7 +21,7 @@ const offer: Offer = offerSchema.parse({
   store: { adapter: 'webhook', url: 'http://127.0.0.1:9/hook', hmacSecret: 'hook' },
 });
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Attempt rows and view refreshes follow the answer to a click, in the same turn. */
+/** Attempt rows follow the answer to a click, in the same turn. */
 const afterReply = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Rig {
@@ -85,7 +85,7 @@ describe('offer controller', () => {
     expect(r.c.view().pending).toBe(true);
     await expect(p).resolves.toBe('paused');
     expect(r.c.view()).toMatchObject({ state: 'paused', intent: 'paused', pending: false, reason: 'checkout broken', requestedBy: 'Maya' });
-    // The attempt row and the view refresh follow right after the answer.
+    // The attempt row follows right after the answer.
     await until(() => r.audits.length === 1);
     expect(r.phases).toEqual(['pausing', 'paused']);
     expect(r.audits[0]).toMatchObject({ actor: 'Maya', command: 'offer.pause.attempt', outcome: 'confirmed' });

@@ -1,6 +1,6 @@
 // Runs one offer's control machine: feeds it clicks, store answers and timer firings, and carries
 // out the effects it asks for (store calls, timers, the durable row, alerts, audit rows, views).
-// The reply to a click goes out first; view patches and attempt rows follow right after it.
+// The reply to a click goes out first; the attempt's audit row follows right after it.
 import type { OfferPhase } from '../../shared/contract/index';
 import type { Offer } from '../../shared/show/show.schema';
 import type { Clock } from '../platform/clock';
@@ -84,8 +84,12 @@ interface Pending {
   cancelDeadline: (() => void) | null;
 }
 
-/** Effects that can wait until the caller has its answer. */
-const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'publish', 'reading', 'orders', 'warn']);
+/**
+ * Effects that can wait until the caller has its answer: the attempt's audit row and the order
+ * bookkeeping. The view is refreshed at once, so whoever reads the state after the answer (an
+ * in-process caller can, before any deferred work runs) never sees an older phase.
+ */
+const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'orders', 'warn']);
 
 const faultOf = (error: unknown): StoreFault => {
   const e = asStoreError(error);
@@ -113,8 +117,6 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   };
 
   const queueLater = (effect: ControlEffect) => {
-    // One view refresh per batch is enough: it reads the state as it is then.
-    if (effect.type === 'publish' && later.some((e) => e.type === 'publish')) return;
     later.push(effect);
     if (laterScheduled) return;
     laterScheduled = true;

@@ -83,7 +83,7 @@ describe('offers module (demo show, sandbox store)', () => {
     });
     const r = await core.dispatch('offer.pause', { offerId: OFFER, reason: 'wrong price live' }, producer);
     expect(r).toEqual({ ok: true, result: { state: 'paused' } });
-    await afterReply(); // the view patch and the attempt row follow the answer
+    await afterReply(); // the attempt row follows the answer
     core.state.flush();
     expect(seen).toEqual(['pausing', 'paused']);
     expect(offer(core)).toMatchObject({ state: 'paused', reason: 'wrong price live', requestedBy: producer.actor, pending: false });
