@@ -39,10 +39,15 @@ export interface ModuleContext {
   auditEvent(input: AuditEventInput): void;
 }
 
-export interface CoreModule<N extends CommandName> {
-  handlers: Handlers<N>;
+/** What the core does with every module once the table is built: start it, and stop it at the end. */
+export interface ModuleLifecycle {
   /** Called once after every module exists and the first show is loaded (or not). */
   start(): void | Promise<void>;
   /** Stop timers, close sockets, flush batches. */
   close(): void | Promise<void>;
+}
+
+/** A domain module: its lifecycle and the handlers of its slice of the contract, all of them. */
+export interface CoreModule<N extends CommandName> extends ModuleLifecycle {
+  handlers: Handlers<N>;
 }

@@ -16,7 +16,7 @@ import type { Logger } from '../platform/logger';
 import type { Db } from '../storage/database';
 import type { AuditRepo } from '../storage/audit.repo';
 import { CommandFailure } from './command-failure';
-import type { Caller, Handler, HandlerContext, HandlerMap } from './handler';
+import type { Caller, HandlerContext, HandlerMap } from './handler';
 
 export type DispatchResult<R = unknown> = { ok: true; result: R } | { ok: false; error: CommandError };
 
@@ -30,7 +30,8 @@ export interface DispatcherDeps {
   audit: AuditRepo;
   clock: Clock;
   log: Logger;
-  handlers: Partial<HandlerMap>;
+  /** One handler per contract command: the compiler checks the table is complete. */
+  handlers: HandlerMap;
   /** Told about every audit row written, to keep the snapshot's audit strip current. */
   onAudit(entry: AuditEntry): void;
 }
@@ -98,11 +99,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const spec: CommandSpec = commands[name];
     const auditable = spec.kind === 'write';
     const auditedArgs = (value: unknown) => auditArgs(spec, value);
-    const handler = handlers[name] as Handler<CommandName> | undefined;
-    if (!handler) {
-      const error: CommandError = { code: 'unavailable', message: `${name} is not available in this station.` };
-      return Promise.resolve(auditable ? record(name, redactOnly(spec, rawArgs), caller, at, started, { ok: false, error }, []) : { ok: false, error });
-    }
+    const handler = handlers[name];
     const parsed = spec.args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const error: CommandError = {
