@@ -8,6 +8,7 @@ import type { Logger } from './platform/logger';
 import type { SecretStore } from './platform/secret-store';
 import { openDatabase, type Db } from './storage/database';
 import { createAuditRepo, type AuditRepo } from './storage/audit.repo';
+import { createAuditWriter } from './storage/audit-writer';
 import { createStateStore, type StateStore } from './state/state.store';
 import { initialState } from './state/initial-state';
 import { createDispatcher, type DispatchResult } from './dispatch/dispatcher';
@@ -76,7 +77,7 @@ export function createCore(deps: CoreDeps): Core {
   );
   state.set('audit', { recent: audit.list({ limit: RECENT_AUDIT }), count: audit.count(), headHash: audit.head()?.hash ?? null });
 
-  const onAudit = (entry: AuditEntry) => {
+  const onAppended = (entry: AuditEntry) => {
     state.update('audit', (a) => ({ recent: [entry, ...a.recent].slice(0, RECENT_AUDIT), count: a.count + 1, headHash: entry.hash }));
     state.emit({ name: 'audit.appended', entry });
   };
@@ -84,9 +85,12 @@ export function createCore(deps: CoreDeps): Core {
   const alerts = createAlertsService({ state, clock });
   const show = createShowService({ state, clock, cwd: deps.cwd, log });
 
+  const auditWriter = createAuditWriter({ db, repo: audit, clock, onAppended });
+  const systemAuditor = (subsystem: string) => auditWriter.bind({ actor: `system:${subsystem}`, role: 'producer', via: 'system' });
+
   // Modules are built first, over a dispatch that is bound once the complete table exists.
   const late = createLateDispatch();
-  const ctx: ModuleContext = {
+  const base: Omit<ModuleContext, 'audit'> = {
     db,
     state,
     clock,
@@ -96,14 +100,15 @@ export function createCore(deps: CoreDeps): Core {
     alerts,
     show,
     dispatch: late.dispatch,
-    auditEvent: (e) => onAudit(audit.append({ ...e, at: clock.now(), via: 'system' })),
   };
+  /** Each module audits its own steps under its own name. */
+  const contextFor = (subsystem: string): ModuleContext => ({ ...base, audit: systemAuditor(subsystem) });
   const domains: DomainModules = {
-    obs: createObsModule(ctx, deps.ports.obs),
-    comments: createCommentsModule(ctx, deps.ports.comments),
-    cues: createCuesModule(ctx, deps.ports.cues),
-    offers: createOffersModule(ctx, deps.ports.offers),
-    preflight: createPreflightModule(ctx, deps.ports.preflight),
+    obs: createObsModule(contextFor('obs'), deps.ports.obs),
+    comments: createCommentsModule(contextFor('comments'), deps.ports.comments),
+    cues: createCuesModule(contextFor('cues'), deps.ports.cues),
+    offers: createOffersModule(contextFor('offers'), deps.ports.offers),
+    preflight: createPreflightModule(contextFor('preflight'), deps.ports.preflight),
   };
   const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight];
   const handlers = commandTable({
@@ -121,11 +126,11 @@ export function createCore(deps: CoreDeps): Core {
     show: show.handlers,
     modules: domains,
   });
-  const dispatcher = createDispatcher({ db, audit, clock, log, handlers, onAudit });
+  const dispatcher = createDispatcher({ audit: auditWriter, clock, log, handlers });
   late.bind(dispatcher);
 
-  const system = (detail: string, command: string) =>
-    ctx.auditEvent({ actor: 'system:station', role: 'producer', command, args: { detail }, outcome: 'ok', detail: null, durationMs: 0 });
+  const stationAudit = systemAuditor('station');
+  const system = (detail: string, command: string) => stationAudit.event({ command, args: { detail } });
 
   system(`${deps.station.mode} station v${deps.station.version} at ${deps.station.url}`, 'station.start');
 

@@ -9,12 +9,10 @@ import {
   type CommandName,
   type CommandSpec,
   type ResultOf,
-  type AuditEntry,
 } from '../../shared/contract/index';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import type { Db } from '../storage/database';
-import type { AuditRepo } from '../storage/audit.repo';
+import type { AuditInput, AuditWriter } from '../storage/audit-writer';
 import { CommandFailure } from './command-failure';
 import type { Caller, HandlerContext, HandlerMap } from './handler';
 
@@ -26,21 +24,20 @@ export interface Dispatcher {
 }
 
 export interface DispatcherDeps {
-  db: Db;
-  audit: AuditRepo;
+  /** Writes each command's rows in the transaction of its queued writes. */
+  audit: AuditWriter;
   clock: Clock;
   log: Logger;
   /** One handler per contract command: the compiler checks the table is complete. */
   handlers: HandlerMap;
-  /** Told about every audit row written, to keep the snapshot's audit strip current. */
-  onAudit(entry: AuditEntry): void;
 }
 
 const MAX_NAME = 80;
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { db, audit, clock, log, handlers, onAudit } = deps;
+  const { audit, clock, log, handlers } = deps;
 
+  /** The command's row (after the rows it queued), with its outcome, in one transaction with its writes. */
   const record = (
     name: string,
     args: unknown,
@@ -48,39 +45,28 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     at: number,
     started: number,
     result: DispatchResult,
-    writes: (() => void)[],
+    writes: readonly (() => void)[],
+    rows: readonly AuditInput[] = [],
   ): DispatchResult => {
     const outcome = result.ok ? 'ok' : `${refusal(result.error.code) ? 'refused' : 'failed'}:${result.error.code}`;
-    const detail = result.ok ? null : result.error.message;
-    const entry = {
+    const row: AuditInput = {
       at,
-      actor: caller.actor,
-      role: caller.role,
-      via: caller.via,
       command: name.slice(0, MAX_NAME),
       args,
       outcome,
-      detail,
+      detail: result.ok ? null : result.error.message,
       durationMs: performance.now() - started,
     };
     try {
-      // With no writes of its own, the audit insert is a transaction by itself (autocommit).
-      const appended =
-        writes.length === 0
-          ? audit.append(entry)
-          : db.transaction(() => {
-              for (const w of writes) w();
-              return audit.append(entry);
-            })();
-      onAudit(appended);
+      audit.commit(caller, [...rows, row], writes);
       return result;
     } catch (error) {
-      // The handler's writes were rolled back with the audit row: record that, then fail.
+      // The handler's writes were rolled back with the audit rows: record that, then fail.
       const message = error instanceof Error ? error.message : String(error);
       log.error('command write failed', { command: name, error: message });
       const failedResult: DispatchResult = { ok: false, error: { code: 'internal', message: `storage failed: ${message}` } };
       try {
-        onAudit(audit.append({ ...entry, outcome: 'failed:internal', detail: failedResult.error.message }));
+        audit.commit(caller, [...rows, { ...row, outcome: 'failed:internal', detail: failedResult.error.message }]);
       } catch {
         // The disk is gone; the log line above is all we can do.
       }
@@ -120,13 +106,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
 
     const writes: (() => void)[] = [];
-    const ctx: HandlerContext = { caller, now: at, write: (fn) => void writes.push(fn) };
+    const rows: AuditInput[] = [];
+    const ctx: HandlerContext = { caller, now: at, write: (fn) => void writes.push(fn), audit: (row) => void rows.push(row) };
     const settle = (result: DispatchResult): DispatchResult => {
       if (!auditable) {
-        if (writes.length > 0) db.transaction(() => writes.forEach((w) => w()))();
-        return result;
+        // A read writes no row of its own, but what it queued still lands together.
+        try {
+          audit.commit(caller, rows, result.ok ? writes : []);
+          return result;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log.error('command write failed', { command: name, error: message });
+          return fail('internal', `storage failed: ${message}`);
+        }
       }
-      return record(name, auditedArgs(parsed.data), caller, at, started, result, result.ok ? writes : []);
+      return record(name, auditedArgs(parsed.data), caller, at, started, result, result.ok ? writes : [], rows);
     };
     let out: unknown;
     try {

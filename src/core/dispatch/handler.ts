@@ -2,6 +2,7 @@
 // contract so that arguments arrive parsed and results are checked.
 import type { z } from 'zod';
 import type { CommandName, CommandSpec, Commands, Role } from '../../shared/contract/index';
+import type { AuditInput } from '../storage/audit-writer';
 
 export type Via = 'ipc' | 'ws' | 'http' | 'system' | 'test';
 
@@ -21,6 +22,12 @@ export interface HandlerContext {
    * after the handler returns: both land, or neither does.
    */
   write(fn: () => void): void;
+  /**
+   * Queue an audit row that belongs to this command (an attempt, a side effect): it is written in
+   * the command's transaction, before the command's own row, for the caller unless `actor` says
+   * otherwise. Rows are kept when the command fails; queued writes are not.
+   */
+  audit(input: AuditInput): void;
 }
 
 type ResultOfSpec<S> = S extends CommandSpec<z.ZodType, infer R> ? R : never;

@@ -26,7 +26,6 @@ type ObsCommand = SliceOf<typeof obsCommands>;
 
 export const OBS_SETTINGS = { url: 'obs.url', autoConnect: 'obs.autoConnect' } as const;
 export const OBS_PASSWORD_SECRET = 'obs.password';
-const ACTOR = 'system:obs';
 const DEFAULT_THRESHOLDS: HealthThresholds = healthThresholdsSchema.parse({});
 
 export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule<ObsCommand> {
@@ -46,7 +45,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
   let pendingSnapshot: ObsSnapshot | null = null;
 
   const audit = (command: string, args: unknown, detail: string | null) =>
-    ctx.auditEvent({ actor: ACTOR, role: 'producer', command, args, outcome: 'ok', detail, durationMs: 0 });
+    ctx.audit.event({ command, args, detail });
 
   const onTimeout = (error: ObsTimeoutError) => link.drop(`OBS stopped answering (${error.message}); reconnecting to resync.`);
 

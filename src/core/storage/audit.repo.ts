@@ -20,11 +20,13 @@ export interface AuditRecord {
 const MAX_ARGS_CHARS = 8_000;
 
 export interface AuditRepo {
-  /** Appends one row. Call inside the transaction that carries the handler's own writes. */
+  /** Appends one row. Only the audit writer calls this, inside the transaction it describes. */
   append(record: AuditRecord): AuditEntry;
   list(options: { before?: number; limit: number; command?: string }): AuditEntry[];
   count(): number;
   head(): { seq: number; hash: string } | null;
+  /** Re-reads the head after a transaction that appended was rolled back. */
+  resync(): void;
 }
 
 export function createAuditRepo(db: Db): AuditRepo {
@@ -40,10 +42,16 @@ export function createAuditRepo(db: Db): AuditRepo {
   );
 
   // The head is cached: this process is the only writer, and the chain is read once at start.
-  const start = last.get();
-  let headSeq = start?.seq ?? 0;
-  let headHash = start?.hash ?? GENESIS_HASH;
-  let count = countStmt.get()?.n ?? 0;
+  let headSeq = 0;
+  let headHash = GENESIS_HASH;
+  let count = 0;
+  const readHead = () => {
+    const top = last.get();
+    headSeq = top?.seq ?? 0;
+    headHash = top?.hash ?? GENESIS_HASH;
+    count = countStmt.get()?.n ?? 0;
+  };
+  readHead();
 
   return {
     append(record) {
@@ -90,6 +98,7 @@ export function createAuditRepo(db: Db): AuditRepo {
     },
     count: () => count,
     head: () => (headSeq === 0 ? null : { seq: headSeq, hash: headHash }),
+    resync: readHead,
   };
 }
 
