@@ -26,6 +26,10 @@ if (step('system packages (setup-system)', node, ['scripts/setup-system.mjs']) !
   process.exit(1);
 }
 if (want('integration') && step('Vendure test store modules', node, ['test/vendure/install.mjs']) !== 0) process.exit(1);
+if (want('deps') && step('dependency rules (npm run lint:deps)', node, ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', 'src', 'test', 'bench', 'scripts']) !== 0) {
+  console.error('An import breaks the layer rules (see above and .dependency-cruiser.cjs).');
+  process.exit(1);
+}
 console.log('\n▶ build');
 buildIfStale(root);
 
