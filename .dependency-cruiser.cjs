@@ -113,6 +113,20 @@ module.exports = {
       to: { path: ['^(test|bench|scripts)/', TESTS] },
     },
     {
+      name: 'benches-have-their-own-helpers',
+      comment: 'Benches use bench/support, the real-process harnesses of test/peers and the page probes of test/probes; never the test suites or their helpers (test/support, test/integration, test/e2e).',
+      severity: 'error',
+      from: { path: '^bench/' },
+      to: { path: '^test/(?!(peers|probes)/)' },
+    },
+    {
+      name: 'shared-harnesses-stay-neutral',
+      comment: 'test/peers and test/probes serve both tests and benches, so they import neither.',
+      severity: 'error',
+      from: { path: '^test/(peers|probes)/' },
+      to: { path: '^(bench/|test/(?!(peers|probes)/))' },
+    },
+    {
       name: 'no-unresolvable-imports',
       comment: 'An import that does not resolve is a typo or a missing dependency.',
       severity: 'error',

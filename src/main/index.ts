@@ -20,7 +20,7 @@ let bridge: IpcBridge | null = null;
 const open = new Map<Role, BrowserWindow>();
 
 function nativeBinding(root: string): string | null {
-  // The Electron build carries a better-sqlite3 compiled for Electron's ABI (see scripts/electron-native.mjs).
+  // The Electron build carries a better-sqlite3 compiled for Electron's ABI (see scripts/electron-native.ts).
   const candidates = [
     process.env.BATON_NATIVE_BINDING,
     join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
