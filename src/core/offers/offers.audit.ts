@@ -1,8 +1,9 @@
 // The offers domain's one way to the audit chain: every row it writes (attempts, drift, cap,
-// bonus removal, trigger firings) goes through the auditor made here, as the producer's domain.
-import type { ModuleContext } from '../module';
+// bonus removal, trigger firings) goes through the auditor made here from the module's own.
+import type { Auditor } from '../storage/audit-writer';
 
 export interface OffersAuditInput {
+  /** On whose behalf the step ran (the person whose pause is retried), or `system:offers…`. */
   actor: string;
   command: string;
   args: unknown;
@@ -13,6 +14,6 @@ export interface OffersAuditInput {
 
 export type OffersAuditor = (entry: OffersAuditInput) => void;
 
-export function createOffersAuditor(auditEvent: ModuleContext['auditEvent']): OffersAuditor {
-  return (entry) => auditEvent({ ...entry, role: 'producer' });
+export function createOffersAuditor(auditor: Auditor): OffersAuditor {
+  return (entry) => auditor.event(entry);
 }

@@ -30,7 +30,7 @@ type OfferCommand =
 export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): CoreModule<OfferCommand> {
   const repo = createOffersRepo(ctx.db);
   const kpis = createKpiCalc();
-  const audit = createOffersAuditor(ctx.auditEvent);
+  const audit = createOffersAuditor(ctx.audit);
   const alert: Alert = (level, key, message) => ctx.alerts.raise({ source: 'offers', key, level, message });
   let show: Show | null = null;
   let runtimes: OfferRuntime[] = [];
