@@ -227,4 +227,38 @@ describe('offer controller', () => {
     await expect(r.c.refresh()).rejects.toMatchObject({ code: 'unavailable' });
     expect(r.c.view().storeReachable).toBe(true);
   });
+
+  it('waits for retries and deadlines on the injected timers only', async () => {
+    const store = createFakeStore();
+    store.down = storeDown();
+    const db = openDatabase({ file: ':memory:' });
+    const waits: { ms: number; fn: () => void }[] = [];
+    const c = createOfferController({
+      showId: 'show-1',
+      offer,
+      adapter: store,
+      repo: createOffersRepo(db),
+      clock: { now: () => Date.now() },
+      timers: { after: (ms, fn) => (waits.push({ ms, fn }), () => undefined), every: () => () => undefined, defer: (fn) => fn() },
+      log: silentLogger,
+      timing: TIMING,
+      audit: () => {},
+      alert: () => {},
+      clearAlert: () => {},
+      changed: () => {},
+      onReading: () => {},
+      onOrders: () => {},
+    });
+    const answer = c.request('paused', { actor: 'Maya', reason: 'x' }).catch((e: unknown) => e);
+    await until(() => c.view().nextRetryAt !== null);
+    expect(waits.map((w) => w.ms)).toEqual([TIMING.deadlineMs, TIMING.retryBaseMs]);
+    await wait(50); // no real timer drives a retry
+    expect(store.calls.filter((x) => x.op === 'set')).toHaveLength(1);
+    store.down = null;
+    waits[1]?.fn(); // the retry timer fires
+    await expect(answer).resolves.toBe('paused');
+    expect(store.calls.filter((x) => x.op === 'set')).toHaveLength(2);
+    c.close();
+    db.close();
+  });
 });
