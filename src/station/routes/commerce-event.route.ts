@@ -8,8 +8,9 @@ import type { Clock } from '../../core/platform/clock';
 import type { Logger } from '../../core/platform/logger';
 import type { SecretStore } from '../../core/platform/secret-store';
 import type { Route } from '../transport/route-table';
-import { readBody, sendError, sendJson } from '../transport/http-util';
-import { EVENT_SECRET_NAME, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../../core/offers/hmac';
+import { parseJsonText, readBody, sendError, sendJson } from '../transport/http-util';
+import { createReplayGuard } from './replay-guard';
+import { EVENT_SECRET_NAME, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, TOLERANCE_SECONDS, verifyEvent } from '../../core/offers/hmac';
 
 export const EVENTS_PATH = '/api/events';
 const MAX_EVENT_BODY = 1024 * 1024;
@@ -22,6 +23,9 @@ export interface CommerceEventRouteDeps {
 }
 
 export function createCommerceEventRoute(deps: CommerceEventRouteDeps): Route {
+  // Twice the timestamp tolerance: a delivery is remembered for as long as its timestamp (up to
+  // TOLERANCE in the past or the future) could still pass.
+  const replays = createReplayGuard({ windowMs: 2 * TOLERANCE_SECONDS * 1000 });
   return {
     method: 'POST',
     path: EVENTS_PATH,
@@ -38,26 +42,25 @@ export function createCommerceEventRoute(deps: CommerceEventRouteDeps): Route {
       }
       const raw = await readBody(req, MAX_EVENT_BODY);
       const body = raw.toString('utf8');
-      const check = verify({
-        secret,
-        timestamp: header(req, TIMESTAMP_HEADER),
-        signature: header(req, SIGNATURE_HEADER),
-        body,
-        nowMs: deps.clock.now(),
-      });
+      const key = header(req, IDEMPOTENCY_HEADER);
+      const signature = header(req, SIGNATURE_HEADER);
+      const check = verifyEvent({ secret, timestamp: header(req, TIMESTAMP_HEADER), signature, idempotencyKey: key, body, nowMs: deps.clock.now() });
       if (!check.ok) {
         deps.log.warn('commerce event refused', { reason: check.reason, from: req.socket.remoteAddress });
         sendError(res, { code: 'unauthenticated', message: `Signature refused: ${check.reason}. See docs/commerce-webhook.md.` });
         return;
       }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body) as unknown;
-      } catch (error) {
-        sendError(res, { code: 'invalid_args', message: `The body is not valid JSON: ${(error as Error).message}` });
+      if (!replays.admit(key ?? '', signature ?? '', deps.clock.now())) {
+        deps.log.warn('commerce event replay refused', { refusedReplays: replays.refused(), from: req.socket.remoteAddress });
+        sendError(res, { code: 'conflict', message: `This delivery (its ${IDEMPOTENCY_HEADER} or signature) was already taken; a replay is not counted again. Replays refused: ${replays.refused()}.` });
         return;
       }
-      const events = withDeliveryIds(normalise(parsed), header(req, IDEMPOTENCY_HEADER));
+      const parsed = parseJsonText(body);
+      if (!parsed.ok) {
+        sendError(res, { code: 'invalid_args', message: parsed.message });
+        return;
+      }
+      const events = withDeliveryIds(normalise(parsed.value), key);
       const result = await deps.dispatch(
         'offer.ingest',
         { events },
