@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import type { Role } from '../../../src/shared/contract/roles';
-import { freePort } from '../../support/station-process';
+import { freePort } from '../../peers/station-process';
 
 export const ROOT = process.env.BATON_STATION_ROOT ?? resolve(import.meta.dirname, '../../..');
 
