@@ -38,7 +38,7 @@ function encodeName(name: string): string {
   try {
     return encodeURIComponent(name);
   } catch {
-    return encodeURIComponent(name.toWellFormed()) + '%ED%A0%80';
+    return encodeURIComponent(name.replace(/[\ud800-\udfff]/g, '')) + '%ED%A0%80';
   }
 }
 
