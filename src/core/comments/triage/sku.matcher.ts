@@ -1,16 +1,16 @@
 // Which product (SKU) and offer a comment refers to.
 //
 // Terms come from the catalog: product names (whole name = strongest, single name words = weak), aliases in
-// any language, on-screen numbers ("#2", "no 2", "nomor 2", "item 2"), offer codes (case-insensitive) and
-// offer aliases. A term shared by several SKUs ("lip tint", "#2", "skillet") names a *family*; a term owned by
-// one SKU ("nude", "28 cm") names that SKU.
+// any language, on-screen numbers ("#2", "no 2", "item 2"), offer codes (case-insensitive) and
+// offer aliases. A term shared by several SKUs ("lip tint", "#2") names a *family*; a term owned by
+// one SKU ("nude", "50 ml") names that SKU.
 //
 // Resolution (labelling rules: sku null when several SKUs fit or several are named):
 //   1. SKUs named by their own non-numeric term. If several, drop those whose terms also fit another named SKU
 //      ("serum 50ml": "serum" also fits the 50 ml → 50 ml). A bundle beats its contents ("kit with the berry").
 //      Still several → null.
-//   2. Otherwise SKUs named by a bare number alias ("el de 50", "skillet 28"), same rules.
-//   3. Otherwise: a family only → null, unless "this one"/"yang ini"/"este" points at the pinned product.
+//   2. Otherwise SKUs named by a bare number alias ("el de 50"), same rules.
+//   3. Otherwise: a family only → null, unless a pointing word ("este", "ini") points at the pinned product.
 //   4. Only an offer code (or "the code" when the show has one offer) → the offer's single SKU.
 
 import type { TriageCatalog } from './triage.types';
@@ -195,7 +195,7 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
       }
       if (!best && tok(i).length >= 4 && /^\p{L}+$/u.test(tok(i))) best = fuzzy(tok(i));
       if (best && best.numeric) {
-        // "24h", "30 days", "$30", "order 28", "first 200": numbers that are not the product
+        // "24h", "30 days", "$30", "order 28", "top 10": numbers that are not the product
         const next = tok(i + best.keys.length);
         const prev = tok(i - 1);
         if (UNITS_AFTER_NUMBER.has(next) || NUMBER_BLOCKERS_BEFORE.has(prev) || prev.startsWith('+')) best = null;
@@ -348,8 +348,8 @@ function hasDeictic(toks: string[], phrases: string[][], productTokens: Set<numb
       return true;
     }
   }
-  // a bare "this"/"este"/"ini" that ends the comment ("need this", "me llevo este", "quero essa"),
-  // or opens a question ("este sirve para inducción?")
+  // a bare "this"/"este"/"ini" that ends the comment (a pointing word as last word),
+  // or opens a question
   let last = n - 1;
   const at = (k: number): string => toks[k] ?? '';
   while (last >= 0 && (TRAILING_IGNORE.has(at(last)) || at(last).startsWith(':') || productTokens.has(last))) last--;
