@@ -11,6 +11,9 @@ export interface CatalogProduct {
   name: string; // 'Lip Tint Red'
   aliases: string[]; // ['red tint', 'merah', 'rojo', 'vermelho'] — words that name it, any language
   onScreen?: string | null; // '#2' — item number shown on screen; several SKUs can share one (colours)
+  family?: string | null; // 'earbuds' — the product family its variants share
+  colour?: string | null; // 'black' — in any language; the matcher knows the other languages' words for it
+  size?: string | null; // 'M', '42', '30 ml'
 }
 export interface CatalogOffer {
   code: string;

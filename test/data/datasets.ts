@@ -1,0 +1,148 @@
+// Which labelled set serves what: tuning data (rules and weights may be written while reading it) versus
+// evaluation data (frozen by content hash, never read while tuning). The bench and the data tests use this.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { devSplitOf } from '../../bench/triage/split';
+import { normalizeText } from '../../src/core/comments/triage/text.normalize';
+import type { Intent, TriageCatalog } from '../../src/core/comments/triage/triage.types';
+
+export interface LabelledComment {
+  id: string;
+  lang: string;
+  text: string;
+  intent: Intent;
+  sku: string | null;
+  offer: string | null;
+  pinnedSku?: string | null;
+  /** Finer intent (corpus sets only): complaint defect|delivery|checkout|cancel_refund|host_stream, order buy|reserve. */
+  sub?: string | null;
+  platform?: string;
+  author?: string;
+}
+
+export type SetRole = 'tuning' | 'evaluation';
+
+export interface LabelledSet {
+  name: string;
+  role: SetRole;
+  rows: LabelledComment[];
+  catalog: TriageCatalog;
+}
+
+export const DATA_DIR = fileURLToPath(new URL('./', import.meta.url));
+const at = (p: string): string => DATA_DIR + p;
+
+/**
+ * Content hashes of the evaluation files, recorded in the commit that froze them (before any change they judge).
+ * A data test fails when a file differs, so an evaluation set cannot drift silently.
+ */
+export const FROZEN: Readonly<Record<string, string>> = {
+  'comments-show2.jsonl': '3c0acf48aa62d0ef59e78ad2a07e972e4ace73c07fe448aa6a0af2812c0451ee',
+  'catalog-show2.json': 'c0656bfc8c3a79796f2d7c8a075da67c50e228b20f6affbd9a42c597ab02df96',
+  'comments-show3.jsonl': '47cd476df711acaa28a701ac7c20c2554c027f19c04a5dbb65d2194d8716af70',
+  'catalog-show3.json': 'b9982e7ad42ec48c0a70989a8f3711df2c569a46e6ed90cb4ca6e58b869690e1',
+};
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+export function readJsonl(path: string): LabelledComment[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledComment);
+}
+
+/** The key two lines are "the same line" by: normalized tokens (case, accents, elongation, punctuation folded). */
+export function lineKey(text: string): string {
+  return normalizeText(text).tokens.join(' ');
+}
+
+/** Corpus catalog as written by its authors (family/colour/size, a bundle offer with its own SKU). */
+interface CorpusCatalog {
+  products: Array<{ sku: string; name: string; family?: string | null; colour?: string | null; size?: string | null; onScreen?: string | null; aliases?: string[] }>;
+  offers: Array<{ code: string; sku?: string; skus?: string[]; description?: string; aliases?: string[] }>;
+}
+
+/** A corpus catalog in the classifier's shape: the bundle offer names its own SKU. */
+export function corpusCatalog(raw: CorpusCatalog): TriageCatalog {
+  return {
+    products: raw.products.map((p) => ({
+      sku: p.sku,
+      name: p.name,
+      aliases: [...(p.aliases ?? [])],
+      onScreen: p.onScreen ?? null,
+      family: p.family ?? null,
+      colour: p.colour ?? null,
+      size: p.size ?? null,
+    })),
+    offers: raw.offers.map((o) => ({ code: o.code, skus: o.skus ? [...o.skus] : o.sku ? [o.sku] : [], aliases: [...(o.aliases ?? [])] })),
+  };
+}
+
+/** Categories of the frozen multilingual corpus (test/data/corpus/<category>/), sorted. */
+export function corpusCategories(): string[] {
+  const dir = at('corpus');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`${dir}/${d.name}/comments.jsonl`) && existsSync(`${dir}/${d.name}/catalog.json`))
+    .map((d) => d.name)
+    .sort();
+}
+
+export function loadCorpusCategory(category: string): LabelledSet {
+  const dir = at(`corpus/${category}`);
+  return {
+    name: `corpus/${category}`,
+    role: 'evaluation',
+    rows: readJsonl(`${dir}/comments.jsonl`),
+    catalog: corpusCatalog(JSON.parse(readFileSync(`${dir}/catalog.json`, 'utf8')) as CorpusCatalog),
+  };
+}
+
+/** The tuning sets: the rules were written while reading these. */
+export function loadTuningSets(): LabelledSet[] {
+  const dev = readJsonl(at('comments-dev.jsonl'));
+  const devCatalog = JSON.parse(readFileSync(at('catalog-dev.json'), 'utf8')) as TriageCatalog;
+  return [
+    { name: 'dev-tune', role: 'tuning', rows: dev.filter((r) => devSplitOf(r.id) === 'tune'), catalog: devCatalog },
+    // Intent-only lines (sku/offer null) by another author, weighted towards complaints and chatter.
+    { name: 'tune2', role: 'tuning', rows: readJsonl(at('comments-tune2.jsonl')), catalog: devCatalog },
+  ];
+}
+
+/**
+ * The older evaluation sets. dev-holdout leaves out its lines that repeat a tuning line (normalized): the same
+ * author wrote short lines like "hi" in both halves, and a repeated line is not a test of anything.
+ */
+export function loadLegacyEvaluationSets(): LabelledSet[] {
+  const tuning = new Set(loadTuningSets().flatMap((s) => s.rows.map((r) => lineKey(r.text))));
+  const dev = readJsonl(at('comments-dev.jsonl'));
+  const devCatalog = JSON.parse(readFileSync(at('catalog-dev.json'), 'utf8')) as TriageCatalog;
+  return [
+    {
+      name: 'dev-holdout',
+      role: 'evaluation',
+      rows: dev.filter((r) => devSplitOf(r.id) === 'holdout' && !tuning.has(lineKey(r.text))),
+      catalog: devCatalog,
+    },
+    {
+      name: 'show2',
+      role: 'evaluation',
+      rows: readJsonl(at('comments-show2.jsonl')),
+      catalog: JSON.parse(readFileSync(at('catalog-show2.json'), 'utf8')) as TriageCatalog,
+    },
+    {
+      name: 'show3',
+      role: 'evaluation',
+      rows: readJsonl(at('comments-show3.jsonl')),
+      catalog: JSON.parse(readFileSync(at('catalog-show3.json'), 'utf8')) as TriageCatalog,
+    },
+  ];
+}
+
+export function loadCorpus(): LabelledSet[] {
+  return corpusCategories().map(loadCorpusCategory);
+}
