@@ -42,6 +42,8 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'catalog-show2.json': 'c0656bfc8c3a79796f2d7c8a075da67c50e228b20f6affbd9a42c597ab02df96',
   'comments-show3.jsonl': '47cd476df711acaa28a701ac7c20c2554c027f19c04a5dbb65d2194d8716af70',
   'catalog-show3.json': 'b9982e7ad42ec48c0a70989a8f3711df2c569a46e6ed90cb4ca6e58b869690e1',
+  'corpus/audio-gadgets/comments.jsonl': '08a7be46dd9af2e9473fbde830e27797c51e5b655509264bad6b7ce43f48b526',
+  'corpus/audio-gadgets/catalog.json': '67a20e2f3980e102ba26be205b6d94aea5c132de3750f6c67a631baa9e660d42',
 };
 
 export function sha256File(path: string): string {
