@@ -44,6 +44,8 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'catalog-show3.json': 'b9982e7ad42ec48c0a70989a8f3711df2c569a46e6ed90cb4ca6e58b869690e1',
   'corpus/audio-gadgets/comments.jsonl': '08a7be46dd9af2e9473fbde830e27797c51e5b655509264bad6b7ce43f48b526',
   'corpus/audio-gadgets/catalog.json': '67a20e2f3980e102ba26be205b6d94aea5c132de3750f6c67a631baa9e660d42',
+  'corpus/toys-kids/comments.jsonl': '4c222a639d11efd8fcc79d23944aa4047ca95593cc19b2235a0713a307010cbe',
+  'corpus/toys-kids/catalog.json': 'd4eeb76ef4dcd69ed7141c53876722c381aeb905e148f074b00aae6cad9810bd',
 };
 
 export function sha256File(path: string): string {
