@@ -70,7 +70,7 @@ interface CorpusCatalog {
   offers: Array<{ code: string; sku?: string; skus?: string[]; description?: string; aliases?: string[] }>;
 }
 
-/** A corpus catalog in the classifier's shape: the bundle offer names its own SKU. */
+/** A corpus catalog in the classifier's shape. Its bundle SKU is not a listed product, so the offer names no product. */
 export function corpusCatalog(raw: CorpusCatalog): TriageCatalog {
   return {
     products: raw.products.map((p) => ({
@@ -96,12 +96,13 @@ export function corpusCategories(): string[] {
     .sort();
 }
 
-export function loadCorpusCategory(category: string): LabelledSet {
+/** A corpus category; its lines that repeat a tuning line (normalized: "hi", "+1") are left out, the file stays frozen. */
+export function loadCorpusCategory(category: string, tuningKeys: ReadonlySet<string> = tuningLineKeys()): LabelledSet {
   const dir = at(`corpus/${category}`);
   return {
     name: `corpus/${category}`,
     role: 'evaluation',
-    rows: readJsonl(`${dir}/comments.jsonl`),
+    rows: readJsonl(`${dir}/comments.jsonl`).filter((r) => !tuningKeys.has(lineKey(r.text))),
     catalog: corpusCatalog(JSON.parse(readFileSync(`${dir}/catalog.json`, 'utf8')) as CorpusCatalog),
   };
 }
@@ -122,7 +123,7 @@ export function loadTuningSets(): LabelledSet[] {
  * author wrote short lines like "hi" in both halves, and a repeated line is not a test of anything.
  */
 export function loadLegacyEvaluationSets(): LabelledSet[] {
-  const tuning = new Set(loadTuningSets().flatMap((s) => s.rows.map((r) => lineKey(r.text))));
+  const tuning = tuningLineKeys();
   const dev = readJsonl(at('comments-dev.jsonl'));
   const devCatalog = JSON.parse(readFileSync(at('catalog-dev.json'), 'utf8')) as TriageCatalog;
   return [
@@ -147,6 +148,11 @@ export function loadLegacyEvaluationSets(): LabelledSet[] {
   ];
 }
 
+export function tuningLineKeys(): Set<string> {
+  return new Set(loadTuningSets().flatMap((s) => s.rows.map((r) => lineKey(r.text))));
+}
+
 export function loadCorpus(): LabelledSet[] {
-  return corpusCategories().map(loadCorpusCategory);
+  const keys = tuningLineKeys();
+  return corpusCategories().map((c) => loadCorpusCategory(c, keys));
 }

@@ -1,0 +1,162 @@
+// The learned part of triage: a linear intent model and a sub-intent model over the analyzer's features, and a
+// logistic stack that turns rule scores + model logits into one calibrated confidence. Stack weights are fitted on
+// out-of-fold predictions only (the model never scores a comment it was trained on while the stack is fitted).
+import { createAnalyzer, type Analysis } from './triage.analyzer';
+import { featurizeLinear, trainLinear, type FeatureVector, type LinearModel } from './linear.model';
+import { INTENTS, SUB_INTENTS, SUBS_OF, type Intent, type SubIntent, type TriageCatalog } from './triage.types';
+
+export interface TrainingExample {
+  text: string;
+  intent: Intent;
+  /** Finer intent; anything else (or a sub of another intent) is ignored. */
+  sub?: string | null;
+  lang?: string | null;
+  pinnedSku?: string | null;
+}
+
+export interface TrainingGroup {
+  catalog: TriageCatalog;
+  rows: readonly TrainingExample[];
+}
+
+/** z_c = a·modelLogit_c + b·ruleScore_c + bias_c, softmax → confidence. */
+export interface StackWeights {
+  a: number;
+  b: number;
+  bias: number[];
+}
+
+export interface TriageModel {
+  intent: LinearModel;
+  sub: LinearModel | null;
+  stack: StackWeights;
+  /** Examples it was trained on. */
+  examples: number;
+}
+
+export interface TrainTriageOptions {
+  epochs?: number;
+  lr?: number;
+  seed?: number;
+  /** Folds for the out-of-fold stack fit. */
+  folds?: number;
+}
+
+/** The rules alone (no learned model): what createTriage does without one. */
+export const RULES_ONLY_STACK: StackWeights = { a: 0, b: 1, bias: [0, 0, 0, 0, 0] };
+
+interface Prepared {
+  x: FeatureVector;
+  y: number;
+  sub: number;
+  rules: Float64Array;
+}
+
+function ruleVector(a: Analysis): Float64Array {
+  const r = new Float64Array(INTENTS.length);
+  INTENTS.forEach((c, i) => (r[i] = a.ruleScores[c]));
+  return r;
+}
+
+export function prepare(groups: readonly TrainingGroup[]): Prepared[] {
+  const out: Prepared[] = [];
+  for (const g of groups) {
+    const an = createAnalyzer(g.catalog);
+    for (const row of g.rows) {
+      const y = INTENTS.indexOf(row.intent);
+      if (y < 0) continue;
+      const a = an.analyse(row.text, row.lang ?? null, row.pinnedSku ?? null);
+      const sub = row.sub && (SUBS_OF[row.intent] as readonly string[]).includes(row.sub) ? SUB_INTENTS.indexOf(row.sub as SubIntent) : -1;
+      out.push({ x: featurizeLinear(a.modelInput), y, sub, rules: ruleVector(a) });
+    }
+  }
+  return out;
+}
+
+function classWeights(ys: readonly number[], k: number): number[] {
+  const counts = new Array<number>(k).fill(0);
+  for (const y of ys) counts[y] = (counts[y] ?? 0) + 1;
+  return counts.map((c) => (c > 0 ? Math.sqrt(ys.length / (k * c)) : 1));
+}
+
+function trainIntent(data: readonly Prepared[], o: TrainTriageOptions): LinearModel {
+  const ys = data.map((d) => d.y);
+  return trainLinear(INTENTS, data.map((d) => ({ x: d.x, y: d.y })), {
+    epochs: o.epochs ?? 12,
+    lr: o.lr ?? 0.6,
+    seed: o.seed ?? 17,
+    classWeight: classWeights(ys, INTENTS.length),
+  });
+}
+
+/** Logistic regression of the gold intent on (model logit, rule score) with per-class bias, by gradient descent. */
+export function fitStack(m: readonly Float64Array[], r: readonly Float64Array[], y: readonly number[], iterations = 400): StackWeights {
+  const K = INTENTS.length;
+  let a = 1;
+  let b = 0.5;
+  const bias = new Array<number>(K).fill(0);
+  const n = y.length;
+  if (n === 0) return { ...RULES_ONLY_STACK, bias: [...RULES_ONLY_STACK.bias] };
+  const z = new Float64Array(K);
+  for (let it = 0; it < iterations; it++) {
+    let ga = 0;
+    let gb = 0;
+    const gbias = new Array<number>(K).fill(0);
+    for (let i = 0; i < n; i++) {
+      const mi = m[i]!;
+      const ri = r[i]!;
+      let max = -Infinity;
+      for (let c = 0; c < K; c++) {
+        z[c] = a * mi[c]! + b * ri[c]! + bias[c]!;
+        if (z[c]! > max) max = z[c]!;
+      }
+      let s = 0;
+      for (let c = 0; c < K; c++) {
+        z[c] = Math.exp(z[c]! - max);
+        s += z[c]!;
+      }
+      for (let c = 0; c < K; c++) {
+        const g = z[c]! / s - (c === y[i] ? 1 : 0);
+        ga += g * mi[c]!;
+        gb += g * ri[c]!;
+        gbias[c]! += g;
+      }
+    }
+    const step = 0.5 / n;
+    a -= step * ga;
+    b -= step * gb;
+    for (let c = 0; c < K; c++) bias[c]! -= step * gbias[c]!;
+  }
+  return { a, b, bias };
+}
+
+export function trainTriageModel(groups: readonly TrainingGroup[], o: TrainTriageOptions = {}): TriageModel {
+  const data = prepare(groups);
+  const folds = Math.max(2, o.folds ?? 5);
+  // out-of-fold model logits for the stack
+  const oof: Float64Array[] = new Array<Float64Array>(data.length);
+  for (let f = 0; f < folds; f++) {
+    const train = data.filter((_, i) => i % folds !== f);
+    const model = trainIntent(train, o);
+    data.forEach((d, i) => {
+      if (i % folds === f) oof[i] = model.logits(d.x);
+    });
+  }
+  const stack = fitStack(
+    oof,
+    data.map((d) => d.rules),
+    data.map((d) => d.y),
+  );
+  const intent = trainIntent(data, o);
+  const subData = data.filter((d) => d.sub >= 0);
+  const sub =
+    subData.length > 0
+      ? trainLinear(SUB_INTENTS, subData.map((d) => ({ x: d.x, y: d.sub })), {
+          epochs: o.epochs ?? 12,
+          lr: o.lr ?? 0.6,
+          seed: (o.seed ?? 17) + 1,
+          classWeight: classWeights(subData.map((d) => d.sub), SUB_INTENTS.length),
+        })
+      : null;
+  return { intent, sub, stack, examples: data.length };
+}
