@@ -46,6 +46,8 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/audio-gadgets/catalog.json': '67a20e2f3980e102ba26be205b6d94aea5c132de3750f6c67a631baa9e660d42',
   'corpus/toys-kids/comments.jsonl': '4c222a639d11efd8fcc79d23944aa4047ca95593cc19b2235a0713a307010cbe',
   'corpus/toys-kids/catalog.json': 'd4eeb76ef4dcd69ed7141c53876722c381aeb905e148f074b00aae6cad9810bd',
+  'corpus/fashion-bags/comments.jsonl': '1af307b44b33d0e37509170efb638a1d94ebf8128e974f6d95480cb12374b644',
+  'corpus/fashion-bags/catalog.json': 'c3798fa57259979a39cd724538d0d044f3e96760c39fe6c475be111038706c78',
 };
 
 export function sha256File(path: string): string {
