@@ -48,6 +48,8 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/toys-kids/catalog.json': 'd4eeb76ef4dcd69ed7141c53876722c381aeb905e148f074b00aae6cad9810bd',
   'corpus/fashion-bags/comments.jsonl': '1af307b44b33d0e37509170efb638a1d94ebf8128e974f6d95480cb12374b644',
   'corpus/fashion-bags/catalog.json': 'c3798fa57259979a39cd724538d0d044f3e96760c39fe6c475be111038706c78',
+  'corpus/groceries-snacks/comments.jsonl': 'b022cf7ab52a46689757ba80bc00912b46102992ce72d2b1575259b92f8196ab',
+  'corpus/groceries-snacks/catalog.json': 'ce784bab4e2a681b383c9815c7c6f85f2190854864372a79f76ac55b028c2f90',
 };
 
 export function sha256File(path: string): string {
