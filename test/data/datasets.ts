@@ -50,6 +50,8 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/fashion-bags/catalog.json': 'c3798fa57259979a39cd724538d0d044f3e96760c39fe6c475be111038706c78',
   'corpus/groceries-snacks/comments.jsonl': 'b022cf7ab52a46689757ba80bc00912b46102992ce72d2b1575259b92f8196ab',
   'corpus/groceries-snacks/catalog.json': 'ce784bab4e2a681b383c9815c7c6f85f2190854864372a79f76ac55b028c2f90',
+  'corpus/home-bedding/comments.jsonl': '0461600473955511e1f6a148a75e5db319bd04f9ef68842f475e93b5fc4aa781',
+  'corpus/home-bedding/catalog.json': '7507404c8076ef3ce69e0a30c3b814a8869b297143c6c59d984a46370b0793ae',
 };
 
 export function sha256File(path: string): string {
