@@ -52,6 +52,8 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/groceries-snacks/catalog.json': 'ce784bab4e2a681b383c9815c7c6f85f2190854864372a79f76ac55b028c2f90',
   'corpus/home-bedding/comments.jsonl': '0461600473955511e1f6a148a75e5db319bd04f9ef68842f475e93b5fc4aa781',
   'corpus/home-bedding/catalog.json': '7507404c8076ef3ce69e0a30c3b814a8869b297143c6c59d984a46370b0793ae',
+  'corpus/jewelry-watches/comments.jsonl': '43049318928d30844282bb12b15e2ad908fd76e969b9bab914f7ec2f924e0909',
+  'corpus/jewelry-watches/catalog.json': '245fd402f43eaf41c6e44ffa417cb053146df27ecb8460c4b04b14c1d52f843f',
 };
 
 export function sha256File(path: string): string {
