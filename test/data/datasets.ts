@@ -54,6 +54,8 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/home-bedding/catalog.json': '7507404c8076ef3ce69e0a30c3b814a8869b297143c6c59d984a46370b0793ae',
   'corpus/jewelry-watches/comments.jsonl': '43049318928d30844282bb12b15e2ad908fd76e969b9bab914f7ec2f924e0909',
   'corpus/jewelry-watches/catalog.json': '245fd402f43eaf41c6e44ffa417cb053146df27ecb8460c4b04b14c1d52f843f',
+  'corpus/pet-supplies/comments.jsonl': 'a395a6800f8ab7016c09d44c1037df1a1ab8fb3c1f611f700d551a34069ece27',
+  'corpus/pet-supplies/catalog.json': 'b64a1b450006f1b0d2ffcbee11e761caedd2aca9c40a74990efcafa6e5cc4aac',
 };
 
 export function sha256File(path: string): string {
