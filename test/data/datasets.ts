@@ -56,6 +56,8 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/jewelry-watches/catalog.json': '245fd402f43eaf41c6e44ffa417cb053146df27ecb8460c4b04b14c1d52f843f',
   'corpus/pet-supplies/comments.jsonl': 'a395a6800f8ab7016c09d44c1037df1a1ab8fb3c1f611f700d551a34069ece27',
   'corpus/pet-supplies/catalog.json': 'b64a1b450006f1b0d2ffcbee11e761caedd2aca9c40a74990efcafa6e5cc4aac',
+  'corpus/sports-outdoor/comments.jsonl': '18b9bc0658edb654dfcbf5b16b52d6ce9313c18aa54330e83e23bc77b54cf100',
+  'corpus/sports-outdoor/catalog.json': '3c4e8e1c09cab765314e402957c595b91b9da5e3f9cb6f1a0096cbddac75359b',
 };
 
 export function sha256File(path: string): string {
