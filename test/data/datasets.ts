@@ -42,8 +42,6 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'catalog-show2.json': 'c0656bfc8c3a79796f2d7c8a075da67c50e228b20f6affbd9a42c597ab02df96',
   'comments-show3.jsonl': '47cd476df711acaa28a701ac7c20c2554c027f19c04a5dbb65d2194d8716af70',
   'catalog-show3.json': 'b9982e7ad42ec48c0a70989a8f3711df2c569a46e6ed90cb4ca6e58b869690e1',
-  'corpus/audio-gadgets/comments.jsonl': '08a7be46dd9af2e9473fbde830e27797c51e5b655509264bad6b7ce43f48b526',
-  'corpus/audio-gadgets/catalog.json': '67a20e2f3980e102ba26be205b6d94aea5c132de3750f6c67a631baa9e660d42',
   'corpus/toys-kids/comments.jsonl': '4c222a639d11efd8fcc79d23944aa4047ca95593cc19b2235a0713a307010cbe',
   'corpus/toys-kids/catalog.json': 'd4eeb76ef4dcd69ed7141c53876722c381aeb905e148f074b00aae6cad9810bd',
   'corpus/fashion-bags/comments.jsonl': '1af307b44b33d0e37509170efb638a1d94ebf8128e974f6d95480cb12374b644',
@@ -58,6 +56,8 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/pet-supplies/catalog.json': 'b64a1b450006f1b0d2ffcbee11e761caedd2aca9c40a74990efcafa6e5cc4aac',
   'corpus/sports-outdoor/comments.jsonl': '18b9bc0658edb654dfcbf5b16b52d6ce9313c18aa54330e83e23bc77b54cf100',
   'corpus/sports-outdoor/catalog.json': '3c4e8e1c09cab765314e402957c595b91b9da5e3f9cb6f1a0096cbddac75359b',
+  'corpus/audio-gadgets/comments.jsonl': 'ebc3a0b62e91c4d91757737a90fbf47c5e2443135424516d1b71c8e1af45c3e2',
+  'corpus/audio-gadgets/catalog.json': '67a20e2f3980e102ba26be205b6d94aea5c132de3750f6c67a631baa9e660d42',
 };
 
 export function sha256File(path: string): string {
