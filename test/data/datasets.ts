@@ -42,8 +42,6 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'catalog-show2.json': 'c0656bfc8c3a79796f2d7c8a075da67c50e228b20f6affbd9a42c597ab02df96',
   'comments-show3.jsonl': '47cd476df711acaa28a701ac7c20c2554c027f19c04a5dbb65d2194d8716af70',
   'catalog-show3.json': 'b9982e7ad42ec48c0a70989a8f3711df2c569a46e6ed90cb4ca6e58b869690e1',
-  'corpus/toys-kids/comments.jsonl': '4c222a639d11efd8fcc79d23944aa4047ca95593cc19b2235a0713a307010cbe',
-  'corpus/toys-kids/catalog.json': 'd4eeb76ef4dcd69ed7141c53876722c381aeb905e148f074b00aae6cad9810bd',
   'corpus/fashion-bags/comments.jsonl': '1af307b44b33d0e37509170efb638a1d94ebf8128e974f6d95480cb12374b644',
   'corpus/fashion-bags/catalog.json': 'c3798fa57259979a39cd724538d0d044f3e96760c39fe6c475be111038706c78',
   'corpus/groceries-snacks/comments.jsonl': 'b022cf7ab52a46689757ba80bc00912b46102992ce72d2b1575259b92f8196ab',
@@ -58,6 +56,8 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/sports-outdoor/catalog.json': '3c4e8e1c09cab765314e402957c595b91b9da5e3f9cb6f1a0096cbddac75359b',
   'corpus/audio-gadgets/comments.jsonl': 'ebc3a0b62e91c4d91757737a90fbf47c5e2443135424516d1b71c8e1af45c3e2',
   'corpus/audio-gadgets/catalog.json': '67a20e2f3980e102ba26be205b6d94aea5c132de3750f6c67a631baa9e660d42',
+  'corpus/toys-kids/comments.jsonl': '40a98c1f618f9bba6245b1564cd74c0ae26db41eaf4ef9cdbd35e7e9c1177127',
+  'corpus/toys-kids/catalog.json': 'd4eeb76ef4dcd69ed7141c53876722c381aeb905e148f074b00aae6cad9810bd',
 };
 
 export function sha256File(path: string): string {
