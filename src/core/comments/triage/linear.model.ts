@@ -2,6 +2,7 @@
 // bigrams, the language and the ids of the rules that fired, into a softmax trained by SGD from a fixed seed.
 // Pure computation; features remember where they came from so a prediction can name its strongest ones.
 
+/** Hash space of the features (2^18); a model may use fewer bits (its weights fold the hash onto a smaller table). */
 export const MODEL_BITS = 18;
 const DIM = 1 << MODEL_BITS;
 const MASK = DIM - 1;
@@ -25,7 +26,8 @@ export interface ModelInput {
 
 export interface FeatureVector {
   idx: Int32Array;
-  val: Float32Array;
+  /** Every feature has this value (1/√n): long comments do not shout. */
+  scale: number;
   /** Where each feature came from: kind | word index << 2 | start << 8 | length << 16 (chars) or extras index. */
   src: Int32Array;
   n: number;
@@ -48,6 +50,8 @@ export interface TrainOptions {
   classWeight?: readonly number[];
   /** L2 shrink per step. */
   l2?: number;
+  /** Size of the weight table as a power of two (≤ MODEL_BITS); smaller is faster (cache), larger collides less. */
+  bits?: number;
 }
 
 function hashStr(s: string, seed: number): number {
@@ -64,10 +68,20 @@ const SEED_BIGRAM = 0x2b6e1c7d;
 const SEED_CHAR = 0x5bd1e995;
 const SEED_OTHER = 0x1b873593;
 
-/** The hashed feature vector of one comment. Values are 1/√n so long comments do not shout. */
-export function featurizeLinear(input: ModelInput): FeatureVector {
-  const idx = new Int32Array(MAX_FEATURES);
-  const src = new Int32Array(MAX_FEATURES);
+/** Reusable buffers for featurizeLinear on a hot path (the vector is valid until the next call). */
+export interface FeatureScratch {
+  idx: Int32Array;
+  src: Int32Array;
+}
+
+export function createFeatureScratch(): FeatureScratch {
+  return { idx: new Int32Array(MAX_FEATURES), src: new Int32Array(MAX_FEATURES) };
+}
+
+/** The hashed feature vector of one comment; with `scratch`, no allocation (the vector lives in it). */
+export function featurizeLinear(input: ModelInput, scratch?: FeatureScratch): FeatureVector {
+  const idx = scratch?.idx ?? new Int32Array(MAX_FEATURES);
+  const src = scratch?.src ?? new Int32Array(MAX_FEATURES);
   let n = 0;
   const push = (h: number, s: number): void => {
     if (n >= MAX_FEATURES) return;
@@ -102,10 +116,9 @@ export function featurizeLinear(input: ModelInput): FeatureVector {
   if (nw > 0) push(hashStr('</s>', hashStr(prev, SEED_BIGRAM)), K_BIGRAM | (nw << 2));
   push(hashStr('lang:' + input.lang, SEED_OTHER), K_OTHER | (0x3fff << 2));
   for (let j = 0; j < input.extras.length; j++) push(hashStr(input.extras[j] ?? '', SEED_OTHER), K_OTHER | (j << 2));
-  const val = new Float32Array(n);
-  const v = n > 0 ? 1 / Math.sqrt(n) : 0;
-  val.fill(v);
-  return { idx: idx.subarray(0, n), val, src: src.subarray(0, n), n };
+  const scale = n > 0 ? 1 / Math.sqrt(n) : 0;
+  if (scratch) return { idx, scale, src, n };
+  return { idx: idx.slice(0, n), scale, src: src.slice(0, n), n };
 }
 
 /** Readable name of feature j of x. */
@@ -144,28 +157,43 @@ export function seededRandom(seed: number): () => number {
 /** A trained model from its weights (class-major per feature: w[f * K + c]). */
 export function linearModelOf(classes: readonly string[], w: Float32Array, bias: Float32Array): LinearModel {
   const K = classes.length;
+  const fold = w.length / K - 1; // table size is a power of two
   function logits(x: FeatureVector): Float64Array {
     const z = new Float64Array(K);
-    for (let c = 0; c < K; c++) z[c] = bias[c] ?? 0;
     for (let j = 0; j < x.n; j++) {
-      const base = (x.idx[j] ?? 0) * K;
-      const v = x.val[j] ?? 0;
-      for (let c = 0; c < K; c++) z[c] = (z[c] ?? 0) + v * (w[base + c] ?? 0);
+      const base = ((x.idx[j] ?? 0) & fold) * K;
+      for (let c = 0; c < K; c++) z[c] = (z[c] ?? 0) + (w[base + c] ?? 0);
     }
+    for (let c = 0; c < K; c++) z[c] = (z[c] ?? 0) * x.scale + (bias[c] ?? 0);
     return z;
   }
   function topFeatures(x: FeatureVector, input: ModelInput, c: number, k: number): Array<{ feature: string; weight: number }> {
-    // contribution towards c relative to the mean of the other classes, merged by readable name
-    const byName = new Map<string, number>();
+    // contribution towards c relative to the mean of the other classes; only the few strongest are named
+    const keep = Math.max(1, k * 3);
+    const topIdx: number[] = [];
+    const topVal: number[] = [];
     for (let j = 0; j < x.n; j++) {
-      const base = (x.idx[j] ?? 0) * K;
+      const base = ((x.idx[j] ?? 0) & fold) * K;
       let others = 0;
-      for (let o = 0; o < K; o++) if (o !== c) others += w[base + o] ?? 0;
-      const contrib = (x.val[j] ?? 0) * ((w[base + c] ?? 0) - others / Math.max(1, K - 1));
+      for (let o = 0; o < K; o++) others += w[base + o] ?? 0;
+      others -= w[base + c] ?? 0;
+      const contrib = x.scale * ((w[base + c] ?? 0) - others / Math.max(1, K - 1));
       if (contrib <= 0) continue;
-      const name = describeFeature(x, input, j);
-      byName.set(name, (byName.get(name) ?? 0) + contrib);
+      if (topVal.length === keep && contrib <= (topVal[keep - 1] ?? 0)) continue;
+      let at = topVal.length;
+      while (at > 0 && (topVal[at - 1] ?? 0) < contrib) at--;
+      topVal.splice(at, 0, contrib);
+      topIdx.splice(at, 0, j);
+      if (topVal.length > keep) {
+        topVal.pop();
+        topIdx.pop();
+      }
     }
+    const byName = new Map<string, number>();
+    topIdx.forEach((j, r) => {
+      const name = describeFeature(x, input, j);
+      byName.set(name, (byName.get(name) ?? 0) + (topVal[r] ?? 0));
+    });
     return [...byName.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, k)
@@ -185,7 +213,8 @@ export function trainLinear(
   const lr0 = opts.lr ?? 0.5;
   const l2 = opts.l2 ?? 0;
   const rand = seededRandom(opts.seed ?? 17);
-  const w = new Float32Array(DIM * K);
+  const fold = (1 << Math.min(MODEL_BITS, Math.max(8, opts.bits ?? MODEL_BITS))) - 1;
+  const w = new Float32Array((fold + 1) * K);
   const bias = new Float32Array(K);
   const order = data.map((_, i) => i);
   const total = epochs * data.length;
@@ -204,8 +233,9 @@ export function trainLinear(
       step++;
       let max = -Infinity;
       for (let c = 0; c < K; c++) {
-        let s = bias[c] ?? 0;
-        for (let j = 0; j < x.n; j++) s += (x.val[j] ?? 0) * (w[(x.idx[j] ?? 0) * K + c] ?? 0);
+        let s = 0;
+        for (let j = 0; j < x.n; j++) s += w[((x.idx[j] ?? 0) & fold) * K + c] ?? 0;
+        s = s * x.scale + (bias[c] ?? 0);
         z[c] = s;
         if (s > max) max = s;
       }
@@ -219,10 +249,10 @@ export function trainLinear(
         const g = cw * ((z[c] ?? 0) / sum - (c === y ? 1 : 0));
         if (g === 0) continue;
         bias[c] = (bias[c] ?? 0) - lr * g * 0.1;
+        const step = lr * g * x.scale;
         for (let j = 0; j < x.n; j++) {
-          const at = (x.idx[j] ?? 0) * K + c;
-          const cur = w[at] ?? 0;
-          w[at] = cur * (1 - lr * l2) - lr * g * (x.val[j] ?? 0);
+          const at = ((x.idx[j] ?? 0) & fold) * K + c;
+          w[at] = (w[at] ?? 0) * (1 - lr * l2) - step;
         }
       }
     }

@@ -17,7 +17,7 @@ import {
 } from './triage.types';
 import { createAnalyzer, type Analysis } from './triage.analyzer';
 import { createOnlineModel, featurize } from './online.model';
-import { featurizeLinear, type FeatureVector } from './linear.model';
+import { createFeatureScratch, featurizeLinear, type FeatureVector } from './linear.model';
 import { RULES_ONLY_STACK, type TriageModel } from './triage.model';
 
 export const DEFAULT_UNSURE_BELOW = 0.55;
@@ -56,6 +56,7 @@ export function createTriage(options: TriageOptions): Triage {
   const learned: TriageModel | null = options.model ?? null;
   const stack = learned?.stack ?? RULES_ONLY_STACK;
   const model = createOnlineModel();
+  const scratch = createFeatureScratch();
 
   let classified = 0;
   let unsure = 0;
@@ -78,7 +79,7 @@ export function createTriage(options: TriageOptions): Triage {
 
   function decide(a: Analysis): Decision {
     const adj = model.updates > 0 ? model.scores(onlineFeatures(a)) : emptyCounts();
-    const fx = learned ? featurizeLinear(a.modelInput) : null;
+    const fx = learned ? featurizeLinear(a.modelInput, scratch) : null;
     const logits = learned && fx ? learned.intent.logits(fx) : null;
     const final = emptyCounts();
     let best: Intent = 'other';
