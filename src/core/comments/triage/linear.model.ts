@@ -35,6 +35,8 @@ export interface FeatureVector {
 
 export interface LinearModel {
   readonly classes: readonly string[];
+  /** The weights (class-major per hashed feature) and biases, for serialisation. */
+  readonly weights: { w: Float32Array; bias: Float32Array };
   /** Raw class scores (logits). */
   logits(x: FeatureVector): Float64Array;
   /** The features pushing hardest towards class `c`, as readable text. */
@@ -199,7 +201,33 @@ export function linearModelOf(classes: readonly string[], w: Float32Array, bias:
       .slice(0, k)
       .map(([feature, weight]) => ({ feature, weight }));
   }
-  return { classes, logits, topFeatures };
+  return { classes, weights: { w, bias }, logits, topFeatures };
+}
+
+/** 8-bit weights with one scale per table: what ships in the repository; the argmax barely moves. */
+export interface QuantizedLinear {
+  classes: string[];
+  scale: number;
+  q: Int8Array;
+  bias: number[];
+}
+
+export function quantizeLinear(m: LinearModel): QuantizedLinear {
+  const { w, bias } = m.weights;
+  let max = 0;
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i] ?? 0));
+  const scale = max > 0 ? max / 127 : 1;
+  const q = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) q[i] = Math.round((w[i] ?? 0) / scale);
+  return { classes: [...m.classes], scale, q, bias: [...bias] };
+}
+
+export function dequantizeLinear(d: QuantizedLinear): LinearModel {
+  const K = d.classes.length;
+  if (K === 0 || d.q.length % K !== 0 || ((d.q.length / K) & (d.q.length / K - 1)) !== 0) throw new TypeError('model: weight table has the wrong shape');
+  const w = new Float32Array(d.q.length);
+  for (let i = 0; i < w.length; i++) w[i] = (d.q[i] ?? 0) * d.scale;
+  return linearModelOf(d.classes, w, Float32Array.from(d.bias));
 }
 
 /** Softmax SGD over examples (feature vector, class index). Deterministic for a given seed and order. */

@@ -2,7 +2,7 @@
 // logistic stack that turns rule scores + model logits into one calibrated confidence. Stack weights are fitted on
 // out-of-fold predictions only (the model never scores a comment it was trained on while the stack is fitted).
 import { createAnalyzer, type Analysis } from './triage.analyzer';
-import { featurizeLinear, trainLinear, type FeatureVector, type LinearModel } from './linear.model';
+import { dequantizeLinear, featurizeLinear, quantizeLinear, trainLinear, type FeatureVector, type LinearModel } from './linear.model';
 import { INTENTS, SUB_INTENTS, SUBS_OF, type Intent, type SubIntent, type TriageCatalog } from './triage.types';
 
 export interface TrainingExample {
@@ -164,5 +164,66 @@ export function trainTriageModel(groups: readonly TrainingGroup[], o: TrainTriag
           bits: SUB_BITS,
         })
       : null;
-  return { intent, sub, stack, examples: data.length };
+  // the 8-bit round trip happens here, so what is evaluated is exactly what ships
+  return {
+    intent: dequantizeLinear(quantizeLinear(intent)),
+    sub: sub ? dequantizeLinear(quantizeLinear(sub)) : null,
+    stack,
+    examples: data.length,
+  };
+}
+
+const MAGIC = 'baton-triage-model/1';
+
+/** The model as bytes: a JSON header line (classes, scales, biases, stack) and the 8-bit weight tables. */
+export function serializeTriageModel(m: TriageModel): Uint8Array {
+  const qi = quantizeLinear(m.intent);
+  const qs = m.sub ? quantizeLinear(m.sub) : null;
+  const header = JSON.stringify({
+    magic: MAGIC,
+    examples: m.examples,
+    stack: m.stack,
+    intent: { classes: qi.classes, scale: qi.scale, bias: qi.bias, length: qi.q.length },
+    sub: qs ? { classes: qs.classes, scale: qs.scale, bias: qs.bias, length: qs.q.length } : null,
+  });
+  const head = new TextEncoder().encode(header + '\n');
+  const out = new Uint8Array(head.length + qi.q.length + (qs?.q.length ?? 0));
+  out.set(head, 0);
+  out.set(new Uint8Array(qi.q.buffer, qi.q.byteOffset, qi.q.length), head.length);
+  if (qs) out.set(new Uint8Array(qs.q.buffer, qs.q.byteOffset, qs.q.length), head.length + qi.q.length);
+  return out;
+}
+
+interface TableHeader {
+  classes: string[];
+  scale: number;
+  bias: number[];
+  length: number;
+}
+
+/** Reads serializeTriageModel's bytes; anything else is refused with a TypeError (never a half-loaded model). */
+export function deserializeTriageModel(bytes: Uint8Array): TriageModel {
+  const nl = bytes.indexOf(10);
+  if (nl <= 0 || nl > 100_000) throw new TypeError('model: no header');
+  const h = JSON.parse(new TextDecoder().decode(bytes.subarray(0, nl))) as {
+    magic?: unknown;
+    examples?: unknown;
+    stack?: StackWeights;
+    intent?: TableHeader;
+    sub?: TableHeader | null;
+  };
+  if (h.magic !== MAGIC || !h.intent || !h.stack || !Array.isArray(h.stack.bias) || h.stack.bias.length !== INTENTS.length) {
+    throw new TypeError('model: not a triage model');
+  }
+  const table = (t: TableHeader, at: number): LinearModel => {
+    if (!Array.isArray(t.classes) || !Number.isFinite(t.scale) || !Array.isArray(t.bias) || at + t.length > bytes.length) {
+      throw new TypeError('model: bad weight table');
+    }
+    const q = new Int8Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + t.length));
+    return dequantizeLinear({ classes: t.classes, scale: t.scale, q, bias: t.bias });
+  };
+  const intent = table(h.intent, nl + 1);
+  if (intent.classes.join() !== INTENTS.join()) throw new TypeError('model: intent classes differ');
+  const sub = h.sub ? table(h.sub, nl + 1 + h.intent.length) : null;
+  return { intent, sub, stack: { a: Number(h.stack.a), b: Number(h.stack.b), bias: h.stack.bias.map(Number) }, examples: Number(h.examples) || 0 };
 }
