@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createTriage } from '../../src/core/comments/triage/triage.service';
 import { trainTriageModel, type TrainingGroup, type TriageModel } from '../../src/core/comments/triage/triage.model';
 import type { TriageCatalog } from '../../src/core/comments/triage/triage.types';
-import { lineKey, type LabelledComment, type LabelledSet } from '../../test/data/datasets';
+import { lineKey, type LabelledComment, type LabelledSet } from './datasets';
 import { fmt, score, type ScoreReport } from './metrics';
 
 export interface FoldReport {

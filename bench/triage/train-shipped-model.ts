@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { serializeTriageModel, trainTriageModel } from '../../src/core/comments/triage/triage.model';
-import { loadCorpus, loadTuningSets } from '../../test/data/datasets';
+import { loadCorpus, loadTuningSets } from './datasets';
 import { toGroup } from './cross-catalog';
 
 const dir = fileURLToPath(new URL('../../resources/triage/', import.meta.url));

@@ -3,7 +3,7 @@
 //   npx tsx bench/triage/triage-eval.ts            (prints the report)
 //   npm run bench -- triage                        (the same, plus the bench summary rows)
 //
-// Sets (test/data/README.md, test/data/datasets.ts):
+// Sets (test/data/README.md, bench/triage/datasets.ts):
 //   corpus/<8 categories> — cross-catalog: train on 7 (+ the tuning sets), test on the 8th, rotate; the WORST fold counts.
 //   dev-holdout, show2, show3 — older evaluation sets, scored with the model trained on the tuning sets + all 8 categories.
 //   dev-tune, tune2 — tuning sets (the rules were written reading them): reference only.
@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { createTriage } from '../../src/core/comments/triage/triage.service';
 import type { Intent, TriageCatalog } from '../../src/core/comments/triage/triage.types';
 import { trainTriageModel, type TriageModel } from '../../src/core/comments/triage/triage.model';
-import { lineKey, loadCorpus, loadLegacyEvaluationSets, loadTuningSets, type LabelledComment, type LabelledSet } from '../../test/data/datasets';
+import { lineKey, loadCorpus, loadLegacyEvaluationSets, loadTuningSets, type LabelledComment, type LabelledSet } from './datasets';
 import { CLASSES, fmt, score, type Cls, type ScoreReport } from './metrics';
 import { formatCrossCatalog, runCrossCatalog, toGroup, type CrossCatalogReport } from './cross-catalog';
 

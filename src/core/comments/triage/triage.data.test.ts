@@ -10,7 +10,7 @@ import {
   loadLegacyEvaluationSets,
   loadTuningSets,
   sha256File,
-} from '../../../../test/data/datasets';
+} from '../../../../bench/triage/datasets';
 import { lexiconPhrases, phraseOccurs } from './intent.rules';
 import { normalizeText } from './text.normalize';
 

@@ -3,7 +3,9 @@
 // out-of-fold predictions only (the model never scores a comment it was trained on while the stack is fitted).
 import { createAnalyzer, type Analysis } from './triage.analyzer';
 import { dequantizeLinear, featurizeLinear, quantizeLinear, trainLinear, type FeatureVector, type LinearModel } from './linear.model';
-import { INTENTS, SUB_INTENTS, SUBS_OF, type Intent, type SubIntent, type TriageCatalog } from './triage.types';
+import { INTENTS, SUB_INTENTS, SUBS_OF, type Intent, type StackWeights, type SubIntent, type TriageCatalog, type TriageModel } from './triage.types';
+
+export type { StackWeights, TriageModel };
 
 export interface TrainingExample {
   text: string;
@@ -17,21 +19,6 @@ export interface TrainingExample {
 export interface TrainingGroup {
   catalog: TriageCatalog;
   rows: readonly TrainingExample[];
-}
-
-/** z_c = a·modelLogit_c + b·ruleScore_c + bias_c, softmax → confidence. */
-export interface StackWeights {
-  a: number;
-  b: number;
-  bias: number[];
-}
-
-export interface TriageModel {
-  intent: LinearModel;
-  sub: LinearModel | null;
-  stack: StackWeights;
-  /** Examples it was trained on. */
-  examples: number;
 }
 
 export interface TrainTriageOptions {

@@ -1,5 +1,5 @@
 // Public types of the comment-triage classifier. Pure data; no runtime code.
-import type { TriageModel } from './triage.model';
+import type { LinearModel } from './linear.model';
 
 export type Intent = 'order' | 'question' | 'complaint' | 'spam' | 'other';
 export type TriageLang = 'en' | 'es' | 'pt' | 'id' | 'und';
@@ -52,6 +52,22 @@ export interface TriageResult {
   sub?: SubIntent | null;
   /** When sku is null because several products fit: those SKUs, for the moderator to pick from. */
   candidates?: string[];
+}
+
+/** z_c = a·modelLogit_c + b·ruleScore_c + bias_c, softmax → confidence. */
+export interface StackWeights {
+  a: number;
+  b: number;
+  bias: number[];
+}
+
+/** The learned part of triage (trainTriageModel / the shipped file). */
+export interface TriageModel {
+  intent: LinearModel;
+  sub: LinearModel | null;
+  stack: StackWeights;
+  /** Examples it was trained on. */
+  examples: number;
 }
 
 export interface TriageOptions {

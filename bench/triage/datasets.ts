@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { devSplitOf } from '../../bench/triage/split';
+import { devSplitOf } from './split';
 import { normalizeText } from '../../src/core/comments/triage/text.normalize';
 import type { Intent, TriageCatalog } from '../../src/core/comments/triage/triage.types';
 
@@ -30,7 +30,8 @@ export interface LabelledSet {
   catalog: TriageCatalog;
 }
 
-export const DATA_DIR = fileURLToPath(new URL('./', import.meta.url));
+/** The labelled files live in test/data; this module only reads them. */
+export const DATA_DIR = fileURLToPath(new URL('../../test/data/', import.meta.url));
 const at = (p: string): string => DATA_DIR + p;
 
 /**
