@@ -53,6 +53,15 @@ describe('triage model', () => {
     expect(shippedModelPath({ BATON_TRIAGE_MODEL: 'off' })).toBeNull();
   });
 
+  it('the shipped model (npm run triage:model) loads, knows the sub-intents and reads a checkout report', () => {
+    const { model: shipped, problem } = loadTriageModelFile(shippedModelPath({}, process.cwd()));
+    expect(problem).toBeNull();
+    expect(shipped?.examples).toBeGreaterThan(5000);
+    expect(shipped?.sub?.classes).toContain('checkout');
+    const r = createTriage({ catalog: GLOW_CATALOG, model: shipped }).classify({ text: 'the pay button does nothing, tried 3 times' });
+    expect(r).toMatchObject({ intent: 'complaint', sub: 'checkout' });
+  });
+
   it('training is deterministic', () => {
     const again = trainTriageModel([{ catalog: GLOW_CATALOG, rows }], { folds: 3, epochs: 20 });
     expect(Buffer.compare(Buffer.from(serializeTriageModel(again)), Buffer.from(serializeTriageModel(model)))).toBe(0);
