@@ -36,7 +36,7 @@ export interface FeatureVector {
 export interface LinearModel {
   readonly classes: readonly string[];
   /** The weights (class-major per hashed feature) and biases, for serialisation. */
-  readonly weights: { w: Float32Array; bias: Float32Array };
+  readonly weights: { w: Float32Array | Int8Array; bias: Float32Array; scale: number };
   /** Raw class scores (logits). */
   logits(x: FeatureVector): Float64Array;
   /** The features pushing hardest towards class `c`, as readable text. */
@@ -156,8 +156,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** A trained model from its weights (class-major per feature: w[f * K + c]). */
-export function linearModelOf(classes: readonly string[], w: Float32Array, bias: Float32Array): LinearModel {
+/** A trained model from its weights (class-major per hashed feature: w[f * K + c], times `scale`; 8-bit weights keep the table small enough to stay in cache). */
+export function linearModelOf(classes: readonly string[], w: Float32Array | Int8Array, bias: Float32Array, scale = 1): LinearModel {
   const K = classes.length;
   const fold = w.length / K - 1; // table size is a power of two
   function logits(x: FeatureVector): Float64Array {
@@ -166,42 +166,59 @@ export function linearModelOf(classes: readonly string[], w: Float32Array, bias:
       const base = ((x.idx[j] ?? 0) & fold) * K;
       for (let c = 0; c < K; c++) z[c] = (z[c] ?? 0) + (w[base + c] ?? 0);
     }
-    for (let c = 0; c < K; c++) z[c] = (z[c] ?? 0) * x.scale + (bias[c] ?? 0);
+    const m = x.scale * scale;
+    for (let c = 0; c < K; c++) z[c] = (z[c] ?? 0) * m + (bias[c] ?? 0);
     return z;
   }
+  // scratch for explanations: contributions summed per word (its own unigram and character n-grams), per bigram
+  // and per extra feature, so a reason reads "“broke”" rather than five n-grams of it
+  const perWord = new Float64Array(MAX_WORDS + 1);
+  const perBigram = new Float64Array(MAX_WORDS + 1);
+  let perExtra = new Float64Array(16);
   function topFeatures(x: FeatureVector, input: ModelInput, c: number, k: number): Array<{ feature: string; weight: number }> {
-    // contribution towards c relative to the mean of the other classes; only the few strongest are named
-    const keep = Math.max(1, k * 3);
-    const topIdx: number[] = [];
-    const topVal: number[] = [];
+    const nw = Math.min(input.words.length, MAX_WORDS);
+    perWord.fill(0, 0, nw + 1);
+    perBigram.fill(0, 0, nw + 1);
+    const ne = input.extras.length + 1;
+    if (perExtra.length < ne) perExtra = new Float64Array(ne * 2);
+    perExtra.fill(0, 0, ne);
+    const inv = 1 / Math.max(1, K - 1);
     for (let j = 0; j < x.n; j++) {
       const base = ((x.idx[j] ?? 0) & fold) * K;
-      let others = 0;
-      for (let o = 0; o < K; o++) others += w[base + o] ?? 0;
-      others -= w[base + c] ?? 0;
-      const contrib = x.scale * ((w[base + c] ?? 0) - others / Math.max(1, K - 1));
-      if (contrib <= 0) continue;
-      if (topVal.length === keep && contrib <= (topVal[keep - 1] ?? 0)) continue;
-      let at = topVal.length;
-      while (at > 0 && (topVal[at - 1] ?? 0) < contrib) at--;
-      topVal.splice(at, 0, contrib);
-      topIdx.splice(at, 0, j);
-      if (topVal.length > keep) {
-        topVal.pop();
-        topIdx.pop();
+      let all = 0;
+      for (let o = 0; o < K; o++) all += w[base + o] ?? 0;
+      const mine = w[base + c] ?? 0;
+      const contrib = mine - (all - mine) * inv;
+      const s = x.src[j] ?? 0;
+      const kind = s & 3;
+      if (kind === K_OTHER) {
+        const e = (s >>> 2) & 0x3fff;
+        const at = e === 0x3fff ? ne - 1 : e;
+        perExtra[at] = (perExtra[at] ?? 0) + contrib;
+      } else {
+        const at = (s >>> 2) & 0x3f;
+        if (kind === K_BIGRAM) perBigram[at] = (perBigram[at] ?? 0) + contrib;
+        else perWord[at] = (perWord[at] ?? 0) + contrib;
       }
     }
-    const byName = new Map<string, number>();
-    topIdx.forEach((j, r) => {
-      const name = describeFeature(x, input, j);
-      byName.set(name, (byName.get(name) ?? 0) + (topVal[r] ?? 0));
-    });
-    return [...byName.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, k)
-      .map(([feature, weight]) => ({ feature, weight }));
+    const best: Array<{ feature: string; weight: number }> = [];
+    const consider = (v: number, name: () => string): void => {
+      if (v <= 0 || (best.length === k && v <= (best[k - 1]?.weight ?? 0))) return;
+      const label = name();
+      if (best.some((b) => b.feature === label)) return;
+      best.push({ feature: label, weight: v * x.scale * scale });
+      best.sort((a, b2) => b2.weight - a.weight);
+      if (best.length > k) best.pop();
+    };
+    for (let i = 0; i < nw; i++) {
+      consider((perWord[i] ?? 0) * 0.5, () => `“${input.words[i] ?? ''}”`);
+      consider(perBigram[i] ?? 0, () => `“${i === 0 ? '^' : (input.words[i - 1] ?? '')} ${input.words[i] ?? ''}”`);
+    }
+    consider(perBigram[nw] ?? 0, () => `“${input.words[nw - 1] ?? ''} $”`);
+    for (let e = 0; e < ne; e++) consider(perExtra[e] ?? 0, () => (e === ne - 1 ? `language ${input.lang}` : (input.extras[e] ?? '')));
+    return best;
   }
-  return { classes, weights: { w, bias }, logits, topFeatures };
+  return { classes, weights: { w, bias, scale }, logits, topFeatures };
 }
 
 /** 8-bit weights with one scale per table: what ships in the repository; the argmax barely moves. */
@@ -214,6 +231,7 @@ export interface QuantizedLinear {
 
 export function quantizeLinear(m: LinearModel): QuantizedLinear {
   const { w, bias } = m.weights;
+  if (w instanceof Int8Array) return { classes: [...m.classes], scale: m.weights.scale, q: w, bias: [...bias] };
   let max = 0;
   for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i] ?? 0));
   const scale = max > 0 ? max / 127 : 1;
@@ -225,9 +243,7 @@ export function quantizeLinear(m: LinearModel): QuantizedLinear {
 export function dequantizeLinear(d: QuantizedLinear): LinearModel {
   const K = d.classes.length;
   if (K === 0 || d.q.length % K !== 0 || ((d.q.length / K) & (d.q.length / K - 1)) !== 0) throw new TypeError('model: weight table has the wrong shape');
-  const w = new Float32Array(d.q.length);
-  for (let i = 0; i < w.length; i++) w[i] = (d.q[i] ?? 0) * d.scale;
-  return linearModelOf(d.classes, w, Float32Array.from(d.bias));
+  return linearModelOf(d.classes, d.q, Float32Array.from(d.bias), d.scale);
 }
 
 /** Softmax SGD over examples (feature vector, class index). Deterministic for a given seed and order. */
