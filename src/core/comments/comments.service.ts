@@ -140,9 +140,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       level: 'critical',
       message: rule.action === 'pause' ? `${message}. Pausing ${offers.length} offer(s) as the show's rule says.` : `${message}. Check the checkout; pause the offer if it is broken.`,
     });
-    ctx.auditEvent({
+    ctx.audit.event({
       actor: TRIAGE_ACTOR,
-      role: 'producer',
       command: 'comments.incident.checkout',
       args: {
         rule: { viewers: rule.viewers, windowSeconds: rule.windowSeconds, action: rule.action },
