@@ -3,8 +3,10 @@
 // evaluation files are byte-for-byte the ones whose hashes were recorded before the changes they judge.
 import { describe, expect, it } from 'vitest';
 import {
+  corpusCategories,
   DATA_DIR,
   FROZEN,
+  readJsonl,
   lineKey,
   loadCorpus,
   loadLegacyEvaluationSets,
@@ -36,6 +38,18 @@ describe('triage data discipline', () => {
     const seen = new Set(tuning.flatMap((s) => s.rows.map((r) => lineKey(r.text))));
     const repeats = evaluation.flatMap((s) => s.rows.filter((r) => seen.has(lineKey(r.text))).map((r) => `${s.name} ${r.id}`));
     expect(repeats).toEqual([]);
+  });
+
+  it('show2 and show3 files hold no repeat of a tuning line; the corpus loader leaves out only a handful (short chatter)', () => {
+    const seen = new Set(tuning.flatMap((s) => s.rows.map((r) => lineKey(r.text))));
+    for (const file of ['comments-show2.jsonl', 'comments-show3.jsonl']) {
+      expect(readJsonl(DATA_DIR + file).filter((r) => seen.has(lineKey(r.text))).map((r) => r.id)).toEqual([]);
+    }
+    for (const c of corpusCategories()) {
+      const raw = readJsonl(`${DATA_DIR}corpus/${c}/comments.jsonl`).length;
+      const kept = evaluation.find((s) => s.name === `corpus/${c}`)?.rows.length ?? 0;
+      expect(raw - kept).toBeLessThanOrEqual(Math.ceil(raw * 0.03));
+    }
   });
 
   it('the frozen evaluation files are the ones whose hashes were recorded', () => {
