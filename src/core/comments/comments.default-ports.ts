@@ -1,6 +1,8 @@
 // The real outside world of the comments module, as the station runs it.
 import type { CommentsPorts } from './comments.ports';
 import { createTriage } from './triage/triage.service';
+import { loadTriageModelFile, shippedModelPath } from './triage/triage.model-file';
+import type { TriageModel } from './triage/triage.model';
 import { createReplaySource } from './sources/replay.source';
 import { createSsnSource } from './sources/ssn.source';
 import { createTikTokSource, loadTikTokConnector } from './sources/tiktok.source';
@@ -10,8 +12,17 @@ import { createTwitchSource } from './sources/twitch.source';
 const SOURCE_BACKOFF = { baseMs: 1_000, maxMs: 60_000, jitter: 0.2, random: Math.random };
 
 export function createDefaultCommentsPorts(): CommentsPorts {
+  // the shipped learned model, read once per ports (on the first show), shared by every show's classifier
+  let model: TriageModel | null | undefined;
   return {
-    createTriage,
+    createTriage: (options) => {
+      if (options.model === undefined && model === undefined) {
+        const loaded = loadTriageModelFile(shippedModelPath());
+        model = loaded.model;
+        if (loaded.problem) console.warn(`comments: ${loaded.problem}`);
+      }
+      return createTriage(options.model === undefined ? { ...options, model } : options);
+    },
     sources: {
       tiktok: (deps) => createTikTokSource({ ...deps, load: loadTikTokConnector }),
       twitch: createTwitchSource,
