@@ -9,7 +9,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', '
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', '.tmp/**', 'node_modules/**', 'test/vendure/**', 'test-results/**', '.electron-native/**', '**/*.mjs', 'eslint.config.js'],
+    ignores: ['out/**', 'dist/**', '.tmp/**', 'node_modules/**', 'test/vendure/**', 'companion/**', 'test-results/**', '.electron-native/**', '**/*.mjs', 'eslint.config.js'],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -26,6 +26,7 @@ if (step('system packages (setup-system)', node, ['scripts/setup-system.mjs']) !
   process.exit(1);
 }
 if (want('integration') && step('Vendure test store modules', node, ['test/vendure/install.mjs']) !== 0) process.exit(1);
+if (want('integration') && step('Companion module (install + companion-module-build)', node, ['companion/build.mjs']) !== 0) process.exit(1);
 console.log('\n▶ build');
 buildIfStale(root);
 

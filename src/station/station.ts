@@ -12,6 +12,9 @@ import { createSettingsRepo } from '../core/storage/settings.repo';
 import { createDefaultPorts } from './default-ports';
 import { createCommerceEventRoute } from './routes/commerce-event.route';
 import { createSignoffRoute } from './routes/signoff.route';
+import { createDeviceTokenService, type DeviceTokenService } from './auth/device-token.service';
+import { createDeviceSocket } from './device/device-socket';
+import { createDeviceTokensRoute } from './routes/device-tokens.route';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -35,6 +38,8 @@ export interface Station {
   core: Core;
   api: ApiServer;
   tokens: TokenService;
+  /** Button-panel and overlay tokens (device feed, overlay pages). */
+  devices: DeviceTokenService;
   url: string;
   close(): Promise<void>;
 }
@@ -57,6 +62,8 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     ports: createDefaultPorts(),
   });
   const tokens = createTokenService({ secrets, envProducerToken: cfg.envProducerToken ?? undefined });
+  const devices = createDeviceTokenService({ secrets });
+  const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log });
   const rendererDir = join(cfg.appRoot, 'out', 'renderer');
   let api: ApiServer;
   try {
@@ -71,9 +78,12 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       routes: [
         createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log }),
         createSignoffRoute({ dispatch: core.dispatch }),
+        createDeviceTokensRoute({ tokens, devices }),
       ],
+      upgrades: [deviceSocket.upgrade],
     });
   } catch (error) {
+    await deviceSocket.close();
     await core.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new Error(`port ${cfg.port} is in use: is another Baton running? Try --port <n>.`);
@@ -104,8 +114,10 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     core,
     api,
     tokens,
+    devices,
     url,
     async close() {
+      await deviceSocket.close();
       await api.close();
       await core.close();
     },

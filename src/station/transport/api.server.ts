@@ -10,6 +10,7 @@ import { commandCatalog } from './command-catalog';
 import { createStaticHandler } from './static-files';
 import { BodyError, bearerToken, parseJsonBody, readBody, sendError, sendJson } from './http-util';
 import { attachEventSocket, type EventSocket } from './event-socket';
+import type { UpgradeRoute } from '../device/device-socket';
 
 /** Extra routes a subsystem adds (e.g. the signed commerce event webhook). Return true if handled. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
@@ -24,6 +25,8 @@ export interface ApiServerOptions {
   staticRoot: string | null;
   version: string;
   routes: RouteHandler[];
+  /** Extra WebSocket paths (the device feed, the overlay feed), tried before /api/events' 404. */
+  upgrades?: UpgradeRoute[];
 }
 
 export interface ApiServer {
@@ -120,7 +123,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     });
   });
   server.keepAliveTimeout = 30_000;
-  const events = attachEventSocket({ server, core, tokens, log });
+  const events = attachEventSocket({ server, core, tokens, log, upgrades: options.upgrades ?? [] });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

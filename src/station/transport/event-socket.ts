@@ -8,6 +8,7 @@ import type { ClientMessage, ServerMessage } from '../../shared/contract/index';
 import type { Core } from '../../core/core';
 import type { TokenService } from '../auth/token.service';
 import type { Logger } from '../../core/platform/logger';
+import type { UpgradeRoute } from '../device/device-socket';
 
 const MAX_BUFFERED = 16 * 1024 * 1024;
 const MAX_FRAME = 4 * 1024 * 1024;
@@ -22,12 +23,13 @@ function rawText(data: RawData): string {
   return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
 }
 
-export function attachEventSocket(deps: { server: Server; core: Core; tokens: TokenService; log: Logger }): EventSocket {
+export function attachEventSocket(deps: { server: Server; core: Core; tokens: TokenService; log: Logger; upgrades?: UpgradeRoute[] }): EventSocket {
   const { core, tokens, log } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
 
   deps.server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://station');
+    for (const route of deps.upgrades ?? []) if (route(req, socket, head, url)) return;
     if (url.pathname !== '/api/events') {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
