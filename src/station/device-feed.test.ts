@@ -5,7 +5,15 @@ import { clockText, diffFeed, isEmptyDiff, keyPart, projectDeviceFeed } from './
 
 const T0 = 1_800_000_000_000;
 const base = (): StationState =>
-  initialState({ version: 't', startedAt: T0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 0, host: 0, moderator: 0 } });
+  initialState({
+    version: 't',
+    startedAt: T0,
+    mode: 'headless',
+    url: '',
+    lan: false,
+    dataDir: ':memory:',
+    views: { producer: 0, host: 0, moderator: 0 },
+  });
 
 function offer(over: Partial<OfferView>): OfferView {
   return {
@@ -77,7 +85,14 @@ describe('device feed projection', () => {
     s.cues = {
       ...s.cues,
       current: { id: 'a.1', kind: 'cta', text: 'Buy now', segmentId: 'a', segmentTitle: 'Offer' },
-      override: { reason: 'offer_paused', offerId: 'glow-kit', offerName: 'Glow Kit', cueId: 'a.9', text: 'Back in a moment', since: T0 },
+      override: {
+        reason: 'offer_paused',
+        offerId: 'glow-kit',
+        offerName: 'Glow Kit',
+        cueId: 'a.9',
+        text: 'Back in a moment',
+        since: T0,
+      },
     };
     expect(projectDeviceFeed(s, T0)['cue.current']).toBe('Back in a moment');
   });
@@ -85,8 +100,16 @@ describe('device feed projection', () => {
   it('keys offers by a safe id and reports on-air, health and overflow', () => {
     const s = base();
     s.offers = { items: [offer({ id: 'glow kit/1', state: 'paused' })], firings: [] };
-    s.obs = { ...s.obs, link: 'connected', stream: { ...s.obs.stream, phase: 'live' }, health: { ...s.obs.health, level: 'amber' } };
-    s.comments = { ...s.comments, queues: s.comments.queues.map((q) => (q.name === s.comments.queues[0]!.name ? { ...q, overflow: true, open: 60 } : q)) };
+    s.obs = {
+      ...s.obs,
+      link: 'connected',
+      stream: { ...s.obs.stream, phase: 'live' },
+      health: { ...s.obs.health, level: 'amber' },
+    };
+    s.comments = {
+      ...s.comments,
+      queues: s.comments.queues.map((q) => (q.name === s.comments.queues[0]!.name ? { ...q, overflow: true, open: 60 } : q)),
+    };
     const m = projectDeviceFeed(s, T0);
     expect(m['offer.glow_kit_1.state']).toBe('paused');
     expect(m['offer.glow_kit_1.orders']).toBe(12);

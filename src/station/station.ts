@@ -15,6 +15,8 @@ import { createSignoffRoute } from './routes/signoff.route';
 import { createDeviceTokenService, type DeviceTokenService } from './auth/device-token.service';
 import { createDeviceSocket } from './device/device-socket';
 import { createDeviceTokensRoute } from './routes/device-tokens.route';
+import { createOverlaySocket } from './overlay/overlay-socket';
+import { createOverlayPageRoute } from './overlay/overlay-page.route';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -64,6 +66,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   const tokens = createTokenService({ secrets, envProducerToken: cfg.envProducerToken ?? undefined });
   const devices = createDeviceTokenService({ secrets });
   const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log });
+  const overlaySocket = createOverlaySocket({ core, devices });
   const rendererDir = join(cfg.appRoot, 'out', 'renderer');
   let api: ApiServer;
   try {
@@ -79,11 +82,13 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
         createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log }),
         createSignoffRoute({ dispatch: core.dispatch }),
         createDeviceTokensRoute({ tokens, devices }),
+        createOverlayPageRoute(),
       ],
-      upgrades: [deviceSocket.upgrade],
+      upgrades: [deviceSocket.upgrade, overlaySocket.upgrade],
     });
   } catch (error) {
     await deviceSocket.close();
+    await overlaySocket.close();
     await core.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new Error(`port ${cfg.port} is in use: is another Baton running? Try --port <n>.`);
@@ -118,6 +123,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     url,
     async close() {
       await deviceSocket.close();
+      await overlaySocket.close();
       await api.close();
       await core.close();
     },

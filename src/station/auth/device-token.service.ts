@@ -48,7 +48,8 @@ export function createDeviceTokenService(deps: { secrets: SecretStore }): Device
       if (!token) return null;
       const d = digest(token);
       for (const t of tokens) {
-        if (t.kind === kind && timingSafeEqual(Buffer.from(d, 'hex'), Buffer.from(digest(t.token), 'hex'))) return { kind: t.kind, label: t.label };
+        if (t.kind === kind && timingSafeEqual(Buffer.from(d, 'hex'), Buffer.from(digest(t.token), 'hex')))
+          return { kind: t.kind, label: t.label };
       }
       return null;
     },
@@ -89,7 +90,12 @@ function parse(text: string | null): DeviceToken[] {
     return (value as unknown[]).filter((t): t is DeviceToken => {
       if (typeof t !== 'object' || t === null) return false;
       const r = t as Record<string, unknown>;
-      return typeof r.token === 'string' && r.token.length >= 16 && isDeviceLabel(r.label) && (DEVICE_KINDS as readonly unknown[]).includes(r.kind);
+      return (
+        typeof r.token === 'string' &&
+        r.token.length >= 16 &&
+        isDeviceLabel(r.label) &&
+        (DEVICE_KINDS as readonly unknown[]).includes(r.kind)
+      );
     });
   } catch {
     return [];

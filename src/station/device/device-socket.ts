@@ -10,7 +10,15 @@ import type { DeviceTokenService } from '../auth/device-token.service';
 import { diffFeed, isEmptyDiff, projectDeviceFeed, type DeviceFrame, type FeedMap } from '../device-feed';
 
 /** What a panel may do: run the show, never configure it (no credentials, no script edits). */
-export const DEVICE_COMMANDS = ['cue.next', 'cue.prev', 'cue.go', 'obs.switchScene', 'obs.take', 'offer.pause', 'offer.resume'] as const;
+export const DEVICE_COMMANDS = [
+  'cue.next',
+  'cue.prev',
+  'cue.go',
+  'obs.switchScene',
+  'obs.take',
+  'offer.pause',
+  'offer.resume',
+] as const;
 const ALLOWED: ReadonlySet<string> = new Set(DEVICE_COMMANDS);
 const MAX_FRAME = 16 * 1024;
 const MAX_BUFFERED = 1024 * 1024;
@@ -34,7 +42,12 @@ interface Client {
   last: FeedMap;
 }
 
-export function createDeviceSocket(deps: { core: Core; devices: DeviceTokenService; log: Logger; tickMs?: number }): DeviceSocket {
+export function createDeviceSocket(deps: {
+  core: Core;
+  devices: DeviceTokenService;
+  log: Logger;
+  tickMs?: number;
+}): DeviceSocket {
   const { core, devices, log } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
   const clients = new Set<Client>();
@@ -126,7 +139,11 @@ export function createDeviceSocket(deps: { core: Core; devices: DeviceTokenServi
 
 function parse(data: RawData): { id: string; name: string; args: unknown } | null {
   try {
-    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
+    const text = Array.isArray(data)
+      ? Buffer.concat(data).toString('utf8')
+      : Buffer.isBuffer(data)
+        ? data.toString('utf8')
+        : Buffer.from(data).toString('utf8');
     const v: unknown = JSON.parse(text);
     if (typeof v !== 'object' || v === null) return null;
     const r = v as Record<string, unknown>;

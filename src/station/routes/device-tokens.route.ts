@@ -11,7 +11,8 @@ import { BodyError, bearerToken, parseJsonBody, readBody, sendError, sendJson } 
 export const DEVICE_TOKENS_API = '/api/device-tokens';
 
 export function createDeviceTokensRoute(deps: { tokens: TokenService; devices: DeviceTokenService }): RouteHandler {
-  const bad = (res: ServerResponse, message: string) => sendJson(res, 400, { ok: false, error: { code: 'invalid_args', message } });
+  const bad = (res: ServerResponse, message: string) =>
+    sendJson(res, 400, { ok: false, error: { code: 'invalid_args', message } });
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     if (url.pathname !== DEVICE_TOKENS_API && url.pathname !== `${DEVICE_TOKENS_API}/revoke`) return false;

@@ -32,7 +32,11 @@ function newest(path: string): number {
 
 /** Builds the module with @companion-module/tools when its package is missing or older than its source. */
 export function buildModuleIfStale(): void {
-  const src = Math.max(newest(join(COMPANION_DIR, 'src')), newest(join(COMPANION_DIR, 'companion')), statSync(join(COMPANION_DIR, 'package.json')).mtimeMs);
+  const src = Math.max(
+    newest(join(COMPANION_DIR, 'src')),
+    newest(join(COMPANION_DIR, 'companion')),
+    statSync(join(COMPANION_DIR, 'package.json')).mtimeMs,
+  );
   if (existsSync(PKG_MAIN) && statSync(PKG_MAIN).mtimeMs >= src) return;
   const r = spawnSync('npm', ['run', 'package'], { cwd: COMPANION_DIR, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`companion module build failed:\n${r.stdout}\n${r.stderr}`);
@@ -116,13 +120,20 @@ export async function startCompanionHost(cfg: { host: string; port: number; toke
         break;
       case 'setVariableDefinitions':
       case 'setVariableValues':
-        for (const v of (payload.newValues as { id: string; value: string | number | boolean }[] | undefined) ?? []) variables.set(v.id, v.value);
+        for (const v of (payload.newValues as { id: string; value: string | number | boolean }[] | undefined) ?? [])
+          variables.set(v.id, v.value);
         break;
       case 'parseVariablesInString':
-        send({ direction: 'response', callbackId: m.callbackId, success: true, payload: JSON.stringify({ text: payload.text, variableIds: [] }) });
+        send({
+          direction: 'response',
+          callbackId: m.callbackId,
+          success: true,
+          payload: JSON.stringify({ text: payload.text, variableIds: [] }),
+        });
         break;
       default:
-        if (m.callbackId !== undefined) send({ direction: 'response', callbackId: m.callbackId, success: true, payload: JSON.stringify({}) });
+        if (m.callbackId !== undefined)
+          send({ direction: 'response', callbackId: m.callbackId, success: true, payload: JSON.stringify({}) });
     }
   });
 
@@ -149,7 +160,9 @@ export async function startCompanionHost(cfg: { host: string; port: number; toke
     feedbackIds: () => feedbackDefs,
     async addFeedback(id, feedbackId, options = {}) {
       await call('updateFeedbacks', {
-        feedbacks: { [id]: { id, controlId: `bank:${id}`, feedbackId, options, upgradeIndex: null, disabled: false, isInverted: false } },
+        feedbacks: {
+          [id]: { id, controlId: `bank:${id}`, feedbackId, options, upgradeIndex: null, disabled: false, isInverted: false },
+        },
       });
     },
     async execute(actionId, options = {}) {

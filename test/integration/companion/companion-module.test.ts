@@ -13,7 +13,11 @@ import { buildModuleIfStale, startCompanionHost, type CompanionHost } from './co
 const RED = (200 << 16) | 0;
 const GREEN = (0 << 16) | (140 << 8) | 60;
 const DEVICE_TOKEN = `device-${Math.random().toString(36).slice(2)}-panel`;
-const TOKENS = { producer: `producer-${Math.random().toString(36).slice(2)}`, host: `host-${Math.random().toString(36).slice(2)}`, moderator: `mod-${Math.random().toString(36).slice(2)}` };
+const TOKENS = {
+  producer: `producer-${Math.random().toString(36).slice(2)}`,
+  host: `host-${Math.random().toString(36).slice(2)}`,
+  moderator: `mod-${Math.random().toString(36).slice(2)}`,
+};
 
 let dataDir: string;
 let port: number;
@@ -38,10 +42,17 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'baton-companion-'));
   port = await freePort();
   // The tokens a first start would create, written ahead so the test knows them.
-  const roles = (Object.keys(TOKENS) as (keyof typeof TOKENS)[]).map((role) => ({ role, label: `${role} (test)`, token: TOKENS[role] }));
+  const roles = (Object.keys(TOKENS) as (keyof typeof TOKENS)[]).map((role) => ({
+    role,
+    label: `${role} (test)`,
+    token: TOKENS[role],
+  }));
   writeFileSync(
     join(dataDir, 'secrets.json'),
-    JSON.stringify({ 'api.tokens': JSON.stringify(roles), 'device.tokens': JSON.stringify([{ kind: 'device', label: 'Deck A', token: DEVICE_TOKEN }]) }),
+    JSON.stringify({
+      'api.tokens': JSON.stringify(roles),
+      'device.tokens': JSON.stringify([{ kind: 'device', label: 'Deck A', token: DEVICE_TOKEN }]),
+    }),
     { mode: 0o600 },
   );
   station = await start();
@@ -56,9 +67,17 @@ afterAll(async () => {
 
 describe('Companion module against a real station', () => {
   it('connects with the device token and declares its actions, feedbacks and variables', async () => {
-    await until(() => companion.status()?.status === 'ok', 10_000, () => `status ok (is ${JSON.stringify(companion.status())})\n${companion.output()}`);
-    expect(companion.actionIds()).toEqual(expect.arrayContaining(['cue_next', 'cue_prev', 'cue_go', 'scene_cut', 'take', 'offer_pause', 'offer_resume']));
-    expect(companion.feedbackIds()).toEqual(expect.arrayContaining(['offer_state', 'stream_health', 'on_air', 'current_segment', 'queue_overflow']));
+    await until(
+      () => companion.status()?.status === 'ok',
+      10_000,
+      () => `status ok (is ${JSON.stringify(companion.status())})\n${companion.output()}`,
+    );
+    expect(companion.actionIds()).toEqual(
+      expect.arrayContaining(['cue_next', 'cue_prev', 'cue_go', 'scene_cut', 'take', 'offer_pause', 'offer_resume']),
+    );
+    expect(companion.feedbackIds()).toEqual(
+      expect.arrayContaining(['offer_state', 'stream_health', 'on_air', 'current_segment', 'queue_overflow']),
+    );
     await until(() => companion.variable('station') === 'connected', 5_000, 'station variable');
     expect(companion.variable('show_clock')).toBe('00:00');
   });
@@ -67,16 +86,29 @@ describe('Companion module against a real station', () => {
     await companion.addFeedback('fb-offer', 'offer_state', { offerId: '' });
     await companion.addFeedback('fb-onair', 'on_air');
     await companion.addFeedback('fb-link', 'station_link');
-    await until(() => companion.feedback('fb-offer')?.bgcolor === GREEN, 10_000, () => `green offer key (is ${JSON.stringify(companion.feedback('fb-offer'))})`);
+    await until(
+      () => companion.feedback('fb-offer')?.bgcolor === GREEN,
+      10_000,
+      () => `green offer key (is ${JSON.stringify(companion.feedback('fb-offer'))})`,
+    );
 
     const pressed = await companion.execute('offer_pause', { offerId: '', reason: 'stock', custom: '' });
     expect(pressed).toMatchObject({ success: true });
-    await until(() => companion.feedback('fb-offer')?.bgcolor === RED, 5_000, () => `red offer key (is ${JSON.stringify(companion.feedback('fb-offer'))})`);
-    const state = await fetch(`${station.url}/api/state`, { headers: { authorization: `Bearer ${TOKENS.producer}` } }).then((r) => r.json() as Promise<{ state: { offers: { items: { state: string; reason: string }[] } } }>);
+    await until(
+      () => companion.feedback('fb-offer')?.bgcolor === RED,
+      5_000,
+      () => `red offer key (is ${JSON.stringify(companion.feedback('fb-offer'))})`,
+    );
+    const state = await fetch(`${station.url}/api/state`, { headers: { authorization: `Bearer ${TOKENS.producer}` } }).then(
+      (r) => r.json() as Promise<{ state: { offers: { items: { state: string; reason: string }[] } } }>,
+    );
     expect(state.state.offers.items[0]).toMatchObject({ state: 'paused', reason: 'Stock problem (Stream Deck)' });
     expect(companion.variable('offer_glow-kit-live_state')).toBe('paused');
 
-    const audit = await api<{ entries: { actor: string; command: string; outcome: string }[] }>('audit.list', { command: 'offer.pause', limit: 5 });
+    const audit = await api<{ entries: { actor: string; command: string; outcome: string }[] }>('audit.list', {
+      command: 'offer.pause',
+      limit: 5,
+    });
     expect(audit.body.result?.entries[0]).toMatchObject({ actor: 'device:Deck A', command: 'offer.pause', outcome: 'ok' });
 
     expect(await companion.execute('offer_resume', { offerId: '' })).toMatchObject({ success: true });
@@ -100,7 +132,9 @@ describe('Companion module against a real station', () => {
     const frames: { t: string; id?: string; ok?: boolean; message?: string | null }[] = [];
     ws.on('message', (d: Buffer) => frames.push(JSON.parse(d.toString()) as (typeof frames)[number]));
     await new Promise((r) => ws.once('open', r));
-    ws.send(JSON.stringify({ t: 'command', id: 'x1', name: 'offer.credentials', args: { offerId: 'glow-kit-live', value: 'secret' } }));
+    ws.send(
+      JSON.stringify({ t: 'command', id: 'x1', name: 'offer.credentials', args: { offerId: 'glow-kit-live', value: 'secret' } }),
+    );
     await until(() => frames.some((f) => f.t === 'result' && f.id === 'x1'), 3_000, 'a result');
     expect(frames.find((f) => f.id === 'x1')).toMatchObject({ ok: false, message: 'A panel may not run offer.credentials.' });
     expect(frames[0]?.t).toBe('hello');
@@ -124,7 +158,11 @@ describe('Companion module against a real station', () => {
 
     station = await start();
     await until(() => companion.status()?.status === 'ok', 15_000, 'reconnected');
-    await until(() => companion.feedback('fb-offer')?.bgcolor === GREEN, 5_000, () => `offer key back (is ${JSON.stringify(companion.feedback('fb-offer'))})`);
+    await until(
+      () => companion.feedback('fb-offer')?.bgcolor === GREEN,
+      5_000,
+      () => `offer key back (is ${JSON.stringify(companion.feedback('fb-offer'))})`,
+    );
     expect(companion.feedback('fb-link')?.text).toBeUndefined();
   });
 
@@ -135,7 +173,11 @@ describe('Companion module against a real station', () => {
       body: JSON.stringify({ label: 'Deck A' }),
     });
     expect(await r.json()).toEqual({ ok: true, result: { removed: 1 } });
-    await until(() => companion.status()?.status === 'authentication_failure', 5_000, () => `refused (is ${JSON.stringify(companion.status())})`);
+    await until(
+      () => companion.status()?.status === 'authentication_failure',
+      5_000,
+      () => `refused (is ${JSON.stringify(companion.status())})`,
+    );
     await until(() => companion.feedback('fb-offer')?.text === 'STATION LOST', 5_000, 'STATION LOST after the revocation');
   });
 });
