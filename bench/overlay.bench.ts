@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBenchRig, ROOT } from './bench-station';
-import { report, summarise } from './bench-util';
+import { startBenchRig, ROOT } from './support/browser-rig';
+import { report, summarise } from './support/report';
 import { startObsStudio } from '../test/peers/obs-studio';
 import { randomSecret } from '../test/peers/process-control';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startStationProcess, freePort, type StationProcess } from '../../support/station-process';
+import { startStationProcess, freePort, type StationProcess } from '../../peers/station-process';
 import { until } from '../../support/until';
 import { buildModuleIfStale, startCompanionHost, type CompanionHost } from './companion-host';
 

@@ -14,7 +14,7 @@ import { startObsStudio, type ObsStudio } from '../../peers/obs-studio';
 import { randomSecret } from '../../peers/process-control';
 import { decodePng } from '../../support/png-decode';
 import { until } from '../../support/until';
-import { ROOT } from './obs-rig';
+import { ROOT } from '../../peers/obs-rig';
 
 const TOKEN = `overlay-it-${randomSecret(9)}`;
 const SCENE = 'Baton Overlay IT';
