@@ -2,8 +2,7 @@
 // (name, approved price, code, bonus, cap), the approved script (pause text, segment titles) and a
 // question the producer put on air. The pause text appears only once the offer is `paused`, which the
 // offers domain sets after the store's read-back, never while it is `pausing`.
-import type { OfferView, OverlayContent, StationState } from '../../shared/contract/index';
-import { cueKindsOf } from '../cues/cue.deck';
+import type { OfferView, OverlayContent, ScriptContent, StationState } from '../../shared/contract/index';
 
 /** Said when the approved script has no pause announcement for the offer. */
 export const FALLBACK_PAUSED_TEXT = 'PAUSED — back soon';
@@ -42,7 +41,7 @@ export function overlayContent(state: StationState): OverlayContent {
   const o = shown.offer ? overlayOffer(state) : null;
   if (o) {
     const paused = o.state === 'paused';
-    const announce = paused && deck ? (cueKindsOf(deck, 'pause', o.id)[0]?.text ?? null) : null;
+    const announce = paused && deck ? pauseAnnouncement(deck, o.id) : null;
     offer = {
       offerId: o.id,
       name: plain(o.name),
@@ -70,6 +69,16 @@ export function overlayContent(state: StationState): OverlayContent {
       ? { title: plain(title, 100), subtitle: cues.current ? plain(cues.current.segmentTitle, 100) : null }
       : null;
   return { offer, countdown, question, lowerThird };
+}
+
+/** The approved pause announcement for an offer: a `pause` cue of its segment, or of a segment for every offer. */
+export function pauseAnnouncement(content: ScriptContent, offerId: string): string | null {
+  for (const seg of content.segments) {
+    if (seg.offerId !== offerId && seg.offerId !== null) continue;
+    const cue = seg.cues.find((c) => c.kind === 'pause');
+    if (cue) return cue.text;
+  }
+  return null;
 }
 
 /** The text an OBS text source shows for the offer overlay ('' when hidden). */

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import type { OverlaysState } from '../../shared/contract/index';
 import type { CoreModule, ModuleContext } from '../module';
 import { conflict, invalid } from '../dispatch/command-failure';
-import type { ObsPorts } from '../obs/obs.ports';
-import { OBS_PASSWORD_SECRET, OBS_SETTINGS } from '../obs/obs.module';
-import { createOverlaySources, type NativeOverlay, type OverlaySources } from '../obs/overlay-sources';
+import { OBS_PASSWORD_SECRET, OBS_SETTINGS, type ObsPorts } from '../obs/obs.ports';
+import { createOverlaySources, type NativeOverlay, type OverlaySources } from './overlay-sources';
 import { offerText, overlayContent, plain } from './overlay.content';
 import { solidPng } from './badge-png';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStation, type Station } from '../../../src/station/station';
 import { silentLogger } from '../../../src/core/platform/logger';
 import { offerText, overlayContent } from '../../../src/core/overlay/overlay.content';
-import { BADGE_INPUT, TEXT_INPUT } from '../../../src/core/obs/overlay-sources';
+import { BADGE_INPUT, TEXT_INPUT } from '../../../src/core/overlay/overlay-sources';
 import { startObsStudio, type ObsStudio } from '../../peers/obs-studio';
 import { randomSecret } from '../../peers/process-control';
 import { decodePng } from '../../support/png-decode';

@@ -1,7 +1,10 @@
 // Native OBS overlay sources for setups without the browser source: Baton creates a scene it names
 // with a text source and an image source (the paused badge), sets the text with SetInputSettings and
 // shows/hides each with scene item visibility. Its own obs-websocket session, serial and self-healing.
-import type { ObsConnector, ObsSession } from './obs.client';
+import type { ObsPorts } from '../obs/obs.ports';
+
+type ObsConnector = ObsPorts['connect'];
+type ObsSession = Awaited<ReturnType<ObsConnector>>;
 
 export const TEXT_INPUT = 'Baton Offer Text';
 export const BADGE_INPUT = 'Baton Paused Badge';
