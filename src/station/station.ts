@@ -11,10 +11,13 @@ import { systemClock, type Clock } from '../core/platform/clock';
 import { createSettingsRepo } from '../core/storage/settings.repo';
 import { createDefaultPorts } from './default-ports';
 import { createCommerceEventRoute } from './routes/commerce-event.route';
-import { createSignoffRoute } from './routes/signoff.route';
+import { createSignoffRoutes } from './routes/signoff.route';
+import { stationHostNames } from './transport/host-guard';
+import { DEFAULT_LIMITS } from './transport/rate-limit';
+import { loadOrCreateCertificate } from './tls/certificate';
 import { createDeviceTokenService, type DeviceTokenService } from './auth/device-token.service';
 import { createDeviceSocket } from './device/device-socket';
-import { createDeviceTokensRoute } from './routes/device-tokens.route';
+import { createDeviceTokensRoutes } from './routes/device-tokens.route';
 import { createOverlaySocket } from './overlay/overlay-socket';
 import { createOverlayPageRoute } from './overlay/overlay-page.route';
 
@@ -34,6 +37,10 @@ export interface StationConfig {
   envProducerToken: string | null;
   nativeBinding: string | null;
   clock: Clock | null;
+  /** Names besides loopback (and, with `lan`, the machine's addresses) that Host/Origin may carry. */
+  allowHosts?: readonly string[];
+  /** Commands per second per token before 429; default DEFAULT_LIMITS. */
+  rate?: number | null;
 }
 
 export interface Station {
@@ -43,6 +50,8 @@ export interface Station {
   /** Button-panel and overlay tokens (device feed, overlay pages). */
   devices: DeviceTokenService;
   url: string;
+  /** The TLS certificate's SHA-256 fingerprint when serving HTTPS (`lan`), else null. */
+  tlsFingerprint: string | null;
   close(): Promise<void>;
 }
 
@@ -53,6 +62,10 @@ export function demoShowPath(appRoot: string): string {
 export async function startStation(cfg: StationConfig): Promise<Station> {
   const secrets = cfg.secrets ?? createFileSecretStore(join(cfg.dataDir, 'secrets.json'));
   const host = cfg.lan ? '0.0.0.0' : '127.0.0.1';
+  // Both refuse loudly before anything is opened: a too-short env token, a LAN without TLS.
+  const tokens = createTokenService({ secrets, envProducerToken: cfg.envProducerToken ?? undefined });
+  const allowedHosts = stationHostNames({ lan: cfg.lan, allowHosts: cfg.allowHosts ?? [] });
+  const tls = cfg.lan ? loadOrCreateCertificate(cfg.dataDir, allowedHosts) : null;
   const core = createCore({
     dataDir: cfg.dataDir,
     clock: cfg.clock ?? systemClock,
@@ -63,7 +76,6 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     nativeBinding: cfg.nativeBinding,
     ports: createDefaultPorts(),
   });
-  const tokens = createTokenService({ secrets, envProducerToken: cfg.envProducerToken ?? undefined });
   const devices = createDeviceTokenService({ secrets });
   const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log });
   const overlaySocket = createOverlaySocket({ core, devices });
@@ -78,10 +90,13 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       port: cfg.port,
       staticRoot: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
       version: cfg.version,
+      allowedHosts,
+      limits: cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS,
+      tls,
       routes: [
         createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log }),
-        createSignoffRoute({ dispatch: core.dispatch }),
-        createDeviceTokensRoute({ tokens, devices }),
+        ...createSignoffRoutes({ dispatch: core.dispatch }),
+        ...createDeviceTokensRoutes({ tokens, devices }),
         createOverlayPageRoute(),
       ],
       upgrades: [deviceSocket.upgrade, overlaySocket.upgrade],
@@ -94,8 +109,9 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     if (code === 'EADDRINUSE') throw new Error(`port ${cfg.port} is in use: is another Baton running? Try --port <n>.`);
     throw error;
   }
-  const url = `http://127.0.0.1:${api.port}`;
-  core.state.update('station', (s) => ({ ...s, url }));
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${api.port}`;
+  const tlsFingerprint = tls?.fingerprint256 ?? null;
+  core.state.update('station', (s) => ({ ...s, url, tlsFingerprint }));
 
   const settings = createSettingsRepo(core.db);
   core.show.onLoaded((l) => {
@@ -121,6 +137,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     tokens,
     devices,
     url,
+    tlsFingerprint,
     async close() {
       await deviceSocket.close();
       await overlaySocket.close();

@@ -2,36 +2,37 @@
 // background for OBS's browser source. The page holds no data: it draws what /api/overlay sends,
 // always as text (textContent, never markup), reconnects by itself, and clears on a refused token.
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OVERLAY_NAMES, type OverlayName } from '../../shared/contract/index';
-import type { RouteHandler } from '../transport/api.server';
+import type { Route } from '../transport/route-table';
 
 export function isOverlayName(v: string): v is OverlayName {
   return (OVERLAY_NAMES as readonly string[]).includes(v);
 }
 
-export function createOverlayPageRoute(): RouteHandler {
-  return (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const m = /^\/overlay\/([a-z-]+)\/?$/.exec(url.pathname);
-    if (!m || req.method !== 'GET') return false;
-    const name = m[1] ?? '';
-    if (!isOverlayName(name)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`No overlay ${name}: ${OVERLAY_NAMES.join(', ')}.`);
-      return true;
-    }
-    const nonce = randomBytes(16).toString('base64');
-    const html = page(name, nonce);
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'content-length': Buffer.byteLength(html),
-      'cache-control': 'no-store',
-      'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'`,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-    });
-    res.end(html);
-    return true;
+export function createOverlayPageRoute(): Route {
+  return {
+    method: 'GET',
+    path: '/overlay/*',
+    summary: 'Overlay pages for OBS browser sources: /overlay/offer, /overlay/countdown, /overlay/question, /overlay/lower-third (?token=<overlay token>).',
+    handle: ({ res, rest }) => {
+      const name = rest.replace(/\/$/, '');
+      if (!isOverlayName(name)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`No such overlay: ${OVERLAY_NAMES.join(', ')}.`);
+        return;
+      }
+      const nonce = randomBytes(16).toString('base64');
+      const html = page(name, nonce);
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': Buffer.byteLength(html),
+        'cache-control': 'no-store',
+        'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'`,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      });
+      res.end(html);
+    },
   };
 }
 
