@@ -1,7 +1,7 @@
 // Native OBS overlay sources against the real OBS 29: Baton creates its scene, text and image
 // sources; an offer pause changes the text source (read back with GetInputSettings by an independent
 // client, and seen in GetSourceScreenshot) within 1 s of the store's confirmation — and never before.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OBSWebSocket from 'obs-websocket-js/json';
@@ -44,6 +44,7 @@ async function textNow(): Promise<string> {
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'baton-obs-overlay-'));
   const password = randomSecret();
+  mkdirSync(join(workDir, 'data'), { recursive: true });
   obs = await startObsStudio({ workDir, password, rtmpUrl: 'rtmp://127.0.0.1:1/live' });
   station = await startStation({
     mode: 'headless',
