@@ -24,6 +24,7 @@ import { createCommentsModule } from './comments/comments.module';
 import { createCuesModule } from './cues/cues.module';
 import { createOffersModule } from './offers/offers.module';
 import { createPreflightModule } from './preflight/preflight.module';
+import { createShowdayModule } from './showday/showday.module';
 
 export interface CoreDeps {
   /** Folder holding baton.db; ':memory:' keeps everything in memory (tests, benchmarks). */
@@ -103,6 +104,7 @@ export function createCore(deps: CoreDeps): Core {
     createCuesModule(ctx, deps.ports.cues),
     createOffersModule(ctx, deps.ports.offers),
     createPreflightModule(ctx, deps.ports.preflight),
+    createShowdayModule(ctx),
   ] as CoreModule<never>[];
   Object.assign(
     handlers,

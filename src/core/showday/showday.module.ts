@@ -1,0 +1,143 @@
+// Show day: GO and END as recorded decisions. GO signs the preflight as it stands (every check,
+// who ticked what, overrides with reasons, script hash, offers, roster) into the audit chain; END
+// freezes the show's figures into the history that `show.history` serves.
+import { createHash } from 'node:crypto';
+import type { AuditEntry, CommentRecord, EndRecord, GoRecord, ShowDayState } from '../../shared/contract/index';
+import type { CoreModule, ModuleContext } from '../module';
+import type { Caller } from '../dispatch/handler';
+import { conflict } from '../dispatch/command-failure';
+import { decideGo, unfinishedPauses } from './go.rules';
+import { computeFigures } from './show.figures';
+import { createShowDayRepo } from './showday.repo';
+
+const SYSTEM: Caller = { actor: 'system:showday', role: 'producer', via: 'system' };
+/** Audit rows hold at most 8 000 characters of arguments: long check details are cut to fit. */
+const DETAIL_IN_AUDIT = 240;
+
+export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 'show.end' | 'show.history'> {
+  const { db, state, show } = ctx;
+  const repo = createShowDayRepo(db);
+  let openId: number | null = null;
+
+  const setDay = (next: ShowDayState) => state.set('showday', next);
+  const restore = (showId: string) => {
+    const open = repo.open(showId);
+    if (open) {
+      openId = open.id;
+      setDay({ phase: 'live', go: open.go, end: null });
+      return;
+    }
+    openId = null;
+    const last = repo.latestFinished(showId);
+    setDay(last ? { phase: 'ended', go: last.go, end: last.end } : { phase: 'preflight', go: null, end: null });
+  };
+  const unsubscribe = show.onLoaded((l) => restore(l.show.id));
+
+  const commentsSince = async (from: number, to: number) => {
+    const out: CommentRecord[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 200; pages++) {
+      const r = await ctx.dispatch('comments.list', { limit: 5000, ...(after ? { after } : {}) }, SYSTEM);
+      if (!r.ok) break;
+      const page = (r.result as { comments: CommentRecord[] }).comments;
+      out.push(...page.filter((c) => c.receivedAt >= from && c.receivedAt <= to));
+      if (page.length < 5000) break;
+      after = page[page.length - 1]!.id;
+    }
+    return out;
+  };
+
+  return {
+    handlers: {
+      'show.go': (args, c) => {
+        const loaded = show.current();
+        if (!loaded) throw conflict('No show is loaded: there is nothing to declare GO on.');
+        if (state.get('showday').phase === 'live') throw conflict('This show is already live: GO was declared.');
+        const s = state.snapshot().state;
+        const decision = decideGo(s.preflight.checks, args.overrides ?? []);
+        if (!decision.ok) throw conflict(decision.message);
+        const l = s.cues.loaded;
+        const go: GoRecord = {
+          showId: loaded.show.id,
+          title: loaded.show.title,
+          rehearsal: loaded.show.rehearsal || s.offers.items.some((o) => o.rehearsal),
+          at: c.now,
+          by: c.caller.actor,
+          verdict: decision.verdict,
+          checks: s.preflight.checks,
+          overrides: decision.overrides,
+          script: l
+            ? { versionId: l.versionId, number: l.number, hash: l.hash, approvedHash: l.approval.hash, approver: l.approval.approver }
+            : null,
+          offers: s.offers.items.map((o) => ({ id: o.id, name: o.name, code: o.code, state: o.state, storeKind: o.storeKind, rehearsal: o.rehearsal })),
+          roster: {
+            views: { ...s.station.views },
+            tickedBy: [...new Set(s.preflight.checks.filter((x) => x.kind === 'manual' && x.checkedBy).map((x) => `${x.label}: ${x.checkedBy}`))],
+          },
+        };
+        const sha256 = createHash('sha256').update(JSON.stringify(go)).digest('hex');
+        // The record and its audit row land in the command's transaction: both, or neither.
+        c.write(() => {
+          openId = repo.insertGo(go);
+          // The record itself, as one row of the chain; details are cut only if the row would overflow.
+          ctx.auditEvent({
+            actor: c.caller.actor,
+            role: c.caller.role,
+            command: 'show.go.record',
+            args: { sha256, ...go, checks: go.checks.map((x) => ({ ...x, detail: x.detail.slice(0, DETAIL_IN_AUDIT) })) },
+            outcome: 'ok',
+            detail: go.verdict,
+            durationMs: 0,
+          });
+        });
+        setDay({ phase: 'live', go, end: null });
+        return { go };
+      },
+      'show.end': async (args, c) => {
+        const loaded = show.current();
+        const day = state.get('showday');
+        if (!loaded || day.phase !== 'live' || !day.go) throw conflict('The show is not live: declare GO before END.');
+        if (openId === null) restore(loaded.show.id);
+        const id = openId;
+        if (id === null) throw conflict('The show’s GO record was not found: END cannot close it.');
+        const s = state.snapshot().state;
+        const unfinished = unfinishedPauses(s.offers.items);
+        if (unfinished.length && !args.overrideReason) {
+          throw conflict(`An offer is still changing: ${unfinished.join('; ')}. Wait for the store to confirm, or END with a reason.`);
+        }
+        const comments = await commentsSince(day.go.at, c.now);
+        const pauses: AuditEntry[] = [];
+        let before: number | undefined;
+        for (let pages = 0; pages < 100; pages++) {
+          const r = await ctx.dispatch('audit.list', { limit: 500, command: 'offer.pause', ...(before !== undefined ? { before } : {}) }, SYSTEM);
+          const entries = r.ok ? (r.result as { entries: AuditEntry[] }).entries : [];
+          pauses.push(...entries);
+          if (entries.length < 500 || entries[entries.length - 1]!.at < day.go.at) break;
+          before = entries[entries.length - 1]!.seq;
+        }
+        const figures = computeFigures({
+          go: day.go,
+          endAt: c.now,
+          kpis: s.kpis,
+          commentsTotal: comments.length,
+          responseSeconds: comments.filter((x) => x.responseSeconds !== null).map((x) => x.responseSeconds!),
+          pauses,
+          alerts: s.alerts.items,
+        });
+        const end: EndRecord = { at: c.now, by: c.caller.actor, overrideReason: unfinished.length ? (args.overrideReason ?? null) : null, unfinished, figures };
+        c.write(() => repo.finish(id, end));
+        openId = null;
+        setDay({ phase: 'ended', go: day.go, end });
+        return { end };
+      },
+      'show.history': ({ limit }) => ({ shows: repo.history(limit) }),
+    },
+    start() {
+      const l = show.current();
+      if (l) restore(l.show.id);
+    },
+    close() {
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// Tables of show day: each show's GO and END, with the figures frozen at END (the history the
+// next shows are compared against). One row per GO; END fills the same row.
+import type { Migration } from './migration';
+
+export const m014Showday: Migration = {
+  // Numbered 014 for the merge; on this branch it follows 007 because versions must be consecutive.
+  version: 8,
+  name: 'showday',
+  up(db) {
+    db.exec(`
+      CREATE TABLE show_days (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        show_id    TEXT    NOT NULL,
+        go_at      INTEGER NOT NULL,
+        go_record  TEXT    NOT NULL,
+        end_at     INTEGER,
+        end_record TEXT,
+        figures    TEXT
+      );
+      CREATE INDEX show_days_end ON show_days (end_at);
+      CREATE INDEX show_days_show ON show_days (show_id, go_at);
+    `);
+  },
+};
