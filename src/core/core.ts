@@ -25,6 +25,7 @@ import { createCuesModule } from './cues/cues.module';
 import { createOffersModule } from './offers/offers.module';
 import { createPreflightModule } from './preflight/preflight.module';
 import { createShowdayModule } from './showday/showday.module';
+import { showDayPackageFiles } from './showday/showday.package';
 
 export interface CoreDeps {
   /** Folder holding baton.db; ':memory:' keeps everything in memory (tests, benchmarks). */
@@ -115,7 +116,7 @@ export function createCore(deps: CoreDeps): Core {
       }),
       'show.package': (_args, c) => {
         if (deps.dataDir === ':memory:') throw conflict('This station keeps its data in memory: there is no folder to write a package to.');
-        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: dispatcher.dispatch });
+        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: dispatcher.dispatch, extras: showDayPackageFiles });
       },
       ...alerts.handlers,
       ...show.handlers,

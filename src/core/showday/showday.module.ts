@@ -2,7 +2,7 @@
 // who ticked what, overrides with reasons, script hash, offers, roster) into the audit chain; END
 // freezes the show's figures into the history that `show.history` serves.
 import { createHash } from 'node:crypto';
-import type { AuditEntry, CommentRecord, EndRecord, GoRecord, ShowDayState } from '../../shared/contract/index';
+import type { AuditEntry, CommentRecord, EndRecord, GoRecord, SegmentMark, ShowDayState } from '../../shared/contract/index';
 import type { CoreModule, ModuleContext } from '../module';
 import type { Caller } from '../dispatch/handler';
 import { conflict } from '../dispatch/command-failure';
@@ -24,14 +24,38 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
     const open = repo.open(showId);
     if (open) {
       openId = open.id;
-      setDay({ phase: 'live', go: open.go, end: null });
+      setDay({ phase: 'live', go: open.go, end: null, segments: repo.segments(open.id) });
       return;
     }
     openId = null;
     const last = repo.latestFinished(showId);
-    setDay(last ? { phase: 'ended', go: last.go, end: last.end } : { phase: 'preflight', go: null, end: null });
+    setDay(
+      last
+        ? { phase: 'ended', go: last.go, end: last.end, segments: repo.segments(last.id) }
+        : { phase: 'preflight', go: null, end: null, segments: [] },
+    );
   };
   const unsubscribe = show.onLoaded((l) => restore(l.show.id));
+
+  // While live, every segment that becomes current is marked with the running totals of the moment.
+  const markSegment = (at: number) => {
+    const day = state.get('showday');
+    const cur = state.get('cues').current;
+    if (day.phase !== 'live' || openId === null || !cur) return;
+    if (day.segments[day.segments.length - 1]?.segmentId === cur.segmentId) return;
+    const k = state.get('kpis');
+    const mark: SegmentMark = {
+      at,
+      segmentId: cur.segmentId,
+      title: cur.segmentTitle,
+      totals: { views: k.views, addToCart: k.addToCart, checkouts: k.checkouts, orders: k.orders, revenue: k.revenue, paymentErrors: k.paymentErrors },
+    };
+    repo.addSegment(openId, mark);
+    setDay({ ...day, segments: [...day.segments, mark] });
+  };
+  const unwatch = state.subscribe((m) => {
+    if (m.t === 'patch' && m.domain === 'cues') markSegment(ctx.clock.now());
+  });
 
   const commentsSince = async (from: number, to: number) => {
     const out: CommentRecord[] = [];
@@ -89,8 +113,10 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
             detail: go.verdict,
             durationMs: 0,
           });
+          // The segment on air at GO is the first chapter.
+          markSegment(go.at);
         });
-        setDay({ phase: 'live', go, end: null });
+        setDay({ phase: 'live', go, end: null, segments: [] });
         return { go };
       },
       'show.end': async (args, c) => {
@@ -127,7 +153,7 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
         const end: EndRecord = { at: c.now, by: c.caller.actor, overrideReason: unfinished.length ? (args.overrideReason ?? null) : null, unfinished, figures };
         c.write(() => repo.finish(id, end));
         openId = null;
-        setDay({ phase: 'ended', go: day.go, end });
+        setDay({ phase: 'ended', go: day.go, end, segments: state.get('showday').segments });
         return { end };
       },
       'show.history': ({ limit }) => ({ shows: repo.history(limit) }),
@@ -138,6 +164,7 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
     },
     close() {
       unsubscribe();
+      unwatch();
     },
   };
 }

@@ -1,6 +1,6 @@
 // SQLite rows of show day: one per GO, completed by END with the frozen figures. The history
 // is every completed row, newest first.
-import type { EndRecord, GoRecord, ShowFigures } from '../../shared/contract/index';
+import type { EndRecord, GoRecord, SegmentMark, ShowFigures } from '../../shared/contract/index';
 import type { Db } from '../storage/database';
 
 export interface OpenShowDay {
@@ -20,6 +20,8 @@ export interface ShowDayRepo {
   latestFinished(showId: string): FinishedShowDay | null;
   finish(id: number, end: EndRecord): void;
   history(limit: number): ShowFigures[];
+  addSegment(dayId: number, mark: SegmentMark): void;
+  segments(dayId: number): SegmentMark[];
 }
 
 interface Row {
@@ -41,7 +43,14 @@ export function createShowDayRepo(db: Db): ShowDayRepo {
   const historyQ = db.prepare<[number], { figures: string }>(
     'SELECT figures FROM show_days WHERE end_at IS NOT NULL AND figures IS NOT NULL ORDER BY end_at DESC, id DESC LIMIT ?',
   );
+  const addSegmentQ = db.prepare('INSERT INTO show_day_segments (day_id, at, segment_id, title, totals) VALUES (?, ?, ?, ?, ?)');
+  const segmentsQ = db.prepare<[number], { at: number; segment_id: string; title: string; totals: string }>(
+    'SELECT at, segment_id, title, totals FROM show_day_segments WHERE day_id = ? ORDER BY at, rowid',
+  );
   return {
+    addSegment: (dayId, m) => void addSegmentQ.run(dayId, m.at, m.segmentId, m.title, JSON.stringify(m.totals)),
+    segments: (dayId) =>
+      segmentsQ.all(dayId).map((r) => ({ at: r.at, segmentId: r.segment_id, title: r.title, totals: JSON.parse(r.totals) as SegmentMark['totals'] })),
     insertGo: (go) => Number(insert.run(go.showId, go.at, JSON.stringify(go)).lastInsertRowid),
     open(showId) {
       const r = openQ.get(showId);

@@ -62,12 +62,22 @@ export interface EndRecord {
   figures: ShowFigures;
 }
 
+/** A segment that became current while live, with the running commerce totals at that moment. */
+export interface SegmentMark {
+  at: number;
+  segmentId: string;
+  title: string;
+  totals: { views: number; addToCart: number; checkouts: number; orders: number; revenue: number; paymentErrors: number };
+}
+
 export type ShowDayPhase = 'preflight' | 'live' | 'ended';
 
 export interface ShowDayState {
   phase: ShowDayPhase;
   go: GoRecord | null;
   end: EndRecord | null;
+  /** Segments of the live (or last ended) show, in order. */
+  segments: SegmentMark[];
 }
 
 const reason = z.string().trim().min(8, 'write the reason in a sentence (at least 8 characters)').max(1000);

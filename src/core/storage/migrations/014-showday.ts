@@ -19,6 +19,16 @@ export const m014Showday: Migration = {
       );
       CREATE INDEX show_days_end ON show_days (end_at);
       CREATE INDEX show_days_show ON show_days (show_id, go_at);
+      -- Each segment that became current while the show was live, with the running totals then:
+      -- the chapters and the experiment log (what ran when, and what it sold) are built from it.
+      CREATE TABLE show_day_segments (
+        day_id     INTEGER NOT NULL REFERENCES show_days (id),
+        at         INTEGER NOT NULL,
+        segment_id TEXT    NOT NULL,
+        title      TEXT    NOT NULL,
+        totals     TEXT    NOT NULL
+      );
+      CREATE INDEX show_day_segments_day ON show_day_segments (day_id, at);
     `);
   },
 };
