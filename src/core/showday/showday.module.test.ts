@@ -99,6 +99,12 @@ describe('show day: GO and END', () => {
     );
     expect(ingest.ok).toBe(true);
     await until(() => core.snapshot().state.kpis.orders === 1);
+    // The rolling windows see the same events, per offer, with denominators.
+    await until(() => core.snapshot().state.showday.kpis?.accepted === 3, 3000);
+    const w = core.snapshot().state.showday.kpis!;
+    expect(w.offers['glow-kit-live']!['1m'].viewToCart).toEqual({ num: 10, den: 100, value: 0.1 });
+    expect(w.total.show.counts).toMatchObject({ orders: 1, revenue: 39 });
+    expect(core.snapshot().state.showday.series).toHaveLength(1);
     clock.advance(30 * 60_000);
     const end = await core.dispatch('show.end', {}, producer);
     expect(end.ok).toBe(true);

@@ -9,6 +9,8 @@ import { conflict } from '../dispatch/command-failure';
 import { decideGo, unfinishedPauses } from './go.rules';
 import { computeFigures } from './show.figures';
 import { createShowDayRepo } from './showday.repo';
+import { createKpiFeed, type LedgerRow } from './kpi.feed';
+import { createKpiAlerts } from './kpi.alerts';
 
 const SYSTEM: Caller = { actor: 'system:showday', role: 'producer', via: 'system' };
 /** Audit rows hold at most 8 000 characters of arguments: long check details are cut to fit. */
@@ -20,19 +22,64 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
   let openId: number | null = null;
 
   const setDay = (next: ShowDayState) => state.set('showday', next);
+  // The rolling windows, fed from the commerce ledger once a second while live.
+  const ledger = db.prepare<[string, number, number, number], { seq: number; event_key: string | null; type: string; offer_id: string | null; count: number; amount: number | null; currency: string | null; at: number }>(
+    `SELECT seq, event_key, type, offer_id, count, amount, currency, at FROM commerce_events
+     WHERE show_id = ? AND seq > ? AND received_at >= ? ORDER BY seq LIMIT ?`,
+  );
+  let feedTimer: ReturnType<typeof setInterval> | null = null;
+  const stopFeed = () => {
+    if (feedTimer) clearInterval(feedTimer);
+    feedTimer = null;
+  };
+  const startFeed = (go: GoRecord) => {
+    stopFeed();
+    const current = show.current()?.show;
+    if (!current) return;
+    const feed = createKpiFeed({
+      offers: current.offers.map((o) => ({ id: o.id, currency: o.price.currency })),
+      currency: current.offers[0]?.price.currency ?? 'USD',
+      startAt: go.at,
+      readSince: (after, limit) =>
+        ledger.all(go.showId, after, go.at, limit).map((r) => ({
+          seq: r.seq,
+          ...(r.event_key ? { id: r.event_key } : {}),
+          type: r.type as LedgerRow['type'],
+          at: r.at,
+          ...(r.offer_id ? { offerId: r.offer_id } : {}),
+          count: r.count,
+          ...(r.amount !== null ? { amount: r.amount } : {}),
+          ...(r.currency ? { currency: r.currency } : {}),
+        })),
+    });
+    let last = '';
+    const tick = () => {
+      const out = feed.poll(ctx.clock.now());
+      const sig = `${out.kpis.accepted}/${out.kpis.refused}/${Math.floor(out.kpis.at / 60_000)}`;
+      if (sig === last) return;
+      last = sig;
+      state.update('showday', (d) => (d.phase === 'live' ? { ...d, ...out } : d));
+      thresholds.evaluate(out.kpis, ctx.clock.now());
+    };
+    tick();
+    feedTimer = setInterval(tick, 1000);
+  };
+  const thresholds = createKpiAlerts({ alerts: ctx.alerts, targets: () => show.current()?.show.kpiTargets ?? [] });
+
   const restore = (showId: string) => {
     const open = repo.open(showId);
     if (open) {
       openId = open.id;
-      setDay({ phase: 'live', go: open.go, end: null, segments: repo.segments(open.id) });
+      setDay({ phase: 'live', go: open.go, end: null, segments: repo.segments(open.id), kpis: null, series: [], refusals: [] });
+      startFeed(open.go);
       return;
     }
     openId = null;
     const last = repo.latestFinished(showId);
     setDay(
       last
-        ? { phase: 'ended', go: last.go, end: last.end, segments: repo.segments(last.id) }
-        : { phase: 'preflight', go: null, end: null, segments: [] },
+        ? { phase: 'ended', go: last.go, end: last.end, segments: repo.segments(last.id), kpis: null, series: [], refusals: [] }
+        : { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [] },
     );
   };
   const unsubscribe = show.onLoaded((l) => restore(l.show.id));
@@ -116,7 +163,8 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
           // The segment on air at GO is the first chapter.
           markSegment(go.at);
         });
-        setDay({ phase: 'live', go, end: null, segments: [] });
+        setDay({ phase: 'live', go, end: null, segments: [], kpis: null, series: [], refusals: [] });
+        startFeed(go);
         return { go };
       },
       'show.end': async (args, c) => {
@@ -153,7 +201,8 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
         const end: EndRecord = { at: c.now, by: c.caller.actor, overrideReason: unfinished.length ? (args.overrideReason ?? null) : null, unfinished, figures };
         c.write(() => repo.finish(id, end));
         openId = null;
-        setDay({ phase: 'ended', go: day.go, end, segments: state.get('showday').segments });
+        stopFeed();
+        setDay({ ...state.get('showday'), phase: 'ended', go: day.go, end });
         return { end };
       },
       'show.history': ({ limit }) => ({ shows: repo.history(limit) }),
@@ -163,6 +212,7 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
       if (l) restore(l.show.id);
     },
     close() {
+      stopFeed();
       unsubscribe();
       unwatch();
     },

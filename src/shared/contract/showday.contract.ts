@@ -78,6 +78,53 @@ export interface ShowDayState {
   end: EndRecord | null;
   /** Segments of the live (or last ended) show, in order. */
   segments: SegmentMark[];
+  /** Rolling windows since GO, per offer and in total; null before GO. */
+  kpis: KpiWindowsView | null;
+  /** The total per minute since GO, for the charts. */
+  series: MinutePoint[];
+  /** The latest events refused by the KPI maths, with the reason. */
+  refusals: { at: number; reason: string }[];
+}
+
+/** Counts over a window; revenue in the show's currency. */
+export interface KpiCounts {
+  views: number;
+  addToCart: number;
+  checkouts: number;
+  orders: number;
+  revenue: number;
+  paymentErrors: number;
+  refunds: number;
+}
+/** A ratio with its parts shown ("38 carts / 1,099 views"); `value` is null while `den` is 0. */
+export interface Ratio {
+  num: number;
+  den: number;
+  value: number | null;
+}
+export interface KpiWindow {
+  counts: KpiCounts;
+  viewToCart: Ratio;
+  cartToCheckout: Ratio;
+  /** Revenue per order. */
+  aov: Ratio;
+  /** Payment errors per payment attempt (orders + errors). */
+  paymentErrorRate: Ratio;
+}
+export const KPI_WINDOWS = ['1m', '5m', '15m', 'show'] as const;
+export type KpiWindowName = (typeof KPI_WINDOWS)[number];
+export interface KpiWindowsView {
+  at: number;
+  currency: string;
+  total: Record<KpiWindowName, KpiWindow>;
+  offers: Record<string, Record<KpiWindowName, KpiWindow>>;
+  accepted: number;
+  refused: number;
+}
+export interface MinutePoint {
+  /** Start of the minute (ms). */
+  at: number;
+  counts: KpiCounts;
 }
 
 const reason = z.string().trim().min(8, 'write the reason in a sentence (at least 8 characters)').max(1000);
