@@ -86,3 +86,14 @@ describe('preflight: stream green for 60 s and script unchanged', () => {
     expect(evaluatePreflight(only('script.unchanged'), s, new Map(), 0, null).checks[0]).toMatchObject({ status: 'pass' });
   });
 });
+
+describe('preflight: backup ingest probe', () => {
+  const only = { ...show, checklist: [{ id: 'b', label: 'Backup ingest', kind: 'auto' as const, check: 'ingest.backup' }] };
+  it('is pending until probed, then carries the probe, and goes stale after 10 minutes', () => {
+    const s = base();
+    expect(evaluatePreflight(only, s, new Map(), 0, null).checks[0]).toMatchObject({ status: 'pending' });
+    s.showday = { ...s.showday, probes: { 'ingest.backup': { status: 'fail', detail: 'rtmp://b:1935: ECONNREFUSED', at: 1000 } } };
+    expect(evaluatePreflight(only, s, new Map(), 2000, null).checks[0]).toMatchObject({ status: 'fail', detail: 'rtmp://b:1935: ECONNREFUSED' });
+    expect(evaluatePreflight(only, s, new Map(), 1000 + 11 * 60_000, null).checks[0]).toMatchObject({ status: 'pending' });
+  });
+});

@@ -60,6 +60,13 @@ const AUTO_CHECKS: Record<string, AutoCheck> = {
   },
   // Green for the last 60 s by the stored samples (one a second), not by the latest reading.
   'stream.green60': (s, now) => greenFor(s, now, GREEN_MS),
+  // Active probe: run by preflight.run (show.probe); stale after 10 minutes.
+  'ingest.backup': (s, now) => {
+    const p = s.showday.probes['ingest.backup'];
+    if (!p) return { status: 'pending', detail: 'not probed yet: run the checks' };
+    if (now - p.at > 10 * 60_000) return { status: 'pending', detail: `last probed ${Math.round((now - p.at) / 60_000)} min ago: run the checks again` };
+    return { status: p.status, detail: p.detail };
+  },
   'script.unchanged': (s) => {
     const l = s.cues.loaded;
     if (!l) return { status: 'fail', detail: 'no approved script is loaded: nothing to compare with the approval' };

@@ -11,12 +11,21 @@ import { computeFigures } from './show.figures';
 import { createShowDayRepo } from './showday.repo';
 import { createKpiFeed, type LedgerRow } from './kpi.feed';
 import { createKpiAlerts } from './kpi.alerts';
+import { probeRtmp, type ProbeResult } from './ingest.probe';
 
 const SYSTEM: Caller = { actor: 'system:showday', role: 'producer', via: 'system' };
 /** Audit rows hold at most 8 000 characters of arguments: long check details are cut to fit. */
 const DETAIL_IN_AUDIT = 240;
 
-export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 'show.end' | 'show.history'> {
+export interface ShowdayPorts {
+  probeRtmp(server: string): Promise<ProbeResult>;
+}
+export const defaultShowdayPorts = (now: () => number): ShowdayPorts => ({ probeRtmp: (server) => probeRtmp(server, { timeoutMs: 5000, now }) });
+
+export function createShowdayModule(
+  ctx: ModuleContext,
+  ports: ShowdayPorts = defaultShowdayPorts(() => ctx.clock.now()),
+): CoreModule<'show.go' | 'show.end' | 'show.history' | 'show.probe'> {
   const { db, state, show } = ctx;
   const repo = createShowDayRepo(db);
   let openId: number | null = null;
@@ -70,7 +79,7 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
     const open = repo.open(showId);
     if (open) {
       openId = open.id;
-      setDay({ phase: 'live', go: open.go, end: null, segments: repo.segments(open.id), kpis: null, series: [], refusals: [] });
+      setDay({ phase: 'live', go: open.go, end: null, segments: repo.segments(open.id), kpis: null, series: [], refusals: [], probes: state.get('showday').probes });
       startFeed(open.go);
       return;
     }
@@ -78,8 +87,8 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
     const last = repo.latestFinished(showId);
     setDay(
       last
-        ? { phase: 'ended', go: last.go, end: last.end, segments: repo.segments(last.id), kpis: null, series: [], refusals: [] }
-        : { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [] },
+        ? { phase: 'ended', go: last.go, end: last.end, segments: repo.segments(last.id), kpis: null, series: [], refusals: [], probes: state.get('showday').probes }
+        : { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: state.get('showday').probes },
     );
   };
   const unsubscribe = show.onLoaded((l) => restore(l.show.id));
@@ -163,7 +172,7 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
           // The segment on air at GO is the first chapter.
           markSegment(go.at);
         });
-        setDay({ phase: 'live', go, end: null, segments: [], kpis: null, series: [], refusals: [] });
+        setDay({ phase: 'live', go, end: null, segments: [], kpis: null, series: [], refusals: [], probes: state.get('showday').probes });
         startFeed(go);
         return { go };
       },
@@ -206,6 +215,16 @@ export function createShowdayModule(ctx: ModuleContext): CoreModule<'show.go' | 
         return { end };
       },
       'show.history': ({ limit }) => ({ shows: repo.history(limit) }),
+      'show.probe': async () => {
+        const current = show.current();
+        if (!current) throw conflict('No show is loaded.');
+        const backup = current.show.obs.ingest?.backup;
+        const result: ProbeResult = backup
+          ? await ports.probeRtmp(backup.server)
+          : { status: 'fail', detail: 'the show names no backup ingest (obs.ingest.backup)', at: ctx.clock.now() };
+        state.update('showday', (d) => ({ ...d, probes: { ...d.probes, 'ingest.backup': result } }));
+        return { probes: state.get('showday').probes };
+      },
     },
     start() {
       const l = show.current();

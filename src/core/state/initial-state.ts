@@ -66,7 +66,7 @@ export function initialState(station: StationInfo): StationState {
       updatedAt: null,
     },
     preflight: { checks: [], verdict: 'pending' },
-    showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [] },
+    showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
     alerts: { items: [] },
     audit: { recent: [], count: 0, headHash: null },
   };

@@ -84,6 +84,8 @@ export interface ShowDayState {
   series: MinutePoint[];
   /** The latest events refused by the KPI maths, with the reason. */
   refusals: { at: number; reason: string }[];
+  /** Active preflight probes the station ran (`ingest.backup`), read by the preflight checks. */
+  probes: Record<string, { status: 'pass' | 'fail'; detail: string; at: number }>;
 }
 
 /** Counts over a window; revenue in the show's currency. */
@@ -145,6 +147,12 @@ export const showdayCommands = {
     roles: PRODUCER,
     kind: 'write',
     args: z.object({ overrideReason: reason.optional() }).strict(),
+  }),
+  'show.probe': command<{ probes: ShowDayState['probes'] }>()({
+    summary: 'Run the active show-day probes now (the backup ingest answers the RTMP handshake). Part of preflight.run.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({}).strict(),
   }),
   'show.history': command<{ shows: ShowFigures[] }>()({
     summary: 'Finished shows with their frozen figures, newest first.',
