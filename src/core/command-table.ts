@@ -9,6 +9,7 @@ import type { createCuesModule } from './cues/cues.module';
 import type { createOffersModule } from './offers/offers.module';
 import type { createPreflightModule } from './preflight/preflight.module';
 import type { createOverlayModule } from './overlay/overlay.module';
+import type { createShowdayModule } from './showday/showday.module';
 
 /** The commands the core answers itself: who is calling, the audit trail, the post-show package. */
 export type CoreCommand = 'station.whoami' | 'audit.list' | 'show.package';
@@ -20,6 +21,7 @@ export interface DomainModules {
   offers: ReturnType<typeof createOffersModule>;
   preflight: ReturnType<typeof createPreflightModule>;
   overlay: ReturnType<typeof createOverlayModule>;
+  showday: ReturnType<typeof createShowdayModule>;
 }
 
 export interface CommandTableParts {
@@ -40,6 +42,7 @@ export function commandTable({ core, alerts, show, modules: m }: CommandTablePar
     ...m.offers.handlers,
     ...m.preflight.handlers,
     ...m.overlay.handlers,
+    ...m.showday.handlers,
   } satisfies HandlerMap;
 }
 

@@ -28,6 +28,8 @@ import { createCuesModule } from './cues/cues.module';
 import { createOffersModule } from './offers/offers.module';
 import { createPreflightModule } from './preflight/preflight.module';
 import { createOverlayModule } from './overlay/overlay.module';
+import { createShowdayModule } from './showday/showday.module';
+import { showDayPackageFiles } from './showday/showday.package';
 
 export interface CoreDeps {
   /** Folder holding baton.db; ':memory:' keeps everything in memory (tests, benchmarks). */
@@ -111,8 +113,9 @@ export function createCore(deps: CoreDeps): Core {
     offers: createOffersModule(contextFor('offers'), deps.ports.offers),
     preflight: createPreflightModule(contextFor('preflight'), deps.ports.preflight),
     overlay: createOverlayModule(contextFor('overlay'), deps.ports.obs),
+    showday: createShowdayModule(contextFor('showday')),
   };
-  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay];
+  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay, domains.showday];
   const handlers = commandTable({
     core: {
       'station.whoami': (_args, c) => ({ actor: c.caller.actor, role: c.caller.role }),
@@ -121,7 +124,7 @@ export function createCore(deps: CoreDeps): Core {
       }),
       'show.package': (_args, c) => {
         if (deps.dataDir === ':memory:') throw conflict('This station keeps its data in memory: there is no folder to write a package to.');
-        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: late.dispatch });
+        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: late.dispatch, extras: showDayPackageFiles });
       },
     },
     alerts: alerts.handlers,

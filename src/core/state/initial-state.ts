@@ -72,6 +72,7 @@ export function initialState(station: StationInfo): StationState {
       question: null,
       native: { enabled: false, scene: 'Baton Overlay', status: 'off', error: null, updatedAt: null },
     },
+    showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
     alerts: { items: [] },
     audit: { recent: [], count: 0, headHash: null },
   };

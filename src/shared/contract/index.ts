@@ -9,6 +9,7 @@ import { cueCommands } from './cues.contract';
 import { offerCommands } from './offers.contract';
 import { preflightCommands } from './preflight.contract';
 import { overlayCommands } from './overlay.contract';
+import { showdayCommands } from './showday.contract';
 
 export const commands = {
   ...stationCommands,
@@ -19,6 +20,7 @@ export const commands = {
   ...offerCommands,
   ...preflightCommands,
   ...overlayCommands,
+  ...showdayCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -44,6 +46,7 @@ export * from './cues.contract';
 export * from './offers.contract';
 export * from './preflight.contract';
 export * from './overlay.contract';
+export * from './showday.contract';
 export * from './role-policy';
 export * from './bridge';
 export * from './client-message.schema';

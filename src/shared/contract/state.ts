@@ -7,6 +7,7 @@ import type { CuesState, ScriptsState } from './cues.contract';
 import type { KpiState, OffersState } from './offers.contract';
 import type { PreflightState } from './preflight.contract';
 import type { OverlaysState } from './overlay.contract';
+import type { ShowDayState } from './showday.contract';
 
 export interface StationState {
   station: StationInfo;
@@ -19,6 +20,7 @@ export interface StationState {
   kpis: KpiState;
   preflight: PreflightState;
   overlays: OverlaysState;
+  showday: ShowDayState;
   alerts: AlertsState;
   audit: AuditState;
 }

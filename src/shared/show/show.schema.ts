@@ -223,6 +223,28 @@ export const showSchema = z.object({
         .optional(),
     })
     .optional(),
+  /**
+   * KPI thresholds: when the KPI over the window crosses the bound (with at least `minDenominator`
+   * in its denominator), its owner is alerted, then not again before the cool-down has passed.
+   */
+  kpiTargets: z
+    .array(
+      z
+        .object({
+          id,
+          kpi: z.enum(['viewToCart', 'cartToCheckout', 'aov', 'paymentErrorRate']),
+          window: z.enum(['1m', '5m', '15m', 'show']).default('5m'),
+          below: z.number().nonnegative().optional(),
+          above: z.number().nonnegative().optional(),
+          /** One offer's KPI; omitted = the show's total. */
+          offerId: z.string().min(1).max(64).optional(),
+          minDenominator: z.number().int().nonnegative().default(20),
+          owner: z.string().min(1).max(120),
+          cooldownSeconds: z.number().int().nonnegative().default(300),
+        })
+        .refine((t) => t.below !== undefined || t.above !== undefined, 'give `below` or `above`'),
+    )
+    .default([]),
   /** Sign-off requests are due this many hours after they are sent. */
   approvals: z.object({ slaHours: z.number().positive().max(24 * 30).default(24) }).default({ slaHours: 24 }),
   checklist: z

@@ -12,6 +12,9 @@ import { KpiStrip } from '../features/kpis/KpiStrip';
 import { ObsPanel } from '../features/obs/ObsPanel';
 import { ObsStatusBadge } from '../features/obs/ObsStatusBadge';
 import { PostShowPanel } from '../features/post-show/PostShowPanel';
+import { GoEndPanel } from '../features/showday/GoEndPanel';
+import { KpiWindowsChart } from '../features/kpis/KpiWindowsChart';
+import { HistoryView } from '../features/history/HistoryView';
 import { useStation } from '../state/station.store';
 
 export function ProducerView() {
@@ -26,6 +29,8 @@ export function ProducerView() {
           <CueDeckPanel />
           <OffersPanel />
           <PreflightPanel />
+          <GoEndPanel />
+          <KpiWindowsChart />
           <AlertsPanel />
           <ScriptPanel />
         </div>
@@ -34,6 +39,7 @@ export function ProducerView() {
           <CommentsSummaryPanel />
           <AuditPanel />
           <PostShowPanel />
+          <HistoryView />
         </div>
       </main>
     </div>
