@@ -12,6 +12,7 @@ import { createSettingsRepo } from '../core/storage/settings.repo';
 import { createDefaultPorts } from './default-ports';
 import { createCommerceEventRoute } from './routes/commerce-event.route';
 import { createSignoffRoute } from './routes/signoff.route';
+import { startHqLink, type HqLinkConfig } from './hq-link';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -29,6 +30,8 @@ export interface StationConfig {
   envProducerToken: string | null;
   nativeBinding: string | null;
   clock: Clock | null;
+  /** Report to HQ through the outbox; absent or null: no HQ. */
+  hq?: HqLinkConfig | null;
 }
 
 export interface Station {
@@ -36,6 +39,8 @@ export interface Station {
   api: ApiServer;
   tokens: TokenService;
   url: string;
+  /** The HQ sender when started with an HQ (tests wait on `drained`). */
+  hq: { wake(): void; drained(timeoutMs: number): Promise<boolean> } | null;
   close(): Promise<void>;
 }
 
@@ -99,13 +104,16 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   }
 
   await core.start();
+  const hq = cfg.hq ? startHqLink(core, cfg.hq) : null;
 
   return {
     core,
     api,
     tokens,
     url,
+    hq,
     async close() {
+      await hq?.close();
       await api.close();
       await core.close();
     },

@@ -68,5 +68,6 @@ export function initialState(station: StationInfo): StationState {
     preflight: { checks: [], verdict: 'pending' },
     alerts: { items: [] },
     audit: { recent: [], count: 0, headHash: null },
+    hq: { configured: false, state: 'offline', behind: 0, since: null, lastError: null },
   };
 }

@@ -6,6 +6,7 @@ import type { CommentsState } from './comments.contract';
 import type { CuesState, ScriptsState } from './cues.contract';
 import type { KpiState, OffersState } from './offers.contract';
 import type { PreflightState } from './preflight.contract';
+import type { HqSyncState } from './hq.contract';
 
 export interface StationState {
   station: StationInfo;
@@ -19,5 +20,7 @@ export interface StationState {
   preflight: PreflightState;
   alerts: AlertsState;
   audit: AuditState;
+  /** The link to HQ (multi-station reporting); `configured: false` without `--hq`. */
+  hq: HqSyncState;
 }
 export type Domain = keyof StationState;

@@ -7,6 +7,7 @@ import { m004Scripts } from './004-scripts';
 import { m005Offers } from './005-offers';
 import { m006Preflight } from './006-preflight';
 import { m007SignoffLinks } from './007-signoff-links';
+import { m012HqOutbox } from './012-hq-outbox';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m012HqOutbox];
