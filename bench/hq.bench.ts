@@ -20,6 +20,8 @@ const STATIONS = Number(process.env.HQ_BENCH_STATIONS ?? 50);
 const RATE = Number(process.env.HQ_BENCH_RATE ?? 5000);
 const SECONDS = Number(process.env.HQ_BENCH_SECONDS ?? 60);
 const TARGET_P99_MS = 500;
+const POOL = Number(process.env.HQ_BENCH_POOL ?? 10);
+const ENGINES = (process.env.HQ_BENCH_ENGINES ?? 'postgres,pglite').split(',') as ('postgres' | 'pglite')[];
 
 /** One simulated station's fact stream: a show's mix at its share of the combined rate. */
 function factMaker(station: string) {
@@ -51,7 +53,7 @@ async function run(engine: 'postgres' | 'pglite'): Promise<BenchRow[]> {
   const hq = spawnManaged({
     name: `hq-${engine}`,
     command: process.execPath,
-    args: ['--import', 'tsx', 'hq/hq.cli.ts', '--port', String(port), '--data', join(tmp, 'hq'), ...(pg ? ['--pg', pg.url] : [])],
+    args: ['--import', 'tsx', 'hq/hq.cli.ts', '--port', String(port), '--data', join(tmp, 'hq'), ...(pg ? ['--pg', pg.url, '--pool', String(POOL)] : [])],
     logPath: join(tmp, 'hq.log'),
     env: { ...process.env, BATON_HQ_ADMIN_TOKEN: admin },
   });
@@ -128,6 +130,6 @@ async function run(engine: 'postgres' | 'pglite'): Promise<BenchRow[]> {
 }
 
 const rows: BenchRow[] = [];
-for (const engine of ['postgres', 'pglite'] as const) rows.push(...(await run(engine)));
+for (const engine of ENGINES) rows.push(...(await run(engine)));
 report(`HQ ingest: ${STATIONS} stations, ${RATE} facts/s for ${SECONDS} s`, rows);
 process.exit(0);

@@ -8,6 +8,7 @@ export const HQ_USAGE = `usage: npm run hq -- [--port <n>] [--data <dir>] [--pg 
   --port <n>    HTTP port for stations and views (default 4900; 0 picks a free one)
   --data <dir>  HQ's folder: the admin token, and the embedded PGlite database without --pg
   --pg <url>    a PostgreSQL 15+ connection string (a role that may create roles, for the migrations)
+  --pool <n>    PostgreSQL connections (default 10)
   --lan         listen on every interface (stations on other machines)`;
 
 export interface HqOptions {
@@ -15,10 +16,11 @@ export interface HqOptions {
   dataDir: string | null;
   pgUrl: string | null;
   lan: boolean;
+  pool: number;
 }
 
 export function parseHqOptions(argv: readonly string[]): HqOptions | string {
-  const o: HqOptions = { port: 4900, dataDir: null, pgUrl: null, lan: false };
+  const o: HqOptions = { port: 4900, dataDir: null, pgUrl: null, lan: false, pool: 10 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = argv[i + 1];
@@ -37,6 +39,10 @@ export function parseHqOptions(argv: readonly string[]): HqOptions | string {
         const url = need();
         if (!/^postgres(ql)?:\/\//.test(url)) return '--pg takes a postgres:// connection string';
         o.pgUrl = url;
+      } else if (a === '--pool') {
+        const n = Number(need());
+        if (!Number.isInteger(n) || n < 1 || n > 500) return '--pool takes a number from 1 to 500';
+        o.pool = n;
       } else if (a === '--lan') o.lan = true;
       else if (a === '--help' || a === '-h') return HQ_USAGE;
       else return `unknown option ${a}`;
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
   }
   const root = appRoot();
   const dataDir = parsed.dataDir ?? join(defaultDataDir(), 'hq');
-  const hq = await startHq({ port: parsed.port, host: parsed.lan ? '0.0.0.0' : '127.0.0.1', dataDir, pgUrl: parsed.pgUrl, version: appVersion(root) });
+  const hq = await startHq({ port: parsed.port, host: parsed.lan ? '0.0.0.0' : '127.0.0.1', dataDir, pgUrl: parsed.pgUrl, version: appVersion(root), poolSize: parsed.pool });
   console.log(`Baton HQ ${appVersion(root)} on ${hq.db.engine === 'postgres' ? 'PostgreSQL' : `PGlite in ${dataDir}`} at ${hq.url}`);
   console.log(`  views:   ${hq.url}/calendar?token=${hq.adminToken}`);
   console.log(`  station: curl -X POST -H 'authorization: Bearer <admin token>' -d '{"id":"studio-a"}' ${hq.url}/api/stations`);
