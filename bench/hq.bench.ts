@@ -14,7 +14,7 @@ import { createHttpHqPost } from '../src/station/hq-link';
 import { auditHash, GENESIS_HASH } from '../src/core/storage/audit-hash';
 import { startPostgres } from '../test/peers/postgres-server';
 import { findFreePort, httpOk, randomSecret, spawnManaged, waitUntil } from '../test/peers/process-control';
-import { report, summarise, type BenchRow } from './bench-util';
+import { report, summarise, type BenchRow } from './support/report';
 
 const STATIONS = Number(process.env.HQ_BENCH_STATIONS ?? 50);
 const RATE = Number(process.env.HQ_BENCH_RATE ?? 5000);

@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHq, type HqApp } from '../../hq/hq.app';
-import { startStationProcess, type StationProcess } from '../support/station-process';
+import { startStationProcess, type StationProcess } from '../peers/station-process';
 
 interface Summary {
   show: { title: string };

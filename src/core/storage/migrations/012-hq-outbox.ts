@@ -1,6 +1,6 @@
 // The HQ outbox: facts waiting to be reported to HQ, in the station's own database so that a crash
 // or a long outage loses nothing, and the collector's read positions in the tables it tails.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 // Numbered 012 for the merge (008–011 belong to other work); its version is its place in this
 // branch's list, which the merge renumbers.
