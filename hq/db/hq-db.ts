@@ -49,6 +49,9 @@ function openPostgres(url: string, max: number): HqDb {
     },
     async tx(fn) {
       const client = await pool.connect();
+      // A server that dies mid-transaction also emits on the client: the failed query is the answer.
+      const onError = () => undefined;
+      client.on('error', onError);
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -67,6 +70,7 @@ function openPostgres(url: string, max: number): HqDb {
         }
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
