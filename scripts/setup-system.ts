@@ -22,6 +22,7 @@ export const SYSTEM_PACKAGES: Readonly<Record<string, readonly string[]>> = Obje
   nginx: ['/usr/sbin/nginx'],
   'libnginx-mod-rtmp': ['/usr/lib/nginx/modules/ngx_rtmp_module.so'],
   inspircd: ['/usr/sbin/inspircd', '/usr/lib/inspircd/modules/m_ircv3_ctctags.so'],
+  postgresql: ['/usr/lib/postgresql/15/bin/initdb', '/usr/lib/postgresql/15/bin/pg_ctl'],
 });
 
 function multiarchDirs(): string[] {

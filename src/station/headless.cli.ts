@@ -5,6 +5,7 @@ import { appRoot, appVersion, defaultDataDir } from './paths';
 import { parseStationOptions, USAGE, UsageError } from './options';
 import { startStation } from './station';
 import { OVERLAY_NAMES } from '../shared/contract/index';
+import { hostname } from 'node:os';
 import { createErrorReporter } from './transport/error-reporter';
 
 async function main(): Promise<void> {
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     envProducerToken: process.env.BATON_PRODUCER_TOKEN ?? null,
     nativeBinding: null,
     clock: null,
+    hq: options.hqUrl ? hqLinkFromOptions(options.hqUrl, options.hqStation) : null,
     allowHosts: options.allowHosts,
     rate: options.rate,
   });
@@ -86,3 +88,12 @@ main().catch((error: unknown) => {
   console.error(`Baton could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+
+function hqLinkFromOptions(url: string, station: string | null) {
+  const token = process.env.BATON_HQ_TOKEN;
+  if (!token) {
+    console.error('--hq needs the station token HQ issued, in the environment variable BATON_HQ_TOKEN.');
+    process.exit(2);
+  }
+  return { url, stationId: station ?? hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64), token };
+}

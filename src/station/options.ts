@@ -5,6 +5,9 @@ export interface StationOptions {
   dataDir: string | null;
   showFile: string | null;
   lan: boolean;
+  /** HQ to report to (`--hq <url>`), with this station's id there (`--hq-station`, default the host name). */
+  hqUrl: string | null;
+  hqStation: string | null;
   /** Extra names a request's Host or Origin may carry (the studio's DNS name for this machine). */
   allowHosts: string[];
   /** Commands per second per token; null keeps the default. */
@@ -13,17 +16,19 @@ export interface StationOptions {
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm start -- [--headless] [--port <n>] [--data <dir>] [--show <file>] [--lan] [--allow-host <name>]… [--rate <n>]
+export const USAGE = `usage: npm start -- [--headless] [--port <n>] [--data <dir>] [--show <file>] [--lan] [--allow-host <name>]… [--rate <n>] [--hq <url> [--hq-station <id>]]
   --headless          run without Electron: the station serves the UI on http://127.0.0.1:<port>
   --port <n>          API and UI port (default 4820; 0 picks a free one)
   --data <dir>        data folder (default: the platform's user-data folder for Baton)
   --show <file>       show file to load (default: the last one loaded, else the demo show)
   --lan               listen on every interface, over HTTPS with a certificate made on first start
   --allow-host <name> a name views may use to reach the station (besides loopback and its LAN addresses)
-  --rate <n>          commands per second per token before 429 (default 200)`;
+  --rate <n>          commands per second per token before 429 (default 200)
+  --hq <url>          report this station's facts to Baton HQ (token in BATON_HQ_TOKEN); shows never wait for HQ
+  --hq-station <id>   this station's id at HQ (default: the host name)`;
 
 export function parseStationOptions(argv: readonly string[]): StationOptions {
-  const o: StationOptions = { headless: false, port: 4820, dataDir: null, showFile: null, lan: false, allowHosts: [], rate: null };
+  const o: StationOptions = { headless: false, port: 4820, dataDir: null, showFile: null, lan: false, allowHosts: [], rate: null, hqUrl: null, hqStation: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -51,6 +56,24 @@ export function parseStationOptions(argv: readonly string[]): StationOptions {
       case '--show':
         o.showFile = value();
         break;
+      case '--hq': {
+        const v = value();
+        let u: URL;
+        try {
+          u = new URL(v);
+        } catch {
+          throw new UsageError('--hq takes a URL such as http://hq.example:4900');
+        }
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError('--hq takes an http:// or https:// URL');
+        o.hqUrl = u.toString();
+        break;
+      }
+      case '--hq-station': {
+        const v = value();
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(v)) throw new UsageError('--hq-station takes letters, digits, dot, dash or underscore (up to 64)');
+        o.hqStation = v;
+        break;
+      }
       case '--allow-host': {
         const name = value().toLowerCase();
         if (!/^[a-z0-9._-]{1,253}$/.test(name) && !/^[0-9a-f:]{2,39}$/.test(name)) throw new UsageError('--allow-host takes a host name or address, without scheme or port');

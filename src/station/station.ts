@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../core/platform/clock';
 import { createSettingsRepo } from '../core/storage/settings.repo';
 import { createDefaultPorts } from './default-ports';
 import { createCommerceEventRoute } from './routes/commerce-event.route';
+import { startHqLink, type HqLinkConfig } from './hq-link';
 import { createSignoffRoutes } from './routes/signoff.route';
 import { stationHostNames } from './transport/host-guard';
 import { DEFAULT_LIMITS } from './transport/rate-limit';
@@ -37,6 +38,8 @@ export interface StationConfig {
   envProducerToken: string | null;
   nativeBinding: string | null;
   clock: Clock | null;
+  /** Report to HQ through the outbox; absent or null: no HQ. */
+  hq?: HqLinkConfig | null;
   /** Names besides loopback (and, with `lan`, the machine's addresses) that Host/Origin may carry. */
   allowHosts?: readonly string[];
   /** Commands per second per token before 429; default DEFAULT_LIMITS. */
@@ -50,6 +53,8 @@ export interface Station {
   /** Button-panel and overlay tokens (device feed, overlay pages). */
   devices: DeviceTokenService;
   url: string;
+  /** The HQ sender when started with an HQ (tests wait on `drained`). */
+  hq: { wake(): void; drained(timeoutMs: number): Promise<boolean> } | null;
   /** The TLS certificate's SHA-256 fingerprint when serving HTTPS (`lan`), else null. */
   tlsFingerprint: string | null;
   close(): Promise<void>;
@@ -130,6 +135,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   }
 
   await core.start();
+  const hq = cfg.hq ? startHqLink(core, cfg.hq) : null;
 
   return {
     core,
@@ -137,10 +143,12 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     tokens,
     devices,
     url,
+    hq,
     tlsFingerprint,
     async close() {
       await deviceSocket.close();
       await overlaySocket.close();
+      await hq?.close();
       await api.close();
       await core.close();
     },

@@ -75,5 +75,6 @@ export function initialState(station: StationInfo): StationState {
     showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
     alerts: { items: [] },
     audit: { recent: [], count: 0, headHash: null },
+    hq: { configured: false, state: 'offline', behind: 0, since: null, lastError: null },
   };
 }

@@ -40,6 +40,7 @@ export * from './state';
 export * from './messages';
 export * from './station.contract';
 export * from './show.contract';
+export * from './hq.contract';
 export * from './obs.contract';
 export * from './comments.contract';
 export * from './cues.contract';

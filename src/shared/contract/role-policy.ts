@@ -14,7 +14,7 @@ export interface RoleView {
   readonly configuration: boolean;
 }
 
-const ALL_DOMAINS: readonly Domain[] = ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'audit', 'overlays', 'showday'];
+const ALL_DOMAINS: readonly Domain[] = ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'audit', 'overlays', 'showday', 'hq'];
 
 export const ROLE_POLICY: Readonly<Record<Role, RoleView>> = {
   // The producer runs the show: everything, including the audit trail and configuration.
@@ -26,7 +26,7 @@ export const ROLE_POLICY: Readonly<Record<Role, RoleView>> = {
 };
 
 /** What a hidden domain reads as: empty, never a guess at the real value. */
-const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'audit' | 'overlays' | 'showday'> = {
+const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'audit' | 'overlays' | 'showday' | 'hq'> = {
   scripts: { versions: [], deck: null, importError: null },
   kpis: {
     views: 0,
@@ -55,6 +55,8 @@ const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'a
   },
   // GO/END records, revenue windows and probes are the producer's.
   showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
+  // The HQ link is the producer's concern: other roles read it as not configured.
+  hq: { configured: false, state: 'offline', behind: 0, since: null, lastError: null },
 };
 
 /** True when the role's view is the station's whole state, unredacted. */

@@ -8,6 +8,7 @@ import type { KpiState, OffersState } from './offers.contract';
 import type { PreflightState } from './preflight.contract';
 import type { OverlaysState } from './overlay.contract';
 import type { ShowDayState } from './showday.contract';
+import type { HqSyncState } from './hq.contract';
 
 export interface StationState {
   station: StationInfo;
@@ -23,5 +24,7 @@ export interface StationState {
   showday: ShowDayState;
   alerts: AlertsState;
   audit: AuditState;
+  /** The link to HQ (multi-station reporting); `configured: false` without `--hq`. */
+  hq: HqSyncState;
 }
 export type Domain = keyof StationState;

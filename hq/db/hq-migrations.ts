@@ -1,0 +1,101 @@
+// HQ's schema, as numbered migrations run in order at start (the same on PostgreSQL and PGlite).
+// Never edit one that has shipped: add the next.
+import type { HqDb } from './hq-db';
+
+export interface HqMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const INGEST_ROLE = 'baton_hq_ingest';
+export const READER_ROLE = 'baton_hq_reader';
+
+export const HQ_MIGRATIONS: readonly HqMigration[] = [
+  {
+    version: 1,
+    name: 'facts',
+    sql: `
+      CREATE TABLE stations (
+        id                  text PRIMARY KEY,
+        label               text NOT NULL DEFAULT '',
+        token_hash          text NOT NULL UNIQUE,
+        created_at          timestamptz NOT NULL DEFAULT now(),
+        revoked_at          timestamptz,
+        refused_count       integer NOT NULL DEFAULT 0,
+        last_refused_at     timestamptz,
+        last_refused_reason text,
+        last_seen_at        timestamptz,
+        acked_seq           bigint NOT NULL DEFAULT 0,
+        -- HQ's clock minus the station's, as seen on the last batch (ms).
+        clock_skew_ms       bigint,
+        chain_seq           bigint NOT NULL DEFAULT 0,
+        chain_hash          text NOT NULL DEFAULT '${'0'.repeat(64)}',
+        chain_break_seq     bigint,
+        chain_break_reason  text
+      );
+      -- Refused requests whose token matched no station (a station's own refusals count on its row).
+      CREATE TABLE refusals (
+        id              bigserial PRIMARY KEY,
+        at              timestamptz NOT NULL DEFAULT now(),
+        claimed_station text,
+        reason          text NOT NULL
+      );
+      -- Every fact as the station sent it. Keyed by the station's sequence: a resent batch
+      -- inserts nothing twice. Both clocks are kept; order is always by seq.
+      CREATE TABLE facts (
+        station_id  text        NOT NULL REFERENCES stations (id),
+        seq         bigint      NOT NULL,
+        show_id     text        NOT NULL,
+        kind        text        NOT NULL CHECK (kind IN ('audit', 'show', 'commerce', 'comment_minute', 'offer_pause', 'alert')),
+        station_at  bigint      NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        batch_id    text        NOT NULL,
+        body        jsonb       NOT NULL,
+        PRIMARY KEY (station_id, seq)
+      );
+      CREATE INDEX facts_by_kind ON facts (kind, station_id, show_id, seq);
+    `,
+  },
+  {
+    version: 2,
+    name: 'least-privilege-roles',
+    // Stations' batches are written under the ingest role, which may only insert facts, and only
+    // rows whose station is the one the transaction was opened for (row-level security). The
+    // reader role is for the views and for read replicas.
+    sql: `
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${INGEST_ROLE}') THEN CREATE ROLE ${INGEST_ROLE} NOLOGIN; END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${READER_ROLE}') THEN CREATE ROLE ${READER_ROLE} NOLOGIN; END IF;
+      END $$;
+      REVOKE ALL ON facts, stations, refusals FROM ${INGEST_ROLE};
+      GRANT INSERT ON facts TO ${INGEST_ROLE};
+      GRANT SELECT (station_id, seq) ON facts TO ${INGEST_ROLE};
+      GRANT SELECT ON facts, stations, refusals TO ${READER_ROLE};
+      ALTER TABLE facts ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY facts_insert_own ON facts FOR INSERT TO ${INGEST_ROLE}
+        WITH CHECK (station_id = current_setting('baton.station', true));
+      CREATE POLICY facts_see_own ON facts FOR SELECT TO ${INGEST_ROLE}
+        USING (station_id = current_setting('baton.station', true));
+      CREATE POLICY facts_read_all ON facts FOR SELECT TO ${READER_ROLE} USING (true);
+    `,
+  },
+];
+
+export async function migrateHq(db: HqDb): Promise<number> {
+  await db.exec('CREATE TABLE IF NOT EXISTS hq_schema (version integer PRIMARY KEY, name text NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+  // One HQ migrates at a time, even with two processes on one PostgreSQL.
+  return db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock(4823001)');
+    const done = new Set((await q.query<{ version: number }>('SELECT version FROM hq_schema')).map((r) => r.version));
+    const known = Math.max(...HQ_MIGRATIONS.map((m) => m.version));
+    const newest = Math.max(0, ...done);
+    if (newest > known) throw new Error(`HQ's database has schema version ${newest}; this HQ knows only up to ${known}. Update HQ.`);
+    for (const m of HQ_MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await q.exec(m.sql);
+      await q.query('INSERT INTO hq_schema (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+    return known;
+  });
+}

@@ -1,0 +1,192 @@
+// The HQ service: one HTTP port for stations' batches (/api/ingest), HQ's own health, station
+// tokens (admin), and the server-rendered views. Views and admin calls need HQ's admin token.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { HqDb } from './db/hq-db';
+import { createIngestService, type IngestService } from './ingest/ingest.service';
+import { countUnknownRefusals, issueStationToken, listStations, revokeStation, StationInputError } from './ingest/stations.repo';
+import { loadCommerce, loadIncidents, loadShows } from './views/hq.queries';
+import { attributionCsv, attributionPage, calendarPage, postmortemPage, stationsPage } from './views/hq.views';
+import { ATTRIBUTION_DIMENSIONS, type AttributionDimension } from './views/attribution.calc';
+import { page, esc } from './views/html';
+
+export interface HqServerOptions {
+  db: HqDb;
+  host: string;
+  port: number;
+  adminToken: string;
+  version: string;
+  now?: () => number;
+}
+
+export interface HqServer {
+  port: number;
+  url: string;
+  ingest: IngestService;
+  close(): Promise<void>;
+}
+
+const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new HttpError(413, `The body is larger than ${limit} bytes.`));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...headers });
+  res.end(body);
+}
+const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+const fail = (res: ServerResponse, status: number, message: string) => json(res, status, { ok: false, error: { message } });
+
+function bearer(req: IncomingMessage): string | null {
+  const h = req.headers.authorization;
+  return h && /^Bearer\s+/i.test(h) ? h.replace(/^Bearer\s+/i, '').trim() : null;
+}
+
+function cookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
+  const now = o.now ?? Date.now;
+  const ingest = createIngestService(o.db);
+  const adminDigest = createHash('sha256').update(o.adminToken).digest();
+  const isAdmin = (t: string | null) => t !== null && timingSafeEqual(createHash('sha256').update(t).digest(), adminDigest);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://hq');
+    const path = url.pathname;
+    if (path === '/api/health' && req.method === 'GET') {
+      let db = 'up';
+      try {
+        await o.db.query('SELECT 1');
+      } catch {
+        db = 'down';
+      }
+      return json(res, db === 'up' ? 200 : 503, { ok: db === 'up', service: 'baton-hq', version: o.version, engine: o.db.engine, db });
+    }
+    if (path === '/api/ingest') {
+      if (req.method !== 'POST') return fail(res, 405, 'POST a batch.');
+      const buf = await readBody(req, MAX_BATCH_BYTES);
+      let body: unknown;
+      try {
+        body = JSON.parse(buf.toString('utf8'));
+      } catch {
+        return fail(res, 400, 'The body is not valid JSON.');
+      }
+      const r = await ingest.ingest(bearer(req), body, now());
+      return r.status === 200 ? json(res, 200, r.ack) : fail(res, r.status, r.message);
+    }
+
+    // Everything below is for HQ's people: the admin token as a bearer, or once in ?token= (kept in a cookie).
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null && req.method === 'GET') {
+      if (!isAdmin(queryToken)) return send(res, 401, 'text/html; charset=utf-8', page('Not signed in', '', '<p>That link’s token is not HQ’s admin token.</p>'));
+      url.searchParams.delete('token');
+      return send(res, 303, 'text/plain', '', {
+        location: `${path}${url.search}`,
+        'set-cookie': `hq_token=${encodeURIComponent(queryToken)}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+    }
+    if (!isAdmin(bearer(req) ?? cookie(req, 'hq_token'))) {
+      if (path.startsWith('/api/')) return fail(res, 401, 'HQ’s admin token is required.');
+      return send(res, 401, 'text/html; charset=utf-8', page('Not signed in', '', '<p>Open the link HQ printed at start (it carries the admin token).</p>'));
+    }
+
+    if (path === '/api/stations' && req.method === 'POST') {
+      const body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}') as { id?: unknown; label?: unknown };
+      if (typeof body.id !== 'string') return fail(res, 400, 'Give the station an id.');
+      try {
+        const token = await issueStationToken(o.db, body.id, typeof body.label === 'string' ? body.label : '');
+        ingest.forgetTokens();
+        return json(res, 200, { id: body.id, token });
+      } catch (error) {
+        if (error instanceof StationInputError) return fail(res, 400, error.message);
+        throw error;
+      }
+    }
+    const revoke = /^\/api\/stations\/([^/]+)\/revoke$/.exec(path);
+    if (revoke && req.method === 'POST') {
+      const ok = await revokeStation(o.db, decodeURIComponent(revoke[1]!));
+      ingest.forgetTokens();
+      return ok ? json(res, 200, { ok: true }) : fail(res, 404, 'No such station.');
+    }
+    if (path === '/api/stations' && req.method === 'GET') return json(res, 200, { stations: await listStations(o.db) });
+    if (req.method !== 'GET') return fail(res, 405, 'Not allowed.');
+
+    const html = (body: string) => send(res, 200, 'text/html; charset=utf-8', body);
+    const by = (ATTRIBUTION_DIMENSIONS as readonly string[]).includes(url.searchParams.get('by') ?? '') ? (url.searchParams.get('by') as AttributionDimension) : 'show';
+    switch (path) {
+      case '/':
+        return send(res, 303, 'text/plain', '', { location: '/calendar' });
+      case '/calendar':
+        return html(calendarPage(await loadShows(o.db)));
+      case '/attribution': {
+        const [cells, shows] = await Promise.all([loadCommerce(o.db), loadShows(o.db)]);
+        return html(attributionPage(cells, shows, by));
+      }
+      case '/attribution.csv': {
+        const [cells, shows] = await Promise.all([loadCommerce(o.db), loadShows(o.db)]);
+        return send(res, 200, 'text/csv; charset=utf-8', attributionCsv(cells, shows, by), { 'content-disposition': `attachment; filename="baton-attribution-by-${by}.csv"` });
+      }
+      case '/postmortem': {
+        const [incidents, shows] = await Promise.all([loadIncidents(o.db), loadShows(o.db)]);
+        return html(postmortemPage(incidents, shows));
+      }
+      case '/stations':
+        return html(stationsPage(await listStations(o.db), await countUnknownRefusals(o.db)));
+      default:
+        return send(res, 404, 'text/html; charset=utf-8', page('Not found', '', `<p>No page ${esc(path)}.</p>`));
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 503;
+      if (!res.headersSent) fail(res, status, error instanceof HttpError ? error.message : `HQ could not answer: ${(error as Error).message.slice(0, 200)}`);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${o.host === '0.0.0.0' ? '127.0.0.1' : o.host}:${port}`,
+    ingest,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,115 @@
+// What the views read: the latest record of each show, commerce totals grouped finely enough for
+// every attribution cut, and incidents. Money is summed in cents from the stations' decimal text.
+import type { Queryable } from '../db/hq-db';
+
+/** A station's text field, or the fallback when it is missing or not a scalar (facts are untrusted). */
+export function str(v: unknown, fallback: string): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
+}
+
+export interface ShowRecord {
+  stationId: string;
+  showId: string;
+  seq: number;
+  receivedAt: Date;
+  title: string;
+  brand: string;
+  rehearsal: boolean;
+  start: string;
+  durationMinutes: number;
+  timezone: string;
+  owner: string | null;
+  approver: string | null;
+  phase: string;
+  kpis: { views: number; addToCart: number; checkouts: number; orders: number; revenue: number; currency: string };
+  /** The package's totals, once the station has written one. */
+  package: { kpis: ShowRecord['kpis']; at: number } | null;
+}
+
+export async function loadShows(q: Queryable): Promise<ShowRecord[]> {
+  const rows = await q.query<{ station_id: string; show_id: string; seq: string | number; received_at: Date; body: Record<string, unknown>; pkg: Record<string, unknown> | null }>(
+    `SELECT s.station_id, s.show_id, s.seq, s.received_at, s.body, p.pkg
+       FROM (SELECT DISTINCT ON (station_id, show_id) station_id, show_id, seq, received_at, body
+               FROM facts WHERE kind = 'show' ORDER BY station_id, show_id, seq DESC) s
+       LEFT JOIN (SELECT DISTINCT ON (station_id, show_id) station_id, show_id, body->'package' AS pkg
+               FROM facts WHERE kind = 'show' AND body ? 'package' ORDER BY station_id, show_id, seq DESC) p
+         USING (station_id, show_id)`,
+  );
+  return rows.map((r) => {
+    const b = r.body;
+    return {
+      stationId: r.station_id,
+      showId: r.show_id,
+      seq: Number(r.seq),
+      receivedAt: r.received_at,
+      title: str(b.title, r.show_id),
+      brand: str(b.brand, ''),
+      rehearsal: b.rehearsal === true,
+      start: str(b.start, ''),
+      durationMinutes: Number(b.durationMinutes ?? 0),
+      timezone: str(b.timezone, 'UTC'),
+      owner: typeof b.owner === 'string' ? b.owner : null,
+      approver: typeof b.approver === 'string' ? b.approver : null,
+      phase: str(b.phase, 'draft'),
+      kpis: b.kpis as ShowRecord['kpis'],
+      package: (r.pkg as ShowRecord['package']) ?? null,
+    };
+  });
+}
+
+export interface CommerceCell {
+  stationId: string;
+  showId: string;
+  offerId: string;
+  source: string;
+  day: string;
+  type: string;
+  currency: string | null;
+  count: number;
+  cents: number;
+}
+
+export async function loadCommerce(q: Queryable): Promise<CommerceCell[]> {
+  const rows = await q.query<{ station_id: string; show_id: string; offer: string; source: string; day: string; type: string; currency: string | null; n: number; cents: number }>(
+    `SELECT station_id, show_id, COALESCE(body->>'offerId', '') AS offer, COALESCE(body->>'source', '') AS source,
+            to_char(to_timestamp((body->>'at')::bigint / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+            body->>'type' AS type, body->>'currency' AS currency,
+            SUM((body->>'count')::bigint)::float8 AS n,
+            SUM(ROUND(COALESCE((body->>'amount')::numeric, 0) * 100))::float8 AS cents
+       FROM facts WHERE kind = 'commerce'
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+  );
+  return rows.map((r) => ({ stationId: r.station_id, showId: r.show_id, offerId: r.offer, source: r.source, day: r.day, type: r.type, currency: r.currency, count: Number(r.n), cents: Number(r.cents) }));
+}
+
+export interface Incident {
+  stationId: string;
+  showId: string;
+  seq: number;
+  kind: 'alert' | 'offer_pause';
+  at: number;
+  level: string;
+  mode: string;
+  message: string;
+}
+
+export async function loadIncidents(q: Queryable): Promise<Incident[]> {
+  // One row per alert (its latest state) and per offer pause.
+  const rows = await q.query<{ station_id: string; show_id: string; seq: string | number; kind: 'alert' | 'offer_pause'; station_at: string | number; body: Record<string, unknown> }>(
+    `SELECT * FROM (
+       SELECT DISTINCT ON (station_id, body->>'id') station_id, show_id, seq, kind, station_at, body
+         FROM facts WHERE kind = 'alert' ORDER BY station_id, body->>'id', seq DESC) a
+     UNION ALL
+     SELECT station_id, show_id, seq, kind, station_at, body FROM facts WHERE kind = 'offer_pause'
+     ORDER BY station_at DESC LIMIT 2000`,
+  );
+  return rows
+    .map((r): Incident => {
+      const b = r.body;
+      if (r.kind === 'alert') {
+        return { stationId: r.station_id, showId: r.show_id, seq: Number(r.seq), kind: 'alert', at: Number(b.raisedAt ?? r.station_at), level: str(b.level, 'info'), mode: `${str(b.source, '?')}: ${str(b.key, '?')}`, message: str(b.message, '') };
+      }
+      return { stationId: r.station_id, showId: r.show_id, seq: Number(r.seq), kind: 'offer_pause', at: Number(r.station_at), level: b.outcome === 'ok' ? 'warn' : 'critical', mode: `offer paused: ${str(b.reason, '')}`.slice(0, 160), message: `Offer ${str(b.offerId, '?')} paused by ${str(b.actor, '?')} (${str(b.outcome, '?')}): ${str(b.reason, '')}` };
+    })
+    .filter((i) => i.kind === 'offer_pause' || i.level !== 'info');
+}

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestCore, DEMO_SHOW, producer } from '../../../test/support/test-core';
+import type { Core } from '../core';
+import type { HqBatch, HqSyncState } from '../../shared/contract/index';
+import { createHqOutboxRepo } from './hq-outbox.repo';
+import { createHqCollector } from './hq-outbox.collector';
+import { backoffMs, startHqSender, type HqPostResult } from './hq-sender';
+import { nextShowPhase } from './show-phase';
+
+let core: Core | null = null;
+afterEach(async () => {
+  await core?.close();
+  core = null;
+});
+
+async function loaded(): Promise<Core> {
+  core = createTestCore();
+  core.show.loadFile(DEMO_SHOW);
+  await core.start();
+  return core;
+}
+
+describe('HQ outbox collector', () => {
+  it('turns audit rows, commerce events and comments into facts once, counting comments without their text', async () => {
+    const c = await loaded();
+    const repo = createHqOutboxRepo(c.db);
+    const collector = createHqCollector({ db: c.db, repo, state: c.state, now: () => c.now() });
+    await c.dispatch('offer.ingest', { events: [{ type: 'order', id: 'o1', amount: 39.99, currency: 'USD' }] }, producer);
+    await c.dispatch('comments.ingest', { comments: [1, 2, 3].map((i) => ({ platform: 'tiktok', id: `m${i}`, author: 'a', text: 'secret words', lang: 'en' })) }, producer);
+    collector.collect();
+    const facts = repo.peek(1000);
+    expect(facts.filter((f) => f.kind === 'audit')).toHaveLength(c.audit.count());
+    expect(facts.filter((f) => f.kind === 'commerce').map((f) => f.body.amount)).toEqual([39.99]);
+    const minutes = facts.filter((f) => f.kind === 'comment_minute');
+    expect(minutes.reduce((n, f) => n + (f.body.count as number), 0)).toBe(3);
+    expect(JSON.stringify(facts)).not.toContain('secret words');
+    expect(facts.find((f) => f.kind === 'show')?.body).toMatchObject({ id: 'glow-kit-launch', phase: 'draft' });
+    const n = facts.length;
+    collector.collect();
+    expect(repo.peek(1000).length).toBe(n);
+    collector.close();
+  });
+});
+
+describe('HQ sender', () => {
+  it('goes offline with the reason while HQ is away, keeps the facts, and catches up once it answers', async () => {
+    const c = await loaded();
+    const repo = createHqOutboxRepo(c.db);
+    const collector = createHqCollector({ db: c.db, repo, state: c.state, now: () => c.now() });
+    const states: HqSyncState[] = [];
+    const received: HqBatch[] = [];
+    let up = false;
+    const post = (b: HqBatch): Promise<HqPostResult> => {
+      if (!up) return Promise.resolve({ ok: false, reason: 'HQ unreachable: ECONNREFUSED', permanent: false });
+      received.push(b);
+      return Promise.resolve({ ok: true, ack: { ackedSeq: b.facts[b.facts.length - 1]!.seq, applied: b.facts.length, duplicates: 0 } });
+    };
+    const sender = startHqSender({ stationId: 's1', repo, collector, post, now: () => c.now(), onState: (s) => states.push(s), idleMs: 20, maxBackoffMs: 40, batchSize: 3 });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(states.at(-1)).toMatchObject({ state: 'offline', lastError: 'HQ unreachable: ECONNREFUSED' });
+    expect(states.at(-1)!.behind).toBeGreaterThan(0);
+    const waiting = repo.pending();
+    up = true;
+    expect(await sender.drained(5_000)).toBe(true);
+    expect(states.at(-1)).toMatchObject({ state: 'synced', behind: 0, lastError: null });
+    const seqs = received.flatMap((b) => b.facts.map((f) => f.seq));
+    expect(seqs.length).toBeGreaterThanOrEqual(waiting);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(received.every((b) => b.facts.length <= 3)).toBe(true);
+    await sender.close();
+    collector.close();
+  });
+
+  it('backs off exponentially up to the cap, with jitter', () => {
+    expect(backoffMs(0, 30_000, () => 0)).toBe(125);
+    expect(backoffMs(3, 30_000, () => 1)).toBe(2000);
+    expect(backoffMs(20, 30_000, () => 1)).toBe(30_000);
+  });
+});
+
+describe('show phase', () => {
+  it('moves forward on successful commands only', () => {
+    expect(nextShowPhase('draft', 'obs.startStream', 'ok')).toBe('live');
+    expect(nextShowPhase('live', 'script.approve', 'ok')).toBe('live');
+    expect(nextShowPhase('live', 'obs.stopStream', 'error')).toBe('live');
+    expect(nextShowPhase('ended', 'show.package', 'ok')).toBe('package');
+  });
+});
