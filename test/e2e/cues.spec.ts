@@ -27,8 +27,8 @@ test('the producer page advances cues; the host page in the same context shows t
 
   // A clicker or Stream Deck sends the same command over HTTP. The deck list follows the cue; the
   // console itself does not move under the producer's hand.
-  const consoleScroll = () => producer.evaluate(() => document.querySelector('main.producer-grid')?.scrollTop ?? -1);
-  await producer.evaluate(() => document.querySelector('main.producer-grid')?.scrollTo(0, 0));
+  const consoleScroll = () => producer.evaluate(() => document.querySelector('main.producer-main')?.scrollTop ?? -1);
+  await producer.evaluate(() => document.querySelector('main.producer-main')?.scrollTo(0, 0));
   const r = await station.api('cue.goto', { cueId: 'glow-kit-offer.2' });
   expect(r.status).toBe(200);
   await expect(hostText(host)).toHaveText(/^Tap the pinned Glow Kit below, add it to your cart, and LIVEGLOW is applied at checkout/);
@@ -87,6 +87,7 @@ test('editing an approved script creates an unapproved version and leaves the li
   await station.api('cue.goto', { cueId: 'glow-kit-offer.3' });
   await expect(hostText(host)).toHaveText("Standard shipping takes 3–5 working days, and you'll get a tracking link by email.");
 
+  await producer.getByTestId('tab-setup').click();
   await producer.getByTestId('mode-edit').click();
   const editor = producer.getByTestId('script-source');
   await expect(editor).toHaveValue(/Standard shipping takes 3–5 working days/);

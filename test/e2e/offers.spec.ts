@@ -26,7 +26,9 @@ test('the producer pauses the demo offer: pausing, then paused; the host card sh
   const host = await station.openView(context, 'host');
   const state = producer.getByTestId(`offer-state-${OFFER}`);
   await expect(state).toHaveText('LIVE');
-  await expect(producer.getByTestId(`offer-${OFFER}`).getByTestId('offer-rehearsal')).toHaveText('REHEARSAL');
+  // The demo show is a rehearsal: the header says so once; the card does not repeat it.
+  await expect(producer.getByTestId('rehearsal-badge')).toHaveCount(1);
+  await expect(producer.getByTestId(`offer-${OFFER}`).getByTestId('offer-rehearsal')).toHaveCount(0);
   await expect(producer.getByTestId(`offer-store-${OFFER}`)).toContainText('Sandbox store (rehearsal) — read back');
 
   const states = await recordStates(producer);

@@ -12,7 +12,7 @@ export function AlertsPanel() {
   const items = alerts?.items ?? [];
   const open = openAlerts(items);
   return (
-    <Panel title={`Alerts${open.length ? ` (${open.length})` : ''}`} testId="alerts-panel">
+    <Panel title={`Alerts${open.length ? ` (${open.length})` : ''}`} testId="alerts-panel" focusable>
       {items.length === 0 ? <p className="muted">No alerts. Subsystems raise them here when something needs a person.</p> : null}
       <ul className="alert-list">
         {items.slice(0, 50).map((a) => (
