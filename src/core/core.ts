@@ -79,7 +79,11 @@ export function createCore(deps: CoreDeps): Core {
     state.emit({ name: 'audit.appended', entry });
   };
 
-  const alerts = createAlertsService({ state, clock });
+  const alerts = createAlertsService({
+    state,
+    clock,
+    record: (e) => onAudit(audit.append({ actor: 'system:alerts', role: 'producer', outcome: 'ok', durationMs: 0, ...e, at: clock.now(), via: 'system' })),
+  });
   const show = createShowService({ state, clock, cwd: deps.cwd, log });
 
   // Filled below, once the modules exist; the dispatcher reads it per call.

@@ -66,7 +66,7 @@ export function initialState(station: StationInfo): StationState {
       updatedAt: null,
     },
     preflight: { checks: [], verdict: 'pending' },
-    alerts: { items: [] },
+    alerts: { items: [], quiet: { on: false, by: null, since: null } },
     audit: { recent: [], count: 0, headHash: null },
   };
 }

@@ -23,6 +23,10 @@ const alert = (level: Alert['level'], patch: Partial<Alert> = {}): Alert => ({
   clearedAt: null,
   ackedBy: null,
   ackedAt: null,
+  count: 1,
+  raises: [0],
+  clearedBy: null,
+  quiet: false,
   ...patch,
 });
 
@@ -43,7 +47,7 @@ describe('status bar', () => {
   });
 
   it('counts only alerts nobody has acknowledged and whose condition is not over', () => {
-    const counts = alertCounts([alert('critical'), alert('critical', { ackedAt: 1, ackedBy: 'p' }), alert('warn'), alert('warn', { clearedAt: 5 }), alert('info')]);
+    const counts = alertCounts([alert('critical'), alert('critical', { ackedAt: 1, ackedBy: 'p' }), alert('warn'), alert('warn', { clearedAt: 5 }), alert('info'), alert('warn', { quiet: true })]);
     expect(counts).toEqual({ critical: 1, warn: 1, info: 1 });
   });
 

@@ -50,10 +50,10 @@ export function healthLine(obs: ObsState | null): HealthLine {
 
 export type AlertCounts = Record<AlertLevel, number>;
 
-/** Alerts still waiting for a person: not acknowledged and not over. */
+/** Alerts still waiting for a person: not acknowledged, not over, not raised in quiet mode. */
 export function alertCounts(items: readonly Alert[]): AlertCounts {
   const counts: AlertCounts = { critical: 0, warn: 0, info: 0 };
-  for (const a of items) if (a.ackedAt === null && a.clearedAt === null) counts[a.level] += 1;
+  for (const a of items) if (a.ackedAt === null && a.clearedAt === null && !a.quiet) counts[a.level] += 1;
   return counts;
 }
 
