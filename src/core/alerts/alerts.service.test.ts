@@ -29,11 +29,11 @@ describe('alerts', () => {
     expect(r.records.filter((x) => x.command === 'alert.reopened')).toHaveLength(11);
   });
 
-  it('an acknowledged flap stays acknowledged unless it comes back worse; long after its end it is a new alert', () => {
+  it('an acknowledged flap stays acknowledged unless it comes back worse; long after its end it is a new alert', async () => {
     const r = rig();
     r.alerts.raise({ source: 'obs', key: 'k', level: 'warn', message: 'x' });
     const id = r.items()[0]?.id ?? '';
-    r.alerts.handlers['alert.ack']({ id }, r.ctx);
+    await r.alerts.handlers['alert.ack']({ id }, r.ctx);
     r.alerts.clear('k');
     r.alerts.raise({ source: 'obs', key: 'k', level: 'warn', message: 'x' });
     expect(r.items()[0]).toMatchObject({ id, count: 2, ackedBy: 'Maya' });
@@ -47,24 +47,24 @@ describe('alerts', () => {
     expect(r.items()[0]).toMatchObject({ count: 1, message: 'again' });
   });
 
-  it('Ack all acknowledges every open alert up to a level', () => {
+  it('Ack all acknowledges every open alert up to a level', async () => {
     const r = rig();
     r.alerts.raise({ source: 'a', key: 'a', level: 'info', message: 'a' });
     r.alerts.raise({ source: 'b', key: 'b', level: 'warn', message: 'b' });
     r.alerts.raise({ source: 'c', key: 'c', level: 'critical', message: 'c' });
-    expect(r.alerts.handlers['alert.ackAll']({ upTo: 'warn' }, r.ctx)).toEqual({ acked: 2 });
+    expect(await r.alerts.handlers['alert.ackAll']({ upTo: 'warn' }, r.ctx)).toEqual({ acked: 2 });
     expect(r.items().filter((a) => a.ackedAt === null).map((a) => a.key)).toEqual(['c']);
-    expect(r.alerts.handlers['alert.ackAll']({ upTo: 'critical' }, r.ctx)).toEqual({ acked: 1 });
+    expect(await r.alerts.handlers['alert.ackAll']({ upTo: 'critical' }, r.ctx)).toEqual({ acked: 1 });
   });
 
-  it('quiet mode keeps new warnings quiet but never a critical alert', () => {
+  it('quiet mode keeps new warnings quiet but never a critical alert', async () => {
     const r = rig();
-    r.alerts.handlers['alert.quiet']({ on: true }, r.ctx);
+    await r.alerts.handlers['alert.quiet']({ on: true }, r.ctx);
     expect(r.state.get('alerts').quiet).toMatchObject({ on: true, by: 'Maya' });
     r.alerts.raise({ source: 'comments', key: 'w', level: 'warn', message: 'overflow' });
     r.alerts.raise({ source: 'obs', key: 'c', level: 'critical', message: 'link lost' });
     expect(Object.fromEntries(r.items().map((a) => [a.key, a.quiet]))).toEqual({ w: true, c: false });
-    r.alerts.handlers['alert.quiet']({ on: false }, r.ctx);
+    await r.alerts.handlers['alert.quiet']({ on: false }, r.ctx);
     expect(r.state.get('alerts').quiet.on).toBe(false);
   });
 });
