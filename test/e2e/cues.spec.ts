@@ -71,6 +71,7 @@ test('an unapproved version cannot be loaded', async ({ station, context }) => {
   expect(refused.body.error?.message).toContain('is not approved');
 
   // The producer's button asks the station, which refuses with the same reason.
+  await producer.getByTestId('tab-setup').click();
   await producer.getByTestId(`version-${v.number}`).click();
   await expect(producer.getByTestId(`version-${v.number}`)).toHaveAttribute('data-status', 'draft');
   await producer.getByTestId('version-load').click();
@@ -101,6 +102,7 @@ test('editing an approved script creates an unapproved version and leaves the li
   await expect(producer.getByTestId('version-1')).toHaveAttribute('data-status', 'approved');
 
   // The live deck still holds version 1, on the same cue, with the approved text.
+  await producer.getByTestId('tab-live').click();
   await expect(producer.getByTestId('deck-version')).toContainText('v1 ·');
   await expect(host.getByTestId('host-version')).toContainText('v1 ·');
   await expect(hostText(host)).toHaveText(/^Standard shipping takes 3–5 working days/);
@@ -137,6 +139,7 @@ test('the approver signs in person through a one-time link; the version then loa
   });
   const v = saved.body.result!.version;
 
+  await producer.getByTestId('tab-setup').click();
   await producer.getByTestId(`version-${v.number}`).click();
   await expect(producer.getByTestId('signoff-approver')).toHaveValue('priya');
   await producer.getByTestId('signoff-create').click();

@@ -24,7 +24,7 @@ test('with no OBS configured the link shows lost and counting, and every OBS con
   await expect(panel.getByTestId('obs-stream-button')).toBeDisabled();
   await expect(panel.getByTestId('obs-phase')).toHaveText('UNKNOWN');
   await expect(panel.getByTestId('obs-health-level')).toHaveText('NO LINK');
-  await expect(page.getByTestId('obs-badge')).toContainText('OBS LINK LOST');
+  await expect(page.getByTestId('status-air')).toHaveText('NO OBS LINK');
   // The connect form lives in Setup, and starts from the show's address.
   await page.getByTestId('tab-setup').click();
   await expect(page.getByTestId('obs-setup').getByLabel('OBS WebSocket address')).toHaveValue('ws://127.0.0.1:4455');
@@ -110,7 +110,7 @@ test.describe('with a real OBS Studio', () => {
       await expect(panel.getByTestId('obs-phase')).toHaveText('ON AIR');
       await expect(panel.getByTestId('obs-figures')).toContainText(/\d+ kbps/, { timeout: 5_000 });
       await expect(panel.getByTestId('obs-spark-bitrate')).not.toHaveAttribute('data-points', '0');
-      await expect(page.getByTestId('obs-badge')).toContainText('ON AIR');
+      await expect(page.getByTestId('status-air')).toContainText('ON AIR');
       expect((await observer.call('GetStreamStatus')).outputActive).toBe(true);
     } finally {
       await observer.disconnect();

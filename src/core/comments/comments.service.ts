@@ -48,6 +48,8 @@ export interface CommentsService {
   /** Queues the handling change in the command's transaction; memory and views follow the write. */
   save(ctx: HandlerContext, next: CommentRecord, prev: CommentRecord, extra?: () => void): CommentRecord;
   pinnedId(): string | null;
+  /** Offers paused or being paused: their macros switch to the approved paused text. */
+  pausedOffers(): ReadonlySet<string>;
   setPinned(ctx: HandlerContext, record: CommentRecord | null): void;
   pinnedProduct(): PinnedProduct | null;
   setPinnedProduct(product: PinnedProduct | null, ctx: HandlerContext | null): void;
@@ -184,6 +186,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       return record;
     },
     pinnedId: () => pinned?.id ?? null,
+    pausedOffers: () => new Set(ctx.state.get('offers').items.filter((o) => o.intent === 'paused').map((o) => o.id)),
     setPinned(hctx, record) {
       const prev = pinned;
       const next = record ? { ...record, pinned: true } : null;

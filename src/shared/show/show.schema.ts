@@ -262,7 +262,23 @@ export const showSchema = z.object({
           other: z.enum(queueNames).default('other'),
         })
         .default({ order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' }),
-      macros: z.array(z.object({ id, label: z.string().min(1), text: z.string().min(1).max(1000) })).default([]),
+      /**
+       * Approved replies. `texts` gives the approved text per language (the desk picks the
+       * comment's language, else `text`); a macro tied to an offer (`offerId`) is swapped for its
+       * approved `paused` variant while the offer is paused, or cannot be used when it has none.
+       */
+      macros: z
+        .array(
+          z.object({
+            id,
+            label: z.string().min(1),
+            text: z.string().min(1).max(1000),
+            texts: z.record(z.string().min(2).max(8), z.string().min(1).max(1000)).optional(),
+            offerId: z.string().optional(),
+            paused: z.object({ text: z.string().min(1).max(1000), texts: z.record(z.string().min(2).max(8), z.string().min(1).max(1000)).optional() }).optional(),
+          }),
+        )
+        .default([]),
     })
     .default({
       sources: [],

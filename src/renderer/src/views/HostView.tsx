@@ -9,11 +9,19 @@ import { EmergencyBanners, useEmergencies } from '../features/emergency/Emergenc
 import { pageTitle } from '../features/emergency/emergency.logic';
 import { airLine } from '../features/status/status-bar.logic';
 import { usePageSignals } from '../ui/use-page-signals';
+import { HotkeyOverlay } from '../ui/HotkeyOverlay';
+import { useHotkeys } from '../ui/hotkeys';
+import { useAction } from '../state/use-action';
 
 export function HostView() {
   const obs = useSlice('obs');
   const offers = useSlice('offers')?.items ?? [];
   const list = useEmergencies();
+  const act = useAction();
+  // The host may move the deck on: keyboard, or a presentation clicker (PageDown / PageUp).
+  const next = () => void act('cue.next', {});
+  const prev = () => void act('cue.prev', {});
+  useHotkeys({ ' ': next, ArrowRight: next, PageDown: next, ArrowLeft: prev, PageUp: prev });
   const onAir = airLine(obs, 0).onAir;
   const paused = offers.filter((o) => o.intent === 'paused').length;
   usePageSignals({
@@ -28,6 +36,7 @@ export function HostView() {
         <EmergencyBanners mode="host" />
         <HostCueCard />
       </main>
+      <HotkeyOverlay view="host" />
     </div>
   );
 }

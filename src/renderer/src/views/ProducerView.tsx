@@ -22,6 +22,7 @@ import { airLine } from '../features/status/status-bar.logic';
 import { useSlice, useStation } from '../state/station.store';
 import { usePageSignals } from '../ui/use-page-signals';
 import { PRODUCER_TABS, tabFromHash, type ProducerTab } from './producer-tabs';
+import { HotkeyOverlay } from '../ui/HotkeyOverlay';
 import '../styles/producer.css';
 
 export function ProducerView() {
@@ -41,6 +42,12 @@ export function ProducerView() {
   return (
     <PauseReasonProvider>
       <div className="view view-producer">
+        <StatusBar
+          onAlerts={() => {
+            go('live');
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="alerts-panel"]')?.focus());
+          }}
+        />
         <StationHeader
           view="Producer console"
           lostBanner={false}
@@ -53,12 +60,6 @@ export function ProducerView() {
               ))}
             </nav>
           }
-        />
-        <StatusBar
-          onAlerts={() => {
-            go('live');
-            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="alerts-panel"]')?.focus());
-          }}
         />
         <EmergencyBanners mode="producer" />
         <main className={`producer-main producer-${tab} ${linked ? '' : 'stale'}`} data-testid={`producer-${tab}`}>
@@ -97,6 +98,7 @@ export function ProducerView() {
             <PostShowPanel />
           )}
         </main>
+        <HotkeyOverlay view="producer" />
       </div>
     </PauseReasonProvider>
   );

@@ -1,5 +1,6 @@
-// One line of the queue: wait time against the SLA, platform, author, text (always as text, bidi
-// isolated so right-to-left comments cannot flip the row), intent, SKU and who holds it.
+// One row of the queue: wait time against the SLA, author over platform, then the text as the main
+// column (two lines, wrapping; always as text, bidi isolated so right-to-left comments cannot flip
+// the row), intent, SKU and who holds it. The view's header already says REHEARSAL.
 import type { CommentRecord } from '../../../../shared/contract/index';
 import { confidenceText, holderLabel, slaLevel, waitedSeconds } from './comments.logic';
 
@@ -20,15 +21,16 @@ export function CommentRow(props: { c: CommentRecord; me: string; now: number; s
       <span className={`comment-wait num sla-${level}`} title={`waiting since ${new Date(c.receivedAt).toLocaleTimeString()}`}>
         {waitedSeconds(c, now)}s
       </span>
-      <span className="comment-platform">{c.platform}</span>
-      <span className="comment-author" dir="auto">
-        {c.author}
+      <span className="comment-who">
+        <span className="comment-author" dir="auto">
+          {c.author}
+        </span>
+        <span className="comment-platform">{c.platform}</span>
       </span>
-      <span className="comment-text" dir="auto">
+      <span className="comment-text" dir="auto" title={c.text}>
         {c.text}
       </span>
       <span className="comment-tags">
-        {c.rehearsal ? <span className="badge badge-rehearsal">REHEARSAL</span> : null}
         <span className={`intent intent-${c.intent}`}>
           {c.intent} <span className="num">{confidenceText(c.confidence)}</span>
         </span>

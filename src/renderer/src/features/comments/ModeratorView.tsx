@@ -17,9 +17,12 @@ import { useCommentsFeed } from './use-comments';
 import { facet, heldByOther, keepSelection, moveSelection, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, visibleComments, type Filters } from './comments.logic';
 import { readModeratorName, saveModeratorName } from './moderator-identity';
 import { replyWithMacro } from './reply.flow';
+import { macroReply } from '../../../../shared/show/macro.reply';
+import { DeskOffers } from './DeskOffers';
+import { useShowIsRehearsal } from '../../ui/use-rehearsal';
 import './comments.css';
 
-const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 60;
 
 export function ModeratorView() {
   const comments = useSlice('comments');
@@ -77,6 +80,10 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const toast = useToast();
   const now = useNow(1000);
   const macros = useSlice('show')?.current?.comments.macros ?? [];
+  const offersSlice = useSlice('offers');
+  const offers = useMemo(() => offersSlice?.items ?? [], [offersSlice]);
+  const pausedOffers = useMemo(() => new Set(offers.filter((o) => o.intent === 'paused').map((o) => o.id)), [offers]);
+  const saidOnce = useShowIsRehearsal();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selected, setSelected] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
@@ -131,12 +138,17 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const chooseMacro = async (index: number) => {
     const macro = macros[index];
     if (!current || !macro) return;
+    const resolved = macroReply(macro, current.lang || null, pausedOffers);
+    if (!resolved.ok) {
+      toast.error(resolved.reason);
+      return;
+    }
     setPicking(false);
     try {
       const outcome = await replyWithMacro(send, {
         commentId: current.id,
         macroId: macro.id,
-        text: macro.text,
+        text: resolved.text,
         canSend: sourceOf(current.source)?.canReply ?? false,
         by: me,
       });
@@ -171,7 +183,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const queues = comments?.queues ?? [];
   return (
     <div className="mod-view" data-testid="moderator-view">
-      {comments?.rehearsal ? (
+      {comments?.rehearsal && !saidOnce ? (
         <div className="banner banner-amber" data-testid="rehearsal-banner">
           REHEARSAL — comments are replayed from a file, not a live audience
         </div>
@@ -190,6 +202,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
         <label className="mod-toggle">
           <input type="checkbox" checked={filters.done} onChange={(e) => setFilters((f) => ({ ...f, done: e.target.checked }))} /> done
         </label>
+        <DeskOffers offers={offers} />
         <span className="muted num" data-testid="list-count">
           {feed.loading ? 'loading…' : `${list.length.toLocaleString('en')} shown`}
         </span>
@@ -244,14 +257,21 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
             <div className="macro-picker" data-testid="macro-picker">
               <h3>Approved replies</h3>
               <ol>
-                {macros.map((m, i) => (
-                  <li key={m.id}>
-                    <Button onClick={() => void chooseMacro(i)} data-testid={`macro-${m.id}`}>
-                      <span className="kbd">{i + 1}</span> {m.label}
-                    </Button>
-                    <span className="muted small">{m.text}</span>
-                  </li>
-                ))}
+                {macros.map((m, i) => {
+                  const r = macroReply(m, current?.lang || null, pausedOffers);
+                  return (
+                    <li key={m.id} data-variant={r.ok ? r.variant : 'blocked'}>
+                      <Button onClick={() => void chooseMacro(i)} data-testid={`macro-${m.id}`} disabled={!r.ok}>
+                        <span className="kbd">{i + 1}</span> {m.label}
+                        {r.ok && r.variant === 'paused' ? <span className="badge badge-red">PAUSED TEXT</span> : null}
+                        {r.ok && r.lang ? <span className="badge">{r.lang}</span> : null}
+                      </Button>
+                      <span className="small macro-text" data-testid={`macro-text-${m.id}`}>
+                        {r.ok ? r.text : r.reason}
+                      </span>
+                    </li>
+                  );
+                })}
               </ol>
               <Button variant="ghost" onClick={() => setPicking(false)}>
                 Cancel (Esc)
