@@ -59,7 +59,7 @@ for (const size of [
       await host.setViewportSize(size);
       await expect(host.getByTestId('emergency-obs-link-lost')).toBeVisible();
       await host.screenshot({ path: `${SHOTS}/host-${size.width}x${size.height}.png` });
-      const moderator = await station.openView(context, 'moderator');
+      const moderator = await station.openView(context, 'moderator', { query: 'as=Ana%20Reyes' });
       await moderator.setViewportSize(size);
       await moderator.waitForTimeout(1500);
       await moderator.screenshot({ path: `${SHOTS}/moderator-${size.width}x${size.height}.png` });

@@ -79,6 +79,7 @@ test('an unapproved version cannot be loaded', async ({ station, context }) => {
 
   await expect(host.getByTestId('host-version')).toContainText('v1 ·');
   await expect(hostText(host)).toHaveText(/^Hi everyone/);
+  await producer.getByTestId('tab-live').click();
   await expect(producer.getByTestId('deck-version')).toContainText('v1 ·');
 });
 

@@ -81,7 +81,7 @@ test('the primary ingest dies mid-show: banner on producer and host within 2 s; 
   expect(seenMs).toBeLessThanOrEqual(2_000);
   await expect(banner.getByTestId('emergency-cause')).toContainText('Ingest unreachable');
   await expect(banner.getByTestId('emergency-since')).toHaveText(/^\d+ s$/);
-  await expect(host.getByTestId('emergency-ingest-unreachable')).toContainText('switch to backup ingest');
+  await expect(host.getByTestId('emergency-ingest-unreachable')).toContainText('Switch to backup ingest');
   // The host's card keeps its text at full strength: it is the producer who acts.
   await expect(host.getByTestId('host-cue-text')).toBeVisible();
   await expect(host.getByTestId('host-cue-text')).not.toHaveCSS('opacity', /^0\./);

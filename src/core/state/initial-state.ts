@@ -30,6 +30,7 @@ export function initialState(station: StationInfo): StationState {
       pinnedProduct: null,
       slaSeconds: 60,
       viewers: null,
+      demand: {},
       rehearsal: false,
       unsureBelow: 0.55,
       overflowLimits: { backlog: 50, oldestSeconds: 120 },

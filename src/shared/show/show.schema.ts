@@ -267,6 +267,8 @@ export const showSchema = z.object({
        * comment's language, else `text`); a macro tied to an offer (`offerId`) is swapped for its
        * approved `paused` variant while the offer is paused, or cannot be used when it has none.
        */
+      /** Demand signals ("+1", "mine", "sold") are counted per SKU and closed on arrival unless this is off. */
+      demand: z.object({ autoClose: z.boolean().default(true) }).default({ autoClose: true }),
       macros: z
         .array(
           z.object({
@@ -286,6 +288,7 @@ export const showSchema = z.object({
       overflow: { backlog: 50, oldestSeconds: 120 },
       unsureBelow: 0.55,
       routing: { order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' },
+      demand: { autoClose: true },
       macros: [],
     }),
 });

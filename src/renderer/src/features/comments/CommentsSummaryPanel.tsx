@@ -52,6 +52,15 @@ export function CommentsSummaryPanel() {
           })}
         </tbody>
       </table>
+      <p className="small demand-line" data-testid="summary-demand">
+        <span className="muted">Demand (“+1”, “mine”; closed, no reply): </span>
+        {Object.keys(c.demand ?? {}).length === 0
+          ? 'none yet'
+          : Object.entries(c.demand)
+              .sort((a, b) => b[1] - a[1])
+              .map(([sku, n]) => `${sku === '?' ? 'no SKU' : sku} ×${n}`)
+              .join(' · ')}
+      </p>
       <h3 className="subhead">Sources</h3>
       {c.sources.length === 0 ? <p className="muted small">The show lists no comment sources; comments arrive only through comments.ingest.</p> : null}
       <ul className="source-list">

@@ -43,7 +43,7 @@ export function EmergencyBanners(props: { mode: 'producer' | 'host' }) {
 function hostAdvice(e: Emergency): string {
   if (e.kind === 'station-lost') return 'Station lost — keep going, the producer knows.';
   if (e.kind === 'offer-rule-paused' || e.kind === 'store-unreachable') return 'Do not read the CTA. The producer is on it.';
-  return `Keep going. The producer: ${e.action.label.toLowerCase()}.`;
+  return `Keep going. The producer's move: ${e.action.label}.`;
 }
 
 function ActionButton(props: { e: Emergency }) {
