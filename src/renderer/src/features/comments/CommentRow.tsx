@@ -4,7 +4,8 @@
 import type { CommentRecord } from '../../../../shared/contract/index';
 import { confidenceText, holderLabel, slaLevel, waitedSeconds } from './comments.logic';
 
-export function CommentRow(props: { c: CommentRecord; me: string; now: number; slaSeconds: number; selected: boolean; onSelect(): void }) {
+/** `clusterSize`: how many open comments say the same thing (1: none). */
+export function CommentRow(props: { c: CommentRecord; me: string; now: number; slaSeconds: number; selected: boolean; onSelect(): void; clusterSize: number }) {
   const { c, me, now } = props;
   const level = slaLevel(c, now, props.slaSeconds);
   const holder = holderLabel(c, me);
@@ -31,6 +32,11 @@ export function CommentRow(props: { c: CommentRecord; me: string; now: number; s
         {c.text}
       </span>
       <span className="comment-tags">
+        {props.clusterSize > 1 ? (
+          <span className="badge badge-amber" data-testid="comment-cluster" title="open comments saying the same thing">
+            ×{props.clusterSize} asked
+          </span>
+        ) : null}
         <span className={`intent intent-${c.intent}`}>
           {c.intent} <span className="num">{confidenceText(c.confidence)}</span>
         </span>

@@ -14,7 +14,7 @@ import { Button } from '../../ui/Button';
 import { CommentRow } from './CommentRow';
 import { CommentDetail } from './CommentDetail';
 import { useCommentsFeed } from './use-comments';
-import { facet, heldByOther, keepSelection, moveSelection, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, visibleComments, type Filters } from './comments.logic';
+import { clustersOf, facet, heldByOther, keepSelection, moveSelection, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, visibleComments, type Filters } from './comments.logic';
 import { readModeratorName, saveModeratorName } from './moderator-identity';
 import { replyWithMacro } from './reply.flow';
 import { macroReply } from '../../../../shared/show/macro.reply';
@@ -96,6 +96,10 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
     [feed.col, feed.version], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const current = selected ? (feed.col.byId.get(selected) ?? null) : null;
+  // The same question from many viewers is answered once: one public reply, every asker marked.
+  const clusterKeys = useRef(new Map<string, string>());
+  const clusters = useMemo(() => clustersOf(list, clusterKeys.current), [list]);
+  const cluster = current ? (clusters.get(current.id) ?? null) : null;
 
   useEffect(() => {
     const next = keepSelection(list, selected, lastIndex.current);
@@ -152,8 +156,24 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
         canSend: sourceOf(current.source)?.canReply ?? false,
         by: me,
       });
-      if (outcome.ok) toast.ok(`${outcome.how === 'sent' ? `Sent on ${current.platform}` : `Copied — paste it in ${current.platform}`}: “${macro.label}”${outcome.note ? ` (${outcome.note})` : ''}`);
-      else toast.error(outcome.reason);
+      if (!outcome.ok) {
+        toast.error(outcome.reason);
+        return;
+      }
+      let others = 0;
+      for (const id of cluster ?? []) {
+        const c = feed.col.byId.get(id);
+        if (!c || id === current.id || heldByOther(c, me)) continue;
+        try {
+          await send('comment.answer', { id, macroId: macro.id, send: false, by: me });
+          others += 1;
+        } catch {
+          // Taken or closed meanwhile by someone else: their answer stands.
+        }
+      }
+      toast.ok(
+        `${outcome.how === 'sent' ? `Sent on ${current.platform}` : `Copied — paste it in ${current.platform}`}: “${macro.label}”${others ? ` — answers ${others + 1} people who asked the same` : ''}${outcome.note ? ` (${outcome.note})` : ''}`,
+      );
     } catch (error) {
       toast.error(describeError(error));
     }
@@ -245,13 +265,18 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
               if (!c) return null;
               return (
                 <div key={c.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}>
-                  <CommentRow c={c} me={me} now={now} slaSeconds={sla} selected={c.id === selected} onSelect={() => select(c.id)} />
+                  <CommentRow c={c} me={me} now={now} slaSeconds={sla} selected={c.id === selected} onSelect={() => select(c.id)} clusterSize={clusters.get(c.id)?.length ?? 1} />
                 </div>
               );
             })}
           </div>
         </div>
         <aside className="mod-detail">
+          {cluster && current ? (
+            <p className="cluster-note" data-testid="cluster-note">
+              <strong>{cluster.length} people asked this.</strong> One reply answers all of them (one public reply, every asker marked answered).
+            </p>
+          ) : null}
           <CommentDetail c={current} me={me} now={now} slaSeconds={sla} pinnedId={comments?.pinned?.id ?? null} actions={actions} />
           {picking ? (
             <div className="macro-picker" data-testid="macro-picker">
