@@ -60,6 +60,11 @@ describe('moderator view logic', () => {
     expect(facet(col, 'lang')).toEqual(['en', 'es']);
   });
 
+  it('puts complaints, then questions, before older orders', () => {
+    const col = mergeComments(emptyCollection(), [rec(1), rec(2, { intent: 'question' }), rec(3, { intent: 'complaint' }), rec(4)]);
+    expect(visibleComments(col, NO_FILTERS).map((c) => c.seq)).toEqual([3, 2, 1, 4]);
+  });
+
   it('lets the latest copy of a comment win and keeps the done tail bounded', () => {
     const col = mergeComments(emptyCollection(), [rec(1)]);
     mergeComments(col, [rec(1, { status: 'claimed', claimedBy: 'Ana' })]);

@@ -85,11 +85,14 @@ export function matches(c: CommentRecord, f: Filters): boolean {
   return f.done ? !isOpenStatus(c.status) : isOpenStatus(c.status);
 }
 
-/** Open work oldest first (who waited longest is answered first); done work newest first. */
+/** What matters first in open work: complaints, then questions, then the rest. */
+const URGENCY: Record<Intent, number> = { complaint: 0, question: 1, order: 2, other: 3, spam: 4 };
+
+/** Open work by what matters (complaints, questions), then oldest first; done work newest first. */
 export function visibleComments(col: CommentCollection, f: Filters): CommentRecord[] {
   const out: CommentRecord[] = [];
   for (const c of col.byId.values()) if (matches(c, f)) out.push(c);
-  return out.sort(f.done ? (a, b) => b.seq - a.seq : (a, b) => a.seq - b.seq);
+  return out.sort(f.done ? (a, b) => b.seq - a.seq : (a, b) => URGENCY[a.intent] - URGENCY[b.intent] || a.seq - b.seq);
 }
 
 /** The values seen for a filter's drop-down, sorted. */
