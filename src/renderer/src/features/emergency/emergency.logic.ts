@@ -71,7 +71,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         id: 'ingest-unreachable',
         kind: 'ingest-unreachable',
         cause: switching
-          ? `Moving the stream to the ${other === 'backup' && obs.ingest.active !== 'backup' ? 'backup' : 'other'} ingest…`
+          ? 'Switching the stream to the other ingest: stop, swap the server, start, confirm…'
           : `Ingest unreachable: OBS is reconnecting${obs.stream.retry > 0 ? ` (try ${obs.stream.retry})` : ''}. Viewers see a frozen or black stream.`,
         since: obs.stream.since,
         action: canSwitch
