@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/architecture/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
           environment: 'node',
           testTimeout: 15_000,
         },

@@ -14,8 +14,8 @@ import { createTriage } from '../src/core/comments/triage/triage.service';
 import { catalogOf } from '../src/core/comments/comments.catalog';
 import { m003Comments } from '../src/core/storage/migrations/003-comments';
 import { findFreePort } from '../test/peers/process-control';
-import { startTestStation, writeQuietShow } from '../test/integration/comments/station.helper';
-import { report, summarise, type BenchRow } from './bench-util';
+import { startTestStation, writeQuietShow } from '../test/peers/headless-station';
+import { report, summarise, type BenchRow } from './support/report';
 import { runTriageEval, triageBenchRows } from './triage/triage-eval';
 
 const SECONDS = Number(process.env.BATON_BENCH_SECONDS ?? 60);

@@ -2,8 +2,8 @@
 // `POST /api/commands/cue.next` (as a Stream Deck or clicker would) and times until the host
 // card's DOM shows the new cue (and until the next frame after it). Baseline, same run: the same
 // HTTP command's own round trip from Node, with no browser. Target: p99 < 50 ms over 200 advances.
-import { report, summarise } from './bench-util';
-import { startBenchRig } from './bench-station';
+import { report, summarise } from './support/report';
+import { startBenchRig } from './support/browser-rig';
 
 const N = Number(process.env.BATON_BENCH_N ?? 200);
 const WARMUP = 10;

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { openDatabase } from '../src/core/storage/database';
-import { createTestCore, producer } from '../test/support/test-core';
-import { report, summarise } from './bench-util';
+import { benchProducer as producer, createBenchCore } from './support/bench-core';
+import { report, summarise } from './support/report';
 
 const N = Number(process.env.BATON_BENCH_N ?? 30_000);
 const WARMUP = 2_000;
 
 async function chain(dir: string) {
-  const core = createTestCore({ dataDir: dir });
+  const core = createBenchCore(dir);
   core.alerts.raise({ source: 'bench', key: 'k', level: 'warn', message: 'bitrate low' });
   const id = core.snapshot().state.alerts.items[0]!.id;
   // A subscriber, as a connected view would be: patches and audit events are really published.

@@ -5,9 +5,9 @@
 //   npm run build && npx tsx bench/moderator.bench.ts
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { SCROLL_AND_WALK, type FrameWalk } from '../test/support/moderator-frames';
-import { report, summarise, type BenchRow } from './bench-util';
-import { ROOT, startBenchRig } from './bench-station';
+import { SCROLL_AND_WALK, type FrameWalk } from '../test/probes/moderator-frames';
+import { report, summarise, type BenchRow } from './support/report';
+import { ROOT, startBenchRig } from './support/browser-rig';
 
 const SYSTEM = { actor: 'bench', role: 'producer' as const, via: 'test' as const };
 const TOTAL = 100_000;

@@ -16,8 +16,8 @@ import { silentLogger } from '../src/core/platform/logger';
 import { createMemorySecretStore } from '../src/core/platform/secret-store';
 import { DEFAULT_OBS_TIMING } from '../src/core/obs/obs.ports';
 import { connectObsWebSocket } from '../src/core/obs/obs.client';
-import { startObsRig } from '../test/integration/obs/obs-rig';
-import { report, summarise, type BenchRow } from './bench-util';
+import { startObsRig } from '../test/peers/obs-rig';
+import { report, summarise, type BenchRow } from './support/report';
 
 const CPU_SECONDS = Number(process.env.BATON_BENCH_SECONDS ?? 60);
 const SWITCHES = 200;

@@ -11,11 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startVendureStore, type VendureStore } from '../test/peers/vendure-store';
-import { OFFER, writeVendureShow } from '../test/integration/offers/vendure-station';
-import { startStationProcess, type StationProcess } from '../test/support/station-process';
+import { OFFER, writeVendureShow } from '../test/peers/vendure-station';
+import { startStationProcess, type StationProcess } from '../test/peers/station-process';
 import type { StationState } from '../src/shared/contract/index';
 import { PAUSE_THRESHOLD } from '../src/core/offers/vendure.adapter';
-import { report, summarise, type BenchRow } from './bench-util';
+import { report, summarise, type BenchRow } from './support/report';
 
 const CYCLES = Number(process.env.OFFERS_BENCH_CYCLES ?? 200);
 const WARMUP = 5;

@@ -1,6 +1,6 @@
 // Comment classifier accuracy (per class and language, on sets it was never tuned on),
 // throughput per core, and the effect of moderator corrections. See bench/triage/.
-import { report } from './bench-util';
+import { report } from './support/report';
 import { formatReport, runTriageEval, triageBenchRows } from './triage/triage-eval';
 
 const result = runTriageEval();

@@ -277,7 +277,7 @@ export function formatReport(rep: TriageEvalReport): string {
   return out.join('\n');
 }
 
-/** Same shape as bench/bench-util.ts BenchRow, so `npm run bench` can print it in its summary. */
+/** Same shape as bench/support/report.ts BenchRow, so `npm run bench` can print it in its summary. */
 export interface TriageBenchRow {
   metric: string;
   value: number;

@@ -8,16 +8,19 @@ import type { Logger } from './platform/logger';
 import type { SecretStore } from './platform/secret-store';
 import { openDatabase, type Db } from './storage/database';
 import { createAuditRepo, type AuditRepo } from './storage/audit.repo';
+import { createAuditWriter } from './storage/audit-writer';
 import { createStateStore, type StateStore } from './state/state.store';
 import { initialState } from './state/initial-state';
 import { createDispatcher, type DispatchResult } from './dispatch/dispatcher';
-import type { Caller, HandlerMap } from './dispatch/handler';
+import type { Caller } from './dispatch/handler';
+import { createLateDispatch } from './dispatch/late-dispatch';
 import { createAlertsService, type AlertsService } from './alerts/alerts.service';
 import { createShowService, type ShowService } from './show/show.service';
 import { writePostShowPackage } from './show/post-show.package';
 import { conflict } from './dispatch/command-failure';
 import { createSettingsRepo } from './storage/settings.repo';
-import type { CoreModule, ModuleContext } from './module';
+import type { ModuleContext, ModuleLifecycle } from './module';
+import { commandTable, type DomainModules } from './command-table';
 import type { CorePorts } from './ports';
 import { createObsModule } from './obs/obs.module';
 import { createCommentsModule } from './comments/comments.module';
@@ -74,7 +77,7 @@ export function createCore(deps: CoreDeps): Core {
   );
   state.set('audit', { recent: audit.list({ limit: RECENT_AUDIT }), count: audit.count(), headHash: audit.head()?.hash ?? null });
 
-  const onAudit = (entry: AuditEntry) => {
+  const onAppended = (entry: AuditEntry) => {
     state.update('audit', (a) => ({ recent: [entry, ...a.recent].slice(0, RECENT_AUDIT), count: a.count + 1, headHash: entry.hash }));
     state.emit({ name: 'audit.appended', entry });
   };
@@ -86,10 +89,12 @@ export function createCore(deps: CoreDeps): Core {
   });
   const show = createShowService({ state, clock, cwd: deps.cwd, log });
 
-  // Filled below, once the modules exist; the dispatcher reads it per call.
-  const handlers: Partial<HandlerMap> = {};
-  const dispatcher = createDispatcher({ db, audit, clock, log, handlers, onAudit });
-  const ctx: ModuleContext = {
+  const auditWriter = createAuditWriter({ db, repo: audit, clock, onAppended });
+  const systemAuditor = (subsystem: string) => auditWriter.bind({ actor: `system:${subsystem}`, role: 'producer', via: 'system' });
+
+  // Modules are built first, over a dispatch that is bound once the complete table exists.
+  const late = createLateDispatch();
+  const base: Omit<ModuleContext, 'audit'> = {
     db,
     state,
     clock,
@@ -98,35 +103,38 @@ export function createCore(deps: CoreDeps): Core {
     settings: createSettingsRepo(db),
     alerts,
     show,
-    dispatch: dispatcher.dispatch,
-    auditEvent: (e) => onAudit(audit.append({ ...e, at: clock.now(), via: 'system' })),
+    dispatch: late.dispatch,
   };
-  const modules: CoreModule<never>[] = [
-    createObsModule(ctx, deps.ports.obs),
-    createCommentsModule(ctx, deps.ports.comments),
-    createCuesModule(ctx, deps.ports.cues),
-    createOffersModule(ctx, deps.ports.offers),
-    createPreflightModule(ctx, deps.ports.preflight),
-  ] as CoreModule<never>[];
-  Object.assign(
-    handlers,
-    {
+  /** Each module audits its own steps under its own name. */
+  const contextFor = (subsystem: string): ModuleContext => ({ ...base, audit: systemAuditor(subsystem) });
+  const domains: DomainModules = {
+    obs: createObsModule(contextFor('obs'), deps.ports.obs),
+    comments: createCommentsModule(contextFor('comments'), deps.ports.comments),
+    cues: createCuesModule(contextFor('cues'), deps.ports.cues),
+    offers: createOffersModule(contextFor('offers'), deps.ports.offers),
+    preflight: createPreflightModule(contextFor('preflight'), deps.ports.preflight),
+  };
+  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight];
+  const handlers = commandTable({
+    core: {
       'station.whoami': (_args, c) => ({ actor: c.caller.actor, role: c.caller.role }),
       'audit.list': ({ before, limit, command }) => ({
         entries: audit.list({ limit, ...(before !== undefined ? { before } : {}), ...(command !== undefined ? { command } : {}) }),
       }),
       'show.package': (_args, c) => {
         if (deps.dataDir === ':memory:') throw conflict('This station keeps its data in memory: there is no folder to write a package to.');
-        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: dispatcher.dispatch });
+        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: late.dispatch });
       },
-      ...alerts.handlers,
-      ...show.handlers,
-    } satisfies Partial<HandlerMap>,
-    ...modules.map((m) => m.handlers),
-  );
+    },
+    alerts: alerts.handlers,
+    show: show.handlers,
+    modules: domains,
+  });
+  const dispatcher = createDispatcher({ audit: auditWriter, clock, log, handlers });
+  late.bind(dispatcher);
 
-  const system = (detail: string, command: string) =>
-    ctx.auditEvent({ actor: 'system:station', role: 'producer', command, args: { detail }, outcome: 'ok', detail: null, durationMs: 0 });
+  const stationAudit = systemAuditor('station');
+  const system = (detail: string, command: string) => stationAudit.event({ command, args: { detail } });
 
   system(`${deps.station.mode} station v${deps.station.version} at ${deps.station.url}`, 'station.start');
 

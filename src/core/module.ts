@@ -12,18 +12,7 @@ import type { AlertsService } from './alerts/alerts.service';
 import type { ShowService } from './show/show.service';
 import type { Dispatcher } from './dispatch/dispatcher';
 import type { Handlers } from './dispatch/handler';
-
-export interface AuditEventInput {
-  /** `system:<subsystem>` for the station's own steps, or the person on whose behalf it runs. */
-  actor: string;
-  role: string;
-  /** A dotted name like `offer.pause.attempt`; not necessarily a contract command. */
-  command: string;
-  args: unknown;
-  outcome: string;
-  detail: string | null;
-  durationMs: number;
-}
+import type { Auditor } from './storage/audit-writer';
 
 export interface ModuleContext {
   db: Db;
@@ -35,14 +24,22 @@ export interface ModuleContext {
   alerts: AlertsService;
   show: ShowService;
   dispatch: Dispatcher['dispatch'];
-  /** Appends an audit row for a step that is not itself a command (an attempt, a firing). */
-  auditEvent(input: AuditEventInput): void;
+  /**
+   * This module's auditor (actor `system:<module>`, role producer, via system), for steps that
+   * belong to no command. Inside a handler, use the handler context's `audit` instead.
+   */
+  audit: Auditor;
 }
 
-export interface CoreModule<N extends CommandName> {
-  handlers: Handlers<N>;
+/** What the core does with every module once the table is built: start it, and stop it at the end. */
+export interface ModuleLifecycle {
   /** Called once after every module exists and the first show is loaded (or not). */
   start(): void | Promise<void>;
   /** Stop timers, close sockets, flush batches. */
   close(): void | Promise<void>;
+}
+
+/** A domain module: its lifecycle and the handlers of its slice of the contract, all of them. */
+export interface CoreModule<N extends CommandName> extends ModuleLifecycle {
+  handlers: Handlers<N>;
 }

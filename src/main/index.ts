@@ -1,6 +1,7 @@
 // Electron shell: starts the station in-process, opens the producer window (and the host's card
 // on the second display), adds menus and global shortcuts. No business logic lives here.
-import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, screen, shell } from 'electron';
+// It refuses debugging and sandbox switches, and sends the views' CSP with every station page.
+import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, screen, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,14 +14,19 @@ import { createSafeStorageSecretStore } from './secret-store.electron';
 import { createViewWindow, preloadPath } from './windows';
 import { createIpcBridge, type IpcBridge } from './ipc-bridge';
 import { registerShortcuts } from './shortcuts';
+import { checkLaunchSwitches } from './launch-switches';
+import { createExternalLinks } from './external-links';
+import { applyContentSecurityPolicy } from './content-security';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 let station: Station | null = null;
 let bridge: IpcBridge | null = null;
 const open = new Map<Role, BrowserWindow>();
+const log = createConsoleLogger({});
+const links = createExternalLinks({ openExternal: (url) => shell.openExternal(url), warn: (message) => log.warn(message) });
 
 function nativeBinding(root: string): string | null {
-  // The Electron build carries a better-sqlite3 compiled for Electron's ABI (see scripts/electron-native.mjs).
+  // The Electron build carries a better-sqlite3 compiled for Electron's ABI (see scripts/electron-native.ts).
   const candidates = [
     process.env.BATON_NATIVE_BINDING,
     join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
@@ -36,7 +42,7 @@ function openView(role: Role): void {
     return;
   }
   if (!station || !bridge) return;
-  const win = createViewWindow({ role, stationUrl: station.url, preload: preloadPath(mainDir) });
+  const win = createViewWindow({ role, stationUrl: station.url, preload: preloadPath(mainDir), links });
   bridge.attach(win.webContents, role, `${role} (this computer)`);
   open.set(role, win);
   win.on('closed', () => open.delete(role));
@@ -91,12 +97,13 @@ async function boot(): Promise<void> {
     showFile: options.showFile,
     appRoot: root,
     version: appVersion(root),
-    log: createConsoleLogger({}),
+    log,
     secrets: createSafeStorageSecretStore(join(dataDir, 'secrets.bin')),
     envProducerToken: process.env.BATON_PRODUCER_TOKEN ?? null,
     nativeBinding: nativeBinding(root),
     clock: null,
   });
+  applyContentSecurityPolicy(session.defaultSession, station.url);
   bridge = createIpcBridge(station.core, new URL(station.url).origin);
   buildMenu();
   registerShortcuts(station.core);
@@ -104,11 +111,30 @@ async function boot(): Promise<void> {
   if (screen.getAllDisplays().length > 1) openView('host');
 }
 
+// An unpackaged build may be debugged on purpose by a developer who says so; a packaged one never.
+const devOverride = !app.isPackaged && process.env.BATON_DEV_UNSAFE_SWITCHES === '1';
+const launch = checkLaunchSwitches({ argv: process.argv, env: process.env, platform: process.platform, commandLine: app.commandLine });
+const refusal = devOverride ? null : launch.message;
+if (devOverride && launch.refused.length > 0) log.warn(`development build started with ${launch.refused.join(', ')} (BATON_DEV_UNSAFE_SWITCHES=1)`);
+
 app.enableSandbox();
-app.whenReady().then(boot, (e: unknown) => console.error(e)).catch((error: unknown) => {
-  dialog.showErrorBox('Baton could not start', error instanceof Error ? error.message : String(error));
-  app.exit(1);
+// Contents Baton did not harden itself (none today) open no windows and attach no webviews.
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
 });
+if (refusal !== null) {
+  console.error(refusal);
+  void app.whenReady().then(() => {
+    dialog.showErrorBox('Baton will not start', refusal);
+    app.exit(1);
+  });
+} else {
+  app.whenReady().then(boot, (e: unknown) => console.error(e)).catch((error: unknown) => {
+    dialog.showErrorBox('Baton could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}
 
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', (event) => {

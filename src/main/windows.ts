@@ -1,15 +1,24 @@
 // The three windows. Each is bound to one role; the main process, not the page, decides it.
-// Hardened: contextIsolation, sandbox, no Node, no navigation away, no new windows, no permissions.
-import { BrowserWindow, screen, shell, type WebContents } from 'electron';
+// Hardened: contextIsolation, sandbox, no Node, no navigation away, no new windows, no webviews,
+// no permissions; links leave for the system browser only through the external-link allow-list.
+import { BrowserWindow, screen, type WebContents } from 'electron';
 import { join } from 'node:path';
 import type { Role } from '../shared/contract/roles';
+import type { ExternalLinks } from './external-links';
 
-export interface ViewWindow {
+export interface ViewWindowOptions {
   role: Role;
-  window: BrowserWindow;
+  stationUrl: string;
+  preload: string;
+  links: ExternalLinks;
 }
 
-export function createViewWindow(options: { role: Role; stationUrl: string; preload: string }): BrowserWindow {
+/** The page a role's window shows: the station's own view for that role, nothing the page chooses. */
+export function viewUrl(stationUrl: string, role: Role): string {
+  return new URL(`/${role}`, stationUrl).href;
+}
+
+export function createViewWindow(options: ViewWindowOptions): BrowserWindow {
   const displays = screen.getAllDisplays();
   const primary = screen.getPrimaryDisplay();
   // The host's card goes full screen on the second display when there is one.
@@ -28,27 +37,46 @@ export function createViewWindow(options: { role: Role; stationUrl: string; prel
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
     },
   });
-  hardenContents(win.webContents, options.stationUrl);
+  hardenContents(win.webContents, options.stationUrl, options.links);
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${options.stationUrl}/${options.role}`);
+  void win.loadURL(viewUrl(options.stationUrl, options.role));
   return win;
 }
 
-function hardenContents(contents: WebContents, stationUrl: string): void {
+const originOf = (url: string): string | null => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+};
+
+/** Keeps a window on the station's origin: navigation, redirects, new windows, webviews, permissions. */
+export function hardenContents(contents: WebContents, stationUrl: string, links: ExternalLinks): void {
   const origin = new URL(stationUrl).origin;
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to the outside (docs, a store admin) open in the system browser, never in-app.
-    if (/^https?:\/\//.test(url) && new URL(url).origin !== origin) void shell.openExternal(url);
+    // Links to the outside open in the system browser, and only those the station produced.
+    if (originOf(url) !== origin) void links.open(url);
     return { action: 'deny' };
   });
-  contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== origin) event.preventDefault();
-  });
+  const stayHome = (event: { preventDefault(): void }, url: string) => {
+    if (originOf(url) !== origin) event.preventDefault();
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
+  contents.on('will-frame-navigate', (event) => stayHome(event, event.url));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
 }
 
 export function preloadPath(mainDir: string): string {

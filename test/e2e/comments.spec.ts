@@ -3,7 +3,7 @@
 // SKU; markup in a comment is shown as text, never run.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { SCROLL_AND_WALK, type FrameWalk } from '../support/moderator-frames';
+import { SCROLL_AND_WALK, type FrameWalk } from '../probes/moderator-frames';
 
 async function showPlatform(page: Page, queue: string, platform: string) {
   await page.getByTestId(`queue-${queue}`).click();

@@ -1,7 +1,7 @@
 // Playwright fixtures: a fresh headless station per test, and views opened in one browser
 // context the way a studio would (producer, host and moderator side by side).
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { startStationProcess, type StationProcess } from '../support/station-process';
+import { startStationProcess, type StationProcess } from '../peers/station-process';
 import type { Role } from '../../src/shared/contract/roles';
 
 export interface StationFixture extends StationProcess {

@@ -1,5 +1,5 @@
 // A private InspIRCd 3 on loopback: a Twitch-chat-like peer with IRCv3 message tags, tuned so a
-// test sender can flood it. Facts it relies on are in shared/recipes/irc.md.
+// test sender can flood it. Each InspIRCd setting it relies on is explained where it is set.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {

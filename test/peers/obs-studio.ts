@@ -1,5 +1,5 @@
 // A real OBS Studio (29.x, obs-websocket 5.1) under its own Xvfb display with a private HOME,
-// streaming to a loopback RTMP ingest. Facts it relies on are in shared/recipes/obs.md.
+// streaming to a loopback RTMP ingest. Each OBS quirk it relies on is stated where it is used.
 import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';

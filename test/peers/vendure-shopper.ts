@@ -2,7 +2,7 @@
 // global fetch. Each cart is its own anonymous session: Vendure returns a `vendure-auth-token`
 // response header when it creates a session, and we send it back as `Authorization: Bearer`.
 //
-// Checkout path (as in shared/recipes/vendure.md):
+// Checkout path (Vendure's Shop API order states, as test/vendure configures them):
 //   addItemToOrder → applyCouponCode (if a code is given) → setCustomerForOrder →
 //   setOrderShippingAddress → setOrderShippingMethod → transitionOrderToState('ArrangingPayment') →
 //   addPaymentToOrder({ method: 'dummy' })

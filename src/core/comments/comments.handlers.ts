@@ -2,7 +2,8 @@
 // synchronous step of the dispatcher, so two moderators can never both hold it; everyone else is
 // told who is replying.
 import { incomingCommentSchema, type CommentRecord, type IngestRejection } from '../../shared/contract/index';
-import type { Handlers } from '../dispatch/handler';
+import type { commentCommands } from '../../shared/contract/index';
+import type { Handlers, SliceOf } from '../dispatch/handler';
 import type { HandlerContext } from '../dispatch/handler';
 import { conflict, failed, invalid, unavailable } from '../dispatch/command-failure';
 import type { SourceComment } from './comment.model';
@@ -11,18 +12,7 @@ import { isOpen } from './comments.queues';
 import { macroReply } from '../../shared/show/macro.reply';
 import type { CommentsService } from './comments.service';
 
-export type CommentCommand =
-  | 'comments.ingest'
-  | 'comments.list'
-  | 'comment.claim'
-  | 'comment.release'
-  | 'comment.answer'
-  | 'comment.dismiss'
-  | 'comment.escalate'
-  | 'comment.correct'
-  | 'comment.pin'
-  | 'comments.pinProduct'
-  | 'comments.source';
+export type CommentCommand = SliceOf<typeof commentCommands>;
 
 const person = (by: string | undefined, ctx: HandlerContext) => by ?? ctx.caller.actor;
 

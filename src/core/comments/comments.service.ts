@@ -226,14 +226,9 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
           log.error('pinned product not stored', { error: String(error) });
         }
         // The platform moved the pin: that is worth a line in the audit trail.
-        ctx.auditEvent({
-          actor: `system:comments`,
-          role: 'producer',
+        ctx.audit.event({
           command: 'comments.pinProduct.platform',
           args: { source: p?.source ?? null, sku: p?.sku ?? null, label: p?.label ?? null },
-          outcome: 'ok',
-          detail: null,
-          durationMs: 0,
         });
       }
     },

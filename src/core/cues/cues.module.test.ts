@@ -402,6 +402,11 @@ describe('offer overrides', () => {
     expect(core.snapshot().state.cues.override).toMatchObject({ reason: 'cap_reached', cueId: 'after-the-cap.1' });
     ok(await core.dispatch('cue.next', {}, producer)); // demo-sun-stick.2: a demo line, no override
     expect(core.snapshot().state.cues.override).toBeNull();
+    // The card moving back is part of that command: its row is written in the command's
+    // transaction, just before the command's own row, with the command's caller and channel.
+    const [cmd, moved] = core.audit.list({ limit: 2 });
+    expect(cmd).toMatchObject({ command: 'cue.next', outcome: 'ok', actor: producer.actor });
+    expect(moved).toMatchObject({ command: 'cue.override', actor: 'system:cues', via: producer.via, seq: (cmd?.seq ?? 0) - 1 });
     ok(await core.dispatch('cue.goto', { cueId: 'urgency.1' }, producer));
     expect(core.snapshot().state.cues.override).toMatchObject({ reason: 'cap_reached', text: expect.stringContaining('every free travel pouch has been claimed') });
     ok(await core.dispatch('cue.goto', { cueId: 'after-the-cap.1' }, producer));

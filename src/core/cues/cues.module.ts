@@ -1,6 +1,8 @@
 // Scripts (versions, approval, the compliance guard) and the live cue deck. Owns the `cues` and
 // `scripts` slices; reads `offers` (to switch the host card on a confirmed pause or a reached cap).
+import type { cueCommands } from '../../shared/contract/index';
 import type { CoreModule, ModuleContext } from '../module';
+import type { SliceOf } from '../dispatch/handler';
 import type { CuesPorts } from './cues.ports';
 import { createScriptRepo } from './script.repo';
 import { createScriptService } from './script.service';
@@ -12,25 +14,7 @@ import { createSignoffRepo } from './signoff.repo';
 
 const OVERDUE_CHECK_MS = 30_000;
 
-type CueCommand =
-  | 'cue.next'
-  | 'cue.prev'
-  | 'cue.goto'
-  | 'cue.arm'
-  | 'cue.go'
-  | 'show.clock'
-  | 'script.preview'
-  | 'script.save'
-  | 'script.get'
-  | 'script.diff'
-  | 'script.requestApproval'
-  | 'script.approve'
-  | 'script.return'
-  | 'script.load'
-  | 'script.signoffLink'
-  | 'script.signoffView'
-  | 'script.signoff'
-  | 'compliance.check';
+type CueCommand = SliceOf<typeof cueCommands>;
 
 export function createCuesModule(ctx: ModuleContext, _ports: CuesPorts): CoreModule<CueCommand> {
   const repo = createScriptRepo(ctx.db);

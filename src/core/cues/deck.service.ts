@@ -5,6 +5,7 @@ import type { CuesState, DeckCue, OfferView } from '../../shared/contract/index'
 import type { Handlers, HandlerContext } from '../dispatch/handler';
 import { conflict } from '../dispatch/command-failure';
 import type { ModuleContext } from '../module';
+import type { AuditInput } from '../storage/audit-writer';
 import type { ScriptRepo, StoredVersion } from './script.repo';
 import { flatten, moveTo, segmentOf, type DeckPosition } from './cue.deck';
 import { chooseOverride, sameOverride } from './offer.override';
@@ -31,7 +32,8 @@ export function createDeckService(ctx: ModuleContext, repo: ScriptRepo, scripts:
   const capSeen = new Map<string, boolean>();
   const capJustReached = new Set<string>();
 
-  const project = () => {
+  /** Redraws the host card; a command that moves it passes its context so the override row is its own. */
+  const project = (hc: HandlerContext | null = null) => {
     const offers = state.get('offers').items;
     const current = deck ? (deck.cues[deck.index] ?? null) : null;
     const choice = deck ? chooseOverride(deck.version.content, current, offers, capJustReached) : null;
@@ -39,17 +41,16 @@ export function createDeckService(ctx: ModuleContext, repo: ScriptRepo, scripts:
       const before = override;
       override = choice ? { ...choice, since: clock.now() } : null;
       // The card changing on its own is a moment for the post-show record.
-      ctx.auditEvent({
+      const row: AuditInput = {
         actor: SYSTEM,
-        role: 'producer',
         command: 'cue.override',
         args: choice ? { reason: choice.reason, offerId: choice.offerId, cueId: choice.cueId } : { cleared: before?.reason ?? null },
-        outcome: 'ok',
         detail: choice
           ? `host card shows ${choice.cueId ?? 'only the banner'} (${choice.reason === 'offer_paused' ? 'offer paused' : 'cap reached'})`
           : 'host card back on the current cue',
-        durationMs: 0,
-      });
+      };
+      if (hc) hc.audit(row);
+      else ctx.audit.event(row);
     }
     const v = deck?.version ?? null;
     const seg = deck && current ? segmentOf(deck.version.content, current.segmentId) : null;
@@ -108,7 +109,7 @@ export function createDeckService(ctx: ModuleContext, repo: ScriptRepo, scripts:
     deck = { ...moveTo(d, index, hc.now), armedId: d.armedId === d.cues[index]?.id ? null : d.armedId };
     capJustReached.clear();
     persist(hc);
-    project();
+    project(hc);
     const cueId = deck.cues[index]?.id ?? null;
     state.emit({ name: 'cue.changed', cueId, at: hc.now });
     return { cueId };
@@ -198,7 +199,7 @@ export function createDeckService(ctx: ModuleContext, repo: ScriptRepo, scripts:
         capJustReached.clear();
         persist(hc);
         state.set('scripts', { ...state.get('scripts'), deck: { versionId: v.id, content: v.content } });
-        project();
+        project(hc);
         state.emit({ name: 'cue.changed', cueId: cues[index]?.id ?? null, at: hc.now });
         scripts.afterLoad(v);
         return { loaded: state.get('cues').loaded };
@@ -219,7 +220,7 @@ export function createDeckService(ctx: ModuleContext, repo: ScriptRepo, scripts:
         if (cueId !== null) indexOf(d, cueId);
         deck = { ...d, armedId: cueId };
         persist(hc);
-        project();
+        project(hc);
         return { armed: cueId };
       },
       'cue.go': (_args, hc) => {
@@ -238,7 +239,7 @@ export function createDeckService(ctx: ModuleContext, repo: ScriptRepo, scripts:
           deck = { ...d, showStartedAt: null, segmentStartedAt: null };
         }
         persist(hc);
-        project();
+        project(hc);
         return { showStartedAt: deck.showStartedAt };
       },
     },

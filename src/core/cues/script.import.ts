@@ -6,6 +6,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { ScriptFormat } from '../../shared/contract/index';
 import type { LoadedShow } from '../show/show.service';
 import type { ModuleContext } from '../module';
+import type { AuditInput } from '../storage/audit-writer';
 import type { ScriptRepo, StoredVersion } from './script.repo';
 import type { ScriptService } from './script.service';
 import type { DeckService } from './deck.service';
@@ -28,7 +29,7 @@ export function createScriptImporter(ctx: ModuleContext, repo: ScriptRepo, scrip
   const fail = (source: string, message: string) => {
     state.set('scripts', { ...state.get('scripts'), importError: { at: clock.now(), source, message } });
     alerts.raise({ source: 'cues', key: 'script.import', level: 'warn', message: `${message} The script versions stay as they were.` });
-    ctx.auditEvent({ actor: SYSTEM.actor, role: SYSTEM.role, command: 'script.import', args: { file: source }, outcome: 'failed', detail: message, durationMs: 0 });
+    ctx.audit.event({ command: 'script.import', args: { file: source }, outcome: 'failed', detail: message });
   };
 
   const importFile = (l: LoadedShow): StoredVersion | null => {
@@ -60,7 +61,7 @@ export function createScriptImporter(ctx: ModuleContext, repo: ScriptRepo, scrip
     const now = clock.now();
     let v = repo.byHash(l.show.id, built.hash);
     const writes: (() => void)[] = [];
-    const events: { command: string; args: unknown; detail: string }[] = [];
+    const events: AuditInput[] = [];
     if (!v) {
       const created = scripts.prepare({ showId: l.show.id, format, source, built, origin: 'show-file', createdBy: `show file ${name}`, at: now });
       v = created;
@@ -98,14 +99,8 @@ export function createScriptImporter(ctx: ModuleContext, repo: ScriptRepo, scrip
         }
       }
     }
-    if (writes.length > 0) {
-      ctx.db.transaction(() => {
-        for (const w of writes) w();
-        for (const e of events) {
-          ctx.auditEvent({ actor: SYSTEM.actor, role: SYSTEM.role, command: e.command, args: e.args, outcome: 'ok', detail: e.detail, durationMs: 0 });
-        }
-      })();
-    }
+    // The new version or approval and the rows that tell of them land together.
+    if (writes.length > 0) ctx.audit.events(events, writes);
     return v;
   };
 

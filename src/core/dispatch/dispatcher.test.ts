@@ -2,10 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, producer, host, moderator, DEMO_SHOW } from '../../../test/support/test-core';
 import type { Core } from '../core';
 import type { ServerMessage } from '../../shared/contract/index';
-import { openDatabase } from '../storage/database';
-import { createAuditRepo } from '../storage/audit.repo';
-import { silentLogger } from '../platform/logger';
-import { createDispatcher } from './dispatcher';
 
 let core: Core;
 afterEach(async () => core?.close());
@@ -59,30 +55,19 @@ describe('dispatcher', () => {
   });
 
   it('rolls back a handler’s queued writes together with its audit row when storage fails', async () => {
-    const db = openDatabase({ file: ':memory:' });
-    db.exec('CREATE TABLE probe (v TEXT NOT NULL)');
-    const audit = createAuditRepo(db);
-    const insert = db.prepare('INSERT INTO probe (v) VALUES (?)');
-    const d = createDispatcher({
-      db,
-      audit,
-      clock: { now: () => 1 },
-      log: silentLogger,
-      onAudit: () => {},
-      handlers: {
-        'alert.ack': ({ id }, ctx) => {
-          ctx.write(() => insert.run('first'));
-          ctx.write(() => insert.run(null)); // violates NOT NULL: the whole transaction must go
-          return { id };
-        },
-      },
-    });
-    const r = await d.dispatch('alert.ack', { id: 'a1' }, producer);
+    core = createTestCore();
+    expect((await core.dispatch('show.load', { path: DEMO_SHOW }, producer)).ok).toBe(true);
+    const manual = core.show.current()?.show.checklist.find((i) => i.kind === 'manual');
+    if (!manual) throw new Error('the demo show has a manual checklist item');
+    // The audit insert of this one command fails: the tick queued before it must not land either.
+    core.db.exec(`CREATE TRIGGER refuse_tick BEFORE INSERT ON audit_log WHEN NEW.command = 'preflight.tick' AND NEW.outcome = 'ok'
+      BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+    const r = await core.dispatch('preflight.tick', { id: manual.id, done: true }, producer);
     expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM probe').get()).toEqual({ n: 0 });
+    expect(core.db.prepare('SELECT COUNT(*) AS n FROM preflight_ticks').get()).toEqual({ n: 0 });
     // The failure itself is on the record, once.
-    expect(audit.list({ limit: 5 }).map((e) => e.outcome)).toEqual(['failed:internal']);
-    db.close();
+    expect(core.audit.list({ limit: 1, command: 'preflight.tick' }).map((e) => e.outcome)).toEqual(['failed:internal']);
+    expect(core.audit.list({ limit: 5, command: 'preflight.tick' })).toHaveLength(1);
   });
 
   it('does not audit reads', async () => {

@@ -1,6 +1,6 @@
-// The one way to change state: validate → authorise → handle → audit (with the outcome) → patch.
-// Refused commands are audited too (unknown names, bad arguments, wrong role). Reads skip the
-// audit: they change nothing.
+// The one way to change state: canonical text → authorise → validate → handle → audit (with the
+// outcome) → patch. Refused commands are audited too (unknown names, wrong role, bad arguments: the
+// last two by the shape of what was sent). Reads skip the audit: they change nothing.
 import type { z } from 'zod';
 import {
   commands,
@@ -9,14 +9,15 @@ import {
   type CommandName,
   type CommandSpec,
   type ResultOf,
-  type AuditEntry,
 } from '../../shared/contract/index';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import type { Db } from '../storage/database';
-import type { AuditRepo } from '../storage/audit.repo';
+import type { AuditInput, AuditWriter } from '../storage/audit-writer';
 import { CommandFailure } from './command-failure';
-import type { Caller, Handler, HandlerContext, HandlerMap } from './handler';
+import { canonicalArgs, replacementNote } from './request-text';
+import { clip, wellFormed } from '../storage/well-formed-text';
+import { shapeOf } from './args-shape';
+import type { Caller, HandlerContext, HandlerMap } from './handler';
 
 export type DispatchResult<R = unknown> = { ok: true; result: R } | { ok: false; error: CommandError };
 
@@ -26,20 +27,20 @@ export interface Dispatcher {
 }
 
 export interface DispatcherDeps {
-  db: Db;
-  audit: AuditRepo;
+  /** Writes each command's rows in the transaction of its queued writes. */
+  audit: AuditWriter;
   clock: Clock;
   log: Logger;
-  handlers: Partial<HandlerMap>;
-  /** Told about every audit row written, to keep the snapshot's audit strip current. */
-  onAudit(entry: AuditEntry): void;
+  /** One handler per contract command: the compiler checks the table is complete. */
+  handlers: HandlerMap;
 }
 
 const MAX_NAME = 80;
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { db, audit, clock, log, handlers, onAudit } = deps;
+  const { audit, clock, log, handlers } = deps;
 
+  /** The command's row (after the rows it queued), with its outcome, in one transaction with its writes. */
   const record = (
     name: string,
     args: unknown,
@@ -47,39 +48,32 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     at: number,
     started: number,
     result: DispatchResult,
-    writes: (() => void)[],
+    writes: readonly (() => void)[],
+    rows: readonly AuditInput[],
+    replaced: number,
   ): DispatchResult => {
     const outcome = result.ok ? 'ok' : `${refusal(result.error.code) ? 'refused' : 'failed'}:${result.error.code}`;
-    const detail = result.ok ? null : result.error.message;
-    const entry = {
+    const message = result.ok ? null : result.error.message;
+    // A repaired request says so in its row: what is stored is not byte for byte what was sent.
+    const note = replaced > 0 ? `(${replacementNote(replaced)})` : null;
+    const row: AuditInput = {
       at,
-      actor: caller.actor,
-      role: caller.role,
-      via: caller.via,
-      command: name.slice(0, MAX_NAME),
+      command: name,
       args,
       outcome,
-      detail,
+      detail: message && note ? `${message} ${note}` : (message ?? note),
       durationMs: performance.now() - started,
     };
     try {
-      // With no writes of its own, the audit insert is a transaction by itself (autocommit).
-      const appended =
-        writes.length === 0
-          ? audit.append(entry)
-          : db.transaction(() => {
-              for (const w of writes) w();
-              return audit.append(entry);
-            })();
-      onAudit(appended);
+      audit.commit(caller, [...rows, row], writes);
       return result;
     } catch (error) {
-      // The handler's writes were rolled back with the audit row: record that, then fail.
+      // The handler's writes were rolled back with the audit rows: record that, then fail.
       const message = error instanceof Error ? error.message : String(error);
       log.error('command write failed', { command: name, error: message });
       const failedResult: DispatchResult = { ok: false, error: { code: 'internal', message: `storage failed: ${message}` } };
       try {
-        onAudit(audit.append({ ...entry, outcome: 'failed:internal', detail: failedResult.error.message }));
+        audit.commit(caller, [...rows, { ...row, outcome: 'failed:internal', detail: failedResult.error.message }]);
       } catch {
         // The disk is gone; the log line above is all we can do.
       }
@@ -87,49 +81,69 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   };
 
-  const dispatch = (name: string, rawArgs: unknown, caller: Caller): Promise<DispatchResult> => {
+  const dispatch = (rawName: string, rawArgs: unknown, caller: Caller): Promise<DispatchResult> => {
     const started = performance.now();
     const at = clock.now();
+    // Text first: every later step (lookup, role check, validation, handler, audit) sees the same
+    // well-formed name and arguments.
+    const named = wellFormed(typeof rawName === 'string' ? rawName : String(rawName));
+    const name = named.text;
+    const shownName = clip(name, MAX_NAME);
     if (!isCommandName(name)) {
-      return Promise.resolve(
-        record(name, null, caller, at, started, fail('unknown_command', `There is no command "${name.slice(0, MAX_NAME)}". GET /api/commands lists them.`), []),
-      );
+      const error = fail('unknown_command', `There is no command "${shownName}". GET /api/commands lists them.`);
+      return Promise.resolve(record(shownName, null, caller, at, started, error, [], [], named.replaced));
     }
     const spec: CommandSpec = commands[name];
     const auditable = spec.kind === 'write';
-    const auditedArgs = (value: unknown) => auditArgs(spec, value);
-    const handler = handlers[name] as Handler<CommandName> | undefined;
-    if (!handler) {
-      const error: CommandError = { code: 'unavailable', message: `${name} is not available in this station.` };
-      return Promise.resolve(auditable ? record(name, redactOnly(spec, rawArgs), caller, at, started, { ok: false, error }, []) : { ok: false, error });
+    const secretKeys = spec.secretArgs ?? [];
+    const refuse = (error: CommandError, args: unknown, replaced: number): Promise<DispatchResult> =>
+      Promise.resolve(auditable ? record(name, args, caller, at, started, { ok: false, error }, [], [], replaced) : { ok: false, error });
+
+    // The role comes before the arguments: a refused caller learns nothing about their shape.
+    if (!spec.roles.includes(caller.role)) {
+      return refuse(
+        { code: 'forbidden', message: `${name} is for ${spec.roles.join(' or ')}; you are signed in as ${caller.role}.` },
+        shapeOf(rawArgs ?? {}, secretKeys),
+        named.replaced,
+      );
     }
-    const parsed = spec.args.safeParse(rawArgs ?? {});
+    const canonical = canonicalArgs(rawArgs ?? {});
+    if (!canonical.ok) {
+      return refuse(
+        { code: 'invalid_args', message: `Bad arguments for ${name}: ${canonical.message}.`, issues: [{ path: '', message: canonical.message }] },
+        shapeOf(rawArgs ?? {}, secretKeys),
+        named.replaced,
+      );
+    }
+    const replaced = named.replaced + canonical.replaced;
+    const parsed = spec.args.safeParse(canonical.value);
     if (!parsed.success) {
       const error: CommandError = {
         code: 'invalid_args',
         message: `Bad arguments for ${name}: ${describeIssues(parsed.error)}`,
         issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       };
-      return Promise.resolve(
-        auditable ? record(name, redactOnly(spec, rawArgs), caller, at, started, { ok: false, error }, []) : { ok: false, error },
-      );
+      // Refused arguments are kept as their shape only: never a secret, never text to trust later.
+      return refuse(error, shapeOf(canonical.value, secretKeys), replaced);
     }
-    if (!spec.roles.includes(caller.role)) {
-      const error: CommandError = {
-        code: 'forbidden',
-        message: `${name} is for ${spec.roles.join(' or ')}; you are signed in as ${caller.role}.`,
-      };
-      return Promise.resolve(auditable ? record(name, auditedArgs(parsed.data), caller, at, started, { ok: false, error }, []) : { ok: false, error });
-    }
+    const handler = handlers[name];
 
     const writes: (() => void)[] = [];
-    const ctx: HandlerContext = { caller, now: at, write: (fn) => void writes.push(fn) };
+    const rows: AuditInput[] = [];
+    const ctx: HandlerContext = { caller, now: at, write: (fn) => void writes.push(fn), audit: (row) => void rows.push(row) };
     const settle = (result: DispatchResult): DispatchResult => {
       if (!auditable) {
-        if (writes.length > 0) db.transaction(() => writes.forEach((w) => w()))();
-        return result;
+        // A read writes no row of its own, but what it queued still lands together.
+        try {
+          audit.commit(caller, rows, result.ok ? writes : []);
+          return result;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log.error('command write failed', { command: name, error: message });
+          return fail('internal', `storage failed: ${message}`);
+        }
       }
-      return record(name, auditedArgs(parsed.data), caller, at, started, result, result.ok ? writes : []);
+      return record(name, auditArgs(spec, parsed.data), caller, at, started, result, result.ok ? writes : [], rows, replaced);
     };
     let out: unknown;
     try {
@@ -170,16 +184,17 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
-function redactOnly(spec: CommandSpec, value: unknown): unknown {
+/** Valid arguments as the audit keeps them: secret fields replaced, bulky ones summarised by the spec. */
+function auditArgs(spec: CommandSpec, value: unknown): unknown {
+  const redacted = redactSecrets(spec, value);
+  return spec.auditArgs ? spec.auditArgs(redacted as z.output<z.ZodType>) : redacted;
+}
+
+function redactSecrets(spec: CommandSpec, value: unknown): unknown {
   if (!spec.secretArgs || !value || typeof value !== 'object' || Array.isArray(value)) return value;
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const k of spec.secretArgs) if (k in copy) copy[k] = '[secret]';
   return copy;
-}
-
-function auditArgs(spec: CommandSpec, value: unknown): unknown {
-  const redacted = redactOnly(spec, value);
-  return spec.auditArgs ? spec.auditArgs(redacted as z.output<z.ZodType>) : redacted;
 }
 
 export function describeIssues(error: z.ZodError): string {

@@ -1,6 +1,8 @@
 // What a domain provides to the dispatcher: one handler per command it owns, typed from the
 // contract so that arguments arrive parsed and results are checked.
-import type { CommandName, ParsedArgsOf, ResultOf, Role } from '../../shared/contract/index';
+import type { z } from 'zod';
+import type { CommandName, CommandSpec, Commands, Role } from '../../shared/contract/index';
+import type { AuditInput } from '../storage/audit-writer';
 
 export type Via = 'ipc' | 'ws' | 'http' | 'system' | 'test';
 
@@ -20,12 +22,25 @@ export interface HandlerContext {
    * after the handler returns: both land, or neither does.
    */
   write(fn: () => void): void;
+  /**
+   * Queue an audit row that belongs to this command (an attempt, a side effect): it is written in
+   * the command's transaction, before the command's own row, for the caller unless `actor` says
+   * otherwise. Rows are kept when the command fails; queued writes are not.
+   */
+  audit(input: AuditInput): void;
 }
 
-export type Handler<N extends CommandName> = (
-  args: ParsedArgsOf<N>,
-  ctx: HandlerContext,
-) => ResultOf<N> | Promise<ResultOf<N>>;
+type ResultOfSpec<S> = S extends CommandSpec<z.ZodType, infer R> ? R : never;
 
-export type HandlerMap = { [N in CommandName]: Handler<N> };
+/** The handler of one command spec: parsed arguments in, the spec's result (or a promise of it) out. */
+export type HandlerOf<S extends CommandSpec> = (args: z.output<S['args']>, ctx: HandlerContext) => ResultOfSpec<S> | Promise<ResultOfSpec<S>>;
+
+/** One handler for every command of a contract: a missing one is a compile error where the table is built. */
+export type HandlerMapOf<C extends Record<string, CommandSpec>> = { [N in keyof C]: HandlerOf<C[N]> };
+
+export type Handler<N extends CommandName> = HandlerOf<Commands[N]>;
+export type HandlerMap = HandlerMapOf<Commands>;
 export type Handlers<N extends CommandName> = Pick<HandlerMap, N>;
+
+/** The command names of one contract file (`typeof obsCommands`): a module's slice of the table. */
+export type SliceOf<C> = Extract<keyof C, CommandName>;

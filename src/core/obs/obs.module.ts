@@ -2,7 +2,9 @@
 // Owns the `obs` slice, the obs.* commands, the `obs.*` alerts and the stored health samples.
 import type { HealthThresholds } from '../../shared/show/show.schema';
 import { healthThresholdsSchema } from '../../shared/show/show.schema';
+import type { obsCommands } from '../../shared/contract/index';
 import type { CoreModule, ModuleContext } from '../module';
+import type { SliceOf } from '../dispatch/handler';
 import { conflict, failed } from '../dispatch/command-failure';
 import type { ObsSession } from './obs.client';
 import { ObsClosedError, ObsTimeoutError } from './obs.errors';
@@ -20,19 +22,10 @@ import { createStreamWatch } from './stream.watch';
 import { bindSessionEvents } from './obs.events';
 import { createIngestBook } from './ingest.book';
 
-type ObsCommand =
-  | 'obs.connect'
-  | 'obs.disconnect'
-  | 'obs.switchScene'
-  | 'obs.take'
-  | 'obs.startStream'
-  | 'obs.stopStream'
-  | 'obs.switchIngest'
-  | 'obs.history';
+type ObsCommand = SliceOf<typeof obsCommands>;
 
 export const OBS_SETTINGS = { url: 'obs.url', autoConnect: 'obs.autoConnect' } as const;
 export const OBS_PASSWORD_SECRET = 'obs.password';
-const ACTOR = 'system:obs';
 const DEFAULT_THRESHOLDS: HealthThresholds = healthThresholdsSchema.parse({});
 
 export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule<ObsCommand> {
@@ -52,7 +45,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
   let pendingSnapshot: ObsSnapshot | null = null;
 
   const audit = (command: string, args: unknown, detail: string | null) =>
-    ctx.auditEvent({ actor: ACTOR, role: 'producer', command, args, outcome: 'ok', detail, durationMs: 0 });
+    ctx.audit.event({ command, args, detail });
 
   const onTimeout = (error: ObsTimeoutError) => link.drop(`OBS stopped answering (${error.message}); reconnecting to resync.`);
 

@@ -55,7 +55,7 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
   let started = false;
   let closed = false;
 
-  const audit = (e: ControllerAudit) => ctx.auditEvent({ ...e, role: 'producer' });
+  const audit = (e: ControllerAudit) => ctx.audit.event(e);
   const alert = (level: 'info' | 'warn' | 'critical', key: string, message: string) => ctx.alerts.raise({ source: 'offers', key, level, message });
 
   const viewOf = (rt: OfferRuntime): OfferView => {
@@ -253,7 +253,7 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
       repo,
       now: () => ctx.clock.now(),
       dispatchPause: (offerId, reason, caller) => ctx.dispatch('offer.pause', { offerId, reason }, caller),
-      audit: (e) => ctx.auditEvent({ ...e, role: 'producer', durationMs: 0 }),
+      audit: (e) => ctx.audit.event(e),
       alarm: (key, message) => alert('critical', key, message),
       changed: render,
     });

@@ -1,14 +1,16 @@
 // Go/no-go preflight: the show's checklist, evaluated against the live state of every subsystem
 // whenever it changes, plus manual items ticked by a named person (kept in SQLite).
 // `preflight.run` also makes the active checks happen now (a store read-back per offer).
+import type { preflightCommands } from '../../shared/contract/index';
 import type { CoreModule, ModuleContext } from '../module';
+import type { SliceOf } from '../dispatch/handler';
 import type { PreflightPorts } from './preflight.ports';
 import { conflict } from '../dispatch/command-failure';
 import { evaluatePreflight, type Tick } from './preflight.checks';
 
 const WATCHED = new Set(['obs', 'cues', 'offers', 'comments', 'station', 'show']);
 
-export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts): CoreModule<'preflight.run' | 'preflight.tick'> {
+export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts): CoreModule<SliceOf<typeof preflightCommands>> {
   const { db, state, clock, show } = ctx;
   const ticks = new Map<string, Tick>();
   const loadTicks = db.prepare<[string], { item_id: string; done: number; by: string; at: number }>(

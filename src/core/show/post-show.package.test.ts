@@ -30,6 +30,27 @@ describe('post-show package', () => {
     }
   });
 
+  it('states every problem of a broken audit chain', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-pkg-'));
+    const core = createTestCore({ dataDir: dir });
+    try {
+      await core.dispatch('show.load', { path: DEMO_SHOW }, producer);
+      core.db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq IN (1, 3)");
+      const r = await core.dispatch('show.package', {}, producer);
+      const out = r.ok ? (r.result as { dir: string }) : { dir: '' };
+      const verify = readFileSync(join(out.dir, 'audit-verify.txt'), 'utf8');
+      expect(verify).toMatch(/^BROKEN: 2 problems/);
+      expect(verify).toContain('row 1: row 1 was edited');
+      expect(verify).toContain('row 3: row 3 was edited');
+      const summary = JSON.parse(readFileSync(join(out.dir, 'summary.json'), 'utf8')) as { audit: { verified: boolean; problems: unknown[] } };
+      expect(summary.audit).toMatchObject({ verified: false, problems: [{ seq: 1 }, { seq: 3 }] });
+      expect(readFileSync(join(out.dir, 'report.md'), 'utf8')).toContain('The hash chain is BROKEN: 2 problems');
+    } finally {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('quotes CSV cells and defuses formulas typed by viewers', () => {
     const csv = toCsv([{ text: '=HYPERLINK("x")', other: 'a,b' }]);
     expect(csv).toBe(`text,other\n"'=HYPERLINK(""x"")","a,b"\n`);

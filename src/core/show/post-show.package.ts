@@ -10,7 +10,7 @@ import type { Dispatcher } from '../dispatch/dispatcher';
 import type { StateStore } from '../state/state.store';
 import type { AuditRepo } from '../storage/audit.repo';
 import type { Db } from '../storage/database';
-import { verifyAuditChain } from '../storage/audit-verify';
+import { describeVerify, verifyAuditChain } from '../storage/audit-verify';
 import { renderPostShowReport } from './post-show.report';
 
 export interface PackageResult {
@@ -53,7 +53,8 @@ export async function writePostShowPackage(deps: {
   rows.reverse();
   write('audit.jsonl', rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   const verify = verifyAuditChain(deps.db);
-  write('audit-verify.txt', verify.ok ? `intact: ${verify.rows} rows\nhead ${verify.headHash ?? '(empty)'}\n` : `BROKEN at row ${verify.badSeq}: ${verify.reason}\n`);
+  // Every bad row and gap is named, not only the first.
+  write('audit-verify.txt', describeVerify(verify).join('\n') + '\n');
 
   const from = s.station.startedAt - 24 * 3600_000;
   const health = await deps.dispatch('obs.history', { from }, SYSTEM);
@@ -117,7 +118,7 @@ export async function writePostShowPackage(deps: {
     },
     preflight: s.preflight,
     alerts: s.alerts.items,
-    audit: { rows: rows.length, verified: verify.ok, headHash: verify.ok ? verify.headHash : null },
+    audit: { rows: rows.length, verified: verify.ok, headHash: verify.ok ? verify.headHash : null, problems: verify.ok ? [] : verify.problems },
     notes,
   };
   write('summary.json', JSON.stringify(summary, null, 2) + '\n');
@@ -135,6 +136,7 @@ export async function writePostShowPackage(deps: {
       audit: rows,
       auditVerified: verify.ok,
       auditHeadHash: verify.ok ? verify.headHash : null,
+      auditProblems: verify.ok ? [] : verify.problems,
       alerts: s.alerts.items,
     }),
   );

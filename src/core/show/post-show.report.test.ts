@@ -26,6 +26,7 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
     audit: [],
     auditVerified: true,
     auditHeadHash: 'abc123',
+    auditProblems: [],
     alerts: [],
     ...over,
   };
@@ -55,6 +56,34 @@ describe('post-show report', () => {
     expect(md).toContain('| 2026-12-03 19:01:00 UTC | Maya \\| producer | offer.pause kit | ok (23 ms) | checkout broken |');
     expect(md).toContain('offer.resume kit');
     expect(md).not.toContain('obs.switchScene');
+  });
+
+  it('reads stored arguments without trusting their type, and never shows a refused request’s shape as values', () => {
+    const row = (seq: number, args: unknown, outcome = 'ok') =>
+      ({ seq, at: T0 + seq * 1000, actor: 'Maya', role: 'producer', via: 'http', command: 'offer.pause', args, outcome, detail: null, durationMs: 1, hash: 'h' });
+    const md = renderPostShowReport(
+      input({
+        audit: [
+          row(1, { offerId: 'object(1)', reason: 'number' }, 'refused:invalid_args'),
+          row(2, { offerId: 5, reason: { why: 'x' } }),
+          row(3, 'not an object'),
+          row(4, null),
+          row(5, ['kit']),
+          row(6, { offerId: 'kit', reason: 'store down' }, 'failed:unavailable'),
+        ],
+      }),
+    );
+    expect(md).toContain('| offer.pause  | refused:invalid_args (1 ms) |  |');
+    expect(md).not.toContain('object(1)');
+    expect(md).toContain('| offer.pause kit | failed:unavailable (1 ms) | store down |');
+  });
+
+  it('names every problem of a broken chain', () => {
+    const problems = Array.from({ length: 23 }, (_, i) => ({ seq: i + 1, reason: `row ${i + 1} was edited` }));
+    const md = renderPostShowReport(input({ auditVerified: false, auditHeadHash: null, auditProblems: problems }));
+    expect(md).toContain('The hash chain is BROKEN: 23 problems');
+    expect(md).toContain('- row 20 was edited');
+    expect(md).toContain('- … and 3 more');
   });
 
   it('sums up stream health from the samples: bitrate, worst drop, seconds per level, reconnects', () => {

@@ -2,6 +2,7 @@
 // it reads as text, pastes into email and prints. Everything in it comes from the same figures as
 // summary.json, the health samples and the audit trail; nothing is computed twice differently.
 import type { AuditEntry, HealthSample, KpiState, OfferView, TriggerFiring, CuesState } from '../../shared/contract/index';
+import type { AuditProblem } from '../storage/audit-verify';
 
 export interface ReportInput {
   generatedAt: number;
@@ -23,6 +24,8 @@ export interface ReportInput {
   audit: AuditEntry[];
   auditVerified: boolean;
   auditHeadHash: string | null;
+  /** Every bad row and gap the verifier found (empty when the chain is intact). */
+  auditProblems: readonly AuditProblem[];
   alerts: { level: string; message: string }[];
 }
 
@@ -30,6 +33,18 @@ const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
 const money = (amount: number | null, currency: string) => (amount === null ? '—' : `${amount.toFixed(2)} ${currency}`);
 /** Table cells are viewer-facing text at times: keep a pipe or a newline from breaking the table. */
+const SHOWN_PROBLEMS = 20;
+
+/** Refused by role or by validation: the row holds the request's shape (`"string(12)"`), not its values. */
+const heldAsSent = (outcome: string) => outcome !== 'refused:forbidden' && outcome !== 'refused:invalid_args';
+
+/** A text field of stored arguments, or '' when the arguments are not an object or the field is not text. */
+function textField(args: unknown, key: string): string {
+  if (typeof args !== 'object' || args === null || Array.isArray(args)) return '';
+  const v = (args as Record<string, unknown>)[key];
+  return typeof v === 'string' ? v : '';
+}
+
 const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 export function renderPostShowReport(r: ReportInput): string {
@@ -65,8 +80,9 @@ export function renderPostShowReport(r: ReportInput): string {
   if (toggles.length) {
     out.push('', '| time | who | what | outcome | reason |', '|---|---|---|---|---|');
     for (const e of toggles) {
-      const args = (e.args ?? {}) as { offerId?: string; reason?: string };
-      out.push(`| ${utc(e.at)} | ${cell(e.actor)} | ${e.command} ${args.offerId ?? ''} | ${cell(e.outcome)} (${Math.round(e.durationMs)} ms) | ${cell(args.reason ?? '')} |`);
+      // Stored arguments are whatever the row holds (a refused request keeps only its shape): read, never assume.
+      const args = heldAsSent(e.outcome) ? e.args : null;
+      out.push(`| ${utc(e.at)} | ${cell(e.actor)} | ${e.command} ${cell(textField(args, 'offerId'))} | ${cell(e.outcome)} (${Math.round(e.durationMs)} ms) | ${cell(textField(args, 'reason'))} |`);
     }
   }
   out.push('');
@@ -93,7 +109,12 @@ export function renderPostShowReport(r: ReportInput): string {
   for (const a of raised) out.push(`- ${a.level}: ${cell(a.message)}`);
   out.push('');
 
-  out.push('## Audit', '', `${r.audit.length} entries. ${r.auditVerified ? `The hash chain is intact; its head is \`${r.auditHeadHash ?? '(empty)'}\` — keep this hash somewhere other than this folder.` : 'The hash chain is BROKEN: see audit-verify.txt.'}`, '');
+  out.push('## Audit', '', `${r.audit.length} entries. ${r.auditVerified ? `The hash chain is intact; its head is \`${r.auditHeadHash ?? '(empty)'}\` — keep this hash somewhere other than this folder.` : `The hash chain is BROKEN: ${r.auditProblems.length} problem${r.auditProblems.length === 1 ? '' : 's'} (all in audit-verify.txt).`}`, '');
+  if (!r.auditVerified) {
+    for (const p of r.auditProblems.slice(0, SHOWN_PROBLEMS)) out.push(`- ${cell(p.reason)}`);
+    if (r.auditProblems.length > SHOWN_PROBLEMS) out.push(`- … and ${r.auditProblems.length - SHOWN_PROBLEMS} more`);
+    out.push('');
+  }
   return out.join('\n');
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { openDatabase, type Db } from './database';
 import { createAuditRepo } from './audit.repo';
-import { verifyAuditChain } from './audit-verify';
+import { describeVerify, verifyAuditChain } from './audit-verify';
 
 let db: Db;
 afterEach(() => db?.open && db.close());
@@ -71,6 +71,24 @@ describe('audit chain', () => {
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, badSeq: 2 });
   });
 
+  it('names every bad row and gap, not only the first', () => {
+    db = seeded(10);
+    db.exec(`
+      UPDATE audit_log SET actor = 'mallory' WHERE seq = 3;
+      DELETE FROM audit_log WHERE seq = 6;
+      UPDATE audit_log SET args = '{"i":80}' WHERE seq = 8;
+      DELETE FROM audit_log WHERE seq = 10;`);
+    const r = verifyAuditChain(db);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.problems).toEqual([
+      { seq: 3, reason: 'row 3 was edited (its content no longer matches its hash)' },
+      { seq: 7, reason: 'row 6 is missing (deleted) before row 7' },
+      { seq: 8, reason: 'row 8 was edited (its content no longer matches its hash)' },
+      { seq: 10, reason: 'row 10 is missing (the newest row was deleted)' },
+    ]);
+    expect(describeVerify(r)).toHaveLength(5);
+  });
+
   it('catches a tampered sequence record', () => {
     db = seeded();
     db.exec("UPDATE sqlite_sequence SET seq = 2 WHERE name = 'audit_log'");
@@ -87,7 +105,7 @@ describe('audit chain', () => {
       const cli = ['--import', 'tsx', 'src/station/cli/audit-verify.cli.ts', '--data', dir];
       expect(execFileSync(process.execPath, cli, { encoding: 'utf8' })).toContain('intact: 3 rows');
       const e = openDatabase({ file: join(dir, 'baton.db') });
-      e.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 2");
+      e.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq IN (1, 2)");
       e.close();
       let failed: { status: number; stderr: string } | null = null;
       try {
@@ -96,7 +114,8 @@ describe('audit chain', () => {
         failed = error as { status: number; stderr: string };
       }
       expect(failed?.status).toBe(1);
-      expect(failed?.stderr).toContain('row 2');
+      expect(failed?.stderr).toContain('row 1 was edited');
+      expect(failed?.stderr).toContain('row 2 was edited');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@
 // chained to the one before by hash; `audit-verify.ts` walks the chain.
 import type { AuditEntry } from '../../shared/contract/station.contract';
 import type { Db } from './database';
+import { clip, wellFormed } from './well-formed-text';
 import { GENESIS_HASH, auditHash, contentOf, type AuditContent, type AuditRow as Row } from './audit-hash';
 
 export interface AuditRecord {
@@ -20,11 +21,13 @@ export interface AuditRecord {
 const MAX_ARGS_CHARS = 8_000;
 
 export interface AuditRepo {
-  /** Appends one row. Call inside the transaction that carries the handler's own writes. */
+  /** Appends one row. Only the audit writer calls this, inside the transaction it describes. */
   append(record: AuditRecord): AuditEntry;
   list(options: { before?: number; limit: number; command?: string }): AuditEntry[];
   count(): number;
   head(): { seq: number; hash: string } | null;
+  /** Re-reads the head after a transaction that appended was rolled back. */
+  resync(): void;
 }
 
 export function createAuditRepo(db: Db): AuditRepo {
@@ -40,26 +43,33 @@ export function createAuditRepo(db: Db): AuditRepo {
   );
 
   // The head is cached: this process is the only writer, and the chain is read once at start.
-  const start = last.get();
-  let headSeq = start?.seq ?? 0;
-  let headHash = start?.hash ?? GENESIS_HASH;
-  let count = countStmt.get()?.n ?? 0;
+  let headSeq = 0;
+  let headHash = GENESIS_HASH;
+  let count = 0;
+  const readHead = () => {
+    const top = last.get();
+    headSeq = top?.seq ?? 0;
+    headHash = top?.hash ?? GENESIS_HASH;
+    count = countStmt.get()?.n ?? 0;
+  };
+  readHead();
 
   return {
     append(record) {
-      const argsText = JSON.stringify(record.args ?? null) ?? 'null';
-      let args = argsText;
-      if (args.length > MAX_ARGS_CHARS) args = JSON.stringify({ truncated: true, head: args.slice(0, MAX_ARGS_CHARS) });
+      const argsText = argsJson(record.args);
+      const args = argsText.length > MAX_ARGS_CHARS ? JSON.stringify({ truncated: true, head: clip(argsText, MAX_ARGS_CHARS) }) : argsText;
+      // What is hashed is exactly what SQLite stores and hands back: well-formed text only (UTF-8
+      // cannot hold a lone surrogate; it would come back as U+FFFD and break the chain for good).
       const content: AuditContent = {
         seq: headSeq + 1,
         at: record.at,
-        actor: record.actor,
-        role: record.role,
-        via: record.via,
-        command: record.command,
+        actor: text(record.actor),
+        role: text(record.role),
+        via: text(record.via),
+        command: text(record.command),
         args,
-        outcome: record.outcome,
-        detail: record.detail,
+        outcome: text(record.outcome),
+        detail: record.detail === null ? null : text(record.detail),
         durationMs: Math.round(record.durationMs * 1000) / 1000,
       };
       const hash = auditHash(headHash, content);
@@ -80,7 +90,7 @@ export function createAuditRepo(db: Db): AuditRepo {
       headSeq = content.seq;
       headHash = hash;
       count += 1;
-      const stored = args.length === argsText.length ? (record.args ?? null) : (JSON.parse(args) as unknown);
+      const stored = JSON.parse(args) as unknown;
       return toEntry({ ...content, hash, parsedArgs: stored });
     },
     list({ before, limit, command }) {
@@ -90,7 +100,19 @@ export function createAuditRepo(db: Db): AuditRepo {
     },
     count: () => count,
     head: () => (headSeq === 0 ? null : { seq: headSeq, hash: headHash }),
+    resync: readHead,
   };
+}
+
+const text = (t: string) => wellFormed(t).text;
+
+/** Arguments as JSON text. Anything JSON cannot hold (a cycle, a BigInt) is stored as a note instead. */
+function argsJson(value: unknown): string {
+  try {
+    return JSON.stringify(value ?? null) ?? 'null';
+  } catch (error) {
+    return JSON.stringify({ unserialisable: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 function toEntry(c: AuditContent & { hash: string; parsedArgs: unknown }): AuditEntry {

@@ -273,6 +273,7 @@ export const cueCommands = {
     roles: PRODUCER,
     kind: 'read',
     args: z.object({ link: signoffLink }).strict(),
+    secretArgs: ['link'],
   }),
   'script.signoff': command<{ version: ScriptVersionSummary }>()({
     summary: 'The approver’s own decision through a sign-off link: approve the version’s hash, or return it with comments per cue. Each link works once.',
@@ -286,7 +287,9 @@ export const cueCommands = {
         comments: z.array(z.object({ cueId: z.string().min(1), comment: z.string().min(1).max(1000) }).strict()).max(500).default([]),
       })
       .strict(),
-    // The link is a credential: the audit keeps the decision, never the code.
+    // The link is a credential: the audit keeps the decision, never the code, even when the
+    // request is refused.
+    secretArgs: ['link'],
     auditArgs: (a) => ({ decision: a.decision, note: a.note, comments: a.comments }),
   }),
   'script.load': command<{ loaded: CuesState['loaded'] }>()({

@@ -1,9 +1,9 @@
-// `npm run audit:verify -- --data <dir>`: exit 0 when the chain is intact, 1 naming the first bad
-// row otherwise, 2 when the database cannot be read.
+// `npm run audit:verify -- --data <dir>`: exit 0 when the chain is intact, 1 naming every bad row
+// and gap otherwise, 2 when the database cannot be read.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyAuditChain } from '../../core/storage/audit-verify';
+import { describeVerify, verifyAuditChain } from '../../core/storage/audit-verify';
 
 function main(argv: string[]): number {
   const i = argv.indexOf('--data');
@@ -24,7 +24,7 @@ function main(argv: string[]): number {
       console.log(`audit chain intact: ${result.rows} rows, head ${result.headHash ?? '(empty)'}`);
       return 0;
     }
-    console.error(`audit chain BROKEN at row ${result.badSeq ?? '?'}: ${result.reason}`);
+    console.error(`audit chain ${describeVerify(result).join('\n  ')}`);
     return 1;
   } finally {
     db.close();

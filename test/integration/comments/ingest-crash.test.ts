@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort, type ManagedProcess } from '../../peers/process-control';
-import { startTestStation, writeQuietShow, type TestStation } from './station.helper';
+import { startTestStation, writeQuietShow, type TestStation } from '../../peers/headless-station';
 
 const TOKEN = `producer-${Math.random().toString(36).slice(2)}-crash`;
 

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../peers/process-control';
 import type { ServerMessage } from '../../../src/shared/contract/index';
-import { startTestStation, writeQuietShow, type TestStation } from './station.helper';
+import { startTestStation, writeQuietShow, type TestStation } from '../../peers/headless-station';
 
 const TOKEN = `producer-${Math.random().toString(36).slice(2)}-http`;
 

@@ -2,7 +2,7 @@
 // address, and obs-websocket with authentication turned off (it then listens on every interface).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../peers/process-control';
-import { startObsRig, type ObsRig } from './obs-rig';
+import { startObsRig, type ObsRig } from '../../peers/obs-rig';
 
 let rig: ObsRig;
 

@@ -3,7 +3,7 @@
 // health, an ingest outage, OBS crashing and coming back, and the backup ingest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPidAlive, waitUntil } from '../../peers/process-control';
-import { startObsRig, type ObsRig } from './obs-rig';
+import { startObsRig, type ObsRig } from '../../peers/obs-rig';
 
 let rig: ObsRig;
 const pids: number[] = [];

@@ -16,11 +16,11 @@ import {
   createBonusPromotion,
   promotionEnabled,
   startVendureStation,
-  until,
   vendureOfferState,
   writeVendureShow,
   type VendureStation,
-} from './vendure-station';
+} from '../../peers/vendure-station';
+import { until } from '../../support/until';
 
 describe('offer control against a real Vendure store', () => {
   let dir: string;

@@ -1,5 +1,5 @@
 // The foundation: the append-only audit log and the station's small key/value settings.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const m001Foundation: Migration = {
   version: 1,

@@ -1,6 +1,6 @@
 // Tables of the obs module: one row per health sample (1 Hz while the link is up), for the
 // post-show timeline. Written in batches; read by time range.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const m002Obs: Migration = {
   version: 2,

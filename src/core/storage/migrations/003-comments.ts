@@ -1,6 +1,6 @@
 // Tables of the comments module: every comment with its triage decision and its handling, the
 // moderators' corrections (which re-teach the classifier after a restart), and the pinned state.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const m003Comments: Migration = {
   version: 3,

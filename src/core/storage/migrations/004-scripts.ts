@@ -1,6 +1,6 @@
 // Tables of the scripts module: immutable script versions, their sign-offs and review rounds, and
 // the live deck's position (so a restarted station puts the host back on the same cue).
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const m004Scripts: Migration = {
   version: 4,

@@ -1,6 +1,6 @@
 // Tables of the offers module: the durable pause/resume intent per offer, the producer's rule
 // edits, trigger firings, commerce events (KPIs, caps, evidence) and adapters' durable notes.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const m005Offers: Migration = {
   version: 5,

@@ -1,5 +1,5 @@
 // Tables of the preflight module: who ticked which manual checklist item, and when.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const m006Preflight: Migration = {
   version: 6,

@@ -1,7 +1,7 @@
 // One-time sign-off links: an approver (legal, brand) reads the exact version and approves or
 // returns it in person. Only the SHA-256 of each link's token is kept: the database never holds
 // a usable link.
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const m007SignoffLinks: Migration = {
   version: 7,

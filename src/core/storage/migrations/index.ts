@@ -1,5 +1,5 @@
 // Numbered migrations, applied in order at start-up. Never edit one that has shipped: add the next.
-import type Database from 'better-sqlite3';
+import type { Migration } from './migration';
 import { m001Foundation } from './001-foundation';
 import { m002Obs } from './002-obs';
 import { m003Comments } from './003-comments';
@@ -8,10 +8,6 @@ import { m005Offers } from './005-offers';
 import { m006Preflight } from './006-preflight';
 import { m007SignoffLinks } from './007-signoff-links';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database.Database): void;
-}
+export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks];

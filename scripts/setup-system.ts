@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Installs the Debian packages the integration and end-to-end tests drive (OBS under Xvfb,
 // nginx-rtmp, InspIRCd, Chromium). Checks files, not dpkg, so the all-present case takes milliseconds.
 import { spawnSync } from 'node:child_process';
@@ -10,7 +9,7 @@ import { pathToFileURL } from 'node:url';
  * Debian package → a file it ships that the tests use. The README quotes this list.
  * Mesa is listed piecewise because --no-install-recommends does not pull it in with obs-studio.
  */
-export const SYSTEM_PACKAGES = Object.freeze({
+export const SYSTEM_PACKAGES: Readonly<Record<string, readonly string[]>> = Object.freeze({
   chromium: ['/usr/bin/chromium'],
   'obs-studio': ['/usr/bin/obs'],
   xvfb: ['/usr/bin/Xvfb'],
@@ -25,7 +24,7 @@ export const SYSTEM_PACKAGES = Object.freeze({
   inspircd: ['/usr/sbin/inspircd', '/usr/lib/inspircd/modules/m_ircv3_ctctags.so'],
 });
 
-function multiarchDirs() {
+function multiarchDirs(): string[] {
   try {
     return readdirSync('/usr/lib')
       .filter((name) => /-linux-gnu/.test(name))
@@ -35,7 +34,7 @@ function multiarchDirs() {
   }
 }
 
-function isPresent(paths, archDirs) {
+function isPresent(paths: readonly string[], archDirs: readonly string[]): boolean {
   return paths.every((path) =>
     path.includes('{multiarch}')
       ? archDirs.some((dir) => existsSync(path.replace('{multiarch}', dir)))
@@ -43,28 +42,28 @@ function isPresent(paths, archDirs) {
   );
 }
 
-export function missingPackages() {
+export function missingPackages(): string[] {
   const archDirs = multiarchDirs();
   return Object.entries(SYSTEM_PACKAGES)
     .filter(([, paths]) => !isPresent(paths, archDirs))
     .map(([name]) => name);
 }
 
-function run(command, args, env) {
+function run(command: string, args: string[], env: Record<string, string>): void {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed with ${result.status ?? result.signal}`);
   }
 }
 
-function install(packages) {
+function install(packages: string[]): void {
   // nginx and inspircd postinst scripts would start system daemons on :80 and :6667; the tests run
   // their own on loopback, and a system inspircd would take the port @twurple/chat insists on.
   const policy = '/usr/sbin/policy-rc.d';
   const ownPolicy = !existsSync(policy);
   if (ownPolicy) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
   try {
-    run('apt-get', ['update']);
+    run('apt-get', ['update'], {});
     run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
       DEBIAN_FRONTEND: 'noninteractive',
     });
@@ -73,7 +72,7 @@ function install(packages) {
   }
 }
 
-function main() {
+function main(): number {
   const missing = missingPackages();
   const all = Object.keys(SYSTEM_PACKAGES);
   if (missing.length === 0) {

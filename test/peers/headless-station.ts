@@ -2,9 +2,9 @@
 // tests and the benchmark: a real process with real HTTP and WebSocket.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { spawnManaged, waitUntil, type ManagedProcess } from '../../peers/process-control';
+import { spawnManaged, waitUntil, type ManagedProcess } from './process-control';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface TestStation {
   proc: ManagedProcess;

@@ -4,15 +4,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { VendureStore } from '../../peers/vendure-store';
-import { startStation, type Station } from '../../../src/station/station';
-import { createMemorySecretStore } from '../../../src/core/platform/secret-store';
-import { silentLogger } from '../../../src/core/platform/logger';
-import { EVENT_SECRET_NAME } from '../../../src/core/offers/hmac';
-import type { Role } from '../../../src/shared/contract/roles';
-export { until } from '../../support/until';
+import type { VendureStore } from './vendure-store';
+import { startStation, type Station } from '../../src/station/station';
+import { createMemorySecretStore } from '../../src/core/platform/secret-store';
+import { silentLogger } from '../../src/core/platform/logger';
+import { EVENT_SECRET_NAME } from '../../src/core/offers/hmac';
+import type { Role } from '../../src/shared/contract/roles';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OFFER = 'glow-kit-live';
 export const EVENTS_KEY = 'integration-events-key-0123456789';
 export const PRODUCER_TOKEN = 'producer-token-offers-integration';

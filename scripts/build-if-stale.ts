@@ -3,11 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const STAMP = 'out/.build-stamp';
 const INPUTS = ['src', 'resources', 'electron.vite.config.ts', 'package.json'];
 
-function newest(path) {
+function newest(path: string): number {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
@@ -19,7 +20,7 @@ function newest(path) {
   return max;
 }
 
-export function buildIfStale(root, { quiet = false } = {}) {
+export function buildIfStale(root: string, { quiet = false }: { quiet?: boolean } = {}): boolean {
   const stamp = join(root, STAMP);
   const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   const src = Math.max(...INPUTS.map((p) => newest(join(root, p))));
@@ -37,6 +38,6 @@ export function buildIfStale(root, { quiet = false } = {}) {
   return true;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   buildIfStale(process.cwd());
 }

@@ -4,7 +4,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIfStale } from './build-if-stale.mjs';
+import { buildIfStale } from './build-if-stale';
+
+interface BenchRow {
+  metric: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+  target?: string;
+  pass?: boolean;
+}
+interface BenchReport {
+  name: string;
+  rows: BenchRow[];
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = join(root, '.tmp', 'bench');
@@ -16,7 +30,7 @@ const files = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
-const results = [];
+const results: BenchReport[] = [];
 let broken = 0;
 for (const f of files) {
   const out = join(tmp, `${f}.json`);
@@ -29,10 +43,10 @@ for (const f of files) {
   });
   if (r.status !== 0 || !existsSync(out)) {
     broken += 1;
-    console.error(`${f} did not finish (exit ${r.status}).`);
+    console.error(`${f} did not finish (exit ${r.status ?? r.signal ?? 'unknown'}).`);
     continue;
   }
-  results.push(JSON.parse(readFileSync(out, 'utf8')));
+  results.push(JSON.parse(readFileSync(out, 'utf8')) as BenchReport);
 }
 console.log('\n== summary: figures with targets ==');
 for (const r of results) {

@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { startStation, type Station } from '../src/station/station';
-import { createConsoleLogger } from '../src/core/platform/logger';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import { startStation, type Station } from '../../src/station/station';
+import { createConsoleLogger } from '../../src/core/platform/logger';
+import { CHROMIUM_ARGS } from '../../playwright.config';
 
-export const ROOT = resolve(import.meta.dirname, '..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface BenchRig {
   station: Station;

@@ -5,13 +5,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIfStale } from './build-if-stale.mjs';
+import { buildIfStale } from './build-if-stale';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const wantHeadless = argv.includes('--headless');
 
-function electronBinary() {
+function electronBinary(): string | null {
   const dir = join(root, 'node_modules', 'electron');
   const pathFile = join(dir, 'path.txt');
   if (!existsSync(pathFile)) return null;
@@ -19,7 +19,7 @@ function electronBinary() {
   return existsSync(bin) ? bin : null;
 }
 
-function tryFetchElectron() {
+function tryFetchElectron(): boolean {
   const installer = join(root, 'node_modules', 'electron', 'install.js');
   if (!existsSync(installer)) return false;
   console.log('Electron’s binary is not installed; trying to fetch it (needs internet)…');
@@ -29,16 +29,16 @@ function tryFetchElectron() {
 
 // Electron runs a different Node ABI: the app carries its own better-sqlite3 build for it in
 // .electron-native/, made once (never by postinstall: that would break the headless station).
-function electronNativeReady() {
+function electronNativeReady(): boolean {
   const target = join(root, '.electron-native', 'better_sqlite3.node');
   if (existsSync(target)) return true;
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'electron-native.mjs')], { cwd: root, stdio: 'inherit', timeout: 600_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'electron-native.ts')], { cwd: root, stdio: 'inherit', timeout: 600_000 });
   return r.status === 0 && existsSync(target);
 }
 
-function run(cmd, args, env = {}) {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): void {
   const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  const forward = (sig) => () => child.kill(sig);
+  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
   process.on('SIGINT', forward('SIGINT'));
   process.on('SIGTERM', forward('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
@@ -47,17 +47,18 @@ function run(cmd, args, env = {}) {
 try {
   buildIfStale(root);
 } catch (error) {
-  console.error(`Baton could not be built: ${error.message}`);
+  console.error(`Baton could not be built: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
 
-let reason = null;
+let reason: string | null = null;
+const electron = wantHeadless ? null : (electronBinary() ?? (tryFetchElectron() ? electronBinary() : null));
 if (wantHeadless) reason = null;
-else if (!electronBinary() && !tryFetchElectron()) reason = 'Electron’s binary is not installed and could not be fetched (offline?)';
+else if (!electron) reason = 'Electron’s binary is not installed and could not be fetched (offline?)';
 else if (!electronNativeReady()) reason = 'the Electron build of better-sqlite3 could not be prepared (offline?)';
 
-if (!wantHeadless && !reason) {
-  run(electronBinary(), [join(root, 'out', 'main', 'index.js'), ...argv], {
+if (electron && !reason) {
+  run(electron, [join(root, 'out', 'main', 'index.js'), ...argv], {
     BATON_NATIVE_BINDING: join(root, '.electron-native', 'better_sqlite3.node'),
   });
 } else {

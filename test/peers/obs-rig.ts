@@ -5,14 +5,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import OBSWebSocket from 'obs-websocket-js/json';
-import type { StationState } from '../../../src/shared/contract/index';
-import { startStation, type Station } from '../../../src/station/station';
-import { silentLogger } from '../../../src/core/platform/logger';
-import { startObsStudio, type ObsStudio } from '../../peers/obs-studio';
-import { startRtmpIngest, type RtmpIngest } from '../../peers/rtmp-ingest';
-import { randomSecret, stopAll } from '../../peers/process-control';
+import type { StationState } from '../../src/shared/contract/index';
+import { startStation, type Station } from '../../src/station/station';
+import { silentLogger } from '../../src/core/platform/logger';
+import { startObsStudio, type ObsStudio } from './obs-studio';
+import { startRtmpIngest, type RtmpIngest } from './rtmp-ingest';
+import { randomSecret, stopAll } from './process-control';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 const TOKEN = `obs-it-${randomSecret(9)}`;
 
 export interface ApiAnswer<T> {

@@ -1,0 +1,25 @@
+// Text as SQLite (UTF-8) can hold it: a lone surrogate has no UTF-8 form, so it is replaced by
+// U+FFFD before anything hashes, stores or compares the text. Also cuts text without splitting pairs.
+
+/** A surrogate code unit without its partner (matched per code unit: no `u` flag on purpose). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/** Well-formed text (what String.prototype.toWellFormed gives) and how many code units were replaced. */
+export function wellFormed(text: string): { text: string; replaced: number } {
+  if (!LONE_SURROGATE.test(text)) return { text, replaced: 0 };
+  let replaced = 0;
+  const out = text.replace(LONE_SURROGATES, () => {
+    replaced += 1;
+    return '\ufffd';
+  });
+  return { text: out, replaced };
+}
+
+/** Cuts text to at most `max` code units without splitting a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const lastUnit = cut.charCodeAt(cut.length - 1);
+  return lastUnit >= 0xd800 && lastUnit <= 0xdbff ? cut.slice(0, -1) : cut;
+}
