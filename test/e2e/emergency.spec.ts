@@ -10,7 +10,7 @@ import { test, expect } from '@playwright/test';
 import { startObsStudio, type ObsStudio } from '../peers/obs-studio';
 import { startRtmpIngest, type RtmpIngest } from '../peers/rtmp-ingest';
 import { randomSecret, stopAll, waitUntil } from '../peers/process-control';
-import { startStationProcess, type StationProcess } from '../support/station-process';
+import { startStationProcess, type StationProcess } from '../peers/station-process';
 import { writeBusyShow } from './busy-show';
 
 let workDir: string;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { freePort, startStationProcess, type StationProcess } from '../support/station-process';
+import { freePort, startStationProcess, type StationProcess } from '../peers/station-process';
 
 let dataDir: string;
 let stations: StationProcess[] = [];
