@@ -41,3 +41,6 @@ export * from './comments.contract';
 export * from './cues.contract';
 export * from './offers.contract';
 export * from './preflight.contract';
+export * from './role-policy';
+export * from './bridge';
+export * from './client-message.schema';
