@@ -85,11 +85,23 @@ export function createCore(deps: CoreDeps): Core {
     state.emit({ name: 'audit.appended', entry });
   };
 
-  const alerts = createAlertsService({ state, clock });
-  const show = createShowService({ state, clock, cwd: deps.cwd, log });
-
   const auditWriter = createAuditWriter({ db, repo: audit, clock, onAppended });
   const systemAuditor = (subsystem: string) => auditWriter.bind({ actor: `system:${subsystem}`, role: 'producer', via: 'system' });
+
+  const alertsAuditor = systemAuditor('alerts');
+  const alerts = createAlertsService({
+    state,
+    clock,
+    // An alert's automatic clear is recorded; a storage failure there must not break the subsystem raising it.
+    record: (e) => {
+      try {
+        alertsAuditor.event(e);
+      } catch (error) {
+        log.warn('alert change not audited', { command: e.command, error: String(error) });
+      }
+    },
+  });
+  const show = createShowService({ state, clock, cwd: deps.cwd, log });
 
   // Modules are built first, over a dispatch that is bound once the complete table exists.
   const late = createLateDispatch();

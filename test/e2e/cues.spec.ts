@@ -27,8 +27,8 @@ test('the producer page advances cues; the host page in the same context shows t
 
   // A clicker or Stream Deck sends the same command over HTTP. The deck list follows the cue; the
   // console itself does not move under the producer's hand.
-  const consoleScroll = () => producer.evaluate(() => document.querySelector('main.producer-grid')?.scrollTop ?? -1);
-  await producer.evaluate(() => document.querySelector('main.producer-grid')?.scrollTo(0, 0));
+  const consoleScroll = () => producer.evaluate(() => document.querySelector('main.producer-main')?.scrollTop ?? -1);
+  await producer.evaluate(() => document.querySelector('main.producer-main')?.scrollTo(0, 0));
   const r = await station.api('cue.goto', { cueId: 'glow-kit-offer.2' });
   expect(r.status).toBe(200);
   await expect(hostText(host)).toHaveText(/^Tap the pinned Glow Kit below, add it to your cart, and LIVEGLOW is applied at checkout/);
@@ -71,6 +71,7 @@ test('an unapproved version cannot be loaded', async ({ station, context }) => {
   expect(refused.body.error?.message).toContain('is not approved');
 
   // The producer's button asks the station, which refuses with the same reason.
+  await producer.getByTestId('tab-setup').click();
   await producer.getByTestId(`version-${v.number}`).click();
   await expect(producer.getByTestId(`version-${v.number}`)).toHaveAttribute('data-status', 'draft');
   await producer.getByTestId('version-load').click();
@@ -78,6 +79,7 @@ test('an unapproved version cannot be loaded', async ({ station, context }) => {
 
   await expect(host.getByTestId('host-version')).toContainText('v1 ·');
   await expect(hostText(host)).toHaveText(/^Hi everyone/);
+  await producer.getByTestId('tab-live').click();
   await expect(producer.getByTestId('deck-version')).toContainText('v1 ·');
 });
 
@@ -87,6 +89,7 @@ test('editing an approved script creates an unapproved version and leaves the li
   await station.api('cue.goto', { cueId: 'glow-kit-offer.3' });
   await expect(hostText(host)).toHaveText("Standard shipping takes 3–5 working days, and you'll get a tracking link by email.");
 
+  await producer.getByTestId('tab-setup').click();
   await producer.getByTestId('mode-edit').click();
   const editor = producer.getByTestId('script-source');
   await expect(editor).toHaveValue(/Standard shipping takes 3–5 working days/);
@@ -100,6 +103,7 @@ test('editing an approved script creates an unapproved version and leaves the li
   await expect(producer.getByTestId('version-1')).toHaveAttribute('data-status', 'approved');
 
   // The live deck still holds version 1, on the same cue, with the approved text.
+  await producer.getByTestId('tab-live').click();
   await expect(producer.getByTestId('deck-version')).toContainText('v1 ·');
   await expect(host.getByTestId('host-version')).toContainText('v1 ·');
   await expect(hostText(host)).toHaveText(/^Standard shipping takes 3–5 working days/);
@@ -136,6 +140,7 @@ test('the approver signs in person through a one-time link; the version then loa
   });
   const v = saved.body.result!.version;
 
+  await producer.getByTestId('tab-setup').click();
   await producer.getByTestId(`version-${v.number}`).click();
   await expect(producer.getByTestId('signoff-approver')).toHaveValue('priya');
   await producer.getByTestId('signoff-create').click();

@@ -8,9 +8,11 @@ export interface StationFixture extends StationProcess {
   openView(context: BrowserContext, role: Role, options?: { path?: string; query?: string }): Promise<Page>;
 }
 
-export const test = base.extend<{ station: StationFixture }>({
-  station: async ({}, use) => {
-    const s = await startStationProcess();
+export const test = base.extend<{ station: StationFixture; stationOptions: { showFile?: string } }>({
+  /** `test.use({ stationOptions: { showFile } })` starts the station with another show than the demo. */
+  stationOptions: [{}, { option: true }],
+  station: async ({ stationOptions }, use) => {
+    const s = await startStationProcess(stationOptions);
     const fixture: StationFixture = Object.assign(s, {
       async openView(context: BrowserContext, role: Role, options: { path?: string; query?: string } = {}) {
         const page = await context.newPage();

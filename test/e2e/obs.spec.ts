@@ -24,9 +24,10 @@ test('with no OBS configured the link shows lost and counting, and every OBS con
   await expect(panel.getByTestId('obs-stream-button')).toBeDisabled();
   await expect(panel.getByTestId('obs-phase')).toHaveText('UNKNOWN');
   await expect(panel.getByTestId('obs-health-level')).toHaveText('NO LINK');
-  await expect(page.getByTestId('obs-badge')).toContainText('OBS LINK LOST');
-  // The connect form starts from the show's address.
-  await expect(panel.getByLabel('OBS WebSocket address')).toHaveValue('ws://127.0.0.1:4455');
+  await expect(page.getByTestId('status-air')).toHaveText('NO OBS LINK');
+  // The connect form lives in Setup, and starts from the show's address.
+  await page.getByTestId('tab-setup').click();
+  await expect(page.getByTestId('obs-setup').getByLabel('OBS WebSocket address')).toHaveValue('ws://127.0.0.1:4455');
 
   const host = await station.openView(context, 'host');
   await expect(host.getByTestId('obs-badge')).toContainText('OBS LINK LOST');
@@ -38,11 +39,14 @@ test('with no OBS configured the link shows lost and counting, and every OBS con
 
 test('connecting to an address where OBS is not running says so, and keeps trying', async ({ station, context }) => {
   const page = await station.openView(context, 'producer');
-  const panel = page.getByTestId('obs-panel');
   const url = `ws://127.0.0.1:${await findFreePort()}`;
-  await panel.getByLabel('OBS WebSocket address').fill(url);
-  await panel.getByTestId('obs-connect').click();
-  await expect(panel.getByTestId('obs-link')).toHaveAttribute('data-link', 'connecting');
+  await page.getByTestId('tab-setup').click();
+  const setup = page.getByTestId('obs-setup');
+  await setup.getByLabel('OBS WebSocket address').fill(url);
+  await setup.getByTestId('obs-connect').click();
+  await expect(setup.getByTestId('obs-link')).toHaveAttribute('data-link', 'connecting');
+  await page.getByTestId('tab-live').click();
+  const panel = page.getByTestId('obs-panel');
   await expect(panel.getByTestId('obs-link')).toContainText(/OBS link lost — \d+ s · reconnecting/);
   await expect(panel.getByTestId('obs-link-detail')).toHaveText(`OBS not running at ${url} (connection refused). Start OBS, or check its WebSocket server is on.`);
   await expect(panel.getByTestId('obs-stream-button')).toBeDisabled();
@@ -70,10 +74,14 @@ test.describe('with a real OBS Studio', () => {
     if (!obs || !ingest) throw new Error('OBS did not start');
     const studio = obs;
     const page = await station.openView(context, 'producer');
+    await page.getByTestId('tab-setup').click();
+    const setup = page.getByTestId('obs-setup');
+    await setup.getByLabel('OBS WebSocket address').fill(studio.url);
+    await setup.getByLabel('OBS WebSocket password').fill(password);
+    await setup.getByTestId('obs-connect').click();
+    await expect(setup.getByTestId('obs-link')).toHaveAttribute('data-synced', 'true');
+    await page.getByTestId('tab-live').click();
     const panel = page.getByTestId('obs-panel');
-    await panel.getByLabel('OBS WebSocket address').fill(studio.url);
-    await panel.getByLabel('OBS WebSocket password').fill(password);
-    await panel.getByTestId('obs-connect').click();
     await expect(panel.getByTestId('obs-link')).toHaveAttribute('data-synced', 'true');
     await expect(panel.getByTestId('obs-link')).toContainText(`OBS linked · ${studio.url}`);
 
@@ -102,7 +110,7 @@ test.describe('with a real OBS Studio', () => {
       await expect(panel.getByTestId('obs-phase')).toHaveText('ON AIR');
       await expect(panel.getByTestId('obs-figures')).toContainText(/\d+ kbps/, { timeout: 5_000 });
       await expect(panel.getByTestId('obs-spark-bitrate')).not.toHaveAttribute('data-points', '0');
-      await expect(page.getByTestId('obs-badge')).toContainText('ON AIR');
+      await expect(page.getByTestId('status-air')).toContainText('ON AIR');
       expect((await observer.call('GetStreamStatus')).outputActive).toBe(true);
     } finally {
       await observer.disconnect();

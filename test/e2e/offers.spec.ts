@@ -26,7 +26,9 @@ test('the producer pauses the demo offer: pausing, then paused; the host card sh
   const host = await station.openView(context, 'host');
   const state = producer.getByTestId(`offer-state-${OFFER}`);
   await expect(state).toHaveText('LIVE');
-  await expect(producer.getByTestId(`offer-${OFFER}`).getByTestId('offer-rehearsal')).toHaveText('REHEARSAL');
+  // The demo show is a rehearsal: the header says so once; the card does not repeat it.
+  await expect(producer.getByTestId('rehearsal-badge')).toHaveCount(1);
+  await expect(producer.getByTestId(`offer-${OFFER}`).getByTestId('offer-rehearsal')).toHaveCount(0);
   await expect(producer.getByTestId(`offer-store-${OFFER}`)).toContainText('Sandbox store (rehearsal) — read back');
 
   const states = await recordStates(producer);
@@ -82,10 +84,11 @@ test('injected payment errors fire the rule: auto-pause with its evidence in the
   await expect(producer.getByTestId(`offer-reason-${OFFER}`)).toContainText('system:trigger:pay-errors');
 });
 
-test('the KPI strip shows the sandbox shoppers, labelled REHEARSAL', async ({ station, context }) => {
+test('the KPI strip shows the sandbox shoppers; the rehearsal show says REHEARSAL once, in the header', async ({ station, context }) => {
   const producer = await station.openView(context, 'producer');
   const strip = producer.getByTestId('kpi-strip');
-  await expect(strip.getByText('REHEARSAL')).toBeVisible();
+  await expect(producer.getByTestId('rehearsal-badge')).toBeVisible();
+  await expect(strip.getByText('REHEARSAL')).toHaveCount(0);
   await expect(producer.getByTestId('kpi-view-to-cart')).toContainText(/\d+ views/);
   await expect(producer.getByTestId('kpi-view-to-cart')).not.toContainText(' 0 views');
 });

@@ -35,6 +35,7 @@ test('a show loaded by the producer reaches host and moderator pages live', asyn
   expect(r).toBe(200);
   await expect(host.getByTestId('show-title')).toHaveText('Glow Kit Launch — second run');
   await expect(moderator.getByTestId('show-title')).toHaveText('Glow Kit Launch — second run');
+  await producer.getByTestId('tab-audit').click();
   await expect(producer.getByTestId('audit-panel')).toContainText('show.import');
 });
 
@@ -42,6 +43,7 @@ test('a bad show is refused field by field and the current show stays', async ({
   const producer = await station.openView(context, 'producer');
   const r = await station.api('show.import', { show: { id: 'x', title: '', products: [] } });
   expect(r.status).toBe(400);
+  await producer.getByTestId('tab-setup').click();
   await expect(producer.getByTestId('show-load-errors')).toContainText('title');
   await expect(producer.getByTestId('show-title')).toHaveText('Glow Kit Launch — Live Shopping');
 });
@@ -54,6 +56,7 @@ test('a host token cannot run producer commands', async ({ station }) => {
 
 test('after the show the producer writes the package and sees where it went; the audit in it verifies', async ({ station, context }) => {
   const producer = await station.openView(context, 'producer');
+  await producer.getByTestId('tab-post-show').click();
   await producer.getByTestId('post-show-panel').getByRole('button', { name: 'Write package' }).click();
   const result = producer.getByTestId('post-show-result');
   await expect(result).toContainText('summary.json');

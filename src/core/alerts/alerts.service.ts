@@ -1,5 +1,7 @@
 // Alerts: raised by subsystems under a stable key (one alert per condition, updated in place),
-// cleared when the condition ends, and kept on screen until a person acknowledges them.
+// cleared when the condition ends, and kept on screen until a person acknowledges them. A
+// condition that comes back soon after clearing reopens the same alert with a count (flapping is
+// one alert, not a stack), and every automatic clear is recorded in the audit trail.
 import type { Alert, AlertLevel } from '../../shared/contract/index';
 import type { Handlers } from '../dispatch/handler';
 import { conflict } from '../dispatch/command-failure';
@@ -7,26 +9,60 @@ import type { StateStore } from '../state/state.store';
 import type { Clock } from '../platform/clock';
 
 const MAX_ALERTS = 200;
+/** A condition back within this time of its clear is the same alert flapping. */
+export const REOPEN_WINDOW_MS = 10 * 60_000;
+const MAX_RAISES = 20;
+const RANK: Record<AlertLevel, number> = { info: 0, warn: 1, critical: 2 };
 
 export interface AlertsService {
   raise(input: { source: string; key: string; level: AlertLevel; message: string }): void;
   clear(key: string): void;
-  handlers: Handlers<'alert.ack'>;
+  handlers: Handlers<'alert.ack' | 'alert.ackAll' | 'alert.quiet'>;
 }
 
-export function createAlertsService(deps: { state: StateStore; clock: Clock }): AlertsService {
+export interface AlertsDeps {
+  state: StateStore;
+  clock: Clock;
+  /** Records an automatic clear or a reopen in the audit trail. */
+  record(entry: { command: string; args: unknown; detail: string | null }): void;
+}
+
+export function createAlertsService(deps: AlertsDeps): AlertsService {
   const { state, clock } = deps;
   let seq = 0;
-  const items = () => state.get('alerts').items;
-  const put = (next: Alert[]) => state.set('alerts', { items: next.slice(0, MAX_ALERTS) });
+  const slice = () => state.get('alerts');
+  const items = () => slice().items;
+  const put = (next: Alert[]) => state.update('alerts', (a) => ({ ...a, items: next.slice(0, MAX_ALERTS) }));
 
   return {
     raise({ source, key, level, message }) {
       const now = clock.now();
-      const existing = items().find((a) => a.key === key && a.clearedAt === null);
-      if (existing) {
-        if (existing.message === message && existing.level === level) return;
-        put(items().map((a) => (a === existing ? { ...a, level, message, updatedAt: now, ackedAt: null, ackedBy: null } : a)));
+      const quiet = slice().quiet.on && level !== 'critical';
+      const open = items().find((a) => a.key === key && a.clearedAt === null);
+      if (open) {
+        if (open.message === message && open.level === level) return;
+        // Worse than before needs a person again; an update at the same level or better does not.
+        const worse = RANK[level] > RANK[open.level];
+        put(items().map((a) => (a === open ? { ...a, level, message, updatedAt: now, ...(worse ? { ackedAt: null, ackedBy: null, quiet } : {}) } : a)));
+        return;
+      }
+      const recent = items().find((a) => a.key === key && a.clearedAt !== null && now - a.clearedAt <= REOPEN_WINDOW_MS);
+      if (recent) {
+        const worse = RANK[level] > RANK[recent.level];
+        const reopened: Alert = {
+          ...recent,
+          level,
+          message,
+          updatedAt: now,
+          clearedAt: null,
+          clearedBy: null,
+          count: recent.count + 1,
+          raises: [...recent.raises, now].slice(-MAX_RAISES),
+          // A flap that was acknowledged stays acknowledged unless it came back worse.
+          ...(worse ? { ackedAt: null, ackedBy: null, quiet } : {}),
+        };
+        put([reopened, ...items().filter((a) => a !== recent)]);
+        deps.record({ command: 'alert.reopened', args: { key, count: reopened.count }, detail: message });
         return;
       }
       seq += 1;
@@ -41,13 +77,19 @@ export function createAlertsService(deps: { state: StateStore; clock: Clock }): 
         clearedAt: null,
         ackedBy: null,
         ackedAt: null,
+        count: 1,
+        raises: [now],
+        clearedBy: null,
+        quiet,
       };
       put([alert, ...items()]);
     },
     clear(key) {
       const now = clock.now();
-      if (!items().some((a) => a.key === key && a.clearedAt === null)) return;
-      put(items().map((a) => (a.key === key && a.clearedAt === null ? { ...a, clearedAt: now, updatedAt: now } : a)));
+      const open = items().find((a) => a.key === key && a.clearedAt === null);
+      if (!open) return;
+      put(items().map((a) => (a === open ? { ...a, clearedAt: now, clearedBy: 'condition', updatedAt: now } : a)));
+      deps.record({ command: 'alert.cleared', args: { key, level: open.level, count: open.count }, detail: `condition ended: ${open.message}`.slice(0, 300) });
     },
     handlers: {
       'alert.ack': ({ id }, ctx) => {
@@ -55,6 +97,21 @@ export function createAlertsService(deps: { state: StateStore; clock: Clock }): 
         if (!alert) throw conflict(`No alert ${id}.`);
         put(items().map((a) => (a.id === id ? { ...a, ackedBy: ctx.caller.actor, ackedAt: ctx.now } : a)));
         return { id };
+      },
+      'alert.ackAll': ({ upTo }, ctx) => {
+        let acked = 0;
+        put(
+          items().map((a) => {
+            if (a.ackedAt !== null || RANK[a.level] > RANK[upTo]) return a;
+            acked += 1;
+            return { ...a, ackedBy: ctx.caller.actor, ackedAt: ctx.now };
+          }),
+        );
+        return { acked };
+      },
+      'alert.quiet': ({ on }, ctx) => {
+        state.update('alerts', (a) => ({ ...a, quiet: on ? { on: true, by: ctx.caller.actor, since: ctx.now } : { on: false, by: null, since: null } }));
+        return { on };
       },
     },
   };

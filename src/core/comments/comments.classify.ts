@@ -4,6 +4,7 @@ import type { Intent } from '../../shared/contract/index';
 import type { Triage, TriageResult } from './triage/triage.types';
 import { cleanLabel, cleanText, rawJson, stationId, type PendingComment, type SourceComment } from './comment.model';
 import { routeOf, type Routing } from './comments.router';
+import { DEMAND_REASON, isDemandSignal } from './demand.signal';
 
 export interface ClassifyContext {
   triage: Triage;
@@ -11,6 +12,8 @@ export interface ClassifyContext {
   unsureBelow: number;
   showId: string;
   pinnedSku: string | null;
+  /** Close demand signals ("+1", "mine") at once: counted per SKU, no task for a person. */
+  demandAutoClose: boolean;
 }
 
 export function classifyComment(
@@ -26,6 +29,7 @@ export function classifyComment(
     r = { intent: 'other', confidence: 0, lang: 'und', sku: null, offerCode: null, reasons: [`classifier failed: ${(error as Error).message}`] };
   }
   const intent: Intent = r.intent;
+  const demand = cx.demandAutoClose && intent === 'order' && isDemandSignal(text);
   return {
     id: stationId(c.platform, c.messageId),
     showId: cx.showId,
@@ -45,7 +49,7 @@ export function classifyComment(
     sku: r.sku,
     offerCode: r.offerCode,
     queue: routeOf(intent, r.confidence, cx.routing, cx.unsureBelow),
-    status: 'new',
+    status: demand ? 'dismissed' : 'new',
     claimedBy: null,
     claimedAt: null,
     answeredAt: null,
@@ -54,7 +58,7 @@ export function classifyComment(
     pinned: false,
     correctedFrom: null,
     note: null,
-    reasons: r.reasons.slice(0, 8),
+    reasons: demand ? [DEMAND_REASON, ...r.reasons.slice(0, 7)] : r.reasons.slice(0, 8),
     sub: r.sub ?? null,
     candidates: r.candidates?.slice(0, 8) ?? [],
     raw: rawJson(c.raw),

@@ -9,6 +9,7 @@ import { conflict, failed, invalid, unavailable } from '../dispatch/command-fail
 import type { SourceComment } from './comment.model';
 import { cleanText } from './comment.model';
 import { isOpen } from './comments.queues';
+import { macroReply } from '../../shared/show/macro.reply';
 import type { CommentsService } from './comments.service';
 
 export type CommentCommand = SliceOf<typeof commentCommands>;
@@ -106,7 +107,10 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       if (macroId !== undefined) {
         const macro = svc.config().show?.comments.macros.find((m) => m.id === macroId);
         if (!macro) throw invalid(`macroId: there is no approved reply "${macroId}" in this show.`);
-        reply = macro.text;
+        // The comment's language, and the paused variant while the macro's offer is paused.
+        const r = macroReply(macro, c.lang || null, svc.pausedOffers());
+        if (!r.ok) throw conflict(r.reason);
+        reply = r.text;
       }
       let sent = false;
       if (send) {

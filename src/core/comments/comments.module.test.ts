@@ -61,6 +61,21 @@ async function ok<T>(p: Promise<{ ok: true; result: T } | { ok: false; error: { 
 }
 
 describe('comments module', () => {
+  it('closes demand signals on arrival and counts them per SKU; questions stay for a person', async () => {
+    const { core } = await boot({ triage: 'real' });
+    await ok(core.dispatch('comments.ingest', { comments: [c('d1', '+1'), c('d2', 'mine'), c('d3', 'quero'), c('q1', 'aceita pix?')] }, producer));
+    const list = await ok(core.dispatch('comments.list', { limit: 10 }, producer));
+    const by = Object.fromEntries((list as { comments: CommentRecord[] }).comments.map((x) => [x.messageId, x]));
+    const closed = ['d1', 'd2', 'd3'].filter((id) => by[id]?.intent === 'order');
+    expect(closed.length).toBeGreaterThan(0);
+    for (const id of closed) expect(by[id]).toMatchObject({ status: 'dismissed', reasons: expect.arrayContaining([expect.stringMatching(/^demand signal/)]) });
+    expect(by['q1']?.status).toBe('new');
+    core.state.flush();
+    await new Promise((r) => setTimeout(r, 150));
+    const demand = core.snapshot().state.comments.demand;
+    expect(Object.values(demand).reduce((a, b) => a + b, 0)).toBe(closed.length);
+  });
+
   it('ingests a batch, counts duplicates (also within the batch) and routes by intent', async () => {
     const { core } = await boot();
     const first = await ok(

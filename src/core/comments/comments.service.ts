@@ -16,6 +16,7 @@ import type { Triage } from './triage/triage.types';
 import type { SourceComment } from './comment.model';
 import { catalogOf, skuForTitle } from './comments.catalog';
 import { classifyComment } from './comments.classify';
+import { DEMAND_REASON } from './demand.signal';
 import { createCommentsRepo, type CommentsRepo } from './comments.repo';
 import { createIngestPipeline, type IngestPipeline, type SubmitOutcome } from './comments.pipeline';
 import { createQueueIndex, type QueueIndex } from './comments.queues';
@@ -51,6 +52,8 @@ export interface CommentsService {
   /** Queues the handling change in the command's transaction; memory and views follow the write. */
   save(ctx: HandlerContext, next: CommentRecord, prev: CommentRecord, extra?: () => void): CommentRecord;
   pinnedId(): string | null;
+  /** Offers paused or being paused: their macros switch to the approved paused text. */
+  pausedOffers(): ReadonlySet<string>;
   setPinned(ctx: HandlerContext, record: CommentRecord | null): void;
   pinnedProduct(): PinnedProduct | null;
   setPinnedProduct(product: PinnedProduct | null, ctx: HandlerContext | null): void;
@@ -81,6 +84,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   let triage: Triage = ports.createTriage({ catalog: { products: [], offers: [] }, unsureBelow: cfg.unsureBelow });
   let total = 0;
   let byIntent = zero();
+  /** Demand signals closed on arrival, per SKU ("?" when none matched), since the show was loaded here. */
+  let demand: Record<string, number> = {};
   let pinned: CommentRecord | null = null;
   let product: PinnedProduct | null = null;
   const viewers = new Map<string, number>();
@@ -102,6 +107,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       rehearsal: sources.some((s) => s.rehearsal && s.status !== 'stopped' && s.status !== 'error'),
       unsureBelow: cfg.unsureBelow,
       overflowLimits: cfg.limits,
+      demand: { ...demand },
     };
   };
   const publisher = createCommentsPublisher({ state: ctx.state, summary });
@@ -165,6 +171,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     for (const r of records) {
       total += 1;
       byIntent[r.intent] += 1;
+      if (r.reasons[0] === DEMAND_REASON) demand[r.sku ?? '?'] = (demand[r.sku ?? '?'] ?? 0) + 1;
       index.apply(r);
       if (r.intent === 'complaint' && r.sub === 'checkout') checkoutReported(r);
     }
@@ -183,7 +190,14 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
 
   const receive = (batch: readonly SourceComment[], source: string, rehearsal: boolean) => {
     const receivedAt = clock.now();
-    const cx = { triage, routing: cfg.routing, unsureBelow: cfg.unsureBelow, showId: cfg.showId, pinnedSku: product?.sku ?? null };
+    const cx = {
+      triage,
+      routing: cfg.routing,
+      unsureBelow: cfg.unsureBelow,
+      showId: cfg.showId,
+      pinnedSku: product?.sku ?? null,
+      demandAutoClose: cfg.show?.comments.demand.autoClose ?? true,
+    };
     return pipeline.submit(batch.map((c) => classifyComment(c, { source, rehearsal, receivedAt }, cx)));
   };
 
@@ -243,6 +257,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       return record;
     },
     pinnedId: () => pinned?.id ?? null,
+    pausedOffers: () => new Set(ctx.state.get('offers').items.filter((o) => o.intent === 'paused').map((o) => o.id)),
     setPinned(hctx, record) {
       const prev = pinned;
       const next = record ? { ...record, pinned: true } : null;
@@ -297,6 +312,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       const counts = repo.counts(cfg.showId);
       total = counts.total;
       byIntent = { ...zero(), ...counts.byIntent };
+      demand = {};
       index.reset(repo.open(cfg.showId));
       const pins = repo.pins(cfg.showId);
       const pinnedRecord = pins.commentId ? repo.get(pins.commentId) : null;

@@ -37,7 +37,7 @@ function feed(n: number, make: (i: number) => UnratedSample, extra: Partial<Rule
     const s = make(i);
     recent.push(s);
     verdict = rateSample(
-      { sample: s, recent, phase: 'live', retry: 0, lastError: null, thresholds, expectedFps: 30, baselineKbps: 300, intervalMs: 1_000, ...extra },
+      { sample: s, recent, phase: 'live', retry: 0, lastError: null, thresholds, expectedFps: 30, baselineKbps: 300, intervalMs: 1_000, onAirExpected: false, ...extra },
       memory,
     );
     levels.push(verdict.level);
@@ -118,5 +118,14 @@ describe('rateSample', () => {
   it('leaves the bitrate alone until there is a baseline', () => {
     const { verdict } = feed(20, (i) => sample(i, { bitrateKbps: 10 }), { baselineKbps: null });
     expect(verdict.level).toBe('green');
+  });
+
+  it('is never green while the show clock runs and the stream is not live', () => {
+    const idle = feed(3, (i) => sample(i, { streaming: false, bitrateKbps: null }), { phase: 'idle', onAirExpected: true });
+    expect(idle.levels).toEqual(['red', 'red', 'red']);
+    expect(idle.verdict.findings).toEqual([{ key: 'offair', level: 'red', message: 'off air while the show clock runs (stream stopped)' }]);
+    // Off air before the show starts is nobody's emergency; live during the show is fine.
+    expect(feed(3, (i) => sample(i, { streaming: false, bitrateKbps: null }), { phase: 'idle', onAirExpected: false }).verdict.level).toBe('green');
+    expect(feed(3, (i) => sample(i), { phase: 'live', onAirExpected: true }).verdict.level).toBe('green');
   });
 });

@@ -1,6 +1,7 @@
 // The verdict on each sample: green, amber or red, with reasons a producer can read out loud
 // ("bitrate 40% below baseline for 10 s"). Level conditions must last the show's sustain time;
-// frame-drop rates are taken over that same window; a reconnect or failed start is red at once.
+// frame-drop rates are taken over that same window; a reconnect or failed start is red at once,
+// and so is a stream that is not live while the show clock says the show is on air.
 import type { HealthLevel, StreamPhase } from '../../shared/contract/index';
 import type { HealthThresholds } from '../../shared/show/show.schema';
 import type { UnratedSample } from './health.reading';
@@ -23,6 +24,8 @@ export interface RuleInput {
   expectedFps: number | null;
   baselineKbps: number | null;
   intervalMs: number;
+  /** The show clock runs: the show should be on air, so anything but a live stream is red. */
+  onAirExpected: boolean;
 }
 
 /** When each level condition started holding, per rule; kept between samples. */
@@ -71,6 +74,9 @@ export function rateSample(input: RuleInput, memory: RulesMemory): { level: Heal
   }
 
   const reconnecting = input.phase === 'reconnecting' || sample.reconnecting;
+  if (input.onAirExpected && !reconnecting && input.phase !== 'live' && input.phase !== 'failed_start') {
+    findings.push({ key: 'offair', level: 'red', message: `off air while the show clock runs (stream ${input.phase === 'idle' ? 'stopped' : input.phase})` });
+  }
   if (reconnecting) {
     findings.push({
       key: 'reconnecting',

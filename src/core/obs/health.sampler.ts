@@ -29,6 +29,8 @@ export interface HealthSamplerDeps {
   stream(): StreamView;
   thresholds(): HealthThresholds;
   expectedFps(): number | null;
+  /** True while the show clock runs: a stream that is not live is then red, never green. */
+  onAirExpected(): boolean;
   onSample(sample: HealthSample, verdict: SampleVerdict): void;
   onFault(error: unknown): void;
 }
@@ -79,6 +81,7 @@ export function createHealthSampler(deps: HealthSamplerDeps): HealthSampler {
           expectedFps: deps.expectedFps(),
           baselineKbps: baseline.current(),
           intervalMs: deps.intervalMs > 0 ? deps.intervalMs : 1000,
+          onAirExpected: deps.onAirExpected(),
         },
         rules,
       );

@@ -167,6 +167,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
     stream: () => obs().stream,
     thresholds,
     expectedFps: () => obs().health.expectedFps,
+    onAirExpected: () => state.get('cues').showStartedAt !== null,
     onSample: (sample, verdict) => {
       repo.add(sample);
       update((s) => ({

@@ -30,6 +30,7 @@ export function initialState(station: StationInfo): StationState {
       pinnedProduct: null,
       slaSeconds: 60,
       viewers: null,
+      demand: {},
       rehearsal: false,
       unsureBelow: 0.55,
       overflowLimits: { backlog: 50, oldestSeconds: 120 },
@@ -73,7 +74,7 @@ export function initialState(station: StationInfo): StationState {
       native: { enabled: false, scene: 'Baton Overlay', status: 'off', error: null, updatedAt: null },
     },
     showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
-    alerts: { items: [] },
+    alerts: { items: [], quiet: { on: false, by: null, since: null } },
     audit: { recent: [], count: 0, headHash: null },
     hq: { configured: false, state: 'offline', behind: 0, since: null, lastError: null },
   };

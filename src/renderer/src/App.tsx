@@ -13,6 +13,7 @@ import { ProducerView } from './views/ProducerView';
 import { HostView } from './views/HostView';
 import { ModeratorPage } from './views/ModeratorPage';
 import { SignoffPage } from './features/signoff/SignoffPage';
+import { useEscapeLeavesField } from './ui/hotkeys';
 
 export function App() {
   // A sign-off link is its own credential: the approver needs no station token or live link.
@@ -58,6 +59,7 @@ function StationApp() {
 }
 
 function RoutedView(props: { onRefused(): void }) {
+  useEscapeLeavesField();
   const role = useStation((v) => v.role);
   const connection = useStation((v) => v.connection);
   const hasState = useStation((v) => v.state !== null);

@@ -110,6 +110,8 @@ export interface CommentsState {
   /** Confidence under which a comment goes to the unsure lane. */
   unsureBelow: number;
   overflowLimits: { backlog: number; oldestSeconds: number };
+  /** Demand signals ("+1", "mine", "quero") closed on arrival, counted per SKU ("?": none matched). */
+  demand: Record<string, number>;
 }
 
 export interface IngestRejection {

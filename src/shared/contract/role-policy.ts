@@ -45,7 +45,7 @@ const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'a
     updatedAt: null,
   },
   preflight: { checks: [], verdict: 'pending' },
-  alerts: { items: [] },
+  alerts: { items: [], quiet: { on: false, by: null, since: null } },
   audit: { recent: [], count: 0, headHash: null },
   overlays: {
     shown: { offer: false, countdown: false, question: false, 'lower-third': false },

@@ -34,9 +34,19 @@ export interface Alert {
   clearedAt: number | null;
   ackedBy: string | null;
   ackedAt: number | null;
+  /** Times the condition came back after clearing (a flapping condition stays one alert). */
+  count: number;
+  /** When it was raised or came back, oldest first, the last 20: the alert's sparkline. */
+  raises: number[];
+  /** Who ended it: `condition` when the subsystem saw it end by itself. */
+  clearedBy: string | null;
+  /** Raised during quiet mode below critical: listed, but not counted or sounded. */
+  quiet: boolean;
 }
 export interface AlertsState {
   items: Alert[];
+  /** Quiet mode (rehearsal, known issues): warnings and info are kept quiet; critical stays loud. */
+  quiet: { on: boolean; by: string | null; since: number | null };
 }
 
 export interface AuditEntry {
@@ -72,6 +82,18 @@ export const stationCommands = {
     roles: PRODUCER,
     kind: 'write',
     args: z.object({ id: z.string().min(1) }).strict(),
+  }),
+  'alert.ackAll': command<{ acked: number }>()({
+    summary: 'Acknowledge every open alert (optionally only up to a level): they stay in the log.',
+    roles: ALL_ROLES,
+    kind: 'write',
+    args: z.object({ upTo: z.enum(['info', 'warn', 'critical']).default('critical') }).strict(),
+  }),
+  'alert.quiet': command<{ on: boolean }>()({
+    summary: 'Quiet mode for rehearsals and known issues: new warnings and info alerts are listed but not counted; critical alerts stay loud.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ on: z.boolean() }).strict(),
   }),
   'audit.list': command<{ entries: AuditEntry[] }>()({
     summary: 'Audit entries, newest first; `before` pages back by sequence number.',

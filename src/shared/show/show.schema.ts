@@ -286,7 +286,6 @@ export const showSchema = z.object({
           other: z.enum(queueNames).default('other'),
         })
         .default({ order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' }),
-      macros: z.array(z.object({ id, label: z.string().min(1), text: z.string().min(1).max(1000) })).default([]),
       /** Chat as an incident signal: N distinct viewers reporting checkout/payment failures within M seconds. */
       incidents: z
         .object({
@@ -301,6 +300,25 @@ export const showSchema = z.object({
             .default({ viewers: 5, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 }),
         })
         .default({ checkout: { viewers: 5, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 } }),
+      /**
+       * Approved replies. `texts` gives the approved text per language (the desk picks the
+       * comment's language, else `text`); a macro tied to an offer (`offerId`) is swapped for its
+       * approved `paused` variant while the offer is paused, or cannot be used when it has none.
+       */
+      /** Demand signals ("+1", "mine", "sold") are counted per SKU and closed on arrival unless this is off. */
+      demand: z.object({ autoClose: z.boolean().default(true) }).default({ autoClose: true }),
+      macros: z
+        .array(
+          z.object({
+            id,
+            label: z.string().min(1),
+            text: z.string().min(1).max(1000),
+            texts: z.record(z.string().min(2).max(8), z.string().min(1).max(1000)).optional(),
+            offerId: z.string().optional(),
+            paused: z.object({ text: z.string().min(1).max(1000), texts: z.record(z.string().min(2).max(8), z.string().min(1).max(1000)).optional() }).optional(),
+          }),
+        )
+        .default([]),
     })
     .default({
       sources: [],
@@ -308,6 +326,7 @@ export const showSchema = z.object({
       overflow: { backlog: 50, oldestSeconds: 120 },
       unsureBelow: 0.55,
       routing: { order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' },
+      demand: { autoClose: true },
       macros: [],
       incidents: { checkout: { viewers: 5, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 } },
     }),

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 
-export function Panel(props: { title: string; actions?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+/** `focusable`: the status bar can move focus here (alerts). */
+export function Panel(props: { title: string; actions?: ReactNode; children: ReactNode; className?: string; testId?: string; focusable?: boolean }) {
   return (
-    <section className={`panel ${props.className ?? ''}`} data-testid={props.testId} aria-label={props.title}>
+    <section className={`panel ${props.className ?? ''}`} data-testid={props.testId} aria-label={props.title} tabIndex={props.focusable ? -1 : undefined}>
       <header>
         <h2>{props.title}</h2>
         {props.actions ? <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>{props.actions}</div> : null}

@@ -1,5 +1,6 @@
-// Keyboard shortcuts for a view. Keys typed into inputs are left alone; a map entry is a
-// `KeyboardEvent.key` (e.g. "j", "ArrowRight", " ", "1") or "shift+p".
+// Keyboard shortcuts for a view. Keys typed into inputs are left alone, except Esc, which leaves
+// the field so the hotkeys work again; a map entry is a `KeyboardEvent.key` (e.g. "j",
+// "ArrowRight", " ", "1") or "shift+p".
 import { useEffect, useRef } from 'react';
 
 export type HotkeyMap = Record<string, (event: KeyboardEvent) => void>;
@@ -31,4 +32,17 @@ export function useHotkeys(map: HotkeyMap, enabled = true): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [enabled]);
+}
+
+/** Esc in a text field leaves it (blur), so one key always gets the hotkeys back. */
+export function useEscapeLeavesField(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !isTypingTarget(e.target)) return;
+      (e.target as HTMLElement).blur();
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
 }

@@ -2,6 +2,7 @@
 import { StationHeader } from '../features/station/StationHeader';
 import { useStation } from '../state/station.store';
 import { ModeratorView } from '../features/comments/ModeratorView';
+import { HotkeyOverlay } from '../ui/HotkeyOverlay';
 
 export function ModeratorPage() {
   const linked = useStation((v) => v.connection === 'open');
@@ -11,6 +12,7 @@ export function ModeratorPage() {
       <main className={linked ? '' : 'stale'}>
         <ModeratorView />
       </main>
+      <HotkeyOverlay view="moderator" />
     </div>
   );
 }

@@ -1,4 +1,7 @@
-// The producer console: everything that runs the show, on one screen.
+// The producer console. Live is one screen with no page scroll: the status bar and any emergency
+// on top, then a grid of panels that scroll inside themselves. Set-up, audit and post-show work
+// live in their own tabs, out of the way while on air.
+import { useEffect, useState } from 'react';
 import { StationHeader } from '../features/station/StationHeader';
 import { ShowPanel } from '../features/show/ShowPanel';
 import { AlertsPanel } from '../features/alerts/AlertsPanel';
@@ -7,41 +10,120 @@ import { PreflightPanel } from '../features/preflight/PreflightPanel';
 import { CueDeckPanel } from '../features/cues/CueDeckPanel';
 import { ScriptPanel } from '../features/cues/ScriptPanel';
 import { CommentsSummaryPanel } from '../features/comments/CommentsSummaryPanel';
-import { OffersPanel } from '../features/offers/OffersPanel';
+import { OffersPanel, OffersSetupPanel } from '../features/offers/OffersPanel';
+import { PauseReasonProvider } from '../features/offers/pause-reason';
 import { KpiStrip } from '../features/kpis/KpiStrip';
-import { ObsPanel } from '../features/obs/ObsPanel';
-import { ObsStatusBadge } from '../features/obs/ObsStatusBadge';
+import { ObsPanel, ObsSetupPanel } from '../features/obs/ObsPanel';
 import { PostShowPanel } from '../features/post-show/PostShowPanel';
+import { StatusBar } from '../features/status/StatusBar';
+import { EmergencyBanners, useEmergencies } from '../features/emergency/EmergencyBanners';
+import { pageTitle } from '../features/emergency/emergency.logic';
+import { airLine } from '../features/status/status-bar.logic';
+import { useSlice, useStation } from '../state/station.store';
 import { GoEndPanel } from '../features/showday/GoEndPanel';
 import { KpiWindowsChart } from '../features/kpis/KpiWindowsChart';
 import { HistoryView } from '../features/history/HistoryView';
-import { useStation } from '../state/station.store';
+import { usePageSignals } from '../ui/use-page-signals';
+import { PRODUCER_TABS, tabFromHash, type ProducerTab } from './producer-tabs';
+import { HotkeyOverlay } from '../ui/HotkeyOverlay';
+import '../styles/producer.css';
 
 export function ProducerView() {
   const linked = useStation((v) => v.connection === 'open');
+  const [tab, setTab] = useState<ProducerTab>(() => tabFromHash(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setTab(tabFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const go = (t: ProducerTab) => {
+    window.history.replaceState(null, '', t === 'live' ? window.location.pathname + window.location.search : `#${t}`);
+    setTab(t);
+  };
+  useProducerPageSignals();
+
   return (
-    <div className="view view-producer">
-      <StationHeader view="Producer console" extra={<ObsStatusBadge />} />
-      <main className={`producer-grid ${linked ? '' : 'stale'}`}>
-        <div className="col col-main">
-          <KpiStrip />
-          <ObsPanel />
-          <CueDeckPanel />
-          <OffersPanel />
-          <PreflightPanel />
-          <GoEndPanel />
-          <KpiWindowsChart />
-          <AlertsPanel />
-          <ScriptPanel />
-        </div>
-        <div className="col col-side">
-          <ShowPanel />
-          <CommentsSummaryPanel />
-          <AuditPanel />
-          <PostShowPanel />
-          <HistoryView />
-        </div>
-      </main>
-    </div>
+    <PauseReasonProvider>
+      <div className="view view-producer">
+        <StatusBar
+          onAlerts={() => {
+            go('live');
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="alerts-panel"]')?.focus());
+          }}
+        />
+        <StationHeader
+          view="Producer console"
+          lostBanner={false}
+          nav={
+            <nav className="tabs" aria-label="Console sections">
+              {PRODUCER_TABS.map((t) => (
+                <button key={t.id} type="button" className={`tab ${tab === t.id ? 'tab-on' : ''}`} aria-current={tab === t.id ? 'page' : undefined} data-testid={`tab-${t.id}`} onClick={() => go(t.id)}>
+                  {t.label}
+                </button>
+              ))}
+            </nav>
+          }
+        />
+        <EmergencyBanners mode="producer" />
+        <main className={`producer-main producer-${tab} ${linked ? '' : 'stale'}`} data-testid={`producer-${tab}`}>
+          {tab === 'live' ? (
+            <div className="live-grid">
+              <div className="area-kpi">
+                <KpiStrip />
+              </div>
+              <div className="area-cue">
+                <CueDeckPanel />
+              </div>
+              <div className="area-obs">
+                <ObsPanel />
+              </div>
+              <div className="area-offers">
+                <OffersPanel />
+              </div>
+              <div className="area-alerts">
+                <AlertsPanel />
+              </div>
+              <div className="area-comments">
+                <CommentsSummaryPanel />
+              </div>
+            </div>
+          ) : tab === 'setup' ? (
+            <div className="setup-grid">
+              <ObsSetupPanel />
+              <ShowPanel />
+              <PreflightPanel />
+              <OffersSetupPanel />
+              <ScriptPanel />
+            </div>
+          ) : tab === 'showday' ? (
+            <div className="setup-grid">
+              <GoEndPanel />
+              <KpiWindowsChart />
+            </div>
+          ) : tab === 'audit' ? (
+            <AuditPanel />
+          ) : tab === 'history' ? (
+            <HistoryView />
+          ) : (
+            <PostShowPanel />
+          )}
+        </main>
+        <HotkeyOverlay view="producer" />
+      </div>
+    </PauseReasonProvider>
   );
+}
+
+function useProducerPageSignals() {
+  const obs = useSlice('obs');
+  const show = useSlice('show');
+  const offers = useSlice('offers')?.items ?? [];
+  const list = useEmergencies();
+  const onAir = airLine(obs, 0).onAir;
+  const paused = offers.filter((o) => o.intent === 'paused').length;
+  usePageSignals({
+    title: pageTitle({ onAir, emergencies: list.length, pausedOffers: paused, view: 'Producer', show: show?.current?.title ?? null }),
+    onAir,
+    corner: list.length > 0 ? 'red' : paused > 0 ? 'amber' : null,
+  });
 }

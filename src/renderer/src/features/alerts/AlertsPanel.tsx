@@ -1,36 +1,84 @@
-// Alerts from every subsystem: newest first, red/amber by level, acknowledged ones dimmed.
-import { useSlice } from '../../state/station.store';
+// Alerts from every subsystem: what needs a person first (critical, then warnings), a flapping
+// condition as one row with its count and a sparkline of when it came back, "condition ended"
+// when it cleared by itself, Ack all, and quiet mode for rehearsals and known issues.
+import type { Alert } from '../../../../shared/contract/index';
+import { useRole, useSlice } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
 import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
 import { formatTimeOfDay } from '../../ui/format';
-import { openAlerts } from './alerts.logic';
+import { useNow } from '../../ui/use-now';
+import { openAlerts, orderedAlerts, raiseMarks } from './alerts.logic';
 
 export function AlertsPanel() {
   const alerts = useSlice('alerts');
+  const role = useRole();
   const act = useAction();
+  const now = useNow(5000);
   const items = alerts?.items ?? [];
-  const open = openAlerts(items);
+  const open = openAlerts(items).filter((a) => a.clearedAt === null && !a.quiet);
+  const quiet = alerts?.quiet.on ?? false;
   return (
-    <Panel title={`Alerts${open.length ? ` (${open.length})` : ''}`} testId="alerts-panel">
+    <Panel
+      title={`Alerts${open.length ? ` (${open.length})` : ''}`}
+      testId="alerts-panel"
+      focusable
+      actions={
+        <>
+          {role === 'producer' ? (
+            <Button variant={quiet ? 'selected' : 'ghost'} data-testid="alerts-quiet" aria-pressed={quiet} onClick={() => void act('alert.quiet', { on: !quiet })} title="Warnings and info are listed but not counted; critical stays loud">
+              {quiet ? 'Quiet mode ON' : 'Quiet mode'}
+            </Button>
+          ) : null}
+          <Button variant="ghost" data-testid="alerts-ack-all" disabled={openAlerts(items).length === 0} onClick={() => void act('alert.ackAll', {})}>
+            Ack all
+          </Button>
+        </>
+      }
+    >
       {items.length === 0 ? <p className="muted">No alerts. Subsystems raise them here when something needs a person.</p> : null}
       <ul className="alert-list">
-        {items.slice(0, 50).map((a) => (
-          <li key={a.id} className={`alert alert-${a.level} ${a.ackedAt ? 'alert-acked' : ''} ${a.clearedAt ? 'alert-cleared' : ''}`}>
-            <time className="num muted">{formatTimeOfDay(a.raisedAt)}</time>
-            <span className="alert-source">{a.source}</span>
-            <span className="alert-message">{a.message}</span>
-            {a.clearedAt ? <span className="muted">cleared</span> : null}
-            {a.ackedAt ? (
-              <span className="muted">ack {a.ackedBy}</span>
-            ) : (
-              <Button variant="ghost" onClick={() => void act('alert.ack', { id: a.id })}>
-                Ack
-              </Button>
-            )}
-          </li>
-        ))}
+        {orderedAlerts(items)
+          .slice(0, 60)
+          .map((a) => (
+            <AlertRow key={a.id} a={a} now={now} onAck={() => void act('alert.ack', { id: a.id })} />
+          ))}
       </ul>
     </Panel>
+  );
+}
+
+function AlertRow(props: { a: Alert; now: number; onAck(): void }) {
+  const { a } = props;
+  const marks = raiseMarks(a.raises, props.now);
+  return (
+    <li className={`alert alert-${a.level} ${a.ackedAt ? 'alert-acked' : ''} ${a.clearedAt ? 'alert-cleared' : ''} ${a.quiet ? 'alert-quiet' : ''}`} data-testid={`alert-${a.key}`} data-count={a.count}>
+      <time className="num muted">{formatTimeOfDay(a.raisedAt)}</time>
+      <span className="alert-source">{a.level === 'critical' ? 'CRIT' : a.level === 'warn' ? 'WARN' : 'INFO'} · {a.source}</span>
+      <span className="alert-message">
+        {a.message}
+        {a.count > 1 ? (
+          <span className="alert-count" data-testid="alert-count" title="times the condition came back">
+            {' '}
+            ×{a.count}
+          </span>
+        ) : null}
+        {marks.length > 1 ? (
+          <svg className="alert-spark" viewBox="0 0 100 10" preserveAspectRatio="none" aria-label={`came back ${a.count - 1} times in the last 10 minutes`} role="img">
+            {marks.map((x, i) => (
+              <rect key={i} x={x * 98} y={0} width={2} height={10} />
+            ))}
+          </svg>
+        ) : null}
+      </span>
+      <span className="muted small">{a.clearedAt ? `ended ${formatTimeOfDay(a.clearedAt)}` : a.quiet ? 'quiet' : ''}</span>
+      {a.ackedAt ? (
+        <span className="muted small">ack {a.ackedBy}</span>
+      ) : (
+        <Button variant="ghost" onClick={props.onAck}>
+          Ack
+        </Button>
+      )}
+    </li>
   );
 }

@@ -4,6 +4,7 @@ import { INTENTS, type CommentRecord, type Intent } from '../../../../shared/con
 import { Button } from '../../ui/Button';
 import { formatTimeOfDay } from '../../ui/format';
 import { groupReasons } from './reasons.logic';
+import { useShowIsRehearsal } from '../../ui/use-rehearsal';
 import { confidenceText, heldByOther, holderLabel, isOpenStatus, QUEUE_LABELS, slaLevel, waitedSeconds } from './comments.logic';
 
 export interface DetailActions {
@@ -17,6 +18,7 @@ export interface DetailActions {
 }
 
 export function CommentDetail(props: { c: CommentRecord | null; me: string; now: number; slaSeconds: number; pinnedId: string | null; actions: DetailActions }) {
+  const saidOnce = useShowIsRehearsal();
   const { c, me, actions } = props;
   if (!c) return <p className="muted">No comment selected. j / k move through the queue.</p>;
   const other = heldByOther(c, me);
@@ -25,7 +27,7 @@ export function CommentDetail(props: { c: CommentRecord | null; me: string; now:
   const holder = holderLabel(c, me);
   return (
     <div className="comment-detail" data-testid="comment-detail" data-id={c.id}>
-      {c.rehearsal ? <div className="badge badge-rehearsal">REHEARSAL — replayed, not a real viewer</div> : null}
+      {c.rehearsal && !saidOnce ? <div className="badge badge-rehearsal">REHEARSAL — replayed, not a real viewer</div> : null}
       <p className="detail-text" dir="auto" data-testid="detail-text">
         {c.text}
       </p>

@@ -1,9 +1,11 @@
-// One line of the queue: wait time against the SLA, platform, author, text (always as text, bidi
-// isolated so right-to-left comments cannot flip the row), intent, SKU and who holds it.
+// One row of the queue: wait time against the SLA, author over platform, then the text as the main
+// column (two lines, wrapping; always as text, bidi isolated so right-to-left comments cannot flip
+// the row), intent, SKU and who holds it. The view's header already says REHEARSAL.
 import type { CommentRecord } from '../../../../shared/contract/index';
 import { confidenceText, holderLabel, slaLevel, waitedSeconds } from './comments.logic';
 
-export function CommentRow(props: { c: CommentRecord; me: string; now: number; slaSeconds: number; selected: boolean; onSelect(): void }) {
+/** `clusterSize`: how many open comments say the same thing (1: none). */
+export function CommentRow(props: { c: CommentRecord; me: string; now: number; slaSeconds: number; selected: boolean; onSelect(): void; clusterSize: number }) {
   const { c, me, now } = props;
   const level = slaLevel(c, now, props.slaSeconds);
   const holder = holderLabel(c, me);
@@ -20,15 +22,21 @@ export function CommentRow(props: { c: CommentRecord; me: string; now: number; s
       <span className={`comment-wait num sla-${level}`} title={`waiting since ${new Date(c.receivedAt).toLocaleTimeString()}`}>
         {waitedSeconds(c, now)}s
       </span>
-      <span className="comment-platform">{c.platform}</span>
-      <span className="comment-author" dir="auto">
-        {c.author}
+      <span className="comment-who">
+        <span className="comment-author" dir="auto">
+          {c.author}
+        </span>
+        <span className="comment-platform">{c.platform}</span>
       </span>
-      <span className="comment-text" dir="auto">
+      <span className="comment-text" dir="auto" title={c.text}>
         {c.text}
       </span>
       <span className="comment-tags">
-        {c.rehearsal ? <span className="badge badge-rehearsal">REHEARSAL</span> : null}
+        {props.clusterSize > 1 ? (
+          <span className="badge badge-amber" data-testid="comment-cluster" title="open comments saying the same thing">
+            ×{props.clusterSize} asked
+          </span>
+        ) : null}
         <span className={`intent intent-${c.intent}`}>
           {c.intent} <span className="num">{confidenceText(c.confidence)}</span>
         </span>

@@ -9,6 +9,7 @@ import { StatusDot } from '../../ui/StatusDot';
 import { formatAge } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { QUEUE_LABELS, QUEUE_ORDER } from './comments.logic';
+import { useShowIsRehearsal } from '../../ui/use-rehearsal';
 import './comments.css';
 
 const SOURCE_LEVEL: Record<SourceHealth['status'], 'green' | 'amber' | 'red' | 'unknown'> = {
@@ -25,13 +26,14 @@ export function CommentsSummaryPanel() {
   const role = useRole();
   const act = useAction();
   const now = useNow(1000);
+  const saidOnce = useShowIsRehearsal();
   const products = useSlice('show')?.current?.products ?? [];
   if (!c) return null;
   return (
     <Panel
       title={`Comments · ${c.total.toLocaleString('en')}`}
       testId="comments-summary"
-      actions={c.rehearsal ? <span className="badge badge-rehearsal">REHEARSAL</span> : null}
+      actions={c.rehearsal && !saidOnce ? <span className="badge badge-rehearsal">REHEARSAL</span> : null}
     >
       <table className="grid comments-queues">
         <tbody>
@@ -50,6 +52,15 @@ export function CommentsSummaryPanel() {
           })}
         </tbody>
       </table>
+      <p className="small demand-line" data-testid="summary-demand">
+        <span className="muted">Demand (“+1”, “mine”; closed, no reply): </span>
+        {Object.keys(c.demand ?? {}).length === 0
+          ? 'none yet'
+          : Object.entries(c.demand)
+              .sort((a, b) => b[1] - a[1])
+              .map(([sku, n]) => `${sku === '?' ? 'no SKU' : sku} ×${n}`)
+              .join(' · ')}
+      </p>
       <h3 className="subhead">Sources</h3>
       {c.sources.length === 0 ? <p className="muted small">The show lists no comment sources; comments arrive only through comments.ingest.</p> : null}
       <ul className="source-list">
@@ -57,7 +68,7 @@ export function CommentsSummaryPanel() {
           <li key={s.id} data-testid={`source-${s.id}`}>
             <StatusDot level={SOURCE_LEVEL[s.status]} label={s.status} />
             <span className="source-label">
-              {s.rehearsal ? <span className="badge badge-rehearsal">REHEARSAL</span> : null} {s.label}
+              {s.rehearsal && !saidOnce ? <span className="badge badge-rehearsal">REHEARSAL</span> : null} {s.label}
             </span>
             <span className="source-status">{s.status.replace('_', ' ')}</span>
             <span className="muted small source-detail">

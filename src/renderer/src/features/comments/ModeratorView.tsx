@@ -14,12 +14,15 @@ import { Button } from '../../ui/Button';
 import { CommentRow } from './CommentRow';
 import { CommentDetail } from './CommentDetail';
 import { useCommentsFeed } from './use-comments';
-import { facet, heldByOther, keepSelection, moveSelection, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, visibleComments, type Filters } from './comments.logic';
+import { clustersOf, facet, heldByOther, keepSelection, moveSelection, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, visibleComments, type Filters } from './comments.logic';
 import { readModeratorName, saveModeratorName } from './moderator-identity';
 import { replyWithMacro } from './reply.flow';
+import { macroReply } from '../../../../shared/show/macro.reply';
+import { DeskOffers } from './DeskOffers';
+import { useShowIsRehearsal } from '../../ui/use-rehearsal';
 import './comments.css';
 
-const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 60;
 
 export function ModeratorView() {
   const comments = useSlice('comments');
@@ -77,6 +80,10 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const toast = useToast();
   const now = useNow(1000);
   const macros = useSlice('show')?.current?.comments.macros ?? [];
+  const offersSlice = useSlice('offers');
+  const offers = useMemo(() => offersSlice?.items ?? [], [offersSlice]);
+  const pausedOffers = useMemo(() => new Set(offers.filter((o) => o.intent === 'paused').map((o) => o.id)), [offers]);
+  const saidOnce = useShowIsRehearsal();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selected, setSelected] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
@@ -89,6 +96,10 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
     [feed.col, feed.version], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const current = selected ? (feed.col.byId.get(selected) ?? null) : null;
+  // The same question from many viewers is answered once: one public reply, every asker marked.
+  const clusterKeys = useRef(new Map<string, string>());
+  const clusters = useMemo(() => clustersOf(list, clusterKeys.current), [list]);
+  const cluster = current ? (clusters.get(current.id) ?? null) : null;
 
   useEffect(() => {
     const next = keepSelection(list, selected, lastIndex.current);
@@ -131,17 +142,38 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const chooseMacro = async (index: number) => {
     const macro = macros[index];
     if (!current || !macro) return;
+    const resolved = macroReply(macro, current.lang || null, pausedOffers);
+    if (!resolved.ok) {
+      toast.error(resolved.reason);
+      return;
+    }
     setPicking(false);
     try {
       const outcome = await replyWithMacro(send, {
         commentId: current.id,
         macroId: macro.id,
-        text: macro.text,
+        text: resolved.text,
         canSend: sourceOf(current.source)?.canReply ?? false,
         by: me,
       });
-      if (outcome.ok) toast.ok(`${outcome.how === 'sent' ? `Sent on ${current.platform}` : `Copied — paste it in ${current.platform}`}: “${macro.label}”${outcome.note ? ` (${outcome.note})` : ''}`);
-      else toast.error(outcome.reason);
+      if (!outcome.ok) {
+        toast.error(outcome.reason);
+        return;
+      }
+      let others = 0;
+      for (const id of cluster ?? []) {
+        const c = feed.col.byId.get(id);
+        if (!c || id === current.id || heldByOther(c, me)) continue;
+        try {
+          await send('comment.answer', { id, macroId: macro.id, send: false, by: me });
+          others += 1;
+        } catch {
+          // Taken or closed meanwhile by someone else: their answer stands.
+        }
+      }
+      toast.ok(
+        `${outcome.how === 'sent' ? `Sent on ${current.platform}` : `Copied — paste it in ${current.platform}`}: “${macro.label}”${others ? ` — answers ${others + 1} people who asked the same` : ''}${outcome.note ? ` (${outcome.note})` : ''}`,
+      );
     } catch (error) {
       toast.error(describeError(error));
     }
@@ -171,7 +203,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const queues = comments?.queues ?? [];
   return (
     <div className="mod-view" data-testid="moderator-view">
-      {comments?.rehearsal ? (
+      {comments?.rehearsal && !saidOnce ? (
         <div className="banner banner-amber" data-testid="rehearsal-banner">
           REHEARSAL — comments are replayed from a file, not a live audience
         </div>
@@ -190,6 +222,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
         <label className="mod-toggle">
           <input type="checkbox" checked={filters.done} onChange={(e) => setFilters((f) => ({ ...f, done: e.target.checked }))} /> done
         </label>
+        <DeskOffers offers={offers} />
         <span className="muted num" data-testid="list-count">
           {feed.loading ? 'loading…' : `${list.length.toLocaleString('en')} shown`}
         </span>
@@ -232,26 +265,38 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
               if (!c) return null;
               return (
                 <div key={c.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}>
-                  <CommentRow c={c} me={me} now={now} slaSeconds={sla} selected={c.id === selected} onSelect={() => select(c.id)} />
+                  <CommentRow c={c} me={me} now={now} slaSeconds={sla} selected={c.id === selected} onSelect={() => select(c.id)} clusterSize={clusters.get(c.id)?.length ?? 1} />
                 </div>
               );
             })}
           </div>
         </div>
         <aside className="mod-detail">
+          {cluster && current ? (
+            <p className="cluster-note" data-testid="cluster-note">
+              <strong>{cluster.length} people asked this.</strong> One reply answers all of them (one public reply, every asker marked answered).
+            </p>
+          ) : null}
           <CommentDetail c={current} me={me} now={now} slaSeconds={sla} pinnedId={comments?.pinned?.id ?? null} actions={actions} />
           {picking ? (
             <div className="macro-picker" data-testid="macro-picker">
               <h3>Approved replies</h3>
               <ol>
-                {macros.map((m, i) => (
-                  <li key={m.id}>
-                    <Button onClick={() => void chooseMacro(i)} data-testid={`macro-${m.id}`}>
-                      <span className="kbd">{i + 1}</span> {m.label}
-                    </Button>
-                    <span className="muted small">{m.text}</span>
-                  </li>
-                ))}
+                {macros.map((m, i) => {
+                  const r = macroReply(m, current?.lang || null, pausedOffers);
+                  return (
+                    <li key={m.id} data-variant={r.ok ? r.variant : 'blocked'}>
+                      <Button onClick={() => void chooseMacro(i)} data-testid={`macro-${m.id}`} disabled={!r.ok}>
+                        <span className="kbd">{i + 1}</span> {m.label}
+                        {r.ok && r.variant === 'paused' ? <span className="badge badge-red">PAUSED TEXT</span> : null}
+                        {r.ok && r.lang ? <span className="badge">{r.lang}</span> : null}
+                      </Button>
+                      <span className="small macro-text" data-testid={`macro-text-${m.id}`}>
+                        {r.ok ? r.text : r.reason}
+                      </span>
+                    </li>
+                  );
+                })}
               </ol>
               <Button variant="ghost" onClick={() => setPicking(false)}>
                 Cancel (Esc)

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CommentRecord } from '../../../../shared/contract/index';
 import {
   DONE_KEPT,
+  clusterKey,
+  clustersOf,
   emptyCollection,
   facet,
   heldByOther,
@@ -58,6 +60,11 @@ describe('moderator view logic', () => {
     expect(facet(col, 'lang')).toEqual(['en', 'es']);
   });
 
+  it('puts complaints, then questions, before older orders', () => {
+    const col = mergeComments(emptyCollection(), [rec(1), rec(2, { intent: 'question' }), rec(3, { intent: 'complaint' }), rec(4)]);
+    expect(visibleComments(col, NO_FILTERS).map((c) => c.seq)).toEqual([3, 2, 1, 4]);
+  });
+
   it('lets the latest copy of a comment win and keeps the done tail bounded', () => {
     const col = mergeComments(emptyCollection(), [rec(1)]);
     mergeComments(col, [rec(1, { status: 'claimed', claimedBy: 'Ana' })]);
@@ -101,5 +108,18 @@ describe('moderator view logic', () => {
     expect(queueLevel({ overflow: true, open: 60, watched: true })).toBe('red');
     expect(queueLevel({ overflow: false, open: 3, watched: true })).toBe('amber');
     expect(queueLevel({ overflow: false, open: 300, watched: false })).toBe('idle');
+  });
+});
+
+describe('clusters', () => {
+  const rec = (id: string, seq: number, text: string, status: CommentRecord['status'] = 'new') => ({ id, seq, text, status }) as CommentRecord;
+  it('groups open comments that say the same thing, whatever the case, accents or emoji', () => {
+    const list = [rec('a', 3, 'Aceita PIX?'), rec('b', 1, 'aceita pix 🙏'), rec('c', 2, 'aceita píx??'), rec('d', 4, 'tem frete grátis?'), rec('e', 5, 'aceita pix', 'answered')];
+    const m = clustersOf(list);
+    expect(m.get('a')).toEqual(['b', 'c', 'a']);
+    expect(m.get('b')).toBe(m.get('a'));
+    expect(m.has('d')).toBe(false);
+    expect(m.has('e')).toBe(false);
+    expect(clusterKey('  Aceita   PÍX?! ')).toBe('aceita pix');
   });
 });

@@ -85,11 +85,14 @@ export function matches(c: CommentRecord, f: Filters): boolean {
   return f.done ? !isOpenStatus(c.status) : isOpenStatus(c.status);
 }
 
-/** Open work oldest first (who waited longest is answered first); done work newest first. */
+/** What matters first in open work: complaints, then questions, then the rest. */
+const URGENCY: Record<Intent, number> = { complaint: 0, question: 1, order: 2, other: 3, spam: 4 };
+
+/** Open work by what matters (complaints, questions), then oldest first; done work newest first. */
 export function visibleComments(col: CommentCollection, f: Filters): CommentRecord[] {
   const out: CommentRecord[] = [];
   for (const c of col.byId.values()) if (matches(c, f)) out.push(c);
-  return out.sort(f.done ? (a, b) => b.seq - a.seq : (a, b) => a.seq - b.seq);
+  return out.sort(f.done ? (a, b) => b.seq - a.seq : (a, b) => URGENCY[a.intent] - URGENCY[b.intent] || a.seq - b.seq);
 }
 
 /** The values seen for a filter's drop-down, sorted. */
@@ -145,4 +148,44 @@ export function queueLevel(q: Pick<QueueSummary, 'overflow' | 'open' | 'watched'
 
 export function confidenceText(confidence: number): string {
   return `${Math.round(confidence * 100)}%`;
+}
+
+/** What makes two comments "the same question": case, accents, emoji, punctuation and spacing aside. */
+export function clusterKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Open comments that say the same thing, by comment id: every member maps to the whole group
+ * (oldest first). Only groups of two or more, so a lone comment has no entry.
+ */
+export function clustersOf(list: readonly CommentRecord[], keys: Map<string, string> = new Map()): Map<string, string[]> {
+  const byKey = new Map<string, CommentRecord[]>();
+  for (const c of list) {
+    if (!isOpenStatus(c.status)) continue;
+    // `keys` caches text → key across calls: the desk recomputes on every change of a long list.
+    let k = keys.get(c.text);
+    if (k === undefined) {
+      k = clusterKey(c.text);
+      if (keys.size > 200_000) keys.clear();
+      keys.set(c.text, k);
+    }
+    if (k === '') continue;
+    const g = byKey.get(k);
+    if (g) g.push(c);
+    else byKey.set(k, [c]);
+  }
+  const out = new Map<string, string[]>();
+  for (const g of byKey.values()) {
+    if (g.length < 2) continue;
+    const ids = [...g].sort((a, b) => a.seq - b.seq).map((c) => c.id);
+    for (const id of ids) out.set(id, ids);
+  }
+  return out;
 }

@@ -3,14 +3,16 @@
 import { useSlice } from '../../state/station.store';
 import { formatTimeOfDay } from '../../ui/format';
 import { kpiTiles } from './kpis.logic';
+import { useShowIsRehearsal } from '../../ui/use-rehearsal';
 import './kpis.css';
 
 export function KpiStrip() {
   const kpis = useSlice('kpis');
+  const saidOnce = useShowIsRehearsal();
   if (!kpis) return null;
   return (
     <section className="kpi-strip" aria-label="Live KPIs" data-testid="kpi-strip">
-      {kpis.rehearsal ? (
+      {kpis.rehearsal && !saidOnce ? (
         <span className="badge badge-rehearsal kpi-rehearsal" title="Includes simulated shoppers from the sandbox store">
           REHEARSAL
         </span>

@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { StatusDot } from '../../ui/StatusDot';
 import { linkLine } from './obs.logic';
 
-export function ObsLink(props: { obs: ObsState; now: number; defaultUrl: string | null; stationLinked: boolean }) {
+export function ObsLink(props: { obs: ObsState; now: number; defaultUrl: string | null; stationLinked: boolean; form: boolean }) {
   const { obs } = props;
   const line = linkLine(obs, props.now);
   return (
@@ -26,7 +26,7 @@ export function ObsLink(props: { obs: ObsState; now: number; defaultUrl: string 
           obs-websocket authentication is OFF: anyone on the network can control OBS. Turn it on in OBS → Tools → WebSocket Server Settings.
         </p>
       ) : null}
-      <ConnectForm obs={obs} defaultUrl={props.defaultUrl} stationLinked={props.stationLinked} />
+      {props.form ? <ConnectForm obs={obs} defaultUrl={props.defaultUrl} stationLinked={props.stationLinked} /> : null}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // The producer's OBS panel: the link ("OBS link lost — Ns" when it is not usable), scenes with
 // program/preview and Take, the stream with start/stop and the backup ingest, and stream health.
 // Keys: 1–9 switch scenes, T takes (studio mode), Shift+S twice starts/stops, Shift+B twice
-// switches the ingest. Every control is off unless the link is up and resynced.
+// switches the ingest. Every control is off unless the link is up and resynced. The connection
+// form lives in Setup (ObsSetupPanel): on air the producer needs the link's state, not its address.
 import { useState } from 'react';
 import { useSlice, useStation } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
@@ -50,7 +51,7 @@ export function ObsPanel() {
   if (!obs) return null;
   return (
     <Panel title="OBS" testId="obs-panel" className="obs-panel">
-      <ObsLink obs={obs} now={now} defaultUrl={show?.current?.obs.url ?? null} stationLinked={stationLinked} />
+      <ObsLink obs={obs} now={now} defaultUrl={show?.current?.obs.url ?? null} stationLinked={stationLinked} form={false} />
       <div className="obs-columns">
         <section className="obs-col" aria-label="Scenes">
           <h3 className="subhead">Scenes</h3>
@@ -63,6 +64,20 @@ export function ObsPanel() {
       </div>
       <h3 className="subhead">Health</h3>
       <ObsHealth obs={obs} now={now} />
+    </Panel>
+  );
+}
+
+/** Setup: where the station finds OBS (address and password), with the link's state. */
+export function ObsSetupPanel() {
+  const obs = useSlice('obs');
+  const show = useSlice('show');
+  const stationLinked = useStation((v) => v.connection === 'open');
+  const now = useNow(1000);
+  if (!obs) return null;
+  return (
+    <Panel title="OBS connection" testId="obs-setup" className="obs-panel">
+      <ObsLink obs={obs} now={now} defaultUrl={show?.current?.obs.url ?? null} stationLinked={stationLinked} form />
     </Panel>
   );
 }

@@ -28,7 +28,7 @@ export function linkLine(obs: ObsState, now: number): LinkLine {
     const attempt = obs.reconnectAttempt > 1 ? ` (try ${obs.reconnectAttempt})` : '';
     return { level: 'red', text: `${lost} · reconnecting${attempt}`, detail: obs.linkError };
   }
-  if (obs.url === null) return { level: 'red', text: lost, detail: 'Not connected: enter OBS’s WebSocket address (Tools → WebSocket Server Settings in OBS).' };
+  if (obs.url === null) return { level: 'red', text: lost, detail: 'Not connected: enter OBS’s WebSocket address in Setup (Tools → WebSocket Server Settings in OBS).' };
   return { level: 'red', text: lost, detail: obs.linkError ?? 'Disconnected. Connect to resume.' };
 }
 

@@ -9,13 +9,15 @@ import { StatusDot } from '../../ui/StatusDot';
 import { formatMoney, formatTimeOfDay } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { QUICK_REASONS, capProgress, mainAction, phaseLabel, phaseLevel, reasonOrDefault, retryText, storeLine } from './offers.logic';
-import { RulesEditor } from './RulesEditor';
+import { usePauseReason } from './pause-reason';
+import { useShowIsRehearsal } from '../../ui/use-rehearsal';
 
 export function OfferCard(props: { offer: OfferView; hotkey: string | null }) {
   const o = props.offer;
   const act = useAction();
   const now = useNow(1000);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = usePauseReason(o.id);
+  const saidOnce = useShowIsRehearsal();
   const action = mainAction(o);
   const level = phaseLevel(o.state);
   const cap = capProgress(o);
@@ -30,7 +32,7 @@ export function OfferCard(props: { offer: OfferView; hotkey: string | null }) {
           <strong>{o.name}</strong>
           <span className="mono offer-code">{o.code}</span>
           <span className="num">{formatMoney(o.price.amount, o.price.currency)}</span>
-          {o.rehearsal ? (
+          {o.rehearsal && !saidOnce ? (
             <span className="badge badge-rehearsal" data-testid="offer-rehearsal">
               REHEARSAL
             </span>
@@ -158,13 +160,11 @@ export function OfferCard(props: { offer: OfferView; hotkey: string | null }) {
         </div>
       ) : null}
 
-      <RulesEditor offer={o} />
-      {o.storeKind !== 'sandbox' ? <CredentialForm offerId={o.id} /> : null}
     </article>
   );
 }
 
-function CredentialForm(props: { offerId: string }) {
+export function CredentialForm(props: { offerId: string }) {
   const act = useAction();
   const [value, setValue] = useState('');
   return (

@@ -1,33 +1,21 @@
-// The producer's offers panel: one card per offer with the big pause button (Shift+P pauses the
-// first offer), the trigger firings with their evidence (an alarm keeps a one-click pause), and
-// the event webhook key.
+// The producer's offers panel: one card per offer with the big pause button (Shift+P, held by the
+// status bar, pauses the first offer), the trigger firings with their evidence (an alarm keeps a
+// one-click pause). The rules, store credentials and event webhook key are set up in Setup.
 import { useState } from 'react';
 import type { OfferView, TriggerFiring } from '../../../../shared/contract/index';
 import { useSlice } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
 import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
-import { useHotkeys } from '../../ui/hotkeys';
 import { formatTimeOfDay } from '../../ui/format';
-import { OfferCard } from './OfferCard';
-import { mainAction, openAlarms, reasonOrDefault } from './offers.logic';
+import { CredentialForm, OfferCard } from './OfferCard';
+import { openAlarms, reasonOrDefault } from './offers.logic';
+import { RulesEditor } from './RulesEditor';
 import './offers.css';
 
 export function OffersPanel() {
   const offers = useSlice('offers');
-  const act = useAction();
   const items = offers?.items ?? [];
-  const first = items[0];
-
-  useHotkeys({
-    'shift+p': () => {
-      if (!first) return;
-      const a = mainAction(first);
-      if (a.kind === 'pause' || (a.kind === 'retry' && a.target === 'paused')) {
-        void act('offer.pause', { offerId: first.id, reason: reasonOrDefault(first.reason ?? 'Paused with Shift+P') });
-      }
-    },
-  });
 
   return (
     <Panel title="Offers" testId="offers-panel">
@@ -38,6 +26,25 @@ export function OffersPanel() {
         ))}
       </div>
       <Firings firings={offers?.firings ?? []} offers={items} />
+    </Panel>
+  );
+}
+
+/** Setup: each offer's rollback rules and store credential, and the event webhook key. */
+export function OffersSetupPanel() {
+  const items = useSlice('offers')?.items ?? [];
+  return (
+    <Panel title="Offers: rules and store" testId="offers-setup">
+      {items.length === 0 ? <p className="muted">The loaded show has no offers.</p> : null}
+      {items.map((o) => (
+        <article key={o.id} className="offer-setup" data-testid={`offer-setup-${o.id}`}>
+          <h3 className="subhead">
+            {o.name} · <span className="mono">{o.code}</span>
+          </h3>
+          <RulesEditor offer={o} />
+          {o.storeKind !== 'sandbox' ? <CredentialForm offerId={o.id} /> : null}
+        </article>
+      ))}
       <EventKeyForm />
     </Panel>
   );

@@ -5,7 +5,8 @@ import { formatAge, formatTimeOfDay } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { StatusBadge } from '../../ui/StatusDot';
 
-export function StationHeader(props: { view: string; extra?: React.ReactNode }) {
+/** `lostBanner: false` when the view shows the station's loss among its own emergency banners. */
+export function StationHeader(props: { view: string; extra?: React.ReactNode; nav?: React.ReactNode; lostBanner?: boolean }) {
   const show = useSlice('show');
   const role = useStation((v) => v.role);
   const actor = useStation((v) => v.actor);
@@ -22,9 +23,10 @@ export function StationHeader(props: { view: string; extra?: React.ReactNode }) 
           <span data-testid="show-title">{current ? current.title : 'No show loaded'}</span>
           {current?.rehearsal ? <span className="badge badge-rehearsal" data-testid="rehearsal-badge">REHEARSAL</span> : null}
         </div>
+        {props.nav}
         <div className="station-header-right">
           {props.extra}
-          <span className="muted">{props.view}</span>
+          <span className="muted station-header-view">{props.view}</span>
           {role ? (
             <span data-testid="whoami">
               {actor}
@@ -42,7 +44,7 @@ export function StationHeader(props: { view: string; extra?: React.ReactNode }) 
           <time className="num">{formatTimeOfDay(now)}</time>
         </div>
       </header>
-      {connection !== 'open' && connection !== 'unauthorised' && lostAt !== null ? (
+      {props.lostBanner !== false && connection !== 'open' && connection !== 'unauthorised' && lostAt !== null ? (
         <div className="banner banner-red" role="alert" data-testid="station-lost">
           Link to the station lost — {formatAge(now - lostAt)}. Everything below is frozen and controls are off until it is back.
         </div>

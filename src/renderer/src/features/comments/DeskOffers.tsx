@@ -1,0 +1,17 @@
+// The offers' state on the moderator desk: a moderator must know an offer is paused before
+// telling a viewer how to buy it.
+import type { OfferView } from '../../../../shared/contract/index';
+import { phaseLabel, phaseLevel } from '../offers/offers.logic';
+
+export function DeskOffers(props: { offers: readonly OfferView[] }) {
+  if (props.offers.length === 0) return null;
+  return (
+    <span className="desk-offers" aria-label="Offers">
+      {props.offers.map((o) => (
+        <span key={o.id} className={`desk-offer desk-offer-${phaseLevel(o.state)}`} data-testid={`desk-offer-${o.id}`} data-state={o.state}>
+          {o.name}: <strong>{phaseLabel(o)}</strong>
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,87 @@
+// The full-width emergency banners: cause, time since, and the one suggested action. On the
+// producer's console the action is a button; on the host's card it is said plainly, because the
+// host keeps talking and the producer acts.
+import { useSlice, useStation } from '../../state/station.store';
+import { useAction } from '../../state/use-action';
+import { Button } from '../../ui/Button';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { formatAge } from '../../ui/format';
+import { useNow } from '../../ui/use-now';
+import { emergencies, type Emergency } from './emergency.logic';
+import './emergency.css';
+
+export function useEmergencies(): Emergency[] {
+  const obs = useSlice('obs');
+  const cues = useSlice('cues');
+  const offers = useSlice('offers');
+  const stationLinked = useStation((v) => v.connection === 'open');
+  const stationLostAt = useStation((v) => v.lostAt);
+  return emergencies({ obs, cues, offers: offers?.items ?? [], stationLinked, stationLostAt });
+}
+
+export function EmergencyBanners(props: { mode: 'producer' | 'host' }) {
+  const list = useEmergencies();
+  const now = useNow(1000);
+  if (list.length === 0) return null;
+  return (
+    <div className={`emergencies emergencies-${props.mode}`} role="alert" data-testid="emergencies">
+      {list.map((e) => (
+        <div key={e.id} className={`emergency emergency-${e.kind}`} data-testid={`emergency-${e.kind}`} data-emergency={e.id}>
+          <strong className="emergency-since num" data-testid="emergency-since">
+            {e.since === null ? 'NOW' : formatAge(Math.max(0, now - e.since))}
+          </strong>
+          <span className="emergency-cause" data-testid="emergency-cause">
+            {e.cause}
+          </span>
+          {props.mode === 'producer' ? <ActionButton e={e} /> : <span className="emergency-advice">{hostAdvice(e)}</span>}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function hostAdvice(e: Emergency): string {
+  if (e.kind === 'station-lost') return 'Station lost — keep going, the producer knows.';
+  if (e.kind === 'offer-rule-paused' || e.kind === 'store-unreachable') return 'Do not read the CTA. The producer is on it.';
+  return `Keep going. The producer's move: ${e.action.label}.`;
+}
+
+function ActionButton(props: { e: Emergency }) {
+  const { e } = props;
+  const act = useAction();
+  const linked = useStation((v) => v.connection === 'open');
+  const a = e.action;
+  const testId = 'emergency-action';
+  switch (a.kind) {
+    case 'advice':
+      return (
+        <span className="emergency-advice" data-testid={testId}>
+          {a.label}
+        </span>
+      );
+    case 'resumeOffer':
+      return (
+        <ConfirmButton variant="ok" size="lg" testId={testId} disabled={!linked || e.busy} confirmLabel={`Confirm: ${a.label.toLowerCase()}`} onConfirm={() => void act('offer.resume', { offerId: a.offerId })}>
+          {a.label}
+        </ConfirmButton>
+      );
+    case 'switchIngest':
+      return (
+        <Button size="lg" variant="primary" data-testid={testId} disabled={!linked || e.busy} onClick={() => void act('obs.switchIngest', { to: a.to })}>
+          {e.busy ? 'Switching…' : a.label}
+        </Button>
+      );
+    case 'startStream':
+      return (
+        <Button size="lg" variant="primary" data-testid={testId} disabled={!linked || e.busy} onClick={() => void act('obs.startStream', {})}>
+          {a.label}
+        </Button>
+      );
+    case 'reconnectObs':
+      return (
+        <Button size="lg" variant="primary" data-testid={testId} disabled={!linked} onClick={() => void act('obs.connect', { url: a.url })}>
+          {a.label}
+        </Button>
+      );
+  }
+}

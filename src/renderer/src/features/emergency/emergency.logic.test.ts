@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { CuesState, ObsState, OfferView } from '../../../../shared/contract/index';
+import { emergencies, pageTitle, type EmergencyInput } from './emergency.logic';
+
+const obs = (patch: Partial<ObsState> = {}, stream: Partial<ObsState['stream']> = {}, ingest: Partial<ObsState['ingest']> = {}): ObsState =>
+  ({
+    link: 'connected',
+    synced: true,
+    url: 'ws://127.0.0.1:4455',
+    linkError: null,
+    lostAt: null,
+    reconnectAttempt: 0,
+    stream: { phase: 'live', since: 100, startedAt: 100, reconnects: 0, retry: 0, lastError: null, ...stream },
+    ingest: { active: 'primary', server: 'rtmp://a', hasBackup: true, switching: false, ...ingest },
+    ...patch,
+  }) as ObsState;
+const running = { showStartedAt: 1 } as CuesState;
+const notStarted = { showStartedAt: null } as CuesState;
+const input = (patch: Partial<EmergencyInput>): EmergencyInput => ({ obs: obs(), cues: running, offers: [], stationLinked: true, stationLostAt: null, ...patch });
+const kinds = (i: EmergencyInput) => emergencies(i).map((e) => e.kind);
+
+describe('emergencies', () => {
+  it('is quiet when the show is live on a healthy link', () => {
+    expect(emergencies(input({}))).toEqual([]);
+  });
+
+  it('an unreachable ingest offers the backup, and the primary when already on the backup', () => {
+    const [e] = emergencies(input({ obs: obs({}, { phase: 'reconnecting', since: 500, retry: 2 }) }));
+    expect(e).toMatchObject({ kind: 'ingest-unreachable', since: 500, action: { kind: 'switchIngest', to: 'backup', label: 'Switch to backup ingest' }, busy: false });
+    expect(e?.cause).toContain('try 2');
+    const [back] = emergencies(input({ obs: obs({}, { phase: 'reconnecting' }, { active: 'backup' }) }));
+    expect(back?.action).toMatchObject({ kind: 'switchIngest', to: 'primary' });
+    const [none] = emergencies(input({ obs: obs({}, { phase: 'reconnecting' }, { hasBackup: false }) }));
+    expect(none?.action.kind).toBe('advice');
+  });
+
+  it('stays up, busy, while the switch runs — no flash of "stream stopped" between stop and start', () => {
+    const list = emergencies(input({ obs: obs({}, { phase: 'idle' }, { switching: true }) }));
+    expect(list.map((e) => [e.kind, e.busy])).toEqual([['ingest-unreachable', true]]);
+  });
+
+  it('a stream that is not live while the show clock runs is an emergency with "Restart stream"; before the show it is not', () => {
+    expect(emergencies(input({ obs: obs({}, { phase: 'idle', since: 9 }) }))).toMatchObject([{ kind: 'stream-stopped', since: 9, action: { kind: 'startStream' } }]);
+    expect(kinds(input({ obs: obs({}, { phase: 'idle' }), cues: notStarted }))).toEqual([]);
+  });
+
+  it('the OBS link lost during the show offers a reconnect; the station lost comes first', () => {
+    const lost = obs({ link: 'connecting', synced: false, lostAt: 42, linkError: 'OBS not running' }, { phase: 'unknown' });
+    expect(emergencies(input({ obs: lost }))).toMatchObject([{ kind: 'obs-link-lost', since: 42, action: { kind: 'reconnectObs', url: 'ws://127.0.0.1:4455' } }]);
+    expect(kinds(input({ obs: lost, cues: notStarted }))).toEqual([]);
+    expect(kinds(input({ stationLinked: false, stationLostAt: 7 }))).toEqual(['station-lost']);
+  });
+
+  it('an offer paused by a rule offers resume; a pause the store cannot confirm says to pause in the store’s admin', () => {
+    const offer = (patch: Partial<OfferView>): OfferView =>
+      ({ id: 'o1', name: 'Glow Kit', intent: 'paused', state: 'paused', pending: false, storeReachable: true, storeLabel: 'Vendure', requestedBy: 'system:trigger:pay-errors', reason: 'payment errors 30%', pendingSince: 5, confirmedAt: 6, ...patch }) as OfferView;
+    expect(emergencies(input({ offers: [offer({})] }))).toMatchObject([{ kind: 'offer-rule-paused', cause: 'Glow Kit paused by rule pay-errors: payment errors 30%.', action: { kind: 'resumeOffer', offerId: 'o1' } }]);
+    expect(kinds(input({ offers: [offer({ requestedBy: 'producer' })] }))).toEqual([]);
+    expect(emergencies(input({ offers: [offer({ state: 'error', pending: true, storeReachable: false, requestedBy: 'producer' })] }))).toMatchObject([
+      { kind: 'store-unreachable', action: { kind: 'advice', label: 'Pause it in Vendure’s own admin' } },
+    ]);
+  });
+
+  it('titles the page with emergencies, air and paused offers', () => {
+    expect(pageTitle({ onAir: true, emergencies: 0, pausedOffers: 1, view: 'Producer', show: 'Glow' })).toBe('● ON AIR · 1 PAUSED — Producer · Glow — Baton');
+    expect(pageTitle({ onAir: false, emergencies: 2, pausedOffers: 0, view: 'Host', show: null })).toBe('⚠ 2 · OFF AIR — Host — Baton');
+  });
+});

@@ -1,0 +1,125 @@
+// Which emergencies the show is in right now, derived from the snapshot and the view's own link:
+// each one with its cause in words, since when, and the one action that most likely fixes it.
+// Pure, so the producer's console and the host's card always agree on what is an emergency.
+import type { CuesState, ObsState, OfferView } from '../../../../shared/contract/index';
+
+export type EmergencyAction =
+  | { kind: 'switchIngest'; to: 'primary' | 'backup'; label: string }
+  | { kind: 'startStream'; label: string }
+  | { kind: 'reconnectObs'; url: string; label: string }
+  | { kind: 'resumeOffer'; offerId: string; label: string }
+  /** Nothing Baton can do for you: the words say where to do it. */
+  | { kind: 'advice'; label: string };
+
+export type EmergencyKind = 'station-lost' | 'obs-link-lost' | 'ingest-unreachable' | 'stream-stopped' | 'offer-rule-paused' | 'store-unreachable';
+
+export interface Emergency {
+  /** Stable while the condition lasts (React key, test id). */
+  id: string;
+  kind: EmergencyKind;
+  cause: string;
+  /** When the condition began (ms), or null when the station cannot tell. */
+  since: number | null;
+  action: EmergencyAction;
+  /** True while the action is already under way (e.g. an ingest switch in progress). */
+  busy: boolean;
+}
+
+export interface EmergencyInput {
+  obs: ObsState | null;
+  cues: CuesState | null;
+  offers: readonly OfferView[];
+  /** This view's link to the station. */
+  stationLinked: boolean;
+  stationLostAt: number | null;
+}
+
+const TRIGGER_ACTOR = 'system:trigger:';
+
+export function emergencies(input: EmergencyInput): Emergency[] {
+  const out: Emergency[] = [];
+  const { obs, cues } = input;
+  if (!input.stationLinked) {
+    out.push({
+      id: 'station-lost',
+      kind: 'station-lost',
+      cause: 'Station lost: this view is frozen at what it last knew.',
+      since: input.stationLostAt,
+      action: { kind: 'advice', label: 'Keep going — the view reconnects by itself' },
+      busy: false,
+    });
+  }
+  const onAirExpected = cues?.showStartedAt != null;
+  if (obs) {
+    const usable = obs.link === 'connected' && obs.synced;
+    const switching = obs.ingest.switching;
+    if (!usable && onAirExpected) {
+      out.push({
+        id: 'obs-link-lost',
+        kind: 'obs-link-lost',
+        cause: `OBS link lost during the show${obs.linkError ? `: ${obs.linkError}` : ''}. The stream may still be live; Baton cannot see it.`,
+        since: obs.lostAt,
+        action: obs.url
+          ? { kind: 'reconnectObs', url: obs.url, label: 'Reconnect to OBS now' }
+          : { kind: 'advice', label: 'Check OBS on the streaming computer' },
+        busy: obs.link === 'connecting' && obs.reconnectAttempt <= 1,
+      });
+    } else if (usable && (obs.stream.phase === 'reconnecting' || (switching && onAirExpected))) {
+      const other = obs.ingest.active === 'backup' ? 'primary' : 'backup';
+      const canSwitch = obs.ingest.hasBackup || other === 'primary';
+      out.push({
+        id: 'ingest-unreachable',
+        kind: 'ingest-unreachable',
+        cause: switching
+          ? 'Switching the stream to the other ingest: stop, swap the server, start, confirm…'
+          : `Ingest unreachable: OBS is reconnecting${obs.stream.retry > 0 ? ` (try ${obs.stream.retry})` : ''}. Viewers see a frozen or black stream.`,
+        since: obs.stream.since,
+        action: canSwitch
+          ? { kind: 'switchIngest', to: other, label: `Switch to ${other} ingest` }
+          : { kind: 'advice', label: 'No backup ingest in the show: check the network to the ingest' },
+        busy: switching,
+      });
+    } else if (usable && onAirExpected && (obs.stream.phase === 'idle' || obs.stream.phase === 'failed_start' || obs.stream.phase === 'stopping')) {
+      out.push({
+        id: 'stream-stopped',
+        kind: 'stream-stopped',
+        cause:
+          obs.stream.phase === 'failed_start'
+            ? `The stream failed to start while the show clock runs${obs.stream.lastError ? `: ${obs.stream.lastError}` : ''}.`
+            : 'Stream stopped while the show clock runs: nobody is watching the host.',
+        since: obs.stream.since,
+        action: { kind: 'startStream', label: 'Restart stream' },
+        busy: obs.stream.phase === 'stopping',
+      });
+    }
+  }
+  for (const o of input.offers) {
+    const byRule = o.intent === 'paused' && (o.requestedBy ?? '').startsWith(TRIGGER_ACTOR);
+    if (o.intent === 'paused' && o.pending && o.storeReachable === false) {
+      out.push({
+        id: `store-unreachable-${o.id}`,
+        kind: 'store-unreachable',
+        cause: `${o.name}: pause asked but ${o.storeLabel} is not answering — the offer may still be selling.`,
+        since: o.pendingSince,
+        action: { kind: 'advice', label: `Pause it in ${o.storeLabel}’s own admin` },
+        busy: false,
+      });
+    } else if (byRule && (o.state === 'paused' || o.state === 'pausing')) {
+      out.push({
+        id: `offer-rule-paused-${o.id}`,
+        kind: 'offer-rule-paused',
+        cause: `${o.name} paused by rule ${(o.requestedBy ?? '').slice(TRIGGER_ACTOR.length)}${o.reason ? `: ${o.reason}` : ''}.`,
+        since: o.pendingSince ?? o.confirmedAt,
+        action: { kind: 'resumeOffer', offerId: o.id, label: `Resume ${o.name}` },
+        busy: o.state === 'pausing',
+      });
+    }
+  }
+  return out;
+}
+
+/** The page title: the state a producer checks from another window or the task bar. */
+export function pageTitle(input: { onAir: boolean; emergencies: number; pausedOffers: number; view: string; show: string | null }): string {
+  const parts = [input.emergencies > 0 ? `⚠ ${input.emergencies}` : null, input.onAir ? '● ON AIR' : 'OFF AIR', input.pausedOffers > 0 ? `${input.pausedOffers} PAUSED` : null];
+  return `${parts.filter(Boolean).join(' · ')} — ${input.view}${input.show ? ` · ${input.show}` : ''} — Baton`;
+}

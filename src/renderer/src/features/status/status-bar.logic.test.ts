@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert, CuesState, ObsState } from '../../../../shared/contract/index';
+import { airLine, alertCounts, healthLine, ordersText, segmentLine } from './status-bar.logic';
+
+const obs = (patch: Partial<ObsState> = {}, stream: Partial<ObsState['stream']> = {}): ObsState =>
+  ({
+    link: 'connected',
+    synced: true,
+    linkError: null,
+    stream: { phase: 'live', since: 0, startedAt: 1_000, reconnects: 0, retry: 0, lastError: null, ...stream },
+    health: { level: 'green', reasons: [], sample: null, baselineKbps: null, expectedFps: null },
+    ...patch,
+  }) as ObsState;
+
+const alert = (level: Alert['level'], patch: Partial<Alert> = {}): Alert => ({
+  id: Math.random().toString(36),
+  level,
+  source: 'obs',
+  key: 'k',
+  message: 'm',
+  raisedAt: 0,
+  updatedAt: 0,
+  clearedAt: null,
+  ackedBy: null,
+  ackedAt: null,
+  count: 1,
+  raises: [0],
+  clearedBy: null,
+  quiet: false,
+  ...patch,
+});
+
+describe('status bar', () => {
+  it('says ON AIR with the stream’s duration, OFF AIR when idle, and never guesses without a link', () => {
+    expect(airLine(obs(), 1_000 + 65_000)).toEqual({ level: 'green', text: 'ON AIR 01:05', onAir: true });
+    expect(airLine(obs({}, { phase: 'idle' }), 0)).toMatchObject({ text: 'OFF AIR', onAir: false });
+    expect(airLine(obs({ synced: false, link: 'connecting' }), 0)).toMatchObject({ level: 'red', onAir: false });
+  });
+
+  it('shows the health verdict with its first reason, and red NO LINK while OBS is out of reach', () => {
+    expect(healthLine(obs({ health: { level: 'red', reasons: ['off air while the show clock runs (stream stopped)', 'x'], sample: null, baselineKbps: null, expectedFps: null } }))).toEqual({
+      level: 'red',
+      label: 'RED',
+      reason: 'off air while the show clock runs (stream stopped)',
+    });
+    expect(healthLine(obs({ synced: false, linkError: 'OBS not running' }))).toEqual({ level: 'red', label: 'NO LINK', reason: 'OBS not running' });
+  });
+
+  it('counts only alerts nobody has acknowledged and whose condition is not over', () => {
+    const counts = alertCounts([alert('critical'), alert('critical', { ackedAt: 1, ackedBy: 'p' }), alert('warn'), alert('warn', { clearedAt: 5 }), alert('info'), alert('warn', { quiet: true })]);
+    expect(counts).toEqual({ critical: 1, warn: 1, info: 1 });
+  });
+
+  it('gives the segment’s time left, and how far over it runs', () => {
+    const cues = { current: { segmentTitle: 'Demo' }, showStartedAt: 0, segmentStartedAt: 0, segmentPlannedSeconds: 60 } as unknown as CuesState;
+    expect(segmentLine(cues, 20_000)).toEqual({ title: 'Demo', time: '00:40 left', over: false });
+    expect(segmentLine(cues, 75_000)).toEqual({ title: 'Demo', time: '00:15 over', over: true });
+    expect(segmentLine({ ...cues, segmentStartedAt: null, showStartedAt: null }, 5)).toEqual({ title: 'Demo', time: null, over: false });
+  });
+
+  it('puts orders against the cap when there is one', () => {
+    expect(ordersText({ orders: 12, cap: { orders: 50, bonus: 'b', reached: false, reachedAt: null, bonusRemoval: null } })).toBe('12/50');
+    expect(ordersText({ orders: 3, cap: null })).toBe('3 orders');
+  });
+});

@@ -1,0 +1,46 @@
+// Keyboard first: Esc leaves a text field and the hotkeys work again, "?" lists the keys, the
+// first Tab lands on a live control (an offer's PAUSE), Shift+P pauses with the reason picked on
+// the card, and the host moves the deck with Space, → and a clicker's PageDown / PageUp.
+import { test, expect } from './fixtures';
+
+const OFFER = 'glow-kit-live';
+
+test('producer: first Tab is PAUSE, "?" lists the keys, Esc leaves a field, Shift+P uses the picked reason', async ({ station, context }) => {
+  const producer = await station.openView(context, 'producer');
+  await expect(producer.getByTestId(`status-pause-${OFFER}`)).toBeEnabled();
+  await producer.keyboard.press('Tab');
+  await expect(producer.getByTestId(`status-pause-${OFFER}`)).toBeFocused();
+
+  await producer.locator('body').click({ position: { x: 5, y: 300 } });
+  await producer.keyboard.press('?');
+  await expect(producer.getByTestId('hotkey-overlay')).toContainText('Shift+P');
+  await producer.keyboard.press('Escape');
+  await expect(producer.getByTestId('hotkey-overlay')).toHaveCount(0);
+
+  // A reason typed on the card, Esc out of the field, Shift+P: paused with those words.
+  const reason = producer.getByTestId(`offer-${OFFER}`).getByLabel('Reason for the pause');
+  await reason.fill('Stock count is wrong');
+  await producer.keyboard.press('Escape');
+  await expect(reason).not.toBeFocused();
+  await producer.keyboard.press('Shift+P');
+  await expect(producer.getByTestId(`offer-state-${OFFER}`)).toHaveText('PAUSED');
+  await expect(producer.getByTestId(`offer-reason-${OFFER}`)).toContainText('Stock count is wrong');
+  // The desk sees it too, and the how-to-buy macro now carries the approved paused text.
+  const desk = await station.openView(context, 'moderator', { query: 'as=Ana Reyes' });
+  await expect(desk.getByTestId(`desk-offer-${OFFER}`)).toHaveAttribute('data-state', 'paused');
+});
+
+test('host: Space, → and PageDown advance the deck; PageUp goes back', async ({ station, context }) => {
+  const host = await station.openView(context, 'host');
+  const text = host.getByTestId('host-cue-text');
+  await expect(text).toHaveText(/^Hi everyone/);
+  await host.locator('body').click();
+  await host.keyboard.press('PageDown');
+  await expect(text).toHaveText(/^Say hello to the first few names/);
+  await host.keyboard.press('Space');
+  await expect(text).toHaveText(/^Tonight only, the Glow Kit/);
+  await host.keyboard.press('PageUp');
+  await expect(text).toHaveText(/^Say hello to the first few names/);
+  await host.keyboard.press('ArrowRight');
+  await expect(text).toHaveText(/^Tonight only, the Glow Kit/);
+});

@@ -1,0 +1,63 @@
+// Views survive the station: producer, host and moderator views stay open while the station
+// stops and starts again on the same port and data folder. While it is gone the host's card keeps
+// its approved text at full strength with "station lost — keep going, the producer knows"; once
+// it is back each view reconnects by itself, shows the restored state and follows new changes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+import { freePort, startStationProcess, type StationProcess } from '../peers/station-process';
+
+let dataDir: string;
+let stations: StationProcess[] = [];
+
+test.beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'baton-restart-e2e-'));
+  stations = [];
+});
+test.afterEach(async () => {
+  for (const s of stations) await s.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a station restart under open views: the host keeps reading, every view reconnects with the restored state', async ({ context }) => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  const first = await startStationProcess({ dataDir, port });
+  stations.push(first);
+  const open = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`${first.url}/${path}`);
+    await expect(page.getByTestId('connection')).toHaveText('STATION LINKED');
+    return page;
+  };
+  const producer = await open(`producer?token=${first.tokens.producer}`);
+  const host = await open(`host?token=${first.tokens.host}`);
+  const moderator = await open(`moderator?token=${first.tokens.moderator}&as=Ana%20Reyes`);
+  expect((await first.api('cue.goto', { cueId: 'glow-kit-offer.2' })).status).toBe(200);
+  const hostText = host.getByTestId('host-cue-text');
+  await expect(hostText).toHaveText(/^Tap the pinned Glow Kit below/);
+
+  await first.stop();
+  stations = [];
+  const lost = host.getByTestId('emergency-station-lost');
+  await expect(lost).toContainText('Station lost — keep going, the producer knows.');
+  await expect(hostText).toHaveText(/^Tap the pinned Glow Kit below/);
+  expect(await hostText.evaluate((el) => getComputedStyle(el.closest('main') ?? el).opacity)).toBe('1');
+  await expect(producer.getByTestId('emergency-station-lost')).toBeVisible();
+  await expect(moderator.getByTestId('station-lost')).toBeVisible();
+
+  const second = await startStationProcess({ dataDir, port });
+  stations.push(second);
+  for (const page of [producer, host, moderator]) await expect(page.getByTestId('connection')).toHaveText('STATION LINKED', { timeout: 30_000 });
+  await expect(lost).toHaveCount(0);
+  await expect(producer.getByTestId('emergencies')).toHaveCount(0);
+  // The restored deck position, then a change made on the new station reaches every view.
+  await expect(producer.getByTestId('deck-current')).toHaveAttribute('data-cue-id', 'glow-kit-offer.2');
+  await expect(hostText).toHaveText(/^Tap the pinned Glow Kit below/);
+  expect((await second.api('cue.next', {})).status).toBe(200);
+  await expect(hostText).toHaveText(/^Standard shipping takes 3–5 working days/);
+  await expect(producer.getByTestId('deck-current')).toHaveAttribute('data-cue-id', 'glow-kit-offer.3');
+  await expect(moderator.getByTestId('moderator-view')).toBeVisible();
+  await expect(moderator.getByTestId('moderator-name')).toHaveText('Ana Reyes');
+});
