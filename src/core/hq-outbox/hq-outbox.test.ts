@@ -28,11 +28,14 @@ describe('HQ outbox collector', () => {
     await c.dispatch('offer.ingest', { events: [{ type: 'order', id: 'o1', amount: 39.99, currency: 'USD' }] }, producer);
     await c.dispatch('comments.ingest', { comments: [1, 2, 3].map((i) => ({ platform: 'tiktok', id: `m${i}`, author: 'a', text: 'secret words', lang: 'en' })) }, producer);
     collector.collect();
+    // The demo show's rehearsal replay may add comments of its own: count every row the collector passed.
+    const stored = (c.db.prepare('SELECT COUNT(*) AS n FROM comments WHERE seq <= ?').get(Number(repo.cursor('comments'))) as { n: number }).n;
+    expect(stored).toBeGreaterThanOrEqual(3);
     const facts = repo.peek(1000);
     expect(facts.filter((f) => f.kind === 'audit')).toHaveLength(c.audit.count());
     expect(facts.filter((f) => f.kind === 'commerce').map((f) => f.body.amount)).toEqual([39.99]);
     const minutes = facts.filter((f) => f.kind === 'comment_minute');
-    expect(minutes.reduce((n, f) => n + (f.body.count as number), 0)).toBe(3);
+    expect(minutes.reduce((n, f) => n + (f.body.count as number), 0)).toBe(stored);
     expect(JSON.stringify(facts)).not.toContain('secret words');
     expect(facts.find((f) => f.kind === 'show')?.body).toMatchObject({ id: 'glow-kit-launch', phase: 'draft' });
     const n = facts.length;
