@@ -27,6 +27,7 @@ import { createCommentsModule } from './comments/comments.module';
 import { createCuesModule } from './cues/cues.module';
 import { createOffersModule } from './offers/offers.module';
 import { createPreflightModule } from './preflight/preflight.module';
+import { createOverlayModule } from './overlay/overlay.module';
 
 export interface CoreDeps {
   /** Folder holding baton.db; ':memory:' keeps everything in memory (tests, benchmarks). */
@@ -109,8 +110,9 @@ export function createCore(deps: CoreDeps): Core {
     cues: createCuesModule(contextFor('cues'), deps.ports.cues),
     offers: createOffersModule(contextFor('offers'), deps.ports.offers),
     preflight: createPreflightModule(contextFor('preflight'), deps.ports.preflight),
+    overlay: createOverlayModule(contextFor('overlay'), deps.ports.obs),
   };
-  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight];
+  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay];
   const handlers = commandTable({
     core: {
       'station.whoami': (_args, c) => ({ actor: c.caller.actor, role: c.caller.role }),

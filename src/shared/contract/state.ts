@@ -6,6 +6,7 @@ import type { CommentsState } from './comments.contract';
 import type { CuesState, ScriptsState } from './cues.contract';
 import type { KpiState, OffersState } from './offers.contract';
 import type { PreflightState } from './preflight.contract';
+import type { OverlaysState } from './overlay.contract';
 
 export interface StationState {
   station: StationInfo;
@@ -17,6 +18,7 @@ export interface StationState {
   offers: OffersState;
   kpis: KpiState;
   preflight: PreflightState;
+  overlays: OverlaysState;
   alerts: AlertsState;
   audit: AuditState;
 }

@@ -28,6 +28,8 @@ export const personSchema = z.object({
 export const productSchema = z.object({
   sku: id,
   name: z.string().min(1).max(120),
+  /** The product family its variants share ("earbuds"): a viewer naming it names every variant. */
+  family: z.string().max(60).optional(),
   /** Variant attributes a viewer might type: "red", "50 ml", "size 38". */
   colour: z.string().max(40).optional(),
   size: z.string().max(40).optional(),
@@ -263,6 +265,20 @@ export const showSchema = z.object({
         })
         .default({ order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' }),
       macros: z.array(z.object({ id, label: z.string().min(1), text: z.string().min(1).max(1000) })).default([]),
+      /** Chat as an incident signal: N distinct viewers reporting checkout/payment failures within M seconds. */
+      incidents: z
+        .object({
+          checkout: z
+            .object({
+              viewers: z.number().int().min(1).max(1000).default(5),
+              windowSeconds: z.number().int().min(5).max(3600).default(60),
+              /** alarm = the one-click alarm; pause = also pause the show's offers (through offer.pause). */
+              action: z.enum(['alarm', 'pause']).default('alarm'),
+              cooldownSeconds: z.number().int().nonnegative().default(300),
+            })
+            .default({ viewers: 5, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 }),
+        })
+        .default({ checkout: { viewers: 5, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 } }),
     })
     .default({
       sources: [],
@@ -271,6 +287,7 @@ export const showSchema = z.object({
       unsureBelow: 0.55,
       routing: { order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' },
       macros: [],
+      incidents: { checkout: { viewers: 5, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 } },
     }),
 });
 
