@@ -25,7 +25,11 @@ const tmp = join(root, '.tmp', 'bench');
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 buildIfStale(root);
-const only = process.argv.slice(2);
+// `npm run bench -- load --seconds 10`: names before the first flag pick benches; flags go to each.
+const argv = process.argv.slice(2);
+const firstFlag = argv.findIndex((a) => a.startsWith('--'));
+const only = firstFlag < 0 ? argv : argv.slice(0, firstFlag);
+const flags = firstFlag < 0 ? [] : argv.slice(firstFlag);
 const files = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
@@ -35,7 +39,7 @@ let broken = 0;
 for (const f of files) {
   const out = join(tmp, `${f}.json`);
   console.log(`\n▶ ${f}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', f)], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', f), ...flags], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, BATON_BENCH_OUT: out },

@@ -1,6 +1,7 @@
 // Electron shell: starts the station in-process, opens the producer window (and the host's card
 // on the second display), adds menus and global shortcuts. No business logic lives here.
-// It refuses debugging and sandbox switches, and sends the views' CSP with every station page.
+// It refuses debugging and sandbox switches, sends the views' CSP with every station page, and
+// trusts no TLS certificate but the station's own.
 import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, screen, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { registerShortcuts } from './shortcuts';
 import { checkLaunchSwitches } from './launch-switches';
 import { createExternalLinks } from './external-links';
 import { applyContentSecurityPolicy } from './content-security';
+import { stationPin, verifyStationCertificate } from './cert-pin';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 let station: Station | null = null;
@@ -104,6 +106,9 @@ async function boot(): Promise<void> {
     clock: null,
   });
   applyContentSecurityPolicy(session.defaultSession, station.url);
+  // With --lan the station's certificate is self-signed: the windows trust exactly its fingerprint.
+  const pin = stationPin(station.url, station.tlsFingerprint);
+  session.defaultSession.setCertificateVerifyProc((request, callback) => callback(verifyStationCertificate(pin, request)));
   bridge = createIpcBridge(station.core, new URL(station.url).origin);
   buildMenu();
   registerShortcuts(station.core);
