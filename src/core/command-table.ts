@@ -8,6 +8,7 @@ import type { createCommentsModule } from './comments/comments.module';
 import type { createCuesModule } from './cues/cues.module';
 import type { createOffersModule } from './offers/offers.module';
 import type { createPreflightModule } from './preflight/preflight.module';
+import type { PeopleModule } from './people/people.module';
 
 /** The commands the core answers itself: who is calling, the audit trail, the post-show package. */
 export type CoreCommand = 'station.whoami' | 'audit.list' | 'show.package';
@@ -18,6 +19,7 @@ export interface DomainModules {
   cues: ReturnType<typeof createCuesModule>;
   offers: ReturnType<typeof createOffersModule>;
   preflight: ReturnType<typeof createPreflightModule>;
+  people: PeopleModule;
 }
 
 export interface CommandTableParts {
@@ -37,6 +39,7 @@ export function commandTable({ core, alerts, show, modules: m }: CommandTablePar
     ...m.cues.handlers,
     ...m.offers.handlers,
     ...m.preflight.handlers,
+    ...m.people.handlers,
   } satisfies HandlerMap;
 }
 

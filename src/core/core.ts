@@ -27,6 +27,9 @@ import { createCommentsModule } from './comments/comments.module';
 import { createCuesModule } from './cues/cues.module';
 import { createOffersModule } from './offers/offers.module';
 import { createPreflightModule } from './preflight/preflight.module';
+import { createPeopleModule } from './people/people.module';
+import { withDuties } from './people/duties';
+import type { PeopleService } from './people/people.service';
 
 export interface CoreDeps {
   /** Folder holding baton.db; ':memory:' keeps everything in memory (tests, benchmarks). */
@@ -58,6 +61,8 @@ export interface Core {
   readonly db: Db;
   readonly audit: AuditRepo;
   readonly state: StateStore;
+  /** People's personal tokens: `authenticate` for the station's token check, `onRevoked` to close their views. */
+  readonly people: PeopleService;
   /** Starts the modules (timers, sources, links). Call once, after the first show is loaded. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -109,9 +114,10 @@ export function createCore(deps: CoreDeps): Core {
     cues: createCuesModule(contextFor('cues'), deps.ports.cues),
     offers: createOffersModule(contextFor('offers'), deps.ports.offers),
     preflight: createPreflightModule(contextFor('preflight'), deps.ports.preflight),
+    people: createPeopleModule(contextFor('people')),
   };
-  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight];
-  const handlers = commandTable({
+  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.people];
+  const handlers = withDuties(commandTable({
     core: {
       'station.whoami': (_args, c) => ({ actor: c.caller.actor, role: c.caller.role }),
       'audit.list': ({ before, limit, command }) => ({
@@ -125,7 +131,7 @@ export function createCore(deps: CoreDeps): Core {
     alerts: alerts.handlers,
     show: show.handlers,
     modules: domains,
-  });
+  }), { show, alerts, state });
   const dispatcher = createDispatcher({ audit: auditWriter, clock, log, handlers });
   late.bind(dispatcher);
 
@@ -148,6 +154,7 @@ export function createCore(deps: CoreDeps): Core {
     db,
     audit,
     state,
+    people: domains.people.service,
     async start() {
       for (const m of modules) await m.start();
     },

@@ -8,6 +8,7 @@ import { commentCommands } from './comments.contract';
 import { cueCommands } from './cues.contract';
 import { offerCommands } from './offers.contract';
 import { preflightCommands } from './preflight.contract';
+import { peopleCommands } from './people.contract';
 
 export const commands = {
   ...stationCommands,
@@ -17,6 +18,7 @@ export const commands = {
   ...cueCommands,
   ...offerCommands,
   ...preflightCommands,
+  ...peopleCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -41,3 +43,4 @@ export * from './comments.contract';
 export * from './cues.contract';
 export * from './offers.contract';
 export * from './preflight.contract';
+export * from './people.contract';
