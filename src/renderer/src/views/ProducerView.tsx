@@ -12,6 +12,7 @@ import { KpiStrip } from '../features/kpis/KpiStrip';
 import { ObsPanel } from '../features/obs/ObsPanel';
 import { ObsStatusBadge } from '../features/obs/ObsStatusBadge';
 import { PostShowPanel } from '../features/post-show/PostShowPanel';
+import { PeoplePanel } from '../features/people/PeoplePanel';
 import { useStation } from '../state/station.store';
 
 export function ProducerView() {
@@ -32,6 +33,7 @@ export function ProducerView() {
         <div className="col col-side">
           <ShowPanel />
           <CommentsSummaryPanel />
+          <PeoplePanel />
           <AuditPanel />
           <PostShowPanel />
         </div>
