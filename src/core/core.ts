@@ -29,7 +29,7 @@ import { createOffersModule } from './offers/offers.module';
 import { createPreflightModule } from './preflight/preflight.module';
 import { createPeopleModule } from './people/people.module';
 import { withDuties } from './people/duties';
-import type { PeopleService } from './people/people.service';
+import type { PeopleGate } from './people/people.gate';
 
 export interface CoreDeps {
   /** Folder holding baton.db; ':memory:' keeps everything in memory (tests, benchmarks). */
@@ -62,7 +62,7 @@ export interface Core {
   readonly audit: AuditRepo;
   readonly state: StateStore;
   /** People's personal tokens: `authenticate` for the station's token check, `onRevoked` to close their views. */
-  readonly people: PeopleService;
+  readonly people: PeopleGate;
   /** Starts the modules (timers, sources, links). Call once, after the first show is loaded. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -154,7 +154,7 @@ export function createCore(deps: CoreDeps): Core {
     db,
     audit,
     state,
-    people: domains.people.service,
+    people: domains.people.gate,
     async start() {
       for (const m of modules) await m.start();
     },

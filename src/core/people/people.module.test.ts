@@ -45,14 +45,20 @@ describe('people as accounts', () => {
     expect(core.people.authenticate('short')).toEqual({ refused: 'malformed' });
     expect(core.people.authenticate(undefined)).toEqual({ refused: 'malformed' });
     expect(core.people.authenticate('A'.repeat(43))).toEqual({ refused: 'unknown' });
+    // A flood of bad tokens writes one row a minute, with the count of the others.
+    for (let i = 0; i < 50; i++) core.people.authenticate('B'.repeat(43));
+    expect(core.audit.list({ limit: 100 }).filter((e) => e.command === 'people.refused' && e.outcome === 'refused:unknown')).toHaveLength(1);
     const dewi = tokenOf(ok(await core.dispatch('people.invite', { personId: 'dewi' }, producer)).link);
     const ana = tokenOf(ok(await core.dispatch('people.invite', { personId: 'ana' }, producer)).link);
     ok(await core.dispatch('people.revoke', { personId: 'dewi' }, producer));
-    expect(core.people.authenticate(dewi)).toEqual({ refused: 'revoked' });
+    expect(core.people.authenticate(dewi, '10.0.0.9')).toEqual({ refused: 'revoked', personId: 'dewi' });
+    const row = core.audit.list({ limit: 1 })[0]!;
+    expect(row).toMatchObject({ command: 'people.refused', outcome: 'refused:revoked', actor: 'system:people', args: { reason: 'revoked', from: '10.0.0.9', personId: 'dewi' } });
+    expect(JSON.stringify(row)).not.toContain(dewi);
     expect('person' in core.people.authenticate(ana)).toBe(true);
     // The demo show runs 19:00–20:00; its links end six hours after.
     clock.set(Date.UTC(2026, 11, 4, 2, 0, 1));
-    expect(core.people.authenticate(ana)).toEqual({ refused: 'expired' });
+    expect(core.people.authenticate(ana)).toEqual({ refused: 'expired', personId: 'ana' });
   });
 
   it('standing access outlives the show', async () => {
@@ -73,7 +79,7 @@ describe('people as accounts', () => {
     const first = tokenOf(ok(await core.dispatch('people.invite', { personId: 'ana' }, producer)).link);
     const second = tokenOf(ok(await core.dispatch('people.invite', { personId: 'ana' }, producer)).link);
     expect(second).not.toBe(first);
-    expect(core.people.authenticate(first)).toEqual({ refused: 'revoked' });
+    expect(core.people.authenticate(first)).toEqual({ refused: 'revoked', personId: 'ana' });
     expect('person' in core.people.authenticate(second)).toBe(true);
     await Promise.resolve();
     expect(events).toEqual(['ana:reissued']);

@@ -9,9 +9,11 @@ import { createPeopleService, PeopleError, type PeopleService } from './people.s
 import { qrSvg } from './people.qr';
 import { stationRolesOf } from './people.roles';
 import { nameOf, pauseRequestKey } from './duties';
+import { createPeopleGate, type PeopleGate } from './people.gate';
 
 export interface PeopleModule extends CoreModule<SliceOf<typeof peopleCommands>> {
   service: PeopleService;
+  gate: PeopleGate;
 }
 
 export function createPeopleModule(ctx: ModuleContext): PeopleModule {
@@ -33,6 +35,7 @@ export function createPeopleModule(ctx: ModuleContext): PeopleModule {
 
   return {
     service,
+    gate: createPeopleGate({ service, audit: ctx.audit, now: () => clock.now() }),
     handlers: {
       'people.list': (_args, c) => ({ people: service.list(c.now) }),
       'people.add': ({ id, name, roles }, c) => {

@@ -42,6 +42,8 @@ export interface PeopleRepo {
   revoke(p: { personId: string; at: number; by: string }): void;
   spend(tokenHash: string, personId: string, at: number): void;
   isSpent(tokenHash: string): boolean;
+  /** Whose token a spent hash was, or null. */
+  spentBy(tokenHash: string): string | null;
   touch(personId: string, at: number, from: string): void;
 }
 
@@ -58,6 +60,7 @@ export function createPeopleRepo(db: Db): PeopleRepo {
   const revoke = db.prepare('UPDATE people_access SET token_hash = NULL, revoked_at = @at, revoked_by = @by WHERE person_id = @personId');
   const spend = db.prepare('INSERT OR IGNORE INTO people_spent (token_hash, person_id, spent_at) VALUES (?, ?, ?)');
   const spent = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM people_spent WHERE token_hash = ?');
+  const spentBy = db.prepare<[string], { person_id: string }>('SELECT person_id FROM people_spent WHERE token_hash = ?');
   const touch = db.prepare('UPDATE people_access SET last_used_at = ?, last_used_from = ? WHERE person_id = ?');
 
   return {
@@ -67,6 +70,7 @@ export function createPeopleRepo(db: Db): PeopleRepo {
     revoke: (p) => void revoke.run(p),
     spend: (hash, personId, at) => void spend.run(hash, personId, at),
     isSpent: (hash) => (spent.get(hash)?.n ?? 0) > 0,
+    spentBy: (hash) => spentBy.get(hash)?.person_id ?? null,
     touch: (personId, at, from) => void touch.run(at, from, personId),
   };
 }

@@ -15,7 +15,7 @@ export interface Person {
 }
 
 export type Refusal = 'revoked' | 'expired' | 'unknown' | 'malformed';
-export type Authentication = { person: Person; roles: Role[] } | { refused: Refusal };
+export type Authentication = { person: Person; roles: Role[] } | { refused: Refusal; /** Whose token it was, when known (revoked, expired). */ personId?: string };
 
 export interface RevokedEvent {
   personId: string;
@@ -53,7 +53,6 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
   const { repo } = deps;
   const rows = new Map<string, AccessRow>();
   const byHash = new Map<string, string>();
-  const spent = new Set<string>();
   const listeners = new Set<(e: RevokedEvent) => void>();
   const persisted = new Map<string, number>();
 
@@ -97,9 +96,12 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
       const personId = byHash.get(digest);
       const row = personId === undefined ? undefined : rows.get(personId);
       // The Map finds the candidate; the final comparison of the digests is constant-time.
-      if (!row || !row.tokenHash || !sameDigest(row.tokenHash, digest)) return { refused: spent.has(digest) || repo.isSpent(digest) ? 'revoked' : 'unknown' };
+      if (!row || !row.tokenHash || !sameDigest(row.tokenHash, digest)) {
+        const owner = repo.spentBy(digest);
+        return owner === null ? { refused: 'unknown' } : { refused: 'revoked', personId: owner };
+      }
       const now = deps.now();
-      if (row.expiresAt !== null && now > row.expiresAt) return { refused: 'expired' };
+      if (row.expiresAt !== null && now > row.expiresAt) return { refused: 'expired', personId: row.personId };
       row.lastUsedAt = now;
       row.lastUsedFrom = from;
       if (now - (persisted.get(row.personId) ?? -Infinity) >= TOUCH_EVERY_MS) {
@@ -137,7 +139,7 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
       let token = mintToken();
       let digest = hashToken(token);
       // 256 random bits do not repeat; the check makes "never reused" a guarantee, not a hope.
-      while (byHash.has(digest) || spent.has(digest) || repo.isSpent(digest)) {
+      while (byHash.has(digest) || repo.isSpent(digest)) {
         token = mintToken();
         digest = hashToken(token);
       }
@@ -149,10 +151,7 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
         apply() {
           if (previous) repo.spend(previous, personId, now);
           repo.issue({ personId, tokenHash: digest, standing, at: now, by, expiresAt });
-          if (previous) {
-            byHash.delete(previous);
-            spent.add(previous);
-          }
+          if (previous) byHash.delete(previous);
           byHash.set(digest, personId);
           Object.assign(r, { tokenHash: digest, standing, issuedAt: now, issuedBy: by, expiresAt, revokedAt: null, revokedBy: null });
           if (previous) emit({ personId, name: r.name, reason: 'reissued', at: now });
@@ -176,7 +175,6 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
           repo.spend(previous, personId, now);
           repo.revoke({ personId, at: now, by });
           byHash.delete(previous);
-          spent.add(previous);
           Object.assign(r, { tokenHash: null, revokedAt: now, revokedBy: by });
           emit({ personId, name: r.name, reason: 'revoked', at: now });
         },
