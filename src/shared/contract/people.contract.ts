@@ -8,6 +8,9 @@ import type { Role } from './roles';
 export const SHOW_ROLES = ['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand'] as const;
 export type ShowRole = (typeof SHOW_ROLES)[number];
 
+/** The WebSocket close code when a person's access ends (revoked or re-issued): the view stops reconnecting. */
+export const ACCESS_ENDED_CLOSE_CODE = 4401;
+
 export type AccessStatus = 'none' | 'active' | 'revoked' | 'expired';
 
 /** One person as the producer's People panel lists them: never a token or its hash. */
