@@ -4,6 +4,7 @@ import { createConsoleLogger } from '../core/platform/logger';
 import { appRoot, appVersion, defaultDataDir } from './paths';
 import { parseStationOptions, USAGE, UsageError } from './options';
 import { startStation } from './station';
+import { createErrorReporter } from './transport/error-reporter';
 
 async function main(): Promise<void> {
   let options;
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
   const root = appRoot();
   const version = appVersion(root);
   const log = createConsoleLogger({ quiet: process.env.BATON_QUIET === '1' });
+  // Last line of defence: every entry point has its own guard, so reaching here is a bug. It is
+  // logged (once per kind) and the show goes on, rather than the station dying mid-show.
+  const report = createErrorReporter(log);
+  process.on('uncaughtException', (error) => report(error, 'uncaught'));
+  process.on('unhandledRejection', (error) => report(error, 'unhandled rejection'));
   const dataDir = options.dataDir ?? defaultDataDir();
   const station = await startStation({
     mode: 'headless',
@@ -33,18 +39,21 @@ async function main(): Promise<void> {
     envProducerToken: process.env.BATON_PRODUCER_TOKEN ?? null,
     nativeBinding: null,
     clock: null,
+    allowHosts: options.allowHosts,
+    rate: options.rate,
   });
-  const producer = station.tokens.issued().find((t) => t.role === 'producer');
   const show = station.core.snapshot().state.show.current;
   console.log(`Baton ${version} — headless station ready at ${station.url} (data: ${dataDir})`);
   console.log(`  show: ${show ? `${show.title}${show.rehearsal ? ' [REHEARSAL]' : ''}` : 'none loaded'}`);
-  if (producer) {
-    console.log(`  producer:  ${station.url}/producer?token=${producer.token}`);
-    for (const t of station.tokens.issued().filter((x) => x.role !== 'producer')) {
-      console.log(`  ${`${t.role}:`.padEnd(10)} ${station.url}/${t.role}?token=${t.token}`);
-    }
+  if (station.tokens.created) {
+    // The view links carry the tokens: printed once, when they are made, never on later starts.
+    console.log('  view links (shown once; keep them like passwords):');
+    for (const t of station.tokens.issued()) console.log(`  ${`${t.role}:`.padEnd(10)} ${station.url}/${t.role}?token=${t.token}`);
+  } else {
+    console.log(`  views: ${station.url}/producer, /host, /moderator (links with tokens were printed at first start; the tokens live in the data folder's secret store)`);
   }
-  if (options.lan) console.log('  LAN access is ON: views on the studio network can connect with a token.');
+  if (station.tlsFingerprint) console.log(`  TLS certificate SHA-256 fingerprint: ${station.tlsFingerprint}`);
+  if (options.lan) console.log('  LAN access is ON (HTTPS): views on the studio network can connect with a token.');
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -5,19 +5,25 @@ export interface StationOptions {
   dataDir: string | null;
   showFile: string | null;
   lan: boolean;
+  /** Extra names a request's Host or Origin may carry (the studio's DNS name for this machine). */
+  allowHosts: string[];
+  /** Commands per second per token; null keeps the default. */
+  rate: number | null;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm start -- [--headless] [--port <n>] [--data <dir>] [--show <file>] [--lan]
-  --headless     run without Electron: the station serves the UI on http://127.0.0.1:<port>
-  --port <n>     API and UI port (default 4820; 0 picks a free one)
-  --data <dir>   data folder (default: the platform's user-data folder for Baton)
-  --show <file>  show file to load (default: the last one loaded, else the demo show)
-  --lan          listen on every interface so views on the studio network can connect`;
+export const USAGE = `usage: npm start -- [--headless] [--port <n>] [--data <dir>] [--show <file>] [--lan] [--allow-host <name>]… [--rate <n>]
+  --headless          run without Electron: the station serves the UI on http://127.0.0.1:<port>
+  --port <n>          API and UI port (default 4820; 0 picks a free one)
+  --data <dir>        data folder (default: the platform's user-data folder for Baton)
+  --show <file>       show file to load (default: the last one loaded, else the demo show)
+  --lan               listen on every interface, over HTTPS with a certificate made on first start
+  --allow-host <name> a name views may use to reach the station (besides loopback and its LAN addresses)
+  --rate <n>          commands per second per token before 429 (default 200)`;
 
 export function parseStationOptions(argv: readonly string[]): StationOptions {
-  const o: StationOptions = { headless: false, port: 4820, dataDir: null, showFile: null, lan: false };
+  const o: StationOptions = { headless: false, port: 4820, dataDir: null, showFile: null, lan: false, allowHosts: [], rate: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -45,6 +51,18 @@ export function parseStationOptions(argv: readonly string[]): StationOptions {
       case '--show':
         o.showFile = value();
         break;
+      case '--allow-host': {
+        const name = value().toLowerCase();
+        if (!/^[a-z0-9._-]{1,253}$/.test(name) && !/^[0-9a-f:]{2,39}$/.test(name)) throw new UsageError('--allow-host takes a host name or address, without scheme or port');
+        o.allowHosts.push(name);
+        break;
+      }
+      case '--rate': {
+        const n = Number(value());
+        if (!Number.isFinite(n) || n < 1 || n > 1_000_000) throw new UsageError('--rate takes a number of commands per second from 1 to 1000000');
+        o.rate = n;
+        break;
+      }
       default:
         // Electron and npm add switches of their own; ignore those, refuse typos of ours.
         if (a?.startsWith('--') && !a.startsWith('--inspect') && !a.startsWith('--no-sandbox') && !a.startsWith('--enable-') && !a.startsWith('--disable-')) {

@@ -11,7 +11,10 @@ import { systemClock, type Clock } from '../core/platform/clock';
 import { createSettingsRepo } from '../core/storage/settings.repo';
 import { createDefaultPorts } from './default-ports';
 import { createCommerceEventRoute } from './routes/commerce-event.route';
-import { createSignoffRoute } from './routes/signoff.route';
+import { createSignoffRoutes } from './routes/signoff.route';
+import { stationHostNames } from './transport/host-guard';
+import { DEFAULT_LIMITS } from './transport/rate-limit';
+import { loadOrCreateCertificate } from './tls/certificate';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -29,6 +32,10 @@ export interface StationConfig {
   envProducerToken: string | null;
   nativeBinding: string | null;
   clock: Clock | null;
+  /** Names besides loopback (and, with `lan`, the machine's addresses) that Host/Origin may carry. */
+  allowHosts?: readonly string[];
+  /** Commands per second per token before 429; default DEFAULT_LIMITS. */
+  rate?: number | null;
 }
 
 export interface Station {
@@ -36,6 +43,8 @@ export interface Station {
   api: ApiServer;
   tokens: TokenService;
   url: string;
+  /** The TLS certificate's SHA-256 fingerprint when serving HTTPS (`lan`), else null. */
+  tlsFingerprint: string | null;
   close(): Promise<void>;
 }
 
@@ -46,6 +55,10 @@ export function demoShowPath(appRoot: string): string {
 export async function startStation(cfg: StationConfig): Promise<Station> {
   const secrets = cfg.secrets ?? createFileSecretStore(join(cfg.dataDir, 'secrets.json'));
   const host = cfg.lan ? '0.0.0.0' : '127.0.0.1';
+  // Both refuse loudly before anything is opened: a too-short env token, a LAN without TLS.
+  const tokens = createTokenService({ secrets, envProducerToken: cfg.envProducerToken ?? undefined });
+  const allowedHosts = stationHostNames({ lan: cfg.lan, allowHosts: cfg.allowHosts ?? [] });
+  const tls = cfg.lan ? loadOrCreateCertificate(cfg.dataDir, allowedHosts) : null;
   const core = createCore({
     dataDir: cfg.dataDir,
     clock: cfg.clock ?? systemClock,
@@ -56,7 +69,6 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     nativeBinding: cfg.nativeBinding,
     ports: createDefaultPorts(),
   });
-  const tokens = createTokenService({ secrets, envProducerToken: cfg.envProducerToken ?? undefined });
   const rendererDir = join(cfg.appRoot, 'out', 'renderer');
   let api: ApiServer;
   try {
@@ -68,9 +80,12 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       port: cfg.port,
       staticRoot: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
       version: cfg.version,
+      allowedHosts,
+      limits: cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS,
+      tls,
       routes: [
         createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log }),
-        createSignoffRoute({ dispatch: core.dispatch }),
+        ...createSignoffRoutes({ dispatch: core.dispatch }),
       ],
     });
   } catch (error) {
@@ -79,8 +94,9 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     if (code === 'EADDRINUSE') throw new Error(`port ${cfg.port} is in use: is another Baton running? Try --port <n>.`);
     throw error;
   }
-  const url = `http://127.0.0.1:${api.port}`;
-  core.state.update('station', (s) => ({ ...s, url }));
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${api.port}`;
+  const tlsFingerprint = tls?.fingerprint256 ?? null;
+  core.state.update('station', (s) => ({ ...s, url, tlsFingerprint }));
 
   const settings = createSettingsRepo(core.db);
   core.show.onLoaded((l) => {
@@ -105,6 +121,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     api,
     tokens,
     url,
+    tlsFingerprint,
     async close() {
       await api.close();
       await core.close();

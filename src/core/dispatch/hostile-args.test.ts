@@ -147,7 +147,7 @@ describe('values nested absurdly deep or large', () => {
       [JSON.parse(`{"comments":${'['.repeat(5_000)}${']'.repeat(5_000)}}`) as unknown, producer],
       [{ offerId: 'glow-kit-live', reason: nest(100_000) }, moderator],
     ] as const) {
-      const r = await core.dispatch(who === moderator ? 'alert.ack' : 'comments.ingest', args, who);
+      const r = await core.dispatch(who === moderator ? 'comment.claim' : 'comments.ingest', args, who);
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
       expect(r.ok ? '' : r.error.message).toMatch(/nested deeper than 64 levels/);
     }

@@ -49,3 +49,17 @@ export function signReply(secret: string, timestamp: number | string, idempotenc
 export function verifyReply(input: { secret: string; timestamp: string | undefined; signature: string | undefined; idempotencyKey: string; body: string; nowMs: number }): VerifyResult {
   return verify({ secret: input.secret, timestamp: input.timestamp, signature: input.signature, body: `${input.idempotencyKey}.${input.body}`, nowMs: input.nowMs });
 }
+
+/**
+ * An event POSTed to the station's webhook is signed over `${timestamp}.${idempotencyKey}.${body}`
+ * (the same form as a reply): the key is inside the signature, so a delivery cannot be replayed
+ * under a fresh key, and the station refuses a key or signature it has already seen.
+ */
+export function signEvent(secret: string, timestamp: number | string, idempotencyKey: string, body: string): string {
+  return signReply(secret, timestamp, idempotencyKey, body);
+}
+
+export function verifyEvent(input: { secret: string; timestamp: string | undefined; signature: string | undefined; idempotencyKey: string | undefined; body: string; nowMs: number }): VerifyResult {
+  if (!input.idempotencyKey || !/^[\x21-\x7e]{1,200}$/.test(input.idempotencyKey)) return { ok: false, reason: `missing or bad ${IDEMPOTENCY_HEADER} (1 to 200 visible ASCII characters)` };
+  return verifyReply({ ...input, idempotencyKey: input.idempotencyKey });
+}

@@ -5,6 +5,13 @@ export const ERROR_CODES = {
   forbidden: 403,
   unknown_command: 404,
   invalid_args: 400,
+  /** Transport answers: no such route, wrong method, body or URL too big, too many requests. */
+  not_found: 404,
+  method_not_allowed: 405,
+  unsupported_media_type: 415,
+  too_large: 413,
+  uri_too_long: 414,
+  rate_limited: 429,
   conflict: 409,
   unavailable: 503,
   failed: 502,

@@ -44,3 +44,6 @@ export * from './cues.contract';
 export * from './offers.contract';
 export * from './preflight.contract';
 export * from './people.contract';
+export * from './role-policy';
+export * from './bridge';
+export * from './client-message.schema';

@@ -12,6 +12,9 @@ export interface StationInfo {
   url: string;
   lan: boolean;
   dataDir: string;
+  /** SHA-256 fingerprint of the station's TLS certificate when it serves HTTPS (`--lan`), so a
+   *  view on another machine can pin it. Producer only. */
+  tlsFingerprint?: string | null;
   /** Number of connected views per role, so the producer sees that the host's card is up. */
   views: Record<Role, number>;
 }
@@ -65,7 +68,8 @@ export const stationCommands = {
   }),
   'alert.ack': command<{ id: string }>()({
     summary: 'Acknowledge an alert: it stays in the log, it leaves the banner.',
-    roles: ALL_ROLES,
+    // Alerts are the producer's (the role policy shows them to no one else).
+    roles: PRODUCER,
     kind: 'write',
     args: z.object({ id: z.string().min(1) }).strict(),
   }),

@@ -7,10 +7,19 @@ import type { SecretStore } from '../../core/platform/secret-store';
 export interface TokenGrant {
   role: Role;
   label: string;
+  /** A stable key for the token (its digest) for per-token limits; never the token itself. */
+  key: string;
 }
-export interface IssuedToken extends TokenGrant {
+export interface IssuedToken {
+  role: Role;
+  label: string;
   token: string;
 }
+
+/** A BATON_PRODUCER_TOKEN shorter than this is refused at start, not silently ignored. */
+export const MIN_ENV_TOKEN_CHARS = 12;
+
+export class TokenConfigError extends Error {}
 
 export interface TokenService {
   /** The grant for a presented token, or null. */
@@ -32,7 +41,10 @@ export function createTokenService(deps: { secrets: SecretStore; envProducerToke
     created = true;
   }
   const all: IssuedToken[] = [...tokens];
-  if (deps.envProducerToken && deps.envProducerToken.length >= 8) {
+  if (deps.envProducerToken !== undefined && deps.envProducerToken !== '' && deps.envProducerToken.length < MIN_ENV_TOKEN_CHARS) {
+    throw new TokenConfigError(`BATON_PRODUCER_TOKEN is ${deps.envProducerToken.length} characters long; a token needs at least ${MIN_ENV_TOKEN_CHARS}. Set a longer one or unset it.`);
+  }
+  if (deps.envProducerToken) {
     all.push({ role: 'producer', label: 'producer (BATON_PRODUCER_TOKEN)', token: deps.envProducerToken });
   }
   const byDigest = new Map(all.map((t) => [digest(t.token), t]));
@@ -45,7 +57,7 @@ export function createTokenService(deps: { secrets: SecretStore; envProducerToke
       const found = byDigest.get(d);
       // The map lookup is by digest; the compare below keeps the final check constant-time.
       if (!found || !timingSafeEqual(Buffer.from(d, 'hex'), Buffer.from(digest(found.token), 'hex'))) return null;
-      return { role: found.role, label: found.label };
+      return { role: found.role, label: found.label, key: d };
     },
     issued: () => tokens.map((t) => ({ ...t })),
   };

@@ -1,15 +1,16 @@
 // POST /api/events: the signed commerce event webhook (payments, orders, stock, fulfilment,
 // views, carts) that feeds the rollback triggers and the KPIs. The HMAC key lives in the secret
 // store as `commerce.events.hmac` (set with `offer.eventSecret`); docs/commerce-webhook.md.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { DispatchResult } from '../../core/dispatch/dispatcher';
 import type { Caller } from '../../core/dispatch/handler';
 import type { Clock } from '../../core/platform/clock';
 import type { Logger } from '../../core/platform/logger';
 import type { SecretStore } from '../../core/platform/secret-store';
-import type { RouteHandler } from '../transport/api.server';
-import { BodyError, readBody, sendError, sendJson } from '../transport/http-util';
-import { EVENT_SECRET_NAME, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from '../../core/offers/hmac';
+import type { Route } from '../transport/route-table';
+import { parseJsonText, readBody, sendError, sendJson } from '../transport/http-util';
+import { createReplayGuard } from './replay-guard';
+import { EVENT_SECRET_NAME, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, TOLERANCE_SECONDS, verifyEvent } from '../../core/offers/hmac';
 
 export const EVENTS_PATH = '/api/events';
 const MAX_EVENT_BODY = 1024 * 1024;
@@ -21,48 +22,53 @@ export interface CommerceEventRouteDeps {
   log: Logger;
 }
 
-export function createCommerceEventRoute(deps: CommerceEventRouteDeps): RouteHandler {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    // GET /api/events is the WebSocket upgrade, handled by the event socket, not here.
-    if (url.pathname !== EVENTS_PATH || req.method !== 'POST') return false;
-    const secret = deps.secrets.get(EVENT_SECRET_NAME);
-    if (!secret) {
-      sendError(res, { code: 'unavailable', message: `The commerce event webhook has no HMAC key yet: set one with offer.eventSecret (secret "${EVENT_SECRET_NAME}").` });
-      return true;
-    }
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, MAX_EVENT_BODY);
-    } catch (error) {
-      if (error instanceof BodyError) sendJson(res, error.status, { ok: false, error: { code: 'invalid_args', message: error.message } });
-      else throw error;
-      return true;
-    }
-    const body = raw.toString('utf8');
-    const check = verify({
-      secret,
-      timestamp: header(req, TIMESTAMP_HEADER),
-      signature: header(req, SIGNATURE_HEADER),
-      body,
-      nowMs: deps.clock.now(),
-    });
-    if (!check.ok) {
-      deps.log.warn('commerce event refused', { reason: check.reason, from: req.socket.remoteAddress });
-      sendError(res, { code: 'unauthenticated', message: `Signature refused: ${check.reason}. See docs/commerce-webhook.md.` });
-      return true;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body) as unknown;
-    } catch (error) {
-      sendError(res, { code: 'invalid_args', message: `The body is not valid JSON: ${(error as Error).message}` });
-      return true;
-    }
-    const events = withDeliveryIds(normalise(parsed), header(req, IDEMPOTENCY_HEADER));
-    const result = await deps.dispatch('offer.ingest', { events }, { actor: 'webhook:commerce-events', role: 'producer', via: 'http' });
-    if (result.ok) sendJson(res, 202, { ok: true, result: result.result });
-    else sendError(res, result.error);
-    return true;
+export function createCommerceEventRoute(deps: CommerceEventRouteDeps): Route {
+  // Twice the timestamp tolerance: a delivery is remembered for as long as its timestamp (up to
+  // TOLERANCE in the past or the future) could still pass.
+  const replays = createReplayGuard({ windowMs: 2 * TOLERANCE_SECONDS * 1000 });
+  return {
+    method: 'POST',
+    path: EVENTS_PATH,
+    summary: 'The signed commerce event webhook (docs/commerce-webhook.md).',
+    handle: async ({ req, res }) => {
+      const secret = deps.secrets.get(EVENT_SECRET_NAME);
+      if (!secret) {
+        req.resume();
+        sendError(res, {
+          code: 'unavailable',
+          message: `The commerce event webhook has no HMAC key yet: set one with offer.eventSecret (secret "${EVENT_SECRET_NAME}").`,
+        });
+        return;
+      }
+      const raw = await readBody(req, MAX_EVENT_BODY);
+      const body = raw.toString('utf8');
+      const key = header(req, IDEMPOTENCY_HEADER);
+      const signature = header(req, SIGNATURE_HEADER);
+      const check = verifyEvent({ secret, timestamp: header(req, TIMESTAMP_HEADER), signature, idempotencyKey: key, body, nowMs: deps.clock.now() });
+      if (!check.ok) {
+        deps.log.warn('commerce event refused', { reason: check.reason, from: req.socket.remoteAddress });
+        sendError(res, { code: 'unauthenticated', message: `Signature refused: ${check.reason}. See docs/commerce-webhook.md.` });
+        return;
+      }
+      if (!replays.admit(key ?? '', signature ?? '', deps.clock.now())) {
+        deps.log.warn('commerce event replay refused', { refusedReplays: replays.refused(), from: req.socket.remoteAddress });
+        sendError(res, { code: 'conflict', message: `This delivery (its ${IDEMPOTENCY_HEADER} or signature) was already taken; a replay is not counted again. Replays refused: ${replays.refused()}.` });
+        return;
+      }
+      const parsed = parseJsonText(body);
+      if (!parsed.ok) {
+        sendError(res, { code: 'invalid_args', message: parsed.message });
+        return;
+      }
+      const events = withDeliveryIds(normalise(parsed.value), key);
+      const result = await deps.dispatch(
+        'offer.ingest',
+        { events },
+        { actor: 'webhook:commerce-events', role: 'producer', via: 'http' },
+      );
+      if (result.ok) sendJson(res, 202, { ok: true, result: result.result });
+      else sendError(res, result.error);
+    },
   };
 }
 
@@ -82,6 +88,8 @@ function normalise(value: unknown): unknown {
 function withDeliveryIds(events: unknown, key: string | undefined): unknown {
   if (!key || !Array.isArray(events)) return events;
   return (events as unknown[]).map((e, i) =>
-    e && typeof e === 'object' && !Array.isArray(e) && !('id' in e) ? { ...(e as Record<string, unknown>), id: `${key.slice(0, 100)}:${i}` } : e,
+    e && typeof e === 'object' && !Array.isArray(e) && !('id' in e)
+      ? { ...(e as Record<string, unknown>), id: `${key.slice(0, 100)}:${i}` }
+      : e,
   );
 }

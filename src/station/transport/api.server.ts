@@ -1,18 +1,21 @@
-// The station's HTTP + WebSocket API over one port. HTTP: health, state, command catalog and
-// commands; WebSocket /api/events: hello, snapshot, then patches and events, and commands too.
-// Every request but /api/health and the static UI needs a bearer token bound to a role.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// The station's HTTP(S) + WebSocket API over one port, served from one route table: health,
+// state, command catalog, commands, and the domain endpoints (commerce webhook, sign-off page).
+// Every entry point parses inside a guard: whatever a client sends is answered, never a crash.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../../core/core';
 import type { TokenGrant, TokenService } from '../auth/token.service';
 import type { Logger } from '../../core/platform/logger';
+import { openSession } from '../session/session';
 import { commandCatalog } from './command-catalog';
 import { createStaticHandler } from './static-files';
-import { BodyError, bearerToken, parseJsonBody, readBody, sendError, sendJson } from './http-util';
+import { BodyError, bearerToken, parseJsonBody, parseTarget, readBody, redactUrl, sendError, sendJson } from './http-util';
 import { attachEventSocket, type EventSocket } from './event-socket';
-
-/** Extra routes a subsystem adds (e.g. the signed commerce event webhook). Return true if handled. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
+import { createRouteTable, type Route } from './route-table';
+import { createRateLimiter, DEFAULT_LIMITS, type Limits, type RateLimiter } from './rate-limit';
+import { createHostGuard, type HostGuard } from './host-guard';
+import { createErrorReporter } from './error-reporter';
 
 export interface ApiServerOptions {
   core: Core;
@@ -23,13 +26,20 @@ export interface ApiServerOptions {
   /** The built renderer (out/renderer), or null when only the API is served. */
   staticRoot: string | null;
   version: string;
-  routes: RouteHandler[];
+  /** Domain endpoints (commerce webhook, sign-off page), mounted in the one route table. */
+  routes: Route[];
+  /** Names a request's Host and Origin may carry; default loopback only. */
+  allowedHosts?: readonly string[];
+  limits?: Limits;
+  /** PEM key and certificate: the API is served over HTTPS (`--lan`). */
+  tls?: { key: string; cert: string } | null;
 }
 
 export interface ApiServer {
   readonly server: Server;
   readonly port: number;
   readonly events: EventSocket;
+  readonly limiter: RateLimiter;
   close(): Promise<void>;
 }
 
@@ -38,8 +48,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const serveStatic = createStaticHandler(options.staticRoot);
   const catalog = commandCatalog();
   const started = Date.now();
+  const limiter = createRateLimiter(options.limits ?? DEFAULT_LIMITS, () => Date.now());
+  const hostGuard: HostGuard = createHostGuard(options.allowedHosts ?? ['localhost', '127.0.0.1', '::1']);
+  const report = createErrorReporter(log);
 
-  const authorise = (req: IncomingMessage, res: ServerResponse): TokenGrant | null => {
+  /** The caller's grant, or null once the refusal (401, 429) has been answered. */
+  const admit = (req: IncomingMessage, res: ServerResponse): TokenGrant | null => {
     const token = bearerToken(req);
     const grant = tokens.check(token);
     if (!grant) {
@@ -49,78 +63,121 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       });
       return null;
     }
+    const admission = limiter.take(grant.key);
+    if (!admission.ok) {
+      sendError(res, { code: 'rate_limited', message: `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.` }, { 'retry-after': String(admission.retryAfterSeconds) });
+      return null;
+    }
     return grant;
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://station');
-    const path = url.pathname;
-    if (path === '/api/health' && req.method === 'GET') {
-      const s = core.snapshot().state;
-      sendJson(res, 200, {
-        ok: true,
-        name: 'baton',
-        version: options.version,
-        mode: s.station.mode,
-        uptimeSeconds: Math.round((Date.now() - started) / 1000),
-        show: s.show.current ? { id: s.show.current.id, title: s.show.current.title } : null,
-        obs: s.obs.link,
-      });
-      return;
-    }
-    if (path === '/api/commands' && req.method === 'GET') {
-      sendJson(res, 200, { commands: catalog });
-      return;
-    }
-    if (path === '/api/state' && req.method === 'GET') {
-      if (!authorise(req, res)) return;
-      const snap = core.snapshot();
-      sendJson(res, 200, { rev: snap.rev, state: snap.state });
-      return;
-    }
-    if (path.startsWith('/api/commands/')) {
-      if (req.method !== 'POST') {
-        res.setHeader('allow', 'POST');
-        sendJson(res, 405, { ok: false, error: { code: 'invalid_args', message: 'Commands are sent with POST.' } });
-        return;
-      }
-      const grant = authorise(req, res);
-      if (!grant) return;
-      const name = decodeURIComponent(path.slice('/api/commands/'.length));
-      const args = parseJsonBody(await readBody(req));
-      const result = await core.dispatch(name, args, { actor: grant.label, role: grant.role, via: 'http' });
-      if (result.ok) sendJson(res, 200, { ok: true, result: result.result });
-      else sendError(res, result.error);
-      return;
-    }
-    for (const route of options.routes) if (await route(req, res, url)) return;
-    if (path.startsWith('/api/')) {
-      sendJson(res, 404, { ok: false, error: { code: 'unknown_command', message: `No API route ${req.method} ${path}.` } });
-      return;
-    }
-    if (req.method === 'GET' && serveStatic(req, res)) return;
-    sendJson(res, 404, {
-      ok: false,
-      error: {
-        code: 'unknown_command',
-        message: options.staticRoot ? `Nothing at ${path}.` : 'The UI is not built: run `npm run build`.',
+  const coreRoutes: Route[] = [
+    {
+      method: 'GET',
+      path: '/api/health',
+      summary: 'Liveness, version and the loaded show, without a token.',
+      handle: ({ res }) => {
+        const s = core.snapshot().state;
+        sendJson(res, 200, {
+          ok: true,
+          name: 'baton',
+          version: options.version,
+          mode: s.station.mode,
+          uptimeSeconds: Math.round((Date.now() - started) / 1000),
+          show: s.show.current ? { id: s.show.current.id, title: s.show.current.title } : null,
+          obs: s.obs.link,
+        });
       },
-    });
+    },
+    { method: 'GET', path: '/api/commands', summary: 'Every command with its schema and roles.', handle: ({ res }) => sendJson(res, 200, { commands: catalog }) },
+    {
+      method: 'GET',
+      path: '/api/state',
+      summary: 'The snapshot, as the token’s role may see it.',
+      handle: ({ req, res }) => {
+        const grant = admit(req, res);
+        if (!grant) return;
+        const session = openSession(core, { actor: grant.label, role: grant.role, via: 'http' }, { view: false, onInternalError: report });
+        const snap = session.snapshot();
+        sendJson(res, 200, { rev: snap.rev, state: snap.state });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/commands/*',
+      summary: 'Run a command: POST /api/commands/<name> with its JSON arguments.',
+      handle: async ({ req, res, rest }) => {
+        const grant = admit(req, res);
+        if (!grant) return;
+        const args = parseJsonBody(await readBody(req));
+        const session = openSession(core, { actor: grant.label, role: grant.role, via: 'http' }, { view: false, onInternalError: report });
+        const result = await session.dispatch(rest, args);
+        if (result.ok) sendJson(res, 200, { ok: true, result: result.result });
+        else sendError(res, result.error);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/events',
+      summary: 'The event stream: connect with a WebSocket (?token=).',
+      handle: ({ res }) => sendJson(res, 426, { ok: false, error: { code: 'invalid_args', message: 'GET /api/events is the WebSocket event stream: connect with a WebSocket client.' } }, { upgrade: 'websocket' }),
+    },
+  ];
+  const table = createRouteTable([...coreRoutes, ...options.routes]);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const parsed = parseTarget(req.url);
+    if (!parsed.ok) {
+      sendError(res, { code: parsed.code, message: parsed.message });
+      return;
+    }
+    const refusal = hostGuard.check(req);
+    if (refusal) {
+      sendError(res, { code: 'forbidden', message: refusal });
+      return;
+    }
+    const { target } = parsed;
+    const method = req.method ?? 'GET';
+    const match = table.match(method, target.path);
+    if (match.kind === 'found') {
+      await match.route.handle({ req, res, target, rest: match.rest });
+      return;
+    }
+    if (match.kind === 'method') {
+      sendError(res, { code: 'method_not_allowed', message: `${target.path} answers ${match.allow.join(', ')}, not ${method.slice(0, 20)}.` }, { allow: match.allow.join(', ') });
+      return;
+    }
+    if (target.path.startsWith('/api/')) {
+      sendError(res, { code: 'not_found', message: `No API route ${method.slice(0, 20)} ${target.path.slice(0, 200)}.` });
+      return;
+    }
+    if ((method === 'GET' || method === 'HEAD') && serveStatic(req, res, target.path)) return;
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendError(res, { code: 'method_not_allowed', message: 'The UI is read with GET.' }, { allow: 'GET' });
+      return;
+    }
+    sendError(res, { code: 'not_found', message: options.staticRoot ? `Nothing at ${target.path.slice(0, 200)}.` : 'The UI is not built: run `npm run build`.' });
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof BodyError) {
-        sendJson(res, error.status, { ok: false, error: { code: 'invalid_args', message: error.message } });
+        sendError(res, { code: error.code, message: error.message });
         return;
       }
-      log.error('request failed', { url: req.url, error: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The station failed to answer.' } });
+      report(error, `${req.method ?? '?'} ${redactUrl(req.url)}`);
+      if (!res.headersSent) sendError(res, { code: 'internal', message: 'The station failed to answer; the failure is logged.' });
       else res.destroy();
     });
-  });
+  };
+  const server: Server = options.tls ? (createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) as unknown as Server) : createHttpServer(onRequest);
   server.keepAliveTimeout = 30_000;
-  const events = attachEventSocket({ server, core, tokens, log });
+  // A request Node's parser cannot read (bad request line, header flood) is answered and dropped.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  const events = attachEventSocket({ server, core, tokens, log, limiter, hostGuard, report });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -135,6 +192,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     server,
     port,
     events,
+    limiter,
     async close() {
       await events.close();
       server.closeAllConnections();

@@ -1,20 +1,37 @@
 // WebSocket /api/events: authenticates with `?token=` (browsers cannot set headers on a
-// WebSocket), sends hello and a snapshot, then every patch and event; accepts commands too.
-// A client that falls too far behind is closed (it reconnects and gets a fresh snapshot) rather
-// than let its buffer grow without bound.
-import type { Server } from 'node:http';
+// WebSocket), then runs one session: hello, the role's snapshot, patches and events, commands.
+// Every frame is parsed against the contract's message schema inside a guard; a client that
+// falls too far behind is closed (it reconnects and gets a fresh snapshot).
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { ClientMessage, ServerMessage } from '../../shared/contract/index';
+import { clientMessageSchema, type ServerMessage } from '../../shared/contract/index';
 import type { Core } from '../../core/core';
-import type { TokenService } from '../auth/token.service';
+import type { TokenGrant, TokenService } from '../auth/token.service';
 import type { Logger } from '../../core/platform/logger';
+import { openSession } from '../session/session';
+import { parseJsonText, parseTarget, redactUrl } from './http-util';
+import type { RateLimiter } from './rate-limit';
+import type { HostGuard } from './host-guard';
+import type { ErrorReporter } from './error-reporter';
 
 const MAX_BUFFERED = 16 * 1024 * 1024;
 const MAX_FRAME = 4 * 1024 * 1024;
+const EVENTS_PATH = '/api/events';
 
 export interface EventSocket {
   clients(): number;
   close(): Promise<void>;
+}
+
+export interface EventSocketDeps {
+  server: Server;
+  core: Core;
+  tokens: TokenService;
+  log: Logger;
+  limiter: RateLimiter;
+  hostGuard: HostGuard;
+  report: ErrorReporter;
 }
 
 function rawText(data: RawData): string {
@@ -22,25 +39,50 @@ function rawText(data: RawData): string {
   return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
 }
 
-export function attachEventSocket(deps: { server: Server; core: Core; tokens: TokenService; log: Logger }): EventSocket {
-  const { core, tokens, log } = deps;
+function refuse(socket: Duplex, status: number, reason: string, code: string, message: string, extra = ''): void {
+  const body = JSON.stringify({ ok: false, error: { code, message } });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n${extra}\r\n${body}`);
+}
+
+export function attachEventSocket(deps: EventSocketDeps): EventSocket {
+  const { core, tokens, limiter, report } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
 
-  deps.server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://station');
-    if (url.pathname !== '/api/events') {
-      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
-      return;
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const parsed = parseTarget(req.url);
+    if (!parsed.ok) return refuse(socket, parsed.status, parsed.status === 414 ? 'URI Too Long' : 'Bad Request', parsed.code, parsed.message);
+    if (parsed.target.path !== EVENTS_PATH) return refuse(socket, 404, 'Not Found', 'not_found', `No WebSocket at ${parsed.target.path.slice(0, 200)}; the event stream is ${EVENTS_PATH}.`);
+    const refusal = deps.hostGuard.check(req);
+    if (refusal) return refuse(socket, 403, 'Forbidden', 'forbidden', refusal);
+    const header = req.headers.authorization;
+    const token = parsed.target.query.get('token') ?? (typeof header === 'string' ? header.replace(/^Bearer\s+/i, '') : null);
+    const grant = tokens.check(token);
+    if (!grant) return refuse(socket, 401, 'Unauthorized', 'unauthenticated', 'token missing or not valid');
+    const release = limiter.connect(grant.key);
+    if (!release) return refuse(socket, 429, 'Too Many Requests', 'rate_limited', 'Too many open connections with this token.', 'retry-after: 5\r\n');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      try {
+        serve(ws, grant, release);
+      } catch (error) {
+        release();
+        report(error, `ws open ${redactUrl(req.url)}`);
+        ws.terminate();
+      }
+    });
+  };
+
+  deps.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      report(error, `upgrade ${redactUrl(req.url)}`);
+      socket.destroy();
     }
-    const grant = tokens.check(url.searchParams.get('token') ?? req.headers.authorization?.replace(/^Bearer\s+/i, ''));
-    if (!grant) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{"ok":false,"error":{"code":"unauthenticated","message":"token missing or not valid"}}');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws, grant.label, grant.role));
   });
 
-  const serve = (ws: WebSocket, actor: string, role: 'producer' | 'host' | 'moderator') => {
+  const serve = (ws: WebSocket, grant: TokenGrant, release: () => void) => {
+    const session = openSession(core, { actor: grant.label, role: grant.role, via: 'ws' }, { view: true, onInternalError: report });
     const send = (m: ServerMessage) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > MAX_BUFFERED) {
@@ -49,39 +91,41 @@ export function attachEventSocket(deps: { server: Server; core: Core; tokens: To
       }
       ws.send(JSON.stringify(m));
     };
-    core.setViewCount(role, +1);
-    send({ t: 'hello', actor, role, at: core.now() });
-    const snap = core.snapshot();
-    send({ t: 'snapshot', rev: snap.rev, state: snap.state });
-    const unsubscribe = core.subscribe(send);
+    const answer = (id: string, code: 'invalid_args' | 'rate_limited', message: string, path = '') =>
+      send({ t: 'result', id, ok: false, error: { code, message, ...(path || code === 'invalid_args' ? { issues: [{ path, message }] } : {}) } });
+
+    const onFrame = (data: RawData) => {
+      const parsed = parseJsonText(rawText(data));
+      if (!parsed.ok) return answer('', 'invalid_args', parsed.message.replace('The body', 'The frame'));
+      const msg = clientMessageSchema.safeParse(parsed.value);
+      if (!msg.success) {
+        const issue = msg.error.issues[0];
+        const path = issue ? issue.path.map(String).join('.') : '';
+        const raw = parsed.value as { id?: unknown } | null;
+        const id = raw && typeof raw === 'object' && typeof raw.id === 'string' ? raw.id.slice(0, 200) : '';
+        return answer(id, 'invalid_args', `Expected {t:"command", id, name, args} or {t:"resync"}${path ? `; bad field: ${path}` : ''}.`, path || 't');
+      }
+      const m = msg.data;
+      if (m.t === 'resync') return session.resync();
+      const admission = limiter.take(grant.key);
+      if (!admission.ok) return answer(m.id, 'rate_limited', `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.`);
+      void session.dispatch(m.name, m.args).then((r) => send(r.ok ? { t: 'result', id: m.id, ok: true, result: r.result } : { t: 'result', id: m.id, ok: false, error: r.error }));
+    };
 
     ws.on('message', (data) => {
-      let msg: ClientMessage;
       try {
-        msg = JSON.parse(rawText(data)) as ClientMessage;
-      } catch {
-        send({ t: 'result', id: '', ok: false, error: { code: 'invalid_args', message: 'Frames must be JSON.' } });
-        return;
+        onFrame(data);
+      } catch (error) {
+        report(error, 'ws frame');
+        send({ t: 'result', id: '', ok: false, error: { code: 'internal', message: 'The station failed to answer; the failure is logged.' } });
       }
-      if (msg.t === 'resync') {
-        const s = core.snapshot();
-        send({ t: 'snapshot', rev: s.rev, state: s.state });
-        return;
-      }
-      if (msg.t !== 'command' || typeof msg.name !== 'string' || typeof msg.id !== 'string') {
-        send({ t: 'result', id: typeof (msg as { id?: unknown }).id === 'string' ? (msg as { id: string }).id : '', ok: false, error: { code: 'invalid_args', message: 'Expected {t:"command", id, name, args}.' } });
-        return;
-      }
-      core
-        .dispatch(msg.name, msg.args, { actor, role, via: 'ws' })
-        .then((r) => send(r.ok ? { t: 'result', id: msg.id, ok: true, result: r.result } : { t: 'result', id: msg.id, ok: false, error: r.error }))
-        .catch((error: unknown) => log.error('ws command failed', { error: String(error) }));
     });
     ws.on('close', () => {
-      unsubscribe();
-      core.setViewCount(role, -1);
+      session.close();
+      release();
     });
     ws.on('error', () => ws.terminate());
+    session.start(send);
   };
 
   return {

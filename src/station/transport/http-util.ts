@@ -1,28 +1,37 @@
-// Small HTTP helpers: JSON answers with a readable error, bounded body reads, bearer tokens.
+// Small HTTP helpers: JSON answers with a readable error, bounded body reads with a depth limit,
+// a request target parsed without throwing, bearer tokens, and URLs made safe to log.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CommandError } from '../../shared/contract/errors';
+import type { CommandError, ErrorCode } from '../../shared/contract/errors';
 import { httpStatusOf } from '../../shared/contract/errors';
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Deeper JSON than this is refused at the transport: no command needs it, recursion does not survive it. */
+export const MAX_JSON_DEPTH = 64;
+/** Longer request targets are answered 414. */
+export const MAX_URL_CHARS = 4096;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.writableEnded) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    ...headers,
   });
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, error: CommandError): void {
-  sendJson(res, httpStatusOf(error.code), { ok: false, error });
+export function sendError(res: ServerResponse, error: CommandError, headers: Record<string, string> = {}): void {
+  sendJson(res, httpStatusOf(error.code), { ok: false, error }, headers);
 }
 
+/** A request that cannot be served as sent: answered with its status and code, never a 500. */
 export class BodyError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code: ErrorCode = status === 413 ? 'too_large' : 'invalid_args',
   ) {
     super(message);
   }
@@ -32,9 +41,15 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length']);
     // An oversized body is drained, not cut off: destroying the socket mid-upload makes the
     // client see ECONNRESET instead of our 413 and its readable message. Past 16x the limit
     // the sender is not a confused script but a flood, and the socket is dropped.
+    if (Number.isFinite(declared) && declared > limit * 16) {
+      reject(new BodyError(413, `The request body is ${declared} bytes; the limit is ${limit} bytes.`));
+      req.resume();
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit * 16) {
@@ -47,24 +62,79 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       if (size > limit) reject(new BodyError(413, `The request body is ${size} bytes; the limit is ${limit} bytes.`));
       else resolve(Buffer.concat(chunks));
     });
-    req.on('error', reject);
+    req.on('error', () => reject(new BodyError(400, 'The request body could not be read.')));
     req.on('close', () => {
       if (!req.complete) reject(new BodyError(413, `The request body is larger than ${limit} bytes.`));
     });
   });
 }
 
+/** Parses JSON text and refuses values nested deeper than `maxDepth` (checked without recursion). */
+export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): { ok: true; value: unknown } | { ok: false; message: string } {
+  // Cheap pre-check on the text: brackets outside strings give the depth before parsing.
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i += 1; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth += 1;
+      if (depth > maxDepth) return { ok: false, message: `The JSON is nested deeper than ${maxDepth} levels.` };
+    } else if (c === 93 || c === 125) depth -= 1;
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, message: `The body is not valid JSON: ${(error as Error).message}` };
+  }
+}
+
 export function parseJsonBody(buf: Buffer): unknown {
   if (buf.length === 0) return {};
-  try {
-    return JSON.parse(buf.toString('utf8')) as unknown;
-  } catch (error) {
-    throw new BodyError(400, `The body is not valid JSON: ${(error as Error).message}`);
-  }
+  const r = parseJsonText(buf.toString('utf8'));
+  if (!r.ok) throw new BodyError(400, r.message);
+  return r.value;
 }
 
 export function bearerToken(req: IncomingMessage): string | null {
   const h = req.headers.authorization;
   if (h && /^Bearer\s+/i.test(h)) return h.replace(/^Bearer\s+/i, '').trim();
   return null;
+}
+
+export interface RequestTarget {
+  /** The decoded path. */
+  path: string;
+  query: URLSearchParams;
+}
+
+/**
+ * The request target (origin form `/a?b`, or absolute form `http://h/a?b`) parsed without ever
+ * throwing: a bad URL, bad percent-escape or over-long target is an answer, not an exception.
+ */
+export function parseTarget(raw: string | undefined): { ok: true; target: RequestTarget } | { ok: false; status: 400 | 414; code: ErrorCode; message: string } {
+  const text = raw ?? '/';
+  if (text.length > MAX_URL_CHARS) return { ok: false, status: 414, code: 'uri_too_long', message: `The request URL is ${text.length} characters; the limit is ${MAX_URL_CHARS}.` };
+  let url: URL;
+  try {
+    url = text.startsWith('/') ? new URL(`http://station${text.startsWith('//') ? text.replace(/^\/+/, '/') : text}`) : new URL(text);
+  } catch {
+    return { ok: false, status: 400, code: 'invalid_args', message: 'The request URL is not a valid URL.' };
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return { ok: false, status: 400, code: 'invalid_args', message: 'The request path has a bad percent-escape.' };
+  }
+  if (path.includes('\0')) return { ok: false, status: 400, code: 'invalid_args', message: 'The request path holds a NUL character.' };
+  return { ok: true, target: { path, query: url.searchParams } };
+}
+
+/** A URL as it may appear in a log: token and sign-off link codes replaced. */
+export function redactUrl(raw: string | undefined): string {
+  return (raw ?? '').slice(0, 300).replace(/([?&](?:token|link|access_token)=)[^&#]*/gi, '$1[redacted]');
 }

@@ -1,5 +1,5 @@
 // Serves the built renderer. Unknown paths under a view route fall back to index.html so that
-// /producer, /host and /moderator can be bookmarked.
+// /producer, /host and /moderator can be bookmarked. Paths arrive decoded and checked (parseTarget).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,10 +21,9 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export function createStaticHandler(root: string | null) {
-  return (req: IncomingMessage, res: ServerResponse): boolean => {
+  return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
     if (!root || !existsSync(root)) return false;
-    const url = new URL(req.url ?? '/', 'http://x');
-    let rel = decodeURIComponent(url.pathname);
+    let rel = path;
     if (rel === '/' || !extname(rel)) rel = '/index.html';
     const file = normalize(join(root, rel));
     if (!file.startsWith(normalize(root) + sep)) return false;
@@ -33,9 +32,16 @@ export function createStaticHandler(root: string | null) {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
       'cache-control': rel === '/index.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
     });
-    createReadStream(file).pipe(res);
+    if (req.method === 'HEAD') {
+      res.end();
+      return true;
+    }
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
     return true;
   };
 }

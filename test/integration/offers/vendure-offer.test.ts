@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVendureStore, type VendureStore } from '../../peers/vendure-store';
 import { continueCheckout, openCart, tryCheckout } from '../../peers/vendure-shopper';
 import type { OfferPhase, OfferView, ServerMessage } from '../../../src/shared/contract/index';
-import { sign } from '../../../src/core/offers/hmac';
+import { signEvent } from '../../../src/core/offers/hmac';
 import {
   EVENTS_KEY,
   OFFER,
@@ -134,7 +134,7 @@ describe('offer control against a real Vendure store', () => {
     const ts = String(Math.floor(Date.now() / 1000));
     const res = await fetch(`${baton.url}/api/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-baton-timestamp': ts, 'x-baton-signature': sign(EVENTS_KEY, ts, body) },
+      headers: { 'content-type': 'application/json', 'x-baton-timestamp': ts, 'idempotency-key': 'pay-batch-1', 'x-baton-signature': signEvent(EVENTS_KEY, ts, 'pay-batch-1', body) },
       body,
     });
     expect(res.status).toBe(202);

@@ -1,14 +1,9 @@
 // BatonClient over Electron IPC: the preload exposes exactly one typed object, `window.baton`.
-import type { ArgsOf, CommandName, ResultOf, ServerMessage } from '../../../shared/contract/index';
-import type { CommandError } from '../../../shared/contract/errors';
+import type { ArgsOf, CommandName, ResultOf } from '../../../shared/contract/index';
 import { CommandRejection, type BatonClient, type ConnectionStatus } from '../../../shared/contract/client';
+import type { BatonBridge } from '../../../shared/contract/bridge';
 
-export interface BatonBridge {
-  send(name: string, args: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: CommandError }>;
-  onMessage(listener: (message: ServerMessage) => void): () => void;
-  /** Asks the main process to send hello + a fresh snapshot. */
-  ready(): void;
-}
+export type { BatonBridge };
 
 declare global {
   interface Window {

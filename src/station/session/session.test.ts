@@ -1,0 +1,47 @@
+// The session every transport uses: hello then the role's snapshot, patches renumbered for a
+// role that does not see every domain (no false gaps), and a dispatch that never rejects.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestCore, DEMO_SHOW } from '../../../test/support/test-core';
+import type { Core } from '../../core/core';
+import type { ServerMessage } from '../../shared/contract/index';
+import { openSession } from './session';
+
+let core: Core;
+afterEach(async () => {
+  await core.close();
+});
+
+const flush = () => new Promise((r) => setTimeout(r, 20));
+
+describe('openSession', () => {
+  it('streams hello, snapshot and gap-free patches to a host while hidden domains change', async () => {
+    core = createTestCore();
+    core.show.loadFile(DEMO_SHOW);
+    const got: ServerMessage[] = [];
+    const s = openSession(core, { actor: 'Leo', role: 'host', via: 'test' }, { view: true, onInternalError: () => {} });
+    s.start((m) => got.push(m));
+    expect(got.map((m) => m.t)).toEqual(['hello', 'snapshot']);
+    expect(core.snapshot().state.station.views.host).toBe(1);
+    core.alerts.raise({ source: 'test', key: 'k', level: 'warn', message: 'hidden from the host' });
+    await core.dispatch('show.clock', { action: 'start' }, { actor: 'p', role: 'producer', via: 'test' });
+    await flush();
+    const revs = got.filter((m) => m.t === 'snapshot' || m.t === 'patch').map((m) => (m as { rev: number }).rev);
+    revs.forEach((r, i) => expect(r).toBe(revs[0]! + i));
+    expect(got.some((m) => m.t === 'patch' && (m.domain === 'alerts' || m.domain === 'audit'))).toBe(false);
+    expect(got.some((m) => m.t === 'event' && m.event.name === 'audit.appended')).toBe(false);
+    s.resync();
+    expect(got.at(-1)).toMatchObject({ t: 'snapshot', rev: revs.at(-1) });
+    s.close();
+    expect(core.snapshot().state.station.views.host).toBe(0);
+  });
+
+  it('answers a bad name without calling the core, and a core failure as internal', async () => {
+    core = createTestCore();
+    const errors: string[] = [];
+    const broken = { ...core, dispatch: () => Promise.reject(new Error('boom')) } as unknown as Core;
+    const s = openSession(broken, { actor: 'p', role: 'producer', via: 'test' }, { view: false, onInternalError: (e) => errors.push(String(e)) });
+    expect(await s.dispatch(42, {})).toMatchObject({ ok: false, error: { code: 'invalid_args', issues: [{ path: 'name' }] } });
+    expect(await s.dispatch('station.whoami', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(errors).toEqual(['Error: boom']);
+  });
+});
