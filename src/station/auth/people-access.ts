@@ -31,7 +31,7 @@ export function createAccessCheck(tokens: TokenService, people: Pick<PeopleGate,
     check(token, from) {
       if (!token) return { refused: 'missing' };
       const boot = tokens.check(token);
-      if (boot) return { grant: { role: boot.role, label: boot.label, key: (boot as { key?: string }).key ?? `token:${boot.label}`, bootstrap: true } };
+      if (boot) return { grant: { role: boot.role, label: boot.label, key: boot.key, bootstrap: true } };
       const r = people.authenticate(token, from);
       if ('refused' in r) return { refused: r.refused };
       // A person's first station role is the view their link opens (most powerful first).
@@ -46,7 +46,7 @@ export function createAccessCheck(tokens: TokenService, people: Pick<PeopleGate,
 export function refusalMessage(refused: Refusal | 'missing'): string {
   switch (refused) {
     case 'missing':
-      return 'No token: send Authorization: Bearer <token>.';
+      return 'Send a token: Authorization: Bearer <token>.';
     case 'revoked':
       return 'This link was revoked (or replaced by a newer one): ask the producer for a new link.';
     case 'expired':
@@ -54,7 +54,7 @@ export function refusalMessage(refused: Refusal | 'missing'): string {
     case 'malformed':
       return 'That is not a Baton token.';
     case 'unknown':
-      return 'This token is not valid for this station.';
+      return 'That token is not valid for this station.';
   }
 }
 
