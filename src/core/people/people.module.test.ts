@@ -61,6 +61,15 @@ describe('people as accounts', () => {
     expect(core.people.authenticate(ana)).toEqual({ refused: 'expired', personId: 'ana' });
   });
 
+  it('a link issued after its show ended still lasts six hours (not born expired)', async () => {
+    const clock = createTestClock(Date.UTC(2026, 11, 10, 12, 0, 0));
+    core = createTestCore({ clock });
+    core.show.loadFile(DEMO_SHOW);
+    const inv = ok(await core.dispatch('people.invite', { personId: 'ana' }, producer));
+    expect(inv.expiresAt).toBe(Date.UTC(2026, 11, 10, 18, 0, 0));
+    expect('person' in core.people.authenticate(tokenOf(inv.link))).toBe(true);
+  });
+
   it('standing access outlives the show', async () => {
     const clock = createTestClock();
     core = createTestCore({ clock });

@@ -46,7 +46,9 @@ const TOUCH_EVERY_MS = 30_000;
 
 export function showEndsAt(show: Show | null, now: number): number {
   if (!show) return now + 24 * 60 * 60 * 1000;
-  return Date.parse(show.schedule.start) + show.schedule.durationMinutes * 60_000 + SHOW_GRACE_MS;
+  const end = Date.parse(show.schedule.start) + show.schedule.durationMinutes * 60_000 + SHOW_GRACE_MS;
+  // A link issued after its show's end (a rehearsal of an old show file) still lasts the grace period.
+  return Math.max(end, now + SHOW_GRACE_MS);
 }
 
 export function createPeopleService(deps: { repo: PeopleRepo; now: () => number; onError?: (e: unknown) => void }): PeopleService {
