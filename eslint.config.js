@@ -21,7 +21,7 @@ const noNode = (message) => ({ regex: `^(node:.*|(${NODE_BUILTINS.join('|')})(/.
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', '.tmp/**', 'node_modules/**', 'test/vendure/node_modules/**', 'test-results/**', 'playwright-report/**', '.electron-native/**'],
+    ignores: ['out/**', 'dist/**', '.tmp/**', 'node_modules/**', 'test/vendure/node_modules/**', 'companion/**', 'test-results/**', 'playwright-report/**', '.electron-native/**'],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {

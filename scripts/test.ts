@@ -27,6 +27,7 @@ if (step('system packages (setup-system)', node, ['--import', 'tsx', 'scripts/se
   process.exit(1);
 }
 if (want('integration') && step('Vendure test store modules', node, ['test/vendure/install.mjs']) !== 0) process.exit(1);
+if (want('integration') && step('Companion module (install + companion-module-build)', node, ['companion/build.mjs']) !== 0) process.exit(1);
 if (want('deps') && step('dependency rules (npm run lint:deps)', 'npm', ['run', '--silent', 'lint:deps']) !== 0) {
   console.error('An import breaks the layer rules (see above and .dependency-cruiser.cjs).');
   process.exit(1);

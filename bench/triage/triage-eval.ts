@@ -1,34 +1,29 @@
 // Comment-triage evaluation on data the classifier was NOT tuned on.
 //
 //   npx tsx bench/triage/triage-eval.ts            (prints the report)
-//   import { runTriageEval } from './bench/triage/triage-eval.ts'   (returns the figures as an object)
+//   npm run bench -- triage                        (the same, plus the bench summary rows)
 //
-// Sets (see test/data/README.md):
-//   dev-holdout — 30% of the shared dev set, split by hash of id before any tuning; errors never inspected.
-//   show2       — a different show/catalog (cookware), written and frozen before the classifier existed.
-//   dev-tune    — printed for reference only: the rules were written while looking at it.
-
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// Sets (test/data/README.md, bench/triage/datasets.ts):
+//   corpus/<8 categories> — cross-catalog: train on 7 (+ the tuning sets), test on the 8th, rotate; the WORST fold counts.
+//   dev-holdout, show2, show3 — older evaluation sets, scored with the model trained on the tuning sets + all 8 categories.
+//   dev-tune, tune2 — tuning sets (the rules were written reading them): reference only.
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createTriage } from '../../src/core/comments/triage/triage.service';
 import type { Intent, TriageCatalog } from '../../src/core/comments/triage/triage.types';
-import { devSplitOf } from './split';
+import { trainTriageModel, type TriageModel } from '../../src/core/comments/triage/triage.model';
+import { lineKey, loadCorpus, loadLegacyEvaluationSets, loadTuningSets, type LabelledComment, type LabelledSet } from './datasets';
 import { CLASSES, fmt, score, type Cls, type ScoreReport } from './metrics';
+import { formatCrossCatalog, runCrossCatalog, toGroup, type CrossCatalogReport } from './cross-catalog';
 
-export interface LabelledComment {
-  id: string;
-  lang: string;
-  text: string;
-  intent: Intent;
-  sku: string | null;
-  offer: string | null;
-  pinnedSku?: string | null;
-}
+export type { LabelledComment };
 
 export interface SetReport {
   name: string;
   tuned: boolean;
+  /** 'rules' = rules alone; 'model' = rules + the learned model. */
+  classifier: 'rules' | 'model';
   n: number;
   overall: ScoreReport;
   byLang: Record<string, ScoreReport>;
@@ -55,8 +50,19 @@ export interface LearningReport {
   learnMicrosMedian: number;
 }
 
+export interface Throughput {
+  classifications: number;
+  seconds: number;
+  perSecond: number;
+  /** Per CPU-second of this process (user + system): the one-core figure on a shared machine. */
+  perCpuSecond: number;
+}
+
 export interface TriageEvalReport {
+  crossCatalog: CrossCatalogReport | null;
   sets: SetReport[];
+  /** Rules alone (the baseline) and rules + model, measured in the same run. */
+  speed: { rules: Throughput; model: Throughput };
   throughput: {
     classifications: number;
     seconds: number;
@@ -76,37 +82,19 @@ export interface TriageEvalOptions {
   corrections?: Record<string, number>;
   /** Include dev-tune (tuned on; reference only). */
   includeTune?: boolean;
-}
-
-const DATA = (p: string): string => fileURLToPath(new URL(`../../test/data/${p}`, import.meta.url));
-
-function readJsonl(path: string): LabelledComment[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as LabelledComment);
+  /** Run the cross-catalog rotation (default true; it trains one model per corpus category). */
+  crossCatalog?: boolean;
 }
 
 export function loadSets(): Array<{ name: string; tuned: boolean; rows: LabelledComment[]; catalog: TriageCatalog }> {
-  const dev = readJsonl(DATA('comments-dev.jsonl'));
-  const devCatalog = JSON.parse(readFileSync(DATA('catalog-dev.json'), 'utf8')) as TriageCatalog;
-  const show2 = readJsonl(DATA('comments-show2.jsonl'));
-  const show2Catalog = JSON.parse(readFileSync(DATA('catalog-show2.json'), 'utf8')) as TriageCatalog;
-  // show3 was written by another author (a helper that never saw the classifier), after it froze.
-  const show3 = readJsonl(DATA('comments-show3.jsonl'));
-  const show3Catalog = JSON.parse(readFileSync(DATA('catalog-show3.json'), 'utf8')) as TriageCatalog;
   return [
-    { name: 'dev-holdout', tuned: false, rows: dev.filter((r) => devSplitOf(r.id) === 'holdout'), catalog: devCatalog },
-    { name: 'show2', tuned: false, rows: show2, catalog: show2Catalog },
-    { name: 'show3', tuned: false, rows: show3, catalog: show3Catalog },
-    { name: 'dev-tune', tuned: true, rows: dev.filter((r) => devSplitOf(r.id) === 'tune'), catalog: devCatalog },
-    // Intent-only tuning lines (sku/offer null) written by another author for complaint/other phrasing.
-    { name: 'tune2', tuned: true, rows: readJsonl(DATA('comments-tune2.jsonl')), catalog: devCatalog },
+    ...loadLegacyEvaluationSets().map((s) => ({ name: s.name, tuned: false, rows: s.rows, catalog: s.catalog })),
+    ...loadTuningSets().map((s) => ({ name: s.name, tuned: true, rows: s.rows, catalog: s.catalog })),
   ];
 }
 
-function evaluateSet(name: string, tuned: boolean, rows: LabelledComment[], catalog: TriageCatalog, corrections: number): SetReport {
-  const t = createTriage({ catalog });
+function evaluateSet(name: string, tuned: boolean, rows: LabelledComment[], catalog: TriageCatalog, corrections: number, model: TriageModel | null): SetReport {
+  const t = createTriage({ catalog, model });
   const scored = rows.map((r) => ({ r, p: t.classify({ text: r.text, pinnedSku: r.pinnedSku ?? null }) }));
   const preds = scored.map((x) => x.p);
   const gold = rows.map((r) => r.intent);
@@ -143,6 +131,7 @@ function evaluateSet(name: string, tuned: boolean, rows: LabelledComment[], cata
   return {
     name,
     tuned,
+    classifier: model ? 'model' : 'rules',
     n: rows.length,
     overall: score(gold, pred),
     byLang,
@@ -152,7 +141,7 @@ function evaluateSet(name: string, tuned: boolean, rows: LabelledComment[], cata
     offerAccuracy: offerOk / rows.length,
     unsureShare: unsure / rows.length,
     langAccuracy: langOk / rows.length,
-    learning: corrections > 0 ? simulateLearning(rows, catalog, corrections) : null,
+    learning: corrections > 0 ? simulateLearning(rows, catalog, corrections, 0.5, model) : null,
   };
 }
 
@@ -162,11 +151,11 @@ function evaluateSet(name: string, tuned: boolean, rows: LabelledComment[], cata
  * one, frozen (after). A fixed window keeps the scored part the same size whatever the error rate; with
  * "correct the first n errors anywhere" a good classifier would use up the whole stream before n.
  */
-export function simulateLearning(rows: LabelledComment[], catalog: TriageCatalog, n: number, windowFraction = 0.5): LearningReport {
+export function simulateLearning(rows: LabelledComment[], catalog: TriageCatalog, n: number, windowFraction = 0.5, model: TriageModel | null = null): LearningReport {
   const split = Math.floor(rows.length * windowFraction);
   const window = rows.slice(0, split);
   const rest = rows.slice(split);
-  const learner = createTriage({ catalog });
+  const learner = createTriage({ catalog, model });
   let made = 0;
   const learnUs: number[] = [];
   for (const r of window) {
@@ -179,7 +168,7 @@ export function simulateLearning(rows: LabelledComment[], catalog: TriageCatalog
       made++;
     }
   }
-  const fresh = createTriage({ catalog });
+  const fresh = createTriage({ catalog, model });
   const gold = rest.map((r) => r.intent);
   const before = score(
     gold,
@@ -208,8 +197,22 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-function measureThroughput(catalog: TriageCatalog, texts: string[], n: number): TriageEvalReport['throughput'] {
-  const t = createTriage({ catalog });
+function measureSpeed(catalog: TriageCatalog, texts: string[], n: number, model: TriageModel | null): Throughput {
+  const t = createTriage({ catalog, model });
+  const text = (i: number): string => texts[i % texts.length] ?? '';
+  for (let i = 0; i < 3000; i++) t.classify({ text: text(i) });
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += t.classify({ text: text(i) }).confidence;
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  if (sink < 0) console.log(sink);
+  return { classifications: n, seconds, perSecond: n / seconds, perCpuSecond: n / ((cpu.user + cpu.system) / 1e6) };
+}
+
+function measureThroughput(catalog: TriageCatalog, texts: string[], n: number, model: TriageModel | null): TriageEvalReport['throughput'] {
+  const t = createTriage({ catalog, model });
   const text = (i: number): string => texts[i % texts.length] ?? '';
   // warm-up
   for (let i = 0; i < 2000; i++) t.classify({ text: text(i) });
@@ -218,7 +221,7 @@ function measureThroughput(catalog: TriageCatalog, texts: string[], n: number): 
   for (let i = 0; i < n; i++) sink += t.classify({ text: text(i) }).confidence;
   const seconds = (performance.now() - t0) / 1000;
   // learn() cost, one call at a time
-  const l = createTriage({ catalog });
+  const l = createTriage({ catalog, model });
   const L = 2000;
   const us: number[] = [];
   for (let i = 0; i < L; i++) {
@@ -235,21 +238,41 @@ function measureThroughput(catalog: TriageCatalog, texts: string[], n: number): 
 }
 
 export function runTriageEval(options: TriageEvalOptions = {}): TriageEvalReport {
-  const sets = loadSets().filter((s) => options.includeTune !== false || !s.tuned);
-  const corrections = options.corrections ?? { 'dev-holdout': 50, show2: 50, show3: 50, 'dev-tune': 0, tune2: 0 };
-  const reports = sets.map((s) => evaluateSet(s.name, s.tuned, s.rows, s.catalog, corrections[s.name] ?? 0));
-  const show2 = sets.find((s) => s.name === 'show2') ?? sets[0];
-  if (!show2) throw new Error('triage-eval: no data sets found');
-  const texts = sets.flatMap((s) => s.rows.map((r) => r.text));
-  const throughput = measureThroughput(show2.catalog, texts, Math.max(1, options.throughputN ?? 120_000));
-  return { sets: reports, throughput, unsureBelow: createTriage({ catalog: show2.catalog }).unsureBelow };
+  const tuning: LabelledSet[] = loadTuningSets();
+  const corpus = loadCorpus();
+  // 1. cross-catalog rotation (the worst fold is the headline)
+  const crossCatalog = options.crossCatalog !== false && corpus.length >= 2 ? runCrossCatalog(corpus, tuning) : null;
+  // 2. the older sets, with the model trained on everything that is not them
+  const legacy = loadLegacyEvaluationSets();
+  const legacyKeys = new Set(legacy.flatMap((s) => s.rows.map((r) => lineKey(r.text))));
+  const model = trainTriageModel([...tuning, ...corpus].map((s) => toGroup(s, legacyKeys)));
+  const corrections = options.corrections ?? { 'dev-holdout': 50, show2: 50, show3: 50 };
+  const reports: SetReport[] = [];
+  for (const s of legacy) {
+    reports.push(evaluateSet(s.name, false, s.rows, s.catalog, 0, null));
+    reports.push(evaluateSet(s.name, false, s.rows, s.catalog, corrections[s.name] ?? 0, model));
+  }
+  if (options.includeTune !== false) for (const s of tuning) reports.push(evaluateSet(s.name, true, s.rows, s.catalog, 0, null));
+  const catalog = corpus[0]?.catalog ?? legacy[0]?.catalog;
+  if (!catalog) throw new Error('triage-eval: no data sets found');
+  const texts = [...corpus, ...legacy].flatMap((s) => s.rows.map((r) => r.text));
+  const n = Math.max(1, options.throughputN ?? 60_000);
+  // baseline (rules alone) and rules + model, interleaved twice so both see the same machine
+  const r1 = measureSpeed(catalog, texts, n, null);
+  const m1 = measureSpeed(catalog, texts, n, model);
+  const r2 = measureSpeed(catalog, texts, n, null);
+  const m2 = measureSpeed(catalog, texts, n, model);
+  const best = (a: Throughput, b: Throughput): Throughput => (a.perCpuSecond >= b.perCpuSecond ? a : b);
+  const throughput = measureThroughput(catalog, texts, Math.min(n, 20_000), model);
+  return { crossCatalog, sets: reports, speed: { rules: best(r1, r2), model: best(m1, m2) }, throughput, unsureBelow: createTriage({ catalog }).unsureBelow };
 }
 
 export function formatReport(rep: TriageEvalReport): string {
   const out: string[] = [];
+  if (rep.crossCatalog) out.push(formatCrossCatalog(rep.crossCatalog));
   for (const s of rep.sets) {
     out.push('');
-    out.push(`== ${s.name} (${s.n} comments)${s.tuned ? '  — TUNED ON, reference only' : '  — untuned'} ==`);
+    out.push(`== ${s.name} (${s.n} comments), ${s.classifier === 'model' ? 'rules + model' : 'rules alone'}${s.tuned ? '  — TUNED ON, reference only' : '  — not tuned on (see test/data/README.md)'} ==`);
     out.push(`lang  n    ${CLASSES.map((c) => c.padEnd(17)).join('')}macro-F1`);
     out.push(`           ${CLASSES.map(() => 'P     R     F1    ').join('')}`);
     const row = (label: string, r: ScoreReport): string =>
@@ -270,7 +293,11 @@ export function formatReport(rep: TriageEvalReport): string {
     }
   }
   const t = rep.throughput;
+  const sp = rep.speed;
   out.push('');
+  out.push(
+    `speed (one core): rules alone ${Math.round(sp.rules.perCpuSecond).toLocaleString('en')} comments per CPU-second (${Math.round(sp.rules.perSecond).toLocaleString('en')}/s wall); rules + model ${Math.round(sp.model.perCpuSecond).toLocaleString('en')} per CPU-second (${Math.round(sp.model.perSecond).toLocaleString('en')}/s wall)`,
+  );
   out.push(
     `throughput: ${t.classifications} classifications in ${t.seconds.toFixed(2)} s = ${Math.round(t.perSecond).toLocaleString('en')} comments/s on one core; learn() mean ${t.learnMicrosMean.toFixed(0)} µs, p99 ${t.learnMicrosP99.toFixed(0)} µs, first call ${t.learnMicrosFirst.toFixed(0)} µs; unsure below ${rep.unsureBelow}`,
   );
@@ -279,6 +306,8 @@ export function formatReport(rep: TriageEvalReport): string {
 
 /** Same shape as bench/support/report.ts BenchRow, so `npm run bench` can print it in its summary. */
 export interface TriageBenchRow {
+  baseline?: number;
+  ratio?: number;
   metric: string;
   value: number;
   unit: string;
@@ -289,16 +318,38 @@ export interface TriageBenchRow {
 /** The figures as bench rows: macro-F1 per untuned set (target ≥ 0.85) and per language, SKU, unsure, speed. */
 export function triageBenchRows(rep: TriageEvalReport = runTriageEval()): TriageBenchRow[] {
   const rows: TriageBenchRow[] = [];
+  const cc = rep.crossCatalog;
+  if (cc) {
+    for (const f of cc.folds) {
+      rows.push({ metric: `fold ${f.name} intent macro-F1`, value: f.intent.macroF1, unit: '' });
+    }
+    const w = cc.worst;
+    rows.push({ metric: 'worst fold intent macro-F1', value: w.macroF1, unit: '', target: '≥ 0.90', pass: w.macroF1 >= 0.9 });
+    rows.push({ metric: 'worst fold complaint F1', value: w.complaintF1, unit: '', target: '≥ 0.85', pass: w.complaintF1 >= 0.85 });
+    rows.push({ metric: 'worst fold SKU recall', value: w.skuRecall, unit: '', target: '≥ 0.92', pass: w.skuRecall >= 0.92 });
+    rows.push({ metric: 'worst fold SKU precision', value: w.skuPrecision, unit: '', target: '≥ 0.95', pass: w.skuPrecision >= 0.95 });
+    rows.push({ metric: 'worst fold per-language accuracy', value: w.langAccuracy, unit: '', target: '≥ 0.85', pass: w.langAccuracy >= 0.85 });
+    if (w.complaintSubAccuracy !== null) rows.push({ metric: 'worst fold complaint sub-tag accuracy', value: w.complaintSubAccuracy, unit: '' });
+  }
   for (const s of rep.sets.filter((x) => !x.tuned)) {
-    rows.push({ metric: `${s.name} macro-F1`, value: s.overall.macroF1, unit: '', target: '≥ 0.85', pass: s.overall.macroF1 >= 0.85 });
-    for (const [lang, r] of Object.entries(s.byLang)) rows.push({ metric: `${s.name} macro-F1 ${lang}`, value: r.macroF1, unit: '' });
-    rows.push({ metric: `${s.name} SKU exact`, value: s.skuAccuracy, unit: '' });
-    rows.push({ metric: `${s.name} unsure share`, value: s.unsureShare, unit: '' });
+    const label = `${s.name} (${s.classifier === 'model' ? 'rules + model' : 'rules alone'})`;
+    rows.push({ metric: `${label} macro-F1`, value: s.overall.macroF1, unit: '' });
+    rows.push({ metric: `${label} SKU exact`, value: s.skuAccuracy, unit: '' });
     if (s.learning) {
-      rows.push({ metric: `${s.name} macro-F1 after ${s.learning.correctionsMade} corrections (was ${s.learning.macroF1Before.toFixed(3)})`, value: s.learning.macroF1After, unit: '' });
+      rows.push({ metric: `${label} macro-F1 after ${s.learning.correctionsMade} corrections (was ${s.learning.macroF1Before.toFixed(3)})`, value: s.learning.macroF1After, unit: '' });
     }
   }
-  rows.push({ metric: 'triage throughput', value: rep.throughput.perSecond, unit: 'comments/s' });
+  const sp = rep.speed;
+  rows.push({
+    metric: 'triage throughput, rules + model (per CPU-second)',
+    value: sp.model.perCpuSecond,
+    unit: 'comments/s',
+    baseline: sp.rules.perCpuSecond,
+    ratio: sp.model.perCpuSecond / sp.rules.perCpuSecond,
+    target: '≥ 20000',
+    pass: sp.model.perCpuSecond >= 20_000,
+  });
+  rows.push({ metric: 'triage throughput, rules + model (wall)', value: sp.model.perSecond, unit: 'comments/s', baseline: sp.rules.perSecond });
   rows.push({ metric: 'learn() p99', value: rep.throughput.learnMicrosP99, unit: 'µs', target: '< 1000', pass: rep.throughput.learnMicrosP99 < 1000 });
   return rows;
 }

@@ -8,6 +8,8 @@ import type { createCommentsModule } from './comments/comments.module';
 import type { createCuesModule } from './cues/cues.module';
 import type { createOffersModule } from './offers/offers.module';
 import type { createPreflightModule } from './preflight/preflight.module';
+import type { createOverlayModule } from './overlay/overlay.module';
+import type { createShowdayModule } from './showday/showday.module';
 import type { PeopleModule } from './people/people.module';
 
 /** The commands the core answers itself: who is calling, the audit trail, the post-show package. */
@@ -19,6 +21,8 @@ export interface DomainModules {
   cues: ReturnType<typeof createCuesModule>;
   offers: ReturnType<typeof createOffersModule>;
   preflight: ReturnType<typeof createPreflightModule>;
+  overlay: ReturnType<typeof createOverlayModule>;
+  showday: ReturnType<typeof createShowdayModule>;
   people: PeopleModule;
 }
 
@@ -39,6 +43,8 @@ export function commandTable({ core, alerts, show, modules: m }: CommandTablePar
     ...m.cues.handlers,
     ...m.offers.handlers,
     ...m.preflight.handlers,
+    ...m.overlay.handlers,
+    ...m.showday.handlers,
     ...m.people.handlers,
   } satisfies HandlerMap;
 }

@@ -27,6 +27,9 @@ import { createCommentsModule } from './comments/comments.module';
 import { createCuesModule } from './cues/cues.module';
 import { createOffersModule } from './offers/offers.module';
 import { createPreflightModule } from './preflight/preflight.module';
+import { createOverlayModule } from './overlay/overlay.module';
+import { createShowdayModule } from './showday/showday.module';
+import { showDayPackageFiles } from './showday/showday.package';
 import { createPeopleModule } from './people/people.module';
 import { withDuties } from './people/duties';
 import type { PeopleGate } from './people/people.gate';
@@ -114,9 +117,11 @@ export function createCore(deps: CoreDeps): Core {
     cues: createCuesModule(contextFor('cues'), deps.ports.cues),
     offers: createOffersModule(contextFor('offers'), deps.ports.offers),
     preflight: createPreflightModule(contextFor('preflight'), deps.ports.preflight),
+    overlay: createOverlayModule(contextFor('overlay'), deps.ports.obs),
+    showday: createShowdayModule(contextFor('showday')),
     people: createPeopleModule(contextFor('people')),
   };
-  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.people];
+  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay, domains.showday, domains.people];
   const handlers = withDuties(commandTable({
     core: {
       'station.whoami': (_args, c) => ({ actor: c.caller.actor, role: c.caller.role }),
@@ -125,7 +130,7 @@ export function createCore(deps: CoreDeps): Core {
       }),
       'show.package': (_args, c) => {
         if (deps.dataDir === ':memory:') throw conflict('This station keeps its data in memory: there is no folder to write a package to.');
-        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: late.dispatch });
+        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: late.dispatch, extras: showDayPackageFiles });
       },
     },
     alerts: alerts.handlers,

@@ -4,6 +4,7 @@ import { createConsoleLogger } from '../core/platform/logger';
 import { appRoot, appVersion, defaultDataDir } from './paths';
 import { parseStationOptions, USAGE, UsageError } from './options';
 import { startStation } from './station';
+import { OVERLAY_NAMES } from '../shared/contract/index';
 import { createErrorReporter } from './transport/error-reporter';
 
 async function main(): Promise<void> {
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   }
   if (station.tlsFingerprint) console.log(`  TLS certificate SHA-256 fingerprint: ${station.tlsFingerprint}`);
   if (options.lan) console.log('  LAN access is ON (HTTPS): views on the studio network can connect with a token.');
+  if (station.tokens.created) printDeviceLinks(station);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -70,6 +72,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The overlay pages' links (for OBS browser sources) and the panel token, beside the views' links. */
+function printDeviceLinks(station: Awaited<ReturnType<typeof startStation>>): void {
+  const overlay = station.devices.issued().find((t) => t.kind === 'overlay');
+  if (overlay) for (const name of OVERLAY_NAMES) console.log(`  ${`overlay:`.padEnd(10)} ${station.url}/overlay/${name}?token=${overlay.token}`);
+  const device = station.devices.issued().find((t) => t.kind === 'device');
+  if (device) console.log(`  ${'panel:'.padEnd(10)} ws://${station.url.replace(/^https?:\/\//, '')}/api/device?token=${device.token}  (Companion: baton-station)`);
 }
 
 main().catch((error: unknown) => {

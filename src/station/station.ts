@@ -15,6 +15,11 @@ import { createSignoffRoutes } from './routes/signoff.route';
 import { stationHostNames } from './transport/host-guard';
 import { DEFAULT_LIMITS } from './transport/rate-limit';
 import { loadOrCreateCertificate } from './tls/certificate';
+import { createDeviceTokenService, type DeviceTokenService } from './auth/device-token.service';
+import { createDeviceSocket } from './device/device-socket';
+import { createDeviceTokensRoutes } from './routes/device-tokens.route';
+import { createOverlaySocket } from './overlay/overlay-socket';
+import { createOverlayPageRoute } from './overlay/overlay-page.route';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -42,6 +47,8 @@ export interface Station {
   core: Core;
   api: ApiServer;
   tokens: TokenService;
+  /** Button-panel and overlay tokens (device feed, overlay pages). */
+  devices: DeviceTokenService;
   url: string;
   /** The TLS certificate's SHA-256 fingerprint when serving HTTPS (`lan`), else null. */
   tlsFingerprint: string | null;
@@ -69,6 +76,9 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     nativeBinding: cfg.nativeBinding,
     ports: createDefaultPorts(),
   });
+  const devices = createDeviceTokenService({ secrets });
+  const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log });
+  const overlaySocket = createOverlaySocket({ core, devices });
   const rendererDir = join(cfg.appRoot, 'out', 'renderer');
   let api: ApiServer;
   try {
@@ -86,9 +96,14 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       routes: [
         createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log }),
         ...createSignoffRoutes({ dispatch: core.dispatch }),
+        ...createDeviceTokensRoutes({ tokens, devices }),
+        createOverlayPageRoute(),
       ],
+      upgrades: [deviceSocket.upgrade, overlaySocket.upgrade],
     });
   } catch (error) {
+    await deviceSocket.close();
+    await overlaySocket.close();
     await core.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new Error(`port ${cfg.port} is in use: is another Baton running? Try --port <n>.`);
@@ -120,9 +135,12 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     core,
     api,
     tokens,
+    devices,
     url,
     tlsFingerprint,
     async close() {
+      await deviceSocket.close();
+      await overlaySocket.close();
       await api.close();
       await core.close();
     },

@@ -1,5 +1,5 @@
 // The classifier's view of the loaded show: products with every word a viewer might use for them
-// (aliases, colour, size) and the offers with their codes. Rebuilt whenever a show loads.
+// (aliases, family, colour, size) and the offers with their codes. Rebuilt whenever a show loads.
 import type { Show } from '../../shared/show/show.schema';
 import type { TriageCatalog } from './triage/triage.types';
 
@@ -8,8 +8,12 @@ export function catalogOf(show: Show): TriageCatalog {
     products: show.products.map((p) => ({
       sku: p.sku,
       name: p.name,
-      aliases: unique([...p.aliases, ...(p.colour ? [p.colour] : []), ...(p.size ? [p.size] : [])]),
+      aliases: unique([...p.aliases]),
       onScreen: p.onScreen ?? null,
+      // the matcher knows the colour and size words of all four languages for these
+      family: p.family ?? null,
+      colour: p.colour ?? null,
+      size: p.size ?? null,
     })),
     offers: show.offers.map((o) => ({ code: o.code, skus: [...o.skus], aliases: unique([...o.aliases]) })),
   };

@@ -55,6 +55,8 @@ export function classifyComment(
     correctedFrom: null,
     note: null,
     reasons: r.reasons.slice(0, 8),
+    sub: r.sub ?? null,
+    candidates: r.candidates?.slice(0, 8) ?? [],
     raw: rawJson(c.raw),
   };
 }

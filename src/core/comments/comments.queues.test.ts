@@ -40,10 +40,10 @@ describe('queue index', () => {
 
 describe('catalog', () => {
   const show = showSchema.parse(JSON.parse(readFileSync('resources/demo-show/show.json', 'utf8')));
-  it('gives the classifier every word for a product, colours and sizes included', () => {
+  it('gives the classifier every word for a product: aliases, and colour and size as fields (it knows their other languages)', () => {
     const c = catalogOf(show);
-    expect(c.products.find((p) => p.sku === 'LIP-TINT-NUDE')).toMatchObject({ name: 'Lip Tint Nude', onScreen: '#2', aliases: ['nude'] });
-    expect(c.products.find((p) => p.sku === 'GLW-SER-30')?.aliases).toContain('30 ml');
+    expect(c.products.find((p) => p.sku === 'LIP-TINT-NUDE')).toMatchObject({ name: 'Lip Tint Nude', onScreen: '#2', colour: 'nude' });
+    expect(c.products.find((p) => p.sku === 'GLW-SER-30')?.size).toBe('30 ml');
     expect(c.offers[0]).toMatchObject({ code: 'LIVEGLOW', skus: ['BNDL-GLOW-KIT'] });
   });
   it('maps a platform’s pinned-product title to the show’s SKU', () => {

@@ -22,6 +22,9 @@ import { createQueueIndex, type QueueIndex } from './comments.queues';
 import { createCommentsPublisher, type CommentsPublisher } from './comments.publisher';
 import { DEFAULT_ROUTING, watchedQueues, type Routing } from './comments.router';
 import { createSourceManager, type SourceManager } from './sources/source.manager';
+import { createCheckoutIncidentDetector, DEFAULT_CHECKOUT_INCIDENT, type CheckoutIncident, type CheckoutIncidentRule } from './comments.incident';
+
+const TRIAGE_ACTOR = 'system:triage';
 
 export interface ShowConfig {
   showId: string;
@@ -103,11 +106,67 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   };
   const publisher = createCommentsPublisher({ state: ctx.state, summary });
 
+  let checkoutRule: CheckoutIncidentRule = DEFAULT_CHECKOUT_INCIDENT;
+  let checkoutReports = createCheckoutIncidentDetector(checkoutRule);
+
+  /** Checkout/payment complaints go to customer service AND tell the producer; enough viewers at once is an incident. */
+  const checkoutReported = (r: CommentRecord) => {
+    const now = clock.now();
+    const incident = checkoutReports.report({ id: r.id, author: r.author, platform: r.platform, text: r.text, at: r.receivedAt }, now);
+    if (incident) {
+      checkoutIncident(incident);
+      return;
+    }
+    const n = checkoutReports.pending(now);
+    ctx.alerts.raise({
+      source: 'comments',
+      key: 'comments.checkout-reports',
+      level: 'warn',
+      message: `${n} viewer${n === 1 ? '' : 's'} reported checkout or payment trouble in the last ${checkoutRule.windowSeconds} s (customer service queue); the alarm sounds at ${checkoutRule.viewers}.`,
+    });
+  };
+
+  const checkoutIncident = (incident: CheckoutIncident) => {
+    const { rule, evidence } = incident;
+    const quotes = evidence
+      .slice(0, 5)
+      .map((e) => `${e.author}: “${e.text.slice(0, 80)}”`)
+      .join('; ');
+    const message = `${evidence.length} viewers report checkout or payment failures within ${rule.windowSeconds} s — ${quotes}`.slice(0, 600);
+    const offers = rule.action === 'pause' ? (cfg.show?.offers ?? []).map((o) => o.id) : [];
+    ctx.alerts.raise({
+      source: 'comments',
+      key: 'comments.incident.checkout',
+      level: 'critical',
+      message: rule.action === 'pause' ? `${message}. Pausing ${offers.length} offer(s) as the show's rule says.` : `${message}. Check the checkout; pause the offer if it is broken.`,
+    });
+    ctx.audit.event({
+      actor: TRIAGE_ACTOR,
+      command: 'comments.incident.checkout',
+      args: {
+        rule: { viewers: rule.viewers, windowSeconds: rule.windowSeconds, action: rule.action },
+        evidence: evidence.map((e) => ({ id: e.id, author: e.author, platform: e.platform, at: e.at, text: e.text.slice(0, 280) })),
+      },
+      outcome: rule.action,
+      detail: message,
+      durationMs: 0,
+    });
+    for (const offerId of offers) {
+      ctx
+        .dispatch('offer.pause', { offerId, reason: `Viewers report checkout failures: ${evidence.length} in ${rule.windowSeconds} s`.slice(0, 300) }, { actor: TRIAGE_ACTOR, role: 'producer', via: 'system' })
+        .then((res) => {
+          if (!res.ok) log.warn('checkout incident: pause refused', { offerId, error: res.error.message });
+        })
+        .catch((error: unknown) => log.error('checkout incident: pause failed', { offerId, error: String(error) }));
+    }
+  };
+
   const committed = (records: CommentRecord[]) => {
     for (const r of records) {
       total += 1;
       byIntent[r.intent] += 1;
       index.apply(r);
+      if (r.intent === 'complaint' && r.sub === 'checkout') checkoutReported(r);
     }
     publisher.changed(records);
     publisher.dirty();
@@ -230,6 +289,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         limits: c?.overflow ?? { backlog: 50, oldestSeconds: 120 },
         watched: watchedQueues(routing),
       };
+      checkoutRule = c?.incidents?.checkout ?? DEFAULT_CHECKOUT_INCIDENT;
+      checkoutReports = createCheckoutIncidentDetector(checkoutRule);
       triage = ports.createTriage({ catalog: show ? catalogOf(show) : { products: [], offers: [] }, unsureBelow: cfg.unsureBelow });
       // The moderators' corrections for this show teach the new classifier again.
       for (const k of repo.corrections(cfg.showId)) triage.learn(k.text, k.to, k.lang);

@@ -1,7 +1,7 @@
 // The connection manager: keeps one obs-websocket session to the target, reconnecting with
 // backoff after any drop, and runs the resync on every new session before declaring it usable.
 import type { Logger } from '../platform/logger';
-import { backoffDelay } from './obs.backoff';
+import { backoffDelay } from '../platform/backoff';
 import type { ObsConnector, ObsSession } from './obs.client';
 import { ObsConnectError, describeClose } from './obs.errors';
 import type { ObsTiming } from './obs.ports';
@@ -85,7 +85,8 @@ export function createObsLink(deps: ObsLinkDeps): ObsLink {
     };
     while (gen === generation && target) {
       const tgt = target;
-      await sleep(backoffDelay(attempts + 1, timing.backoffBaseMs, timing.backoffCapMs, deps.random));
+      // The first try after a drop is immediate; later ones back off with equal jitter.
+      await sleep(attempts === 0 ? 0 : backoffDelay(attempts, { baseMs: timing.backoffBaseMs, maxMs: timing.backoffCapMs, jitter: 0.5 }, deps.random));
       if (gen !== generation) return;
       attempts += 1;
       deps.onStatus({ link: 'connecting', attempt: attempts, error: lastError });

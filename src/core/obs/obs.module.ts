@@ -9,7 +9,7 @@ import { conflict, failed } from '../dispatch/command-failure';
 import type { ObsSession } from './obs.client';
 import { ObsClosedError, ObsTimeoutError } from './obs.errors';
 import { createObsLink, type LinkStatus } from './obs.link';
-import type { ObsPorts } from './obs.ports';
+import { OBS_PASSWORD_SECRET, OBS_SETTINGS, type ObsPorts } from './obs.ports';
 import { resync, type ObsSnapshot } from './obs.resync';
 import { offline, pushHistory, resynced, toPoint } from './obs.state';
 import { createHealthRepo } from './health.repo';
@@ -24,8 +24,7 @@ import { createIngestBook } from './ingest.book';
 
 type ObsCommand = SliceOf<typeof obsCommands>;
 
-export const OBS_SETTINGS = { url: 'obs.url', autoConnect: 'obs.autoConnect' } as const;
-export const OBS_PASSWORD_SECRET = 'obs.password';
+export { OBS_SETTINGS, OBS_PASSWORD_SECRET };
 const DEFAULT_THRESHOLDS: HealthThresholds = healthThresholdsSchema.parse({});
 
 export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule<ObsCommand> {

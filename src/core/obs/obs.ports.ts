@@ -34,6 +34,10 @@ export const DEFAULT_OBS_TIMING: ObsTiming = {
   storeBatch: 10,
 };
 
+/** Where the OBS link's address and password are kept; the native overlay sources open their own session to the same OBS. */
+export const OBS_SETTINGS = { url: 'obs.url', autoConnect: 'obs.autoConnect' } as const;
+export const OBS_PASSWORD_SECRET = 'obs.password';
+
 export interface ObsPorts {
   connect: ObsConnector;
   timing: ObsTiming;

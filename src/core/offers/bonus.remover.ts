@@ -3,8 +3,11 @@
 // the store with retries, each attempt audited; a binding that cannot do it asks for a person.
 import type { Offer } from '../../shared/show/show.schema';
 import type { Clock } from '../platform/clock';
+import type { Timers } from '../platform/timers';
+import { backoffDelay } from '../platform/backoff';
+import type { OffersAuditor } from './offers.audit';
 import { asStoreError, StoreError, type CommerceAdapter } from './commerce.adapter';
-import type { OfferController } from './offer.controller';
+import type { OfferController } from './offer-control.driver';
 import type { OfferTiming } from './offers.ports';
 
 export interface BonusRemover {
@@ -20,15 +23,16 @@ export function createBonusRemover(deps: {
   adapter: CommerceAdapter;
   controller: OfferController;
   clock: Clock;
+  timers: Timers;
   timing: OfferTiming;
-  audit(entry: { actor: string; command: string; args: unknown; outcome: string; detail: string | null; durationMs: number }): void;
+  audit: OffersAuditor;
   alert(level: 'info' | 'warn' | 'critical', key: string, message: string): void;
 }): BonusRemover {
   const { offer, adapter, controller } = deps;
   const actor = 'system:offers:cap';
   let running = false;
   let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let cancelRetry: (() => void) | null = null;
   const bonus = offer.cap?.bonus ?? 'the bonus';
 
   const attempt = async (n: number): Promise<void> => {
@@ -54,8 +58,8 @@ export function createBonusRemover(deps: {
       }
       controller.setCap(reachedAt, 'retrying');
       deps.alert('warn', `offers.bonus.${offer.id}`, `${offer.name}: the order cap was reached but ending "${bonus}" in the store failed (${error.message}); retrying.`);
-      const delay = Math.min(deps.timing.retryBaseMs * 2 ** Math.min(n, 20), deps.timing.retryMaxMs);
-      timer = setTimeout(() => void attempt(n + 1), delay);
+      const delay = backoffDelay(n + 1, { baseMs: deps.timing.retryBaseMs, maxMs: deps.timing.retryMaxMs, jitter: 0 }, () => 0);
+      cancelRetry = deps.timers.after(delay, () => void attempt(n + 1));
     }
   };
 
@@ -85,7 +89,7 @@ export function createBonusRemover(deps: {
     },
     stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      cancelRetry?.();
     },
   };
 }

@@ -59,6 +59,8 @@ export class StoreError extends Error {
     readonly kind: StoreErrorKind,
     message: string,
     readonly status: number | null = null,
+    /** False when the call failed before reaching the store (no credential stored, say). */
+    readonly contacted = true,
   ) {
     super(message);
     this.name = 'StoreError';
@@ -69,7 +71,7 @@ export class StoreError extends Error {
 export function asStoreError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new StoreError('protocol', `the store adapter failed: ${message}`);
+  return new StoreError('protocol', `the store adapter failed: ${message}`, null, false);
 }
 
 /** Called per HTTP answer (status) or failure (null): 5xx answers feed the `store_5xx` trigger. */

@@ -6,8 +6,11 @@ import type { Core } from '../core';
 import type { OfferView, ServerMessage } from '../../shared/contract/index';
 import { DEMO_SHOW, createTestClock, createTestCore, host, producer, type TestClock } from '../../../test/support/test-core';
 import type { OffersPorts } from './offers.ports';
+import { systemTimers } from '../platform/timers';
 import { REHEARSAL_RATES } from './sandbox.simulator';
 import { until } from '../../../test/support/until';
+
+const afterReply = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const OFFER = 'glow-kit-live';
 const cores: Core[] = [];
@@ -28,6 +31,7 @@ function seeded(seed: number): () => number {
 function ports(over: Partial<OffersPorts['sandbox']> = {}): OffersPorts {
   return {
     fetch,
+    timers: systemTimers,
     timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
     sandbox: { simulate: false, tickMs: 20, latencyMs: 30, random: seeded(7), rates: REHEARSAL_RATES, ...over },
   };
@@ -79,6 +83,7 @@ describe('offers module (demo show, sandbox store)', () => {
     });
     const r = await core.dispatch('offer.pause', { offerId: OFFER, reason: 'wrong price live' }, producer);
     expect(r).toEqual({ ok: true, result: { state: 'paused' } });
+    await afterReply(); // the attempt row follows the answer
     core.state.flush();
     expect(seen).toEqual(['pausing', 'paused']);
     expect(offer(core)).toMatchObject({ state: 'paused', reason: 'wrong price live', requestedBy: producer.actor, pending: false });

@@ -1,6 +1,8 @@
 // What the offers module needs from outside the core, injected so tests can substitute fakes:
 // the HTTP client every store adapter uses, the timing policy, and the sandbox's knobs.
+import { systemTimers, type Timers } from '../platform/timers';
 import { REHEARSAL_RATES, type SimulatorRates } from './sandbox.simulator';
+import { createKeepAliveFetch } from './keep-alive.fetch';
 
 export interface OfferTiming {
   /** One HTTP call to a store. */
@@ -25,6 +27,8 @@ export interface SandboxPorts {
 
 export interface OffersPorts {
   fetch: typeof fetch;
+  /** Retries, deadlines and polling wait through these, never through the globals. */
+  timers: Timers;
   timing: OfferTiming;
   sandbox: SandboxPorts;
 }
@@ -39,7 +43,8 @@ export const DEFAULT_TIMING: OfferTiming = {
 
 export function defaultOffersPorts(): OffersPorts {
   return {
-    fetch: (input, init) => fetch(input, init),
+    fetch: createKeepAliveFetch().fetch,
+    timers: systemTimers,
     timing: DEFAULT_TIMING,
     sandbox: { simulate: true, tickMs: 1000, latencyMs: 400, random: Math.random, rates: REHEARSAL_RATES },
   };

@@ -87,7 +87,7 @@ export function createShopifyAdapter(deps: {
   const gql = async <T>(doc: string, variables: Record<string, unknown>): Promise<T> => {
     const token = deps.token();
     if (!token) {
-      throw new StoreError('config', `no Shopify access token: store it with offer.credentials (secret "${deps.tokenSecret}")`);
+      throw new StoreError('config', `no Shopify access token: store it with offer.credentials (secret "${deps.tokenSecret}")`, null, false);
     }
     for (let attempt = 0; ; attempt++) {
       const wait = bucket.waitFor(costs.get(doc) ?? DEFAULT_COST, deps.now());

@@ -47,6 +47,8 @@ export function createVendureClient(deps: {
       throw new StoreError(
         'config',
         `no password for Vendure user "${deps.username}": store it with offer.credentials (secret "${deps.passwordSecret}")`,
+        null,
+        false,
       );
     }
     const { answer, body } = await post<LoginData>(LOGIN, { u: deps.username, p: password }, false);

@@ -30,7 +30,7 @@ export function createWebhookAdapter(deps: {
 
   const call = async (action: WebhookAction, op: StoreOp | null): Promise<StoreReading> => {
     const secret = deps.secret();
-    if (!secret) throw new StoreError('config', `no HMAC key for the store webhook: store it with offer.credentials (secret "${deps.secretName}")`);
+    if (!secret) throw new StoreError('config', `no HMAC key for the store webhook: store it with offer.credentials (secret "${deps.secretName}")`, null, false);
     const body = JSON.stringify({ action, offer: deps.offer, reason: op?.reason ?? null, requestedAt: deps.now() });
     const timestamp = String(Math.floor(deps.now() / 1000));
     // A change keeps its intent's key across retries (the store applies it once); each read gets

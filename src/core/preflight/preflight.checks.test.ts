@@ -47,3 +47,53 @@ describe('preflight', () => {
     expect(evaluatePreflight(only, s, new Map(), 0, null).verdict).toBe('go');
   });
 });
+
+describe('preflight: stream green for 60 s and script unchanged', () => {
+  const only = (check: string) => ({ ...show, checklist: [{ id: 'x', label: 'X', kind: 'auto' as const, check }] });
+  const live = (points: { at: number; level: 'green' | 'amber' | 'red' }[]) => {
+    const s = base();
+    s.obs = { ...s.obs, link: 'connected', stream: { ...s.obs.stream, phase: 'live' }, history: points.map((p) => ({ ...p, bitrateKbps: 4000, droppedFramesPct: 0 })) };
+    return s;
+  };
+  const secs = (from: number, to: number, level: 'green' | 'amber' | 'red' = 'green') =>
+    Array.from({ length: to - from + 1 }, (_, i) => ({ at: (from + i) * 1000, level }));
+  const run = (s: StationState, now: number) => evaluatePreflight(only('stream.green60'), s, new Map(), now, null).checks[0]!;
+
+  it('passes only after 60 s of green samples, not on the latest one', () => {
+    expect(run(live(secs(100, 160)), 160_000)).toMatchObject({ status: 'pass' });
+    expect(run(live(secs(130, 160)), 160_000)).toMatchObject({ status: 'pending', detail: 'green for 30 s of 60 s' });
+  });
+
+  it('restarts the count after an amber sample and fails on red', () => {
+    const amber = [...secs(90, 139), { at: 140_000, level: 'amber' as const }, ...secs(141, 160)];
+    expect(run(live(amber), 160_000)).toMatchObject({ status: 'pending', detail: 'green for 19 s of 60 s' });
+    const red = [...secs(90, 139), { at: 140_000, level: 'red' as const }, ...secs(141, 160)];
+    expect(run(live(red), 160_000)).toMatchObject({ status: 'fail' });
+  });
+
+  it('treats a hole in the samples as not watched', () => {
+    const hole = [...secs(90, 120), ...secs(130, 160)];
+    expect(run(live(hole), 160_000)).toMatchObject({ status: 'pending', detail: 'green for 30 s of 60 s' });
+    expect(run(live(secs(90, 150)), 160_000)).toMatchObject({ status: 'pending', detail: 'green for 0 s of 60 s' });
+  });
+
+  it('fails when the loaded script is not the approved hash', () => {
+    const s = base();
+    const approval = { versionId: 'v1', hash: 'a'.repeat(64), approver: 'Priya', role: 'legal', at: 0, note: '', recordedBy: 'x', source: 'station' as const };
+    s.cues = { ...s.cues, loaded: { versionId: 'v1', showId: 's', number: 1, hash: 'b'.repeat(64), shortHash: 'bbbbbbbb', approval, loadedAt: 0, loadedBy: 'x' } };
+    expect(evaluatePreflight(only('script.unchanged'), s, new Map(), 0, null).checks[0]).toMatchObject({ status: 'fail' });
+    s.cues = { ...s.cues, loaded: { ...s.cues.loaded!, hash: 'a'.repeat(64) } };
+    expect(evaluatePreflight(only('script.unchanged'), s, new Map(), 0, null).checks[0]).toMatchObject({ status: 'pass' });
+  });
+});
+
+describe('preflight: backup ingest probe', () => {
+  const only = { ...show, checklist: [{ id: 'b', label: 'Backup ingest', kind: 'auto' as const, check: 'ingest.backup' }] };
+  it('is pending until probed, then carries the probe, and goes stale after 10 minutes', () => {
+    const s = base();
+    expect(evaluatePreflight(only, s, new Map(), 0, null).checks[0]).toMatchObject({ status: 'pending' });
+    s.showday = { ...s.showday, probes: { 'ingest.backup': { status: 'fail', detail: 'rtmp://b:1935: ECONNREFUSED', at: 1000 } } };
+    expect(evaluatePreflight(only, s, new Map(), 2000, null).checks[0]).toMatchObject({ status: 'fail', detail: 'rtmp://b:1935: ECONNREFUSED' });
+    expect(evaluatePreflight(only, s, new Map(), 1000 + 11 * 60_000, null).checks[0]).toMatchObject({ status: 'pending' });
+  });
+});

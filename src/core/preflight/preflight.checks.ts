@@ -58,11 +58,57 @@ const AUTO_CHECKS: Record<string, AutoCheck> = {
     if (rehearsal.length) return { status: 'warn', detail: `REHEARSAL source: ${rehearsal.map((x) => x.label).join(', ')}` };
     return { status: 'pass', detail: `${src.length} source(s) connected` };
   },
+  // Green for the last 60 s by the stored samples (one a second), not by the latest reading.
+  'stream.green60': (s, now) => greenFor(s, now, GREEN_MS),
+  // Active probe: run by preflight.run (show.probe); stale after 10 minutes.
+  'ingest.backup': (s, now) => {
+    const p = s.showday.probes['ingest.backup'];
+    if (!p) return { status: 'pending', detail: 'not probed yet: run the checks' };
+    if (now - p.at > 10 * 60_000) return { status: 'pending', detail: `last probed ${Math.round((now - p.at) / 60_000)} min ago: run the checks again` };
+    return { status: p.status, detail: p.detail };
+  },
+  'script.unchanged': (s) => {
+    const l = s.cues.loaded;
+    if (!l) return { status: 'fail', detail: 'no approved script is loaded: nothing to compare with the approval' };
+    if (l.hash !== l.approval.hash) {
+      return { status: 'fail', detail: `loaded version ${l.shortHash} is not the approved one (approved ${l.approval.hash.slice(0, 12)})` };
+    }
+    // A later edit is not on air (the deck holds the approved version), but the producer should know.
+    const newer = s.scripts.versions.filter((v) => v.number > l.number && v.hash !== l.hash);
+    if (newer.length) {
+      return { status: 'warn', detail: `the deck holds approved version ${l.number} (${l.shortHash}); version ${newer[0]!.number} was edited since and is ${newer[0]!.status}` };
+    }
+    return { status: 'pass', detail: `version ${l.number} (${l.shortHash}) = the hash ${l.approval.approver} approved` };
+  },
   'views.host': (s) =>
     s.station.views.host > 0
       ? { status: 'pass', detail: `${s.station.views.host} host card(s) open` }
       : { status: 'fail', detail: 'no host cue card is open (View → Host cue card, or the host link)' },
 };
+
+const GREEN_MS = 60_000;
+/** Samples further apart than this are a hole in the record: the stream was not watched then. */
+const MAX_GAP_MS = 3_000;
+
+function greenFor(s: StationState, now: number, span: number): Verdict {
+  if (s.obs.link !== 'connected') return { status: 'fail', detail: 'no OBS link' };
+  if (s.obs.stream.phase !== 'live') return { status: 'pending', detail: `not streaming (${s.obs.stream.phase}): start a test stream and keep it green for ${span / 1000} s` };
+  const recent = s.obs.history.filter((p) => p.at >= now - span && p.at <= now);
+  const red = recent.filter((p) => p.level === 'red');
+  if (red.length) return { status: 'fail', detail: `red ${red.length} s in the last ${span / 1000} s` };
+  // Count back from now: the green run ends at the first non-green sample or hole.
+  let since = now;
+  let prev = now;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const p = recent[i]!;
+    if (p.level !== 'green' || prev - p.at > MAX_GAP_MS) break;
+    since = p.at;
+    prev = p.at;
+  }
+  const greenMs = recent.length && now - recent[recent.length - 1]!.at <= MAX_GAP_MS ? now - since : 0;
+  if (greenMs >= span - MAX_GAP_MS) return { status: 'pass', detail: `green for the last ${span / 1000} s (${recent.length} samples)` };
+  return { status: 'pending', detail: `green for ${Math.floor(greenMs / 1000)} s of ${span / 1000} s` };
+}
 
 export const KNOWN_CHECKS = Object.keys(AUTO_CHECKS);
 

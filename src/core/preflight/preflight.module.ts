@@ -8,7 +8,7 @@ import type { PreflightPorts } from './preflight.ports';
 import { conflict } from '../dispatch/command-failure';
 import { evaluatePreflight, type Tick } from './preflight.checks';
 
-const WATCHED = new Set(['obs', 'cues', 'offers', 'comments', 'station', 'show']);
+const WATCHED = new Set(['obs', 'cues', 'offers', 'comments', 'station', 'show', 'showday']);
 
 export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts): CoreModule<SliceOf<typeof preflightCommands>> {
   const { db, state, clock, show } = ctx;
@@ -50,9 +50,12 @@ export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts
         lastRunAt = c.now;
         // Active checks: ask each store for a read-back now, through the same command chain.
         const offers = state.get('offers').items;
-        await Promise.all(
-          offers.map((o) => ctx.dispatch('offer.refresh', { offerId: o.id }, { actor: 'system:preflight', role: 'producer', via: 'system' })),
-        );
+        const system = { actor: 'system:preflight', role: 'producer', via: 'system' } as const;
+        await Promise.all([
+          ...offers.map((o) => ctx.dispatch('offer.refresh', { offerId: o.id }, system)),
+          // Show-day probes (backup ingest); their result lands in the state the checks read.
+          ctx.dispatch('show.probe', {}, system),
+        ]);
         recompute();
         return { verdict: state.get('preflight').verdict };
       },

@@ -2,21 +2,40 @@
 // show — what happened (KPIs, offers and their pauses, trigger firings, comment handling, stream
 // health timeline) and the full audit trail with its verification. Built only from the contract's
 // read commands and the audit log, so it shows exactly what the station showed.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { AuditEntry, CommentRecord, HealthSample } from '../../shared/contract/index';
 import type { Caller } from '../dispatch/handler';
 import type { Dispatcher } from '../dispatch/dispatcher';
+import { failed } from '../dispatch/command-failure';
 import type { StateStore } from '../state/state.store';
 import type { AuditRepo } from '../storage/audit.repo';
 import type { Db } from '../storage/database';
 import { describeVerify, verifyAuditChain } from '../storage/audit-verify';
 import { renderPostShowReport } from './post-show.report';
+import { buildZip } from './package.zip';
 
 export interface PackageResult {
   dir: string;
+  /** The zip of the folder, beside it. */
+  zip?: string;
   files: string[];
   notes: string[];
+}
+
+/** More files for the package, given what it gathered (the show-day files: GO record, timeline…). */
+export type PackageExtras = (input: {
+  state: ReturnType<StateStore['snapshot']>['state'];
+  now: number;
+  audit: readonly AuditEntry[];
+  health: readonly HealthSample[];
+  comments: readonly CommentRecord[];
+}) => { files: { name: string; text: string }[]; notes: string[] };
+
+/** The writes the package makes, replaceable so a test can fill the disk. */
+export interface PackageFs {
+  writeFile(path: string, data: string | Buffer): void;
 }
 
 const SYSTEM: Caller = { actor: 'system:post-show', role: 'producer', via: 'system' };
@@ -28,16 +47,45 @@ export async function writePostShowPackage(deps: {
   audit: AuditRepo;
   state: StateStore;
   dispatch: Dispatcher['dispatch'];
+  extras?: PackageExtras;
+  fs?: PackageFs;
 }): Promise<PackageResult> {
   const s = deps.state.snapshot().state;
   const show = s.show.current;
   const stamp = new Date(deps.now).toISOString().replace(/[:.]/g, '-');
-  const dir = join(deps.dataDir, 'packages', `${show?.id ?? 'no-show'}-${stamp}`);
-  mkdirSync(dir, { recursive: true });
+  const final = join(deps.dataDir, 'packages', `${show?.id ?? 'no-show'}-${stamp}`);
+  // Written under a temporary name and renamed when complete: a full disk or a crash leaves only
+  // a `.partial` folder (removed here when possible), never a package that looks finished.
+  const dir = join(deps.dataDir, 'packages', `.${basename(final)}.${randomBytes(4).toString('hex')}.partial`);
+  const fsw: PackageFs = deps.fs ?? { writeFile: (p, d) => writeFileSync(p, d) };
+  try {
+    mkdirSync(dir, { recursive: true });
+    const r = await writeInto(dir, deps, s, fsw);
+    const zipTmp = `${dir}.zip`;
+    fsw.writeFile(zipTmp, buildZip(r.files.map((name) => ({ name, data: readFileSync(join(dir, name)) })), new Date(deps.now)));
+    renameSync(dir, final);
+    renameSync(zipTmp, `${final}.zip`);
+    return { dir: final, zip: `${final}.zip`, files: r.files, notes: r.notes };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}.zip`, { force: true });
+    rmSync(final, { recursive: true, force: true });
+    const why = error instanceof Error ? error.message : String(error);
+    throw failed(`The post-show package could not be written (${why}); nothing was left in ${join(deps.dataDir, 'packages')}.`);
+  }
+}
+
+async function writeInto(
+  dir: string,
+  deps: Parameters<typeof writePostShowPackage>[0],
+  s: ReturnType<StateStore['snapshot']>['state'],
+  fsw: PackageFs,
+): Promise<{ files: string[]; notes: string[] }> {
+  const show = s.show.current;
   const files: string[] = [];
   const notes: string[] = [];
   const write = (name: string, text: string) => {
-    writeFileSync(join(dir, name), text);
+    fsw.writeFile(join(dir, name), text);
     files.push(name);
   };
 
@@ -140,7 +188,12 @@ export async function writePostShowPackage(deps: {
       alerts: s.alerts.items,
     }),
   );
-  return { dir, files, notes };
+  if (deps.extras) {
+    const extra = deps.extras({ state: s, now: deps.now, audit: rows, health: samples, comments });
+    for (const f of extra.files) write(f.name, f.text);
+    notes.push(...extra.notes);
+  }
+  return { files, notes };
 }
 
 export function toCsv(rows: Record<string, unknown>[]): string {

@@ -66,6 +66,13 @@ export function initialState(station: StationInfo): StationState {
       updatedAt: null,
     },
     preflight: { checks: [], verdict: 'pending' },
+    overlays: {
+      shown: { offer: false, countdown: false, question: false, 'lower-third': false },
+      offerId: null,
+      question: null,
+      native: { enabled: false, scene: 'Baton Overlay', status: 'off', error: null, updatedAt: null },
+    },
+    showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
     alerts: { items: [] },
     audit: { recent: [], count: 0, headHash: null },
   };

@@ -7,6 +7,9 @@ import { queueNames, type QueueName } from '../show/show.schema';
 
 export const INTENTS = ['order', 'question', 'complaint', 'spam', 'other'] as const;
 export type Intent = (typeof INTENTS)[number];
+/** Finer intents where operations need them (order: buy/reserve; complaint: what is broken). */
+export const SUB_INTENTS = ['buy', 'reserve', 'defect', 'delivery', 'checkout', 'cancel_refund', 'host_stream'] as const;
+export type SubIntent = (typeof SUB_INTENTS)[number];
 export const COMMENT_STATUSES = ['new', 'claimed', 'answered', 'dismissed', 'escalated'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
@@ -46,6 +49,10 @@ export interface CommentRecord {
   /** The note given when it was escalated. */
   note: string | null;
   reasons: string[];
+  /** The classifier's finer intent, when it has one (live comments; not kept across restarts). */
+  sub?: SubIntent | null;
+  /** When `sku` is null because several products fit: those SKUs, for the moderator to pick from. */
+  candidates?: string[];
 }
 
 /** Open comments still need someone; the rest are done. */

@@ -8,6 +8,8 @@ import { commentCommands } from './comments.contract';
 import { cueCommands } from './cues.contract';
 import { offerCommands } from './offers.contract';
 import { preflightCommands } from './preflight.contract';
+import { overlayCommands } from './overlay.contract';
+import { showdayCommands } from './showday.contract';
 import { peopleCommands } from './people.contract';
 
 export const commands = {
@@ -18,6 +20,8 @@ export const commands = {
   ...cueCommands,
   ...offerCommands,
   ...preflightCommands,
+  ...overlayCommands,
+  ...showdayCommands,
   ...peopleCommands,
 } as const;
 
@@ -43,6 +47,8 @@ export * from './comments.contract';
 export * from './cues.contract';
 export * from './offers.contract';
 export * from './preflight.contract';
+export * from './overlay.contract';
+export * from './showday.contract';
 export * from './people.contract';
 export * from './role-policy';
 export * from './bridge';

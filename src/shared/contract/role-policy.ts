@@ -14,7 +14,7 @@ export interface RoleView {
   readonly configuration: boolean;
 }
 
-const ALL_DOMAINS: readonly Domain[] = ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'audit'];
+const ALL_DOMAINS: readonly Domain[] = ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'audit', 'overlays', 'showday'];
 
 export const ROLE_POLICY: Readonly<Record<Role, RoleView>> = {
   // The producer runs the show: everything, including the audit trail and configuration.
@@ -26,7 +26,7 @@ export const ROLE_POLICY: Readonly<Record<Role, RoleView>> = {
 };
 
 /** What a hidden domain reads as: empty, never a guess at the real value. */
-const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'audit'> = {
+const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'audit' | 'overlays' | 'showday'> = {
   scripts: { versions: [], deck: null, importError: null },
   kpis: {
     views: 0,
@@ -47,6 +47,14 @@ const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'a
   preflight: { checks: [], verdict: 'pending' },
   alerts: { items: [] },
   audit: { recent: [], count: 0, headHash: null },
+  overlays: {
+    shown: { offer: false, countdown: false, question: false, 'lower-third': false },
+    offerId: null,
+    question: null,
+    native: { enabled: false, scene: '', status: 'off', error: null, updatedAt: null },
+  },
+  // GO/END records, revenue windows and probes are the producer's.
+  showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
 };
 
 /** True when the role's view is the station's whole state, unredacted. */

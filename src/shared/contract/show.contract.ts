@@ -28,7 +28,7 @@ export const showCommands = {
     args: z.object({ show: z.unknown() }).strict(),
     auditArgs: (a) => ({ show: typeof a.show === 'object' && a.show && 'id' in a.show ? (a.show as { id: unknown }).id : '?' }),
   }),
-  'show.package': command<{ dir: string; files: string[]; notes: string[] }>()({
+  'show.package': command<{ dir: string; zip?: string; files: string[]; notes: string[] }>()({
     summary: 'Write the post-show package (summary, KPIs, offers, comments, health timeline, verified audit trail) into the data folder.',
     roles: PRODUCER,
     kind: 'write',

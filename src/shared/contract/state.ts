@@ -6,6 +6,8 @@ import type { CommentsState } from './comments.contract';
 import type { CuesState, ScriptsState } from './cues.contract';
 import type { KpiState, OffersState } from './offers.contract';
 import type { PreflightState } from './preflight.contract';
+import type { OverlaysState } from './overlay.contract';
+import type { ShowDayState } from './showday.contract';
 
 export interface StationState {
   station: StationInfo;
@@ -17,6 +19,8 @@ export interface StationState {
   offers: OffersState;
   kpis: KpiState;
   preflight: PreflightState;
+  overlays: OverlaysState;
+  showday: ShowDayState;
   alerts: AlertsState;
   audit: AuditState;
 }

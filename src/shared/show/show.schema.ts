@@ -28,6 +28,8 @@ export const personSchema = z.object({
 export const productSchema = z.object({
   sku: id,
   name: z.string().min(1).max(120),
+  /** The product family its variants share ("earbuds"): a viewer naming it names every variant. */
+  family: z.string().max(60).optional(),
   /** Variant attributes a viewer might type: "red", "50 ml", "size 38". */
   colour: z.string().max(40).optional(),
   size: z.string().max(40).optional(),
@@ -226,6 +228,28 @@ export const showSchema = z.object({
         .optional(),
     })
     .optional(),
+  /**
+   * KPI thresholds: when the KPI over the window crosses the bound (with at least `minDenominator`
+   * in its denominator), its owner is alerted, then not again before the cool-down has passed.
+   */
+  kpiTargets: z
+    .array(
+      z
+        .object({
+          id,
+          kpi: z.enum(['viewToCart', 'cartToCheckout', 'aov', 'paymentErrorRate']),
+          window: z.enum(['1m', '5m', '15m', 'show']).default('5m'),
+          below: z.number().nonnegative().optional(),
+          above: z.number().nonnegative().optional(),
+          /** One offer's KPI; omitted = the show's total. */
+          offerId: z.string().min(1).max(64).optional(),
+          minDenominator: z.number().int().nonnegative().default(20),
+          owner: z.string().min(1).max(120),
+          cooldownSeconds: z.number().int().nonnegative().default(300),
+        })
+        .refine((t) => t.below !== undefined || t.above !== undefined, 'give `below` or `above`'),
+    )
+    .default([]),
   /** Sign-off requests are due this many hours after they are sent. */
   approvals: z.object({ slaHours: z.number().positive().max(24 * 30).default(24) }).default({ slaHours: 24 }),
   checklist: z
@@ -268,6 +292,20 @@ export const showSchema = z.object({
         })
         .default({ order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' }),
       macros: z.array(z.object({ id, label: z.string().min(1), text: z.string().min(1).max(1000) })).default([]),
+      /** Chat as an incident signal: N distinct viewers reporting checkout/payment failures within M seconds. */
+      incidents: z
+        .object({
+          checkout: z
+            .object({
+              viewers: z.number().int().min(1).max(1000).default(5),
+              windowSeconds: z.number().int().min(5).max(3600).default(60),
+              /** alarm = the one-click alarm; pause = also pause the show's offers (through offer.pause). */
+              action: z.enum(['alarm', 'pause']).default('alarm'),
+              cooldownSeconds: z.number().int().nonnegative().default(300),
+            })
+            .default({ viewers: 5, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 }),
+        })
+        .default({ checkout: { viewers: 5, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 } }),
     })
     .default({
       sources: [],
@@ -276,6 +314,7 @@ export const showSchema = z.object({
       unsureBelow: 0.55,
       routing: { order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' },
       macros: [],
+      incidents: { checkout: { viewers: 5, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 } },
     }),
 });
 

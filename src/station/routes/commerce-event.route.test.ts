@@ -9,6 +9,7 @@ import type { Core } from '../../core/core';
 import { createCommerceEventRoute } from './commerce-event.route';
 import { EVENT_SECRET_NAME } from '../../core/offers/hmac';
 import { sign, signEvent } from '../../core/offers/hmac';
+import { systemTimers } from '../../core/platform/timers';
 import { REHEARSAL_RATES } from '../../core/offers/sandbox.simulator';
 
 const KEY = 'events-key-0123456789';
@@ -22,6 +23,7 @@ beforeEach(async () => {
     ports: {
       offers: {
         fetch,
+        timers: systemTimers,
         timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
         sandbox: { simulate: false, tickMs: 20, latencyMs: 5, random: Math.random, rates: REHEARSAL_RATES },
       },

@@ -17,6 +17,7 @@ import { createRouteTable, type Route } from './route-table';
 import { createRateLimiter, DEFAULT_LIMITS, type Limits, type RateLimiter } from './rate-limit';
 import { createHostGuard, type HostGuard } from './host-guard';
 import { createErrorReporter } from './error-reporter';
+import type { UpgradeRoute } from '../device/device-socket';
 
 export interface ApiServerOptions {
   core: Core;
@@ -34,6 +35,8 @@ export interface ApiServerOptions {
   limits?: Limits;
   /** PEM key and certificate: the API is served over HTTPS (`--lan`). */
   tls?: { key: string; cert: string } | null;
+  /** Extra WebSocket paths (the device feed, the overlay feed), behind the same Host/Origin check. */
+  upgrades?: UpgradeRoute[];
 }
 
 export interface ApiServer {
@@ -178,7 +181,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
   });
-  const events = attachEventSocket({ server, core, tokens, log, limiter, hostGuard, report });
+  const events = attachEventSocket({ server, core, tokens, log, limiter, hostGuard, report, upgrades: options.upgrades ?? [] });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -16,6 +16,7 @@ import { parseJsonText, parseTarget, redactUrl } from './http-util';
 import type { RateLimiter } from './rate-limit';
 import type { HostGuard } from './host-guard';
 import type { ErrorReporter } from './error-reporter';
+import type { UpgradeRoute } from '../device/device-socket';
 
 const MAX_BUFFERED = 16 * 1024 * 1024;
 const MAX_FRAME = 4 * 1024 * 1024;
@@ -34,6 +35,8 @@ export interface EventSocketDeps {
   limiter: RateLimiter;
   hostGuard: HostGuard;
   report: ErrorReporter;
+  /** Extra WebSocket paths (the device feed, the overlay feed), tried after the Host/Origin check. */
+  upgrades?: UpgradeRoute[];
 }
 
 function rawText(data: RawData): string {
@@ -61,9 +64,11 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     socket.on('error', () => socket.destroy());
     const parsed = parseTarget(req.url);
     if (!parsed.ok) return refuse(socket, parsed.status, parsed.status === 414 ? 'URI Too Long' : 'Bad Request', parsed.code, parsed.message);
-    if (parsed.target.path !== EVENTS_PATH) return refuse(socket, 404, 'Not Found', 'not_found', `No WebSocket at ${parsed.target.path.slice(0, 200)}; the event stream is ${EVENTS_PATH}.`);
     const refusal = deps.hostGuard.check(req);
     if (refusal) return refuse(socket, 403, 'Forbidden', 'forbidden', refusal);
+    const url = new URL(`${parsed.target.path}?${parsed.target.query.toString()}`, 'http://station');
+    for (const route of deps.upgrades ?? []) if (route(req, socket, head, url)) return;
+    if (parsed.target.path !== EVENTS_PATH) return refuse(socket, 404, 'Not Found', 'not_found', `No WebSocket at ${parsed.target.path.slice(0, 200)}; the event stream is ${EVENTS_PATH}.`);
     const header = req.headers.authorization;
     const token = parsed.target.query.get('token') ?? (typeof header === 'string' ? header.replace(/^Bearer\s+/i, '') : null);
     const checked = access.check(token, req.socket.remoteAddress ?? 'unknown');

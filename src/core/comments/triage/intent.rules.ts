@@ -26,202 +26,191 @@ type LexRow = readonly [Intent | null, number, string, string];
 
 export const LEXICON: readonly LexRow[] = [
   // ───────────────────────────── ORDER ─────────────────────────────
-  [O, 3, '', `i want | i wnat | i wan | i want it | want it | want this | i need | need it | need this | i'll take | i will take | i'll take it |
-    i'l take | i'll get | i will get | i'll buy | i will buy | i'm buying | im buying | buying | buying now | i'm getting | im getting |
-    getting one | taking it | taking | need the | want the | need that | want that | still want | i still want | grabbing | gonna grab | gonna get | let me buy | lemme get | lemme buy | gimme | give me | take my money | sold | sold to |
-    u sold me | you sold me | sold me | me me | count me in | i'm in | im in | put me down | put me on the list | put me on the waitlist |
-    add to cart | added to cart | adding to cart | add to my cart | add to my order | adding | carted | in my cart | my cart |
-    just checked out | checked out | just ordered | ordering | just bought | just paid | reserve | reserve one | hold one | hold me one |
-    save me one | save one | put aside | set aside | aside for me | dibs | can i get | can i have | i'd like | id like | yes pls | yes please |
-    yes plz | me too | waitlist | gotta have | must have | want want | i'm in | take it | i'll have | ill have | i will have |
-    i'll take one | i'll take two | interested in buying`],
-  [O, 2.2, '', `want | wants | wnat | need | neeed | getting the | get the | grab | mine | buy it | to buy | convinced me | ordered | bought |
-    purchased | one for me | 1 for me`],
-  [O, 2.2, 'en', `for me | add | put me | to my order | interested`],
-  [O, 1.2, 'en', `order | paid | checkout | pls | plz | please | yes | yess | ok fine | fine | cart | asap`],
+  [O, 3, '', `i want | i wnat | i need | i'll take | i'l take | i'll get | i'll buy | i'm buying | im buying | buying | buying now |
+    i'm getting | im getting | taking it | taking | need the | want the | want that | still want | i still want | grabbing |
+    gimme | take my money | sold | me me | i'm in | im in | put me down | put me on the list | add to cart | adding | carted |
+    my cart | just checked out | checked out | just ordered | ordering | can i get | yes pls | gotta have | i'm in`],
+  [O, 2.2, '', `want | wnat | need | neeed | getting the | get the | mine | convinced me | ordered`],
+  [O, 2.2, 'en', `for me | add | put me | to my order`],
+  [O, 1.2, 'en', `order | paid | checkout | pls | plz | yes | yess | ok fine | fine | cart | asap`],
   [O, 0.6, 'en', `me`],
   [O, 2, '', `:cart:`],
   [O, 1, '', `:check: | :money: | :hand:`],
   // es
-  [O, 3, 'es', `quiero | kiero | qiero | lo quiero | yo quiero | quiero comprar | me llevo | yo me llevo | lo llevo | me lo llevo | lo compro |
-    comprado | comprada | ya pague | ya lo compre | ya lo pague | vendido | vendida | mio | mia | es mio | es mia | aparta* | apunta* | me apunto |
-    guarda* | separa* | me pillo | al carrito | anadido al carrito | anadi | dame | me das | me pones | me convenciste | lo quiero ya |
-    lo necesito | necesito | me interesa | me lo quedo`],
-  [O, 2.2, 'es', `compro | para mi | pa mi | carrito | agrega* | me antoje | un kit para | uno para | una para | ya compre | pague`],
-  [O, 1.5, 'es', `compre | comprar | porfa | plis | porfis | yo`],
+  [O, 3, 'es', `quiero | kiero | lo quiero | yo quiero | quiero comprar | me llevo | yo me llevo | lo compro | comprado | ya pague |
+    ya lo compre | vendido | mio | es mio | aparta* | apunta* | me apunto | guarda* | separa* | me pillo | al carrito |
+    anadido al carrito | dame | me das | me pones | me convenciste | necesito`],
+  [O, 2.2, 'es', `compro | para mi | carrito | me antoje | un kit para | pague`],
+  [O, 1.5, 'es', `compre | comprar | porfa | plis | yo`],
   // pt
-  [O, 3, 'pt', `quero | qro | qero | eu quero | vou querer | vou levar | levo | to levando | fico com | comprado | comprada | ja paguei | ja comprei |
-    vendido | vendida | e meu | e minha | guarda um | guarda uma | reserva | reservar | separa | tô dentro | to dentro | coloca | carrinho |
-    tenho interesse | preciso | eu preciso | manda o pix | manda pix | queria reservar | quero muito | me convenceu | vou comprar | pode ser um | pode ser uma | pode ser 1 | pode ser 2`],
-  [O, 2.2, 'pt', `queria | pra mim | anota | fechou | fechado | compro | comprando`],
-  [O, 1.5, 'pt', `comprei | paguei | pfv | pfvr | bora`],
+  [O, 3, 'pt', `quero | qro | eu quero | vou querer | vou levar | levo | fico com | comprado | ja paguei | vendido | e meu | e minha |
+    guarda um | reserva | reservar | separa | coloca | carrinho | queria reservar | quero muito | pode ser um`],
+  [O, 2.2, 'pt', `queria | pra mim | fechado | compro`],
+  [O, 1.5, 'pt', `comprei | paguei | pfv`],
   [O, 0.8, 'pt', `eu | meu | minha`],
   // id
-  [O, 3, 'id', `mau | mw | aku mau | saya mau | ambil | aku ambil | saya ambil | keep | beli | aku beli | pesan | pesen | saya pesan | ikut order |
-    ikutan | udah co | sudah co | udh co | co | sudah checkout | udah checkout | masukin keranjang | keranjang | catet | punyaku | gas order |
-    jangan sampe kehabisan | jangan sampai kehabisan | sudah transfer | udah transfer`],
-  [O, 2.2, 'id', `buat aku | untuk aku | buat saya | ikut | gas | order | transfer | buruan | pengen | pingin | checkout | butuh | minat`],
+  [O, 3, 'id', `mau | aku mau | saya mau | ambil | aku ambil | keep | beli | pesan | pesen | saya pesan | ikut order | sudah co | co |
+    udah checkout | masukin keranjang | keranjang | gas order | jangan sampe kehabisan`],
+  [O, 2.2, 'id', `ikut | gas | order | transfer | buruan | checkout`],
   [O, 1, 'id', `dong | ya kak`],
 
   // ─────────────────────────── QUESTION ────────────────────────────
-  [Q, 3, '', `i want to know | want to know | wanna know | i need to know | quick question | question | anyone know | does anyone know |
-    how much | how many | how long | how do i | how do you | how to | what's the price | whats the price | price for | price of | is it |
-    difference between | what's the difference | do you ship | do u ship | ship to | ships to | can i use | can you show | can u show |
-    show again | show it again | wondering | is there | are there | do you accept | do you take | accept | curious | sorry new here |
-    what are we | what's in | whats in | what is | where do i buy | where can i buy | how can i buy | how do i order | how can i order |
-    where do i order`],
-  [Q, 2, '', `how | what | whats | which | where | wheres | when | does | does it | do you | do u | is the | is this | is that | are the | are these |
-    are they | can i | can you | can u | could | should i | would | will it | will the | price | cost | costs | shipping to | deliver |
-    international | internationally | available | in stock | still available | restock | restocking | ingredients | difference |
-    safe | ok for | good for | work on | works on | suitable | paypal | afterpay | klarna | pay with | asking | tell me | new here |
-    what's | any`],
+  [Q, 3, '', `question | how much | how many | how long | how do i | how do you | what's the price | whats the price | price for |
+    price of | is it | difference between | what's the difference | do u ship | ship to | can i use | can u show | is there |
+    do you accept | accept | sorry new here | what are we | what's in | whats in`],
+  [Q, 2, '', `how | what | whats | where | wheres | does | does it | do you | do u | is the | is this | are the | can i | can u |
+    should i | would | will the | price | internationally | restock | ingredients | difference | safe | ok for | good for |
+    work on | paypal | pay with | asking | new here | what's | any`],
   [Q, 1, '', `is | are | do | can | will | ship | link`],
   [Q, 1, 'en', `q`],
-  [Q, 1, '', `:think: | :qmark:`],
+  [Q, 1, '', `:think:`],
   // es
-  [Q, 3, 'es', `quiero saber | queria saber | una pregunta | pregunta | cuanto cuesta | cuanto sale | cuanto esta | cuanto es | como se compra |
-    como compro | hacen envios | hacen envio | envian | aceptan | aceptais | alguien sabe | que diferencia | cuantos | cuantas | cuanto |
-    meses sin intereses | se puede | donde lo compro | donde compro | como lo compro | donde se compra | como pago | como le hago`],
+  [Q, 3, 'es', `quiero saber | una pregunta | pregunta | cuanto cuesta | cuanto sale | cuanto esta | como se compra | como compro |
+    hacen envios | aceptan | aceptais | que diferencia | cuantos | cuanto | meses sin intereses | se puede`],
   [Q, 1, 'es', `que | como`],
-  [Q, 2, 'es', `precio | donde | cuando | cual | hay | tiene | tienen | sirve | sirven | puedo | puedes | pueden | trae | traen |
-    viene | vienen | envio | envios | diferencia | me dices | oye`],
+  [Q, 2, 'es', `precio | cuando | hay | tiene | sirve | puedo | trae | viene | envio | envios | diferencia | oye`],
   // pt
-  [Q, 3, 'pt', `quero saber | queria saber | quanto custa | quanto e | quanto ta | quanto tempo | como compra | como compro | como uso |
-    faz frete | fazem frete | enviam | envia | entrega em | entregam | aceita | aceitam | alguem sabe | quantos | quantas | quanto | cade |
-    parcela | parcelam | duvida | qual a diferenca | tem desconto | onde compro | onde eu compro | como faco pra comprar | como faz pra comprar |
-    como pago`],
+  [Q, 3, 'pt', `quero saber | quanto custa | quanto e | quanto ta | quanto tempo | como compra | como compro | como uso | faz frete |
+    enviam | entregam | aceita | alguem sabe | quantas | quanto | cade | parcela | duvida | qual a diferenca | tem desconto |
+    como faco pra comprar`],
   [Q, 1, 'pt', `como`],
-  [Q, 2, 'pt', `qual | onde | quando | tem | serve | pode | posso | vale | mostra | diferenca | vem | boleto | frete | entrega`],
+  [Q, 2, 'pt', `qual | quando | tem | serve | pode | posso | vale | mostra | diferenca | vem | boleto | frete | entrega`],
   // id
-  [Q, 3, 'id', `berapa | brp | berapaan | mau tanya | mau nanya | tanya | nanya | cara beli | cara order | gimana | bagaimana | apakah | kapan |
-    dimana | di mana | kirim ke | bisa kirim | cocok gak | cocok ga | ready stock | ready stok | ready gak | ready ga | beli dimana |
-    cara pesan | cara order`],
-  [Q, 2, 'id', `apa | mana | bisa | boleh | cocok | cara | harga | ongkir | isi | tunjukin | restock | ready | kah | atau`],
+  [Q, 3, 'id', `berapa | brp | mau tanya | tanya | cara beli | gimana | kapan | dimana | kirim ke | cocok gak`],
+  [Q, 2, 'id', `apa | mana | bisa | boleh | cocok | cara | harga | ongkir | isi | tunjukin | restock | atau`],
   [Q, 1, 'id', `ada`],
 
   // ─────────────────────────── COMPLAINT ───────────────────────────
-  [C, 3, '', `not working | isn't working | isnt working | doesn't work | doesnt work | don't work | won't work | not work | no work | broke me out |
-    broken | 404 | error | invalid | says invalid | charged twice | double charged | charged me twice | never came | never arrived | never got |
-    never received | hasn't shipped | hasnt shipped | still hasn't | still hasnt | hasn't moved | hasnt moved | hasn't updated | hasnt updated |
-    still waiting | where is my order | wheres my order | where's my order | my refund | refund | no confirmation | didn't get |
-    didnt get | did not get | didn't receive | didnt receive | not received | damaged | chipped | dented | peeling | rusted | rash | broke out |
-    melted | leaking | laggy | lagging | lag | freezing | frozen | blurry | can't hear | cant hear | can't see | cant see | no sound | no audio |
-    cutting out | sold out | out of stock | ignoring | ignored | nobody answers | no one answers | nobody replies | nobody answer |
-    worst | terrible | awful | ridiculous | disappointed | disappointing | rigged | keeps loading | loading forever | keeps crashing | crashes |
-    crashing | crashed | keeps failing | failing | failed | declined | got charged | instead of | not applying | won't apply | doesnt apply |
-    not buying again | never again | unacceptable | so expensive | too expensive | overpriced | screen's black | screens black | black screen |
-    can't find | cant find | keeps emptying | not what was shown | wrong | missing | half empty | came open | arrived open | no one responds |
-    is different | price is different | different from | different on the website | different on the site | stop reading |
-    stop ignoring | only reading | sent me the wrong | got sent | sent the wrong`],
-  [C, 2.2, '', `my order | why | why is | why does | why do | broke | cracked | keeps | still | stop | skipping | deleted | rude | pending | tracking | charged |
-    expensive | dull | smell | smells | slow | scam | wtf | ugh | seriously | come on | not | didn't | didnt | nobody | can't | cant | again`],
+  [C, 3, '', `not working | isn't working | isnt working | broke me out | broken | 404 | error | invalid | says invalid |
+    charged twice | never came | hasn't moved | hasnt moved | still waiting | where is my order | my refund | refund |
+    no confirmation | didn't get | didnt get | rash | melted | laggy | blurry | can't see | cant see | no sound |
+    cutting out | sold out | ignoring | nobody answers | worst | ridiculous | keeps loading | loading forever | crashes |
+    keeps failing | failing | got charged | can't find | cant find | wrong | missing | different on the website |
+    stop reading`],
+  [C, 2.2, '', `my order | why | why is | why does | broke | keeps | still | stop | rude | tracking | charged | slow | scam | wtf | ugh |
+    come on | not | didn't | didnt | nobody | can't | cant | again`],
   [C, 1.5, '', `never`],
-  [C, 3, '', `froze | stream froze | freezes | stopped working | quit working | died after | leaks | leaking everywhere | overcharged | overcharge |
-    billed me | charged more | scratched | shattered | arrived broken | came broken | missing a | missing the | wrong color | wrong colour |
-    wrong item | wrong size | no reply | never replied | blocked me | is this a scam | checkout failed | payment failed | card declined`],
-  [C, 1.2, '', `:angry: | :eyeroll: | :weary: | different | spinning | audio | arrived | came | waiting`],
+  [C, 3, '', `froze | stream froze | died after | leaks | overcharged | missing the | wrong item | no reply | is this a scam`],
+  [C, 1.2, '', `:angry: | :eyeroll: | :weary: | different | audio | arrived | came | waiting`],
   // es
-  [C, 3, 'es', `no funciona | no sirve | no carga | no abre | no me llego | nunca llego | no ha llegado | no llega | no me llega | me cobraron |
-    cobraron | roto | rota | rotos | despostillada | despostillado | pesimo | pesima | nadie contesta | nadie responde | agotado | agotada |
-    se agoto | agoto | sin stock | se traba | no se escucha | no se oye | no se ve | borrosa | borroso | reembolso | no me lo acepta | no acepta |
-    no me deja | ignoran | no manches | nada que ver | me mandaron | pelando | sin filo | vaya tela | que mal | cuesta mas que | se cierra |
-    no se actualiza | llego abierto | llego roto | donde esta mi pedido | no me ha llegado | mi pedido no`],
+  [C, 3, 'es', `no funciona | no sirve | no carga | no abre | no me llego | nunca llego | me cobraron | cobraron | rota | pesimo |
+    nadie contesta | agotado | se traba | no se escucha | reembolso | no me lo acepta | no me deja | no manches |
+    nada que ver | me mandaron | vaya tela | cuesta mas que | se cierra`],
   [C, 2.2, 'es', `mi pedido`],
-  [C, 3, 'es', `se congelo | congelado | se trabo | dejo de funcionar | dejo de calentar | no calienta | se rompio | rayado | rayada | me falta |
-    faltan | falto | vino el equivocado | equivocado | equivocada | grosera | grosero | me bloqueo | me suben | cobran de mas | cobraron de mas |
-    sigue pendiente | pago pendiente | sigue diciendo | no hay sonido | sin sonido | ya no aparece | desaparecio | estafa | fraude | no me deja pagar`],
-  [C, 2.2, 'es', `otra vez | traba | huelen | huele | esperando | rastreo | nadie | abierto | naranja | error | caro | nunca`],
+  [C, 3, 'es', `se congelo | dejo de calentar | rayado | me falta | equivocado | grosera | me bloqueo | me suben | pago pendiente |
+    sigue diciendo | no hay sonido | ya no aparece | estafa | no me deja pagar`],
+  [C, 2.2, 'es', `otra vez | traba | esperando | nadie | abierto | naranja | error | caro | nunca`],
   [C, 1.5, 'es', `nada`],
   // pt
-  [C, 3, 'pt', `nao funciona | nao abre | nao carrega | nao chegou | ate hoje nada | e nada | quebrada | quebrado | veio quebrada | lascada | lascado |
-    descascando | esgotou | esgotado | esgotada | fui cobrada | fui cobrado | cobrada | cobrado | reembolso | travando | congelando |
-    sem audio | sem som | embacada | embacado | absurdo | palhacada | de brincadeira | ninguem responde | ninguem | ignoram | invalido |
-    nao atualiza | sem fio | cheiro forte | chegou aberto | nao recebi | rachado | rachada | que absurdo | nao e o da live | nao e a da live |
-    e veio | mas veio | me mandaram | cade meu pedido | meu pedido nao`],
+  [C, 3, 'pt', `nao abre | nao chegou | ate hoje nada | e nada | quebrada | quebrado | veio quebrada | esgotou | fui cobrada | cobrada |
+    reembolso | congelando | sem audio | sem som | absurdo | de brincadeira | ninguem | invalido | nao atualiza |
+    cheiro forte | rachada | que absurdo | nao e o da live | cade meu pedido | meu pedido nao`],
   [C, 2.2, 'pt', `meu pedido`],
-  [C, 3, 'pt', `congelou | travou | parou de funcionar | estragou | quebrou | vazando | riscado | riscada | veio faltando | faltando | faltou |
-    veio errado | veio errada | chegou errado | chegou o | grossa | grosso | mal educada | ngm responde | n confirmou | nao confirmou | nao caiu |
-    n caiu | recusado | recusou | da erro | deu erro | n consigo | nao consigo | cobraram | a mais | esvazia | sumiu | golpe | venceu | estorno |
-    q saco | que saco`],
-  [C, 2.2, 'pt', `erro | errado | errada | dnv`],
-  [C, 2.2, 'pt', `pendente | rastreio | duas vezes | trava | alaranjado | alaranjada | fecha | mandei mensagem | de novo | caro`],
+  [C, 3, 'pt', `congelou | travou | parou de funcionar | veio faltando | faltando | veio errado | chegou o | grossa | ngm responde |
+    n confirmou | recusado | da erro | n consigo | cobraram | a mais | esvazia | golpe | venceu | estorno | q saco`],
+  [C, 2.2, 'pt', `erro | errado | dnv`],
+  [C, 2.2, 'pt', `pendente | rastreio | duas vezes | alaranjado | fecha | mandei mensagem | de novo | caro`],
   [C, 1.5, 'pt', `nada`],
   [C, 1.2, 'pt', `nao`],
   // id
-  [C, 3, 'id', `gak bisa dibuka | ga bisa dibuka | gak bisa dipake | ga bisa dipake | gak bisa dipakai | tidak bisa | error | belum nyampe |
-    belum sampai | belum sampe | belum dikirim | belum datang | belum dateng | belum masuk | kosong | kosong lagi | kehabisan | habis | patah |
-    rusak | gompel | ngelupas | retak | lemot | lag | putus | burem | buram | kecewa | slow respon | gak dibales | ga dibales | gak dibalas |
-    refund | kepotong | jerawatan | gatal | lecet | beda bgt | beda banget | gak update | ga update | jadi oren | mahal bgt | mahal banget |
-    keluar sendiri | di skip | kebuka | gak dapet | ga dapet | masih pending | yang dikirim | yg dikirim | yang dateng | yg dateng |
-    yang datang | pesanan aku | pesananku | pesenan aku | pesenanku`],
+  [C, 3, 'id', `gak bisa dibuka | gak bisa dipake | ga bisa dipake | error | belum nyampe | belum dikirim | kehabisan | patah | rusak |
+    slow respon | gak dibales | refund | kepotong | jerawatan | beda banget | jadi oren | mahal bgt | keluar sendiri |
+    yang dikirim | yang dateng | yg dateng | pesanan aku | pesenan aku`],
   [C, 2.2, 'id', `pesanan | pesenan`],
-  [C, 3, 'id', `ngefreeze | freeze | macet | gagal | gagal terus | salah warna | salah kirim | pecah | jutek | ketus | penipuan | nipu | ga dateng |
-    gak dateng | ga nyampe | gak nyampe | beda sama`],
+  [C, 3, 'id', `ngefreeze | gagal | gagal terus | salah warna | pecah | jutek | ketus | penipuan | ga dateng | beda sama`],
   [C, 2.2, 'id', `salah`],
-  [C, 1, 'id', `baru mau co | baru mau checkout | baru mau beli | baru mau order`],
-  [C, 2.2, 'id', `gak bisa | ga bisa | kok | masa | mahal | beda | bau | belum | resi | pending | tumpul | oren | tiap live`],
-  [C, 1.2, 'id', `gak | ga | nggak | gk | enggak | tidak`],
+  [C, 1, 'id', `baru mau co`],
+  [C, 2.2, 'id', `gak bisa | ga bisa | kok | masa | mahal | beda | belum | oren`],
+  [C, 1.2, 'id', `gak | ga`],
 
   // ───────────────────────────── SPAM ──────────────────────────────
-  [S, 3.5, '', `link in bio | link in my bio | check my bio | my bio | click my profile | check my profile | check my page | my profile | my page |
-    follow me | follow back | follow for follow | follow4follow | sub 4 sub | sub4sub | sub to my | subscribe to my | my channel |
-    check out my channel | giveaway | giving away | free iphone | gift card | gift cards | v bucks | vbucks | earn | per day | a day from home |
-    work from home | from home | crypto | bitcoin | double your money | buy followers | cheap followers | followers | viewers |
-    dm me | dm for | dm to claim | message me | whatsapp | telegram | congratulations | you've been selected | youve been selected | selected |
-    claim | claim here | claim prize | winner | you won | prize | prizes | hot singles | singles | sugar daddy | sugar baby | xxx | free movies |
-    watch free | watch full | movies | airpods | cheap iphones | selling accounts | get paid | make money | made __price__ | ask me how |
-    no experience | code generator | generator | visit my shop | my shop | join my | trading | signals | guaranteed | 1000x | like and follow`],
-  [S, 1.5, '', `free | cheap | outlet | invest | investment | likes | follow | subscribe | sub | dm | wa | __handle__ dm`],
-  [S, 1.2, '', `:moneybag: | :slot: | :rocket: | :chart: | :gift: | :loop: | :mail: | :point:`],
+  [S, 3.5, '', `link in bio | click my profile | check my page | my profile | my page | sub 4 sub | sub4sub | my channel |
+    check out my channel | giveaway | giving away | free iphone | gift cards | v bucks | earn | from home | bitcoin |
+    buy followers | cheap followers | followers | viewers | dm me | dm for | whatsapp | congratulations |
+    you've been selected | youve been selected | selected | claim | claim here | winner | hot singles | singles | xxx |
+    watch full | movies | cheap iphones | made __price__ | ask me how | no experience | code generator | generator`],
+  [S, 1.5, '', `free | cheap | likes | follow | sub | dm | wa`],
+  [S, 1.2, '', `:moneybag: | :slot: | :gift: | :loop: | :mail: | :point:`],
   // es
-  [S, 3.5, 'es', `sigueme | te sigo | mi perfil | en mi perfil | link en mi perfil | mira mi perfil | mi canal | suscribete | gana dinero | gana |
-    desde casa | cripto | inviertan | invierte | invierta | duplico | regalos gratis | vendo seguidores | seguidores | escribeme | sorteo |
-    prestamos | prestamo | sin buro | trabaja desde casa | al privado | info al dm | ganar dinero | dinero facil | ganaste | reclama | premio`],
-  [S, 1.5, 'es', `gratis | oferta | comenta | privado`],
+  [S, 3.5, 'es', `sigueme | te sigo | mi perfil | en mi perfil | gana dinero | gana | desde casa | cripto | inviertan | duplico |
+    regalos gratis | vendo seguidores | seguidores | escribeme | al privado | info al dm | premio`],
+  [S, 1.5, 'es', `gratis | comenta | privado`],
   // pt
-  [S, 3.5, 'pt', `me segue | sigo de volta | segue meu perfil | meu perfil | olha meu perfil | link na bio | na bio | ganhe | ganhe dinheiro |
-    sem sair de casa | invista | dobre | brindes | se inscreve | meu canal | vendo seguidores | seguidores | chama no direct | chama no zap |
-    zap | sorteio | emprestimo | spc | trabalhe de casa | trabalhe a partir de casa | no privado | dinheiro facil | sorteado | resgate |
-    voce foi sorteado | seguidores gratis`],
+  [S, 3.5, 'pt', `me segue | sigo de volta | segue meu perfil | meu perfil | olha meu perfil | link na bio | na bio | ganhe |
+    sem sair de casa | invista | dobre | brindes | se inscreve | meu canal | vendo seguidores | seguidores | chama no direct |
+    sorteio | trabalhe a partir de casa | seguidores gratis`],
   [S, 1.5, 'pt', `gratis | por dia | envie mensagem | comenta | privado`],
   // id
-  [S, 3.5, 'id', `follback | follow aku | cek bio | link di bio | di bio | cek profil | profil aku | penghasilan | slot | gacor | maxwin | judi |
-    pinjol | tanpa jaminan | tambah followers | channel aku | daftar sekarang | kerja dari rumah | info dm | cuan | chat aku | di wa |
-    klaim | hadiah | undian | pemenang | hubungi`],
-  [S, 1.5, 'id', `jasa | murah | daftar | bonus | gaji | dari rumah | gratis | subscribe`],
+  [S, 3.5, 'id', `follback | follow aku | cek bio | link di bio | di bio | cek profil | profil aku | penghasilan | slot | gacor | pinjol |
+    tanpa jaminan | tambah followers | klaim | hadiah | hubungi`],
+  [S, 1.5, 'id', `jasa | murah | daftar | gratis`],
 
   // ───────────────────────────── OTHER ─────────────────────────────
-  [X, 1.8, '', `hi | hii | hello | hey | hey hey | hi everyone | hello everyone | good morning | good night | good evening | night from |
-    greetings | hi from | hello from | watching from | first time | just got here | thank you | thanks | thank u | ty | tysm | love you | love u |
-    congrats | brb | shoutout | happy friday | sending love | got mine | been using | can't afford | cant afford | here for the |
-    look at this | good vibes | answering my question | answered my question | for answering | i'm early | im early | slay | queen | mood | vibe | vibes | lmao | lmaoo | lol | haha | hahaha`],
-  [X, 1.6, '', `love | so pretty | pretty | beautiful | gorgeous | amazing | cute | stunning | wow | nice | same | yay | funny | fun | obsessed |
-    favorite | favourite | early | chat | so good | satisfying | relaxing | hungry | looks so | looks good | omg | wait | ok | okay | yeah |
-    :love: | :fire: | :clap: | :laugh: | :wave: | :eyes: | :yum: | :party:`],
+  [X, 1.8, '', `hi | hii | hello | hey | hey hey | hi everyone | good morning | good night | night from | greetings | hi from |
+    hello from | watching from | first time | just got here | thank u | ty | love u | congrats | brb | happy friday |
+    got mine | been using | can't afford | cant afford | here for the | look at this | answering my question | for answering |
+    i'm early | im early | slay | queen | mood | vibe | vibes | lmao | lmaoo | lol | hahaha`],
+  [X, 1.6, '', `love | so pretty | pretty | gorgeous | amazing | cute | nice | same | yay | funny | obsessed | favorite | early | chat |
+    so good | looks so | omg | wait | ok | :love: | :fire: | :clap: | :laugh: | :wave: | :yum: | :party:`],
   [X, 0.6, '', `:cry: | :emo: | :sad: | :plead: | :pray: | :hands: | :kiss:`],
   // es
-  [X, 1.8, 'es', `hola | holaa | saludos | desde | buenas noches | buenos dias | buenas tardes | primera vez | llegue | jaja | jajaja | jeje | gracias |
-    me encanta | felicidades | te ves | chismear | viendo | aqui andamos | tqm | me dio hambre | que guay | ya quisiera | ya quiero que`],
-  [X, 1.6, 'es', `encanta | hermosa | hermoso | preciosa | precioso | divino | divina | bonita | bonito | guapa | guay | rico | perrito | buenisimo |
-    loquisimo | padre | buenas | linda`],
+  [X, 1.8, 'es', `hola | holaa | saludos | desde | buenas noches | primera vez | llegue | jaja | jajaja | gracias | me encanta |
+    felicidades | te ves | chismear | viendo | que guay | ya quiero que`],
+  [X, 1.6, 'es', `encanta | hermosa | precioso | divino | bonita | guapa | guay | rico | perrito | loquisimo | buenas | linda`],
   // pt
-  [X, 1.8, 'pt', `oi | oii | ola | boa noite | bom dia | boa tarde | alo | kkk | k | amo | amei | obrigada | obrigado | parabens | beijos | do brasil |
-    primeira vez | cheguei | tmj | quem dera | adoro | so olhando | sem dinheiro | saudade | apaixonada`],
-  [X, 1.6, 'pt', `linda | lindo | maravilhosa | maravilhoso | perfeita | perfeito | fofo | fofa | delicia | fome | carismatica | gente | hahaha`],
+  [X, 1.8, 'pt', `oi | oii | ola | boa noite | alo | kkk | k | amo | amei | obrigada | parabens | beijos | do brasil | cheguei |
+    so olhando | sem dinheiro | apaixonada`],
+  [X, 1.6, 'pt', `linda | lindo | maravilhoso | perfeita | perfeito | fofo | carismatica | gente | hahaha`],
   // id
-  [X, 1.8, 'id', `halo | hai | salam | nyimak | wkwk | wkwkwk | makasih | terima kasih | hadir | mampir | baru gabung | pertama kali | semangat |
-    selamat | bokek | sehat | asik | mantap | mantul`],
-  [X, 1.6, 'id', `dari | cantik | cakep | lucu | gemes | suka | nonton | rame | laper | enak | jago | liat`],
+  [X, 1.8, 'id', `halo | salam | nyimak | wkwk | wkwkwk | makasih | hadir | mampir | baru gabung | pertama kali | semangat | selamat |
+    asik | mantap`],
+  [X, 1.6, 'id', `dari | cantik | cakep | lucu | gemes | suka | nonton | rame | enak`],
 
   // ───────────── neutral phrases (consume words, no intent) ─────────────
-  [null, 0, '', `sold separately | out of | check out | order from | my order from | for my | how are you | mine are | mine is | mine arrived |
-    in love | free shipping | gift for | i have | i had | if i buy | if i order | if i get`],
-  [null, 0, 'es', `no se | si compro | si llevo`],
-  [null, 0, 'pt', `se eu levar | se levar | se eu comprar | se comprar`],
-  [null, 0, 'id', `mau cuan`],
+  [null, 0, '', `check out | order from | my order from | for my | i have`],
+  [null, 0, 'es', `no se | si compro`],
+  [null, 0, 'pt', `se eu levar | se eu comprar`],
 ];
 
-/** Words that cancel a following order phrase ("no quiero", "not buying", "gak mau"). */
+/** One phrase of the lexicon as written, with the keys it matches (for data checks and tooling). */
+export interface LexiconPhrase {
+  intent: Intent | null;
+  langs: string;
+  phrase: string;
+  keys: string[];
+  /** A trailing '*': the last key matches any word starting with it. */
+  prefix: boolean;
+}
+
+export function lexiconPhrases(): LexiconPhrase[] {
+  const out: LexiconPhrase[] = [];
+  for (const [intent, , langs, phrases] of LEXICON) {
+    for (const raw of phrases.split('|')) {
+      const phrase = raw.trim().replace(/\s+/g, ' ');
+      if (!phrase) continue;
+      const prefix = phrase.endsWith('*');
+      const keys = phraseKeys(prefix ? phrase.slice(0, -1) : phrase);
+      if (keys.length > 0) out.push({ intent, langs, phrase, keys, prefix });
+    }
+  }
+  return out;
+}
+
+/** Does the phrase occur in these normalized tokens (contiguously, ignoring language and consumption)? */
+export function phraseOccurs(p: Pick<LexiconPhrase, 'keys' | 'prefix'>, tokens: readonly string[]): boolean {
+  const n = p.keys.length;
+  outer: for (let i = 0; i + n <= tokens.length; i++) {
+    for (let k = 0; k < n; k++) {
+      const t = tokens[i + k] ?? '';
+      const key = p.keys[k] ?? '';
+      if (p.prefix && k === n - 1 ? !t.startsWith(key) : t !== key) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Words that cancel a following order phrase ("no quiero", "gak mau"). */
 const NEGATORS: ReadonlySet<string> = new Set(
   ['not', 'dont', 'never', 'no', 'nao', 'gak', 'ga', 'tidak', 'nggak', 'enggak', 'jangan', 'ni', 'nunca', 'didnt', 'cant', 'wont', 'ya no']
     .map((w) => phraseKeys(w).join(' ')),
@@ -393,7 +382,7 @@ export function compileIntentRules(): IntentRules {
         let intent = matched.intent;
         let w = matched.w;
         let label = matched.label;
-        // negation: "no quiero", "not buying", "gak mau" — an order phrase right after a negator
+        // negation: "no quiero", "gak mau" — an order phrase right after a negator
         if (intent === 'order') {
           const p1 = i > 0 ? at(i - 1) : '';
           const p2 = i > 1 ? at(i - 2) : '';
@@ -446,7 +435,7 @@ export function compileIntentRules(): IntentRules {
     if (qty) add('struct:qty', 'order', 1.5, 'quantity');
     if (onScreen) add('struct:onscreen', 'order', 0.6, 'on-screen number');
 
-    // A bare product mention ("#3!!", "yooo el nude", "BLUEEEE", "cream pls"): in a live sale that is an order.
+    // A bare product mention ("#3!!", "yooo el nude"): in a live sale that is an order.
     if ((product.mentioned || product.deictic) && qLex === 0 && cLex === 0 && !f.question && !f.url) {
       let content = 0;
       for (let k = 0; k < n; k++) {

@@ -1,22 +1,25 @@
 // Which product (SKU) and offer a comment refers to.
 //
 // Terms come from the catalog: product names (whole name = strongest, single name words = weak), aliases in
-// any language, on-screen numbers ("#2", "no 2", "nomor 2", "item 2"), offer codes (case-insensitive) and
-// offer aliases. A term shared by several SKUs ("lip tint", "#2", "skillet") names a *family*; a term owned by
-// one SKU ("nude", "28 cm") names that SKU.
+// any language, on-screen numbers ("#2", "no 2", "item 2"), offer codes (case-insensitive) and
+// offer aliases. A term shared by several SKUs ("lip tint", "#2") names a *family*; a term owned by
+// one SKU ("nude", "50 ml") names that SKU.
 //
 // Resolution (labelling rules: sku null when several SKUs fit or several are named):
 //   1. SKUs named by their own non-numeric term. If several, drop those whose terms also fit another named SKU
 //      ("serum 50ml": "serum" also fits the 50 ml → 50 ml). A bundle beats its contents ("kit with the berry").
 //      Still several → null.
-//   2. Otherwise SKUs named by a bare number alias ("el de 50", "skillet 28"), same rules.
-//   3. Otherwise: a family only → null, unless "this one"/"yang ini"/"este" points at the pinned product.
+//   2. Otherwise SKUs named by a bare number alias ("el de 50"), same rules.
+//   3. Otherwise: a family only → null, unless a pointing word ("este", "ini") points at the pinned product.
 //   4. Only an offer code (or "the code" when the show has one offer) → the offer's single SKU.
 
 import type { TriageCatalog } from './triage.types';
 import { phraseKeys, type NormalizedText } from './text.normalize';
+import { BUNDLE_WORDS, colourWords, sizeWords, SIZE_WORDS } from './sku.words';
 
-type Kind = 'name' | 'alias' | 'nameword' | 'onscreen' | 'code' | 'codeword';
+type Kind = 'name' | 'alias' | 'nameword' | 'onscreen' | 'code' | 'codeword' | 'family' | 'colour' | 'size' | 'sizeletter';
+/** Kinds that describe a variant rather than name a product: they narrow a set of SKUs down. */
+const ATTRIBUTE_KINDS: ReadonlySet<Kind> = new Set<Kind>(['colour', 'size', 'sizeletter']);
 
 interface Term {
   keys: string[];
@@ -57,8 +60,11 @@ const NAME_STOP: ReadonlySet<string> = new Set(
 const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'item', 'produk', 'produto', 'producto', 'n'];
 const CODE_WORDS = ['code', 'codes', 'codigo', 'coupon', 'cupon', 'cupom', 'kode', 'voucher', 'promo code', 'discount code', 'kode promo'];
 const DEICTIC_PHRASES = ['this one', 'that one', 'this 1', 'yang ini', 'yg ini', 'este aqui', 'esta aqui', 'esse aqui', 'essa aqui', 'ese de ahi',
-  'the one on screen', 'the one you have', 'the one youre holding', 'el que tienes', 'o que ta na mao'];
-const DEICTIC_WORDS: ReadonlySet<string> = new Set(['this', 'este', 'esta', 'esse', 'essa', 'isso', 'ini', 'that'].map((w) => phraseKeys(w).join(' ')));
+  'the one on screen', 'the one you have', 'the one youre holding', 'the one you are holding', 'the one in your hand', 'the one youre wearing',
+  'el que tienes', 'el que tienes en la mano', 'la que tienes', 'el que traes', 'o que ta na mao', 'o que voce ta segurando', 'esse que voce ta segurando',
+  'essa que voce ta segurando', 'o da mao', 'yang dipegang', 'yg dipegang', 'yang lagi dipegang', 'yg lagi dipegang', 'yang kakak pegang', 'yg kakak pegang',
+  'yang dipake', 'yg dipake'];
+const DEICTIC_WORDS: ReadonlySet<string> = new Set(['this', 'este', 'esta', 'esse', 'essa'].map((w) => phraseKeys(w).join(' ')));
 const TRAILING_IGNORE: ReadonlySet<string> = new Set(
   ['pls', 'plz', 'please', 'porfa', 'pfv', 'kak', 'min', 'sis', 'gan', 'ya', 'dong', 'ok', 'now', 'ya', 'yaa', 'rn', 'lol', 'aqui', 'ahora',
    'agora', 'skrg', 'sekarang', '?'].map((w) => (w === '?' ? '?' : phraseKeys(w).join(' '))),
@@ -102,6 +108,15 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
   const offerSkus = new Map<string, string[]>(); // code → skus
   const bundleSkus = new Set<string>();
   const knownSkus = new Set(catalog.products.map((p) => p.sku));
+  /** The variants of a product: same family (or, without one, same on-screen number or name). */
+  const familyOf = (sku: string): string[] => {
+    const p = catalog.products.find((x) => x.sku === sku);
+    if (!p) return [];
+    const same = catalog.products.filter((q) =>
+      p.family ? q.family === p.family : p.onScreen ? q.onScreen === p.onScreen : q.name === p.name,
+    );
+    return same.map((q) => q.sku);
+  };
 
   const addTerm = (phrase: string, sku: string | null, weight: number, kind: Kind, offer?: string): void => {
     const keys = phraseKeys(phrase);
@@ -124,6 +139,16 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
       if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w)) continue;
       addTerm(w, p.sku, 1, 'nameword');
     }
+    if (p.family) addTerm(p.family, p.sku, 2, 'family');
+    if (p.colour) for (const w of colourWords(p.colour)) addTerm(w, p.sku, 2, 'colour');
+    if (p.size) {
+      const { words, letterOnly } = sizeWords(p.size);
+      for (const w of words) if (!/^\d$/.test(w)) addTerm(w, p.sku, 2, 'size');
+      for (const l of letterOnly) {
+        for (const sw of SIZE_WORDS) addTerm(`${sw} ${l}`, p.sku, 2, 'size');
+        if (l !== 's') addTerm(l, p.sku, 2, 'sizeletter');
+      }
+    }
     const os = (p.onScreen ?? '').trim();
     const num = /(\d{1,3})/.exec(os)?.[1];
     if (num) {
@@ -142,6 +167,10 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
   }
   const singleOffer = catalog.offers.length === 1 ? (catalog.offers[0]?.code ?? null) : null;
   if (singleOffer) for (const w of CODE_WORDS) if (!terms.has(phraseKeys(w).join(' '))) addTerm(w, null, 0, 'codeword', singleOffer);
+  // one offer with one bundle product: "the bundle" / "combo" / "paket" mean it (unless the catalog uses the word itself)
+  const onlyOffer = catalog.offers.length === 1 ? catalog.offers[0] : undefined;
+  const bundleSku = onlyOffer && onlyOffer.skus.length === 1 && knownSkus.has(onlyOffer.skus[0] ?? '') ? (onlyOffer.skus[0] ?? null) : null;
+  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(phraseKeys(w).join(' '))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'alias', onlyOffer.code);
 
   // index by first key (and its singular forms are looked up at match time)
   const byFirst = new Map<string, Term[]>();
@@ -195,7 +224,7 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
       }
       if (!best && tok(i).length >= 4 && /^\p{L}+$/u.test(tok(i))) best = fuzzy(tok(i));
       if (best && best.numeric) {
-        // "24h", "30 days", "$30", "order 28", "first 200": numbers that are not the product
+        // "24h", "30 days", "$30", "order 28", "top 10": numbers that are not the product
         const next = tok(i + best.keys.length);
         const prev = tok(i - 1);
         if (UNITS_AFTER_NUMBER.has(next) || NUMBER_BLOCKERS_BEFORE.has(prev) || prev.startsWith('+')) best = null;
@@ -225,8 +254,13 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
     const weak = new Map<string, Term[]>();
     const family = new Set<string>();
     const namedTerms: Term[] = [];
+    const attrs: Term[] = [];
     for (const { term } of found) {
       if (term.skus.size === 0) continue;
+      if ([...term.kinds].every((k) => ATTRIBUTE_KINDS.has(k))) {
+        attrs.push(term);
+        continue;
+      }
       namedTerms.push(term);
       let top: string | null = null;
       let topCount = 0;
@@ -303,6 +337,36 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
       }
     }
 
+    // colour / size words narrow what was named (or, with nothing named, the pinned product's family, then the catalog)
+    if (!sku && attrs.length > 0) {
+      const letterOnly = attrs.every((t) => t.kinds.has('sizeletter') && t.kinds.size === 1);
+      const narrow = (base: readonly string[]): string[] => {
+        let set = [...base];
+        for (const t of attrs) {
+          const next = set.filter((s) => t.skus.has(s));
+          if (next.length > 0) set = next; // a word that fits none of them meant something else
+        }
+        return set.length < base.length || base.length === 1 ? set : [];
+      };
+      let fit: string[] = [];
+      if (candidates.length > 0) fit = narrow(candidates);
+      else if (!letterOnly) {
+        const pinnedFamily = pinnedSku && knownSkus.has(pinnedSku) ? familyOf(pinnedSku) : [];
+        const inFamily = pinnedFamily.length > 0 ? narrow(pinnedFamily) : [];
+        fit = inFamily.length === 1 ? inFamily : narrow([...knownSkus]);
+      }
+      const label = attrs.map((t) => t.label).join(' + ');
+      if (fit.length === 1 && fit[0]) {
+        sku = fit[0];
+        reasons.length = 0;
+        reasons.push(`sku: ${namedTerms[0] ? `“${namedTerms[0].label}” + ` : ''}“${label}” → ${sku}`);
+      } else if (fit.length > 1) {
+        candidates = fit;
+        reasons.length = 0;
+        reasons.push(`sku: “${label}” fits ${fit.length} SKUs → none`);
+      }
+    }
+
     if (!sku && candidates.length === 0 && pinnedSku && hasDeictic(toks, deicticPhrases, productTokens)) {
       sku = pinnedSku;
       deictic = true;
@@ -348,8 +412,8 @@ function hasDeictic(toks: string[], phrases: string[][], productTokens: Set<numb
       return true;
     }
   }
-  // a bare "this"/"este"/"ini" that ends the comment ("need this", "me llevo este", "quero essa"),
-  // or opens a question ("este sirve para inducción?")
+  // a bare "this"/"este"/"ini" that ends the comment (a pointing word as last word),
+  // or opens a question
   let last = n - 1;
   const at = (k: number): string => toks[k] ?? '';
   while (last >= 0 && (TRAILING_IGNORE.has(at(last)) || at(last).startsWith(':') || productTokens.has(last))) last--;

@@ -4,7 +4,10 @@
 
 import {
   INTENTS,
+  SUB_INTENTS,
+  SUBS_OF,
   type Intent,
+  type SubIntent,
   type Triage,
   type TriageCatalog,
   type TriageInput,
@@ -12,25 +15,15 @@ import {
   type TriageResult,
   type TriageStats,
 } from './triage.types';
-import { normalizeText, type NormalizedText } from './text.normalize';
-import { compileLangDetector } from './lang.detect';
-import { compileIntentRules, type RuleHit } from './intent.rules';
-import { compileSkuMatcher, type SkuMatch } from './sku.matcher';
-import { createOnlineModel, featurize, type SparseVector } from './online.model';
+import { createAnalyzer, type Analysis } from './triage.analyzer';
+import { createOnlineModel, featurize } from './online.model';
+import { createFeatureScratch, featurizeLinear, type FeatureVector } from './linear.model';
+import { RULES_ONLY_STACK, type TriageModel } from './triage.model';
 
 export const DEFAULT_UNSURE_BELOW = 0.55;
-/** Softmax temperature turning rule scores into a confidence (fixed on dev-tune). */
+/** Softmax temperature for the rules-only confidence (fixed on dev-tune); a learned model brings its own stack. */
 export const CONFIDENCE_TEMPERATURE = 1.0;
-const MAX_REASONS = 6;
-
-interface Analysis {
-  norm: NormalizedText;
-  lang: TriageResult['lang'];
-  match: SkuMatch;
-  ruleScores: Record<Intent, number>;
-  hits: RuleHit[];
-  x: SparseVector;
-}
+const MAX_REASONS = 7;
 
 function emptyCounts(): Record<Intent, number> {
   return { order: 0, question: 0, complaint: 0, spam: 0, other: 0 };
@@ -45,55 +38,80 @@ function checkCatalog(catalog: TriageCatalog): void {
   }
 }
 
+interface Decision {
+  intent: Intent;
+  confidence: number;
+  adj: Record<Intent, number>;
+  final: Record<Intent, number>;
+  /** Model logits (null without a model). */
+  logits: Float64Array | null;
+  fx: FeatureVector | null;
+}
+
 export function createTriage(options: TriageOptions): Triage {
   const { catalog } = options;
   checkCatalog(catalog);
   const unsureBelow = options.unsureBelow ?? DEFAULT_UNSURE_BELOW;
-  const skus = new Set(catalog.products.map((p) => p.sku));
-  const matcher = compileSkuMatcher(catalog);
-  const rules = compileIntentRules();
-  const langs = compileLangDetector();
+  const analyzer = createAnalyzer(catalog);
+  const learned: TriageModel | null = options.model ?? null;
+  const stack = learned?.stack ?? RULES_ONLY_STACK;
   const model = createOnlineModel();
+  const scratch = createFeatureScratch();
 
   let classified = 0;
   let unsure = 0;
   const byIntent = emptyCounts();
-  let learned = 0;
+  let learnedCount = 0;
   const learnedByIntent = emptyCounts();
   let learnedAlreadyRight = 0;
 
   function analyse(text: string, langHint: string | null | undefined, pinnedSku: string | null | undefined): Analysis {
-    const norm = normalizeText(typeof text === 'string' ? text : String(text ?? ''));
-    const guess = langs.detect(norm, langHint);
-    const lang = guess.lang;
-    const pinned = pinnedSku && skus.has(pinnedSku) ? pinnedSku : null;
-    const match = matcher.match(norm, pinned);
-    const { scores, hits } = rules.score(norm, lang, match, guess.plausible);
-    const x = featurize(
-      norm,
-      lang,
-      hits.map((h) => h.id),
-    );
-    return { norm, lang, match, ruleScores: scores, hits, x };
+    return analyzer.analyse(typeof text === 'string' ? text : String(text ?? ''), langHint, pinnedSku);
   }
 
-  function decide(a: Analysis): { intent: Intent; confidence: number; adj: Record<Intent, number>; final: Record<Intent, number> } {
-    const adj = model.scores(a.x);
+  function onlineFeatures(a: Analysis) {
+    return featurize(
+      a.norm,
+      a.lang,
+      a.hits.map((h) => h.id),
+    );
+  }
+
+  function decide(a: Analysis): Decision {
+    const adj = model.updates > 0 ? model.scores(onlineFeatures(a)) : emptyCounts();
+    const fx = learned ? featurizeLinear(a.modelInput, scratch) : null;
+    const logits = learned && fx ? learned.intent.logits(fx) : null;
     const final = emptyCounts();
     let best: Intent = 'other';
     let bestScore = -Infinity;
-    for (const c of INTENTS) {
-      final[c] = a.ruleScores[c] + adj[c];
+    INTENTS.forEach((c, i) => {
+      const base = stack.a * (logits?.[i] ?? 0) + stack.b * a.ruleScores[c] + (stack.bias[i] ?? 0);
+      final[c] = (learned ? base : base / CONFIDENCE_TEMPERATURE) + adj[c];
       // ties resolve by the labelling priority order > complaint > question > spam > other (INTENTS order)
       if (final[c] > bestScore) {
         bestScore = final[c];
         best = c;
       }
-    }
+    });
     let z = 0;
-    for (const c of INTENTS) z += Math.exp((final[c] - bestScore) / CONFIDENCE_TEMPERATURE);
-    const confidence = 1 / z;
-    return { intent: best, confidence, adj, final };
+    for (const c of INTENTS) z += Math.exp(final[c] - bestScore);
+    return { intent: best, confidence: 1 / z, adj, final, logits, fx };
+  }
+
+  function subOf(intent: Intent, d: Decision): SubIntent | null {
+    const subs = SUBS_OF[intent];
+    if (!learned?.sub || !d.fx || subs.length === 0) return null;
+    const z = learned.sub.logits(d.fx);
+    let best: SubIntent | null = null;
+    let bestZ = -Infinity;
+    for (const s of subs) {
+      const v = z[SUB_INTENTS.indexOf(s)] ?? -Infinity;
+      if (v > bestZ) {
+        bestZ = v;
+        best = s;
+      }
+    }
+    return best;
   }
 
   function classify(input: TriageInput): TriageResult {
@@ -103,6 +121,7 @@ export function createTriage(options: TriageOptions): Triage {
     byIntent[d.intent]++;
     if (d.confidence < unsureBelow) unsure++;
 
+    const sub = subOf(d.intent, d);
     const reasons: string[] = [];
     const forIntent = a.hits.filter((h) => h.intent === d.intent).sort((p, q) => q.w - p.w);
     for (const h of forIntent.slice(0, 3)) reasons.push(`${d.intent}: ${h.label}`);
@@ -110,6 +129,11 @@ export function createTriage(options: TriageOptions): Triage {
     const runnerUp = INTENTS.filter((c) => c !== d.intent).sort((p, q) => d.final[q] - d.final[p])[0] ?? 'other';
     const against = a.hits.filter((h) => h.intent === runnerUp).sort((p, q) => q.w - p.w)[0];
     if (against && d.final[runnerUp] > d.final[d.intent] - 1.5) reasons.push(`also ${runnerUp}: ${against.label}`);
+    if (learned && d.fx) {
+      const top = learned.intent.topFeatures(d.fx, a.modelInput, INTENTS.indexOf(d.intent), 3);
+      if (top.length > 0) reasons.push(`model: ${top.map((t) => t.feature).join(', ')}`);
+      if (sub) reasons.push(`${d.intent} kind: ${sub.replace('_', '/')}`);
+    }
     const shift = d.adj[d.intent] - Math.max(...INTENTS.filter((c) => c !== d.intent).map((c) => d.adj[c]));
     if (model.updates > 0 && Math.abs(d.adj[d.intent]) > 0.25) {
       reasons.push(`learned from corrections: ${shift >= 0 ? 'toward' : 'away from'} ${d.intent}`);
@@ -124,15 +148,21 @@ export function createTriage(options: TriageOptions): Triage {
       sku: a.match.sku,
       offerCode: a.match.offerCode,
       reasons: reasons.slice(0, MAX_REASONS),
+      sub,
+      candidates: a.match.sku === null && a.match.candidates.length > 1 ? a.match.candidates.slice(0, 8) : [],
     };
   }
 
   function learn(text: string, intent: Intent, lang?: string | null): void {
     if (!INTENTS.includes(intent)) throw new TypeError(`learn: unknown intent ${String(intent)}`);
     const a = analyse(text, lang, null);
-    if (decide(a).intent === intent) learnedAlreadyRight++;
-    model.update(a.x, intent, a.ruleScores);
-    learned++;
+    const d = decide(a);
+    if (d.intent === intent) learnedAlreadyRight++;
+    // the online model learns corrections on top of the fixed (rules + learned model) scores
+    const base = emptyCounts();
+    for (const c of INTENTS) base[c] = d.final[c] - d.adj[c];
+    model.update(onlineFeatures(a), intent, base);
+    learnedCount++;
     learnedByIntent[intent]++;
   }
 
@@ -141,7 +171,7 @@ export function createTriage(options: TriageOptions): Triage {
       classified,
       unsure,
       byIntent: { ...byIntent },
-      learned,
+      learned: learnedCount,
       learnedByIntent: { ...learnedByIntent },
       learnedAlreadyRight,
       modelWeightsTouched: model.updates,

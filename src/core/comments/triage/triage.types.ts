@@ -1,9 +1,21 @@
 // Public types of the comment-triage classifier. Pure data; no runtime code.
+import type { LinearModel } from './linear.model';
 
 export type Intent = 'order' | 'question' | 'complaint' | 'spam' | 'other';
 export type TriageLang = 'en' | 'es' | 'pt' | 'id' | 'und';
 
 export const INTENTS: readonly Intent[] = ['order', 'question', 'complaint', 'spam', 'other'];
+/** Finer intents where operations need them; each belongs to one intent (SUBS_OF). */
+export type SubIntent = 'buy' | 'reserve' | 'defect' | 'delivery' | 'checkout' | 'cancel_refund' | 'host_stream';
+export const SUB_INTENTS: readonly SubIntent[] = ['buy', 'reserve', 'defect', 'delivery', 'checkout', 'cancel_refund', 'host_stream'];
+export const SUBS_OF: Readonly<Record<Intent, readonly SubIntent[]>> = {
+  order: ['buy', 'reserve'],
+  complaint: ['defect', 'delivery', 'checkout', 'cancel_refund', 'host_stream'],
+  question: [],
+  spam: [],
+  other: [],
+};
+
 export const LANGS: readonly Exclude<TriageLang, 'und'>[] = ['en', 'es', 'pt', 'id'];
 
 export interface CatalogProduct {
@@ -11,6 +23,9 @@ export interface CatalogProduct {
   name: string; // 'Lip Tint Red'
   aliases: string[]; // ['red tint', 'merah', 'rojo', 'vermelho'] — words that name it, any language
   onScreen?: string | null; // '#2' — item number shown on screen; several SKUs can share one (colours)
+  family?: string | null; // 'earbuds' — the product family its variants share
+  colour?: string | null; // 'black' — in any language; the matcher knows the other languages' words for it
+  size?: string | null; // 'M', '42', '30 ml'
 }
 export interface CatalogOffer {
   code: string;
@@ -33,12 +48,34 @@ export interface TriageResult {
   sku: string | null;
   offerCode: string | null;
   reasons: string[] /* short, human-readable: which rule/feature fired, for the moderator's tooltip */;
+  /** Finer intent (order: buy/reserve; complaint: defect/delivery/checkout/cancel_refund/host_stream), null when none or no model. */
+  sub?: SubIntent | null;
+  /** When sku is null because several products fit: those SKUs, for the moderator to pick from. */
+  candidates?: string[];
+}
+
+/** z_c = a·modelLogit_c + b·ruleScore_c + bias_c, softmax → confidence. */
+export interface StackWeights {
+  a: number;
+  b: number;
+  bias: number[];
+}
+
+/** The learned part of triage (trainTriageModel / the shipped file). */
+export interface TriageModel {
+  intent: LinearModel;
+  sub: LinearModel | null;
+  stack: StackWeights;
+  /** Examples it was trained on. */
+  examples: number;
 }
 
 export interface TriageOptions {
   catalog: TriageCatalog;
   /** Results with confidence below this are meant for the "unsure" lane. Default 0.55. */
   unsureBelow?: number;
+  /** The learned model (trainTriageModel); without it the rules decide alone. */
+  model?: TriageModel | null;
 }
 
 export interface TriageStats {

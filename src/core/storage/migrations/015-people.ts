@@ -5,7 +5,7 @@ import type { Migration } from './migration';
 
 export const m015People: Migration = {
   // Numbered after the last migration of this branch; renumbered when branches merge.
-  version: 8,
+  version: 9,
   name: 'people',
   up(db) {
     db.exec(`

@@ -7,8 +7,9 @@ import { m004Scripts } from './004-scripts';
 import { m005Offers } from './005-offers';
 import { m006Preflight } from './006-preflight';
 import { m007SignoffLinks } from './007-signoff-links';
+import { m008Showday } from './008-showday';
 import { m015People } from './015-people';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m015People];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m008Showday, m015People];

@@ -12,6 +12,9 @@ import { KpiStrip } from '../features/kpis/KpiStrip';
 import { ObsPanel } from '../features/obs/ObsPanel';
 import { ObsStatusBadge } from '../features/obs/ObsStatusBadge';
 import { PostShowPanel } from '../features/post-show/PostShowPanel';
+import { GoEndPanel } from '../features/showday/GoEndPanel';
+import { KpiWindowsChart } from '../features/kpis/KpiWindowsChart';
+import { HistoryView } from '../features/history/HistoryView';
 import { PeoplePanel } from '../features/people/PeoplePanel';
 import { useStation } from '../state/station.store';
 
@@ -27,6 +30,8 @@ export function ProducerView() {
           <CueDeckPanel />
           <OffersPanel />
           <PreflightPanel />
+          <GoEndPanel />
+          <KpiWindowsChart />
           <AlertsPanel />
           <ScriptPanel />
         </div>
@@ -36,6 +41,7 @@ export function ProducerView() {
           <PeoplePanel />
           <AuditPanel />
           <PostShowPanel />
+          <HistoryView />
         </div>
       </main>
     </div>

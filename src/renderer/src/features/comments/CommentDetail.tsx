@@ -3,6 +3,7 @@
 import { INTENTS, type CommentRecord, type Intent } from '../../../../shared/contract/index';
 import { Button } from '../../ui/Button';
 import { formatTimeOfDay } from '../../ui/format';
+import { groupReasons } from './reasons.logic';
 import { confidenceText, heldByOther, holderLabel, isOpenStatus, QUEUE_LABELS, slaLevel, waitedSeconds } from './comments.logic';
 
 export interface DetailActions {
@@ -52,12 +53,7 @@ export function CommentDetail(props: { c: CommentRecord | null; me: string; now:
           {c.reply ? <span className="muted"> — replied “{c.reply}”</span> : null}
           {c.note ? <span className="muted"> — {c.note}</span> : null}
         </dd>
-        {c.reasons.length ? (
-          <>
-            <dt>Why</dt>
-            <dd className="muted small">{c.reasons.join(' · ')}</dd>
-          </>
-        ) : null}
+        {c.reasons.length ? <Why c={c} /> : null}
       </dl>
       <div className="detail-actions">
         {mine ? (
@@ -93,5 +89,25 @@ export function CommentDetail(props: { c: CommentRecord | null; me: string; now:
         </select>
       </label>
     </div>
+  );
+}
+
+/** The classifier's reasons: rule hits, the learned model's strongest features, the product match and its candidates. */
+function Why(props: { c: CommentRecord }) {
+  const g = groupReasons(props.c);
+  return (
+    <>
+      <dt>Why</dt>
+      <dd className="muted small" data-testid="detail-why">
+        {g.rules.length || g.other.length ? <div>{[...g.rules, ...g.other].join(' · ')}</div> : null}
+        {g.model.length ? <div data-testid="detail-why-model">model: {g.model.join(' · ')}</div> : null}
+        {g.product.length ? <div>{g.product.join(' · ')}</div> : null}
+        {g.candidates.length ? (
+          <div data-testid="detail-candidates">
+            could be: <span className="mono">{g.candidates.join(', ')}</span>
+          </div>
+        ) : null}
+      </dd>
+    </>
   );
 }

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../storage/database';
 import { silentLogger } from '../platform/logger';
+import { systemTimers } from '../platform/timers';
 import { offerSchema, type Offer } from '../../shared/show/show.schema';
 import { CommandFailure } from '../dispatch/command-failure';
 import { StoreError } from './commerce.adapter';
 import { createOffersRepo, type OffersRepo } from './offers.repo';
-import { createOfferController, type ControllerAudit, type OfferController } from './offer.controller';
+import { createOfferController, type ControlAudit, type OfferController } from './offer-control.driver';
 import type { OfferTiming } from './offers.ports';
 import { createFakeStore, storeDown, type FakeStore } from '../../../test/support/fake-commerce-store';
 import { until } from '../../../test/support/until';
@@ -20,12 +21,14 @@ const offer: Offer = offerSchema.parse({
   store: { adapter: 'webhook', url: 'http://127.0.0.1:9/hook', hmacSecret: 'hook' },
 });
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Attempt rows follow the answer to a click, in the same turn. */
+const afterReply = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Rig {
   db: Db;
   repo: OffersRepo;
   store: FakeStore;
-  audits: ControllerAudit[];
+  audits: ControlAudit[];
   alerts: Map<string, string>;
   phases: string[];
   c: OfferController;
@@ -43,7 +46,7 @@ afterEach(() => {
 function rig(store = createFakeStore()): Rig {
   const db = openDatabase({ file: ':memory:' });
   const repo = createOffersRepo(db);
-  const audits: ControllerAudit[] = [];
+  const audits: ControlAudit[] = [];
   const alerts = new Map<string, string>();
   const phases: string[] = [];
   const r = { db, repo, store, audits, alerts, phases } as Partial<Rig> as Rig;
@@ -54,6 +57,7 @@ function rig(store = createFakeStore()): Rig {
       adapter: s,
       repo,
       clock: { now: () => Date.now() },
+      timers: systemTimers,
       log: silentLogger,
       timing: TIMING,
       audit: (e) => audits.push(e),
@@ -81,8 +85,9 @@ describe('offer controller', () => {
     expect(r.c.view().pending).toBe(true);
     await expect(p).resolves.toBe('paused');
     expect(r.c.view()).toMatchObject({ state: 'paused', intent: 'paused', pending: false, reason: 'checkout broken', requestedBy: 'Maya' });
+    // The attempt row follows right after the answer.
+    await until(() => r.audits.length === 1);
     expect(r.phases).toEqual(['pausing', 'paused']);
-    expect(r.audits).toHaveLength(1);
     expect(r.audits[0]).toMatchObject({ actor: 'Maya', command: 'offer.pause.attempt', outcome: 'confirmed' });
     expect(r.audits[0]?.durationMs).toBeGreaterThanOrEqual(25);
   });
@@ -110,6 +115,7 @@ describe('offer controller', () => {
     await expect(p).rejects.toMatchObject({ code: 'unavailable' });
     expect(r.c.view().state).toBe('error');
     expect(r.c.view().lastError).toContain("read-back after the pause shows");
+    await afterReply();
     expect(r.audits.every((a) => a.outcome === 'failed:protocol')).toBe(true);
     expect(r.audits.length).toBeGreaterThan(1);
     store.stuck = null;
@@ -129,12 +135,14 @@ describe('offer controller', () => {
     expect(r.c.view()).toMatchObject({ state: 'error', intent: 'paused', pending: true, storeReachable: false });
     expect(r.alerts.get('offers.pending.glow-kit-live')).toContain('NOT confirmed');
     expect(r.repo.control('show-1', 'glow-kit-live')).toMatchObject({ intent: 'paused', pending: true, reason: 'oversell' });
+    await afterReply();
     const failedAttempts = r.audits.length;
     expect(failedAttempts).toBeGreaterThan(2);
     expect(r.audits.every((a) => a.outcome === 'failed:unreachable' && a.actor === 'Maya')).toBe(true);
 
     store.down = null;
     await until(() => r.c.view().state === 'paused');
+    await afterReply();
     expect(r.audits[r.audits.length - 1]?.outcome).toBe('confirmed');
     expect(r.alerts.has('offers.pending.glow-kit-live')).toBe(false);
     expect(r.alerts.get('offers.confirmed.glow-kit-live')).toContain('confirmed the pause');
@@ -179,7 +187,10 @@ describe('offer controller', () => {
     expect(again.view()).toMatchObject({ intent: 'paused', pending: true, state: 'pausing' });
     again.activate();
     await until(() => again.view().state === 'paused');
-    expect(r.audits.filter((a) => a.outcome === 'confirmed')).toHaveLength(1);
+    await until(() => r.audits.some((a) => a.outcome === 'confirmed'));
+    // A call already on its way when the first station stopped may land too (and is audited).
+    expect(r.audits.filter((a) => a.outcome === 'confirmed').length).toBeGreaterThanOrEqual(1);
+    expect(r.audits[r.audits.length - 1]?.outcome).toBe('confirmed');
   });
 
   it('reads the store at start, and reports a change made outside Baton', async () => {
@@ -192,6 +203,7 @@ describe('offer controller', () => {
     await until(() => r.c.view().state === 'paused', 2000);
     expect(r.c.view().intent).toBe('paused');
     expect(r.alerts.get('offers.drift.glow-kit-live')).toContain('outside Baton');
+    await afterReply();
     expect(r.audits.some((a) => a.command === 'offer.drift')).toBe(true);
   });
 
@@ -201,5 +213,52 @@ describe('offer controller', () => {
     const r = rig(store);
     await expect(r.c.refresh()).rejects.toMatchObject({ code: 'unavailable' });
     expect(r.c.view()).toMatchObject({ state: 'error', storeReachable: false });
+  });
+
+  it('shows storeReachable null until the store was contacted, not true on a missing credential', async () => {
+    const store = createFakeStore();
+    const r = rig(store);
+    expect(r.c.view().storeReachable).toBeNull();
+    store.down = new StoreError('config', 'no HMAC key for the store webhook: store it with offer.credentials', null, false);
+    await expect(r.c.refresh()).rejects.toMatchObject({ code: 'unavailable' });
+    expect(r.c.view()).toMatchObject({ state: 'error', storeReachable: null });
+    // A store that answered, even with a refusal, was reached.
+    store.down = new StoreError('auth', 'fake-store refused Baton’s credentials (HTTP 401)', 401);
+    await expect(r.c.refresh()).rejects.toMatchObject({ code: 'unavailable' });
+    expect(r.c.view().storeReachable).toBe(true);
+  });
+
+  it('waits for retries and deadlines on the injected timers only', async () => {
+    const store = createFakeStore();
+    store.down = storeDown();
+    const db = openDatabase({ file: ':memory:' });
+    const waits: { ms: number; fn: () => void }[] = [];
+    const c = createOfferController({
+      showId: 'show-1',
+      offer,
+      adapter: store,
+      repo: createOffersRepo(db),
+      clock: { now: () => Date.now() },
+      timers: { after: (ms, fn) => (waits.push({ ms, fn }), () => undefined), every: () => () => undefined, defer: (fn) => fn() },
+      log: silentLogger,
+      timing: TIMING,
+      audit: () => {},
+      alert: () => {},
+      clearAlert: () => {},
+      changed: () => {},
+      onReading: () => {},
+      onOrders: () => {},
+    });
+    const answer = c.request('paused', { actor: 'Maya', reason: 'x' }).catch((e: unknown) => e);
+    await until(() => c.view().nextRetryAt !== null);
+    expect(waits.map((w) => w.ms)).toEqual([TIMING.deadlineMs, TIMING.retryBaseMs]);
+    await wait(50); // no real timer drives a retry
+    expect(store.calls.filter((x) => x.op === 'set')).toHaveLength(1);
+    store.down = null;
+    waits[1]?.fn(); // the retry timer fires
+    await expect(answer).resolves.toBe('paused');
+    expect(store.calls.filter((x) => x.op === 'set')).toHaveLength(2);
+    c.close();
+    db.close();
   });
 });

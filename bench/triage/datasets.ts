@@ -1,0 +1,171 @@
+// Which labelled set serves what: tuning data (rules and weights may be written while reading it) versus
+// evaluation data (frozen by content hash, never read while tuning). The bench and the data tests use this.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { devSplitOf } from './split';
+import { normalizeText } from '../../src/core/comments/triage/text.normalize';
+import type { Intent, TriageCatalog } from '../../src/core/comments/triage/triage.types';
+
+export interface LabelledComment {
+  id: string;
+  lang: string;
+  text: string;
+  intent: Intent;
+  sku: string | null;
+  offer: string | null;
+  pinnedSku?: string | null;
+  /** Finer intent (corpus sets only): complaint defect|delivery|checkout|cancel_refund|host_stream, order buy|reserve. */
+  sub?: string | null;
+  platform?: string;
+  author?: string;
+}
+
+export type SetRole = 'tuning' | 'evaluation';
+
+export interface LabelledSet {
+  name: string;
+  role: SetRole;
+  rows: LabelledComment[];
+  catalog: TriageCatalog;
+}
+
+/** The labelled files live in test/data; this module only reads them. */
+export const DATA_DIR = fileURLToPath(new URL('../../test/data/', import.meta.url));
+const at = (p: string): string => DATA_DIR + p;
+
+/**
+ * Content hashes of the evaluation files, recorded in the commit that froze them (before any change they judge).
+ * A data test fails when a file differs, so an evaluation set cannot drift silently.
+ */
+export const FROZEN: Readonly<Record<string, string>> = {
+  'comments-show2.jsonl': '3c0acf48aa62d0ef59e78ad2a07e972e4ace73c07fe448aa6a0af2812c0451ee',
+  'catalog-show2.json': 'c0656bfc8c3a79796f2d7c8a075da67c50e228b20f6affbd9a42c597ab02df96',
+  'comments-show3.jsonl': '47cd476df711acaa28a701ac7c20c2554c027f19c04a5dbb65d2194d8716af70',
+  'catalog-show3.json': 'b9982e7ad42ec48c0a70989a8f3711df2c569a46e6ed90cb4ca6e58b869690e1',
+  'corpus/fashion-bags/comments.jsonl': '1af307b44b33d0e37509170efb638a1d94ebf8128e974f6d95480cb12374b644',
+  'corpus/fashion-bags/catalog.json': 'c3798fa57259979a39cd724538d0d044f3e96760c39fe6c475be111038706c78',
+  'corpus/groceries-snacks/comments.jsonl': 'b022cf7ab52a46689757ba80bc00912b46102992ce72d2b1575259b92f8196ab',
+  'corpus/groceries-snacks/catalog.json': 'ce784bab4e2a681b383c9815c7c6f85f2190854864372a79f76ac55b028c2f90',
+  'corpus/home-bedding/comments.jsonl': '0461600473955511e1f6a148a75e5db319bd04f9ef68842f475e93b5fc4aa781',
+  'corpus/home-bedding/catalog.json': '7507404c8076ef3ce69e0a30c3b814a8869b297143c6c59d984a46370b0793ae',
+  'corpus/jewelry-watches/comments.jsonl': '43049318928d30844282bb12b15e2ad908fd76e969b9bab914f7ec2f924e0909',
+  'corpus/jewelry-watches/catalog.json': '245fd402f43eaf41c6e44ffa417cb053146df27ecb8460c4b04b14c1d52f843f',
+  'corpus/pet-supplies/comments.jsonl': 'a395a6800f8ab7016c09d44c1037df1a1ab8fb3c1f611f700d551a34069ece27',
+  'corpus/pet-supplies/catalog.json': 'b64a1b450006f1b0d2ffcbee11e761caedd2aca9c40a74990efcafa6e5cc4aac',
+  'corpus/sports-outdoor/comments.jsonl': '18b9bc0658edb654dfcbf5b16b52d6ce9313c18aa54330e83e23bc77b54cf100',
+  'corpus/sports-outdoor/catalog.json': '3c4e8e1c09cab765314e402957c595b91b9da5e3f9cb6f1a0096cbddac75359b',
+  'corpus/audio-gadgets/comments.jsonl': 'ebc3a0b62e91c4d91757737a90fbf47c5e2443135424516d1b71c8e1af45c3e2',
+  'corpus/audio-gadgets/catalog.json': '67a20e2f3980e102ba26be205b6d94aea5c132de3750f6c67a631baa9e660d42',
+  'corpus/toys-kids/comments.jsonl': '40a98c1f618f9bba6245b1564cd74c0ae26db41eaf4ef9cdbd35e7e9c1177127',
+  'corpus/toys-kids/catalog.json': 'd4eeb76ef4dcd69ed7141c53876722c381aeb905e148f074b00aae6cad9810bd',
+};
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+export function readJsonl(path: string): LabelledComment[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledComment);
+}
+
+/** The key two lines are "the same line" by: normalized tokens (case, accents, elongation, punctuation folded). */
+export function lineKey(text: string): string {
+  return normalizeText(text).tokens.join(' ');
+}
+
+/** Corpus catalog as written by its authors (family/colour/size, a bundle offer with its own SKU). */
+interface CorpusCatalog {
+  products: Array<{ sku: string; name: string; family?: string | null; colour?: string | null; size?: string | null; onScreen?: string | null; aliases?: string[] }>;
+  offers: Array<{ code: string; sku?: string; skus?: string[]; description?: string; aliases?: string[] }>;
+}
+
+/** A corpus catalog in the classifier's shape. Its bundle SKU is not a listed product, so the offer names no product. */
+export function corpusCatalog(raw: CorpusCatalog): TriageCatalog {
+  return {
+    products: raw.products.map((p) => ({
+      sku: p.sku,
+      name: p.name,
+      aliases: [...(p.aliases ?? [])],
+      onScreen: p.onScreen ?? null,
+      family: p.family ?? null,
+      colour: p.colour ?? null,
+      size: p.size ?? null,
+    })),
+    offers: raw.offers.map((o) => ({ code: o.code, skus: o.skus ? [...o.skus] : o.sku ? [o.sku] : [], aliases: [...(o.aliases ?? [])] })),
+  };
+}
+
+/** Categories of the frozen multilingual corpus (test/data/corpus/<category>/), sorted. */
+export function corpusCategories(): string[] {
+  const dir = at('corpus');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`${dir}/${d.name}/comments.jsonl`) && existsSync(`${dir}/${d.name}/catalog.json`))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** A corpus category; its lines that repeat a tuning line (normalized: "hi", "+1") are left out, the file stays frozen. */
+export function loadCorpusCategory(category: string, tuningKeys: ReadonlySet<string> = tuningLineKeys()): LabelledSet {
+  const dir = at(`corpus/${category}`);
+  return {
+    name: `corpus/${category}`,
+    role: 'evaluation',
+    rows: readJsonl(`${dir}/comments.jsonl`).filter((r) => !tuningKeys.has(lineKey(r.text))),
+    catalog: corpusCatalog(JSON.parse(readFileSync(`${dir}/catalog.json`, 'utf8')) as CorpusCatalog),
+  };
+}
+
+/** The tuning sets: the rules were written while reading these. */
+export function loadTuningSets(): LabelledSet[] {
+  const dev = readJsonl(at('comments-dev.jsonl'));
+  const devCatalog = JSON.parse(readFileSync(at('catalog-dev.json'), 'utf8')) as TriageCatalog;
+  return [
+    { name: 'dev-tune', role: 'tuning', rows: dev.filter((r) => devSplitOf(r.id) === 'tune'), catalog: devCatalog },
+    // Intent-only lines (sku/offer null) by another author, weighted towards complaints and chatter.
+    { name: 'tune2', role: 'tuning', rows: readJsonl(at('comments-tune2.jsonl')), catalog: devCatalog },
+  ];
+}
+
+/**
+ * The older evaluation sets. dev-holdout leaves out its lines that repeat a tuning line (normalized): the same
+ * author wrote short lines like "hi" in both halves, and a repeated line is not a test of anything.
+ */
+export function loadLegacyEvaluationSets(): LabelledSet[] {
+  const tuning = tuningLineKeys();
+  const dev = readJsonl(at('comments-dev.jsonl'));
+  const devCatalog = JSON.parse(readFileSync(at('catalog-dev.json'), 'utf8')) as TriageCatalog;
+  return [
+    {
+      name: 'dev-holdout',
+      role: 'evaluation',
+      rows: dev.filter((r) => devSplitOf(r.id) === 'holdout' && !tuning.has(lineKey(r.text))),
+      catalog: devCatalog,
+    },
+    {
+      name: 'show2',
+      role: 'evaluation',
+      rows: readJsonl(at('comments-show2.jsonl')),
+      catalog: JSON.parse(readFileSync(at('catalog-show2.json'), 'utf8')) as TriageCatalog,
+    },
+    {
+      name: 'show3',
+      role: 'evaluation',
+      rows: readJsonl(at('comments-show3.jsonl')),
+      catalog: JSON.parse(readFileSync(at('catalog-show3.json'), 'utf8')) as TriageCatalog,
+    },
+  ];
+}
+
+export function tuningLineKeys(): Set<string> {
+  return new Set(loadTuningSets().flatMap((s) => s.rows.map((r) => lineKey(r.text))));
+}
+
+export function loadCorpus(): LabelledSet[] {
+  const keys = tuningLineKeys();
+  return corpusCategories().map((c) => loadCorpusCategory(c, keys));
+}

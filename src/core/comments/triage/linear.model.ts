@@ -1,0 +1,305 @@
+// A fastText-style linear classifier: hashed character n-grams (2–5, per word with boundary marks), word uni- and
+// bigrams, the language and the ids of the rules that fired, into a softmax trained by SGD from a fixed seed.
+// Pure computation; features remember where they came from so a prediction can name its strongest ones.
+
+/** Hash space of the features (2^18); a model may use fewer bits (its weights fold the hash onto a smaller table). */
+export const MODEL_BITS = 18;
+const DIM = 1 << MODEL_BITS;
+const MASK = DIM - 1;
+const MAX_WORDS = 48;
+const MAX_FEATURES = 1024;
+const MAX_WORD_CHARS = 24;
+
+/** Feature kinds, for explanations. */
+const K_WORD = 0;
+const K_BIGRAM = 1;
+const K_CHAR = 2;
+const K_OTHER = 3;
+
+export interface ModelInput {
+  /** Normalized word keys (text.normalize); product mentions already replaced by '__prod__'. */
+  words: readonly string[];
+  lang: string;
+  /** Extra named features (rule ids, structural flags). */
+  extras: readonly string[];
+}
+
+export interface FeatureVector {
+  idx: Int32Array;
+  /** Every feature has this value (1/√n): long comments do not shout. */
+  scale: number;
+  /** Where each feature came from: kind | word index << 2 | start << 8 | length << 16 (chars) or extras index. */
+  src: Int32Array;
+  n: number;
+}
+
+export interface LinearModel {
+  readonly classes: readonly string[];
+  /** The weights (class-major per hashed feature) and biases, for serialisation. */
+  readonly weights: { w: Float32Array | Int8Array; bias: Float32Array; scale: number };
+  /** Raw class scores (logits). */
+  logits(x: FeatureVector): Float64Array;
+  /** The features pushing hardest towards class `c`, as readable text. */
+  topFeatures(x: FeatureVector, input: ModelInput, c: number, k: number): Array<{ feature: string; weight: number }>;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  /** Initial learning rate (decays linearly to zero, as fastText does). */
+  lr?: number;
+  seed?: number;
+  /** Weight of each class's examples (e.g. inverse frequency); default 1. */
+  classWeight?: readonly number[];
+  /** L2 shrink per step. */
+  l2?: number;
+  /** Size of the weight table as a power of two (≤ MODEL_BITS); smaller is faster (cache), larger collides less. */
+  bits?: number;
+}
+
+function hashStr(s: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const SEED_WORD = 0x811c9dc5;
+const SEED_BIGRAM = 0x2b6e1c7d;
+const SEED_CHAR = 0x5bd1e995;
+const SEED_OTHER = 0x1b873593;
+
+/** Reusable buffers for featurizeLinear on a hot path (the vector is valid until the next call). */
+export interface FeatureScratch {
+  idx: Int32Array;
+  src: Int32Array;
+}
+
+export function createFeatureScratch(): FeatureScratch {
+  return { idx: new Int32Array(MAX_FEATURES), src: new Int32Array(MAX_FEATURES) };
+}
+
+/** The hashed feature vector of one comment; with `scratch`, no allocation (the vector lives in it). */
+export function featurizeLinear(input: ModelInput, scratch?: FeatureScratch): FeatureVector {
+  const idx = scratch?.idx ?? new Int32Array(MAX_FEATURES);
+  const src = scratch?.src ?? new Int32Array(MAX_FEATURES);
+  let n = 0;
+  const push = (h: number, s: number): void => {
+    if (n >= MAX_FEATURES) return;
+    idx[n] = h & MASK;
+    src[n] = s;
+    n++;
+  };
+  const words = input.words;
+  const nw = Math.min(words.length, MAX_WORDS);
+  let prev = '<s>';
+  for (let i = 0; i < nw; i++) {
+    const w = words[i] ?? '';
+    push(hashStr(w, SEED_WORD), K_WORD | (i << 2));
+    push(hashStr(w, hashStr(prev, SEED_BIGRAM)), K_BIGRAM | (i << 2));
+    prev = w;
+    const c0 = w.charCodeAt(0);
+    // emoji tokens, placeholders, '#2', '+1', '?' are whole words only
+    if (c0 === 58 || c0 === 95 || c0 === 35 || c0 === 43 || w === '?') continue;
+    const len = Math.min(w.length, MAX_WORD_CHARS);
+    // padded word '<' + w + '>': positions 0..len+1
+    const L = len + 2;
+    for (let s = 0; s < L; s++) {
+      let h = SEED_CHAR;
+      for (let e = s; e < L && e < s + 5; e++) {
+        const ch = e === 0 ? 60 : e === L - 1 ? 62 : w.charCodeAt(e - 1);
+        h ^= ch;
+        h = Math.imul(h, 0x01000193) >>> 0;
+        if (e - s + 1 >= 2) push(h, K_CHAR | (i << 2) | (s << 8) | ((e - s + 1) << 16));
+      }
+    }
+  }
+  if (nw > 0) push(hashStr('</s>', hashStr(prev, SEED_BIGRAM)), K_BIGRAM | (nw << 2));
+  push(hashStr('lang:' + input.lang, SEED_OTHER), K_OTHER | (0x3fff << 2));
+  for (let j = 0; j < input.extras.length; j++) push(hashStr(input.extras[j] ?? '', SEED_OTHER), K_OTHER | (j << 2));
+  const scale = n > 0 ? 1 / Math.sqrt(n) : 0;
+  if (scratch) return { idx, scale, src, n };
+  return { idx: idx.slice(0, n), scale, src: src.slice(0, n), n };
+}
+
+/** Readable name of feature j of x. */
+export function describeFeature(x: FeatureVector, input: ModelInput, j: number): string {
+  const s = x.src[j] ?? 0;
+  const kind = s & 3;
+  const i = (s >>> 2) & 0x3f;
+  if (kind === K_WORD) return `“${input.words[i] ?? ''}”`;
+  if (kind === K_BIGRAM) {
+    const a = i === 0 ? '^' : (input.words[i - 1] ?? '');
+    const b = i >= Math.min(input.words.length, MAX_WORDS) ? '$' : (input.words[i] ?? '');
+    return `“${a} ${b}”`;
+  }
+  if (kind === K_CHAR) {
+    const start = (s >>> 8) & 0xff;
+    const len = (s >>> 16) & 0xff;
+    const padded = '<' + (input.words[i] ?? '').slice(0, MAX_WORD_CHARS) + '>';
+    return `“${padded.slice(start, start + len).replace('<', '·').replace('>', '·')}”`;
+  }
+  const e = (s >>> 2) & 0x3fff;
+  return e === 0x3fff ? `language ${input.lang}` : `${input.extras[e] ?? ''}`;
+}
+
+/** Deterministic PRNG (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A trained model from its weights (class-major per hashed feature: w[f * K + c], times `scale`; 8-bit weights keep the table small enough to stay in cache). */
+export function linearModelOf(classes: readonly string[], w: Float32Array | Int8Array, bias: Float32Array, scale = 1): LinearModel {
+  const K = classes.length;
+  const fold = w.length / K - 1; // table size is a power of two
+  function logits(x: FeatureVector): Float64Array {
+    const z = new Float64Array(K);
+    for (let j = 0; j < x.n; j++) {
+      const base = ((x.idx[j] ?? 0) & fold) * K;
+      for (let c = 0; c < K; c++) z[c] = (z[c] ?? 0) + (w[base + c] ?? 0);
+    }
+    const m = x.scale * scale;
+    for (let c = 0; c < K; c++) z[c] = (z[c] ?? 0) * m + (bias[c] ?? 0);
+    return z;
+  }
+  // scratch for explanations: contributions summed per word (its own unigram and character n-grams), per bigram
+  // and per extra feature, so a reason reads "“broke”" rather than five n-grams of it
+  const perWord = new Float64Array(MAX_WORDS + 1);
+  const perBigram = new Float64Array(MAX_WORDS + 1);
+  let perExtra = new Float64Array(16);
+  function topFeatures(x: FeatureVector, input: ModelInput, c: number, k: number): Array<{ feature: string; weight: number }> {
+    const nw = Math.min(input.words.length, MAX_WORDS);
+    perWord.fill(0, 0, nw + 1);
+    perBigram.fill(0, 0, nw + 1);
+    const ne = input.extras.length + 1;
+    if (perExtra.length < ne) perExtra = new Float64Array(ne * 2);
+    perExtra.fill(0, 0, ne);
+    const inv = 1 / Math.max(1, K - 1);
+    for (let j = 0; j < x.n; j++) {
+      const base = ((x.idx[j] ?? 0) & fold) * K;
+      let all = 0;
+      for (let o = 0; o < K; o++) all += w[base + o] ?? 0;
+      const mine = w[base + c] ?? 0;
+      const contrib = mine - (all - mine) * inv;
+      const s = x.src[j] ?? 0;
+      const kind = s & 3;
+      if (kind === K_OTHER) {
+        const e = (s >>> 2) & 0x3fff;
+        const at = e === 0x3fff ? ne - 1 : e;
+        perExtra[at] = (perExtra[at] ?? 0) + contrib;
+      } else {
+        const at = (s >>> 2) & 0x3f;
+        if (kind === K_BIGRAM) perBigram[at] = (perBigram[at] ?? 0) + contrib;
+        else perWord[at] = (perWord[at] ?? 0) + contrib;
+      }
+    }
+    const best: Array<{ feature: string; weight: number }> = [];
+    const consider = (v: number, name: () => string): void => {
+      if (v <= 0 || (best.length === k && v <= (best[k - 1]?.weight ?? 0))) return;
+      const label = name();
+      if (best.some((b) => b.feature === label)) return;
+      best.push({ feature: label, weight: v * x.scale * scale });
+      best.sort((a, b2) => b2.weight - a.weight);
+      if (best.length > k) best.pop();
+    };
+    for (let i = 0; i < nw; i++) {
+      consider((perWord[i] ?? 0) * 0.5, () => `“${input.words[i] ?? ''}”`);
+      consider(perBigram[i] ?? 0, () => `“${i === 0 ? '^' : (input.words[i - 1] ?? '')} ${input.words[i] ?? ''}”`);
+    }
+    consider(perBigram[nw] ?? 0, () => `“${input.words[nw - 1] ?? ''} $”`);
+    for (let e = 0; e < ne; e++) consider(perExtra[e] ?? 0, () => (e === ne - 1 ? `language ${input.lang}` : (input.extras[e] ?? '')));
+    return best;
+  }
+  return { classes, weights: { w, bias, scale }, logits, topFeatures };
+}
+
+/** 8-bit weights with one scale per table: what ships in the repository; the argmax barely moves. */
+export interface QuantizedLinear {
+  classes: string[];
+  scale: number;
+  q: Int8Array;
+  bias: number[];
+}
+
+export function quantizeLinear(m: LinearModel): QuantizedLinear {
+  const { w, bias } = m.weights;
+  if (w instanceof Int8Array) return { classes: [...m.classes], scale: m.weights.scale, q: w, bias: [...bias] };
+  let max = 0;
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i] ?? 0));
+  const scale = max > 0 ? max / 127 : 1;
+  const q = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) q[i] = Math.round((w[i] ?? 0) / scale);
+  return { classes: [...m.classes], scale, q, bias: [...bias] };
+}
+
+export function dequantizeLinear(d: QuantizedLinear): LinearModel {
+  const K = d.classes.length;
+  if (K === 0 || d.q.length % K !== 0 || ((d.q.length / K) & (d.q.length / K - 1)) !== 0) throw new TypeError('model: weight table has the wrong shape');
+  return linearModelOf(d.classes, d.q, Float32Array.from(d.bias), d.scale);
+}
+
+/** Softmax SGD over examples (feature vector, class index). Deterministic for a given seed and order. */
+export function trainLinear(
+  classes: readonly string[],
+  data: ReadonlyArray<{ x: FeatureVector; y: number }>,
+  opts: TrainOptions = {},
+): LinearModel {
+  const K = classes.length;
+  const epochs = opts.epochs ?? 10;
+  const lr0 = opts.lr ?? 0.5;
+  const l2 = opts.l2 ?? 0;
+  const rand = seededRandom(opts.seed ?? 17);
+  const fold = (1 << Math.min(MODEL_BITS, Math.max(8, opts.bits ?? MODEL_BITS))) - 1;
+  const w = new Float32Array((fold + 1) * K);
+  const bias = new Float32Array(K);
+  const order = data.map((_, i) => i);
+  const total = epochs * data.length;
+  const z = new Float64Array(K);
+  let step = 0;
+  for (let ep = 0; ep < epochs; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    for (const k of order) {
+      const { x, y } = data[k]!;
+      const lr = lr0 * (1 - step / total);
+      step++;
+      let max = -Infinity;
+      for (let c = 0; c < K; c++) {
+        let s = 0;
+        for (let j = 0; j < x.n; j++) s += w[((x.idx[j] ?? 0) & fold) * K + c] ?? 0;
+        s = s * x.scale + (bias[c] ?? 0);
+        z[c] = s;
+        if (s > max) max = s;
+      }
+      let sum = 0;
+      for (let c = 0; c < K; c++) {
+        z[c] = Math.exp((z[c] ?? 0) - max);
+        sum += z[c] ?? 0;
+      }
+      const cw = opts.classWeight?.[y] ?? 1;
+      for (let c = 0; c < K; c++) {
+        const g = cw * ((z[c] ?? 0) / sum - (c === y ? 1 : 0));
+        if (g === 0) continue;
+        bias[c] = (bias[c] ?? 0) - lr * g * 0.1;
+        const step = lr * g * x.scale;
+        for (let j = 0; j < x.n; j++) {
+          const at = ((x.idx[j] ?? 0) & fold) * K + c;
+          w[at] = (w[at] ?? 0) * (1 - lr * l2) - step;
+        }
+      }
+    }
+  }
+  return linearModelOf(classes, w, bias);
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GLOW_CATALOG } from './triage.fixtures';
+import { deserializeTriageModel, serializeTriageModel, trainTriageModel, type TrainingExample } from './triage.model';
+import { loadTriageModelFile, shippedModelPath } from './triage.model-file';
+import { createTriage } from './triage.service';
+
+// Invented lines (no evaluation set's text): enough for each intent and sub-intent to be learnable.
+const rows: TrainingExample[] = [
+  ...['the pay button does nothing', 'checkout page just spins', 'card got declined twice', 'payment link is broken', 'cant pay, error at checkout', 'voucher code says invalid'].map((text) => ({ text, intent: 'complaint' as const, sub: 'checkout' })),
+  ...['the strap snapped on day one', 'zip came off already', 'left side hums', 'arrived scratched all over', 'the lid cracked', 'stopped charging after a week'].map((text) => ({ text, intent: 'complaint' as const, sub: 'defect' })),
+  ...['please cancel my order', 'i want my money back', 'refund please it never worked', 'how do i return it', 'cancel it pls', 'can i get a refund'].map((text) => ({ text, intent: 'complaint' as const, sub: 'cancel_refund' })),
+  ...['mine!!', 'i will take two', 'add one to my cart', 'sold, one for me', 'want it now', 'buying the blue'].map((text) => ({ text, intent: 'order' as const, sub: 'buy' })),
+  ...['hold one for me', 'save me one pls', 'reserve a blue for me', 'keep one aside', 'put one on hold for me', 'hold me two'].map((text) => ({ text, intent: 'order' as const, sub: 'reserve' })),
+  ...['how much is it', 'do you ship abroad?', 'what sizes are there', 'is it waterproof?', 'how long is delivery', 'which one is lighter?'].map((text) => ({ text, intent: 'question' as const })),
+  ...['follow me for free gifts', 'check my profile', 'earn 500 a day from home', 'dm me for cheap followers', 'click link in bio', 'win a free phone'].map((text) => ({ text, intent: 'spam' as const })),
+  ...['hello everyone', 'love this show', 'good evening from Lisbon', 'haha you are funny', 'wow so pretty', 'first time here'].map((text) => ({ text, intent: 'other' as const })),
+];
+const model = trainTriageModel([{ catalog: GLOW_CATALOG, rows }], { folds: 3, epochs: 20 });
+const dir = mkdtempSync(join(tmpdir(), 'baton-model-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('triage model', () => {
+  it('classifies with rules + model, gives a sub-intent and names the model’s features among the reasons', () => {
+    const t = createTriage({ catalog: GLOW_CATALOG, model });
+    const r = t.classify({ text: 'the pay button does nothing at all' });
+    expect(r.intent).toBe('complaint');
+    expect(r.sub).toBe('checkout');
+    expect(r.reasons.some((x) => x.startsWith('model: '))).toBe(true);
+    expect(r.confidence).toBeGreaterThan(0);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+    expect(t.classify({ text: 'hold one for me please' }).sub).toBe('reserve');
+  });
+
+  it('round-trips through its file format and refuses anything else', () => {
+    const again = deserializeTriageModel(serializeTriageModel(model));
+    const a = createTriage({ catalog: GLOW_CATALOG, model }).classify({ text: 'refund please' });
+    const b = createTriage({ catalog: GLOW_CATALOG, model: again }).classify({ text: 'refund please' });
+    expect(b).toEqual(a);
+    expect(() => deserializeTriageModel(new TextEncoder().encode('{"magic":"nope"}\n'))).toThrow(TypeError);
+    expect(() => deserializeTriageModel(new Uint8Array([1, 2, 3]))).toThrow(TypeError);
+  });
+
+  it('a missing, damaged or disabled model file leaves the rules deciding, with the reason', () => {
+    expect(loadTriageModelFile(join(dir, 'none.bin.gz'))).toMatchObject({ model: null, problem: expect.stringContaining('no triage model') });
+    writeFileSync(join(dir, 'bad.bin.gz'), gzipSync(Buffer.from('garbage')));
+    expect(loadTriageModelFile(join(dir, 'bad.bin.gz'))).toMatchObject({ model: null, problem: expect.stringContaining('not loaded') });
+    writeFileSync(join(dir, 'good.bin.gz'), gzipSync(serializeTriageModel(model)));
+    expect(loadTriageModelFile(join(dir, 'good.bin.gz')).model).not.toBeNull();
+    expect(shippedModelPath({ BATON_TRIAGE_MODEL: 'off' })).toBeNull();
+  });
+
+  it('the shipped model (npm run triage:model) loads, knows the sub-intents and reads a checkout report', () => {
+    const { model: shipped, problem } = loadTriageModelFile(shippedModelPath({}, process.cwd()));
+    expect(problem).toBeNull();
+    expect(shipped?.examples).toBeGreaterThan(5000);
+    expect(shipped?.sub?.classes).toContain('checkout');
+    const r = createTriage({ catalog: GLOW_CATALOG, model: shipped }).classify({ text: 'the pay button does nothing, tried 3 times' });
+    expect(r).toMatchObject({ intent: 'complaint', sub: 'checkout' });
+  });
+
+  it('training is deterministic', () => {
+    const again = trainTriageModel([{ catalog: GLOW_CATALOG, rows }], { folds: 3, epochs: 20 });
+    expect(Buffer.compare(Buffer.from(serializeTriageModel(again)), Buffer.from(serializeTriageModel(model)))).toBe(0);
+  });
+});

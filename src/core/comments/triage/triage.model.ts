@@ -1,0 +1,216 @@
+// The learned part of triage: a linear intent model and a sub-intent model over the analyzer's features, and a
+// logistic stack that turns rule scores + model logits into one calibrated confidence. Stack weights are fitted on
+// out-of-fold predictions only (the model never scores a comment it was trained on while the stack is fitted).
+import { createAnalyzer, type Analysis } from './triage.analyzer';
+import { dequantizeLinear, featurizeLinear, quantizeLinear, trainLinear, type FeatureVector, type LinearModel } from './linear.model';
+import { INTENTS, SUB_INTENTS, SUBS_OF, type Intent, type StackWeights, type SubIntent, type TriageCatalog, type TriageModel } from './triage.types';
+
+export type { StackWeights, TriageModel };
+
+export interface TrainingExample {
+  text: string;
+  intent: Intent;
+  /** Finer intent; anything else (or a sub of another intent) is ignored. */
+  sub?: string | null;
+  lang?: string | null;
+  pinnedSku?: string | null;
+}
+
+export interface TrainingGroup {
+  catalog: TriageCatalog;
+  rows: readonly TrainingExample[];
+}
+
+export interface TrainTriageOptions {
+  epochs?: number;
+  lr?: number;
+  seed?: number;
+  /** Folds for the out-of-fold stack fit. */
+  folds?: number;
+}
+
+/** Weight-table sizes: 2^17 × 5 intents and 2^16 × 7 sub-intents stay in cache (speed) with few collisions. */
+const INTENT_BITS = 17;
+const SUB_BITS = 16;
+
+/** The rules alone (no learned model): what createTriage does without one. */
+export const RULES_ONLY_STACK: StackWeights = { a: 0, b: 1, bias: [0, 0, 0, 0, 0] };
+
+interface Prepared {
+  x: FeatureVector;
+  y: number;
+  sub: number;
+  rules: Float64Array;
+}
+
+function ruleVector(a: Analysis): Float64Array {
+  const r = new Float64Array(INTENTS.length);
+  INTENTS.forEach((c, i) => (r[i] = a.ruleScores[c]));
+  return r;
+}
+
+export function prepare(groups: readonly TrainingGroup[]): Prepared[] {
+  const out: Prepared[] = [];
+  for (const g of groups) {
+    const an = createAnalyzer(g.catalog);
+    for (const row of g.rows) {
+      const y = INTENTS.indexOf(row.intent);
+      if (y < 0) continue;
+      const a = an.analyse(row.text, row.lang ?? null, row.pinnedSku ?? null);
+      const sub = row.sub && (SUBS_OF[row.intent] as readonly string[]).includes(row.sub) ? SUB_INTENTS.indexOf(row.sub as SubIntent) : -1;
+      out.push({ x: featurizeLinear(a.modelInput), y, sub, rules: ruleVector(a) });
+    }
+  }
+  return out;
+}
+
+function classWeights(ys: readonly number[], k: number): number[] {
+  const counts = new Array<number>(k).fill(0);
+  for (const y of ys) counts[y] = (counts[y] ?? 0) + 1;
+  return counts.map((c) => (c > 0 ? Math.sqrt(ys.length / (k * c)) : 1));
+}
+
+function trainIntent(data: readonly Prepared[], o: TrainTriageOptions): LinearModel {
+  const ys = data.map((d) => d.y);
+  return trainLinear(INTENTS, data.map((d) => ({ x: d.x, y: d.y })), {
+    epochs: o.epochs ?? 12,
+    lr: o.lr ?? 0.6,
+    seed: o.seed ?? 17,
+    classWeight: classWeights(ys, INTENTS.length),
+    bits: INTENT_BITS,
+  });
+}
+
+/** Logistic regression of the gold intent on (model logit, rule score) with per-class bias, by gradient descent. */
+export function fitStack(m: readonly Float64Array[], r: readonly Float64Array[], y: readonly number[], iterations = 400): StackWeights {
+  const K = INTENTS.length;
+  let a = 1;
+  let b = 0.5;
+  const bias = new Array<number>(K).fill(0);
+  const n = y.length;
+  if (n === 0) return { ...RULES_ONLY_STACK, bias: [...RULES_ONLY_STACK.bias] };
+  const z = new Float64Array(K);
+  for (let it = 0; it < iterations; it++) {
+    let ga = 0;
+    let gb = 0;
+    const gbias = new Array<number>(K).fill(0);
+    for (let i = 0; i < n; i++) {
+      const mi = m[i]!;
+      const ri = r[i]!;
+      let max = -Infinity;
+      for (let c = 0; c < K; c++) {
+        z[c] = a * mi[c]! + b * ri[c]! + bias[c]!;
+        if (z[c]! > max) max = z[c]!;
+      }
+      let s = 0;
+      for (let c = 0; c < K; c++) {
+        z[c] = Math.exp(z[c]! - max);
+        s += z[c]!;
+      }
+      for (let c = 0; c < K; c++) {
+        const g = z[c]! / s - (c === y[i] ? 1 : 0);
+        ga += g * mi[c]!;
+        gb += g * ri[c]!;
+        gbias[c]! += g;
+      }
+    }
+    const step = 0.5 / n;
+    a -= step * ga;
+    b -= step * gb;
+    for (let c = 0; c < K; c++) bias[c]! -= step * gbias[c]!;
+  }
+  return { a, b, bias };
+}
+
+export function trainTriageModel(groups: readonly TrainingGroup[], o: TrainTriageOptions = {}): TriageModel {
+  const data = prepare(groups);
+  const folds = Math.max(2, o.folds ?? 5);
+  // out-of-fold model logits for the stack
+  const oof: Float64Array[] = new Array<Float64Array>(data.length);
+  for (let f = 0; f < folds; f++) {
+    const train = data.filter((_, i) => i % folds !== f);
+    const model = trainIntent(train, o);
+    data.forEach((d, i) => {
+      if (i % folds === f) oof[i] = model.logits(d.x);
+    });
+  }
+  const stack = fitStack(
+    oof,
+    data.map((d) => d.rules),
+    data.map((d) => d.y),
+  );
+  const intent = trainIntent(data, o);
+  const subData = data.filter((d) => d.sub >= 0);
+  const sub =
+    subData.length > 0
+      ? trainLinear(SUB_INTENTS, subData.map((d) => ({ x: d.x, y: d.sub })), {
+          epochs: o.epochs ?? 12,
+          lr: o.lr ?? 0.6,
+          seed: (o.seed ?? 17) + 1,
+          classWeight: classWeights(subData.map((d) => d.sub), SUB_INTENTS.length),
+          bits: SUB_BITS,
+        })
+      : null;
+  // the 8-bit round trip happens here, so what is evaluated is exactly what ships
+  return {
+    intent: dequantizeLinear(quantizeLinear(intent)),
+    sub: sub ? dequantizeLinear(quantizeLinear(sub)) : null,
+    stack,
+    examples: data.length,
+  };
+}
+
+const MAGIC = 'baton-triage-model/1';
+
+/** The model as bytes: a JSON header line (classes, scales, biases, stack) and the 8-bit weight tables. */
+export function serializeTriageModel(m: TriageModel): Uint8Array {
+  const qi = quantizeLinear(m.intent);
+  const qs = m.sub ? quantizeLinear(m.sub) : null;
+  const header = JSON.stringify({
+    magic: MAGIC,
+    examples: m.examples,
+    stack: m.stack,
+    intent: { classes: qi.classes, scale: qi.scale, bias: qi.bias, length: qi.q.length },
+    sub: qs ? { classes: qs.classes, scale: qs.scale, bias: qs.bias, length: qs.q.length } : null,
+  });
+  const head = new TextEncoder().encode(header + '\n');
+  const out = new Uint8Array(head.length + qi.q.length + (qs?.q.length ?? 0));
+  out.set(head, 0);
+  out.set(new Uint8Array(qi.q.buffer, qi.q.byteOffset, qi.q.length), head.length);
+  if (qs) out.set(new Uint8Array(qs.q.buffer, qs.q.byteOffset, qs.q.length), head.length + qi.q.length);
+  return out;
+}
+
+interface TableHeader {
+  classes: string[];
+  scale: number;
+  bias: number[];
+  length: number;
+}
+
+/** Reads serializeTriageModel's bytes; anything else is refused with a TypeError (never a half-loaded model). */
+export function deserializeTriageModel(bytes: Uint8Array): TriageModel {
+  const nl = bytes.indexOf(10);
+  if (nl <= 0 || nl > 100_000) throw new TypeError('model: no header');
+  const h = JSON.parse(new TextDecoder().decode(bytes.subarray(0, nl))) as {
+    magic?: unknown;
+    examples?: unknown;
+    stack?: StackWeights;
+    intent?: TableHeader;
+    sub?: TableHeader | null;
+  };
+  if (h.magic !== MAGIC || !h.intent || !h.stack || !Array.isArray(h.stack.bias) || h.stack.bias.length !== INTENTS.length) {
+    throw new TypeError('model: not a triage model');
+  }
+  const table = (t: TableHeader, at: number): LinearModel => {
+    if (!Array.isArray(t.classes) || !Number.isFinite(t.scale) || !Array.isArray(t.bias) || at + t.length > bytes.length) {
+      throw new TypeError('model: bad weight table');
+    }
+    const q = new Int8Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + t.length));
+    return dequantizeLinear({ classes: t.classes, scale: t.scale, q, bias: t.bias });
+  };
+  const intent = table(h.intent, nl + 1);
+  if (intent.classes.join() !== INTENTS.join()) throw new TypeError('model: intent classes differ');
+  const sub = h.sub ? table(h.sub, nl + 1 + h.intent.length) : null;
+  return { intent, sub, stack: { a: Number(h.stack.a), b: Number(h.stack.b), bias: h.stack.bias.map(Number) }, examples: Number(h.examples) || 0 };
+}

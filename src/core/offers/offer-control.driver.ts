@@ -1,0 +1,273 @@
+// Runs one offer's control machine: feeds it clicks, store answers and timer firings, and carries
+// out the effects it asks for (store calls, timers, the durable row, alerts, audit rows, views).
+// The reply to a click goes out first; the attempt's audit row follows right after it.
+import type { OfferPhase } from '../../shared/contract/index';
+import type { Offer } from '../../shared/show/show.schema';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { Timers } from '../platform/timers';
+import { CommandFailure } from '../dispatch/command-failure';
+import { asStoreError, type CommerceAdapter, type StoreOrder, type StoreReading } from './commerce.adapter';
+import type { OffersRepo } from './offers.repo';
+import type { OfferTiming } from './offers.ports';
+import {
+  initialState,
+  phaseOf,
+  step,
+  type ControlAudit,
+  type ControlConfig,
+  type ControlEffect,
+  type ControlEvent,
+  type ControlState,
+  type Settlement,
+  type StoreAnswer,
+  type StoreFault,
+  type Target,
+} from './offer-control.machine';
+
+export type { ControlAudit, Target } from './offer-control.machine';
+
+export interface ControllerDeps {
+  showId: string;
+  offer: Offer;
+  adapter: CommerceAdapter;
+  repo: OffersRepo;
+  clock: Clock;
+  timers: Timers;
+  log: Logger;
+  timing: OfferTiming;
+  audit(entry: ControlAudit): void;
+  alert(level: 'info' | 'warn' | 'critical', key: string, message: string): void;
+  clearAlert(key: string): void;
+  /** Something in the view changed: the module republishes the offers slice. */
+  changed(): void;
+  /** Every read-back (stock, bonus) and every batch of new orders from the store. */
+  onReading(reading: StoreReading): void;
+  onOrders(orders: StoreOrder[]): void;
+}
+
+export interface ControlView {
+  state: OfferPhase;
+  intent: Target;
+  pending: boolean;
+  pendingSince: number | null;
+  reason: string | null;
+  requestedBy: string | null;
+  storeReachable: boolean | null;
+  lastError: string | null;
+  attempts: number;
+  nextRetryAt: number | null;
+  confirmedAt: number | null;
+  lastReadAt: number | null;
+}
+
+export interface OfferController {
+  readonly offer: Offer;
+  readonly adapter: CommerceAdapter;
+  /** Resolves with the confirmed phase; rejects with a CommandFailure when refused, failed or late. */
+  request(target: Target, by: { actor: string; reason: string | null }): Promise<OfferPhase>;
+  /** Reads the store now (unless an operation is running) and returns the phase. */
+  refresh(): Promise<OfferPhase>;
+  /** Wakes a waiting retry now (after credentials were stored, say). */
+  nudge(): void;
+  /** Starts background work: an unfinished intent carries on, idle offers are polled. */
+  activate(): void;
+  view(): ControlView;
+  cap(): { reachedAt: number | null; bonusRemoval: string | null };
+  setCap(reachedAt: number | null, bonusRemoval: string | null): void;
+  close(): void;
+}
+
+interface Pending {
+  resolve(phase: OfferPhase): void;
+  reject(error: CommandFailure): void;
+  cancelDeadline: (() => void) | null;
+}
+
+/**
+ * Effects that can wait until the caller has its answer: the attempt's audit row and the order
+ * bookkeeping. The view is refreshed at once, so whoever reads the state after the answer (an
+ * in-process caller can, before any deferred work runs) never sees an older phase.
+ */
+const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'orders', 'warn']);
+
+const faultOf = (error: unknown): StoreFault => {
+  const e = asStoreError(error);
+  return { kind: e.kind, message: e.message, retryable: e.retryable, contacted: e.contacted };
+};
+
+export function createOfferController(deps: ControllerDeps): OfferController {
+  const { offer, adapter, repo, clock, timers, showId } = deps;
+  const config: ControlConfig = { offerId: offer.id, offerName: offer.name, timing: deps.timing };
+  let state: ControlState = initialState(repo.control(showId, offer.id), clock.now());
+  const calls = new Map<number, Pending>();
+  let nextId = 1;
+  let cancelRetry: (() => void) | null = null;
+  let stopPolling: (() => void) | null = null;
+  let later: ControlEffect[] = [];
+  let laterScheduled = false;
+
+  const send = (event: ControlEvent) => {
+    const out = step(config, state, event);
+    state = out.state;
+    for (const effect of out.effects) {
+      if (AFTER_REPLY.has(effect.type)) queueLater(effect);
+      else run(effect);
+    }
+  };
+
+  const queueLater = (effect: ControlEffect) => {
+    later.push(effect);
+    if (laterScheduled) return;
+    laterScheduled = true;
+    timers.defer(flushLater);
+  };
+
+  const flushLater = () => {
+    laterScheduled = false;
+    const batch = later;
+    later = [];
+    for (const effect of batch) run(effect);
+  };
+
+  const answered = async (work: () => Promise<StoreReading>): Promise<StoreAnswer> => {
+    try {
+      return { ok: true, reading: await work() };
+    } catch (e) {
+      return { ok: false, fault: faultOf(e) };
+    }
+  };
+
+  const callStore = async (target: Target, key: string, reason: string | null) => {
+    const started = performance.now();
+    const answer = await answered(() => adapter.setPaused(target === 'paused', { key, reason }));
+    send({ type: 'storeAnswered', target, key, answer, durationMs: performance.now() - started, now: clock.now() });
+  };
+
+  const readStore = async () => {
+    const answer = await answered(() => adapter.read());
+    send({ type: 'readAnswered', answer, now: clock.now() });
+  };
+
+  const listOrders = async () => {
+    try {
+      send({ type: 'ordersAnswered', orders: await adapter.pollOrders(), fault: null });
+    } catch (e) {
+      send({ type: 'ordersAnswered', orders: null, fault: faultOf(e) });
+    }
+  };
+
+  const settle = (id: number, outcome: Settlement) => {
+    const p = calls.get(id);
+    if (!p) return;
+    calls.delete(id);
+    p.cancelDeadline?.();
+    if (outcome.ok) p.resolve(outcome.phase);
+    else p.reject(new CommandFailure(outcome.code, outcome.message));
+  };
+
+  const run = (effect: ControlEffect): void => {
+    switch (effect.type) {
+      case 'callStore':
+        void callStore(effect.target, effect.key, effect.reason);
+        return;
+      case 'readStore':
+        void readStore();
+        return;
+      case 'listOrders':
+        void listOrders();
+        return;
+      case 'scheduleRetry':
+        cancelRetry?.();
+        cancelRetry = timers.after(effect.delayMs, () => {
+          cancelRetry = null;
+          send({ type: 'retryFired' });
+        });
+        return;
+      case 'cancelRetry':
+        cancelRetry?.();
+        cancelRetry = null;
+        return;
+      case 'scheduleDeadline': {
+        const p = calls.get(effect.waiter);
+        if (p) p.cancelDeadline = timers.after(effect.delayMs, () => send({ type: 'deadlineFired', waiter: effect.waiter }));
+        return;
+      }
+      case 'settle':
+        settle(effect.waiter, effect.outcome);
+        return;
+      case 'persist':
+        repo.saveControl(showId, offer.id, effect.row, effect.now);
+        return;
+      case 'audit':
+        deps.audit(effect.entry);
+        return;
+      case 'alert':
+        deps.alert(effect.level, effect.key, effect.message);
+        return;
+      case 'clearAlert':
+        deps.clearAlert(effect.key);
+        return;
+      case 'publish':
+        deps.changed();
+        return;
+      case 'reading':
+        deps.onReading(effect.reading);
+        return;
+      case 'orders':
+        deps.onOrders(effect.orders);
+        return;
+      case 'warn':
+        deps.log.warn(effect.message, { offer: offer.id, error: effect.error });
+        return;
+      case 'startPolling':
+        stopPolling?.();
+        stopPolling = timers.every(effect.everyMs, () => send({ type: 'pollTick' }));
+        return;
+      case 'shutdown':
+        cancelRetry?.();
+        cancelRetry = null;
+        stopPolling?.();
+        stopPolling = null;
+        adapter.close();
+        return;
+    }
+  };
+
+  /** A promise the machine settles later through a `settle` effect. */
+  const ask = (make: (id: number) => ControlEvent): Promise<OfferPhase> => {
+    const id = nextId++;
+    const promise = new Promise<OfferPhase>((resolve, reject) => calls.set(id, { resolve, reject, cancelDeadline: null }));
+    send(make(id));
+    return promise;
+  };
+
+  return {
+    offer,
+    adapter,
+    request: (target, by) => ask((waiter) => ({ type: 'request', target, actor: by.actor, reason: by.reason, waiter, now: clock.now() })),
+    refresh: () => ask((waiter) => ({ type: 'refresh', waiter })),
+    nudge: () => send({ type: 'nudge' }),
+    activate: () => send({ type: 'activate' }),
+    view: () => ({
+      state: phaseOf(state),
+      intent: state.intent,
+      pending: state.pending,
+      pendingSince: state.pendingSince,
+      reason: state.reason,
+      requestedBy: state.requestedBy,
+      storeReachable: state.storeReachable,
+      lastError: state.lastError,
+      attempts: state.attempts,
+      nextRetryAt: state.nextRetryAt,
+      confirmedAt: state.confirmedAt,
+      lastReadAt: state.lastReadAt,
+    }),
+    cap: () => ({ reachedAt: state.capReachedAt, bonusRemoval: state.bonusRemoval }),
+    setCap: (reachedAt, bonusRemoval) => send({ type: 'setCap', reachedAt, bonusRemoval, now: clock.now() }),
+    close: () => {
+      send({ type: 'close' });
+      flushLater();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { initialState } from '../state/initial-state';
+import type { OfferView, StationState } from '../../shared/contract/index';
+import { FALLBACK_PAUSED_TEXT, formatPrice, offerText, overlayContent, plain } from './overlay.content';
+
+const T0 = 1_800_000_000_000;
+function state(offer: Partial<OfferView>, shown: Partial<StationState['overlays']['shown']> = { offer: true }): StationState {
+  const s = initialState({
+    version: 't',
+    startedAt: T0,
+    mode: 'headless',
+    url: '',
+    lan: false,
+    dataDir: ':memory:',
+    views: { producer: 0, host: 0, moderator: 0 },
+  });
+  s.offers = {
+    items: [
+      {
+        id: 'kit',
+        name: 'Glow <b>Kit</b>',
+        code: 'LIVEGLOW',
+        skus: ['K'],
+        price: { amount: 39, currency: 'USD' },
+        state: 'live',
+        intent: 'live',
+        pending: false,
+        pendingSince: null,
+        reason: null,
+        requestedBy: null,
+        storeKind: 'sandbox',
+        storeLabel: 's',
+        storeReachable: true,
+        rehearsal: true,
+        lastError: null,
+        attempts: 0,
+        nextRetryAt: null,
+        confirmedAt: null,
+        lastReadAt: null,
+        orders: 0,
+        cap: { orders: 200, bonus: 'free pouch', reached: false, reachedAt: null, bonusRemoval: null },
+        stock: null,
+        lowStock: [],
+        rules: [],
+        ...offer,
+      },
+    ],
+    firings: [],
+  };
+  s.scripts = {
+    ...s.scripts,
+    deck: {
+      versionId: 'v1',
+      content: {
+        title: 't',
+        segments: [
+          {
+            id: 'deal',
+            title: 'The deal',
+            plannedSeconds: 60,
+            offerId: 'kit',
+            cues: [{ id: 'deal.1', kind: 'pause', text: 'The deal is paused — back in a moment' }],
+          },
+        ],
+      },
+    },
+  };
+  s.overlays = { ...s.overlays, shown: { ...s.overlays.shown, ...shown } };
+  return s;
+}
+
+describe('overlay content', () => {
+  it('shows the show’s offer as text: name, approved price, code, bonus and cap', () => {
+    const c = overlayContent(state({}));
+    expect(c.offer).toMatchObject({
+      name: 'Glow <b>Kit</b>',
+      price: '$39.00',
+      code: 'LIVEGLOW',
+      bonus: 'free pouch',
+      cap: 'first 200 orders',
+      paused: false,
+      pausedText: null,
+    });
+    expect(offerText(c)).toBe('Glow <b>Kit</b> — $39.00\nCode LIVEGLOW\nfree pouch: first 200 orders');
+  });
+
+  it('keeps the price while the pause is only pending, and switches to the approved pause text once confirmed', () => {
+    for (const pending of ['pausing', 'error', 'resuming'] as const) {
+      const c = overlayContent(state({ state: pending, intent: 'paused', pending: true }));
+      expect(c.offer?.paused).toBe(false);
+      expect(offerText(c)).toContain('$39.00');
+    }
+    const paused = overlayContent(state({ state: 'paused', intent: 'paused' }));
+    expect(paused.offer).toMatchObject({ paused: true, pausedText: 'The deal is paused — back in a moment' });
+    expect(offerText(paused)).toBe('The deal is paused — back in a moment');
+  });
+
+  it('falls back to the show’s paused line when the script has no pause announcement', () => {
+    const s = state({ state: 'paused' });
+    s.scripts = { ...s.scripts, deck: null };
+    expect(offerText(overlayContent(s))).toBe(FALLBACK_PAUSED_TEXT);
+  });
+
+  it('shows nothing that is hidden, and only the question the producer put on air', () => {
+    const s = state({}, { offer: false, question: true });
+    expect(overlayContent(s)).toEqual({ offer: null, countdown: null, question: null, lowerThird: null });
+    s.overlays = { ...s.overlays, question: { author: 'ana', text: 'Is it vegan?' } };
+    expect(overlayContent(s).question).toEqual({ author: 'ana', text: 'Is it vegan?' });
+  });
+
+  it('counts down to the segment’s planned end', () => {
+    const s = state({}, { countdown: true });
+    s.cues = {
+      ...s.cues,
+      segmentStartedAt: T0,
+      segmentPlannedSeconds: 90,
+      current: { id: 'deal.1', kind: 'cta', text: 'x', segmentId: 'deal', segmentTitle: 'The deal' },
+    };
+    expect(overlayContent(s).countdown).toEqual({ label: 'The deal', endsAt: T0 + 90_000 });
+  });
+
+  it('folds text to one bounded line and formats prices', () => {
+    expect(plain('a\u0000b\n\n c', 10)).toBe('a b c');
+    expect(plain('x'.repeat(20), 5)).toBe('xxxx…');
+    expect(formatPrice({ amount: 14, currency: 'EUR' })).toBe('€14.00');
+  });
+});

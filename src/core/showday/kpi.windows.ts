@@ -1,0 +1,154 @@
+// Rolling KPI windows (1, 5, 15 min and the whole show), per offer and in total, from commerce
+// events bucketed by the minute they happened in. Adding an event is O(1) (a set look-up and a
+// bucket update); reading the windows costs at most 15 buckets per offer, whatever the show's length.
+import type { CommerceEventType, KpiCounts, KpiWindow, KpiWindowName, KpiWindowsView, MinutePoint, Ratio } from '../../shared/contract/index';
+
+export interface WindowEvent {
+  /** Sender's id: a repeated id is counted once. */
+  id?: string;
+  type: CommerceEventType;
+  /** When it happened (ms): it is counted in that minute, however late it arrives. */
+  at: number;
+  offerId?: string;
+  count?: number;
+  amount?: number;
+  currency?: string;
+}
+export type AddResult = { ok: true } | { ok: false; reason: string };
+
+export interface KpiWindows {
+  add(e: WindowEvent, now: number): AddResult;
+  view(now: number): KpiWindowsView;
+  /** Per-minute counts for the charts, oldest first; `offerId` omitted = total. */
+  series(offerId?: string): MinutePoint[];
+}
+
+const MINUTE = 60_000;
+/** Clocks of stores and stations drift: an event this far ahead of ours is still "now". */
+const FUTURE_SKEW_MS = 5_000;
+const SPANS: Record<Exclude<KpiWindowName, 'show'>, number> = { '1m': 1, '5m': 5, '15m': 15 };
+const TOTAL = '*';
+
+const zero = (): KpiCounts => ({ views: 0, addToCart: 0, checkouts: 0, orders: 0, revenue: 0, paymentErrors: 0, refunds: 0 });
+const ratio = (num: number, den: number): Ratio => ({ num, den, value: den > 0 ? num / den : null });
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function windowOf(c: KpiCounts): KpiWindow {
+  const counts = { ...c, revenue: round2(c.revenue) };
+  return {
+    counts,
+    viewToCart: ratio(c.addToCart, c.views),
+    cartToCheckout: ratio(c.checkouts, c.addToCart),
+    aov: { num: counts.revenue, den: c.orders, value: c.orders > 0 ? round2(c.revenue / c.orders) : null },
+    paymentErrorRate: ratio(c.paymentErrors, c.orders + c.paymentErrors),
+  };
+}
+
+function apply(into: KpiCounts, e: WindowEvent, n: number): void {
+  switch (e.type) {
+    case 'view':
+      into.views += n;
+      break;
+    case 'add_to_cart':
+      into.addToCart += n;
+      break;
+    case 'checkout':
+      into.checkouts += n;
+      break;
+    case 'order':
+      into.orders += n;
+      into.revenue += e.amount ?? 0;
+      break;
+    case 'payment_error':
+      into.paymentErrors += n;
+      break;
+    case 'refund':
+      into.refunds += n;
+      into.revenue -= e.amount ?? 0;
+      break;
+    default:
+      break;
+  }
+}
+
+interface Series {
+  buckets: Map<number, KpiCounts>;
+  whole: KpiCounts;
+}
+
+export function createKpiWindows(opts: { offers: readonly { id: string; currency: string }[]; startAt: number; currency: string }): KpiWindows {
+  const currencyOf = new Map(opts.offers.map((o) => [o.id, o.currency.toUpperCase()]));
+  const seen = new Set<string>();
+  const series = new Map<string, Series>();
+  let accepted = 0;
+  let refused = 0;
+  const get = (key: string) => {
+    let s = series.get(key);
+    if (!s) series.set(key, (s = { buckets: new Map(), whole: zero() }));
+    return s;
+  };
+  get(TOTAL);
+  for (const o of opts.offers) get(o.id);
+
+  const check = (e: WindowEvent, now: number): string | null => {
+    if (!e.offerId) return 'no offer named: an event must say which offer it concerns';
+    const cur = currencyOf.get(e.offerId);
+    if (cur === undefined) return `unknown offer “${e.offerId}”`;
+    if (!Number.isFinite(e.at)) return 'no valid time';
+    if (e.at > now + FUTURE_SKEW_MS) return `time ${new Date(e.at).toISOString()} is in the future`;
+    if (e.at < opts.startAt) return 'before the show went live';
+    const n = e.count ?? 1;
+    if (!Number.isInteger(n) || n <= 0) return `count ${n} is not a positive whole number`;
+    if (e.amount !== undefined && (!Number.isFinite(e.amount) || e.amount < 0)) return `negative amount ${e.amount}`;
+    if (e.currency !== undefined && e.currency.toUpperCase() !== cur) return `currency ${e.currency} differs from the offer’s ${cur}`;
+    if (e.id !== undefined && seen.has(e.id)) return `duplicate of event ${e.id}, already counted`;
+    return null;
+  };
+
+  return {
+    add(e, now) {
+      const why = check(e, now);
+      if (why) {
+        refused++;
+        return { ok: false, reason: why };
+      }
+      // Validated in full above: from here the event is counted everywhere or nowhere.
+      if (e.id !== undefined) seen.add(e.id);
+      const minute = Math.floor(e.at / MINUTE);
+      const n = e.count ?? 1;
+      for (const key of [TOTAL, e.offerId!]) {
+        const s = get(key);
+        let b = s.buckets.get(minute);
+        if (!b) s.buckets.set(minute, (b = zero()));
+        apply(b, e, n);
+        apply(s.whole, e, n);
+      }
+      accepted++;
+      return { ok: true };
+    },
+    view(now) {
+      const nowMinute = Math.floor(now / MINUTE);
+      const windows = (s: Series): Record<KpiWindowName, KpiWindow> => {
+        const out = {} as Record<KpiWindowName, KpiWindow>;
+        for (const [name, span] of Object.entries(SPANS) as [Exclude<KpiWindowName, 'show'>, number][]) {
+          const sum = zero();
+          for (let m = nowMinute - span + 1; m <= nowMinute; m++) {
+            const b = s.buckets.get(m);
+            if (b) for (const k of Object.keys(sum) as (keyof KpiCounts)[]) sum[k] += b[k];
+          }
+          out[name] = windowOf(sum);
+        }
+        out.show = windowOf(s.whole);
+        return out;
+      };
+      const offers: KpiWindowsView['offers'] = {};
+      for (const [key, s] of series) if (key !== TOTAL) offers[key] = windows(s);
+      return { at: now, currency: opts.currency, total: windows(series.get(TOTAL)!), offers, accepted, refused };
+    },
+    series(offerId) {
+      const s = series.get(offerId ?? TOTAL);
+      if (!s) return [];
+      return [...s.buckets.entries()].sort((a, b) => a[0] - b[0]).map(([m, counts]) => ({ at: m * MINUTE, counts: { ...counts, revenue: round2(counts.revenue) } }));
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { systemTimers } from '../platform/timers';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../core';
+import { DEMO_SHOW, createTestClock, createTestCore, producer, type TestClock } from '../../../test/support/test-core';
+import { REHEARSAL_RATES } from '../offers/sandbox.simulator';
+import { until } from '../../../test/support/until';
+
+const cores: Core[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const demo = () => JSON.parse(readFileSync(DEMO_SHOW, 'utf8')) as Record<string, unknown>;
+/** The demo show with a checklist the test can satisfy: one station check and one manual item. */
+const smallShow = () => ({
+  ...demo(),
+  checklist: [
+    { id: 'host-card', label: 'Host cue card open', kind: 'auto', check: 'views.host' },
+    { id: 'stock-counted', label: 'Warehouse confirmed stock', kind: 'manual', owner: 'sam' },
+  ],
+});
+
+async function start(opts: { dataDir?: string; clock?: TestClock } = {}) {
+  const clock = opts.clock ?? createTestClock();
+  const core = createTestCore({
+    clock,
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ports: {
+      offers: {
+        fetch,
+        timers: systemTimers,
+        timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
+        sandbox: { simulate: false, tickMs: 20, latencyMs: 5, random: () => 0.5, rates: REHEARSAL_RATES },
+      },
+    },
+  });
+  cores.push(core);
+  const r = await core.dispatch('show.import', { show: smallShow() }, producer);
+  expect(r.ok).toBe(true);
+  await core.start();
+  await core.dispatch('preflight.run', {}, producer);
+  return { core, clock };
+}
+
+describe('show day: GO and END', () => {
+  it('refuses GO while a check fails or is pending, naming them', async () => {
+    const { core } = await start();
+    const r = await core.dispatch('show.go', {}, producer);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.message).toContain('Host cue card open');
+    expect(r.error.message).toContain('Warehouse confirmed stock');
+    expect(core.snapshot().state.showday.phase).toBe('preflight');
+    // A refused GO is audited as refused, and there is no GO record.
+    expect(core.audit.list({ limit: 50, command: 'show.go.record' })).toEqual([]);
+  });
+
+  it('refuses a reason too short to be a reason', async () => {
+    const { core } = await start();
+    const r = await core.dispatch('show.go', { overrides: [{ checkId: 'host-card', reason: 'ok' }] }, producer);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+  });
+
+  it('records GO with the ticks, overrides and offers in one audit row, then END freezes the figures into the history', async () => {
+    const { core, clock } = await start();
+    expect((await core.dispatch('preflight.tick', { id: 'stock-counted', done: true }, producer)).ok).toBe(true);
+    const go = await core.dispatch(
+      'show.go',
+      { overrides: [{ checkId: 'host-card', reason: 'host reads from the teleprompter tablet today' }] },
+      producer,
+    );
+    expect(go.ok).toBe(true);
+    if (!go.ok) return;
+    const record = go.result.go;
+    expect(record.verdict).toBe('go-overridden');
+    expect(record.roster.tickedBy).toEqual(['Warehouse confirmed stock: Maya (producer)']);
+    expect(record.offers.map((o) => o.code)).toContain('LIVEGLOW');
+    expect(record.checks.map((c) => [c.id, c.status])).toEqual([
+      ['host-card', 'fail'],
+      ['stock-counted', 'pass'],
+    ]);
+    const rows = core.audit.list({ limit: 5, command: 'show.go.record' });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.args).toMatchObject({ verdict: 'go-overridden', overrides: [{ checkId: 'host-card' }] });
+    expect(core.snapshot().state.showday).toMatchObject({ phase: 'live', go: { at: record.at } });
+    expect(await core.dispatch('show.go', {}, producer)).toMatchObject({ ok: false, error: { message: expect.stringContaining('already live') } });
+
+    const ingest = await core.dispatch(
+      'offer.ingest',
+      { events: [
+        { type: 'view', offerId: 'glow-kit-live', count: 100 },
+        { type: 'add_to_cart', offerId: 'glow-kit-live', count: 10 },
+        { type: 'order', offerId: 'glow-kit-live', orderId: 'o-1', amount: 39, currency: 'USD' },
+      ] },
+      producer,
+    );
+    expect(ingest.ok).toBe(true);
+    await until(() => core.snapshot().state.kpis.orders === 1);
+    // The rolling windows see the same events, per offer, with denominators.
+    await until(() => core.snapshot().state.showday.kpis?.accepted === 3, 3000);
+    const w = core.snapshot().state.showday.kpis!;
+    expect(w.offers['glow-kit-live']!['1m'].viewToCart).toEqual({ num: 10, den: 100, value: 0.1 });
+    expect(w.total.show.counts).toMatchObject({ orders: 1, revenue: 39 });
+    expect(core.snapshot().state.showday.series).toHaveLength(1);
+    clock.advance(30 * 60_000);
+    const end = await core.dispatch('show.end', {}, producer);
+    expect(end.ok).toBe(true);
+    if (!end.ok) return;
+    expect(end.result.end.figures).toMatchObject({ views: 100, addToCart: 10, orders: 1, revenue: 39, durationSeconds: 1800, overrides: 1 });
+    expect(core.snapshot().state.showday.phase).toBe('ended');
+    const h = await core.dispatch('show.history', {}, producer);
+    expect(h).toMatchObject({ ok: true, result: { shows: [{ showId: record.showId, orders: 1 }] } });
+    expect(await core.dispatch('show.end', {}, producer)).toMatchObject({ ok: false });
+  });
+
+  it('keeps the history and a live show across a station restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-showday-'));
+    dirs.push(dir);
+    const clock = createTestClock();
+    const a = await start({ dataDir: dir, clock });
+    await a.core.dispatch('preflight.tick', { id: 'stock-counted', done: true }, producer);
+    const go = await a.core.dispatch('show.go', { overrides: [{ checkId: 'host-card', reason: 'host card on the floor monitor' }] }, producer);
+    expect(go.ok).toBe(true);
+    await a.core.close();
+    cores.splice(cores.indexOf(a.core), 1);
+    const b = await start({ dataDir: dir, clock });
+    expect(b.core.snapshot().state.showday.phase).toBe('live');
+    clock.advance(60_000);
+    expect((await b.core.dispatch('show.end', {}, producer)).ok).toBe(true);
+    const h = await b.core.dispatch('show.history', { limit: 10 }, producer);
+    expect(h.ok && h.result.shows).toHaveLength(1);
+  });
+});

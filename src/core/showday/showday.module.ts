@@ -1,0 +1,235 @@
+// Show day: GO and END as recorded decisions. GO signs the preflight as it stands (every check,
+// who ticked what, overrides with reasons, script hash, offers, roster) into the audit chain; END
+// freezes the show's figures into the history that `show.history` serves.
+import { createHash } from 'node:crypto';
+import type { AuditEntry, CommentRecord, EndRecord, GoRecord, SegmentMark, ShowDayState } from '../../shared/contract/index';
+import type { CoreModule, ModuleContext } from '../module';
+import type { Caller } from '../dispatch/handler';
+import { conflict } from '../dispatch/command-failure';
+import { decideGo, unfinishedPauses } from './go.rules';
+import { computeFigures } from './show.figures';
+import { createShowDayRepo } from './showday.repo';
+import { createKpiFeed, type LedgerRow } from './kpi.feed';
+import { createKpiAlerts } from './kpi.alerts';
+import { probeRtmp, type ProbeResult } from './ingest.probe';
+
+const SYSTEM: Caller = { actor: 'system:showday', role: 'producer', via: 'system' };
+/** Audit rows hold at most 8 000 characters of arguments: long check details are cut to fit. */
+const DETAIL_IN_AUDIT = 240;
+
+export interface ShowdayPorts {
+  probeRtmp(server: string): Promise<ProbeResult>;
+}
+export const defaultShowdayPorts = (now: () => number): ShowdayPorts => ({ probeRtmp: (server) => probeRtmp(server, { timeoutMs: 5000, now }) });
+
+export function createShowdayModule(
+  ctx: ModuleContext,
+  ports: ShowdayPorts = defaultShowdayPorts(() => ctx.clock.now()),
+): CoreModule<'show.go' | 'show.end' | 'show.history' | 'show.probe'> {
+  const { db, state, show } = ctx;
+  const repo = createShowDayRepo(db);
+  let openId: number | null = null;
+
+  const setDay = (next: ShowDayState) => state.set('showday', next);
+  // The rolling windows, fed from the commerce ledger once a second while live.
+  const ledger = db.prepare<[string, number, number, number], { seq: number; event_key: string | null; type: string; offer_id: string | null; count: number; amount: number | null; currency: string | null; at: number }>(
+    `SELECT seq, event_key, type, offer_id, count, amount, currency, at FROM commerce_events
+     WHERE show_id = ? AND seq > ? AND received_at >= ? ORDER BY seq LIMIT ?`,
+  );
+  let feedTimer: ReturnType<typeof setInterval> | null = null;
+  const stopFeed = () => {
+    if (feedTimer) clearInterval(feedTimer);
+    feedTimer = null;
+  };
+  const startFeed = (go: GoRecord) => {
+    stopFeed();
+    const current = show.current()?.show;
+    if (!current) return;
+    const feed = createKpiFeed({
+      offers: current.offers.map((o) => ({ id: o.id, currency: o.price.currency })),
+      currency: current.offers[0]?.price.currency ?? 'USD',
+      startAt: go.at,
+      readSince: (after, limit) =>
+        ledger.all(go.showId, after, go.at, limit).map((r) => ({
+          seq: r.seq,
+          ...(r.event_key ? { id: r.event_key } : {}),
+          type: r.type as LedgerRow['type'],
+          at: r.at,
+          ...(r.offer_id ? { offerId: r.offer_id } : {}),
+          count: r.count,
+          ...(r.amount !== null ? { amount: r.amount } : {}),
+          ...(r.currency ? { currency: r.currency } : {}),
+        })),
+    });
+    let last = '';
+    const tick = () => {
+      const out = feed.poll(ctx.clock.now());
+      const sig = `${out.kpis.accepted}/${out.kpis.refused}/${Math.floor(out.kpis.at / 60_000)}`;
+      if (sig === last) return;
+      last = sig;
+      state.update('showday', (d) => (d.phase === 'live' ? { ...d, ...out } : d));
+      thresholds.evaluate(out.kpis, ctx.clock.now());
+    };
+    tick();
+    feedTimer = setInterval(tick, 1000);
+  };
+  const thresholds = createKpiAlerts({ alerts: ctx.alerts, targets: () => show.current()?.show.kpiTargets ?? [] });
+
+  const restore = (showId: string) => {
+    const open = repo.open(showId);
+    if (open) {
+      openId = open.id;
+      setDay({ phase: 'live', go: open.go, end: null, segments: repo.segments(open.id), kpis: null, series: [], refusals: [], probes: state.get('showday').probes });
+      startFeed(open.go);
+      return;
+    }
+    openId = null;
+    const last = repo.latestFinished(showId);
+    setDay(
+      last
+        ? { phase: 'ended', go: last.go, end: last.end, segments: repo.segments(last.id), kpis: null, series: [], refusals: [], probes: state.get('showday').probes }
+        : { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: state.get('showday').probes },
+    );
+  };
+  const unsubscribe = show.onLoaded((l) => restore(l.show.id));
+
+  // While live, every segment that becomes current is marked with the running totals of the moment.
+  const markSegment = (at: number) => {
+    const day = state.get('showday');
+    const cur = state.get('cues').current;
+    if (day.phase !== 'live' || openId === null || !cur) return;
+    if (day.segments[day.segments.length - 1]?.segmentId === cur.segmentId) return;
+    const k = state.get('kpis');
+    const mark: SegmentMark = {
+      at,
+      segmentId: cur.segmentId,
+      title: cur.segmentTitle,
+      totals: { views: k.views, addToCart: k.addToCart, checkouts: k.checkouts, orders: k.orders, revenue: k.revenue, paymentErrors: k.paymentErrors },
+    };
+    repo.addSegment(openId, mark);
+    setDay({ ...day, segments: [...day.segments, mark] });
+  };
+  const unwatch = state.subscribe((m) => {
+    if (m.t === 'patch' && m.domain === 'cues') markSegment(ctx.clock.now());
+  });
+
+  const commentsSince = async (from: number, to: number) => {
+    const out: CommentRecord[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 200; pages++) {
+      const r = await ctx.dispatch('comments.list', { limit: 5000, ...(after ? { after } : {}) }, SYSTEM);
+      if (!r.ok) break;
+      const page = (r.result as { comments: CommentRecord[] }).comments;
+      out.push(...page.filter((c) => c.receivedAt >= from && c.receivedAt <= to));
+      if (page.length < 5000) break;
+      after = page[page.length - 1]!.id;
+    }
+    return out;
+  };
+
+  return {
+    handlers: {
+      'show.go': (args, c) => {
+        const loaded = show.current();
+        if (!loaded) throw conflict('No show is loaded: there is nothing to declare GO on.');
+        if (state.get('showday').phase === 'live') throw conflict('This show is already live: GO was declared.');
+        const s = state.snapshot().state;
+        const decision = decideGo(s.preflight.checks, args.overrides ?? []);
+        if (!decision.ok) throw conflict(decision.message);
+        const l = s.cues.loaded;
+        const go: GoRecord = {
+          showId: loaded.show.id,
+          title: loaded.show.title,
+          rehearsal: loaded.show.rehearsal || s.offers.items.some((o) => o.rehearsal),
+          at: c.now,
+          by: c.caller.actor,
+          verdict: decision.verdict,
+          checks: s.preflight.checks,
+          overrides: decision.overrides,
+          script: l
+            ? { versionId: l.versionId, number: l.number, hash: l.hash, approvedHash: l.approval.hash, approver: l.approval.approver }
+            : null,
+          offers: s.offers.items.map((o) => ({ id: o.id, name: o.name, code: o.code, state: o.state, storeKind: o.storeKind, rehearsal: o.rehearsal })),
+          roster: {
+            views: { ...s.station.views },
+            tickedBy: [...new Set(s.preflight.checks.filter((x) => x.kind === 'manual' && x.checkedBy).map((x) => `${x.label}: ${x.checkedBy}`))],
+          },
+        };
+        const sha256 = createHash('sha256').update(JSON.stringify(go)).digest('hex');
+        // The record, as one row of the chain in the command's transaction; long check details
+        // are cut only so the row fits.
+        c.audit({
+          command: 'show.go.record',
+          args: { sha256, ...go, checks: go.checks.map((x) => ({ ...x, detail: x.detail.slice(0, DETAIL_IN_AUDIT) })) },
+          detail: go.verdict,
+        });
+        c.write(() => {
+          openId = repo.insertGo(go);
+          // The segment on air at GO is the first chapter.
+          markSegment(go.at);
+        });
+        setDay({ phase: 'live', go, end: null, segments: [], kpis: null, series: [], refusals: [], probes: state.get('showday').probes });
+        startFeed(go);
+        return { go };
+      },
+      'show.end': async (args, c) => {
+        const loaded = show.current();
+        const day = state.get('showday');
+        if (!loaded || day.phase !== 'live' || !day.go) throw conflict('The show is not live: declare GO before END.');
+        if (openId === null) restore(loaded.show.id);
+        const id = openId;
+        if (id === null) throw conflict('The show’s GO record was not found: END cannot close it.');
+        const s = state.snapshot().state;
+        const unfinished = unfinishedPauses(s.offers.items);
+        if (unfinished.length && !args.overrideReason) {
+          throw conflict(`An offer is still changing: ${unfinished.join('; ')}. Wait for the store to confirm, or END with a reason.`);
+        }
+        const comments = await commentsSince(day.go.at, c.now);
+        const pauses: AuditEntry[] = [];
+        let before: number | undefined;
+        for (let pages = 0; pages < 100; pages++) {
+          const r = await ctx.dispatch('audit.list', { limit: 500, command: 'offer.pause', ...(before !== undefined ? { before } : {}) }, SYSTEM);
+          const entries = r.ok ? (r.result as { entries: AuditEntry[] }).entries : [];
+          pauses.push(...entries);
+          if (entries.length < 500 || entries[entries.length - 1]!.at < day.go.at) break;
+          before = entries[entries.length - 1]!.seq;
+        }
+        const figures = computeFigures({
+          go: day.go,
+          endAt: c.now,
+          kpis: s.kpis,
+          commentsTotal: comments.length,
+          responseSeconds: comments.filter((x) => x.responseSeconds !== null).map((x) => x.responseSeconds!),
+          pauses,
+          alerts: s.alerts.items,
+        });
+        const end: EndRecord = { at: c.now, by: c.caller.actor, overrideReason: unfinished.length ? (args.overrideReason ?? null) : null, unfinished, figures };
+        c.write(() => repo.finish(id, end));
+        openId = null;
+        stopFeed();
+        setDay({ ...state.get('showday'), phase: 'ended', go: day.go, end });
+        return { end };
+      },
+      'show.history': ({ limit }) => ({ shows: repo.history(limit) }),
+      'show.probe': async () => {
+        const current = show.current();
+        if (!current) throw conflict('No show is loaded.');
+        const backup = current.show.obs.ingest?.backup;
+        const result: ProbeResult = backup
+          ? await ports.probeRtmp(backup.server)
+          : { status: 'fail', detail: 'the show names no backup ingest (obs.ingest.backup)', at: ctx.clock.now() };
+        state.update('showday', (d) => ({ ...d, probes: { ...d.probes, 'ingest.backup': result } }));
+        return { probes: state.get('showday').probes };
+      },
+    },
+    start() {
+      const l = show.current();
+      if (l) restore(l.show.id);
+    },
+    close() {
+      stopFeed();
+      unsubscribe();
+      unwatch();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// On-air overlays: what viewers see on the stream, built only from the approved script and the
+// show's offer (name, price, code, bonus, cap, countdown). The producer shows and hides each one; a
+// paused offer switches to the approved pause text only once the store's read-back confirmed it.
+import { z } from 'zod';
+import { PRODUCER, command } from './command';
+
+export const OVERLAY_NAMES = ['offer', 'countdown', 'question', 'lower-third'] as const;
+export type OverlayName = (typeof OVERLAY_NAMES)[number];
+
+/** Plain text fields only: overlay pages and OBS text sources never interpret markup. */
+export interface OfferOverlay {
+  offerId: string;
+  name: string;
+  /** The show's approved price, formatted ("$39.00"). */
+  price: string;
+  code: string;
+  bonus: string | null;
+  /** "first 200 orders", or null when the offer has no cap. */
+  cap: string | null;
+  /** True only once the store confirmed the pause (offer state `paused`). */
+  paused: boolean;
+  /** The approved pause announcement (or the show's fallback) while paused; null otherwise. */
+  pausedText: string | null;
+}
+export interface CountdownOverlay {
+  label: string;
+  /** Station clock (ms) when it reaches zero. */
+  endsAt: number;
+}
+export interface QuestionOverlay {
+  author: string;
+  text: string;
+}
+export interface LowerThirdOverlay {
+  title: string;
+  subtitle: string | null;
+}
+/** What the overlay pages and the OBS sources draw; a hidden overlay is null. */
+export interface OverlayContent {
+  offer: OfferOverlay | null;
+  countdown: CountdownOverlay | null;
+  question: QuestionOverlay | null;
+  lowerThird: LowerThirdOverlay | null;
+}
+
+export type NativeOverlayStatus = 'off' | 'connecting' | 'ready' | 'error';
+export interface OverlaysState {
+  shown: Record<OverlayName, boolean>;
+  /** The offer the offer overlay is about; null: the current segment's offer, else the first. */
+  offerId: string | null;
+  /** The pinned question the producer put on air (copied at the click: later pins do not leak). */
+  question: QuestionOverlay | null;
+  /** Native OBS sources (a text and an image source in a scene Baton creates). */
+  native: { enabled: boolean; scene: string; status: NativeOverlayStatus; error: string | null; updatedAt: number | null };
+}
+
+export const overlayCommands = {
+  'overlay.show': command<{ shown: Record<OverlayName, boolean> }>()({
+    summary: 'Show or hide one on-air overlay (the question overlay takes the question pinned at this moment).',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z
+      .object({ overlay: z.enum(OVERLAY_NAMES), visible: z.boolean(), offerId: z.string().min(1).max(64).optional() })
+      .strict(),
+  }),
+  'overlay.native': command<{ native: OverlaysState['native'] }>()({
+    summary: 'Drive native OBS sources (text + image in a scene Baton creates) for setups without the browser source.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ enabled: z.boolean(), scene: z.string().trim().min(1).max(100).optional() }).strict(),
+  }),
+};

@@ -1,0 +1,155 @@
+// WebSocket /api/device?token=…: the compact feed for button panels. Sends hello and the full flat
+// map, then only the keys that changed (coalesced per tick, and re-projected once a second for the
+// clocks); accepts a short list of show commands, run with the device's name in the audit.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Core } from '../../core/core';
+import type { Logger } from '../../core/platform/logger';
+import type { DeviceTokenService } from '../auth/device-token.service';
+import { diffFeed, isEmptyDiff, projectDeviceFeed, type DeviceFrame, type FeedMap } from '../device-feed';
+
+/** What a panel may do: run the show, never configure it (no credentials, no script edits). */
+export const DEVICE_COMMANDS = [
+  'cue.next',
+  'cue.prev',
+  'cue.go',
+  'obs.switchScene',
+  'obs.take',
+  'offer.pause',
+  'offer.resume',
+] as const;
+const ALLOWED: ReadonlySet<string> = new Set(DEVICE_COMMANDS);
+const MAX_FRAME = 16 * 1024;
+const MAX_BUFFERED = 1024 * 1024;
+/** Close code for a token that is not (or no longer) valid: the panel shows it and keeps retrying. */
+export const CLOSE_TOKEN_REFUSED = 4401;
+
+export interface UpgradeRoute {
+  /** True when it took the request (answered or upgraded it). */
+  (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean;
+}
+
+export interface DeviceSocket {
+  upgrade: UpgradeRoute;
+  clients(): number;
+  close(): Promise<void>;
+}
+
+interface Client {
+  ws: WebSocket;
+  label: string;
+  last: FeedMap;
+}
+
+export function createDeviceSocket(deps: {
+  core: Core;
+  devices: DeviceTokenService;
+  log: Logger;
+  tickMs?: number;
+}): DeviceSocket {
+  const { core, devices, log } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
+  const clients = new Set<Client>();
+  let scheduled = false;
+
+  const send = (c: Client, frame: DeviceFrame) => {
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    if (c.ws.bufferedAmount > MAX_BUFFERED) {
+      c.ws.close(1013, 'too far behind; reconnect for a fresh map');
+      return;
+    }
+    c.ws.send(JSON.stringify(frame));
+  };
+
+  const publish = () => {
+    scheduled = false;
+    if (clients.size === 0) return;
+    const now = core.now();
+    const next = projectDeviceFeed(core.snapshot().state, now);
+    for (const c of clients) {
+      const d = diffFeed(c.last, next);
+      if (isEmptyDiff(d)) continue;
+      c.last = next;
+      send(c, { t: 'diff', at: now, values: d.values, removed: d.removed });
+    }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(publish);
+  };
+  const unsubscribe = core.subscribe((m) => {
+    if (m.t === 'patch') schedule();
+  });
+  const ticker = setInterval(schedule, deps.tickMs ?? 1000);
+  const offRevoked = devices.onRevoked((label) => {
+    for (const c of clients) if (c.label === label) c.ws.close(CLOSE_TOKEN_REFUSED, 'token revoked');
+  });
+
+  const serve = (ws: WebSocket, label: string) => {
+    const now = core.now();
+    const c: Client = { ws, label, last: projectDeviceFeed(core.snapshot().state, now) };
+    clients.add(c);
+    send(c, { t: 'hello', device: label, at: now, commands: DEVICE_COMMANDS });
+    send(c, { t: 'full', at: now, values: c.last });
+    ws.on('message', (data: RawData) => {
+      const msg = parse(data);
+      if (!msg) {
+        send(c, { t: 'result', id: '', ok: false, message: 'Expected {"t":"command","id","name","args"}.' });
+        return;
+      }
+      if (!ALLOWED.has(msg.name)) {
+        send(c, { t: 'result', id: msg.id, ok: false, message: `A panel may not run ${msg.name}.` });
+        return;
+      }
+      // A panel acts for the producer who issued its token; the audit names the panel.
+      core
+        .dispatch(msg.name, msg.args, { actor: `device:${label}`, role: 'producer', via: 'ws' })
+        .then((r) => send(c, { t: 'result', id: msg.id, ok: r.ok, message: r.ok ? null : r.error.message }))
+        .catch((error: unknown) => log.error('device command failed', { error: String(error) }));
+    });
+    ws.on('close', () => clients.delete(c));
+    ws.on('error', () => ws.terminate());
+  };
+
+  return {
+    upgrade(req, socket, head, url) {
+      if (url.pathname !== '/api/device') return false;
+      const grant = devices.check(url.searchParams.get('token'), 'device');
+      if (!grant) {
+        // Accept, then close with a code the panel can read (a refused upgrade looks like a network fault).
+        wss.handleUpgrade(req, socket, head, (ws) => ws.close(CLOSE_TOKEN_REFUSED, 'device token not valid'));
+        return true;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, grant.label));
+      return true;
+    },
+    clients: () => clients.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(ticker);
+        unsubscribe();
+        offRevoked();
+        for (const c of clients) c.ws.close(1001, 'station stopping');
+        wss.close(() => resolve());
+      }),
+  };
+}
+
+function parse(data: RawData): { id: string; name: string; args: unknown } | null {
+  try {
+    const text = Array.isArray(data)
+      ? Buffer.concat(data).toString('utf8')
+      : Buffer.isBuffer(data)
+        ? data.toString('utf8')
+        : Buffer.from(data).toString('utf8');
+    const v: unknown = JSON.parse(text);
+    if (typeof v !== 'object' || v === null) return null;
+    const r = v as Record<string, unknown>;
+    if (r.t !== 'command' || typeof r.id !== 'string' || r.id.length > 64 || typeof r.name !== 'string') return null;
+    return { id: r.id, name: r.name, args: r.args ?? {} };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,73 @@
+// WebSocket /api/overlay?token=…: the read-only feed of the overlay pages. An overlay token sees
+// only OverlayContent (never the snapshot) and cannot send commands; a revoked token's sockets are
+// closed with 4401 and the page clears itself.
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Core } from '../../core/core';
+import type { OverlayContent } from '../../shared/contract/index';
+import { overlayContent } from '../../core/overlay/overlay.content';
+import type { DeviceTokenService } from '../auth/device-token.service';
+import { CLOSE_TOKEN_REFUSED, type UpgradeRoute } from '../device/device-socket';
+
+export type OverlayFrame = { t: 'hello'; at: number } | { t: 'content'; at: number; content: OverlayContent };
+
+export interface OverlaySocket {
+  upgrade: UpgradeRoute;
+  clients(): number;
+  close(): Promise<void>;
+}
+
+export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenService }): OverlaySocket {
+  const { core, devices } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false });
+  const clients = new Map<WebSocket, string>();
+  let last = '';
+  let scheduled = false;
+
+  const frame = (): string =>
+    JSON.stringify({ t: 'content', at: core.now(), content: overlayContent(core.snapshot().state) } satisfies OverlayFrame);
+  const publish = () => {
+    scheduled = false;
+    const content = JSON.stringify(overlayContent(core.snapshot().state));
+    if (content === last) return;
+    last = content;
+    const text = `{"t":"content","at":${core.now()},"content":${content}}`;
+    for (const ws of clients.keys()) if (ws.readyState === ws.OPEN) ws.send(text);
+  };
+  const unsubscribe = core.subscribe((m) => {
+    if (m.t !== 'patch' || scheduled) return;
+    scheduled = true;
+    setImmediate(publish);
+  });
+  const offRevoked = devices.onRevoked((label) => {
+    for (const [ws, l] of clients) if (l === label) ws.close(CLOSE_TOKEN_REFUSED, 'overlay token revoked');
+  });
+
+  return {
+    upgrade(req, socket, head, url) {
+      if (url.pathname !== '/api/overlay') return false;
+      const grant = devices.check(url.searchParams.get('token'), 'overlay');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        if (!grant) {
+          ws.close(CLOSE_TOKEN_REFUSED, 'overlay token not valid');
+          return;
+        }
+        clients.set(ws, grant.label);
+        ws.send(JSON.stringify({ t: 'hello', at: core.now() } satisfies OverlayFrame));
+        ws.send(frame());
+        // Read-only: anything a page sends is ignored, and a page that talks is not an overlay page.
+        ws.on('message', () => ws.close(1008, 'overlay sockets are read-only'));
+        ws.on('close', () => clients.delete(ws));
+        ws.on('error', () => ws.terminate());
+      });
+      return true;
+    },
+    clients: () => clients.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        offRevoked();
+        for (const ws of clients.keys()) ws.close(1001, 'station stopping');
+        wss.close(() => resolve());
+      }),
+  };
+}
