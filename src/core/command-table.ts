@@ -10,6 +10,7 @@ import type { createOffersModule } from './offers/offers.module';
 import type { createPreflightModule } from './preflight/preflight.module';
 import type { createOverlayModule } from './overlay/overlay.module';
 import type { createShowdayModule } from './showday/showday.module';
+import type { PeopleModule } from './people/people.module';
 
 /** The commands the core answers itself: who is calling, the audit trail, the post-show package. */
 export type CoreCommand = 'station.whoami' | 'audit.list' | 'show.package';
@@ -22,6 +23,7 @@ export interface DomainModules {
   preflight: ReturnType<typeof createPreflightModule>;
   overlay: ReturnType<typeof createOverlayModule>;
   showday: ReturnType<typeof createShowdayModule>;
+  people: PeopleModule;
 }
 
 export interface CommandTableParts {
@@ -43,6 +45,7 @@ export function commandTable({ core, alerts, show, modules: m }: CommandTablePar
     ...m.preflight.handlers,
     ...m.overlay.handlers,
     ...m.showday.handlers,
+    ...m.people.handlers,
   } satisfies HandlerMap;
 }
 

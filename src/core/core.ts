@@ -30,6 +30,9 @@ import { createPreflightModule } from './preflight/preflight.module';
 import { createOverlayModule } from './overlay/overlay.module';
 import { createShowdayModule } from './showday/showday.module';
 import { showDayPackageFiles } from './showday/showday.package';
+import { createPeopleModule } from './people/people.module';
+import { withDuties } from './people/duties';
+import type { PeopleGate } from './people/people.gate';
 
 export interface CoreDeps {
   /** Folder holding baton.db; ':memory:' keeps everything in memory (tests, benchmarks). */
@@ -61,6 +64,8 @@ export interface Core {
   readonly db: Db;
   readonly audit: AuditRepo;
   readonly state: StateStore;
+  /** People's personal tokens: `authenticate` for the station's token check, `onRevoked` to close their views. */
+  readonly people: PeopleGate;
   /** Starts the modules (timers, sources, links). Call once, after the first show is loaded. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -126,9 +131,10 @@ export function createCore(deps: CoreDeps): Core {
     preflight: createPreflightModule(contextFor('preflight'), deps.ports.preflight),
     overlay: createOverlayModule(contextFor('overlay'), deps.ports.obs),
     showday: createShowdayModule(contextFor('showday')),
+    people: createPeopleModule(contextFor('people')),
   };
-  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay, domains.showday];
-  const handlers = commandTable({
+  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay, domains.showday, domains.people];
+  const handlers = withDuties(commandTable({
     core: {
       'station.whoami': (_args, c) => ({ actor: c.caller.actor, role: c.caller.role }),
       'audit.list': ({ before, limit, command }) => ({
@@ -142,7 +148,7 @@ export function createCore(deps: CoreDeps): Core {
     alerts: alerts.handlers,
     show: show.handlers,
     modules: domains,
-  });
+  }), { show, alerts, state });
   const dispatcher = createDispatcher({ audit: auditWriter, clock, log, handlers });
   late.bind(dispatcher);
 
@@ -165,6 +171,7 @@ export function createCore(deps: CoreDeps): Core {
     db,
     audit,
     state,
+    people: domains.people.gate,
     async start() {
       for (const m of modules) await m.start();
     },

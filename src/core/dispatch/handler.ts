@@ -11,6 +11,11 @@ export interface Caller {
   actor: string;
   role: Role;
   via: Via;
+  /** The person behind a personal token (their show id and name); absent for bootstrap and device tokens. */
+  personId?: string;
+  name?: string;
+  /** The named device or view the command came through (a bootstrap token's label, a device's name). */
+  device?: string;
 }
 
 export interface HandlerContext {

@@ -63,8 +63,10 @@ function RoutedView(props: { onRefused(): void }) {
   const role = useStation((v) => v.role);
   const connection = useStation((v) => v.connection);
   const hasState = useStation((v) => v.state !== null);
+  const detail = useStation((v) => v.connectionDetail);
   if (connection === 'unauthorised') {
-    return <ConnectView reason="The station refused this view’s token. Paste a current one." onToken={() => props.onRefused()} />;
+    const revoked = detail !== null && /revoked|re-issued/i.test(detail);
+    return <ConnectView reason={revoked ? detail : 'The station refused this view’s token. Paste a current one.'} onToken={() => props.onRefused()} />;
   }
   if (!hasState || !role) {
     return (

@@ -193,7 +193,16 @@ export const commentCommands = {
       'Mark a claimed comment answered, with the approved reply macro used (none when answered on air). `send: true` posts it on the platform where the source can.',
     roles: PRODUCER_MODERATOR,
     kind: 'write',
-    args: z.object({ id: z.string().min(1), macroId: z.string().min(1).optional(), send: z.boolean().default(false), by }).strict(),
+    args: z
+      .object({
+        id: z.string().min(1),
+        macroId: z.string().min(1).optional(),
+        send: z.boolean().default(false),
+        by,
+        /** The producer's explicit override of the compliance guard for a flagged macro (audited). */
+        override: z.boolean().optional(),
+      })
+      .strict(),
   }),
   'comment.dismiss': command<{ comment: CommentRecord }>()({
     summary: 'Dismiss a comment (nothing to do).',

@@ -10,6 +10,7 @@ import { offerCommands } from './offers.contract';
 import { preflightCommands } from './preflight.contract';
 import { overlayCommands } from './overlay.contract';
 import { showdayCommands } from './showday.contract';
+import { peopleCommands } from './people.contract';
 
 export const commands = {
   ...stationCommands,
@@ -21,6 +22,7 @@ export const commands = {
   ...preflightCommands,
   ...overlayCommands,
   ...showdayCommands,
+  ...peopleCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -48,6 +50,7 @@ export * from './offers.contract';
 export * from './preflight.contract';
 export * from './overlay.contract';
 export * from './showday.contract';
+export * from './people.contract';
 export * from './role-policy';
 export * from './bridge';
 export * from './client-message.schema';

@@ -15,7 +15,8 @@ export type StationEvent =
 
 export type ServerMessage =
   /** `at`: the station's clock when sent, so every view's show and segment clocks agree with it. */
-  | { t: 'hello'; actor: string; role: Role; at: number }
+  /** `person` is set when the caller signed in with a personal link: their desk identity is their account. */
+  | { t: 'hello'; actor: string; role: Role; at: number; person?: { id: string; name: string } }
   | { t: 'snapshot'; rev: number; state: StationState }
   | Patch
   | { t: 'event'; event: StationEvent }

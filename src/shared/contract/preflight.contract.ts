@@ -1,6 +1,6 @@
 // Go/no-go: every check is run by the station against the real thing, or ticked by a named person.
 import { z } from 'zod';
-import { PRODUCER, command } from './command';
+import { ALL_ROLES, PRODUCER, command } from './command';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'pending';
 export interface PreflightCheck {
@@ -25,8 +25,9 @@ export const preflightCommands = {
     args: z.object({}).strict(),
   }),
   'preflight.tick': command<{ status: CheckStatus }>()({
-    summary: 'Tick (or untick) a manual checklist item.',
-    roles: PRODUCER,
+    summary: 'Tick (or untick) a manual checklist item. An item with a named owner is ticked by that person only.',
+    // Any view may ask; the station lets only the item's owner (or, for items without one, a producer) tick it.
+    roles: ALL_ROLES,
     kind: 'write',
     args: z.object({ id: z.string().min(1), done: z.boolean() }).strict(),
   }),

@@ -201,6 +201,11 @@ export const showSchema = z.object({
   platforms: z.array(z.enum(['tiktok', 'instagram', 'youtube', 'twitch', 'facebook', 'other'])).min(1),
   languages: z.array(z.string().min(2).max(8)).default(['en']),
   people: z.array(personSchema).min(1),
+  /**
+   * The one person who pulls the commerce toggle (offer pause/resume), and a deputy. When set, the
+   * station refuses pause and resume from anyone else; they can raise a pause request instead.
+   */
+  toggle: z.object({ owner: id, deputy: id.optional() }).optional(),
   products: z.array(productSchema).min(1),
   offers: z.array(offerSchema).default([]),
   /** Path of the script (Markdown or JSON), relative to the show file. */

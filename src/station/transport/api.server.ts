@@ -5,7 +5,8 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../../core/core';
-import type { TokenGrant, TokenService } from '../auth/token.service';
+import type { TokenService } from '../auth/token.service';
+import { callerOf, createAccessCheck, refusalMessage, type AccessGrant } from '../auth/people-access';
 import type { Logger } from '../../core/platform/logger';
 import { openSession } from '../session/session';
 import { commandCatalog } from './command-catalog';
@@ -56,16 +57,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const report = createErrorReporter(log);
 
   /** The caller's grant, or null once the refusal (401, 429) has been answered. */
-  const admit = (req: IncomingMessage, res: ServerResponse): TokenGrant | null => {
+  // Bootstrap and device tokens first, then people's personal tokens (refusals say why, audited without the token).
+  const access = createAccessCheck(tokens, core.people);
+  const admit = (req: IncomingMessage, res: ServerResponse): AccessGrant | null => {
     const token = bearerToken(req);
-    const grant = tokens.check(token);
-    if (!grant) {
-      sendError(res, {
-        code: 'unauthenticated',
-        message: token ? 'That token is not valid for this station.' : 'Send a token: Authorization: Bearer <token>.',
-      });
+    const checked = access.check(token, req.socket.remoteAddress ?? 'unknown');
+    if ('refused' in checked) {
+      sendError(res, { code: 'unauthenticated', message: refusalMessage(checked.refused) });
       return null;
     }
+    const grant = checked.grant;
     const admission = limiter.take(grant.key);
     if (!admission.ok) {
       sendError(res, { code: 'rate_limited', message: `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.` }, { 'retry-after': String(admission.retryAfterSeconds) });
@@ -100,7 +101,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       handle: ({ req, res }) => {
         const grant = admit(req, res);
         if (!grant) return;
-        const session = openSession(core, { actor: grant.label, role: grant.role, via: 'http' }, { view: false, onInternalError: report });
+        const session = openSession(core, callerOf(grant, 'http'), { view: false, onInternalError: report });
         const snap = session.snapshot();
         sendJson(res, 200, { rev: snap.rev, state: snap.state });
       },
@@ -113,7 +114,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         const grant = admit(req, res);
         if (!grant) return;
         const args = parseJsonBody(await readBody(req));
-        const session = openSession(core, { actor: grant.label, role: grant.role, via: 'http' }, { view: false, onInternalError: report });
+        const session = openSession(core, callerOf(grant, 'http'), { view: false, onInternalError: report });
         const result = await session.dispatch(rest, args);
         if (result.ok) sendJson(res, 200, { ok: true, result: result.result });
         else sendError(res, result.error);

@@ -7,7 +7,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { clientMessageSchema, type ServerMessage } from '../../shared/contract/index';
 import type { Core } from '../../core/core';
-import type { TokenGrant, TokenService } from '../auth/token.service';
+import type { TokenService } from '../auth/token.service';
+import { callerOf, createAccessCheck, refusalMessage, type AccessGrant } from '../auth/people-access';
+import { ACCESS_ENDED_CLOSE_CODE } from '../../shared/contract/people.contract';
 import type { Logger } from '../../core/platform/logger';
 import { openSession } from '../session/session';
 import { parseJsonText, parseTarget, redactUrl } from './http-util';
@@ -50,6 +52,13 @@ function refuse(socket: Duplex, status: number, reason: string, code: string, me
 export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   const { core, tokens, limiter, report } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
+  const access = createAccessCheck(tokens, core.people);
+  /** Each person's open sockets, so that revoking them closes their views at once. */
+  const byPerson = new Map<string, Set<WebSocket>>();
+  const offRevoked = core.people.onRevoked((e) => {
+    const reason = e.reason === 'revoked' ? 'Your access was revoked by the producer.' : 'Your link was re-issued: open the new one.';
+    for (const ws of byPerson.get(e.personId) ?? []) ws.close(ACCESS_ENDED_CLOSE_CODE, reason);
+  });
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -62,8 +71,9 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     if (parsed.target.path !== EVENTS_PATH) return refuse(socket, 404, 'Not Found', 'not_found', `No WebSocket at ${parsed.target.path.slice(0, 200)}; the event stream is ${EVENTS_PATH}.`);
     const header = req.headers.authorization;
     const token = parsed.target.query.get('token') ?? (typeof header === 'string' ? header.replace(/^Bearer\s+/i, '') : null);
-    const grant = tokens.check(token);
-    if (!grant) return refuse(socket, 401, 'Unauthorized', 'unauthenticated', 'token missing or not valid');
+    const checked = access.check(token, req.socket.remoteAddress ?? 'unknown');
+    if ('refused' in checked) return refuse(socket, 401, 'Unauthorized', 'unauthenticated', refusalMessage(checked.refused));
+    const grant = checked.grant;
     const release = limiter.connect(grant.key);
     if (!release) return refuse(socket, 429, 'Too Many Requests', 'rate_limited', 'Too many open connections with this token.', 'retry-after: 5\r\n');
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -86,8 +96,14 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     }
   });
 
-  const serve = (ws: WebSocket, grant: TokenGrant, release: () => void) => {
-    const session = openSession(core, { actor: grant.label, role: grant.role, via: 'ws' }, { view: true, onInternalError: report });
+  const serve = (ws: WebSocket, grant: AccessGrant, release: () => void) => {
+    const session = openSession(core, callerOf(grant, 'ws'), { view: true, onInternalError: report });
+    const personId = grant.personId;
+    if (personId !== undefined) {
+      const open = byPerson.get(personId) ?? new Set<WebSocket>();
+      open.add(ws);
+      byPerson.set(personId, open);
+    }
     const send = (m: ServerMessage) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > MAX_BUFFERED) {
@@ -128,6 +144,11 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     ws.on('close', () => {
       session.close();
       release();
+      if (personId !== undefined) {
+        const open = byPerson.get(personId);
+        open?.delete(ws);
+        if (open?.size === 0) byPerson.delete(personId);
+      }
     });
     ws.on('error', () => ws.terminate());
     session.start(send);
@@ -137,6 +158,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     clients: () => wss.clients.size,
     close: () =>
       new Promise<void>((resolve) => {
+        offRevoked();
         for (const c of wss.clients) c.close(1001, 'station stopping');
         wss.close(() => resolve());
       }),

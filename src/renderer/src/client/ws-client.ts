@@ -3,6 +3,7 @@
 // snapshot, so a view never shows state from before the gap as current.
 import type { ArgsOf, CommandName, ResultOf, ServerMessage } from '../../../shared/contract/index';
 import { CommandRejection, type BatonClient, type ConnectionStatus } from '../../../shared/contract/client';
+import { ACCESS_ENDED_CLOSE_CODE } from '../../../shared/contract/people.contract';
 
 const COMMAND_TIMEOUT_MS = 60_000;
 
@@ -90,6 +91,11 @@ export function createWsClient(options: WsClientOptions): BatonClient {
       ws = null;
       failPending('The connection to the station closed before it answered. Check the state before retrying.');
       if (closed) return;
+      if (ev.code === ACCESS_ENDED_CLOSE_CODE) {
+        // The producer ended this person's access: reconnecting with the same token cannot work.
+        setStatus('unauthorised', ev.reason || 'Your access was revoked.');
+        return;
+      }
       void (async () => {
         if (!opened && (await tokenRejected())) {
           setStatus('unauthorised', 'This view’s token is not valid for this station.');

@@ -8,6 +8,8 @@ export interface Mirror {
   rev: number;
   role: Role | null;
   actor: string | null;
+  /** The signed-in person (personal link), or null for a shared bootstrap token. */
+  person?: { id: string; name: string } | null;
   /** Station clock minus this machine's clock (ms); a host laptop's wrong clock must not skew the show clock. */
   clockOffsetMs: number;
 }
@@ -17,7 +19,7 @@ export type ApplyOutcome = { mirror: Mirror; resync: boolean };
 export function applyMessage(mirror: Mirror, m: ServerMessage, localNow: number): ApplyOutcome {
   switch (m.t) {
     case 'hello':
-      return { mirror: { ...mirror, role: m.role, actor: m.actor, clockOffsetMs: m.at - localNow }, resync: false };
+      return { mirror: { ...mirror, role: m.role, actor: m.actor, person: m.person ?? null, clockOffsetMs: m.at - localNow }, resync: false };
     case 'snapshot':
       return { mirror: { ...mirror, state: m.state, rev: m.rev }, resync: false };
     case 'patch': {

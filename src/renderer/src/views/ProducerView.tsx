@@ -27,6 +27,7 @@ import { usePageSignals } from '../ui/use-page-signals';
 import { PRODUCER_TABS, tabFromHash, type ProducerTab } from './producer-tabs';
 import { HotkeyOverlay } from '../ui/HotkeyOverlay';
 import '../styles/producer.css';
+import { PeoplePanel } from '../features/people/PeoplePanel';
 
 export function ProducerView() {
   const linked = useStation((v) => v.connection === 'open');
@@ -91,6 +92,7 @@ export function ProducerView() {
             <div className="setup-grid">
               <ObsSetupPanel />
               <ShowPanel />
+              <PeoplePanel />
               <PreflightPanel />
               <OffersSetupPanel />
               <ScriptPanel />

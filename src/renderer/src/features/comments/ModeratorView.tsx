@@ -28,7 +28,10 @@ export function ModeratorView() {
   const comments = useSlice('comments');
   const show = useSlice('show')?.current ?? null;
   const linked = useStation((v) => v.connection === 'open');
-  const [me, setMe] = useState<string | null>(() => readModeratorName(window.location, window.sessionStorage));
+  const [typedMe, setMe] = useState<string | null>(() => readModeratorName(window.location, window.sessionStorage));
+  // Signed in with a personal link: the desk is that account (the station records it as the actor).
+  const account = useStation((v) => (v.person ? v.actor : null));
+  const me = account ?? typedMe;
   if (!me) {
     const names = (show?.people ?? []).filter((p) => p.role === 'moderator' || p.role === 'producer' || p.role === 'customer-service').map((p) => p.name);
     return (
@@ -41,7 +44,7 @@ export function ModeratorView() {
       />
     );
   }
-  return <Desk me={me} linked={linked} comments={comments} onChangeMe={() => setMe(null)} />;
+  return <Desk me={me} linked={linked} comments={comments} onChangeMe={account ? null : () => setMe(null)} />;
 }
 
 function IdentityPicker(props: { names: string[]; onPick(name: string): void }) {
@@ -72,7 +75,7 @@ function IdentityPicker(props: { names: string[]; onPick(name: string): void }) 
   );
 }
 
-function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof useSlice<'comments'>>; onChangeMe(): void }) {
+function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof useSlice<'comments'>>; onChangeMe: (() => void) | null }) {
   const { me, comments } = props;
   const feed = useCommentsFeed();
   const send = useSend();
@@ -211,9 +214,11 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
       <div className="mod-bar">
         <span>
           Desk: <strong data-testid="moderator-name">{me}</strong>{' '}
-          <Button variant="ghost" onClick={props.onChangeMe}>
-            change
-          </Button>
+          {props.onChangeMe ? (
+            <Button variant="ghost" onClick={props.onChangeMe}>
+              change
+            </Button>
+          ) : null}
         </span>
         <FilterSelect label="Intent" value={filters.intent} options={['order', 'question', 'complaint', 'spam', 'other']} onChange={(v) => setFilters((f) => ({ ...f, intent: v as Filters['intent'] }))} />
         <FilterSelect label="SKU" value={filters.sku} options={facets.sku} onChange={(v) => setFilters((f) => ({ ...f, sku: v }))} />

@@ -1,0 +1,44 @@
+// What the People panel says about each person's access, as plain functions of the listing (no
+// React): the status line, which buttons apply, and the QR code as an image address.
+import type { PersonAccess } from '../../../../shared/contract/index';
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  roles: string;
+  status: PersonAccess['status'];
+  /** "active · ends 02:00", "revoked 19:14 by Maya Okafor (maya)", "no link yet". */
+  statusText: string;
+  /** "19:02 from 192.168.1.20", or "never". */
+  lastUse: string;
+  canInvite: boolean;
+  inviteLabel: 'Invite' | 'Re-issue';
+  canRevoke: boolean;
+}
+
+export function personRow(p: PersonAccess, formatTime: (ms: number) => string): PersonRow {
+  const statusText =
+    p.status === 'active'
+      ? `active · ${p.expiresAt === null ? 'standing' : `ends ${formatTime(p.expiresAt)}`}`
+      : p.status === 'expired'
+        ? `expired ${p.expiresAt !== null ? formatTime(p.expiresAt) : ''}`.trim()
+        : p.status === 'revoked'
+          ? `revoked ${p.revokedAt !== null ? formatTime(p.revokedAt) : ''}${p.revokedBy ? ` by ${p.revokedBy}` : ''}`
+          : 'no link yet';
+  return {
+    id: p.id,
+    name: p.name,
+    roles: p.roles.join(', '),
+    status: p.status,
+    statusText,
+    lastUse: p.lastUsedAt === null ? 'never' : `${formatTime(p.lastUsedAt)}${p.lastUsedFrom ? ` from ${p.lastUsedFrom}` : ''}`,
+    canInvite: true,
+    inviteLabel: p.status === 'none' ? 'Invite' : 'Re-issue',
+    canRevoke: p.status === 'active' || p.status === 'expired',
+  };
+}
+
+/** The station's QR markup as an image address: shown in an <img>, it cannot run anything. */
+export function qrImageSrc(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}

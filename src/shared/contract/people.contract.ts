@@ -1,0 +1,94 @@
+// People as accounts: each person of the show (or added by the producer) holds a personal token,
+// kept only as a hash. The producer invites, revokes and lists; tokens never come back out.
+import { z } from 'zod';
+import { PRODUCER, command } from './command';
+import type { Role } from './roles';
+
+/** The jobs a person holds in the show (the show file's roles, plus those the producer adds). */
+export const SHOW_ROLES = ['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand'] as const;
+export type ShowRole = (typeof SHOW_ROLES)[number];
+
+/** The WebSocket close code when a person's access ends (revoked or re-issued): the view stops reconnecting. */
+export const ACCESS_ENDED_CLOSE_CODE = 4401;
+
+export type AccessStatus = 'none' | 'active' | 'revoked' | 'expired';
+
+/** One person as the producer's People panel lists them: never a token or its hash. */
+export interface PersonAccess {
+  id: string;
+  name: string;
+  roles: ShowRole[];
+  /** The station roles their token opens (a view each). */
+  stationRoles: Role[];
+  source: 'show' | 'producer';
+  status: AccessStatus;
+  /** Standing access outlives the show; otherwise it ends with the show. */
+  standing: boolean;
+  issuedAt: number | null;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  revokedBy: string | null;
+  lastUsedAt: number | null;
+  /** The address of the last use (an IP, or `ipc`). */
+  lastUsedFrom: string | null;
+}
+
+export interface PeopleState {
+  people: PersonAccess[];
+}
+
+export interface Invitation {
+  personId: string;
+  name: string;
+  /** The personal link: the only time the token is shown. */
+  link: string;
+  /** The link as a QR code (SVG markup) for a phone or the host's tablet. */
+  qrSvg: string;
+  expiresAt: number | null;
+}
+
+const personId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash or underscore');
+
+export const peopleCommands = {
+  'people.list': command<PeopleState>()({
+    summary: 'Everyone with (or without) a personal link: roles, status, expiry, last use and from where. Never tokens.',
+    roles: PRODUCER,
+    kind: 'read',
+    args: z.object({}).strict(),
+  }),
+  'people.invite': command<Invitation>()({
+    summary:
+      'Issue (or re-issue) a person’s personal link and its QR code. A re-issue revokes the previous token; a token is never reused. The link is shown once.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ personId, standing: z.boolean().optional() }).strict(),
+  }),
+  'people.revoke': command<{ person: PersonAccess }>()({
+    summary: 'Revoke a person’s link now: their open views close within a second. The last producer cannot be revoked.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ personId }).strict(),
+  }),
+  'offer.pauseRequest': command<{ owner: string }>()({
+    summary: 'Ask the show’s toggle owner to pause an offer: raises an alarm naming who asks and why; the owner confirms with one click (offer.pause).',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ offerId: z.string().min(1), reason: z.string().trim().min(1, 'give a reason').max(300) }).strict(),
+  }),
+  'people.add': command<{ person: PersonAccess }>()({
+    summary: 'Add a person who is not in the show file (a stand-in moderator, a brand observer), with their roles.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z
+      .object({
+        id: personId,
+        name: z.string().trim().min(1).max(120),
+        roles: z.array(z.enum(SHOW_ROLES)).min(1).max(SHOW_ROLES.length),
+      })
+      .strict(),
+  }),
+};
