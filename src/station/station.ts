@@ -1,6 +1,6 @@
 // A running station: the core, its API server and the show it starts with. Used by the headless
 // CLI, by the Electron main process (which adds windows on top) and by tests.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { createTokenService, type TokenService } from './auth/token.service';
@@ -65,6 +65,8 @@ export function demoShowPath(appRoot: string): string {
 }
 
 export async function startStation(cfg: StationConfig): Promise<Station> {
+  // A new data folder is made here, owner-only: the secrets file is written before the database opens.
+  if (cfg.dataDir !== ':memory:') mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
   const secrets = cfg.secrets ?? createFileSecretStore(join(cfg.dataDir, 'secrets.json'));
   const host = cfg.lan ? '0.0.0.0' : '127.0.0.1';
   // Both refuse loudly before anything is opened: a too-short env token, a LAN without TLS.

@@ -69,7 +69,7 @@ test('calendar, attribution against the packages, and the post-mortem board', as
   for (const [station, p] of [['studio-a', pa], ['studio-b', pb]] as const) {
     const row = page.locator('tr', { hasText: p.show.title }).filter({ hasText: station });
     await expect(row).toBeVisible();
-    await expect(row.getByTestId('phase')).toHaveText('package in');
+    await expect(row.getByTestId('phase')).toHaveText('package in', { timeout: 30_000 });
   }
 
   await page.getByRole('link', { name: 'Attribution' }).click();

@@ -52,7 +52,8 @@ test('Maya, Ana and Dewi work under their own names; revoking Dewi drops only De
   await dewi.keyboard.press('c');
   await expect(ana.locator('[data-testid="comment-row"][data-id="e2e:q2"]').getByTestId('comment-holder')).toHaveText(/Dewi Santoso \(dewi\) is replying/, { timeout: 2_000 });
 
-  // Maya revokes Dewi from the People panel.
+  // Maya revokes Dewi from the People panel (the console's Setup tab).
+  await maya.getByTestId('tab-setup').click();
   await maya.getByTestId('person-revoke-dewi').click();
   const started = Date.now();
   await expect(dewi.getByText(/access was revoked|link was revoked/i)).toBeVisible({ timeout: 1_500 });

@@ -82,13 +82,23 @@ for (const engine of ['postgres', 'pglite'] as const) {
 
       for (const [i, id] of ['studio-a', 'studio-b'].entries()) {
         const core = cores[i]!;
-        const [seqRow] = core.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'hq_outbox'").all() as { seq: number }[];
-        const [held] = await hq.db.query<{ n: number; max: number; audits: number }>(
-          "SELECT count(*)::int AS n, max(seq)::int AS max, count(*) FILTER (WHERE kind = 'audit')::int AS audits FROM facts WHERE station_id = $1",
-          [id],
-        );
+        const heldNow = async () => {
+          const [seqRow] = core.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'hq_outbox'").all() as { seq: number }[];
+          const [held] = await hq.db.query<{ n: number; max: number; audits: number }>(
+            "SELECT count(*)::int AS n, max(seq)::int AS max, count(*) FILTER (WHERE kind = 'audit')::int AS audits FROM facts WHERE station_id = $1",
+            [id],
+          );
+          return { held, expected: { n: seqRow!.seq, max: seqRow!.seq, audits: core.audit.count() } };
+        };
+        // The station keeps working while it drains (a pause's attempt row, an alert clearing):
+        // a row written after the drain travels in the next batch, so wait for HQ to catch up.
+        await until(async () => {
+          const { held, expected } = await heldNow();
+          return JSON.stringify(held) === JSON.stringify(expected);
+        }, 30_000, `${id} fully held by HQ`).catch(() => undefined);
+        const { held, expected } = await heldNow();
         // Every fact the station made, once: no loss, no duplicate.
-        expect(held).toEqual({ n: seqRow!.seq, max: seqRow!.seq, audits: core.audit.count() });
+        expect(held).toEqual(expected);
         const [st] = await hq.db.query<{ chain_break_seq: string | null; chain_seq: string }>('SELECT chain_break_seq, chain_seq FROM stations WHERE id = $1', [id]);
         expect(st!.chain_break_seq).toBeNull();
         expect(Number(st!.chain_seq)).toBe(core.audit.count());

@@ -36,7 +36,7 @@ describe('M1: the snapshot per role', () => {
       expect(text).not.toContain('ws://127.0.0.1:4455');
       expect(text).not.toContain('rtmp://');
       expect(state.audit).toEqual({ recent: [], count: 0, headHash: null });
-      expect(state.alerts).toEqual({ items: [] });
+      expect((state.alerts as { items: unknown[] }).items).toEqual([]);
       // What the role's view needs is still there.
       expect((state.show?.current as { title: string }).title).toBeTruthy();
       expect(state.cues).toBeDefined();
