@@ -85,6 +85,18 @@ describe('obs.connect', () => {
     expect(JSON.stringify(c.db.prepare('SELECT * FROM settings').all())).not.toContain('secret"');
   });
 
+  it('sends the remembered password only to the host it was given for', async () => {
+    const obs = await fake();
+    const c = await connected(core(), obs);
+    // Re-targeted to another host name without a password: the stored one must not follow.
+    const elsewhere = obs.url.replace('127.0.0.1', 'localhost');
+    const r = await c.dispatch('obs.connect', { url: elsewhere }, producer);
+    expect(r.ok).toBe(false);
+    expect(obs.received.filter((q) => q.type === 'Identify').length).toBeLessThanOrEqual(1);
+    // Back to the host it was given for: remembered again.
+    expect(await c.dispatch('obs.connect', { url: obs.url }, producer)).toEqual({ ok: true, result: { link: 'connected', linkError: null } });
+  });
+
   it('refuses a wrong password with its own message, stays down and does not retry', async () => {
     const obs = await fake();
     const c = core();
