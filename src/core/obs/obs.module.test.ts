@@ -359,7 +359,7 @@ describe('the backup ingest', () => {
     const show = JSON.parse(readFileSync(DEMO_SHOW, 'utf8')) as { obs: Record<string, unknown> };
     show.obs = {
       ...show.obs,
-      ingest: { primary: { server: 'rtmp://127.0.0.1:19350/live' }, backup: { server: 'rtmp://127.0.0.1:19351/live', keySecret: 'stream.backupKey' } },
+      ingest: { primary: { server: 'rtmp://127.0.0.1:19350/live' }, backup: { server: 'rtmp://127.0.0.1:19351/live', keySecret: 'obs/stream.backupKey' } },
     };
     const r = await c.dispatch('show.import', { show }, producer);
     expect(r.ok).toBe(true);
@@ -367,7 +367,7 @@ describe('the backup ingest', () => {
 
   it('stops, swaps the server and key, settles, starts and confirms STARTED', async () => {
     const obs = await fake();
-    const c = await connected(core({}, { 'stream.backupKey': 'backup-key' }), obs);
+    const c = await connected(core({}, { 'obs/stream.backupKey': 'backup-key' }), obs);
     await withIngestShow(c);
     expect(obsState(c).ingest).toMatchObject({ active: 'primary', hasBackup: true, switching: false });
     await c.dispatch('obs.startStream', {}, producer);
@@ -389,7 +389,7 @@ describe('the backup ingest', () => {
     const c = await connected(core(), obs);
     await withIngestShow(c);
     const r = await c.dispatch('obs.switchIngest', { to: 'backup' }, producer);
-    expect(r.ok ? null : r.error).toEqual({ code: 'conflict', message: 'The stream key secret "stream.backupKey" for the backup ingest is not set on this station.' });
+    expect(r.ok ? null : r.error).toEqual({ code: 'conflict', message: 'The stream key secret "obs/stream.backupKey" for the backup ingest is not set on this station.' });
     const bare = await connected(core(), obs);
     const none = await bare.dispatch('obs.switchIngest', { to: 'backup' }, producer);
     expect(none.ok ? null : none.error.message).toBe('The show lists no ingest servers (obs.ingest in the show file).');

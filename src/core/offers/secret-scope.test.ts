@@ -63,7 +63,7 @@ describe('show files name only their own secrets', () => {
 describe('store adapters resolve only namespaced secrets over safe URLs', () => {
   const called: string[] = [];
   const fakeFetch = (async (url: string | URL | Request) => {
-    called.push(String(url));
+    called.push(url instanceof Request ? url.url : url.toString());
     return new Response('{}', { status: 503 });
   }) as typeof fetch;
   const deps = (offer: Offer, secrets: SecretStore, allowInsecureStore = false, f: typeof fetch = fetch): AdapterDeps => ({
