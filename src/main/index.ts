@@ -95,6 +95,7 @@ async function boot(): Promise<void> {
     mode: 'electron',
     port: options.port,
     lan: options.lan,
+    allowInsecureStore: options.allowInsecureStore,
     dataDir,
     showFile: options.showFile,
     appRoot: root,

@@ -4,12 +4,12 @@ import { defaultObsPorts } from '../core/obs/obs.ports';
 import { defaultOffersPorts } from '../core/offers/offers.ports';
 import { createDefaultCommentsPorts } from '../core/comments/comments.default-ports';
 
-export function createDefaultPorts(): CorePorts {
+export function createDefaultPorts(opts: { allowInsecureStore?: boolean } = {}): CorePorts {
   return {
     obs: defaultObsPorts(),
     comments: createDefaultCommentsPorts(),
     cues: {},
-    offers: defaultOffersPorts(),
+    offers: defaultOffersPorts(opts),
     preflight: {},
   };
 }

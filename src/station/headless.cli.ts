@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     mode: 'headless',
     port: options.port,
     lan: options.lan,
+    allowInsecureStore: options.allowInsecureStore,
     dataDir,
     showFile: options.showFile,
     appRoot: root,

@@ -12,11 +12,13 @@ export interface StationOptions {
   allowHosts: string[];
   /** Commands per second per token; null keeps the default. */
   rate: number | null;
+  /** Labs only: store credentials may cross plain http to hosts that are not loopback. */
+  allowInsecureStore: boolean;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm start -- [--headless] [--port <n>] [--data <dir>] [--show <file>] [--lan] [--allow-host <name>]… [--rate <n>] [--hq <url> [--hq-station <id>]]
+export const USAGE = `usage: npm start -- [--headless] [--port <n>] [--data <dir>] [--show <file>] [--lan] [--allow-host <name>]… [--rate <n>] [--allow-insecure-store] [--hq <url> [--hq-station <id>]]
   --headless          run without Electron: the station serves the UI on http://127.0.0.1:<port>
   --port <n>          API and UI port (default 4820; 0 picks a free one)
   --data <dir>        data folder (default: the platform's user-data folder for Baton)
@@ -24,11 +26,13 @@ export const USAGE = `usage: npm start -- [--headless] [--port <n>] [--data <dir
   --lan               listen on every interface, over HTTPS with a certificate made on first start
   --allow-host <name> a name views may use to reach the station (besides loopback and its LAN addresses)
   --rate <n>          commands per second per token before 429 (default 200)
+  --allow-insecure-store  LABS ONLY: send store credentials over plain http to hosts that are not
+                      loopback (otherwise store URLs must be https:)
   --hq <url>          report this station's facts to Baton HQ (token in BATON_HQ_TOKEN); shows never wait for HQ
   --hq-station <id>   this station's id at HQ (default: the host name)`;
 
 export function parseStationOptions(argv: readonly string[]): StationOptions {
-  const o: StationOptions = { headless: false, port: 4820, dataDir: null, showFile: null, lan: false, allowHosts: [], rate: null, hqUrl: null, hqStation: null };
+  const o: StationOptions = { headless: false, port: 4820, dataDir: null, showFile: null, lan: false, allowHosts: [], rate: null, allowInsecureStore: false, hqUrl: null, hqStation: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -43,6 +47,9 @@ export function parseStationOptions(argv: readonly string[]): StationOptions {
         break;
       case '--lan':
         o.lan = true;
+        break;
+      case '--allow-insecure-store':
+        o.allowInsecureStore = true;
         break;
       case '--port': {
         const n = Number(value());

@@ -44,6 +44,8 @@ export interface StationConfig {
   allowHosts?: readonly string[];
   /** Commands per second per token before 429; default DEFAULT_LIMITS. */
   rate?: number | null;
+  /** `--allow-insecure-store`: store credentials may go over plain http to any host (labs only). */
+  allowInsecureStore?: boolean;
 }
 
 export interface Station {
@@ -81,7 +83,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     station: { version: cfg.version, mode: cfg.mode, url: '', lan: cfg.lan },
     cwd: process.cwd(),
     nativeBinding: cfg.nativeBinding,
-    ports: createDefaultPorts(),
+    ports: createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }),
   });
   const devices = createDeviceTokenService({ secrets });
   const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log });

@@ -22,6 +22,9 @@ export interface VendureShowOptions {
 }
 
 /** Writes the demo show, bound to `store`, into `dir`; returns its path. */
+/** In the demo offer's own namespace, as the show loader requires. */
+export const VENDURE_PASSWORD_SECRET = `store/${OFFER}/password`;
+
 export function writeVendureShow(dir: string, store: VendureStore, opts: VendureShowOptions = {}): string {
   const demo = JSON.parse(readFileSync(join(ROOT, 'resources', 'demo-show', 'show.json'), 'utf8')) as Record<string, unknown> & {
     offers: Record<string, unknown>[];
@@ -31,7 +34,7 @@ export function writeVendureShow(dir: string, store: VendureStore, opts: Vendure
     adapter: 'vendure',
     adminApiUrl: store.adminApiUrl,
     username: store.username,
-    passwordSecret: 'vendure.password',
+    passwordSecret: VENDURE_PASSWORD_SECRET,
     promotionId: store.seed.promotionId,
     variantIds: [store.seed.variantIdsBySku[store.seed.bundleSku]],
     ...(opts.bonusPromotionId ? { bonusPromotionId: opts.bonusPromotionId } : {}),
@@ -55,7 +58,7 @@ export interface VendureStation {
 }
 
 export async function startVendureStation(opts: { dataDir: string; showFile: string; store: VendureStore }): Promise<VendureStation> {
-  const secrets = createMemorySecretStore({ 'vendure.password': opts.store.password, [EVENT_SECRET_NAME]: EVENTS_KEY });
+  const secrets = createMemorySecretStore({ [VENDURE_PASSWORD_SECRET]: opts.store.password, [EVENT_SECRET_NAME]: EVENTS_KEY });
   const station = await startStation({
     mode: 'headless',
     port: 0,

@@ -85,6 +85,18 @@ describe('obs.connect', () => {
     expect(JSON.stringify(c.db.prepare('SELECT * FROM settings').all())).not.toContain('secret"');
   });
 
+  it('sends the remembered password only to the host it was given for', async () => {
+    const obs = await fake();
+    const c = await connected(core(), obs);
+    // Re-targeted to another host name without a password: the stored one must not follow.
+    const elsewhere = obs.url.replace('127.0.0.1', 'localhost');
+    const r = await c.dispatch('obs.connect', { url: elsewhere }, producer);
+    expect(r.ok).toBe(false);
+    expect(obs.received.filter((q) => q.type === 'Identify').length).toBeLessThanOrEqual(1);
+    // Back to the host it was given for: remembered again.
+    expect(await c.dispatch('obs.connect', { url: obs.url }, producer)).toEqual({ ok: true, result: { link: 'connected', linkError: null } });
+  });
+
   it('refuses a wrong password with its own message, stays down and does not retry', async () => {
     const obs = await fake();
     const c = core();
@@ -347,7 +359,7 @@ describe('the backup ingest', () => {
     const show = JSON.parse(readFileSync(DEMO_SHOW, 'utf8')) as { obs: Record<string, unknown> };
     show.obs = {
       ...show.obs,
-      ingest: { primary: { server: 'rtmp://127.0.0.1:19350/live' }, backup: { server: 'rtmp://127.0.0.1:19351/live', keySecret: 'stream.backupKey' } },
+      ingest: { primary: { server: 'rtmp://127.0.0.1:19350/live' }, backup: { server: 'rtmp://127.0.0.1:19351/live', keySecret: 'obs/stream.backupKey' } },
     };
     const r = await c.dispatch('show.import', { show }, producer);
     expect(r.ok).toBe(true);
@@ -355,7 +367,7 @@ describe('the backup ingest', () => {
 
   it('stops, swaps the server and key, settles, starts and confirms STARTED', async () => {
     const obs = await fake();
-    const c = await connected(core({}, { 'stream.backupKey': 'backup-key' }), obs);
+    const c = await connected(core({}, { 'obs/stream.backupKey': 'backup-key' }), obs);
     await withIngestShow(c);
     expect(obsState(c).ingest).toMatchObject({ active: 'primary', hasBackup: true, switching: false });
     await c.dispatch('obs.startStream', {}, producer);
@@ -377,7 +389,7 @@ describe('the backup ingest', () => {
     const c = await connected(core(), obs);
     await withIngestShow(c);
     const r = await c.dispatch('obs.switchIngest', { to: 'backup' }, producer);
-    expect(r.ok ? null : r.error).toEqual({ code: 'conflict', message: 'The stream key secret "stream.backupKey" for the backup ingest is not set on this station.' });
+    expect(r.ok ? null : r.error).toEqual({ code: 'conflict', message: 'The stream key secret "obs/stream.backupKey" for the backup ingest is not set on this station.' });
     const bare = await connected(core(), obs);
     const none = await bare.dispatch('obs.switchIngest', { to: 'backup' }, producer);
     expect(none.ok ? null : none.error.message).toBe('The show lists no ingest servers (obs.ingest in the show file).');

@@ -10,6 +10,8 @@ import type { ObsSession } from './obs.client';
 import { ObsClosedError, ObsTimeoutError } from './obs.errors';
 import { createObsLink, type LinkStatus } from './obs.link';
 import { OBS_PASSWORD_SECRET, OBS_SETTINGS, type ObsPorts } from './obs.ports';
+import { boundObsPassword, obsHostOf } from './obs.password';
+import { isScopedSecret, OBS_SECRET_PREFIX } from '../../shared/show/secret-scope';
 import { resync, type ObsSnapshot } from './obs.resync';
 import { offline, pushHistory, resynced, toPoint } from './obs.state';
 import { createHealthRepo } from './health.repo';
@@ -223,11 +225,14 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
     ctx.alerts.clear('obs.link');
   };
 
-  const storedPassword = (): string | null => {
-    const stored = ctx.secrets.get(OBS_PASSWORD_SECRET);
-    if (stored !== null) return stored === '' ? null : stored;
-    const named = ctx.show.current()?.show.obs.passwordSecret;
-    return named ? ctx.secrets.get(named) : null;
+  // Only to the host the password was given for; the show's own (namespaced) password only to the show's OBS URL.
+  const storedPassword = (url: string): string | null => {
+    if (ctx.secrets.get(OBS_PASSWORD_SECRET) !== null) return boundObsPassword(ctx.secrets, ctx.settings, url);
+    const obsConfig = ctx.show.current()?.show.obs;
+    const named = obsConfig?.passwordSecret;
+    if (!named || !isScopedSecret(named, OBS_SECRET_PREFIX) || !obsConfig?.url) return null;
+    const host = obsHostOf(url);
+    return host !== null && host === obsHostOf(obsConfig.url) ? ctx.secrets.get(named) : null;
   };
 
   const unsubscribeShow = ctx.show.onLoaded(() => {
@@ -238,7 +243,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
     handlers: {
       'obs.connect': async ({ url, password }, hctx) => {
         const target = url.replace(/\/$/, '');
-        const pass = password === undefined ? storedPassword() : password === '' ? null : password;
+        const pass = password === undefined ? storedPassword(target) : password === '' ? null : password;
         update((s) => ({ ...s, url: target }));
         forgetSession();
         const outcome = await link.open({ url: target, password: pass });
@@ -248,6 +253,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
         hctx.write(() => {
           ctx.settings.set(OBS_SETTINGS.url, target);
           ctx.settings.set(OBS_SETTINGS.autoConnect, 'true');
+          if (password !== undefined) ctx.settings.set(OBS_SETTINGS.passwordHost, obsHostOf(target) ?? '');
         });
         const s = obs();
         return { link: s.link, linkError: s.linkError };
@@ -272,7 +278,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
       if (!url || ctx.settings.get(OBS_SETTINGS.autoConnect) === 'false') return;
       update((s) => ({ ...s, url }));
       // In the background: a missing OBS must never hold up the station's start.
-      void link.open({ url, password: storedPassword() });
+      void link.open({ url, password: storedPassword(url) });
     },
     async close() {
       unsubscribeShow();

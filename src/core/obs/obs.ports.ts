@@ -35,7 +35,8 @@ export const DEFAULT_OBS_TIMING: ObsTiming = {
 };
 
 /** Where the OBS link's address and password are kept; the native overlay sources open their own session to the same OBS. */
-export const OBS_SETTINGS = { url: 'obs.url', autoConnect: 'obs.autoConnect' } as const;
+/** `passwordHost`: the `host:port` the stored password was given for (it is sent nowhere else). */
+export const OBS_SETTINGS = { url: 'obs.url', autoConnect: 'obs.autoConnect', passwordHost: 'obs.passwordHost' } as const;
 export const OBS_PASSWORD_SECRET = 'obs.password';
 
 export interface ObsPorts {

@@ -10,6 +10,9 @@ import { createVendureClient } from './vendure.client';
 import { createVendureAdapter } from './vendure.adapter';
 import { createShopifyAdapter } from './shopify.adapter';
 import { createWebhookAdapter } from './webhook.adapter';
+import { StoreError } from './commerce.adapter';
+import { insecureUrlReason, isScopedSecret, scopeMessage, storeSecretPrefix } from '../../shared/show/secret-scope';
+import { shopifyEndpoint } from './shopify.adapter';
 
 /** Units a sandbox SKU starts with when the show gives no stock for it. */
 const SANDBOX_DEFAULT_STOCK = 100;
@@ -24,6 +27,8 @@ export interface AdapterDeps {
   memo: AdapterMemo;
   now: () => number;
   observe: ResponseObserver;
+  /** `--allow-insecure-store`: credentials may go over plain http to any host (labs only). */
+  allowInsecureStore?: boolean;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -32,6 +37,14 @@ export function createAdapter(deps: AdapterDeps): CommerceAdapter {
   const { offer } = deps;
   const binding = offer.store;
   const http = { fetch: deps.fetch, timeoutMs: deps.timing.requestTimeoutMs, observe: deps.observe };
+  // Defence behind the show loader: a secret outside the offer's namespace, or a URL that would
+  // carry it in clear, is never read, so no request carrying it is ever made.
+  const credential = (name: string, url: string) => (): string | null => {
+    if (!isScopedSecret(name, storeSecretPrefix(offer.id))) throw new StoreError('config', scopeMessage(name, storeSecretPrefix(offer.id)), null, false);
+    const insecure = insecureUrlReason(url, deps.allowInsecureStore === true);
+    if (insecure) throw new StoreError('config', insecure, null, false);
+    return deps.secrets.get(name);
+  };
   switch (binding.adapter) {
     case 'sandbox': {
       const initialStock: Record<string, number> = {};
@@ -44,7 +57,7 @@ export function createAdapter(deps: AdapterDeps): CommerceAdapter {
           http,
           adminApiUrl: binding.adminApiUrl,
           username: binding.username,
-          password: () => deps.secrets.get(binding.passwordSecret),
+          password: credential(binding.passwordSecret, binding.adminApiUrl),
           passwordSecret: binding.passwordSecret,
         }),
         binding,
@@ -55,7 +68,7 @@ export function createAdapter(deps: AdapterDeps): CommerceAdapter {
       return createShopifyAdapter({
         http,
         binding,
-        token: () => deps.secrets.get(binding.tokenSecret),
+        token: credential(binding.tokenSecret, shopifyEndpoint(binding)),
         tokenSecret: binding.tokenSecret,
         sleep,
         now: deps.now,
@@ -66,7 +79,7 @@ export function createAdapter(deps: AdapterDeps): CommerceAdapter {
         http,
         url: binding.url,
         offer: { id: offer.id, code: offer.code, skus: offer.skus },
-        secret: () => deps.secrets.get(binding.hmacSecret),
+        secret: credential(binding.hmacSecret, binding.url),
         secretName: binding.hmacSecret,
         now: deps.now,
       });

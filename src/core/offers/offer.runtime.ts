@@ -55,6 +55,7 @@ export function createOfferRuntime(deps: RuntimeDeps): OfferRuntime {
     fetch: ports.fetch,
     timing: ports.timing,
     sandbox: ports.sandbox,
+    allowInsecureStore: ports.allowInsecureStore === true,
     secrets: deps.secrets,
     memo: createRepoMemo(deps.repo, show.id, offer.id),
     now: () => clock.now(),

@@ -4,6 +4,7 @@ import type { Show } from '../../shared/show/show.schema';
 import type { CoreModule, ModuleContext } from '../module';
 import { conflict } from '../dispatch/command-failure';
 import type { OffersPorts } from './offers.ports';
+import { isScopedSecret, scopeMessage, storeSecretPrefix } from '../../shared/show/secret-scope';
 import { createOffersRepo, type StoredEvent } from './offers.repo';
 import { secretNameOf } from './adapter.factory';
 import { createKpiCalc } from './kpi.calc';
@@ -185,6 +186,8 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
         const rt = find(offerId);
         const name = secretNameOf(rt.offer);
         if (!name) throw conflict(`${rt.offer.name} uses the sandbox store, which needs no credentials.`);
+        // Only inside the offer's namespace: a binding can never overwrite a station secret.
+        if (!isScopedSecret(name, storeSecretPrefix(offerId))) throw conflict(scopeMessage(name, storeSecretPrefix(offerId)));
         ctx.secrets.set(name, value);
         rt.controller.nudge();
         return { offerId, secret: name };

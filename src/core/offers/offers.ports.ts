@@ -31,6 +31,8 @@ export interface OffersPorts {
   timers: Timers;
   timing: OfferTiming;
   sandbox: SandboxPorts;
+  /** `--allow-insecure-store`: store credentials may cross plain http to any host (labs only). */
+  allowInsecureStore?: boolean;
 }
 
 export const DEFAULT_TIMING: OfferTiming = {
@@ -41,8 +43,9 @@ export const DEFAULT_TIMING: OfferTiming = {
   pollMs: 5000,
 };
 
-export function defaultOffersPorts(): OffersPorts {
+export function defaultOffersPorts(opts: { allowInsecureStore?: boolean } = {}): OffersPorts {
   return {
+    allowInsecureStore: opts.allowInsecureStore === true,
     fetch: createKeepAliveFetch().fetch,
     timers: systemTimers,
     timing: DEFAULT_TIMING,

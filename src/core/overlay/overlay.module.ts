@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { OverlaysState } from '../../shared/contract/index';
 import type { CoreModule, ModuleContext } from '../module';
 import { conflict, invalid } from '../dispatch/command-failure';
-import { OBS_PASSWORD_SECRET, OBS_SETTINGS, type ObsPorts } from '../obs/obs.ports';
+import { OBS_SETTINGS, type ObsPorts } from '../obs/obs.ports';
+import { boundObsPassword } from '../obs/obs.password';
 import { createOverlaySources, type NativeOverlay, type OverlaySources } from './overlay-sources';
 import { offerText, overlayContent, plain } from './overlay.content';
 import { solidPng } from './badge-png';
@@ -36,7 +37,7 @@ export function createOverlayModule(ctx: ModuleContext, obsPorts: ObsPorts): Cor
       timing: { connectTimeoutMs: obsPorts.timing.connectTimeoutMs, requestTimeoutMs: obsPorts.timing.requestTimeoutMs },
       target: () => {
         const url = ctx.settings.get(OBS_SETTINGS.url);
-        return url ? { url, password: ctx.secrets.get(OBS_PASSWORD_SECRET) } : null;
+        return url ? { url, password: boundObsPassword(ctx.secrets, ctx.settings, url) } : null;
       },
       scene,
       badgeFile,

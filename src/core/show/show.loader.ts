@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { FieldIssue } from '../../shared/contract/errors';
 import { showSchema, type Show } from '../../shared/show/show.schema';
+import { isLoopbackHost, isScopedSecret, OBS_SECRET_PREFIX, scopeMessage, sourceSecretPrefix, storeSecretPrefix } from '../../shared/show/secret-scope';
 
 export type ShowParse = { ok: true; show: Show } | { ok: false; issues: FieldIssue[] };
 
@@ -49,10 +50,41 @@ function crossCheck(show: Show): FieldIssue[] {
       if (!skus.has(s)) issues.push({ path: `offers.${i}.skus.${j}`, message: `unknown SKU ${s} (not in products)` });
     });
   });
+  issues.push(...secretScopeIssues(show));
   const people = new Set<string>();
   show.people.forEach((p, i) => {
     if (people.has(p.id)) issues.push({ path: `people.${i}.id`, message: `duplicate person id ${p.id}` });
     people.add(p.id);
   });
+  return issues;
+}
+
+/** Every secret a show names lies in its own namespace; a Twitch token never crosses the network in clear. */
+function secretScopeIssues(show: Show): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const check = (path: string, name: string | undefined, prefix: string) => {
+    if (name !== undefined && !isScopedSecret(name, prefix)) issues.push({ path, message: scopeMessage(name, prefix) });
+  };
+  show.offers.forEach((o, i) => {
+    const b = o.store;
+    const at = `offers.${i}.store`;
+    const prefix = storeSecretPrefix(o.id);
+    if (b.adapter === 'vendure') check(`${at}.passwordSecret`, b.passwordSecret, prefix);
+    if (b.adapter === 'shopify') check(`${at}.tokenSecret`, b.tokenSecret, prefix);
+    if (b.adapter === 'webhook') check(`${at}.hmacSecret`, b.hmacSecret, prefix);
+  });
+  show.comments.sources.forEach((s, i) => {
+    const at = `comments.sources.${i}`;
+    if (s.kind === 'tiktok') check(`${at}.signApiKeySecret`, s.signApiKeySecret, sourceSecretPrefix(s.id));
+    if (s.kind === 'twitch') {
+      check(`${at}.tokenSecret`, s.tokenSecret, sourceSecretPrefix(s.id));
+      if (s.tokenSecret && !s.tls && !isLoopbackHost(s.host)) {
+        issues.push({ path: `${at}.tls`, message: `a Twitch login token would cross the network in clear to ${s.host}: set "tls": true (port 6697)` });
+      }
+    }
+  });
+  check('obs.passwordSecret', show.obs.passwordSecret, OBS_SECRET_PREFIX);
+  check('obs.ingest.primary.keySecret', show.obs.ingest?.primary.keySecret, OBS_SECRET_PREFIX);
+  check('obs.ingest.backup.keySecret', show.obs.ingest?.backup?.keySecret, OBS_SECRET_PREFIX);
   return issues;
 }

@@ -23,10 +23,10 @@ describe('Twitch source against InspIRCd', () => {
     irc = await startIrcServer({ workDir });
     const demo = JSON.parse(readFileSync(DEMO_SHOW, 'utf8')) as { comments: { sources: unknown[] } };
     // Logged in with a nick (and a token, which InspIRCd ignores): this source can post replies.
-    demo.comments.sources = [{ kind: 'twitch', id: 'twitch-chat', channel: 'lumenlive', host: irc.host, port: irc.port, nick: 'batonmod', tokenSecret: 'twitch.token' }];
+    demo.comments.sources = [{ kind: 'twitch', id: 'twitch-chat', channel: 'lumenlive', host: irc.host, port: irc.port, nick: 'batonmod', tokenSecret: 'source/twitch-chat/oauth' }];
     core = createTestCore({
       clock: { now: () => Date.now() },
-      secrets: { 'twitch.token': 'oauth:not-checked-here' },
+      secrets: { 'source/twitch-chat/oauth': 'oauth:not-checked-here' },
       ports: { comments: { ...createDefaultCommentsPorts(), backoff: { baseMs: 200, maxMs: 1_000, jitter: 0.1, random: Math.random } } },
     });
     const r = await core.dispatch('show.import', { show: { ...demo, rehearsal: false } }, { actor: 'test', role: 'producer', via: 'test' });

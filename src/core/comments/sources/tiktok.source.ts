@@ -2,6 +2,7 @@
 // package is AGPL-3.0 from 2.4.2, so Baton does not bundle it). It needs a third-party signing
 // service with tight rate limits and breaks when TikTok changes, so: backoff that never drops
 // under a minute after a rate limit, and a health line that says which of these it is.
+import { isScopedSecret, sourceSecretPrefix } from '../../../shared/show/secret-scope';
 import type { CommentSourceConfig } from '../../../shared/show/show.schema';
 import type { SourceComment } from '../comment.model';
 import { createReconnectLoop } from './reconnect.loop';
@@ -110,7 +111,9 @@ export function createTikTokSource(deps: SourceDeps<TikTokConfig> & { load: TikT
       health.set('error', loaded.reason);
       return;
     }
-    const apiKey = config.signApiKeySecret ? secrets.get(config.signApiKeySecret) : null;
+    // Only the source's own secret: a show file cannot hand a station secret to the sign server.
+    const named = config.signApiKeySecret;
+    const apiKey = named && isScopedSecret(named, sourceSecretPrefix(config.id)) ? secrets.get(named) : null;
     const c = loaded.create(uniqueId, { processInitialData: false, enableExtendedGiftInfo: false, ...(apiKey ? { signApiKey: apiKey } : {}) });
     conn = c;
     const deliver = (kind: 'chat' | 'question') => (data: unknown) => {

@@ -8,6 +8,7 @@ import type { SourceComment } from '../comment.model';
 import { createReconnectLoop } from './reconnect.loop';
 import { escapeTag, nickOf, parseIrcLine, type IrcLine } from './irc.parser';
 import { createHealthTracker, type CommentSource, type SourceDeps } from './source.types';
+import { isLoopbackHost, isScopedSecret, scopeMessage, sourceSecretPrefix } from '../../../shared/show/secret-scope';
 
 type TwitchConfig = Extract<CommentSourceConfig, { kind: 'twitch' }>;
 
@@ -18,8 +19,23 @@ const MAX_LINE_BYTES = 510;
 
 export function createTwitchSource(deps: SourceDeps<TwitchConfig>): CommentSource {
   const { config, sink, clock, log, secrets } = deps;
+  // Defence behind the show loader: only the source's own secret, and only over TLS or loopback;
+  // otherwise the source joins anonymously (read-only).
+  function loginToken(): string | null {
+    const name = config.tokenSecret;
+    if (!name) return null;
+    if (!isScopedSecret(name, sourceSecretPrefix(config.id))) {
+      log.warn(`twitch ${config.id}: ${scopeMessage(name, sourceSecretPrefix(config.id))}; joining read-only`);
+      return null;
+    }
+    if (!config.tls && !isLoopbackHost(config.host)) {
+      log.warn(`twitch ${config.id}: refusing to send a login token in clear to ${config.host}; joining read-only (set tls)`);
+      return null;
+    }
+    return secrets.get(name);
+  }
   const channel = `#${config.channel.replace(/^#/, '').toLowerCase()}`;
-  const token = config.tokenSecret ? secrets.get(config.tokenSecret) : null;
+  const token = loginToken();
   const canReply = Boolean(config.nick && token);
   const health = createHealthTracker(
     { id: config.id, kind: 'twitch', label: `Twitch ${channel} (${config.host}:${config.port})`, rehearsal: false, canReply },

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type Server, type Socket } from 'node:net';
+import { createTwitchSource } from './twitch.source';
+import { baseDeps, recordingSink, until } from './sources.test-support';
+import { createMemorySecretStore } from '../../platform/secret-store';
+import type { CommentSourceConfig } from '../../../shared/show/show.schema';
+
+type TwitchConfig = Extract<CommentSourceConfig, { kind: 'twitch' }>;
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** A loopback IRC listener that only records the lines it is sent. */
+async function listener(): Promise<{ port: number; lines: string[] }> {
+  const lines: string[] = [];
+  const sockets: Socket[] = [];
+  const server: Server = createServer((s) => {
+    sockets.push(s);
+    s.setEncoding('utf8');
+    let buf = '';
+    s.on('data', (d: string) => {
+      buf += d;
+      const parts = buf.split('\r\n');
+      buf = parts.pop() ?? '';
+      lines.push(...parts);
+    });
+    s.on('error', () => {});
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  cleanups.push(() => new Promise<void>((r) => {
+    for (const s of sockets) s.destroy();
+    server.close(() => r());
+  }));
+  return { port: (server.address() as { port: number }).port, lines };
+}
+
+async function run(tokenSecret: string) {
+  const irc = await listener();
+  const config: TwitchConfig = { kind: 'twitch', id: 'tw', channel: 'c', host: '127.0.0.1', port: irc.port, tls: false, nick: 'mod', tokenSecret };
+  const secrets = createMemorySecretStore({ 'api.tokens': 'station-role-tokens', 'source/tw/oauth': 'oauth:own-token' });
+  const source = createTwitchSource({ ...baseDeps, config, sink: recordingSink(), secrets });
+  cleanups.push(() => source.stop());
+  source.start();
+  await until(() => irc.lines.some((l) => l.startsWith('NICK')));
+  return irc.lines;
+}
+
+describe('the Twitch login token', () => {
+  it('is never a station secret, even when the config names one', async () => {
+    const lines = await run('api.tokens');
+    expect(lines.join('\n')).not.toContain('station-role-tokens');
+    expect(lines.some((l) => l.startsWith('PASS'))).toBe(false);
+  });
+
+  it("is the source's own secret, sent over loopback", async () => {
+    const lines = await run('source/tw/oauth');
+    expect(lines).toContain('PASS oauth:own-token');
+  });
+});
