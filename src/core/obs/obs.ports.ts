@@ -1,6 +1,8 @@
 // What the obs module needs from outside the core, injected so tests can substitute fakes: the
 // obs-websocket connector, the link's timings and a random source for reconnect jitter.
 import { connectObsWebSocket, type ObsConnector } from './obs.client';
+import type { SettingsRepo } from '../storage/settings.repo';
+import type { SecretStore } from '../platform/secret-store';
 
 export interface ObsTiming {
   /** A connect attempt (TCP + Hello + Identify) that has not finished by then is abandoned. */
@@ -49,4 +51,27 @@ export interface ObsPorts {
 /** The station's real link: obs-websocket-js over the network, default timings, Math.random. */
 export function defaultObsPorts(): ObsPorts {
   return { connect: connectObsWebSocket, timing: DEFAULT_OBS_TIMING, random: Math.random };
+}
+
+// The OBS password is bound to the host it was given for (here, beside the settings it reads, so
+// other domains that drive OBS follow the same rule): re-targeting the link to another host never
+// sends it there; the producer types it again for the new host.
+
+/** `host:port` of an OBS URL, lower-cased; null when it is not a URL. */
+export function obsHostOf(url: string): string | null {
+  try {
+    return new URL(url).host.toLowerCase() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The stored password when `url` is on the host it was given for, else null. */
+export function boundObsPassword(secrets: SecretStore, settings: SettingsRepo, url: string): string | null {
+  const stored = secrets.get(OBS_PASSWORD_SECRET);
+  if (stored === null || stored === '') return null;
+  // A password stored before binding existed belongs to the URL it was last used with.
+  const bound = settings.get(OBS_SETTINGS.passwordHost) ?? obsHostOf(settings.get(OBS_SETTINGS.url) ?? '');
+  const host = obsHostOf(url);
+  return host !== null && host === bound ? stored : null;
 }
