@@ -1,6 +1,6 @@
 // The desk's open work items, in memory: every open comment sits in the cluster of its key, and
-// the desk reads them in the order that matters — complaints first, then questions and orders by
-// how many people wait on them, then the rest — one window at a time, never the whole list.
+// the desk reads them in the order that matters — complaints first, then questions and orders,
+// then the rest, each by age (oldest waiting first) — one window at a time, never the whole list.
 import type { CommentRecord, CommentStatus, DeskFilter, Intent } from '../../shared/contract/index';
 import type { QueueName } from '../../shared/show/show.schema';
 import { isOpen } from './comments.queues';
@@ -64,7 +64,7 @@ const TIERS = 4;
 export const PERSON_TIERS = 2;
 
 interface Tier {
-  /** Clusters of two or more: few, sorted per window by people waiting. */
+  /** Clusters of two or more: few, sorted per window by their oldest member. */
   multi: Set<OpenCluster>;
   /** Lone comments in receipt order (a Map keeps insertion order). */
   single: Map<string, OpenCluster>;
@@ -165,9 +165,15 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
         total += 1;
       };
       for (const t of tiers) {
-        const multi = [...t.multi].sort((a, b) => b.members.size - a.members.size || first(a).seq - first(b).seq);
-        for (const c of multi) take(c);
-        for (const c of t.single.values()) take(c);
+        // Oldest first within a tier, groups and lone comments alike: the order stays put while
+        // the desk reads it (a row does not jump because its group grew).
+        const multi = [...t.multi].sort((a, b) => first(a).seq - first(b).seq);
+        let m = 0;
+        for (const c of t.single.values()) {
+          while (m < multi.length && first(multi[m] as OpenCluster).seq < first(c).seq) take(multi[m++] as OpenCluster);
+          take(c);
+        }
+        while (m < multi.length) take(multi[m++] as OpenCluster);
       }
       return { clusters: out, total };
     },

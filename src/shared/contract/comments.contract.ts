@@ -241,7 +241,7 @@ export const commentCommands = {
   }),
   'comments.desk': command<{ items: DeskItem[]; total: number; offset: number; next: string | null; version: number; facets: { sku: string[]; lang: string[]; platform: string[] } }>()({
     summary:
-      'One window of the moderator desk (at most 200 rows): open work items ordered by what matters (complaints, then questions and orders by people waiting, then age), or done comments newest first. Page with `offset` or the `cursor` of the previous window.',
+      'One window of the moderator desk (at most 200 rows): open work items ordered by what matters (complaints, then questions and orders, then chatter; oldest first in each), or done comments newest first. Page with `offset` or the `cursor` of the previous window.',
     roles: PRODUCER_MODERATOR,
     kind: 'read',
     args: z
