@@ -151,10 +151,10 @@ test(`busy desk: ${PER_MINUTE} comments a minute for ${MINUTES} min, three moder
   const overflowSamples = overflowSeries.filter((s) => s.overflowing.length > 0);
   const lastOverflowAt = overflowSamples.at(-1)?.at ?? null;
   const pct = judged.length ? (inSla.length / judged.length) * 100 : 0;
-  const minutes = (endedAt - startAt) / 60_000;
+  const minutes = MINUTES;
   console.log(
     [
-      `busy desk: ${busy.length} comments in ${minutes.toFixed(1)} min (${Math.round(busy.length / minutes)}/min); ${demand} demand signals counted and closed on arrival; ${needHuman.length} need a person (${Math.round(needHuman.length / minutes)}/min)`,
+      `busy desk: ${busy.length} comments in ${minutes} min (the run took ${((endedAt - startAt) / 60_000).toFixed(1)}) (${Math.round(busy.length / minutes)}/min); ${demand} demand signals counted and closed on arrival; ${needHuman.length} need a person (${Math.round(needHuman.length / minutes)}/min)`,
       `moderators: ${actions} replies through the UI in ${loopMs.length} looks (${idle} idle; a look took p50 ${[...loopMs].sort((a, b) => a - b)[Math.floor(loopMs.length / 2)] ?? 0} ms, max ${Math.max(0, ...loopMs)} ms); one reply answered ${(moderatorAnswered / Math.max(1, actions)).toFixed(1)} comments on average`,
       `judged (had their full ${sla} s SLA): ${judged.length}; answered within ${sla} s: ${inSla.length} (${pct.toFixed(1)} %) — own reply ${via('reply')}, with their group ${via('cluster')}, by pin ${via('pin')}; by a person's reply (reply + group) ${byPerson} (${((byPerson / Math.max(1, judged.length)) * 100).toFixed(1)} %); answered late ${late}; still open ${open}`,
       `overflow: ${overflowSamples.length} of ${overflowSeries.length} samples (every 5 s) had a watched queue in overflow, last at ${lastOverflowAt ?? '—'} s; at the end: ${overflowing.join(', ') || 'none'}`,

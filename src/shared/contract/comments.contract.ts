@@ -1,6 +1,6 @@
 // Comment triage: ingest, intent, SKU/offer match, queues, claims and answers.
-// The snapshot carries counts only; the list itself is read with `comments.list` and kept fresh
-// by `comments.changed` events, so 100,000 comments never travel in a patch.
+// The snapshot carries counts only; the desk reads its rows in windows (`comments.desk`) when the
+// desk version moves, and `comments.list` pages the records, so 100,000 comments never travel in a patch.
 import { z } from 'zod';
 import { ALL_ROLES, PRODUCER, PRODUCER_MODERATOR, command } from './command';
 import { queueNames, type QueueName } from '../show/show.schema';

@@ -313,7 +313,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
                 <span className="num" data-testid={`queue-count-${name}`}>
                   {q?.open ?? 0}
                 </span>
-                {q?.overflow ? <span className="queue-overflow">OVERFLOW · {q.overflowReason}</span> : null}
+                {q?.overflow ? <span className="queue-overflow">OVERFLOW · {q.overflowReason?.split(', ')[0]}</span> : null}
               </button>
             );
           })}
