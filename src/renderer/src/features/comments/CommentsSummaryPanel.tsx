@@ -1,11 +1,11 @@
 // The producer's view of comment triage: queue counts and overflow, each source's health (with
 // start/stop), the pinned product, and REHEARSAL when replayed comments are flowing.
-import { useState } from 'react';
 import type { SourceHealth } from '../../../../shared/contract/index';
 import { useSlice, useRole } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
 import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
+import { SecretForm } from '../../ui/SecretForm';
 import { StatusDot } from '../../ui/StatusDot';
 import { formatAge } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
@@ -120,25 +120,14 @@ export function CommentsSummaryPanel() {
 /** The source's own secret (the show names it): typed once, stored in the secret store, never shown again. */
 function SourceCredentialForm(props: { id: string; credential: { secret: string; stored: boolean } }) {
   const act = useAction();
-  const [value, setValue] = useState('');
   return (
-    <details className="source-credential" data-testid={`source-credential-${props.id}`}>
-      <summary className="small">{props.credential.stored ? 'Login token stored · replace' : 'No login token stored (read-only) · store one'}</summary>
-      <form
-        className="offer-inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!value) return;
-          void act('comments.sourceCredentials', { id: props.id, value }).then((r) => {
-            if (r) setValue('');
-          });
-        }}
-      >
-        <input type="password" aria-label={`Login token for ${props.id} (kept as ${props.credential.secret})`} autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} />
-        <Button type="submit" disabled={!value}>
-          Store and reconnect
-        </Button>
-      </form>
-    </details>
+    <SecretForm
+      className="source-credential small"
+      testId={`source-credential-${props.id}`}
+      summary={props.credential.stored ? 'Login token stored · replace' : 'No login token stored (read-only) · store one'}
+      label={`Login token for ${props.id} (kept as ${props.credential.secret})`}
+      submit="Store and reconnect"
+      onStore={(value) => act('comments.sourceCredentials', { id: props.id, value })}
+    />
   );
 }
