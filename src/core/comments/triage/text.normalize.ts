@@ -116,8 +116,12 @@ function stripEnclitic(w: string): string {
   return w;
 }
 
+/** Clothing size codes whose doubled letters carry meaning (GG = XL in Brazil, not G; XXL is not XL). */
+const DOUBLED_SIZE_CODES: ReadonlySet<string> = new Set(['gg', 'pp', 'xxl', 'xxs', 'xxxl', 'xxg', 'xgg']);
+
 /** Key of one folded word (no spaces). */
 export function wordKey(word: string): string {
+  if (word.length <= 4 && DOUBLED_SIZE_CODES.has(word)) return word;
   return squashRuns(stripEnclitic(word));
 }
 
