@@ -24,6 +24,14 @@ export const DEFAULT_UNSURE_BELOW = 0.55;
 /** Softmax temperature for the rules-only confidence (fixed on dev-tune); a learned model brings its own stack. */
 export const CONFIDENCE_TEMPERATURE = 1.0;
 const MAX_REASONS = 7;
+/** Corrected phrases remembered per show (oldest forgotten first): a moderator's word on a phrase is final. */
+export const MAX_CORRECTED_PHRASES = 10_000;
+/**
+ * PA-I step cap of the corrections model. With the learned model on, the stacked scores spread wider than the
+ * rules' alone, so a correction needs a larger step to move the decision at all.
+ */
+const ONLINE_MAX_STEP_RULES = 3;
+const ONLINE_MAX_STEP_MODEL = 8;
 
 function emptyCounts(): Record<Intent, number> {
   return { order: 0, question: 0, complaint: 0, spam: 0, other: 0 };
@@ -55,7 +63,9 @@ export function createTriage(options: TriageOptions): Triage {
   const analyzer = createAnalyzer(catalog);
   const learned: TriageModel | null = options.model ?? null;
   const stack = learned?.stack ?? RULES_ONLY_STACK;
-  const model = createOnlineModel();
+  const model = createOnlineModel({ maxStep: learned ? ONLINE_MAX_STEP_MODEL : ONLINE_MAX_STEP_RULES });
+  /** Normalized phrase → the intent a moderator gave it; checked before the model. */
+  const corrected = new Map<string, Intent>();
   const scratch = createFeatureScratch();
 
   let classified = 0;
@@ -117,6 +127,11 @@ export function createTriage(options: TriageOptions): Triage {
   function classify(input: TriageInput): TriageResult {
     const a = analyse(input?.text as string, input?.lang, input?.pinnedSku);
     const d = decide(a);
+    const override = corrected.size > 0 ? corrected.get(a.norm.tokens.join(' ')) : undefined;
+    if (override && override !== d.intent) {
+      d.intent = override;
+      d.confidence = 0.99;
+    }
     classified++;
     byIntent[d.intent]++;
     if (d.confidence < unsureBelow) unsure++;
@@ -138,6 +153,7 @@ export function createTriage(options: TriageOptions): Triage {
     if (model.updates > 0 && Math.abs(d.adj[d.intent]) > 0.25) {
       reasons.push(`learned from corrections: ${shift >= 0 ? 'toward' : 'away from'} ${d.intent}`);
     }
+    if (override) reasons.unshift(`${override}: a moderator corrected this phrase`);
     for (const r of a.match.reasons) reasons.push(r);
     if (d.confidence < unsureBelow) reasons.push(`unsure (${d.confidence.toFixed(2)} < ${unsureBelow})`);
 
@@ -158,6 +174,12 @@ export function createTriage(options: TriageOptions): Triage {
     const a = analyse(text, lang, null);
     const d = decide(a);
     if (d.intent === intent) learnedAlreadyRight++;
+    const key = a.norm.tokens.join(' ');
+    if (key) {
+      corrected.delete(key);
+      corrected.set(key, intent);
+      if (corrected.size > MAX_CORRECTED_PHRASES) corrected.delete(corrected.keys().next().value as string);
+    }
     // the online model learns corrections on top of the fixed (rules + learned model) scores
     const base = emptyCounts();
     for (const c of INTENTS) base[c] = d.final[c] - d.adj[c];
