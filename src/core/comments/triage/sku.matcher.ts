@@ -22,7 +22,7 @@
 
 import type { TriageCatalog } from './triage.types';
 import { phraseKeys, type NormalizedText } from './text.normalize';
-import { BUNDLE_WORDS, colourWords, familyWords, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeWords, SIZE_WORDS } from './sku.words';
+import { BUNDLE_WORDS, colourWords, familyWords, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeWords, SIZE_WORDS, variantWords } from './sku.words';
 
 type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
@@ -179,11 +179,14 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
       if (siblings.length > 0 && sameName > 1 && siblings.every((q) => !phraseKeys(q.name).includes(w))) {
         // a word that tells a group of variants from its siblings ("light" roast in 250 g and 1 kg): an attribute
         // that narrows along its own dimension, and names the group alone only after a determiner ("the light one")
-        addTerm(w, p.sku, 2, 'variant');
-        for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, p.sku, 2, 'variantnamed');
+        for (const v of [w, ...variantWords(w)]) {
+          addTerm(v, p.sku, 2, 'variant');
+          for (const d of SIZE_DETERMINERS) addTerm(`${d} ${v}`, p.sku, 2, 'variantnamed');
+        }
         continue;
       }
       addTerm(w, p.sku, 1, 'nameword');
+      for (const v of variantWords(w)) translated.push([v, p.sku, 1]);
     }
     if (p.family) {
       addTerm(p.family, p.sku, 2, 'family');
@@ -280,7 +283,7 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
     for (let i = 0; i < toks.length; i++) {
       const head = toks[i] ?? '';
       // cheap gate: the window must start like some code (after folding look-alike digits)
-      if (!codeFirst.has(leetFold(head.charAt(0)))) continue;
+      if (!codeFirst.has(LEET_FIRST[head.charCodeAt(0)] ?? head.charAt(0))) continue;
       let joined = '';
       for (let k = i; k < Math.min(toks.length, i + 4); k++) {
         const t = toks[k] ?? '';
@@ -606,9 +609,12 @@ function isNarrowOnly(t: Term): boolean {
   return [...t.kinds].every((k) => NARROW_ONLY_KINDS.has(k));
 }
 
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', l: 'i' };
+/** First character of a token, look-alike folded, by char code (the cheap gate before any code comparison). */
+const LEET_FIRST: Record<number, string> = Object.fromEntries(Object.entries(LEET).map(([k, v]) => [k.charCodeAt(0), v]));
 /** Look-alike digits folded to letters, for comparing offer codes ("gl0w5et" → "glowset"). */
 function leetFold(s: string): string {
-  return s.replace(/[013457]/g, (d) => ({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' })[d] ?? d).replace(/l/g, 'i');
+  return s.replace(/[013457l]/g, (d) => LEET[d] ?? d);
 }
 
 /** Damerau-Levenshtein distance ≤ 1 (one insertion, deletion, substitution or adjacent swap). */

@@ -96,3 +96,20 @@ describe('SKU matching: catalog-driven generalisation', () => {
     expect(gs('this live is so fun', 'HAT-SUN')).toBeNull();
   });
 });
+
+describe('variant words in four languages', () => {
+  const SAUCE: TriageCatalog = {
+    products: [
+      { sku: 'MAYO-ORIG', name: 'Velvet Mayo Original', family: 'mayo', colour: null, size: '300 g', onScreen: '#1', aliases: [] },
+      { sku: 'MAYO-SPICY-300', name: 'Velvet Mayo Spicy', family: 'mayo', colour: null, size: '300 g', onScreen: '#1', aliases: [] },
+      { sku: 'MAYO-SPICY-1K', name: 'Velvet Mayo Spicy', family: 'mayo', colour: null, size: '1 kg', onScreen: '#1', aliases: [] },
+    ],
+    offers: [],
+  };
+  const v = compileSkuMatcher(SAUCE);
+  it('a variant word in another language narrows, and a written-out unit picks the size', () => {
+    expect(v.match(normalizeText('velvet pedas 1 kilo'), null).sku).toBe('MAYO-SPICY-1K');
+    expect(v.match(normalizeText('velvet picante'), null).sku).toBeNull();
+    expect(v.match(normalizeText('velvet picante'), null).candidates.sort()).toEqual(['MAYO-SPICY-1K', 'MAYO-SPICY-300']);
+  });
+});

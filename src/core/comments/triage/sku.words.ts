@@ -274,3 +274,42 @@ export const ORDINALS: ReadonlyMap<number, readonly string[]> = new Map([
 ]);
 /** Ordinals only point at a product after a determiner and with "one"/end of phrase: "the second one", "la segunda" (not "a second", English). */
 export const ORDINAL_BEFORE: readonly string[] = ['the', 'el', 'la', 'o', 'yang', 'yg', 'produk', 'item'];
+
+/**
+ * Words that tell variants apart (firmness, heat, roast, flavour, finish) in the four languages, one row per meaning.
+ * A catalog's name says "Soft" or "Hot" once; viewers write suave, macio, empuk or pedas. General vocabulary.
+ */
+const VARIANT_ROWS: readonly string[] = [
+  'soft | suave | blanda | blando | macio | macia | empuk | lembut',
+  'firm | firme | dura | duro | keras | padat',
+  'hot | picante | muy picante | apimentado | apimentada | ardido | pedas',
+  'mild | suave | no pica | leve | sem pimenta | tidak pedas | ga pedas | gak pedas',
+  'spicy | picante | apimentado | pedas',
+  'light | claro | clara | ligero | ligera | terang',
+  'dark | oscuro | oscura | escuro | escura | gelap',
+  'medium | medio | media | sedang',
+  'sweet | dulce | doce | manis',
+  'salted | salado | salada | salgado | salgada | asin',
+  'vanilla | vainilla | baunilha | vanila',
+  'strawberry | fresa | morango | stroberi',
+  'caramel | caramelo | karamel',
+  'peanut | cacahuate | mani | amendoim | kacang',
+  'peanut butter | crema de cacahuate | mantequilla de mani | pasta de amendoim | selai kacang',
+  'cookies | galletas | biscoitos | bolacha | kue',
+  'cream | crema | creme | krim',
+  'chocolate | chocolate | cokelat | coklat',
+  'matte | mate | fosco | fosca | doff',
+  'glossy | brillante | brilhante | glossy | kilap',
+  'wireless | inalambrico | inalambricos | sem fio | nirkabel',
+  'unscented | sin aroma | sem cheiro | sem perfume | tanpa aroma | tanpa pewangi',
+  'original | clasico | classico | klasik',
+];
+const VARIANTS = rows(VARIANT_ROWS);
+
+/** The other languages' words for a name word that tells variants apart ("soft" → suave, macio, empuk…). */
+export function variantWords(word: string): string[] {
+  const key = phraseKeys(word).join(' ');
+  const out = new Set<string>();
+  for (const row of VARIANTS) if (row[0] === key) for (const w of row) if (w !== key) out.add(w);
+  return [...out];
+}
