@@ -33,6 +33,9 @@ export const MAX_CORRECTED_PHRASES = 10_000;
 const ONLINE_MAX_STEP_RULES = 3;
 const ONLINE_MAX_STEP_MODEL = 8;
 
+/** The corrections model's adjustment before any correction (shared, never written). */
+const NO_ADJUSTMENT: Readonly<Record<Intent, number>> = Object.freeze({ order: 0, question: 0, complaint: 0, spam: 0, other: 0 });
+
 function emptyCounts(): Record<Intent, number> {
   return { order: 0, question: 0, complaint: 0, spam: 0, other: 0 };
 }
@@ -49,7 +52,7 @@ function checkCatalog(catalog: TriageCatalog): void {
 interface Decision {
   intent: Intent;
   confidence: number;
-  adj: Record<Intent, number>;
+  adj: Readonly<Record<Intent, number>>;
   final: Record<Intent, number>;
   /** Model logits (null without a model). */
   logits: Float64Array | null;
@@ -88,7 +91,7 @@ export function createTriage(options: TriageOptions): Triage {
   }
 
   function decide(a: Analysis): Decision {
-    const adj = model.updates > 0 ? model.scores(onlineFeatures(a)) : emptyCounts();
+    const adj = model.updates > 0 ? model.scores(onlineFeatures(a)) : NO_ADJUSTMENT;
     const fx = learned ? featurizeLinear(a.modelInput, scratch) : null;
     const logits = learned && fx ? learned.intent.logits(fx) : null;
     const final = emptyCounts();
@@ -149,8 +152,8 @@ export function createTriage(options: TriageOptions): Triage {
       if (top.length > 0) reasons.push(`model: ${top.map((t) => t.feature).join(', ')}`);
       if (sub) reasons.push(`${d.intent} kind: ${sub.replace('_', '/')}`);
     }
-    const shift = d.adj[d.intent] - Math.max(...INTENTS.filter((c) => c !== d.intent).map((c) => d.adj[c]));
     if (model.updates > 0 && Math.abs(d.adj[d.intent]) > 0.25) {
+      const shift = d.adj[d.intent] - Math.max(...INTENTS.filter((c) => c !== d.intent).map((c) => d.adj[c]));
       reasons.push(`learned from corrections: ${shift >= 0 ? 'toward' : 'away from'} ${d.intent}`);
     }
     if (override) reasons.unshift(`${override}: a moderator corrected this phrase`);
