@@ -156,7 +156,19 @@ export function normalizeText(input: string): NormalizedText {
   const fancyPre = FANCY_PRE_NFKC_RE.test(capped);
   let upper = 0;
   let cased = 0;
-  for (const ch of capped) {
+  for (let i = 0; i < capped.length; i++) {
+    const c = capped.charCodeAt(i);
+    // ASCII by code (no string per character); anything else by its case mappings
+    if (c < 128) {
+      if (c >= 65 && c <= 90) {
+        cased++;
+        upper++;
+      } else if (c >= 97 && c <= 122) cased++;
+      continue;
+    }
+    const hi = c >= 0xd800 && c <= 0xdbff && i + 1 < capped.length;
+    const ch = hi ? capped.slice(i, i + 2) : capped[i]!;
+    if (hi) i++;
     const lo = ch.toLowerCase();
     const up = ch.toUpperCase();
     if (lo !== up) {
