@@ -82,9 +82,12 @@ const DEICTIC_PHRASES = ['this one', 'that one', 'this 1', 'yang ini', 'yg ini',
   'essa que voce ta segurando', 'o da mao', 'yang dipegang', 'yg dipegang', 'yang lagi dipegang', 'yg lagi dipegang', 'yang kakak pegang', 'yg kakak pegang',
   'yang dipake', 'yg dipake'];
 const DEICTIC_WORDS: ReadonlySet<string> = new Set(['this', 'este', 'esta', 'esse', 'essa'].map((w) => phraseKeys(w).join(' ')));
-/** Pointing words that, anywhere in a comment, point at the pinned product ("does this come in…", "ini bahannya…"). */
+/**
+ * Demonstratives that, anywhere in a comment, point at the pinned product ("does this come in…", "ini bahannya…").
+ * Not "that" (also a conjunction) nor the neuter pronouns (eso, isso: a situation more often than an object).
+ */
 const POINTER_WORDS: ReadonlySet<string> = new Set(
-  ['this', 'that', 'these', 'este', 'esta', 'ese', 'esa', 'esto', 'eso', 'esse', 'essa', 'isso', 'isto', 'ini'].map((w) => phraseKeys(w).join(' ')),
+  ['this', 'these', 'este', 'esta', 'ese', 'esa', 'esse', 'essa', 'ini'].map((w) => phraseKeys(w).join(' ')),
 );
 /** With these, "this" is the show, not the product ("this live is fun", "esse som"). */
 const STREAM_WORDS: ReadonlySet<string> = new Set(
