@@ -97,8 +97,9 @@ export function createTriage(options: TriageOptions): Triage {
     const final = emptyCounts();
     let best: Intent = 'other';
     let bestScore = -Infinity;
+    const langBias = stack.langBias?.[a.lang];
     INTENTS.forEach((c, i) => {
-      const base = stack.a * (logits?.[i] ?? 0) + stack.b * a.ruleScores[c] + (stack.bias[i] ?? 0);
+      const base = stack.a * (logits?.[i] ?? 0) + stack.b * a.ruleScores[c] + (stack.bias[i] ?? 0) + (langBias?.[i] ?? 0);
       final[c] = (learned ? base : base / CONFIDENCE_TEMPERATURE) + adj[c];
       // ties resolve by the labelling priority order > complaint > question > spam > other (INTENTS order)
       if (final[c] > bestScore) {
