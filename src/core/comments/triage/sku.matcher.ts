@@ -49,6 +49,8 @@ interface Term {
   offers: Set<string>;
   numeric: boolean;
   label: string;
+  /** Every kind describes a variant (colour, size…): the term narrows, it does not name (set once compiled). */
+  attributeOnly: boolean;
 }
 
 export interface SkuMatch {
@@ -126,14 +128,12 @@ function tokenMatches(textTok: string, key: string): boolean {
   return false;
 }
 
-function singularCandidates(t: string): string[] {
-  const out = [t];
-  if (t.length >= 4 && t.endsWith('s')) {
-    out.push(t.slice(0, -1));
-    if (t.endsWith('es')) out.push(t.slice(0, -2));
-    if (t.endsWith('ves')) out.push(t.slice(0, -3) + 'fe');
-  }
-  return out;
+/** Singular form number `form` (1: -s, 2: -es, 3: -ves → -fe) of a word, or null when it does not apply. */
+function singularForm(t: string, form: number): string | null {
+  if (t.length < 4 || t.charCodeAt(t.length - 1) !== 115 /* s */) return null;
+  if (form === 1) return t.slice(0, -1);
+  if (form === 2) return t.endsWith('es') ? t.slice(0, -2) : null;
+  return t.endsWith('ves') ? t.slice(0, -3) + 'fe' : null;
 }
 
 export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
@@ -161,7 +161,7 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
     const id = keys.join(' ');
     let t = terms.get(id);
     if (!t) {
-      t = { keys, first: keys[0] ?? '', skus: new Map(), kinds: new Set(), offers: new Set(), numeric: isNumericKeys(keys), label: phrase.trim() };
+      t = { keys, first: keys[0] ?? '', skus: new Map(), kinds: new Set(), offers: new Set(), numeric: isNumericKeys(keys), label: phrase.trim(), attributeOnly: false };
       terms.set(id, t);
     }
     t.kinds.add(kind);
@@ -244,6 +244,7 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
   // index by first key (and its singular forms are looked up at match time)
   const byFirst = new Map<string, Term[]>();
   for (const t of terms.values()) {
+    t.attributeOnly = [...t.kinds].every((k) => ATTRIBUTE_KINDS.has(k));
     const list = byFirst.get(t.first);
     if (list) list.push(t);
     else byFirst.set(t.first, [t]);
@@ -262,9 +263,16 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
       !t.kinds.has('codeword') &&
       ([...t.kinds].every((k) => !ATTRIBUTE_KINDS.has(k) && k !== 'family') || t.first.length >= 7),
   );
+  // by length, so a token is compared only with keys one letter shorter, as long, or one longer
+  const fuzzyByLength = new Map<number, Term[]>();
+  for (const t of fuzzyTerms) {
+    const list = fuzzyByLength.get(t.first.length);
+    if (list) list.push(t);
+    else fuzzyByLength.set(t.first.length, [t]);
+  }
   const fuzzy = (tok: string): Term | null => {
     let hit: Term | null = null;
-    for (const t of fuzzyTerms) {
+    for (let len = tok.length - 1; len <= tok.length + 1; len++) for (const t of fuzzyByLength.get(len) ?? []) {
       const key = t.first;
       if (Math.abs(key.length - tok.length) > 1) continue;
       // short aliases only forgive a dropped letter or a swap ("merh", "nued"), not a different letter ("murah")
@@ -312,7 +320,11 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
     let i = 0;
     while (i < n) {
       let best: Term | null = null;
-      for (const cand of singularCandidates(tok(i))) {
+      const here = tok(i);
+      // the token itself, then (only for a word ending in "s") its singular forms — no array per token
+      for (let form = 0; form < 4; form++) {
+        const cand = form === 0 ? here : singularForm(here, form);
+        if (cand === null) continue;
         const list = byFirst.get(cand);
         if (!list) continue;
         for (const t of list) {
@@ -370,7 +382,7 @@ export function compileSkuMatcher(catalog: TriageCatalog): SkuMatcher {
     const attrs: Term[] = [];
     for (const { term } of found) {
       if (term.skus.size === 0) continue;
-      if ([...term.kinds].every((k) => ATTRIBUTE_KINDS.has(k))) {
+      if (term.attributeOnly) {
         attrs.push(term);
         continue;
       }
