@@ -39,9 +39,23 @@ describe('corrections with the learned model on', () => {
 
   it('the phrase memory is bounded: the oldest corrections are forgotten first', () => {
     const t = createTriage({ catalog: GLOW_CATALOG, model: null });
-    for (let i = 0; i <= MAX_CORRECTED_PHRASES; i++) t.learn(`phrase number ${i} zzq`, 'spam');
-    expect(t.classify({ text: `phrase number ${MAX_CORRECTED_PHRASES} zzq` }).reasons[0]).toBe('spam: a moderator corrected this phrase');
-    expect(t.classify({ text: 'phrase number 0 zzq' }).reasons[0]).not.toBe('spam: a moderator corrected this phrase');
+    // a distinct letters-only word per phrase (digits would be dropped from the skeleton)
+    const word = (i: number): string => i.toString(26).replace(/./g, (ch) => String.fromCharCode(97 + parseInt(ch, 26)));
+    const n = MAX_CORRECTED_PHRASES; // two keys per phrase (exact + skeleton): the first half is forgotten
+    for (let i = 0; i <= n; i++) t.learn(`phrase q${word(i)} zzq`, 'spam');
+    expect(t.classify({ text: `phrase q${word(n)} zzq` }).reasons[0]).toBe('spam: a moderator corrected this phrase');
+    expect(t.classify({ text: `phrase q${word(0)} zzq` }).reasons[0]).not.toBe('spam: a moderator corrected this phrase');
+  });
+
+  it('a correction also covers the same content words in another order, with other numbers or function words', () => {
+    const t = createTriage({ catalog: GLOW_CATALOG, model });
+    const text = 'kak live nya patah patah terus dari tadi';
+    const before = t.classify({ text }).intent;
+    const want: Intent = before === 'complaint' ? 'other' : 'complaint';
+    t.learn(text, want);
+    expect(t.classify({ text: 'dari tadi live patah patah terus kak!!' }).intent).toBe(want);
+    // one content word alone is not enough to carry a correction
+    expect(t.classify({ text: 'live' }).reasons[0]).not.toBe(`${want}: a moderator corrected this phrase`);
   });
 
   it('learn() stays cheap with the model on (median under 2 ms even on a loaded machine; the bench reports p99)', () => {

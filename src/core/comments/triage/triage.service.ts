@@ -16,7 +16,7 @@ import {
   type TriageStats,
 } from './triage.types';
 import { createAnalyzer, type Analysis } from './triage.analyzer';
-import { createOnlineModel, featurize } from './online.model';
+import { createOnlineModel, featurize, isStopword } from './online.model';
 import { createFeatureScratch, featurizeLinear, type FeatureVector } from './linear.model';
 import { RULES_ONLY_STACK, type TriageModel } from './triage.model';
 
@@ -54,6 +54,19 @@ interface Decision {
   fx: FeatureVector | null;
 }
 
+/**
+ * A phrase's skeleton: its content words (no function words, numbers, emoji or '?'; product mentions already
+ * masked), deduplicated and sorted, prefixed so it never equals an exact phrase. Empty under two content words.
+ */
+export function skeletonOf(a: Analysis): string {
+  const words = new Set<string>();
+  for (const w of a.modelInput.words) {
+    if (w === '?' || w.charCodeAt(0) === 58 /* : */ || /^\d+$/.test(w) || isStopword(w)) continue;
+    words.add(w);
+  }
+  return words.size >= 2 ? '~' + [...words].sort().join(' ') : '';
+}
+
 export function createTriage(options: TriageOptions): Triage {
   const { catalog } = options;
   checkCatalog(catalog);
@@ -61,10 +74,15 @@ export function createTriage(options: TriageOptions): Triage {
   const analyzer = createAnalyzer(catalog);
   const learned: TriageModel | null = options.model ?? null;
   const stack = learned?.stack ?? RULES_ONLY_STACK;
-  // a larger step with the learned model on (tried: 8) made corrections generalise worse on show2/show3 (bench
-  // 2026-12-05 12:22); the phrase memory below carries the moderator's exact word instead
+  // The online model generalises corrections to other comments. On top of the rules alone it helps; on top of the
+  // learned model it measured slightly harmful (bench 2026-12-05: show2 0.932 → 0.929, show3 0.884 → 0.874 after
+  // the corrections, with step caps 3 and 8 alike), so with a model the phrase memory below carries corrections.
   const model = createOnlineModel();
-  /** Normalized phrase → the intent a moderator gave it; checked before the model. */
+  const onlineLearning = learned === null;
+  /**
+   * The intent a moderator gave a phrase, checked before the model: by the exact normalized phrase, then by its
+   * skeleton (content words, product names masked, sorted: "kak mau yg merah 2 ya" ≈ "mau yang biru kak").
+   */
   const corrected = new Map<string, Intent>();
   const scratch = createFeatureScratch();
 
@@ -128,7 +146,7 @@ export function createTriage(options: TriageOptions): Triage {
   function classify(input: TriageInput): TriageResult {
     const a = analyse(input?.text as string, input?.lang, input?.pinnedSku);
     const d = decide(a);
-    const override = corrected.size > 0 ? corrected.get(a.norm.tokens.join(' ')) : undefined;
+    const override = corrected.size > 0 ? (corrected.get(a.norm.tokens.join(' ')) ?? corrected.get(skeletonOf(a))) : undefined;
     if (override && override !== d.intent) {
       d.intent = override;
       d.confidence = 0.99;
@@ -175,16 +193,18 @@ export function createTriage(options: TriageOptions): Triage {
     const a = analyse(text, lang, null);
     const d = decide(a);
     if (d.intent === intent) learnedAlreadyRight++;
-    const key = a.norm.tokens.join(' ');
-    if (key) {
+    for (const key of [a.norm.tokens.join(' '), skeletonOf(a)]) {
+      if (!key) continue;
       corrected.delete(key);
       corrected.set(key, intent);
       if (corrected.size > MAX_CORRECTED_PHRASES) corrected.delete(corrected.keys().next().value as string);
     }
-    // the online model learns corrections on top of the fixed (rules + learned model) scores
-    const base = emptyCounts();
-    for (const c of INTENTS) base[c] = d.final[c] - d.adj[c];
-    model.update(onlineFeatures(a), intent, base);
+    if (onlineLearning) {
+      // the online model learns corrections on top of the fixed rule scores
+      const base = emptyCounts();
+      for (const c of INTENTS) base[c] = d.final[c] - d.adj[c];
+      model.update(onlineFeatures(a), intent, base);
+    }
     learnedCount++;
     learnedByIntent[intent]++;
   }
