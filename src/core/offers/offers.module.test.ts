@@ -9,6 +9,7 @@ import type { OffersPorts } from './offers.ports';
 import { systemTimers } from '../platform/timers';
 import { REHEARSAL_RATES } from './sandbox.simulator';
 import { until } from '../../../test/support/until';
+import { postOverFetch } from './http-json';
 
 const afterReply = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -30,7 +31,7 @@ function seeded(seed: number): () => number {
 
 function ports(over: Partial<OffersPorts['sandbox']> = {}): OffersPorts {
   return {
-    fetch,
+    post: postOverFetch(fetch),
     timers: systemTimers,
     timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
     sandbox: { simulate: false, tickMs: 20, latencyMs: 30, random: seeded(7), rates: REHEARSAL_RATES, ...over },
