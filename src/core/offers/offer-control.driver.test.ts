@@ -98,13 +98,17 @@ describe('offer controller', () => {
     store.stuck = 'partial';
     const r = rig(store);
     const own: AuditInput[] = [];
-    const p = r.c.request('paused', { actor: 'Maya', reason: 'x', audit: (row) => own.push(row) });
+    const writes: (() => void)[] = [];
+    const p = r.c.request('paused', { actor: 'Maya', reason: 'x', audit: (row) => own.push(row), write: (fn) => writes.push(fn) });
     await until(() => r.audits.length >= 1); // the first retry, after the click's own attempt failed
     store.stuck = null;
     await expect(p).resolves.toBe('paused');
     expect(own).toHaveLength(1);
     expect(own[0]).toMatchObject({ actor: 'Maya', command: 'offer.pause.attempt', outcome: 'failed:protocol', args: { attempt: 1 } });
     expect(typeof own[0]?.at).toBe('number');
+    // A timer's retry confirmed it, not the click's own attempt: the confirmation is written at once.
+    expect(writes).toEqual([]);
+    expect(r.repo.control('show-1', 'glow-kit-live')).toMatchObject({ intent: 'paused', pending: false });
     await afterReply();
     expect(r.audits.map((a) => (a.args as { attempt: number }).attempt)).toEqual(r.audits.map((_, i) => i + 2));
     expect(r.audits[r.audits.length - 1]?.outcome).toBe('confirmed');

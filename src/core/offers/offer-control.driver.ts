@@ -67,10 +67,11 @@ export interface OfferController {
   readonly adapter: CommerceAdapter;
   /**
    * Resolves with the confirmed phase; rejects with a CommandFailure when refused, failed or late.
-   * `audit` takes the rows of the attempt this request starts, while it waits (the command's
-   * `ctx.audit`, so they land in its transaction); without it they are rows of their own.
+   * `audit` and `write` take the attempt's row and the confirmation's durable write while the
+   * request waits (the command's `ctx.audit` and `ctx.write`: they land in its transaction);
+   * without them they are written on their own.
    */
-  request(target: Target, by: { actor: string; reason: string | null; audit?: (row: AuditInput) => void }): Promise<OfferPhase>;
+  request(target: Target, by: { actor: string; reason: string | null } & Partial<CommandSinks>): Promise<OfferPhase>;
   /** Reads the store now (unless an operation is running) and returns the phase. */
   refresh(): Promise<OfferPhase>;
   /** Wakes a waiting retry now (after credentials were stored, say). */
@@ -83,11 +84,17 @@ export interface OfferController {
   close(): void;
 }
 
+/** Where a waiting command takes the rows and writes of its own attempt (its transaction). */
+export interface CommandSinks {
+  audit(row: AuditInput): void;
+  write(fn: () => void): void;
+}
+
 interface Pending {
   resolve(phase: OfferPhase): void;
   reject(error: CommandFailure): void;
   cancelDeadline: (() => void) | null;
-  audit: ((row: AuditInput) => void) | null;
+  sinks: CommandSinks | null;
 }
 
 /**
@@ -124,7 +131,9 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   };
 
   /** The row of a waiting command's own attempt, which that command's transaction takes. */
-  const ownedRow = (effect: ControlEffect): boolean => effect.type === 'audit' && effect.waiter !== null && !!calls.get(effect.waiter)?.audit;
+  const ownedRow = (effect: ControlEffect): boolean => effect.type === 'audit' && effect.waiter !== null && !!calls.get(effect.waiter)?.sinks;
+  /** Bumped by every durable write, so a queued older one never overwrites a newer one. */
+  let persisted = 0;
 
   const queueLater = (effect: ControlEffect) => {
     later.push(effect);
@@ -206,12 +215,16 @@ export function createOfferController(deps: ControllerDeps): OfferController {
       case 'settle':
         settle(effect.waiter, effect.outcome);
         return;
-      case 'persist':
-        repo.saveControl(showId, offer.id, effect.row, effect.now);
+      case 'persist': {
+        const seq = ++persisted;
+        const sinks = effect.waiter !== null ? calls.get(effect.waiter)?.sinks : null;
+        if (!sinks) repo.saveControl(showId, offer.id, effect.row, effect.now);
+        else sinks.write(() => seq === persisted && repo.saveControl(showId, offer.id, effect.row, effect.now));
         return;
+      }
       case 'audit': {
-        const sink = effect.waiter !== null ? calls.get(effect.waiter)?.audit : null;
-        if (sink) sink({ ...effect.entry, at: clock.now() });
+        const sinks = effect.waiter !== null ? calls.get(effect.waiter)?.sinks : null;
+        if (sinks) sinks.audit({ ...effect.entry, at: clock.now() });
         else deps.audit(effect.entry);
         return;
       }
@@ -248,9 +261,9 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   };
 
   /** A promise the machine settles later through a `settle` effect. */
-  const ask = (make: (id: number) => ControlEvent, audit: ((row: AuditInput) => void) | null = null): Promise<OfferPhase> => {
+  const ask = (make: (id: number) => ControlEvent, sinks: CommandSinks | null = null): Promise<OfferPhase> => {
     const id = nextId++;
-    const promise = new Promise<OfferPhase>((resolve, reject) => calls.set(id, { resolve, reject, cancelDeadline: null, audit }));
+    const promise = new Promise<OfferPhase>((resolve, reject) => calls.set(id, { resolve, reject, cancelDeadline: null, sinks }));
     send(make(id));
     return promise;
   };
@@ -259,7 +272,7 @@ export function createOfferController(deps: ControllerDeps): OfferController {
     offer,
     adapter,
     request: (target, by) =>
-      ask((waiter) => ({ type: 'request', target, actor: by.actor, reason: by.reason, waiter, now: clock.now() }), by.audit ?? null),
+      ask((waiter) => ({ type: 'request', target, actor: by.actor, reason: by.reason, waiter, now: clock.now() }), by.audit && by.write ? { audit: by.audit, write: by.write } : null),
     refresh: () => ask((waiter) => ({ type: 'refresh', waiter })),
     nudge: () => send({ type: 'nudge' }),
     activate: () => send({ type: 'activate' }),

@@ -119,6 +119,10 @@ class World {
           break;
         case 'persist':
           this.row = e.row;
+          // Only the confirmation of a click's own attempt goes into its command's transaction.
+          if (e.waiter !== null && (event.type !== 'storeAnswered' || this.settled.get(e.waiter) !== 0 || e.row.pending)) {
+            this.violations.push(`a ${event.type} write handed to a command`);
+          }
           break;
         case 'audit':
           if (e.waiter === null) break;

@@ -100,7 +100,12 @@ export type ControlEffect =
   | { type: 'cancelRetry' }
   | { type: 'scheduleDeadline'; waiter: number; delayMs: number }
   | { type: 'settle'; waiter: number; outcome: Settlement }
-  | { type: 'persist'; row: ControlRow; now: number }
+  /**
+   * The durable row. `waiter` names the waiting command whose own attempt confirmed the intent:
+   * the confirmation is then written in that command's transaction (if it is lost, the row still
+   * says pending and a restart drives the idempotent call again). Every other write is at once.
+   */
+  | { type: 'persist'; row: ControlRow; now: number; waiter: number | null }
   /**
    * A row for the audit chain. `waiter` names the command whose own attempt this was, while that
    * command still waits: the row then belongs to the command's transaction. Otherwise (a retry
@@ -258,8 +263,8 @@ class Mutation {
     this.effects.push({ type: 'publish' });
   }
 
-  private persist(now: number) {
-    this.effects.push({ type: 'persist', row: rowOf(this.s), now });
+  private persist(now: number, waiter: number | null = null) {
+    this.effects.push({ type: 'persist', row: rowOf(this.s), now, waiter });
   }
 
   private settle(which: (w: Waiter) => boolean, outcome: (w: Waiter) => Settlement) {
@@ -348,7 +353,7 @@ class Mutation {
     else this.attempt(waiter);
   }
 
-  private confirm(target: Target, now: number) {
+  private confirm(target: Target, now: number, owner: number | null) {
     const s = this.s;
     const wasError = s.errorShown;
     s.pending = false;
@@ -358,7 +363,7 @@ class Mutation {
     s.errorShown = false;
     s.nextRetryAt = null;
     s.storeReachable = true;
-    this.persist(now);
+    this.persist(now, owner);
     this.settle(
       () => true,
       () => ({ ok: true, phase: target }),
@@ -378,7 +383,8 @@ class Mutation {
   private storeAnswered(target: Target, key: string, answer: StoreAnswer, durationMs: number, now: number) {
     const s = this.s;
     if (!s.call || s.call.key !== key || s.call.target !== target) return; // not the call this state started
-    const owner = s.call.owner;
+    // The command whose click started this call, if it still waits for its answer.
+    const owner = s.call.owner !== null && s.waiters.some((w) => w.id === s.call?.owner) ? s.call.owner : null;
     s.call = null;
     let fault: StoreFault | null = null;
     if (answer.ok) {
@@ -405,7 +411,7 @@ class Mutation {
         durationMs,
       },
       // Still waiting (not settled by a newer intent or its deadline): the row is the command's.
-      waiter: owner !== null && s.waiters.some((w) => w.id === owner) ? owner : null,
+      waiter: owner,
     });
     if (s.closed || !s.pending) return;
     if (s.intent !== target || s.opKey !== key) {
@@ -414,7 +420,7 @@ class Mutation {
       return;
     }
     if (!fault) {
-      this.confirm(target, now);
+      this.confirm(target, now, owner);
       return;
     }
     s.lastError = fault.message;

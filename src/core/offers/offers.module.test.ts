@@ -119,6 +119,10 @@ describe('offers module (demo show, sandbox store)', () => {
     await afterReply();
     await afterReply();
     expect(core.audit.list({ limit: 20, command: 'offer.pause.attempt' })).toEqual([]);
+    // The confirmation went with it: the durable row still says "pause pending", so a restart
+    // would drive the (idempotent) pause again rather than trust an unrecorded confirmation.
+    const row = core.db.prepare('SELECT intent, pending, confirmed_at AS confirmedAt FROM offer_control WHERE offer_id = ?').get(OFFER);
+    expect(row).toMatchObject({ intent: 'paused', pending: 1 });
     core.db.exec('DROP TRIGGER refuse_pause');
     // A later retry-free resume is its own command and lands with its own attempt.
     expect(await core.dispatch('offer.resume', { offerId: OFFER }, producer)).toEqual({ ok: true, result: { state: 'live' } });
