@@ -227,8 +227,10 @@ async function main() {
       return (r.body.result as { entries: { durationMs: number }[] }).entries.map((e) => e.durationMs);
     };
     // The floor of any click through the station, measured now, beside the same Vendure: a write
-    // command that touches no store (audited, patched, answered like the pause), sent through the
-    // clicks' client and, interleaved, through global fetch (how the bench sent commands before).
+    // command that touches no store, sent through the clicks' client and, interleaved, through
+    // global fetch (how the bench sent commands before). The bench show has no script, so the
+    // station refuses it (conflict) — after parsing, authorising, running the handler and
+    // auditing, as for any write: the hop and the audit commit without a store.
     const floor: number[] = [];
     const floorFetch: number[] = [];
     for (let i = 0; i < 200; i++) {
