@@ -3,6 +3,7 @@
 // only call `dispatch` and `subscribe`.
 import { join } from 'node:path';
 import type { AuditEntry, CommandName, ResultOf, ServerMessage, StationInfo, StationState, Role } from '../shared/contract/index';
+import { ROLES } from '../shared/contract/roles';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
 import type { SecretStore } from './platform/secret-store';
@@ -81,7 +82,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   const audit = createAuditRepo(db);
   const state = createStateStore(
-    initialState({ ...deps.station, startedAt: clock.now(), dataDir: deps.dataDir, views: { producer: 0, host: 0, moderator: 0 } }),
+    initialState({ ...deps.station, startedAt: clock.now(), dataDir: deps.dataDir, views: Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number> }),
   );
   state.set('audit', { recent: audit.list({ limit: RECENT_AUDIT }), count: audit.count(), headHash: audit.head()?.hash ?? null });
 

@@ -84,6 +84,8 @@ export function createPeopleModule(ctx: ModuleContext): PeopleModule {
           source: 'offers',
           key: pauseRequestKey(offerId),
           level: 'critical',
+          // The toggle owner works from the commerce view (or the producer's).
+          audience: ['commerce'],
           message: `${c.caller.name ?? c.caller.actor} asks ${owner} to pause “${offer.name}”: ${reason}`,
         });
         return { owner };

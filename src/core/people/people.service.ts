@@ -197,7 +197,7 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
         const existing = rows.get(p.id);
         // A person the producer added keeps the roles given in the station.
         if (existing?.source === 'producer') continue;
-        repo.upsertPerson({ personId: p.id, name: p.name, roles: [p.role], source: 'show' });
+        repo.upsertPerson({ personId: p.id, name: p.name, roles: [...new Set([p.role, ...(p.alsoRoles ?? [])])], source: 'show' });
       }
       reload();
     },

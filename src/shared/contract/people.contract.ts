@@ -5,7 +5,7 @@ import { PRODUCER, command } from './command';
 import type { Role } from './roles';
 
 /** The jobs a person holds in the show (the show file's roles, plus those the producer adds). */
-export const SHOW_ROLES = ['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand'] as const;
+export const SHOW_ROLES = ['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand', 'approver', 'observer'] as const;
 export type ShowRole = (typeof SHOW_ROLES)[number];
 
 /** The WebSocket close code when a person's access ends (revoked or re-issued): the view stops reconnecting. */
@@ -75,7 +75,7 @@ export const peopleCommands = {
   }),
   'offer.pauseRequest': command<{ owner: string }>()({
     summary: 'Ask the show’s toggle owner to pause an offer: raises an alarm naming who asks and why; the owner confirms with one click (offer.pause).',
-    roles: PRODUCER,
+    roles: ['producer', 'commerce', 'customer-service'],
     kind: 'write',
     args: z.object({ offerId: z.string().min(1), reason: z.string().trim().min(1, 'give a reason').max(300) }).strict(),
   }),

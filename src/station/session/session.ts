@@ -72,7 +72,7 @@ export function openSession(core: SessionCore, caller: Caller, options: SessionO
       if (closed) return;
       off?.();
       send = target;
-      send({ t: 'hello', actor: caller.actor, role, at: core.now(), ...(caller.personId ? { person: { id: caller.personId, name: caller.name ?? caller.personId } } : {}) });
+      send({ t: 'hello', actor: caller.actor, role, roles: caller.roles ?? [role], at: core.now(), ...(caller.personId ? { person: { id: caller.personId, name: caller.name ?? caller.personId } } : {}) });
       sendSnapshot();
       off = core.subscribe(onMessage);
     },
