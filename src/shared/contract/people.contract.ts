@@ -31,6 +31,8 @@ export interface PersonAccess {
   lastUsedAt: number | null;
   /** The address of the last use (an IP, or `ipc`). */
   lastUsedFrom: string | null;
+  /** The roles whose view this person has opened with their link since the station started. */
+  opened: Role[];
 }
 
 export interface PeopleState {
@@ -46,6 +48,19 @@ export interface Invitation {
   qrSvg: string;
   expiresAt: number | null;
 }
+
+/** A machine client (a Companion button panel, an OBS overlay page) with its own named token. */
+export interface DeviceAccess {
+  kind: 'device' | 'overlay';
+  label: string;
+  /** Since the station started; null when it has not connected since. */
+  lastUsedAt: number | null;
+  lastUsedFrom: string | null;
+}
+
+const deviceLabel = z
+  .string()
+  .regex(/^[\p{L}\p{N} ._:()-]{1,60}$/u, '1–60 letters, digits, spaces or . _ : ( ) -');
 
 const personId = z
   .string()
@@ -90,5 +105,23 @@ export const peopleCommands = {
         roles: z.array(z.enum(SHOW_ROLES)).min(1).max(SHOW_ROLES.length),
       })
       .strict(),
+  }),
+  'devices.list': command<{ devices: DeviceAccess[] }>()({
+    summary: 'Named machine clients (Companion panels, overlay pages) with their last use. Never tokens.',
+    roles: PRODUCER,
+    kind: 'read',
+    args: z.object({}).strict(),
+  }),
+  'devices.issue': command<{ device: DeviceAccess; token: string }>()({
+    summary: 'Issue a named device token (a label issued again replaces its token). The token is shown once.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ kind: z.enum(['device', 'overlay']), label: deviceLabel }).strict(),
+  }),
+  'devices.revoke': command<{ removed: number }>()({
+    summary: 'Revoke a named device: its open sockets close at once.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ label: deviceLabel }).strict(),
   }),
 };

@@ -7,7 +7,7 @@ import type { Caller } from '../../core/dispatch/handler';
 import type { Core } from '../../core/core';
 
 /** The part of the core a session uses. */
-export type SessionCore = Pick<Core, 'dispatch' | 'snapshot' | 'subscribe' | 'setViewCount' | 'now'>;
+export type SessionCore = Pick<Core, 'dispatch' | 'snapshot' | 'subscribe' | 'setViewCount' | 'now'> & { people?: Pick<Core['people'], 'viewOpened'> };
 
 export interface Session {
   readonly caller: Caller;
@@ -40,7 +40,11 @@ export function openSession(core: SessionCore, caller: Caller, options: SessionO
   let coreRev = 0;
   let localRev = 0;
   let closed = false;
-  if (options.view) core.setViewCount(role, +1);
+  if (options.view) {
+    core.setViewCount(role, +1);
+    // The preflight roster asks that each person has opened their view with their own link.
+    if (caller.personId) core.people?.viewOpened(caller.personId, role);
+  }
 
   const sendSnapshot = () => {
     const snap = core.snapshot();
