@@ -29,9 +29,17 @@ export async function runPaired(pairs: number, runA: (into: number[]) => Promise
 }
 
 const p = (blocks: readonly number[][], idx: readonly number[], q: number) => {
-  const all: number[] = [];
-  for (const i of idx) for (const v of blocks[i]!) all.push(v);
-  return percentile(all.sort((x, y) => x - y), q);
+  let n = 0;
+  for (const i of idx) n += blocks[i]!.length;
+  const all = new Float64Array(n);
+  let at = 0;
+  for (const i of idx) {
+    all.set(blocks[i]!, at);
+    at += blocks[i]!.length;
+  }
+  // A typed array sorts numerically without a comparator: the bootstrap's 800 sorts stay quick.
+  all.sort();
+  return percentile(all as unknown as readonly number[], q);
 };
 
 /** B's percentile over A's, pooled over every block, with a 90 % bootstrap interval over block pairs. */
