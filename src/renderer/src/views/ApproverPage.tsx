@@ -76,8 +76,8 @@ export function ApproverPage() {
                   <section key={s.id}>
                     <h3>{s.title}</h3>
                     {s.cues.map((c) => (
-                      <div key={c.id} className="cue-line">
-                        <span className="mono small muted">{c.id}</span>
+                      <div key={c.id} className={`cue-line cue-${c.kind}`} title={c.id}>
+                        <span className="small muted">{c.kind}</span>
                         <span>{c.text}</span>
                       </div>
                     ))}
@@ -115,7 +115,7 @@ export function ApproverPage() {
                   </Button>
                 </div>
                 <h3 className="subhead">Or return it with line comments</h3>
-                <div className="script-form">
+                <div className="approver-comment">
                   <select value={comment.cueId} onChange={(e) => setComment({ ...comment, cueId: e.target.value })} aria-label="Cue">
                     <option value="">— a line —</option>
                     {cueList.map((q) => (
