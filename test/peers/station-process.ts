@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
-import type { Role } from '../../src/shared/contract/roles';
+import { ROLES, type Role } from '../../src/shared/contract/roles';
 
 export interface StationProcess {
   url: string;
@@ -42,11 +42,7 @@ export async function startStationProcess(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baton-e2e-'));
   const ownsDir = !options.dataDir;
   mkdirSync(dataDir, { recursive: true });
-  const tokens: Record<Role, string> = {
-    producer: `producer-${Math.random().toString(36).slice(2)}`,
-    host: `host-${Math.random().toString(36).slice(2)}`,
-    moderator: `moderator-${Math.random().toString(36).slice(2)}`,
-  };
+  const tokens = Object.fromEntries(ROLES.map((r) => [r, `${r}-${Math.random().toString(36).slice(2)}`])) as Record<Role, string>;
   const secretsFile = join(dataDir, 'secrets.json');
   if (!existsSync(secretsFile)) {
     const list = (Object.keys(tokens) as Role[]).map((role) => ({ role, label: `${role} (test)`, token: tokens[role] }));

@@ -1,6 +1,7 @@
 // The comments domain's live state for the loaded show: the classifier (with this show's
 // corrections), routing, counts, open queues, pins, and the sources' health; and the one place
 // where a comment's handling changes (memory, SQLite and the views move together).
+import { kpiAudience } from '../../shared/contract/role-policy';
 import {
   INTENTS,
   type AnswerPin,
@@ -414,7 +415,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         const key = `comments.overflow.${q.name}`;
         if (q.overflow) {
           overflowing.add(q.name);
-          ctx.alerts.raise({ source: 'comments', key, level: 'warn', message: `The ${q.name} queue is overflowing: ${q.overflowReason ?? ''}.` });
+          ctx.alerts.raise({ source: 'comments', key, level: 'warn', message: `The ${q.name} queue is overflowing: ${q.overflowReason ?? ''}.`, audience: kpiAudience('commentRouting') });
         } else if (overflowing.delete(q.name)) ctx.alerts.clear(key);
       }
       publisher.dirty();

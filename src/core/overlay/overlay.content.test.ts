@@ -12,7 +12,7 @@ function state(offer: Partial<OfferView>, shown: Partial<StationState['overlays'
     url: '',
     lan: false,
     dataDir: ':memory:',
-    views: { producer: 0, host: 0, moderator: 0 },
+    views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 },
   });
   s.offers = {
     items: [

@@ -7,7 +7,7 @@ import type { StationState } from '../../shared/contract/index';
 
 const show = showSchema.parse(JSON.parse(readFileSync('resources/demo-show/show.json', 'utf8')));
 const base = (): StationState =>
-  initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 1, host: 0, moderator: 0 } });
+  initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 1, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } });
 
 describe('preflight', () => {
   it('is no-go on a fresh station: nothing is connected or loaded', () => {
@@ -43,7 +43,7 @@ describe('preflight', () => {
   it('is go when every item passes', () => {
     const only = { ...show, checklist: [{ id: 'host', label: 'Host card', kind: 'auto' as const, check: 'views.host' }] };
     const s = base();
-    s.station = { ...s.station, views: { producer: 1, host: 1, moderator: 0 } };
+    s.station = { ...s.station, views: { producer: 1, host: 1, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } };
     expect(evaluatePreflight(only, s, new Map(), 0, null).verdict).toBe('go');
   });
 });

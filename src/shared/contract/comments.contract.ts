@@ -2,7 +2,7 @@
 // The snapshot carries counts only; the desk reads its rows in windows (`comments.desk`) when the
 // desk version moves, and `comments.list` pages the records, so 100,000 comments never travel in a patch.
 import { z } from 'zod';
-import { ALL_ROLES, PRODUCER, PRODUCER_MODERATOR, command } from './command';
+import { PRODUCER, PRODUCER_MODERATOR, command, COMMENT_DESK } from './command';
 import { queueNames, type QueueName } from '../show/show.schema';
 
 export const INTENTS = ['order', 'question', 'complaint', 'spam', 'other'] as const;
@@ -223,7 +223,7 @@ export const commentCommands = {
   }),
   'comments.list': command<{ comments: CommentRecord[] }>()({
     summary: 'Comments, newest first, filtered by queue, intent, status, SKU, language or platform.',
-    roles: ALL_ROLES,
+    roles: ['producer', 'host', 'moderator', 'customer-service', 'observer'],
     kind: 'read',
     args: z
       .object({
@@ -289,20 +289,20 @@ export const commentCommands = {
   }),
   'comment.claim': command<{ comment: CommentRecord }>()({
     summary: 'Claim a comment to answer it; a comment has one claimer at a time.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ id: z.string().min(1), by }).strict(),
   }),
   'comment.release': command<{ comment: CommentRecord }>()({
     summary: 'Give a claimed comment back to its queue.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ id: z.string().min(1), by }).strict(),
   }),
   'comment.answer': command<{ comment: CommentRecord; sent: boolean }>()({
     summary:
       'Mark a claimed comment answered, with the approved reply macro used (none when answered on air). `send: true` posts it on the platform where the source can.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z
       .object({
@@ -317,19 +317,19 @@ export const commentCommands = {
   }),
   'comment.dismiss': command<{ comment: CommentRecord }>()({
     summary: 'Dismiss a comment (nothing to do).',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ id: z.string().min(1), by }).strict(),
   }),
   'comment.escalate': command<{ comment: CommentRecord }>()({
     summary: 'Escalate a comment to customer service.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ id: z.string().min(1), note: z.string().max(500).optional(), by }).strict(),
   }),
   'comment.correct': command<{ comment: CommentRecord }>()({
     summary: 'Correct a comment’s intent; the classifier learns from it for this show.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ id: z.string().min(1), intent: z.enum(INTENTS), by }).strict(),
   }),

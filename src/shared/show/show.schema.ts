@@ -15,7 +15,9 @@ const money = z.object({
 export const personSchema = z.object({
   id,
   name: z.string().min(1).max(120),
-  role: z.enum(['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand']),
+  role: z.enum(['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand', 'approver', 'observer']),
+  /** Further jobs the same person holds (a producer who is also the toggle's commerce owner). */
+  alsoRoles: z.array(z.enum(['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand', 'approver', 'observer'])).max(9).default([]),
   contact: z
     .object({
       email: z.email().optional(),

@@ -116,7 +116,7 @@ export function createDeviceSocket(deps: {
   return {
     upgrade(req, socket, head, url) {
       if (url.pathname !== '/api/device') return false;
-      const grant = devices.check(url.searchParams.get('token'), 'device');
+      const grant = devices.check(url.searchParams.get('token'), 'device', req.socket.remoteAddress ?? 'unknown');
       if (!grant) {
         // Accept, then close with a code the panel can read (a refused upgrade looks like a network fault).
         wss.handleUpgrade(req, socket, head, (ws) => ws.close(CLOSE_TOKEN_REFUSED, 'device token not valid'));

@@ -26,7 +26,8 @@ import './comments.css';
 
 const ROW_HEIGHT = 60;
 
-export function ModeratorView() {
+/** `initial`: the desk's first filters (customer service opens on its own queue). */
+export function ModeratorView(props: { initial?: Partial<Filters> } = {}) {
   const comments = useSlice('comments');
   const show = useSlice('show')?.current ?? null;
   const linked = useStation((v) => v.connection === 'open');
@@ -46,7 +47,7 @@ export function ModeratorView() {
       />
     );
   }
-  return <Desk me={me} linked={linked} comments={comments} onChangeMe={account ? null : () => setMe(null)} />;
+  return <Desk me={me} linked={linked} comments={comments} onChangeMe={account ? null : () => setMe(null)} initial={props.initial} />;
 }
 
 function IdentityPicker(props: { names: string[]; onPick(name: string): void }) {
@@ -77,7 +78,7 @@ function IdentityPicker(props: { names: string[]; onPick(name: string): void }) 
   );
 }
 
-function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof useSlice<'comments'>>; onChangeMe: (() => void) | null }) {
+function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof useSlice<'comments'>>; onChangeMe: (() => void) | null; initial?: Partial<Filters> | undefined }) {
   const { me, comments } = props;
   const send = useSend();
   const act = useAction();
@@ -88,7 +89,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const offers = useMemo(() => offersSlice?.items ?? [], [offersSlice]);
   const pausedOffers = useMemo(() => new Set(offers.filter((o) => o.intent === 'paused').map((o) => o.id)), [offers]);
   const saidOnce = useShowIsRehearsal();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(() => ({ ...NO_FILTERS, ...props.initial }));
   const [selectedIndex, setSelectedIndex] = useState(0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
