@@ -29,6 +29,10 @@ test('rehearsal: failing check fixed → GO → comments and sales → pause and
     await expect(producer.getByTestId(`preflight-${id}`)).toHaveAttribute('data-status', 'pass');
   }
 
+  // The store's first read-back settles the store check (a REHEARSAL warning), so the list of
+  // blocking checks below is the one GO will see.
+  await expect(producer.getByTestId('preflight-store-toggle')).not.toHaveAttribute('data-status', 'pending', { timeout: 15_000 });
+
   // 3. GO: what still fails (no OBS on a test rig) is overridden with a written reason per check.
   await producer.getByTestId('tab-showday').click();
   await expect(producer.getByTestId('go-overrides')).toBeVisible();
@@ -54,10 +58,10 @@ test('rehearsal: failing check fixed → GO → comments and sales → pause and
     const r = await station.api('offer.ingest', { events });
     expect(r.body.ok, JSON.stringify(r.body)).toBe(true);
   };
-  await expect(chart).toHaveAttribute('data-points', /[1-9]/);
   const before = await ordersNow();
   await wave(2, 'w1');
   await expect.poll(ordersNow, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 2);
+  await expect(chart).toHaveAttribute('data-points', /^[1-9]/);
   const middle = await ordersNow();
   await wave(3, 'w2');
   await expect.poll(ordersNow, { timeout: 10_000 }).toBeGreaterThanOrEqual(middle + 3);
@@ -80,9 +84,10 @@ test('rehearsal: failing check fixed → GO → comments and sales → pause and
   await producer.getByTestId('tab-showday').click();
   const live = producer.getByTestId('incident-timeline');
   await expect(live.locator('[data-kind="offer"]').filter({ hasText: `${OFFER} paused` })).toContainText('Checkout broken');
-  await expect(live.locator('[data-kind="offer"]').filter({ hasText: `${OFFER} resumed` })).toHaveCount(1);
-  await expect(chart).toHaveAttribute('data-pauses', '1');
-  await expect(chart).toHaveAttribute('data-resumes', '1');
+  await expect(live.locator('[data-kind="offer"]').filter({ hasText: `${OFFER} resumed` }).first()).toBeVisible();
+  // (The sandbox's simulated shoppers could trip a rule too: at least our pause and resume.)
+  await expect.poll(async () => Number(await chart.getAttribute('data-pauses'))).toBeGreaterThanOrEqual(1);
+  await expect.poll(async () => Number(await chart.getAttribute('data-resumes'))).toBeGreaterThanOrEqual(1);
 
   // 7. END, then the package.
   await producer.getByTestId('show-end').click();
@@ -96,7 +101,8 @@ test('rehearsal: failing check fixed → GO → comments and sales → pause and
   const timeline = JSON.parse(readFileSync(join(dir, 'timeline.json'), 'utf8')) as Timeline;
   expect(go.overrides.map((o) => o.checkId).sort()).toEqual([...blocking].sort());
   expect(end.figures.orders).toBeGreaterThanOrEqual(5);
-  expect(end.figures.pauses).toBe(1);
+  expect(end.figures.pauses).toBeGreaterThanOrEqual(1);
+  const offerItems = timeline.items.filter((i) => i.kind === 'offer');
 
   // 8. With the station stopped, the page opens from disk and holds every part, consistent.
   await station.stop();
@@ -108,16 +114,19 @@ test('rehearsal: failing check fixed → GO → comments and sales → pause and
   // The chart: drawn, with a marker per timeline item.
   await expect(page.locator('svg[data-part="chart"]')).toBeVisible();
   await expect(page.locator('[data-part="markers"] line')).toHaveCount(timeline.items.length);
-  await expect(page.locator('[data-part="markers"] line.offer')).toHaveCount(2);
+  await expect(page.locator('[data-part="markers"] line.offer')).toHaveCount(offerItems.length);
+  expect(offerItems.length).toBeGreaterThanOrEqual(2);
   // Events: GO first, END last, the pause with its reason and who, the resume.
   const events = page.locator('[data-part="events"] tbody tr');
   await expect(events).toHaveCount(timeline.items.length);
-  await expect(events.first()).toHaveAttribute('data-kind', 'go');
+  await expect(page.locator('[data-part="events"] tr[data-kind="go"]')).toHaveCount(1);
+  await expect(page.locator('[data-part="events"] tr[data-kind="go"] td').first()).toHaveText(/^0?0:00$/);
   await expect(events.last()).toHaveAttribute('data-kind', 'end');
-  const paused = events.filter({ hasText: `${OFFER} paused` });
+  const paused = events.filter({ hasText: `${OFFER} paused` }).filter({ hasText: 'Checkout broken' });
+  await expect(paused).toHaveCount(1);
   await expect(paused).toContainText('Checkout broken');
   await expect(paused).toContainText(go.by);
-  await expect(events.filter({ hasText: `${OFFER} resumed` })).toHaveCount(1);
+  await expect(events.filter({ hasText: `${OFFER} resumed` }).filter({ hasText: go.by })).toHaveCount(1);
   // The GO record: every check, and the override reasons written before GO.
   await expect(page.locator('[data-part="go-checks"] tbody tr')).toHaveCount(go.checks.length);
   for (const o of go.overrides) await expect(page.locator('[data-part="go-checks"]')).toContainText(o.reason);
@@ -125,10 +134,12 @@ test('rehearsal: failing check fixed → GO → comments and sales → pause and
   // The figures are END's frozen figures.
   const figure = (name: string) => page.locator('[data-part="figures"] dt', { hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd[1]');
   await expect(figure('Orders')).toHaveText(String(end.figures.orders));
-  await expect(figure('Pauses')).toHaveText('1');
+  await expect(figure('Pauses')).toHaveText(String(end.figures.pauses));
   await expect(figure('Revenue')).toHaveText(`${end.figures.revenue.toFixed(2)} ${end.figures.currency}`);
   // Chapters, and the data block matching the JSON file beside it.
-  await expect(page.locator('[data-part="chapters"]')).toContainText('00:00');
+  const chapters = readFileSync(join(dir, 'chapters.txt'), 'utf8').trim();
+  expect((await page.locator('[data-part="chapters"]').textContent())!.trim()).toBe(chapters);
+  for (const line of chapters.split('\n').filter(Boolean)) expect(line).toMatch(/^\d{2}:\d{2}(:\d{2})? \S/);
   const embedded = JSON.parse((await page.locator('#timeline-data').textContent())!) as { timeline: Timeline; end: EndRecord };
   expect(embedded.timeline.items).toEqual(timeline.items);
   expect(embedded.end.figures).toEqual(end.figures);

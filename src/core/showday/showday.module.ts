@@ -185,6 +185,7 @@ export function createShowdayModule(
             ? { versionId: l.versionId, number: l.number, hash: l.hash, approvedHash: l.approval.hash, approver: l.approval.approver }
             : null,
           offers: s.offers.items.map((o) => ({ id: o.id, name: o.name, code: o.code, state: o.state, storeKind: o.storeKind, rehearsal: o.rehearsal })),
+          ...(s.showday.probes['store.testOrder']?.testOrders ? { testOrders: s.showday.probes['store.testOrder'].testOrders } : {}),
           roster: {
             views: { ...s.station.views },
             tickedBy: [...new Set(s.preflight.checks.filter((x) => x.kind === 'manual' && x.checkedBy).map((x) => `${x.label}: ${x.checkedBy}`))],

@@ -26,6 +26,8 @@ export interface GoRecord {
   offers: { id: string; name: string; code: string; state: OfferPhase; storeKind: string; rehearsal: boolean }[];
   /** Who was connected, per role, and who ticked the manual items. */
   roster: { views: Record<string, number>; tickedBy: string[] };
+  /** The preflight's test orders (code, amount, times, cancelled or not), when the checklist has one. */
+  testOrders?: TestOrderResult[];
 }
 
 /** One finished show's figures: frozen at END, kept for comparison with the next shows. */

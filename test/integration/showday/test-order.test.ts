@@ -76,6 +76,7 @@ describe('preflight test order against a real Vendure store', () => {
     const row = r.body.result!.go.checks.find((c) => c.id === 'test-order')!;
     expect(row.status).toBe('pass');
     expect(row.detail).toContain(evidence()[0]!.orderCode!);
+    expect(r.body.result!.go.testOrders).toEqual(evidence());
     await baton.post('show.end', {});
   });
 
