@@ -59,14 +59,15 @@ async function renderBench(): Promise<{ p50: number; p95: number; max: number; p
     await build({
       entryPoints: [join(import.meta.dirname, '..', 'src', 'renderer', 'bench', 'kpi-chart.bench-page.tsx')],
       bundle: true,
-      format: 'esm',
+      // A classic script: Chromium refuses module scripts from file:// (origin null).
+      format: 'iife',
       jsx: 'automatic',
       minify: true,
       define: { 'process.env.NODE_ENV': '"production"' },
       outfile: join(dir, 'page.js'),
       logLevel: 'warning',
     });
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><style>:root{--ok:#1a7f37;--accent:#0969da;--warn:#bf8700;--muted:#57606a}</style></head><body><div id="root"></div><script type="module" src="page.js"></script></body></html>');
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><style>:root{--ok:#1a7f37;--accent:#0969da;--warn:#bf8700;--muted:#57606a}</style></head><body><div id="root"></div><script src="page.js"></script></body></html>');
 
     // The show's state at 3 hours in, from the real KPI maths: 2.16 million events.
     const t0 = Date.UTC(2026, 0, 1);

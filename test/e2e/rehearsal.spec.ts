@@ -4,8 +4,9 @@
 // the offer is paused with a reason and resumed; END; the package is written. Then the package's
 // timeline.html is opened from disk with the station stopped, and every part is checked against
 // what happened.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { test, expect } from './fixtures';
 import type { EndRecord, GoRecord, Timeline } from '../../src/shared/contract/index';
 
@@ -94,8 +95,11 @@ test('rehearsal: failing check fixed → GO → comments and sales → pause and
   await expect(producer.getByTestId('end-record')).toBeVisible();
   await producer.getByTestId('tab-post-show').click();
   await producer.getByRole('button', { name: 'Write package' }).click();
-  const dir = (await producer.getByTestId('post-show-result').locator('code').textContent())!.trim();
-  expect(dir).toContain(station.dataDir);
+  const written = (await producer.getByTestId('post-show-result').locator('code').textContent())!.trim();
+  expect(written).toContain(station.dataDir);
+  // The station's data folder goes with the station: keep a copy of the package, as a producer would.
+  const dir = join(mkdtempSync(join(tmpdir(), 'baton-e2e-package-')), 'package');
+  cpSync(written, dir, { recursive: true });
   const go = JSON.parse(readFileSync(join(dir, 'go-record.json'), 'utf8')) as GoRecord;
   const end = JSON.parse(readFileSync(join(dir, 'end-record.json'), 'utf8')) as EndRecord;
   const timeline = JSON.parse(readFileSync(join(dir, 'timeline.json'), 'utf8')) as Timeline;
@@ -143,4 +147,5 @@ test('rehearsal: failing check fixed → GO → comments and sales → pause and
   const embedded = JSON.parse((await page.locator('#timeline-data').textContent())!) as { timeline: Timeline; end: EndRecord };
   expect(embedded.timeline.items).toEqual(timeline.items);
   expect(embedded.end.figures).toEqual(end.figures);
+  rmSync(dirname(dir), { recursive: true, force: true });
 });
