@@ -115,9 +115,9 @@ test('rehearsal: failing check fixed → GO → comments and sales → pause and
   await expect(page.locator('[data-part="header"]')).toContainText(`GO ${new Date(go.at).toISOString()} by ${go.by} (go-overridden)`);
   await expect(page.locator('[data-part="header"]')).toContainText(`END ${new Date(end.at).toISOString()}`);
   await expect(page.locator('[data-part="header"] .rehearsal')).toHaveText('REHEARSAL');
-  // The chart: drawn, with a marker per timeline item.
+  // The chart: drawn, with a marker per timeline item (cue moves are listed, not drawn).
   await expect(page.locator('svg[data-part="chart"]')).toBeVisible();
-  await expect(page.locator('[data-part="markers"] line')).toHaveCount(timeline.items.length);
+  await expect(page.locator('[data-part="markers"] line')).toHaveCount(timeline.items.filter((i) => i.kind !== 'cue').length);
   await expect(page.locator('[data-part="markers"] line.offer')).toHaveCount(offerItems.length);
   expect(offerItems.length).toBeGreaterThanOrEqual(2);
   // Events: GO first, END last, the pause with its reason and who, the resume.

@@ -5,7 +5,7 @@ import { useLayoutEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import type { MinutePoint, SegmentMark } from '../../shared/contract/index';
-import { chartRows, markers } from '../src/features/kpis/kpi-chart.logic';
+import { decimatedRows, markers } from '../src/features/kpis/kpi-chart.logic';
 import { KpiChart, type ChartMarker } from '../src/features/kpis/KpiChart';
 
 interface BenchInput {
@@ -29,7 +29,7 @@ function Bench(props: { input: BenchInput }) {
   const [series, set] = useState(props.input.series);
   setSeries = set;
   const { goAt, segments, pauses } = props.input;
-  const rows = useMemo(() => chartRows(series, goAt), [series, goAt]);
+  const rows = useMemo(() => decimatedRows(series, goAt), [series, goAt]);
   const all = useMemo<ChartMarker[]>(() => [...markers(segments, goAt).map((m) => ({ ...m, kind: 'segment' as const })), ...pauses], [segments, pauses, goAt]);
   useLayoutEffect(() => {
     committedAt = performance.now();

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { KPI_WINDOWS, type TimelineItem } from '../../../../shared/contract/index';
 import { useSlice } from '../../state/station.store';
 import { Panel } from '../../ui/Panel';
-import { chartRows, markers, RATIO_LABEL } from './kpi-chart.logic';
+import { decimatedRows, markers, RATIO_LABEL } from './kpi-chart.logic';
 import type { KpiRatioKey } from './kpi-chart.types';
 import { KpiChart, type ChartMarker } from './KpiChart';
 import { ServiceWindowsTable } from './ServiceWindowsTable';
@@ -20,7 +20,7 @@ export function KpiWindowsChart(props: { timelineItems?: readonly TimelineItem[]
   const series = day?.series;
   const segments = day?.segments;
   const items = props.timelineItems;
-  const rows = useMemo(() => chartRows(series ?? [], goAt), [series, goAt]);
+  const rows = useMemo(() => decimatedRows(series ?? [], goAt), [series, goAt]);
   const pauses = useMemo(() => pauseMarkers(items ?? [], goAt), [items, goAt]);
   const allMarkers = useMemo<ChartMarker[]>(
     () => [...markers(segments ?? [], goAt).map((m) => ({ ...m, kind: 'segment' as const })), ...pauses.map((p) => ({ t: p.t, label: p.label, kind: p.kind }))],
