@@ -21,8 +21,9 @@ export const ROLE_POLICY: Readonly<Record<Role, RoleView>> = {
   producer: { domains: ALL_DOMAINS, events: ['comments.changed', 'audit.appended', 'cue.changed'], configuration: true },
   // The host reads a card: the cue, the clocks, the pinned question, offer states, OBS's light.
   host: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers'], events: ['cue.changed'], configuration: false },
-  // The moderator triages comments: queues, pins, the current cue and offer states.
-  moderator: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers'], events: ['comments.changed', 'cue.changed'], configuration: false },
+  // The moderator triages comments: queues, pins, the current cue and offer states. The desk reads
+  // its rows in windows (`comments.desk`) when the desk version moves, so no per-comment events.
+  moderator: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers'], events: ['cue.changed'], configuration: false },
 };
 
 /** What a hidden domain reads as: empty, never a guess at the real value. */

@@ -28,7 +28,8 @@ export const HOTKEYS: Record<'producer' | 'host' | 'moderator', KeyHelp[]> = {
   moderator: [
     { keys: 'j / k', what: 'Next / previous comment' },
     { keys: 'c', what: 'Claim' },
-    { keys: 'r', what: 'Reply with a macro' },
+    { keys: 'r', what: 'Reply with a macro (answers the whole group asking the same)' },
+    { keys: 'Space', what: 'Select the row for a bulk answer, dismiss or escalate' },
     { keys: 'e', what: 'Escalate' },
     { keys: 'x', what: 'Dismiss' },
     { keys: 'p', what: 'Pin for the host' },
