@@ -65,6 +65,7 @@ export function createAdapter(deps: AdapterDeps): CommerceAdapter {
         binding,
         memo: deps.memo,
         now: deps.now,
+        http,
       });
     case 'shopify':
       return createShopifyAdapter({

@@ -68,6 +68,13 @@ const AUTO_CHECKS: Record<string, AutoCheck> = {
     if (now - p.at > 10 * 60_000) return { status: 'pending', detail: `last probed ${Math.round((now - p.at) / 60_000)} min ago: run the checks again` };
     return { status: p.status, detail: p.detail };
   },
+  // Active: a real order through each offer's store (show.probe); stale after 30 minutes.
+  'store.testOrder': (s, now) => {
+    const p = s.showday.probes['store.testOrder'];
+    if (!p) return { status: 'pending', detail: 'no test order placed yet: run the checks' };
+    if (now - p.at > 30 * 60_000) return { status: 'pending', detail: `last test order ${Math.round((now - p.at) / 60_000)} min ago: run the checks again` };
+    return { status: p.status, detail: p.detail };
+  },
   'script.unchanged': (s) => {
     const l = s.cues.loaded;
     if (!l) return { status: 'fail', detail: 'no approved script is loaded: nothing to compare with the approval' };

@@ -20,8 +20,7 @@ import { EmergencyBanners, useEmergencies } from '../features/emergency/Emergenc
 import { pageTitle } from '../features/emergency/emergency.logic';
 import { airLine } from '../features/status/status-bar.logic';
 import { useSlice, useStation } from '../state/station.store';
-import { GoEndPanel } from '../features/showday/GoEndPanel';
-import { KpiWindowsChart } from '../features/kpis/KpiWindowsChart';
+import { ShowdayTab } from '../features/showday/ShowdayTab';
 import { HistoryView } from '../features/history/HistoryView';
 import { usePageSignals } from '../ui/use-page-signals';
 import { PRODUCER_TABS, tabFromHash, type ProducerTab } from './producer-tabs';
@@ -98,10 +97,7 @@ export function ProducerView() {
               <ScriptPanel />
             </div>
           ) : tab === 'showday' ? (
-            <div className="setup-grid">
-              <GoEndPanel />
-              <KpiWindowsChart />
-            </div>
+            <ShowdayTab />
           ) : tab === 'audit' ? (
             <AuditPanel />
           ) : tab === 'history' ? (
