@@ -77,5 +77,6 @@ export function initialState(station: StationInfo): StationState {
     alerts: { items: [], quiet: { on: false, by: null, since: null } },
     audit: { recent: [], count: 0, headHash: null },
     hq: { configured: false, state: 'offline', behind: 0, since: null, lastError: null },
+    onair: { windows: [], talkback: { current: null, history: [] }, share: { orders: true, stock: false, window: true }, rundown: [] },
   };
 }

@@ -14,19 +14,19 @@ export interface RoleView {
   readonly configuration: boolean;
 }
 
-const ALL_DOMAINS: readonly Domain[] = ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'audit', 'overlays', 'showday', 'hq'];
+const ALL_DOMAINS: readonly Domain[] = ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'audit', 'overlays', 'showday', 'hq', 'onair'];
 
 export const ROLE_POLICY: Readonly<Record<Role, RoleView>> = {
   // The producer runs the show: everything, including the audit trail and configuration.
   producer: { domains: ALL_DOMAINS, events: ['comments.changed', 'audit.appended', 'cue.changed'], configuration: true },
   // The host reads a card: the cue, the clocks, the pinned question, offer states, OBS's light.
-  host: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers'], events: ['cue.changed'], configuration: false },
+  host: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers', 'onair'], events: ['cue.changed'], configuration: false },
   // The moderator triages comments: queues, pins, the current cue and offer states.
   moderator: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers'], events: ['comments.changed', 'cue.changed'], configuration: false },
 };
 
 /** What a hidden domain reads as: empty, never a guess at the real value. */
-const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'audit' | 'overlays' | 'showday' | 'hq'> = {
+const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'audit' | 'overlays' | 'showday' | 'hq' | 'onair'> = {
   scripts: { versions: [], deck: null, importError: null },
   kpis: {
     views: 0,
@@ -57,6 +57,8 @@ const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'a
   showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
   // The HQ link is the producer's concern: other roles read it as not configured.
   hq: { configured: false, state: 'offline', behind: 0, since: null, lastError: null },
+  // Talkback and the shared numbers are between producer and host.
+  onair: { windows: [], talkback: { current: null, history: [] }, share: { orders: false, stock: false, window: false }, rundown: [] },
 };
 
 /** True when the role's view is the station's whole state, unredacted. */

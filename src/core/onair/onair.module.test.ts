@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../core';
+import { systemClock } from '../platform/clock';
+import { systemTimers } from '../platform/timers';
+import { REHEARSAL_RATES } from '../offers/sandbox.simulator';
+import type { OffersPorts } from '../offers/offers.ports';
+import { DEMO_SHOW, createTestCore, host, producer } from '../../../test/support/test-core';
+import { until } from '../../../test/support/until';
+
+const OFFER = 'glow-kit-live';
+const cores: Core[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+});
+
+function ports(): OffersPorts {
+  return {
+    fetch,
+    timers: systemTimers,
+    timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
+    sandbox: { simulate: false, tickMs: 20, latencyMs: 30, random: () => 0.5, rates: REHEARSAL_RATES },
+  };
+}
+
+async function demoCore() {
+  const core = createTestCore({ clock: systemClock, ports: { offers: ports() } });
+  cores.push(core);
+  core.show.loadFile(DEMO_SHOW);
+  await core.start();
+  await until(() => offerState(core) === 'live');
+  return core;
+}
+const offerState = (core: Core) => core.snapshot().state.offers.items.find((o) => o.id === OFFER)?.state;
+const windowOf = (core: Core) => core.snapshot().state.onair.windows.find((w) => w.offerId === OFFER);
+
+describe('offer windows (demo show, sandbox store)', () => {
+  it('resumes a paused offer at the start, pauses it (confirmed) at the end, and audits each step', async () => {
+    const core = await demoCore();
+    expect((await core.dispatch('offer.pause', { offerId: OFFER, reason: 'before the window' }, producer)).ok).toBe(true);
+    const opened = await core.dispatch('offer.window', { offerId: OFFER, minutes: 0.01 }, producer);
+    expect(opened.ok).toBe(true);
+    await until(() => offerState(core) === 'live', 2000, 'resumed at the start');
+    await until(() => windowOf(core)?.phase === 'ended', 3000, 'the window ended');
+    const w = windowOf(core);
+    expect(offerState(core)).toBe('paused');
+    expect(w?.endReason).toBe('time');
+    // Ended only after the store confirmed, never before the planned end.
+    expect(w?.endedAt ?? 0).toBeGreaterThanOrEqual(w?.endsAt ?? Infinity);
+    const audit = (await core.dispatch('audit.list', { limit: 30 }, producer)).ok ? core.audit.list({ limit: 30 }) : [];
+    const names = audit.map((e) => `${e.command}:${e.actor}`);
+    expect(names).toContain('offer.window:Maya (producer)');
+    expect(names).toContain('offer.resume:system:onair');
+    expect(names).toContain('offer.windowEnding:system:onair');
+    expect(names).toContain('offer.pause:system:onair');
+    expect(names).toContain('offer.windowEnded:system:onair');
+  });
+
+  it('refuses a second window on the same offer, and extends/cuts only with a reason', async () => {
+    const core = await demoCore();
+    expect((await core.dispatch('offer.window', { offerId: OFFER, minutes: 10 }, producer)).ok).toBe(true);
+    const again = await core.dispatch('offer.window', { offerId: OFFER, minutes: 5 }, producer);
+    expect(again.ok).toBe(false);
+    const noReason = await core.dispatch('offer.windowAdjust', { offerId: OFFER, action: 'extend', minutes: 2 }, producer);
+    expect(noReason.ok).toBe(false);
+    const before = windowOf(core)?.endsAt ?? 0;
+    expect((await core.dispatch('offer.windowAdjust', { offerId: OFFER, action: 'extend', minutes: 2, reason: 'chat is buying' }, producer)).ok).toBe(true);
+    expect(windowOf(core)?.endsAt).toBe(before + 120_000);
+    expect((await core.dispatch('offer.windowAdjust', { offerId: OFFER, action: 'end', reason: 'stock problem' }, producer)).ok).toBe(true);
+    await until(() => windowOf(core)?.phase === 'ended', 3000, 'ended after the cut');
+    expect(windowOf(core)?.endReason).toBe('cut');
+    expect(offerState(core)).toBe('paused');
+  });
+
+  it('refuses bad window arguments and an unknown offer', async () => {
+    const core = await demoCore();
+    expect((await core.dispatch('offer.window', { offerId: OFFER }, producer)).ok).toBe(false);
+    expect((await core.dispatch('offer.window', { offerId: OFFER, minutes: 1, until: Date.now() + 1000 }, producer)).ok).toBe(false);
+    expect((await core.dispatch('offer.window', { offerId: 'nope', minutes: 1 }, producer)).ok).toBe(false);
+    expect((await core.dispatch('offer.window', { offerId: OFFER, until: Date.now() - 1000 }, producer)).ok).toBe(false);
+    expect((await core.dispatch('offer.window', { offerId: OFFER, minutes: 1 }, host)).ok).toBe(false);
+  });
+});
+
+describe('talkback', () => {
+  it('is refused while no host view is open', async () => {
+    const core = await demoCore();
+    const r = await core.dispatch('talkback.send', { preset: 'wrap_30s' }, producer);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/no host view is open/i);
+  });
+
+  it('reaches the host and the host’s one acknowledgement comes back with its time', async () => {
+    const core = await demoCore();
+    core.setViewCount('host', 1);
+    const sent = await core.dispatch('talkback.send', { preset: 'wrap_30s' }, producer);
+    expect(sent.ok).toBe(true);
+    const current = core.snapshot().state.onair.talkback.current;
+    expect(current?.text).toBe('WRAP UP — 30 SECONDS');
+    expect((await core.dispatch('talkback.ack', { id: 'old' }, host)).ok).toBe(false);
+    expect((await core.dispatch('talkback.ack', {}, producer)).ok).toBe(false);
+    const acked = await core.dispatch('talkback.ack', { id: current?.id }, host);
+    expect(acked.ok).toBe(true);
+    const after = core.snapshot().state.onair.talkback.current;
+    expect(after?.ackBy).toBe('Leo (host)');
+    expect(after?.ackAt).not.toBeNull();
+  });
+
+  it('keeps free text short and plain, and refuses both or neither', async () => {
+    const core = await demoCore();
+    core.setViewCount('host', 1);
+    expect((await core.dispatch('talkback.send', { text: 'x'.repeat(81) }, producer)).ok).toBe(false);
+    expect((await core.dispatch('talkback.send', {}, producer)).ok).toBe(false);
+    expect((await core.dispatch('talkback.send', { preset: 'wrap_30s', text: 'hi' }, producer)).ok).toBe(false);
+    expect((await core.dispatch('talkback.send', { text: 'look\nleft   <b>now</b>' }, producer)).ok).toBe(true);
+    expect(core.snapshot().state.onair.talkback.current?.text).toBe('look left <b>now</b>');
+  });
+});

@@ -1,0 +1,178 @@
+// On air between producer and host: owns the `onair` slice — offer windows (driven through the
+// offers' own pause/resume commands), talkback, the numbers shared with the host, the rundown as it ran.
+import type { OfferView, OnAirState, StationState } from '../../shared/contract/index';
+import type { CoreModule, ModuleContext } from '../module';
+import type { Caller } from '../dispatch/handler';
+import type { Timers } from '../platform/timers';
+import { conflict } from '../dispatch/command-failure';
+import { openWindow, stepWindow, type OfferFacts, type Step, type WindowEffect, type WindowInput, type WindowMachine } from './offer-window.machine';
+import { capCtaOf, urgencyCuesOf } from './window.cues';
+import { ackTalkback, newTalkback } from './talkback.rules';
+import { nextRundown } from './rundown.track';
+
+type OnAirCommand = 'offer.window' | 'offer.windowAdjust' | 'talkback.send' | 'talkback.ack' | 'onair.share';
+
+const KEEP_WINDOWS = 10;
+const SYSTEM: Caller = { actor: 'system:onair', role: 'producer', via: 'system' };
+
+export function factsOf(o: OfferView): OfferFacts {
+  return { state: o.state, intent: o.intent, capReached: o.cap?.reached ?? false, storeReachable: o.storeReachable };
+}
+
+export function createOnAirModule(ctx: ModuleContext, timers: Timers): CoreModule<OnAirCommand> {
+  const { state, clock } = ctx;
+  const machines = new Map<string, WindowMachine>();
+  const wakes = new Map<string, () => void>();
+  let unsubscribe: (() => void) | null = null;
+  let closed = false;
+  let talkSeq = 0;
+
+  const setOnAir = (fn: (s: OnAirState) => OnAirState) => {
+    if (!closed) state.update('onair', fn);
+  };
+
+  const publishWindows = () => {
+    const live = [...machines.values()].map((m) => m.view);
+    setOnAir((s) => {
+      const others = s.windows.filter((w) => !machines.has(w.offerId));
+      return { ...s, windows: [...live, ...others].sort((a, b) => b.openedAt - a.openedAt).slice(0, KEEP_WINDOWS) };
+    });
+  };
+
+  const offerOf = (s: StationState, offerId: string): OfferView => {
+    const o = s.offers.items.find((i) => i.id === offerId);
+    if (!o) throw conflict(`The show has no offer "${offerId}" (it has: ${s.offers.items.map((i) => i.id).join(', ') || 'none'}).`);
+    return o;
+  };
+
+  const run = (offerId: string, step: Step) => {
+    machines.set(offerId, step.machine);
+    for (const e of step.effects) effect(offerId, e);
+    if (step.machine.view.phase === 'ended') {
+      wakes.get(offerId)?.();
+      wakes.delete(offerId);
+    }
+    publishWindows();
+    if (step.machine.view.phase === 'ended') machines.delete(offerId);
+  };
+
+  const feed = (offerId: string, input: WindowInput) => {
+    const m = machines.get(offerId);
+    if (m && !closed) run(offerId, stepWindow(m, input));
+  };
+
+  const effect = (offerId: string, e: WindowEffect) => {
+    switch (e.type) {
+      case 'resume':
+        void ctx.dispatch('offer.resume', { offerId }, SYSTEM).then((r) => {
+          if (!r.ok) ctx.log.warn('onair: the window could not resume its offer yet', { offer: offerId, error: r.error.message });
+        });
+        return;
+      case 'pause':
+        // The same command a click runs: pending, retries and the store's confirmation included.
+        void ctx.dispatch('offer.pause', { offerId, reason: e.reason }, SYSTEM).then((r) => {
+          if (!r.ok) ctx.log.warn('onair: the window’s pause is not confirmed yet', { offer: offerId, error: r.error.message });
+        });
+        return;
+      case 'audit':
+        ctx.audit.event({ command: e.command, args: e.args });
+        return;
+      case 'wake': {
+        wakes.get(offerId)?.();
+        const delay = Math.max(0, e.at - clock.now());
+        wakes.set(offerId, timers.after(delay, () => {
+          wakes.delete(offerId);
+          feed(offerId, { type: 'tick', now: clock.now() });
+        }));
+        return;
+      }
+    }
+  };
+
+  const onOffers = (items: readonly OfferView[]) => {
+    for (const offerId of [...machines.keys()]) {
+      const o = items.find((i) => i.id === offerId);
+      if (o) feed(offerId, { type: 'offer', now: clock.now(), facts: factsOf(o) });
+    }
+  };
+
+  const clearWindows = () => {
+    for (const cancel of wakes.values()) cancel();
+    wakes.clear();
+    machines.clear();
+    setOnAir((s) => ({ ...s, windows: [] }));
+  };
+
+  ctx.show.onLoaded(() => {
+    if (!closed) clearWindows();
+  });
+
+  return {
+    handlers: {
+      'offer.window': ({ offerId, minutes, until }, c) => {
+        const s = state.snapshot().state;
+        const o = offerOf(s, offerId);
+        const running = machines.get(offerId);
+        if (running) throw conflict(`${o.name} already has a window (${running.view.phase}); extend or cut it instead.`);
+        const endsAt = until ?? c.now + Math.round((minutes ?? 0) * 60_000);
+        if (endsAt <= c.now) throw conflict('That end time has already passed.');
+        const content = s.scripts.deck?.content ?? null;
+        const step = openWindow({
+          offerId,
+          offerName: o.name,
+          now: c.now,
+          endsAt,
+          by: c.caller.name ?? c.caller.actor,
+          facts: factsOf(o),
+          urgency: content ? urgencyCuesOf(content, offerId) : [],
+          capCta: content ? capCtaOf(content, offerId) : null,
+        });
+        run(offerId, step);
+        return { window: step.machine.view };
+      },
+      'offer.windowAdjust': ({ offerId, action, minutes, reason }, c) => {
+        const o = offerOf(state.snapshot().state, offerId);
+        const m = machines.get(offerId);
+        if (!m || m.view.phase === 'ending') throw conflict(`${o.name} has no open window to ${action}.`);
+        feed(offerId, { type: 'adjust', now: c.now, action, minutes: minutes ?? 0, by: c.caller.name ?? c.caller.actor, reason });
+        return { window: machines.get(offerId)?.view ?? state.get('onair').windows.find((w) => w.offerId === offerId) ?? m.view };
+      },
+      'talkback.send': ({ preset, text }, c) => {
+        const s = state.snapshot().state;
+        if (s.station.views.host === 0) throw conflict('No host view is open: nobody would see the message.');
+        const message = newTalkback({ id: `tb${++talkSeq}-${c.now}`, preset: preset ?? null, text: text ?? null, now: c.now, by: c.caller.name ?? c.caller.actor });
+        setOnAir((o) => ({ ...o, talkback: { current: message, history: [message, ...o.talkback.history].slice(0, 20) } }));
+        return { message };
+      },
+      'talkback.ack': ({ id }, c) => {
+        const current = state.get('onair').talkback.current;
+        const acked = ackTalkback(current, id ?? null, c.now, c.caller.name ?? c.caller.actor);
+        if (!acked.ok) throw conflict(acked.reason);
+        setOnAir((o) => ({ ...o, talkback: { current: acked.message, history: o.talkback.history.map((h) => (h.id === acked.message.id ? acked.message : h)) } }));
+        return { message: acked.message };
+      },
+      'onair.share': (args) => {
+        setOnAir((o) => ({ ...o, share: { ...o.share, ...args } }));
+        return { share: state.get('onair').share };
+      },
+    },
+    start() {
+      unsubscribe = state.subscribe((msg) => {
+        if (msg.t !== 'patch' || closed) return;
+        if (msg.domain === 'offers' && machines.size > 0) onOffers(state.get('offers').items);
+        if (msg.domain === 'cues') {
+          const cues = state.get('cues');
+          const before = state.get('onair').rundown;
+          const after = nextRundown(before, cues);
+          if (after !== before) setOnAir((o) => ({ ...o, rundown: after }));
+        }
+      });
+    },
+    close() {
+      closed = true;
+      unsubscribe?.();
+      for (const cancel of wakes.values()) cancel();
+      wakes.clear();
+    },
+  };
+}
