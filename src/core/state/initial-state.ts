@@ -71,6 +71,7 @@ export function initialState(station: StationInfo): StationState {
       shown: { offer: false, countdown: false, question: false, 'lower-third': false },
       offerId: null,
       question: null,
+      stock: false,
       native: { enabled: false, scene: 'Baton Overlay', status: 'off', error: null, updatedAt: null },
     },
     showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },

@@ -51,6 +51,7 @@ const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'a
     shown: { offer: false, countdown: false, question: false, 'lower-third': false },
     offerId: null,
     question: null,
+    stock: false,
     native: { enabled: false, scene: '', status: 'off', error: null, updatedAt: null },
   },
   // GO/END records, revenue windows and probes are the producer's.
