@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signReply } from '../offers/hmac';
 import type { Core } from '../core';
 import { systemClock } from '../platform/clock';
 import { systemTimers } from '../platform/timers';
@@ -9,9 +13,34 @@ import { until } from '../../../test/support/until';
 
 const OFFER = 'glow-kit-live';
 const cores: Core[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   for (const c of cores.splice(0)) await c.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+
+const HMAC = 'window-test-hmac-key-0123456789';
+/** A signed-webhook store behind a fetch that can be unplugged (every call fails as unreachable). */
+function webhookStore() {
+  const store = { paused: false, down: false, calls: 0 };
+  const fetchFake = (async (_url: string | URL | Request, init?: RequestInit) => {
+    store.calls += 1;
+    if (store.down) throw new TypeError('fetch failed');
+    const body = String(init?.body ?? '{}');
+    const headers = new Headers(init?.headers);
+    const action = (JSON.parse(body) as { action: string }).action;
+    if (action === 'pause') store.paused = true;
+    if (action === 'resume') store.paused = false;
+    const reply = JSON.stringify({ state: store.paused ? 'paused' : 'live' });
+    const ts = String(Math.floor(Date.now() / 1000));
+    const key = headers.get(IDEMPOTENCY_HEADER) ?? '';
+    return new Response(reply, {
+      status: 200,
+      headers: { 'content-type': 'application/json', [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: signReply(HMAC, ts, key, reply) },
+    });
+  }) as typeof fetch;
+  return { store, fetch: fetchFake };
+}
 
 function ports(): OffersPorts {
   return {
@@ -78,6 +107,35 @@ describe('offer windows (demo show, sandbox store)', () => {
     expect((await core.dispatch('offer.window', { offerId: 'nope', minutes: 1 }, producer)).ok).toBe(false);
     expect((await core.dispatch('offer.window', { offerId: OFFER, until: Date.now() - 1000 }, producer)).ok).toBe(false);
     expect((await core.dispatch('offer.window', { offerId: OFFER, minutes: 1 }, host)).ok).toBe(false);
+  });
+});
+
+describe('offer window while the store is down', () => {
+  it('says "ending — store unreachable" and pauses as soon as the store is back', async () => {
+    const { store, fetch: fakeFetch } = webhookStore();
+    const dir = mkdtempSync(join(tmpdir(), 'baton-window-'));
+    dirs.push(dir);
+    const show = JSON.parse(readFileSync(DEMO_SHOW, 'utf8')) as { offers: { store: unknown }[] };
+    for (const o of show.offers) o.store = { adapter: 'webhook', url: 'https://store.test/hook', hmacSecret: `store/${OFFER}/hmac` };
+    show.offers = show.offers.slice(0, 1);
+    const file = join(dir, 'show.json');
+    writeFileSync(file, JSON.stringify(show));
+    const core = createTestCore({ clock: systemClock, ports: { offers: { ...ports(), fetch: fakeFetch } }, secrets: { [`store/${OFFER}/hmac`]: HMAC } });
+    cores.push(core);
+    core.show.loadFile(file);
+    await core.start();
+    await until(() => offerState(core) === 'live', 3000, 'live from the webhook store');
+
+    expect((await core.dispatch('offer.window', { offerId: OFFER, minutes: 0.005 }, producer)).ok).toBe(true);
+    store.down = true;
+    await until(() => windowOf(core)?.problem === 'ending — store unreachable', 5000, () => `the producer is told (window ${JSON.stringify(windowOf(core))})`);
+    expect(windowOf(core)?.phase).toBe('ending');
+    expect(offerState(core)).not.toBe('paused');
+    store.down = false;
+    await until(() => windowOf(core)?.phase === 'ended', 5000, 'paused once the store is back');
+    expect(store.paused).toBe(true);
+    expect(offerState(core)).toBe('paused');
+    expect(windowOf(core)?.problem).toBeNull();
   });
 });
 
