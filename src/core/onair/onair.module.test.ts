@@ -26,7 +26,7 @@ function webhookStore() {
   const fetchFake = (async (_url: string | URL | Request, init?: RequestInit) => {
     store.calls += 1;
     if (store.down) throw new TypeError('fetch failed');
-    const body = String(init?.body ?? '{}');
+    const body = typeof init?.body === 'string' ? init.body : '{}';
     const headers = new Headers(init?.headers);
     const action = (JSON.parse(body) as { action: string }).action;
     if (action === 'pause') store.paused = true;
