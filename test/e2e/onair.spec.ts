@@ -32,9 +32,27 @@ test('a time-boxed offer of 1 minute pauses itself on time (± 1 s), and the aud
   // The host sees the window's time left (shared by default).
   await expect(host.getByTestId(`host-number-${OFFER}-window`)).toContainText(/0[01]:\d\d/);
 
+  // The producer puts the countdown overlay on air by hotkey; it counts down to the window's end.
+  await producer.keyboard.press('Shift+C');
+  await expect(producer.getByTestId('overlay-toggle-countdown')).toHaveCount(0); // the Overlays tab is not open
+  const list = await fetch(`${station.url}/api/device-tokens`, { headers: { authorization: `Bearer ${station.tokens.producer}` } });
+  const overlayToken = ((await list.json()) as { result: { tokens: { kind: string; token: string }[] } }).result.tokens.find((t) => t.kind === 'overlay')?.token ?? '';
+  const overlay = await context.newPage();
+  await overlay.setViewportSize({ width: 1920, height: 1080 });
+  await overlay.goto(`${station.url}/overlay/countdown?token=${overlayToken}`);
+  const countdown = overlay.locator('#countdown');
+  await expect(countdown).toHaveAttribute('data-state', 'running');
+  await expect(countdown).toHaveAttribute('data-kind', 'window');
+  await expect(countdown.locator('.label')).toHaveText('Glow Kit live bundle ends in');
+  await expect(countdown.locator('.time')).toHaveText(/^0[01]:\d\d$/);
+  const shown = await station.api<{ entries: AuditRow[] }>('audit.list', { command: 'overlay.show', limit: 1 });
+  expect(shown.body.result?.entries[0]).toMatchObject({ actor: expect.stringMatching(/^producer/), args: { overlay: 'countdown', visible: true } });
+
   // Wait for the end: the offer shows PAUSED only once the store confirmed it.
   await expect(producer.getByTestId(`offer-state-${OFFER}`)).toHaveText('PAUSED', { timeout: 75_000 });
   await expect(producer.getByTestId('window-ended')).toContainText('ended (on time)');
+  // With the window over (and no show clock running) the countdown overlay has nothing to show.
+  await expect(countdown).toHaveAttribute('data-state', 'hidden');
 
   const audit = await station.api<{ entries: AuditRow[] }>('audit.list', { limit: 50 });
   const rows = audit.body.result?.entries ?? [];
