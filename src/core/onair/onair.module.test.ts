@@ -110,6 +110,36 @@ describe('offer windows (demo show, sandbox store)', () => {
   });
 });
 
+describe('offer window across a station restart', () => {
+  it('ends a window whose time ran out while the station was down, as soon as it starts again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-window-restart-'));
+    dirs.push(dir);
+    const boot = async () => {
+      const core = createTestCore({ dataDir: dir, clock: systemClock, ports: { offers: ports() } });
+      core.show.loadFile(DEMO_SHOW);
+      await core.start();
+      return core;
+    };
+    const first = await boot();
+    await until(() => offerState(first) === 'live');
+    expect((await first.dispatch('offer.window', { offerId: OFFER, minutes: 0.01 }, producer)).ok).toBe(true);
+    await first.close();
+    await new Promise((r) => setTimeout(r, 900));
+    const second = await boot();
+    cores.push(second);
+    await until(() => windowOf(second)?.phase === 'ended', 5000, () => `ended after the restart (${JSON.stringify(windowOf(second))})`);
+    expect(offerState(second)).toBe('paused');
+    expect(second.audit.list({ limit: 20 }).some((e) => e.command === 'offer.windowEnding' && e.actor === 'system:onair')).toBe(true);
+  });
+
+  it('ends at once when its offer was already paused by hand before the end', async () => {
+    const core = await demoCore();
+    expect((await core.dispatch('offer.window', { offerId: OFFER, minutes: 0.005 }, producer)).ok).toBe(true);
+    expect((await core.dispatch('offer.pause', { offerId: OFFER, reason: 'by hand' }, producer)).ok).toBe(true);
+    await until(() => windowOf(core)?.phase === 'ended', 3000, 'ended although the offer was already paused');
+  });
+});
+
 describe('offer window while the store is down', () => {
   it('says "ending — store unreachable" and pauses as soon as the store is back', async () => {
     const { store, fetch: fakeFetch } = webhookStore();

@@ -13,6 +13,12 @@ import { nextRundown } from './rundown.track';
 type OnAirCommand = 'offer.window' | 'offer.windowAdjust' | 'talkback.send' | 'talkback.ack' | 'onair.share';
 
 const KEEP_WINDOWS = 10;
+/** Running windows survive a station restart: a window whose end passed while down ends at start. */
+const WINDOWS_SETTING = 'onair.windows';
+interface SavedWindows {
+  showId: string;
+  machines: WindowMachine[];
+}
 const SYSTEM: Caller = { actor: 'system:onair', role: 'producer', via: 'system' };
 
 export function factsOf(o: OfferView): OfferFacts {
@@ -31,7 +37,46 @@ export function createOnAirModule(ctx: ModuleContext, timers: Timers): CoreModul
     if (!closed) state.update('onair', fn);
   };
 
+  const save = () => {
+    const showId = ctx.show.current()?.show.id ?? null;
+    if (!showId || closed) return;
+    const saved: SavedWindows = { showId, machines: [...machines.values()].filter((m) => m.view.phase !== 'ended') };
+    try {
+      ctx.settings.set(WINDOWS_SETTING, JSON.stringify(saved));
+    } catch (error) {
+      ctx.log.warn('onair: the running windows could not be saved', { error: String(error) });
+    }
+  };
+
+  const restore = () => {
+    const showId = ctx.show.current()?.show.id ?? null;
+    const raw = ctx.settings.get(WINDOWS_SETTING);
+    if (!raw || !showId) return;
+    let saved: SavedWindows | null = null;
+    try {
+      saved = JSON.parse(raw) as SavedWindows;
+    } catch {
+      saved = null;
+    }
+    if (!saved || saved.showId !== showId || !Array.isArray(saved.machines)) return;
+    for (const m of saved.machines) {
+      if (m?.view?.offerId && m.view.phase !== 'ended') machines.set(m.view.offerId, m);
+    }
+    const items = state.get('offers').items;
+    for (const offerId of [...machines.keys()]) {
+      const m = machines.get(offerId);
+      if (!m) continue;
+      // An end that passed while the station was down is asked now; an ending one is asked again.
+      if (m.view.phase === 'ending') effect(offerId, { type: 'pause', reason: 'Offer window ended while the station was down' });
+      else feed(offerId, { type: 'tick', now: clock.now() });
+      const o = items.find((i) => i.id === offerId);
+      if (o) feed(offerId, { type: 'offer', now: clock.now(), facts: factsOf(o) });
+    }
+    publishWindows();
+  };
+
   const publishWindows = () => {
+    save();
     const live = [...machines.values()].map((m) => m.view);
     setOnAir((s) => {
       const others = s.windows.filter((w) => !machines.has(w.offerId));
@@ -58,7 +103,11 @@ export function createOnAirModule(ctx: ModuleContext, timers: Timers): CoreModul
 
   const feed = (offerId: string, input: WindowInput) => {
     const m = machines.get(offerId);
-    if (m && !closed) run(offerId, stepWindow(m, input));
+    if (!m || closed) return;
+    const step = stepWindow(m, input);
+    // Most offer patches change nothing about a window: no publish, no write.
+    if (step.machine === m && step.effects.length === 0) return;
+    run(offerId, step);
   };
 
   const effect = (offerId: string, e: WindowEffect) => {
@@ -66,12 +115,14 @@ export function createOnAirModule(ctx: ModuleContext, timers: Timers): CoreModul
       case 'resume':
         void ctx.dispatch('offer.resume', { offerId }, SYSTEM).then((r) => {
           if (!r.ok) ctx.log.warn('onair: the window could not resume its offer yet', { offer: offerId, error: r.error.message });
+          refeed(offerId);
         });
         return;
       case 'pause':
         // The same command a click runs: pending, retries and the store's confirmation included.
         void ctx.dispatch('offer.pause', { offerId, reason: e.reason }, SYSTEM).then((r) => {
           if (!r.ok) ctx.log.warn('onair: the window’s pause is not confirmed yet', { offer: offerId, error: r.error.message });
+          refeed(offerId);
         });
         return;
       case 'audit':
@@ -89,6 +140,12 @@ export function createOnAirModule(ctx: ModuleContext, timers: Timers): CoreModul
     }
   };
 
+  /** The offer's facts now: an offer already in the asked state sends no patch of its own. */
+  const refeed = (offerId: string) => {
+    const o = state.get('offers').items.find((i) => i.id === offerId);
+    if (o) feed(offerId, { type: 'offer', now: clock.now(), facts: factsOf(o) });
+  };
+
   const onOffers = (items: readonly OfferView[]) => {
     for (const offerId of [...machines.keys()]) {
       const o = items.find((i) => i.id === offerId);
@@ -103,8 +160,15 @@ export function createOnAirModule(ctx: ModuleContext, timers: Timers): CoreModul
     setOnAir((s) => ({ ...s, windows: [] }));
   };
 
-  ctx.show.onLoaded(() => {
-    if (!closed) clearWindows();
+  // Another show drops the windows; the same show loaded again (a restart) keeps them.
+  let windowsShow: string | null = null;
+  ctx.show.onLoaded((loaded) => {
+    if (closed) return;
+    if (windowsShow !== null && windowsShow !== loaded.show.id) {
+      clearWindows();
+      save();
+    }
+    windowsShow = loaded.show.id;
   });
 
   return {
@@ -157,6 +221,7 @@ export function createOnAirModule(ctx: ModuleContext, timers: Timers): CoreModul
       },
     },
     start() {
+      restore();
       unsubscribe = state.subscribe((msg) => {
         if (msg.t !== 'patch' || closed) return;
         if (msg.domain === 'offers' && machines.size > 0) onOffers(state.get('offers').items);
