@@ -35,7 +35,7 @@ export function OnAirPanel() {
   useHotkeys(Object.fromEntries(OVERLAY_NAMES.map((n) => [OVERLAY_KEYS[n], () => toggle(n)])), overlays !== null);
   return (
     <Panel
-      title="On air"
+      title={`On air${useWindowSummary()}`}
       testId="onair-panel"
       className="onair-panel"
       actions={
@@ -51,6 +51,16 @@ export function OnAirPanel() {
       {tab === 'talkback' ? <TalkbackTab /> : tab === 'window' ? <WindowTab /> : tab === 'rundown' ? <RundownTab /> : <OverlaysTab toggle={toggle} />}
     </Panel>
   );
+}
+
+/** " · Glow Kit 04:12" for the first running window, so the countdown shows whichever tab is open. */
+function useWindowSummary(): string {
+  const windows = useSlice('onair')?.windows ?? [];
+  const now = useNow(1000);
+  const w = activeWindows(windows)[0];
+  if (!w) return '';
+  const line = windowLine(w, now);
+  return ` · ${w.offerName} ${line.leftMs === null ? 'ending' : formatClock(line.leftMs + 999)}`;
 }
 
 function TalkbackTab() {
