@@ -107,6 +107,8 @@ describe('offer windows (demo show, sandbox store)', () => {
     expect((await core.dispatch('offer.window', { offerId: 'nope', minutes: 1 }, producer)).ok).toBe(false);
     expect((await core.dispatch('offer.window', { offerId: OFFER, until: Date.now() - 1000 }, producer)).ok).toBe(false);
     expect((await core.dispatch('offer.window', { offerId: OFFER, minutes: 1 }, host)).ok).toBe(false);
+    expect((await core.dispatch('offer.window', { offerId: OFFER, until: Date.now() + 25 * 3600_000 }, producer)).ok).toBe(false);
+    expect(core.snapshot().state.onair.windows).toEqual([]);
   });
 });
 

@@ -13,6 +13,9 @@ import { nextRundown } from './rundown.track';
 type OnAirCommand = 'offer.window' | 'offer.windowAdjust' | 'talkback.send' | 'talkback.ack' | 'onair.share';
 
 const KEEP_WINDOWS = 10;
+const MAX_WINDOW_MS = 24 * 3600_000;
+/** Timers cannot wait longer than this; a later wake-up simply wakes again. */
+const MAX_WAKE_MS = 2 ** 31 - 1;
 /** Running windows survive a station restart: a window whose end passed while down ends at start. */
 const WINDOWS_SETTING = 'onair.windows';
 interface SavedWindows {
@@ -130,7 +133,7 @@ export function createOnAirModule(ctx: ModuleContext, timers: Timers): CoreModul
         return;
       case 'wake': {
         wakes.get(offerId)?.();
-        const delay = Math.max(0, e.at - clock.now());
+        const delay = Math.min(MAX_WAKE_MS, Math.max(0, e.at - clock.now()));
         wakes.set(offerId, timers.after(delay, () => {
           wakes.delete(offerId);
           feed(offerId, { type: 'tick', now: clock.now() });
@@ -180,6 +183,7 @@ export function createOnAirModule(ctx: ModuleContext, timers: Timers): CoreModul
         if (running) throw conflict(`${o.name} already has a window (${running.view.phase}); extend or cut it instead.`);
         const endsAt = until ?? c.now + Math.round((minutes ?? 0) * 60_000);
         if (endsAt <= c.now) throw conflict('That end time has already passed.');
+        if (endsAt - c.now > MAX_WINDOW_MS) throw conflict('A window can last at most 24 hours.');
         const content = s.scripts.deck?.content ?? null;
         const step = openWindow({
           offerId,
