@@ -32,6 +32,7 @@ import { createOverlayModule } from './overlay/overlay.module';
 import { createShowdayModule } from './showday/showday.module';
 import { showDayPackageFiles } from './showday/showday.package';
 import { createPeopleModule } from './people/people.module';
+import { createOnAirModule } from './onair/onair.module';
 import { withDuties } from './people/duties';
 import type { PeopleGate } from './people/people.gate';
 import type { DeviceRegistry } from './people/devices.port';
@@ -138,8 +139,10 @@ export function createCore(deps: CoreDeps): Core {
     overlay: createOverlayModule(contextFor('overlay'), deps.ports.obs),
     showday: createShowdayModule(contextFor('showday')),
     people,
+    // Windows wait on the same timers as the offers' retries, so a test drives both by hand.
+    onair: createOnAirModule(contextFor('onair'), deps.ports.offers.timers),
   };
-  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay, domains.showday, domains.people];
+  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay, domains.showday, domains.people, domains.onair];
   const handlers = withDuties(commandTable({
     core: {
       'station.whoami': (_args, c) => ({ actor: c.caller.actor, role: c.caller.role }),

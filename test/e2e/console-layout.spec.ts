@@ -42,6 +42,7 @@ for (const size of [
     await insideViewport(producer, producer.getByTestId('deck-current'), 'current cue');
     await insideViewport(producer, producer.getByTestId('status-alerts'), 'alert count');
     await insideViewport(producer, producer.getByTestId('emergency-action'), 'emergency action');
+    await insideViewport(producer, producer.getByTestId('onair-panel'), 'on-air panel');
     const scroll = await producer.evaluate(() => ({
       doc: document.documentElement.scrollHeight - document.documentElement.clientHeight,
       body: document.body.scrollHeight - document.body.clientHeight,

@@ -11,6 +11,7 @@ import { preflightCommands } from './preflight.contract';
 import { overlayCommands } from './overlay.contract';
 import { showdayCommands } from './showday.contract';
 import { peopleCommands } from './people.contract';
+import { onAirCommands } from './onair.contract';
 
 export const commands = {
   ...stationCommands,
@@ -23,6 +24,7 @@ export const commands = {
   ...overlayCommands,
   ...showdayCommands,
   ...peopleCommands,
+  ...onAirCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -51,6 +53,7 @@ export * from './preflight.contract';
 export * from './overlay.contract';
 export * from './showday.contract';
 export * from './people.contract';
+export * from './onair.contract';
 export * from './role-policy';
 export * from './bridge';
 export * from './client-message.schema';

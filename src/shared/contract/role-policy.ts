@@ -22,7 +22,7 @@ export interface RoleView {
   readonly job: string;
 }
 
-const ALL_DOMAINS: readonly Domain[] = ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'audit', 'overlays', 'showday', 'hq'];
+const ALL_DOMAINS: readonly Domain[] = ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'audit', 'overlays', 'showday', 'hq', 'onair'];
 
 // Command rights live on each command of the contract (`roles`), beside its arguments; this policy is
 // the other half: the slice of the snapshot, the events and the alerts each role reads. A read
@@ -31,7 +31,7 @@ export const ROLE_POLICY: Readonly<Record<Role, RoleView>> = {
   // The producer runs the show: everything, including the audit trail and configuration.
   producer: { domains: ALL_DOMAINS, events: ['comments.changed', 'audit.appended', 'cue.changed'], configuration: true, alerts: 'all', job: 'Runs the show: every panel and every command.' },
   // The host reads a card: the cue, the clocks, the pinned question, offer states, OBS's light.
-  host: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers'], events: ['cue.changed'], configuration: false, alerts: 'addressed', job: 'Reads the cue card on camera.' },
+  host: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers', 'onair'], events: ['cue.changed'], configuration: false, alerts: 'addressed', job: 'Reads the cue card on camera.' },
   // The moderator (social ops) triages comments: queues, pins, the current cue and offer states,
   // and the alerts addressed to social ops (view→cart, comment routing). The desk reads its rows in
   // windows (`comments.desk`) when the desk version moves, so no per-comment events.
@@ -44,7 +44,7 @@ export const ROLE_POLICY: Readonly<Record<Role, RoleView>> = {
   'customer-service': { domains: ['station', 'show', 'cues', 'comments', 'offers', 'kpis', 'alerts'], events: ['comments.changed'], configuration: false, alerts: 'addressed', job: 'Works the complaints queue and escalations.' },
   // An observer (a brand owner watching) reads the show's overview: no configuration, no audit
   // trail (it names people and their arguments), no HQ link, and no command that changes anything.
-  observer: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'overlays', 'showday'], events: ['cue.changed'], configuration: false, alerts: 'all', job: 'Watches the show read-only.' },
+  observer: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'overlays', 'showday', 'onair'], events: ['cue.changed'], configuration: false, alerts: 'all', job: 'Watches the show read-only.' },
 };
 
 /**
@@ -129,12 +129,15 @@ const BLANK: Omit<StationState, 'station' | 'show' | 'cues'> = {
     shown: { offer: false, countdown: false, question: false, 'lower-third': false },
     offerId: null,
     question: null,
+    stock: false,
     native: { enabled: false, scene: '', status: 'off', error: null, updatedAt: null },
   },
   // GO/END records, revenue windows and probes are the producer's.
   showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
   // The HQ link is the producer's concern: other roles read it as not configured.
   hq: { configured: false, state: 'offline', behind: 0, since: null, lastError: null },
+  // Talkback and the shared numbers are between producer and host.
+  onair: { windows: [], talkback: { current: null, history: [] }, share: { orders: false, stock: false, window: false }, rundown: [] },
 };
 
 /** True when the role's view is the station's whole state, unredacted. */

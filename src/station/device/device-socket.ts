@@ -18,6 +18,9 @@ export const DEVICE_COMMANDS = [
   'obs.take',
   'offer.pause',
   'offer.resume',
+  'offer.window',
+  'offer.windowAdjust',
+  'talkback.send',
 ] as const;
 const ALLOWED: ReadonlySet<string> = new Set(DEVICE_COMMANDS);
 const MAX_FRAME = 16 * 1024;

@@ -16,6 +16,7 @@ export const HOTKEYS: Record<'producer' | 'host' | 'moderator', KeyHelp[]> = {
     { keys: 'T', what: 'Take (studio mode)' },
     { keys: 'Shift+S twice', what: 'Start / stop the stream' },
     { keys: 'Shift+B twice', what: 'Switch ingest' },
+    { keys: 'Shift+O / C / Q / L', what: 'Show / hide the offer, countdown, question, lower-third overlay' },
     { keys: 'Esc', what: 'Leave a text field (hotkeys work again); disarm' },
     { keys: '?', what: 'This list' },
   ],
@@ -23,6 +24,7 @@ export const HOTKEYS: Record<'producer' | 'host' | 'moderator', KeyHelp[]> = {
     { keys: 'Space / → / PageDown', what: 'Next cue (a presentation clicker works)' },
     { keys: '← / PageUp', what: 'Previous cue' },
     { keys: 'M', what: 'Mirror for teleprompter glass' },
+    { keys: 'Enter', what: 'Acknowledge the producer’s talkback message' },
     { keys: '?', what: 'This list' },
   ],
   moderator: [

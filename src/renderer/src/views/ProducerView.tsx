@@ -27,6 +27,7 @@ import { PRODUCER_TABS, tabFromHash, type ProducerTab } from './producer-tabs';
 import { HotkeyOverlay } from '../ui/HotkeyOverlay';
 import '../styles/producer.css';
 import { PeoplePanel } from '../features/people/PeoplePanel';
+import { OnAirPanel } from '../features/onair/OnAirPanel';
 
 export function ProducerView() {
   const linked = useStation((v) => v.connection === 'open');
@@ -73,6 +74,9 @@ export function ProducerView() {
               </div>
               <div className="area-cue">
                 <CueDeckPanel />
+              </div>
+              <div className="area-onair">
+                <OnAirPanel />
               </div>
               <div className="area-obs">
                 <ObsPanel />
