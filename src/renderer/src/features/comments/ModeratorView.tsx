@@ -262,7 +262,8 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
             );
           })}
         </nav>
-        <div className="mod-list" ref={scrollRef} role="listbox" aria-label="Comments" data-testid="comment-list">
+        {/* An empty listbox is an error to assistive tech: with no rows it is a plain region saying so. */}
+        <div className="mod-list" ref={scrollRef} role={list.length > 0 ? 'listbox' : 'region'} aria-label="Comments" data-testid="comment-list">
           {list.length === 0 && !feed.loading ? <p className="muted mod-empty">Nothing waiting here.</p> : null}
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((v) => {

@@ -135,7 +135,8 @@ export function CueDeckPanel() {
               </Button>
             ) : null}
           </div>
-          <ul className="deck-list" ref={listRef} data-testid="deck-list">
+          {/* Focusable so the list scrolls from the keyboard too (the cue keys move the deck itself). */}
+          <ul className="deck-list" ref={listRef} data-testid="deck-list" tabIndex={0} aria-label="Cues of the loaded script">
             {rows.map((r) =>
               r.type === 'segment' ? (
                 <li key={`s:${r.id}`} className="deck-seg">
