@@ -133,8 +133,9 @@ test('moderator desk: no serious or critical axe violation', async ({ station, c
   const moderator = await station.openView(context, 'moderator', { query: 'as=Ana%20Reyes' });
   // As it first paints (maybe empty: the replay has not reached this queue yet), then with a row selected.
   await check(moderator, 'moderator-first-paint');
-  await expect(moderator.getByRole('option').first()).toBeVisible({ timeout: 30_000 });
-  await moderator.getByRole('option').first().click();
+  const firstRow = moderator.getByTestId('comment-list').getByRole('option').first();
+  await expect(firstRow).toBeVisible({ timeout: 30_000 });
+  await firstRow.click();
   await check(moderator, 'moderator');
   expect(failures, failures.join('\n')).toEqual([]);
 });
