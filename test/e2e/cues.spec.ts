@@ -191,8 +191,8 @@ test('a review shows the diff and its compliance flags; an approval given by ema
   const evidence = producer.getByTestId('review-evidence');
   await expect(evidence.getByTestId('review-headline')).toContainText('Changes since v1');
   await expect(evidence.getByTestId('review-headline')).toContainText('1 compliance flag');
-  await expect(evidence.locator('.diff-add mark.claim-hit')).toHaveText('Next-day delivery');
-  await expect(evidence.getByTestId('review-flags')).toContainText('delivery promise "Next-day delivery" is not in the approved script (version 1');
+  await expect(evidence.locator('.diff-add mark.claim-hit')).toHaveText('Next-day');
+  await expect(evidence.getByTestId('review-flags')).toContainText('delivery promise "Next-day" is not in the approved script (version 1');
 
   // Recording needs who, where and a note, and a second click to confirm.
   const record = producer.getByTestId('version-approve');
