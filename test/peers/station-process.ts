@@ -34,7 +34,9 @@ export async function freePort(): Promise<number> {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export async function startStationProcess(options: { dataDir?: string; showFile?: string; port?: number; env?: Record<string, string>; args?: string[] } = {}): Promise<StationProcess> {
+export async function startStationProcess(
+  options: { dataDir?: string; showFile?: string; port?: number; env?: Record<string, string>; args?: string[]; /** Flags for Node itself (`--cpu-prof`). */ nodeArgs?: string[] } = {},
+): Promise<StationProcess> {
   const entry = join(ROOT, 'out/main/headless.js');
   if (!existsSync(entry)) throw new Error('The station is not built: run `npm run build` first.');
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baton-e2e-'));
@@ -51,7 +53,7 @@ export async function startStationProcess(options: { dataDir?: string; showFile?
     writeFileSync(secretsFile, JSON.stringify({ 'api.tokens': JSON.stringify(list) }), { mode: 0o600 });
   }
   const port = options.port ?? (await freePort());
-  const args = [entry, '--headless', '--port', String(port), '--data', dataDir];
+  const args = [...(options.nodeArgs ?? []), entry, '--headless', '--port', String(port), '--data', dataDir];
   if (options.showFile) args.push('--show', options.showFile);
   if (options.args) args.push(...options.args);
   const child = spawn(process.execPath, args, {

@@ -52,7 +52,7 @@ export function createOfferRuntime(deps: RuntimeDeps): OfferRuntime {
   const adapter = createAdapter({
     offer,
     products: show.products,
-    fetch: ports.fetch,
+    post: ports.post,
     timing: ports.timing,
     sandbox: ports.sandbox,
     allowInsecureStore: ports.allowInsecureStore === true,

@@ -163,10 +163,10 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
   return {
     handlers: {
       'offer.pause': async ({ offerId, reason }, c) => ({
-        state: await find(offerId).controller.request('paused', { actor: c.caller.actor, reason }),
+        state: await find(offerId).controller.request('paused', { actor: c.caller.actor, reason, audit: c.audit, write: c.write }),
       }),
       'offer.resume': async ({ offerId }, c) => ({
-        state: await find(offerId).controller.request('live', { actor: c.caller.actor, reason: null }),
+        state: await find(offerId).controller.request('live', { actor: c.caller.actor, reason: null, audit: c.audit, write: c.write }),
       }),
       'offer.refresh': async ({ offerId }) => ({ state: await find(offerId).controller.refresh() }),
       'offer.rules': ({ offerId, rules }, c) => {

@@ -68,6 +68,9 @@ const READ_STATE = /* GraphQL */ `
     }
   }`;
 
+/** The documents a pause and a resume send, for a baseline that makes the identical calls. */
+export const VENDURE_TOGGLE_DOCUMENTS = { setPromotion: SET_PROMOTION, holdVariants: UPDATE_VARIANTS, readState: READ_STATE } as const;
+
 const READ_ORDERS = /* GraphQL */ `
   query BatonOrders($since: DateTime!) {
     orders(options: { filter: { orderPlacedAt: { after: $since } }, sort: { orderPlacedAt: ASC }, take: 100 }) {

@@ -7,6 +7,7 @@ import type { Core } from '../core';
 import { DEMO_SHOW, createTestClock, createTestCore, producer, type TestClock } from '../../../test/support/test-core';
 import { REHEARSAL_RATES } from '../offers/sandbox.simulator';
 import { until } from '../../../test/support/until';
+import { postOverFetch } from '../offers/http-json';
 
 const cores: Core[] = [];
 const dirs: string[] = [];
@@ -32,7 +33,7 @@ async function start(opts: { dataDir?: string; clock?: TestClock } = {}) {
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ports: {
       offers: {
-        fetch,
+        post: postOverFetch(fetch),
         timers: systemTimers,
         timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
         sandbox: { simulate: false, tickMs: 20, latencyMs: 5, random: () => 0.5, rates: REHEARSAL_RATES },
