@@ -35,7 +35,7 @@ async function main() {
     const { core } = station;
     const total = N + WARMUP + 5;
     const saved = must(await core.dispatch('script.save', { format: 'markdown', source: benchScript(total) }, SYSTEM));
-    must(await core.dispatch('script.approve', { versionId: saved.version.id, hash: saved.version.hash, approver: 'Priya Shah', note: 'bench' }, SYSTEM));
+    must(await core.dispatch('script.approve', { versionId: saved.version.id, hash: saved.version.hash, approver: 'Priya Shah', note: 'bench', given: 'email' }, SYSTEM));
     must(await core.dispatch('script.load', { versionId: saved.version.id }, SYSTEM));
     const first = core.snapshot().state.cues.current?.id;
     if (!first) throw new Error('bench deck did not load');

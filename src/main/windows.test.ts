@@ -1,5 +1,5 @@
 // The view windows with Electron's modules faked: each window shows its own role's page, stays on
-// the station's origin, opens no windows or webviews, grants no permissions, and sends links out
+// the station's origin, opens no windows or webviews, grants no permission but the alarm's notifications, and sends links out
 // only through the allow-list.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createExternalLinks } from './external-links';
@@ -10,8 +10,8 @@ const fake = vi.hoisted(() => {
   class FakeContents {
     listeners = new Map<string, Listener>();
     openHandler: ((d: { url: string }) => { action: string }) | null = null;
-    permissionRequest: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null = null;
-    permissionCheck: (() => boolean) | null = null;
+    permissionRequest: ((wc: unknown, permission: string, cb: (ok: boolean) => void, details?: { requestingUrl?: string }) => void) | null = null;
+    permissionCheck: ((wc: unknown, permission: string, requestingOrigin: string) => boolean) | null = null;
     session = {
       setPermissionRequestHandler: (h: FakeContents['permissionRequest']) => void (this.permissionRequest = h),
       setPermissionCheckHandler: (h: FakeContents['permissionCheck']) => void (this.permissionCheck = h),
@@ -124,11 +124,15 @@ describe('view windows', () => {
     return vi.waitFor(() => expect(opened).toEqual(['https://shop.example.com/admin']));
   });
 
-  it('grant no permission a page asks for', () => {
+  it('grant no permission a page asks for, except notifications for the station’s own pages (the emergency alarm)', () => {
     const { contents } = open('producer');
     const answers: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read']) contents.permissionRequest!(null, p, (ok) => answers.push(ok));
-    expect(answers).toEqual([false, false, false, false]);
-    expect(contents.permissionCheck!()).toBe(false);
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'notifications']) contents.permissionRequest!(null, p, (ok) => answers.push(ok), { requestingUrl: `${STATION}/producer` });
+    contents.permissionRequest!(null, 'notifications', (ok) => answers.push(ok), { requestingUrl: 'https://evil.example/' });
+    contents.permissionRequest!(null, 'notifications', (ok) => answers.push(ok));
+    expect(answers).toEqual([false, false, false, true, false, false]);
+    expect(contents.permissionCheck!(null, 'media', STATION)).toBe(false);
+    expect(contents.permissionCheck!(null, 'notifications', STATION)).toBe(true);
+    expect(contents.permissionCheck!(null, 'notifications', 'https://evil.example')).toBe(false);
   });
 });

@@ -75,8 +75,11 @@ export function hardenContents(contents: WebContents, stationUrl: string, links:
   contents.on('will-redirect', stayHome);
   contents.on('will-frame-navigate', (event) => stayHome(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  contents.session.setPermissionCheckHandler(() => false);
+  // One permission only: desktop notifications for the producer's opt-in emergency alarm, asked by
+  // the station's own pages. Everything else (camera, location, clipboard…) is refused.
+  const allowed = (permission: string, url: string | undefined) => permission === 'notifications' && url !== undefined && originOf(url) === origin;
+  contents.session.setPermissionRequestHandler((_wc, permission, callback, details) => callback(allowed(permission, details?.requestingUrl)));
+  contents.session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => allowed(permission, requestingOrigin));
 }
 
 export function preloadPath(mainDir: string): string {

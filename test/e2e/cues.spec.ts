@@ -153,13 +153,19 @@ test('the approver signs in person through a one-time link; the version then loa
   await expect(legal.getByTestId('signoff-page')).toContainText('Priya Shah (legal)');
   await expect(legal.getByTestId('signoff-hash')).toContainText(v.hash);
   await expect(legal.locator('[data-cue-id="opening.1"]')).toContainText('Hello everyone, welcome to the Glow Kit launch live!');
+  // She reads what changed since the approved v1 first, flags (none here) counted.
+  await expect(legal.getByTestId('review-headline')).toContainText('Changes since v1');
+  await expect(legal.getByTestId('review-headline')).toContainText('no compliance flags');
+  await expect(legal.getByTestId('review-diff').locator('.diff-add')).toContainText('Hello everyone');
+  await expect(legal.getByTestId('review-diff').locator('.diff-del')).toContainText('Hi everyone');
   await legal.getByRole('textbox', { name: 'Note' }).fill('Cleared for the 3 Dec live.');
   await legal.getByTestId('signoff-approve').click();
   await expect(legal.getByTestId('signoff-done')).toContainText(`Approved: version ${v.number}`);
 
   // The producer sees the sign-off arrive live, in her name, and can load it.
   await expect(producer.getByTestId(`version-${v.number}`)).toHaveAttribute('data-status', 'approved');
-  await expect(producer.getByTestId('version-approval')).toContainText('recorded by Priya Shah (own sign-off link)');
+  await expect(producer.getByTestId('version-approval')).toContainText('Signed by Priya Shah (legal) through their own sign-off link');
+  await expect(producer.getByTestId('version-approval')).toHaveAttribute('data-credit', 'SIGNED');
   await producer.getByTestId('version-load').click();
   await producer.getByTestId('version-load').click(); // confirm replacing the live version
   await expect(host.getByTestId('host-version')).toContainText(`v${v.number} ·`);
@@ -170,4 +176,42 @@ test('the approver signs in person through a one-time link; the version then loa
   const trail = await station.api<{ entries: { actor: string; command: string; args: unknown }[] }>('audit.list', { limit: 50, command: 'script.signoff' });
   expect(trail.body.result!.entries[0]).toMatchObject({ actor: 'Priya Shah (own sign-off link)', command: 'script.signoff' });
   expect(JSON.stringify(trail.body.result)).not.toContain(url.split('link=')[1]);
+});
+
+test('a review shows the diff and its compliance flags; an approval given by email is recorded with a note, confirmed, and shown as recorded by the producer', async ({ station, context }) => {
+  const producer = await station.openView(context, 'producer');
+  const source = (await station.api<{ source: string }>('script.get', { versionId: 'glow-kit-launch/v1' })).body.result!.source;
+  const saved = await station.api<{ version: { id: string; number: number; shortHash: string } }>('script.save', {
+    format: 'markdown',
+    source: source.replace('Standard shipping takes 3–5 working days', 'Next-day delivery for everyone tonight'),
+  });
+  const v = saved.body.result!.version;
+  await producer.getByTestId('tab-setup').click();
+  await producer.getByTestId(`version-${v.number}`).click();
+  const evidence = producer.getByTestId('review-evidence');
+  await expect(evidence.getByTestId('review-headline')).toContainText('Changes since v1');
+  await expect(evidence.getByTestId('review-headline')).toContainText('1 compliance flag');
+  await expect(evidence.locator('.diff-add mark.claim-hit')).toHaveText('Next-day');
+  await expect(evidence.getByTestId('review-flags')).toContainText('delivery promise "Next-day" is not in the approved script (version 1');
+
+  // Recording needs who, where and a note, and a second click to confirm.
+  const record = producer.getByTestId('version-approve');
+  await expect(record).toBeDisabled();
+  await producer.getByTestId('approve-given').selectOption('email');
+  await expect(record).toBeDisabled();
+  await producer.getByTestId('approve-note').fill('Email “Re: v2 shipping line”, 4 Dec 10:02 — approved');
+  await expect(record).toBeEnabled();
+  await record.click();
+  await expect(record).toContainText(`Confirm: record Priya Shah (legal)’s approval of v${v.number}, given by email`);
+  await record.click();
+
+  const credit = producer.getByTestId('version-approval');
+  await expect(credit).toHaveAttribute('data-credit', 'RECORDED');
+  await expect(credit).toContainText('Approval of Priya Shah (legal), given by email — recorded by producer');
+  await expect(producer.getByTestId(`version-${v.number}`)).toContainText('RECORDED · Priya Shah');
+
+  const trail = await station.api<{ entries: { actor: string; command: string; args: Record<string, unknown>; detail: string | null }[] }>('audit.list', { limit: 20 });
+  const row = trail.body.result!.entries.find((e) => e.command === 'script.approval.recorded' && e.args.versionId === v.id);
+  expect(row?.args).toMatchObject({ approver: 'Priya Shah', via: 'email', recordedBy: row?.actor });
+  expect(row?.detail).toContain('given by email, recorded by');
 });

@@ -62,8 +62,9 @@ test('approver, commerce, customer service and observer work in their own views;
   await expect(priya.getByTestId('approver-text')).toContainText('Hello everyone');
   await expect(priya.getByTestId('role-switcher')).toHaveCount(0);
   if (SHOTS) await priya.screenshot({ path: `${SHOTS}/approver-1920x1080.png` });
+  await priya.locator('#approver-note').fill('Claims checked against the brief');
   await priya.getByTestId('approver-approve').click();
-  await expect(priya.getByTestId('approver-approved')).toContainText('recorded by Priya Shah (priya)');
+  await expect(priya.getByTestId('approver-approved')).toContainText(/Signed by Priya Shah \(\w+\) through their own sign-off link/);
 
   const audit = await station.api<{ entries: { actor: string; role: string; command: string; outcome: string }[] }>('audit.list', { limit: 100 });
   expect(audit.body.result!.entries.some((e) => e.command === 'script.approve' && e.actor === 'Priya Shah (priya)' && e.role === 'approver' && e.outcome === 'ok')).toBe(true);

@@ -203,17 +203,17 @@ describe('versions and approval', () => {
     const refused = await core.dispatch('script.load', { versionId: v2.id }, producer);
     expect(!refused.ok && refused.error.message).toMatch(/returned by Priya Shah with 1 comment/);
 
-    const wrongHash = await core.dispatch('script.approve', { versionId: v2.id, hash: v1.hash, approver: 'Priya Shah' }, producer);
+    const wrongHash = await core.dispatch('script.approve', { versionId: v2.id, hash: v1.hash, approver: 'Priya Shah', note: 'by email', given: 'email' }, producer);
     expect(!wrongHash.ok && wrongHash.error.code).toBe('conflict');
     expect(!wrongHash.ok && wrongHash.error.message).toMatch(/does not match version 2/);
-    const notApprover = await core.dispatch('script.approve', { versionId: v2.id, hash: v2.hash, approver: 'Leo Martins' }, producer);
+    const notApprover = await core.dispatch('script.approve', { versionId: v2.id, hash: v2.hash, approver: 'Leo Martins', note: 'by email', given: 'email' }, producer);
     expect(!notApprover.ok && notApprover.error.message).toMatch(/Leo Martins is host/);
-    const byModerator = await core.dispatch('script.approve', { versionId: v2.id, hash: v2.hash, approver: 'priya' }, moderator);
+    const byModerator = await core.dispatch('script.approve', { versionId: v2.id, hash: v2.hash, approver: 'priya', note: 'by email', given: 'email' }, moderator);
     expect(!byModerator.ok && byModerator.error.code).toBe('forbidden');
 
-    const approved = ok(await core.dispatch('script.approve', { versionId: v2.id, hash: v2.hash, approver: 'priya', note: 'ok after edit' }, producer)).version;
-    expect(approved.approval).toMatchObject({ approver: 'Priya Shah', role: 'legal', note: 'ok after edit', source: 'station', recordedBy: producer.actor });
-    const again = await core.dispatch('script.approve', { versionId: v2.id, hash: v2.hash, approver: 'priya' }, producer);
+    const approved = ok(await core.dispatch('script.approve', { versionId: v2.id, hash: v2.hash, approver: 'priya', note: 'ok after edit', given: 'email' }, producer)).version;
+    expect(approved.approval).toMatchObject({ approver: 'Priya Shah', role: 'legal', note: 'ok after edit', source: 'station', recordedBy: producer.actor, via: 'email' });
+    const again = await core.dispatch('script.approve', { versionId: v2.id, hash: v2.hash, approver: 'priya', note: 'again', given: 'paper' }, producer);
     expect(!again.ok && again.error.message).toMatch(/already approved/);
 
     const current = core.snapshot().state.cues.current?.id;
@@ -450,5 +450,66 @@ describe('compliance.check', () => {
     const alert = core.snapshot().state.alerts.items.find((a) => a.key === 'script.macro.fast');
     expect(alert?.message).toMatch(/Fast shipping.*arrives tomorrow/);
     expect(core.snapshot().state.alerts.items.filter((a) => a.key.startsWith('script.macro.'))).toHaveLength(1);
+  });
+});
+
+describe('recording an approval given elsewhere', () => {
+  const edited = async (core: Core, from: string, to: string) => {
+    const v1 = core.snapshot().state.scripts.versions[0]!;
+    const { source } = ok(await core.dispatch('script.get', { versionId: v1.id }, producer));
+    return ok(await core.dispatch('script.save', { format: 'markdown', source: source.replace(from, to) }, producer)).version;
+  };
+
+  it('needs the approver, a note and where it came from; the audit names the recorder and the approver', async () => {
+    const core = demoCore();
+    const v2 = await edited(core, 'Hi everyone', 'Hello everyone');
+    const base = { versionId: v2.id, hash: v2.hash, approver: 'priya' };
+    for (const [args, path] of [
+      [{ ...base, given: 'email' }, 'note'],
+      [{ ...base, note: '   ', given: 'email' }, 'note'],
+      [{ ...base, note: 'Re: script v2 — fine by me' }, 'given'],
+      [{ ...base, note: 'ok', given: 'carrier pigeon' }, 'given'],
+      [{ ...base, approver: ' ', note: 'ok', given: 'email' }, 'approver'],
+    ] as const) {
+      const r = await core.dispatch('script.approve', args, producer);
+      expect(r.ok, JSON.stringify(args)).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('invalid_args');
+        expect(r.error.issues?.map((i) => i.path)).toContain(path);
+      }
+    }
+    expect(core.snapshot().state.scripts.versions.find((v) => v.id === v2.id)?.approval).toBeNull();
+
+    const done = ok(await core.dispatch('script.approve', { ...base, note: '  Re: script v2 — fine by me ', given: 'email' }, producer)).version;
+    expect(done.approval).toMatchObject({ approver: 'Priya Shah', recordedBy: producer.actor, via: 'email', note: 'Re: script v2 — fine by me', source: 'station' });
+    const rows = core.audit.list({ limit: 10 });
+    const recorded = rows.find((e) => e.command === 'script.approval.recorded');
+    expect(recorded).toMatchObject({ actor: producer.actor, outcome: 'ok' });
+    expect(recorded?.args).toMatchObject({ approver: 'Priya Shah', approverRole: 'legal', recordedBy: producer.actor, via: 'email' });
+    expect(recorded?.detail).toBe(`Priya Shah (legal)'s approval of version 2, given by email, recorded by ${producer.actor}`);
+  });
+
+  it('a review shows the diff against the last approved version and flags the claims it adds', async () => {
+    const core = demoCore();
+    const v2 = await edited(core, 'Standard shipping takes 3–5 working days', 'Next-day delivery, and it costs $29 with code FLASH50');
+    const e = ok(await core.dispatch('script.review', { versionId: v2.id }, moderator));
+    expect(e.against).toMatchObject({ versionId: 'glow-kit-launch/v1', number: 1, approver: 'Priya Shah' });
+    expect(e.added).toBe(1);
+    expect(e.removed).toBe(1);
+    const added = e.lines.find((l) => l.op === 'add')!;
+    expect(added.cueId).toBe('glow-kit-offer.3');
+    expect(added.flags.map((f) => [f.kind, added.text.slice(f.start, f.end)])).toEqual([
+      ['delivery', 'Next-day'],
+      ['price', '$29'],
+      ['code', 'FLASH50'],
+    ]);
+    expect(e.flagged).toBe(3);
+    expect(e.lines.filter((l) => l.op !== 'add').every((l) => l.flags.length === 0)).toBe(true);
+
+    // The first version has no approved baseline: everything is new, every claim flagged.
+    const first = ok(await core.dispatch('script.review', { versionId: 'glow-kit-launch/v1' }, producer));
+    expect(first.against).toBeNull();
+    expect(first.removed).toBe(0);
+    expect(first.flagged).toBeGreaterThan(0);
   });
 });

@@ -89,6 +89,7 @@ export function createScriptImporter(ctx: ModuleContext, repo: ScriptRepo, scrip
             note: signed.note,
             recordedBy: `show file ${name}`,
             source: 'show-file' as const,
+            via: null,
           };
           writes.push(() => repo.insertApproval(approval));
           events.push({

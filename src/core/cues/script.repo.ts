@@ -1,4 +1,5 @@
-// Storage of script versions, approvals, review rounds and the deck position (migration 004).
+// Storage of script versions, approvals (how each was given: migration 011), review rounds and the
+// deck position (migration 004).
 import type { Approval, ReviewComment, ScriptContent, ScriptFormat, ScriptVersionSummary } from '../../shared/contract/index';
 import type { Db } from '../storage/database';
 
@@ -73,6 +74,7 @@ interface ApprovalRow {
   note: string;
   recorded_by: string;
   source: Approval['source'];
+  via: Approval['via'];
 }
 interface ReviewRow {
   version_id: string;
@@ -104,8 +106,8 @@ export function createScriptRepo(db: Db): ScriptRepo {
   const listV = db.prepare<[string], VersionRow>('SELECT * FROM script_versions WHERE show_id = ? ORDER BY number DESC');
   const getA = db.prepare<[string], ApprovalRow>('SELECT * FROM script_approvals WHERE version_id = ?');
   const insertA = db.prepare(
-    `INSERT INTO script_approvals (version_id, hash, approver, approver_role, at, note, recorded_by, source)
-     VALUES (@versionId, @hash, @approver, @role, @at, @note, @recordedBy, @source)`,
+    `INSERT INTO script_approvals (version_id, hash, approver, approver_role, at, note, recorded_by, source, via)
+     VALUES (@versionId, @hash, @approver, @role, @at, @note, @recordedBy, @source, @via)`,
   );
   const listR = db.prepare<[string], ReviewRow>('SELECT * FROM script_reviews WHERE version_id = ? ORDER BY seq');
   const insertR = db.prepare(
@@ -152,7 +154,7 @@ export function createScriptRepo(db: Db): ScriptRepo {
     approval(versionId) {
       const r = getA.get(versionId);
       return r
-        ? { versionId: r.version_id, hash: r.hash, approver: r.approver, role: r.approver_role, at: r.at, note: r.note, recordedBy: r.recorded_by, source: r.source }
+        ? { versionId: r.version_id, hash: r.hash, approver: r.approver, role: r.approver_role, at: r.at, note: r.note, recordedBy: r.recorded_by, source: r.source, via: r.via }
         : null;
     },
     insertApproval: (a) => void insertA.run(a),

@@ -1,9 +1,9 @@
 // Script versions: save (Markdown/JSON → filled, hashed, immutable), preview, diff, review rounds
 // and sign-off. Publishes the current show's versions in the `scripts` slice and raises an alert
 // when a sign-off request is overdue.
-import type { ScriptFormat, ScriptVersionSummary } from '../../shared/contract/index';
+import type { Approval, ApprovalVia, ReviewEvidence, ScriptFormat, ScriptVersionSummary } from '../../shared/contract/index';
 import type { Show } from '../../shared/show/show.schema';
-import type { Handlers } from '../dispatch/handler';
+import type { HandlerContext, Handlers } from '../dispatch/handler';
 import { CommandFailure, conflict, invalid } from '../dispatch/command-failure';
 import type { ModuleContext } from '../module';
 import type { ScriptRepo, StoredVersion } from './script.repo';
@@ -12,6 +12,7 @@ import { renderLines } from './script.render';
 import { diffLines } from './script.diff';
 import { contentHash, shortHash } from './script.hash';
 import { summarise } from './script.status';
+import { reviewEvidence } from './script.review';
 
 export interface NewVersion {
   showId: string;
@@ -24,7 +25,10 @@ export interface NewVersion {
 }
 
 export interface ScriptService {
-  handlers: Handlers<'script.preview' | 'script.save' | 'script.get' | 'script.diff' | 'script.requestApproval' | 'script.approve' | 'script.return'>;
+  handlers: Handlers<'script.preview' | 'script.save' | 'script.get' | 'script.diff' | 'script.review' | 'script.requestApproval' | 'script.approve' | 'script.return'>;
+  /** The approver's own sign-off (their link): the same checks as a recorded one, shown as their own act. */
+  signOwn(input: { versionId: string; approver: string; note: string }, hc: HandlerContext): { version: ScriptVersionSummary };
+  evidence(v: StoredVersion): ReviewEvidence;
   summary(v: StoredVersion): ScriptVersionSummary;
   /** The version to insert for this content, numbered after the show's latest. */
   prepare(input: NewVersion): StoredVersion;
@@ -136,9 +140,64 @@ export function createScriptService(ctx: ModuleContext, repo: ScriptRepo, hooks:
     };
   };
 
+  const evidence = (v: StoredVersion): ReviewEvidence =>
+    reviewEvidence(v, { versions: repo.versions(v.showId), approval: (id) => repo.approval(id), knownCodes: ctx.show.current()?.show.offers.map((o) => o.code) ?? [] });
+
+  /** One approval, whoever brings it: hash, stored text and approver checked; the audit names both people. */
+  const approve = (input: { versionId: string; hash: string; approver: string; note: string; via: ApprovalVia }, hc: HandlerContext) => {
+    const show = requireShow();
+    const v = requireVersion(input.versionId);
+    const s = summary(v);
+    if (s.approval) {
+      throw conflict(`Version ${v.number} was already approved by ${s.approval.approver} on ${formatTime(s.approval.at)}.`);
+    }
+    if (input.hash !== v.hash) {
+      throw conflict(
+        `The hash ${shortHash(input.hash)}… does not match version ${v.number} (${shortHash(v.hash)}…): the text is not what was reviewed. Nothing was approved.`,
+      );
+    }
+    if (contentHash(v.content) !== v.hash) {
+      throw conflict(`Version ${v.number}'s stored text no longer matches its hash — the database was changed outside Baton. Nothing was approved.`);
+    }
+    const person = requireApprover(show, input.approver);
+    const approval: Approval = {
+      versionId: v.id,
+      hash: v.hash,
+      approver: person.name,
+      role: person.role,
+      at: hc.now,
+      note: input.note,
+      recordedBy: hc.caller.actor,
+      source: 'station',
+      via: input.via,
+    };
+    const own = input.via === 'signoff-link';
+    hc.write(() => {
+      repo.insertApproval(approval);
+      refreshAfterCommit();
+    });
+    // The command's own row holds the caller; this one spells out whose approval it is and how it came.
+    hc.audit({
+      at: hc.now,
+      command: 'script.approval.recorded',
+      args: { versionId: v.id, hash: v.hash, approver: person.name, approverRole: person.role, recordedBy: hc.caller.actor, via: input.via, note: input.note },
+      outcome: 'ok',
+      detail: own
+        ? `${person.name} (${person.role}) signed version ${v.number} themselves, through their own link`
+        : `${person.name} (${person.role})'s approval of version ${v.number}, given by ${input.via}, recorded by ${hc.caller.actor}`,
+      durationMs: 0,
+    });
+    return { version: summarise(v, approval, repo.reviews(v.id)) };
+  };
+
   return {
     summary,
     prepare,
+    evidence,
+    signOwn: ({ versionId, approver, note }, hc) => {
+      const v = requireVersion(versionId);
+      return approve({ versionId, hash: v.hash, approver, note, via: 'signoff-link' }, hc);
+    },
     refresh,
     formatTime,
     requireShow,
@@ -170,6 +229,7 @@ export function createScriptService(ctx: ModuleContext, repo: ScriptRepo, hooks:
         const lines = diffLines(renderLines(a.content), renderLines(b.content));
         return { lines, added: lines.filter((l) => l.op === 'add').length, removed: lines.filter((l) => l.op === 'del').length };
       },
+      'script.review': ({ versionId }) => evidence(requireVersion(versionId)),
       'script.requestApproval': ({ versionId }, hc) => {
         const v = requireVersion(versionId);
         const s = summary(v);
@@ -182,28 +242,13 @@ export function createScriptService(ctx: ModuleContext, repo: ScriptRepo, hooks:
         });
         return { version: summarise(v, null, [...repo.reviews(v.id), review]) };
       },
-      'script.approve': ({ versionId, hash, approver, note }, hc) => {
+      'script.approve': ({ versionId, hash, approver, note, given }, hc) => {
+        // An approver signing in their own view (their personal link's token) signs as themselves.
         const show = requireShow();
-        const v = requireVersion(versionId);
-        const s = summary(v);
-        if (s.approval) {
-          throw conflict(`Version ${v.number} was already approved by ${s.approval.approver} on ${formatTime(s.approval.at)}.`);
-        }
-        if (hash !== v.hash) {
-          throw conflict(
-            `The hash ${shortHash(hash)}… does not match version ${v.number} (${shortHash(v.hash)}…): the text is not what was reviewed. Nothing was approved.`,
-          );
-        }
-        if (contentHash(v.content) !== v.hash) {
-          throw conflict(`Version ${v.number}'s stored text no longer matches its hash — the database was changed outside Baton. Nothing was approved.`);
-        }
-        const person = requireApprover(show, approver);
-        const approval = { versionId: v.id, hash: v.hash, approver: person.name, role: person.role, at: hc.now, note, recordedBy: hc.caller.actor, source: 'station' as const };
-        hc.write(() => {
-          repo.insertApproval(approval);
-          refreshAfterCommit();
-        });
-        return { version: summarise(v, approval, repo.reviews(v.id)) };
+        const self = hc.caller.role === 'approver' && hc.caller.personId !== undefined && requireApprover(show, approver).id === hc.caller.personId;
+        if (self) return approve({ versionId, hash, approver, note, via: 'signoff-link' }, hc);
+        if (!given) throw invalid('given: say where the approval was given (email, paper, phone or in-person) to record it.', [{ path: 'given', message: 'required when recording an approval given elsewhere' }]);
+        return approve({ versionId, hash, approver, note, via: given }, hc);
       },
       'script.return': ({ versionId, reviewer, comments }, hc) => {
         const v = requireVersion(versionId);

@@ -33,11 +33,15 @@ describe('sign-off links', () => {
     expect(link.path).toMatch(/^\/signoff\?link=[A-Za-z0-9_-]{32}$/);
 
     const view = ok(await core.dispatch('script.signoffView', { link: code(link.path) }, viaLink('?')));
+    // The approver reads the same evidence as the producer: the diff against the approved v1.
+    expect(view.evidence).toEqual(ok(await core.dispatch('script.review', { versionId: version.id }, producer)));
+    expect(view.evidence.against?.number).toBe(1);
+    expect(view.evidence.added).toBeGreaterThan(0);
     expect(view).toMatchObject({ approver: 'Priya Shah', approverRole: 'legal', versionId: version.id, hash: version.hash, number: version.number });
     expect(view.content.segments[0]?.cues[0]?.text).toMatch(/^Hello everyone/);
 
     const signed = ok(await core.dispatch('script.signoff', { link: code(link.path), decision: 'approve', note: 'OK for the 3 Dec live' }, viaLink('Priya Shah')));
-    expect(signed.version.approval).toMatchObject({ approver: 'Priya Shah', role: 'legal', hash: version.hash, recordedBy: 'Priya Shah (own sign-off link)', note: 'OK for the 3 Dec live' });
+    expect(signed.version.approval).toMatchObject({ approver: 'Priya Shah', role: 'legal', hash: version.hash, recordedBy: 'Priya Shah (own sign-off link)', note: 'OK for the 3 Dec live', via: 'signoff-link' });
 
     const again = await core.dispatch('script.signoff', { link: code(link.path), decision: 'approve' }, viaLink('Priya Shah'));
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });

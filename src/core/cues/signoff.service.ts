@@ -77,6 +77,7 @@ export function createSignoffService(ctx: ModuleContext, scripts: ScriptService,
           content: v.content,
           createdBy: link.createdBy,
           expiresAt: link.expiresAt,
+          evidence: scripts.evidence(v),
         };
       },
       'script.signoff': async ({ link: code, decision, note, comments }, hc) => {
@@ -88,7 +89,7 @@ export function createSignoffService(ctx: ModuleContext, scripts: ScriptService,
         }
         const result =
           decision === 'approve'
-            ? await scripts.handlers['script.approve']({ versionId: v.id, hash: v.hash, approver: link.approver, note }, hc)
+            ? scripts.signOwn({ versionId: v.id, approver: link.approver, note }, hc)
             : await scripts.handlers['script.return']({ versionId: v.id, reviewer: link.approver, comments }, hc);
         hc.write(() => links.markUsed(link.tokenHash, hc.now, decision));
         return result;

@@ -80,7 +80,7 @@ describe('preflight: stream green for 60 s and script unchanged', () => {
 
   it('fails when the loaded script is not the approved hash', () => {
     const s = base();
-    const approval = { versionId: 'v1', hash: 'a'.repeat(64), approver: 'Priya', role: 'legal', at: 0, note: '', recordedBy: 'x', source: 'station' as const };
+    const approval = { versionId: 'v1', hash: 'a'.repeat(64), approver: 'Priya', role: 'legal', at: 0, note: '', recordedBy: 'x', source: 'station' as const, via: 'email' as const };
     s.cues = { ...s.cues, loaded: { versionId: 'v1', showId: 's', number: 1, hash: 'b'.repeat(64), shortHash: 'bbbbbbbb', approval, loadedAt: 0, loadedBy: 'x' } };
     expect(evaluatePreflight(only('script.unchanged'), s, new Map(), 0, null).checks[0]).toMatchObject({ status: 'fail' });
     s.cues = { ...s.cues, loaded: { ...s.cues.loaded!, hash: 'a'.repeat(64) } };

@@ -29,6 +29,11 @@ export interface ScriptContent {
 }
 export type ScriptFormat = 'markdown' | 'json';
 
+/** Where an approval recorded by someone else came from; `signoff-link` is the approver's own act. */
+export const APPROVAL_CHANNELS = ['email', 'paper', 'phone', 'in-person'] as const;
+export type ApprovalChannel = (typeof APPROVAL_CHANNELS)[number];
+export type ApprovalVia = ApprovalChannel | 'signoff-link';
+
 export interface Approval {
   versionId: string;
   hash: string;
@@ -41,6 +46,11 @@ export interface Approval {
   recordedBy: string;
   /** `show-file`: legal signed outside Baton; the station accepted it because the hash matched. */
   source: 'station' | 'show-file';
+  /**
+   * `signoff-link`: the approver signed herself, through her own link. A channel (email, paper…):
+   * someone else (`recordedBy`) entered an approval given there. Null: recorded before Baton kept it.
+   */
+  via: ApprovalVia | null;
 }
 export interface ReviewComment {
   cueId: string;
@@ -147,6 +157,22 @@ export interface DiffLine {
   cueId: string | null;
 }
 
+/** A line of a review's diff, with the compliance flags of what it adds. */
+export interface ReviewLine extends DiffLine {
+  /** Prices, codes and delivery promises on an added line that the last approved version does not make. */
+  flags: ClaimViolation[];
+}
+/** The evidence every review shows: the diff against the last approved version, flags highlighted. */
+export interface ReviewEvidence {
+  versionId: string;
+  /** The show's latest approved version before this one; null when nothing was approved yet. */
+  against: { versionId: string; number: number; shortHash: string; approver: string } | null;
+  lines: ReviewLine[];
+  added: number;
+  removed: number;
+  flagged: number;
+}
+
 /** What an approver sees through a sign-off link: the exact version, and who may sign it. */
 export interface SignoffView {
   show: { title: string; brand: string };
@@ -159,6 +185,7 @@ export interface SignoffView {
   content: ScriptContent;
   createdBy: string;
   expiresAt: number;
+  evidence: ReviewEvidence;
 }
 
 const signoffLink = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'the sign-off link’s 32-character code');
@@ -230,6 +257,12 @@ export const cueCommands = {
     kind: 'read',
     args: z.object({ from: z.string().min(1), to: z.string().min(1) }).strict(),
   }),
+  'script.review': command<ReviewEvidence>()({
+    summary: 'The evidence for reviewing a version: its diff against the last approved version, with compliance flags on what it adds.',
+    roles: ['producer', 'host', 'moderator', 'approver', 'observer'],
+    kind: 'read',
+    args: z.object({ versionId: z.string().min(1) }).strict(),
+  }),
   'script.requestApproval': command<{ version: ScriptVersionSummary }>()({
     summary: 'Send a version for sign-off; it is due within the show’s approval SLA.',
     roles: PRODUCER,
@@ -237,15 +270,18 @@ export const cueCommands = {
     args: z.object({ versionId: z.string().min(1) }).strict(),
   }),
   'script.approve': command<{ version: ScriptVersionSummary }>()({
-    summary: 'Sign one version’s content hash: approver (a person in the show), time and note.',
+    summary:
+      'Approve one version’s content hash. An approver signing in their own view signs as themselves; the producer records an approval given elsewhere (email, paper, phone, in person) with who approved, a note of what they said, and where — shown as recorded by the producer, never as the approver’s own sign-off.',
     roles: ['producer', 'approver'],
     kind: 'write',
     args: z
       .object({
         versionId: z.string().min(1),
         hash: z.string().regex(/^[0-9a-f]{64}$/, 'the version’s full 64-character content hash'),
-        approver: z.string().min(1).max(120),
-        note: z.string().max(1000).default(''),
+        approver: z.string().trim().min(1, 'who gave the approval').max(120),
+        note: z.string().trim().min(1, 'a note of the approval (what they said, the email’s subject, where the paper is)').max(1000),
+        // Required when the producer records someone else's approval; an approver signing in their own view leaves it out.
+        given: z.enum(APPROVAL_CHANNELS, 'where the approval was given: email, paper, phone or in-person').optional(),
       })
       .strict(),
   }),

@@ -63,7 +63,7 @@ describe('the station refuses, over HTTP', () => {
     expect(saved.status).toBe(200);
     const v = (saved.body.result as { version: { id: string; hash: string; createdBy: string } }).version;
     expect(v.createdBy).toBe('Maya Okafor (maya)');
-    const r = await post('script.approve', { versionId: v.id, hash: v.hash, approver: 'Maya Okafor' }, maya);
+    const r = await post('script.approve', { versionId: v.id, hash: v.hash, approver: 'Maya Okafor', note: 'signed it myself', given: 'paper' }, maya);
     expect(r.status).toBe(403);
     expect(r.body.error?.message).toMatch(/You wrote version/);
   });

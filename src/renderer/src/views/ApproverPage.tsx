@@ -8,6 +8,7 @@ import { useSend, useSlice, useStation } from '../state/station.store';
 import { useAction } from '../state/use-action';
 import { useToast } from '../ui/toasts';
 import { Panel } from '../ui/Panel';
+import { approvalCredit } from '../features/cues/approval.logic';
 import { Button } from '../ui/Button';
 import { StatusBadge } from '../ui/StatusDot';
 import { useNow } from '../ui/use-now';
@@ -91,7 +92,7 @@ export function ApproverPage() {
           <Panel title="Sign-off" testId="approver-signoff">
             {!selected ? null : selected.approval ? (
               <p data-testid="approver-approved">
-                Approved by <strong>{selected.approval.approver}</strong> ({selected.approval.role}) at {formatTimeOfDay(selected.approval.at)} — recorded by {selected.approval.recordedBy}
+                {approvalCredit(selected.approval, formatTimeOfDay).line}
                 {selected.approval.note ? <span className="muted"> · “{selected.approval.note}”</span> : null}
               </p>
             ) : !person ? (

@@ -17,6 +17,7 @@ import { ObsPanel, ObsSetupPanel } from '../features/obs/ObsPanel';
 import { PostShowPanel } from '../features/post-show/PostShowPanel';
 import { StatusBar } from '../features/status/StatusBar';
 import { EmergencyBanners, useEmergencies } from '../features/emergency/EmergencyBanners';
+import { EmergencyAlarm } from '../features/emergency/EmergencyAlarm';
 import { pageTitle } from '../features/emergency/emergency.logic';
 import { airLine } from '../features/status/status-bar.logic';
 import { useSlice, useStation } from '../state/station.store';
@@ -55,6 +56,7 @@ export function ProducerView() {
         <StationHeader
           view="Producer console"
           lostBanner={false}
+          extra={<EmergencyAlarm />}
           nav={
             <nav className="tabs" aria-label="Console sections">
               {PRODUCER_TABS.map((t) => (

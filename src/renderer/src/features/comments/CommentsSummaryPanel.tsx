@@ -11,6 +11,7 @@ import { formatAge } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { QUEUE_LABELS, QUEUE_ORDER } from './comments.logic';
 import { useShowIsRehearsal } from '../../ui/use-rehearsal';
+import { unlabelled } from '../../ui/rehearsal.logic';
 import './comments.css';
 
 const SOURCE_LEVEL: Record<SourceHealth['status'], 'green' | 'amber' | 'red' | 'unknown'> = {
@@ -73,7 +74,7 @@ export function CommentsSummaryPanel() {
             </span>
             <span className="source-status">{s.status.replace('_', ' ')}</span>
             <span className="muted small source-detail">
-              {s.detail ?? ''}
+              {unlabelled(s.detail ?? '', saidOnce)}
               {s.lastMessageAt !== null ? ` · last ${formatAge(now - s.lastMessageAt)} ago · ${s.received.toLocaleString('en')} received` : ''}
             </span>
             {role === 'producer' ? (

@@ -336,7 +336,8 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
               </Button>
             </div>
           ) : null}
-          <div className="mod-list" ref={scrollRef} role="listbox" aria-label="Comments" aria-multiselectable="true" data-testid="comment-list">
+          {/* An empty listbox is an error to assistive tech: with no rows it is a plain region. */}
+          <div className="mod-list" ref={scrollRef} role={total > 0 ? 'listbox' : 'region'} aria-label="Comments" aria-multiselectable={total > 0 ? true : undefined} data-testid="comment-list">
             {total === 0 && !desk.loading ? <p className="muted mod-empty">Nothing waiting here.</p> : null}
             <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
               {visible.map((v) => {

@@ -1,6 +1,7 @@
 // The producer's cue deck: what the host reads now and next, the clocks, next / previous / jump,
 // arm-then-go for a cue that must land on a beat, and the whole deck to pick from.
 // Keys: Space or → next, ← previous, ↑/↓ pick, Enter jump to the pick, A arm it, G go, Esc disarm.
+import { approvalCredit } from './approval.logic';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSlice } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
@@ -68,6 +69,7 @@ export function CueDeckPanel() {
         loaded ? (
           <StatusBadge level="green" testId="deck-version">
             v{loaded.number} · {loaded.shortHash} · {loaded.approval.approver}
+            {approvalCredit(loaded.approval).badge === 'RECORDED' ? ' (recorded)' : ''}
           </StatusBadge>
         ) : (
           <StatusBadge level="red" testId="deck-version">NO APPROVED SCRIPT</StatusBadge>
@@ -135,7 +137,8 @@ export function CueDeckPanel() {
               </Button>
             ) : null}
           </div>
-          <ul className="deck-list" ref={listRef} data-testid="deck-list">
+          {/* Focusable so the list scrolls from the keyboard too (the cue keys move the deck itself). */}
+          <ul className="deck-list" ref={listRef} data-testid="deck-list" tabIndex={0} aria-label="Cues of the loaded script">
             {rows.map((r) =>
               r.type === 'segment' ? (
                 <li key={`s:${r.id}`} className="deck-seg">

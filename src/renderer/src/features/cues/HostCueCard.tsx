@@ -1,6 +1,7 @@
 // The host's cue card (the whole /host page body) for the second monitor or teleprompter glass:
 // the approved text in very large type, the next cue small, show and segment clocks, the offer
 // banner, a pinned question, and the approved version's short hash and approver in a corner.
+import { approvalCredit } from './approval.logic';
 import { useEffect, useRef, useState } from 'react';
 import { useSlice } from '../../state/station.store';
 import { useHotkeys } from '../../ui/hotkeys';
@@ -114,8 +115,7 @@ export function HostCueCard() {
       <div className="host-corner" data-testid="host-version">
         {cues.loaded ? (
           <>
-            v{cues.loaded.number} · <span className="mono">{cues.loaded.shortHash}</span> · approved by {cues.loaded.approval.approver} ({cues.loaded.approval.role})
-            {cues.loaded.approval.source === 'show-file' ? ' · sign-off from show file' : ''}
+            v{cues.loaded.number} · <span className="mono">{cues.loaded.shortHash}</span> · {approvalCredit(cues.loaded.approval).short}
           </>
         ) : (
           'no approved version'

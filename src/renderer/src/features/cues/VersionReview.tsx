@@ -1,7 +1,9 @@
-// Review of one version: send for sign-off, approve (signs its full hash), return with comments
-// per cue, and load into the live deck. The station decides; refusals come back as its sentence.
+// Review of one version: its evidence (diff against the last approved version, compliance flags),
+// send for sign-off, record an approval given elsewhere (approver, channel, note, confirmed),
+// return with comments per cue, and load into the live deck. The station decides; refusals come
+// back as its sentence.
 import { useEffect, useState } from 'react';
-import type { CuesState, ScriptContent, ScriptVersionSummary } from '../../../../shared/contract/index';
+import { APPROVAL_CHANNELS, type ApprovalChannel, type CuesState, type ReviewEvidence as Evidence, type ScriptContent, type ScriptVersionSummary } from '../../../../shared/contract/index';
 import type { Show } from '../../../../shared/show/show.schema';
 import { useAction } from '../../state/use-action';
 import { useToast } from '../../ui/toasts';
@@ -9,6 +11,9 @@ import { Button } from '../../ui/Button';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { approvers } from './script-panel.logic';
 import { SignoffLinkForm } from './SignoffLinkForm';
+import { ReviewEvidence } from './ReviewEvidence';
+import { approvalCredit, CHANNEL_LABELS } from './approval.logic';
+import { useSend } from '../../state/station.store';
 
 export function VersionReview(props: { version: ScriptVersionSummary; content: ScriptContent | null; show: Show | null; loaded: CuesState['loaded'] }) {
   const { version: v, content, loaded } = props;
@@ -17,6 +22,9 @@ export function VersionReview(props: { version: ScriptVersionSummary; content: S
   const signers = approvers(props.show);
   const [approver, setApprover] = useState(signers[0]?.id ?? '');
   const [note, setNote] = useState('');
+  const [given, setGiven] = useState<ApprovalChannel | ''>('');
+  const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const send = useSend();
   const [reviewer, setReviewer] = useState(signers[0]?.id ?? '');
   const [comments, setComments] = useState<{ cueId: string; comment: string }[]>([]);
   const cues = content ? content.segments.flatMap((s) => s.cues) : [];
@@ -24,7 +32,21 @@ export function VersionReview(props: { version: ScriptVersionSummary; content: S
   useEffect(() => {
     setComments([]);
     setNote('');
+    setGiven('');
   }, [v.id]);
+  // The evidence changes when this or an earlier version is approved: re-read on status changes.
+  useEffect(() => {
+    let live = true;
+    setEvidence(null);
+    send('script.review', { versionId: v.id })
+      .then((e) => live && setEvidence(e))
+      .catch((e: unknown) => live && toast.error(e));
+    return () => {
+      live = false;
+    };
+  }, [v.id, v.status, send, toast]);
+  const approverLabel = signers.find((s) => s.id === approver)?.label ?? approver;
+  const canRecord = approver !== '' && given !== '' && note.trim() !== '';
 
   const load = async () => {
     const r = await act('script.load', { versionId: v.id });
@@ -44,12 +66,12 @@ export function VersionReview(props: { version: ScriptVersionSummary; content: S
         </div>
       ))}
       {v.approval ? (
-        <p data-testid="version-approval">
-          Approved by <strong>{v.approval.approver}</strong> ({v.approval.role}) on {new Date(v.approval.at).toLocaleString()}
-          {v.approval.source === 'show-file' ? ' — sign-off recorded from the show file (hash matched)' : ` — recorded by ${v.approval.recordedBy}`}
+        <p data-testid="version-approval" data-credit={approvalCredit(v.approval).badge}>
+          {approvalCredit(v.approval).badge === 'RECORDED' ? <span className="badge badge-amber">RECORDED</span> : null} {approvalCredit(v.approval).line}
           {v.approval.note ? <span className="muted"> · “{v.approval.note}”</span> : null}
         </p>
       ) : null}
+      {evidence && evidence.versionId === v.id ? <ReviewEvidence evidence={evidence} /> : <p className="muted small">Reading the changes…</p>}
       {v.returned ? (
         <div data-testid="version-returned">
           <strong>Returned by {v.returned.reviewer}</strong> <span className="muted">{new Date(v.returned.at).toLocaleString()}</span>
@@ -85,7 +107,8 @@ export function VersionReview(props: { version: ScriptVersionSummary; content: S
         <>
           <h3 className="subhead">Ask the approver to sign</h3>
           <SignoffLinkForm version={v} show={props.show} />
-          <h3 className="subhead">Or record a sign-off given elsewhere (email, paper)</h3>
+          <h3 className="subhead">Or record an approval given elsewhere</h3>
+          <p className="muted small">It is shown as recorded by you, with where it came from — never as the approver’s own sign-off.</p>
           <div className="script-form">
             <label htmlFor="approver">Approver</label>
             <select id="approver" value={approver} onChange={(e) => setApprover(e.target.value)} data-testid="approve-approver">
@@ -95,17 +118,40 @@ export function VersionReview(props: { version: ScriptVersionSummary; content: S
                 </option>
               ))}
             </select>
-            <label htmlFor="approve-note">Note</label>
-            <input id="approve-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} data-testid="approve-note" />
+            <label htmlFor="approve-given">Given by</label>
+            <select id="approve-given" value={given} onChange={(e) => setGiven(e.target.value as ApprovalChannel | '')} data-testid="approve-given">
+              <option value="">— where did they approve? —</option>
+              {APPROVAL_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {CHANNEL_LABELS[c]}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="approve-note">Note (required)</label>
+            <input
+              id="approve-note"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              maxLength={1000}
+              required
+              placeholder="What they said, the email's subject, where the paper is filed"
+              data-testid="approve-note"
+            />
           </div>
-          <Button
+          <ConfirmButton
             variant="ok"
-            disabled={!approver}
-            onClick={() => void act('script.approve', { versionId: v.id, hash: v.hash, approver, note }).then((r) => r && toast.ok(`Version ${v.number} approved.`))}
-            data-testid="version-approve"
+            disabled={!canRecord}
+            testId="version-approve"
+            confirmLabel={`Confirm: record ${approverLabel}’s approval of v${v.number}, given by ${given ? CHANNEL_LABELS[given] : '?'}`}
+            onConfirm={() =>
+              given &&
+              void act('script.approve', { versionId: v.id, hash: v.hash, approver, note: note.trim(), given }).then(
+                (r) => r && toast.ok(`Version ${v.number}: ${approverLabel}’s approval recorded by you.`),
+              )
+            }
           >
-            Approve hash {v.shortHash}…
-          </Button>
+            Record approval of hash {v.shortHash}…
+          </ConfirmButton>
 
           <h3 className="subhead">Return with comments per cue</h3>
           <div className="script-form">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimViolation, ScriptVersionSummary } from '../../../../shared/contract/index';
 import type { Show } from '../../../../shared/show/show.schema';
-import { approvers, defaultDiffBase, highlight, versionStatus } from './script-panel.logic';
+import { approvers, collapseUnchanged, defaultDiffBase, highlight, reviewHeadline, versionStatus } from './script-panel.logic';
 
 const v = (patch: Partial<ScriptVersionSummary>): ScriptVersionSummary =>
   ({ id: 'x', status: 'draft', dueAt: null, approval: null, returned: null, ...patch }) as ScriptVersionSummary;
@@ -27,5 +27,30 @@ describe('script panel', () => {
     expect(defaultDiffBase(list, 'v3', 'v1')).toBe('v1');
     expect(defaultDiffBase(list, 'v1', 'v1')).toBeNull();
     expect(defaultDiffBase(list, 'v3', null)).toBe('v2');
+  });
+});
+
+describe('approved versions', () => {
+  it('an approval someone recorded is badged RECORDED; the approver’s own is APPROVED', () => {
+    const approval = { versionId: 'x', hash: 'a', approver: 'Priya Shah', role: 'legal', at: 0, note: 'n', recordedBy: 'p', source: 'station' as const };
+    expect(versionStatus(v({ status: 'approved', approval: { ...approval, via: 'paper' } }), 0).text).toBe('RECORDED · Priya Shah');
+    expect(versionStatus(v({ status: 'approved', approval: { ...approval, via: 'signoff-link' } }), 0).text).toBe('APPROVED · Priya Shah');
+  });
+});
+
+describe('review evidence', () => {
+  it('says what the review compares with, what changed and how many flags', () => {
+    expect(reviewHeadline({ against: { number: 1, shortHash: 'ab12cd34', approver: 'Priya Shah' }, added: 2, removed: 1, flagged: 1 })).toBe(
+      'Changes since v1 (ab12cd34, approved by Priya Shah) · +2 −1 · 1 compliance flag',
+    );
+    expect(reviewHeadline({ against: null, added: 9, removed: 0, flagged: 0 })).toBe('Nothing approved yet: every line is new · +9 −0 · no compliance flags');
+  });
+
+  it('keeps changes with two lines of context and counts the unchanged runs', () => {
+    const same = { op: 'same' as const };
+    const lines = [same, same, same, same, { op: 'del' as const }, { op: 'add' as const }, same, same, same, same, same];
+    expect(collapseUnchanged(lines)).toEqual([{ skipped: 2 }, same, same, { op: 'del' }, { op: 'add' }, same, same, { skipped: 3 }]);
+    expect(collapseUnchanged([same, same])).toEqual([{ skipped: 2 }]);
+    expect(collapseUnchanged([])).toEqual([]);
   });
 });

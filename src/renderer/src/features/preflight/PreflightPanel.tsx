@@ -5,10 +5,13 @@ import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
 import { StatusBadge, StatusDot } from '../../ui/StatusDot';
 import { checkLevel, verdictLevel, verdictText } from './preflight.logic';
+import { useShowIsRehearsal } from '../../ui/use-rehearsal';
+import { unlabelled } from '../../ui/rehearsal.logic';
 
 export function PreflightPanel() {
   const preflight = useSlice('preflight');
   const act = useAction();
+  const saidOnce = useShowIsRehearsal();
   const checks = preflight?.checks ?? [];
   const verdict = preflight?.verdict ?? 'pending';
   return (
@@ -29,7 +32,7 @@ export function PreflightPanel() {
           <li key={c.id} data-testid={`preflight-${c.id}`} data-status={c.status}>
             <StatusDot level={checkLevel(c.status)} label={c.status} />
             <span className="preflight-label">{c.label}</span>
-            <span className="muted preflight-detail">{c.detail}</span>
+            <span className="muted preflight-detail">{unlabelled(c.detail, saidOnce)}</span>
             {c.kind === 'manual' ? (
               <Button variant={c.status === 'pass' ? 'ok' : 'default'} onClick={() => void act('preflight.tick', { id: c.id, done: c.status !== 'pass' })}>
                 {c.status === 'pass' ? 'Done ✓' : 'Tick'}

@@ -1,9 +1,11 @@
 // The approver's page behind a sign-off link (no station token: the link is the credential).
-// Shows the exact text the host will read and its hash; approve signs that hash in the approver's
+// Shows what changed since the last approved version with its compliance flags, then the exact
+// text the host will read and its hash; approve signs that hash in the approver's
 // own name, or return it with a comment on the lines that must change.
 import { useEffect, useState } from 'react';
 import type { ScriptVersionSummary, SignoffView } from '../../../../shared/contract/index';
 import { Button } from '../../ui/Button';
+import { ReviewEvidence } from '../cues/ReviewEvidence';
 import { decisionBody, linkFromLocation, readSignoff, sendDecision } from './signoff.logic';
 import './signoff.css';
 
@@ -79,7 +81,8 @@ export function SignoffPage() {
       <p className="mono signoff-hash" data-testid="signoff-hash">
         Content hash {view.hash}
       </p>
-      <h2 className="signoff-title">{view.content.title}</h2>
+      <ReviewEvidence evidence={view.evidence} headingLevel="h2" />
+      <h2 className="signoff-title">The whole text: {view.content.title}</h2>
       {view.content.segments.map((seg) => (
         <section key={seg.id} className="signoff-segment">
           <h3 className="subhead">{seg.title}</h3>

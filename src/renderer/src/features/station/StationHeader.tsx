@@ -18,12 +18,13 @@ export function StationHeader(props: { view: string; extra?: React.ReactNode; na
   return (
     <>
       <header className="station-header" data-testid="station-header">
-        <div className="station-header-title">
+        {/* The view's one h1: the show's name; each panel below is an h2. */}
+        <h1 className="station-header-title">
           <strong>Baton</strong>
           <span className="muted">·</span>
           <span data-testid="show-title">{current ? current.title : 'No show loaded'}</span>
           {current?.rehearsal ? <span className="badge badge-rehearsal" data-testid="rehearsal-badge">REHEARSAL</span> : null}
-        </div>
+        </h1>
         {props.nav}
         <div className="station-header-right">
           <RoleSwitcher />
