@@ -94,6 +94,7 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
     if (path === '/api/ingest') {
       if (req.method !== 'POST') return fail(res, 405, 'POST a batch.');
+      const t0 = performance.now();
       const buf = await readBody(req, MAX_BATCH_BYTES);
       let body: unknown;
       try {
@@ -102,7 +103,10 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
         return fail(res, 400, 'The body is not valid JSON.');
       }
       const r = await ingest.ingest(bearer(req), body, now());
-      return r.status === 200 ? json(res, 200, r.ack) : fail(res, r.status, r.message);
+      if (r.status !== 200) return fail(res, r.status, r.message);
+      json(res, 200, r.ack);
+      ingest.stats.record(performance.now() - t0, r.dbMs, r.facts);
+      return;
     }
 
     // Everything below is for HQ's people: the admin token as a bearer, or once in ?token= (kept in a cookie).
@@ -139,6 +143,15 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
       return ok ? json(res, 200, { ok: true }) : fail(res, 404, 'No such station.');
     }
     if (path === '/api/stations' && req.method === 'GET') return json(res, 200, { stations: await listStations(o.db) });
+    // HQ's own ingest figures and CPU time, for the bench and for whoever runs HQ.
+    if (path === '/api/metrics' && req.method === 'GET') {
+      const cpu = process.cpuUsage();
+      return json(res, 200, { ingest: ingest.stats.summary(), cpuMs: Math.round((cpu.user + cpu.system) / 1000), engine: o.db.engine });
+    }
+    if (path === '/api/metrics/reset' && req.method === 'POST') {
+      ingest.stats.reset();
+      return json(res, 200, { ok: true });
+    }
     if (req.method !== 'GET') return fail(res, 405, 'Not allowed.');
 
     const html = (body: string) => send(res, 200, 'text/html; charset=utf-8', body);

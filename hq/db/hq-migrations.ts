@@ -80,6 +80,23 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
       CREATE POLICY facts_read_all ON facts FOR SELECT TO ${READER_ROLE} USING (true);
     `,
   },
+  {
+    version: 3,
+    name: 'ingest-moves-its-own-station-head',
+    // A batch is one statement under the ingest role: its facts and its station's ingest state
+    // (acknowledged seq, clock skew, audit chain head) move together. The role may read and move
+    // only those columns, and only on its own station's row; never the token, label or revocation.
+    sql: `
+      GRANT SELECT (id, acked_seq, chain_seq, chain_hash, chain_break_seq, chain_break_reason) ON stations TO ${INGEST_ROLE};
+      GRANT UPDATE (acked_seq, last_seen_at, clock_skew_ms, chain_seq, chain_hash, chain_break_seq, chain_break_reason) ON stations TO ${INGEST_ROLE};
+      ALTER TABLE stations ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY stations_see_own ON stations FOR SELECT TO ${INGEST_ROLE}
+        USING (id = current_setting('baton.station', true));
+      CREATE POLICY stations_move_own ON stations FOR UPDATE TO ${INGEST_ROLE}
+        USING (id = current_setting('baton.station', true)) WITH CHECK (id = current_setting('baton.station', true));
+      CREATE POLICY stations_read_all ON stations FOR SELECT TO ${READER_ROLE} USING (true);
+    `,
+  },
 ];
 
 export async function migrateHq(db: HqDb): Promise<number> {

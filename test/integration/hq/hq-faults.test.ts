@@ -120,6 +120,11 @@ for (const engine of ['pglite', 'postgres'] as const) {
       await expect(
         asIngest("INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body) VALUES ('fa-chain', 99, 's', 'audit', 1, 'b', '{}')"),
       ).rejects.toThrow(/row-level security/);
+      // It may move its own station's ingest state, never another's, never a token or a revocation.
+      await expect(asIngest("UPDATE stations SET token_hash = 'x'")).rejects.toThrow(/permission denied/);
+      await expect(asIngest('UPDATE stations SET revoked_at = NULL')).rejects.toThrow(/permission denied/);
+      const moved = await hq.db.txAs('baton_hq_ingest', { 'baton.station': 'fa-dup' }, (q) => q.query("UPDATE stations SET chain_break_reason = 'x' WHERE id <> 'fa-dup' RETURNING id"));
+      expect(moved).toEqual([]);
     });
   });
 }
