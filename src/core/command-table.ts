@@ -11,6 +11,7 @@ import type { createPreflightModule } from './preflight/preflight.module';
 import type { createOverlayModule } from './overlay/overlay.module';
 import type { createShowdayModule } from './showday/showday.module';
 import type { PeopleModule } from './people/people.module';
+import type { HqModule } from './hq-outbox/hq.module';
 
 /** The commands the core answers itself: who is calling, the audit trail, the post-show package. */
 export type CoreCommand = 'station.whoami' | 'audit.list' | 'show.package';
@@ -24,6 +25,7 @@ export interface DomainModules {
   overlay: ReturnType<typeof createOverlayModule>;
   showday: ReturnType<typeof createShowdayModule>;
   people: PeopleModule;
+  hq: HqModule;
 }
 
 export interface CommandTableParts {
@@ -46,6 +48,7 @@ export function commandTable({ core, alerts, show, modules: m }: CommandTablePar
     ...m.overlay.handlers,
     ...m.showday.handlers,
     ...m.people.handlers,
+    ...m.hq.handlers,
   } satisfies HandlerMap;
 }
 

@@ -11,6 +11,7 @@ import { preflightCommands } from './preflight.contract';
 import { overlayCommands } from './overlay.contract';
 import { showdayCommands } from './showday.contract';
 import { peopleCommands } from './people.contract';
+import { hqCommands } from './hq.contract';
 
 export const commands = {
   ...stationCommands,
@@ -23,6 +24,7 @@ export const commands = {
   ...overlayCommands,
   ...showdayCommands,
   ...peopleCommands,
+  ...hqCommands,
 } as const;
 
 export type Commands = typeof commands;
