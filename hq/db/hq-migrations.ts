@@ -97,6 +97,31 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
       CREATE POLICY stations_read_all ON stations FOR SELECT TO ${READER_ROLE} USING (true);
     `,
   },
+  {
+    version: 4,
+    name: 'postmortem-owners-and-hq-audit',
+    // What HQ's people decide on the board (each item's owner and due date), and HQ's own audit
+    // trail of every such change: who, when, before and after.
+    sql: `
+      CREATE TABLE postmortem_items (
+        item_key   text PRIMARY KEY,
+        owner      text,
+        due        date,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        updated_by text NOT NULL
+      );
+      CREATE TABLE hq_audit (
+        id     bigserial PRIMARY KEY,
+        at     timestamptz NOT NULL DEFAULT now(),
+        actor  text NOT NULL,
+        action text NOT NULL,
+        target text NOT NULL,
+        before jsonb,
+        after  jsonb
+      );
+      GRANT SELECT ON postmortem_items, hq_audit TO ${READER_ROLE};
+    `,
+  },
 ];
 
 export async function migrateHq(db: HqDb): Promise<number> {
