@@ -164,7 +164,7 @@ test('calendar, attribution against the packages, experiments and the post-morte
   for (const cells of log) {
     const [, , logTitle, minutes, views, carts, checkouts, orders, revenue] = cells as string[];
     const title = logTitle!.replace(/\\([\\`*_[\]|<>#])/g, '$1');
-    const row = runs.locator('tr').filter({ hasText: 'studio-a' }).filter({ has: page.locator('td', { hasText: new RegExp(`^${title!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+    const row = runs.locator('tr').filter({ hasText: 'studio-a' }).filter({ has: page.locator('td', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
     await expect(row).toHaveCount(1);
     await expect(row.locator('td').nth(6)).toHaveText(minutes!);
     await expect(row.locator('td').nth(7)).toHaveText(views!);
