@@ -4,7 +4,8 @@
 // platform too, experiments equal station A's experiment log, and the post-mortem board flags a
 // failure mode seen in both shows and takes an owner and a due date, audited.
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHq, type HqApp } from '../../hq/hq.app';
 import { startStationProcess, type StationProcess } from '../peers/station-process';
@@ -16,6 +17,7 @@ interface Summary {
 
 let hq: HqApp;
 const stations: StationProcess[] = [];
+const tmpDirs: string[] = [];
 
 test.beforeAll(async () => {
   hq = await startHq({ port: 0, host: '127.0.0.1', dataDir: null, pgUrl: null, version: 'e2e' });
@@ -23,6 +25,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   for (const s of stations) await s.stop();
   await hq?.close();
+  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
 });
 
 async function issue(id: string): Promise<string> {
@@ -36,9 +39,9 @@ async function stationFor(id: string): Promise<StationProcess> {
   return s;
 }
 
-async function stationSetUpByItsProducer(id: string, page: Page): Promise<StationProcess> {
+async function stationSetUpByItsProducer(id: string, page: Page, showFile: string): Promise<StationProcess> {
   const token = await issue(id);
-  const s = await startStationProcess();
+  const s = await startStationProcess({ showFile });
   stations.push(s);
   await page.goto(`${s.url}/producer?token=${s.tokens.producer}#setup`);
   const panel = page.getByTestId('hq-panel');
@@ -109,16 +112,18 @@ async function synced(s: StationProcess) {
 }
 
 test('calendar, attribution against the packages, experiments and the post-mortem board', async ({ page }) => {
-  const [a, b] = await Promise.all([stationFor('studio-a'), stationSetUpByItsProducer('studio-b', page)]);
+  // Station B runs another brand's show from the start (no demo show whose rehearsal shoppers would count for Lumen).
   const demo = JSON.parse(readFileSync('resources/demo-show/show.json', 'utf8')) as Record<string, unknown>;
-  const imported = await b.api('show.import', { show: { ...demo, id: 'serum-drop', title: 'Serum Drop — Live', brand: 'Northwind Beauty', script: undefined } });
-  expect(imported.status).toBe(200);
+  const dir = mkdtempSync(join(tmpdir(), 'baton-hq-e2e-'));
+  tmpDirs.push(dir);
+  const serum = join(dir, 'serum-drop.json');
+  writeFileSync(serum, JSON.stringify({ ...demo, id: 'serum-drop', title: 'Serum Drop — Live', brand: 'Northwind Beauty', script: undefined }));
+  const [a, b] = await Promise.all([stationFor('studio-a'), stationSetUpByItsProducer('studio-b', page, serum)]);
   const [pa, pb] = await Promise.all([runShow(a, 'a', [39.99, 39.99, 12.35], true), runShow(b, 'b', [24.5, 19.99])]);
   await Promise.all([synced(a), synced(b)]);
 
   await page.goto(`${hq.url}/calendar?token=${hq.adminToken}`);
   await expect(page.getByRole('heading', { name: 'Live calendar' })).toBeVisible();
-  // Station B loaded the demo show before importing its own: that show is on the calendar too, as a draft.
   for (const [station, p] of [['studio-a', pa], ['studio-b', pb]] as const) {
     const row = page.locator('tr', { hasText: p.show.title }).filter({ hasText: station });
     await expect(row).toBeVisible();
