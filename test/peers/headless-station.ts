@@ -26,7 +26,8 @@ export async function startTestStation(options: { dataDir: string; port: number;
   const proc = spawnManaged({
     name: options.name,
     command: process.execPath,
-    args: ['--import', 'tsx', join(ROOT, 'src/station/headless.cli.ts'), '--headless', '--port', String(options.port), '--data', options.dataDir, '--show', options.showFile],
+    // BATON_STATION_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the station itself; Node refuses those in NODE_OPTIONS.
+    args: [...(process.env.BATON_STATION_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', join(ROOT, 'src/station/headless.cli.ts'), '--headless', '--port', String(options.port), '--data', options.dataDir, '--show', options.showFile],
     logPath: join(options.dataDir, `${options.name}.log`),
     cwd: ROOT,
     env: { ...process.env, BATON_PRODUCER_TOKEN: options.token, BATON_QUIET: '1' },

@@ -199,5 +199,18 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       svc.publisher.dirty();
       return { sources: svc.sources.health() };
     },
+
+    'comments.sourceCredentials': async ({ id, value }) => {
+      const r = await svc.sources.setCredential(id, value);
+      if (!r.ok) {
+        if (r.reason === 'unknown') {
+          const known = svc.sources.health().map((s) => s.id);
+          throw conflict(`${r.message}${known.length ? ` (sources: ${known.join(', ')})` : ''}`);
+        }
+        throw conflict(r.message);
+      }
+      svc.publisher.dirty();
+      return { id, secret: r.secret, sources: svc.sources.health() };
+    },
   };
 }

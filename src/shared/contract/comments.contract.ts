@@ -70,6 +70,8 @@ export interface SourceHealth {
   rehearsal: boolean;
   /** Replies can be posted on the platform through this source (else they are copied). */
   canReply: boolean;
+  /** The source's own secret (a Twitch OAuth token, a TikTok sign-server key), when its show names one: the name and whether a value is stored — never the value. */
+  credential?: { secret: string; stored: boolean } | null;
 }
 
 export interface QueueSummary {
@@ -239,5 +241,12 @@ export const commentCommands = {
     roles: PRODUCER,
     kind: 'write',
     args: z.object({ id: z.string().min(1), action: z.enum(['start', 'stop']) }).strict(),
+  }),
+  'comments.sourceCredentials': command<{ id: string; secret: string; sources: SourceHealth[] }>()({
+    summary: 'Store a comment source’s own secret (the Twitch OAuth token or TikTok sign-server key its show names, always under source/<id>/) and restart the source with it.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ id: z.string().min(1).max(64), value: z.string().min(1).max(4096) }).strict(),
+    secretArgs: ['value'],
   }),
 };

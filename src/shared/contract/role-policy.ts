@@ -123,8 +123,8 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
     }
     case 'comments': {
       const v = value as StationState['comments'];
-      // The host's card needs only the pin; source health names feeds and their addresses.
-      const out: StationState['comments'] = role === 'host' ? { ...v, queues: [], sources: [] } : { ...v, sources: v.sources.map((s) => ({ ...s, detail: null })) };
+      // The host's card needs only the pin; source health names feeds, their addresses and secrets.
+      const out: StationState['comments'] = role === 'host' ? { ...v, queues: [], sources: [] } : { ...v, sources: v.sources.map((s) => ({ ...s, detail: null, credential: null })) };
       return out as StationState[D];
     }
     default:

@@ -5,6 +5,7 @@ import { seesEverything, canSeeDomain, canSeeEvent, domainView, resultView, stat
 import type { DispatchResult } from '../../core/dispatch/dispatcher';
 import type { Caller } from '../../core/dispatch/handler';
 import type { Core } from '../../core/core';
+import type { RoleViews } from './role-views';
 
 /** The part of the core a session uses. */
 export type SessionCore = Pick<Core, 'dispatch' | 'snapshot' | 'subscribe' | 'setViewCount' | 'now'>;
@@ -26,6 +27,8 @@ export interface SessionOptions {
   /** Counted in the producer's "views connected" (a window or a socket, not an HTTP request). */
   view: boolean;
   onInternalError(error: unknown, where: string): void;
+  /** Shared by a transport's sessions so each patch is redacted once per role, not once per view. */
+  views?: RoleViews;
 }
 
 const MAX_NAME = 200;
@@ -56,7 +59,8 @@ export function openSession(core: SessionCore, caller: Caller, options: SessionO
       const domain: Domain = m.domain;
       if (!canSeeDomain(role, domain)) return;
       localRev += 1;
-      send({ t: 'patch', rev: renumber ? localRev : m.rev, domain, value: domainView(role, domain, m.value) } as ServerMessage);
+      const value = options.views ? options.views.of(role, m) : domainView(role, domain, m.value);
+      send({ t: 'patch', rev: renumber ? localRev : m.rev, domain, value } as ServerMessage);
       return;
     }
     if (m.t === 'event') {

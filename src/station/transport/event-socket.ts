@@ -12,6 +12,8 @@ import { callerOf, createAccessCheck, refusalMessage, type AccessGrant } from '.
 import { ACCESS_ENDED_CLOSE_CODE } from '../../shared/contract/people.contract';
 import type { Logger } from '../../core/platform/logger';
 import { openSession } from '../session/session';
+import { createRoleViews } from '../session/role-views';
+import { createFrameEncoder } from './frame-encoder';
 import { parseJsonText, parseTarget, redactUrl } from './http-util';
 import type { RateLimiter } from './rate-limit';
 import type { HostGuard } from './host-guard';
@@ -96,8 +98,12 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     }
   });
 
+  // Shared by every socket of this server: one redaction per role and one encoding per patch.
+  const views = createRoleViews();
+  const encoder = createFrameEncoder();
+
   const serve = (ws: WebSocket, grant: AccessGrant, release: () => void) => {
-    const session = openSession(core, callerOf(grant, 'ws'), { view: true, onInternalError: report });
+    const session = openSession(core, callerOf(grant, 'ws'), { view: true, onInternalError: report, views });
     const personId = grant.personId;
     if (personId !== undefined) {
       const open = byPerson.get(personId) ?? new Set<WebSocket>();
@@ -110,7 +116,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
         ws.close(1013, 'too far behind; reconnect for a fresh snapshot');
         return;
       }
-      ws.send(JSON.stringify(m));
+      ws.send(encoder.encode(m), { binary: false });
     };
     const answer = (id: string, code: 'invalid_args' | 'rate_limited', message: string, path = '') =>
       send({ t: 'result', id, ok: false, error: { code, message, ...(path || code === 'invalid_args' ? { issues: [{ path, message }] } : {}) } });

@@ -5,6 +5,7 @@ import { useSlice, useRole } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
 import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
+import { SecretForm } from '../../ui/SecretForm';
 import { StatusDot } from '../../ui/StatusDot';
 import { formatAge } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
@@ -84,6 +85,7 @@ export function CommentsSummaryPanel() {
                 </Button>
               )
             ) : null}
+            {role === 'producer' && s.credential ? <SourceCredentialForm id={s.id} credential={s.credential} /> : null}
           </li>
         ))}
       </ul>
@@ -112,5 +114,20 @@ export function CommentsSummaryPanel() {
         </span>
       </div>
     </Panel>
+  );
+}
+
+/** The source's own secret (the show names it): typed once, stored in the secret store, never shown again. */
+function SourceCredentialForm(props: { id: string; credential: { secret: string; stored: boolean } }) {
+  const act = useAction();
+  return (
+    <SecretForm
+      className="source-credential small"
+      testId={`source-credential-${props.id}`}
+      summary={props.credential.stored ? 'Login token stored · replace' : 'No login token stored (read-only) · store one'}
+      label={`Login token for ${props.id} (kept as ${props.credential.secret})`}
+      submit="Store and reconnect"
+      onStore={(value) => act('comments.sourceCredentials', { id: props.id, value })}
+    />
   );
 }

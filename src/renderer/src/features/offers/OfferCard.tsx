@@ -1,9 +1,9 @@
 // One offer: its state as the store confirmed it, the big pause button (one click; resume asks
 // to confirm), the store's error with a retry, the cap and the stock.
-import { useState } from 'react';
 import type { OfferView } from '../../../../shared/contract/index';
 import { useAction } from '../../state/use-action';
 import { Button } from '../../ui/Button';
+import { SecretForm } from '../../ui/SecretForm';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { StatusDot } from '../../ui/StatusDot';
 import { formatMoney, formatTimeOfDay } from '../../ui/format';
@@ -166,25 +166,13 @@ export function OfferCard(props: { offer: OfferView; hotkey: string | null }) {
 
 export function CredentialForm(props: { offerId: string }) {
   const act = useAction();
-  const [value, setValue] = useState('');
   return (
-    <details className="offer-more">
-      <summary>Store credential</summary>
-      <form
-        className="offer-inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!value) return;
-          void act('offer.credentials', { offerId: props.offerId, value }).then((r) => {
-            if (r) setValue('');
-          });
-        }}
-      >
-        <input type="password" aria-label="Store password, token or webhook key" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} />
-        <Button type="submit" disabled={!value}>
-          Store in the secret store
-        </Button>
-      </form>
-    </details>
+    <SecretForm
+      className="offer-more"
+      summary="Store credential"
+      label="Store password, token or webhook key"
+      submit="Store in the secret store"
+      onStore={(value) => act('offer.credentials', { offerId: props.offerId, value })}
+    />
   );
 }
