@@ -149,9 +149,10 @@ test('calendar, attribution against the packages, experiments and the post-morte
   await expect(byBrand.locator('tr', { hasText: 'Northwind Beauty' })).toContainText(`${pb.kpis.revenue.toFixed(2)} USD`);
   await expect(byBrand.locator('tr', { hasText: 'Lumen' })).toContainText(`${pa.kpis.revenue.toFixed(2)} USD`);
 
-  // By platform: station A's demo show streams to four platforms, one row under all of them.
+  // By platform: both shows stream to the demo's four platforms: one row under all of them, both packages' revenue.
   await page.locator('select[name="by"]').selectOption('platform');
-  await expect(page.getByTestId('attribution').locator('tr', { hasText: 'tiktok + instagram + youtube + twitch' })).toContainText(`${pa.kpis.revenue.toFixed(2)} USD`);
+  const both = (Math.round(pa.kpis.revenue * 100) + Math.round(pb.kpis.revenue * 100)) / 100;
+  await expect(page.getByTestId('attribution').locator('tr', { hasText: 'tiktok + instagram + youtube + twitch' })).toContainText(`${both.toFixed(2)} USD`);
 
   const csv = await (await page.request.get(`${hq.url}/attribution.csv?by=show`)).text();
   const lines = csv.trim().split('\n').slice(1);
