@@ -112,6 +112,8 @@ async function synced(s: StationProcess) {
 }
 
 test('calendar, attribution against the packages, experiments and the post-mortem board', async ({ page }) => {
+  // Two stations, a live show with GO/END and four views: longer than the default minute.
+  test.setTimeout(180_000);
   // Station B runs another brand's show from the start (no demo show whose rehearsal shoppers would count for Lumen).
   const demo = JSON.parse(readFileSync('resources/demo-show/show.json', 'utf8')) as Record<string, unknown>;
   const dir = mkdtempSync(join(tmpdir(), 'baton-hq-e2e-'));
@@ -190,11 +192,11 @@ test('calendar, attribution against the packages, experiments and the post-morte
   await expect(board.getByTestId('edit-item')).toHaveCount(0);
   await page.getByLabel('Your name').fill('Rita (brand owner)');
   await page.getByTestId('editing-as').getByRole('button').click();
-  const item = board.locator('tr', { hasText: 'price on the card did not match the store' }).filter({ hasText: 'studio-b' });
+  const item = board.locator('tr', { hasText: 'price on the card did not match the store' }).filter({ hasText: 'Serum Drop — Live' });
   await item.getByLabel('Owner').fill('Tom Becker');
   await item.getByLabel('Due').fill('2026-12-24');
   await item.getByRole('button', { name: 'Save' }).click();
-  const saved = page.getByTestId('board').locator('tr', { hasText: 'price on the card did not match the store' }).filter({ hasText: 'studio-b' });
+  const saved = page.getByTestId('board').locator('tr', { hasText: 'price on the card did not match the store' }).filter({ hasText: 'Serum Drop — Live' });
   await expect(saved.getByTestId('owner')).toHaveText('Tom Becker');
   await expect(saved.getByTestId('due')).toHaveText('2026-12-24');
   await expect(saved).toContainText('set by Rita (brand owner)');
