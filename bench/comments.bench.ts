@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import type { ServerMessage } from '../src/shared/contract/index';
 import { showSchema } from '../src/shared/show/show.schema';
 import { createTriage } from '../src/core/comments/triage/triage.service';
+import { loadTriageModelFile, SHIPPED_MODEL_PATH } from '../src/core/comments/triage/triage.model-file';
 import { catalogOf } from '../src/core/comments/comments.catalog';
 import { m003Comments } from '../src/core/storage/migrations/003-comments';
 import { findFreePort } from '../test/peers/process-control';
@@ -29,9 +30,10 @@ const texts = readFileSync('resources/demo-show/comments.jsonl', 'utf8')
   .filter(Boolean)
   .map((l) => (JSON.parse(l) as { text: string }).text);
 
-/** The classifier alone, one core: comments/s on the demo catalog. */
-function classifierBaseline(): number {
-  const t = createTriage({ catalog: catalogOf(demoShow) });
+/** The classifier alone, one core: comments/s on the demo catalog (rules alone, or rules + the shipped model). */
+function classifierBaseline(withModel = false): number {
+  const model = withModel ? loadTriageModelFile(SHIPPED_MODEL_PATH).model : null;
+  const t = createTriage({ catalog: catalogOf(demoShow), model });
   for (let i = 0; i < 5_000; i++) t.classify({ text: texts[i % texts.length] as string });
   const n = 100_000;
   const t0 = performance.now();
@@ -62,10 +64,17 @@ function sqliteBaseline(): number {
   return rate;
 }
 
-async function pipelineRun(): Promise<BenchRow[]> {
+/** One paced run through a fresh station; `modelOff` starts it with BATON_TRIAGE_MODEL=off (the rules alone). */
+async function pipelineRun(modelOff = false): Promise<BenchRow[]> {
+  const before = process.env.BATON_TRIAGE_MODEL;
+  if (modelOff) process.env.BATON_TRIAGE_MODEL = 'off';
+  else delete process.env.BATON_TRIAGE_MODEL;
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-comments-'));
   const token = `producer-bench-${Math.random().toString(36).slice(2)}`;
   const station = await startTestStation({ dataDir, port: await findFreePort(), showFile: writeQuietShow(dataDir, 'bench'), token, name: 'bench-station' });
+  // the station copied the environment when it started
+  if (before === undefined) delete process.env.BATON_TRIAGE_MODEL;
+  else process.env.BATON_TRIAGE_MODEL = before;
   // The station's resident memory, read from /proc: idle before the load (the baseline), then each
   // second of the paced run, to show the peak and whether it still grows in the second half.
   const rssMb = () => {
@@ -178,9 +187,17 @@ async function pipelineRun(): Promise<BenchRow[]> {
 async function main(): Promise<void> {
   const sqliteRate = sqliteBaseline();
   const classifierRate = classifierBaseline();
+  const classifierModelRate = classifierBaseline(true);
+  // the pre-model figure, from the same run: the same load with the learned model turned off
+  const rulesOnly = await pipelineRun(true);
+  const rulesP99 = rulesOnly.find((r) => r.metric === 'ingest → delivered p99')?.value ?? Number.NaN;
   const rows = await pipelineRun();
   const burstRate = rows.at(-1)?.value ?? 0;
+  const p99Row = rows.find((r) => r.metric === 'ingest → delivered p99');
+  if (p99Row) Object.assign(p99Row, { baseline: rulesP99, ratio: p99Row.value / rulesP99 });
   rows.push(
+    { metric: 'baseline: ingest → delivered p99 with the model off (rules alone, same run)', value: rulesP99, unit: 'ms', target: '< 150', pass: rulesP99 < 150 },
+    { metric: 'classifier alone, one core, rules + shipped model (demo catalog)', value: classifierModelRate, unit: 'comments/s', baseline: classifierRate, ratio: classifierModelRate / classifierRate },
     { metric: 'baseline: raw batched SQLite insert, same rows', value: sqliteRate, unit: 'rows/s' },
     { metric: 'unpaced pipeline vs raw SQLite insert', value: burstRate, unit: 'comments/s', baseline: sqliteRate, ratio: burstRate / sqliteRate },
     { metric: 'baseline: classifier alone, one core (demo catalog)', value: classifierRate, unit: 'comments/s', target: '≥ 2000', pass: classifierRate >= 2000 },

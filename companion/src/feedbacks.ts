@@ -69,6 +69,28 @@ export function segmentStyle(values: FeedMap, title: unknown): CompanionAdvanced
   return values['segment.over'] === true ? { bgcolor: COLOURS.red, color: COLOURS.white } : { bgcolor: COLOURS.live, color: COLOURS.white };
 }
 
+/** An offer window: green while open, amber in its last minute, red while ending or unconfirmed. */
+export function windowStyle(values: FeedMap, offerId: string | null): CompanionAdvancedFeedbackResult {
+  const phase = offerId ? values[`${offerKey(offerId)}.window`] : undefined;
+  const left = typeof values['window.leftSeconds'] === 'number' && values['window.offer'] === offerId ? values['window.leftSeconds'] : null;
+  switch (phase) {
+    case 'opening':
+      return { bgcolor: COLOURS.amber, color: COLOURS.black };
+    case 'open':
+      return left !== null && left <= 60 ? { bgcolor: COLOURS.amber, color: COLOURS.black } : { bgcolor: COLOURS.live, color: COLOURS.white };
+    case 'ending':
+      return { bgcolor: COLOURS.red, color: COLOURS.white };
+    default:
+      return {};
+  }
+}
+
+/** A talkback key: amber until the host has read the last message. */
+export function talkbackStyle(values: FeedMap): CompanionAdvancedFeedbackResult {
+  if (values['talkback.text'] === null || values['talkback.text'] === undefined) return {};
+  return values['talkback.read'] === true ? {} : { bgcolor: COLOURS.amber, color: COLOURS.black };
+}
+
 export function overflowStyle(values: FeedMap): CompanionAdvancedFeedbackResult {
   return values['queue.overflow'] === true ? { bgcolor: COLOURS.amber, color: COLOURS.black } : {};
 }
@@ -102,6 +124,18 @@ export function feedbackDefinitions(link: StationLink): CompanionFeedbackDefinit
       name: 'Current segment (green; red once over its planned time)',
       options: [{ type: 'textinput', id: 'segment', label: 'Segment title', default: '' }],
       callback: guarded((v, o) => segmentStyle(v, o.segment)),
+    },
+    offer_window: {
+      type: 'advanced',
+      name: 'Offer window (open green, last minute amber, ending red)',
+      options: [{ type: 'textinput', id: 'offerId', label: 'Offer id (empty: the show’s first offer)', default: '' }],
+      callback: guarded((v, o) => windowStyle(v, pickOffer(v, o.offerId))),
+    },
+    talkback_unread: {
+      type: 'advanced',
+      name: 'Talkback not yet read by the host (amber)',
+      options: [],
+      callback: guarded((v) => talkbackStyle(v)),
     },
     queue_overflow: {
       type: 'advanced',

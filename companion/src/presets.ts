@@ -26,6 +26,13 @@ export function presetDefinitions(): CompanionPresetDefinitions {
     health: key('OBS', 'Stream health', 'HEALTH\\n$(baton:stream_health)', null, {}, 'stream_health'),
     offer_pause: key('Offer', 'Pause offer', 'PAUSE\\n$(baton:orders)', 'offer_pause', { offerId: '', reason: 'stock', custom: '' }, 'offer_state'),
     offer_resume: key('Offer', 'Resume offer', 'RESUME', 'offer_resume', { offerId: '' }, 'offer_state'),
+    window_open: key('Offer', 'Open a 10-minute window', 'WINDOW\\n$(baton:window_left)', 'window_open', { offerId: '', minutes: '10' }, 'offer_window'),
+    window_close: key('Offer', 'Close the window now', 'CLOSE\\nWINDOW', 'window_close', { offerId: '', reason: 'stock', custom: '' }, 'offer_window'),
+    talk_wrap: key('Talkback', 'Wrap up 30 s', 'WRAP\\n30 s', 'talkback', { preset: 'wrap_30s' }, 'talkback_unread'),
+    talk_stretch: key('Talkback', 'Stretch 1 min', 'STRETCH\\n1 min', 'talkback', { preset: 'stretch_1m' }, 'talkback_unread'),
+    talk_offer: key('Talkback', 'Go to the offer', 'GO TO\\nOFFER', 'talkback', { preset: 'go_offer' }, 'talkback_unread'),
+    talk_question: key('Talkback', 'Read the pinned question', 'READ\\nQUESTION', 'talkback', { preset: 'read_question' }, 'talkback_unread'),
+    talk_camera: key('Talkback', 'Check the camera', 'CHECK\\nCAMERA', 'talkback', { preset: 'check_camera' }, 'talkback_unread'),
     queue: key('Comments', 'Queue overflow', 'QUEUE\\n$(baton:queue_overflowing)', null, {}, 'queue_overflow'),
   };
 }

@@ -19,6 +19,10 @@ const FIXED: ReadonlyArray<[variableId: string, name: string, feedKey: string]> 
   ['program_scene', 'OBS program scene', 'obs.program'],
   ['stream_health', 'Stream health', 'stream.health'],
   ['queue_overflowing', 'Overflowing comment queues', 'queue.overflowing'],
+  ['window_left', 'Offer window countdown', 'window.left'],
+  ['window_phase', 'Offer window phase (none / opening / open / ending)', 'window.phase'],
+  ['window_problem', 'Offer window problem (store unreachable…)', 'window.problem'],
+  ['talkback_text', 'Last talkback message', 'talkback.text'],
 ];
 
 function offerIds(values: FeedMap): string[] {

@@ -12,6 +12,7 @@ import type { createOverlayModule } from './overlay/overlay.module';
 import type { createShowdayModule } from './showday/showday.module';
 import type { PeopleModule } from './people/people.module';
 import type { HqModule } from './hq-outbox/hq.module';
+import type { createOnAirModule } from './onair/onair.module';
 
 /** The commands the core answers itself: who is calling, the audit trail, the post-show package. */
 export type CoreCommand = 'station.whoami' | 'audit.list' | 'show.package';
@@ -26,6 +27,7 @@ export interface DomainModules {
   showday: ReturnType<typeof createShowdayModule>;
   people: PeopleModule;
   hq: HqModule;
+  onair: ReturnType<typeof createOnAirModule>;
 }
 
 export interface CommandTableParts {
@@ -49,6 +51,7 @@ export function commandTable({ core, alerts, show, modules: m }: CommandTablePar
     ...m.showday.handlers,
     ...m.people.handlers,
     ...m.hq.handlers,
+    ...m.onair.handlers,
   } satisfies HandlerMap;
 }
 

@@ -3,6 +3,7 @@
 // only call `dispatch` and `subscribe`.
 import { join } from 'node:path';
 import type { AuditEntry, CommandName, ResultOf, ServerMessage, StationInfo, StationState, Role } from '../shared/contract/index';
+import { ROLES } from '../shared/contract/roles';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
 import type { SecretStore } from './platform/secret-store';
@@ -33,8 +34,10 @@ import { showDayPackageFiles } from './showday/showday.package';
 import { createPeopleModule } from './people/people.module';
 import { createHqModule } from './hq-outbox/hq.module';
 import type { HqSender } from './hq-outbox/hq-sender';
+import { createOnAirModule } from './onair/onair.module';
 import { withDuties } from './people/duties';
 import type { PeopleGate } from './people/people.gate';
+import type { DeviceRegistry } from './people/devices.port';
 
 export interface CoreDeps {
   /** Folder holding baton.db; ':memory:' keeps everything in memory (tests, benchmarks). */
@@ -49,6 +52,8 @@ export interface CoreDeps {
   nativeBinding: string | null;
   /** The outside world per module: real adapters in the station, fakes in unit tests. */
   ports: CorePorts;
+  /** The station's named device and overlay tokens (absent in a core without a station). */
+  devices?: DeviceRegistry;
 }
 
 export interface Core {
@@ -85,7 +90,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   const audit = createAuditRepo(db);
   const state = createStateStore(
-    initialState({ ...deps.station, startedAt: clock.now(), dataDir: deps.dataDir, views: { producer: 0, host: 0, moderator: 0 } }),
+    initialState({ ...deps.station, startedAt: clock.now(), dataDir: deps.dataDir, views: Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number> }),
   );
   state.set('audit', { recent: audit.list({ limit: RECENT_AUDIT }), count: audit.count(), headHash: audit.head()?.hash ?? null });
 
@@ -127,18 +132,22 @@ export function createCore(deps: CoreDeps): Core {
   };
   /** Each module audits its own steps under its own name. */
   const contextFor = (subsystem: string): ModuleContext => ({ ...base, audit: systemAuditor(subsystem) });
+  // People first: the preflight's "roles assigned" check reads their access.
+  const people = createPeopleModule(contextFor('people'), deps.devices);
   const domains: DomainModules = {
     obs: createObsModule(contextFor('obs'), deps.ports.obs),
     comments: createCommentsModule(contextFor('comments'), deps.ports.comments),
     cues: createCuesModule(contextFor('cues'), deps.ports.cues),
     offers: createOffersModule(contextFor('offers'), deps.ports.offers),
-    preflight: createPreflightModule(contextFor('preflight'), deps.ports.preflight),
+    preflight: createPreflightModule(contextFor('preflight'), deps.ports.preflight, people.service),
     overlay: createOverlayModule(contextFor('overlay'), deps.ports.obs),
     showday: createShowdayModule(contextFor('showday')),
-    people: createPeopleModule(contextFor('people')),
+    people,
+    // Windows wait on the same timers as the offers' retries, so a test drives both by hand.
+    onair: createOnAirModule(contextFor('onair'), deps.ports.offers.timers),
     hq: createHqModule(contextFor('hq'), deps.ports.hq),
   };
-  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay, domains.showday, domains.people, domains.hq];
+  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay, domains.showday, domains.people, domains.onair, domains.hq];
   const handlers = withDuties(commandTable({
     core: {
       'station.whoami': (_args, c) => ({ actor: c.caller.actor, role: c.caller.role }),

@@ -72,7 +72,7 @@ function buildMenu(): void {
         label: 'Station',
         submenu: [
           ...(['producer', 'host', 'moderator'] as const).map((role) => ({
-            label: `Copy ${role} link (for another computer)`,
+            label: `Copy ${role} bootstrap link (station owner; people get personal links)`,
             click: () => {
               const t = s?.tokens.issued().find((x) => x.role === role);
               if (s && t) clipboard.writeText(`${s.url}/${role}?token=${t.token}`);

@@ -12,7 +12,7 @@ const base = (): StationState =>
     url: '',
     lan: false,
     dataDir: ':memory:',
-    views: { producer: 0, host: 0, moderator: 0 },
+    views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 },
   });
 
 function offer(over: Partial<OfferView>): OfferView {
@@ -132,5 +132,23 @@ describe('device feed projection', () => {
     expect(clockText(59_999)).toBe('00:59');
     expect(clockText(-61_000)).toBe('-01:01');
     expect(keyPart('a.b c')).toBe('a_b_c');
+  });
+
+  it('carries the offer window countdown, its problem and the talkback read state', () => {
+    const s = base();
+    s.offers = { items: [offer({})], firings: [] };
+    const w = { offerId: 'glow-kit', offerName: 'Glow Kit', openedAt: T0, openedBy: 'Ana', endsAt: T0 + 90_500, phase: 'open' as const, endReason: null, endedAt: null, problem: null, cta: null, marks: [], changes: [] };
+    s.onair = { ...s.onair, windows: [w], talkback: { current: { id: 't1', preset: 'wrap_30s', text: 'WRAP UP — 30 SECONDS', sentAt: T0, sentBy: 'Ana', ackAt: null, ackBy: null }, history: [] } };
+    const m = projectDeviceFeed(s, T0);
+    expect(m['offer.glow-kit.window']).toBe('open');
+    expect(m['offer.glow-kit.windowLeft']).toBe('01:30');
+    expect(m['window.left']).toBe('01:30');
+    expect(m['window.leftSeconds']).toBe(91);
+    expect(m['talkback.read']).toBe(false);
+    s.onair = { ...s.onair, windows: [{ ...w, phase: 'ending', problem: 'ending — store unreachable' }] };
+    const e = projectDeviceFeed(s, T0 + 91_000);
+    expect(e['window.phase']).toBe('ending');
+    expect(e['window.left']).toBeNull();
+    expect(e['window.problem']).toBe('ending — store unreachable');
   });
 });

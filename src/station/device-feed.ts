@@ -81,7 +81,22 @@ export function projectDeviceFeed(state: StationState, now: number): FeedMap {
     out[`${k}.orders`] = o.orders;
     out[`${k}.cap`] = o.cap ? o.cap.orders : null;
     out[`${k}.capReached`] = o.cap?.reached ?? false;
+    const w = state.onair.windows.find((x) => x.offerId === o.id && x.phase !== 'ended') ?? null;
+    out[`${k}.window`] = w ? w.phase : 'none';
+    out[`${k}.windowLeft`] = w && w.phase !== 'ending' ? clockText(Math.max(0, w.endsAt - now)) : null;
   }
+  // The first running window, for a panel with one countdown key.
+  const running = state.onair.windows.find((w) => w.phase === 'open' || w.phase === 'opening') ?? null;
+  const ending = state.onair.windows.find((w) => w.phase === 'ending') ?? null;
+  out['window.offer'] = running?.offerId ?? ending?.offerId ?? null;
+  out['window.phase'] = running?.phase ?? ending?.phase ?? 'none';
+  out['window.left'] = running ? clockText(Math.max(0, running.endsAt - now)) : null;
+  out['window.leftSeconds'] = running ? Math.max(0, Math.ceil((running.endsAt - now) / 1000)) : null;
+  out['window.problem'] = ending?.problem ?? running?.problem ?? null;
+  const tb = state.onair.talkback.current;
+  out['talkback.text'] = tb ? line(tb.text) : null;
+  out['talkback.read'] = tb ? tb.ackAt !== null : false;
+  out['views.host'] = state.station.views.host;
   return out;
 }
 

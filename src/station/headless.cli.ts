@@ -51,10 +51,11 @@ async function main(): Promise<void> {
   console.log(`  show: ${show ? `${show.title}${show.rehearsal ? ' [REHEARSAL]' : ''}` : 'none loaded'}`);
   if (station.tokens.created) {
     // The view links carry the tokens: printed once, when they are made, never on later starts.
-    console.log('  view links (shown once; keep them like passwords):');
-    for (const t of station.tokens.issued()) console.log(`  ${`${t.role}:`.padEnd(10)} ${station.url}/${t.role}?token=${t.token}`);
+    // These are the station owner's bootstrap: people get personal links (People panel), machines named device tokens.
+    console.log("  station owner's bootstrap links, one per role (shown once; keep them like passwords; give people their personal links from the People panel):");
+    for (const t of station.tokens.issued()) console.log(`  ${`${t.role}:`.padEnd(18)} ${station.url}/${t.role}?token=${t.token}`);
   } else {
-    console.log(`  views: ${station.url}/producer, /host, /moderator (links with tokens were printed at first start; the tokens live in the data folder's secret store)`);
+    console.log(`  views: ${station.url}/producer, /host, /moderator, /approver, /commerce, /customer-service, /observer (the station owner's bootstrap links were printed when they were made; the tokens live in the data folder's secret store)`);
   }
   if (station.tlsFingerprint) console.log(`  TLS certificate SHA-256 fingerprint: ${station.tlsFingerprint}`);
   if (options.lan) console.log('  LAN access is ON (HTTPS): views on the studio network can connect with a token.');

@@ -75,6 +75,8 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   const tokens = createTokenService({ secrets, envProducerToken: cfg.envProducerToken ?? undefined });
   const allowedHosts = stationHostNames({ lan: cfg.lan, allowHosts: cfg.allowHosts ?? [] });
   const tls = cfg.lan ? loadOrCreateCertificate(cfg.dataDir, allowedHosts) : null;
+  // Machine clients' named tokens: the core lists, issues and revokes them for the People panel.
+  const devices = createDeviceTokenService({ secrets });
   const core = createCore({
     dataDir: cfg.dataDir,
     clock: cfg.clock ?? systemClock,
@@ -84,8 +86,8 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     cwd: process.cwd(),
     nativeBinding: cfg.nativeBinding,
     ports: { ...createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }), hq: { boot: cfg.hq ?? null } },
+    devices,
   });
-  const devices = createDeviceTokenService({ secrets });
   const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log });
   const overlaySocket = createOverlaySocket({ core, devices });
   const rendererDir = join(cfg.appRoot, 'out', 'renderer');

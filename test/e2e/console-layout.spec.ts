@@ -46,6 +46,7 @@ for (const size of [
     await expect(producer.getByTestId('status-hq')).toContainText(/HQ: offline since \d\d:\d\d/);
     await insideViewport(producer, producer.getByTestId('status-hq'), 'HQ sync state');
     await insideViewport(producer, producer.getByTestId('emergency-action'), 'emergency action');
+    await insideViewport(producer, producer.getByTestId('onair-panel'), 'on-air panel');
     const scroll = await producer.evaluate(() => ({
       doc: document.documentElement.scrollHeight - document.documentElement.clientHeight,
       body: document.body.scrollHeight - document.body.clientHeight,

@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
-import type { Role } from '../../src/shared/contract/roles';
+import { ROLES, type Role } from '../../src/shared/contract/roles';
 
 export interface StationProcess {
   url: string;
@@ -34,24 +34,22 @@ export async function freePort(): Promise<number> {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export async function startStationProcess(options: { dataDir?: string; showFile?: string; port?: number; env?: Record<string, string>; args?: string[] } = {}): Promise<StationProcess> {
+export async function startStationProcess(
+  options: { dataDir?: string; showFile?: string; port?: number; env?: Record<string, string>; args?: string[]; /** Flags for Node itself (`--cpu-prof`). */ nodeArgs?: string[] } = {},
+): Promise<StationProcess> {
   const entry = join(ROOT, 'out/main/headless.js');
   if (!existsSync(entry)) throw new Error('The station is not built: run `npm run build` first.');
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baton-e2e-'));
   const ownsDir = !options.dataDir;
   mkdirSync(dataDir, { recursive: true });
-  const tokens: Record<Role, string> = {
-    producer: `producer-${Math.random().toString(36).slice(2)}`,
-    host: `host-${Math.random().toString(36).slice(2)}`,
-    moderator: `moderator-${Math.random().toString(36).slice(2)}`,
-  };
+  const tokens = Object.fromEntries(ROLES.map((r) => [r, `${r}-${Math.random().toString(36).slice(2)}`])) as Record<Role, string>;
   const secretsFile = join(dataDir, 'secrets.json');
   if (!existsSync(secretsFile)) {
     const list = (Object.keys(tokens) as Role[]).map((role) => ({ role, label: `${role} (test)`, token: tokens[role] }));
     writeFileSync(secretsFile, JSON.stringify({ 'api.tokens': JSON.stringify(list) }), { mode: 0o600 });
   }
   const port = options.port ?? (await freePort());
-  const args = [entry, '--headless', '--port', String(port), '--data', dataDir];
+  const args = [...(options.nodeArgs ?? []), entry, '--headless', '--port', String(port), '--data', dataDir];
   if (options.showFile) args.push('--show', options.showFile);
   if (options.args) args.push(...options.args);
   const child = spawn(process.execPath, args, {

@@ -18,3 +18,20 @@ export interface FrameWalk {
   times: number[];
   rows: number;
 }
+
+/** Scrolls the comment list down 120 px every frame for `ms` (a moderator flicking through), recording frame intervals. */
+export const SCROLL_FOR = (ms: number) => `(async () => {
+  const times = [];
+  const list = document.querySelector('[data-testid="comment-list"]');
+  let last = performance.now();
+  const end = last + ${ms};
+  await new Promise((done) => {
+    const loop = () => {
+      const n = performance.now(); times.push(n - last); last = n;
+      list.scrollTop += 120;
+      if (n < end) requestAnimationFrame(loop); else done();
+    };
+    requestAnimationFrame(loop);
+  });
+  return { times, rows: document.querySelectorAll('[data-testid="comment-row"]').length };
+})()`;

@@ -2,6 +2,7 @@
 // Pass `ports` to substitute a module's outside world (fake or pointed at a local test server).
 import { createCore, type Core } from '../../src/core/core';
 import { createDefaultPorts } from '../../src/station/default-ports';
+import type { DeviceRegistry } from '../../src/core/people/devices.port';
 import type { CorePorts } from '../../src/core/ports';
 import { silentLogger } from '../../src/core/platform/logger';
 import { createMemorySecretStore } from '../../src/core/platform/secret-store';
@@ -23,6 +24,8 @@ export interface TestCoreOptions {
   clock?: { now(): number };
   ports?: Partial<CorePorts>;
   secrets?: Record<string, string>;
+  /** The station's device registry (named machine-client tokens). */
+  devices?: DeviceRegistry;
 }
 
 export function createTestCore(options: TestCoreOptions = {}): Core {
@@ -35,6 +38,7 @@ export function createTestCore(options: TestCoreOptions = {}): Core {
     cwd: process.cwd(),
     nativeBinding: null,
     ports: { ...createDefaultPorts(), ...options.ports },
+    ...(options.devices ? { devices: options.devices } : {}),
   });
 }
 

@@ -6,7 +6,7 @@ import { createAlertsService, REOPEN_WINDOW_MS } from './alerts.service';
 
 function rig() {
   let t = 1_000_000;
-  const state = createStateStore(initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 0, host: 0, moderator: 0 } }));
+  const state = createStateStore(initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } }));
   const records: { command: string; args: unknown }[] = [];
   const alerts = createAlertsService({ state, clock: { now: () => t }, record: (e) => records.push(e) });
   const ctx = { caller: { actor: 'Maya', role: 'producer', via: 'http' }, now: t, write: () => undefined } as unknown as HandlerContext;

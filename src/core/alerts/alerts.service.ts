@@ -2,7 +2,7 @@
 // cleared when the condition ends, and kept on screen until a person acknowledges them. A
 // condition that comes back soon after clearing reopens the same alert with a count (flapping is
 // one alert, not a stack), and every automatic clear is recorded in the audit trail.
-import type { Alert, AlertLevel } from '../../shared/contract/index';
+import type { Alert, AlertLevel, Role } from '../../shared/contract/index';
 import type { Handlers } from '../dispatch/handler';
 import { conflict } from '../dispatch/command-failure';
 import type { StateStore } from '../state/state.store';
@@ -15,7 +15,8 @@ const MAX_RAISES = 20;
 const RANK: Record<AlertLevel, number> = { info: 0, warn: 1, critical: 2 };
 
 export interface AlertsService {
-  raise(input: { source: string; key: string; level: AlertLevel; message: string }): void;
+  /** `audience`: the roles besides the producer who read it in their view (the role policy filters by it). */
+  raise(input: { source: string; key: string; level: AlertLevel; message: string; audience?: readonly Role[] }): void;
   clear(key: string): void;
   handlers: Handlers<'alert.ack' | 'alert.ackAll' | 'alert.quiet'>;
 }
@@ -35,7 +36,8 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
   const put = (next: Alert[]) => state.update('alerts', (a) => ({ ...a, items: next.slice(0, MAX_ALERTS) }));
 
   return {
-    raise({ source, key, level, message }) {
+    raise({ source, key, level, message, audience }) {
+      const to = audience && audience.length > 0 ? { audience: [...audience] } : {};
       const now = clock.now();
       const quiet = slice().quiet.on && level !== 'critical';
       const open = items().find((a) => a.key === key && a.clearedAt === null);
@@ -43,7 +45,7 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
         if (open.message === message && open.level === level) return;
         // Worse than before needs a person again; an update at the same level or better does not.
         const worse = RANK[level] > RANK[open.level];
-        put(items().map((a) => (a === open ? { ...a, level, message, updatedAt: now, ...(worse ? { ackedAt: null, ackedBy: null, quiet } : {}) } : a)));
+        put(items().map((a) => (a === open ? { ...a, ...to, level, message, updatedAt: now, ...(worse ? { ackedAt: null, ackedBy: null, quiet } : {}) } : a)));
         return;
       }
       const recent = items().find((a) => a.key === key && a.clearedAt !== null && now - a.clearedAt <= REOPEN_WINDOW_MS);
@@ -51,6 +53,7 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
         const worse = RANK[level] > RANK[recent.level];
         const reopened: Alert = {
           ...recent,
+          ...to,
           level,
           message,
           updatedAt: now,
@@ -81,6 +84,7 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
         raises: [now],
         clearedBy: null,
         quiet,
+        ...to,
       };
       put([alert, ...items()]);
     },

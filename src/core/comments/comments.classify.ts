@@ -5,6 +5,7 @@ import type { Triage, TriageResult } from './triage/triage.types';
 import { cleanLabel, cleanText, rawJson, stationId, type PendingComment, type SourceComment } from './comment.model';
 import { routeOf, type Routing } from './comments.router';
 import { DEMAND_REASON, isDemandSignal } from './demand.signal';
+import { clusterKeyOf } from './cluster.key';
 
 export interface ClassifyContext {
   triage: Triage;
@@ -30,6 +31,8 @@ export function classifyComment(
   }
   const intent: Intent = r.intent;
   const demand = cx.demandAutoClose && intent === 'order' && isDemandSignal(text);
+  const queue = routeOf(intent, r.confidence, cx.routing, cx.unsureBelow);
+  const lang = c.lang ?? r.lang;
   return {
     id: stationId(c.platform, c.messageId),
     showId: cx.showId,
@@ -40,7 +43,7 @@ export function classifyComment(
     messageId: c.messageId,
     author: cleanLabel(c.author, 128) || 'unknown',
     text,
-    lang: c.lang ?? r.lang,
+    lang,
     at: c.at ?? meta.receivedAt,
     receivedAt: meta.receivedAt,
     triageIntent: intent,
@@ -48,7 +51,7 @@ export function classifyComment(
     confidence: Math.round(r.confidence * 1000) / 1000,
     sku: r.sku,
     offerCode: r.offerCode,
-    queue: routeOf(intent, r.confidence, cx.routing, cx.unsureBelow),
+    queue,
     status: demand ? 'dismissed' : 'new',
     claimedBy: null,
     claimedAt: null,
@@ -62,5 +65,7 @@ export function classifyComment(
     sub: r.sub ?? null,
     candidates: r.candidates?.slice(0, 8) ?? [],
     raw: rawJson(c.raw),
+    clusterKey: clusterKeyOf({ queue, intent, lang, sku: r.sku, sub: r.sub ?? null, text }),
+    answeredVia: null,
   };
 }

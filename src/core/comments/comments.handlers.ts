@@ -1,7 +1,7 @@
 // The comment commands. A comment has one holder at a time: the check and the claim happen in one
 // synchronous step of the dispatcher, so two moderators can never both hold it; everyone else is
 // told who is replying.
-import { incomingCommentSchema, type CommentRecord, type IngestRejection } from '../../shared/contract/index';
+import { incomingCommentSchema, type CommentRecord, type DeskItem, type IngestRejection } from '../../shared/contract/index';
 import type { commentCommands } from '../../shared/contract/index';
 import type { Handlers, SliceOf } from '../dispatch/handler';
 import type { HandlerContext } from '../dispatch/handler';
@@ -11,6 +11,8 @@ import { cleanText } from './comment.model';
 import { isOpen } from './comments.queues';
 import { macroReply } from '../../shared/show/macro.reply';
 import type { CommentsService } from './comments.service';
+import { representative, type OpenCluster } from './comments.clusters';
+import { clusterIdOf } from './cluster.key';
 
 export type CommentCommand = SliceOf<typeof commentCommands>;
 
@@ -30,6 +32,60 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   };
   const mustBeOpen = (c: CommentRecord, verb: string) => {
     if (!isOpen(c.status)) throw conflict(`This comment is already ${c.status}; there is nothing to ${verb}.`);
+  };
+  const openCluster = (clusterId: string): OpenCluster => {
+    svc.pipeline.flushNow();
+    const cl = svc.clusters.get(clusterId);
+    if (!cl) throw conflict('Nobody is waiting on this question any more: it was answered or closed meanwhile.');
+    return cl;
+  };
+  /** The approved macro's text for a language, refused while the compliance guard flags it (for replies not typed by a person one by one). */
+  const macroText = (macroId: string, lang: string) => {
+    const macro = svc.config().show?.comments.macros.find((m) => m.id === macroId);
+    if (!macro) throw invalid(`macroId: there is no approved reply "${macroId}" in this show.`);
+    const flag = svc.macroFlag(macroId);
+    if (flag) throw conflict(`The compliance guard flags this macro: ${flag} Answer one comment at a time (a producer can override there).`);
+    const r = macroReply(macro, lang || null, svc.pausedOffers());
+    if (!r.ok) throw conflict(r.reason);
+    return r.text;
+  };
+  /** Answers every open member not held by someone else; the representative's is the reply, the rest answered by the cluster. */
+  const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext) => {
+    const members = svc.repo.getMany([...cl.members.keys()]);
+    const repId = representative(cl).id;
+    let answered = 0;
+    let skipped = 0;
+    for (const m of members) {
+      if (!isOpen(m.status) || (m.status === 'claimed' && m.claimedBy !== who && ctx.caller.role !== 'producer')) {
+        skipped += 1;
+        continue;
+      }
+      svc.save(
+        ctx,
+        {
+          ...m,
+          status: 'answered',
+          claimedBy: m.claimedBy ?? who,
+          claimedAt: m.claimedAt ?? ctx.now,
+          answeredAt: ctx.now,
+          responseSeconds: Math.round((ctx.now - m.receivedAt) / 100) / 10,
+          reply: text,
+          answeredVia: m.id === repId ? 'reply' : 'cluster',
+        },
+        m,
+      );
+      answered += 1;
+    }
+    return { answered, skipped, members };
+  };
+  const setStatusAll = (cl: OpenCluster, who: string, ctx: HandlerContext, change: (c: CommentRecord) => CommentRecord) => {
+    let done = 0;
+    for (const m of svc.repo.getMany([...cl.members.keys()])) {
+      if (!isOpen(m.status) || (m.status === 'claimed' && m.claimedBy !== who && ctx.caller.role !== 'producer')) continue;
+      svc.save(ctx, change(m), m);
+      done += 1;
+    }
+    return done;
   };
 
   return {
@@ -76,6 +132,123 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       const pinnedId = svc.pinnedId();
       const list = svc.repo.list({ ...args, showId: svc.config().showId, beforeSeq });
       return { comments: pinnedId ? list.map((c) => (c.id === pinnedId ? { ...c, pinned: true } : c)) : list };
+    },
+
+    'comments.desk': ({ filter, offset, cursor, limit }) => {
+      if (offset !== undefined && cursor !== undefined) throw invalid('Give `offset` or `cursor`, not both.');
+      const from = cursor !== undefined ? Number(cursor.slice(2)) : (offset ?? 0);
+      svc.pipeline.flushNow();
+      const version = svc.clusters.version();
+      const facets = svc.facets();
+      const pinnedId = svc.pinnedId();
+      const withHostPin = (c: CommentRecord) => (c.id === pinnedId ? { ...c, pinned: true } : c);
+      let items: DeskItem[];
+      let total: number;
+      if (filter.done) {
+        const w = svc.repo.doneWindow({
+          showId: svc.config().showId,
+          queue: filter.queue === 'all' ? undefined : filter.queue,
+          intent: filter.intent,
+          sku: filter.sku,
+          lang: filter.lang,
+          platform: filter.platform,
+          offset: from,
+          limit,
+        });
+        total = w.total;
+        items = w.comments.map((c) => ({ id: clusterIdOf(`done|${c.id}`), size: 1, comment: withHostPin(c), platforms: { [c.platform]: 1 }, pinned: false }));
+      } else {
+        const w = svc.clusters.window(filter, from, limit);
+        total = w.total;
+        const reps = svc.repo.getMany(w.clusters.map((c) => representative(c).id));
+        const byId = new Map(reps.map((r) => [r.id, r]));
+        const pins = svc.answerPins();
+        items = w.clusters.flatMap((cl) => {
+          const c = byId.get(representative(cl).id);
+          return c ? [{ id: cl.id, size: cl.members.size, comment: withHostPin(c), platforms: Object.fromEntries(cl.platforms), pinned: pins.has(cl.key) }] : [];
+        });
+      }
+      const end = from + items.length;
+      return { items, total, offset: from, next: end < total ? `o:${end}` : null, version, facets };
+    },
+
+    'comments.cluster': ({ clusterId, limit }) => {
+      const cl = openCluster(clusterId);
+      return { members: svc.repo.getMany([...cl.members.keys()].slice(0, limit)), size: cl.members.size };
+    },
+
+    'cluster.answer': async ({ clusterId, macroId, send, pin, by }, ctx) => {
+      const who = person(by, ctx);
+      const cl = openCluster(clusterId);
+      const rep = svc.find(representative(cl).id);
+      if (rep) notHeldByOther(rep, who, ctx, 'answer');
+      const text = macroText(macroId, cl.lang);
+      let sent = 0;
+      if (send) {
+        // One public reply per room where the source can post: every asker there sees it.
+        const rooms = new Map<string, CommentRecord>();
+        for (const m of svc.repo.getMany([...cl.members.keys()])) {
+          const k = `${m.source}|${m.room ?? ''}`;
+          if (!rooms.has(k)) rooms.set(k, m);
+        }
+        for (const m of rooms.values()) {
+          const source = svc.sources.get(m.source);
+          if (!source?.reply) continue;
+          try {
+            await source.reply({ room: m.room, messageId: m.messageId, author: m.author }, text);
+            sent += 1;
+          } catch (error) {
+            throw failed(`The reply was not sent on ${m.platform}: ${(error as Error).message}. Nobody was marked answered.`);
+          }
+        }
+      }
+      // Re-read after the replies went out: members that joined meanwhile are answered too.
+      const { answered, skipped } = answerCluster(svc.clusters.get(clusterId) ?? cl, text, who, ctx);
+      if (pin) svc.pinAnswer(ctx, cl.key, { clusterId, text: rep?.text ?? '', lang: cl.lang, intent: cl.intent, macroId, by: who, at: ctx.now });
+      return { answered, skipped, sent, pinned: pin };
+    },
+
+    'cluster.unpin': ({ clusterId }, ctx) => {
+      const key = [...svc.answerPins().entries()].find(([, p]) => p.clusterId === clusterId)?.[0];
+      if (key === undefined) throw conflict('There is no pinned answer for this question.');
+      svc.unpinAnswer(ctx, key);
+      return { answerPins: [...svc.answerPins().values()].filter((p) => p.clusterId !== clusterId) };
+    },
+
+    'comments.bulk': ({ clusterIds, action, macroId, by }, ctx) => {
+      const who = person(by, ctx);
+      if (action === 'answer' && macroId === undefined) throw invalid('macroId: choose the approved reply for the selection.');
+      svc.pipeline.flushNow();
+      let done = 0;
+      const skipped: { id: string; reason: string }[] = [];
+      const to = svc.config().routing.complaint;
+      for (const id of new Set(clusterIds)) {
+        const cl = svc.clusters.get(id);
+        if (!cl) {
+          skipped.push({ id, reason: 'nothing open any more' });
+          continue;
+        }
+        const rep = svc.find(representative(cl).id);
+        if (rep && rep.status === 'claimed' && rep.claimedBy !== who && ctx.caller.role !== 'producer') {
+          skipped.push({ id, reason: `${rep.claimedBy ?? 'someone'} is replying` });
+          continue;
+        }
+        if (action === 'answer') {
+          let text: string;
+          try {
+            text = macroText(macroId as string, cl.lang);
+          } catch (error) {
+            skipped.push({ id, reason: (error as Error).message });
+            continue;
+          }
+          done += answerCluster(cl, text, who, ctx).answered;
+        } else if (action === 'dismiss') {
+          done += setStatusAll(cl, who, ctx, (c) => ({ ...c, status: 'dismissed', claimedBy: c.claimedBy ?? who, claimedAt: c.claimedAt ?? ctx.now, answeredAt: ctx.now }));
+        } else {
+          done += setStatusAll(cl, who, ctx, (c) => ({ ...c, status: 'escalated', queue: to, claimedBy: null, claimedAt: null, note: `${who}: escalated with ${cl.members.size - 1} others asking the same` }));
+        }
+      }
+      return { done, skipped };
     },
 
     'comment.claim': ({ id, by }, ctx) => {
@@ -128,7 +301,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       const now = svc.find(id) ?? c;
       const comment = svc.save(
         ctx,
-        { ...now, status: 'answered', claimedBy: now.claimedBy ?? who, claimedAt: now.claimedAt ?? ctx.now, answeredAt: ctx.now, responseSeconds: Math.round((ctx.now - now.receivedAt) / 100) / 10, reply },
+        { ...now, status: 'answered', claimedBy: now.claimedBy ?? who, claimedAt: now.claimedAt ?? ctx.now, answeredAt: ctx.now, responseSeconds: Math.round((ctx.now - now.receivedAt) / 100) / 10, reply, answeredVia: 'reply' },
         now,
       );
       return { comment, sent };

@@ -1,7 +1,7 @@
 // SQLite storage of comments: batched inserts (INSERT OR IGNORE: the unique id is the
 // de-duplication truth), updates of one comment's handling, filtered pages, and what a restart
 // needs to rebuild the queues (open comments, counts, corrections, pins).
-import type { CommentRecord, CommentStatus, Intent, PinnedProduct } from '../../shared/contract/index';
+import type { AnsweredVia, CommentRecord, CommentStatus, Intent, PinnedProduct } from '../../shared/contract/index';
 import type { QueueName } from '../../shared/show/show.schema';
 import type { Db } from '../storage/database';
 import type { PendingComment } from './comment.model';
@@ -34,6 +34,8 @@ interface Row {
   reply: string | null;
   note: string | null;
   corrected_from: string | null;
+  cluster_key: string | null;
+  answered_via: string | null;
 }
 
 export interface ListFilter {
@@ -59,6 +61,17 @@ export interface Correction {
   at: number;
 }
 
+export interface StoredAnswerPin {
+  clusterKey: string;
+  clusterId: string;
+  text: string;
+  lang: string;
+  intent: Intent;
+  macroId: string;
+  by: string;
+  at: number;
+}
+
 export interface Pins {
   commentId: string | null;
   product: PinnedProduct | null;
@@ -77,6 +90,15 @@ export interface CommentsRepo {
   addCorrection(showId: string, c: Correction): void;
   corrections(showId: string): Correction[];
   pins(showId: string): Pins;
+  /** Records by id, in the order asked (missing ones left out). */
+  getMany(ids: readonly string[]): CommentRecord[];
+  /** Done comments (answered, dismissed) newest first, one window, and how many there are. */
+  doneWindow(filter: Omit<ListFilter, 'beforeSeq' | 'status' | 'open'> & { offset: number }): { comments: CommentRecord[]; total: number };
+  /** Distinct SKU/language/platform triples of a show (the desk's filter options after a restart). */
+  facets(showId: string): { sku: string | null; lang: string; platform: string }[];
+  answerPins(showId: string): (StoredAnswerPin & { attached: number })[];
+  saveAnswerPin(showId: string, pin: StoredAnswerPin): void;
+  deleteAnswerPin(showId: string, clusterKey: string): void;
   savePins(showId: string, pins: Pins): void;
 }
 
@@ -87,17 +109,18 @@ export function createCommentsRepo(db: Db): CommentsRepo {
     `INSERT OR IGNORE INTO comments
        (id, show_id, source, rehearsal, platform, room, message_id, author, text, lang, at, received_at,
         triage_intent, confidence, sku, offer_code, reasons, intent, queue, status, claimed_by, claimed_at,
-        answered_at, reply, note, corrected_from, raw)
+        answered_at, reply, note, corrected_from, raw, cluster_key, answered_via)
      VALUES
        (@id, @showId, @source, @rehearsal, @platform, @room, @messageId, @author, @text, @lang, @at, @receivedAt,
         @triageIntent, @confidence, @sku, @offerCode, @reasons, @intent, @queue, @status, @claimedBy, @claimedAt,
-        @answeredAt, @reply, @note, @correctedFrom, @raw)`,
+        @answeredAt, @reply, @note, @correctedFrom, @raw, @clusterKey, @answeredVia)`,
   );
   const getStmt = db.prepare<[string], Row>('SELECT * FROM comments WHERE id = ?');
   const seqStmt = db.prepare<[string], { seq: number }>('SELECT seq FROM comments WHERE id = ?');
   const handling = db.prepare(
     `UPDATE comments SET intent = @intent, queue = @queue, status = @status, claimed_by = @claimedBy,
-       claimed_at = @claimedAt, answered_at = @answeredAt, reply = @reply, note = @note, corrected_from = @correctedFrom
+       claimed_at = @claimedAt, answered_at = @answeredAt, reply = @reply, note = @note, corrected_from = @correctedFrom,
+       cluster_key = @clusterKey, answered_via = @answeredVia
      WHERE id = @id`,
   );
   const openStmt = db.prepare<[string], Row>(`SELECT * FROM comments WHERE show_id = ? AND ${OPEN_SQL} ORDER BY seq`);
@@ -124,6 +147,22 @@ export function createCommentsRepo(db: Db): CommentsRepo {
        product_label = excluded.product_label, product_source = excluded.product_source, product_at = excluded.product_at`,
   );
 
+  const pinRows = db.prepare<[string, string], {
+    cluster_key: string; cluster_id: string; text: string; lang: string; intent: string; macro_id: string; by_name: string; at: number; attached: number;
+  }>(
+    `SELECT p.*, (SELECT COUNT(*) FROM comments c WHERE c.show_id = p.show_id AND c.cluster_key = p.cluster_key AND c.answered_via = ?) AS attached
+       FROM comment_answer_pins p WHERE p.show_id = ? ORDER BY p.at`,
+  );
+  const savePin = db.prepare(
+    `INSERT INTO comment_answer_pins (show_id, cluster_key, cluster_id, text, lang, intent, macro_id, by_name, at)
+     VALUES (@showId, @clusterKey, @clusterId, @text, @lang, @intent, @macroId, @by, @at)
+     ON CONFLICT(show_id, cluster_key) DO UPDATE SET macro_id = excluded.macro_id, by_name = excluded.by_name, at = excluded.at, text = excluded.text`,
+  );
+  const facetStmt = db.prepare<[string], { sku: string | null; lang: string; platform: string }>(
+    'SELECT DISTINCT sku, lang, platform FROM comments WHERE show_id = ?',
+  );
+  const deletePin = db.prepare('DELETE FROM comment_answer_pins WHERE show_id = ? AND cluster_key = ?');
+
   const insertAll = db.transaction((rows: readonly PendingComment[]) =>
     rows.map((r) => {
       const info = insert.run({
@@ -132,6 +171,8 @@ export function createCommentsRepo(db: Db): CommentsRepo {
         reasons: JSON.stringify(r.reasons),
         pinned: undefined,
         responseSeconds: undefined,
+        clusterKey: r.clusterKey ?? null,
+        answeredVia: r.answeredVia ?? null,
       });
       return info.changes === 1 ? Number(info.lastInsertRowid) : null;
     }),
@@ -156,7 +197,58 @@ export function createCommentsRepo(db: Db): CommentsRepo {
         reply: c.reply,
         note: c.note,
         correctedFrom: c.correctedFrom,
+        clusterKey: c.clusterKey ?? null,
+        answeredVia: c.answeredVia ?? null,
       });
+    },
+    getMany(ids) {
+      if (ids.length === 0) return [];
+      const rows = new Map<string, CommentRecord>();
+      // Chunks keep the statement under SQLite's variable limit; windows are at most a few hundred.
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const stmt = db.prepare<string[], Row>(`SELECT * FROM comments WHERE id IN (${chunk.map(() => '?').join(',')})`);
+        for (const r of stmt.all(...chunk)) rows.set(r.id, toRecord(r));
+      }
+      return ids.flatMap((id) => rows.get(id) ?? []);
+    },
+    doneWindow(f) {
+      const where: string[] = ['show_id = @showId', `status NOT IN ('new', 'claimed', 'escalated')`];
+      if (f.queue) where.push('queue = @queue');
+      else where.push(`queue <> 'spam'`);
+      if (f.intent) where.push('intent = @intent');
+      if (f.sku) where.push('sku = @sku');
+      if (f.lang) where.push('lang = @lang');
+      if (f.platform) where.push('platform = @platform');
+      const params: Record<string, string | number> = { showId: f.showId, limit: f.limit, offset: f.offset };
+      for (const k of ['queue', 'intent', 'sku', 'lang', 'platform'] as const) {
+        const v = f[k];
+        if (v !== undefined) params[k] = v;
+      }
+      const w = where.join(' AND ');
+      const comments = db.prepare<[Record<string, string | number>], Row>(`SELECT * FROM comments WHERE ${w} ORDER BY seq DESC LIMIT @limit OFFSET @offset`).all(params).map(toRecord);
+      const { limit: _l, offset: _o, ...countParams } = params;
+      const total = db.prepare<[Record<string, string | number>], { n: number }>(`SELECT COUNT(*) AS n FROM comments WHERE ${w}`).get(countParams)?.n ?? 0;
+      return { comments, total };
+    },
+    facets: (showId) => facetStmt.all(showId),
+    answerPins: (showId) =>
+      pinRows.all('pin', showId).map((r) => ({
+        clusterKey: r.cluster_key,
+        clusterId: r.cluster_id,
+        text: r.text,
+        lang: r.lang,
+        intent: r.intent as Intent,
+        macroId: r.macro_id,
+        by: r.by_name,
+        at: r.at,
+        attached: r.attached,
+      })),
+    saveAnswerPin(showId, pin) {
+      savePin.run({ showId, ...pin });
+    },
+    deleteAnswerPin(showId, key) {
+      deletePin.run(showId, key);
     },
     list(f) {
       const where: string[] = ['show_id = @showId'];
@@ -244,6 +336,8 @@ function toRecord(r: Row): CommentRecord {
     correctedFrom: (r.corrected_from as Intent | null) ?? null,
     note: r.note,
     reasons: parseReasons(r.reasons),
+    clusterKey: r.cluster_key,
+    answeredVia: (r.answered_via as AnsweredVia | null) ?? null,
   };
 }
 

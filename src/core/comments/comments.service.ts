@@ -1,8 +1,10 @@
 // The comments domain's live state for the loaded show: the classifier (with this show's
 // corrections), routing, counts, open queues, pins, and the sources' health; and the one place
 // where a comment's handling changes (memory, SQLite and the views move together).
+import { kpiAudience } from '../../shared/contract/role-policy';
 import {
   INTENTS,
+  type AnswerPin,
   type CommentRecord,
   type CommentsState,
   type Intent,
@@ -20,6 +22,10 @@ import { DEMAND_REASON } from './demand.signal';
 import { createCommentsRepo, type CommentsRepo } from './comments.repo';
 import { createIngestPipeline, type IngestPipeline, type SubmitOutcome } from './comments.pipeline';
 import { createQueueIndex, type QueueIndex } from './comments.queues';
+import { createClusterIndex, type ClusterIndex } from './comments.clusters';
+import { clusterIdOf, clusterKeyOf } from './cluster.key';
+import { macroReply } from '../../shared/show/macro.reply';
+import type { PendingComment } from './comment.model';
 import { createCommentsPublisher, type CommentsPublisher } from './comments.publisher';
 import { DEFAULT_ROUTING, watchedQueues, type Routing } from './comments.router';
 import { createSourceManager, type SourceManager } from './sources/source.manager';
@@ -40,6 +46,8 @@ export interface ShowConfig {
 export interface CommentsService {
   readonly repo: CommentsRepo;
   readonly index: QueueIndex;
+  /** Open work items (clusters of comments asking the same thing), in desk order. */
+  readonly clusters: ClusterIndex;
   readonly sources: SourceManager;
   readonly pipeline: IngestPipeline;
   readonly publisher: CommentsPublisher;
@@ -52,6 +60,15 @@ export interface CommentsService {
   /** Queues the handling change in the command's transaction; memory and views follow the write. */
   save(ctx: HandlerContext, next: CommentRecord, prev: CommentRecord, extra?: () => void): CommentRecord;
   pinnedId(): string | null;
+  /** Answers left pinned, by cluster key: later arrivals with that key are attached to them. */
+  answerPins(): ReadonlyMap<string, AnswerPin>;
+  /** Pins (or re-pins) a cluster's answer in the command's transaction. */
+  pinAnswer(ctx: HandlerContext, key: string, pin: Omit<AnswerPin, 'attached'>): void;
+  unpinAnswer(ctx: HandlerContext, key: string): void;
+  /** The compliance guard's flag on a macro (its message), or null: a flagged macro is not posted or pinned in bulk. */
+  macroFlag(macroId: string): string | null;
+  /** SKUs, languages and platforms seen in this show: the desk's filter options. */
+  facets(): { sku: string[]; lang: string[]; platform: string[] };
   /** Offers paused or being paused: their macros switch to the approved paused text. */
   pausedOffers(): ReadonlySet<string>;
   setPinned(ctx: HandlerContext, record: CommentRecord | null): void;
@@ -90,6 +107,14 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   let product: PinnedProduct | null = null;
   const viewers = new Map<string, number>();
   const overflowing = new Set<QueueName>();
+  const clusters = createClusterIndex(clusterKeyOf);
+  const answerPins = new Map<string, AnswerPin>();
+  const facets = { sku: new Set<string>(), lang: new Set<string>(), platform: new Set<string>() };
+  const noteFacets = (r: Pick<CommentRecord, 'sku' | 'lang' | 'platform'>) => {
+    if (r.sku) facets.sku.add(r.sku);
+    if (r.lang) facets.lang.add(r.lang);
+    facets.platform.add(r.platform);
+  };
 
   const summary = (): CommentsState => {
     const queues = index.summaries(clock.now(), cfg.limits, cfg.watched);
@@ -108,6 +133,9 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       unsureBelow: cfg.unsureBelow,
       overflowLimits: cfg.limits,
       demand: { ...demand },
+      work: clusters.work(),
+      answerPins: [...answerPins.values()],
+      deskVersion: clusters.version(),
     };
   };
   const publisher = createCommentsPublisher({ state: ctx.state, summary });
@@ -173,6 +201,12 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       byIntent[r.intent] += 1;
       if (r.reasons[0] === DEMAND_REASON) demand[r.sku ?? '?'] = (demand[r.sku ?? '?'] ?? 0) + 1;
       index.apply(r);
+      clusters.apply(r);
+      noteFacets(r);
+      if (r.answeredVia === 'pin' && r.clusterKey) {
+        const pin = answerPins.get(r.clusterKey);
+        if (pin) pin.attached += 1;
+      }
       if (r.intent === 'complaint' && r.sub === 'checkout') checkoutReported(r);
     }
     publisher.changed(records);
@@ -198,7 +232,22 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       pinnedSku: product?.sku ?? null,
       demandAutoClose: cfg.show?.comments.demand.autoClose ?? true,
     };
-    return pipeline.submit(batch.map((c) => classifyComment(c, { source, rehearsal, receivedAt }, cx)));
+    return pipeline.submit(batch.map((c) => attachToPin(classifyComment(c, { source, rehearsal, receivedAt }, cx))));
+  };
+
+  /**
+   * A comment asking what a pinned answer already answers is attached to it on arrival: answered
+   * "by pin" (its own reply text, in its language and the offer's current variant), never counted
+   * as a moderator's reply.
+   */
+  const attachToPin = (p: PendingComment): PendingComment => {
+    if (p.status !== 'new' || !p.clusterKey) return p;
+    const pin = answerPins.get(p.clusterKey);
+    if (!pin) return p;
+    const macro = cfg.show?.comments.macros.find((m) => m.id === pin.macroId);
+    const r = macro ? macroReply(macro, p.lang || null, service.pausedOffers()) : null;
+    if (!r?.ok) return p;
+    return { ...p, status: 'answered', answeredAt: p.receivedAt, responseSeconds: 0, reply: r.text, answeredVia: 'pin', claimedBy: null };
   };
 
   const sourceManager = createSourceManager({
@@ -228,6 +277,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   const service: CommentsService = {
     repo,
     index,
+    clusters,
     sources: sourceManager,
     pipeline,
     publisher,
@@ -240,12 +290,15 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       return r ? withPin(r) : null;
     },
     save(hctx, next, prev, extra) {
-      const record = withPin(next);
+      // Moved to another queue or intent: it is another work item now.
+      const moved = next.queue !== prev.queue || next.intent !== prev.intent;
+      const record = withPin(moved ? { ...next, clusterKey: clusterKeyOf(next) } : next);
       hctx.write(() => {
         repo.saveHandling(record);
         extra?.();
         // After the row is written (inside the command's transaction): memory and views follow.
         index.apply(record);
+        clusters.apply(record);
         if (prev.intent !== record.intent) {
           byIntent[prev.intent] -= 1;
           byIntent[record.intent] += 1;
@@ -257,6 +310,23 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       return record;
     },
     pinnedId: () => pinned?.id ?? null,
+    answerPins: () => answerPins,
+    pinAnswer(hctx, key, pin) {
+      hctx.write(() => {
+        repo.saveAnswerPin(cfg.showId, { clusterKey: key, ...pin });
+        answerPins.set(key, { ...pin, attached: answerPins.get(key)?.attached ?? 0 });
+        publisher.dirty();
+      });
+    },
+    unpinAnswer(hctx, key) {
+      hctx.write(() => {
+        repo.deleteAnswerPin(cfg.showId, key);
+        answerPins.delete(key);
+        publisher.dirty();
+      });
+    },
+    macroFlag: (macroId) => ctx.state.get('alerts').items.find((a) => a.key === `script.macro.${macroId}` && a.clearedAt === null)?.message ?? null,
+    facets: () => ({ sku: [...facets.sku].sort(), lang: [...facets.lang].sort(), platform: [...facets.platform].sort() }),
     pausedOffers: () => new Set(ctx.state.get('offers').items.filter((o) => o.intent === 'paused').map((o) => o.id)),
     setPinned(hctx, record) {
       const prev = pinned;
@@ -313,7 +383,18 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       total = counts.total;
       byIntent = { ...zero(), ...counts.byIntent };
       demand = {};
-      index.reset(repo.open(cfg.showId));
+      const open = repo.open(cfg.showId);
+      index.reset(open);
+      clusters.reset(open);
+      answerPins.clear();
+      facets.sku.clear();
+      facets.lang.clear();
+      facets.platform.clear();
+      for (const f of repo.facets(cfg.showId)) noteFacets(f);
+      for (const p of repo.answerPins(cfg.showId)) {
+        const { clusterKey: key, ...pin } = p;
+        answerPins.set(key, { ...pin, clusterId: clusterIdOf(key) });
+      }
       const pins = repo.pins(cfg.showId);
       const pinnedRecord = pins.commentId ? repo.get(pins.commentId) : null;
       pinned = pinnedRecord ? { ...pinnedRecord, pinned: true } : null;
@@ -334,7 +415,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         const key = `comments.overflow.${q.name}`;
         if (q.overflow) {
           overflowing.add(q.name);
-          ctx.alerts.raise({ source: 'comments', key, level: 'warn', message: `The ${q.name} queue is overflowing: ${q.overflowReason ?? ''}.` });
+          ctx.alerts.raise({ source: 'comments', key, level: 'warn', message: `The ${q.name} queue is overflowing: ${q.overflowReason ?? ''}.`, audience: kpiAudience('commentRouting') });
         } else if (overflowing.delete(q.name)) ctx.alerts.clear(key);
       }
       publisher.dirty();

@@ -36,7 +36,7 @@ export interface ScriptService {
   requireShow(): Show;
 }
 
-const APPROVER_ROLES = new Set(['legal', 'brand', 'producer']);
+const APPROVER_ROLES = new Set(['legal', 'brand', 'approver', 'producer']);
 
 /** The show's person who may sign off (legal, brand, producer), by id or name; a clear refusal otherwise. */
 export function requireApprover(show: Show, approver: string): Show['people'][number] {

@@ -9,7 +9,10 @@ export type Via = 'ipc' | 'ws' | 'http' | 'system' | 'test';
 export interface Caller {
   /** A person's name, a token's label, or `system:<subsystem>` for the station's own actions. */
   actor: string;
+  /** The role this caller acts in now: the one the dispatcher checks and the audit row names. */
   role: Role;
+  /** Every role the caller's token opens (the view switcher's choices); absent means `[role]`. */
+  roles?: Role[];
   via: Via;
   /** The person behind a personal token (their show id and name); absent for bootstrap and device tokens. */
   personId?: string;

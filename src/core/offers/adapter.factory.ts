@@ -4,6 +4,7 @@ import type { Offer, Product } from '../../shared/show/show.schema';
 import type { SecretStore } from '../platform/secret-store';
 import type { CommerceAdapter, ResponseObserver } from './commerce.adapter';
 import type { AdapterMemo } from './adapter.memo';
+import type { StorePost } from './http-json';
 import type { OfferTiming, SandboxPorts } from './offers.ports';
 import { createSandboxAdapter, type SandboxStore } from './sandbox.adapter';
 import { createVendureClient } from './vendure.client';
@@ -20,7 +21,8 @@ const SANDBOX_DEFAULT_STOCK = 100;
 export interface AdapterDeps {
   offer: Offer;
   products: readonly Product[];
-  fetch: typeof fetch;
+  /** The stores' HTTP client (kept-alive in the station). */
+  post: StorePost;
   timing: OfferTiming;
   sandbox: SandboxPorts;
   secrets: SecretStore;
@@ -36,7 +38,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function createAdapter(deps: AdapterDeps): CommerceAdapter {
   const { offer } = deps;
   const binding = offer.store;
-  const http = { fetch: deps.fetch, timeoutMs: deps.timing.requestTimeoutMs, observe: deps.observe };
+  const http = { post: deps.post, timeoutMs: deps.timing.requestTimeoutMs, observe: deps.observe };
   // Defence behind the show loader: a secret outside the offer's namespace, or a URL that would
   // carry it in clear, is never read, so no request carrying it is ever made.
   const credential = (name: string, url: string) => (): string | null => {
@@ -63,6 +65,7 @@ export function createAdapter(deps: AdapterDeps): CommerceAdapter {
         binding,
         memo: deps.memo,
         now: deps.now,
+        http,
       });
     case 'shopify':
       return createShopifyAdapter({

@@ -1,6 +1,6 @@
 // The one interface every store sits behind (sandbox, Vendure, Shopify, signed webhook): pause,
 // resume, read back, end the capped bonus, list new orders. Failures are StoreErrors in words.
-import type { StoreKind } from '../../shared/contract/index';
+import type { StoreKind, TestOrderResult } from '../../shared/contract/index';
 
 export interface StoreReading {
   /** true: every part of the pause is in place; false: none is; 'partial': some are. */
@@ -41,6 +41,11 @@ export interface CommerceAdapter {
   removeBonus(op: StoreOp): Promise<StoreReading>;
   /** Orders placed since the previous call, or null when this store does not list orders. */
   pollOrders(): Promise<StoreOrder[] | null>;
+  /**
+   * Preflight: a real order with the offer's code, confirmed, refunded and cancelled; its code is
+   * left out of `pollOrders` so it never counts as revenue. Absent where the store cannot do it.
+   */
+  placeTestOrder?(couponCode: string): Promise<TestOrderResult>;
   close(): void;
 }
 

@@ -2,41 +2,62 @@
 // ("cannot reach 127.0.0.1:3000: connection refused"). Every adapter's HTTP goes through here.
 import { StoreError, type ResponseObserver } from './commerce.adapter';
 
+/** A store's answer, read whole: its status, its headers (by name, any case) and its body text. */
+export interface StoreResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  text: string;
+}
+
+/**
+ * One POST to a store. Rejects when no answer came: a network error (undici's `code`, or fetch's
+ * `cause.code`) or a timeout (`TimeoutError`, or undici's connect/headers/body timeout codes).
+ */
+export type StorePost = (url: URL, request: { headers: Record<string, string>; body: string; timeoutMs: number }) => Promise<StoreResponse>;
+
 export interface HttpDeps {
-  fetch: typeof fetch;
+  post: StorePost;
   timeoutMs: number;
   observe: ResponseObserver;
 }
 
 export interface JsonAnswer {
   status: number;
-  headers: Headers;
+  headers: StoreResponse['headers'];
   body: unknown;
   /** The body exactly as received, for signature checks. */
   text: string;
 }
 
+/** The same POST over a fetch function (tests, tools): the whole call is bounded by one timeout. */
+export function postOverFetch(fetchFn: typeof fetch): StorePost {
+  return async (url, { headers, body, timeoutMs }) => {
+    const res = await fetchFn(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    return { status: res.status, headers: res.headers, text: await res.text() };
+  };
+}
+
 export async function postJson(deps: HttpDeps, url: string, body: string, headers: Record<string, string>): Promise<JsonAnswer> {
-  const where = hostOf(url);
-  let res: Response;
+  let target: URL;
   try {
-    res = await deps.fetch(url, {
-      method: 'POST',
+    target = new URL(url);
+  } catch {
+    throw new StoreError('config', `the store URL "${url.slice(0, 200)}" is not a valid URL`, null, false);
+  }
+  const where = target.host;
+  let res: StoreResponse;
+  try {
+    res = await deps.post(target, {
       headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body,
-      signal: AbortSignal.timeout(deps.timeoutMs),
+      timeoutMs: deps.timeoutMs,
     });
   } catch (error) {
     deps.observe(null);
     throw networkError(error, where, deps.timeoutMs);
   }
   deps.observe(res.status);
-  let text: string;
-  try {
-    text = await res.text();
-  } catch (error) {
-    throw networkError(error, where, deps.timeoutMs);
-  }
+  const text = res.text;
   let parsed: unknown = null;
   try {
     parsed = text.length ? (JSON.parse(text) as unknown) : null;
@@ -65,12 +86,14 @@ function snippet(text: string): string {
   return t ? `: ${t.slice(0, 160)}` : '';
 }
 
+const TIMEOUT_CODES: ReadonlySet<string> = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
 function networkError(error: unknown, where: string, timeoutMs: number): StoreError {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+  const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = e?.cause?.code ?? e?.code;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError' || (code !== undefined && TIMEOUT_CODES.has(code))) {
     return new StoreError('timeout', `${where} did not answer within ${(timeoutMs / 1000).toFixed(1)} s`);
   }
-  const code = e?.cause?.code;
   const why =
     code === 'ECONNREFUSED'
       ? 'connection refused (is the store running?)'
@@ -78,6 +101,8 @@ function networkError(error: unknown, where: string, timeoutMs: number): StoreEr
         ? 'no such host'
         : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET'
           ? 'the connection dropped'
-          : (e?.cause?.message ?? e?.message ?? String(error));
+          : code === 'UND_ERR_CLOSED' || code === 'UND_ERR_DESTROYED'
+            ? 'the connection was closed'
+            : (e?.cause?.message ?? e?.message ?? String(error));
   return new StoreError('unreachable', `cannot reach ${where}: ${why}`);
 }

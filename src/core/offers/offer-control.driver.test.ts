@@ -7,6 +7,7 @@ import { CommandFailure } from '../dispatch/command-failure';
 import { StoreError } from './commerce.adapter';
 import { createOffersRepo, type OffersRepo } from './offers.repo';
 import { createOfferController, type ControlAudit, type OfferController } from './offer-control.driver';
+import type { AuditInput } from '../storage/audit-writer';
 import type { OfferTiming } from './offers.ports';
 import { createFakeStore, storeDown, type FakeStore } from '../../../test/support/fake-commerce-store';
 import { until } from '../../../test/support/until';
@@ -90,6 +91,27 @@ describe('offer controller', () => {
     expect(r.phases).toEqual(['pausing', 'paused']);
     expect(r.audits[0]).toMatchObject({ actor: 'Maya', command: 'offer.pause.attempt', outcome: 'confirmed' });
     expect(r.audits[0]?.durationMs).toBeGreaterThanOrEqual(25);
+  });
+
+  it("hands the click's own attempt row to its command before the answer; the timer's retries stay rows of their own", async () => {
+    const store = createFakeStore();
+    store.stuck = 'partial';
+    const r = rig(store);
+    const own: AuditInput[] = [];
+    const writes: (() => void)[] = [];
+    const p = r.c.request('paused', { actor: 'Maya', reason: 'x', audit: (row) => own.push(row), write: (fn) => writes.push(fn) });
+    await until(() => r.audits.length >= 1); // the first retry, after the click's own attempt failed
+    store.stuck = null;
+    await expect(p).resolves.toBe('paused');
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ actor: 'Maya', command: 'offer.pause.attempt', outcome: 'failed:protocol', args: { attempt: 1 } });
+    expect(typeof own[0]?.at).toBe('number');
+    // A timer's retry confirmed it, not the click's own attempt: the confirmation is written at once.
+    expect(writes).toEqual([]);
+    expect(r.repo.control('show-1', 'glow-kit-live')).toMatchObject({ intent: 'paused', pending: false });
+    await afterReply();
+    expect(r.audits.map((a) => (a.args as { attempt: number }).attempt)).toEqual(r.audits.map((_, i) => i + 2));
+    expect(r.audits[r.audits.length - 1]?.outcome).toBe('confirmed');
   });
 
   it('joins repeated clicks into one store operation', async () => {

@@ -1,11 +1,12 @@
 // Runs one offer's control machine: feeds it clicks, store answers and timer firings, and carries
 // out the effects it asks for (store calls, timers, the durable row, alerts, audit rows, views).
-// The reply to a click goes out first; the attempt's audit row follows right after it.
+// A click's own attempt row goes into the click's command transaction; other rows follow replies.
 import type { OfferPhase } from '../../shared/contract/index';
 import type { Offer } from '../../shared/show/show.schema';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Timers } from '../platform/timers';
+import type { AuditInput } from '../storage/audit-writer';
 import { CommandFailure } from '../dispatch/command-failure';
 import { asStoreError, type CommerceAdapter, type StoreOrder, type StoreReading } from './commerce.adapter';
 import type { OffersRepo } from './offers.repo';
@@ -64,8 +65,13 @@ export interface ControlView {
 export interface OfferController {
   readonly offer: Offer;
   readonly adapter: CommerceAdapter;
-  /** Resolves with the confirmed phase; rejects with a CommandFailure when refused, failed or late. */
-  request(target: Target, by: { actor: string; reason: string | null }): Promise<OfferPhase>;
+  /**
+   * Resolves with the confirmed phase; rejects with a CommandFailure when refused, failed or late.
+   * `audit` and `write` take the attempt's row and the confirmation's durable write while the
+   * request waits (the command's `ctx.audit` and `ctx.write`: they land in its transaction);
+   * without them they are written on their own.
+   */
+  request(target: Target, by: { actor: string; reason: string | null } & Partial<CommandSinks>): Promise<OfferPhase>;
   /** Reads the store now (unless an operation is running) and returns the phase. */
   refresh(): Promise<OfferPhase>;
   /** Wakes a waiting retry now (after credentials were stored, say). */
@@ -78,16 +84,24 @@ export interface OfferController {
   close(): void;
 }
 
+/** Where a waiting command takes the rows and writes of its own attempt (its transaction). */
+export interface CommandSinks {
+  audit(row: AuditInput): void;
+  write(fn: () => void): void;
+}
+
 interface Pending {
   resolve(phase: OfferPhase): void;
   reject(error: CommandFailure): void;
   cancelDeadline: (() => void) | null;
+  sinks: CommandSinks | null;
 }
 
 /**
- * Effects that can wait until the caller has its answer: the attempt's audit row and the order
- * bookkeeping. The view is refreshed at once, so whoever reads the state after the answer (an
- * in-process caller can, before any deferred work runs) never sees an older phase.
+ * Effects that can wait until the caller has its answer: audit rows of no waiting command (a
+ * timer's retry, a drift) and the order bookkeeping. The view is refreshed at once, so whoever
+ * reads the state after the answer (an in-process caller can, before any deferred work runs)
+ * never sees an older phase. A waiting command's own attempt row is handed to it at once.
  */
 const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'orders', 'warn']);
 
@@ -111,10 +125,15 @@ export function createOfferController(deps: ControllerDeps): OfferController {
     const out = step(config, state, event);
     state = out.state;
     for (const effect of out.effects) {
-      if (AFTER_REPLY.has(effect.type)) queueLater(effect);
+      if (AFTER_REPLY.has(effect.type) && !ownedRow(effect)) queueLater(effect);
       else run(effect);
     }
   };
+
+  /** The row of a waiting command's own attempt, which that command's transaction takes. */
+  const ownedRow = (effect: ControlEffect): boolean => effect.type === 'audit' && effect.waiter !== null && !!calls.get(effect.waiter)?.sinks;
+  /** Bumped by every durable write, so a queued older one never overwrites a newer one. */
+  let persisted = 0;
 
   const queueLater = (effect: ControlEffect) => {
     later.push(effect);
@@ -196,12 +215,19 @@ export function createOfferController(deps: ControllerDeps): OfferController {
       case 'settle':
         settle(effect.waiter, effect.outcome);
         return;
-      case 'persist':
-        repo.saveControl(showId, offer.id, effect.row, effect.now);
+      case 'persist': {
+        const seq = ++persisted;
+        const sinks = effect.waiter !== null ? calls.get(effect.waiter)?.sinks : null;
+        if (!sinks) repo.saveControl(showId, offer.id, effect.row, effect.now);
+        else sinks.write(() => seq === persisted && repo.saveControl(showId, offer.id, effect.row, effect.now));
         return;
-      case 'audit':
-        deps.audit(effect.entry);
+      }
+      case 'audit': {
+        const sinks = effect.waiter !== null ? calls.get(effect.waiter)?.sinks : null;
+        if (sinks) sinks.audit({ ...effect.entry, at: clock.now() });
+        else deps.audit(effect.entry);
         return;
+      }
       case 'alert':
         deps.alert(effect.level, effect.key, effect.message);
         return;
@@ -235,9 +261,9 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   };
 
   /** A promise the machine settles later through a `settle` effect. */
-  const ask = (make: (id: number) => ControlEvent): Promise<OfferPhase> => {
+  const ask = (make: (id: number) => ControlEvent, sinks: CommandSinks | null = null): Promise<OfferPhase> => {
     const id = nextId++;
-    const promise = new Promise<OfferPhase>((resolve, reject) => calls.set(id, { resolve, reject, cancelDeadline: null }));
+    const promise = new Promise<OfferPhase>((resolve, reject) => calls.set(id, { resolve, reject, cancelDeadline: null, sinks }));
     send(make(id));
     return promise;
   };
@@ -245,7 +271,8 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   return {
     offer,
     adapter,
-    request: (target, by) => ask((waiter) => ({ type: 'request', target, actor: by.actor, reason: by.reason, waiter, now: clock.now() })),
+    request: (target, by) =>
+      ask((waiter) => ({ type: 'request', target, actor: by.actor, reason: by.reason, waiter, now: clock.now() }), by.audit && by.write ? { audit: by.audit, write: by.write } : null),
     refresh: () => ask((waiter) => ({ type: 'refresh', waiter })),
     nudge: () => send({ type: 'nudge' }),
     activate: () => send({ type: 'activate' }),

@@ -73,6 +73,8 @@ class World {
   /** Every waiter ever created, and how often each was settled. */
   settled = new Map<number, number>();
   lastClicked: Target | null = null;
+  /** Commands that were handed their own attempt's audit row (for their transaction). */
+  owners = new Set<number>();
   violations: string[] = [];
 
   constructor() {
@@ -117,6 +119,18 @@ class World {
           break;
         case 'persist':
           this.row = e.row;
+          // Only the confirmation of a click's own attempt goes into its command's transaction.
+          if (e.waiter !== null && (event.type !== 'storeAnswered' || this.settled.get(e.waiter) !== 0 || e.row.pending)) {
+            this.violations.push(`a ${event.type} write handed to a command`);
+          }
+          break;
+        case 'audit':
+          if (e.waiter === null) break;
+          // Only a click's own attempt goes into its command's transaction, once, while it waits.
+          if (event.type !== 'storeAnswered') this.violations.push(`a ${event.type} row handed to a command`);
+          if (this.settled.get(e.waiter) !== 0) this.violations.push('a row handed to a command that already has its answer');
+          if (this.owners.has(e.waiter)) this.violations.push('two attempt rows handed to one command');
+          this.owners.add(e.waiter);
           break;
         case 'shutdown':
           this.retry = false;

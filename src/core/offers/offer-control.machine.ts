@@ -65,8 +65,8 @@ export interface ControlState {
   errorShown: boolean;
   /** Bumped by every new intent, so a read that started before it cannot overwrite its outcome. */
   generation: number;
-  /** The store operation in flight, if any: at most one at a time. */
-  call: { target: Target; key: string } | null;
+  /** The store operation in flight, if any: at most one at a time; `owner` = the command that started it. */
+  call: { target: Target; key: string; owner: number | null } | null;
   retryWaiting: boolean;
   /** The read in flight, if any; `poll` = order listing follows. */
   read: { generation: number; poll: boolean } | null;
@@ -100,8 +100,18 @@ export type ControlEffect =
   | { type: 'cancelRetry' }
   | { type: 'scheduleDeadline'; waiter: number; delayMs: number }
   | { type: 'settle'; waiter: number; outcome: Settlement }
-  | { type: 'persist'; row: ControlRow; now: number }
-  | { type: 'audit'; entry: ControlAudit }
+  /**
+   * The durable row. `waiter` names the waiting command whose own attempt confirmed the intent:
+   * the confirmation is then written in that command's transaction (if it is lost, the row still
+   * says pending and a restart drives the idempotent call again). Every other write is at once.
+   */
+  | { type: 'persist'; row: ControlRow; now: number; waiter: number | null }
+  /**
+   * A row for the audit chain. `waiter` names the command whose own attempt this was, while that
+   * command still waits: the row then belongs to the command's transaction. Otherwise (a retry
+   * the timer started, a drift seen by a poll) it is a row of its own.
+   */
+  | { type: 'audit'; entry: ControlAudit; waiter: number | null }
   | { type: 'alert'; level: 'info' | 'warn' | 'critical'; key: string; message: string }
   | { type: 'clearAlert'; key: string }
   | { type: 'publish' }
@@ -253,8 +263,8 @@ class Mutation {
     this.effects.push({ type: 'publish' });
   }
 
-  private persist(now: number) {
-    this.effects.push({ type: 'persist', row: rowOf(this.s), now });
+  private persist(now: number, waiter: number | null = null) {
+    this.effects.push({ type: 'persist', row: rowOf(this.s), now, waiter });
   }
 
   private settle(which: (w: Waiter) => boolean, outcome: (w: Waiter) => Settlement) {
@@ -281,21 +291,24 @@ class Mutation {
     });
   }
 
-  /** One store call towards the intent. The key is the same for every retry of one intent. */
-  private attempt() {
+  /**
+   * One store call towards the intent. The key is the same for every retry of one intent. `owner`
+   * is the waiting command whose click started this call (null for a timer's retry or a restart).
+   */
+  private attempt(owner: number | null = null) {
     const s = this.s;
     const key = s.opKey ?? `${this.c.offerId}:${s.intent}`;
     s.attempts += 1;
     s.nextRetryAt = null;
-    s.call = { target: s.intent, key };
+    s.call = { target: s.intent, key, owner };
     this.publish();
     this.effects.push({ type: 'callStore', target: s.intent, key, reason: s.reason });
   }
 
-  private wakeRetry() {
+  private wakeRetry(owner: number | null = null) {
     this.s.retryWaiting = false;
     this.effects.push({ type: 'cancelRetry' });
-    this.attempt();
+    this.attempt(owner);
   }
 
   private request(target: Target, actor: string, reason: string | null, waiter: number, now: number) {
@@ -336,11 +349,11 @@ class Mutation {
     this.effects.push({ type: 'scheduleDeadline', waiter, delayMs: this.c.timing.deadlineMs });
     this.publish();
     if (s.call) return; // the call in flight ends by driving the newest intent
-    if (s.retryWaiting) this.wakeRetry();
-    else this.attempt();
+    if (s.retryWaiting) this.wakeRetry(waiter);
+    else this.attempt(waiter);
   }
 
-  private confirm(target: Target, now: number) {
+  private confirm(target: Target, now: number, owner: number | null) {
     const s = this.s;
     const wasError = s.errorShown;
     s.pending = false;
@@ -350,7 +363,7 @@ class Mutation {
     s.errorShown = false;
     s.nextRetryAt = null;
     s.storeReachable = true;
-    this.persist(now);
+    this.persist(now, owner);
     this.settle(
       () => true,
       () => ({ ok: true, phase: target }),
@@ -370,6 +383,8 @@ class Mutation {
   private storeAnswered(target: Target, key: string, answer: StoreAnswer, durationMs: number, now: number) {
     const s = this.s;
     if (!s.call || s.call.key !== key || s.call.target !== target) return; // not the call this state started
+    // The command whose click started this call, if it still waits for its answer.
+    const owner = s.call.owner !== null && s.waiters.some((w) => w.id === s.call?.owner) ? s.call.owner : null;
     s.call = null;
     let fault: StoreFault | null = null;
     if (answer.ok) {
@@ -395,15 +410,17 @@ class Mutation {
         detail: fault ? fault.message : answer.ok ? answer.reading.detail : null,
         durationMs,
       },
+      // Still waiting (not settled by a newer intent or its deadline): the row is the command's.
+      waiter: owner,
     });
     if (s.closed || !s.pending) return;
     if (s.intent !== target || s.opKey !== key) {
       s.attempts = 0; // a newer intent arrived while this call was in flight: drive that one
-      this.attempt();
+      this.attempt(s.waiters.findLast((w) => w.target === s.intent)?.id ?? null);
       return;
     }
     if (!fault) {
-      this.confirm(target, now);
+      this.confirm(target, now, owner);
       return;
     }
     s.lastError = fault.message;
@@ -528,6 +545,7 @@ class Mutation {
       this.effects.push({
         type: 'audit',
         entry: { actor: 'system:offers', command: 'offer.drift', args: { offerId: this.c.offerId, expected: was, found: seen }, outcome: 'observed', detail: reading.detail, durationMs: 0 },
+        waiter: null,
       });
       this.effects.push({
         type: 'alert',

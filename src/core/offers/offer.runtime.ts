@@ -4,7 +4,7 @@ import type { Offer, Show, TriggerRule } from '../../shared/show/show.schema';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { SecretStore } from '../platform/secret-store';
-import type { StoreOrder } from './commerce.adapter';
+import type { CommerceAdapter, StoreOrder } from './commerce.adapter';
 import type { OffersPorts } from './offers.ports';
 import type { OffersRepo } from './offers.repo';
 import type { OffersAuditor } from './offers.audit';
@@ -17,6 +17,7 @@ import { createBonusRemover, type BonusRemover } from './bonus.remover';
 
 export interface OfferRuntime extends TriggerTarget {
   offer: Offer;
+  adapter: CommerceAdapter;
   controller: OfferController;
   bonus: BonusRemover;
   rules: TriggerRule[];
@@ -52,7 +53,7 @@ export function createOfferRuntime(deps: RuntimeDeps): OfferRuntime {
   const adapter = createAdapter({
     offer,
     products: show.products,
-    fetch: ports.fetch,
+    post: ports.post,
     timing: ports.timing,
     sandbox: ports.sandbox,
     allowInsecureStore: ports.allowInsecureStore === true,
@@ -83,6 +84,7 @@ export function createOfferRuntime(deps: RuntimeDeps): OfferRuntime {
   });
   const rt: OfferRuntime = {
     offer,
+    adapter,
     controller,
     bonus: createBonusRemover({ offer, adapter, controller, clock, timers: ports.timers, timing: ports.timing, audit: deps.audit, alert: deps.alert }),
     rules: deps.start.rules,

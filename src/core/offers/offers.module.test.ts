@@ -9,6 +9,7 @@ import type { OffersPorts } from './offers.ports';
 import { systemTimers } from '../platform/timers';
 import { REHEARSAL_RATES } from './sandbox.simulator';
 import { until } from '../../../test/support/until';
+import { postOverFetch } from './http-json';
 
 const afterReply = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -30,7 +31,7 @@ function seeded(seed: number): () => number {
 
 function ports(over: Partial<OffersPorts['sandbox']> = {}): OffersPorts {
   return {
-    fetch,
+    post: postOverFetch(fetch),
     timers: systemTimers,
     timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
     sandbox: { simulate: false, tickMs: 20, latencyMs: 30, random: seeded(7), rates: REHEARSAL_RATES, ...over },
@@ -83,7 +84,7 @@ describe('offers module (demo show, sandbox store)', () => {
     });
     const r = await core.dispatch('offer.pause', { offerId: OFFER, reason: 'wrong price live' }, producer);
     expect(r).toEqual({ ok: true, result: { state: 'paused' } });
-    await afterReply(); // the attempt row follows the answer
+    // The attempt row is already there: it was written in the command's transaction.
     core.state.flush();
     expect(seen).toEqual(['pausing', 'paused']);
     expect(offer(core)).toMatchObject({ state: 'paused', reason: 'wrong price live', requestedBy: producer.actor, pending: false });
@@ -96,6 +97,36 @@ describe('offers module (demo show, sandbox store)', () => {
     expect(cmd?.durationMs).toBeGreaterThanOrEqual(25);
 
     expect(await core.dispatch('offer.resume', { offerId: OFFER }, producer)).toEqual({ ok: true, result: { state: 'live' } });
+  });
+
+  it("writes the pause's own attempt row in the command's transaction, just before the command's row", async () => {
+    const { core } = await demoCore();
+    const r = await core.dispatch('offer.pause', { offerId: OFFER, reason: 'wrong price live' }, producer);
+    expect(r).toEqual({ ok: true, result: { state: 'paused' } });
+    // No waiting for after the reply: the answer comes only once both rows are committed.
+    const [cmd, attempt] = core.audit.list({ limit: 2 });
+    expect(cmd).toMatchObject({ command: 'offer.pause', actor: producer.actor, outcome: 'ok' });
+    expect(attempt).toMatchObject({ command: 'offer.pause.attempt', actor: producer.actor, outcome: 'confirmed', seq: (cmd?.seq ?? 0) - 1 });
+    expect(attempt?.args).toMatchObject({ offerId: OFFER, attempt: 1, reason: 'wrong price live' });
+  });
+
+  it('a command row that cannot be written takes its attempt row with it (one transaction)', async () => {
+    const { core } = await demoCore();
+    core.db.exec(`CREATE TEMP TRIGGER refuse_pause BEFORE INSERT ON audit_log WHEN NEW.command = 'offer.pause'
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const r = await core.dispatch('offer.pause', { offerId: OFFER, reason: 'wrong price live' }, producer);
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+    await afterReply();
+    await afterReply();
+    expect(core.audit.list({ limit: 20, command: 'offer.pause.attempt' })).toEqual([]);
+    // The confirmation went with it: the durable row still says "pause pending", so a restart
+    // would drive the (idempotent) pause again rather than trust an unrecorded confirmation.
+    const row = core.db.prepare('SELECT intent, pending, confirmed_at AS confirmedAt FROM offer_control WHERE offer_id = ?').get(OFFER);
+    expect(row).toMatchObject({ intent: 'paused', pending: 1 });
+    core.db.exec('DROP TRIGGER refuse_pause');
+    // A later retry-free resume is its own command and lands with its own attempt.
+    expect(await core.dispatch('offer.resume', { offerId: OFFER }, producer)).toEqual({ ok: true, result: { state: 'live' } });
+    expect(core.audit.list({ limit: 2 }).map((e) => e.command)).toEqual(['offer.resume', 'offer.resume.attempt']);
   });
 
   it('refuses the host, an unknown offer and an empty reason', async () => {

@@ -1,6 +1,7 @@
 // Offers and the commerce toggle: wires one runtime per offer of the loaded show (adapter, control,
 // cap), the signals ledger (KPIs, rule windows), the rules and the sandbox; owns `offers` and `kpis`.
 import type { Show } from '../../shared/show/show.schema';
+import type { TestOrderResult } from '../../shared/contract/index';
 import type { CoreModule, ModuleContext } from '../module';
 import { conflict } from '../dispatch/command-failure';
 import type { OffersPorts } from './offers.ports';
@@ -26,7 +27,8 @@ type OfferCommand =
   | 'offer.credentials'
   | 'offer.eventSecret'
   | 'offer.ingest'
-  | 'kpi.get';
+  | 'kpi.get'
+  | 'offer.testOrder';
 
 export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): CoreModule<OfferCommand> {
   const repo = createOffersRepo(ctx.db);
@@ -163,10 +165,10 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
   return {
     handlers: {
       'offer.pause': async ({ offerId, reason }, c) => ({
-        state: await find(offerId).controller.request('paused', { actor: c.caller.actor, reason }),
+        state: await find(offerId).controller.request('paused', { actor: c.caller.actor, reason, audit: c.audit, write: c.write }),
       }),
       'offer.resume': async ({ offerId }, c) => ({
-        state: await find(offerId).controller.request('live', { actor: c.caller.actor, reason: null }),
+        state: await find(offerId).controller.request('live', { actor: c.caller.actor, reason: null, audit: c.audit, write: c.write }),
       }),
       'offer.refresh': async ({ offerId }) => ({ state: await find(offerId).controller.refresh() }),
       'offer.rules': ({ offerId, rules }, c) => {
@@ -201,6 +203,17 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
         return ledger.ingest(show, events, c.write);
       },
       'kpi.get': () => ({ kpis: ctx.state.get('kpis') }),
+      'offer.testOrder': async ({ offerId }, c) => {
+        const rt = find(offerId);
+        const result = rt.adapter.placeTestOrder
+          ? await rt.adapter.placeTestOrder(rt.offer.code).catch((e: unknown): TestOrderResult => ({
+              ok: false, store: rt.adapter.kind, step: 'start', reason: e instanceof Error ? e.message : String(e), orderCode: null, amount: null, currency: null,
+              startedAt: c.now, placedAt: null, confirmedAt: null, refundedAt: null, cancelledAt: null, cancelled: false,
+            }))
+          : null;
+        if (!result) throw conflict(`${rt.offer.name}: the ${rt.adapter.kind} store cannot place a test order.`);
+        return { offerId, result };
+      },
     },
     start() {
       started = true;

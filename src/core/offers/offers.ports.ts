@@ -2,7 +2,8 @@
 // the HTTP client every store adapter uses, the timing policy, and the sandbox's knobs.
 import { systemTimers, type Timers } from '../platform/timers';
 import { REHEARSAL_RATES, type SimulatorRates } from './sandbox.simulator';
-import { createKeepAliveFetch } from './keep-alive.fetch';
+import { createKeepAliveHttp } from './keep-alive.http';
+import type { StorePost } from './http-json';
 
 export interface OfferTiming {
   /** One HTTP call to a store. */
@@ -26,7 +27,7 @@ export interface SandboxPorts {
 }
 
 export interface OffersPorts {
-  fetch: typeof fetch;
+  post: StorePost;
   /** Retries, deadlines and polling wait through these, never through the globals. */
   timers: Timers;
   timing: OfferTiming;
@@ -46,7 +47,7 @@ export const DEFAULT_TIMING: OfferTiming = {
 export function defaultOffersPorts(opts: { allowInsecureStore?: boolean } = {}): OffersPorts {
   return {
     allowInsecureStore: opts.allowInsecureStore === true,
-    fetch: createKeepAliveFetch().fetch,
+    post: createKeepAliveHttp().post,
     timers: systemTimers,
     timing: DEFAULT_TIMING,
     sandbox: { simulate: true, tickMs: 1000, latencyMs: 400, random: Math.random, rates: REHEARSAL_RATES },

@@ -9,6 +9,7 @@ import type { Offer } from '../../shared/show/show.schema';
 import { createMemorySecretStore, type SecretStore } from '../platform/secret-store';
 import { readFileSync } from 'node:fs';
 import { DEMO_SHOW } from '../../../test/support/test-core';
+import { postOverFetch } from './http-json';
 
 // A show file is untrusted: the station's own secrets (role tokens, the event key, the OBS
 // password) must never be sent to a URL the file names, nor overwritten through its bindings.
@@ -69,7 +70,7 @@ describe('store adapters resolve only namespaced secrets over safe URLs', () => 
   const deps = (offer: Offer, secrets: SecretStore, allowInsecureStore = false, f: typeof fetch = fetch): AdapterDeps => ({
     offer,
     products: [],
-    fetch: f,
+    post: postOverFetch(f),
     timing: DEFAULT_TIMING,
     sandbox: { simulate: false, tickMs: 1000, latencyMs: 0, random: Math.random, rates: REHEARSAL_RATES },
     secrets,

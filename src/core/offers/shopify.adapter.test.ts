@@ -1,10 +1,15 @@
 // Against a local fake that answers with the documented Admin GraphQL shapes (payloads with
 // `userErrors`, `extensions.cost.throttleStatus`, THROTTLED errors, the 401 body). No real
 // Shopify store is reachable from here; the shapes come from shopify.dev's reference.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createKeepAliveHttp } from './keep-alive.http';
 import { startJsonServer, type JsonReply, type JsonServer, type RecordedRequest } from '../../../test/support/json-server';
 import { createShopifyAdapter, shopifyEndpoint, type ShopifyBinding } from './shopify.adapter';
 import { createCostBucket } from './shopify.throttle';
+
+/** The stores' own client, as the station uses it. */
+const client = createKeepAliveHttp();
+afterAll(() => client.close());
 
 const CODE = 'gid://shopify/DiscountCodeNode/1001';
 const AUTO = 'gid://shopify/DiscountAutomaticNode/2002';
@@ -101,7 +106,7 @@ async function fakeShop(): Promise<FakeShop> {
 
 function adapter(shop: FakeShop, binding: Partial<ShopifyBinding> = {}, token: string | null = TOKEN) {
   return createShopifyAdapter({
-    http: { fetch, timeoutMs: 1000, observe: () => {} },
+    http: { post: client.post, timeoutMs: 1000, observe: () => {} },
     binding: { shopDomain: shop.server.url, discountId: CODE, productIds: [], apiVersion: '2025-07', ...binding },
     token: () => token,
     tokenSecret: 'shopify.token',

@@ -5,6 +5,9 @@ import type { CommerceAdapter, StoreOp, StoreOrder, StoreReading } from './comme
 import { StoreError } from './commerce.adapter';
 import type { VendureClient } from './vendure.client';
 import type { AdapterMemo } from './adapter.memo';
+import type { TestOrderResult } from '../../shared/contract/index';
+import type { HttpDeps } from './http-json';
+import { placeVendureTestOrder, shopApiOf } from './vendure.test-order';
 
 /** Far above any real stock: a held variant has nothing saleable. */
 export const PAUSE_THRESHOLD = 1_000_000;
@@ -14,6 +17,7 @@ export interface VendureBinding {
   promotionId: string;
   variantIds: string[];
   bonusPromotionId?: string | undefined;
+  testOrder?: { paymentMethod: string; shopApiUrl?: string | undefined } | undefined;
 }
 
 interface Variant {
@@ -68,6 +72,9 @@ const READ_STATE = /* GraphQL */ `
     }
   }`;
 
+/** The documents a pause and a resume send, for a baseline that makes the identical calls. */
+export const VENDURE_TOGGLE_DOCUMENTS = { setPromotion: SET_PROMOTION, holdVariants: UPDATE_VARIANTS, readState: READ_STATE } as const;
+
 const READ_ORDERS = /* GraphQL */ `
   query BatonOrders($since: DateTime!) {
     orders(options: { filter: { orderPlacedAt: { after: $since } }, sort: { orderPlacedAt: ASC }, take: 100 }) {
@@ -83,10 +90,13 @@ export function createVendureAdapter(deps: {
   binding: VendureBinding;
   memo: AdapterMemo;
   now: () => number;
+  /** For the Shop API calls of the preflight test order. */
+  http?: HttpDeps;
 }): CommerceAdapter {
   const { client, binding, memo } = deps;
   const host = hostLabel(binding.adminApiUrl);
 
+  const testCodes = (): string[] => JSON.parse(memo.get('vendure.testOrders') ?? '[]') as string[];
   const held = (v: Variant) => !v.useGlobalOutOfStockThreshold && v.outOfStockThreshold >= PAUSE_THRESHOLD;
 
   const saved = (): SavedThresholds => {
@@ -186,13 +196,31 @@ export function createVendureAdapter(deps: {
         const at = o.orderPlacedAt ? Date.parse(o.orderPlacedAt) : deps.now();
         last = Math.max(last, at);
         const line = o.lines.find((l) => binding.variantIds.includes(String(l.productVariant.id)));
-        if (!line) continue;
+        if (!line || testCodes().includes(o.code)) continue;
         // Vendure keeps money in minor units; currencies without cents are not handled here.
         out.push({ id: `vendure:${o.code}`, at, amount: o.totalWithTax / 100, currency: o.currencyCode, sku: line.productVariant.sku });
       }
       // Step back a second: orders placed in the same instant are re-read and dropped by their id.
       if (last > since) memo.set('vendure.ordersSince', String(last - 1000));
       return out;
+    },
+    async placeTestOrder(couponCode: string): Promise<TestOrderResult> {
+      const t = binding.testOrder;
+      const none = { ok: false, store: 'vendure', step: 'setup', orderCode: null, amount: null, currency: null, startedAt: deps.now(), placedAt: null, confirmedAt: null, refundedAt: null, cancelledAt: null, cancelled: false };
+      if (!t) return { ...none, reason: 'the Vendure binding names no testOrder.paymentMethod (a test payment method of the store)' };
+      if (!deps.http) return { ...none, reason: 'this station was built without HTTP for the Shop API' };
+      const result = await placeVendureTestOrder({
+        http: deps.http,
+        admin: client,
+        shopApiUrl: shopApiOf(binding.adminApiUrl, t.shopApiUrl),
+        variantId: binding.variantIds[0]!,
+        couponCode,
+        paymentMethod: t.paymentMethod,
+        now: deps.now,
+      });
+      // Never revenue: remembered before any order poll can see it, cancelled or not.
+      if (result.orderCode) memo.set('vendure.testOrders', JSON.stringify([...testCodes(), result.orderCode].slice(-200)));
+      return result;
     },
     close() {
       client.forget();

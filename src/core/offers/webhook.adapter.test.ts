@@ -1,8 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createKeepAliveHttp } from './keep-alive.http';
 import { startJsonServer, type JsonServer, type RecordedRequest } from '../../../test/support/json-server';
 import { createWebhookAdapter } from './webhook.adapter';
 import { sign, signReply, verify } from './hmac';
 import { StoreError } from './commerce.adapter';
+
+/** The stores' own client, as the station uses it. */
+const client = createKeepAliveHttp();
+afterAll(() => client.close());
 
 const SECRET = 'whsec-test-0123456789abcdef';
 const servers: JsonServer[] = [];
@@ -46,7 +51,7 @@ async function signedStore() {
 
 const adapterFor = (url: string, secret: string | null = SECRET, timeoutMs = 1000) =>
   createWebhookAdapter({
-    http: { fetch, timeoutMs, observe: () => {} },
+    http: { post: client.post, timeoutMs, observe: () => {} },
     url: `${url}/baton`,
     offer: { id: 'glow-kit-live', code: 'LIVEGLOW', skus: ['BNDL-GLOW-KIT'] },
     secret: () => secret,

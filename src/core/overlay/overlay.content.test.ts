@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialState } from '../state/initial-state';
 import type { OfferView, StationState } from '../../shared/contract/index';
-import { FALLBACK_PAUSED_TEXT, formatPrice, offerText, overlayContent, plain } from './overlay.content';
+import { FALLBACK_PAUSED_TEXT, approvedPrice, formatPrice, offerText, overlayContent, plain } from './overlay.content';
 
 const T0 = 1_800_000_000_000;
 function state(offer: Partial<OfferView>, shown: Partial<StationState['overlays']['shown']> = { offer: true }): StationState {
@@ -12,7 +12,7 @@ function state(offer: Partial<OfferView>, shown: Partial<StationState['overlays'
     url: '',
     lan: false,
     dataDir: ':memory:',
-    views: { producer: 0, host: 0, moderator: 0 },
+    views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 },
   });
   s.offers = {
     items: [
@@ -116,12 +116,52 @@ describe('overlay content', () => {
       segmentPlannedSeconds: 90,
       current: { id: 'deal.1', kind: 'cta', text: 'x', segmentId: 'deal', segmentTitle: 'The deal' },
     };
-    expect(overlayContent(s).countdown).toEqual({ label: 'The deal', endsAt: T0 + 90_000 });
+    expect(overlayContent(s).countdown).toEqual({ label: 'The deal', kind: 'segment', endsAt: T0 + 90_000 });
   });
 
   it('folds text to one bounded line and formats prices', () => {
     expect(plain('a\u0000b\n\n c', 10)).toBe('a b c');
     expect(plain('x'.repeat(20), 5)).toBe('xxxx…');
     expect(formatPrice({ amount: 14, currency: 'EUR' })).toBe('€14.00');
+  });
+
+  it('counts down to an open offer window’s end rather than the segment’s', () => {
+    const s = state({}, { countdown: true });
+    s.cues = { ...s.cues, segmentStartedAt: T0, segmentPlannedSeconds: 90, current: { id: 'deal.1', kind: 'cta', text: 'x', segmentId: 'deal', segmentTitle: 'The deal' } };
+    const w = { offerId: 'kit', offerName: 'Glow Kit', openedAt: T0, openedBy: 'Ana', endsAt: T0 + 60_000, phase: 'open' as const, endReason: null, endedAt: null, problem: null, cta: null, marks: [], changes: [] };
+    s.onair = { ...s.onair, windows: [w] };
+    expect(overlayContent(s).countdown).toEqual({ label: 'Glow Kit ends in', kind: 'window', endsAt: T0 + 60_000 });
+    s.onair = { ...s.onair, windows: [{ ...w, phase: 'ending' }] };
+    expect(overlayContent(s).countdown?.kind).toBe('segment');
+  });
+
+  it('keeps the approved price when the show’s price changed after approval', () => {
+    const s = state({ price: { amount: 45, currency: 'USD' } });
+    const deck = s.scripts.deck;
+    if (!deck) throw new Error('deck');
+    s.scripts = {
+      ...s.scripts,
+      deck: {
+        ...deck,
+        content: {
+          ...deck.content,
+          segments: [{ id: 'deal', title: 'The deal', plannedSeconds: 60, offerId: 'kit', cues: [
+            { id: 'deal.1', kind: 'cta', text: 'Only $39 instead of $59 with LIVEGLOW' },
+            { id: 'deal.2', kind: 'urgency', text: '$39 ends soon' },
+          ] }],
+        },
+      },
+    };
+    expect(overlayContent(s).offer?.price).toBe('$39.00');
+    expect(approvedPrice(s.scripts.deck!.content, 'kit', 39)).toBeNull();
+    expect(approvedPrice(s.scripts.deck!.content, 'kit', 45)).toEqual({ amount: 39 });
+  });
+
+  it('shows stock left only when the producer turned it on (a bundle: its scarcest part)', () => {
+    const s = state({ skus: ['K', 'P'], stock: { K: 12, P: 7 } });
+    expect(overlayContent(s).offer?.stockLeft).toBeNull();
+    s.overlays = { ...s.overlays, stock: true };
+    expect(overlayContent(s).offer?.stockLeft).toBe('7 left');
+    expect(offerText(overlayContent(s))).toContain('7 left');
   });
 });

@@ -42,22 +42,29 @@ export function overlayContent(state: StationState): OverlayContent {
   if (o) {
     const paused = o.state === 'paused';
     const announce = paused && deck ? pauseAnnouncement(deck, o.id) : null;
+    const approved = deck ? approvedPrice(deck, o.id, o.price.amount) : null;
     offer = {
       offerId: o.id,
       name: plain(o.name),
-      price: formatPrice(o.price),
+      // Never a price the script's approval did not cover (the module raises the alert).
+      price: formatPrice({ amount: approved?.amount ?? o.price.amount, currency: o.price.currency }),
       code: plain(o.code, 40),
       bonus: o.cap ? plain(o.cap.bonus) : null,
       cap: o.cap ? `first ${o.cap.orders} orders` : null,
       paused,
       pausedText: paused ? plain(announce ?? FALLBACK_PAUSED_TEXT) : null,
+      stockLeft: state.overlays.stock ? stockText(o) : null,
     };
   }
   const cues = state.cues;
-  const countdown =
-    shown.countdown && cues.segmentStartedAt !== null && cues.segmentPlannedSeconds !== null
+  // An offer window's end wins over the segment timer: it is what viewers act on.
+  const win = shown.countdown ? countdownWindow(state) : null;
+  const countdown = win
+    ? { label: plain(`${win.offerName} ends in`, 80), kind: 'window' as const, endsAt: win.endsAt }
+    : shown.countdown && cues.segmentStartedAt !== null && cues.segmentPlannedSeconds !== null
       ? {
           label: plain(cues.current?.segmentTitle ?? 'Segment', 80),
+          kind: 'segment' as const,
           endsAt: cues.segmentStartedAt + cues.segmentPlannedSeconds * 1000,
         }
       : null;
@@ -69,6 +76,45 @@ export function overlayContent(state: StationState): OverlayContent {
       ? { title: plain(title, 100), subtitle: cues.current ? plain(cues.current.segmentTitle, 100) : null }
       : null;
   return { offer, countdown, question, lowerThird };
+}
+
+/** The open window of the overlay's offer, else any open window. */
+function countdownWindow(state: StationState) {
+  const open = state.onair.windows.filter((w) => w.phase === 'open' || w.phase === 'opening');
+  const o = overlayOffer(state);
+  return open.find((w) => w.offerId === o?.id) ?? open[0] ?? null;
+}
+
+function stockText(o: OfferView): string | null {
+  if (!o.stock) return null;
+  const units = o.skus.map((sku) => o.stock?.[sku]).filter((n): n is number => typeof n === 'number');
+  if (units.length === 0) return null;
+  // A bundle sells as many as its scarcest part.
+  return `${Math.max(0, Math.min(...units))} left`;
+}
+
+const PRICE_TOKEN = /(?:[$€£¥₹]|R\$|[A-Z]{3}\s?)\s?(\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)/g;
+
+/**
+ * The price the approved script states for an offer, when it differs from the show's price now.
+ * The script's placeholders were filled at approval, so its prices are the approved ones; the one
+ * said most often in the offer's segments is the price (ties: the lower, as a compare-at price is
+ * higher). Null when the script names no price or names the current one.
+ */
+export function approvedPrice(content: ScriptContent, offerId: string, current: number): { amount: number } | null {
+  const counts = new Map<number, number>();
+  for (const seg of content.segments) {
+    if (seg.offerId !== offerId && seg.offerId !== null) continue;
+    for (const cue of seg.cues) {
+      for (const m of cue.text.matchAll(PRICE_TOKEN)) {
+        const amount = Number((m[1] ?? '').replace(/,/g, ''));
+        if (Number.isFinite(amount)) counts.set(amount, (counts.get(amount) ?? 0) + 1);
+      }
+    }
+  }
+  if (counts.size === 0 || counts.has(current)) return null;
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return best ? { amount: best[0] } : null;
 }
 
 /** The approved pause announcement for an offer: a `pause` cue of its segment, or of a segment for every offer. */
@@ -88,5 +134,6 @@ export function offerText(content: OverlayContent): string {
   if (o.paused) return o.pausedText ?? FALLBACK_PAUSED_TEXT;
   const lines = [`${o.name} — ${o.price}`, `Code ${o.code}`];
   if (o.bonus && o.cap) lines.push(`${o.bonus}: ${o.cap}`);
+  if (o.stockLeft) lines.push(o.stockLeft);
   return lines.join('\n');
 }

@@ -8,13 +8,15 @@ import type { CoreModule, ModuleContext } from '../module';
 import { conflict, invalid } from '../dispatch/command-failure';
 import { OBS_SETTINGS, boundObsPassword, type ObsPorts } from '../obs/obs.ports';
 import { createOverlaySources, type NativeOverlay, type OverlaySources } from './overlay-sources';
-import { offerText, overlayContent, plain } from './overlay.content';
+import { approvedPrice, formatPrice, offerText, overlayContent, plain } from './overlay.content';
 import { solidPng } from './badge-png';
 
-type OverlayCommand = 'overlay.show' | 'overlay.native';
+type OverlayCommand = 'overlay.show' | 'overlay.native' | 'overlay.stock';
 export const OVERLAY_SETTINGS = { native: 'overlay.native.enabled', scene: 'overlay.native.scene' } as const;
 /** Domains whose change can change what an overlay shows. */
-const WATCHED = new Set(['offers', 'cues', 'scripts', 'show', 'overlays']);
+const WATCHED = new Set(['offers', 'cues', 'scripts', 'show', 'overlays', 'onair']);
+/** Domains whose change can make a show price differ from the approved script's. */
+const PRICE_WATCHED = new Set(['offers', 'scripts']);
 
 export function createOverlayModule(ctx: ModuleContext, obsPorts: ObsPorts): CoreModule<OverlayCommand> {
   const { state, clock } = ctx;
@@ -26,6 +28,30 @@ export function createOverlayModule(ctx: ModuleContext, obsPorts: ObsPorts): Cor
   const desiredNative = (): NativeOverlay => {
     const content = overlayContent(state.snapshot().state);
     return { text: offerText(content), textVisible: content.offer !== null, badgeVisible: content.offer?.paused === true };
+  };
+
+  /** One alert per offer whose show price is not the one the loaded approved script states. */
+  let priceAlerts = new Set<string>();
+  const checkPrices = () => {
+    const s = state.snapshot().state;
+    const deck = s.scripts.deck?.content ?? null;
+    const now = new Set<string>();
+    for (const o of s.offers.items) {
+      const approved = deck ? approvedPrice(deck, o.id, o.price.amount) : null;
+      if (!approved) continue;
+      const key = `overlay.price-changed.${o.id}`;
+      now.add(key);
+      if (!priceAlerts.has(key)) {
+        ctx.alerts.raise({
+          source: 'overlay',
+          key,
+          level: 'critical',
+          message: `${o.name}: the price is now ${formatPrice(o.price)} but the approved script says ${formatPrice({ amount: approved.amount, currency: o.price.currency })}. The overlay keeps the approved price; get the new one approved.`,
+        });
+      }
+    }
+    for (const key of priceAlerts) if (!now.has(key)) ctx.alerts.clear(key);
+    priceAlerts = now;
   };
 
   const startSources = (scene: string) => {
@@ -73,6 +99,10 @@ export function createOverlayModule(ctx: ModuleContext, obsPorts: ObsPorts): Cor
         }));
         return { shown: state.get('overlays').shown };
       },
+      'overlay.stock': ({ visible }) => {
+        state.update('overlays', (o) => ({ ...o, stock: visible }));
+        return { stock: visible };
+      },
       'overlay.native': async ({ enabled, scene }) => {
         const name = scene ?? state.get('overlays').native.scene;
         ctx.settings.set(OVERLAY_SETTINGS.native, enabled ? '1' : '0');
@@ -85,8 +115,11 @@ export function createOverlayModule(ctx: ModuleContext, obsPorts: ObsPorts): Cor
     },
     start() {
       unsubscribe = state.subscribe((m) => {
-        if (sources && m.t === 'patch' && WATCHED.has(m.domain)) sources.apply(desiredNative());
+        if (m.t !== 'patch') return;
+        if (sources && WATCHED.has(m.domain)) sources.apply(desiredNative());
+        if (PRICE_WATCHED.has(m.domain)) checkPrices();
       });
+      checkPrices();
       if (ctx.settings.get(OVERLAY_SETTINGS.native) === '1') {
         const scene = ctx.settings.get(OVERLAY_SETTINGS.scene) ?? state.get('overlays').native.scene;
         updateNative((n) => ({ ...n, enabled: true, scene, status: 'connecting' }));

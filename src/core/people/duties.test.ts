@@ -60,6 +60,37 @@ describe('separation of duties', () => {
     expect(refusals.map((e) => e.actor)).toEqual(['Kai Berg (kai)', 'Maya Okafor (maya)', 'Maya Okafor (maya)']);
   });
 
+  it('an approver signs from their own view in their own name; the audit row says the approver role acted', async () => {
+    const core = showCore();
+    const priya = as('priya', 'Priya Shah', 'approver');
+    const source = readFileSync('resources/demo-show/script.md', 'utf8').replace('Hi everyone', 'Hello everyone');
+    const v = ok(await core.dispatch('script.save', { format: 'markdown', source }, maya)).version;
+    const asOther = await core.dispatch('script.approve', { versionId: v.id, hash: v.hash, approver: 'maya' }, priya);
+    expect(asOther).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/You sign as yourself/) } });
+    const saved = await core.dispatch('script.save', { format: 'markdown', source: `${source}\n` }, priya);
+    expect(saved).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const approved = ok(await core.dispatch('script.approve', { versionId: v.id, hash: v.hash, approver: 'priya', note: 'claims checked' }, priya)).version;
+    expect(approved.approval).toMatchObject({ approver: 'Priya Shah', recordedBy: 'Priya Shah (priya)' });
+    const row = core.audit.list({ limit: 5 }).find((e) => e.command === 'script.approve' && e.outcome === 'ok');
+    expect(row).toMatchObject({ actor: 'Priya Shah (priya)', role: 'approver' });
+  });
+
+  it('commerce and customer service act within their commands; an observer changes nothing', async () => {
+    const core = showCore((s) => (s.toggle = { owner: 'sam' }));
+    const samCommerce = as('sam', 'Sam Lee', 'commerce');
+    const tom = as('tom', 'Tom Becker', 'customer-service');
+    const watcher = as('maya', 'Maya Okafor', 'observer');
+    expect(await core.dispatch('obs.switchScene', { scene: 'Main' }, samCommerce)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(ok(await core.dispatch('offer.pause', { offerId: 'glow-kit-live', reason: 'stock check' }, samCommerce))).toBeTruthy();
+    expect(await core.dispatch('offer.pause', { offerId: 'glow-kit-live', reason: 'x' }, tom)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(ok(await core.dispatch('offer.pauseRequest', { offerId: 'glow-kit-live', reason: 'buyers report the wrong price' }, tom))).toEqual({ owner: 'Sam Lee' });
+    const alarm = core.snapshot().state.alerts.items.find((a) => a.key === 'offer.pauseRequest.glow-kit-live');
+    expect(alarm?.audience).toEqual(['commerce']);
+    for (const [name, args] of [['comment.claim', { id: 'c1', by: 'x' }], ['offer.resume', { offerId: 'glow-kit-live' }], ['preflight.tick', { id: 'x', done: true }]] as const) {
+      expect(await core.dispatch(name, args as never, watcher)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
   it('only the named toggle owner (or deputy) pauses and resumes; others are refused with the owner’s name and can raise a pause request', async () => {
     const core = showCore((s) => (s.toggle = { owner: 'sam', deputy: 'kai' }));
     const offerId = 'glow-kit-live';

@@ -47,6 +47,13 @@ export function withDuties<T extends HandlerMap>(table: T, deps: DutiesDeps): T 
     const show = showOf();
     if (show) {
       const { version } = await table['script.get']({ versionId: args.versionId }, ctx);
+      // An approver signs in their own name: the link says who they are, a typed name does not.
+      if (ctx.caller.role === 'approver' && ctx.caller.personId) {
+        const self = findPerson(show, ctx.caller.personId);
+        if (!self || findPerson(show, args.approver)?.id !== self.id) {
+          throw forbidden(`You sign as yourself (${ctx.caller.name ?? ctx.caller.personId}); another approver signs through their own link.`);
+        }
+      }
       const approver = findPerson(show, args.approver);
       if (ctx.caller.personId && version.createdBy === ctx.caller.actor) {
         throw forbidden(`You wrote version ${version.number}: its approval must come from someone else who signs for the show (legal or brand).`);

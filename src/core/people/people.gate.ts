@@ -2,6 +2,7 @@
 // refusal audited (never the token): revoked and expired ones name the person, unknown and
 // malformed ones are counted and written at most once a minute so a flood cannot fill the trail.
 import type { Auditor } from '../storage/audit-writer';
+import type { Role } from '../../shared/contract/roles';
 import type { Authentication, PeopleService, RevokedEvent } from './people.service';
 
 export interface PeopleGate {
@@ -9,6 +10,8 @@ export interface PeopleGate {
   authenticate(token: string | null | undefined, from?: string): Authentication;
   /** A person's access ended (revoked, or replaced by a re-issue): close their open views. */
   onRevoked(listener: (e: RevokedEvent) => void): () => void;
+  /** A person's live view opened in `role`: the preflight roster counts it. */
+  viewOpened(personId: string, role: Role): void;
 }
 
 const PERSON_EVERY_MS = 10_000;
@@ -52,5 +55,6 @@ export function createPeopleGate(deps: { service: PeopleService; audit: Auditor;
       return r;
     },
     onRevoked: (listener) => service.onRevoked(listener),
+    viewOpened: (personId, role) => service.viewOpened(personId, role),
   };
 }

@@ -10,13 +10,18 @@ import { qrSvg } from './people.qr';
 import { stationRolesOf } from './people.roles';
 import { nameOf, pauseRequestKey } from './duties';
 import { createPeopleGate, type PeopleGate } from './people.gate';
+import type { DeviceRegistry } from './devices.port';
 
 export interface PeopleModule extends CoreModule<SliceOf<typeof peopleCommands>> {
   service: PeopleService;
   gate: PeopleGate;
 }
 
-export function createPeopleModule(ctx: ModuleContext): PeopleModule {
+export function createPeopleModule(ctx: ModuleContext, devices?: DeviceRegistry): PeopleModule {
+  const registry = (): DeviceRegistry => {
+    if (!devices) throw conflict('This core runs without a station: it has no device tokens.');
+    return devices;
+  };
   const { db, clock, show, state, log } = ctx;
   const service = createPeopleService({
     repo: createPeopleRepo(db),
@@ -38,6 +43,16 @@ export function createPeopleModule(ctx: ModuleContext): PeopleModule {
     gate: createPeopleGate({ service, audit: ctx.audit, now: () => clock.now() }),
     handlers: {
       'people.list': (_args, c) => ({ people: service.list(c.now) }),
+      'devices.list': () => ({ devices: registry().list() }),
+      'devices.issue': ({ kind, label }) => {
+        const t = registry().issue(kind, label);
+        return { device: { kind: t.kind, label: t.label, lastUsedAt: null, lastUsedFrom: null }, token: t.token };
+      },
+      'devices.revoke': ({ label }) => {
+        const removed = registry().revoke(label);
+        if (removed === 0) throw conflict(`No device is named “${label}”.`);
+        return { removed };
+      },
       'people.add': ({ id, name, roles }, c) => {
         try {
           const plan = service.prepareAdd({ id, name, roles });
@@ -50,6 +65,7 @@ export function createPeopleModule(ctx: ModuleContext): PeopleModule {
           name,
           roles,
           stationRoles: stationRolesOf(roles),
+          opened: [],
           source: 'producer',
           status: 'none',
           standing: false,
@@ -84,6 +100,8 @@ export function createPeopleModule(ctx: ModuleContext): PeopleModule {
           source: 'offers',
           key: pauseRequestKey(offerId),
           level: 'critical',
+          // The toggle owner works from the commerce view (or the producer's).
+          audience: ['commerce'],
           message: `${c.caller.name ?? c.caller.actor} asks ${owner} to pause “${offer.name}”: ${reason}`,
         });
         return { owner };

@@ -37,6 +37,10 @@ export interface PeopleService {
   /** The show's people become (or stay) accounts; their names and roles follow the show file. */
   syncShow(show: Show): void;
   onRevoked(listener: (e: RevokedEvent) => void): () => void;
+  /** A person opened a view in `role` (a live WebSocket view, not a one-off request). */
+  viewOpened(personId: string, role: Role): void;
+  /** Anything the roster shows changed (links issued or revoked, people added, views opened). */
+  onChanged(listener: () => void): () => void;
 }
 
 /** Access issued for a show ends this long after the show's scheduled end. */
@@ -56,6 +60,20 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
   const rows = new Map<string, AccessRow>();
   const byHash = new Map<string, string>();
   const listeners = new Set<(e: RevokedEvent) => void>();
+  const changed = new Set<() => void>();
+  // Kept in memory: after a restart everyone opens their view again, which is what preflight asks.
+  const opened = new Map<string, Set<Role>>();
+  const notify = () => {
+    queueMicrotask(() => {
+      for (const l of changed) {
+        try {
+          l();
+        } catch (error) {
+          deps.onError?.(error);
+        }
+      }
+    });
+  };
   const persisted = new Map<string, number>();
 
   const reload = () => {
@@ -135,6 +153,7 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
         revokedBy: r.revokedBy,
         lastUsedAt: r.lastUsedAt,
         lastUsedFrom: r.lastUsedFrom,
+        opened: [...(opened.get(r.personId) ?? [])],
       })),
     prepareInvite(personId, { standing, by, now, show }) {
       const r = require(personId);
@@ -157,6 +176,9 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
           byHash.set(digest, personId);
           Object.assign(r, { tokenHash: digest, standing, issuedAt: now, issuedBy: by, expiresAt, revokedAt: null, revokedBy: null });
           if (previous) emit({ personId, name: r.name, reason: 'reissued', at: now });
+          // A new link has not opened any view yet.
+          opened.delete(personId);
+          notify();
         },
       };
     },
@@ -179,6 +201,8 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
           byHash.delete(previous);
           Object.assign(r, { tokenHash: null, revokedAt: now, revokedBy: by });
           emit({ personId, name: r.name, reason: 'revoked', at: now });
+          opened.delete(personId);
+          notify();
         },
       };
     },
@@ -189,6 +213,7 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
         apply() {
           repo.upsertPerson({ personId: p.id, name: p.name, roles: p.roles, source: 'producer' });
           reload();
+          notify();
         },
       };
     },
@@ -197,13 +222,25 @@ export function createPeopleService(deps: { repo: PeopleRepo; now: () => number;
         const existing = rows.get(p.id);
         // A person the producer added keeps the roles given in the station.
         if (existing?.source === 'producer') continue;
-        repo.upsertPerson({ personId: p.id, name: p.name, roles: [p.role], source: 'show' });
+        repo.upsertPerson({ personId: p.id, name: p.name, roles: [...new Set([p.role, ...(p.alsoRoles ?? [])])], source: 'show' });
       }
       reload();
+      notify();
     },
     onRevoked(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+    viewOpened(personId, role) {
+      const set = opened.get(personId) ?? new Set<Role>();
+      if (set.has(role)) return;
+      set.add(role);
+      opened.set(personId, set);
+      notify();
+    },
+    onChanged(listener) {
+      changed.add(listener);
+      return () => void changed.delete(listener);
     },
   };
 }

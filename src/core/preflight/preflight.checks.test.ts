@@ -1,3 +1,4 @@
+import { testOrderProbe } from '../showday/test-order.probe';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { showSchema } from '../../shared/show/show.schema';
@@ -7,7 +8,7 @@ import type { StationState } from '../../shared/contract/index';
 
 const show = showSchema.parse(JSON.parse(readFileSync('resources/demo-show/show.json', 'utf8')));
 const base = (): StationState =>
-  initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 1, host: 0, moderator: 0 } });
+  initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 1, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } });
 
 describe('preflight', () => {
   it('is no-go on a fresh station: nothing is connected or loaded', () => {
@@ -43,7 +44,7 @@ describe('preflight', () => {
   it('is go when every item passes', () => {
     const only = { ...show, checklist: [{ id: 'host', label: 'Host card', kind: 'auto' as const, check: 'views.host' }] };
     const s = base();
-    s.station = { ...s.station, views: { producer: 1, host: 1, moderator: 0 } };
+    s.station = { ...s.station, views: { producer: 1, host: 1, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } };
     expect(evaluatePreflight(only, s, new Map(), 0, null).verdict).toBe('go');
   });
 });
@@ -95,5 +96,28 @@ describe('preflight: backup ingest probe', () => {
     s.showday = { ...s.showday, probes: { 'ingest.backup': { status: 'fail', detail: 'rtmp://b:1935: ECONNREFUSED', at: 1000 } } };
     expect(evaluatePreflight(only, s, new Map(), 2000, null).checks[0]).toMatchObject({ status: 'fail', detail: 'rtmp://b:1935: ECONNREFUSED' });
     expect(evaluatePreflight(only, s, new Map(), 1000 + 11 * 60_000, null).checks[0]).toMatchObject({ status: 'pending' });
+  });
+});
+
+describe('preflight: test order', () => {
+  const only = { ...show, checklist: [{ id: 't', label: 'Test order', kind: 'auto' as const, check: 'store.testOrder' }] };
+  const order = { ok: true, store: 'vendure', step: 'done', reason: null, orderCode: 'ABC123', amount: 36.2, currency: 'USD', startedAt: 1000, placedAt: 1500, confirmedAt: 1600, refundedAt: 1700, cancelledAt: 1800, cancelled: true };
+  it('is pending until an order was placed, carries its evidence, and a paid order left open fails', () => {
+    const s = base();
+    expect(evaluatePreflight(only, s, new Map(), 0, null).checks[0]).toMatchObject({ status: 'pending' });
+    s.showday = { ...s.showday, probes: { 'store.testOrder': testOrderProbe([order], [], 2000) } };
+    const pass = evaluatePreflight(only, s, new Map(), 3000, null).checks[0]!;
+    expect(pass.status).toBe('pass');
+    expect(pass.detail).toContain('order ABC123 36.20 USD placed');
+    expect(pass.detail).toContain('(800 ms)');
+    const stuck = { ...order, ok: false, step: 'cancel', reason: 'cancel: the order is Shipped after the cancel; finish it in the store', refundedAt: 1700, cancelledAt: null, cancelled: false };
+    s.showday = { ...s.showday, probes: { 'store.testOrder': testOrderProbe([stuck], [], 2000) } };
+    expect(evaluatePreflight(only, s, new Map(), 3000, null).checks[0]).toMatchObject({ status: 'fail', detail: expect.stringContaining('order ABC123 left open') });
+    expect(evaluatePreflight(only, s, new Map(), 2000 + 31 * 60_000, null).checks[0]).toMatchObject({ status: 'pending' });
+  });
+  it('warns when a store cannot place test orders (a sandbox), and says why', () => {
+    const s = base();
+    s.showday = { ...s.showday, probes: { 'store.testOrder': testOrderProbe([], ['Glow Kit: the sandbox store cannot place a test order.'], 2000) } };
+    expect(evaluatePreflight(only, s, new Map(), 3000, null).checks[0]).toMatchObject({ status: 'warn', detail: expect.stringContaining('sandbox') });
   });
 });

@@ -1,7 +1,8 @@
 // The go/no-go rules: each automatic check reads the live state of one subsystem (never a
 // remembered "it was fine earlier"); manual items pass only when a named person ticked them.
-import type { CheckStatus, PreflightCheck, PreflightState, StationState } from '../../shared/contract/index';
+import type { CheckStatus, PersonAccess, PreflightCheck, PreflightState, StationState } from '../../shared/contract/index';
 import type { Show } from '../../shared/show/show.schema';
+import { ROSTER_CHECK, rosterVerdict } from './roster.check';
 
 export interface Tick {
   done: boolean;
@@ -67,6 +68,13 @@ const AUTO_CHECKS: Record<string, AutoCheck> = {
     if (now - p.at > 10 * 60_000) return { status: 'pending', detail: `last probed ${Math.round((now - p.at) / 60_000)} min ago: run the checks again` };
     return { status: p.status, detail: p.detail };
   },
+  // Active: a real order through each offer's store (show.probe); stale after 30 minutes.
+  'store.testOrder': (s, now) => {
+    const p = s.showday.probes['store.testOrder'];
+    if (!p) return { status: 'pending', detail: 'no test order placed yet: run the checks' };
+    if (now - p.at > 30 * 60_000) return { status: 'pending', detail: `last test order ${Math.round((now - p.at) / 60_000)} min ago: run the checks again` };
+    return { status: p.status, detail: p.detail };
+  },
   'script.unchanged': (s) => {
     const l = s.cues.loaded;
     if (!l) return { status: 'fail', detail: 'no approved script is loaded: nothing to compare with the approval' };
@@ -110,7 +118,7 @@ function greenFor(s: StationState, now: number, span: number): Verdict {
   return { status: 'pending', detail: `green for ${Math.floor(greenMs / 1000)} s of ${span / 1000} s` };
 }
 
-export const KNOWN_CHECKS = Object.keys(AUTO_CHECKS);
+export const KNOWN_CHECKS = [...Object.keys(AUTO_CHECKS), ROSTER_CHECK];
 
 export function evaluatePreflight(
   show: Show | null,
@@ -118,6 +126,8 @@ export function evaluatePreflight(
   ticks: ReadonlyMap<string, Tick>,
   now: number,
   checkedAt: number | null,
+  /** People's access as the People panel lists it: the "roles assigned" check reads it. */
+  roster: readonly PersonAccess[] = [],
 ): PreflightState {
   if (!show) return { checks: [], verdict: 'pending' };
   const checks: PreflightCheck[] = show.checklist.map((item) => {
@@ -133,7 +143,7 @@ export function evaluatePreflight(
         checkedBy: t?.by ?? null,
       };
     }
-    const rule = item.check ? AUTO_CHECKS[item.check] : undefined;
+    const rule = item.check === ROSTER_CHECK ? () => rosterVerdict(show, roster) : item.check ? AUTO_CHECKS[item.check] : undefined;
     const v: Verdict = rule
       ? rule(state, now)
       : { status: 'fail', detail: `unknown check “${item.check ?? '(none)'}” — known: ${KNOWN_CHECKS.join(', ')}` };

@@ -1,7 +1,7 @@
 // Go/no-go preflight: the show's checklist, evaluated against the live state of every subsystem
 // whenever it changes, plus manual items ticked by a named person (kept in SQLite).
 // `preflight.run` also makes the active checks happen now (a store read-back per offer).
-import type { preflightCommands } from '../../shared/contract/index';
+import type { PersonAccess, preflightCommands } from '../../shared/contract/index';
 import type { CoreModule, ModuleContext } from '../module';
 import type { SliceOf } from '../dispatch/handler';
 import type { PreflightPorts } from './preflight.ports';
@@ -10,7 +10,13 @@ import { evaluatePreflight, type Tick } from './preflight.checks';
 
 const WATCHED = new Set(['obs', 'cues', 'offers', 'comments', 'station', 'show', 'showday']);
 
-export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts): CoreModule<SliceOf<typeof preflightCommands>> {
+/** The people's access for the roster check, and a signal when it changes (the people module). */
+export interface RosterSource {
+  list(now: number): PersonAccess[];
+  onChanged(listener: () => void): () => void;
+}
+
+export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts, roster?: RosterSource): CoreModule<SliceOf<typeof preflightCommands>> {
   const { db, state, clock, show } = ctx;
   const ticks = new Map<string, Tick>();
   const loadTicks = db.prepare<[string], { item_id: string; done: number; by: string; at: number }>(
@@ -25,7 +31,8 @@ export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts
 
   const recompute = () => {
     scheduled = false;
-    state.set('preflight', evaluatePreflight(show.current()?.show ?? null, state.snapshot().state, ticks, clock.now(), lastRunAt));
+    const now = clock.now();
+    state.set('preflight', evaluatePreflight(show.current()?.show ?? null, state.snapshot().state, ticks, now, lastRunAt, roster?.list(now) ?? []));
   };
   const schedule = () => {
     if (scheduled) return;
@@ -41,6 +48,7 @@ export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts
   const unsubscribe = state.subscribe((m) => {
     if (m.t === 'patch' && WATCHED.has(m.domain)) schedule();
   });
+  const offRoster = roster?.onChanged(schedule);
 
   return {
     handlers: {
@@ -77,6 +85,7 @@ export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts
     },
     close() {
       unsubscribe();
+      offRoster?.();
     },
   };
 }

@@ -27,4 +27,19 @@ describe('KPI thresholds', () => {
     a.evaluate(w.view(T0 + 60_000), T0 + 301_000 + 4000);
     expect(raised).toHaveLength(2);
   });
+
+  it('addresses each alert to the KPI’s owner role: commerce for cart→checkout, social ops for view→cart', () => {
+    const raised: { key: string; audience?: readonly string[] }[] = [];
+    const v2c: KpiTarget = { ...target, id: 'v2c', kpi: 'viewToCart', below: 0.5 };
+    const a = createKpiAlerts({ alerts: { raise: (x) => raised.push(x), clear: () => undefined }, targets: () => [target, v2c] });
+    const w = createKpiWindows({ startAt: T0, currency: 'USD', offers: [{ id: 'A', currency: 'USD' }] });
+    w.add({ type: 'view', offerId: 'A', at: T0 + 1000, count: 100 }, T0 + 2000);
+    w.add({ type: 'add_to_cart', offerId: 'A', at: T0 + 1000, count: 20 }, T0 + 2000);
+    w.add({ type: 'checkout', offerId: 'A', at: T0 + 1000, count: 2 }, T0 + 2000);
+    a.evaluate(w.view(T0 + 2000), T0 + 2000);
+    expect(raised.map((r) => [r.key, r.audience])).toEqual([
+      ['kpi:c2c', ['commerce']],
+      ['kpi:v2c', ['moderator']],
+    ]);
+  });
 });

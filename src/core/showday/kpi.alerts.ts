@@ -2,6 +2,8 @@
 // owner; the alert clears when the KPI is back, and is not raised again within the cool-down.
 import type { KpiWindowsView } from '../../shared/contract/index';
 import type { Show } from '../../shared/show/show.schema';
+import type { Role } from '../../shared/contract/roles';
+import { kpiAudience } from '../../shared/contract/role-policy';
 
 export type KpiTarget = Show['kpiTargets'][number];
 export interface Crossing {
@@ -35,7 +37,7 @@ export function describeCrossing(c: Crossing): string {
 }
 
 export function createKpiAlerts(deps: {
-  alerts: { raise(a: { source: string; key: string; level: 'warn'; message: string }): void; clear(key: string): void };
+  alerts: { raise(a: { source: string; key: string; level: 'warn'; message: string; audience?: readonly Role[] }): void; clear(key: string): void };
   targets: () => readonly KpiTarget[];
 }) {
   const raisedAt = new Map<string, number>();
@@ -49,7 +51,8 @@ export function createKpiAlerts(deps: {
         if (!active.has(key) && last !== undefined && now - last < c.target.cooldownSeconds * 1000) continue;
         if (!active.has(key)) raisedAt.set(key, now);
         active.add(key);
-        deps.alerts.raise({ source: 'kpi', key, level: 'warn', message: describeCrossing(c) });
+        // The KPI's owner role reads it in their own view (the role policy's KPI_OWNER).
+        deps.alerts.raise({ source: 'kpi', key, level: 'warn', message: describeCrossing(c), audience: kpiAudience(c.target.kpi) });
       }
       for (const t of fine) {
         const key = `kpi:${t.id}`;

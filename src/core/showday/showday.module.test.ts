@@ -7,6 +7,7 @@ import type { Core } from '../core';
 import { DEMO_SHOW, createTestClock, createTestCore, producer, type TestClock } from '../../../test/support/test-core';
 import { REHEARSAL_RATES } from '../offers/sandbox.simulator';
 import { until } from '../../../test/support/until';
+import { postOverFetch } from '../offers/http-json';
 
 const cores: Core[] = [];
 const dirs: string[] = [];
@@ -32,7 +33,7 @@ async function start(opts: { dataDir?: string; clock?: TestClock } = {}) {
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ports: {
       offers: {
-        fetch,
+        post: postOverFetch(fetch),
         timers: systemTimers,
         timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
         sandbox: { simulate: false, tickMs: 20, latencyMs: 5, random: () => 0.5, rates: REHEARSAL_RATES },
@@ -134,5 +135,29 @@ describe('show day: GO and END', () => {
     expect((await b.core.dispatch('show.end', {}, producer)).ok).toBe(true);
     const h = await b.core.dispatch('show.history', { limit: 10 }, producer);
     expect(h.ok && h.result.shows).toHaveLength(1);
+  });
+});
+
+describe('show day: the live incident timeline and service windows', () => {
+  it('show.timeline lists GO and the offer pause with reason and who while live; null before GO', async () => {
+    const { core } = await start();
+    expect(await core.dispatch('show.timeline', {}, producer)).toMatchObject({ ok: true, result: { timeline: null } });
+    await core.dispatch('preflight.tick', { id: 'stock-counted', done: true }, producer);
+    const go = await core.dispatch('show.go', { overrides: [{ checkId: 'host-card', reason: 'host reads from the tablet today' }] }, producer);
+    expect(go.ok).toBe(true);
+    expect((await core.dispatch('offer.pause', { offerId: 'glow-kit-live', reason: 'wrong price on screen' }, producer)).ok).toBe(true);
+    const r = await core.dispatch('show.timeline', {}, producer);
+    expect(r.ok).toBe(true);
+    if (!r.ok || !r.result.timeline) throw new Error('no timeline');
+    const items = r.result.timeline.items;
+    expect(items.find((i) => i.kind === 'go')).toMatchObject({ label: 'GO (overridden)', detail: expect.stringContaining('host-card: host reads') });
+    expect(items.find((i) => i.kind === 'offer')).toMatchObject({ label: 'glow-kit-live paused', detail: 'wrong price on screen', by: expect.stringMatching(/Maya/) });
+    expect(items.find((i) => i.kind === 'offer')!.auditSeq).toBeGreaterThan(0);
+  });
+
+  it('the test-order check warns for the sandbox store, with the reason, and places no order', async () => {
+    const { core } = await start();
+    const r = await core.dispatch('offer.testOrder', { offerId: 'glow-kit-live' }, producer);
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('cannot place a test order') } });
   });
 });

@@ -2,7 +2,10 @@
 // who ticked what, overrides with reasons, script hash, offers, roster) into the audit chain; END
 // freezes the show's figures into the history that `show.history` serves.
 import { createHash } from 'node:crypto';
-import type { AuditEntry, CommentRecord, EndRecord, GoRecord, SegmentMark, ShowDayState } from '../../shared/contract/index';
+import type { AuditEntry, CommentRecord, EndRecord, GoRecord, HealthSample, SegmentMark, ShowDayState, ShowProbe, TestOrderResult } from '../../shared/contract/index';
+import { testOrderProbe } from './test-order.probe';
+import { buildTimeline } from './timeline.build';
+import { createServiceWindows, type SignoffRequest } from './service.windows';
 import type { CoreModule, ModuleContext } from '../module';
 import type { Caller } from '../dispatch/handler';
 import { conflict } from '../dispatch/command-failure';
@@ -25,7 +28,7 @@ export const defaultShowdayPorts = (now: () => number): ShowdayPorts => ({ probe
 export function createShowdayModule(
   ctx: ModuleContext,
   ports: ShowdayPorts = defaultShowdayPorts(() => ctx.clock.now()),
-): CoreModule<'show.go' | 'show.end' | 'show.history' | 'show.probe'> {
+): CoreModule<'show.go' | 'show.end' | 'show.history' | 'show.probe' | 'show.timeline'> {
   const { db, state, show } = ctx;
   const repo = createShowDayRepo(db);
   let openId: number | null = null;
@@ -37,9 +40,22 @@ export function createShowdayModule(
      WHERE show_id = ? AND seq > ? AND received_at >= ? ORDER BY seq LIMIT ?`,
   );
   let feedTimer: ReturnType<typeof setInterval> | null = null;
+  let service: ReturnType<typeof createServiceWindows> | null = null;
+  const signoffRequests = (): SignoffRequest[] =>
+    state
+      .get('scripts')
+      .versions.filter((v) => v.requestedAt !== null && v.dueAt !== null)
+      .map((v) => ({ requestedAt: v.requestedAt!, dueAt: v.dueAt!, decidedAt: v.approval?.at ?? v.returned?.at ?? null }));
+  // Answered comments feed the response-time windows as they are answered.
+  const unwatchComments = state.subscribe((m) => {
+    if (m.t !== 'event' || m.event.name !== 'comments.changed' || !service) return;
+    const now = ctx.clock.now();
+    for (const c of m.event.comments) if (c.answeredAt !== null) service.add({ id: c.id, queue: c.queue, receivedAt: c.receivedAt, answeredAt: c.answeredAt }, now);
+  });
   const stopFeed = () => {
     if (feedTimer) clearInterval(feedTimer);
     feedTimer = null;
+    service = null;
   };
   const startFeed = (go: GoRecord) => {
     stopFeed();
@@ -61,14 +77,22 @@ export function createShowdayModule(
           ...(r.currency ? { currency: r.currency } : {}),
         })),
     });
+    service = createServiceWindows({ startAt: go.at, slaSeconds: state.get('comments').slaSeconds });
+    const svc = service;
+    // Answers given before a restart are read back once; the live ones arrive as comment changes.
+    void commentsSince(go.at, ctx.clock.now()).then((list) => {
+      for (const c of list) if (c.answeredAt !== null) svc.add({ id: c.id, queue: c.queue, receivedAt: c.receivedAt, answeredAt: c.answeredAt }, ctx.clock.now());
+    });
     let last = '';
     const tick = () => {
-      const out = feed.poll(ctx.clock.now());
-      const sig = `${out.kpis.accepted}/${out.kpis.refused}/${Math.floor(out.kpis.at / 60_000)}`;
+      const now = ctx.clock.now();
+      const out = feed.poll(now);
+      const serviceView = svc.view(now, signoffRequests());
+      const sig = `${out.kpis.accepted}/${out.kpis.refused}/${Math.floor(out.kpis.at / 60_000)}/${JSON.stringify(serviceView.responses.total.show)}/${JSON.stringify(serviceView.approvals)}`;
       if (sig === last) return;
       last = sig;
-      state.update('showday', (d) => (d.phase === 'live' ? { ...d, ...out } : d));
-      thresholds.evaluate(out.kpis, ctx.clock.now());
+      state.update('showday', (d) => (d.phase === 'live' ? { ...d, ...out, service: serviceView } : d));
+      thresholds.evaluate(out.kpis, now);
     };
     tick();
     feedTimer = setInterval(tick, 1000);
@@ -113,7 +137,7 @@ export function createShowdayModule(
     if (m.t === 'patch' && m.domain === 'cues') markSegment(ctx.clock.now());
   });
 
-  const commentsSince = async (from: number, to: number) => {
+  async function commentsSince(from: number, to: number): Promise<CommentRecord[]> {
     const out: CommentRecord[] = [];
     let after: string | undefined;
     for (let pages = 0; pages < 200; pages++) {
@@ -125,6 +149,17 @@ export function createShowdayModule(
       after = page[page.length - 1]!.id;
     }
     return out;
+  }
+
+  const testOrders = async (offerIds: string[]): Promise<ShowProbe> => {
+    const results: TestOrderResult[] = [];
+    const notes: string[] = [];
+    for (const offerId of offerIds) {
+      const r = await ctx.dispatch('offer.testOrder', { offerId }, SYSTEM);
+      if (r.ok) results.push((r.result as { result: TestOrderResult }).result);
+      else notes.push(r.error.message);
+    }
+    return testOrderProbe(results, notes, ctx.clock.now());
   };
 
   return {
@@ -150,6 +185,7 @@ export function createShowdayModule(
             ? { versionId: l.versionId, number: l.number, hash: l.hash, approvedHash: l.approval.hash, approver: l.approval.approver }
             : null,
           offers: s.offers.items.map((o) => ({ id: o.id, name: o.name, code: o.code, state: o.state, storeKind: o.storeKind, rehearsal: o.rehearsal })),
+          ...(s.showday.probes['store.testOrder']?.testOrders ? { testOrders: s.showday.probes['store.testOrder'].testOrders } : {}),
           roster: {
             views: { ...s.station.views },
             tickedBy: [...new Set(s.preflight.checks.filter((x) => x.kind === 'manual' && x.checkedBy).map((x) => `${x.label}: ${x.checkedBy}`))],
@@ -211,6 +247,27 @@ export function createShowdayModule(
         return { end };
       },
       'show.history': ({ limit }) => ({ shows: repo.history(limit) }),
+      'show.timeline': async (_args, c) => {
+        const day = state.get('showday');
+        if (!day.go) return { timeline: null };
+        const go = day.go;
+        // The audit rows since GO, newest first from the chain, paged back until GO.
+        const audit: AuditEntry[] = [];
+        let before: number | undefined;
+        for (let pages = 0; pages < 50; pages++) {
+          const r = await ctx.dispatch('audit.list', { limit: 1000, ...(before !== undefined ? { before } : {}) }, SYSTEM);
+          const entries = r.ok ? (r.result as { entries: AuditEntry[] }).entries : [];
+          audit.push(...entries.filter((e) => e.at >= go.at));
+          if (entries.length < 1000 || entries[entries.length - 1]!.at < go.at) break;
+          before = entries[entries.length - 1]!.seq;
+        }
+        const h = await ctx.dispatch('obs.history', { from: go.at }, SYSTEM);
+        const health = h.ok ? (h.result as { samples: HealthSample[] }).samples : [];
+        const s = state.snapshot().state;
+        // Comment volume bands are the package's (it reads every comment once); the items are the same.
+        const timeline = buildTimeline({ go, end: day.end, to: c.now, segments: day.segments, audit: audit.reverse(), health, comments: [], alerts: s.alerts.items, firings: s.offers.firings });
+        return { timeline };
+      },
       'show.probe': async () => {
         const current = show.current();
         if (!current) throw conflict('No show is loaded.');
@@ -218,7 +275,12 @@ export function createShowdayModule(
         const result: ProbeResult = backup
           ? await ports.probeRtmp(backup.server)
           : { status: 'fail', detail: 'the show names no backup ingest (obs.ingest.backup)', at: ctx.clock.now() };
-        state.update('showday', (d) => ({ ...d, probes: { ...d.probes, 'ingest.backup': result } }));
+        const probes: Record<string, ShowProbe> = { 'ingest.backup': result };
+        // The test order places a real order: only when the show's checklist asks for it.
+        if (current.show.checklist.some((i) => i.kind === 'auto' && i.check === 'store.testOrder')) {
+          probes['store.testOrder'] = await testOrders(current.show.offers.map((o) => o.id));
+        }
+        state.update('showday', (d) => ({ ...d, probes: { ...d.probes, ...probes } }));
         return { probes: state.get('showday').probes };
       },
     },
@@ -230,6 +292,7 @@ export function createShowdayModule(
       stopFeed();
       unsubscribe();
       unwatch();
+      unwatchComments();
     },
   };
 }

@@ -1,41 +1,9 @@
 // One incident timeline for a show: stream health and comment volume per minute, and every event
 // that mattered (GO, segments, cue moves, offer pauses and resumes with reason and who, trigger
 // firings, alerts and their acknowledgements, END), each pointing back at its audit row.
-import type { Alert, AuditEntry, CommentRecord, EndRecord, GoRecord, HealthLevel, HealthSample, SegmentMark, TriggerFiring } from '../../shared/contract/index';
+import type { Alert, AuditEntry, CommentBucket, CommentRecord, EndRecord, GoRecord, HealthLevel, HealthSample, SegmentMark, Timeline, TimelineItem, TriggerFiring } from '../../shared/contract/index';
 
-export type TimelineKind = 'go' | 'end' | 'segment' | 'cue' | 'offer' | 'trigger' | 'alert' | 'ack';
-export interface TimelineItem {
-  at: number;
-  kind: TimelineKind;
-  label: string;
-  detail: string;
-  by: string | null;
-  /** The audit row this item comes from, when it has one. */
-  auditSeq: number | null;
-}
-export interface HealthBand {
-  at: number;
-  bitrateKbps: number | null;
-  droppedPct: number | null;
-  level: HealthLevel;
-}
-export interface CommentBucket {
-  at: number;
-  total: number;
-  byIntent: Record<string, number>;
-}
-export interface Timeline {
-  showId: string;
-  title: string;
-  rehearsal: boolean;
-  from: number;
-  to: number;
-  /** When the stream went live, the origin of the chapter markers; GO when it never did. */
-  streamStartAt: number;
-  items: TimelineItem[];
-  health: HealthBand[];
-  comments: CommentBucket[];
-}
+export type { CommentBucket, HealthBand, Timeline, TimelineItem, TimelineKind } from '../../shared/contract/index';
 
 const MINUTE = 60_000;
 const LEVELS: HealthLevel[] = ['unknown', 'green', 'amber', 'red'];
@@ -79,7 +47,11 @@ export function buildTimeline(input: {
   }
   for (const al of input.alerts) {
     if (inShow(al.raisedAt)) items.push({ at: al.raisedAt, kind: 'alert', label: `${al.level} · ${al.source}`, detail: al.message, by: null, auditSeq: null });
+    if (al.clearedAt !== null && inShow(al.clearedAt)) {
+      items.push({ at: al.clearedAt, kind: 'cleared', label: `cleared · ${al.source}`, detail: al.message, by: al.clearedBy, auditSeq: null });
+    }
   }
+  items.push(...streamItems(input.health, inShow));
   if (input.end) {
     const endRow = input.audit.find((a) => a.command === 'show.end' && a.at === input.end!.at);
     items.push({ at: input.end.at, kind: 'end', label: 'END', detail: input.end.overrideReason ?? '', by: input.end.by, auditSeq: endRow?.seq ?? null });
@@ -128,4 +100,23 @@ export function buildTimeline(input: {
       .map(([at, b]) => ({ at, bitrateKbps: b.n ? Math.round(b.sum / b.n) : null, droppedPct: b.dropped, level: b.level })),
     comments: [...comments.values()].sort((a, b) => a.at - b.at),
   };
+}
+
+/** Stream drops and recoveries, and turns to red and back, from the stored health samples. */
+function streamItems(samples: readonly HealthSample[], inShow: (at: number) => boolean): TimelineItem[] {
+  const out: TimelineItem[] = [];
+  let prev: HealthSample | null = null;
+  for (const h of samples) {
+    if (!inShow(h.at)) continue;
+    if (prev) {
+      if (prev.streaming && !h.streaming) out.push({ at: h.at, kind: 'stream', label: 'stream dropped', detail: 'the stream output stopped', by: null, auditSeq: null });
+      else if (!prev.streaming && h.streaming) out.push({ at: h.at, kind: 'stream', label: 'stream back', detail: 'the stream output is live again', by: null, auditSeq: null });
+      if (h.streaming && h.level === 'red' && prev.level !== 'red') {
+        const why = [h.bitrateKbps !== null ? `${Math.round(h.bitrateKbps)} kbps` : null, h.droppedFramesPct !== null ? `${h.droppedFramesPct.toFixed(1)} % frames dropped` : null].filter(Boolean).join(', ');
+        out.push({ at: h.at, kind: 'stream', label: 'stream health red', detail: why, by: null, auditSeq: null });
+      } else if (h.streaming && prev.level === 'red' && h.level !== 'red') out.push({ at: h.at, kind: 'stream', label: `stream health ${h.level}`, detail: 'out of red', by: null, auditSeq: null });
+    }
+    prev = h;
+  }
+  return out;
 }

@@ -11,6 +11,8 @@ export function escapeHtml(text: string): string {
 const COLORS: Record<TimelineKind, string> = {
   go: '#1a7f37',
   end: '#57606a',
+  cleared: '#8c959f',
+  stream: '#bc4c00',
   segment: '#0969da',
   cue: '#8c959f',
   offer: '#bf8700',

@@ -71,11 +71,13 @@ export function initialState(station: StationInfo): StationState {
       shown: { offer: false, countdown: false, question: false, 'lower-third': false },
       offerId: null,
       question: null,
+      stock: false,
       native: { enabled: false, scene: 'Baton Overlay', status: 'off', error: null, updatedAt: null },
     },
     showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
     alerts: { items: [], quiet: { on: false, by: null, since: null } },
     audit: { recent: [], count: 0, headHash: null },
     hq: { configured: false, state: 'offline', behind: 0, since: null, lastError: null },
+    onair: { windows: [], talkback: { current: null, history: [] }, share: { orders: true, stock: false, window: true }, rundown: [] },
   };
 }

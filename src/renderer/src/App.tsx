@@ -7,7 +7,13 @@ import { ToastProvider } from './ui/toasts';
 import { createIpcClient } from './client/ipc-client';
 import { createWsClient } from './client/ws-client';
 import { forgetToken, rememberToken, takeTokenFromUrl } from './client/token';
-import { viewFromPath, type ViewName } from './views/route';
+import type { Role } from '../../shared/contract/roles';
+import { RoleSwitchContext } from './features/roles/RoleSwitcher';
+import { roleFromPath, switchTarget, viewFor } from './features/roles/roles.logic';
+import { ApproverPage } from './views/ApproverPage';
+import { CommercePage } from './views/CommercePage';
+import { ServicePage } from './views/ServicePage';
+import { ObserverPage } from './views/ObserverPage';
 import { ConnectView } from './views/ConnectView';
 import { ProducerView } from './views/ProducerView';
 import { HostView } from './views/HostView';
@@ -26,11 +32,18 @@ function StationApp() {
   const [token, setToken] = useState<string | null>(() =>
     bridge ? null : takeTokenFromUrl(window.location, window.history, window.sessionStorage),
   );
+  // The role this window acts in: none until the station's hello lists the token's roles, then the
+  // path's role when the token opens it (the view switcher changes both).
+  const [wanted, setWanted] = useState<Role | null>(null);
   const client = useMemo<BatonClient | null>(() => {
     if (bridge) return createIpcClient(bridge);
     if (!token) return null;
-    return createWsClient({ origin: window.location.origin, token });
-  }, [bridge, token]);
+    return createWsClient({ origin: window.location.origin, token, role: wanted });
+  }, [bridge, token, wanted]);
+  const switchTo = (role: Role) => {
+    window.history.pushState(window.history.state, '', `/${role}`);
+    setWanted(role);
+  };
   useEffect(() => () => client?.close(), [client]);
 
   if (!client) {
@@ -47,20 +60,32 @@ function StationApp() {
   return (
     <StationProvider client={client}>
       <ToastProvider>
-        <RoutedView
-          onRefused={() => {
-            forgetToken(window.sessionStorage);
-            setToken(null);
-          }}
-        />
+        <RoleSwitchContext.Provider value={bridge ? null : switchTo}>
+          <RoutedView
+            onSwitch={setWanted}
+            onRefused={() => {
+              forgetToken(window.sessionStorage);
+              setWanted(null);
+              setToken(null);
+            }}
+          />
+        </RoleSwitchContext.Provider>
       </ToastProvider>
     </StationProvider>
   );
 }
 
-function RoutedView(props: { onRefused(): void }) {
+function RoutedView(props: { onRefused(): void; onSwitch(role: Role): void }) {
   useEscapeLeavesField();
   const role = useStation((v) => v.role);
+  const roles = useStation((v) => v.roles);
+  const { onSwitch } = props;
+  const pathRole = roleFromPath(window.location.pathname);
+  // A link opened at /commerce by someone who holds commerce among other roles acts as commerce.
+  const target = role && roles ? switchTarget(roles, role, pathRole) : null;
+  useEffect(() => {
+    if (target) onSwitch(target);
+  }, [target, onSwitch]);
   const connection = useStation((v) => v.connection);
   const hasState = useStation((v) => v.state !== null);
   const detail = useStation((v) => v.connectionDetail);
@@ -76,15 +101,21 @@ function RoutedView(props: { onRefused(): void }) {
       </main>
     );
   }
-  const requested = viewFromPath(window.location.pathname, role);
   // A producer may open any view (to check the host's card); others see their own.
-  const view: ViewName = role === 'producer' ? requested : role;
-  switch (view) {
+  switch (viewFor(role, pathRole)) {
     case 'producer':
       return <ProducerView />;
     case 'host':
       return <HostView />;
     case 'moderator':
       return <ModeratorPage />;
+    case 'approver':
+      return <ApproverPage />;
+    case 'commerce':
+      return <CommercePage />;
+    case 'customer-service':
+      return <ServicePage />;
+    case 'observer':
+      return <ObserverPage />;
   }
 }

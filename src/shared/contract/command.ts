@@ -22,6 +22,11 @@ export function command<R>() {
   return <A extends z.ZodType>(spec: Omit<CommandSpec<A, R>, '__result'>): CommandSpec<A, R> => spec;
 }
 
-export const ALL_ROLES: readonly Role[] = ['producer', 'host', 'moderator'];
+/** Every role, the read-only observer included: for reads every view needs (who am I, the show). */
+export const ALL_ROLES: readonly Role[] = ['producer', 'host', 'moderator', 'approver', 'commerce', 'customer-service', 'observer'];
+/** The desk roles of the first release: the commands they shared keep exactly these three. */
+export const DESK_ROLES: readonly Role[] = ['producer', 'host', 'moderator'];
 export const PRODUCER: readonly Role[] = ['producer'];
 export const PRODUCER_MODERATOR: readonly Role[] = ['producer', 'moderator'];
+/** The comment desk: moderators and customer service (who work the complaints queue). */
+export const COMMENT_DESK: readonly Role[] = ['producer', 'moderator', 'customer-service'];

@@ -1,8 +1,8 @@
 // Comment triage: ingest, intent, SKU/offer match, queues, claims and answers.
-// The snapshot carries counts only; the list itself is read with `comments.list` and kept fresh
-// by `comments.changed` events, so 100,000 comments never travel in a patch.
+// The snapshot carries counts only; the desk reads its rows in windows (`comments.desk`) when the
+// desk version moves, and `comments.list` pages the records, so 100,000 comments never travel in a patch.
 import { z } from 'zod';
-import { ALL_ROLES, PRODUCER, PRODUCER_MODERATOR, command } from './command';
+import { PRODUCER, PRODUCER_MODERATOR, command, COMMENT_DESK } from './command';
 import { queueNames, type QueueName } from '../show/show.schema';
 
 export const INTENTS = ['order', 'question', 'complaint', 'spam', 'other'] as const;
@@ -53,7 +53,64 @@ export interface CommentRecord {
   sub?: SubIntent | null;
   /** When `sku` is null because several products fit: those SKUs, for the moderator to pick from. */
   candidates?: string[];
+  /** The work item it belongs to: comments with the same key are one question, answered once. */
+  clusterKey?: string | null;
+  /** How it was answered: its own reply, the reply to its cluster, or a pinned answer it arrived under. */
+  answeredVia?: AnsweredVia | null;
 }
+
+export const ANSWERED_VIA = ['reply', 'cluster', 'pin'] as const;
+export type AnsweredVia = (typeof ANSWERED_VIA)[number];
+
+/**
+ * One row of the moderator desk: a work item. Comments that ask the same thing (same queue, intent,
+ * language and topic) are one item, answered once; a lone comment is an item of one.
+ */
+export interface DeskItem {
+  /** Cluster id (12 hex digits, stable for the key); a done comment's id in the done list. */
+  id: string;
+  /** Open comments in the item (1 for a lone comment or a done one). */
+  size: number;
+  /** The oldest open member, shown for the whole item; its claim is the item's claim. */
+  comment: CommentRecord;
+  /** Platforms the members came from, with how many each. */
+  platforms: Record<string, number>;
+  /** A pinned answer covers this item's key: later arrivals are attached to it. */
+  pinned: boolean;
+}
+
+/** A pinned answer: the reply to a cluster, left standing so later identical questions are attached to it. */
+export interface AnswerPin {
+  clusterId: string;
+  /** What the cluster asked, as its first comment said it. */
+  text: string;
+  lang: string;
+  intent: Intent;
+  macroId: string;
+  by: string;
+  at: number;
+  /** Comments answered by this pin since it was set (arrived after the reply). */
+  attached: number;
+}
+
+/** The desk window's filter: a queue (or all but spam), optional facets, open work or done. */
+export const deskFilterSchema = z
+  .object({
+    queue: z.union([z.enum(queueNames), z.literal('all')]).default('all'),
+    intent: z.enum(INTENTS).optional(),
+    sku: z.string().min(1).max(64).optional(),
+    lang: z.string().min(1).max(8).optional(),
+    platform: z.string().min(1).max(32).optional(),
+    done: z.boolean().default(false),
+  })
+  .strict();
+export type DeskFilter = z.output<typeof deskFilterSchema>;
+
+/** Most rows one window may carry: a screenful or two, never the whole queue. */
+export const DESK_WINDOW_MAX = 200;
+/** A window cursor: the offset into the ordered list, as the station handed it out ("o:120"). */
+const deskCursor = z.string().max(16).regex(/^o:\d{1,7}$/, 'a cursor from a previous window ("o:<offset>")');
+const clusterId = z.string().regex(/^[0-9a-f]{12}$/, 'a cluster id (12 hex digits)');
 
 /** Open comments still need someone; the rest are done. */
 export const OPEN_STATUSES: readonly CommentStatus[] = ['new', 'claimed', 'escalated'];
@@ -114,6 +171,12 @@ export interface CommentsState {
   overflowLimits: { backlog: number; oldestSeconds: number };
   /** Demand signals ("+1", "mine", "quero") closed on arrival, counted per SKU ("?": none matched). */
   demand: Record<string, number>;
+  /** Open work items (clusters and lone comments) that need a person, and how many comments they hold. */
+  work?: { items: number; comments: number };
+  /** Answers left pinned: later arrivals asking the same are attached to them. */
+  answerPins?: AnswerPin[];
+  /** Bumps when any open work changes: a desk re-reads its window when it moves. */
+  deskVersion?: number;
 }
 
 export interface IngestRejection {
@@ -160,7 +223,7 @@ export const commentCommands = {
   }),
   'comments.list': command<{ comments: CommentRecord[] }>()({
     summary: 'Comments, newest first, filtered by queue, intent, status, SKU, language or platform.',
-    roles: ALL_ROLES,
+    roles: ['producer', 'host', 'moderator', 'customer-service', 'observer'],
     kind: 'read',
     args: z
       .object({
@@ -178,22 +241,68 @@ export const commentCommands = {
       })
       .strict(),
   }),
+  'comments.desk': command<{ items: DeskItem[]; total: number; offset: number; next: string | null; version: number; facets: { sku: string[]; lang: string[]; platform: string[] } }>()({
+    summary:
+      'One window of the moderator desk (at most 200 rows): open work items ordered by what matters (complaints, then questions and orders, then chatter; oldest first in each), or done comments newest first. Page with `offset` or the `cursor` of the previous window.',
+    roles: PRODUCER_MODERATOR,
+    kind: 'read',
+    args: z
+      .object({
+        filter: deskFilterSchema.default({ queue: 'all', done: false }),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        cursor: deskCursor.optional(),
+        limit: z.number().int().min(1).max(DESK_WINDOW_MAX).default(50),
+      })
+      .strict(),
+  }),
+  'comments.cluster': command<{ members: CommentRecord[]; size: number }>()({
+    summary: 'The open comments of one work item (cluster), oldest first, at most 200.',
+    roles: PRODUCER_MODERATOR,
+    kind: 'read',
+    args: z.object({ clusterId, limit: z.number().int().min(1).max(DESK_WINDOW_MAX).default(50) }).strict(),
+  }),
+  'cluster.answer': command<{ answered: number; skipped: number; sent: number; pinned: boolean }>()({
+    summary:
+      'Answer every open comment of a work item with one approved reply (in their language; the paused text while its offer is paused). `send: true` posts it once per room where the source can; `pin: true` leaves the answer pinned so later identical questions are attached to it.',
+    roles: PRODUCER_MODERATOR,
+    kind: 'write',
+    args: z.object({ clusterId, macroId: z.string().min(1).max(64), send: z.boolean().default(false), pin: z.boolean().default(false), by }).strict(),
+  }),
+  'cluster.unpin': command<{ answerPins: AnswerPin[] }>()({
+    summary: 'Take a pinned answer down: later identical questions wait for a person again.',
+    roles: PRODUCER_MODERATOR,
+    kind: 'write',
+    args: z.object({ clusterId }).strict(),
+  }),
+  'comments.bulk': command<{ done: number; skipped: { id: string; reason: string }[] }>()({
+    summary: 'Act on a selection of up to 100 work items at once: answer each with one macro, dismiss, or escalate every open comment in them.',
+    roles: PRODUCER_MODERATOR,
+    kind: 'write',
+    args: z
+      .object({
+        clusterIds: z.array(clusterId).min(1).max(100),
+        action: z.enum(['answer', 'dismiss', 'escalate']),
+        macroId: z.string().min(1).max(64).optional(),
+        by,
+      })
+      .strict(),
+  }),
   'comment.claim': command<{ comment: CommentRecord }>()({
     summary: 'Claim a comment to answer it; a comment has one claimer at a time.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ id: z.string().min(1), by }).strict(),
   }),
   'comment.release': command<{ comment: CommentRecord }>()({
     summary: 'Give a claimed comment back to its queue.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ id: z.string().min(1), by }).strict(),
   }),
   'comment.answer': command<{ comment: CommentRecord; sent: boolean }>()({
     summary:
       'Mark a claimed comment answered, with the approved reply macro used (none when answered on air). `send: true` posts it on the platform where the source can.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z
       .object({
@@ -208,19 +317,19 @@ export const commentCommands = {
   }),
   'comment.dismiss': command<{ comment: CommentRecord }>()({
     summary: 'Dismiss a comment (nothing to do).',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ id: z.string().min(1), by }).strict(),
   }),
   'comment.escalate': command<{ comment: CommentRecord }>()({
     summary: 'Escalate a comment to customer service.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ id: z.string().min(1), note: z.string().max(500).optional(), by }).strict(),
   }),
   'comment.correct': command<{ comment: CommentRecord }>()({
     summary: 'Correct a comment’s intent; the classifier learns from it for this show.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ id: z.string().min(1), intent: z.enum(INTENTS), by }).strict(),
   }),

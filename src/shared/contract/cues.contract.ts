@@ -1,7 +1,7 @@
 // Scripts and the cue deck. Script versions are immutable and hashed; only an approved version can
 // be loaded into the live deck, so the host only ever reads text legal signed off.
 import { z } from 'zod';
-import { ALL_ROLES, PRODUCER, command } from './command';
+import { PRODUCER, command } from './command';
 import type { Role } from './roles';
 
 export const CUE_KINDS = ['opening', 'demo', 'cta', 'urgency', 'pause', 'post-bonus', 'closing', 'note'] as const;
@@ -220,13 +220,13 @@ export const cueCommands = {
   }),
   'script.get': command<{ version: ScriptVersionSummary; content: ScriptContent; source: string }>()({
     summary: 'One version’s content, and the source it was saved from (placeholders unfilled).',
-    roles: ALL_ROLES,
+    roles: ['producer', 'host', 'moderator', 'approver', 'observer'],
     kind: 'read',
     args: z.object({ versionId: z.string().min(1) }).strict(),
   }),
   'script.diff': command<{ lines: DiffLine[]; added: number; removed: number }>()({
     summary: 'Line diff between two versions’ filled text.',
-    roles: ALL_ROLES,
+    roles: ['producer', 'host', 'moderator', 'approver', 'observer'],
     kind: 'read',
     args: z.object({ from: z.string().min(1), to: z.string().min(1) }).strict(),
   }),
@@ -238,7 +238,7 @@ export const cueCommands = {
   }),
   'script.approve': command<{ version: ScriptVersionSummary }>()({
     summary: 'Sign one version’s content hash: approver (a person in the show), time and note.',
-    roles: PRODUCER,
+    roles: ['producer', 'approver'],
     kind: 'write',
     args: z
       .object({
@@ -251,7 +251,7 @@ export const cueCommands = {
   }),
   'script.return': command<{ version: ScriptVersionSummary }>()({
     summary: 'Return a version with line-level comments per cue.',
-    roles: PRODUCER,
+    roles: ['producer', 'approver'],
     kind: 'write',
     args: z
       .object({
@@ -304,7 +304,7 @@ export const cueCommands = {
     violations: ClaimViolation[];
   }>()({
     summary: 'Check a reply or cue for prices, codes or delivery promises not in the approved script.',
-    roles: ALL_ROLES,
+    roles: ['producer', 'host', 'moderator', 'approver'],
     kind: 'read',
     args: z.object({ text: z.string().max(5000) }).strict(),
   }),

@@ -12,6 +12,7 @@ import { overlayCommands } from './overlay.contract';
 import { showdayCommands } from './showday.contract';
 import { peopleCommands } from './people.contract';
 import { hqCommands } from './hq.contract';
+import { onAirCommands } from './onair.contract';
 
 export const commands = {
   ...stationCommands,
@@ -25,6 +26,7 @@ export const commands = {
   ...showdayCommands,
   ...peopleCommands,
   ...hqCommands,
+  ...onAirCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -53,6 +55,7 @@ export * from './preflight.contract';
 export * from './overlay.contract';
 export * from './showday.contract';
 export * from './people.contract';
+export * from './onair.contract';
 export * from './role-policy';
 export * from './bridge';
 export * from './client-message.schema';

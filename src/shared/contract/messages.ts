@@ -16,7 +16,8 @@ export type StationEvent =
 export type ServerMessage =
   /** `at`: the station's clock when sent, so every view's show and segment clocks agree with it. */
   /** `person` is set when the caller signed in with a personal link: their desk identity is their account. */
-  | { t: 'hello'; actor: string; role: Role; at: number; person?: { id: string; name: string } }
+  /** `roles`: every role the caller's token opens, for the view switcher (the session acts in `role`). */
+  | { t: 'hello'; actor: string; role: Role; roles: Role[]; at: number; person?: { id: string; name: string } }
   | { t: 'snapshot'; rev: number; state: StationState }
   | Patch
   | { t: 'event'; event: StationEvent }

@@ -2,7 +2,7 @@
 // and resynced, `programScene`, `previewScene` and `scenes` are empty and `synced` is false: the
 // console never shows a last-known scene as current, and every OBS control stays disabled.
 import { z } from 'zod';
-import { ALL_ROLES, PRODUCER, command } from './command';
+import { PRODUCER, command } from './command';
 
 export type ObsLink = 'connected' | 'connecting' | 'disconnected';
 export type HealthLevel = 'green' | 'amber' | 'red' | 'unknown';
@@ -153,7 +153,7 @@ export const obsCommands = {
   }),
   'obs.history': command<{ samples: HealthSample[]; truncated: boolean }>()({
     summary: 'Stored health samples between two times (ms), oldest first, for the post-show timeline (at most 36 000).',
-    roles: ALL_ROLES,
+    roles: ['producer', 'host', 'moderator', 'observer'],
     kind: 'read',
     args: z
       .object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative().optional() })

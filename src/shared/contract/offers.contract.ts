@@ -2,7 +2,7 @@
 // it; until then it is `pausing`, and a store that cannot be reached leaves it `error` with the
 // intent kept and retried.
 import { z } from 'zod';
-import { ALL_ROLES, PRODUCER, command } from './command';
+import { PRODUCER, command } from './command';
 import { triggerRuleSchema, type TriggerRule } from '../show/show.schema';
 
 /**
@@ -152,19 +152,19 @@ export interface IngestResult {
 export const offerCommands = {
   'offer.pause': command<{ state: OfferPhase }>()({
     summary: 'Pause an offer in the store; answers when the store’s read-back confirms (or with the error). Repeats join the running pause.',
-    roles: PRODUCER,
+    roles: ['producer', 'commerce'],
     kind: 'write',
     args: z.object({ offerId: z.string().min(1), reason: z.string().trim().min(1, 'give a reason').max(300) }).strict(),
   }),
   'offer.resume': command<{ state: OfferPhase }>()({
     summary: 'Resume a paused offer; answers when the store’s read-back confirms.',
-    roles: PRODUCER,
+    roles: ['producer', 'commerce'],
     kind: 'write',
     args: z.object({ offerId: z.string().min(1) }).strict(),
   }),
   'offer.refresh': command<{ state: OfferPhase }>()({
     summary: 'Read the offer’s state back from the store now.',
-    roles: PRODUCER,
+    roles: ['producer', 'commerce'],
     kind: 'write',
     args: z.object({ offerId: z.string().min(1) }).strict(),
   }),
@@ -197,7 +197,7 @@ export const offerCommands = {
   }),
   'kpi.get': command<{ kpis: KpiState }>()({
     summary: 'The live KPIs.',
-    roles: ALL_ROLES,
+    roles: ['producer', 'host', 'moderator', 'commerce', 'customer-service', 'observer'],
     kind: 'read',
     args: z.object({}).strict(),
   }),

@@ -21,9 +21,13 @@ export interface OfferOverlay {
   paused: boolean;
   /** The approved pause announcement (or the show's fallback) while paused; null otherwise. */
   pausedText: string | null;
+  /** "12 left": the store's units left, only while the producer shows stock on the overlay. */
+  stockLeft: string | null;
 }
 export interface CountdownOverlay {
   label: string;
+  /** `window`: an offer window's end (it wins over the segment timer); `segment`: the planned segment end. */
+  kind: 'window' | 'segment';
   /** Station clock (ms) when it reaches zero. */
   endsAt: number;
 }
@@ -50,6 +54,8 @@ export interface OverlaysState {
   offerId: string | null;
   /** The pinned question the producer put on air (copied at the click: later pins do not leak). */
   question: QuestionOverlay | null;
+  /** Stock left on the offer overlay (off until the producer turns it on). */
+  stock: boolean;
   /** Native OBS sources (a text and an image source in a scene Baton creates). */
   native: { enabled: boolean; scene: string; status: NativeOverlayStatus; error: string | null; updatedAt: number | null };
 }
@@ -62,6 +68,12 @@ export const overlayCommands = {
     args: z
       .object({ overlay: z.enum(OVERLAY_NAMES), visible: z.boolean(), offerId: z.string().min(1).max(64).optional() })
       .strict(),
+  }),
+  'overlay.stock': command<{ stock: boolean }>()({
+    summary: 'Show or hide the stock left on the offer overlay.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ visible: z.boolean() }).strict(),
   }),
   'overlay.native': command<{ native: OverlaysState['native'] }>()({
     summary: 'Drive native OBS sources (text + image in a scene Baton creates) for setups without the browser source.',

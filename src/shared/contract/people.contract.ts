@@ -5,7 +5,7 @@ import { PRODUCER, command } from './command';
 import type { Role } from './roles';
 
 /** The jobs a person holds in the show (the show file's roles, plus those the producer adds). */
-export const SHOW_ROLES = ['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand'] as const;
+export const SHOW_ROLES = ['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand', 'approver', 'observer'] as const;
 export type ShowRole = (typeof SHOW_ROLES)[number];
 
 /** The WebSocket close code when a person's access ends (revoked or re-issued): the view stops reconnecting. */
@@ -31,6 +31,8 @@ export interface PersonAccess {
   lastUsedAt: number | null;
   /** The address of the last use (an IP, or `ipc`). */
   lastUsedFrom: string | null;
+  /** The roles whose view this person has opened with their link since the station started. */
+  opened: Role[];
 }
 
 export interface PeopleState {
@@ -46,6 +48,19 @@ export interface Invitation {
   qrSvg: string;
   expiresAt: number | null;
 }
+
+/** A machine client (a Companion button panel, an OBS overlay page) with its own named token. */
+export interface DeviceAccess {
+  kind: 'device' | 'overlay';
+  label: string;
+  /** Since the station started; null when it has not connected since. */
+  lastUsedAt: number | null;
+  lastUsedFrom: string | null;
+}
+
+const deviceLabel = z
+  .string()
+  .regex(/^[\p{L}\p{N} ._:()-]{1,60}$/u, '1–60 letters, digits, spaces or . _ : ( ) -');
 
 const personId = z
   .string()
@@ -75,7 +90,7 @@ export const peopleCommands = {
   }),
   'offer.pauseRequest': command<{ owner: string }>()({
     summary: 'Ask the show’s toggle owner to pause an offer: raises an alarm naming who asks and why; the owner confirms with one click (offer.pause).',
-    roles: PRODUCER,
+    roles: ['producer', 'commerce', 'customer-service'],
     kind: 'write',
     args: z.object({ offerId: z.string().min(1), reason: z.string().trim().min(1, 'give a reason').max(300) }).strict(),
   }),
@@ -90,5 +105,23 @@ export const peopleCommands = {
         roles: z.array(z.enum(SHOW_ROLES)).min(1).max(SHOW_ROLES.length),
       })
       .strict(),
+  }),
+  'devices.list': command<{ devices: DeviceAccess[] }>()({
+    summary: 'Named machine clients (Companion panels, overlay pages) with their last use. Never tokens.',
+    roles: PRODUCER,
+    kind: 'read',
+    args: z.object({}).strict(),
+  }),
+  'devices.issue': command<{ device: DeviceAccess; token: string }>()({
+    summary: 'Issue a named device token (a label issued again replaces its token). The token is shown once.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ kind: z.enum(['device', 'overlay']), label: deviceLabel }).strict(),
+  }),
+  'devices.revoke': command<{ removed: number }>()({
+    summary: 'Revoke a named device: its open sockets close at once.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ label: deviceLabel }).strict(),
   }),
 };

@@ -1,9 +1,10 @@
 // Who sees what: the one declared policy of which snapshot domains, events and read results each
 // role receives, applied once per session by the station for every transport (IPC, WebSocket, HTTP).
 import type { Role } from './roles';
+import { INTENTS } from './comments.contract';
 import type { Domain, StationState } from './state';
 import type { StationEvent } from './messages';
-import type { Show, StoreBinding } from '../show/show.schema';
+import { queueNames, type Show, type StoreBinding } from '../show/show.schema';
 
 export interface RoleView {
   /** Domains the role receives. The others arrive once as a blank value and never as patches. */
@@ -12,21 +13,98 @@ export interface RoleView {
   readonly events: readonly StationEvent['name'][];
   /** False: people's contacts, station paths, store and OBS configuration are removed. */
   readonly configuration: boolean;
+  /**
+   * Which alerts of the `alerts` domain the role reads: `all`, or only those `addressed` to it
+   * (a KPI threshold alert goes to the KPI's owner role). Producers always read all of them.
+   */
+  readonly alerts: 'all' | 'addressed';
+  /** What the role's view is for, in one line (the view switcher's tooltip, the docs). */
+  readonly job: string;
 }
 
-const ALL_DOMAINS: readonly Domain[] = ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'audit', 'overlays', 'showday', 'hq'];
+const ALL_DOMAINS: readonly Domain[] = ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'audit', 'overlays', 'showday', 'hq', 'onair'];
 
+// Command rights live on each command of the contract (`roles`), beside its arguments; this policy is
+// the other half: the slice of the snapshot, the events and the alerts each role reads. A read
+// command a role may call returns only what its slice shows (checked by role-policy.test.ts).
 export const ROLE_POLICY: Readonly<Record<Role, RoleView>> = {
   // The producer runs the show: everything, including the audit trail and configuration.
-  producer: { domains: ALL_DOMAINS, events: ['comments.changed', 'audit.appended', 'cue.changed'], configuration: true },
+  producer: { domains: ALL_DOMAINS, events: ['comments.changed', 'audit.appended', 'cue.changed'], configuration: true, alerts: 'all', job: 'Runs the show: every panel and every command.' },
   // The host reads a card: the cue, the clocks, the pinned question, offer states, OBS's light.
-  host: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers'], events: ['cue.changed'], configuration: false },
-  // The moderator triages comments: queues, pins, the current cue and offer states.
-  moderator: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers'], events: ['comments.changed', 'cue.changed'], configuration: false },
+  host: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers', 'onair'], events: ['cue.changed'], configuration: false, alerts: 'addressed', job: 'Reads the cue card on camera.' },
+  // The moderator (social ops) triages comments: queues, pins, the current cue and offer states,
+  // and the alerts addressed to social ops (view→cart, comment routing). The desk reads its rows in
+  // windows (`comments.desk`) when the desk version moves, so no per-comment events.
+  moderator: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'offers', 'alerts'], events: ['cue.changed'], configuration: false, alerts: 'addressed', job: 'Triages and answers comments.' },
+  // Legal/brand sign the script: its versions and the deck they become, nothing of the live desk.
+  approver: { domains: ['station', 'show', 'cues', 'scripts'], events: [], configuration: false, alerts: 'addressed', job: 'Reviews and signs off the script (legal/brand).' },
+  // Commerce owns the offers: their states and caps, the store, conversion KPIs and their alerts.
+  commerce: { domains: ['station', 'show', 'cues', 'offers', 'kpis', 'showday', 'alerts'], events: [], configuration: false, alerts: 'addressed', job: 'Owns offers, stock caps, the store and cart→checkout.' },
+  // Customer service works complaints and escalations, with offer states to answer about stock.
+  'customer-service': { domains: ['station', 'show', 'cues', 'comments', 'offers', 'kpis', 'alerts'], events: ['comments.changed'], configuration: false, alerts: 'addressed', job: 'Works the complaints queue and escalations.' },
+  // An observer (a brand owner watching) reads the show's overview: no configuration, no audit
+  // trail (it names people and their arguments), no HQ link, and no command that changes anything.
+  observer: { domains: ['station', 'show', 'obs', 'comments', 'cues', 'scripts', 'offers', 'kpis', 'preflight', 'alerts', 'overlays', 'showday', 'onair'], events: ['cue.changed'], configuration: false, alerts: 'all', job: 'Watches the show read-only.' },
 };
 
+/**
+ * Who owns each KPI, so its threshold alerts reach that role's view: social ops (the moderator
+ * desk) view→cart and comment routing; commerce cart→checkout, AOV and payment errors; customer
+ * service the time to fulfil (Baton has no logistics role: "where is my order" lands with them).
+ */
+export const KPI_OWNER = {
+  viewToCart: 'moderator',
+  commentRouting: 'moderator',
+  cartToCheckout: 'commerce',
+  aov: 'commerce',
+  paymentErrorRate: 'commerce',
+  timeToFulfil: 'customer-service',
+} as const satisfies Record<string, Role>;
+export type OwnedKpi = keyof typeof KPI_OWNER;
+
+/** The roles an alert about `kpi` is addressed to (besides the producer, who reads every alert). */
+export function kpiAudience(kpi: OwnedKpi): Role[] {
+  return [KPI_OWNER[kpi]];
+}
+
 /** What a hidden domain reads as: empty, never a guess at the real value. */
-const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'audit' | 'overlays' | 'showday' | 'hq'> = {
+const BLANK: Omit<StationState, 'station' | 'show' | 'cues'> = {
+  // The approver signs a script: the live desk (OBS, comments, offers) is not theirs.
+  obs: {
+    link: 'disconnected',
+    url: null,
+    linkError: null,
+    lostAt: null,
+    reconnectAttempt: 0,
+    authDisabled: false,
+    synced: false,
+    obsVersion: null,
+    scenes: [],
+    programScene: null,
+    previewScene: null,
+    studioMode: false,
+    stream: { phase: 'unknown', since: null, startedAt: null, reconnects: 0, retry: 0, lastError: null },
+    record: { active: null },
+    health: { level: 'unknown', reasons: [], sample: null, baselineKbps: null, expectedFps: null },
+    history: [],
+    ingest: { active: null, server: null, hasBackup: false, switching: false },
+  },
+  comments: {
+    total: 0,
+    byIntent: Object.fromEntries(INTENTS.map((i) => [i, 0])) as StationState['comments']['byIntent'],
+    byQueue: Object.fromEntries(queueNames.map((q) => [q, 0])) as StationState['comments']['byQueue'],
+    queues: [],
+    sources: [],
+    pinned: null,
+    pinnedProduct: null,
+    slaSeconds: 60,
+    viewers: null,
+    demand: {},
+    rehearsal: false,
+    unsureBelow: 0.55,
+    overflowLimits: { backlog: 50, oldestSeconds: 120 },
+  },
+  offers: { items: [], firings: [] },
   scripts: { versions: [], deck: null, importError: null },
   kpis: {
     views: 0,
@@ -51,12 +129,15 @@ const BLANK: Pick<StationState, 'scripts' | 'kpis' | 'preflight' | 'alerts' | 'a
     shown: { offer: false, countdown: false, question: false, 'lower-third': false },
     offerId: null,
     question: null,
+    stock: false,
     native: { enabled: false, scene: '', status: 'off', error: null, updatedAt: null },
   },
   // GO/END records, revenue windows and probes are the producer's.
   showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
   // The HQ link is the producer's concern: other roles read it as not configured.
   hq: { configured: false, state: 'offline', behind: 0, since: null, lastError: null },
+  // Talkback and the shared numbers are between producer and host.
+  onair: { windows: [], talkback: { current: null, history: [] }, share: { orders: false, stock: false, window: false }, rundown: [] },
 };
 
 /** True when the role's view is the station's whole state, unredacted. */
@@ -127,9 +208,25 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
       const out: StationState['comments'] = role === 'host' ? { ...v, queues: [], sources: [] } : { ...v, sources: v.sources.map((s) => ({ ...s, detail: null, credential: null })) };
       return out as StationState[D];
     }
+    case 'alerts': {
+      const v = value as StationState['alerts'];
+      if (ROLE_POLICY[role].alerts === 'all') return v as StationState[D];
+      return { ...v, items: v.items.filter((a) => a.audience?.includes(role) === true) } as StationState[D];
+    }
+    case 'showday': {
+      // Probe details name ingest addresses; refusals quote configuration. The windows stay.
+      const v = value as StationState['showday'];
+      return { ...v, probes: {}, refusals: [] } as StationState['showday'] as StationState[D];
+    }
     default:
       return value;
   }
+}
+
+/** The roles of a list in the policy's order (most powerful first), without repeats. */
+export function inPolicyOrder(roles: Iterable<Role>): Role[] {
+  const set = new Set(roles);
+  return (Object.keys(ROLE_POLICY) as Role[]).filter((r) => set.has(r));
 }
 
 /** The show without people's contacts, the OBS link, comment-source and store configuration. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PRODUCER, command } from './command';
 import type { PreflightCheck } from './preflight.contract';
 import type { OfferPhase } from './offers.contract';
+import type { HealthLevel } from './obs.contract';
 
 export interface GoOverride {
   checkId: string;
@@ -25,6 +26,8 @@ export interface GoRecord {
   offers: { id: string; name: string; code: string; state: OfferPhase; storeKind: string; rehearsal: boolean }[];
   /** Who was connected, per role, and who ticked the manual items. */
   roster: { views: Record<string, number>; tickedBy: string[] };
+  /** The preflight's test orders (code, amount, times, cancelled or not), when the checklist has one. */
+  testOrders?: TestOrderResult[];
 }
 
 /** One finished show's figures: frozen at END, kept for comparison with the next shows. */
@@ -85,7 +88,63 @@ export interface ShowDayState {
   /** The latest events refused by the KPI maths, with the reason. */
   refusals: { at: number; reason: string }[];
   /** Active preflight probes the station ran (`ingest.backup`), read by the preflight checks. */
-  probes: Record<string, { status: 'pass' | 'fail'; detail: string; at: number }>;
+  probes: Record<string, ShowProbe>;
+  /** Comment response times per queue and the script approval SLA over the same windows; null before GO. */
+  service?: ServiceWindowsView | null;
+}
+
+/** Answered comments in a window: response time percentiles (seconds) and how many met the SLA. */
+export interface ResponseWindow {
+  answered: number;
+  withinSla: number;
+  p50: number | null;
+  p90: number | null;
+}
+/** Sign-off requests whose outcome fell in the window: decided by their due time, or overdue. */
+export interface ApprovalWindow {
+  /** Requests decided (approved or returned) or past due in the window: the denominator. */
+  due: number;
+  onTime: number;
+  /** Requests still open and not yet due at the window's end. */
+  open: number;
+}
+export interface ServiceWindowsView {
+  at: number;
+  slaSeconds: number;
+  responses: { total: Record<KpiWindowName, ResponseWindow>; queues: Record<string, Record<KpiWindowName, ResponseWindow>> };
+  approvals: Record<KpiWindowName, ApprovalWindow>;
+  /** Per minute since GO: comments answered and their p90, for the chart. */
+  series: { at: number; answered: number; p90: number | null }[];
+  refused: number;
+}
+
+/** One active probe's answer; `testOrders` carries the evidence of the test-order check. */
+export interface ShowProbe {
+  status: 'pass' | 'warn' | 'fail';
+  detail: string;
+  at: number;
+  testOrders?: TestOrderResult[];
+}
+
+/** A real order placed through the store during preflight, then cancelled and refunded. */
+export interface TestOrderResult {
+  ok: boolean;
+  store: string;
+  /** The step reached: `done`, or the one that failed ("apply coupon LIVEGLOW", "refund"). */
+  step: string;
+  /** Why it failed, in the store's words; null when ok. */
+  reason: string | null;
+  orderCode: string | null;
+  amount: number | null;
+  currency: string | null;
+  startedAt: number;
+  placedAt: number | null;
+  /** When the store's admin side listed the order with the same total. */
+  confirmedAt: number | null;
+  refundedAt: number | null;
+  cancelledAt: number | null;
+  /** False when an order was paid but not cancelled: someone must finish it in the store. */
+  cancelled: boolean;
 }
 
 /** Counts over a window; revenue in the show's currency. */
@@ -129,6 +188,41 @@ export interface MinutePoint {
   counts: KpiCounts;
 }
 
+// The incident timeline: one time axis for the show, live in the console and in the package.
+export type TimelineKind = 'go' | 'end' | 'segment' | 'cue' | 'offer' | 'trigger' | 'alert' | 'ack' | 'cleared' | 'stream';
+export interface TimelineItem {
+  at: number;
+  kind: TimelineKind;
+  label: string;
+  detail: string;
+  by: string | null;
+  /** The audit row this item comes from, when it has one. */
+  auditSeq: number | null;
+}
+export interface HealthBand {
+  at: number;
+  bitrateKbps: number | null;
+  droppedPct: number | null;
+  level: HealthLevel;
+}
+export interface CommentBucket {
+  at: number;
+  total: number;
+  byIntent: Record<string, number>;
+}
+export interface Timeline {
+  showId: string;
+  title: string;
+  rehearsal: boolean;
+  from: number;
+  to: number;
+  /** When the stream went live, the origin of the chapter markers; GO when it never did. */
+  streamStartAt: number;
+  items: TimelineItem[];
+  health: HealthBand[];
+  comments: CommentBucket[];
+}
+
 const reason = z.string().trim().min(8, 'write the reason in a sentence (at least 8 characters)').max(1000);
 
 export const showdayCommands = {
@@ -152,6 +246,21 @@ export const showdayCommands = {
     summary: 'Run the active show-day probes now (the backup ingest answers the RTMP handshake). Part of preflight.run.',
     roles: PRODUCER,
     kind: 'write',
+    args: z.object({}).strict(),
+  }),
+  // Handled by the offers module (it holds the store adapters); declared here with the show-day check that uses it.
+  'offer.testOrder': command<{ offerId: string; result: TestOrderResult }>()({
+    summary:
+      'Place a real test order through the offer’s store with its code (checkout, payment), confirm it on the admin side, then refund and cancel it. The result is an answer, also when the store fails.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({ offerId: z.string().min(1).max(200) }).strict(),
+  }),
+  'show.timeline': command<{ timeline: Timeline | null }>()({
+    summary:
+      'The incident timeline of the live (or last ended) show so far: GO, segments, cues, offer pauses and resumes with reason and who, trigger firings, alerts raised and cleared, acknowledgements, stream drops, END. Null before GO.',
+    roles: PRODUCER,
+    kind: 'read',
     args: z.object({}).strict(),
   }),
   'show.history': command<{ shows: ShowFigures[] }>()({

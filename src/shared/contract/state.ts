@@ -9,6 +9,7 @@ import type { PreflightState } from './preflight.contract';
 import type { OverlaysState } from './overlay.contract';
 import type { ShowDayState } from './showday.contract';
 import type { HqSyncState } from './hq.contract';
+import type { OnAirState } from './onair.contract';
 
 export interface StationState {
   station: StationInfo;
@@ -26,5 +27,7 @@ export interface StationState {
   audit: AuditState;
   /** The link to HQ (multi-station reporting); `configured: false` without `--hq`. */
   hq: HqSyncState;
+  /** Offer windows, talkback, the numbers shared with the host, the rundown as it ran. */
+  onair: OnAirState;
 }
 export type Domain = keyof StationState;

@@ -1,7 +1,7 @@
 // The station itself: who is connected, where it listens, and the show-independent parts of the
 // snapshot (alerts, the audit trail's head).
 import { z } from 'zod';
-import { ALL_ROLES, PRODUCER, command } from './command';
+import { ALL_ROLES, PRODUCER, command, DESK_ROLES } from './command';
 import type { Role } from './roles';
 
 export interface StationInfo {
@@ -34,6 +34,11 @@ export interface Alert {
   clearedAt: number | null;
   ackedBy: string | null;
   ackedAt: number | null;
+  /**
+   * The roles besides the producer who read this alert in their view (a KPI threshold goes to the
+   * KPI's owner role). Absent: the producer's alone.
+   */
+  audience?: Role[];
   /** Times the condition came back after clearing (a flapping condition stays one alert). */
   count: number;
   /** When it was raised or came back, oldest first, the last 20: the alert's sparkline. */
@@ -85,7 +90,7 @@ export const stationCommands = {
   }),
   'alert.ackAll': command<{ acked: number }>()({
     summary: 'Acknowledge every open alert (optionally only up to a level): they stay in the log.',
-    roles: ALL_ROLES,
+    roles: DESK_ROLES,
     kind: 'write',
     args: z.object({ upTo: z.enum(['info', 'warn', 'critical']).default('critical') }).strict(),
   }),

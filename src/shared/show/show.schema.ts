@@ -15,7 +15,9 @@ const money = z.object({
 export const personSchema = z.object({
   id,
   name: z.string().min(1).max(120),
-  role: z.enum(['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand']),
+  role: z.enum(['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand', 'approver', 'observer']),
+  /** Further jobs the same person holds (a producer who is also the toggle's commerce owner). */
+  alsoRoles: z.array(z.enum(['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand', 'approver', 'observer'])).max(9).default([]),
   contact: z
     .object({
       email: z.email().optional(),
@@ -81,6 +83,8 @@ export const storeBindingSchema = z.discriminatedUnion('adapter', [
     variantIds: z.array(z.string().min(1)).min(1),
     /** A promotion carrying the capped bonus ("first 200 get the pouch"), disabled at the cap. */
     bonusPromotionId: z.string().min(1).optional(),
+    /** The preflight test order: a test payment method of the store; the Shop API defaults to …/shop-api. */
+    testOrder: z.object({ paymentMethod: z.string().min(1).max(200), shopApiUrl: z.url().optional() }).strict().optional(),
   }),
   z.object({
     adapter: z.literal('shopify'),

@@ -15,9 +15,18 @@ export interface DeviceToken extends DeviceGrant {
   token: string;
 }
 
+/** A named device as the People panel lists it: never its token. */
+export interface DeviceListing extends DeviceGrant {
+  /** When and from where it last connected (kept in memory: since this station started). */
+  lastUsedAt: number | null;
+  lastUsedFrom: string | null;
+}
+
 export interface DeviceTokenService {
-  /** The grant for a presented token of that kind, or null (unknown, revoked, or the other kind). */
-  check(token: string | null | undefined, kind: DeviceKind): DeviceGrant | null;
+  /** The grant for a presented token of that kind, or null (unknown, revoked, or the other kind). `from` is kept as its last use. */
+  check(token: string | null | undefined, kind: DeviceKind, from?: string): DeviceGrant | null;
+  /** Every named device with its last use, without tokens. */
+  list(): DeviceListing[];
   /** Tokens for the producer to copy into Companion or an OBS browser source. */
   issued(): DeviceToken[];
   issue(kind: DeviceKind, label: string): DeviceToken;
@@ -33,8 +42,10 @@ export function isDeviceLabel(value: unknown): value is string {
   return typeof value === 'string' && LABEL.test(value);
 }
 
-export function createDeviceTokenService(deps: { secrets: SecretStore }): DeviceTokenService {
+export function createDeviceTokenService(deps: { secrets: SecretStore; now?: () => number }): DeviceTokenService {
   let tokens = parse(deps.secrets.get(DEVICE_TOKENS_SECRET));
+  const now = deps.now ?? Date.now;
+  const lastUse = new Map<string, { at: number; from: string }>();
   const listeners = new Set<(label: string) => void>();
   const save = () => deps.secrets.set(DEVICE_TOKENS_SECRET, JSON.stringify(tokens));
   const make = (kind: DeviceKind, label: string): DeviceToken => ({ kind, label, token: randomBytes(24).toString('base64url') });
@@ -44,15 +55,18 @@ export function createDeviceTokenService(deps: { secrets: SecretStore }): Device
   }
 
   return {
-    check(token, kind) {
+    check(token, kind, from = 'unknown') {
       if (!token) return null;
       const d = digest(token);
       for (const t of tokens) {
-        if (t.kind === kind && timingSafeEqual(Buffer.from(d, 'hex'), Buffer.from(digest(t.token), 'hex')))
+        if (t.kind === kind && timingSafeEqual(Buffer.from(d, 'hex'), Buffer.from(digest(t.token), 'hex'))) {
+          lastUse.set(t.label, { at: now(), from });
           return { kind: t.kind, label: t.label };
+        }
       }
       return null;
     },
+    list: () => tokens.map((t) => ({ kind: t.kind, label: t.label, lastUsedAt: lastUse.get(t.label)?.at ?? null, lastUsedFrom: lastUse.get(t.label)?.from ?? null })),
     issued: () => tokens.map((t) => ({ ...t })),
     issue(kind, label) {
       if (!isDeviceLabel(label)) throw new Error('A label is 1–60 letters, digits, spaces or . _ : ( ) -');
@@ -65,6 +79,7 @@ export function createDeviceTokenService(deps: { secrets: SecretStore }): Device
       const before = tokens.length;
       tokens = tokens.filter((t) => t.label !== label);
       const removed = before - tokens.length;
+      lastUse.delete(label);
       if (removed > 0) {
         save();
         for (const l of listeners) l(label);

@@ -21,8 +21,8 @@ describe('token check with people', () => {
     const r = await core.dispatch('people.invite', { personId: 'ana' }, producer);
     const token = r.ok ? new URL(r.result.link).searchParams.get('token')! : '';
     const ana = access.check(token, '10.1.1.1');
-    expect(ana).toEqual({ grant: { role: 'moderator', label: 'Ana Reyes (ana)', key: 'person:ana', personId: 'ana', name: 'Ana Reyes', bootstrap: false } });
-    if ('grant' in ana) expect(callerOf(ana.grant, 'ws')).toEqual({ actor: 'Ana Reyes (ana)', role: 'moderator', via: 'ws', personId: 'ana', name: 'Ana Reyes' });
+    expect(ana).toEqual({ grant: { role: 'moderator', roles: ['moderator'], label: 'Ana Reyes (ana)', key: 'person:ana', personId: 'ana', name: 'Ana Reyes', bootstrap: false } });
+    if ('grant' in ana) expect(callerOf(ana.grant, 'ws')).toEqual({ actor: 'Ana Reyes (ana)', role: 'moderator', roles: ['moderator'], via: 'ws', personId: 'ana', name: 'Ana Reyes' });
 
     expect(access.check(null)).toEqual({ refused: 'missing' });
     expect(access.check('nope')).toEqual({ refused: 'malformed' });
@@ -30,5 +30,25 @@ describe('token check with people', () => {
     expect(access.check(token)).toEqual({ refused: 'revoked' });
     expect(refusalMessage('revoked')).toMatch(/revoked/);
     expect(refusalMessage('expired')).not.toContain(token);
+  });
+
+  it('acts in one chosen role of the person’s roles; a role the link does not open is refused, not guessed', async () => {
+    core = createTestCore();
+    core.show.loadFile(DEMO_SHOW);
+    const tokens = createTokenService({ secrets: createMemorySecretStore({}) });
+    const access = createAccessCheck(tokens, core.people);
+    await core.dispatch('people.add', { id: 'zoe', name: 'Zoe Park', roles: ['commerce', 'customer-service', 'observer'] }, producer);
+    const r = await core.dispatch('people.invite', { personId: 'zoe' }, producer);
+    const token = r.ok ? new URL(r.result.link).searchParams.get('token')! : '';
+    expect(access.check(token)).toMatchObject({ grant: { role: 'commerce', roles: ['commerce', 'customer-service', 'observer'] } });
+    expect(access.check(token, 'x', 'customer-service')).toMatchObject({ grant: { role: 'customer-service' } });
+    const sam = access.check(token, 'x', 'observer');
+    if ('grant' in sam) expect(callerOf(sam.grant, 'ws')).toMatchObject({ role: 'observer', actor: 'Zoe Park (zoe)' });
+    expect(access.check(token, 'x', 'producer')).toEqual({ notHeld: expect.stringMatching(/does not open the Producer view.*Commerce, Customer service, Observer/) });
+    expect(access.check(token, 'x', 'root')).toHaveProperty('notHeld');
+    // A bootstrap token is one role, labelled as the station owner's.
+    const boot = tokens.issued().find((t) => t.role === 'observer')!;
+    expect(access.check(boot.token)).toMatchObject({ grant: { role: 'observer', label: "observer (station owner's bootstrap)", bootstrap: true } });
+    expect(access.check(boot.token, 'x', 'producer')).toHaveProperty('notHeld');
   });
 });

@@ -1,7 +1,7 @@
 // The station's token check with people: a bootstrap or device token (the owner's per-role tokens,
 // BATON_PRODUCER_TOKEN) first, then a person's personal token. The answer is a grant — with the
 // person when there is one — or the reason for a 401 (revoked, expired, unknown, malformed).
-import type { Role } from '../../shared/contract/roles';
+import { isRole, ROLE_LABEL, type Role } from '../../shared/contract/roles';
 import type { Caller, Via } from '../../core/dispatch/handler';
 import type { PeopleGate } from '../../core/people/people.gate';
 import type { Refusal } from '../../core/people/people.service';
@@ -9,7 +9,10 @@ import { actorOf } from '../../core/people/people.roles';
 import type { TokenService } from './token.service';
 
 export interface AccessGrant {
+  /** The one role this session acts in (the snapshot slice, the commands, the audit row's role). */
   role: Role;
+  /** Every role the token opens, most powerful first: the view switcher offers exactly these. */
+  roles: Role[];
   /** The audit actor: a person as "Name (id)", a bootstrap or device token by its label. */
   label: string;
   /** A stable key for per-caller limits (never the token). */
@@ -20,24 +23,43 @@ export interface AccessGrant {
   bootstrap: boolean;
 }
 
-export type AccessAnswer = { grant: AccessGrant } | { refused: Refusal | 'missing' };
+/** `notHeld`: a valid token asked for a role it does not open (403, not 401: the token is fine). */
+export type AccessAnswer = { grant: AccessGrant } | { refused: Refusal | 'missing' } | { notHeld: string };
 
 export interface AccessCheck {
-  check(token: string | null | undefined, from?: string): AccessAnswer;
+  /**
+   * `wanted`: the role the view asks to act in (`?role=`, `x-baton-role`); absent, the token's
+   * first role. A session acts in one role at a time, never the union of a person's roles: each
+   * role's snapshot slice stays what the policy declares, and the audit row says which hat acted.
+   */
+  check(token: string | null | undefined, from?: string, wanted?: string | null): AccessAnswer;
+}
+
+function pick(roles: readonly Role[], wanted: string | null | undefined): Role | { notHeld: string } | null {
+  if (wanted === undefined || wanted === null || wanted === '') return roles[0] ?? null;
+  if (isRole(wanted) && roles.includes(wanted)) return wanted;
+  const held = roles.map((r) => ROLE_LABEL[r]).join(', ') || 'no role';
+  return { notHeld: `This link does not open the ${isRole(wanted) ? ROLE_LABEL[wanted] : 'requested'} view; it opens: ${held}.` };
 }
 
 export function createAccessCheck(tokens: TokenService, people: Pick<PeopleGate, 'authenticate'>): AccessCheck {
   return {
-    check(token, from) {
+    check(token, from, wanted) {
       if (!token) return { refused: 'missing' };
       const boot = tokens.check(token);
-      if (boot) return { grant: { role: boot.role, label: boot.label, key: boot.key, bootstrap: true } };
+      if (boot) {
+        const role = pick([boot.role], wanted);
+        if (role === null) return { refused: 'unknown' };
+        if (typeof role === 'object') return role;
+        return { grant: { role, roles: [boot.role], label: boot.label, key: boot.key, bootstrap: true } };
+      }
       const r = people.authenticate(token, from);
       if ('refused' in r) return { refused: r.refused };
-      // A person's first station role is the view their link opens (most powerful first).
-      const role = r.roles[0];
-      if (!role) return { refused: 'unknown' };
-      return { grant: { role, label: actorOf(r.person), key: `person:${r.person.id}`, personId: r.person.id, name: r.person.name, bootstrap: false } };
+      // Without a choice, a person's first station role is the view their link opens (most powerful first).
+      const role = pick(r.roles, wanted);
+      if (role === null) return { refused: 'unknown' };
+      if (typeof role === 'object') return role;
+      return { grant: { role, roles: [...r.roles], label: actorOf(r.person), key: `person:${r.person.id}`, personId: r.person.id, name: r.person.name, bootstrap: false } };
     },
   };
 }
@@ -63,6 +85,7 @@ export function callerOf(grant: AccessGrant, via: Via): Caller {
   return {
     actor: grant.label,
     role: grant.role,
+    roles: grant.roles,
     via,
     ...(grant.personId !== undefined ? { personId: grant.personId, name: grant.name ?? grant.personId } : { device: grant.label }),
   };

@@ -1,5 +1,6 @@
-// API tokens: each one is bound to a role. Created on first start and kept in the secret store
-// (never in SQLite); BATON_PRODUCER_TOKEN adds a producer token for automation.
+// The station owner's bootstrap tokens: one per role, created on first start and kept in the secret
+// store (never in SQLite); BATON_PRODUCER_TOKEN adds a producer token for automation. People use
+// their personal links and machines their named device tokens; these open the station before either.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ROLES, isRole, type Role } from '../../shared/contract/roles';
 import type { SecretStore } from '../../core/platform/secret-store';
@@ -34,12 +35,17 @@ const SECRET_NAME = 'api.tokens';
 
 export function createTokenService(deps: { secrets: SecretStore; envProducerToken?: string | undefined }): TokenService {
   let created = false;
-  let tokens = parse(deps.secrets.get(SECRET_NAME));
-  if (tokens.length === 0) {
-    tokens = ROLES.map((role) => ({ role, label: `${role} (default)`, token: randomBytes(24).toString('base64url') }));
+  const stored = parse(deps.secrets.get(SECRET_NAME));
+  // A role added since the store was written gets its bootstrap token now; existing ones are kept.
+  const missing = ROLES.filter((role) => !stored.some((t) => t.role === role));
+  let tokens = stored;
+  if (missing.length > 0) {
+    tokens = [...stored, ...missing.map((role) => ({ role, label: bootstrapLabel(role), token: randomBytes(24).toString('base64url') }))];
     deps.secrets.set(SECRET_NAME, JSON.stringify(tokens));
     created = true;
   }
+  // The audit trail names them as what they are, whatever label an older store gave them.
+  tokens = tokens.map((t) => (/ \(default\)$/.test(t.label) ? { ...t, label: bootstrapLabel(t.role) } : t));
   const all: IssuedToken[] = [...tokens];
   if (deps.envProducerToken !== undefined && deps.envProducerToken !== '' && deps.envProducerToken.length < MIN_ENV_TOKEN_CHARS) {
     throw new TokenConfigError(`BATON_PRODUCER_TOKEN is ${deps.envProducerToken.length} characters long; a token needs at least ${MIN_ENV_TOKEN_CHARS}. Set a longer one or unset it.`);
@@ -61,6 +67,11 @@ export function createTokenService(deps: { secrets: SecretStore; envProducerToke
     },
     issued: () => tokens.map((t) => ({ ...t })),
   };
+}
+
+/** How a bootstrap token is named in the audit trail and the producer's lists. */
+export function bootstrapLabel(role: Role): string {
+  return `${role} (station owner's bootstrap)`;
 }
 
 function digest(token: string): string {

@@ -18,6 +18,9 @@ export const DEVICE_COMMANDS = [
   'obs.take',
   'offer.pause',
   'offer.resume',
+  'offer.window',
+  'offer.windowAdjust',
+  'talkback.send',
 ] as const;
 const ALLOWED: ReadonlySet<string> = new Set(DEVICE_COMMANDS);
 const MAX_FRAME = 16 * 1024;
@@ -116,7 +119,7 @@ export function createDeviceSocket(deps: {
   return {
     upgrade(req, socket, head, url) {
       if (url.pathname !== '/api/device') return false;
-      const grant = devices.check(url.searchParams.get('token'), 'device');
+      const grant = devices.check(url.searchParams.get('token'), 'device', req.socket.remoteAddress ?? 'unknown');
       if (!grant) {
         // Accept, then close with a code the panel can read (a refused upgrade looks like a network fault).
         wss.handleUpgrade(req, socket, head, (ws) => ws.close(CLOSE_TOKEN_REFUSED, 'device token not valid'));

@@ -43,7 +43,7 @@ html,body{margin:0;width:1920px;height:1080px;background:transparent;overflow:hi
 #offer{left:60px;bottom:80px;width:760px}
 #offer .name{font-size:40px;font-weight:700}
 #offer .price{font-size:96px;font-weight:800;color:#ffd34d;line-height:1.1}
-#offer .code,#offer .bonus{font-size:34px}
+#offer .code,#offer .bonus,#offer .stock{font-size:34px}
 #offer.paused{background:rgba(190,0,0,.92)}
 #offer .pausedText{font-size:56px;font-weight:800}
 #countdown{right:60px;top:60px;text-align:right}
@@ -76,11 +76,12 @@ const SCRIPT = `
       if (o.paused) { box.append(line('pausedText', o.pausedText || 'PAUSED')); box.className = 'box on paused'; box.setAttribute('data-state','paused'); return; }
       box.append(line('name', o.name), line('price', o.price), line('code', 'Code ' + o.code));
       if (o.bonus && o.cap) box.append(line('bonus', o.bonus + ' — ' + o.cap));
+      if (o.stockLeft) box.append(line('stock', o.stockLeft));
       box.className = 'box on'; box.setAttribute('data-state','live'); return;
     }
     if (name === 'countdown' && c.countdown) {
       box.append(line('label', c.countdown.label), line('time', mmss(c.countdown.endsAt - (Date.now() + skew))));
-      box.className = 'box on'; box.setAttribute('data-state','running'); return;
+      box.className = 'box on'; box.setAttribute('data-state','running'); box.setAttribute('data-kind', c.countdown.kind || 'segment'); return;
     }
     if (name === 'question' && c.question) {
       box.append(line('author', c.question.author), line('text', c.question.text));

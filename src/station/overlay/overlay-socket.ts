@@ -45,7 +45,7 @@ export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenServ
   return {
     upgrade(req, socket, head, url) {
       if (url.pathname !== '/api/overlay') return false;
-      const grant = devices.check(url.searchParams.get('token'), 'overlay');
+      const grant = devices.check(url.searchParams.get('token'), 'overlay', req.socket.remoteAddress ?? 'unknown');
       wss.handleUpgrade(req, socket, head, (ws) => {
         if (!grant) {
           ws.close(CLOSE_TOKEN_REFUSED, 'overlay token not valid');

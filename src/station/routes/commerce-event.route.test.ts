@@ -11,6 +11,7 @@ import { EVENT_SECRET_NAME } from '../../core/offers/hmac';
 import { sign, signEvent } from '../../core/offers/hmac';
 import { systemTimers } from '../../core/platform/timers';
 import { REHEARSAL_RATES } from '../../core/offers/sandbox.simulator';
+import { postOverFetch } from '../../core/offers/http-json';
 
 const KEY = 'events-key-0123456789';
 let core: Core;
@@ -22,7 +23,7 @@ beforeEach(async () => {
   core = createTestCore({
     ports: {
       offers: {
-        fetch,
+        post: postOverFetch(fetch),
         timers: systemTimers,
         timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
         sandbox: { simulate: false, tickMs: 20, latencyMs: 5, random: Math.random, rates: REHEARSAL_RATES },

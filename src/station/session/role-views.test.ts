@@ -7,7 +7,7 @@ import { initialState } from '../../core/state/initial-state';
 
 describe('role views', () => {
   it('shares one view per role and matches the policy’s own redaction', () => {
-    const state = initialState({ version: 't', startedAt: 0, mode: 'headless', url: 'http://127.0.0.1:1', lan: false, dataDir: '/d', views: { producer: 0, host: 0, moderator: 0 } });
+    const state = initialState({ version: 't', startedAt: 0, mode: 'headless', url: 'http://127.0.0.1:1', lan: false, dataDir: '/d', views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } });
     const patch = { t: 'patch', rev: 3, domain: 'obs', value: { ...state.obs, url: 'ws://10.0.0.5:4455', linkError: 'auth failed for ws://10.0.0.5:4455' } } as Patch;
     const views = createRoleViews();
     const host1 = views.of('host', patch);

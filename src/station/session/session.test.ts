@@ -44,4 +44,17 @@ describe('openSession', () => {
     expect(await s.dispatch('station.whoami', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(errors).toEqual(['Error: boom']);
   });
+
+  it('greets a person with every role their link opens, acts in the chosen one, and counts the opened view for the roster', async () => {
+    core = createTestCore();
+    core.show.loadFile(DEMO_SHOW);
+    await core.dispatch('people.invite', { personId: 'sam' }, { actor: 'p', role: 'producer', via: 'test' });
+    const got: ServerMessage[] = [];
+    const s = openSession(core, { actor: 'Sam Lee (sam)', role: 'observer', roles: ['commerce', 'observer'], via: 'test', personId: 'sam', name: 'Sam Lee' }, { view: true, onInternalError: () => {} });
+    s.start((m) => got.push(m));
+    expect(got[0]).toMatchObject({ t: 'hello', role: 'observer', roles: ['commerce', 'observer'], person: { id: 'sam' } });
+    const listed = await core.dispatch('people.list', {}, { actor: 'p', role: 'producer', via: 'test' });
+    expect(listed.ok && listed.result.people.find((p) => p.id === 'sam')?.opened).toEqual(['observer']);
+    s.close();
+  });
 });

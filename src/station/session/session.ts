@@ -8,7 +8,7 @@ import type { Core } from '../../core/core';
 import type { RoleViews } from './role-views';
 
 /** The part of the core a session uses. */
-export type SessionCore = Pick<Core, 'dispatch' | 'snapshot' | 'subscribe' | 'setViewCount' | 'now'>;
+export type SessionCore = Pick<Core, 'dispatch' | 'snapshot' | 'subscribe' | 'setViewCount' | 'now'> & { people?: Pick<Core['people'], 'viewOpened'> };
 
 export interface Session {
   readonly caller: Caller;
@@ -43,7 +43,11 @@ export function openSession(core: SessionCore, caller: Caller, options: SessionO
   let coreRev = 0;
   let localRev = 0;
   let closed = false;
-  if (options.view) core.setViewCount(role, +1);
+  if (options.view) {
+    core.setViewCount(role, +1);
+    // The preflight roster asks that each person has opened their view with their own link.
+    if (caller.personId) core.people?.viewOpened(caller.personId, role);
+  }
 
   const sendSnapshot = () => {
     const snap = core.snapshot();
@@ -76,7 +80,7 @@ export function openSession(core: SessionCore, caller: Caller, options: SessionO
       if (closed) return;
       off?.();
       send = target;
-      send({ t: 'hello', actor: caller.actor, role, at: core.now(), ...(caller.personId ? { person: { id: caller.personId, name: caller.name ?? caller.personId } } : {}) });
+      send({ t: 'hello', actor: caller.actor, role, roles: caller.roles ?? [role], at: core.now(), ...(caller.personId ? { person: { id: caller.personId, name: caller.name ?? caller.personId } } : {}) });
       sendSnapshot();
       off = core.subscribe(onMessage);
     },

@@ -77,7 +77,7 @@ describe('HTTP API', () => {
     const r = await fetch(`${base}/api/commands`);
     const body = (await r.json()) as { commands: { name: string; roles: string[]; args: { type?: string } }[] };
     const pause = body.commands.find((c) => c.name === 'offer.pause');
-    expect(pause?.roles).toEqual(['producer']);
+    expect(pause?.roles).toEqual(['producer', 'commerce']);
     expect(pause?.args.type).toBe('object');
     expect(body.commands.length).toBeGreaterThan(20);
   });

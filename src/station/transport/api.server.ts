@@ -61,9 +61,17 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const access = createAccessCheck(tokens, core.people);
   const admit = (req: IncomingMessage, res: ServerResponse): AccessGrant | null => {
     const token = bearerToken(req);
-    const checked = access.check(token, req.socket.remoteAddress ?? 'unknown');
+    // The role to act in: `x-baton-role` (or `?role=`); absent, the token's first role.
+    const header = req.headers['x-baton-role'];
+    const target = parseTarget(req.url);
+    const wanted = typeof header === 'string' ? header : target.ok ? target.target.query.get('role') : null;
+    const checked = access.check(token, req.socket.remoteAddress ?? 'unknown', wanted);
     if ('refused' in checked) {
       sendError(res, { code: 'unauthenticated', message: refusalMessage(checked.refused) });
+      return null;
+    }
+    if ('notHeld' in checked) {
+      sendError(res, { code: 'forbidden', message: checked.notHeld });
       return null;
     }
     const grant = checked.grant;

@@ -73,8 +73,10 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     if (parsed.target.path !== EVENTS_PATH) return refuse(socket, 404, 'Not Found', 'not_found', `No WebSocket at ${parsed.target.path.slice(0, 200)}; the event stream is ${EVENTS_PATH}.`);
     const header = req.headers.authorization;
     const token = parsed.target.query.get('token') ?? (typeof header === 'string' ? header.replace(/^Bearer\s+/i, '') : null);
-    const checked = access.check(token, req.socket.remoteAddress ?? 'unknown');
+    // `?role=`: the one role this view acts in (the view switcher reconnects with another).
+    const checked = access.check(token, req.socket.remoteAddress ?? 'unknown', parsed.target.query.get('role'));
     if ('refused' in checked) return refuse(socket, 401, 'Unauthorized', 'unauthenticated', refusalMessage(checked.refused));
+    if ('notHeld' in checked) return refuse(socket, 403, 'Forbidden', 'forbidden', checked.notHeld);
     const grant = checked.grant;
     const release = limiter.connect(grant.key);
     if (!release) return refuse(socket, 429, 'Too Many Requests', 'rate_limited', 'Too many open connections with this token.', 'retry-after: 5\r\n');

@@ -127,6 +127,49 @@ describe('Companion module against a real station', () => {
     expect(bad.errorMessage).toBeTruthy();
   });
 
+  it('opens and closes an offer window from keys, with its countdown variable and colours', async () => {
+    expect(companion.actionIds()).toEqual(expect.arrayContaining(['window_open', 'window_close', 'talkback']));
+    expect(companion.feedbackIds()).toEqual(expect.arrayContaining(['offer_window', 'talkback_unread']));
+    await companion.addFeedback('fb-window', 'offer_window', { offerId: '' });
+    expect(companion.variable('window_phase')).toBe('none');
+    expect(await companion.execute('window_open', { offerId: '', minutes: 5 })).toMatchObject({ success: true });
+    await until(() => companion.feedback('fb-window')?.bgcolor === GREEN, 5_000, () => `green window key (is ${JSON.stringify(companion.feedback('fb-window'))})`);
+    await until(() => /^0[45]:\d\d$/.test(String(companion.variable('window_left'))), 5_000, () => `window countdown (is ${String(companion.variable('window_left'))})`);
+    expect(companion.variable('window_phase')).toBe('open');
+    const bad = await companion.execute('window_open', { offerId: '', minutes: 0 });
+    expect(bad).toMatchObject({ success: false });
+    expect(await companion.execute('window_close', { offerId: '', reason: 'stock', custom: '' })).toMatchObject({ success: true });
+    await until(() => companion.variable('offer_glow-kit-live_state') === 'paused', 5_000, 'the window’s close paused the offer');
+    await until(() => companion.variable('window_phase') === 'none', 5_000, 'the window ended once confirmed');
+    const audit = await api<{ entries: { actor: string; command: string; args: { action?: string } }[] }>('audit.list', { command: 'offer.windowAdjust', limit: 1 });
+    expect(audit.body.result?.entries[0]).toMatchObject({ actor: 'device:Deck A', args: { action: 'end' } });
+    expect(await companion.execute('offer_resume', { offerId: '' })).toMatchObject({ success: true });
+    await until(() => companion.variable('offer_glow-kit-live_state') === 'live', 5_000, 'live again');
+  });
+
+  it('sends talkback presets only while a host view is open, amber until the host reads them', async () => {
+    await companion.addFeedback('fb-talk', 'talkback_unread');
+    const refused = await companion.execute('talkback', { preset: 'wrap_30s' });
+    expect(refused.success).toBe(false);
+    expect(refused.errorMessage).toMatch(/no host view is open/i);
+    const hostView = new WebSocket(`ws://127.0.0.1:${port}/api/events?token=${TOKENS.host}`);
+    await new Promise((r) => hostView.once('open', r));
+    try {
+      await until(async () => (await companion.execute('talkback', { preset: 'wrap_30s' })).success, 5_000, 'talkback accepted with a host view open', 100);
+      await until(() => companion.feedback('fb-talk')?.bgcolor === (230 << 16) + (150 << 8), 5_000, () => `amber talkback key (is ${JSON.stringify(companion.feedback('fb-talk'))})`);
+      expect(companion.variable('talkback_text')).toBe('WRAP UP — 30 SECONDS');
+      const ack = await fetch(`${station.url}/api/commands/talkback.ack`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKENS.host}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(ack.status).toBe(200);
+      await until(() => companion.feedback('fb-talk')?.bgcolor === undefined, 5_000, 'the key clears once read');
+    } finally {
+      hostView.close();
+    }
+  });
+
   it('refuses commands a panel may not run and tokens it does not know', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/api/device?token=${DEVICE_TOKEN}`);
     const frames: { t: string; id?: string; ok?: boolean; message?: string | null }[] = [];

@@ -153,7 +153,8 @@ export async function fuzzStation(s: HostileStation, options: { seed: number; ht
 
   // WebSocket frames from every role, watched by a quiet host and moderator.
   const watchers = [await s.ws('host'), await s.ws('moderator')];
-  const senders: Record<Role, HostileSocket> = { producer: await s.ws('producer'), host: await s.ws('host'), moderator: await s.ws('moderator') };
+  const senders = {} as Record<Role, HostileSocket>;
+  for (const r of ROLES) senders[r] = await s.ws(r);
   let id = 0;
   while (report.frames < options.wsFrames && Date.now() < end) {
     const r = f.pick(ROLES);

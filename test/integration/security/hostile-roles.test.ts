@@ -2,6 +2,7 @@
 // job needs — one policy, applied the same over HTTP state, the WebSocket stream and show.get.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostileStation, type HostileStation } from './hostile-station';
+import { ROLES, type Role } from '../../../src/shared/contract/roles';
 
 let s: HostileStation;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ afterAll(async () => {
 
 const CONTACTS = /@lumen\.example|\+44 20/;
 
-async function stateOf(role: 'producer' | 'host' | 'moderator') {
+async function stateOf(role: Role) {
   const r = await fetch(`${s.url}/api/state`, { headers: { authorization: `Bearer ${s.tokens[role]}` } });
   return (await r.json()) as { state: Record<string, Record<string, unknown>> };
 }
@@ -41,6 +42,21 @@ describe('M1: the snapshot per role', () => {
       expect((state.show?.current as { title: string }).title).toBeTruthy();
       expect(state.cues).toBeDefined();
       expect((state.offers?.items as unknown[]).length).toBeGreaterThan(0);
+    });
+  }
+
+  // Every other role, the show's new ones included: the same redaction, whatever its slice.
+  for (const role of ROLES.filter((r) => r !== 'producer')) {
+    it(`gives the ${role} no audit trail, contacts, paths or configuration, over HTTP and show.get`, async () => {
+      const { state } = await stateOf(role);
+      const text = JSON.stringify(state);
+      expect(text).not.toMatch(CONTACTS);
+      expect(text).not.toContain(s.dataDir);
+      expect(text).not.toContain('ws://127.0.0.1:4455');
+      expect(state.audit).toEqual({ recent: [], count: 0, headHash: null });
+      const show = await s.api('show.get', {}, role);
+      expect(show.status).toBe(200);
+      expect(JSON.stringify(show.body)).not.toMatch(CONTACTS);
     });
   }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
-import type { Role } from '../../../src/shared/contract/roles';
+import { ROLES, type Role } from '../../../src/shared/contract/roles';
 import { freePort } from '../../peers/station-process';
 
 export const ROOT = process.env.BATON_STATION_ROOT ?? resolve(import.meta.dirname, '../../..');
@@ -45,7 +45,7 @@ export function secret(prefix: string): string {
 export async function startHostileStation(options: { args?: string[]; env?: Record<string, string>; dataDir?: string; tokens?: Record<Role, string> | null; waitFor?: string } = {}): Promise<HostileStation> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baton-hostile-'));
   mkdirSync(dataDir, { recursive: true });
-  const tokens: Record<Role, string> = options.tokens ?? { producer: secret('producer'), host: secret('host'), moderator: secret('moderator') };
+  const tokens: Record<Role, string> = options.tokens ?? (Object.fromEntries(ROLES.map((r) => [r, secret(r)])) as Record<Role, string>);
   const eventSecret = secret('event-hmac');
   const secretsFile = join(dataDir, 'secrets.json');
   if (options.tokens !== null && !existsSync(secretsFile)) {

@@ -202,20 +202,27 @@ export function linearModelOf(classes: readonly string[], w: Float32Array | Int8
       }
     }
     const best: Array<{ feature: string; weight: number }> = [];
-    const consider = (v: number, name: () => string): void => {
+    // labels are built only for a candidate that would enter the top k (no closure or string per feature)
+    const label = (kind: number, i: number): string => {
+      if (kind === 0) return `“${input.words[i] ?? ''}”`;
+      if (kind === 1) return `“${i === 0 ? '^' : (input.words[i - 1] ?? '')} ${input.words[i] ?? ''}”`;
+      if (kind === 2) return `“${input.words[nw - 1] ?? ''} $”`;
+      return i === ne - 1 ? `language ${input.lang}` : (input.extras[i] ?? '');
+    };
+    const consider = (v: number, kind: number, i: number): void => {
       if (v <= 0 || (best.length === k && v <= (best[k - 1]?.weight ?? 0))) return;
-      const label = name();
-      if (best.some((b) => b.feature === label)) return;
-      best.push({ feature: label, weight: v * x.scale * scale });
+      const name = label(kind, i);
+      if (best.some((b) => b.feature === name)) return;
+      best.push({ feature: name, weight: v * x.scale * scale });
       best.sort((a, b2) => b2.weight - a.weight);
       if (best.length > k) best.pop();
     };
     for (let i = 0; i < nw; i++) {
-      consider((perWord[i] ?? 0) * 0.5, () => `“${input.words[i] ?? ''}”`);
-      consider(perBigram[i] ?? 0, () => `“${i === 0 ? '^' : (input.words[i - 1] ?? '')} ${input.words[i] ?? ''}”`);
+      consider((perWord[i] ?? 0) * 0.5, 0, i);
+      consider(perBigram[i] ?? 0, 1, i);
     }
-    consider(perBigram[nw] ?? 0, () => `“${input.words[nw - 1] ?? ''} $”`);
-    for (let e = 0; e < ne; e++) consider(perExtra[e] ?? 0, () => (e === ne - 1 ? `language ${input.lang}` : (input.extras[e] ?? '')));
+    consider(perBigram[nw] ?? 0, 2, nw);
+    for (let e = 0; e < ne; e++) consider(perExtra[e] ?? 0, 3, e);
     return best;
   }
   return { classes, weights: { w, bias, scale }, logits, topFeatures };

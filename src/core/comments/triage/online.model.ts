@@ -49,6 +49,11 @@ const STOPWORDS: ReadonlySet<string> = new Set(
     .map((w) => w.replace(/(\p{L})\1+/gu, '$1')),
 );
 
+/** A function word in one of the four languages (keys as normalized: runs squashed). */
+export function isStopword(key: string): boolean {
+  return STOPWORDS.has(key);
+}
+
 function fnv1a(s: string, seed = 0x811c9dc5): number {
   let h = seed;
   for (let i = 0; i < s.length; i++) {

@@ -25,8 +25,8 @@ const COLOUR_ROWS: readonly string[] = [
   'brown | marron | marrom | coklat | cokelat',
   'beige | bege | beis | krem',
   'cream | crema | creme | cream | krem | off white | hueso',
-  'tan | camel | caramelo | caramel | camelo | tan',
-  'burgundy | vino | vinotinto | vinho | bordo | maroon | merah marun | marun',
+  'tan | camel | caramelo | caramel | camelo | tan | coklat muda | cokelat muda | cafe claro | marrom claro',
+  'burgundy | vino | vinotinto | vinho | bordo | maroon | merah marun | marun | granate | guinda | merah maroon',
   'ivory | marfil | marfim | gading',
   'clear | transparente | transparent | bening | cristal',
   'multicolor | multicolour | rainbow | arcoiris | arco iris | colorido | colorida | pelangi | warna warni',
@@ -35,15 +35,24 @@ const COLOUR_ROWS: readonly string[] = [
   'teal | verde azulado | turquesa | turquoise | tosca',
   'coral | coral',
   'peach | durazno | melocoton | pessego | persik | peach',
+  'sage | salvia | verde salvia | hijau sage | sage green',
+  'khaki | caqui | kaki',
+  'mustard | mostaza | mostarda | kuning mustard',
+  'nude | nude | piel | cor de pele | warna kulit',
+  'wine | vino | vinho | merah anggur',
 ];
 
-/** Each row: a size and its words. Letter sizes also match with a size word before them ("talla M", "tamanho G"). */
+/**
+ * Each row: a size and its words. Letter sizes also match with a size word before them ("talla M", "tamanho G").
+ * Portuguese letters are P/M/G/GG (G = L, GG = XL), Spanish CH/M/G/EG; doubled codes (GG, PP, XXL) keep their
+ * letters in normalization, so "GG" is never read as "G".
+ */
 const SIZE_ROWS: readonly string[] = [
   'xs | extra small | extra pequeno | extra pequena | extra chico | pp',
-  's | small | pequeno | pequena | pequeño | pequeña | kecil',
-  'm | medium | mediano | mediana | medio | médio | sedang | tengah',
+  's | small | pequeno | pequena | pequeño | pequeña | kecil | p | ch | chico | chica',
+  'm | medium | mediano | mediana | medio | médio | media | sedang',
   'l | large | grande | besar | g',
-  'xl | extra large | extra grande | gg | xl | jumbo',
+  'xl | extra large | extra grande | gg | xl | eg',
   'xxl | 2xl | xxl | xgg | extra extra large',
   'king | king size | king-size | tamano king | tamanho king',
   'queen | queen size | queen-size | tamano queen | tamanho queen',
@@ -53,6 +62,29 @@ const SIZE_ROWS: readonly string[] = [
   'big | grande | besar | the big one | el grande | o grande | yang besar | yg besar',
   'small one | the small one | el chico | el pequeño | o pequeno | yang kecil | yg kecil',
 ];
+
+/**
+ * Size words that are ordinary adjectives as well ("the sound is small", "suaranya kecil", "grande dia"): alone
+ * they only narrow a product already named (or the pinned one); with a determiner or size word before them
+ * ("the small", "la chica", "yg kecil", "talla grande") they name a size by themselves.
+ */
+const ADJECTIVE_SIZES: ReadonlySet<string> = new Set(
+  ['small', 'pequeno', 'pequena', 'kecil', 'chico', 'chica', 'medium', 'mediano', 'mediana', 'medio', 'media', 'sedang', 'large', 'grande',
+   'besar', 'big', 'mini', 'single', 'individual', 'double', 'doble', 'twin'].map((w) => phraseKeys(w).join(' ')),
+);
+/** Words that make the adjective after them a size. */
+export const SIZE_DETERMINERS: readonly string[] = ['the', 'el', 'la', 'o', 'a', 'yang', 'yg', 'uno', 'una', 'um', 'uma', 'one'];
+
+/** Ways to write a unit after a number ("1 kg", "1 kilo", "250 gr", "6 litros"). */
+const UNIT_WORDS: readonly string[][] = [
+  ['kg', 'kgs', 'kilo', 'kilos', 'quilo', 'quilos', 'kilogram', 'kilograms', 'kilogramos', 'kilogramas'],
+  ['g', 'gr', 'grs', 'gram', 'grams', 'gramos', 'gramas', 'gramo'],
+  ['l', 'lt', 'lts', 'liter', 'liters', 'litre', 'litres', 'litro', 'litros'],
+  ['ml', 'mls', 'mililitros'],
+  ['mm', 'milimetros'],
+  ['cm', 'cms', 'centimetros'],
+  ['pcs', 'pc', 'pieces', 'piezas', 'pecas', 'pzs', 'buah', 'biji'],
+].map((r) => r.map((w) => phraseKeys(w).join(' ')));
 
 /** Words that, before a size, make a bare letter a size ("size m", "talla l", "uk m"). */
 export const SIZE_WORDS: readonly string[] = ['size', 'talla', 'tamanho', 'tam', 'ukuran', 'uk', 'tamaño'];
@@ -82,24 +114,245 @@ export function colourWords(colour: string): string[] {
   return [...out];
 }
 
-/** Every way to write the catalog's size; bare one-letter sizes only with a size word before them. */
-export function sizeWords(size: string): { words: string[]; letterOnly: string[] } {
+/**
+ * Every way to write the catalog's size. `words` name the size alone; `narrowOnly` (adjectives, bare one-digit
+ * numbers) only narrow a product already named; `letterOnly` are bare letters (S, M, G) that need a size word
+ * before them, or stand written in capitals as a word of their own.
+ */
+export function sizeWords(size: string): { words: string[]; letterOnly: string[]; narrowOnly: string[] } {
   const key = phraseKeys(size).join(' ');
-  if (!key) return { words: [], letterOnly: [] };
+  if (!key) return { words: [], letterOnly: [], narrowOnly: [] };
   const words = new Set<string>();
   const letterOnly = new Set<string>();
+  const narrowOnly = new Set<string>();
   const consider = (w: string): void => {
-    if (/^[a-z]{1,2}$/.test(w) && w !== 'xl' && w !== 'xs' && w !== 'gg' && w !== 'pp') letterOnly.add(w);
-    else words.add(w);
+    if (/^[a-z]{1,2}$/.test(w) && w !== 'xl' && w !== 'xs' && w !== 'gg' && w !== 'pp' && w !== 'eg') letterOnly.add(w);
+    else if (ADJECTIVE_SIZES.has(w)) {
+      narrowOnly.add(w);
+      for (const d of SIZE_DETERMINERS) words.add(`${d} ${w}`);
+      for (const sw of SIZE_WORDS) words.add(`${sw} ${w}`);
+    } else words.add(w);
   };
   consider(key);
   for (const row of SIZES) if (row[0] === key || row.includes(key)) for (const w of row) consider(w);
-  // "300 pcs", "6 kg", "42": the number alone (two digits or more), glued to its unit, or after a size word
+  // "300 pcs", "6 kg", "42": the number alone (two digits or more), glued to its unit, or after a size word;
+  // a one-digit size ("ring 7") only narrows
   const num = /^(\d+(?:[.,]\d+)?)\s*([a-z]*)$/.exec(key);
   if (num?.[1]) {
     if (num[1].length >= 2) words.add(num[1]);
-    if (num[2]) words.add(num[1] + num[2]);
-    for (const sw of SIZE_WORDS) words.add(`${sw} ${num[1]}`);
+    else narrowOnly.add(num[1]);
+    for (const unit of num[2] ? (UNIT_WORDS.find((r) => r.includes(num[2] ?? '')) ?? [num[2]]) : []) {
+      words.add(num[1] + unit);
+      words.add(`${num[1]} ${unit}`);
+    }
+    for (const sw of [...SIZE_WORDS, 'numero', 'nomor', 'no', 'aro', 'sz']) words.add(`${sw} ${num[1]}`);
   }
-  return { words: [...words], letterOnly: [...letterOnly] };
+  return { words: [...words], letterOnly: [...letterOnly], narrowOnly: [...narrowOnly] };
+}
+
+/**
+ * Product-family nouns in the four languages, one row per family (the first is the English word). A catalog says
+ * "family: scarf" once; viewers write bufanda, lenço or syal. Written from general vocabulary, not from any show.
+ */
+const FAMILY_ROWS: readonly string[] = [
+  'bag | handbag | bolsa | bolso | cartera | bolsinha | tas | tas tangan',
+  'tote | tote bag | bolsa de tela | ecobag | sacola | tas kanvas',
+  'backpack | mochila | ransel | tas ransel',
+  'wallet | billetera | cartera | carteira | dompet',
+  'dress | vestido | gaun | dres',
+  'skirt | falda | saia | rok',
+  'shirt | camisa | kemeja',
+  't shirt | tshirt | tee | camiseta | remera | playera | kaos',
+  'jacket | chaqueta | chamarra | campera | casaca | jaqueta | jaket',
+  'hoodie | sudadera | moletom | buzo',
+  'pants | trousers | pantalon | pantalones | calca | celana',
+  'jeans | vaqueros | jean | calca jeans | celana jeans',
+  'shoes | zapatos | sapatos | sepatu',
+  'sneakers | tenis | zapatillas | sapatilhas | sepatu sneakers',
+  'sandals | sandalias | sandalia | sandal',
+  'scarf | bufanda | panuelo | mascada | lenco | cachecol | echarpe | syal | selendang',
+  'hat | sombrero | gorra | chapeu | topi',
+  'socks | calcetines | medias | meias | kaos kaki',
+  'sunglasses | gafas de sol | lentes de sol | oculos de sol | kacamata hitam',
+  'glasses | gafas | lentes | oculos | kacamata',
+  'ring | anillo | sortija | anel | cincin',
+  'necklace | collar | colar | gargantilla | kalung',
+  'pendant | dije | colgante | pingente | liontin',
+  'earrings | aretes | pendientes | aros | brincos | argolas | anting | anting anting',
+  'hoops | argollas | argolas | aros | anting bulat',
+  'bracelet | pulsera | pulseira | gelang',
+  'watch | reloj | relogio | jam tangan | arloji',
+  'smartwatch | reloj inteligente | relogio inteligente | jam pintar',
+  'earbuds | auriculares | audifonos | fones | fone | fone de ouvido | earphone | headset | tws',
+  'headphones | audifonos | cascos | fone de ouvido | headphone',
+  'speaker | bocina | parlante | altavoz | caixa de som | caixinha de som | caixinha | speaker',
+  'power bank | bateria externa | cargador portatil | carregador portatil | powerbank',
+  'charger | cargador | carregador | charger | casan',
+  'cable | cabo | kabel',
+  'phone case | funda | capinha | capa | casing | softcase',
+  'coffee | cafe | kopi',
+  'coffee beans | cafe en grano | cafe em grao | biji kopi | granos | graos',
+  'tea | cha | teh',
+  'sauce | salsa | molho | saus | sambal',
+  'chili sauce | salsa picante | salsa de chile | molho de pimenta | molho apimentado | saus sambal | sambal',
+  'protein bar | barra de proteina | barrita | barrinha | barra | bar protein',
+  'chocolate | chocolate | cokelat | coklat',
+  'cookies | galletas | biscoitos | bolachas | kue kering',
+  'snacks | botanas | bocadillos | petiscos | lanches | camilan | cemilan',
+  'honey | miel | mel | madu',
+  'duvet | edredon | edredom | acolchado | cobertor | bed cover | selimut',
+  'comforter | edredon | edredom | bedcover',
+  'blanket | manta | cobija | frazada | cobertor | selimut',
+  'weighted blanket | manta con peso | manta pesada | cobertor pesado | selimut berat',
+  'pillow | almohada | travesseiro | almofada | bantal',
+  'sheets | sabanas | lencol | lencois | sprei | seprai',
+  'towel | toalla | toalha | handuk',
+  'towel set | juego de toallas | jogo de toalhas | set handuk',
+  'mattress | colchon | colchao | kasur',
+  'curtain | cortina | gorden | tirai',
+  'rug | alfombra | tapete | karpet',
+  'mug | taza | caneca | cangkir | gelas',
+  'bottle | botella | garrafa | botol | tumbler',
+  'pan | sarten | frigideira | panci | wajan',
+  'pot | olla | panela | panci',
+  'knife | cuchillo | faca | pisau',
+  'dog food | comida para perro | croquetas | alimento para perro | racao | racao de cachorro | makanan anjing',
+  'cat food | comida para gato | racao de gato | makanan kucing',
+  'cat litter | arena para gato | arena | areia de gato | areia sanitaria | pasir kucing | pasir',
+  'harness | arnes | peitoral | peitoral de cachorro | harnes',
+  'leash | correa | tali',
+  'collar | collar | coleira | kalung anjing',
+  'pet bed | cama para perro | cama para mascota | caminha | cama pet | kasur hewan | kasur kucing | kasur anjing',
+  'toy | juguete | brinquedo | mainan',
+  'yoga mat | tapete de yoga | colchoneta | esterilla | mat yoga | matras yoga | tapete',
+  'mat | tapete | alfombrilla | esterilla | matras',
+  'dumbbells | mancuernas | pesas | halteres | dumbel | barbel',
+  'tent | carpa | tienda de campana | barraca | tenda',
+  'helmet | casco | capacete | helm',
+  'bike | bicicleta | bici | sepeda',
+  'ball | pelota | balon | bola',
+  'shorts | pantalones cortos | bermuda | shorts | celana pendek',
+  'leggings | mallas | calzas | legging',
+  'building blocks | bloques | bloquinhos | blocos de montar | blocos | balok | lego',
+  'plush | peluche | pelucia | boneka',
+  'bunny | conejo | conejito | coelho | coelhinho | kelinci',
+  'doll | muneca | boneca | boneka',
+  'scooter | patineta | patinete | monopatin | skuter',
+  'stroller | carriola | cochecito | carrinho de bebe | carrinho | kereta bayi | stroller',
+  'lipstick | labial | batom | lipstik',
+  'serum | suero | serum',
+  'cream | crema | creme | krim',
+  'perfume | perfume | parfum | minyak wangi',
+  'sunscreen | protector solar | protetor solar | tabir surya | sunblock',
+  'shampoo | champu | xampu | sampo',
+  'laptop | portatil | notebook | laptop',
+  'phone | celular | telefono | telemovel | hp | ponsel',
+  'camera | camara | camera | kamera',
+  'lamp | lampara | luminaria | lampu',
+  'kettle | hervidor | chaleira | teko listrik | ketel',
+  'blender | licuadora | liquidificador | blender',
+  'vacuum | aspiradora | aspirador | penyedot debu | vacuum',
+  'air fryer | freidora de aire | fritadeira | airfryer | penggorengan udara',
+  'sofa | sillon',
+  'chair | silla | cadeira | kursi',
+  'table | mesa | meja',
+  'cushion | cojin | almofada | bantal sofa',
+  'candle | vela | lilin',
+  'soap | jabon | sabonete | sabun',
+  'lotion | locion | crema corporal | hidratante | losion',
+  'mask | mascarilla | mascara facial | masker',
+  'brush | cepillo | brocha | escova | pincel | sikat | kuas',
+  'foundation | base de maquillaje | alas bedak',
+  'mascara | rimel | maskara',
+  'nail polish | esmalte | pintauñas | kutek | cat kuku',
+  'vitamins | vitaminas | vitamina | vitamin',
+  'protein powder | proteina en polvo | whey | proteina | susu protein',
+  'jersey | camiseta deportiva | camisa de time | jersi',
+  'cap | gorra | gorro | topi',
+  'belt | cinturon | cinto | ikat pinggang | sabuk',
+  'boots | botas | bota | sepatu bot',
+  'heels | tacones | saltos | salto alto | sepatu hak',
+  'pajamas | pijama | piyama',
+  'bra | brasier | sosten | sutia | bh',
+  'swimsuit | traje de bano | bañador | maio | biquini | baju renang',
+  'umbrella | paraguas | sombrinha | guarda chuva | payung',
+  'suitcase | maleta | mala de viagem | koper',
+  'notebook | cuaderno | caderno | buku tulis',
+  'book | libro | livro | buku',
+  'keyboard | teclado | keyboard',
+  'mouse | raton | mouse',
+  'tablet | tableta | tablet',
+  'drone | dron | drone',
+  'puzzle | rompecabezas | quebra cabeca | teka teki',
+  'game | juego | jogo | permainan',
+  'diapers | panales | fraldas | popok',
+  'baby bottle | biberon | mamadeira | botol susu',
+];
+
+const FAMILIES = rows(FAMILY_ROWS);
+
+/**
+ * The other languages' words for a catalog's family (or a product-name word): the rows of the whole phrase, of its
+ * last word (the head noun in English: "weighted blanket" → blanket) and of its first ("tea sampler" → tea).
+ */
+export function familyWords(family: string): string[] {
+  const key = phraseKeys(family).join(' ');
+  if (!key) return [];
+  const parts = key.split(' ');
+  const out = new Set<string>();
+  for (const row of FAMILIES) {
+    if (row.includes(key) || row[0] === parts[parts.length - 1] || (parts.length > 1 && row[0] === parts[0])) for (const w of row) if (w !== key) out.add(w);
+  }
+  return [...out];
+}
+
+/** Ordinal words for the show's product order ("the 2nd one", "el segundo", "yang kedua"): n → words. */
+export const ORDINALS: ReadonlyMap<number, readonly string[]> = new Map([
+  [1, ['1st', 'primero', 'primera', 'primeiro', 'primeira', 'pertama', 'kesatu']],
+  [2, ['2nd', 'second', 'segundo', 'segunda', 'kedua']],
+  [3, ['3rd', 'third', 'tercero', 'tercera', 'terceiro', 'terceira', 'ketiga']],
+  [4, ['4th', 'fourth', 'cuarto', 'cuarta', 'quarto', 'quarta', 'keempat']],
+  [5, ['5th', 'fifth', 'quinto', 'quinta', 'kelima']],
+  [6, ['6th', 'sixth', 'sexto', 'sexta', 'keenam']],
+]);
+/** Ordinals only point at a product after a determiner and with "one"/end of phrase: "the second one", "la segunda" (not "a second", English). */
+export const ORDINAL_BEFORE: readonly string[] = ['the', 'el', 'la', 'o', 'yang', 'yg', 'produk', 'item'];
+
+/**
+ * Words that tell variants apart (firmness, heat, roast, flavour, finish) in the four languages, one row per meaning.
+ * A catalog's name says "Soft" or "Hot" once; viewers write suave, macio, empuk or pedas. General vocabulary.
+ */
+const VARIANT_ROWS: readonly string[] = [
+  'soft | suave | blanda | blando | macio | macia | empuk | lembut',
+  'firm | firme | dura | duro | keras | padat',
+  'hot | picante | muy picante | apimentado | apimentada | ardido | pedas',
+  'mild | suave | no pica | leve | sem pimenta | tidak pedas | ga pedas | gak pedas',
+  'spicy | picante | apimentado | pedas',
+  'light | claro | clara | ligero | ligera | terang',
+  'dark | oscuro | oscura | escuro | escura | gelap',
+  'medium | medio | media | sedang',
+  'sweet | dulce | doce | manis',
+  'salted | salado | salada | salgado | salgada | asin',
+  'vanilla | vainilla | baunilha | vanila',
+  'strawberry | fresa | morango | stroberi',
+  'caramel | caramelo | karamel',
+  'peanut | cacahuate | mani | amendoim | kacang',
+  'peanut butter | crema de cacahuate | mantequilla de mani | pasta de amendoim | selai kacang',
+  'cookies | galletas | biscoitos | bolacha | kue',
+  'cream | crema | creme | krim',
+  'chocolate | chocolate | cokelat | coklat',
+  'matte | mate | fosco | fosca | doff',
+  'glossy | brillante | brilhante | glossy | kilap',
+  'wireless | inalambrico | inalambricos | sem fio | nirkabel',
+  'unscented | sin aroma | sem cheiro | sem perfume | tanpa aroma | tanpa pewangi',
+  'original | clasico | classico | klasik',
+];
+const VARIANTS = rows(VARIANT_ROWS);
+
+/** The other languages' words for a name word that tells variants apart ("soft" → suave, macio, empuk…). */
+export function variantWords(word: string): string[] {
+  const key = phraseKeys(word).join(' ');
+  const out = new Set<string>();
+  for (const row of VARIANTS) if (row[0] === key) for (const w of row) if (w !== key) out.add(w);
+  return [...out];
 }

@@ -116,8 +116,12 @@ function stripEnclitic(w: string): string {
   return w;
 }
 
+/** Clothing size codes whose doubled letters carry meaning (GG = XL in Brazil, not G; XXL is not XL). */
+const DOUBLED_SIZE_CODES: ReadonlySet<string> = new Set(['gg', 'pp', 'xxl', 'xxs', 'xxxl', 'xxg', 'xgg']);
+
 /** Key of one folded word (no spaces). */
 export function wordKey(word: string): string {
+  if (word.length <= 4 && DOUBLED_SIZE_CODES.has(word)) return word;
   return squashRuns(stripEnclitic(word));
 }
 
@@ -152,7 +156,19 @@ export function normalizeText(input: string): NormalizedText {
   const fancyPre = FANCY_PRE_NFKC_RE.test(capped);
   let upper = 0;
   let cased = 0;
-  for (const ch of capped) {
+  for (let i = 0; i < capped.length; i++) {
+    const c = capped.charCodeAt(i);
+    // ASCII by code (no string per character); anything else by its case mappings
+    if (c < 128) {
+      if (c >= 65 && c <= 90) {
+        cased++;
+        upper++;
+      } else if (c >= 97 && c <= 122) cased++;
+      continue;
+    }
+    const hi = c >= 0xd800 && c <= 0xdbff && i + 1 < capped.length;
+    const ch = hi ? capped.slice(i, i + 2) : capped[i]!;
+    if (hi) i++;
     const lo = ch.toLowerCase();
     const up = ch.toUpperCase();
     if (lo !== up) {

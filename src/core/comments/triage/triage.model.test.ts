@@ -44,6 +44,14 @@ describe('triage model', () => {
     expect(() => deserializeTriageModel(new Uint8Array([1, 2, 3]))).toThrow(TypeError);
   });
 
+  it('keeps a per-language calibration (fitted out of fold) through its file and refuses a damaged one', () => {
+    expect(Object.keys(model.stack.langBias ?? {})).toContain('en');
+    const again = deserializeTriageModel(serializeTriageModel(model));
+    expect(again.stack.langBias).toEqual(model.stack.langBias);
+    const bytes = serializeTriageModel({ ...model, stack: { ...model.stack, langBias: { en: [1, 2] } } });
+    expect(() => deserializeTriageModel(bytes)).toThrow(/language calibration/);
+  });
+
   it('a missing, damaged or disabled model file leaves the rules deciding, with the reason', () => {
     expect(loadTriageModelFile(join(dir, 'none.bin.gz'))).toMatchObject({ model: null, problem: expect.stringContaining('no triage model') });
     writeFileSync(join(dir, 'bad.bin.gz'), gzipSync(Buffer.from('garbage')));

@@ -41,6 +41,7 @@ interface Prepared {
   y: number;
   sub: number;
   rules: Float64Array;
+  lang: string;
 }
 
 function ruleVector(a: Analysis): Float64Array {
@@ -58,7 +59,7 @@ export function prepare(groups: readonly TrainingGroup[]): Prepared[] {
       if (y < 0) continue;
       const a = an.analyse(row.text, row.lang ?? null, row.pinnedSku ?? null);
       const sub = row.sub && (SUBS_OF[row.intent] as readonly string[]).includes(row.sub) ? SUB_INTENTS.indexOf(row.sub as SubIntent) : -1;
-      out.push({ x: featurizeLinear(a.modelInput), y, sub, rules: ruleVector(a) });
+      out.push({ x: featurizeLinear(a.modelInput), y, sub, rules: ruleVector(a), lang: a.lang });
     }
   }
   return out;
@@ -81,25 +82,36 @@ function trainIntent(data: readonly Prepared[], o: TrainTriageOptions): LinearMo
   });
 }
 
-/** Logistic regression of the gold intent on (model logit, rule score) with per-class bias, by gradient descent. */
-export function fitStack(m: readonly Float64Array[], r: readonly Float64Array[], y: readonly number[], iterations = 400): StackWeights {
+/** L2 penalty on the per-language biases: a language shifts the class priors only as far as its data insists. */
+const LANG_BIAS_L2 = 0.05;
+
+/**
+ * Logistic regression of the gold intent on (model logit, rule score) with per-class bias and, when `langs` is given,
+ * a per-language class bias (calibration per language), by gradient descent.
+ */
+export function fitStack(m: readonly Float64Array[], r: readonly Float64Array[], y: readonly number[], iterations = 400, langs?: readonly string[]): StackWeights {
   const K = INTENTS.length;
   let a = 1;
   let b = 0.5;
   const bias = new Array<number>(K).fill(0);
   const n = y.length;
   if (n === 0) return { ...RULES_ONLY_STACK, bias: [...RULES_ONLY_STACK.bias] };
+  const langList = langs ? [...new Set(langs)].sort() : [];
+  const langIndex = langs ? langs.map((l) => langList.indexOf(l)) : [];
+  const lb = langList.map(() => new Array<number>(K).fill(0));
   const z = new Float64Array(K);
   for (let it = 0; it < iterations; it++) {
     let ga = 0;
     let gb = 0;
     const gbias = new Array<number>(K).fill(0);
+    const glb = langList.map(() => new Array<number>(K).fill(0));
     for (let i = 0; i < n; i++) {
       const mi = m[i]!;
       const ri = r[i]!;
+      const li = langs ? langIndex[i]! : -1;
       let max = -Infinity;
       for (let c = 0; c < K; c++) {
-        z[c] = a * mi[c]! + b * ri[c]! + bias[c]!;
+        z[c] = a * mi[c]! + b * ri[c]! + bias[c]! + (li >= 0 ? lb[li]![c]! : 0);
         if (z[c]! > max) max = z[c]!;
       }
       let s = 0;
@@ -112,14 +124,17 @@ export function fitStack(m: readonly Float64Array[], r: readonly Float64Array[],
         ga += g * mi[c]!;
         gb += g * ri[c]!;
         gbias[c]! += g;
+        if (li >= 0) glb[li]![c]! += g;
       }
     }
     const step = 0.5 / n;
     a -= step * ga;
     b -= step * gb;
     for (let c = 0; c < K; c++) bias[c]! -= step * gbias[c]!;
+    for (let l = 0; l < langList.length; l++) for (let c = 0; c < K; c++) lb[l]![c]! -= step * (glb[l]![c]! + LANG_BIAS_L2 * n * lb[l]![c]!);
   }
-  return { a, b, bias };
+  if (!langs) return { a, b, bias };
+  return { a, b, bias, langBias: Object.fromEntries(langList.map((l, i) => [l, lb[i]!])) };
 }
 
 export function trainTriageModel(groups: readonly TrainingGroup[], o: TrainTriageOptions = {}): TriageModel {
@@ -138,6 +153,8 @@ export function trainTriageModel(groups: readonly TrainingGroup[], o: TrainTriag
     oof,
     data.map((d) => d.rules),
     data.map((d) => d.y),
+    400,
+    data.map((d) => d.lang),
   );
   const intent = trainIntent(data, o);
   const subData = data.filter((d) => d.sub >= 0);
@@ -212,5 +229,16 @@ export function deserializeTriageModel(bytes: Uint8Array): TriageModel {
   const intent = table(h.intent, nl + 1);
   if (intent.classes.join() !== INTENTS.join()) throw new TypeError('model: intent classes differ');
   const sub = h.sub ? table(h.sub, nl + 1 + h.intent.length) : null;
-  return { intent, sub, stack: { a: Number(h.stack.a), b: Number(h.stack.b), bias: h.stack.bias.map(Number) }, examples: Number(h.examples) || 0 };
+  const langBias: Record<string, number[]> = {};
+  if (h.stack.langBias && typeof h.stack.langBias === 'object') {
+    for (const [lang, v] of Object.entries(h.stack.langBias)) {
+      if (!/^[a-z]{2,3}$/.test(lang) || !Array.isArray(v) || v.length !== INTENTS.length || !v.every((x) => Number.isFinite(Number(x)))) {
+        throw new TypeError('model: bad language calibration');
+      }
+      langBias[lang] = v.map(Number);
+    }
+  }
+  const stack: StackWeights = { a: Number(h.stack.a), b: Number(h.stack.b), bias: h.stack.bias.map(Number) };
+  if (Object.keys(langBias).length > 0) stack.langBias = langBias;
+  return { intent, sub, stack, examples: Number(h.examples) || 0 };
 }

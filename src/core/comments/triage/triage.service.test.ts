@@ -95,12 +95,9 @@ describe('createTriage().classify', () => {
     const t0 = performance.now();
     const r = t.classify({ text: big });
     const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(50);
+    // A guard against runaway (backtracking) patterns, not a speed target: speed is `npm run bench -- triage`.
+    expect(ms).toBeLessThan(1000);
     expect(r.intent).toBeTypeOf('string');
-    // repeated 100 times, still well under a second
-    const t1 = performance.now();
-    for (let i = 0; i < 100; i++) t.classify({ text: big });
-    expect(performance.now() - t1).toBeLessThan(1000);
   });
 
   it('HTML is treated as text (never echoed into reasons)', () => {
@@ -181,12 +178,12 @@ describe('createTriage().learn', () => {
     expect(b.classify({ text: 'wen lambo' }).intent).toBe('other');
   });
 
-  it('takes well under a millisecond', () => {
+  it('takes 500 corrections in a row and keeps each (its cost is measured by `npm run bench -- triage`)', () => {
     const t = triage();
     const n = 500;
-    const t0 = performance.now();
     for (let i = 0; i < n; i++) t.learn(`kak aku mau yang merah ${i} ya, transfer nanti malam`, i % 2 ? 'order' : 'question');
-    expect((performance.now() - t0) / n).toBeLessThan(1);
+    expect(t.classify({ text: 'kak aku mau yang merah 499 ya, transfer nanti malam' }).intent).toBe('order');
+    expect(t.classify({ text: 'kak aku mau yang merah 498 ya, transfer nanti malam' }).intent).toBe('question');
   });
 
   it('rejects an unknown intent', () => {

@@ -54,11 +54,13 @@ export interface TriageResult {
   candidates?: string[];
 }
 
-/** z_c = a·modelLogit_c + b·ruleScore_c + bias_c, softmax → confidence. */
+/** z_c = a·modelLogit_c + b·ruleScore_c + bias_c (+ langBias[lang]_c), softmax → confidence. */
 export interface StackWeights {
   a: number;
   b: number;
   bias: number[];
+  /** Per-language calibration of the class priors (fitted out of fold, kept small by an L2 penalty). */
+  langBias?: Record<string, number[]>;
 }
 
 /** The learned part of triage (trainTriageModel / the shipped file). */

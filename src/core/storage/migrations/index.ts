@@ -10,7 +10,8 @@ import { m007SignoffLinks } from './007-signoff-links';
 import { m008Showday } from './008-showday';
 import { m009HqOutbox } from './009-hq-outbox';
 import { m010People } from './010-people';
+import { m011DeskClusters } from './011-desk-clusters';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m008Showday, m009HqOutbox, m010People];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m008Showday, m009HqOutbox, m010People, m011DeskClusters];

@@ -11,6 +11,8 @@ export interface WsClientOptions {
   /** Station origin, e.g. http://127.0.0.1:4820 */
   origin: string;
   token: string;
+  /** The role to act in (one of the token's roles, from the view switcher); absent, the token's first. */
+  role?: string | null;
 }
 
 export function createWsClient(options: WsClientOptions): BatonClient {
@@ -40,6 +42,7 @@ export function createWsClient(options: WsClientOptions): BatonClient {
     const u = new URL('/api/events', options.origin);
     u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
     u.searchParams.set('token', options.token);
+    if (options.role) u.searchParams.set('role', options.role);
     return u.toString();
   };
 
@@ -48,10 +51,11 @@ export function createWsClient(options: WsClientOptions): BatonClient {
     try {
       const r = await fetch(new URL('/api/commands/station.whoami', options.origin), {
         method: 'POST',
-        headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json', ...(options.role ? { 'x-baton-role': options.role } : {}) },
         body: '{}',
       });
-      return r.status === 401;
+      // 403: the token is fine but does not open the asked role (a stale view switch).
+      return r.status === 401 || r.status === 403;
     } catch {
       return false;
     }

@@ -29,8 +29,9 @@ describe('applyMessage', () => {
   });
 
   it('keeps the role and name the station greets with', () => {
-    const m = applyMessage(empty, { t: 'hello', role: 'moderator', actor: 'Ana', at: 61_000 }, 1_000).mirror;
+    const m = applyMessage(empty, { t: 'hello', role: 'moderator', roles: ['moderator', 'customer-service'], actor: 'Ana', at: 61_000 }, 1_000).mirror;
     expect(m.role).toBe('moderator');
+    expect(m.roles).toEqual(['moderator', 'customer-service']);
     expect(m.actor).toBe('Ana');
     // The station's clock runs a minute ahead of this machine's: the view's clocks follow the station.
     expect(m.clockOffsetMs).toBe(60_000);

@@ -7,6 +7,8 @@ export interface Mirror {
   state: StationState | null;
   rev: number;
   role: Role | null;
+  /** Every role the caller's token opens (the view switcher's choices). */
+  roles?: Role[];
   actor: string | null;
   /** The signed-in person (personal link), or null for a shared bootstrap token. */
   person?: { id: string; name: string } | null;
@@ -19,7 +21,7 @@ export type ApplyOutcome = { mirror: Mirror; resync: boolean };
 export function applyMessage(mirror: Mirror, m: ServerMessage, localNow: number): ApplyOutcome {
   switch (m.t) {
     case 'hello':
-      return { mirror: { ...mirror, role: m.role, actor: m.actor, person: m.person ?? null, clockOffsetMs: m.at - localNow }, resync: false };
+      return { mirror: { ...mirror, role: m.role, roles: m.roles ?? [m.role], actor: m.actor, person: m.person ?? null, clockOffsetMs: m.at - localNow }, resync: false };
     case 'snapshot':
       return { mirror: { ...mirror, state: m.state, rev: m.rev }, resync: false };
     case 'patch': {

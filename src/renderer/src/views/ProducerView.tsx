@@ -21,14 +21,14 @@ import { EmergencyBanners, useEmergencies } from '../features/emergency/Emergenc
 import { pageTitle } from '../features/emergency/emergency.logic';
 import { airLine } from '../features/status/status-bar.logic';
 import { useSlice, useStation } from '../state/station.store';
-import { GoEndPanel } from '../features/showday/GoEndPanel';
-import { KpiWindowsChart } from '../features/kpis/KpiWindowsChart';
+import { ShowdayTab } from '../features/showday/ShowdayTab';
 import { HistoryView } from '../features/history/HistoryView';
 import { usePageSignals } from '../ui/use-page-signals';
 import { PRODUCER_TABS, tabFromHash, type ProducerTab } from './producer-tabs';
 import { HotkeyOverlay } from '../ui/HotkeyOverlay';
 import '../styles/producer.css';
 import { PeoplePanel } from '../features/people/PeoplePanel';
+import { OnAirPanel } from '../features/onair/OnAirPanel';
 
 export function ProducerView() {
   const linked = useStation((v) => v.connection === 'open');
@@ -76,6 +76,9 @@ export function ProducerView() {
               <div className="area-cue">
                 <CueDeckPanel />
               </div>
+              <div className="area-onair">
+                <OnAirPanel />
+              </div>
               <div className="area-obs">
                 <ObsPanel />
               </div>
@@ -100,10 +103,7 @@ export function ProducerView() {
               <HqPanel />
             </div>
           ) : tab === 'showday' ? (
-            <div className="setup-grid">
-              <GoEndPanel />
-              <KpiWindowsChart />
-            </div>
+            <ShowdayTab />
           ) : tab === 'audit' ? (
             <AuditPanel />
           ) : tab === 'history' ? (

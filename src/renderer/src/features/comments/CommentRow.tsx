@@ -1,12 +1,30 @@
-// One row of the queue: wait time against the SLA, author over platform, then the text as the main
-// column (two lines, wrapping; always as text, bidi isolated so right-to-left comments cannot flip
-// the row), intent, SKU and who holds it. The view's header already says REHEARSAL.
+// One row of the desk: a work item. Wait time against the SLA (only for what needs a person),
+// author over platform, then the text as the main column (two lines, wrapping; always as text,
+// bidi isolated so right-to-left comments cannot flip the row), then how many people asked it,
+// intent, SKU and who holds it. A done row says how it was answered (reply, group, pin).
 import type { CommentRecord } from '../../../../shared/contract/index';
-import { confidenceText, holderLabel, slaLevel, waitedSeconds } from './comments.logic';
+import { holderLabel, isOpenStatus, needsPerson, slaLevel, waitedSeconds } from './comments.logic';
 
-/** `clusterSize`: how many open comments say the same thing (1: none). */
-export function CommentRow(props: { c: CommentRecord; me: string; now: number; slaSeconds: number; selected: boolean; onSelect(): void; clusterSize: number }) {
+const VIA_LABEL = { reply: 'replied', cluster: 'answered with its group', pin: 'answered by pin' } as const;
+
+export function CommentRow(props: {
+  c: CommentRecord;
+  me: string;
+  now: number;
+  slaSeconds: number;
+  selected: boolean;
+  onSelect(): void;
+  /** How many open comments this item holds (1: a lone comment). */
+  clusterSize: number;
+  clusterId?: string;
+  /** A pinned answer covers this question: later askers are attached to it. */
+  pinnedAnswer?: boolean;
+  checked?: boolean;
+  onCheck?: (() => void) | null;
+}) {
   const { c, me, now } = props;
+  const open = isOpenStatus(c.status);
+  const clocked = open && needsPerson(c.intent);
   const level = slaLevel(c, now, props.slaSeconds);
   const holder = holderLabel(c, me);
   return (
@@ -15,13 +33,35 @@ export function CommentRow(props: { c: CommentRecord; me: string; now: number; s
       aria-selected={props.selected}
       data-testid="comment-row"
       data-id={c.id}
+      data-cluster={props.clusterId}
+      data-size={props.clusterSize}
+      data-intent={c.intent}
       data-status={c.status}
-      className={`comment-row ${props.selected ? 'selected' : ''} status-${c.status}`}
+      className={`comment-row ${props.selected ? 'selected' : ''} status-${c.status} ${props.checked ? 'checked' : ''}`}
       onClick={props.onSelect}
     >
-      <span className={`comment-wait num sla-${level}`} title={`waiting since ${new Date(c.receivedAt).toLocaleTimeString()}`}>
-        {waitedSeconds(c, now)}s
-      </span>
+      {props.onCheck ? (
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={props.checked ?? false}
+          aria-label="Select for a bulk action"
+          onClick={(e) => e.stopPropagation()}
+          onChange={props.onCheck}
+          data-testid="row-check"
+        />
+      ) : (
+        <span />
+      )}
+      {clocked || !open ? (
+        <span className={`comment-wait num sla-${level}`} title={`waiting since ${new Date(c.receivedAt).toLocaleTimeString()}`}>
+          {waitedSeconds(c, now)}s
+        </span>
+      ) : (
+        <span className="comment-wait num muted" title="no SLA clock: nothing here waits on a person">
+          —
+        </span>
+      )}
       <span className="comment-who">
         <span className="comment-author" dir="auto">
           {c.author}
@@ -29,19 +69,27 @@ export function CommentRow(props: { c: CommentRecord; me: string; now: number; s
         <span className="comment-platform">{c.platform}</span>
       </span>
       <span className="comment-text" dir="auto" title={c.text}>
+        {props.clusterSize > 1 ? (
+          <strong className="cluster-count" data-testid="comment-cluster">
+            {props.clusterSize} people asked:{' '}
+          </strong>
+        ) : null}
         {c.text}
       </span>
       <span className="comment-tags">
-        {props.clusterSize > 1 ? (
-          <span className="badge badge-amber" data-testid="comment-cluster" title="open comments saying the same thing">
-            ×{props.clusterSize} asked
+        <span className={`intent intent-${c.intent}`}>{c.intent}</span>
+        {c.sku ? (
+          <span className="comment-sku mono" data-testid="comment-sku">
+            {c.sku}
           </span>
         ) : null}
-        <span className={`intent intent-${c.intent}`}>
-          {c.intent} <span className="num">{confidenceText(c.confidence)}</span>
-        </span>
-        {c.sku ? <span className="comment-sku mono" data-testid="comment-sku">{c.sku}</span> : null}
-        {c.pinned ? <span className="badge badge-green">PINNED</span> : null}
+        {props.pinnedAnswer ? <span className="badge badge-green">ANSWER PINNED</span> : null}
+        {c.pinned ? <span className="badge badge-green">ON HOST CARD</span> : null}
+        {!open && c.answeredVia ? (
+          <span className={`via via-${c.answeredVia}`} data-testid="comment-via">
+            {VIA_LABEL[c.answeredVia]}
+          </span>
+        ) : null}
         {holder ? (
           <span className={`holder ${c.claimedBy === me ? 'holder-me' : 'holder-other'}`} data-testid="comment-holder">
             {holder}

@@ -1,9 +1,10 @@
-// The /moderator page body: queues with counts, a virtualised list that stays smooth with 100,000
-// comments, and the selected comment's actions — all on the keyboard (j/k move, c claim, r reply,
-// e escalate, x dismiss, p pin, u release, 1–6 queues). Claims show on every desk at once.
+// The /moderator page body: queues with counts, the work items paged from the station (a group of
+// people asking the same thing is one row, answered once) in a virtualised list, and the selected
+// item's actions — all on the keyboard (j/k move, r reply, space select, c claim, e escalate,
+// x dismiss, p pin, u release, 1–6 queues). Claims show on every desk at once.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Intent } from '../../../../shared/contract/index';
+import type { AnswerPin, Intent } from '../../../../shared/contract/index';
 import type { QueueName } from '../../../../shared/show/show.schema';
 import { useSend, useSlice, useStation } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
@@ -13,10 +14,11 @@ import { useNow } from '../../ui/use-now';
 import { Button } from '../../ui/Button';
 import { CommentRow } from './CommentRow';
 import { CommentDetail } from './CommentDetail';
-import { useCommentsFeed } from './use-comments';
-import { clustersOf, facet, heldByOther, keepSelection, moveSelection, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, visibleComments, type Filters } from './comments.logic';
+import { useDeskWindow } from './use-desk-window';
+import { indexOf, itemAt } from './desk-window.logic';
+import { deskFilterOf, heldByOther, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, type Filters } from './comments.logic';
 import { readModeratorName, saveModeratorName } from './moderator-identity';
-import { replyWithMacro } from './reply.flow';
+import { replyToCluster } from './reply.flow';
 import { macroReply } from '../../../../shared/show/macro.reply';
 import { DeskOffers } from './DeskOffers';
 import { useShowIsRehearsal } from '../../ui/use-rehearsal';
@@ -24,7 +26,8 @@ import './comments.css';
 
 const ROW_HEIGHT = 60;
 
-export function ModeratorView() {
+/** `initial`: the desk's first filters (customer service opens on its own queue). */
+export function ModeratorView(props: { initial?: Partial<Filters> } = {}) {
   const comments = useSlice('comments');
   const show = useSlice('show')?.current ?? null;
   const linked = useStation((v) => v.connection === 'open');
@@ -44,7 +47,7 @@ export function ModeratorView() {
       />
     );
   }
-  return <Desk me={me} linked={linked} comments={comments} onChangeMe={account ? null : () => setMe(null)} />;
+  return <Desk me={me} linked={linked} comments={comments} onChangeMe={account ? null : () => setMe(null)} initial={props.initial} />;
 }
 
 function IdentityPicker(props: { names: string[]; onPick(name: string): void }) {
@@ -75,9 +78,8 @@ function IdentityPicker(props: { names: string[]; onPick(name: string): void }) 
   );
 }
 
-function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof useSlice<'comments'>>; onChangeMe: (() => void) | null }) {
+function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof useSlice<'comments'>>; onChangeMe: (() => void) | null; initial?: Partial<Filters> | undefined }) {
   const { me, comments } = props;
-  const feed = useCommentsFeed();
   const send = useSend();
   const act = useAction();
   const toast = useToast();
@@ -87,123 +89,178 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const offers = useMemo(() => offersSlice?.items ?? [], [offersSlice]);
   const pausedOffers = useMemo(() => new Set(offers.filter((o) => o.intent === 'paused').map((o) => o.id)), [offers]);
   const saidOnce = useShowIsRehearsal();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [picking, setPicking] = useState(false);
-  const lastIndex = useRef(0);
+  const [filters, setFilters] = useState<Filters>(() => ({ ...NO_FILTERS, ...props.initial }));
+  const [selectedIndex, setSelectedIndex] = useState(0);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [picking, setPicking] = useState<'one' | 'bulk' | null>(null);
+  const [pinAnswer, setPinAnswer] = useState(true);
+  const [range, setRange] = useState({ start: 0, end: 30 });
   const sla = comments?.slaSeconds ?? 60;
 
-  const list = useMemo(() => visibleComments(feed.col, filters), [feed.col, feed.version, filters]); // eslint-disable-line react-hooks/exhaustive-deps
-  const facets = useMemo(
-    () => ({ sku: facet(feed.col, 'sku'), lang: facet(feed.col, 'lang'), platform: facet(feed.col, 'platform') }),
-    [feed.col, feed.version], // eslint-disable-line react-hooks/exhaustive-deps
-  );
-  const current = selected ? (feed.col.byId.get(selected) ?? null) : null;
-  // The same question from many viewers is answered once: one public reply, every asker marked.
-  const clusterKeys = useRef(new Map<string, string>());
-  const clusters = useMemo(() => clustersOf(list, clusterKeys.current), [list]);
-  const cluster = current ? (clusters.get(current.id) ?? null) : null;
-
-  useEffect(() => {
-    const next = keepSelection(list, selected, lastIndex.current);
-    if (next !== selected) setSelected(next);
-    const i = next ? list.findIndex((c) => c.id === next) : -1;
-    if (i >= 0) lastIndex.current = i;
-  }, [list, selected]);
-
+  const filter = useMemo(() => deskFilterOf(filters), [filters]);
+  const desk = useDeskWindow(filter, range);
+  const total = desk.cache.total;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: list.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const select = (id: string | null) => {
-    setSelected(id);
-    const i = id ? list.findIndex((c) => c.id === id) : -1;
-    if (i >= 0) {
-      lastIndex.current = i;
-      virtual.scrollToIndex(i, { align: 'auto' });
+  const virtual = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const visible = virtual.getVirtualItems();
+  const vStart = visible[0]?.index ?? 0;
+  const vEnd = visible.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (vStart !== range.start || vEnd !== range.end) setRange({ start: vStart, end: Math.max(vEnd, vStart + 20) });
+  }, [vStart, vEnd]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Keep the selection on its item when the order moves; when it is gone (answered), the item now in its place.
+  useEffect(() => {
+    if (selectedId) {
+      const i = indexOf(desk.cache, selectedId);
+      if (i >= 0) {
+        if (i !== selectedIndex) setSelectedIndex(i);
+        return;
+      }
     }
+    const at = Math.max(0, Math.min(selectedIndex, total - 1));
+    const next = total > 0 ? (itemAt(desk.cache, at)?.id ?? null) : null;
+    if (next !== selectedId && (next !== null || total === 0)) {
+      setSelectedId(next);
+      if (at !== selectedIndex) setSelectedIndex(at);
+    }
+  }, [desk.tick, total]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const currentItem = selectedId ? (itemAt(desk.cache, selectedIndex)?.id === selectedId ? itemAt(desk.cache, selectedIndex) : undefined) : undefined;
+  const current = currentItem?.comment ?? null;
+
+  const selectIndex = (i: number) => {
+    if (total === 0) return;
+    const at = Math.max(0, Math.min(total - 1, i));
+    setSelectedIndex(at);
+    setSelectedId(itemAt(desk.cache, at)?.id ?? null);
+    virtual.scrollToIndex(at, { align: 'auto' });
   };
 
   const sourceOf = (id: string) => comments?.sources.find((s) => s.id === id);
+  const isCluster = (currentItem?.size ?? 1) > 1;
+  const afterAct = () => desk.refresh();
+  const bulk = async (clusterIds: string[], action: 'dismiss' | 'escalate' | 'answer', macroId?: string) => {
+    try {
+      const r = await send('comments.bulk', { clusterIds, action, by: me, ...(macroId ? { macroId } : {}) });
+      toast.ok(`${action === 'answer' ? 'Answered' : action === 'dismiss' ? 'Dismissed' : 'Escalated'} ${r.done} comment${r.done === 1 ? '' : 's'}${r.skipped.length ? ` — ${r.skipped.length} item(s) skipped: ${r.skipped[0]?.reason ?? ''}` : ''}`);
+      setChecked(new Set());
+    } catch (error) {
+      toast.error(describeError(error));
+    }
+    afterAct();
+  };
   const actions = {
-    claim: () => current && void act('comment.claim', { id: current.id, by: me }),
-    release: () => current && void act('comment.release', { id: current.id, by: me }),
-    escalate: () => current && void act('comment.escalate', { id: current.id, by: me }),
-    dismiss: () => current && void act('comment.dismiss', { id: current.id, by: me }),
+    claim: () => current && void act('comment.claim', { id: current.id, by: me }).then(afterAct),
+    release: () => current && void act('comment.release', { id: current.id, by: me }).then(afterAct),
+    escalate: () => {
+      if (!current || !currentItem) return;
+      if (isCluster && !filters.done) void bulk([currentItem.id], 'escalate');
+      else void act('comment.escalate', { id: current.id, by: me }).then(afterAct);
+    },
+    dismiss: () => {
+      if (!current || !currentItem) return;
+      if (isCluster && !filters.done) void bulk([currentItem.id], 'dismiss');
+      else void act('comment.dismiss', { id: current.id, by: me }).then(afterAct);
+    },
     pin: () => current && void act('comment.pin', { id: comments?.pinned?.id === current.id ? null : current.id }),
-    correct: (intent: Intent) => current && void act('comment.correct', { id: current.id, intent, by: me }),
+    correct: (intent: Intent) => current && void act('comment.correct', { id: current.id, intent, by: me }).then(afterAct),
     reply: () => {
-      if (!current || heldByOther(current, me)) return;
+      if (!current || heldByOther(current, me) || filters.done) return;
       if (macros.length === 0) {
         toast.error('This show has no approved reply macros.');
         return;
       }
       // Claim first, so no one else starts on it while the reply is chosen.
       if (current.status !== 'claimed') void act('comment.claim', { id: current.id, by: me });
-      setPicking(true);
+      setPicking('one');
     },
   };
 
   const chooseMacro = async (index: number) => {
     const macro = macros[index];
-    if (!current || !macro) return;
+    if (!macro) return;
+    if (picking === 'bulk') {
+      setPicking(null);
+      await bulk([...checked], 'answer', macro.id);
+      return;
+    }
+    if (!current || !currentItem) return;
     const resolved = macroReply(macro, current.lang || null, pausedOffers);
     if (!resolved.ok) {
       toast.error(resolved.reason);
       return;
     }
-    setPicking(false);
+    setPicking(null);
     try {
-      const outcome = await replyWithMacro(send, {
-        commentId: current.id,
+      const outcome = await replyToCluster(send, {
+        clusterId: currentItem.id,
         macroId: macro.id,
         text: resolved.text,
         canSend: sourceOf(current.source)?.canReply ?? false,
+        pin: pinAnswer,
         by: me,
       });
       if (!outcome.ok) {
         toast.error(outcome.reason);
         return;
       }
-      let others = 0;
-      for (const id of cluster ?? []) {
-        const c = feed.col.byId.get(id);
-        if (!c || id === current.id || heldByOther(c, me)) continue;
-        try {
-          await send('comment.answer', { id, macroId: macro.id, send: false, by: me });
-          others += 1;
-        } catch {
-          // Taken or closed meanwhile by someone else: their answer stands.
-        }
-      }
+      const n = outcome.answered ?? 1;
       toast.ok(
-        `${outcome.how === 'sent' ? `Sent on ${current.platform}` : `Copied — paste it in ${current.platform}`}: “${macro.label}”${others ? ` — answers ${others + 1} people who asked the same` : ''}${outcome.note ? ` (${outcome.note})` : ''}`,
+        `${outcome.how === 'sent' ? `Sent on ${current.platform}` : `Copied — paste it in ${current.platform}`}: “${macro.label}”${n > 1 ? ` — answers ${n} people who asked the same` : ''}${pinAnswer ? ' · pinned: later identical questions are attached to it' : ''}${outcome.note ? ` (${outcome.note})` : ''}`,
       );
     } catch (error) {
       toast.error(describeError(error));
     }
+    afterAct();
   };
 
-  const setQueue = (q: QueueName | 'all') => setFilters((f) => ({ ...f, queue: q }));
+  const toggleChecked = (id: string) =>
+    setChecked((old) => {
+      const next = new Set(old);
+      if (next.has(id)) next.delete(id);
+      else if (next.size < 100) next.add(id);
+      return next;
+    });
+
+  const setQueue = (q: QueueName | 'all') => {
+    setFilters((f) => ({ ...f, queue: q }));
+    setChecked(new Set());
+    setSelectedIndex(0);
+    setSelectedId(null);
+    scrollRef.current?.scrollTo({ top: 0 });
+  };
+  const setFilter = (patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setChecked(new Set());
+    setSelectedIndex(0);
+    setSelectedId(null);
+    scrollRef.current?.scrollTo({ top: 0 });
+  };
   const keys: HotkeyMap = picking
     ? {
-        Escape: () => setPicking(false),
+        Escape: () => setPicking(null),
         ...Object.fromEntries(macros.slice(0, 9).map((_, i) => [String(i + 1), () => void chooseMacro(i)])),
       }
     : {
-        j: () => select(moveSelection(list, selected, 1)),
-        k: () => select(moveSelection(list, selected, -1)),
-        ArrowDown: () => select(moveSelection(list, selected, 1)),
-        ArrowUp: () => select(moveSelection(list, selected, -1)),
+        j: () => selectIndex(selectedIndex + 1),
+        k: () => selectIndex(selectedIndex - 1),
+        ArrowDown: () => selectIndex(selectedIndex + 1),
+        ArrowUp: () => selectIndex(selectedIndex - 1),
         c: actions.claim,
         u: actions.release,
         r: actions.reply,
         e: actions.escalate,
         x: actions.dismiss,
         p: actions.pin,
+        ' ': () => currentItem && !filters.done && toggleChecked(currentItem.id),
         ...Object.fromEntries(QUEUE_ORDER.map((q, i) => [String(i + 1), () => setQueue(q)])),
       };
   useHotkeys(keys, props.linked);
 
   const queues = comments?.queues ?? [];
+  const answerPins = comments?.answerPins ?? [];
   return (
     <div className="mod-view" data-testid="moderator-view">
       {comments?.rehearsal && !saidOnce ? (
@@ -220,19 +277,19 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
             </Button>
           ) : null}
         </span>
-        <FilterSelect label="Intent" value={filters.intent} options={['order', 'question', 'complaint', 'spam', 'other']} onChange={(v) => setFilters((f) => ({ ...f, intent: v as Filters['intent'] }))} />
-        <FilterSelect label="SKU" value={filters.sku} options={facets.sku} onChange={(v) => setFilters((f) => ({ ...f, sku: v }))} />
-        <FilterSelect label="Language" value={filters.lang} options={facets.lang} onChange={(v) => setFilters((f) => ({ ...f, lang: v }))} />
-        <FilterSelect label="Platform" value={filters.platform} options={facets.platform} onChange={(v) => setFilters((f) => ({ ...f, platform: v }))} />
+        <FilterSelect label="Intent" value={filters.intent} options={['order', 'question', 'complaint', 'spam', 'other']} onChange={(v) => setFilter({ intent: v as Filters['intent'] })} />
+        <FilterSelect label="SKU" value={filters.sku} options={desk.facets.sku} onChange={(v) => setFilter({ sku: v })} />
+        <FilterSelect label="Language" value={filters.lang} options={desk.facets.lang} onChange={(v) => setFilter({ lang: v })} />
+        <FilterSelect label="Platform" value={filters.platform} options={desk.facets.platform} onChange={(v) => setFilter({ platform: v })} />
         <label className="mod-toggle">
-          <input type="checkbox" checked={filters.done} onChange={(e) => setFilters((f) => ({ ...f, done: e.target.checked }))} /> done
+          <input type="checkbox" checked={filters.done} onChange={(e) => setFilter({ done: e.target.checked })} /> done
         </label>
         <DeskOffers offers={offers} />
-        <span className="muted num" data-testid="list-count">
-          {feed.loading ? 'loading…' : `${list.length.toLocaleString('en')} shown`}
+        <span className="muted num" data-testid="list-count" title="work items: a group of people asking the same thing is one item">
+          {desk.loading ? 'loading…' : `${total.toLocaleString('en')} shown`}
         </span>
       </div>
-      {feed.error ? <div className="banner banner-red">Comments could not be loaded: {feed.error}</div> : null}
+      {desk.error ? <div className="banner banner-red">Comments could not be loaded: {desk.error}</div> : null}
       <div className="mod-body">
         <nav className="mod-queues" aria-label="Queues">
           <button type="button" className={`queue-tab ${filters.queue === 'all' ? 'active' : ''}`} onClick={() => setQueue('all')} data-testid="queue-all">
@@ -257,38 +314,75 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
                 <span className="num" data-testid={`queue-count-${name}`}>
                   {q?.open ?? 0}
                 </span>
-                {q?.overflow ? <span className="queue-overflow">OVERFLOW · {q.overflowReason}</span> : null}
+                {q?.overflow ? <span className="queue-overflow">OVERFLOW · {q.overflowReason?.split(', ')[0]}</span> : null}
               </button>
             );
           })}
+          <DeskFigures comments={comments} />
         </nav>
-        <div className="mod-list" ref={scrollRef} role="listbox" aria-label="Comments" data-testid="comment-list">
-          {list.length === 0 && !feed.loading ? <p className="muted mod-empty">Nothing waiting here.</p> : null}
-          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-            {virtual.getVirtualItems().map((v) => {
-              const c = list[v.index];
-              if (!c) return null;
-              return (
-                <div key={c.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}>
-                  <CommentRow c={c} me={me} now={now} slaSeconds={sla} selected={c.id === selected} onSelect={() => select(c.id)} clusterSize={clusters.get(c.id)?.length ?? 1} />
-                </div>
-              );
-            })}
+        <div className="mod-list-col">
+          {checked.size > 0 ? (
+            <div className="bulk-bar" data-testid="bulk-bar">
+              <strong>{checked.size} selected</strong>
+              <Button onClick={() => setPicking('bulk')} data-testid="bulk-answer">
+                Answer all…
+              </Button>
+              <Button onClick={() => void bulk([...checked], 'dismiss')} data-testid="bulk-dismiss">
+                Dismiss all
+              </Button>
+              <Button onClick={() => void bulk([...checked], 'escalate')}>Escalate all</Button>
+              <Button variant="ghost" onClick={() => setChecked(new Set())}>
+                Clear
+              </Button>
+            </div>
+          ) : null}
+          <div className="mod-list" ref={scrollRef} role="listbox" aria-label="Comments" aria-multiselectable="true" data-testid="comment-list">
+            {total === 0 && !desk.loading ? <p className="muted mod-empty">Nothing waiting here.</p> : null}
+            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+              {visible.map((v) => {
+                const item = itemAt(desk.cache, v.index);
+                return (
+                  <div key={item?.id ?? `row-${v.index}`} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}>
+                    {item ? (
+                      <CommentRow
+                        c={item.comment}
+                        me={me}
+                        now={now}
+                        slaSeconds={sla}
+                        selected={item.id === selectedId}
+                        onSelect={() => {
+                          setSelectedIndex(v.index);
+                          setSelectedId(item.id);
+                        }}
+                        clusterSize={item.size}
+                        clusterId={item.id}
+                        pinnedAnswer={item.pinned}
+                        checked={checked.has(item.id)}
+                        onCheck={filters.done ? null : () => toggleChecked(item.id)}
+                      />
+                    ) : (
+                      <div className="comment-row comment-row-loading" aria-hidden="true" />
+                    )}
+                  </div>
+                );
+              })}
+            </div>
           </div>
         </div>
         <aside className="mod-detail">
-          {cluster && current ? (
+          {currentItem && isCluster ? (
             <p className="cluster-note" data-testid="cluster-note">
-              <strong>{cluster.length} people asked this.</strong> One reply answers all of them (one public reply, every asker marked answered).
+              <strong>{currentItem.size} people asked this</strong>
+              <span className="muted"> ({Object.entries(currentItem.platforms).map(([p, n]) => `${n} on ${p}`).join(', ')})</span>. One reply answers all of them: one public reply per room, every asker marked answered.
             </p>
           ) : null}
           <CommentDetail c={current} me={me} now={now} slaSeconds={sla} pinnedId={comments?.pinned?.id ?? null} actions={actions} />
           {picking ? (
             <div className="macro-picker" data-testid="macro-picker">
-              <h3>Approved replies</h3>
+              <h3>{picking === 'bulk' ? `Approved reply for ${checked.size} selected` : 'Approved replies'}</h3>
               <ol>
                 {macros.map((m, i) => {
-                  const r = macroReply(m, current?.lang || null, pausedOffers);
+                  const r = macroReply(m, (picking === 'one' ? current?.lang : null) || null, pausedOffers);
                   return (
                     <li key={m.id} data-variant={r.ok ? r.variant : 'blocked'}>
                       <Button onClick={() => void chooseMacro(i)} data-testid={`macro-${m.id}`} disabled={!r.ok}>
@@ -303,15 +397,67 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
                   );
                 })}
               </ol>
-              <Button variant="ghost" onClick={() => setPicking(false)}>
+              {picking === 'one' ? (
+                <label className="mod-toggle" title="Later comments asking the same are attached to this answer (shown as answered by pin)">
+                  <input type="checkbox" checked={pinAnswer} onChange={(e) => setPinAnswer(e.target.checked)} data-testid="pin-answer" /> pin this answer for later askers
+                </label>
+              ) : null}
+              <Button variant="ghost" onClick={() => setPicking(null)}>
                 Cancel (Esc)
               </Button>
             </div>
           ) : null}
+          <AnswerPins pins={answerPins} onUnpin={(clusterId) => void act('cluster.unpin', { clusterId })} />
         </aside>
       </div>
-      <footer className="mod-keys muted small">j/k move · c claim · r reply · e escalate · x dismiss · p pin to host · u release · 1–6 queues</footer>
+      <footer className="mod-keys muted small">j/k move · r reply (whole group) · space select · c claim · e escalate · x dismiss · p pin to host · u release · 1–6 queues</footer>
     </div>
+  );
+}
+
+/** What the desk has done for the show: people answered by a reply, by their group's reply, by a pinned answer; demand counted. */
+function DeskFigures(props: { comments: ReturnType<typeof useSlice<'comments'>> }) {
+  const work = props.comments?.work;
+  const demand = Object.values(props.comments?.demand ?? {}).reduce((a, b) => a + b, 0);
+  const pinned = (props.comments?.answerPins ?? []).reduce((a, p) => a + p.attached, 0);
+  return (
+    <dl className="desk-figures small" data-testid="desk-figures">
+      <dt>Waiting on a person</dt>
+      <dd className="num" data-testid="desk-work">
+        {work ? `${work.comments.toLocaleString('en')} in ${work.items.toLocaleString('en')} items` : '—'}
+      </dd>
+      <dt>Answered by pin</dt>
+      <dd className="num">{pinned.toLocaleString('en')}</dd>
+      <dt>Demand counted</dt>
+      <dd className="num">{demand.toLocaleString('en')}</dd>
+    </dl>
+  );
+}
+
+function AnswerPins(props: { pins: readonly AnswerPin[]; onUnpin(clusterId: string): void }) {
+  if (props.pins.length === 0) return null;
+  return (
+    <section className="answer-pins" data-testid="answer-pins" aria-label="Pinned answers">
+      <h3>Pinned answers ({props.pins.length})</h3>
+      <p className="muted small">Later comments asking the same are attached to these and shown as answered by pin, not by a person.</p>
+      <ul>
+        {props.pins
+          .slice()
+          .sort((a, b) => b.at - a.at)
+          .slice(0, 30)
+          .map((p) => (
+            <li key={p.clusterId}>
+              <span className="answer-pin-text" dir="auto">
+                {p.text}
+              </span>
+              <span className="muted num">+{p.attached}</span>
+              <Button variant="ghost" onClick={() => props.onUnpin(p.clusterId)}>
+                Unpin
+              </Button>
+            </li>
+          ))}
+      </ul>
+    </section>
   );
 }
 

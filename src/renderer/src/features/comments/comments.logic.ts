@@ -1,6 +1,6 @@
 // The moderator view's rules, as plain functions (unit-tested without a browser): the client's
 // collection of comments, filters, queue order, SLA timer levels, who holds what, and j/k moves.
-import type { CommentRecord, CommentStatus, Intent, QueueSummary } from '../../../../shared/contract/index';
+import type { CommentRecord, CommentStatus, DeskFilter, Intent, QueueSummary } from '../../../../shared/contract/index';
 import type { QueueName } from '../../../../shared/show/show.schema';
 
 export const OPEN: readonly CommentStatus[] = ['new', 'claimed', 'escalated'];
@@ -72,6 +72,21 @@ export interface Filters {
   /** Show answered and dismissed comments too (newest first). */
   done: boolean;
 }
+
+/** The station's desk filter for the view's filters ("all" means no filter). */
+export function deskFilterOf(f: Filters): DeskFilter {
+  return {
+    queue: f.queue,
+    done: f.done,
+    ...(f.intent !== 'all' ? { intent: f.intent } : {}),
+    ...(f.sku !== 'all' ? { sku: f.sku } : {}),
+    ...(f.lang !== 'all' ? { lang: f.lang } : {}),
+    ...(f.platform !== 'all' ? { platform: f.platform } : {}),
+  };
+}
+
+/** Intents that need a person: only these carry an SLA clock on the desk. */
+export const needsPerson = (intent: Intent) => intent === 'complaint' || intent === 'question' || intent === 'order';
 
 export const NO_FILTERS: Filters = { queue: 'commerce', intent: 'all', sku: 'all', lang: 'all', platform: 'all', done: false };
 

@@ -44,3 +44,27 @@ export async function replyWithMacro(
   await send('comment.answer', { id: input.commentId, macroId: input.macroId, send: input.canSend, by: input.by });
   return { ok: true, how: input.canSend ? 'sent' : 'copied', note };
 }
+
+/**
+ * Replying to a whole work item: the same check, then one reply for every asker (`cluster.answer`);
+ * `pin` leaves it standing so later identical questions are attached to it.
+ */
+export async function replyToCluster(
+  send: Send,
+  input: { clusterId: string; macroId: string; text: string; canSend: boolean; pin: boolean; by: string },
+  copy: (text: string) => Promise<boolean> = copyText,
+): Promise<ReplyOutcome & { answered?: number }> {
+  let note: string | null = null;
+  try {
+    const check = await send('compliance.check', { text: input.text });
+    if (!check.ok) return { ok: false, reason: `Compliance: ${check.violations.map((v) => v.reason).join('; ')}` };
+  } catch (error) {
+    const code = (error as { error?: { code?: string } }).error?.code;
+    if (code !== 'unavailable' && code !== 'unknown_command') throw error;
+    note = 'compliance check not available in this station';
+  }
+  // The copy is best effort here: the answer is recorded either way, and the toast says how it went out.
+  const copied = input.canSend ? true : await copy(input.text);
+  const r = await send('cluster.answer', { clusterId: input.clusterId, macroId: input.macroId, send: input.canSend, pin: input.pin, by: input.by });
+  return { ok: true, how: input.canSend ? 'sent' : 'copied', note: copied ? note : 'could not copy to the clipboard; copy it from the detail', answered: r.answered };
+}

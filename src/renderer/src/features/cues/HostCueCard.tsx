@@ -6,8 +6,9 @@ import { useSlice } from '../../state/station.store';
 import { useHotkeys } from '../../ui/hotkeys';
 import { useNow } from '../../ui/use-now';
 import { formatClock } from '../../ui/format';
-import { cardText, clocks, mirrorFromQuery, offerBanners } from './host-card.logic';
+import { cardText, clocks, mirrorFromQuery, offerBanners, segmentLevel } from './host-card.logic';
 import { useFitText } from './use-fit-text';
+import { HostOnAir } from '../onair/HostOnAir';
 import './cues.css';
 
 const FLASH_MS = 700;
@@ -51,11 +52,18 @@ export function HostCueCard() {
           <span className="num">{c.show === null ? '--:--' : formatClock(c.show)}</span>
         </div>
         <div className="host-segment">{cues.current ? cues.current.segmentTitle : ''}</div>
-        <div className={`host-clock ${c.segmentOver ? 'host-over' : ''}`} data-testid="host-segment-clock" data-over={c.segmentOver ? '1' : '0'}>
+        <div
+          className={`host-clock ${c.segmentOver ? 'host-over' : ''} host-${segmentLevel(c, cues.segmentPlannedSeconds)}`}
+          data-testid="host-segment-clock"
+          data-over={c.segmentOver ? '1' : '0'}
+          data-level={segmentLevel(c, cues.segmentPlannedSeconds)}
+        >
           <span className="host-clock-label">{c.segmentPlanned ? 'SEGMENT LEFT' : 'SEGMENT'}</span>
           <span className="num">{c.segment === null ? '--:--' : formatClock(c.segment)}</span>
         </div>
       </div>
+
+      <HostOnAir now={now} />
 
       {banners.map((b) => (
         <div key={b.text} className={`host-banner host-banner-${b.level}`} data-testid="host-banner" data-level={b.level} role={b.level === 'red' ? 'alert' : undefined}>

@@ -82,6 +82,13 @@ export function clocks(cues: CuesState, now: number): Clocks {
   return { show, segment: remaining, segmentOver: remaining < 0, segmentPlanned: true };
 }
 
+/** Segment time left in amber from 30 s (or a tenth of the plan, if longer) before its end, red once over. */
+export function segmentLevel(c: Clocks, plannedSeconds: number | null): 'ok' | 'amber' | 'red' {
+  if (!c.segmentPlanned || c.segment === null || plannedSeconds === null) return 'ok';
+  if (c.segment < 0) return 'red';
+  return c.segment <= Math.max(30_000, plannedSeconds * 100) ? 'amber' : 'ok';
+}
+
 /**
  * The largest whole pixel size in [min, max] for which `fits(size)` holds (binary search; text
  * fitting is monotonic in font size). `min` when even that does not fit.

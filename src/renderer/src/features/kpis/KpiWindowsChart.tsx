@@ -1,38 +1,37 @@
 // The KPI panel: per-minute orders and carts and the funnel rates on the show clock, with a marker
-// per segment, and each rolling window with its denominators ("38 carts / 1,099 views").
-import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { KPI_WINDOWS } from '../../../../shared/contract/index';
+// per segment and per offer pause/resume, each rolling window with its denominators ("38 carts /
+// 1,099 views"), and the service windows (comment response time per queue, approval SLA).
+import { useMemo } from 'react';
+import { KPI_WINDOWS, type TimelineItem } from '../../../../shared/contract/index';
 import { useSlice } from '../../state/station.store';
 import { Panel } from '../../ui/Panel';
-import { chartRows, markers, RATIO_LABEL } from './kpi-chart.logic';
+import { decimatedRows, markers, RATIO_LABEL } from './kpi-chart.logic';
 import type { KpiRatioKey } from './kpi-chart.types';
+import { KpiChart, type ChartMarker } from './KpiChart';
+import { ServiceWindowsTable } from './ServiceWindowsTable';
+import { pauseMarkers } from '../showday/timeline.logic';
 
 const RATIOS: KpiRatioKey[] = ['viewToCart', 'cartToCheckout', 'aov', 'paymentErrorRate'];
 const fmt = (k: KpiRatioKey, v: number | null) => (v === null ? '—' : k === 'aov' ? v.toFixed(2) : `${(v * 100).toFixed(1)} %`);
 
-export function KpiWindowsChart() {
+export function KpiWindowsChart(props: { timelineItems?: readonly TimelineItem[] | null }) {
   const day = useSlice('showday');
+  const goAt = day?.go?.at ?? 0;
+  const series = day?.series;
+  const segments = day?.segments;
+  const items = props.timelineItems;
+  const rows = useMemo(() => decimatedRows(series ?? [], goAt), [series, goAt]);
+  const pauses = useMemo(() => pauseMarkers(items ?? [], goAt), [items, goAt]);
+  const allMarkers = useMemo<ChartMarker[]>(
+    () => [...markers(segments ?? [], goAt).map((m) => ({ ...m, kind: 'segment' as const })), ...pauses.map((p) => ({ t: p.t, label: p.label, kind: p.kind }))],
+    [segments, pauses, goAt],
+  );
   if (!day?.go || !day.kpis) return <Panel title="KPIs over time" testId="kpi-windows"><p className="muted">The charts start at GO.</p></Panel>;
-  const rows = chartRows(day.series, day.go.at);
   const k = day.kpis;
   return (
     <Panel title="KPIs over time" testId="kpi-windows">
-      <div data-testid="kpi-chart" data-points={rows.length}>
-        <ResponsiveContainer width="100%" height={160}>
-          <ComposedChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-            <XAxis dataKey="t" type="number" domain={[0, 'dataMax']} unit=" min" />
-            <YAxis yAxisId="n" allowDecimals={false} width={32} />
-            <YAxis yAxisId="r" orientation="right" domain={[0, 1]} hide />
-            <Tooltip isAnimationActive={false} />
-            <Area yAxisId="n" dataKey="orders" stroke="var(--ok)" fill="var(--ok)" fillOpacity={0.2} isAnimationActive={false} />
-            <Line yAxisId="n" dataKey="carts" stroke="var(--accent)" dot={false} isAnimationActive={false} />
-            <Line yAxisId="r" dataKey="cartToCheckout" stroke="var(--warn)" dot={false} isAnimationActive={false} connectNulls={false} />
-            <ReferenceLine yAxisId="n" x={0} stroke="var(--ok)" label="GO" />
-            {markers(day.segments, day.go.at).map((m) => (
-              <ReferenceLine key={`${m.t}-${m.label}`} yAxisId="n" x={m.t} stroke="var(--muted)" strokeDasharray="3 3" />
-            ))}
-          </ComposedChart>
-        </ResponsiveContainer>
+      <div data-testid="kpi-chart" data-points={rows.length} data-orders={k.total.show.counts.orders} data-pauses={pauses.filter((p) => p.kind === 'pause').length} data-resumes={pauses.filter((p) => p.kind === 'resume').length}>
+        <KpiChart rows={rows} markers={allMarkers} />
       </div>
       <table className="kpi-windows" data-testid="kpi-windows-table">
         <thead>
@@ -59,6 +58,7 @@ export function KpiWindowsChart() {
           ))}
         </tbody>
       </table>
+      {day.service ? <ServiceWindowsTable view={day.service} /> : null}
       {day.refusals.length ? (
         <p className="warn small" data-testid="kpi-refusals">
           Not counted: {day.refusals[0]!.reason}

@@ -7,6 +7,7 @@ import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
 import { formatTimeOfDay } from '../../ui/format';
 import { personRow, qrImageSrc } from './people.logic';
+import { DevicesSection } from './DevicesSection';
 
 const REFRESH_MS = 10_000;
 
@@ -60,6 +61,7 @@ export function PeoplePanel() {
                   {row.statusText}
                 </td>
                 <td className="muted small">last use {row.lastUse}</td>
+                <td className="muted small" data-testid={`person-opened-${row.id}`}>{row.opened}</td>
                 <td>
                   <Button onClick={() => void invite(row.id)} disabled={busy !== null} data-testid={`person-invite-${row.id}`}>
                     {row.inviteLabel}
@@ -88,6 +90,7 @@ export function PeoplePanel() {
           </Button>
         </div>
       ) : null}
+      <DevicesSection />
     </Panel>
   );
 }

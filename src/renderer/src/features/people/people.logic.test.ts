@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonAccess } from '../../../../shared/contract/index';
-import { personRow, qrImageSrc } from './people.logic';
+import { deviceRow, personRow, qrImageSrc } from './people.logic';
 
 const base: PersonAccess = {
   id: 'ana',
   name: 'Ana Reyes',
   roles: ['moderator'],
   stationRoles: ['moderator'],
+  opened: [],
   source: 'show',
   status: 'none',
   standing: false,
@@ -37,5 +38,12 @@ describe('people rows', () => {
   });
   it('the QR markup becomes an image address, escaped', () => {
     expect(qrImageSrc('<svg a="1"/>')).toBe('data:image/svg+xml;charset=utf-8,%3Csvg%20a%3D%221%22%2F%3E');
+  });
+
+  it('says which views a person opened, and lists a device by name and last use', () => {
+    expect(personRow({ ...base, opened: ['moderator'] }, () => '19:02').opened).toBe('opened moderator');
+    expect(personRow(base, () => '19:02').opened).toBe('no view opened');
+    expect(deviceRow({ kind: 'device', label: 'Deck B', lastUsedAt: 5, lastUsedFrom: '10.0.0.4' }, () => '19:02')).toEqual({ label: 'Deck B', kind: 'button panel', lastUse: '19:02 from 10.0.0.4' });
+    expect(deviceRow({ kind: 'overlay', label: 'OBS', lastUsedAt: null, lastUsedFrom: null }, () => 'x').lastUse).toBe('not since the station started');
   });
 });

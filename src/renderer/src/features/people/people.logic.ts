@@ -1,6 +1,6 @@
 // What the People panel says about each person's access, as plain functions of the listing (no
 // React): the status line, which buttons apply, and the QR code as an image address.
-import type { PersonAccess } from '../../../../shared/contract/index';
+import type { DeviceAccess, PersonAccess } from '../../../../shared/contract/index';
 
 export interface PersonRow {
   id: string;
@@ -14,6 +14,8 @@ export interface PersonRow {
   canInvite: boolean;
   inviteLabel: 'Invite' | 'Re-issue';
   canRevoke: boolean;
+  /** The roles whose view they opened with their link: "moderator", or "no view opened". */
+  opened: string;
 }
 
 export function personRow(p: PersonAccess, formatTime: (ms: number) => string): PersonRow {
@@ -35,10 +37,20 @@ export function personRow(p: PersonAccess, formatTime: (ms: number) => string): 
     canInvite: true,
     inviteLabel: p.status === 'none' ? 'Invite' : 'Re-issue',
     canRevoke: p.status === 'active' || p.status === 'expired',
+    opened: p.opened.length ? `opened ${p.opened.join(', ')}` : 'no view opened',
   };
 }
 
 /** The station's QR markup as an image address: shown in an <img>, it cannot run anything. */
 export function qrImageSrc(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** A named device's row: never its token. */
+export function deviceRow(d: DeviceAccess, formatTime: (ms: number) => string): { label: string; kind: string; lastUse: string } {
+  return {
+    label: d.label,
+    kind: d.kind === 'device' ? 'button panel' : 'overlay page',
+    lastUse: d.lastUsedAt === null ? 'not since the station started' : `${formatTime(d.lastUsedAt)}${d.lastUsedFrom ? ` from ${d.lastUsedFrom}` : ''}`,
+  };
 }

@@ -4,6 +4,7 @@ import { useStation, useSlice } from '../../state/station.store';
 import { formatAge, formatTimeOfDay } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { StatusBadge } from '../../ui/StatusDot';
+import { RoleSwitcher } from '../roles/RoleSwitcher';
 
 /** `lostBanner: false` when the view shows the station's loss among its own emergency banners. */
 export function StationHeader(props: { view: string; extra?: React.ReactNode; nav?: React.ReactNode; lostBanner?: boolean }) {
@@ -25,6 +26,7 @@ export function StationHeader(props: { view: string; extra?: React.ReactNode; na
         </div>
         {props.nav}
         <div className="station-header-right">
+          <RoleSwitcher />
           {props.extra}
           <span className="muted station-header-view">{props.view}</span>
           {role ? (

@@ -1,0 +1,64 @@
+// The desk's view of the station's ordered work: a sparse cache of fixed-size pages fetched with
+// `comments.desk` for the rows on screen (plus a margin), refreshed when the station's desk version
+// moves. Plain functions, so the paging rules are unit-tested without a browser.
+import type { DeskItem } from '../../../../shared/contract/index';
+
+export const DESK_PAGE = 50;
+
+export interface DeskPage {
+  items: DeskItem[];
+  /** The station's desk version the page was read at. */
+  version: number;
+}
+
+export interface DeskCache {
+  /** The filter the pages belong to; a new filter starts an empty cache. */
+  key: string;
+  pages: Map<number, DeskPage>;
+  total: number;
+  /** The newest desk version seen in any answer. */
+  version: number;
+}
+
+export const emptyCache = (key: string): DeskCache => ({ key, pages: new Map(), total: 0, version: -1 });
+
+/** Pages covering rows [start, end] (inclusive), one page of margin either side. */
+export function pagesFor(start: number, end: number, total: number, size = DESK_PAGE): number[] {
+  if (total <= 0) return [0];
+  const last = Math.max(0, Math.ceil(total / size) - 1);
+  const from = Math.max(0, Math.floor(Math.max(0, start) / size) - 1);
+  const to = Math.min(last, Math.floor(Math.max(0, end) / size) + 1);
+  const out: number[] = [];
+  for (let p = from; p <= to; p++) out.push(p);
+  return out;
+}
+
+/** Pages to (re)read: missing ones, and stale ones when the station's version moved past them. */
+export function pagesToFetch(cache: DeskCache, wanted: readonly number[], stationVersion: number): number[] {
+  return wanted.filter((p) => {
+    const page = cache.pages.get(p);
+    return !page || page.version < stationVersion;
+  });
+}
+
+/** Stores an answer; pages far from the screen are dropped so the cache stays a few pages. */
+export function storePage(cache: DeskCache, page: number, items: DeskItem[], total: number, version: number, keep: readonly number[]): void {
+  cache.pages.set(page, { items, version });
+  cache.total = total;
+  cache.version = Math.max(cache.version, version);
+  for (const p of [...cache.pages.keys()]) if (!keep.includes(p) && p !== page) cache.pages.delete(p);
+}
+
+/** The item at a row, or undefined while its page is not read yet. */
+export function itemAt(cache: DeskCache, index: number, size = DESK_PAGE): DeskItem | undefined {
+  return cache.pages.get(Math.floor(index / size))?.items[index % size];
+}
+
+/** Where an item is now among the cached rows, or -1. */
+export function indexOf(cache: DeskCache, id: string, size = DESK_PAGE): number {
+  for (const [p, page] of cache.pages) {
+    const i = page.items.findIndex((it) => it.id === id);
+    if (i >= 0) return p * size + i;
+  }
+  return -1;
+}

@@ -1,0 +1,112 @@
+// The desk's rows, paged from the station: only the pages around the visible rows are read (with
+// `comments.desk`), and re-read at most four times a second when the station's desk version moves,
+// so 100,000 waiting comments and 2,000 arriving a second cost the view a screenful of rows.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DeskFilter } from '../../../../shared/contract/index';
+import { useSend, useStation } from '../../state/station.store';
+import { DESK_PAGE, emptyCache, pagesFor, pagesToFetch, storePage, type DeskCache } from './desk-window.logic';
+
+const MIN_GAP_MS = 250;
+
+export interface DeskWindow {
+  cache: DeskCache;
+  /** Bumps whenever the cache changed: a render dependency. */
+  tick: number;
+  loading: boolean;
+  error: string | null;
+  facets: { sku: string[]; lang: string[]; platform: string[] };
+  /** Re-read the visible pages now (after this desk's own action). */
+  refresh(): void;
+}
+
+export function useDeskWindow(filter: DeskFilter, range: { start: number; end: number }): DeskWindow {
+  const send = useSend();
+  const connection = useStation((v) => v.connection);
+  const stationVersion = useStation((v) => v.state?.comments.deskVersion ?? 0);
+  const key = JSON.stringify(filter);
+  const cacheRef = useRef<DeskCache>(emptyCache(key));
+  const [tick, setTick] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [facets, setFacets] = useState<DeskWindow['facets']>({ sku: [], lang: [], platform: [] });
+  const [force, setForce] = useState(0);
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const lastAt = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef({ filter, range, stationVersion, key, force });
+  latest.current = { filter, range, stationVersion, key, force };
+  const forcedRef = useRef(0);
+
+  if (cacheRef.current.key !== key) cacheRef.current = emptyCache(key);
+
+  const run = useCallback(async () => {
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    lastAt.current = performance.now();
+    try {
+      const { filter: f, range: r, stationVersion: v, key: k, force: fc } = latest.current;
+      const cache = cacheRef.current;
+      const wanted = pagesFor(r.start, r.end, cache.total || DESK_PAGE);
+      // A forced refresh (this desk acted) re-reads every visible page, whatever the versions say.
+      const todo = fc !== forcedRef.current ? wanted : pagesToFetch(cache, wanted, v);
+      forcedRef.current = fc;
+      if (todo.length) {
+        const answers = await Promise.all(todo.map((p) => send('comments.desk', { filter: f, offset: p * DESK_PAGE, limit: DESK_PAGE }).then((a) => [p, a] as const)));
+        if (cacheRef.current.key === k) {
+          for (const [p, a] of answers) storePage(cacheRef.current, p, a.items, a.total, a.version, wanted);
+          const fa = answers[0]?.[1].facets;
+          if (fa) setFacets((old) => (JSON.stringify(old) === JSON.stringify(fa) ? old : fa));
+          setTick((t) => t + 1);
+        }
+      }
+      setError(null);
+      setLoading(false);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String((e as { message?: string }).message ?? e));
+      setLoading(false);
+    } finally {
+      inFlight.current = false;
+      if (again.current) {
+        again.current = false;
+        schedule();
+      }
+    }
+  }, [send]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const schedule = useCallback(() => {
+    if (timer.current) return;
+    const wait = Math.max(0, MIN_GAP_MS - (performance.now() - lastAt.current));
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void run();
+    }, wait);
+  }, [run]);
+
+  // `tick`: once the total is known, the pages around the screen may still be missing.
+  useEffect(() => {
+    if (connection !== 'open') return;
+    schedule();
+  }, [connection, key, range.start, range.end, stationVersion, force, tick, schedule]);
+
+  // A reconnect may have missed changes: start from the station's truth again.
+  useEffect(() => {
+    if (connection === 'open') {
+      cacheRef.current = emptyCache(latest.current.key);
+      setLoading(true);
+    }
+  }, [connection]);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const refresh = useCallback(() => setForce((n) => n + 1), []);
+  return { cache: cacheRef.current, tick, loading, error, facets, refresh };
+}

@@ -1,0 +1,110 @@
+// The observer's page (a brand owner watching): the producer's overview read-only — on air, the
+// current cue, offers and orders, conversion, comment queues, preflight and alerts — with no
+// configuration (the station strips it) and no control (the station refuses every write).
+import { StationHeader } from '../features/station/StationHeader';
+import { useSlice } from '../state/station.store';
+import { Panel } from '../ui/Panel';
+import { StatusBadge, StatusDot } from '../ui/StatusDot';
+import { useNow } from '../ui/use-now';
+import { formatAge } from '../ui/format';
+import { airLine } from '../features/status/status-bar.logic';
+import { KpiStrip } from '../features/kpis/KpiStrip';
+import { KpiWindowsChart } from '../features/kpis/KpiWindowsChart';
+import { MyAlerts } from '../features/roles/MyAlerts';
+import { commerceRows } from '../features/roles/roles.logic';
+import { checkLevel, verdictLevel, verdictText } from '../features/preflight/preflight.logic';
+import { QUEUE_LABELS, QUEUE_ORDER } from '../features/comments/comments.logic';
+import '../features/roles/roles.css';
+
+export function ObserverPage() {
+  const obs = useSlice('obs');
+  const cues = useSlice('cues');
+  const day = useSlice('showday');
+  const offers = useSlice('offers')?.items ?? [];
+  const comments = useSlice('comments');
+  const preflight = useSlice('preflight');
+  const now = useNow(1000);
+  const air = airLine(obs, now);
+  return (
+    <div className="view view-observer">
+      <StationHeader view="Observer (read-only)" />
+      <KpiStrip />
+      <main className="role-grid" data-testid="observer-view">
+        <div className="col">
+          <Panel title="On air" testId="observer-air">
+            <div className="observer-facts">
+              <div className="observer-fact">
+                <span className="muted small">stream</span>
+                <StatusBadge level={air.level}>{air.text}</StatusBadge>
+              </div>
+              <div className="observer-fact">
+                <span className="muted small">show phase</span>
+                <strong>{day?.phase ?? '—'}</strong>
+              </div>
+              <div className="observer-fact">
+                <span className="muted small">segment</span>
+                <strong>{cues?.current?.segmentTitle ?? '—'}</strong>
+                <span className="small">{cues?.segmentStartedAt ? formatAge(now - cues.segmentStartedAt) : ''}</span>
+              </div>
+            </div>
+            <p data-testid="observer-cue">{cues?.current ? cues.current.text : <span className="muted">No cue yet.</span>}</p>
+          </Panel>
+          <Panel title="Offers" testId="observer-offers">
+            <table className="commerce-table">
+              <thead>
+                <tr>
+                  <th>Offer</th>
+                  <th>State</th>
+                  <th>Orders / cap</th>
+                  <th>Stock</th>
+                </tr>
+              </thead>
+              <tbody>
+                {commerceRows(offers).map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.name}</td>
+                    <td>
+                      <StatusBadge level={r.level}>{r.state}</StatusBadge>
+                    </td>
+                    <td className="num">{r.orders}</td>
+                    <td className="small">{r.stock}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Panel>
+          <KpiWindowsChart />
+        </div>
+        <div className="col">
+          <Panel title="Comments" testId="observer-comments">
+            <div className="observer-facts">
+              {QUEUE_ORDER.filter((q) => q !== 'spam').map((q) => {
+                const s = comments?.queues.find((x) => x.name === q);
+                return (
+                  <div key={q} className="observer-fact">
+                    <span className="muted small">{QUEUE_LABELS[q]}</span>
+                    <strong className="num">{s?.open ?? 0}</strong>
+                    <span className="small">{s?.oldestReceivedAt ? `oldest ${formatAge(now - s.oldestReceivedAt)}` : 'none open'}</span>
+                  </div>
+                );
+              })}
+            </div>
+          </Panel>
+          <Panel title="Preflight" testId="observer-preflight" actions={<StatusBadge level={verdictLevel(preflight?.verdict ?? 'pending')}>{verdictText(preflight?.verdict ?? 'pending')}</StatusBadge>}>
+            <ul className="preflight-list">
+              {(preflight?.checks ?? []).map((c) => (
+                <li key={c.id}>
+                  <StatusDot level={checkLevel(c.status)} label={c.status} />
+                  <span className="preflight-label">{c.label}</span>
+                  <span className="preflight-detail muted">{c.detail}</span>
+                  <span />
+                </li>
+              ))}
+            </ul>
+          </Panel>
+          <MyAlerts title="Alerts" empty="No alerts." />
+        </div>
+      </main>
+    </div>
+  );
+}
