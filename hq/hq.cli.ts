@@ -1,6 +1,7 @@
 // `npm run hq -- [--port N] [--data DIR] [--pg URL] [--lan]`: Baton HQ, on PostgreSQL when given a
 // connection string, else on PGlite in DIR. Prints the admin link for the views.
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { appRoot, appVersion, defaultDataDir } from '../src/station/paths';
 import { startHq } from './hq.app';
 
@@ -8,7 +9,7 @@ export const HQ_USAGE = `usage: npm run hq -- [--port <n>] [--data <dir>] [--pg 
   --port <n>    HTTP port for stations and views (default 4900; 0 picks a free one)
   --data <dir>  HQ's folder: the admin token, and the embedded PGlite database without --pg
   --pg <url>    a PostgreSQL 15+ connection string (a role that may create roles, for the migrations)
-  --pool <n>    PostgreSQL connections (default 10)
+  --pool <n>    PostgreSQL connections (default two per CPU core, at least 4)
   --lan         listen on every interface (stations on other machines)`;
 
 export interface HqOptions {
@@ -19,8 +20,13 @@ export interface HqOptions {
   pool: number;
 }
 
+/** More connections than PostgreSQL has cores to run them on only queue inside the server. */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.max(4, Math.min(16, cores * 2));
+}
+
 export function parseHqOptions(argv: readonly string[]): HqOptions | string {
-  const o: HqOptions = { port: 4900, dataDir: null, pgUrl: null, lan: false, pool: 10 };
+  const o: HqOptions = { port: 4900, dataDir: null, pgUrl: null, lan: false, pool: defaultPoolSize() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = argv[i + 1];

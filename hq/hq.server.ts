@@ -7,7 +7,8 @@ import type { HqDb } from './db/hq-db';
 import { createIngestService, type IngestService } from './ingest/ingest.service';
 import { countUnknownRefusals, issueStationToken, listStations, revokeStation, StationInputError } from './ingest/stations.repo';
 import { loadCommerce, loadIncidents, loadShows } from './views/hq.queries';
-import { attributionCsv, attributionPage, calendarPage, postmortemPage, stationsPage } from './views/hq.views';
+import { attributionCsv, attributionPage, calendarPage, experimentsPage, postmortemPage, stationsPage } from './views/hq.views';
+import { BOARD_PROBLEMS, BoardInputError, decideItem, loadDecisions, parseActor, parseItemEdit, recentHqAudit } from './views/postmortem.repo';
 import { ATTRIBUTION_DIMENSIONS, type AttributionDimension } from './views/attribution.calc';
 import { page, esc } from './views/html';
 
@@ -95,6 +96,8 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     if (path === '/api/ingest') {
       if (req.method !== 'POST') return fail(res, 405, 'POST a batch.');
       const buf = await readBody(req, MAX_BATCH_BYTES);
+      // HQ's clock starts once the request is in: a sender's slow upload is the sender's time.
+      const t0 = performance.now();
       let body: unknown;
       try {
         body = JSON.parse(buf.toString('utf8'));
@@ -102,7 +105,10 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
         return fail(res, 400, 'The body is not valid JSON.');
       }
       const r = await ingest.ingest(bearer(req), body, now());
-      return r.status === 200 ? json(res, 200, r.ack) : fail(res, r.status, r.message);
+      if (r.status !== 200) return fail(res, r.status, r.message);
+      json(res, 200, r.ack);
+      ingest.stats.record(performance.now() - t0, r.dbMs, r.facts);
+      return;
     }
 
     // Everything below is for HQ's people: the admin token as a bearer, or once in ?token= (kept in a cookie).
@@ -139,6 +145,32 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
       return ok ? json(res, 200, { ok: true }) : fail(res, 404, 'No such station.');
     }
     if (path === '/api/stations' && req.method === 'GET') return json(res, 200, { stations: await listStations(o.db) });
+    // HQ's own ingest figures and CPU time, for the bench and for whoever runs HQ.
+    if (path === '/api/metrics' && req.method === 'GET') {
+      const cpu = process.cpuUsage();
+      return json(res, 200, { ingest: ingest.stats.summary(), cpuMs: Math.round((cpu.user + cpu.system) / 1000), engine: o.db.engine });
+    }
+    if (path === '/api/metrics/reset' && req.method === 'POST') {
+      ingest.stats.reset();
+      return json(res, 200, { ok: true });
+    }
+    // The board's two forms: who is editing (a cookie), and one item's owner and due date (audited).
+    if (path === '/postmortem/me' && req.method === 'POST') {
+      const name = parseActor(new URLSearchParams((await readBody(req, 4 * 1024)).toString('utf8')).get('name'));
+      if (!name) return send(res, 303, 'text/plain', '', { location: '/postmortem?problem=name' });
+      return send(res, 303, 'text/plain', '', { location: '/postmortem', 'set-cookie': `hq_name=${encodeURIComponent(name)}; HttpOnly; SameSite=Strict; Path=/` });
+    }
+    if (path === '/postmortem/item' && req.method === 'POST') {
+      const actor = parseActor(cookie(req, 'hq_name'));
+      if (!actor) return send(res, 303, 'text/plain', '', { location: '/postmortem?problem=name' });
+      try {
+        await decideItem(o.db, actor, parseItemEdit(new URLSearchParams((await readBody(req, 16 * 1024)).toString('utf8'))));
+      } catch (error) {
+        if (error instanceof BoardInputError) return send(res, 303, 'text/plain', '', { location: `/postmortem?problem=${error.code}` });
+        throw error;
+      }
+      return send(res, 303, 'text/plain', '', { location: '/postmortem' });
+    }
     if (req.method !== 'GET') return fail(res, 405, 'Not allowed.');
 
     const html = (body: string) => send(res, 200, 'text/html; charset=utf-8', body);
@@ -157,9 +189,13 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
         return send(res, 200, 'text/csv; charset=utf-8', attributionCsv(cells, shows, by), { 'content-disposition': `attachment; filename="baton-attribution-by-${by}.csv"` });
       }
       case '/postmortem': {
-        const [incidents, shows] = await Promise.all([loadIncidents(o.db), loadShows(o.db)]);
-        return html(postmortemPage(incidents, shows));
+        const [incidents, shows, decisions, audit] = await Promise.all([loadIncidents(o.db), loadShows(o.db), loadDecisions(o.db), recentHqAudit(o.db)]);
+        const p = url.searchParams.get('problem');
+        const problem = p !== null && p in BOARD_PROBLEMS ? BOARD_PROBLEMS[p as keyof typeof BOARD_PROBLEMS] : null;
+        return html(postmortemPage(incidents, shows, { decisions, audit, actor: parseActor(cookie(req, 'hq_name')), problem }));
       }
+      case '/experiments':
+        return html(experimentsPage(await loadShows(o.db)));
       case '/stations':
         return html(stationsPage(await listStations(o.db), await countUnknownRefusals(o.db)));
       default:

@@ -4,7 +4,8 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** `name`: a statement prepared once per connection and reused (hot paths). */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], name?: string): Promise<T[]>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -13,6 +14,11 @@ export interface HqDb extends Queryable {
   readonly engine: 'postgres' | 'pglite';
   /** One transaction; rolled back if `fn` throws. */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * One transaction under `role` with `settings` set locally, opened in a single round trip
+   * (BEGIN, SET LOCAL ROLE and the settings travel as one message); rolled back if `fn` throws.
+   */
+  txAs<T>(role: string, settings: Readonly<Record<string, string>>, fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -21,6 +27,12 @@ export interface OpenHqDbOptions {
   pgUrl: string | null;
   dataDir: string | null;
   poolSize?: number;
+}
+
+/** The statements that open a role-scoped transaction; names and values are quoted, never spliced raw. */
+export function roleScope(role: string, settings: Readonly<Record<string, string>>): string {
+  const sets = Object.entries(settings).map(([k, v]) => `SELECT set_config(${pg.escapeLiteral(k)}, ${pg.escapeLiteral(v)}, true)`);
+  return [`SET LOCAL ROLE ${pg.escapeIdentifier(role)}`, ...sets].join('; ');
 }
 
 export async function openHqDb(o: OpenHqDbOptions): Promise<HqDb> {
@@ -39,41 +51,44 @@ function openPostgres(url: string, max: number): HqDb {
   });
   // An idle client losing its server (PostgreSQL restarted) emits here; the pool replaces it.
   pool.on('error', () => undefined);
+  const run = async <T>(begin: string, fn: (q: Queryable) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    // A server that dies mid-transaction also emits on the client: the failed query is the answer.
+    const onError = () => undefined;
+    client.on('error', onError);
+    let broken = false;
+    try {
+      await client.query(begin);
+      const q: Queryable = {
+        query: async <R>(s: string, p: readonly unknown[] = [], name?: string) =>
+          (await client.query(name ? { name, text: s, values: p as unknown[] } : { text: s, values: p as unknown[] })).rows as R[],
+        exec: async (s: string) => void (await client.query(s)),
+      };
+      const result = await fn(q);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  };
   return {
     engine: 'postgres',
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      return (await pool.query(sql, params as unknown[])).rows as T[];
+    async query<T>(sql: string, params: readonly unknown[] = [], name?: string) {
+      return (await pool.query(name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] })).rows as T[];
     },
     async exec(sql) {
       await pool.query(sql);
     },
-    async tx(fn) {
-      const client = await pool.connect();
-      // A server that dies mid-transaction also emits on the client: the failed query is the answer.
-      const onError = () => undefined;
-      client.on('error', onError);
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        const q: Queryable = {
-          query: async <R>(s: string, p: readonly unknown[] = []) => (await client.query(s, p as unknown[])).rows as R[],
-          exec: async (s: string) => void (await client.query(s)),
-        };
-        const result = await fn(q);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        try {
-          await client.query('ROLLBACK');
-        } catch {
-          broken = true;
-        }
-        throw error;
-      } finally {
-        client.off('error', onError);
-        client.release(broken);
-      }
-    },
+    tx: (fn) => run('BEGIN', fn),
+    txAs: (role, settings, fn) => run(`BEGIN; ${roleScope(role, settings)}`, fn),
     close: () => pool.end(),
   };
 }
@@ -93,7 +108,11 @@ export function needsTls(url: string): boolean {
 
 async function openPglite(dataDir: string | null): Promise<HqDb> {
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-  // PGlite runs one query at a time; its own queue serialises callers.
+  // PGlite runs one query at a time; its own queue serialises callers. It prepares nothing by name.
+  const wrap = (t: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
+    query: async <R>(s: string, p: readonly unknown[] = []) => (await t.query<R>(s, p as unknown[])).rows,
+    exec: async (s: string) => void (await t.exec(s)),
+  });
   return {
     engine: 'pglite',
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -102,13 +121,12 @@ async function openPglite(dataDir: string | null): Promise<HqDb> {
     async exec(sql) {
       await db.exec(sql);
     },
-    tx: (fn) =>
-      db.transaction(async (t) =>
-        fn({
-          query: async <R>(s: string, p: readonly unknown[] = []) => (await t.query<R>(s, p as unknown[])).rows,
-          exec: async (s: string) => void (await t.exec(s)),
-        }),
-      ),
+    tx: (fn) => db.transaction(async (t) => fn(wrap(t))),
+    txAs: (role, settings, fn) =>
+      db.transaction(async (t) => {
+        await t.exec(roleScope(role, settings));
+        return fn(wrap(t));
+      }),
     close: () => db.close(),
   };
 }

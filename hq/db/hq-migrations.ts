@@ -80,6 +80,48 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
       CREATE POLICY facts_read_all ON facts FOR SELECT TO ${READER_ROLE} USING (true);
     `,
   },
+  {
+    version: 3,
+    name: 'ingest-moves-its-own-station-head',
+    // A batch is one statement under the ingest role: its facts and its station's ingest state
+    // (acknowledged seq, clock skew, audit chain head) move together. The role may read and move
+    // only those columns, and only on its own station's row; never the token, label or revocation.
+    sql: `
+      GRANT SELECT (id, acked_seq, chain_seq, chain_hash, chain_break_seq, chain_break_reason) ON stations TO ${INGEST_ROLE};
+      GRANT UPDATE (acked_seq, last_seen_at, clock_skew_ms, chain_seq, chain_hash, chain_break_seq, chain_break_reason) ON stations TO ${INGEST_ROLE};
+      ALTER TABLE stations ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY stations_see_own ON stations FOR SELECT TO ${INGEST_ROLE}
+        USING (id = current_setting('baton.station', true));
+      CREATE POLICY stations_move_own ON stations FOR UPDATE TO ${INGEST_ROLE}
+        USING (id = current_setting('baton.station', true)) WITH CHECK (id = current_setting('baton.station', true));
+      CREATE POLICY stations_read_all ON stations FOR SELECT TO ${READER_ROLE} USING (true);
+    `,
+  },
+  {
+    version: 4,
+    name: 'postmortem-owners-and-hq-audit',
+    // What HQ's people decide on the board (each item's owner and due date), and HQ's own audit
+    // trail of every such change: who, when, before and after.
+    sql: `
+      CREATE TABLE postmortem_items (
+        item_key   text PRIMARY KEY,
+        owner      text,
+        due        date,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        updated_by text NOT NULL
+      );
+      CREATE TABLE hq_audit (
+        id     bigserial PRIMARY KEY,
+        at     timestamptz NOT NULL DEFAULT now(),
+        actor  text NOT NULL,
+        action text NOT NULL,
+        target text NOT NULL,
+        before jsonb,
+        after  jsonb
+      );
+      GRANT SELECT ON postmortem_items, hq_audit TO ${READER_ROLE};
+    `,
+  },
 ];
 
 export async function migrateHq(db: HqDb): Promise<number> {

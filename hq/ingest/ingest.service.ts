@@ -4,11 +4,13 @@
 import { INGEST_ROLE } from '../db/hq-migrations';
 import type { HqDb } from '../db/hq-db';
 import type { HqAck } from '../../src/shared/contract/index';
-import { batchSchema } from './batch.schema';
+import { batchSchema, type ParsedBatch } from './batch.schema';
 import { checkAuditRows } from './audit-chain.check';
 import { tokenHash } from './stations.repo';
+import { createIngestStats, type IngestStats } from './ingest.stats';
 
-export type IngestOutcome = { status: 200; ack: HqAck } | { status: 400 | 401 | 403 | 503; message: string };
+/** `dbMs`: the batch's transaction, measured inside HQ. */
+export type IngestOutcome = { status: 200; ack: HqAck; dbMs: number; facts: number } | { status: 400 | 401 | 403 | 503; message: string };
 
 interface TokenInfo {
   id: string;
@@ -17,16 +19,19 @@ interface TokenInfo {
 }
 
 /** Token look-ups are cached briefly; a revocation takes effect within this time. */
-const TOKEN_TTL_MS = 2_000;
+const TOKEN_TTL_MS = 5_000;
 
 export interface IngestService {
   ingest(token: string | null, body: unknown, hqNow: number): Promise<IngestOutcome>;
+  /** HQ-side timing of acknowledged batches. */
+  readonly stats: IngestStats;
   /** Forget cached tokens now (after an issue or a revocation through this HQ). */
   forgetTokens(): void;
 }
 
-export function createIngestService(db: HqDb): IngestService {
+export function createIngestService(db: HqDb, stats: IngestStats = createIngestStats()): IngestService {
   const tokens = new Map<string, TokenInfo>();
+  const applier = createApplier(db);
 
   const lookup = async (token: string, now: number): Promise<TokenInfo | null> => {
     const h = tokenHash(token);
@@ -51,7 +56,12 @@ export function createIngestService(db: HqDb): IngestService {
   };
 
   return {
-    forgetTokens: () => tokens.clear(),
+    stats,
+    forgetTokens: () => {
+      tokens.clear();
+      // A re-issued token may mean a re-registered station: read its chain head again.
+      applier.forget();
+    },
     async ingest(token, body, hqNow) {
       try {
         if (!token) {
@@ -77,7 +87,8 @@ export function createIngestService(db: HqDb): IngestService {
           await refuseStation(who.id, `claimed station ${batch.stationId}`);
           return { status: 403, message: `This token belongs to station ${who.id}, not ${batch.stationId}.` };
         }
-        return { status: 200, ack: await apply(db, batch, hqNow) };
+        const { ack, dbMs } = await applier.apply(batch, hqNow);
+        return { status: 200, ack, dbMs, facts: batch.facts.length };
       } catch (error) {
         // The database is away (restarting, unreachable): the station keeps its facts and retries.
         return { status: 503, message: `HQ's database is unavailable: ${(error as Error).message.slice(0, 200)}` };
@@ -86,48 +97,128 @@ export function createIngestService(db: HqDb): IngestService {
   };
 }
 
-async function apply(db: HqDb, batch: ReturnType<typeof batchSchema.parse>, hqNow: number): Promise<HqAck> {
-  return db.tx(async (q) => {
-    // Locks this station's row: two batches of one station are applied one after the other.
-    const [st] = await q.query<{ chain_seq: string | number; chain_hash: string; chain_break_seq: string | number | null; acked_seq: string | number }>(
-      'SELECT chain_seq, chain_hash, chain_break_seq, acked_seq FROM stations WHERE id = $1 FOR UPDATE',
-      [batch.stationId],
-    );
-    if (!st) throw new Error(`station ${batch.stationId} vanished`);
-    let inserted = new Set<number>();
-    if (batch.facts.length > 0) {
-      await q.query(`SET LOCAL ROLE ${INGEST_ROLE}`);
-      await q.query("SELECT set_config('baton.station', $1, true)", [batch.stationId]);
-      const rows = await q.query<{ seq: string | number }>(
-        `INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body)
-         SELECT $1, x.seq, x."showId", x.kind, x.at, $2, x.body
-           FROM jsonb_to_recordset($3::jsonb) AS x(seq bigint, "showId" text, kind text, at bigint, body jsonb)
-         ON CONFLICT (station_id, seq) DO NOTHING
-         RETURNING seq`,
-        [batch.stationId, batch.batchId, JSON.stringify(batch.facts)],
-      );
-      await q.query('RESET ROLE');
-      inserted = new Set(rows.map((r) => Number(r.seq)));
-    }
-    let chain = { seq: Number(st.chain_seq), hash: st.chain_hash };
-    let brokenAt: number | null = st.chain_break_seq === null ? null : Number(st.chain_break_seq);
-    let reason: string | null = null;
-    if (brokenAt === null) {
-      const audits = batch.facts.filter((f) => f.kind === 'audit' && inserted.has(f.seq)).map((f) => f.body);
-      const step = checkAuditRows(chain, audits);
-      if (step.ok) chain = step.head;
-      else {
-        brokenAt = step.seq;
-        reason = step.reason;
+interface StationHead {
+  chainSeq: number;
+  chainHash: string;
+  brokenAt: number | null;
+}
+
+interface Applied {
+  ack: HqAck;
+  dbMs: number;
+}
+
+/** Another HQ process moved this station's chain head meanwhile: reload it and apply again. */
+class HeadMoved extends Error {}
+
+// One statement per batch: every fact in one INSERT (the batch as a JSON array, expanded by
+// PostgreSQL), and the station's ingest state in the same statement. The head is compared, not
+// locked: a second HQ process on the same database makes the update touch no row, and the batch
+// is rolled back and applied again against the head that process committed.
+const APPLY_BATCH = `WITH ins AS (
+    INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body)
+    SELECT $1, x.seq, x."showId", x.kind, x.at, $2, x.body
+      FROM jsonb_to_recordset($3::jsonb) AS x(seq bigint, "showId" text, kind text, at bigint, body jsonb)
+    ON CONFLICT (station_id, seq) DO NOTHING
+    RETURNING seq
+  ), upd AS (
+    UPDATE stations SET acked_seq = GREATEST(acked_seq, $4::bigint), last_seen_at = now(), clock_skew_ms = $5::bigint,
+           chain_seq = $6::bigint, chain_hash = $7, chain_break_seq = $8::bigint, chain_break_reason = COALESCE(chain_break_reason, $9)
+     WHERE id = $1 AND chain_seq = $10::bigint AND chain_hash = $11
+     RETURNING acked_seq
+  )
+  SELECT (SELECT acked_seq FROM upd) AS acked_seq, (SELECT COALESCE(array_agg(seq), '{}') FROM ins) AS inserted`;
+
+const FLAG_BREAK = `UPDATE stations SET chain_break_seq = $2, chain_break_reason = COALESCE(chain_break_reason, $3) WHERE id = $1 AND chain_break_seq IS NULL`;
+
+/**
+ * Applies batches in one transaction each, a station's batches one after another (per-station
+ * queue), with each station's audit chain head kept in memory once read. A batch costs three
+ * round trips: BEGIN with the role switch, the one prepared statement above, COMMIT. The chain is
+ * walked before the statement from the rows after the head (a resend's rows are at or below it);
+ * an audit row HQ did not already hold yet at or below the head is itself a break.
+ */
+function createApplier(db: HqDb) {
+  const heads = new Map<string, StationHead>();
+  const queues = new Map<string, Promise<unknown>>();
+
+  const once = (batch: ParsedBatch, hqNow: number) =>
+    db.txAs(INGEST_ROLE, { 'baton.station': batch.stationId }, async (q) => {
+      const t0 = performance.now();
+      let head = heads.get(batch.stationId);
+      if (!head) {
+        const [st] = await q.query<{ chain_seq: string | number; chain_hash: string; chain_break_seq: string | number | null }>(
+          'SELECT chain_seq, chain_hash, chain_break_seq FROM stations WHERE id = $1',
+          [batch.stationId],
+        );
+        if (!st) throw new Error(`station ${batch.stationId} vanished`);
+        head = { chainSeq: Number(st.chain_seq), chainHash: st.chain_hash, brokenAt: st.chain_break_seq === null ? null : Number(st.chain_break_seq) };
       }
+      const audits = batch.facts.filter((f) => f.kind === 'audit');
+      let next: StationHead = head;
+      let reason: string | null = null;
+      let walked = new Set<number>();
+      if (head.brokenAt === null) {
+        const after = audits.filter((f) => !(Number(f.body.seq) <= head.chainSeq));
+        walked = new Set(after.map((f) => f.seq));
+        const step = checkAuditRows({ seq: head.chainSeq, hash: head.chainHash }, after.map((f) => f.body));
+        if (step.ok) next = { chainSeq: step.head.seq, chainHash: step.head.hash, brokenAt: null };
+        else {
+          next = { ...head, brokenAt: step.seq };
+          reason = step.reason;
+        }
+      }
+      const maxSeq = batch.facts.length ? batch.facts[batch.facts.length - 1]!.seq : 0;
+      const [done] = await q.query<{ acked_seq: string | number | null; inserted: (string | number)[] }>(
+        APPLY_BATCH,
+        [batch.stationId, batch.batchId, JSON.stringify(batch.facts), maxSeq, hqNow - batch.sentAt, next.chainSeq, next.chainHash, next.brokenAt, reason, head.chainSeq, head.chainHash],
+        'hq-apply-batch',
+      );
+      if (!done || done.acked_seq === null) throw new HeadMoved();
+      const inserted = new Set(done.inserted.map(Number));
+      if (next.brokenAt === null) {
+        // Rows walked but not stored (HQ held other content under those seqs), or stored but not
+        // walked (an old audit row again under a new seq): HQ's copy is not the chain it checked.
+        const odd = audits.find((f) => walked.has(f.seq) !== inserted.has(f.seq));
+        if (odd) {
+          const at = Number(odd.body.seq) || odd.seq;
+          const why = walked.has(odd.seq) ? 'audit row arrived under a seq HQ already holds with other content' : 'an audit row already held arrived again under a new seq';
+          await q.query(FLAG_BREAK, [batch.stationId, at, why], 'hq-flag-break');
+          next = { ...next, brokenAt: at };
+        }
+      }
+      return { next, dbMs: performance.now() - t0, ack: { ackedSeq: Number(done.acked_seq), applied: inserted.size, duplicates: batch.facts.length - inserted.size } };
+    });
+
+  const applyNow = async (batch: ParsedBatch, hqNow: number): Promise<Applied> => {
+    try {
+      const r = await once(batch, hqNow);
+      heads.set(batch.stationId, r.next);
+      return { ack: r.ack, dbMs: r.dbMs };
+    } catch (error) {
+      // Whatever failed, the head in memory may be stale: the next batch reads it again.
+      heads.delete(batch.stationId);
+      if (!(error instanceof HeadMoved)) throw error;
+      const r = await once(batch, hqNow);
+      heads.set(batch.stationId, r.next);
+      return { ack: r.ack, dbMs: r.dbMs };
     }
-    const maxSeq = batch.facts.length ? batch.facts[batch.facts.length - 1]!.seq : 0;
-    const [done] = await q.query<{ acked_seq: string | number }>(
-      `UPDATE stations SET acked_seq = GREATEST(acked_seq, $2), last_seen_at = now(), clock_skew_ms = $3,
-              chain_seq = $4, chain_hash = $5, chain_break_seq = $6, chain_break_reason = COALESCE(chain_break_reason, $7)
-        WHERE id = $1 RETURNING acked_seq`,
-      [batch.stationId, maxSeq, hqNow - batch.sentAt, chain.seq, chain.hash, brokenAt, reason],
-    );
-    return { ackedSeq: Number(done?.acked_seq ?? maxSeq), applied: inserted.size, duplicates: batch.facts.length - inserted.size };
-  });
+  };
+
+  return {
+    apply(batch: ParsedBatch, hqNow: number): Promise<Applied> {
+      const before = queues.get(batch.stationId) ?? Promise.resolve();
+      const run = before.then(
+        () => applyNow(batch, hqNow),
+        () => applyNow(batch, hqNow),
+      );
+      const tail = run.catch(() => undefined);
+      queues.set(batch.stationId, tail);
+      void tail.then(() => {
+        if (queues.get(batch.stationId) === tail) queues.delete(batch.stationId);
+      });
+      return run;
+    },
+    forget: () => heads.clear(),
+  };
 }

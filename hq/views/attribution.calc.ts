@@ -2,7 +2,7 @@
 // one dimension, in integer cents; and each show's reconciliation with its package's totals.
 import type { CommerceCell, ShowRecord } from './hq.queries';
 
-export const ATTRIBUTION_DIMENSIONS = ['brand', 'show', 'offer', 'channel', 'day'] as const;
+export const ATTRIBUTION_DIMENSIONS = ['brand', 'show', 'offer', 'platform', 'channel', 'day'] as const;
 export type AttributionDimension = (typeof ATTRIBUTION_DIMENSIONS)[number];
 
 export interface AttributionRow {
@@ -20,6 +20,14 @@ export interface AttributionRow {
 
 const showKey = (stationId: string, showId: string) => `${stationId}/${showId}`;
 
+/**
+ * The show's platform: stations count commerce per show, not per platform, so a show streamed to
+ * several platforms is one row under all of them ("tiktok + instagram"), never split by a guess.
+ */
+export function platformKey(show: Pick<ShowRecord, 'platforms'> | undefined): string {
+  return show && show.platforms.length ? show.platforms.join(' + ') : '(unknown platform)';
+}
+
 export function attribute(cells: readonly CommerceCell[], shows: readonly ShowRecord[], by: AttributionDimension): AttributionRow[] {
   const showOf = new Map(shows.map((s) => [showKey(s.stationId, s.showId), s]));
   const acc = new Map<string, AttributionRow>();
@@ -27,7 +35,17 @@ export function attribute(cells: readonly CommerceCell[], shows: readonly ShowRe
     const show = showOf.get(showKey(c.stationId, c.showId));
     const currency = show?.kpis?.currency ?? c.currency ?? 'USD';
     const key =
-      by === 'brand' ? (show?.brand ?? '(unknown brand)') : by === 'show' ? `${show?.title ?? c.showId} @ ${c.stationId}` : by === 'offer' ? c.offerId || '(every offer)' : by === 'channel' ? c.source : c.day;
+      by === 'brand'
+        ? (show?.brand ?? '(unknown brand)')
+        : by === 'show'
+          ? `${show?.title ?? c.showId} @ ${c.stationId}`
+          : by === 'offer'
+            ? c.offerId || '(every offer)'
+            : by === 'platform'
+              ? platformKey(show)
+              : by === 'channel'
+                ? c.source
+                : c.day;
     const id = `${key}\u0000${currency}`;
     let row = acc.get(id);
     if (!row) {

@@ -20,10 +20,57 @@ export interface ShowRecord {
   timezone: string;
   owner: string | null;
   approver: string | null;
+  /** The approver's role as the show's approval or people name it. */
+  approverRole: string | null;
+  /** The show's people with their role (never contacts), as the station holds them. */
+  people: { name: string; role: string }[];
+  /** The platforms the show streams to (attribution by platform). */
+  platforms: string[];
+  /** GO, segments with running totals and END: what each segment (offer presentation, CTA) did. */
+  experiment: ShowExperiment | null;
   phase: string;
   kpis: { views: number; addToCart: number; checkouts: number; orders: number; revenue: number; currency: string };
   /** The package's totals, once the station has written one. */
   package: { kpis: ShowRecord['kpis']; at: number } | null;
+}
+
+export interface ShowExperiment {
+  goAt: number;
+  endAt: number | null;
+  final: SegmentTotals | null;
+  segments: { at: number; segmentId: string; title: string; totals: SegmentTotals }[];
+}
+
+type SegmentTotals = { views: number; addToCart: number; checkouts: number; orders: number; revenue: number; paymentErrors: number };
+
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const totalsOf = (v: unknown): SegmentTotals => {
+  const t = (v ?? {}) as Record<string, unknown>;
+  return { views: num(t.views), addToCart: num(t.addToCart), checkouts: num(t.checkouts), orders: num(t.orders), revenue: num(t.revenue), paymentErrors: num(t.paymentErrors) };
+};
+
+/** A station's experiment record, parsed (facts are untrusted): null when absent or malformed. */
+export function parseExperiment(v: unknown): ShowExperiment | null {
+  if (!v || typeof v !== 'object') return null;
+  const e = v as Record<string, unknown>;
+  if (typeof e.goAt !== 'number' || !Array.isArray(e.segments)) return null;
+  return {
+    goAt: e.goAt,
+    endAt: typeof e.endAt === 'number' ? e.endAt : null,
+    final: e.final ? totalsOf(e.final) : null,
+    segments: e.segments
+      .filter((m): m is Record<string, unknown> => !!m && typeof m === 'object' && typeof (m as { at?: unknown }).at === 'number')
+      .slice(0, 500)
+      .map((m) => ({ at: m.at as number, segmentId: str(m.segmentId, ''), title: str(m.title, '(untitled segment)'), totals: totalsOf(m.totals) })),
+  };
+}
+
+function peopleOf(v: unknown): { name: string; role: string }[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((p): p is Record<string, unknown> => !!p && typeof p === 'object')
+    .slice(0, 100)
+    .map((p) => ({ name: str(p.name, '?'), role: str(p.role, '') }));
 }
 
 export async function loadShows(q: Queryable): Promise<ShowRecord[]> {
@@ -50,6 +97,10 @@ export async function loadShows(q: Queryable): Promise<ShowRecord[]> {
       timezone: str(b.timezone, 'UTC'),
       owner: typeof b.owner === 'string' ? b.owner : null,
       approver: typeof b.approver === 'string' ? b.approver : null,
+      approverRole: typeof b.approverRole === 'string' ? b.approverRole : null,
+      people: peopleOf(b.people),
+      platforms: Array.isArray(b.platforms) ? b.platforms.filter((x): x is string => typeof x === 'string').slice(0, 10) : [],
+      experiment: parseExperiment(b.experiment),
       phase: str(b.phase, 'draft'),
       kpis: b.kpis as ShowRecord['kpis'],
       package: (r.pkg as ShowRecord['package']) ?? null,
@@ -83,6 +134,8 @@ export async function loadCommerce(q: Queryable): Promise<CommerceCell[]> {
 }
 
 export interface Incident {
+  /** Stable across the alert's updates: what HQ's owner and due date are attached to. */
+  key: string;
   stationId: string;
   showId: string;
   seq: number;
@@ -107,9 +160,9 @@ export async function loadIncidents(q: Queryable): Promise<Incident[]> {
     .map((r): Incident => {
       const b = r.body;
       if (r.kind === 'alert') {
-        return { stationId: r.station_id, showId: r.show_id, seq: Number(r.seq), kind: 'alert', at: Number(b.raisedAt ?? r.station_at), level: str(b.level, 'info'), mode: `${str(b.source, '?')}: ${str(b.key, '?')}`, message: str(b.message, '') };
+        return { key: `${r.station_id}/alert/${str(b.id, String(r.seq)).replace(/\s/g, '_').slice(0, 200) || r.seq}`, stationId: r.station_id, showId: r.show_id, seq: Number(r.seq), kind: 'alert', at: Number(b.raisedAt ?? r.station_at), level: str(b.level, 'info'), mode: `${str(b.source, '?')}: ${str(b.key, '?')}`, message: str(b.message, '') };
       }
-      return { stationId: r.station_id, showId: r.show_id, seq: Number(r.seq), kind: 'offer_pause', at: Number(r.station_at), level: b.outcome === 'ok' ? 'warn' : 'critical', mode: `offer paused: ${str(b.reason, '')}`.slice(0, 160), message: `Offer ${str(b.offerId, '?')} paused by ${str(b.actor, '?')} (${str(b.outcome, '?')}): ${str(b.reason, '')}` };
+      return { key: `${r.station_id}/offer_pause/${r.seq}`, stationId: r.station_id, showId: r.show_id, seq: Number(r.seq), kind: 'offer_pause', at: Number(r.station_at), level: b.outcome === 'ok' ? 'warn' : 'critical', mode: `offer paused: ${str(b.reason, '')}`.slice(0, 160), message: `Offer ${str(b.offerId, '?')} paused by ${str(b.actor, '?')} (${str(b.outcome, '?')}): ${str(b.reason, '')}` };
     })
     .filter((i) => i.kind === 'offer_pause' || i.level !== 'info');
 }

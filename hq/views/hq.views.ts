@@ -5,6 +5,8 @@ import { esc, money, page, pct, table } from './html';
 import { attribute, reconcile, ATTRIBUTION_DIMENSIONS, type AttributionDimension } from './attribution.calc';
 import type { CommerceCell, Incident, ShowRecord } from './hq.queries';
 import type { StationRow } from '../ingest/stations.repo';
+import type { HqAuditRow, ItemDecision } from './postmortem.repo';
+import { experimentRuns, summariseVariants } from './experiments.calc';
 
 const PHASE_CLASS: Record<string, string> = { draft: '', approved: 'ok', live: 'live', ended: 'warn', package: 'ok' };
 const PHASE_LABEL: Record<string, string> = { draft: 'draft', approved: 'script approved', live: 'live', ended: 'ended', package: 'package in' };
@@ -22,13 +24,29 @@ export function calendarPage(shows: readonly ShowRecord[]): string {
       esc(s.brand),
       esc(s.stationId),
       `<span class="pill ${PHASE_CLASS[s.phase] ?? ''}" data-testid="phase">${esc(PHASE_LABEL[s.phase] ?? s.phase)}</span>`,
-      esc(s.owner ?? '—'),
-      esc(s.approver ?? '—'),
+      personCell(s.owner, roleOf(s, s.owner, 'producer')),
+      personCell(s.approver, s.approverRole ?? roleOf(s, s.approver, null)),
+      peopleCell(s),
       s.kpis ? `${esc(money(Math.round(s.kpis.revenue * 100), s.kpis.currency))} · ${esc(s.kpis.orders)} orders · ${esc(s.kpis.views)} views` : '—',
     ]);
-    return `<section class="day"><h2>${esc(day)}</h2>${table(['Time', 'Show', 'Brand', 'Station', 'State', 'Owner', 'Approver', 'KPIs (station)'], rows, new Set(), `day-${day}`)}</section>`;
+    return `<section class="day"><h2>${esc(day)}</h2>${table(['Time', 'Show', 'Brand', 'Station', 'State', 'Owner', 'Approver', 'People', 'KPIs (station)'], rows, new Set(), `day-${day}`)}</section>`;
   });
   return page('Live calendar', '/calendar', days.join('') || '<p class="muted">No station has reported a show yet.</p>', 10);
+}
+
+/** The role a name has in the show's people, as the station holds them. */
+function roleOf(s: ShowRecord, name: string | null, fallback: string | null): string | null {
+  return (name && s.people.find((p) => p.name === name)?.role) || fallback;
+}
+
+function personCell(name: string | null, role: string | null): string {
+  return name ? `${esc(name)}${role ? ` <span class="muted">(${esc(role)})</span>` : ''}` : '—';
+}
+
+function peopleCell(s: ShowRecord): string {
+  if (!s.people.length) return '<span class="muted">—</span>';
+  const list = s.people.map((p) => `${esc(p.name)} <span class="muted">(${esc(p.role)})</span>`).join('<br>');
+  return `<details data-testid="people"><summary>${esc(s.people.length)} people</summary>${list}</details>`;
 }
 
 export function attributionPage(cells: readonly CommerceCell[], shows: readonly ShowRecord[], by: AttributionDimension): string {
@@ -58,7 +76,7 @@ export function attributionPage(cells: readonly CommerceCell[], shows: readonly 
     'reconciliation',
   );
   return page('Attribution', '/attribution', `<p>${form}</p>${body}<h2>Reconciliation with each show’s package</h2>${recTable}
-    <p class="muted">Channel is where the station counted the event (webhook, store, sandbox); stations do not yet tag commerce events with the social platform.</p>`);
+    <p class="muted">Platform is the show's platform as its station holds it: stations count commerce per show, so a show streamed to several platforms is one row under all of them. Channel is where the station counted the event (webhook, store, sandbox).</p>`);
 }
 
 export function attributionCsv(cells: readonly CommerceCell[], shows: readonly ShowRecord[], by: AttributionDimension): string {
@@ -98,20 +116,103 @@ export function boardItems(incidents: readonly Incident[], shows: readonly ShowR
   });
 }
 
-export function postmortemPage(incidents: readonly Incident[], shows: readonly ShowRecord[]): string {
+export interface BoardEdits {
+  decisions: ReadonlyMap<string, ItemDecision>;
+  audit: readonly HqAuditRow[];
+  /** Who is editing (set once on the board, kept in a cookie); null: editing is offered after naming yourself. */
+  actor: string | null;
+  problem: string | null;
+}
+
+export function postmortemPage(incidents: readonly Incident[], shows: readonly ShowRecord[], edits: BoardEdits): string {
   const items = boardItems(incidents, shows);
-  const rows = items.map((i) => [
-    esc(new Date(i.at).toISOString().slice(0, 16).replace('T', ' ')),
-    esc(i.show?.title ?? i.showId),
-    esc(i.show?.brand ?? '—'),
-    `<span class="pill ${i.level === 'critical' ? 'bad' : 'warn'}">${esc(i.level)}</span>`,
-    esc(i.mode),
-    esc(i.message),
-    esc(i.show?.owner ?? '—'),
-    esc(new Date(i.at + DUE_MS).toISOString().slice(0, 10)),
-    i.escalate ? `<span class="pill bad" data-testid="escalate">escalate to a process change</span> <span class="muted">(${esc(i.seenInShows)} shows this month)</span>` : `<span class="muted">first time this month</span>`,
-  ]);
-  return page('Post-mortem board', '/postmortem', table(['When', 'Show', 'Brand', 'Level', 'Failure mode', 'What happened', 'Owner', 'Due', 'Rule'], rows, new Set(), 'board'), 30);
+  const rows = items.map((i) => {
+    const d = edits.decisions.get(i.key);
+    const owner = d ? d.owner : (i.show?.owner ?? null);
+    const due = d?.due ?? new Date(i.at + DUE_MS).toISOString().slice(0, 10);
+    const set = d ? `<br><span class="muted small">set by ${esc(d.updatedBy)} ${esc(d.updatedAt.toISOString().slice(0, 16).replace('T', ' '))}</span>` : '';
+    const edit = edits.actor
+      ? `<form method="post" action="/postmortem/item" class="edit" data-testid="edit-item"><input type="hidden" name="key" value="${esc(i.key)}">
+          <input name="owner" aria-label="Owner" value="${esc(owner ?? '')}" maxlength="120" placeholder="owner">
+          <input name="due" aria-label="Due" type="date" value="${esc(due)}"> <button>Save</button></form>`
+      : '';
+    return [
+      esc(new Date(i.at).toISOString().slice(0, 16).replace('T', ' ')),
+      esc(i.show?.title ?? i.showId),
+      esc(i.show?.brand ?? '—'),
+      `<span class="pill ${i.level === 'critical' ? 'bad' : 'warn'}">${esc(i.level)}</span>`,
+      esc(i.mode),
+      esc(i.message),
+      `<span data-testid="owner">${esc(owner ?? '—')}</span>${set}`,
+      `<span data-testid="due">${esc(due)}</span>`,
+      i.escalate ? `<span class="pill bad" data-testid="escalate">escalate to a process change</span> <span class="muted">(${esc(i.seenInShows)} shows this month)</span>` : `<span class="muted">first time this month</span>`,
+      edit,
+    ];
+  });
+  const me = `<form method="post" action="/postmortem/me" class="inline" data-testid="editing-as">Editing as <input name="name" aria-label="Your name" value="${esc(edits.actor ?? '')}" maxlength="80" placeholder="your name"> <button>${edits.actor ? 'Change' : 'Set'}</button></form>
+    ${edits.actor ? '' : '<span class="muted">Name yourself to set owners and due dates; every change is recorded with your name.</span>'}`;
+  const problem = edits.problem ? `<p class="pill bad" role="alert" data-testid="board-problem">${esc(edits.problem)}</p>` : '';
+  const audit = table(
+    ['When (UTC)', 'Who', 'Item', 'Before', 'After'],
+    edits.audit.map((a) => [esc(a.at.toISOString().slice(0, 19).replace('T', ' ')), esc(a.actor), esc(a.target), esc(a.before ? JSON.stringify(a.before) : '—'), esc(JSON.stringify(a.after))]),
+    new Set(),
+    'hq-audit',
+  );
+  return page(
+    'Post-mortem board',
+    '/postmortem',
+    `<p>${me}</p>${problem}${table(['When', 'Show', 'Brand', 'Level', 'Failure mode', 'What happened', 'Owner', 'Due', 'Rule', ''], rows, new Set(), 'board')}
+     <h2>Changes made at HQ</h2>${audit}`,
+  );
+}
+
+export function experimentsPage(shows: readonly ShowRecord[]): string {
+  const runs = experimentRuns(shows);
+  const summary = summariseVariants(runs);
+  const sumTable = table(
+    ['Variant (segment: offer presentation and CTA)', 'Shows', 'Minutes', 'Views', 'Carts', 'Checkouts', 'Orders', 'Revenue', 'Cart→checkout', 'Revenue / min'],
+    summary.map((v) => [
+      `${esc(v.variant)}${v.rehearsalRuns ? ` <span class="pill warn">${esc(v.rehearsalRuns)} rehearsal</span>` : ''}`,
+      esc(v.shows),
+      esc(v.minutes.toFixed(1)),
+      esc(v.views),
+      esc(v.carts),
+      esc(v.checkouts),
+      esc(v.orders),
+      esc(money(v.revenueCents, v.currency)),
+      esc(pct(v.cartToCheckout)),
+      v.revenueCentsPerMinute === null ? '—' : esc(money(v.revenueCentsPerMinute, v.currency)),
+    ]),
+    new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]),
+    'variants',
+  );
+  const runTable = table(
+    ['Variant', 'Show', 'Brand', 'Station', 'Platform', 'On air (UTC)', 'Minutes', 'Views', 'Carts', 'Checkouts', 'Orders', 'Revenue', 'Cart→checkout'],
+    runs.map((r) => [
+      esc(r.variant),
+      `${esc(r.show.title)}${r.show.rehearsal ? ' <span class="pill warn">REHEARSAL</span>' : ''}`,
+      esc(r.show.brand),
+      esc(r.show.stationId),
+      esc(r.show.platforms.join(' + ') || '—'),
+      esc(new Date(r.row.at).toISOString().slice(0, 16).replace('T', ' ')),
+      r.row.minutes === null ? '<span class="pill live">on air</span>' : esc(r.row.minutes.toFixed(1)),
+      esc(r.row.views ?? '—'),
+      esc(r.row.carts ?? '—'),
+      esc(r.row.checkouts ?? '—'),
+      esc(r.row.orders ?? '—'),
+      r.revenueCents === null ? '—' : esc(money(r.revenueCents, r.currency)),
+      esc(pct(r.row.cartToCheckout)),
+    ]),
+    new Set([6, 7, 8, 9, 10, 11, 12]),
+    'runs',
+  );
+  return page(
+    'Experiments across shows',
+    '/experiments',
+    `<p class="muted">Each segment a show put on air while live (its offer presentation and CTA), with what sold from the moment it came on until the next segment or END — the rows of each station's experiment log.</p>
+     ${sumTable}<h2>Where each variant ran</h2>${runTable}`,
+    30,
+  );
 }
 
 export function stationsPage(stations: readonly StationRow[], unknown: { n: number; last: Date | null }): string {

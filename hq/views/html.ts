@@ -17,7 +17,7 @@ th,td{padding:6px 10px;border-bottom:1px solid var(--border);text-align:left;ver
 td.n{text-align:right;font-family:var(--font-mono)}a{color:var(--accent)}
 .pill{display:inline-block;padding:1px 8px;border-radius:999px;background:var(--panel-2);font-size:12px}
 .ok{background:var(--ok-bg);color:var(--ok)}.warn{background:var(--warn-bg);color:var(--warn)}.bad{background:var(--bad-bg);color:var(--bad)}.live{background:var(--accent-bg);color:var(--accent)}
-.muted{color:var(--muted)}.day{margin-bottom:14px}form.inline{display:inline}select,button{background:var(--panel-2);color:var(--text);border:1px solid var(--border);border-radius:6px;padding:4px 8px}
+.muted{color:var(--muted)}.small{font-size:12px}form.edit{display:flex;gap:6px;flex-wrap:wrap}input{background:var(--panel-2);color:var(--text);border:1px solid var(--border);border-radius:6px;padding:3px 6px;font:inherit}.day{margin-bottom:14px}form.inline{display:inline}select,button{background:var(--panel-2);color:var(--text);border:1px solid var(--border);border-radius:6px;padding:4px 8px}
 `;
 
 export interface PageLink {
@@ -29,6 +29,7 @@ const NAV: PageLink[] = [
   { href: '/calendar', label: 'Live calendar' },
   { href: '/attribution', label: 'Attribution' },
   { href: '/postmortem', label: 'Post-mortem board' },
+  { href: '/experiments', label: 'Experiments' },
   { href: '/stations', label: 'Stations' },
 ];
 

@@ -11,6 +11,7 @@ import type { createPreflightModule } from './preflight/preflight.module';
 import type { createOverlayModule } from './overlay/overlay.module';
 import type { createShowdayModule } from './showday/showday.module';
 import type { PeopleModule } from './people/people.module';
+import type { HqModule } from './hq-outbox/hq.module';
 import type { createOnAirModule } from './onair/onair.module';
 
 /** The commands the core answers itself: who is calling, the audit trail, the post-show package. */
@@ -25,6 +26,7 @@ export interface DomainModules {
   overlay: ReturnType<typeof createOverlayModule>;
   showday: ReturnType<typeof createShowdayModule>;
   people: PeopleModule;
+  hq: HqModule;
   onair: ReturnType<typeof createOnAirModule>;
 }
 
@@ -48,6 +50,7 @@ export function commandTable({ core, alerts, show, modules: m }: CommandTablePar
     ...m.overlay.handlers,
     ...m.showday.handlers,
     ...m.people.handlers,
+    ...m.hq.handlers,
     ...m.onair.handlers,
   } satisfies HandlerMap;
 }

@@ -32,6 +32,8 @@ import { createOverlayModule } from './overlay/overlay.module';
 import { createShowdayModule } from './showday/showday.module';
 import { showDayPackageFiles } from './showday/showday.package';
 import { createPeopleModule } from './people/people.module';
+import { createHqModule } from './hq-outbox/hq.module';
+import type { HqSender } from './hq-outbox/hq-sender';
 import { createOnAirModule } from './onair/onair.module';
 import { withDuties } from './people/duties';
 import type { PeopleGate } from './people/people.gate';
@@ -71,6 +73,8 @@ export interface Core {
   readonly state: StateStore;
   /** People's personal tokens: `authenticate` for the station's token check, `onRevoked` to close their views. */
   readonly people: PeopleGate;
+  /** The running report to HQ, if one is configured (tests and shutdown wait on it). */
+  hqLink(): Pick<HqSender, 'wake' | 'drained'> | null;
   /** Starts the modules (timers, sources, links). Call once, after the first show is loaded. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -141,8 +145,9 @@ export function createCore(deps: CoreDeps): Core {
     people,
     // Windows wait on the same timers as the offers' retries, so a test drives both by hand.
     onair: createOnAirModule(contextFor('onair'), deps.ports.offers.timers),
+    hq: createHqModule(contextFor('hq'), deps.ports.hq),
   };
-  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay, domains.showday, domains.people, domains.onair];
+  const modules: ModuleLifecycle[] = [domains.obs, domains.comments, domains.cues, domains.offers, domains.preflight, domains.overlay, domains.showday, domains.people, domains.onair, domains.hq];
   const handlers = withDuties(commandTable({
     core: {
       'station.whoami': (_args, c) => ({ actor: c.caller.actor, role: c.caller.role }),
@@ -181,6 +186,7 @@ export function createCore(deps: CoreDeps): Core {
     audit,
     state,
     people: domains.people.gate,
+    hqLink: () => domains.hq.current(),
     async start() {
       for (const m of modules) await m.start();
     },

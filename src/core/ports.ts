@@ -5,6 +5,7 @@ import type { CommentsPorts } from './comments/comments.ports';
 import type { CuesPorts } from './cues/cues.ports';
 import type { OffersPorts } from './offers/offers.ports';
 import type { PreflightPorts } from './preflight/preflight.ports';
+import type { HqPorts } from './hq-outbox/hq.module';
 
 export interface CorePorts {
   obs: ObsPorts;
@@ -12,4 +13,6 @@ export interface CorePorts {
   cues: CuesPorts;
   offers: OffersPorts;
   preflight: PreflightPorts;
+  /** Optional: without it the station reports over HTTP, and only once the producer sets an HQ. */
+  hq?: HqPorts;
 }

@@ -11,7 +11,7 @@ import { systemClock, type Clock } from '../core/platform/clock';
 import { createSettingsRepo } from '../core/storage/settings.repo';
 import { createDefaultPorts } from './default-ports';
 import { createCommerceEventRoute } from './routes/commerce-event.route';
-import { startHqLink, type HqLinkConfig } from './hq-link';
+import type { HqLinkConfig } from './hq-link';
 import { createSignoffRoutes } from './routes/signoff.route';
 import { stationHostNames } from './transport/host-guard';
 import { DEFAULT_LIMITS } from './transport/rate-limit';
@@ -85,7 +85,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     station: { version: cfg.version, mode: cfg.mode, url: '', lan: cfg.lan },
     cwd: process.cwd(),
     nativeBinding: cfg.nativeBinding,
-    ports: createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }),
+    ports: { ...createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }), hq: { boot: cfg.hq ?? null } },
     devices,
   });
   const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log });
@@ -141,7 +141,6 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   }
 
   await core.start();
-  const hq = cfg.hq ? startHqLink(core, cfg.hq) : null;
 
   return {
     core,
@@ -149,12 +148,15 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     tokens,
     devices,
     url,
-    hq,
+    // Whichever report runs now (from --hq or the producer's setting).
+    hq: {
+      wake: () => core.hqLink()?.wake(),
+      drained: (ms: number) => core.hqLink()?.drained(ms) ?? Promise.resolve(true),
+    },
     tlsFingerprint,
     async close() {
       await deviceSocket.close();
       await overlaySocket.close();
-      await hq?.close();
       await api.close();
       await core.close();
     },

@@ -29,6 +29,8 @@ for (const size of [
   { width: 1366, height: 768 },
 ]) {
   test(`the producer console fits ${size.width}×${size.height} with no page scroll on a busy show`, async ({ station, context }) => {
+    // Reporting to an HQ that is away: the status bar carries "HQ: offline since …" as well.
+    expect((await station.api('hq.configure', { url: 'http://127.0.0.1:9', stationId: 'layout', token: 'bhq_layout-test-token' })).status).toBe(200);
     const producer = await station.openView(context, 'producer');
     await producer.setViewportSize(size);
     // Busy: the show clock runs (with no OBS: an emergency banner), comments flow, cues move on.
@@ -41,6 +43,8 @@ for (const size of [
     for (const id of OFFERS) await insideViewport(producer, producer.getByTestId(`status-pause-${id}`), `PAUSE ${id}`);
     await insideViewport(producer, producer.getByTestId('deck-current'), 'current cue');
     await insideViewport(producer, producer.getByTestId('status-alerts'), 'alert count');
+    await expect(producer.getByTestId('status-hq')).toContainText(/HQ: offline since \d\d:\d\d/);
+    await insideViewport(producer, producer.getByTestId('status-hq'), 'HQ sync state');
     await insideViewport(producer, producer.getByTestId('emergency-action'), 'emergency action');
     await insideViewport(producer, producer.getByTestId('onair-panel'), 'on-air panel');
     const scroll = await producer.evaluate(() => ({

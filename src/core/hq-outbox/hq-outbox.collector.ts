@@ -56,7 +56,7 @@ export function createHqCollector(deps: { db: Db; repo: HqOutboxRepo; state: Sta
        FROM comments WHERE seq > ? ORDER BY seq LIMIT ?`,
   );
   const num = (name: string) => Number(repo.cursor(name) ?? '0');
-  let lastShowFact = { id: '', phase: '' as ShowPhase | '', kpisAt: -1, sentAt: 0 };
+  let lastShowFact = { id: '', phase: '' as ShowPhase | '', kpisAt: -1, sentAt: 0, marks: '' };
   const seenAlerts = new Set<string>();
 
   const showFact = (s: StationState, phase: ShowPhase, extra: Record<string, unknown> = {}): NewFact | null => {
@@ -77,8 +77,12 @@ export function createHqCollector(deps: { db: Db; repo: HqOutboxRepo; state: Sta
         platforms: show.platforms,
         owner: show.people.find((p) => p.role === 'producer')?.name ?? null,
         approver: repo.cursor(`approver:${show.id}`) ?? show.script?.approval?.approver ?? null,
+        // People with their role as the show names them (never their contacts), for HQ's views.
+        people: show.people.map((p) => ({ name: p.name, role: p.role })),
+        approverRole: show.script?.approval?.role ?? null,
         phase,
         kpis: kpiBody(s.kpis),
+        experiment: experimentBody(s, show.id),
         ...extra,
       },
     };
@@ -145,12 +149,14 @@ export function createHqCollector(deps: { db: Db; repo: HqOutboxRepo; state: Sta
         if (repo.cursor(phaseKey) !== phase) repo.setCursor(phaseKey, phase);
         const t = now();
         const kpisAt = s.kpis.updatedAt ?? 0;
-        const changed = lastShowFact.id !== showId || lastShowFact.phase !== phase;
+        // A new segment on air or the END record also travels at once (HQ's experiments view).
+        const marks = `${s.showday.segments.length}|${s.showday.end?.at ?? ''}`;
+        const changed = lastShowFact.id !== showId || lastShowFact.phase !== phase || lastShowFact.marks !== marks;
         if (changed || packaged || (kpisAt !== lastShowFact.kpisAt && t - lastShowFact.sentAt >= KPI_EVERY_MS)) {
           // The package record carries the totals the producer handed over: HQ reconciles against it.
           const f = showFact(s, phase, packaged ? { package: { kpis: kpiBody(s.kpis), at: t } } : {});
           if (f) facts.push(f);
-          lastShowFact = { id: showId, phase, kpisAt, sentAt: t };
+          lastShowFact = { id: showId, phase, kpisAt, sentAt: t, marks };
         }
       }
       repo.append(facts);
@@ -175,6 +181,19 @@ export function createHqCollector(deps: { db: Db; repo: HqOutboxRepo; state: Sta
   });
 
   return { collect, close: unsubscribe };
+}
+
+/** The show day's GO, segments and END, when they belong to this show: HQ's experiments view. */
+function experimentBody(s: StationState, showId: string): Record<string, unknown> | null {
+  const day = s.showday;
+  if (!day.go || day.go.showId !== showId) return null;
+  const f = day.end?.figures ?? null;
+  return {
+    goAt: day.go.at,
+    endAt: day.end?.at ?? null,
+    final: f ? { views: f.views, addToCart: f.addToCart, checkouts: f.checkouts, orders: f.orders, revenue: f.revenue, paymentErrors: f.paymentErrors } : null,
+    segments: day.segments.map((m) => ({ at: m.at, segmentId: m.segmentId, title: m.title, totals: m.totals })),
+  };
 }
 
 function kpiBody(k: KpiState): Record<string, unknown> {

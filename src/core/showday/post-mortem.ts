@@ -46,25 +46,63 @@ export function renderPostMortem(t: Timeline, go: GoRecord, end: EndRecord | nul
   return lines.join('\n') + '\n';
 }
 
+export interface ExperimentRow {
+  at: number;
+  segmentId: string;
+  title: string;
+  /** Null while the segment is still running. */
+  minutes: number | null;
+  views: number | null;
+  carts: number | null;
+  checkouts: number | null;
+  orders: number | null;
+  revenue: number | null;
+  /** checkouts / carts, null without carts. */
+  cartToCheckout: number | null;
+}
+
+type Totals = SegmentMark['totals'];
+
+/**
+ * What each segment (and so each offer presentation and CTA) did: the running totals at the next
+ * segment (or at END) minus those when it began. The experiment log and HQ's experiments view
+ * both read these rows.
+ */
+export function experimentRows(segments: readonly SegmentMark[], end: { at: number; totals: Totals | null } | null): ExperimentRow[] {
+  return segments.map((s, i) => {
+    const next = segments[i + 1];
+    const after = next?.totals ?? end?.totals ?? null;
+    const until = next?.at ?? end?.at ?? null;
+    const d = (k: keyof Totals) => (after ? after[k] - s.totals[k] : null);
+    const carts = d('addToCart');
+    const checkouts = d('checkouts');
+    return {
+      at: s.at,
+      segmentId: s.segmentId,
+      title: s.title,
+      minutes: until ? (until - s.at) / 60_000 : null,
+      views: d('views'),
+      carts,
+      checkouts,
+      orders: d('orders'),
+      revenue: d('revenue'),
+      cartToCheckout: carts && checkouts !== null ? checkouts / carts : null,
+    };
+  });
+}
+
 /** Which segment (and so which offer presentation and CTA) ran when, and what sold while it ran. */
 export function renderExperimentLog(segments: readonly SegmentMark[], go: GoRecord, end: EndRecord | null): string {
   const lines = ['# Experiment log', '', '| Show clock | Segment | Minutes | Views | Carts | Checkouts | Orders | Revenue | Cart→checkout |', '|---|---|---|---|---|---|---|---|---|'];
   const finalTotals = end?.figures
     ? { views: end.figures.views, addToCart: end.figures.addToCart, checkouts: end.figures.checkouts, orders: end.figures.orders, revenue: end.figures.revenue, paymentErrors: end.figures.paymentErrors }
     : null;
-  segments.forEach((s, i) => {
-    const next = segments[i + 1];
-    const after = next?.totals ?? finalTotals;
-    const until = next?.at ?? end?.at ?? null;
-    const d = (k: keyof SegmentMark['totals']) => (after ? after[k] - s.totals[k] : null);
-    const carts = d('addToCart');
-    const checkouts = d('checkouts');
-    const rate = carts && checkouts !== null ? `${Math.round((checkouts / carts) * 100)} %` : '—';
-    const rev = d('revenue');
+  for (const r of experimentRows(segments, end ? { at: end.at, totals: finalTotals } : null)) {
+    const rate = r.cartToCheckout !== null ? `${Math.round(r.cartToCheckout * 100)} %` : '—';
     lines.push(
-      `| ${formatOffset(s.at - go.at)} | ${md(s.title)} | ${until ? ((until - s.at) / 60_000).toFixed(1) : 'running'} | ${d('views') ?? '—'} | ${carts ?? '—'} | ${checkouts ?? '—'} | ${d('orders') ?? '—'} | ${rev === null ? '—' : rev.toFixed(2)} | ${rate} |`,
+      `| ${formatOffset(r.at - go.at)} | ${md(r.title)} | ${r.minutes !== null ? r.minutes.toFixed(1) : 'running'} | ${r.views ?? '—'} | ${r.carts ?? '—'} | ${r.checkouts ?? '—'} | ${r.orders ?? '—'} | ${r.revenue === null ? '—' : r.revenue.toFixed(2)} | ${rate} |`,
     );
-  });
+  }
   if (!segments.length) lines.push('| — | no segment was on air while live | | | | | | | |');
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,7 @@
 // The station's link to HQ as the producer sees it, and the facts a station reports to HQ.
 // Both sides (the station's outbox and the HQ service) parse the same wire shapes.
+import { z } from 'zod';
+import { command, PRODUCER } from './command';
 
 /** `synced`: nothing waiting; `behind`: facts waiting but HQ answers; `offline`: HQ unreachable or refusing. */
 export type HqSyncPhase = 'synced' | 'behind' | 'offline';
@@ -14,7 +16,47 @@ export interface HqSyncState {
   since: number | null;
   /** HQ's last refusal or the network error, for the producer; never a token. */
   lastError: string | null;
+  /** Where the station reports, and as which station (never the token); absent when not configured. */
+  url?: string | null;
+  stationId?: string | null;
+  /** `cli`: from `--hq` at start (not stored); `setting`: set by the producer (`hq.configure`). */
+  source?: 'cli' | 'setting' | null;
 }
+
+export const HQ_STATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const hqCommands = {
+  'hq.configure': command<{ url: string; stationId: string }>()({
+    summary:
+      'Report this station to Baton HQ at `url` as `stationId` with the station token HQ issued (stored as a secret, sent only to that HQ; omit it to keep the stored one for the same HQ). Remembered across restarts.',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z
+      .object({
+        url: z
+          .string()
+          .max(300)
+          .refine((v) => {
+            try {
+              const u = new URL(v);
+              return (u.protocol === 'http:' || u.protocol === 'https:') && u.username === '' && u.password === '';
+            } catch {
+              return false;
+            }
+          }, 'an http:// or https:// URL such as http://hq.studio.lan:4900, without a user or password in it'),
+        stationId: z.string().regex(HQ_STATION_ID, 'letters, digits, dot, dash or underscore (up to 64)'),
+        token: z.string().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'the token HQ printed, without spaces').optional(),
+      })
+      .strict(),
+    secretArgs: ['token'],
+  }),
+  'hq.disconnect': command<{ configured: false }>()({
+    summary: 'Stop reporting to HQ and forget its URL and the station token (facts already waiting stay in the outbox).',
+    roles: PRODUCER,
+    kind: 'write',
+    args: z.object({}).strict(),
+  }),
+};
 
 export const HQ_FACT_KINDS = ['audit', 'show', 'commerce', 'comment_minute', 'offer_pause', 'alert'] as const;
 export type HqFactKind = (typeof HQ_FACT_KINDS)[number];

@@ -11,6 +11,7 @@ import { preflightCommands } from './preflight.contract';
 import { overlayCommands } from './overlay.contract';
 import { showdayCommands } from './showday.contract';
 import { peopleCommands } from './people.contract';
+import { hqCommands } from './hq.contract';
 import { onAirCommands } from './onair.contract';
 
 export const commands = {
@@ -24,6 +25,7 @@ export const commands = {
   ...overlayCommands,
   ...showdayCommands,
   ...peopleCommands,
+  ...hqCommands,
   ...onAirCommands,
 } as const;
 

@@ -94,6 +94,37 @@ for (const engine of ['pglite', 'postgres'] as const) {
       expect(html).toContain('BROKEN at 4');
     });
 
+    it('flags an audit row already held that comes again under a new seq, and a resend split across batches is fine', async () => {
+      const token = await issue('fa-replay');
+      const facts = auditChain(5);
+      expect((await post(token, batch('fa-replay', facts.slice(0, 3)))).body).toMatchObject({ ackedSeq: 3, applied: 3 });
+      // A timeout's resend overlapping the next batch: rows 2–5, of which 2 and 3 are held.
+      expect((await post(token, batch('fa-replay', facts.slice(1)))).body).toMatchObject({ ackedSeq: 5, applied: 2, duplicates: 2 });
+      const [ok] = await hq.db.query<{ chain_seq: number; brk: number | null }>("SELECT chain_seq::int AS chain_seq, chain_break_seq AS brk FROM stations WHERE id = 'fa-replay'");
+      expect(ok).toEqual({ chain_seq: 5, brk: null });
+      // Audit row 2 again, under outbox seq 6: HQ would hold it twice.
+      const replay: HqFact = { ...facts[1]!, seq: 6 };
+      expect((await post(token, batch('fa-replay', [replay]))).status).toBe(200);
+      const [st] = await hq.db.query<{ brk: number; reason: string }>("SELECT chain_break_seq::int AS brk, chain_break_reason AS reason FROM stations WHERE id = 'fa-replay'");
+      expect(st).toEqual({ brk: 2, reason: 'an audit row already held arrived again under a new seq' });
+    });
+
+    it('takes an owner and a due date on the post-mortem board only from a named person, and audits it', async () => {
+      const form = (body: Record<string, string>, cookie: string) =>
+        fetch(`${hq.url}/postmortem/item`, { method: 'POST', redirect: 'manual', headers: { ...admin(), cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+      const anonymous = await form({ key: 'fa-a/alert/obs-dropped', owner: 'Tom', due: '2026-12-24' }, '');
+      expect(anonymous.headers.get('location')).toBe('/postmortem?problem=name');
+      const bad = await form({ key: 'fa-a/alert/obs-dropped', owner: 'Tom', due: '2026-13-01' }, 'hq_name=Rita');
+      expect(bad.headers.get('location')).toBe('/postmortem?problem=due');
+      expect((await form({ key: 'fa-a/alert/obs-dropped', owner: 'Tom', due: '2026-12-24' }, 'hq_name=Rita')).headers.get('location')).toBe('/postmortem');
+      expect((await form({ key: 'fa-a/alert/obs-dropped', owner: 'Sam', due: '' }, 'hq_name=Priya')).status).toBe(303);
+      const audit = await hq.db.query<{ actor: string; before: unknown; after: unknown }>("SELECT actor, before, after FROM hq_audit WHERE target = 'fa-a/alert/obs-dropped' ORDER BY id");
+      expect(audit).toEqual([
+        { actor: 'Rita', before: null, after: { owner: 'Tom', due: '2026-12-24' } },
+        { actor: 'Priya', before: { owner: 'Tom', due: '2026-12-24' }, after: { owner: 'Sam', due: null } },
+      ]);
+    });
+
     it('refuses a malformed batch with a reason and escapes station text in the views', async () => {
       const token = await issue('fa-bad');
       const bad = await post(token, { stationId: 'fa-bad', batchId: 'x', sentAt: 1, facts: [{ seq: 2, showId: 's', kind: 'audit', at: 1, body: {} }, { seq: 1, showId: 's', kind: 'audit', at: 1, body: {} }] });
@@ -120,6 +151,11 @@ for (const engine of ['pglite', 'postgres'] as const) {
       await expect(
         asIngest("INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body) VALUES ('fa-chain', 99, 's', 'audit', 1, 'b', '{}')"),
       ).rejects.toThrow(/row-level security/);
+      // It may move its own station's ingest state, never another's, never a token or a revocation.
+      await expect(asIngest("UPDATE stations SET token_hash = 'x'")).rejects.toThrow(/permission denied/);
+      await expect(asIngest('UPDATE stations SET revoked_at = NULL')).rejects.toThrow(/permission denied/);
+      const moved = await hq.db.txAs('baton_hq_ingest', { 'baton.station': 'fa-dup' }, (q) => q.query("UPDATE stations SET chain_break_reason = 'x' WHERE id <> 'fa-dup' RETURNING id"));
+      expect(moved).toEqual([]);
     });
   });
 }

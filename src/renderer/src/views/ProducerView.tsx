@@ -14,6 +14,7 @@ import { OffersPanel, OffersSetupPanel } from '../features/offers/OffersPanel';
 import { PauseReasonProvider } from '../features/offers/pause-reason';
 import { KpiStrip } from '../features/kpis/KpiStrip';
 import { ObsPanel, ObsSetupPanel } from '../features/obs/ObsPanel';
+import { HqPanel } from '../features/hq/HqPanel';
 import { PostShowPanel } from '../features/post-show/PostShowPanel';
 import { StatusBar } from '../features/status/StatusBar';
 import { EmergencyBanners, useEmergencies } from '../features/emergency/EmergencyBanners';
@@ -101,6 +102,7 @@ export function ProducerView() {
               <PreflightPanel />
               <OffersSetupPanel />
               <ScriptPanel />
+              <HqPanel />
             </div>
           ) : tab === 'showday' ? (
             <ShowdayTab />

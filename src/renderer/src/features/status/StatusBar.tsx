@@ -12,6 +12,8 @@ import { useNow } from '../../ui/use-now';
 import { mainAction, phaseLabel, phaseLevel, reasonOrDefault } from '../offers/offers.logic';
 import { usePauseReason } from '../offers/pause-reason';
 import { airLine, alertCounts, healthLine, ordersText, segmentLine } from './status-bar.logic';
+import { hqLine } from '../hq/hq.logic';
+import { formatTimeOfDay } from '../../ui/format';
 import './status.css';
 
 export function StatusBar(props: { onAlerts(): void }) {
@@ -24,6 +26,7 @@ export function StatusBar(props: { onAlerts(): void }) {
   const health = healthLine(obs);
   const counts = alertCounts(alerts);
   const seg = segmentLine(cues, now);
+  const hq = hqLine(useSlice('hq'), formatTimeOfDay);
   return (
     <section className="status-bar" aria-label="Show status" data-testid="status-bar">
       <div className={`status-air status-air-${air.level}`} data-testid="status-air" data-on-air={air.onAir ? '1' : '0'}>
@@ -60,6 +63,11 @@ export function StatusBar(props: { onAlerts(): void }) {
           <span className="status-label">no cue</span>
         )}
       </div>
+      {hq ? (
+        <div className={`status-cell status-hq status-hq-${hq.level}`} data-testid="status-hq" title={hq.detail ?? undefined}>
+          {hq.text}
+        </div>
+      ) : null}
     </section>
   );
 }
