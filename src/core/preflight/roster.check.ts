@@ -5,7 +5,7 @@
 import type { CheckStatus, PersonAccess, Role } from '../../shared/contract/index';
 import { ROLE_LABEL } from '../../shared/contract/roles';
 import type { Show } from '../../shared/show/show.schema';
-import { stationRolesOf } from '../people/people.roles';
+import { stationRolesOf } from '../../shared/contract/station-roles';
 
 export const ROSTER_CHECK = 'roles.assigned';
 
