@@ -20,7 +20,7 @@ test('rehearsal: failing check fixed → GO → comments and sales → pause and
   // 1. A check fails: no host cue card is open. Opening one fixes it.
   const hostCheck = producer.getByTestId('preflight-host-card');
   await expect(hostCheck).toHaveAttribute('data-status', 'fail');
-  await expect(hostCheck).toContainText('no host cue card is open');
+  await expect(hostCheck).toContainText(/no host cue card is open/i);
   const host = await station.openView(context, 'host');
   await expect(hostCheck).toHaveAttribute('data-status', 'pass');
 

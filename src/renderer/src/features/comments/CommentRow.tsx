@@ -31,6 +31,7 @@ export function CommentRow(props: {
     <div
       role="option"
       aria-selected={props.selected}
+      aria-checked={props.onCheck ? (props.checked ?? false) : undefined}
       data-testid="comment-row"
       data-id={c.id}
       data-cluster={props.clusterId}
@@ -41,15 +42,21 @@ export function CommentRow(props: {
       onClick={props.onSelect}
     >
       {props.onCheck ? (
-        <input
-          type="checkbox"
-          className="row-check"
-          checked={props.checked ?? false}
-          aria-label="Select for a bulk action"
-          onClick={(e) => e.stopPropagation()}
-          onChange={props.onCheck}
+        // A mouse affordance only: an option may hold no focusable control (not even with a negative
+        // tabindex), so this box is a plain element, the row carries the state (aria-checked) and
+        // Space toggles it from the keyboard.
+        <span
+          className={`row-check ${props.checked ? 'row-check-on' : ''}`}
+          aria-hidden="true"
+          title="Select for a bulk action"
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onCheck?.();
+          }}
           data-testid="row-check"
-        />
+        >
+          {props.checked ? '✓' : ''}
+        </span>
       ) : (
         <span />
       )}
