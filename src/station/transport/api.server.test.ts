@@ -112,3 +112,24 @@ async function waitFor(check: () => boolean, ms = 2000): Promise<void> {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+describe('HTTP API over the token’s rate', () => {
+  it('answers 429 with Retry-After, after a delay, so a client that ignores it slows down', async () => {
+    const c = createTestCore();
+    const tokens = createTokenService({ secrets: createMemorySecretStore({}), envProducerToken: TOKEN });
+    const slow = await startApiServer({ core: c, tokens, log: silentLogger, host: '127.0.0.1', port: 0, staticRoot: null, version: 'test', routes: [], limits: { ratePerSecond: 1, burst: 2, connectionsPerToken: 4 }, tarpitMs: 300 });
+    try {
+      const call = () => fetch(`http://127.0.0.1:${slow.port}/api/commands/station.whoami`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '{}' });
+      expect((await call()).status).toBe(200);
+      expect((await call()).status).toBe(200);
+      const t0 = performance.now();
+      const r = await call();
+      expect(r.status).toBe(429);
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(250);
+    } finally {
+      await slow.close();
+      await c.close();
+    }
+  });
+});

@@ -33,11 +33,17 @@ export interface ApiServerOptions {
   /** Names a request's Host and Origin may carry; default loopback only. */
   allowedHosts?: readonly string[];
   limits?: Limits;
+  /** Delay before a rate-limited HTTP request gets its 429 (default 250 ms). */
+  tarpitMs?: number;
   /** PEM key and certificate: the API is served over HTTPS (`--lan`). */
   tls?: { key: string; cert: string } | null;
   /** Extra WebSocket paths (the device feed, the overlay feed), behind the same Host/Origin check. */
   upgrades?: UpgradeRoute[];
 }
+
+/** How long a request over its token's rate waits for its 429, and how many may wait at once. */
+const TARPIT_MS = 250;
+const TARPIT_MAX = 1024;
 
 export interface ApiServer {
   readonly server: Server;
@@ -53,6 +59,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const catalog = commandCatalog();
   const started = Date.now();
   const limiter = createRateLimiter(options.limits ?? DEFAULT_LIMITS, () => Date.now());
+  const tarpitMs = options.tarpitMs ?? TARPIT_MS;
+  let tarpitted = 0;
   const hostGuard: HostGuard = createHostGuard(options.allowedHosts ?? ['localhost', '127.0.0.1', '::1']);
   const report = createErrorReporter(log);
 
@@ -77,7 +85,22 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     const grant = checked.grant;
     const admission = limiter.take(grant.key);
     if (!admission.ok) {
-      sendError(res, { code: 'rate_limited', message: `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.` }, { 'retry-after': String(admission.retryAfterSeconds) });
+      const refuse = () => {
+        if (res.writableEnded || res.destroyed) return;
+        sendError(res, { code: 'rate_limited', message: `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.` }, { 'retry-after': String(admission.retryAfterSeconds) });
+      };
+      // A client that ignores Retry-After is answered slowly: each of its open requests waits out
+      // the delay, so a flood costs the station a few hundred cheap answers a second instead of
+      // thousands, and everyone else keeps their speed. Past the cap, answer at once.
+      if (tarpitted >= TARPIT_MAX) refuse();
+      else {
+        tarpitted += 1;
+        const timer = setTimeout(() => {
+          tarpitted -= 1;
+          refuse();
+        }, tarpitMs);
+        timer.unref();
+      }
       return null;
     }
     return grant;
