@@ -61,3 +61,31 @@ test('a station restart under open views: the host keeps reading, every view rec
   await expect(moderator.getByTestId('moderator-view')).toBeVisible();
   await expect(moderator.getByTestId('moderator-name')).toHaveText('Ana Reyes');
 });
+
+test('an overlay page (OBS browser source) recovers by itself after a station restart and follows the new station', async ({ context }) => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  const first = await startStationProcess({ dataDir, port });
+  stations.push(first);
+  const list = await fetch(`${first.url}/api/device-tokens`, { headers: { authorization: `Bearer ${first.tokens.producer}` } });
+  const overlay = ((await list.json()) as { result: { tokens: { kind: string; token: string }[] } }).result.tokens.find((t) => t.kind === 'overlay')!;
+  expect((await first.api('overlay.show', { overlay: 'offer', visible: true })).status).toBe(200);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${first.url}/overlay/offer?token=${overlay.token}`);
+  const box = page.locator('#offer');
+  await expect(box).toHaveAttribute('data-state', 'live');
+  await expect(box.locator('.price')).toHaveText('$39.00');
+
+  await first.stop();
+  stations = [];
+  const second = await startStationProcess({ dataDir, port });
+  stations.push(second);
+  // The same page, never reloaded: it reconnects with its token, shows the restored overlay, and
+  // a pause confirmed by the new station reaches it.
+  await expect(box.locator('.price')).toHaveText('$39.00', { timeout: 30_000 });
+  const paused = await second.api<{ state: string }>('offer.pause', { offerId: 'glow-kit-live', reason: 'after the restart' });
+  expect(paused.body.result?.state).toBe('paused');
+  await expect(box).toHaveAttribute('data-state', 'paused', { timeout: 10_000 });
+  await expect(box).not.toContainText('$39.00');
+});

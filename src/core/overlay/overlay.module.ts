@@ -12,7 +12,7 @@ import { approvedPrice, formatPrice, offerText, overlayContent, plain } from './
 import { solidPng } from './badge-png';
 
 type OverlayCommand = 'overlay.show' | 'overlay.native' | 'overlay.stock';
-export const OVERLAY_SETTINGS = { native: 'overlay.native.enabled', scene: 'overlay.native.scene' } as const;
+export const OVERLAY_SETTINGS = { native: 'overlay.native.enabled', scene: 'overlay.native.scene', shown: 'overlay.shown' } as const;
 /** Domains whose change can change what an overlay shows. */
 const WATCHED = new Set(['offers', 'cues', 'scripts', 'show', 'overlays', 'onair']);
 /** Domains whose change can make a show price differ from the approved script's. */
@@ -78,6 +78,30 @@ export function createOverlayModule(ctx: ModuleContext, obsPorts: ObsPorts): Cor
     await s?.close();
   };
 
+  // What is on air survives a station restart: OBS keeps its browser sources open and they
+  // reconnect, so they must come back showing what the producer last chose, not blank.
+  const saveShown = () => {
+    const o = state.get('overlays');
+    ctx.settings.set(OVERLAY_SETTINGS.shown, JSON.stringify({ shown: o.shown, offerId: o.offerId, question: o.question, stock: o.stock }));
+  };
+  const restoreShown = () => {
+    const raw = ctx.settings.get(OVERLAY_SETTINGS.shown);
+    if (!raw) return;
+    let saved: { shown?: Record<string, unknown>; offerId?: unknown; question?: { author?: unknown; text?: unknown } | null; stock?: unknown };
+    try {
+      saved = JSON.parse(raw) as typeof saved;
+    } catch {
+      return;
+    }
+    state.update('overlays', (o) => {
+      const shown = { ...o.shown };
+      for (const k of Object.keys(shown) as (keyof typeof shown)[]) if (typeof saved.shown?.[k] === 'boolean') shown[k] = saved.shown[k] as boolean;
+      const q = saved.question;
+      const question = q && typeof q.author === 'string' && typeof q.text === 'string' ? { author: plain(q.author, 60), text: plain(q.text) } : null;
+      return { ...o, shown: { ...shown, question: shown.question && question !== null }, question, offerId: typeof saved.offerId === 'string' ? saved.offerId : o.offerId, stock: saved.stock === true };
+    });
+  };
+
   return {
     handlers: {
       'overlay.show': ({ overlay, visible, offerId }) => {
@@ -97,10 +121,12 @@ export function createOverlayModule(ctx: ModuleContext, obsPorts: ObsPorts): Cor
           question,
           offerId: overlay === 'offer' && offerId !== undefined ? offerId : o.offerId,
         }));
+        saveShown();
         return { shown: state.get('overlays').shown };
       },
       'overlay.stock': ({ visible }) => {
         state.update('overlays', (o) => ({ ...o, stock: visible }));
+        saveShown();
         return { stock: visible };
       },
       'overlay.native': async ({ enabled, scene }) => {
@@ -114,6 +140,7 @@ export function createOverlayModule(ctx: ModuleContext, obsPorts: ObsPorts): Cor
       },
     },
     start() {
+      restoreShown();
       unsubscribe = state.subscribe((m) => {
         if (m.t !== 'patch') return;
         if (sources && WATCHED.has(m.domain)) sources.apply(desiredNative());
