@@ -70,7 +70,8 @@ export function createCheckoutIncidentDetector(rule: CheckoutIncidentRule): Chec
     let i = window.length;
     while (i > head && (window[i - 1] as IncidentReport).at > r.at) i -= 1;
     window.splice(i, 0, r);
-    perViewer.set(viewerOf(r), (perViewer.get(viewerOf(r)) ?? 0) + 1);
+    const key = viewerOf(r);
+    perViewer.set(key, (perViewer.get(key) ?? 0) + 1);
   };
   const evidence = (): IncidentReport[] => {
     const byViewer = new Map<string, IncidentReport>();
