@@ -62,5 +62,15 @@ describe('linear model (fastText-style)', () => {
     expect([...inScratch.idx.subarray(0, inScratch.n)]).toEqual([...fresh.idx]);
     expect(inScratch.scale).toBe(fresh.scale);
   });
+
+  it('feature dropout still learns the toy set, stays deterministic, and changes what is learned', () => {
+    const xs = data.map((d) => ({ x: featurizeLinear(d.input), y: d.y }));
+    const probe = featurizeLinear({ words: ['handle', 'broken'], lang: 'en', extras: [] });
+    const train = (dropout: number): Float64Array => trainLinear(['order', 'complaint'], xs, { epochs: 40, lr: 0.8, seed: 3, dropout }).logits(probe);
+    const z = train(0.3);
+    expect(z[1]!).toBeGreaterThan(z[0]!);
+    expect([...train(0.3)]).toEqual([...z]);
+    expect([...train(0)]).not.toEqual([...z]);
+  });
 });
 

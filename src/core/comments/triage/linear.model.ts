@@ -52,6 +52,8 @@ export interface TrainOptions {
   classWeight?: readonly number[];
   /** L2 shrink per step. */
   l2?: number;
+  /** Share of a comment's features left out at each training step (0 = none). */
+  dropout?: number;
   /** Size of the weight table as a power of two (≤ MODEL_BITS); smaller is faster (cache), larger collides less. */
   bits?: number;
 }
@@ -333,6 +335,8 @@ export function trainLinear(
   const order = data.map((_, i) => i);
   const total = epochs * data.length;
   const z = new Float64Array(K);
+  const dropout = Math.min(0.9, Math.max(0, opts.dropout ?? 0));
+  const kept = new Int32Array(MAX_FEATURES);
   let step = 0;
   for (let ep = 0; ep < epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -345,11 +349,17 @@ export function trainLinear(
       const { x, y } = data[k]!;
       const lr = lr0 * (1 - step / total);
       step++;
+      // feature dropout: each step sees a random subset of the comment's features (scaled up to keep the sum's
+      // expectation), so no single word or rule can carry a class alone
+      let nk = 0;
+      for (let j = 0; j < x.n; j++) if (dropout === 0 || rand() >= dropout) kept[nk++] = x.idx[j]! & fold;
+      if (nk === 0) continue;
+      const xs = x.scale / (1 - dropout);
       let max = -Infinity;
       for (let c = 0; c < K; c++) {
         let s = 0;
-        for (let j = 0; j < x.n; j++) s += w[((x.idx[j] ?? 0) & fold) * K + c] ?? 0;
-        s = s * x.scale + (bias[c] ?? 0);
+        for (let j = 0; j < nk; j++) s += w[kept[j]! * K + c]!;
+        s = s * xs + (bias[c] ?? 0);
         z[c] = s;
         if (s > max) max = s;
       }
@@ -363,10 +373,10 @@ export function trainLinear(
         const g = cw * ((z[c] ?? 0) / sum - (c === y ? 1 : 0));
         if (g === 0) continue;
         bias[c] = (bias[c] ?? 0) - lr * g * 0.1;
-        const step = lr * g * x.scale;
-        for (let j = 0; j < x.n; j++) {
-          const at = ((x.idx[j] ?? 0) & fold) * K + c;
-          w[at] = (w[at] ?? 0) * (1 - lr * l2) - step;
+        const step = lr * g * xs;
+        for (let j = 0; j < nk; j++) {
+          const at = kept[j]! * K + c;
+          w[at] = w[at]! * (1 - lr * l2) - step;
         }
       }
     }

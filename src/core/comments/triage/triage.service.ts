@@ -113,15 +113,16 @@ export function createTriage(options: TriageOptions): Triage {
     let best: Intent = 'other';
     let bestScore = -Infinity;
     const langBias = stack.langBias?.[a.lang];
-    INTENTS.forEach((c, i) => {
-      const base = stack.a * (logits?.[i] ?? 0) + stack.b * a.ruleScores[c] + (stack.bias[i] ?? 0) + (langBias?.[i] ?? 0);
+    for (let i = 0; i < INTENTS.length; i++) {
+      const c = INTENTS[i]!;
+      const base = (stack.classA?.[i] ?? stack.a) * (logits?.[i] ?? 0) + (stack.classB?.[i] ?? stack.b) * a.ruleScores[c] + (stack.bias[i] ?? 0) + (langBias?.[i] ?? 0);
       final[c] = (learned ? base : base / CONFIDENCE_TEMPERATURE) + adj[c];
       // ties resolve by the labelling priority order > complaint > question > spam > other (INTENTS order)
       if (final[c] > bestScore) {
         bestScore = final[c];
         best = c;
       }
-    });
+    }
     let z = 0;
     for (const c of INTENTS) z += Math.exp(final[c] - bestScore);
     return { intent: best, confidence: 1 / z, adj, final, logits, fx };
