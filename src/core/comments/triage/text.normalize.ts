@@ -170,8 +170,10 @@ export function normalizeText(input: string): NormalizedText {
   if (/[\uD800-\uDBFF]$/.test(capped)) capped = capped.slice(0, -1);
   const truncated = capped.length < length;
 
+  // pure ASCII has no emoji, skin tones or look-alike letters: the Unicode passes below are skipped, not changed
+  const ascii = ASCII_RE.test(capped);
   // --- flags on the original ---
-  const fancyPre = FANCY_PRE_NFKC_RE.test(capped);
+  const fancyPre = !ascii && FANCY_PRE_NFKC_RE.test(capped);
   let upper = 0;
   let cased = 0;
   for (let i = 0; i < capped.length; i++) {
@@ -197,8 +199,6 @@ export function normalizeText(input: string): NormalizedText {
 
   // --- emoji → pseudo tokens (before NFKC, which would mangle some) ---
   const emoji: string[] = [];
-  // pure ASCII has no emoji, skin tones or look-alike letters: the Unicode passes below are skipped, not changed
-  const ascii = ASCII_RE.test(capped);
   let s = ascii
     ? capped
     : capped.replace(SKIN_TONE_G, '').replace(ZWJ_TAIL_G, '').replace(PICTO_G, (e) => {
@@ -211,7 +211,8 @@ export function normalizeText(input: string): NormalizedText {
 
   // --- structural replacements on the folded text (each pass only when its trigger character is there) ---
   let html = false;
-  let url = URL_RE.test(folded);
+  // a link needs "://", a dot or the word "dot" (every branch of URL_G does)
+  let url = (folded.includes('.') || folded.includes('dot') || folded.includes('://')) && URL_RE.test(folded);
   if (folded.includes('<')) {
     folded = folded.replace(HTML_TAG_G, () => {
       html = true;
@@ -237,7 +238,7 @@ export function normalizeText(input: string): NormalizedText {
   // apostrophes inside words: don't → dont, i'll → ill
   if (APOSTROPHE_RE.test(s)) s = s.replace(/(\p{L})['’´`](\p{L})/gu, '$1$2');
 
-  const elongated = /(\p{L})\1\1/u.test(folded);
+  const elongated = ascii ? hasAsciiLetterRun3(folded) : /(\p{L})\1\1/u.test(folded);
   let latinLetters = 0;
   let letters = 0;
   if (ascii) {
@@ -300,6 +301,15 @@ export function normalizeText(input: string): NormalizedText {
       repeatedPhrase: hasRepeatedPhrase(wordTokens),
     },
   };
+}
+
+/** Some ASCII letter three times in a row (the ASCII case of /(\p{L})\1\1/u). */
+function hasAsciiLetterRun3(s: string): boolean {
+  for (let i = 2; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2) && ((c | 0x20) >= 97 && (c | 0x20) <= 122)) return true;
+  }
+  return false;
 }
 
 /** True when some 2–4 word phrase occurs ≥3 times back to back. */
