@@ -167,6 +167,10 @@ test('a tour of every view on a busy show: screenshots, and no role page scrolls
   await producer.getByTestId('tab-live').click();
 
   await expect(host.getByTestId('emergencies')).toBeVisible();
+  // The card was open before the rule paused the offer: it follows the pause by patch alone (a patch
+  // published out of rev order was once dropped, and the card kept reading LIVE).
+  await expect(host.locator('[data-testid="host-banner"][data-level="red"]').first()).toBeVisible();
+  await expect(host.getByTestId('host-banner').filter({ hasText: 'LIVE ·' })).toHaveCount(0);
   await shot(host, 'host-1280x720-emergency');
   await noSidewaysScroll(host, 'host with an emergency');
 

@@ -36,14 +36,25 @@ export function createStateStore(initial: StationState): StateStore {
     }
   };
 
+  // True while patches are being delivered. A listener may change state and ask for a flush (a
+  // snapshot) mid-delivery; publishing then would hand later listeners rev N+1 before rev N, and a
+  // view drops a patch older than one it has. The outer loop publishes those changes instead.
+  let delivering = false;
   const flush = () => {
     scheduled = false;
-    if (dirty.size === 0) return;
-    const domains = [...dirty];
-    dirty.clear();
-    for (const domain of domains) {
-      rev += 1;
-      publish({ t: 'patch', rev, domain, value: state[domain] } as Patch);
+    if (delivering) return;
+    delivering = true;
+    try {
+      while (dirty.size > 0) {
+        const domains = [...dirty];
+        dirty.clear();
+        for (const domain of domains) {
+          rev += 1;
+          publish({ t: 'patch', rev, domain, value: state[domain] } as Patch);
+        }
+      }
+    } finally {
+      delivering = false;
     }
   };
 
@@ -70,7 +81,8 @@ export function createStateStore(initial: StationState): StateStore {
     },
     snapshot() {
       // Pending patches belong to the past of this snapshot: publish them first so the new
-      // subscriber's rev lines up with what everyone else has.
+      // subscriber's rev lines up with what everyone else has. Mid-delivery they go out right
+      // after, with revs above this one: a subscriber gets them again, the same values.
       flush();
       return { rev, state };
     },
