@@ -1,7 +1,8 @@
 // The station's runtime state, the truth that every view mirrors. Domains are replaced whole
-// (immutably); changes made in one tick are coalesced into one patch per domain, numbered by
-// `rev`, and published after the current synchronous work — so a synchronous command's audit row
-// is written before its patch goes out.
+// (immutably); changes made in one turn of the event loop are coalesced into one patch per domain,
+// numbered by `rev`, and published once that turn's I/O callbacks and promise chains have run — so
+// a command's audit row is written, and its reply handed to the socket, before its patch goes out.
+// Events wait for the same moment, and go out before that turn's patches, in the order emitted.
 import type { Domain, Patch, ServerMessage, StationEvent, StationState } from '../../shared/contract/index';
 
 export type StateListener = (message: ServerMessage) => void;
@@ -15,14 +16,24 @@ export interface StateStore {
   emit(event: StationEvent): void;
   /** Listeners get every patch and event after subscribing; read `snapshot()` first. */
   subscribe(listener: StateListener): () => void;
-  /** Publishes pending patches now (used at shutdown and by tests). */
+  /** Publishes pending events and patches now (used at shutdown and by tests). */
   flush(): void;
 }
 
-export function createStateStore(initial: StationState): StateStore {
+/**
+ * When pending events and patches go out. By default after the current turn's I/O callbacks,
+ * microtasks and ticks (`setImmediate`): the reply of a command settled in this turn is written
+ * first, and the broadcast work (every listener, every view's redaction and encoding) runs off its path.
+ */
+export type PublishScheduler = (flush: () => void) => void;
+
+const afterIo: PublishScheduler = (flush) => void setImmediate(flush);
+
+export function createStateStore(initial: StationState, schedule: PublishScheduler = afterIo): StateStore {
   let state: StationState = initial;
   let rev = 0;
   const dirty = new Set<Domain>();
+  let events: StationEvent[] = [];
   let scheduled = false;
   const listeners = new Set<StateListener>();
 
@@ -38,6 +49,11 @@ export function createStateStore(initial: StationState): StateStore {
 
   const flush = () => {
     scheduled = false;
+    if (events.length > 0) {
+      const due = events;
+      events = [];
+      for (const event of due) publish({ t: 'event', event });
+    }
     if (dirty.size === 0) return;
     const domains = [...dirty];
     dirty.clear();
@@ -47,12 +63,16 @@ export function createStateStore(initial: StationState): StateStore {
     }
   };
 
-  const markDirty = (domain: Domain) => {
-    dirty.add(domain);
+  const later = () => {
     if (!scheduled) {
       scheduled = true;
-      queueMicrotask(flush);
+      schedule(flush);
     }
+  };
+
+  const markDirty = (domain: Domain) => {
+    dirty.add(domain);
+    later();
   };
 
   return {
@@ -75,7 +95,8 @@ export function createStateStore(initial: StationState): StateStore {
       return { rev, state };
     },
     emit(event) {
-      publish({ t: 'event', event });
+      events.push(event);
+      later();
     },
     subscribe(listener) {
       listeners.add(listener);
