@@ -18,9 +18,32 @@ describe('dispatcher', () => {
     expect(r.ok).toBe(true);
     const [last] = core.audit.list({ limit: 1 });
     expect(last).toMatchObject({ command: 'show.load', actor: producer.actor, role: 'producer', via: 'test', outcome: 'ok' });
-    await Promise.resolve();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(seen.indexOf('audit:show.load')).toBeGreaterThanOrEqual(0);
     expect(seen.indexOf('patch:show')).toBeGreaterThan(seen.indexOf('audit:show.load'));
+  });
+
+  it('answers a command that awaited I/O before its patch and events go out, its audit row already written', async () => {
+    core = createTestCore();
+    await core.dispatch('show.load', { path: DEMO_SHOW }, producer);
+    await new Promise((resolve) => setImmediate(resolve));
+    const seen: string[] = [];
+    core.subscribe((m: ServerMessage) => {
+      if (m.t === 'event' && m.event.name === 'audit.appended') seen.push(`audit:${m.event.entry.command}`);
+      if (m.t === 'patch' && m.domain === 'offers') seen.push('patch:offers');
+    });
+    // The sandbox store answers after a timer: the handler's last state change (the confirmed
+    // phase) is made in a later turn than the click, just before the command settles.
+    const r = await core.dispatch('offer.pause', { offerId: core.snapshot().state.offers.items[0]!.id, reason: 'order test' }, producer);
+    expect(r).toMatchObject({ ok: true, result: { state: 'paused' } });
+    // The row is in the log when the caller has its answer.
+    expect(core.audit.list({ limit: 1 })[0]).toMatchObject({ command: 'offer.pause', outcome: 'ok' });
+    seen.push('answer');
+    await new Promise((resolve) => setImmediate(resolve));
+    const answer = seen.indexOf('answer');
+    // The confirmed view and the row's broadcast go out after the answer, the event first.
+    expect(seen.slice(answer + 1)).toEqual(expect.arrayContaining(['audit:offer.pause', 'patch:offers']));
+    expect(seen.lastIndexOf('patch:offers')).toBeGreaterThan(seen.indexOf('audit:offer.pause'));
   });
 
   it('refuses bad arguments naming the field, and audits the refusal', async () => {

@@ -157,8 +157,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         (error: unknown) => settle(toFailure(error, name, log)),
       );
     }
-    // Synchronous handlers finish (and are audited) before this tick ends, so their patch, which
-    // is published on the next microtask, always follows their audit row.
+    // Every handler is audited in the turn it settles in, and patches are published only after that
+    // turn (the state store's scheduler), so a command's patch always follows its audit row.
     return Promise.resolve(settle({ ok: true, result: out }));
   };
 

@@ -105,6 +105,13 @@ interface Pending {
  */
 const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'orders', 'warn']);
 
+/**
+ * Effects that start a store call run before the rest of their step: the request is on its way
+ * before the step's bookkeeping (alerts, timers, the view) runs, and its bytes leave before the
+ * view's patch is built. Nothing else in a step depends on them having started.
+ */
+const STARTS_IO: ReadonlySet<ControlEffect['type']> = new Set(['callStore', 'readStore', 'listOrders']);
+
 const faultOf = (error: unknown): StoreFault => {
   const e = asStoreError(error);
   return { kind: e.kind, message: e.message, retryable: e.retryable, contacted: e.contacted };
@@ -124,7 +131,9 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   const send = (event: ControlEvent) => {
     const out = step(config, state, event);
     state = out.state;
+    for (const effect of out.effects) if (STARTS_IO.has(effect.type)) run(effect);
     for (const effect of out.effects) {
+      if (STARTS_IO.has(effect.type)) continue;
       if (AFTER_REPLY.has(effect.type) && !ownedRow(effect)) queueLater(effect);
       else run(effect);
     }

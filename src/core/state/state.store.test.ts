@@ -1,21 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../shared/contract/index';
-import { freshState } from '../../../test/support/state-fixtures';
+import { initialState } from './initial-state';
 import { createStateStore } from './state.store';
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
+const fresh = () =>
+  createStateStore(
+    initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } }),
+  );
+
+const label = (m: ServerMessage) => (m.t === 'patch' ? `patch:${m.domain}:${m.rev}` : m.t === 'event' ? `event:${m.event.name}` : m.t);
+const turnEnds = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('state store', () => {
-  it('coalesces one tick of changes into one patch per domain, numbered in order', async () => {
-    const store = createStateStore(freshState());
+  it('publishes a turn’s changes once its promise chains have run: after a reply written in that turn', async () => {
+    const state = fresh();
     const seen: string[] = [];
-    store.subscribe((m) => m.t === 'patch' && seen.push(`${m.rev} ${m.domain}`));
-    store.update('kpis', (k) => ({ ...k, orders: 1 }));
-    store.update('kpis', (k) => ({ ...k, orders: 2 }));
-    store.update('alerts', (a) => ({ ...a, items: [] }));
-    await tick();
-    expect(seen).toEqual(['1 kpis', '2 alerts']);
-    expect(store.get('kpis').orders).toBe(2);
+    state.subscribe((m) => seen.push(label(m)));
+    state.update('show', (s) => ({ ...s, loadedAt: 1 }));
+    // What a command's reply does: a few promise hops, then a write.
+    await Promise.resolve();
+    await Promise.resolve();
+    seen.push('reply');
+    expect(seen).toEqual(['reply']);
+    await turnEnds();
+    expect(seen).toEqual(['reply', 'patch:show:1']);
+  });
+
+  it('coalesces a turn’s changes into one patch per domain, events first in the order emitted', async () => {
+    const state = fresh();
+    const seen: string[] = [];
+    state.subscribe((m) => seen.push(label(m)));
+    state.update('show', (s) => ({ ...s, loadedAt: 1 }));
+    state.emit({ name: 'cue.changed', cueId: null, at: 1 });
+    state.update('show', (s) => ({ ...s, loadedAt: 2 }));
+    state.emit({ name: 'audit.appended', entry: {} } as never);
+    await turnEnds();
+    expect(seen).toEqual(['event:cue.changed', 'event:audit.appended', 'patch:show:1']);
+  });
+
+  it('flushes what is pending before a snapshot, so the new subscriber’s rev lines up', () => {
+    const state = fresh();
+    const seen: string[] = [];
+    state.subscribe((m) => seen.push(label(m)));
+    state.update('show', (s) => ({ ...s, loadedAt: 1 }));
+    const snap = state.snapshot();
+    expect(snap.rev).toBe(1);
+    expect(seen).toEqual(['patch:show:1']);
+  });
+
+  it('keeps publishing to the other listeners when one throws, and publishes what a listener changes in a later flush', async () => {
+    const state = fresh();
+    const seen: string[] = [];
+    state.subscribe(() => {
+      throw new Error('closed socket');
+    });
+    state.subscribe((m) => {
+      seen.push(label(m));
+      if (m.t === 'patch' && m.domain === 'show') state.emit({ name: 'audit.appended', entry: {} } as never);
+    });
+    state.update('show', (s) => ({ ...s, loadedAt: 1 }));
+    await turnEnds();
+    expect(seen).toEqual(['patch:show:1']);
+    await turnEnds();
+    expect(seen).toEqual(['patch:show:1', 'event:audit.appended']);
   });
 
   // A module that reacts to one patch by changing another domain and reading a snapshot (the cue
@@ -23,33 +70,33 @@ describe('state store', () => {
   // one's delivery: listeners after it saw rev N+1 before rev N and a view dropped rev N as old — a
   // host card kept showing a paused offer as LIVE.
   it('delivers every patch to every listener in rev order when a listener changes state and snapshots mid-delivery', async () => {
-    const store = createStateStore(freshState());
-    store.subscribe((m) => {
+    const state = fresh();
+    state.subscribe((m) => {
       if (m.t === 'patch' && m.domain === 'offers') {
-        store.update('cues', (c) => ({ ...c, changedAt: 1 }));
-        store.snapshot();
+        state.update('cues', (c) => ({ ...c, changedAt: 1 }));
+        state.snapshot();
       }
     });
-    const later: ServerMessage[] = [];
-    store.subscribe((m) => later.push(m));
-    store.set('offers', { items: [], firings: [{ at: 1 } as never] });
-    await tick();
-    const revs = later.flatMap((m) => (m.t === 'patch' ? [`${m.rev} ${m.domain}`] : []));
-    expect(revs).toEqual(['1 offers', '2 cues']);
+    const later: string[] = [];
+    state.subscribe((m) => later.push(label(m)));
+    state.set('offers', { items: [], firings: [] });
+    await turnEnds();
+    await turnEnds();
+    expect(later).toEqual(['patch:offers:1', 'patch:cues:2']);
   });
 
-  it('a snapshot taken mid-delivery still holds every change made so far', async () => {
-    const store = createStateStore(freshState());
-    let snap: ReturnType<typeof store.snapshot> | null = null;
-    store.subscribe((m) => {
+  it('a snapshot taken mid-delivery holds every change made so far', async () => {
+    const state = fresh();
+    let snap: ReturnType<typeof state.snapshot> | null = null;
+    state.subscribe((m) => {
       if (m.t === 'patch' && m.domain === 'offers') {
-        store.update('cues', (c) => ({ ...c, changedAt: 7 }));
-        snap = store.snapshot();
+        state.update('cues', (c) => ({ ...c, changedAt: 7 }));
+        snap = state.snapshot();
       }
     });
-    store.set('offers', { items: [], firings: [] });
-    await tick();
+    state.set('offers', { items: [], firings: [] });
+    await turnEnds();
     expect(snap!.state.cues.changedAt).toBe(7);
-    expect(store.snapshot().rev).toBe(2);
+    expect(state.snapshot().rev).toBe(2);
   });
 });

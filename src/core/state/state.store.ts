@@ -1,7 +1,8 @@
 // The station's runtime state, the truth that every view mirrors. Domains are replaced whole
-// (immutably); changes made in one tick are coalesced into one patch per domain, numbered by
-// `rev`, and published after the current synchronous work — so a synchronous command's audit row
-// is written before its patch goes out.
+// (immutably); changes made in one turn of the event loop are coalesced into one patch per domain,
+// numbered by `rev`, and published once that turn's I/O callbacks and promise chains have run — so
+// a command's audit row is written, and its reply handed to the socket, before its patch goes out.
+// Events wait for the same moment, and go out before that turn's patches, in the order emitted.
 import type { Domain, Patch, ServerMessage, StationEvent, StationState } from '../../shared/contract/index';
 
 export type StateListener = (message: ServerMessage) => void;
@@ -15,14 +16,24 @@ export interface StateStore {
   emit(event: StationEvent): void;
   /** Listeners get every patch and event after subscribing; read `snapshot()` first. */
   subscribe(listener: StateListener): () => void;
-  /** Publishes pending patches now (used at shutdown and by tests). */
+  /** Publishes pending events and patches now (used at shutdown and by tests). */
   flush(): void;
 }
 
-export function createStateStore(initial: StationState): StateStore {
+/**
+ * When pending events and patches go out. By default after the current turn's I/O callbacks,
+ * microtasks and ticks (`setImmediate`): the reply of a command settled in this turn is written
+ * first, and the broadcast work (every listener, every view's redaction and encoding) runs off its path.
+ */
+export type PublishScheduler = (flush: () => void) => void;
+
+const afterIo: PublishScheduler = (flush) => void setImmediate(flush);
+
+export function createStateStore(initial: StationState, schedule: PublishScheduler = afterIo): StateStore {
   let state: StationState = initial;
   let rev = 0;
   const dirty = new Set<Domain>();
+  let events: StationEvent[] = [];
   let scheduled = false;
   const listeners = new Set<StateListener>();
 
@@ -36,34 +47,43 @@ export function createStateStore(initial: StationState): StateStore {
     }
   };
 
-  // True while patches are being delivered. A listener may change state and ask for a flush (a
-  // snapshot) mid-delivery; publishing then would hand later listeners rev N+1 before rev N, and a
-  // view drops a patch older than one it has. The outer loop publishes those changes instead.
+  // True while a flush is delivering. A listener may change state and ask for a flush (a snapshot)
+  // mid-delivery; publishing then would hand later listeners rev N+1 before rev N, and a view drops
+  // a patch older than one it has (an open host card kept reading a paused offer as LIVE). What a
+  // listener changes goes out in the next flush instead, with higher revs.
   let delivering = false;
   const flush = () => {
-    scheduled = false;
     if (delivering) return;
+    scheduled = false;
     delivering = true;
     try {
-      while (dirty.size > 0) {
-        const domains = [...dirty];
-        dirty.clear();
-        for (const domain of domains) {
-          rev += 1;
-          publish({ t: 'patch', rev, domain, value: state[domain] } as Patch);
-        }
+      if (events.length > 0) {
+        const due = events;
+        events = [];
+        for (const event of due) publish({ t: 'event', event });
+      }
+      const domains = [...dirty];
+      dirty.clear();
+      for (const domain of domains) {
+        rev += 1;
+        publish({ t: 'patch', rev, domain, value: state[domain] } as Patch);
       }
     } finally {
       delivering = false;
+    }
+    if (events.length > 0 || dirty.size > 0) later();
+  };
+
+  const later = () => {
+    if (!scheduled) {
+      scheduled = true;
+      schedule(flush);
     }
   };
 
   const markDirty = (domain: Domain) => {
     dirty.add(domain);
-    if (!scheduled) {
-      scheduled = true;
-      queueMicrotask(flush);
-    }
+    later();
   };
 
   return {
@@ -81,13 +101,14 @@ export function createStateStore(initial: StationState): StateStore {
     },
     snapshot() {
       // Pending patches belong to the past of this snapshot: publish them first so the new
-      // subscriber's rev lines up with what everyone else has. Mid-delivery they go out right
-      // after, with revs above this one: a subscriber gets them again, the same values.
+      // subscriber's rev lines up with what everyone else has. Mid-delivery they go out in the next
+      // flush, with revs above this one: a subscriber gets them again, the same values.
       flush();
       return { rev, state };
     },
     emit(event) {
-      publish({ t: 'event', event });
+      events.push(event);
+      later();
     },
     subscribe(listener) {
       listeners.add(listener);

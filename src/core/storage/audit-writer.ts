@@ -43,26 +43,29 @@ export interface AuditWriter {
 export function createAuditWriter(deps: { db: Db; repo: AuditRepo; clock: Clock; onAppended(entry: AuditEntry): void }): AuditWriter {
   const { db, repo, clock, onAppended } = deps;
 
+  // One transaction function for every commit (better-sqlite3 builds its wrappers per call otherwise).
+  const write = db.transaction((who: AuditWho, rows: readonly AuditInput[], writes: readonly (() => void)[]): AuditEntry[] => {
+    for (const w of writes) w();
+    return rows.map((r) =>
+      repo.append({
+        at: r.at ?? clock.now(),
+        actor: r.actor ?? who.actor,
+        role: who.role,
+        via: who.via,
+        command: r.command,
+        args: r.args,
+        outcome: r.outcome ?? 'ok',
+        detail: r.detail ?? null,
+        durationMs: r.durationMs ?? 0,
+      }),
+    );
+  });
+
   const commit: AuditWriter['commit'] = (who, rows, writes = []) => {
     if (rows.length === 0 && writes.length === 0) return [];
     let appended: AuditEntry[];
     try {
-      appended = db.transaction(() => {
-        for (const w of writes) w();
-        return rows.map((r) =>
-          repo.append({
-            at: r.at ?? clock.now(),
-            actor: r.actor ?? who.actor,
-            role: who.role,
-            via: who.via,
-            command: r.command,
-            args: r.args,
-            outcome: r.outcome ?? 'ok',
-            detail: r.detail ?? null,
-            durationMs: r.durationMs ?? 0,
-          }),
-        );
-      })();
+      appended = write(who, rows, writes);
     } catch (error) {
       // Rows appended before the failure were rolled back with it: the repo forgets them too.
       repo.resync();

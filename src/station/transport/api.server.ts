@@ -11,7 +11,7 @@ import type { Logger } from '../../core/platform/logger';
 import { openSession } from '../session/session';
 import { commandCatalog } from './command-catalog';
 import { createStaticHandler } from './static-files';
-import { BodyError, bearerToken, parseJsonBody, parseTarget, readBody, redactUrl, sendError, sendJson } from './http-util';
+import { BodyError, bearerToken, parseJsonBody, parseTarget, readBody, redactUrl, sendError, sendJson, type RequestTarget } from './http-util';
 import { attachEventSocket, type EventSocket } from './event-socket';
 import { createRouteTable, type Route } from './route-table';
 import { createRateLimiter, DEFAULT_LIMITS, type Limits, type RateLimiter } from './rate-limit';
@@ -67,12 +67,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   /** The caller's grant, or null once the refusal (401, 429) has been answered. */
   // Bootstrap and device tokens first, then people's personal tokens (refusals say why, audited without the token).
   const access = createAccessCheck(tokens, core.people);
-  const admit = (req: IncomingMessage, res: ServerResponse): AccessGrant | null => {
+  const admit = (req: IncomingMessage, res: ServerResponse, target: RequestTarget): AccessGrant | null => {
     const token = bearerToken(req);
     // The role to act in: `x-baton-role` (or `?role=`); absent, the token's first role.
     const header = req.headers['x-baton-role'];
-    const target = parseTarget(req.url);
-    const wanted = typeof header === 'string' ? header : target.ok ? target.target.query.get('role') : null;
+    const wanted = typeof header === 'string' ? header : target.query.get('role');
     const checked = access.check(token, req.socket.remoteAddress ?? 'unknown', wanted);
     if ('refused' in checked) {
       sendError(res, { code: 'unauthenticated', message: refusalMessage(checked.refused) });
@@ -129,8 +128,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       method: 'GET',
       path: '/api/state',
       summary: 'The snapshot, as the token’s role may see it.',
-      handle: ({ req, res }) => {
-        const grant = admit(req, res);
+      handle: ({ req, res, target }) => {
+        const grant = admit(req, res, target);
         if (!grant) return;
         const session = openSession(core, callerOf(grant, 'http'), { view: false, onInternalError: report });
         const snap = session.snapshot();
@@ -141,8 +140,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       method: 'POST',
       path: '/api/commands/*',
       summary: 'Run a command: POST /api/commands/<name> with its JSON arguments.',
-      handle: async ({ req, res, rest }) => {
-        const grant = admit(req, res);
+      handle: async ({ req, res, rest, target }) => {
+        const grant = admit(req, res, target);
         if (!grant) return;
         const args = parseJsonBody(await readBody(req));
         const session = openSession(core, callerOf(grant, 'http'), { view: false, onInternalError: report });
