@@ -6,7 +6,7 @@
 //     the hand-drawn chart the console ships, beside the recharts chart it replaced (same run, same
 //     updates) as the baseline. The load average is printed with the figures: other work skews them.
 //
-//   npm run bench -- kpi            (KPI_BENCH_UPDATES=300 by default)
+//   npm run bench -- kpi            (KPI_BENCH_UPDATES=300 by default; KPI_BENCH_SHOT=x.png saves the chart)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ declare const requestAnimationFrame: (cb: () => void) => number;
 declare const document: { querySelector(s: string): { getAttribute(n: string): string | null } | null };
 
 const UPDATES = Number(process.env.KPI_BENCH_UPDATES ?? 300);
+const SHOT = process.env.KPI_BENCH_SHOT;
 const RATE = 200; // events per second
 const HOURS = 3;
 const OFFERS = [
@@ -78,7 +79,7 @@ async function renderBench(): Promise<Record<Variant, RenderFigures>> {
       outfile: join(dir, 'page.js'),
       logLevel: 'warning',
     });
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="page.css"><style>:root{--ok:#1a7f37;--accent:#0969da;--warn:#bf8700;--bad:#cf222e;--muted:#57606a;--border:#d0d7de;--text:#1f2328;--panel-2:#f6f8fa;--radius:6px}body{font:14px system-ui,sans-serif}</style></head><body><div id="root"></div><script src="page.js"></script></body></html>');
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="page.css"><style>:root{--ok:#1a7f37;--accent:#0969da;--warn:#bf8700;--bad:#cf222e;--muted:#57606a;--border:#d0d7de;--text:#1f2328;--panel-2:#f6f8fa;--radius:6px}body{font:14px system-ui,sans-serif;margin:8px}</style></head><body><div id="root"></div><script src="page.js"></script></body></html>');
 
     // The show's state at 3 hours in, from the real KPI maths: 2.16 million events.
     const t0 = Date.UTC(2026, 0, 1);
@@ -121,6 +122,8 @@ async function renderBench(): Promise<Record<Variant, RenderFigures>> {
           if (Number.isFinite(ms)) samples.push(ms);
         }
         const points = await page.evaluate(() => Number(document.querySelector('[data-points]')?.getAttribute('data-points')));
+        // KPI_BENCH_SHOT=file.png: how the shipped chart looks at 3 hours, to look at, not to time.
+        if (SHOT && variant === 'svg') await page.screenshot({ path: SHOT, clip: { x: 0, y: 0, width: 940, height: 300 } });
         await page.close();
         samples.splice(0, 10); // warm-up: the JIT and the first layouts
         const sorted = [...samples].sort((a, b) => a - b);

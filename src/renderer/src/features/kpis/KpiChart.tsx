@@ -73,6 +73,10 @@ const Thresholds = memo(function Thresholds(props: { frame: PlotFrame; lines: re
   );
 });
 
+/** A pause (two bars) or resume (a triangle) mark, 8 px high, drawn as a path: fonts may lack ⏸. */
+const glyph = (kind: 'pause' | 'resume', x: number, y: number) =>
+  kind === 'pause' ? `M${x - 4} ${y}h3v8h-3zM${x + 1} ${y}h3v8h-3z` : `M${x - 3} ${y}l7 4l-7 4z`;
+
 const Markers = memo(function Markers(props: { frame: PlotFrame; markers: readonly ChartMarker[] }) {
   const f = props.frame;
   const top = f.top;
@@ -88,11 +92,7 @@ const Markers = memo(function Markers(props: { frame: PlotFrame; markers: readon
           <line x1={xOf(f, m.t)} x2={xOf(f, m.t)} y1={top} y2={bottom} stroke={MARKER_STROKE[m.kind]} strokeDasharray={m.kind === 'segment' ? '3 3' : undefined} strokeWidth={m.kind === 'segment' ? 1 : 1.5}>
             <title>{`${clockLabel(m.t)} ${m.kind === 'segment' ? 'segment' : m.kind}: ${m.label}`}</title>
           </line>
-          {m.kind === 'segment' ? null : (
-            <text x={xOf(f, m.t)} y={top - 5} textAnchor="middle" className="kpi-marker-label" fill={MARKER_STROKE[m.kind]}>
-              {m.kind === 'pause' ? '⏸' : '▶'}
-            </text>
-          )}
+          {m.kind === 'segment' ? null : <path d={glyph(m.kind, xOf(f, m.t), top - 12)} fill={MARKER_STROKE[m.kind]} />}
         </g>
       ))}
     </g>

@@ -4,7 +4,7 @@
 import type { KpiRatioKey } from './kpi-chart.types';
 import type { SegmentMark } from '../../../../shared/contract/index';
 import type { Show } from '../../../../shared/show/show.schema';
-import { RATE_WINDOW_MIN, clockLabel, type PlotData, type RateKpi, type RateSeries } from './kpi-plot.logic';
+import { RATE_WINDOW_MIN, clockLabel, clockSeconds, type PlotData, type RateKpi, type RateSeries } from './kpi-plot.logic';
 
 export type KpiTarget = Show['kpiTargets'][number];
 
@@ -78,7 +78,7 @@ export function minuteWords(d: PlotData, i: number, rates: readonly { line: Rate
     lines.push(`${line.label}: ${v === null ? '—' : pct(v)} (${series.num[i]} / ${series.den[i]})`);
   }
   for (const mk of marks) if (mk.t >= m && mk.t < m + 1) lines.push(`${mk.kind === 'segment' ? 'segment' : mk.kind === 'pause' ? '⏸' : '▶'} ${mk.label}`);
-  return { title: `${clockLabel(m)} (minute ${m + 1} of the show)`, lines };
+  return { title: `from ${clockSeconds(m)} (minute ${d.index[i]! + 1} of the show)`, lines };
 }
 
 /** The chart's accessible name: what it draws and where the show is now. */

@@ -22,6 +22,16 @@ describe('plotData and rolling rates', () => {
     expect(rollingRate(d, 'viewToCart', 1).value).toEqual([0.1, 0.1, 0.04, 0.12, null, 1]);
     expect(rollingRate(d, 'viewToCart', Infinity).den).toEqual([100, 200, 300, 350, 350, 360]);
   });
+  it('starts the minute GO fell in at GO, and keeps the windows on whole minutes', () => {
+    // GO at 12:00:40; buckets at 12:00, 12:01 and 12:05.
+    const go = 1_000_000 * 60_000 + 40_000;
+    const s = [0, 1, 5].map((m) => ({ ...point(0, 10, 10, 1, 1), at: 1_000_000 * 60_000 + m * 60_000 }));
+    const d = plotData(s, go);
+    expect(d.minutes.map((m) => Math.round(m * 100) / 100)).toEqual([0, 0.33, 4.33]);
+    expect(d.index).toEqual([0, 1, 5]);
+    // The 5-minute window ending at minute 5 holds minutes 1..5, as the station's does.
+    expect(rollingRate(d, 'cartToCheckout', 5).num).toEqual([1, 2, 2]);
+  });
   it('has no rate while the window has no denominator', () => {
     const d = plotData([point(0, 5, 0, 0, 0), point(9, 5, 0, 0, 0)], 1_000_000);
     expect(rollingRate(d, 'cartToCheckout', 5).value).toEqual([null, null]);
@@ -31,7 +41,7 @@ describe('plotData and rolling rates', () => {
 
 describe('scales', () => {
   it('grows the time axis in whole steps and the count axis on 1-2-5', () => {
-    expect([0, 9, 10, 29, 59, 60, 95, 179, 239, 240].map(spanFor)).toEqual([10, 10, 30, 30, 60, 90, 120, 180, 240, 300]);
+    expect([0, 4, 5, 9, 10, 29, 59, 60, 95, 179, 239, 240].map(spanFor)).toEqual([5, 5, 10, 10, 20, 30, 60, 90, 120, 180, 240, 300]);
     expect([0, 3, 6, 11, 20, 21, 480].map(niceCeil)).toEqual([5, 5, 10, 20, 20, 50, 500]);
     expect(countTicks(20)).toEqual([0, 4, 8, 12, 16, 20]);
     expect(timeTicks(180)).toEqual([0, 30, 60, 90, 120, 150, 180]);

@@ -6,8 +6,10 @@ import type { MinutePoint } from '../../../../shared/contract/index';
 export const RATE_WINDOW_MIN = 5;
 
 export interface PlotData {
-  /** Minutes since GO, ascending. */
+  /** Where each minute is drawn: minutes from GO to the minute's start (the minute GO fell in starts at GO). */
   minutes: number[];
+  /** Whole minutes since the minute GO fell in: the KPI windows' buckets. */
+  index: number[];
   orders: number[];
   carts: number[];
   checkouts: number[];
@@ -20,10 +22,11 @@ export interface PlotData {
 /** The station's per-minute series as arrays on the show clock (minutes since GO). */
 export function plotData(series: readonly MinutePoint[], goAt: number): PlotData {
   const n = series.length;
-  const d: PlotData = { minutes: new Array<number>(n), orders: new Array<number>(n), carts: new Array<number>(n), checkouts: new Array<number>(n), views: new Array<number>(n), paymentErrors: new Array<number>(n), peak: 0 };
+  const d: PlotData = { minutes: new Array<number>(n), index: new Array<number>(n), orders: new Array<number>(n), carts: new Array<number>(n), checkouts: new Array<number>(n), views: new Array<number>(n), paymentErrors: new Array<number>(n), peak: 0 };
   for (let i = 0; i < n; i++) {
     const p = series[i]!;
-    d.minutes[i] = Math.round((p.at - goAt) / 60_000);
+    d.minutes[i] = Math.max(0, (p.at - goAt) / 60_000);
+    d.index[i] = Math.floor(p.at / 60_000) - Math.floor(goAt / 60_000);
     d.orders[i] = p.counts.orders;
     d.carts[i] = p.counts.addToCart;
     d.checkouts[i] = p.counts.checkouts;
@@ -61,7 +64,7 @@ export function rollingRate(d: PlotData, kpi: RateKpi, window: number): RateSeri
   for (let i = 0; i < n; i++) {
     num += numOf[i]!;
     den += denOf(i);
-    while (d.minutes[lo]! <= d.minutes[i]! - window) {
+    while (d.index[lo]! <= d.index[i]! - window) {
       num -= numOf[lo]!;
       den -= denOf(lo);
       lo++;
@@ -90,7 +93,7 @@ export function nearestIndex(minutes: readonly number[], minute: number): number
 /** The x axis' end: whole steps so the scale (and every drawn path) changes rarely as the show grows. */
 export function spanFor(lastMinute: number): number {
   const m = Math.max(1, lastMinute + 1);
-  for (const s of [10, 30, 60]) if (m <= s) return s;
+  for (const s of [5, 10, 20, 30, 60]) if (m <= s) return s;
   const step = m <= 240 ? 30 : 60;
   return Math.ceil(m / step) * step;
 }
@@ -151,6 +154,12 @@ export function clockLabel(minute: number): string {
   const sign = minute < 0 ? '−' : '+';
   const a = Math.abs(Math.round(minute));
   return `${sign}${Math.floor(a / 60)}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** A time on the show clock with seconds, for the tooltip: `+0:02:36`. */
+export function clockSeconds(minute: number): string {
+  const s = Math.max(0, Math.round(minute * 60));
+  return `+${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
 /** A vertex of a drawn line, in pixels; y null is a gap. */

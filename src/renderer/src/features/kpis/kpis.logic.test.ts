@@ -47,7 +47,7 @@ describe('KPI chart plan and words', () => {
     const plan = chartPlan([]);
     const rates = plan.rates.map((line) => ({ line, series: rollingRate(d, line.kpi, line.window) }));
     const w = minuteWords(d, 2, rates, [{ t: 2.5, label: 'glow paused', kind: 'pause' }, { t: 3, label: 'later', kind: 'segment' }]);
-    expect(w.title).toBe('+0:02 (minute 3 of the show)');
+    expect(w.title).toBe('from +0:02:00 (minute 3 of the show)');
     expect(w.lines).toEqual(['2 orders · 10 carts · 6 checkouts · 100 views', 'cart→checkout (5 min): 50.0 % (15 / 30)', '⏸ glow paused']);
     expect(chartSummary(d, rates)).toContain('Last minute: 2 orders, 10 carts; cart→checkout (5 min) 50.0 %');
     expect(chartSummary(plotData([], 0), rates)).toMatch(/no commerce events/);

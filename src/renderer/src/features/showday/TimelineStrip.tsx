@@ -11,7 +11,7 @@ const H = 132;
 const HEALTH_Y = 18;
 const HEALTH_H = 12;
 const BASE = H - 20;
-const ROOM = BASE - HEALTH_Y - HEALTH_H - 16;
+const ROOM = BASE - HEALTH_Y - HEALTH_H - 24;
 const MARKED = new Set(['go', 'end', 'offer', 'alert', 'stream', 'trigger']);
 const MARK_COLOR: Record<string, string> = { go: 'var(--ok)', end: 'var(--muted)', offer: 'var(--warn)', alert: 'var(--bad)', stream: 'var(--bad)', trigger: 'var(--bad)' };
 
@@ -37,7 +37,7 @@ export const TimelineStrip = memo(function TimelineStrip(props: { timeline: Time
           </li>
         ))}
         {totals.length === 0 ? <li className="muted">no comments since GO</li> : null}
-        <li className="muted">stream: bands green / amber / red per minute</li>
+        <li className="muted">{t.health.length ? 'stream health: a band per minute, green / amber / red' : 'stream health: no samples yet'}</li>
       </ul>
       <div ref={ref}>
         <svg width={width} height={H} role="img" aria-label={summary} className="kpi-svg">
@@ -51,7 +51,7 @@ export const TimelineStrip = memo(function TimelineStrip(props: { timeline: Time
               </rect>
             ))}
           </g>
-          <text x={box.left} y={HEALTH_Y + HEALTH_H + 14} className="strip-label">
+          <text x={box.left} y={HEALTH_Y + HEALTH_H + 15} className="strip-label">
             comments / min (max {vol.max})
           </text>
           <g data-part="comments">

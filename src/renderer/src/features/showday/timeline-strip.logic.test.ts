@@ -33,5 +33,8 @@ describe('timeline strip', () => {
   it('draws the health per minute with its figures', () => {
     const b = healthBands([{ at: 120_000, bitrateKbps: 4200, droppedPct: 1.25, level: 'amber' }], 0, 600_000, box);
     expect(b).toEqual([{ x: 10 + 120, w: 60, level: 'amber', words: '+02:00 · stream amber, 4200 kbps, 1.3 % dropped' }]);
+    // The minute GO fell in starts at GO; the minute running now stops at the strip's end.
+    const edge = healthBands([{ at: 0, bitrateKbps: null, droppedPct: null, level: 'green' }, { at: 60_000, bitrateKbps: null, droppedPct: null, level: 'red' }], 30_000, 90_000, box);
+    expect(edge.map((e) => [e.x, e.w])).toEqual([[10, 300], [310, 300]]);
   });
 });

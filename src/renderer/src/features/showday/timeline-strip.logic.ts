@@ -34,15 +34,16 @@ const intentOrder = (a: string, b: string) => {
   return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
 };
 
-/** The x of a time and the width of one minute, for a strip from `from` to `to`. */
+/** The x of a time, and the span a minute bucket covers inside [from, to] (the first starts at GO, the last stops at `to`). */
 export function stripScale(from: number, to: number, box: StripBox) {
   const span = Math.max(MINUTE, to - from);
-  return { x: (at: number) => box.left + ((at - from) / span) * box.width, minuteW: Math.max(1, (MINUTE / span) * box.width) };
+  const x = (at: number) => box.left + ((Math.min(Math.max(at, from), from + span) - from) / span) * box.width;
+  return { x, minute: (at: number) => ({ x: x(at), w: Math.max(1, x(at + MINUTE) - x(at)) }) };
 }
 
 /** Comment volume per minute as stacked bars; heights share one scale (the busiest minute). */
 export function volumeColumns(buckets: readonly CommentBucket[], from: number, to: number, box: StripBox): { columns: VolumeColumn[]; max: number } {
-  const { x, minuteW } = stripScale(from, to, box);
+  const { minute } = stripScale(from, to, box);
   const max = Math.max(1, ...buckets.map((b) => b.total));
   const columns = buckets.map((b) => {
     let y = box.base;
@@ -54,7 +55,8 @@ export function volumeColumns(buckets: readonly CommentBucket[], from: number, t
         y -= h;
         return { intent, y, h, n };
       });
-    return { minute: Math.floor((b.at - from) / MINUTE), clock: showClock(Math.max(b.at, from), from), x: x(Math.max(b.at, from)), w: Math.max(1, minuteW - (minuteW > 3 ? 1 : 0)), total: b.total, stack };
+    const m = minute(b.at);
+    return { minute: Math.floor((b.at - from) / MINUTE), clock: showClock(Math.max(b.at, from), from), x: m.x, w: Math.max(1, m.w - (m.w > 3 ? 1 : 0)), total: b.total, stack };
   });
   return { columns, max };
 }
@@ -74,10 +76,9 @@ export function volumeWords(col: VolumeColumn): string {
 
 /** Stream health per minute as coloured bands, with the bitrate and dropped frames in words. */
 export function healthBands(health: readonly HealthBand[], from: number, to: number, box: StripBox) {
-  const { x, minuteW } = stripScale(from, to, box);
+  const { minute } = stripScale(from, to, box);
   return health.map((h) => ({
-    x: x(Math.max(h.at, from)),
-    w: minuteW,
+    ...minute(h.at),
     level: h.level,
     words: `${showClock(Math.max(h.at, from), from)} · stream ${h.level}${h.bitrateKbps !== null ? `, ${h.bitrateKbps} kbps` : ''}${h.droppedPct !== null ? `, ${h.droppedPct.toFixed(1)} % dropped` : ''}`,
   }));
