@@ -81,10 +81,12 @@ test('GO / KPIs tab on a busy show: chart with threshold and markers, comment vo
   expect(columns.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(listed);
   expect(columns.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 
-  // Nothing overflows its panel sideways.
+  // Nothing overflows its panel sideways, and no text in the chart or the strip is set under 13 px.
   for (const id of ['kpi-windows', 'incident-timeline']) {
     const over = await producer.getByTestId(id).evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(over, `${id} overflows`).toBeLessThanOrEqual(0);
+    const small = await producer.getByTestId(id).evaluate((el) => Array.from(el.querySelectorAll('text, span, li, th, td')).filter((e) => e.textContent?.trim() && parseFloat(getComputedStyle(e).fontSize) < 13).map((e) => e.textContent));
+    expect(small, `${id}: text under 13 px`).toEqual([]);
   }
   await producer.keyboard.press('End');
   mkdirSync(SHOTS, { recursive: true });
