@@ -155,6 +155,44 @@ describe('show day: the live incident timeline and service windows', () => {
     expect(items.find((i) => i.kind === 'offer')!.auditSeq).toBeGreaterThan(0);
   });
 
+  it('show.timeline carries comment volume by intent per minute, read once and then kept current (corrections move a count)', async () => {
+    const { core, clock } = await start();
+    await core.dispatch('preflight.tick', { id: 'stock-counted', done: true }, producer);
+    expect((await core.dispatch('show.go', { overrides: [{ checkId: 'host-card', reason: 'host reads from the tablet today' }] }, producer)).ok).toBe(true);
+    const c = (id: string, text: string) => ({ platform: 'tiktok', id, author: `viewer-${id}`, text });
+    expect((await core.dispatch('comments.ingest', { comments: [c('1', 'how much is shipping to Lisbon?'), c('2', 'I want two please')] }, producer)).ok).toBe(true);
+    const volume = async () => {
+      const r = await core.dispatch('show.timeline', {}, producer);
+      if (!r.ok || !r.result.timeline) throw new Error('no timeline');
+      return r.result.timeline.comments;
+    };
+    const listed = async () => {
+      const r = await core.dispatch('comments.list', { limit: 100 }, producer);
+      const by: Record<string, number> = {};
+      for (const x of r.ok ? r.result.comments : []) by[x.intent] = (by[x.intent] ?? 0) + 1;
+      return by;
+    };
+    const sum = (b: Awaited<ReturnType<typeof volume>>) => {
+      const by: Record<string, number> = {};
+      for (const m of b) for (const [k, v] of Object.entries(m.byIntent)) by[k] = (by[k] ?? 0) + v;
+      return { total: b.reduce((a, m) => a + m.total, 0), by };
+    };
+    // The first read counts what came before it.
+    expect(sum(await volume())).toEqual({ total: 2, by: await listed() });
+    // Live: a new comment in a later minute, and a correction of the first one.
+    clock.advance(90_000);
+    expect((await core.dispatch('comments.ingest', { comments: [c('3', 'the link is broken')] }, producer)).ok).toBe(true);
+    const first = await core.dispatch('comments.list', { limit: 100 }, producer);
+    const one = first.ok ? first.result.comments.find((x) => x.messageId === '1')! : null;
+    const other = one!.intent === 'complaint' ? 'question' : 'complaint';
+    expect((await core.dispatch('comment.correct', { id: one!.id, intent: other, by: 'Maya' }, producer)).ok).toBe(true);
+    await until(async () => sum(await volume()).total === 3);
+    const b = await volume();
+    expect(sum(b)).toEqual({ total: 3, by: await listed() });
+    expect(b.length).toBe(2);
+    expect(b[1]!.at - b[0]!.at).toBeGreaterThanOrEqual(60_000);
+  });
+
   it('the test-order check warns for the sandbox store, with the reason, and places no order', async () => {
     const { core } = await start();
     const r = await core.dispatch('offer.testOrder', { offerId: 'glow-kit-live' }, producer);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry, CommentRecord, EndRecord, GoRecord, HealthSample, SegmentMark, ShowDayState, ShowProbe, TestOrderResult } from '../../shared/contract/index';
 import { testOrderProbe } from './test-order.probe';
 import { buildTimeline } from './timeline.build';
+import { createCommentVolume, type CommentVolume } from './comment.volume';
 import { createServiceWindows, type SignoffRequest } from './service.windows';
 import type { CoreModule, ModuleContext } from '../module';
 import type { Caller } from '../dispatch/handler';
@@ -46,9 +47,29 @@ export function createShowdayModule(
       .get('scripts')
       .versions.filter((v) => v.requestedAt !== null && v.dueAt !== null)
       .map((v) => ({ requestedAt: v.requestedAt!, dueAt: v.dueAt!, decidedAt: v.approval?.at ?? v.returned?.at ?? null }));
+  // The timeline's comment volume by intent: read from the comments once (at the first timeline
+  // asked for this GO), then kept current from comment changes. `ready` settles when the read is in.
+  let volume: { v: CommentVolume; ready: Promise<void> } | null = null;
+  const volumeFor = (go: GoRecord) => {
+    if (volume?.v.from !== go.at) {
+      const v = createCommentVolume(go.at);
+      // Changes that arrive while the read runs are counted too: the count is per comment, once.
+      volume = { v, ready: commentsSince(go.at, Number.MAX_SAFE_INTEGER).then(
+          (list) => list.forEach((c) => v.add(c)),
+          () => {
+            // Read again at the next timeline asked for; this one has the live changes only.
+            if (volume?.v === v) volume = null;
+          },
+        ),
+      };
+    }
+    return volume;
+  };
   // Answered comments feed the response-time windows as they are answered.
   const unwatchComments = state.subscribe((m) => {
-    if (m.t !== 'event' || m.event.name !== 'comments.changed' || !service) return;
+    if (m.t !== 'event' || m.event.name !== 'comments.changed') return;
+    if (volume) for (const c of m.event.comments) volume.v.add(c);
+    if (!service) return;
     const now = ctx.clock.now();
     for (const c of m.event.comments) if (c.answeredAt !== null) service.add({ id: c.id, queue: c.queue, receivedAt: c.receivedAt, answeredAt: c.answeredAt }, now);
   });
@@ -264,8 +285,10 @@ export function createShowdayModule(
         const h = await ctx.dispatch('obs.history', { from: go.at }, SYSTEM);
         const health = h.ok ? (h.result as { samples: HealthSample[] }).samples : [];
         const s = state.snapshot().state;
-        // Comment volume bands are the package's (it reads every comment once); the items are the same.
-        const timeline = buildTimeline({ go, end: day.end, to: c.now, segments: day.segments, audit: audit.reverse(), health, comments: [], alerts: s.alerts.items, firings: s.offers.firings });
+        const vol = volumeFor(go);
+        await vol.ready;
+        const to = day.end?.at ?? c.now;
+        const timeline = buildTimeline({ go, end: day.end, to: c.now, segments: day.segments, audit: audit.reverse(), health, comments: vol.v.buckets(to), alerts: s.alerts.items, firings: s.offers.firings });
         return { timeline };
       },
       'show.probe': async () => {

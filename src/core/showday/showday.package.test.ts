@@ -8,6 +8,7 @@ import { DEMO_SHOW, createTestClock, createTestCore, producer } from '../../../t
 import { writePostShowPackage } from '../show/post-show.package';
 import { showDayPackageFiles } from './showday.package';
 import { renderTimelineHtml } from './timeline.html';
+import { bucketComments } from './comment.volume';
 import { buildTimeline } from './timeline.build';
 import type { GoRecord } from '../../shared/contract/index';
 
@@ -71,6 +72,32 @@ describe('post-show package: show-day files', () => {
 });
 
 describe('timeline page', () => {
+  it('stacks comment volume by intent per minute, with a legend of the totals', () => {
+    const go = { showId: 's', title: 'Show', rehearsal: false, at: 60_000, by: 'Maya', verdict: 'go', checks: [], overrides: [], script: null, offers: [], roster: { views: {}, tickedBy: [] } } as unknown as GoRecord;
+    const comments = bucketComments(
+      [
+        { seq: 1, receivedAt: 30_000, intent: 'order' }, // before GO: not counted
+        { seq: 2, receivedAt: 61_000, intent: 'question' },
+        { seq: 3, receivedAt: 62_000, intent: 'order' },
+        { seq: 4, receivedAt: 130_000, intent: 'order' },
+        { seq: 5, receivedAt: 131_000, intent: 'complaint' },
+      ],
+      go.at,
+      300_000,
+    );
+    const t = buildTimeline({ go, end: null, to: 300_000, segments: [], audit: [], health: [], comments, alerts: [], firings: [] });
+    expect(t.comments).toEqual([
+      { at: 60_000, total: 2, byIntent: { question: 1, order: 1 } },
+      { at: 120_000, total: 2, byIntent: { order: 1, complaint: 1 } },
+    ]);
+    const html = renderTimelineHtml(t, go, null, []);
+    expect(html.match(/<rect class="comments [a-z]+" data-intent="order"/g)).toHaveLength(2);
+    expect(html.match(/data-intent="complaint"/g)).toHaveLength(1);
+    expect(html).toContain('2 comments (order 1, question 1)');
+    expect(html).toMatch(/data-part="comment-legend">.*order 2.*question 1.*complaint 1/);
+  });
+
+
   it('escapes every text from the show and the people', () => {
     const go: GoRecord = {
       showId: 's',

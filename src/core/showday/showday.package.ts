@@ -2,6 +2,7 @@
 // self-contained HTML page), VOD chapters, the experiment log and a pre-filled post-mortem.
 import type { AuditEntry, CommentRecord, HealthSample, StationState } from '../../shared/contract/index';
 import { buildTimeline } from './timeline.build';
+import { bucketComments } from './comment.volume';
 import { renderTimelineHtml } from './timeline.html';
 import { chapterLines } from './chapters';
 import { renderExperimentLog, renderPostMortem } from './post-mortem';
@@ -28,7 +29,7 @@ export function showDayPackageFiles(input: PackageInputs): { files: PackageFile[
     segments: day.segments,
     audit: input.audit,
     health: input.health,
-    comments: input.comments,
+    comments: bucketComments(input.comments, day.go.at, day.end?.at ?? input.now),
     alerts: input.state.alerts.items,
     firings: input.state.offers.firings,
   });

@@ -1,7 +1,7 @@
 // One incident timeline for a show: stream health and comment volume per minute, and every event
 // that mattered (GO, segments, cue moves, offer pauses and resumes with reason and who, trigger
 // firings, alerts and their acknowledgements, END), each pointing back at its audit row.
-import type { Alert, AuditEntry, CommentBucket, CommentRecord, EndRecord, GoRecord, HealthLevel, HealthSample, SegmentMark, Timeline, TimelineItem, TriggerFiring } from '../../shared/contract/index';
+import type { Alert, AuditEntry, CommentBucket, EndRecord, GoRecord, HealthLevel, HealthSample, SegmentMark, Timeline, TimelineItem, TriggerFiring } from '../../shared/contract/index';
 
 export type { CommentBucket, HealthBand, Timeline, TimelineItem, TimelineKind } from '../../shared/contract/index';
 
@@ -20,7 +20,8 @@ export function buildTimeline(input: {
   segments: readonly SegmentMark[];
   audit: readonly AuditEntry[];
   health: readonly HealthSample[];
-  comments: readonly CommentRecord[];
+  /** Comment volume by intent per minute (comment.volume.ts), already within the show. */
+  comments: readonly CommentBucket[];
   alerts: readonly Alert[];
   firings: readonly TriggerFiring[];
 }): Timeline {
@@ -78,15 +79,6 @@ export function buildTimeline(input: {
     b.level = worse(b.level, h.level);
     health.set(m, b);
   }
-  const comments = new Map<number, CommentBucket>();
-  for (const c of input.comments) {
-    if (!inShow(c.receivedAt)) continue;
-    const m = Math.floor(c.receivedAt / MINUTE) * MINUTE;
-    const b = comments.get(m) ?? { at: m, total: 0, byIntent: {} };
-    b.total += 1;
-    b.byIntent[c.intent] = (b.byIntent[c.intent] ?? 0) + 1;
-    comments.set(m, b);
-  }
   return {
     showId: input.go.showId,
     title: input.go.title,
@@ -98,7 +90,7 @@ export function buildTimeline(input: {
     health: [...health.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([at, b]) => ({ at, bitrateKbps: b.n ? Math.round(b.sum / b.n) : null, droppedPct: b.dropped, level: b.level })),
-    comments: [...comments.values()].sort((a, b) => a.at - b.at),
+    comments: input.comments.filter((c) => c.at + MINUTE > from && c.at <= to).map((c) => ({ at: c.at, total: c.total, byIntent: { ...c.byIntent } })),
   };
 }
 

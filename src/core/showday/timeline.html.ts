@@ -20,6 +20,10 @@ const COLORS: Record<TimelineKind, string> = {
   alert: '#cf222e',
   ack: '#8250df',
 };
+/** Intent colours as the console's moderator desk shows them. */
+const INTENT_FILL: Record<string, string> = { order: '#1a7f37', question: '#0969da', complaint: '#cf222e', spam: '#8c959f', other: '#8250df' };
+const INTENT_ORDER = ['order', 'question', 'complaint', 'spam', 'other'];
+const intentRank = (k: string) => (INTENT_ORDER.includes(k) ? INTENT_ORDER.indexOf(k) : INTENT_ORDER.length);
 const LEVEL_FILL: Record<string, string> = { green: '#dafbe1', amber: '#fff8c5', red: '#ffebe9', unknown: '#f6f8fa' };
 
 const W = 960;
@@ -37,13 +41,27 @@ export function renderTimelineHtml(t: Timeline, go: GoRecord, end: EndRecord | n
     .join('');
   const ratePts = t.health.filter((h) => h.bitrateKbps !== null).map((h) => `${(x(h.at) + minuteW / 2).toFixed(1)},${(110 - (h.bitrateKbps! / maxRate) * 85).toFixed(1)}`);
   const rateLine = ratePts.length ? `<polyline data-part="bitrate" fill="none" stroke="#0969da" stroke-width="1.5" points="${ratePts.join(' ')}"/>` : '';
+  // Comment volume per minute, stacked by intent in a fixed order (the legend's), on one scale.
+  const intents = [...new Set(t.comments.flatMap((c) => Object.keys(c.byIntent)))].sort((a, b) => intentRank(a) - intentRank(b) || a.localeCompare(b));
   const bars = t.comments
     .map((c) => {
-      const h = (c.total / maxComments) * 60;
-      const why = Object.entries(c.byIntent).map(([k, v]) => `${k} ${v}`).join(', ');
-      return `<rect class="comments" x="${x(c.at).toFixed(1)}" y="${(190 - h).toFixed(1)}" width="${Math.max(1, minuteW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="#8250df"><title>${escapeHtml(`${new Date(c.at).toISOString()}: ${c.total} comments (${why})`)}</title></rect>`;
+      const why = intents.filter((k) => c.byIntent[k]).map((k) => `${k} ${c.byIntent[k]}`).join(', ');
+      let y = 190;
+      const stack = intents
+        .filter((k) => (c.byIntent[k] ?? 0) > 0)
+        .map((k) => {
+          const h = (c.byIntent[k]! / maxComments) * 60;
+          y -= h;
+          return `<rect class="comments ${escapeHtml(k)}" data-intent="${escapeHtml(k)}" x="${x(Math.max(c.at, t.from)).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, minuteW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${INTENT_FILL[k] ?? '#8c959f'}"/>`;
+        })
+        .join('');
+      return `<g class="minute" data-total="${c.total}"><title>${escapeHtml(`${formatOffset(Math.max(0, c.at - t.from))} (${new Date(c.at).toISOString()}): ${c.total} comments (${why})`)}</title>${stack}</g>`;
     })
     .join('');
+  const totals = intents.map((k) => [k, t.comments.reduce((a, c) => a + (c.byIntent[k] ?? 0), 0)] as const);
+  const legend = totals.length
+    ? `<p data-part="comment-legend">${totals.map(([k, n]) => `<span class="swatch" style="background:${INTENT_FILL[k] ?? '#8c959f'}"></span>${escapeHtml(k)} ${n}`).join(' &nbsp; ')}</p>`
+    : '<p data-part="comment-legend">No comments during the show.</p>';
   const markers = t.items
     .filter((i) => i.kind !== 'cue')
     .map((i) => `<line class="marker ${i.kind}" x1="${x(i.at).toFixed(1)}" x2="${x(i.at).toFixed(1)}" y1="14" y2="196" stroke="${COLORS[i.kind]}" stroke-width="1"><title>${escapeHtml(`${formatOffset(i.at - t.from)} ${i.label} ${i.detail}`)}</title></line>`)
@@ -81,6 +99,7 @@ h1{font-size:20px;margin:0 0 4px}.rehearsal{background:#fff8c5;padding:2px 6px;b
 table{border-collapse:collapse;width:100%;margin:8px 0 24px}td,th{border-bottom:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}tr.check.fail td:nth-child(2),tr.check.pending td:nth-child(2){color:#cf222e;font-weight:600}
 dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{color:#57606a}dd{margin:0;font-variant-numeric:tabular-nums}
+.swatch{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px;vertical-align:middle}
 svg{border:1px solid #d0d7de;background:#fff;max-width:100%;height:auto}pre{background:#f6f8fa;padding:8px}
 </style></head>
 <body>
@@ -90,11 +109,12 @@ svg{border:1px solid #d0d7de;background:#fff;max-width:100%;height:auto}pre{back
 <svg data-part="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="stream health, comment volume and events on the show clock">
 <text x="${PAD}" y="12" font-size="10">stream health (bands) and bitrate (line, max ${Math.round(maxRate)} kbps)</text>
 <g data-part="health">${bands}${rateLine}</g>
-<text x="${PAD}" y="126" font-size="10">comments per minute (max ${maxComments})</text>
+<text x="${PAD}" y="126" font-size="10">comments per minute by intent (max ${maxComments})</text>
 <g data-part="comments">${bars}</g>
 <g data-part="markers">${markers}</g>
 <g data-part="axis">${ticks.join('')}</g>
-</svg></section>
+</svg>
+${legend}</section>
 <section><h2>Events</h2>
 <table data-part="events"><thead><tr><th>Show clock</th><th>Time (UTC)</th><th>Kind</th><th>What</th><th>Detail</th><th>Who</th><th>Audit row</th></tr></thead>
 <tbody>

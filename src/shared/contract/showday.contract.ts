@@ -258,7 +258,7 @@ export const showdayCommands = {
   }),
   'show.timeline': command<{ timeline: Timeline | null }>()({
     summary:
-      'The incident timeline of the live (or last ended) show so far: GO, segments, cues, offer pauses and resumes with reason and who, trigger firings, alerts raised and cleared, acknowledgements, stream drops, END. Null before GO.',
+      'The incident timeline of the live (or last ended) show so far: GO, segments, cues, offer pauses and resumes with reason and who, trigger firings, alerts raised and cleared, acknowledgements, stream drops, END; stream health and comment volume by intent per minute. Null before GO.',
     roles: PRODUCER,
     kind: 'read',
     args: z.object({}).strict(),

@@ -1,16 +1,18 @@
 // The KPI panel: per-minute orders and carts and the funnel rates on the show clock, with a marker
-// per segment and per offer pause/resume, each rolling window with its denominators ("38 carts /
-// 1,099 views"), and the service windows (comment response time per queue, approval SLA).
-import { useMemo } from 'react';
-import { KPI_WINDOWS, type TimelineItem } from '../../../../shared/contract/index';
+// per segment and per offer pause/resume and the show file's thresholds, each rolling window with
+// its denominators ("38 carts / 1,099 views") in total or for one offer, and the service windows.
+import { useMemo, useState } from 'react';
+import { KPI_WINDOWS, type MinutePoint, type TimelineItem } from '../../../../shared/contract/index';
 import { useSlice } from '../../state/station.store';
 import { Panel } from '../../ui/Panel';
-import { decimatedRows, markers, RATIO_LABEL } from './kpi-chart.logic';
+import { markers, RATIO_LABEL } from './kpi-chart.logic';
 import type { KpiRatioKey } from './kpi-chart.types';
 import { KpiChart, type ChartMarker } from './KpiChart';
+import './kpis.css';
 import { ServiceWindowsTable } from './ServiceWindowsTable';
 import { pauseMarkers } from '../showday/timeline.logic';
 
+const NO_SERIES: MinutePoint[] = [];
 const RATIOS: KpiRatioKey[] = ['viewToCart', 'cartToCheckout', 'aov', 'paymentErrorRate'];
 const fmt = (k: KpiRatioKey, v: number | null) => (v === null ? '—' : k === 'aov' ? v.toFixed(2) : `${(v * 100).toFixed(1)} %`);
 
@@ -20,7 +22,9 @@ export function KpiWindowsChart(props: { timelineItems?: readonly TimelineItem[]
   const series = day?.series;
   const segments = day?.segments;
   const items = props.timelineItems;
-  const rows = useMemo(() => decimatedRows(series ?? [], goAt), [series, goAt]);
+  const targets = useSlice('show')?.current?.kpiTargets;
+  const offerNames = useSlice('show')?.current?.offers;
+  const [scope, setScope] = useState('');
   const pauses = useMemo(() => pauseMarkers(items ?? [], goAt), [items, goAt]);
   const allMarkers = useMemo<ChartMarker[]>(
     () => [...markers(segments ?? [], goAt).map((m) => ({ ...m, kind: 'segment' as const })), ...pauses.map((p) => ({ t: p.t, label: p.label, kind: p.kind }))],
@@ -28,15 +32,27 @@ export function KpiWindowsChart(props: { timelineItems?: readonly TimelineItem[]
   );
   if (!day?.go || !day.kpis) return <Panel title="KPIs over time" testId="kpi-windows"><p className="muted">The charts start at GO.</p></Panel>;
   const k = day.kpis;
+  const offerIds = Object.keys(k.offers).sort();
+  const windows = (scope && k.offers[scope]) || k.total;
+  const nameOf = (id: string) => offerNames?.find((o) => o.id === id)?.name ?? id;
   return (
     <Panel title="KPIs over time" testId="kpi-windows">
-      <div data-testid="kpi-chart" data-points={rows.length} data-orders={k.total.show.counts.orders} data-pauses={pauses.filter((p) => p.kind === 'pause').length} data-resumes={pauses.filter((p) => p.kind === 'resume').length}>
-        <KpiChart rows={rows} markers={allMarkers} />
+      <div data-testid="kpi-chart" data-points={series?.length ?? 0} data-orders={k.total.show.counts.orders} data-pauses={pauses.filter((p) => p.kind === 'pause').length} data-resumes={pauses.filter((p) => p.kind === 'resume').length}>
+        <KpiChart series={series ?? NO_SERIES} goAt={goAt} markers={allMarkers} targets={targets} />
       </div>
       <table className="kpi-windows" data-testid="kpi-windows-table">
         <thead>
           <tr>
-            <th />
+            <th>
+              <select aria-label="KPIs of" data-testid="kpi-scope" value={windows === k.total ? '' : scope} onChange={(e) => setScope(e.target.value)}>
+                <option value="">all offers</option>
+                {offerIds.map((id) => (
+                  <option key={id} value={id}>
+                    {nameOf(id)}
+                  </option>
+                ))}
+              </select>
+            </th>
             {KPI_WINDOWS.map((w) => (
               <th key={w}>{w}</th>
             ))}
@@ -47,7 +63,7 @@ export function KpiWindowsChart(props: { timelineItems?: readonly TimelineItem[]
             <tr key={r}>
               <th>{RATIO_LABEL[r]}</th>
               {KPI_WINDOWS.map((w) => {
-                const x = k.total[w][r];
+                const x = windows[w][r];
                 return (
                   <td key={w} title={`${x.num} / ${x.den}`}>
                     {fmt(r, x.value)} <span className="muted small">{r === 'aov' ? `${x.num} / ${x.den} orders` : `${x.num} / ${x.den}`}</span>
@@ -56,6 +72,17 @@ export function KpiWindowsChart(props: { timelineItems?: readonly TimelineItem[]
               })}
             </tr>
           ))}
+          <tr data-testid="kpi-orders-row">
+            <th>orders</th>
+            {KPI_WINDOWS.map((w) => (
+              <td key={w}>
+                {windows[w].counts.orders}{' '}
+                <span className="muted small">
+                  {windows[w].counts.revenue.toFixed(2)} {k.currency}
+                </span>
+              </td>
+            ))}
+          </tr>
         </tbody>
       </table>
       {day.service ? <ServiceWindowsTable view={day.service} /> : null}

@@ -4,11 +4,12 @@ import { KpiWindowsChart } from '../kpis/KpiWindowsChart';
 import { GoEndPanel } from './GoEndPanel';
 import { IncidentTimelinePanel } from './IncidentTimelinePanel';
 import { useLiveTimeline } from './use-live-timeline';
+import './showday.css';
 
 export function ShowdayTab() {
   const timeline = useLiveTimeline();
   return (
-    <div className="setup-grid">
+    <div className="showday-grid">
       <GoEndPanel />
       <KpiWindowsChart timelineItems={timeline?.items ?? null} />
       <IncidentTimelinePanel timeline={timeline} />

@@ -50,7 +50,9 @@ export function visibleItems(items: readonly TimelineItem[], goAt: number, minut
   return list.reverse();
 }
 
-/** The minutes of the show that have items, for the zoom picker. */
-export function minutesWithItems(items: readonly TimelineItem[], goAt: number): number[] {
-  return [...new Set(items.map((i) => Math.floor((i.at - goAt) / 60_000)).filter((m) => m >= 0))].sort((a, b) => a - b);
+/** The minutes of the show that have items, for the zoom picker (and the one picked, so it stays listed). */
+export function minutesWithItems(items: readonly TimelineItem[], goAt: number, picked: number | null = null): number[] {
+  const ms = new Set(items.map((i) => Math.floor((i.at - goAt) / 60_000)).filter((m) => m >= 0));
+  if (picked !== null && picked >= 0) ms.add(picked);
+  return [...ms].sort((a, b) => a - b);
 }
