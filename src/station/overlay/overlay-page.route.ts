@@ -65,7 +65,8 @@ const SCRIPT = `
   var box = document.getElementById(name);
   var skew = 0, content = null, retry = 500, staleTimer = null;
   function el(cls){ var d = document.createElement('div'); d.className = cls; return d; }
-  function line(cls, text){ var d = el(cls); d.textContent = String(text); return d; }
+  // dir=auto: a question or a name in Arabic or Hebrew reads right to left, aligned to its own side.
+  function line(cls, text){ var d = el(cls); d.textContent = String(text); d.dir = 'auto'; return d; }
   function clear(){ content = null; box.className = 'box'; box.replaceChildren(); box.setAttribute('data-state', 'empty'); }
   function mmss(ms){ var s = Math.max(0, Math.ceil(ms/1000)); var m = Math.floor(s/60); s = s%60; return (m<10?'0':'')+m+':'+(s<10?'0':'')+s; }
   function draw(){

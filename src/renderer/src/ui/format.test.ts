@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock, formatPct } from './format';
+import { formatAge, formatClock, formatPct, formatWhen } from './format';
 
 describe('format', () => {
   it('counts clocks, negative past the plan', () => {
@@ -14,5 +14,13 @@ describe('format', () => {
   it('shows a dash for an unknown rate', () => {
     expect(formatPct(null)).toBe('—');
     expect(formatPct(0.1234)).toBe('12.3%');
+  });
+});
+
+describe('formatWhen', () => {
+  it('says the time of day for today and the day as well for another day', () => {
+    const now = new Date(2026, 11, 5, 15, 12, 33).getTime();
+    expect(formatWhen(new Date(2026, 11, 5, 9, 4).getTime(), now)).toBe('09:04');
+    expect(formatWhen(now + 24 * 3600_000, now)).toBe('Sun 6 Dec 15:12');
   });
 });

@@ -2,7 +2,7 @@
 // text and its diff against the version before, and sign or return in the approver's own name —
 // the station records who from the link, and refuses the author signing their own version.
 import { useEffect, useState } from 'react';
-import type { ScriptContent } from '../../../shared/contract/index';
+import type { ReviewEvidence as Evidence, ScriptContent } from '../../../shared/contract/index';
 import { StationHeader } from '../features/station/StationHeader';
 import { useSend, useSlice, useStation } from '../state/station.store';
 import { useAction } from '../state/use-action';
@@ -12,9 +12,10 @@ import { approvalCredit } from '../features/cues/approval.logic';
 import { Button } from '../ui/Button';
 import { StatusBadge } from '../ui/StatusDot';
 import { useNow } from '../ui/use-now';
-import { formatTimeOfDay } from '../ui/format';
+import { formatTimeOfDay, formatWhen } from '../ui/format';
 import { defaultDiffBase, versionStatus } from '../features/cues/script-panel.logic';
 import { DiffView } from '../features/cues/DiffView';
+import { ReviewEvidence } from '../features/cues/ReviewEvidence';
 import { pickForReview } from '../features/roles/roles.logic';
 import '../features/cues/cues.css';
 import '../features/roles/roles.css';
@@ -47,6 +48,21 @@ export function ApproverPage() {
       live = false;
     };
   }, [selectedId, send, toast]);
+  // The review's evidence (diff against the last approved version, compliance flags), as the
+  // producer and the sign-off link show it; read again when the version's status changes.
+  const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const selectedStatus = selected?.status ?? null;
+  useEffect(() => {
+    setEvidence(null);
+    if (!selectedId) return;
+    let live = true;
+    send('script.review', { versionId: selectedId })
+      .then((e) => live && setEvidence(e))
+      .catch((e: unknown) => live && toast.error(e));
+    return () => {
+      live = false;
+    };
+  }, [selectedId, selectedStatus, send, toast]);
   const cueList = content?.content.segments.flatMap((s) => s.cues) ?? [];
   const base = selected ? defaultDiffBase(versions, selected.id, cues?.loaded?.versionId ?? null) : null;
 
@@ -71,7 +87,7 @@ export function ApproverPage() {
               <div className="script-read" data-testid="approver-text">
                 <p className="small muted">
                   v{selected.number} by {selected.createdBy} at {formatTimeOfDay(selected.createdAt)} · hash <span className="mono">{selected.shortHash}</span>
-                  {selected.dueAt !== null && !selected.approval ? ` · due ${formatTimeOfDay(selected.dueAt)}` : ''}
+                  {selected.dueAt !== null && !selected.approval ? ` · due ${formatWhen(selected.dueAt, now)}` : ''}
                 </p>
                 {content.content.segments.map((s) => (
                   <section key={s.id}>
@@ -148,8 +164,14 @@ export function ApproverPage() {
               </>
             )}
           </Panel>
-          <Panel title="Changes" testId="approver-diff">
-            {selected && versions.length > 1 ? <DiffView versions={versions} to={selected.id} from={base} /> : <p className="muted">The first version: nothing to compare with.</p>}
+          <Panel title="Changes and compliance flags" testId="approver-diff">
+            {!selected ? null : evidence && evidence.versionId === selected.id ? <ReviewEvidence evidence={evidence} /> : <p className="muted small">Reading the changes…</p>}
+            {selected && versions.length > 1 ? (
+              <details className="approver-compare">
+                <summary>Compare with another version</summary>
+                <DiffView versions={versions} to={selected.id} from={base} />
+              </details>
+            ) : null}
           </Panel>
         </div>
       </main>

@@ -8,6 +8,7 @@ import { useAction } from '../state/use-action';
 import { Panel } from '../ui/Panel';
 import { Button } from '../ui/Button';
 import { StatusBadge } from '../ui/StatusDot';
+import { useShowIsRehearsal } from '../ui/use-rehearsal';
 import { formatMoney, formatPct } from '../ui/format';
 import { KpiWindowsChart } from '../features/kpis/KpiWindowsChart';
 import { MyAlerts } from '../features/roles/MyAlerts';
@@ -25,6 +26,7 @@ export function CommercePage() {
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const right = toggleRight(show, personId, role ?? 'commerce');
   const rows = commerceRows(offers);
+  const rehearsalShow = useShowIsRehearsal();
   const reason = (id: string) => (reasons[id] ?? '').trim();
 
   return (
@@ -57,10 +59,12 @@ export function CommercePage() {
                     <tr key={r.id} data-testid={`commerce-offer-${r.id}`}>
                       <td>
                         <strong>{r.name}</strong>
-                        {r.rehearsal ? <span className="badge badge-rehearsal">REHEARSAL</span> : null}
+                        {/* REHEARSAL once per view: the header says it for a rehearsal show; a sandbox store in a real show is marked here. */}
+                        {r.rehearsal && !rehearsalShow ? <span className="badge badge-rehearsal">REHEARSAL</span> : null}
                       </td>
                       <td>
                         <StatusBadge level={r.level}>{r.state}</StatusBadge>
+                        {r.reason ? <div className="small muted offer-reason">{r.reason}</div> : null}
                       </td>
                       <td className="num">
                         {r.orders}
@@ -71,7 +75,13 @@ export function CommercePage() {
                         ) : null}
                       </td>
                       <td className="small">{r.store}</td>
-                      <td className="small">{r.stock}</td>
+                      <td className="small">
+                        {r.stockLines.map((l) => (
+                          <span key={l} className="stock-line">
+                            {l}
+                          </span>
+                        ))}
+                      </td>
                       <td>
                         <input
                           value={reasons[r.id] ?? ''}

@@ -65,9 +65,16 @@ export function ObserverPage() {
                     <td>{r.name}</td>
                     <td>
                       <StatusBadge level={r.level}>{r.state}</StatusBadge>
+                      {r.reason ? <div className="small muted offer-reason">{r.reason}</div> : null}
                     </td>
                     <td className="num">{r.orders}</td>
-                    <td className="small">{r.stock}</td>
+                    <td className="small">
+                      {r.stockLines.map((l) => (
+                        <span key={l} className="stock-line">
+                          {l}
+                        </span>
+                      ))}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -33,13 +33,15 @@ export function ServicePage() {
               {escalated.map((c) => (
                 <li key={c.id} className="alert alert-warn" data-testid="service-escalation">
                   <span className="alert-source">{c.platform}</span>
-                  <span className="num small">{formatAge(now - c.receivedAt)}</span>
+                  <span className="alert-time num small">{formatAge(now - c.receivedAt)}</span>
                   <span className="alert-message">
-                    <strong>{c.author}</strong>: {c.text}
+                    <strong>
+                      <bdi>{c.author}</bdi>
+                    </strong>
+                    : <bdi>{c.text}</bdi>
                     {c.note ? <span className="muted"> — {c.note}</span> : null}
                   </span>
-                  <span className="small">{c.claimedBy ?? 'unclaimed'}</span>
-                  <span />
+                  <span className="alert-state small">{c.claimedBy ?? 'unclaimed'}</span>
                 </li>
               ))}
             </ul>

@@ -53,7 +53,7 @@ function AlertRow(props: { a: Alert; now: number; onAck(): void }) {
   const marks = raiseMarks(a.raises, props.now);
   return (
     <li className={`alert alert-${a.level} ${a.ackedAt ? 'alert-acked' : ''} ${a.clearedAt ? 'alert-cleared' : ''} ${a.quiet ? 'alert-quiet' : ''}`} data-testid={`alert-${a.key}`} data-count={a.count}>
-      <time className="num muted">{formatTimeOfDay(a.raisedAt)}</time>
+      <time className="alert-time num muted">{formatTimeOfDay(a.raisedAt)}</time>
       <span className="alert-source">{a.level === 'critical' ? 'CRIT' : a.level === 'warn' ? 'WARN' : 'INFO'} · {a.source}</span>
       <span className="alert-message">
         {a.message}
@@ -71,11 +71,11 @@ function AlertRow(props: { a: Alert; now: number; onAck(): void }) {
           </svg>
         ) : null}
       </span>
-      <span className="muted small">{a.clearedAt ? `ended ${formatTimeOfDay(a.clearedAt)}` : a.quiet ? 'quiet' : ''}</span>
+      <span className="alert-state muted small">{a.clearedAt ? `ended ${formatTimeOfDay(a.clearedAt)}` : a.quiet ? 'quiet' : ''}</span>
       {a.ackedAt ? (
-        <span className="muted small">ack {a.ackedBy}</span>
+        <span className="alert-ack muted small">ack {a.ackedBy}</span>
       ) : (
-        <Button variant="ghost" onClick={props.onAck}>
+        <Button variant="ghost" className="alert-ack" onClick={props.onAck}>
           Ack
         </Button>
       )}

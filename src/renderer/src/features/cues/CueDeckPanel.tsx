@@ -85,8 +85,10 @@ export function CueDeckPanel() {
               <span className="muted small">SHOW </span>
               <span className="num">{c.show === null ? 'not started' : formatClock(c.show)}</span>
             </span>
-            <span data-testid="deck-segment-clock" className={c.segmentOver ? 'over' : ''}>
-              <span className="muted small">{cues.current?.segmentTitle ?? 'SEGMENT'} </span>
+            <span data-testid="deck-segment-clock" className={`deck-seg-clock ${c.segmentOver ? 'over' : ''}`}>
+              <span className="muted small deck-seg-title" title={cues.current?.segmentTitle}>
+                {cues.current?.segmentTitle ?? 'SEGMENT'}{' '}
+              </span>
               <span className="num">{c.segment === null ? '--:--' : formatClock(c.segment)}</span>
             </span>
             {cues.showStartedAt === null ? (

@@ -25,7 +25,7 @@ export function DiffView(props: { versions: readonly ScriptVersionSummary[]; to:
   }, [from, props.to, send, toast]);
   const label = (id: string) => {
     const v = props.versions.find((x) => x.id === id);
-    return v ? `v${v.number} · ${v.shortHash} · ${v.status}` : id;
+    return v ? `v${v.number} · ${v.shortHash} · ${v.status.replace(/_/g, ' ')}` : id;
   };
   return (
     <div data-testid="script-diff">

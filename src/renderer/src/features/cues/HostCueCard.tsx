@@ -52,7 +52,9 @@ export function HostCueCard() {
           <span className="host-clock-label">SHOW</span>
           <span className="num">{c.show === null ? '--:--' : formatClock(c.show)}</span>
         </div>
-        <div className="host-segment">{cues.current ? cues.current.segmentTitle : ''}</div>
+        <div className="host-segment" title={cues.current?.segmentTitle}>
+          {cues.current ? cues.current.segmentTitle : ''}
+        </div>
         <div
           className={`host-clock ${c.segmentOver ? 'host-over' : ''} host-${segmentLevel(c, cues.segmentPlannedSeconds)}`}
           data-testid="host-segment-clock"
@@ -66,11 +68,24 @@ export function HostCueCard() {
 
       <HostOnAir now={now} />
 
-      {banners.map((b) => (
-        <div key={b.text} className={`host-banner host-banner-${b.level}`} data-testid="host-banner" data-level={b.level} role={b.level === 'red' ? 'alert' : undefined}>
-          {b.text}
+      {banners
+        .filter((b) => b.level !== 'green')
+        .map((b) => (
+          <div key={b.text} className={`host-banner host-banner-${b.level}`} data-testid="host-banner" data-level={b.level} role={b.level === 'red' ? 'alert' : undefined}>
+            {b.text}
+          </div>
+        ))}
+      {banners.some((b) => b.level === 'green') ? (
+        <div className="host-live-offers">
+          {banners
+            .filter((b) => b.level === 'green')
+            .map((b) => (
+              <span key={b.text} className="host-banner host-banner-green" data-testid="host-banner" data-level="green" title={b.text}>
+                {b.text}
+              </span>
+            ))}
         </div>
-      ))}
+      ) : null}
 
       <div className={`host-main ${flash ? 'host-flash' : ''}`} ref={box}>
         {card ? (
@@ -106,8 +121,10 @@ export function HostCueCard() {
         </div>
         {pinned ? (
           <div className="host-pinned" data-testid="host-pinned">
-            <span className="host-clock-label">PINNED QUESTION · {pinned.author}</span>
-            <span>{pinned.text}</span>
+            <span className="host-clock-label">
+              PINNED QUESTION · <bdi>{pinned.author}</bdi>
+            </span>
+            <span dir="auto">{pinned.text}</span>
           </div>
         ) : null}
       </div>

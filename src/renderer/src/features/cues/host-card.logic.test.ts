@@ -33,6 +33,9 @@ describe('host card', () => {
 
   it('banner: red only once paused is confirmed; amber while pausing or failing; green when live', () => {
     expect(offerBanners(base, [offer('live')])).toEqual([{ level: 'green', text: 'Kit LIVE · LIVEGLOW' }]);
+    expect(
+      offerBanners(base, [offer('live'), { ...offer('live'), id: 'duo', name: 'Duo', code: 'DUO20' }]).map((b) => b.text),
+    ).toEqual(['Kit LIVE · LIVEGLOW', 'Duo LIVE · DUO20']);
     expect(offerBanners(base, [offer('pausing', 'paused')])[0]?.level).toBe('amber');
     expect(offerBanners(base, [offer('error', 'paused')])[0]?.text).toMatch(/not confirmed/);
     const paused = { ...base, override: { reason: 'offer_paused' as const, offerId: 'o', offerName: 'Kit', cueId: null, text: null, since: 1 } };

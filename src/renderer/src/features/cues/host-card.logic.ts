@@ -58,10 +58,9 @@ export function offerBanners(cues: CuesState, offers: readonly OfferView[]): Hos
   if (cues.override?.reason === 'cap_reached') {
     out.push({ level: 'amber', text: `CAP REACHED — the bonus is gone; read the post-bonus CTA` });
   }
-  if (out.length === 0) {
-    const live = offers.filter((o) => o.state === 'live');
-    if (live.length > 0) out.push({ level: 'green', text: live.map((o) => `${o.name} LIVE · ${o.code}`).join('   ·   ') });
-  }
+  // One green line per live offer (not one run-on sentence): the host reads each at a glance.
+  if (out.length === 0)
+    for (const o of offers) if (o.state === 'live') out.push({ level: 'green', text: `${o.name} LIVE · ${o.code}` });
   return out;
 }
 

@@ -31,13 +31,22 @@ export function EmergencyBanners(props: { mode: 'producer' | 'host' }) {
             {e.since === null ? 'NOW' : formatAge(Math.max(0, now - e.since))}
           </strong>
           <span className="emergency-cause" data-testid="emergency-cause">
-            {e.cause}
+            {hostSaysOnce(props.mode, e) ? hostAdvice(e) : e.cause}
           </span>
-          {props.mode === 'producer' ? <ActionButton e={e} /> : <span className="emergency-advice">{hostAdvice(e)}</span>}
+          {props.mode === 'producer' ? (
+            <ActionButton e={e} />
+          ) : hostSaysOnce(props.mode, e) ? null : (
+            <span className="emergency-advice">{hostAdvice(e)}</span>
+          )}
         </div>
       ))}
     </div>
   );
+}
+
+/** The lost station on the host's card is one plain line ("frozen" is the producer's worry, not the host's). */
+function hostSaysOnce(mode: 'producer' | 'host', e: Emergency): boolean {
+  return mode === 'host' && e.kind === 'station-lost';
 }
 
 function hostAdvice(e: Emergency): string {

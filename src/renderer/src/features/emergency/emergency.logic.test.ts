@@ -55,6 +55,9 @@ describe('emergencies', () => {
     const offer = (patch: Partial<OfferView>): OfferView =>
       ({ id: 'o1', name: 'Glow Kit', intent: 'paused', state: 'paused', pending: false, storeReachable: true, storeLabel: 'Vendure', requestedBy: 'system:trigger:pay-errors', reason: 'payment errors 30%', pendingSince: 5, confirmedAt: 6, ...patch }) as OfferView;
     expect(emergencies(input({ offers: [offer({})] }))).toMatchObject([{ kind: 'offer-rule-paused', cause: 'Glow Kit paused by rule pay-errors: payment errors 30%.', action: { kind: 'resumeOffer', offerId: 'o1' } }]);
+    // The trigger engine's own reason names the rule: the banner says it once.
+    const named = offer({ reason: 'Rule pay-errors (payment error rate): 12 errors in 60 s; limit 10' });
+    expect(emergencies(input({ offers: [named] }))[0]?.cause).toBe('Glow Kit paused by rule pay-errors (payment error rate): 12 errors in 60 s; limit 10.');
     expect(kinds(input({ offers: [offer({ requestedBy: 'producer' })] }))).toEqual([]);
     expect(emergencies(input({ offers: [offer({ state: 'error', pending: true, storeReachable: false, requestedBy: 'producer' })] }))).toMatchObject([
       { kind: 'store-unreachable', action: { kind: 'advice', label: 'Pause it in Vendure’s own admin' } },

@@ -105,10 +105,15 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         busy: false,
       });
     } else if (byRule && (o.state === 'paused' || o.state === 'pausing')) {
+      const rule = (o.requestedBy ?? '').slice(TRIGGER_ACTOR.length);
+      // The engine's reason usually names the rule already ("Rule pay-errors (…): …"): say it once.
+      const named = o.reason !== null && o.reason.startsWith(`Rule ${rule} `);
       out.push({
         id: `offer-rule-paused-${o.id}`,
         kind: 'offer-rule-paused',
-        cause: `${o.name} paused by rule ${(o.requestedBy ?? '').slice(TRIGGER_ACTOR.length)}${o.reason ? `: ${o.reason}` : ''}.`,
+        cause: named
+          ? `${o.name} paused by rule ${(o.reason ?? '').slice('Rule '.length)}.`
+          : `${o.name} paused by rule ${rule}${o.reason ? `: ${o.reason}` : ''}.`,
         since: o.pendingSince ?? o.confirmedAt,
         action: { kind: 'resumeOffer', offerId: o.id, label: `Resume ${o.name}` },
         busy: o.state === 'pausing',

@@ -14,10 +14,8 @@ export function MyAlerts(props: { title?: string; empty: string; hideWhenEmpty?:
         {items.map((a) => (
           <li key={a.id} className={`alert alert-${a.level}`} data-testid="my-alert">
             <span className="alert-source">{a.source}</span>
-            <span className="num small">{formatTimeOfDay(a.raisedAt)}</span>
+            <span className="alert-time num small">{formatTimeOfDay(a.raisedAt)}</span>
             <span className="alert-message">{a.message}</span>
-            <span />
-            <span />
           </li>
         ))}
       </ul>

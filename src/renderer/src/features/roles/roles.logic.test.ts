@@ -28,9 +28,9 @@ describe('role views', () => {
 
   it('shows orders against the cap, the store’s state and low stock', () => {
     const [row] = commerceRows([offer({ orders: 37, cap: { orders: 50, bonus: 'gift', reached: false, reachedAt: null, bonusRemoval: null }, stock: { s1: 4 }, lowStock: ['s1'] })]);
-    expect(row).toMatchObject({ orders: '37 / 50', fill: 0.74, store: 'vendure reachable', stock: 's1 4 (low)', level: 'green', state: 'live' });
+    expect(row).toMatchObject({ orders: '37 / 50', fill: 0.74, store: 'vendure reachable', stock: 's1 4 (low)', stockLines: ['s1 4 (low)'], level: 'green', state: 'live', reason: null });
     const [down] = commerceRows([offer({ storeReachable: false, lastError: 'timeout', intent: 'paused', reason: 'wrong price' })]);
-    expect(down).toMatchObject({ level: 'red', store: 'vendure unreachable: timeout', state: 'paused — wrong price', fill: null });
+    expect(down).toMatchObject({ level: 'red', store: 'vendure unreachable: timeout', state: 'paused', reason: 'wrong price', fill: null });
   });
 
   it('names the toggle owner and lets only them (or the deputy) pull it', () => {

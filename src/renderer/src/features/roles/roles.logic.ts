@@ -23,7 +23,10 @@ export function switchTarget(roles: readonly Role[], role: Role, pathRole: Role 
 export interface CommerceRow {
   id: string;
   name: string;
+  /** One or two words for the badge ("live", "paused", "pausing…"). */
   state: string;
+  /** Why it is paused (the person's or the rule's words), shown beside the badge; null when live. */
+  reason: string | null;
   level: 'green' | 'amber' | 'red' | 'unknown';
   /** "37 / 50" or "37" without a cap. */
   orders: string;
@@ -31,6 +34,8 @@ export interface CommerceRow {
   fill: number | null;
   store: string;
   stock: string;
+  /** The same, one line per SKU (a SKU is never broken at its dashes). */
+  stockLines: string[];
   rehearsal: boolean;
 }
 
@@ -38,18 +43,21 @@ export interface CommerceRow {
 export function commerceRows(offers: readonly OfferView[]): CommerceRow[] {
   return offers.map((o) => {
     const level = o.storeReachable === false || o.lastError ? 'red' : o.pending ? 'amber' : o.intent === 'live' ? 'green' : 'unknown';
-    const state = o.pending ? `${o.intent === 'live' ? 'going live' : 'pausing'}…` : o.intent === 'live' ? 'live' : `paused${o.reason ? ` — ${o.reason}` : ''}`;
+    const state = o.pending ? `${o.intent === 'live' ? 'going live' : 'pausing'}…` : o.intent === 'live' ? 'live' : 'paused';
     const store = o.storeReachable === false ? `${o.storeKind} unreachable${o.lastError ? `: ${o.lastError}` : ''}` : o.storeReachable === null ? `${o.storeKind} not yet read` : `${o.storeKind} reachable`;
-    const stock = o.stock === null ? '—' : Object.entries(o.stock).map(([sku, n]) => `${sku} ${n}${o.lowStock.includes(sku) ? ' (low)' : ''}`).join(', ');
+    const stockLines = o.stock === null ? ['—'] : Object.entries(o.stock).map(([sku, n]) => `${sku} ${n}${o.lowStock.includes(sku) ? ' (low)' : ''}`);
+    const stock = stockLines.join(', ');
     return {
       id: o.id,
       name: o.name,
       state,
+      reason: o.intent === 'paused' ? o.reason : null,
       level,
       orders: o.cap ? `${o.orders} / ${o.cap.orders}` : String(o.orders),
       fill: o.cap && o.cap.orders > 0 ? Math.min(1, o.orders / o.cap.orders) : null,
       store,
       stock,
+      stockLines,
       rehearsal: o.rehearsal,
     };
   });

@@ -56,7 +56,9 @@ export function StatusBar(props: { onAlerts(): void }) {
       <div className="status-cell status-segment" data-testid="status-segment">
         {seg ? (
           <>
-            <span className="status-label">{seg.title}</span>
+            <span className="status-label" title={seg.title}>
+              {seg.title}
+            </span>
             <span className={`num status-seg-time ${seg.over ? 'bad' : ''}`}>{seg.time ?? 'clock not started'}</span>
           </>
         ) : (
