@@ -35,3 +35,15 @@ export const SCROLL_FOR = (ms: number) => `(async () => {
   });
   return { times, rows: document.querySelectorAll('[data-testid="comment-row"]').length };
 })()`;
+
+/** The same frame clock on a page doing nothing for `ms`: what this browser's frame timing reports at best. */
+export const IDLE_FOR = (ms: number) => `(async () => {
+  const times = [];
+  let last = performance.now();
+  const end = last + ${ms};
+  await new Promise((done) => {
+    const loop = () => { const n = performance.now(); times.push(n - last); last = n; if (n < end) requestAnimationFrame(loop); else done(); };
+    requestAnimationFrame(loop);
+  });
+  return { times, rows: 0 };
+})()`;

@@ -36,3 +36,38 @@ describe('the open work index', () => {
     expect(ix.window({ queue: 'all', done: false }, 5, 10)).toMatchObject({ clusters: [], total: 1 });
   });
 });
+
+describe('kept counts', () => {
+  it('counts and windows a queue-only filter exactly as walking every item does, through arrivals, answers and moves', () => {
+    const ix = createClusterIndex(clusterKeyOf);
+    const texts = ['ship to lima?', 'vegan?', 'broken cap', 'hi all', 'is it red', 'price?'];
+    const intents: ClusterInput['intent'][] = ['question', 'question', 'complaint', 'other', 'order', 'spam'];
+    const live: ClusterInput[] = [];
+    let rnd = 7;
+    const next = () => (rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let step = 0; step < 600; step++) {
+      const roll = next();
+      if (roll < 0.6 || live.length === 0) {
+        const k = Math.floor(next() * texts.length);
+        const c = r(`c${step}`, intents[k] as ClusterInput['intent'], `${texts[k]}${next() < 0.5 ? '' : ` ${step}`}`);
+        live.push(c);
+        ix.apply(c);
+      } else {
+        const c = live.splice(Math.floor(next() * live.length), 1)[0] as ClusterInput;
+        ix.apply({ ...c, status: roll < 0.9 ? 'answered' : 'dismissed' });
+      }
+      if (step % 50 === 0) {
+        for (const queue of ['all', 'moderators', 'other', 'spam'] as const) {
+          // Every comment here is on tiktok: the platform filter takes the full walk and must agree.
+          for (const [offset, limit] of [[0, 5], [3, 50], [40, 10]] as const) {
+            const kept = ix.window({ queue, done: false }, offset, limit);
+            const walked = ix.window({ queue, done: false, platform: 'tiktok' }, offset, limit);
+            expect(kept.total).toBe(walked.total);
+            expect(kept.clusters.map((c) => c.id)).toEqual(walked.clusters.map((c) => c.id));
+          }
+          if (queue !== 'all') expect(ix.itemsIn(queue)).toBe(ix.window({ queue, done: false, platform: 'tiktok' }, 0, 1).total);
+        }
+      }
+    }
+  });
+});

@@ -52,6 +52,8 @@ export interface ClusterIndex {
   ofComment(commentId: string): OpenCluster | null;
   /** Open items matching the filter, in desk order, from `offset`; `total` counts them all. */
   window(filter: DeskFilter, offset: number, limit: number): { clusters: OpenCluster[]; total: number };
+  /** Open work items per queue, kept as comments come and go (never counted by a scan). */
+  itemsIn(queue: QueueName): number;
   /** Work items (and their comments) in the tiers that need a person: complaints, questions, orders. */
   work(): { items: number; comments: number };
   /** Bumps on every change of open work. */
@@ -87,6 +89,7 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
   let tiers: Tier[] = [];
   let version = 0;
   let workComments = 0;
+  const itemsByQueue = new Map<QueueName, number>();
   const resetTiers = () => {
     tiers = Array.from({ length: TIERS }, () => ({ multi: new Set(), single: new Map() }));
   };
@@ -101,6 +104,8 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
     if (now === 1) t.single.set(c.id, c);
     else if (now >= 2) t.multi.add(c);
     if (now === 0) clusters.delete(c.id);
+    if (before === 0 && now > 0) itemsByQueue.set(c.queue, (itemsByQueue.get(c.queue) ?? 0) + 1);
+    if (before > 0 && now === 0) itemsByQueue.set(c.queue, (itemsByQueue.get(c.queue) ?? 0) - 1);
     if (c.tier < PERSON_TIERS) workComments += now - before;
   };
 
@@ -125,6 +130,7 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
       where.clear();
       resetTiers();
       workComments = 0;
+      itemsByQueue.clear();
       for (const r of [...records].sort((a, b) => a.seq - b.seq)) index.apply(r);
       version += 1;
     },
@@ -157,26 +163,35 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
     get: (id) => clusters.get(id) ?? null,
     ofComment: (id) => where.get(id) ?? null,
     window(filter, offset, limit) {
+      // A queue-only filter (the usual desk) is counted by the kept per-queue figures, and the walk
+      // stops at the window's end; a narrower filter (intent, SKU, language, platform) walks it all.
+      const plain = !filter.intent && !filter.sku && !filter.lang && !filter.platform;
       const out: OpenCluster[] = [];
-      let total = 0;
-      const take = (c: OpenCluster) => {
-        if (!matchesFilter(c, filter)) return;
-        if (total >= offset && out.length < limit) out.push(c);
-        total += 1;
+      let seen = 0;
+      const take = (c: OpenCluster): boolean => {
+        if (!matchesFilter(c, filter)) return true;
+        if (seen >= offset && out.length < limit) out.push(c);
+        seen += 1;
+        return !plain || out.length < limit;
       };
-      for (const t of tiers) {
+      walk: for (const t of tiers) {
         // Oldest first within a tier, groups and lone comments alike: the order stays put while
         // the desk reads it (a row does not jump because its group grew).
         const multi = [...t.multi].sort((a, b) => first(a).seq - first(b).seq);
         let m = 0;
         for (const c of t.single.values()) {
-          while (m < multi.length && first(multi[m] as OpenCluster).seq < first(c).seq) take(multi[m++] as OpenCluster);
-          take(c);
+          while (m < multi.length && first(multi[m] as OpenCluster).seq < first(c).seq) if (!take(multi[m++] as OpenCluster)) break walk;
+          if (!take(c)) break walk;
         }
-        while (m < multi.length) take(multi[m++] as OpenCluster);
+        while (m < multi.length) if (!take(multi[m++] as OpenCluster)) break walk;
       }
+      if (!plain) return { clusters: out, total: seen };
+      let total = 0;
+      if (filter.queue === 'all') for (const [q, n] of itemsByQueue) total += q === 'spam' ? 0 : n;
+      else total = itemsByQueue.get(filter.queue) ?? 0;
       return { clusters: out, total };
     },
+    itemsIn: (queue) => itemsByQueue.get(queue) ?? 0,
     work() {
       let items = 0;
       for (let i = 0; i < PERSON_TIERS; i++) items += (tiers[i] as Tier).multi.size + (tiers[i] as Tier).single.size;

@@ -262,7 +262,8 @@ describe('comments module', () => {
   it('raises the overflow alarm when a queue backs up, and clears it', async () => {
     const clock = createTestClock();
     const { core } = await boot({ clock });
-    const many = Array.from({ length: 41 }, (_, i) => c(`o${i}`, '[order 0.9] +1'));
+    // 41 work items (orders for 41 products): the backlog limit counts items, and one product's orders are one item.
+    const many = Array.from({ length: 41 }, (_, i) => c(`o${i}`, `[order 0.9 SKU-${i}] +1`));
     await ok(core.dispatch('comments.ingest', { comments: many }, producer));
     await core.start();
     await new Promise((r) => setTimeout(r, 1_150));

@@ -36,6 +36,19 @@ describe('queue index', () => {
     expect(q.get('b')?.claimedBy).toBe('Ana');
     expect(s.find((x) => x.name === 'spam')?.watched).toBe(false);
   });
+  it('overflows on work items, not comments: many people asking one thing are one item', () => {
+    const q = createQueueIndex();
+    for (let i = 0; i < 30; i++) q.apply(e(`m${i}`, 'moderators', 9_000));
+    const items = new Map([['moderators', 2]]);
+    const itemsOf = (name: string) => items.get(name) ?? 0;
+    let s = q.summaries(10_000, limits, watched, itemsOf);
+    expect(s.find((x) => x.name === 'moderators')).toMatchObject({ open: 30, items: 2, overflow: false });
+    items.set('moderators', 3);
+    s = q.summaries(10_000, limits, watched, itemsOf);
+    expect(s.find((x) => x.name === 'moderators')).toMatchObject({ overflow: true, overflowReason: '3 items waiting (limit 2; 30 comments)' });
+    // Without item counts every comment is an item.
+    expect(q.summaries(10_000, limits, watched).find((x) => x.name === 'moderators')).toMatchObject({ items: 30, overflowReason: '30 waiting (limit 2)' });
+  });
 });
 
 describe('catalog', () => {

@@ -30,7 +30,12 @@ export interface QueueIndex {
   apply(record: Pick<CommentRecord, 'id' | 'queue' | 'status' | 'receivedAt' | 'claimedBy'>): void;
   get(id: string): OpenEntry | null;
   size(): number;
-  summaries(now: number, limits: OverflowLimits, watched: ReadonlySet<QueueName>): QueueSummary[];
+  /**
+   * Per queue: open comments, the oldest wait, and the overflow verdict. `itemsOf` gives the open
+   * work items (people asking the same thing count once): the backlog limit is about them, since
+   * one answer clears a whole item; without it every comment is an item.
+   */
+  summaries(now: number, limits: OverflowLimits, watched: ReadonlySet<QueueName>, itemsOf?: (queue: QueueName) => number): QueueSummary[];
 }
 
 export const isOpen = (status: CommentStatus) => OPEN_STATUSES.includes(status);
@@ -104,19 +109,21 @@ export function createQueueIndex(): QueueIndex {
     },
     get: (id) => byId.get(id) ?? null,
     size: () => byId.size,
-    summaries(now, limits, watched) {
+    summaries(now, limits, watched, itemsOf) {
       return queueNames.map((name) => {
         const l = lane(name);
         const oldest = oldestOf(l);
         const open = l.entries.size;
+        const items = itemsOf ? itemsOf(name) : open;
         const isWatched = watched.has(name);
         const reasons: string[] = [];
-        if (isWatched && open > limits.backlog) reasons.push(`${open} waiting (limit ${limits.backlog})`);
+        if (isWatched && items > limits.backlog) reasons.push(items === open ? `${open} waiting (limit ${limits.backlog})` : `${items} items waiting (limit ${limits.backlog}; ${open} comments)`);
         const age = oldest === null ? 0 : Math.floor((now - oldest) / 1000);
         if (isWatched && oldest !== null && age > limits.oldestSeconds) reasons.push(`oldest ${age} s (limit ${limits.oldestSeconds} s)`);
         return {
           name,
           open,
+          items,
           claimed: l.claimed,
           oldestReceivedAt: oldest,
           watched: isWatched,

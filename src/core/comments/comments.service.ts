@@ -117,7 +117,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   };
 
   const summary = (): CommentsState => {
-    const queues = index.summaries(clock.now(), cfg.limits, cfg.watched);
+    const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn);
     const sources = sourceManager.health();
     return {
       total,
@@ -410,7 +410,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     },
     summary,
     checkOverflow() {
-      const queues = index.summaries(clock.now(), cfg.limits, cfg.watched);
+      const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn);
       for (const q of queues) {
         const key = `comments.overflow.${q.name}`;
         if (q.overflow) {

@@ -11,6 +11,13 @@ describe('post-show package', () => {
     const core = createTestCore({ dataDir: dir });
     try {
       await core.dispatch('show.load', { path: DEMO_SHOW }, producer);
+      // Two people ask the same; one reply answers both and is pinned; a third asker arrives under the pin.
+      const ask = (id: string) => ({ platform: 'tiktok', id, author: `viewer-${id}`, text: 'aceita pix?', lang: 'pt' });
+      await core.dispatch('comments.ingest', { comments: [ask('p1'), ask('p2')] }, producer);
+      const desk = await core.dispatch('comments.desk', { filter: { queue: 'all' }, limit: 50 }, producer);
+      const item = desk.ok ? (desk.result as { items: { id: string; size: number }[] }).items.find((i) => i.size === 2) : undefined;
+      expect((await core.dispatch('cluster.answer', { clusterId: item?.id, macroId: 'shipping', pin: true, by: 'Ana' }, producer)).ok).toBe(true);
+      await core.dispatch('comments.ingest', { comments: [ask('p3')] }, producer);
       const r = await core.dispatch('show.package', {}, producer);
       expect(r.ok).toBe(true);
       const out = r.ok ? (r.result as { dir: string; files: string[] }) : { dir: '', files: [] };
@@ -24,6 +31,8 @@ describe('post-show package', () => {
       expect(report).toContain('**REHEARSAL**');
       expect(report).toContain('The hash chain is intact');
       expect(report).toContain('Glow Kit live bundle');
+      expect(report).toContain("| answered how | 1 by a moderator's reply, 1 with their group's reply, 1 by a pinned answer |");
+      expect(readFileSync(join(out.dir, 'comments.csv'), 'utf8').split('\n')[0]).toContain('answeredVia');
     } finally {
       await core.close();
       rmSync(dir, { recursive: true, force: true });

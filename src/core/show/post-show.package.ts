@@ -141,12 +141,15 @@ async function writeInto(
         status: c.status,
         claimedBy: c.claimedBy,
         responseSeconds: c.responseSeconds,
+        answeredVia: c.answeredVia ?? null,
         correctedFrom: c.correctedFrom,
       })),
     ),
   );
 
   const answered = comments.filter((c) => c.responseSeconds !== null).map((c) => c.responseSeconds!).sort((a, b) => a - b);
+  const answeredVia = { reply: 0, cluster: 0, pin: 0, unrecorded: 0 };
+  for (const c of comments) if (c.status === 'answered') answeredVia[c.answeredVia ?? 'unrecorded'] += 1;
   const summary = {
     generatedAt: new Date(deps.now).toISOString(),
     station: { version: s.station.version, mode: s.station.mode },
@@ -163,6 +166,7 @@ async function writeInto(
       medianResponseSeconds: answered.length ? (answered[Math.floor(answered.length / 2)] ?? null) : null,
       slaSeconds: s.comments.slaSeconds,
       withinSla: answered.filter((x) => x <= s.comments.slaSeconds).length,
+      answeredVia,
     },
     preflight: s.preflight,
     alerts: s.alerts.items,

@@ -43,6 +43,12 @@ describe('post-show report', () => {
     expect(md).not.toContain('REHEARSAL');
   });
 
+  it('splits the answers by how they were given: reply, group, pinned answer', () => {
+    const md = renderPostShowReport(input({ comments: { ...input().comments, answeredVia: { reply: 3, cluster: 4, pin: 1, unrecorded: 0 } } }));
+    expect(md).toContain("| answered how | 3 by a moderator's reply, 4 with their group's reply, 1 by a pinned answer |");
+    expect(renderPostShowReport(input({ comments: { ...input().comments, answeredVia: { reply: 1, cluster: 0, pin: 0, unrecorded: 2 } } }))).toContain(', 2 not recorded |');
+  });
+
   it('lists every pause and resume from the audit trail, with who, outcome and reason; table cells cannot be broken by text', () => {
     const md = renderPostShowReport(
       input({

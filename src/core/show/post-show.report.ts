@@ -19,6 +19,11 @@ export interface ReportInput {
     withinSla: number;
     slaSeconds: number;
     medianResponseSeconds: number | null;
+    /**
+     * How the answered ones were answered: a moderator's own reply, the reply to the group they were
+     * in, a pinned answer they arrived under (no person involved), or not recorded (older rows).
+     */
+    answeredVia?: { reply: number; cluster: number; pin: number; unrecorded: number };
   };
   health: HealthSample[];
   audit: AuditEntry[];
@@ -62,6 +67,10 @@ export function renderPostShowReport(r: ReportInput): string {
   out.push(`| payment errors | ${k.paymentErrors} |`);
   const c = r.comments;
   out.push(`| comments | ${c.total} (${c.answered} answered, ${c.withinSla} within the ${c.slaSeconds} s SLA${c.medianResponseSeconds === null ? '' : `, median ${c.medianResponseSeconds} s`}) |`);
+  if (c.answeredVia) {
+    const v = c.answeredVia;
+    out.push(`| answered how | ${v.reply} by a moderator's reply, ${v.cluster} with their group's reply, ${v.pin} by a pinned answer${v.unrecorded ? `, ${v.unrecorded} not recorded` : ''} |`);
+  }
   out.push(`| audit trail | ${r.audit.length} entries, ${r.auditVerified ? 'chain intact' : '**chain BROKEN** (see audit-verify.txt)'} |`, '');
 
   out.push('## Script', '');

@@ -135,12 +135,14 @@ export interface QueueSummary {
   name: QueueName;
   /** Open comments (new, claimed or escalated) in the queue. */
   open: number;
+  /** Open work items: comments asking the same thing count once. The backlog limit counts these. */
+  items?: number;
   claimed: number;
   oldestReceivedAt: number | null;
   /** Whether this queue raises the overflow alarm at all (spam and chatter do not). */
   watched: boolean;
   overflow: boolean;
-  /** Why it overflows, in words: "52 waiting (limit 40)", "oldest 95 s (limit 90 s)". */
+  /** Why it overflows, in words: "52 items waiting (limit 40; 310 comments)", "oldest 95 s (limit 90 s)". */
   overflowReason: string | null;
 }
 

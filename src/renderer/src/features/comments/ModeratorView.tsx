@@ -2,8 +2,7 @@
 // people asking the same thing is one row, answered once) in a virtualised list, and the selected
 // item's actions — all on the keyboard (j/k move, r reply, space select, c claim, e escalate,
 // x dismiss, p pin, u release, 1–6 queues). Claims show on every desk at once.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnswerPin, Intent } from '../../../../shared/contract/index';
 import type { QueueName } from '../../../../shared/show/show.schema';
 import { useSend, useSlice, useStation } from '../../state/station.store';
@@ -12,10 +11,10 @@ import { useToast, describeError } from '../../ui/toasts';
 import { useHotkeys, type HotkeyMap } from '../../ui/hotkeys';
 import { useNow } from '../../ui/use-now';
 import { Button } from '../../ui/Button';
-import { CommentRow } from './CommentRow';
+import { DeskList, type DeskListHandle } from './DeskList';
 import { CommentDetail } from './CommentDetail';
 import { useDeskWindow } from './use-desk-window';
-import { indexOf, itemAt } from './desk-window.logic';
+import { indexOf, itemAt, samePages } from './desk-window.logic';
 import { deskFilterOf, heldByOther, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, type Filters } from './comments.logic';
 import { readModeratorName, saveModeratorName } from './moderator-identity';
 import { replyToCluster } from './reply.flow';
@@ -23,8 +22,6 @@ import { macroReply } from '../../../../shared/show/macro.reply';
 import { DeskOffers } from './DeskOffers';
 import { useShowIsRehearsal } from '../../ui/use-rehearsal';
 import './comments.css';
-
-const ROW_HEIGHT = 60;
 
 /** `initial`: the desk's first filters (customer service opens on its own queue). */
 export function ModeratorView(props: { initial?: Partial<Filters> } = {}) {
@@ -101,14 +98,9 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const filter = useMemo(() => deskFilterOf(filters), [filters]);
   const desk = useDeskWindow(filter, range);
   const total = desk.cache.total;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const visible = virtual.getVirtualItems();
-  const vStart = visible[0]?.index ?? 0;
-  const vEnd = visible.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (vStart !== range.start || vEnd !== range.end) setRange({ start: vStart, end: Math.max(vEnd, vStart + 20) });
-  }, [vStart, vEnd]); // eslint-disable-line react-hooks/exhaustive-deps
+  const listRef = useRef<DeskListHandle>(null);
+  // The list reports every row move; the desk re-reads (and re-renders) only when the pages around the screen changed.
+  const onRange = useCallback((start: number, end: number) => setRange((r) => (samePages(r, { start, end }) ? r : { start, end })), []);
 
   // Keep the selection on its item when the order moves; when it is gone (answered), the item now in its place.
   useEffect(() => {
@@ -135,7 +127,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
     const at = Math.max(0, Math.min(total - 1, i));
     setSelectedIndex(at);
     setSelectedId(itemAt(desk.cache, at)?.id ?? null);
-    virtual.scrollToIndex(at, { align: 'auto' });
+    listRef.current?.show(at);
   };
 
   const sourceOf = (id: string) => comments?.sources.find((s) => s.id === id);
@@ -216,27 +208,35 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
     afterAct();
   };
 
-  const toggleChecked = (id: string) =>
-    setChecked((old) => {
-      const next = new Set(old);
-      if (next.has(id)) next.delete(id);
-      else if (next.size < 100) next.add(id);
-      return next;
-    });
+  // Stable for the memoised rows: a row re-renders when what it shows changed, not when the desk did.
+  const toggleChecked = useCallback(
+    (id: string) =>
+      setChecked((old) => {
+        const next = new Set(old);
+        if (next.has(id)) next.delete(id);
+        else if (next.size < 100) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const onSelectRow = useCallback((index: number, id: string) => {
+    setSelectedIndex(index);
+    setSelectedId(id);
+  }, []);
 
   const setQueue = (q: QueueName | 'all') => {
     setFilters((f) => ({ ...f, queue: q }));
     setChecked(new Set());
     setSelectedIndex(0);
     setSelectedId(null);
-    scrollRef.current?.scrollTo({ top: 0 });
+    listRef.current?.toTop();
   };
   const setFilter = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
     setChecked(new Set());
     setSelectedIndex(0);
     setSelectedId(null);
-    scrollRef.current?.scrollTo({ top: 0 });
+    listRef.current?.toTop();
   };
   const keys: HotkeyMap = picking
     ? {
@@ -294,7 +294,9 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
         <nav className="mod-queues" aria-label="Queues">
           <button type="button" className={`queue-tab ${filters.queue === 'all' ? 'active' : ''}`} onClick={() => setQueue('all')} data-testid="queue-all">
             <span>All open (no spam)</span>
-            <span className="num">{queues.reduce((a, q) => a + (q.name === 'spam' ? 0 : q.open), 0)}</span>
+            <span className="num" title="work items (people asking the same thing count once)">
+              {queues.reduce((a, q) => a + (q.name === 'spam' ? 0 : (q.items ?? q.open)), 0)}
+            </span>
           </button>
           {QUEUE_ORDER.map((name, i) => {
             const q = queues.find((x) => x.name === name);
@@ -306,13 +308,13 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
                 className={`queue-tab level-${level} ${filters.queue === name ? 'active' : ''}`}
                 onClick={() => setQueue(name)}
                 data-testid={`queue-${name}`}
-                title={q?.overflowReason ?? undefined}
+                title={q?.overflowReason ?? `${q?.items ?? 0} work items, ${q?.open ?? 0} comments`}
               >
                 <span>
                   <span className="kbd">{i + 1}</span> {QUEUE_LABELS[name]}
                 </span>
-                <span className="num" data-testid={`queue-count-${name}`}>
-                  {q?.open ?? 0}
+                <span className="num" data-testid={`queue-count-${name}`} title={`${q?.open ?? 0} comments`}>
+                  {q?.items ?? q?.open ?? 0}
                 </span>
                 {q?.overflow ? <span className="queue-overflow">OVERFLOW · {q.overflowReason?.split(', ')[0]}</span> : null}
               </button>
@@ -336,39 +338,22 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
               </Button>
             </div>
           ) : null}
-          {/* An empty listbox is an error to assistive tech: with no rows it is a plain region. */}
-          <div className="mod-list" ref={scrollRef} role={total > 0 ? 'listbox' : 'region'} aria-label="Comments" aria-multiselectable={total > 0 ? true : undefined} data-testid="comment-list">
-            {total === 0 && !desk.loading ? <p className="muted mod-empty">Nothing waiting here.</p> : null}
-            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-              {visible.map((v) => {
-                const item = itemAt(desk.cache, v.index);
-                return (
-                  <div key={item?.id ?? `row-${v.index}`} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}>
-                    {item ? (
-                      <CommentRow
-                        c={item.comment}
-                        me={me}
-                        now={now}
-                        slaSeconds={sla}
-                        selected={item.id === selectedId}
-                        onSelect={() => {
-                          setSelectedIndex(v.index);
-                          setSelectedId(item.id);
-                        }}
-                        clusterSize={item.size}
-                        clusterId={item.id}
-                        pinnedAnswer={item.pinned}
-                        checked={checked.has(item.id)}
-                        onCheck={filters.done ? null : () => toggleChecked(item.id)}
-                      />
-                    ) : (
-                      <div className="comment-row comment-row-loading" aria-hidden="true" />
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          </div>
+          <DeskList
+            ref={listRef}
+            cache={desk.cache}
+            tick={desk.tick}
+            total={total}
+            loading={desk.loading}
+            me={me}
+            now={now}
+            slaSeconds={sla}
+            selectedId={selectedId}
+            checked={checked}
+            canCheck={!filters.done}
+            onSelect={onSelectRow}
+            onCheck={toggleChecked}
+            onRange={onRange}
+          />
         </div>
         <aside className="mod-detail">
           {currentItem && isCluster ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskItem } from '../../../../shared/contract/index';
-import { emptyCache, indexOf, itemAt, pagesFor, pagesToFetch, storePage } from './desk-window.logic';
+import { contiguousRuns, emptyCache, indexOf, itemAt, pagesFor, pagesToFetch, rowRange, samePages, scrollToShow, storePage } from './desk-window.logic';
 
 const item = (id: string) => ({ id, size: 1, comment: { id } as DeskItem['comment'], platforms: {}, pinned: false }) as DeskItem;
 
@@ -22,5 +22,32 @@ describe('desk window paging', () => {
     expect(itemAt(c, 351)).toBeUndefined();
     expect(indexOf(c, 'z')).toBe(350);
     expect(indexOf(c, 'a')).toBe(-1);
+  });
+});
+
+describe('fixed-height rows', () => {
+  it('finds the rows on screen from the scroll offset alone, clamped to the list', () => {
+    expect(rowRange(0, 600, 60, 100_000, 2)).toEqual({ start: 0, end: 11 });
+    expect(rowRange(60 * 50_000 + 30, 600, 60, 100_000, 2)).toEqual({ start: 49_998, end: 50_012 });
+    expect(rowRange(60 * 99_995, 600, 60, 100_000, 2)).toEqual({ start: 99_993, end: 99_999 });
+    expect(rowRange(0, 600, 60, 3, 8)).toEqual({ start: 0, end: 2 });
+    expect(rowRange(0, 600, 60, 0, 8)).toEqual({ start: 0, end: -1 });
+  });
+  it('scrolls only as far as needed to show a row', () => {
+    expect(scrollToShow(5, 0, 600, 60)).toBe(0);
+    expect(scrollToShow(10, 0, 600, 60)).toBe(60);
+    expect(scrollToShow(3, 600, 600, 60)).toBe(180);
+  });
+  it('tells when the pages around the screen changed', () => {
+    expect(samePages({ start: 0, end: 20 }, { start: 3, end: 30 })).toBe(true);
+    expect(samePages({ start: 0, end: 40 }, { start: 20, end: 60 })).toBe(false);
+  });
+});
+
+describe('reads per refresh', () => {
+  it('joins neighbouring pages into one read of at most four pages', () => {
+    expect(contiguousRuns([3, 1, 2, 7], 4)).toEqual([[1, 2, 3], [7]]);
+    expect(contiguousRuns([0, 1, 2, 3, 4], 4)).toEqual([[0, 1, 2, 3], [4]]);
+    expect(contiguousRuns([], 4)).toEqual([]);
   });
 });

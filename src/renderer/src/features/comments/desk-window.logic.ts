@@ -62,3 +62,38 @@ export function indexOf(cache: DeskCache, id: string, size = DESK_PAGE): number 
   }
   return -1;
 }
+
+/**
+ * Rows on screen for a fixed row height: O(1) from the scroll offset, whatever the total (a
+ * measuring virtualiser re-measured all 100,000 rows every time the total moved).
+ */
+export function rowRange(scrollTop: number, viewport: number, rowHeight: number, total: number, overscan: number): { start: number; end: number } {
+  if (total <= 0) return { start: 0, end: -1 };
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight));
+  const last = Math.ceil((scrollTop + Math.max(0, viewport)) / rowHeight) - 1;
+  return { start: Math.max(0, Math.min(total - 1, first - overscan)), end: Math.min(total - 1, Math.max(first, last) + overscan) };
+}
+
+/** The scroll offset that brings a row into view ("auto": unchanged when it is already whole on screen). */
+export function scrollToShow(index: number, scrollTop: number, viewport: number, rowHeight: number): number {
+  const top = index * rowHeight;
+  if (top < scrollTop) return top;
+  if (top + rowHeight > scrollTop + viewport) return Math.max(0, top + rowHeight - viewport);
+  return scrollTop;
+}
+
+/** Same pages around the screen: the desk only re-reads (and re-renders its shell) when these change. */
+export function samePages(a: { start: number; end: number }, b: { start: number; end: number }, size = DESK_PAGE): boolean {
+  return Math.floor(a.start / size) === Math.floor(b.start / size) && Math.floor(a.end / size) === Math.floor(b.end / size);
+}
+
+/** Sorted pages split into runs of neighbours, each at most `max` long (one read each). */
+export function contiguousRuns(pages: readonly number[], max: number): number[][] {
+  const out: number[][] = [];
+  for (const p of [...pages].sort((a, b) => a - b)) {
+    const run = out.at(-1);
+    if (run && run.at(-1) === p - 1 && run.length < max) run.push(p);
+    else out.push([p]);
+  }
+  return out;
+}

@@ -4,9 +4,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskFilter } from '../../../../shared/contract/index';
 import { useSend, useStation } from '../../state/station.store';
-import { DESK_PAGE, emptyCache, pagesFor, pagesToFetch, storePage, type DeskCache } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, pagesFor, pagesToFetch, storePage, type DeskCache } from './desk-window.logic';
 
 const MIN_GAP_MS = 250;
+/** Pages per `comments.desk` read (the station's window is at most 200 rows). */
+const WINDOW_PAGES = 4;
 
 export interface DeskWindow {
   cache: DeskCache;
@@ -55,9 +57,14 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
       const todo = fc !== forcedRef.current ? wanted : pagesToFetch(cache, wanted, v);
       forcedRef.current = fc;
       if (todo.length) {
-        const answers = await Promise.all(todo.map((p) => send('comments.desk', { filter: f, offset: p * DESK_PAGE, limit: DESK_PAGE }).then((a) => [p, a] as const)));
+        // Neighbouring pages in one read: one command (and one pass over the station's order) per run of pages.
+        const answers = await Promise.all(
+          contiguousRuns(todo, WINDOW_PAGES).map((run) =>
+            send('comments.desk', { filter: f, offset: (run[0] as number) * DESK_PAGE, limit: run.length * DESK_PAGE }).then((a) => [run, a] as const),
+          ),
+        );
         if (cacheRef.current.key === k) {
-          for (const [p, a] of answers) storePage(cacheRef.current, p, a.items, a.total, a.version, wanted);
+          for (const [run, a] of answers) run.forEach((p, i) => storePage(cacheRef.current, p, a.items.slice(i * DESK_PAGE, (i + 1) * DESK_PAGE), a.total, a.version, wanted));
           const fa = answers[0]?.[1].facets;
           if (fa) setFacets((old) => (JSON.stringify(old) === JSON.stringify(fa) ? old : fa));
           setTick((t) => t + 1);
@@ -78,6 +85,14 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
   }, [send]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const schedule = useCallback(() => {
+    // A desk that has nothing to show yet (opened, filter changed) reads at once, ahead of a
+    // refresh that was waiting its turn; refreshes keep their pace.
+    if (cacheRef.current.pages.size === 0) {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      void run();
+      return;
+    }
     if (timer.current) return;
     const wait = Math.max(0, MIN_GAP_MS - (performance.now() - lastAt.current));
     timer.current = setTimeout(() => {

@@ -1,0 +1,191 @@
+// The desk's rows on screen: a fixed-height virtual list over the station's paged work items. Only
+// the visible rows (plus a margin) are in the DOM; scrolling re-renders this list alone, and a row
+// re-renders only when what it shows changed — never the whole desk per frame or per patch.
+import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { DeskItem } from '../../../../shared/contract/index';
+import { CommentRow } from './CommentRow';
+import { itemAt, rowRange, scrollToShow, type DeskCache } from './desk-window.logic';
+
+export const ROW_HEIGHT = 60;
+const OVERSCAN = 8;
+
+export interface DeskListHandle {
+  /** Brings a row into view (keyboard moves). */
+  show(index: number): void;
+  toTop(): void;
+}
+
+export interface DeskListProps {
+  cache: DeskCache;
+  /** Bumps when the cache changed. */
+  tick: number;
+  total: number;
+  loading: boolean;
+  me: string;
+  now: number;
+  slaSeconds: number;
+  selectedId: string | null;
+  checked: ReadonlySet<string>;
+  /** Done lists have no bulk selection. */
+  canCheck: boolean;
+  onSelect(index: number, id: string): void;
+  onCheck(id: string): void;
+  /** The rows on screen (with the margin), for paging. */
+  onRange(start: number, end: number): void;
+}
+
+const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList(props, ref) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 0 });
+  const frame = useRef(0);
+  const { total, onRange } = props;
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    // Read the offset once per frame, and re-render only when the first row on screen changed.
+    const read = () => {
+      frame.current = 0;
+      const top = el.scrollTop;
+      setView((v) => (Math.floor(v.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT) ? v : { ...v, top }));
+    };
+    const onScroll = () => {
+      if (!frame.current) frame.current = requestAnimationFrame(read);
+    };
+    // The viewport's height comes from a ResizeObserver, never from reading layout while scrolling.
+    const resize = new ResizeObserver((entries) => {
+      const h = entries[0]?.contentRect.height ?? 0;
+      setView((v) => (v.height === h ? v : { ...v, height: h }));
+    });
+    resize.observe(el);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      if (frame.current) cancelAnimationFrame(frame.current);
+    };
+  }, []);
+
+  const range = rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, OVERSCAN);
+  useEffect(() => {
+    onRange(range.start, Math.max(range.end, range.start + 20));
+  }, [range.start, range.end, onRange]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      show(index) {
+        const el = scrollRef.current;
+        if (!el) return;
+        const next = scrollToShow(index, el.scrollTop, el.clientHeight, ROW_HEIGHT);
+        if (next !== el.scrollTop) el.scrollTop = next;
+      },
+      toTop() {
+        if (scrollRef.current) scrollRef.current.scrollTop = 0;
+      },
+    }),
+    [],
+  );
+
+  const rows = [];
+  for (let i = range.start; i <= range.end; i++) {
+    const item = itemAt(props.cache, i);
+    rows.push(
+      <div key={item?.id ?? `row-${i}`} className="desk-slot" style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }}>
+        {item ? (
+          <DeskRow
+            item={item}
+            index={i}
+            me={props.me}
+            now={props.now}
+            slaSeconds={props.slaSeconds}
+            selected={item.id === props.selectedId}
+            checked={props.checked.has(item.id)}
+            canCheck={props.canCheck}
+            onSelect={props.onSelect}
+            onCheck={props.onCheck}
+          />
+        ) : (
+          <div className="comment-row comment-row-loading" aria-hidden="true" />
+        )}
+      </div>,
+    );
+  }
+  // An empty listbox is an error to assistive tech: with no rows it is a plain region.
+  return (
+    <div className="mod-list" ref={scrollRef} role={total > 0 ? 'listbox' : 'region'} aria-label="Comments" aria-multiselectable={total > 0 ? true : undefined} data-testid="comment-list">
+      {total === 0 && !props.loading ? <p className="muted mod-empty">Nothing waiting here.</p> : null}
+      <div className="desk-rows" style={{ height: total * ROW_HEIGHT }}>
+        {rows}
+      </div>
+    </div>
+  );
+});
+
+export const DeskList = memo(DeskListImpl);
+
+interface DeskRowProps {
+  item: DeskItem;
+  index: number;
+  me: string;
+  now: number;
+  slaSeconds: number;
+  selected: boolean;
+  checked: boolean;
+  canCheck: boolean;
+  onSelect(index: number, id: string): void;
+  onCheck(id: string): void;
+}
+
+/** What a row shows: a re-read page hands over new objects, but an unchanged row is not re-rendered. */
+function sameRow(a: DeskRowProps, b: DeskRowProps): boolean {
+  const x = a.item;
+  const y = b.item;
+  const c = x.comment;
+  const d = y.comment;
+  return (
+    a.index === b.index &&
+    a.me === b.me &&
+    a.now === b.now &&
+    a.slaSeconds === b.slaSeconds &&
+    a.selected === b.selected &&
+    a.checked === b.checked &&
+    a.canCheck === b.canCheck &&
+    a.onSelect === b.onSelect &&
+    a.onCheck === b.onCheck &&
+    x.id === y.id &&
+    x.size === y.size &&
+    x.pinned === y.pinned &&
+    (c === d ||
+      (c.id === d.id &&
+        c.text === d.text &&
+        c.author === d.author &&
+        c.status === d.status &&
+        c.claimedBy === d.claimedBy &&
+        c.intent === d.intent &&
+        c.sku === d.sku &&
+        c.pinned === d.pinned &&
+        c.answeredVia === d.answeredVia &&
+        c.receivedAt === d.receivedAt &&
+        c.answeredAt === d.answeredAt))
+  );
+}
+
+const DeskRow = memo(function DeskRow(props: DeskRowProps) {
+  const { item } = props;
+  return (
+    <CommentRow
+      c={item.comment}
+      me={props.me}
+      now={props.now}
+      slaSeconds={props.slaSeconds}
+      selected={props.selected}
+      onSelect={() => props.onSelect(props.index, item.id)}
+      clusterSize={item.size}
+      clusterId={item.id}
+      pinnedAnswer={item.pinned}
+      checked={props.checked}
+      onCheck={props.canCheck ? () => props.onCheck(item.id) : null}
+    />
+  );
+}, sameRow);
