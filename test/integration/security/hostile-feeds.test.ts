@@ -3,6 +3,9 @@
 // a command (rate and open connections), and a flood of refusals must not flood the log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startHostileStation, type HostileStation } from './hostile-station';
 
 let s: HostileStation;
@@ -129,6 +132,21 @@ describe('the commerce webhook', () => {
     expect(lines).toBeGreaterThan(0);
     expect(lines).toBeLessThan(10);
     expect(s.output()).toMatch(/commerce event refused.*"times":100/);
+  });
+});
+
+describe('the printed panel link', () => {
+  it('is wss:// on a --lan station, so a panel copying it never sends its token in clear', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-lan-links-'));
+    try {
+      const lan = await startHostileStation({ args: ['--lan'], dataDir: dir, tokens: null, waitFor: '(Companion: baton-station)' });
+      const out = lan.output();
+      await lan.stop();
+      expect(out).toMatch(/panel:\s+wss:\/\/127\.0\.0\.1:\d+\/api\/device\?token=/);
+      expect(out).not.toMatch(/ws:\/\/[^\s]*\?token=/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
