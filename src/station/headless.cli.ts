@@ -83,7 +83,8 @@ function printDeviceLinks(station: Awaited<ReturnType<typeof startStation>>): vo
   const overlay = station.devices.issued().find((t) => t.kind === 'overlay');
   if (overlay) for (const name of OVERLAY_NAMES) console.log(`  ${`overlay:`.padEnd(10)} ${station.url}/overlay/${name}?token=${overlay.token}`);
   const device = station.devices.issued().find((t) => t.kind === 'device');
-  if (device) console.log(`  ${'panel:'.padEnd(10)} ws://${station.url.replace(/^https?:\/\//, '')}/api/device?token=${device.token}  (Companion: baton-station)`);
+  // wss:// on an HTTPS (--lan) station: a panel given ws:// would send its token in clear before TLS fails.
+  if (device) console.log(`  ${'panel:'.padEnd(10)} ${station.url.replace(/^http/, 'ws')}/api/device?token=${device.token}  (Companion: baton-station)`);
 }
 
 main().catch((error: unknown) => {

@@ -14,7 +14,7 @@ import { createCommerceEventRoute } from './routes/commerce-event.route';
 import type { HqLinkConfig } from './hq-link';
 import { createSignoffRoutes } from './routes/signoff.route';
 import { stationHostNames } from './transport/host-guard';
-import { DEFAULT_LIMITS } from './transport/rate-limit';
+import { createRateLimiter, DEFAULT_LIMITS } from './transport/rate-limit';
 import { loadOrCreateCertificate } from './tls/certificate';
 import { createDeviceTokenService, type DeviceTokenService } from './auth/device-token.service';
 import { createDeviceSocket } from './device/device-socket';
@@ -88,8 +88,10 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     ports: { ...createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }), hq: { boot: cfg.hq ?? null } },
     devices,
   });
-  const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log });
-  const overlaySocket = createOverlaySocket({ core, devices });
+  // One per-token budget for every door: commands, event sockets, panels and overlay pages.
+  const limiter = createRateLimiter(cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS, () => Date.now());
+  const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log, limiter });
+  const overlaySocket = createOverlaySocket({ core, devices, limiter });
   const rendererDir = join(cfg.appRoot, 'out', 'renderer');
   let api: ApiServer;
   try {
@@ -102,7 +104,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       staticRoot: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
       version: cfg.version,
       allowedHosts,
-      limits: cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS,
+      limiter,
       tls,
       routes: [
         createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log }),

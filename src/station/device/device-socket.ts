@@ -8,6 +8,7 @@ import type { Core } from '../../core/core';
 import type { Logger } from '../../core/platform/logger';
 import type { DeviceTokenService } from '../auth/device-token.service';
 import { diffFeed, isEmptyDiff, projectDeviceFeed, type DeviceFrame, type FeedMap } from '../device-feed';
+import type { RateLimiter } from '../transport/rate-limit';
 
 /** What a panel may do: run the show, never configure it (no credentials, no script edits). */
 export const DEVICE_COMMANDS = [
@@ -27,6 +28,13 @@ const MAX_FRAME = 16 * 1024;
 const MAX_BUFFERED = 1024 * 1024;
 /** Close code for a token that is not (or no longer) valid: the panel shows it and keeps retrying. */
 export const CLOSE_TOKEN_REFUSED = 4401;
+/** Close code for a socket over its token's connection cap (RFC 6455 "try again later"). */
+export const CLOSE_TOO_MANY = 1013;
+
+/** The per-token limiter key of a device or overlay token: by label, never the token itself. */
+export function deviceLimitKey(kind: 'device' | 'overlay', label: string): string {
+  return `${kind}:${label}`;
+}
 
 export interface UpgradeRoute {
   /** True when it took the request (answered or upgraded it). */
@@ -49,9 +57,11 @@ export function createDeviceSocket(deps: {
   core: Core;
   devices: DeviceTokenService;
   log: Logger;
+  /** The station's per-token limits: a panel's commands and sockets count like any token's. */
+  limiter: RateLimiter;
   tickMs?: number;
 }): DeviceSocket {
-  const { core, devices, log } = deps;
+  const { core, devices, log, limiter } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
   const clients = new Set<Client>();
   let scheduled = false;
@@ -90,7 +100,8 @@ export function createDeviceSocket(deps: {
     for (const c of clients) if (c.label === label) c.ws.close(CLOSE_TOKEN_REFUSED, 'token revoked');
   });
 
-  const serve = (ws: WebSocket, label: string) => {
+  const serve = (ws: WebSocket, label: string, release: () => void) => {
+    const key = deviceLimitKey('device', label);
     const now = core.now();
     const c: Client = { ws, label, last: projectDeviceFeed(core.snapshot().state, now) };
     clients.add(c);
@@ -103,7 +114,12 @@ export function createDeviceSocket(deps: {
         return;
       }
       if (!ALLOWED.has(msg.name)) {
-        send(c, { t: 'result', id: msg.id, ok: false, message: `A panel may not run ${msg.name}.` });
+        send(c, { t: 'result', id: msg.id, ok: false, message: `A panel may not run ${msg.name.slice(0, 80)}.` });
+        return;
+      }
+      const admission = limiter.take(key);
+      if (!admission.ok) {
+        send(c, { t: 'result', id: msg.id, ok: false, message: `Too many requests with this panel token; retry in ${admission.retryAfterSeconds} s.` });
         return;
       }
       // A panel acts for the producer who issued its token; the audit names the panel.
@@ -112,7 +128,10 @@ export function createDeviceSocket(deps: {
         .then((r) => send(c, { t: 'result', id: msg.id, ok: r.ok, message: r.ok ? null : r.error.message }))
         .catch((error: unknown) => log.error('device command failed', { error: String(error) }));
     });
-    ws.on('close', () => clients.delete(c));
+    ws.on('close', () => {
+      clients.delete(c);
+      release();
+    });
     ws.on('error', () => ws.terminate());
   };
 
@@ -125,7 +144,13 @@ export function createDeviceSocket(deps: {
         wss.handleUpgrade(req, socket, head, (ws) => ws.close(CLOSE_TOKEN_REFUSED, 'device token not valid'));
         return true;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, grant.label));
+      const release = limiter.connect(deviceLimitKey('device', grant.label));
+      // Freed with the socket, also when the handshake fails before `serve`.
+      if (release) socket.once('close', release);
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        if (!release) ws.close(CLOSE_TOO_MANY, 'too many open connections with this panel token');
+        else serve(ws, grant.label, release);
+      });
       return true;
     },
     clients: () => clients.size,

@@ -17,7 +17,7 @@ export function createOverlayPageRoute(): Route {
     handle: ({ res, rest }) => {
       const name = rest.replace(/\/$/, '');
       if (!isOverlayName(name)) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
         res.end(`No such overlay: ${OVERLAY_NAMES.join(', ')}.`);
         return;
       }
@@ -27,7 +27,7 @@ export function createOverlayPageRoute(): Route {
         'content-type': 'text/html; charset=utf-8',
         'content-length': Buffer.byteLength(html),
         'cache-control': 'no-store',
-        'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'`,
+        'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
       });

@@ -6,7 +6,11 @@ import type { Core } from '../../core/core';
 import type { OverlayContent } from '../../shared/contract/index';
 import { overlayContent } from '../../core/overlay/overlay.content';
 import type { DeviceTokenService } from '../auth/device-token.service';
-import { CLOSE_TOKEN_REFUSED, type UpgradeRoute } from '../device/device-socket';
+import { CLOSE_TOKEN_REFUSED, CLOSE_TOO_MANY, deviceLimitKey, type UpgradeRoute } from '../device/device-socket';
+import type { RateLimiter } from '../transport/rate-limit';
+
+/** An overlay page reads a few hundred bytes per change; one this far behind is not reading. */
+const MAX_BUFFERED = 256 * 1024;
 
 export type OverlayFrame = { t: 'hello'; at: number } | { t: 'content'; at: number; content: OverlayContent };
 
@@ -16,8 +20,8 @@ export interface OverlaySocket {
   close(): Promise<void>;
 }
 
-export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenService }): OverlaySocket {
-  const { core, devices } = deps;
+export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenService; limiter: RateLimiter }): OverlaySocket {
+  const { core, devices, limiter } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false });
   const clients = new Map<WebSocket, string>();
   let last = '';
@@ -31,7 +35,11 @@ export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenServ
     if (content === last) return;
     last = content;
     const text = `{"t":"content","at":${core.now()},"content":${content}}`;
-    for (const ws of clients.keys()) if (ws.readyState === ws.OPEN) ws.send(text);
+    for (const ws of clients.keys()) {
+      if (ws.readyState !== ws.OPEN) continue;
+      if (ws.bufferedAmount > MAX_BUFFERED) ws.close(CLOSE_TOO_MANY, 'too far behind; reconnect for fresh content');
+      else ws.send(text);
+    }
   };
   const unsubscribe = core.subscribe((m) => {
     if (m.t !== 'patch' || scheduled) return;
@@ -46,9 +54,16 @@ export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenServ
     upgrade(req, socket, head, url) {
       if (url.pathname !== '/api/overlay') return false;
       const grant = devices.check(url.searchParams.get('token'), 'overlay', req.socket.remoteAddress ?? 'unknown');
+      const release = grant ? limiter.connect(deviceLimitKey('overlay', grant.label)) : null;
+      // Freed with the socket, also when the handshake fails before the callback.
+      if (release) socket.once('close', release);
       wss.handleUpgrade(req, socket, head, (ws) => {
         if (!grant) {
           ws.close(CLOSE_TOKEN_REFUSED, 'overlay token not valid');
+          return;
+        }
+        if (!release) {
+          ws.close(CLOSE_TOO_MANY, 'too many open connections with this overlay token');
           return;
         }
         clients.set(ws, grant.label);
@@ -56,7 +71,10 @@ export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenServ
         ws.send(frame());
         // Read-only: anything a page sends is ignored, and a page that talks is not an overlay page.
         ws.on('message', () => ws.close(1008, 'overlay sockets are read-only'));
-        ws.on('close', () => clients.delete(ws));
+        ws.on('close', () => {
+          clients.delete(ws);
+          release();
+        });
         ws.on('error', () => ws.terminate());
       });
       return true;

@@ -26,6 +26,14 @@ export function createCommerceEventRoute(deps: CommerceEventRouteDeps): Route {
   // Twice the timestamp tolerance: a delivery is remembered for as long as its timestamp (up to
   // TOLERANCE in the past or the future) could still pass.
   const replays = createReplayGuard({ windowMs: 2 * TOLERANCE_SECONDS * 1000 });
+  // Anyone on the network can post unsigned bodies: refusals are logged the first time and then
+  // at every power of ten with their count, so a flood costs the log a few lines, not one each.
+  const counts = new Map<string, number>();
+  const warnCounted = (message: string, fields: Record<string, unknown>) => {
+    const n = (counts.get(message) ?? 0) + 1;
+    counts.set(message, n);
+    if (n === 1 || Number.isInteger(Math.log10(n))) deps.log.warn(message, n > 1 ? { ...fields, times: n } : fields);
+  };
   return {
     method: 'POST',
     path: EVENTS_PATH,
@@ -46,12 +54,12 @@ export function createCommerceEventRoute(deps: CommerceEventRouteDeps): Route {
       const signature = header(req, SIGNATURE_HEADER);
       const check = verifyEvent({ secret, timestamp: header(req, TIMESTAMP_HEADER), signature, idempotencyKey: key, body, nowMs: deps.clock.now() });
       if (!check.ok) {
-        deps.log.warn('commerce event refused', { reason: check.reason, from: req.socket.remoteAddress });
+        warnCounted('commerce event refused', { reason: check.reason, from: req.socket.remoteAddress });
         sendError(res, { code: 'unauthenticated', message: `Signature refused: ${check.reason}. See docs/commerce-webhook.md.` });
         return;
       }
       if (!replays.admit(key ?? '', signature ?? '', deps.clock.now())) {
-        deps.log.warn('commerce event replay refused', { refusedReplays: replays.refused(), from: req.socket.remoteAddress });
+        warnCounted('commerce event replay refused', { refusedReplays: replays.refused(), from: req.socket.remoteAddress });
         sendError(res, { code: 'conflict', message: `This delivery (its ${IDEMPOTENCY_HEADER} or signature) was already taken; a replay is not counted again. Replays refused: ${replays.refused()}.` });
         return;
       }

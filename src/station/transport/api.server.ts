@@ -33,6 +33,8 @@ export interface ApiServerOptions {
   /** Names a request's Host and Origin may carry; default loopback only. */
   allowedHosts?: readonly string[];
   limits?: Limits;
+  /** A limiter shared with other doors (device and overlay sockets); else one is made from `limits`. */
+  limiter?: RateLimiter;
   /** Delay before a rate-limited HTTP request gets its 429 (default 250 ms). */
   tarpitMs?: number;
   /** PEM key and certificate: the API is served over HTTPS (`--lan`). */
@@ -58,7 +60,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const serveStatic = createStaticHandler(options.staticRoot);
   const catalog = commandCatalog();
   const started = Date.now();
-  const limiter = createRateLimiter(options.limits ?? DEFAULT_LIMITS, () => Date.now());
+  const limiter = options.limiter ?? createRateLimiter(options.limits ?? DEFAULT_LIMITS, () => Date.now());
   const tarpitMs = options.tarpitMs ?? TARPIT_MS;
   let tarpitted = 0;
   const hostGuard: HostGuard = createHostGuard(options.allowedHosts ?? ['localhost', '127.0.0.1', '::1']);

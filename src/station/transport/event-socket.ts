@@ -80,6 +80,9 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     const grant = checked.grant;
     const release = limiter.connect(grant.key);
     if (!release) return refuse(socket, 429, 'Too Many Requests', 'rate_limited', 'Too many open connections with this token.', 'retry-after: 5\r\n');
+    // The slot is the socket's: a handshake that fails or a client that leaves mid-upgrade never
+    // reaches the callback below, and must not keep it (release runs once, whichever comes first).
+    socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       try {
         serve(ws, grant, release);
@@ -135,9 +138,10 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
         return answer(id, 'invalid_args', `Expected {t:"command", id, name, args} or {t:"resync"}${path ? `; bad field: ${path}` : ''}.`, path || 't');
       }
       const m = msg.data;
-      if (m.t === 'resync') return session.resync();
+      // A resync costs a full snapshot (redacted and encoded), so it spends the token's budget like a command.
       const admission = limiter.take(grant.key);
-      if (!admission.ok) return answer(m.id, 'rate_limited', `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.`);
+      if (!admission.ok) return answer(m.t === 'resync' ? '' : m.id, 'rate_limited', `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.`);
+      if (m.t === 'resync') return session.resync();
       void session.dispatch(m.name, m.args).then((r) => send(r.ok ? { t: 'result', id: m.id, ok: true, result: r.result } : { t: 'result', id: m.id, ok: false, error: r.error }));
     };
 

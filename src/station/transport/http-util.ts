@@ -17,6 +17,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    // Error bodies repeat parts of the request (a path, a command name): never to be read as markup.
+    'x-content-type-options': 'nosniff',
     ...headers,
   });
   res.end(text);
