@@ -2,7 +2,7 @@
 // number or offer (terms keyed by normalized words), plus the typo and offer-code indexes built once per catalog.
 import type { TriageCatalog } from './triage.types';
 import { phraseKeys } from './text.normalize';
-import { BUNDLE_WORDS, colourWords, familyWords, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeWords, SIZE_WORDS, variantWords } from './sku.words';
+import { BUNDLE_WORDS, colourWords, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
 export type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
@@ -37,7 +37,7 @@ const NAME_STOP: ReadonlySet<string> = new Set(
   ['the', 'and', 'with', 'for', 'set', 'pcs', 'pc', 'cm', 'ml', 'of', 'de', 'da', 'do', 'del', 'la', 'el', 'en', 'in', 'x', 'kit', 'new',
    'edition', 'size', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini'].map((w) => phraseKeys(w).join(' ')),
 );
-const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'item', 'produk', 'produto', 'producto', 'n'];
+const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'nomer', 'item', 'produk', 'produto', 'producto', 'n'];
 const CODE_WORDS = ['code', 'codes', 'codigo', 'coupon', 'cupon', 'cupom', 'kode', 'voucher', 'promo code', 'discount code', 'kode promo'];
 
 function isNumericKeys(keys: string[]): boolean {
@@ -77,6 +77,8 @@ export interface CatalogIndex {
   capitalLetters: ReadonlyMap<string, RegExp>;
   /** The variants of a product: same family (or, without one, same on-screen number or name). */
   familyOf(sku: string): string[];
+  /** SKUs of products that come in several colours (a colour word alone is about these, not a one-colour product). */
+  colourVaried: ReadonlySet<string>;
 }
 
 export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
@@ -156,6 +158,32 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       for (const ord of ORDINALS.get(Number(num)) ?? []) for (const d of ORDINAL_BEFORE) addTerm(`${d} ${ord}`, p.sku, 2, 'ordinal');
     }
   }
+  // the smallest and the largest size of each product ("the big one", "yg paling kecil"): narrow, or name after a determiner
+  const groups = new Map<string, Array<{ sku: string; rank: number }>>();
+  for (const p of catalog.products) {
+    const rank = p.size ? sizeRank(p.size) : null;
+    // letter sizes have their own words for small and large (S, L): a rank word would contradict them
+    if (rank === null || /^[a-z]{1,3}$/.test(phraseKeys(p.size ?? '').join(''))) continue;
+    const g = p.family ?? p.onScreen ?? p.name;
+    const list = groups.get(g);
+    if (list) list.push({ sku: p.sku, rank });
+    else groups.set(g, [{ sku: p.sku, rank }]);
+  }
+  for (const list of groups.values()) {
+    const ranks = list.map((x) => x.rank);
+    const lo = Math.min(...ranks);
+    const hi = Math.max(...ranks);
+    if (lo === hi) continue;
+    for (const [words, at] of [[SMALLER_WORDS, lo], [LARGER_WORDS, hi]] as const) {
+      for (const { sku, rank } of list) {
+        if (rank !== at) continue;
+        for (const w of words) {
+          addTerm(w, sku, 2, 'sizenarrow');
+          for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, sku, 2, 'size');
+        }
+      }
+    }
+  }
   for (const [w, sku, weight] of translated) {
     const id = phraseKeys(w).join(' ');
     const t = terms.get(id);
@@ -181,7 +209,9 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   // one offer with one bundle product: "the bundle" / "combo" / "paket" mean it (unless the catalog uses the word itself)
   const onlyOffer = catalog.offers.length === 1 ? catalog.offers[0] : undefined;
   const bundleSku = onlyOffer && onlyOffer.skus.length === 1 && knownSkus.has(onlyOffer.skus[0] ?? '') ? (onlyOffer.skus[0] ?? null) : null;
-  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(phraseKeys(w).join(' '))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'alias', onlyOffer.code);
+  // a bundle word a product's own name uses ("12-pack") names that product's pack size, not the deal
+  const nameKeys = new Set(catalog.products.flatMap((p) => phraseKeys(p.name)));
+  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(phraseKeys(w).join(' ')) && !phraseKeys(w).some((k) => nameKeys.has(k))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'alias', onlyOffer.code);
 
   // index by first key (and its singular forms are looked up at match time)
   const byFirst = new Map<string, Term[]>();
@@ -214,5 +244,10 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   const codeFirst = new Set(codeKeys.map((c) => c.compact[0] ?? ''));
   const codeMin = Math.min(...codeKeys.map((c) => c.compact.length)) - 1;
   const codeMax = Math.max(...codeKeys.map((c) => c.compact.length)) + 1;
-  return { terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf };
+  const colourVaried = new Set<string>();
+  for (const p of catalog.products) {
+    const sibs = familyOf(p.sku).map((s) => catalog.products.find((q) => q.sku === s)?.colour ?? null);
+    if (new Set(sibs.filter(Boolean)).size > 1) colourVaried.add(p.sku);
+  }
+  return { colourVaried, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf };
 }

@@ -48,7 +48,8 @@ function fuzzyTerm(index: CatalogIndex, tok: string): Term | null {
     // short aliases only forgive a dropped letter or a swap ("merh", "nued"), not a different letter ("murah")
     if (key.length < 6 && tok.length === key.length && !isSwap(tok, key)) continue;
     if (key.length < 6 && tok.length > key.length) continue;
-    if (withinOneEdit(tok, key)) {
+    // a typo seldom touches the first letter ("carrinho" is not "marinho")
+    if (key.charCodeAt(0) === tok.charCodeAt(0) && withinOneEdit(tok, key)) {
       if (hit && hit !== t) return null; // two aliases this close: not a typo we can trust
       hit = t;
     }

@@ -13,8 +13,17 @@ const DEICTIC_WORDS: ReadonlySet<string> = new Set(['this', 'este', 'esta', 'ess
  * Not "that" (also a conjunction) nor the neuter pronouns (eso, isso: a situation more often than an object).
  */
 const POINTER_WORDS: ReadonlySet<string> = new Set(
-  ['this', 'these', 'este', 'esta', 'ese', 'esa', 'esse', 'essa', 'ini'].map((w) => phraseKeys(w).join(' ')),
+  ['this', 'these', 'este', 'esta', 'estos', 'estas', 'ese', 'esa', 'esos', 'esas', 'esse', 'essa', 'esses', 'essas', 'estes', 'ini', 'aquel', 'aquella',
+   'aquele', 'aquela', 'desse', 'dessa', 'deste', 'desta', 'daquele', 'daquela'].map((w) => phraseKeys(w).join(' ')),
 );
+/** Verbs of holding or showing (the host's hands are on the pinned product): "the one ur holding", "yg lagi dipake". */
+const SHOWING_WORDS: ReadonlySet<string> = new Set(
+  ['holding', 'showing', 'wearing', 'segurando', 'mostrando', 'sosteniendo', 'sostiene', 'dipegang', 'pegang', 'dipake', 'dipakai', 'ditunjukin',
+   'ditunjukkan'].map((w) => phraseKeys(w).join(' ')),
+);
+/** "that" / "itu" point only right beside a product word ("that scooter", "selimut … itu") or as the last word ("i want that"). */
+const THAT_BEFORE: ReadonlySet<string> = new Set(['that', 'those'].map((w) => phraseKeys(w).join(' ')));
+const THAT_AFTER: ReadonlySet<string> = new Set(['itu'].map((w) => phraseKeys(w).join(' ')));
 /** With these, "this" is the show, not the product ("this live is fun", "esse som"). */
 const STREAM_WORDS: ReadonlySet<string> = new Set(
   ['live', 'lives', 'show', 'stream', 'streaming', 'transmision', 'transmissao', 'siaran', 'chat', 'video', 'song', 'music', 'musica', 'lagu',
@@ -42,7 +51,13 @@ function hasDeictic(toks: readonly string[], productTokens: ReadonlySet<number>)
   let last = n - 1;
   const at = (k: number): string => toks[k] ?? '';
   while (last >= 0 && (TRAILING_IGNORE.has(at(last)) || at(last).startsWith(':') || productTokens.has(last))) last--;
-  if (last >= 0 && DEICTIC_WORDS.has(at(last))) return true;
+  if (last >= 0 && (DEICTIC_WORDS.has(at(last)) || THAT_BEFORE.has(at(last)) || THAT_AFTER.has(at(last)))) return true;
+  for (let i = 0; i < n; i++) {
+    const t = at(i);
+    if (SHOWING_WORDS.has(t)) return true;
+    if (THAT_BEFORE.has(t) && productTokens.has(i + 1)) return true;
+    if (THAT_AFTER.has(t) && productTokens.has(i - 1)) return true;
+  }
   if (n > 1 && DEICTIC_WORDS.has(at(0)) && toks.includes('?')) return true;
   return false;
 }

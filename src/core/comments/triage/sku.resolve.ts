@@ -7,7 +7,7 @@ import type { NormalizedText } from './text.normalize';
 import type { SkuMatch } from './sku.matcher';
 
 export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found: readonly Mention[], productTokens: Set<number>, pinnedSku: string | null): SkuMatch {
-  const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf } = index;
+  const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried } = index;
   const toks = norm.tokens;
   const reasons: string[] = [];
   // offers named by code / alias
@@ -144,7 +144,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       if (candidates.length === 1) {
         sku = candidates[0] ?? null;
         reasons.push(`sku: “${label}” → ${sku}`);
-      } else if (pinnedSku && candidates.includes(pinnedSku) && attrs.length === 0 && hasPointer(toks, productTokens)) {
+      } else if (pinnedSku && candidates.includes(pinnedSku) && attrs.length === 0) {
         sku = pinnedSku;
         deictic = true;
         reasons.push(`sku: “this one” + family → pinned ${pinnedSku}`);
@@ -167,7 +167,12 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
         if (fit.length === 0) continue; // a word that fits none of them meant something else
         // each word of this dimension picks its own SKUs; if they pick different ones, several are meant
         const picks = ofDim.map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
-        const agreed = fit.filter((s) => picks.every((p) => p.includes(s)));
+        let agreed = fit.filter((s) => picks.every((p) => p.includes(s)));
+        if (agreed.length === 0) {
+          // a word that names the value ("250 gram") outranks a bare digit or adjective that only narrows ("… 1 kak")
+          const firm = ofDim.filter((t) => !isNarrowOnly(t) || t.keys.length > 1).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
+          if (firm.length > 0 && firm.length < picks.length) agreed = fit.filter((s) => firm.every((p) => p.includes(s)));
+        }
         set = agreed.length > 0 ? agreed : fit;
       }
       return set.length < base.length || base.length === 1 ? set : [];
@@ -178,7 +183,12 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       const pinnedFamily = pinnedSku && knownSkus.has(pinnedSku) ? familyOf(pinnedSku) : [];
       const inFamily = pinnedFamily.length > 0 ? narrow(pinnedFamily, attrs) : [];
       // words that name a variant alone pick the SKUs; adjective sizes and bare letters then narrow those
-      const named = usable.length > 0 ? narrow([...knownSkus], usable) : [];
+      let named = usable.length > 0 ? narrow([...knownSkus], usable) : [];
+      // a colour alone means the product that comes in colours, not one that only happens to have it (grey plush vs grey pram)
+      if (named.length > 1 && usable.every((t) => dimensionOf(t) === 'colour')) {
+        const varied = named.filter((s) => colourVaried.has(s));
+        if (varied.length > 0) named = varied;
+      }
       fit = inFamily.length === 1 ? inFamily : named.length > 1 ? narrow(named, attrs) : named;
     }
     const label = attrs.map((t) => t.label).join(' + ');
