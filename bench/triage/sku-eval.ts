@@ -1,9 +1,12 @@
 // SKU matching alone on the corpus categories (each with its own catalog): recall / precision per category, the
 // worst one, errors by kind, and the matcher's speed. The matcher learns nothing from other categories, so these are
-// the same SKU figures as the cross-catalog bench's folds, in seconds instead of minutes.
+// the same SKU figures as the cross-catalog bench's folds, in seconds instead of minutes. With --gold-intent the
+// intent-dependent step (sku.context: spam → none, an order naming nothing → pinned) uses the gold intent as a proxy
+// for the model's; the cross-catalog bench uses the predicted one.
 //   node --import tsx bench/triage/sku-eval.ts [--errors <category>]   (errors: corpus texts, which are tuning data)
 import { performance } from 'node:perf_hooks';
 import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
+import { skuInContext } from '../../src/core/comments/triage/sku.context';
 import { normalizeText } from '../../src/core/comments/triage/text.normalize';
 import { loadCorpus, type LabelledSet } from './datasets';
 import { fmt } from './metrics';
@@ -19,12 +22,12 @@ export interface SkuFold {
   spurious: number;
 }
 
-export function scoreSku(set: LabelledSet, onError?: (kind: string, text: string, gold: string | null, got: string | null, why: string) => void): SkuFold {
+export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind: string, text: string, gold: string | null, got: string | null, why: string) => void): SkuFold {
   const m = compileSkuMatcher(set.catalog);
   let gold = 0, goldOk = 0, pred = 0, predOk = 0, missed = 0, wrong = 0, spurious = 0;
   for (const r of set.rows) {
     const res = m.match(normalizeText(r.text), r.pinnedSku ?? null);
-    const p = res.sku;
+    const p = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null).sku : res.sku;
     if (r.sku) {
       gold++;
       if (p === r.sku) goldOk++;
@@ -56,8 +59,9 @@ export function skuSpeed(sets: readonly LabelledSet[], minMs = 1500): number {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const corpus = loadCorpus();
   const errorsOf = process.argv.indexOf('--errors') >= 0 ? process.argv[process.argv.indexOf('--errors') + 1] : null;
+  const goldIntent = process.argv.includes('--gold-intent');
   const folds = corpus.map((s) =>
-    scoreSku(s, errorsOf && s.name.endsWith(errorsOf) ? (k, t, g, p, why) => console.log(`${k.padEnd(8)} gold ${g ?? '-'} got ${p ?? '-'} :: ${t}  [${why}]`) : undefined),
+    scoreSku(s, goldIntent, errorsOf && s.name.endsWith(errorsOf) ? (k, t, g, p, why) => console.log(`${k.padEnd(8)} gold ${g ?? '-'} got ${p ?? '-'} :: ${t}  [${why}]`) : undefined),
   );
   for (const f of folds) console.log(`${f.name.padEnd(26)} gold ${String(f.gold).padStart(4)}  SKU R ${fmt(f.recall)} P ${fmt(f.precision)}  missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious}`);
   console.log(`WORST: recall ${fmt(Math.min(...folds.map((f) => f.recall)))} (≥ 0.92) precision ${fmt(Math.min(...folds.map((f) => f.precision)))} (≥ 0.95)`);

@@ -6,7 +6,7 @@ import { BUNDLE_WORDS, colourWords, familyWords, LARGER_WORDS, ORDINAL_BEFORE, O
 
 export type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
-  | 'colour' | 'size' | 'sizeletter' | 'sizenarrow' | 'variant' | 'variantnamed';
+  | 'colour' | 'size' | 'sizeletter' | 'sizenarrow' | 'variant' | 'variantnamed' | 'bundleword';
 /** Kinds that describe a variant rather than name a product: they narrow a set of SKUs down. */
 export const ATTRIBUTE_KINDS: ReadonlySet<Kind> = new Set<Kind>(['colour', 'size', 'sizeletter', 'sizenarrow', 'variant', 'variantnamed']);
 /** Attribute kinds that never name a variant on their own (they need a product already named or pinned). */
@@ -35,7 +35,7 @@ export interface Term {
 }
 const NAME_STOP: ReadonlySet<string> = new Set(
   ['the', 'and', 'with', 'for', 'set', 'pcs', 'pc', 'cm', 'ml', 'of', 'de', 'da', 'do', 'del', 'la', 'el', 'en', 'in', 'x', 'kit', 'new',
-   'edition', 'size', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini'].map((w) => phraseKeys(w).join(' ')),
+   'edition', 'size', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini'].map((w) => phraseKeys(w).join(' ')),
 );
 const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'nomer', 'item', 'produk', 'produto', 'producto', 'n'];
 const CODE_WORDS = ['code', 'codes', 'codigo', 'coupon', 'cupon', 'cupom', 'kode', 'voucher', 'promo code', 'discount code', 'kode promo'];
@@ -211,7 +211,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   const bundleSku = onlyOffer && onlyOffer.skus.length === 1 && knownSkus.has(onlyOffer.skus[0] ?? '') ? (onlyOffer.skus[0] ?? null) : null;
   // a bundle word a product's own name uses ("12-pack") names that product's pack size, not the deal
   const nameKeys = new Set(catalog.products.flatMap((p) => phraseKeys(p.name)));
-  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(phraseKeys(w).join(' ')) && !phraseKeys(w).some((k) => nameKeys.has(k))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'alias', onlyOffer.code);
+  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(phraseKeys(w).join(' ')) && !phraseKeys(w).some((k) => nameKeys.has(k))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'bundleword', onlyOffer.code);
 
   // index by first key (and its singular forms are looked up at match time)
   const byFirst = new Map<string, Term[]>();
@@ -232,6 +232,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       /^\p{L}+$/u.test(t.first) &&
       !t.kinds.has('nameword') &&
       !t.kinds.has('codeword') &&
+      !t.kinds.has('bundleword') && // everyday words ("combo" is one letter from "como")
       ([...t.kinds].every((k) => !ATTRIBUTE_KINDS.has(k) && k !== 'family') || t.first.length >= 7),
   );
   // by length, so a token is compared only with keys one letter shorter, as long, or one longer

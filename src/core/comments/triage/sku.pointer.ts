@@ -6,7 +6,7 @@ const DEICTIC_PHRASES = ['this one', 'that one', 'this 1', 'yang ini', 'yg ini',
   'the one on screen', 'the one you have', 'the one youre holding', 'the one you are holding', 'the one in your hand', 'the one youre wearing',
   'el que tienes', 'el que tienes en la mano', 'la que tienes', 'el que traes', 'o que ta na mao', 'o que voce ta segurando', 'esse que voce ta segurando',
   'essa que voce ta segurando', 'o da mao', 'yang dipegang', 'yg dipegang', 'yang lagi dipegang', 'yg lagi dipegang', 'yang kakak pegang', 'yg kakak pegang',
-  'yang dipake', 'yg dipake'];
+  'yang dipake', 'yg dipake', 'the pinned one', 'the pinned', 'pinned one', 'el fijado', 'la fijada', 'o fixado', 'a fixada', 'yang dipin', 'yg dipin'];
 const DEICTIC_WORDS: ReadonlySet<string> = new Set(['this', 'este', 'esta', 'esse', 'essa'].map((w) => phraseKeys(w).join(' ')));
 /**
  * Demonstratives that, anywhere in a comment, point at the pinned product ("does this come in…", "ini bahannya…").

@@ -103,6 +103,20 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       attrs.length = 0; // a colour / size then belongs to one of them, not to the set
     } else if (sku) reasons.push(`sku: “${strong.get(sku)?.[0]?.label ?? sku}” → ${sku}`);
     else reasons.push(`sku: several named (${r.set.join(', ')}) → none`);
+    // a size code said on its own that fits another product, not this one ("a GG and a scarf"): two products.
+    // Not colours or size adjectives: "a black dress", "too small" describe more often than they order
+    const s0 = sku;
+    const sizeCode = (t: Term): boolean => dimensionOf(t) === 'size' && t.keys.length === 1 && /^[a-z]{1,3}$/.test(t.first);
+    const elsewhere = s0
+      ? attrs.find((t) => sizeCode(t) && !t.skus.has(s0) && (!isNarrowOnly(t) || capitalLetters.get(t.first)?.test(norm.capped) === true))
+      : undefined;
+    if (s0 && elsewhere && familyOf(s0).every((f) => !elsewhere.skus.has(f))) {
+      candidates = [s0, ...[...elsewhere.skus.keys()]];
+      reasons.length = 0;
+      reasons.push(`sku: “${elsewhere.label}” is another product's → several → none`);
+      sku = null;
+      attrs.length = 0;
+    }
   } else if (weak.size > 0) {
     const r = resolve(weak);
     sku = r.sku;
@@ -118,6 +132,16 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       const next: string[] = set === null ? [...f.set] : set.filter((s) => f.set.includes(s));
       if (set !== null && next.length === 0) disjoint = true;
       else set = next;
+    }
+    // two words that tell variants of one product apart and fit different ones ("ordered light, got dark"): several
+    const weakSets = families.filter((f) => f.weakWord).map((f) => f.set);
+    for (let a = 0; a < weakSets.length && !disjoint; a++) {
+      for (let b = a + 1; b < weakSets.length; b++) {
+        const x = weakSets[a] ?? [];
+        const y = weakSets[b] ?? [];
+        const fam = familyOf(x[0] ?? '');
+        if (x.every((s) => !y.includes(s)) && y.every((s) => fam.includes(s)) && x.length + y.length < fam.length + 1) disjoint = true;
+      }
     }
     if (set === null) {
       // only weak name words: their intersection, else the best total weight
@@ -160,22 +184,24 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
     const usable = attrs.filter((t) => !isNarrowOnly(t) || t.keys.length > 1 || capitalLetters.get(t.first)?.test(norm.capped) === true);
     const narrow = (base: readonly string[], list: readonly Term[]): string[] => {
       let set = [...base];
+      let fitAny = false;
       for (const dim of ['colour', 'variant', 'size'] as const) {
         const ofDim = list.filter((t) => dimensionOf(t) === dim);
         if (ofDim.length === 0) continue;
         const fit = set.filter((s) => ofDim.some((t) => t.skus.has(s)));
         if (fit.length === 0) continue; // a word that fits none of them meant something else
+        fitAny = true;
         // each word of this dimension picks its own SKUs; if they pick different ones, several are meant
         const picks = ofDim.map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
         let agreed = fit.filter((s) => picks.every((p) => p.includes(s)));
         if (agreed.length === 0) {
-          // a word that names the value ("250 gram") outranks a bare digit or adjective that only narrows ("… 1 kak")
-          const firm = ofDim.filter((t) => !isNarrowOnly(t) || t.keys.length > 1).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
+          // a word that names the value ("250 gram") outranks a bare digit that only narrows ("… 1 kak": a quantity)
+          const firm = ofDim.filter((t) => !isNarrowOnly(t) || capitalLetters.get(t.first)?.test(norm.capped) === true).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
           if (firm.length > 0 && firm.length < picks.length) agreed = fit.filter((s) => firm.every((p) => p.includes(s)));
         }
         set = agreed.length > 0 ? agreed : fit;
       }
-      return set.length < base.length || base.length === 1 ? set : [];
+      return set.length < base.length || (base.length === 1 && fitAny) ? set : [];
     };
     let fit: string[] = [];
     if (candidates.length > 0) fit = narrow(candidates, attrs);

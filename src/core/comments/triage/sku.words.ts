@@ -71,8 +71,10 @@ const SIZE_ROWS: readonly string[] = [
  */
 const ADJECTIVE_SIZES: ReadonlySet<string> = new Set(
   ['small', 'pequeno', 'pequena', 'kecil', 'chico', 'chica', 'medium', 'mediano', 'mediana', 'medio', 'media', 'sedang', 'large', 'grande',
-   'besar', 'big', 'mini', 'single', 'individual', 'double', 'doble', 'twin'].map((w) => phraseKeys(w).join(' ')),
+   'besar', 'gede', 'big', 'mini', 'single', 'individual', 'double', 'doble', 'twin'].map((w) => phraseKeys(w).join(' ')),
 );
+/** Size adjectives that are also everyday nouns (girl, boy): they never name a size after a determiner. */
+const NOUNS_TOO: ReadonlySet<string> = new Set(['chico', 'chica'].map((w) => phraseKeys(w).join(' ')));
 /** Words that make the adjective after them a size. */
 export const SIZE_DETERMINERS: readonly string[] = ['the', 'el', 'la', 'o', 'a', 'yang', 'yg', 'uno', 'una', 'um', 'uma', 'one'];
 
@@ -132,7 +134,8 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
     else if (ADJECTIVE_SIZES.has(w)) {
       narrowOnly.add(w);
       for (const d of diminutives(w)) narrowOnly.add(d);
-      for (const d of SIZE_DETERMINERS) words.add(`${d} ${w}`);
+      // "la chica", "el chico" are the girl and the boy far more often than the small size
+      if (!NOUNS_TOO.has(w)) for (const d of SIZE_DETERMINERS) words.add(`${d} ${w}`);
       for (const sw of SIZE_WORDS) words.add(`${sw} ${w}`);
     } else words.add(w);
   };
@@ -432,8 +435,7 @@ export function variantWords(word: string): string[] {
 }
 
 /** Words for the smaller / larger of a product's sizes ("the big bag", "yg paling gede", "os halteres maiores"). */
-export const SMALLER_WORDS: readonly string[] = ['small', 'smaller', 'smallest', 'little', 'pequeno', 'pequena', 'pequenos', 'pequenas', 'chico', 'chica',
-  'menor', 'menores', 'mas pequeno', 'mas pequena', 'kecil', 'lebih kecil', 'paling kecil', 'lighter', 'lightest', 'ringan', 'paling ringan'];
+export const SMALLER_WORDS: readonly string[] = ['small', 'smaller', 'smallest', 'little', 'pequeno', 'pequena', 'pequenos', 'pequenas', 'menor', 'menores', 'mas pequeno', 'mas pequena', 'kecil', 'lebih kecil', 'paling kecil', 'lighter', 'lightest', 'ringan', 'paling ringan'];
 export const LARGER_WORDS: readonly string[] = ['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'heavier', 'heaviest', 'grande', 'grandes',
   'mas grande', 'maior', 'maiores', 'mayor', 'mayores', 'besar', 'lebih besar', 'paling besar', 'gede', 'paling gede', 'berat', 'lebih berat', 'paling berat'];
 
