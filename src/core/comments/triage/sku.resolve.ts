@@ -77,7 +77,11 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
   const otherFamily = (s: string): string[] | null => {
     if (bundleSkus.has(s)) return null;
     const f = families.find((x) => !x.weakWord && !x.set.includes(s));
-    return f ? f.set : null;
+    if (f) return f.set;
+    // a word telling another variant of the same product apart ("ordered chai, got mint"): two variants named
+    const fam = familyOf(s);
+    const v = families.find((x) => x.weakWord && !x.set.includes(s) && x.set.length < fam.length && x.set.every((o) => fam.includes(o)));
+    return v ? v.set : null;
   };
 
   let sku: string | null = null;
