@@ -56,6 +56,8 @@ export function leetFold(s: string): string {
   return s.replace(/[013457l]/g, (d) => LEET[d] ?? d);
 }
 
+const DIMINUTIVE_END = /(?:it[oa]s?|z?inh[oa]s?)$/;
+
 export interface CatalogIndex {
   terms: ReadonlyMap<string, Term>;
   /** Terms by their first key, longest first. */
@@ -233,6 +235,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       !t.kinds.has('nameword') &&
       !t.kinds.has('codeword') &&
       !t.kinds.has('bundleword') && // everyday words ("combo" is one letter from "como")
+      !DIMINUTIVE_END.test(t.first) && // a diminutive made up from a catalog word is no typo target ("meditas" ≠ "medidas")
       ([...t.kinds].every((k) => !ATTRIBUTE_KINDS.has(k) && k !== 'family') || t.first.length >= 7),
   );
   // by length, so a token is compared only with keys one letter shorter, as long, or one longer

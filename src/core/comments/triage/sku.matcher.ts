@@ -1,4 +1,6 @@
-// Which product (SKU) and offer a comment refers to.
+// Which product (SKU) and offer a comment refers to: compiles a catalog once and matches comments against it.
+// The parts: sku.catalog-index (terms), sku.mentions (finding them), sku.resolve (one SKU or several → none),
+// sku.pointer (the pinned product), sku.words / sku.morphology (vocabulary); sku.context applies the intent.
 //
 // Terms come from the catalog: product names (whole name = strongest, single name words = weak), aliases in
 // any language, on-screen numbers ("#2", "no 2", "item 2"), offer codes (case-insensitive) and
@@ -13,8 +15,11 @@
 //   3. Otherwise the SKUs every naming term fits (intersection: "light roast" → the light ones); terms that fit
 //      disjoint sets → several products → null.
 //   4. Colour / size words narrow per dimension: two colours (or two sizes) that fit different SKUs → null
-//      ("burgundy and black", "ordered L got S"). Adjective sizes ("small", "kecil") and one-digit sizes only narrow.
-//   5. Nothing left named: a pointing word ("este", "ini", "this") anywhere points at the pinned product.
+//      ("burgundy and black", "ordered L got S"). Adjective sizes ("small", "kecil") and one-digit sizes only narrow;
+//      "the big one" / "yg paling kecil" pick the largest / smallest of a product's sizes; a colour alone means a
+//      product that comes in colours.
+//   5. Nothing left named: a pointing word ("este", "ini", "this", "the one she's holding", "that scooter") points at
+//      the pinned product; so does a family word that fits several when the pinned product is one of them.
 //   6. An offer code or bundle word whose bundle is not a catalog product → null (the deal, not one product);
 //      only an offer code (or "the code" when the show has one offer) → the offer's single SKU.
 // Catalog family words are translated (sku.words FAMILY_ROWS); offer codes forgive one edit and look-alike

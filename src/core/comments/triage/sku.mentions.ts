@@ -39,8 +39,6 @@ export interface Mention {
   at: number;
 }
 
-const DIMINUTIVE_END = /(?:it[oa]s?|z?inh[oa]s?)$/;
-
 /** A one-word term within one typo of the token, if exactly one is. */
 function fuzzyTerm(index: CatalogIndex, tok: string): Term | null {
   let hit: Term | null = null;
@@ -50,8 +48,7 @@ function fuzzyTerm(index: CatalogIndex, tok: string): Term | null {
     // short aliases only forgive a dropped letter or a swap ("merh", "nued"), not a different letter ("murah")
     if (key.length < 6 && tok.length === key.length && !isSwap(tok, key)) continue;
     if (key.length < 6 && tok.length > key.length) continue;
-    // a typo seldom touches the first letter ("carrinho" is not "marinho"); a diminutive we made up is no typo target
-    if (DIMINUTIVE_END.test(key)) continue;
+    // a typo seldom touches the first letter ("carrinho" is not "marinho")
     if (key.charCodeAt(0) === tok.charCodeAt(0) && withinOneEdit(tok, key)) {
       if (hit && hit !== t) return null; // two aliases this close: not a typo we can trust
       hit = t;
