@@ -2,7 +2,7 @@
 // number or offer (terms keyed by normalized words), plus the typo and offer-code indexes built once per catalog.
 import type { TriageCatalog } from './triage.types';
 import { phraseKeys } from './text.normalize';
-import { BUNDLE_WORDS, colourWords, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
+import { BUNDLE_WORDS, colourWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
 export type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
@@ -162,24 +162,32 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   }
   // the smallest and the largest size of each product ("the big one", "yg paling kecil"): narrow, or name after a determiner
   const groups = new Map<string, Array<{ sku: string; rank: number }>>();
+  const letterGroups = new Set<string>();
+  const weightGroups = new Set<string>();
   for (const p of catalog.products) {
     const rank = p.size ? sizeRank(p.size) : null;
-    // letter sizes have their own words for small and large (S, L): a rank word would contradict them
-    if (rank === null || /^[a-z]{1,3}$/.test(phraseKeys(p.size ?? '').join(''))) continue;
+    if (rank === null) continue;
     const g = p.family ?? p.onScreen ?? p.name;
+    if (/^[a-z]{1,3}$/.test(phraseKeys(p.size ?? '').join(''))) letterGroups.add(g);
+    if (/^\d+(?:[.,]\d+)?\s*(?:kg|g|gr|lb|lbs|oz)$/.test(phraseKeys(p.size ?? '').join(' '))) weightGroups.add(g);
     const list = groups.get(g);
     if (list) list.push({ sku: p.sku, rank });
     else groups.set(g, [{ sku: p.sku, rank }]);
   }
-  for (const list of groups.values()) {
+  for (const [g, list] of groups) {
+    const letters = letterGroups.has(g);
     const ranks = list.map((x) => x.rank);
     const lo = Math.min(...ranks);
     const hi = Math.max(...ranks);
     if (lo === hi) continue;
-    for (const [words, at] of [[SMALLER_WORDS, lo], [LARGER_WORDS, hi]] as const) {
+    const ends: Array<[readonly string[], number]> = [[SMALLER_WORDS, lo], [LARGER_WORDS, hi]];
+    if (weightGroups.has(g)) ends.push([LIGHTER_WORDS, lo], [HEAVIER_WORDS, hi]);
+    for (const [words, at] of ends) {
       for (const { sku, rank } of list) {
         if (rank !== at) continue;
         for (const w of words) {
+          // letter sizes have their own words for small and large (S, L): only the other rank words point at the ends
+          if (letters && LETTER_SIZE_WORDS.has(phraseKeys(w).join(' '))) continue;
           addTerm(w, sku, 2, 'sizenarrow');
           for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, sku, 2, 'size');
         }

@@ -199,8 +199,9 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
         const picks = ofDim.map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
         let agreed = fit.filter((s) => picks.every((p) => p.includes(s)));
         if (agreed.length === 0) {
-          // a word that names the value ("250 gram") outranks a bare digit that only narrows ("… 1 kak": a quantity)
-          const firm = ofDim.filter((t) => !isNarrowOnly(t) || capitalLetters.get(t.first)?.test(norm.capped) === true).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
+          // a number with its unit or size word ("250 gram", "size 9") outranks a bare digit ("… 1 kak": a quantity);
+          // two sizes in words ("one small, one big", "XL … L") stay several
+          const firm = ofDim.filter((t) => !t.numeric && /\d/.test(t.label)).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
           if (firm.length > 0 && firm.length < picks.length) agreed = fit.filter((s) => firm.every((p) => p.includes(s)));
         }
         set = agreed.length > 0 ? agreed : fit;

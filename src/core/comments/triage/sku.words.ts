@@ -103,6 +103,8 @@ function rows(list: readonly string[]): string[][] {
 
 const COLOURS = rows(COLOUR_ROWS);
 const SIZES = rows(SIZE_ROWS);
+/** Every word of the letter-size rows (small, grande, kecil…). */
+export const LETTER_SIZE_WORDS: ReadonlySet<string> = new Set(SIZES.slice(0, 6).flat());
 
 /** Words for "the bundle deal" when a show has one offer. */
 export const BUNDLE_WORDS: readonly string[] = ['bundle', 'the bundle', 'combo', 'the combo', 'the deal', 'bundle deal', 'paket', 'paketan', 'bundling',
@@ -435,9 +437,13 @@ export function variantWords(word: string): string[] {
 }
 
 /** Words for the smaller / larger of a product's sizes ("the big bag", "yg paling gede", "os halteres maiores"). */
-export const SMALLER_WORDS: readonly string[] = ['small', 'smaller', 'smallest', 'little', 'pequeno', 'pequena', 'pequenos', 'pequenas', 'menor', 'menores', 'mas pequeno', 'mas pequena', 'kecil', 'lebih kecil', 'paling kecil', 'lighter', 'lightest', 'ringan', 'paling ringan'];
-export const LARGER_WORDS: readonly string[] = ['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'heavier', 'heaviest', 'grande', 'grandes',
-  'mas grande', 'maior', 'maiores', 'mayor', 'mayores', 'besar', 'lebih besar', 'paling besar', 'gede', 'paling gede', 'berat', 'lebih berat', 'paling berat'];
+export const SMALLER_WORDS: readonly string[] = ['small', 'smaller', 'smallest', 'little', 'pequeno', 'pequena', 'pequenos', 'pequenas', 'menor',
+  'menores', 'mas pequeno', 'mas pequena', 'kecil', 'lebih kecil', 'paling kecil'];
+export const LARGER_WORDS: readonly string[] = ['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'grande', 'grandes', 'mas grande', 'maior',
+  'maiores', 'mayor', 'mayores', 'besar', 'lebih besar', 'paling besar', 'gede', 'paling gede'];
+/** Only for sizes that are weights: "the heavier pair", "yg paling berat". */
+export const LIGHTER_WORDS: readonly string[] = ['lighter', 'lightest', 'mas ligero', 'mas leve', 'ringan', 'lebih ringan', 'paling ringan'];
+export const HEAVIER_WORDS: readonly string[] = ['heavier', 'heaviest', 'mas pesado', 'mais pesado', 'berat', 'lebih berat', 'paling berat'];
 
 const LETTER_RANK: Readonly<Record<string, number>> = { xxs: 0, xs: 1, pp: 1, s: 2, p: 2, ch: 2, m: 3, l: 4, g: 4, xl: 5, gg: 5, eg: 5, xxl: 6, xgg: 6 };
 const NAMED_RANK: Readonly<Record<string, number>> = { single: 1, twin: 1, individual: 1, double: 2, full: 2, queen: 3, king: 4 };
