@@ -1,50 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../core/state/initial-state';
 import type { OfferView, StationState } from '../shared/contract/index';
+import { T0, freshState, offerView } from '../../test/support/state-fixtures';
 import { clockText, diffFeed, isEmptyDiff, keyPart, projectDeviceFeed } from './device-feed';
 
-const T0 = 1_800_000_000_000;
-const base = (): StationState =>
-  initialState({
-    version: 't',
-    startedAt: T0,
-    mode: 'headless',
-    url: '',
-    lan: false,
-    dataDir: ':memory:',
-    views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 },
-  });
-
-function offer(over: Partial<OfferView>): OfferView {
-  return {
-    id: 'glow-kit',
-    name: 'Glow Kit',
-    code: 'LIVEGLOW',
-    skus: ['KIT'],
-    price: { amount: 39, currency: 'USD' },
-    state: 'live',
-    intent: 'live',
-    pending: false,
-    pendingSince: null,
-    reason: null,
-    requestedBy: null,
-    storeKind: 'sandbox',
-    storeLabel: 'sandbox',
-    storeReachable: true,
-    rehearsal: true,
-    lastError: null,
-    attempts: 0,
-    nextRetryAt: null,
-    confirmedAt: null,
-    lastReadAt: null,
-    orders: 12,
-    cap: { orders: 200, bonus: 'pouch', reached: false, reachedAt: null, bonusRemoval: null },
-    stock: null,
-    lowStock: [],
-    rules: [],
-    ...over,
-  };
-}
+const base = (): StationState => freshState();
+const offer = (over: Partial<OfferView>): OfferView => offerView({ orders: 12, cap: { orders: 200, bonus: 'pouch', reached: false, reachedAt: null, bonusRemoval: null }, ...over });
 
 describe('device feed projection', () => {
   it('flattens a quiet station into plain values', () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/contract/index';
 import { DEMO_SHOW, createTestClock, createTestCore, host, moderator, producer } from '../../../test/support/test-core';
 import type { Core } from '../core';
+import { offerView } from '../../../test/support/state-fixtures';
 
 const cores: Core[] = [];
 const dirs: string[] = [];
@@ -35,34 +36,8 @@ const ok = <T>(r: { ok: true; result: T } | { ok: false; error: { code: string; 
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.result;
 };
-const offer = (patch: Partial<OfferView>): OfferView => ({
-  id: 'glow-kit-live',
-  name: 'Glow Kit live bundle',
-  code: 'LIVEGLOW',
-  skus: ['BNDL-GLOW-KIT'],
-  price: { amount: 39, currency: 'USD' },
-  state: 'live',
-  intent: 'live',
-  pending: false,
-  pendingSince: null,
-  reason: null,
-  requestedBy: null,
-  storeKind: 'sandbox',
-  storeLabel: 'sandbox',
-  storeReachable: true,
-  rehearsal: true,
-  lastError: null,
-  attempts: 0,
-  nextRetryAt: null,
-  confirmedAt: null,
-  lastReadAt: null,
-  orders: 0,
-  cap: cap(false),
-  stock: null,
-  lowStock: [],
-  rules: [],
-  ...patch,
-});
+const offer = (patch: Partial<OfferView>): OfferView =>
+  offerView({ id: 'glow-kit-live', name: 'Glow Kit live bundle', skus: ['BNDL-GLOW-KIT'], cap: cap(false), ...patch });
 function cap(reached: boolean): OfferView['cap'] {
   return { orders: 200, bonus: 'free travel pouch', reached, reachedAt: reached ? 1 : null, bonusRemoval: null };
 }

@@ -1,32 +1,14 @@
 // The `obs` slice of the snapshot and the pure transitions the module applies to it. Anything
 // learned from OBS is wiped when the link goes down, so nothing stale can look current.
-import type { HealthPoint, HealthSample, ObsState, StreamPhase } from '../../shared/contract/index';
+import { blankObsState, type HealthPoint, type HealthSample, type ObsState, type StreamPhase } from '../../shared/contract/index';
 import type { ObsSnapshot } from './obs.resync';
 
 /** Five minutes at 1 Hz. */
 export const HISTORY_POINTS = 300;
 
+/** The link has been down since the station started. */
 export function initialObsState(now: number): ObsState {
-  return {
-    link: 'disconnected',
-    url: null,
-    linkError: null,
-    // The link has been down since the station started.
-    lostAt: now,
-    reconnectAttempt: 0,
-    authDisabled: false,
-    synced: false,
-    obsVersion: null,
-    scenes: [],
-    programScene: null,
-    previewScene: null,
-    studioMode: false,
-    stream: { phase: 'unknown', since: null, startedAt: null, reconnects: 0, retry: 0, lastError: null },
-    record: { active: null },
-    health: { level: 'unknown', reasons: [], sample: null, baselineKbps: null, expectedFps: null },
-    history: [],
-    ingest: { active: null, server: null, hasBackup: false, switching: false },
-  };
+  return blankObsState(now);
 }
 
 /** Not (or no longer) usable: keep the history (it is the past), drop everything "current". */

@@ -1,52 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../state/initial-state';
+import { T0, freshState, offerView } from '../../../test/support/state-fixtures';
 import type { OfferView, StationState } from '../../shared/contract/index';
 import { FALLBACK_PAUSED_TEXT, approvedPrice, formatPrice, offerText, overlayContent, plain } from './overlay.content';
 
-const T0 = 1_800_000_000_000;
 function state(offer: Partial<OfferView>, shown: Partial<StationState['overlays']['shown']> = { offer: true }): StationState {
-  const s = initialState({
-    version: 't',
-    startedAt: T0,
-    mode: 'headless',
-    url: '',
-    lan: false,
-    dataDir: ':memory:',
-    views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 },
-  });
-  s.offers = {
-    items: [
-      {
-        id: 'kit',
-        name: 'Glow <b>Kit</b>',
-        code: 'LIVEGLOW',
-        skus: ['K'],
-        price: { amount: 39, currency: 'USD' },
-        state: 'live',
-        intent: 'live',
-        pending: false,
-        pendingSince: null,
-        reason: null,
-        requestedBy: null,
-        storeKind: 'sandbox',
-        storeLabel: 's',
-        storeReachable: true,
-        rehearsal: true,
-        lastError: null,
-        attempts: 0,
-        nextRetryAt: null,
-        confirmedAt: null,
-        lastReadAt: null,
-        orders: 0,
-        cap: { orders: 200, bonus: 'free pouch', reached: false, reachedAt: null, bonusRemoval: null },
-        stock: null,
-        lowStock: [],
-        rules: [],
-        ...offer,
-      },
-    ],
-    firings: [],
-  };
+  const s = freshState();
+  s.offers = { items: [offerView({ id: 'kit', name: 'Glow <b>Kit</b>', skus: ['K'], storeLabel: 's', ...offer })], firings: [] };
   s.scripts = {
     ...s.scripts,
     deck: {

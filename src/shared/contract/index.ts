@@ -59,3 +59,4 @@ export * from './onair.contract';
 export * from './role-policy';
 export * from './bridge';
 export * from './client-message.schema';
+export * from './blank-state';

@@ -1,10 +1,10 @@
 // Who sees what: the one declared policy of which snapshot domains, events and read results each
 // role receives, applied once per session by the station for every transport (IPC, WebSocket, HTTP).
 import type { Role } from './roles';
-import { INTENTS } from './comments.contract';
+import { blankDomains, type BlankDomains } from './blank-state';
 import type { Domain, StationState } from './state';
 import type { StationEvent } from './messages';
-import { queueNames, type Show, type StoreBinding } from '../show/show.schema';
+import type { Show, StoreBinding } from '../show/show.schema';
 
 export interface RoleView {
   /** Domains the role receives. The others arrive once as a blank value and never as patches. */
@@ -67,78 +67,12 @@ export function kpiAudience(kpi: OwnedKpi): Role[] {
   return [KPI_OWNER[kpi]];
 }
 
-/** What a hidden domain reads as: empty, never a guess at the real value. */
-const BLANK: Omit<StationState, 'station' | 'show' | 'cues'> = {
-  // The approver signs a script: the live desk (OBS, comments, offers) is not theirs.
-  obs: {
-    link: 'disconnected',
-    url: null,
-    linkError: null,
-    lostAt: null,
-    reconnectAttempt: 0,
-    authDisabled: false,
-    synced: false,
-    obsVersion: null,
-    scenes: [],
-    programScene: null,
-    previewScene: null,
-    studioMode: false,
-    stream: { phase: 'unknown', since: null, startedAt: null, reconnects: 0, retry: 0, lastError: null },
-    record: { active: null },
-    health: { level: 'unknown', reasons: [], sample: null, baselineKbps: null, expectedFps: null },
-    history: [],
-    ingest: { active: null, server: null, hasBackup: false, switching: false },
-  },
-  comments: {
-    total: 0,
-    byIntent: Object.fromEntries(INTENTS.map((i) => [i, 0])) as StationState['comments']['byIntent'],
-    byQueue: Object.fromEntries(queueNames.map((q) => [q, 0])) as StationState['comments']['byQueue'],
-    queues: [],
-    sources: [],
-    pinned: null,
-    pinnedProduct: null,
-    slaSeconds: 60,
-    viewers: null,
-    demand: {},
-    rehearsal: false,
-    unsureBelow: 0.55,
-    overflowLimits: { backlog: 50, oldestSeconds: 120 },
-  },
-  offers: { items: [], firings: [] },
-  scripts: { versions: [], deck: null, importError: null },
-  kpis: {
-    views: 0,
-    addToCart: 0,
-    checkouts: 0,
-    orders: 0,
-    revenue: 0,
-    currency: '',
-    viewToCart: null,
-    cartToCheckout: null,
-    aov: null,
-    timeToFulfilSeconds: null,
-    fulfilled: 0,
-    paymentErrors: 0,
-    rehearsal: false,
-    updatedAt: null,
-  },
-  preflight: { checks: [], verdict: 'pending' },
-  alerts: { items: [], quiet: { on: false, by: null, since: null } },
-  audit: { recent: [], count: 0, headHash: null },
-  overlays: {
-    shown: { offer: false, countdown: false, question: false, 'lower-third': false },
-    offerId: null,
-    question: null,
-    stock: false,
-    native: { enabled: false, scene: '', status: 'off', error: null, updatedAt: null },
-  },
-  // GO/END records, revenue windows and probes are the producer's.
-  showday: { phase: 'preflight', go: null, end: null, segments: [], kpis: null, series: [], refusals: [], probes: {} },
-  // The HQ link is the producer's concern: other roles read it as not configured.
-  hq: { configured: false, state: 'offline', behind: 0, since: null, lastError: null },
-  // Talkback and the shared numbers are between producer and host.
-  onair: { windows: [], talkback: { current: null, history: [] }, share: { orders: false, stock: false, window: false }, rundown: [] },
-};
+/**
+ * What a hidden domain reads as: empty, never a guess at the real value. The approver signs a script (the live
+ * desk is not theirs); GO/END records, revenue windows and probes are the producer's; the HQ link reads as not
+ * configured; talkback and the shared numbers are between producer and host.
+ */
+const BLANK: BlankDomains = blankDomains();
 
 /** True when the role's view is the station's whole state, unredacted. */
 export function seesEverything(role: Role): boolean {

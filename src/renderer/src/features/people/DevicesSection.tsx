@@ -1,8 +1,9 @@
 // Machine clients in the People panel: each Companion button panel and overlay page is a named
 // device with its own token — listed with last use, issued (the token shown once) and revoked.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { DeviceAccess } from '../../../../shared/contract/index';
 import { useAction } from '../../state/use-action';
+import { usePolled } from '../../state/use-polled';
 import { Button } from '../../ui/Button';
 import { formatTimeOfDay } from '../../ui/format';
 import { deviceRow } from './people.logic';
@@ -11,19 +12,11 @@ const REFRESH_MS = 10_000;
 
 export function DevicesSection() {
   const act = useAction();
-  const [devices, setDevices] = useState<DeviceAccess[]>([]);
   const [kind, setKind] = useState<DeviceAccess['kind']>('device');
   const [label, setLabel] = useState('');
   const [issued, setIssued] = useState<{ label: string; token: string } | null>(null);
-  const refresh = useCallback(async () => {
-    const r = await act('devices.list', {});
-    if (r) setDevices(r.devices);
-  }, [act]);
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
+  const read = useCallback(async () => (await act('devices.list', {}))?.devices, [act]);
+  const [devices, refresh] = usePolled<DeviceAccess[]>(read, [], REFRESH_MS);
 
   return (
     <section data-testid="devices-section">

@@ -1,8 +1,9 @@
 // The producer's People panel: everyone of the show with their access — invite (a link and QR code,
 // shown once), re-issue, revoke — and when and from where each link was last used.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Invitation, PersonAccess } from '../../../../shared/contract/index';
 import { useAction } from '../../state/use-action';
+import { usePolled } from '../../state/use-polled';
 import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
 import { formatTimeOfDay } from '../../ui/format';
@@ -13,19 +14,11 @@ const REFRESH_MS = 10_000;
 
 export function PeoplePanel() {
   const act = useAction();
-  const [people, setPeople] = useState<PersonAccess[]>([]);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    const r = await act('people.list', {});
-    if (r) setPeople(r.people);
-  }, [act]);
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
+  const read = useCallback(async () => (await act('people.list', {}))?.people, [act]);
+  const [people, refresh] = usePolled<PersonAccess[]>(read, [], REFRESH_MS);
 
   const run = async (personId: string, fn: () => Promise<unknown>) => {
     setBusy(personId);
