@@ -58,10 +58,16 @@ export function leetFold(s: string): string {
 
 const DIMINUTIVE_END = /(?:it[oa]s?|z?inh[oa]s?)$/;
 
+/** The terms that start with one key: a comment's token is compared only with those its next token can continue. */
+export interface FirstKey {
+  single: Term | null;
+  bySecond: Map<string, Term[]>;
+}
+
 export interface CatalogIndex {
   terms: ReadonlyMap<string, Term>;
-  /** Terms by their first key, longest first. */
-  byFirst: ReadonlyMap<string, Term[]>;
+  /** Terms by their first key: the one-word term, and longer ones by their second key (longest first). */
+  byFirst: ReadonlyMap<string, FirstKey>;
   /** One-word terms that forgive a typo, by length. */
   fuzzyByLength: ReadonlyMap<number, Term[]>;
   /** Offer codes, folded and joined, for loose matching. */
@@ -84,6 +90,13 @@ export interface CatalogIndex {
 }
 
 export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
+  // the same words come back for every product (determiners × size words…): normalize each once
+  const keyCache = new Map<string, string[]>();
+  const keysOf = (phrase: string): string[] => {
+    let k = keyCache.get(phrase);
+    if (!k) keyCache.set(phrase, (k = phraseKeys(phrase)));
+    return k;
+  };
   const terms = new Map<string, Term>();
   const offerSkus = new Map<string, string[]>(); // code → skus
   const bundleSkus = new Set<string>();
@@ -102,7 +115,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   const translated: Array<[string, string, number]> = [];
   const capitalLetters = new Map<string, RegExp>();
   const addTerm = (phrase: string, sku: string | null, weight: number, kind: Kind, offer?: string): void => {
-    const keys = phraseKeys(phrase);
+    const keys = keysOf(phrase);
     if (keys.length === 0) return;
     const id = keys.join(' ');
     let t = terms.get(id);
@@ -118,14 +131,14 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   for (const p of catalog.products) {
     addTerm(p.name, p.sku, 3, 'name');
     for (const a of p.aliases ?? []) addTerm(a, p.sku, 2, 'alias');
-    const familyKeys = p.family ? phraseKeys(p.family) : [];
+    const familyKeys = p.family ? keysOf(p.family) : [];
     const siblings = p.family ? catalog.products.filter((q) => q.family === p.family && q.name !== p.name) : [];
-    for (const w of phraseKeys(p.name)) {
+    for (const w of keysOf(p.name)) {
       if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w)) continue;
       // a modifier of the family ("cat" of "cat litter", "pet" of "pet bed") names nothing without its noun
       if (familyKeys.length > 1 && familyKeys.indexOf(w) >= 0 && familyKeys.indexOf(w) < familyKeys.length - 1) continue;
       const sameName = p.family ? catalog.products.filter((q) => q.family === p.family && q.name === p.name).length : 1;
-      if (siblings.length > 0 && sameName > 1 && siblings.every((q) => !phraseKeys(q.name).includes(w))) {
+      if (siblings.length > 0 && sameName > 1 && siblings.every((q) => !keysOf(q.name).includes(w))) {
         // a word that tells a group of variants from its siblings ("light" roast in 250 g and 1 kg): an attribute
         // that narrows along its own dimension, and names the group alone only after a determiner ("the light one")
         for (const v of [w, ...variantWords(w)]) {
@@ -141,7 +154,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       addTerm(p.family, p.sku, 2, 'family');
       for (const w of familyWords(p.family)) translated.push([w, p.sku, 2]);
     }
-    for (const w of phraseKeys(p.name)) if (w.length >= 3 && !/^\d/.test(w)) for (const t of familyWords(w)) translated.push([t, p.sku, 1]);
+    for (const w of keysOf(p.name)) if (w.length >= 3 && !/^\d/.test(w)) for (const t of familyWords(w)) translated.push([t, p.sku, 1]);
     if (p.colour) for (const w of colourWords(p.colour)) addTerm(w, p.sku, 2, 'colour');
     if (p.size) {
       const { words, letterOnly, narrowOnly } = sizeWords(p.size);
@@ -168,8 +181,8 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     const rank = p.size ? sizeRank(p.size) : null;
     if (rank === null) continue;
     const g = p.family ?? p.onScreen ?? p.name;
-    if (/^[a-z]{1,3}$/.test(phraseKeys(p.size ?? '').join(''))) letterGroups.add(g);
-    if (/^\d+(?:[.,]\d+)?\s*(?:kg|g|gr|lb|lbs|oz)$/.test(phraseKeys(p.size ?? '').join(' '))) weightGroups.add(g);
+    if (/^[a-z]{1,3}$/.test(keysOf(p.size ?? '').join(''))) letterGroups.add(g);
+    if (/^\d+(?:[.,]\d+)?\s*(?:kg|g|gr|lb|lbs|oz)$/.test(keysOf(p.size ?? '').join(' '))) weightGroups.add(g);
     const list = groups.get(g);
     if (list) list.push({ sku: p.sku, rank });
     else groups.set(g, [{ sku: p.sku, rank }]);
@@ -187,7 +200,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
         if (rank !== at) continue;
         for (const w of words) {
           // letter sizes have their own words for small and large (S, L): only the other rank words point at the ends
-          if (letters && LETTER_SIZE_WORDS.has(phraseKeys(w).join(' '))) continue;
+          if (letters && LETTER_SIZE_WORDS.has(keysOf(w).join(' '))) continue;
           addTerm(w, sku, 2, 'sizenarrow');
           for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, sku, 2, 'size');
         }
@@ -195,7 +208,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     }
   }
   for (const [w, sku, weight] of translated) {
-    const id = phraseKeys(w).join(' ');
+    const id = keysOf(w).join(' ');
     const t = terms.get(id);
     // a word the catalog already uses for something else (a colour, a name) keeps that meaning
     if (t && !t.kinds.has('family') && !t.kinds.has('nameword')) continue;
@@ -206,7 +219,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     const code = o.code.trim();
     if (!code) continue;
     offerSkus.set(code, o.skus.filter((s) => knownSkus.has(s)));
-    const compact = leetFold(phraseKeys(code).join(''));
+    const compact = leetFold(keysOf(code).join(''));
     if (compact.length >= 6) codeKeys.push({ code, compact });
     for (const s of o.skus) bundleSkus.add(s);
     addTerm(code, null, 0, 'code', code);
@@ -215,23 +228,29 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     if (o.skus.length === 0) for (const a of o.aliases ?? []) addTerm(a, null, 0, 'alias', code);
   }
   const singleOffer = catalog.offers.length === 1 ? (catalog.offers[0]?.code ?? null) : null;
-  if (singleOffer) for (const w of CODE_WORDS) if (!terms.has(phraseKeys(w).join(' '))) addTerm(w, null, 0, 'codeword', singleOffer);
+  if (singleOffer) for (const w of CODE_WORDS) if (!terms.has(keysOf(w).join(' '))) addTerm(w, null, 0, 'codeword', singleOffer);
   // one offer with one bundle product: "the bundle" / "combo" / "paket" mean it (unless the catalog uses the word itself)
   const onlyOffer = catalog.offers.length === 1 ? catalog.offers[0] : undefined;
   const bundleSku = onlyOffer && onlyOffer.skus.length === 1 && knownSkus.has(onlyOffer.skus[0] ?? '') ? (onlyOffer.skus[0] ?? null) : null;
   // a bundle word a product's own name uses ("12-pack") names that product's pack size, not the deal
-  const nameKeys = new Set(catalog.products.flatMap((p) => phraseKeys(p.name)));
-  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(phraseKeys(w).join(' ')) && !phraseKeys(w).some((k) => nameKeys.has(k))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'bundleword', onlyOffer.code);
+  const nameKeys = new Set(catalog.products.flatMap((p) => keysOf(p.name)));
+  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(keysOf(w).join(' ')) && !keysOf(w).some((k) => nameKeys.has(k))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'bundleword', onlyOffer.code);
 
   // index by first key (and its singular forms are looked up at match time)
-  const byFirst = new Map<string, Term[]>();
+  const byFirst = new Map<string, FirstKey>();
   for (const t of terms.values()) {
     t.attributeOnly = [...t.kinds].every((k) => ATTRIBUTE_KINDS.has(k));
-    const list = byFirst.get(t.first);
-    if (list) list.push(t);
-    else byFirst.set(t.first, [t]);
+    let entry = byFirst.get(t.first);
+    if (!entry) byFirst.set(t.first, (entry = { single: null, bySecond: new Map() }));
+    if (t.keys.length === 1) entry.single = t;
+    else {
+      const second = t.keys[1] ?? '';
+      const list = entry.bySecond.get(second);
+      if (list) list.push(t);
+      else entry.bySecond.set(second, [t]);
+    }
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  for (const entry of byFirst.values()) for (const list of entry.bySecond.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   // one-word aliases long enough to allow a one-letter typo ("merh" → merah, "vermlho" → vermelho)
   // colour and size words are short everyday words ("back" is one letter from "black", "cabelo" from "camelo"):
   // they forgive a typo only from seven letters on

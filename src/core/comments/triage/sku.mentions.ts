@@ -96,15 +96,26 @@ export function findMentions(index: CatalogIndex, toks: readonly string[]): { fo
     for (let form = 0; form < 4; form++) {
       const cand = form === 0 ? here : singularForm(here, form);
       if (cand === null) continue;
-      const list = byFirst.get(cand);
-      if (!list) continue;
-      for (const t of list) {
-        if (i + t.keys.length > n) continue;
-        if (best && best.keys.length >= t.keys.length) break;
-        let ok = true;
-        for (let k = 1; k < t.keys.length; k++) if (!tokenMatches(tok(i + k), t.keys[k] ?? '')) { ok = false; break; }
-        if (ok) { best = t; break; }
+      const entry = byFirst.get(cand);
+      if (!entry) continue;
+      if (entry.bySecond.size > 0 && i + 1 < n) {
+        // the next token, then its singular forms, picks the longer terms worth comparing
+        const next = tok(i + 1);
+        for (let form2 = 0; form2 < 4; form2++) {
+          const second = form2 === 0 ? next : singularForm(next, form2);
+          if (second === null) continue;
+          const list = entry.bySecond.get(second);
+          if (!list) continue;
+          for (const t of list) {
+            if (i + t.keys.length > n) continue;
+            if (best && best.keys.length >= t.keys.length) break;
+            let ok = true;
+            for (let k = 2; k < t.keys.length; k++) if (!tokenMatches(tok(i + k), t.keys[k] ?? '')) { ok = false; break; }
+            if (ok) { best = t; break; }
+          }
+        }
       }
+      if (!best && entry.single) best = entry.single;
     }
     if (!best && tok(i).length >= 4 && /^\p{L}+$/u.test(tok(i))) best = fuzzyTerm(index, tok(i));
     if (best && best.numeric) {

@@ -28,7 +28,8 @@ export function diminutives(word: string): string[] {
     for (const e of ['ito', 'ita', 'itos', 'itas', 'zinho', 'zinha', 'zinhos', 'zinhas', 'cito', 'cita']) out.add(w + e);
   }
   out.delete(w);
-  return [...out].map(key);
+  // the forms are plain letters already: only a doubled letter at the joint needs squashing, as keys do
+  return [...out].map((f) => f.replace(/(.)\1+/g, '$1'));
 }
 
 /** The singular of a plural noun as a catalog row writes it ("brincos" → brinco, "argolas" → argola), or null. */
