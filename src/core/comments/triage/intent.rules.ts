@@ -292,6 +292,26 @@ export const SECONDARY_CUE_FACTOR = 0.4;
 const STRONG_CUE = 2.9;
 const PRIORITY_BONUS = { order: 0.8, complaint: 0.4 } as const;
 
+function langOk(e: Entry, l: TriageLang, plausible: ReadonlySet<string> | undefined): boolean {
+  if (e.langs === null || l === 'und' || e.langs.includes(l as Lang)) return true;
+  if (plausible === undefined) return false;
+  for (const x of e.langs) if (plausible.has(x)) return true;
+  return false;
+}
+
+/** Counts one cue: the first time in full (and as a hit), a repeat ("sold sold sold") only a little. */
+function addCue(sum: Record<Intent, number>, top: Record<Intent, number>, hits: RuleHit[], id: string, intent: Intent, w: number, label: string): void {
+  for (let k = 0; k < hits.length; k++) {
+    if (hits[k]!.id === id) {
+      sum[intent] += w * 0.15;
+      return;
+    }
+  }
+  sum[intent] += w;
+  if (w > top[intent]) top[intent] = w;
+  hits.push({ id, intent, w, label });
+}
+
 export function compileIntentRules(): IntentRules {
   const byFirst = new Map<string, Entry[]>();
   const prefixes: Entry[] = [];
@@ -319,27 +339,13 @@ export function compileIntentRules(): IntentRules {
   for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length || b.w - a.w);
 
   function score(norm: NormalizedText, lang: TriageLang, product: ProductContext, plausible?: ReadonlySet<string>): RuleScores {
-    const langOk = (e: Entry, l: TriageLang): boolean =>
-      e.langs === null || l === 'und' || e.langs.includes(l as Lang) || (plausible !== undefined && e.langs.some((x) => plausible.has(x)));
     const sum: Record<Intent, number> = { order: 0, question: 0, complaint: 0, spam: 0, other: 0 };
     const top: Record<Intent, number> = { order: 0, question: 0, complaint: 0, spam: 0, other: 0 };
     const hits: RuleHit[] = [];
-    const seen = new Set<string>();
     const toks = norm.tokens;
     const n = toks.length;
     const at = (k: number): string => toks[k] ?? '';
     const f = norm.flags;
-
-    const add = (id: string, intent: Intent, w: number, label: string): void => {
-      if (seen.has(id)) {
-        sum[intent] += w * 0.15; // repeats ("sold sold sold") add a little
-        return;
-      }
-      seen.add(id);
-      sum[intent] += w;
-      if (w > top[intent]) top[intent] = w;
-      hits.push({ id, intent, w, label });
-    };
 
     // Indonesian question tag: "... gak kak?", "bisa COD ga?" — the negator closing the sentence asks, it doesn't complain.
     let tagAt = -1;
@@ -348,7 +354,7 @@ export function compileIntentRules(): IntentRules {
       while (k >= 0 && (at(k) === '?' || at(k).startsWith(':') || ID_PARTICLES.has(at(k)))) k--;
       if (k > 0 && ID_QTAGS.has(at(k))) tagAt = k;
     }
-    if (tagAt >= 0) add('struct:id_qtag', 'question', 2.5, '“…gak?” question tag');
+    if (tagAt >= 0) addCue(sum, top, hits, 'struct:id_qtag', 'question', 2.5, '“…gak?” question tag');
 
     // ---- lexicon, greedy longest match, tokens consumed ----
     let i = 0;
@@ -364,7 +370,7 @@ export function compileIntentRules(): IntentRules {
       const cands = byFirst.get(t);
       if (cands) {
         for (const e of cands) {
-          if (!langOk(e, lang)) continue;
+          if (!langOk(e, lang, plausible)) continue;
           if (i + e.keys.length > n) continue;
           let ok = true;
           for (let k = 1; k < e.keys.length; k++) if (at(i + k) !== (e.keys[k] ?? '')) { ok = false; break; }
@@ -372,7 +378,7 @@ export function compileIntentRules(): IntentRules {
         }
       }
       if (!matched && t.length >= 4) {
-        for (const e of prefixes) if (langOk(e, lang) && t.startsWith(e.keys[0] ?? '')) { matched = e; break; }
+        for (const e of prefixes) if (langOk(e, lang, plausible) && t.startsWith(e.keys[0] ?? '')) { matched = e; break; }
       }
       if (!matched) {
         i++;
@@ -395,24 +401,24 @@ export function compileIntentRules(): IntentRules {
         }
         if (intent === 'question') qLex += w;
         if (intent === 'complaint') cLex += w;
-        add(matched.id, intent, w, label);
+        addCue(sum, top, hits, matched.id, intent, w, label);
       }
       i += matched.keys.length;
     }
 
     // ---- structural cues ----
-    if (f.questionEnd) add('struct:q_end', 'question', 1.8, 'ends with “?”');
-    else if (f.question) add('struct:q_any', 'question', 0.8, 'has “?”');
-    if (/^\s*¿/.test(norm.capped)) add('struct:q_open', 'question', 0.6, 'starts with “¿”');
-    if (f.url) add('struct:url', 'spam', 4, 'contains a link');
-    if (f.html) add('struct:html', 'spam', 3, 'contains HTML markup');
-    if (f.phone) add('struct:phone', 'spam', 3, 'contains a phone number');
-    if (f.fancy) add('struct:fancy', 'spam', 3, 'styled look-alike letters');
-    if (f.repeatedPhrase) add('struct:repeat', 'spam', 1.5, 'same phrase repeated');
-    if (f.length > 600) add('struct:long', 'spam', 0.8, 'very long comment');
-    if (f.handles > 0 && hits.some((h) => h.intent === 'spam')) add('struct:handle', 'spam', 1, 'mentions an account');
-    if (f.emojiOnly) add('struct:emoji_only', 'other', 1.2, 'emoji only');
-    if (f.empty) add('struct:empty', 'other', 1, 'empty');
+    if (f.questionEnd) addCue(sum, top, hits, 'struct:q_end', 'question', 1.8, 'ends with “?”');
+    else if (f.question) addCue(sum, top, hits, 'struct:q_any', 'question', 0.8, 'has “?”');
+    if (/^\s*¿/.test(norm.capped)) addCue(sum, top, hits, 'struct:q_open', 'question', 0.6, 'starts with “¿”');
+    if (f.url) addCue(sum, top, hits, 'struct:url', 'spam', 4, 'contains a link');
+    if (f.html) addCue(sum, top, hits, 'struct:html', 'spam', 3, 'contains HTML markup');
+    if (f.phone) addCue(sum, top, hits, 'struct:phone', 'spam', 3, 'contains a phone number');
+    if (f.fancy) addCue(sum, top, hits, 'struct:fancy', 'spam', 3, 'styled look-alike letters');
+    if (f.repeatedPhrase) addCue(sum, top, hits, 'struct:repeat', 'spam', 1.5, 'same phrase repeated');
+    if (f.length > 600) addCue(sum, top, hits, 'struct:long', 'spam', 0.8, 'very long comment');
+    if (f.handles > 0 && hits.some((h) => h.intent === 'spam')) addCue(sum, top, hits, 'struct:handle', 'spam', 1, 'mentions an account');
+    if (f.emojiOnly) addCue(sum, top, hits, 'struct:emoji_only', 'other', 1.2, 'emoji only');
+    if (f.empty) addCue(sum, top, hits, 'struct:empty', 'other', 1, 'empty');
 
     // "+1", "+2"
     let plus = false;
@@ -431,9 +437,9 @@ export function compileIntentRules(): IntentRules {
         if (product.productTokens.has(k + 1) || product.productTokens.has(k - 1) || POLITE_AFTER_QTY.has(next) || n <= 2) qty = true;
       }
     }
-    if (plus && !f.phone) add('struct:plus', 'order', 3.2, '“+1”');
-    if (qty) add('struct:qty', 'order', 1.5, 'quantity');
-    if (onScreen) add('struct:onscreen', 'order', 0.6, 'on-screen number');
+    if (plus && !f.phone) addCue(sum, top, hits, 'struct:plus', 'order', 3.2, '“+1”');
+    if (qty) addCue(sum, top, hits, 'struct:qty', 'order', 1.5, 'quantity');
+    if (onScreen) addCue(sum, top, hits, 'struct:onscreen', 'order', 0.6, 'on-screen number');
 
     // A bare product mention ("#3!!", "yooo el nude"): in a live sale that is an order.
     if ((product.mentioned || product.deictic) && qLex === 0 && cLex === 0 && !f.question && !f.url) {
@@ -444,7 +450,7 @@ export function compileIntentRules(): IntentRules {
         if (FILLER.has(t) || /^\d{1,2}$/.test(t) || /^x\d+$/.test(t)) continue;
         content++;
       }
-      if (content <= 1) add('struct:bare_product', 'order', 2.4, 'just names a product');
+      if (content <= 1) addCue(sum, top, hits, 'struct:bare_product', 'order', 2.4, 'just names a product');
     }
 
     // Combine: the strongest cue counts fully, further cues of the same intent with diminishing weight

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featurizeLinear, trainLinear, type ModelInput } from './linear.model';
+import { createFeatureScratch, featurizeLinear, trainLinear, type ModelInput } from './linear.model';
 
 const ex = (words: string, y: number): { input: ModelInput; y: number } => ({ input: { words: words.split(' '), lang: 'en', extras: [] }, y });
 const data = [
@@ -40,4 +40,37 @@ describe('linear model (fastText-style)', () => {
     const x = featurizeLinear({ words: Array.from({ length: 500 }, (_, i) => `word${i}`), lang: 'en', extras: [] });
     expect(x.n).toBeLessThanOrEqual(1024);
   });
+
+  it('explains with at most k distinct features, strongest first, and nothing for k = 0', () => {
+    const m = trainLinear(['order', 'complaint'], data.map((d) => ({ x: featurizeLinear(d.input), y: d.y })), { epochs: 30, seed: 3 });
+    const input: ModelInput = { words: ['zip', 'broke', 'broke', 'again', 'snapped'], lang: 'en', extras: ['rule a', 'rule b'] };
+    const x = featurizeLinear(input);
+    for (const k of [1, 2, 3, 5]) {
+      const top = m.topFeatures(x, input, 1, k);
+      expect(top.length).toBeLessThanOrEqual(k);
+      expect(new Set(top.map((t) => t.feature)).size).toBe(top.length);
+      for (let i = 1; i < top.length; i++) expect(top[i - 1]!.weight).toBeGreaterThanOrEqual(top[i]!.weight);
+      expect(top.every((t) => t.weight > 0)).toBe(true);
+    }
+    expect(m.topFeatures(x, input, 1, 0)).toEqual([]);
+  });
+
+  it('a scratch buffer gives the same features as a fresh vector', () => {
+    const input: ModelInput = { words: ['the', 'lid', 'cracked', '?'], lang: 'pt', extras: ['rule z'] };
+    const fresh = featurizeLinear(input);
+    const inScratch = featurizeLinear(input, createFeatureScratch());
+    expect([...inScratch.idx.subarray(0, inScratch.n)]).toEqual([...fresh.idx]);
+    expect(inScratch.scale).toBe(fresh.scale);
+  });
+
+  it('feature dropout still learns the toy set, stays deterministic, and changes what is learned', () => {
+    const xs = data.map((d) => ({ x: featurizeLinear(d.input), y: d.y }));
+    const probe = featurizeLinear({ words: ['handle', 'broken'], lang: 'en', extras: [] });
+    const train = (dropout: number): Float64Array => trainLinear(['order', 'complaint'], xs, { epochs: 40, lr: 0.8, seed: 3, dropout }).logits(probe);
+    const z = train(0.3);
+    expect(z[1]!).toBeGreaterThan(z[0]!);
+    expect([...train(0.3)]).toEqual([...z]);
+    expect([...train(0)]).not.toEqual([...z]);
+  });
 });
+

@@ -52,6 +52,8 @@ export interface TrainOptions {
   classWeight?: readonly number[];
   /** L2 shrink per step. */
   l2?: number;
+  /** Share of a comment's features left out at each training step (0 = none). */
+  dropout?: number;
   /** Size of the weight table as a power of two (≤ MODEL_BITS); smaller is faster (cache), larger collides less. */
   bits?: number;
 }
@@ -69,6 +71,8 @@ const SEED_WORD = 0x811c9dc5;
 const SEED_BIGRAM = 0x2b6e1c7d;
 const SEED_CHAR = 0x5bd1e995;
 const SEED_OTHER = 0x1b873593;
+/** hashStr('lang:', SEED_OTHER): the language feature hashes as the text 'lang:xx' did, without building it. */
+const SEED_LANG = hashStr('lang:', SEED_OTHER);
 
 /** Reusable buffers for featurizeLinear on a hot path (the vector is valid until the next call). */
 export interface FeatureScratch {
@@ -84,40 +88,50 @@ export function createFeatureScratch(): FeatureScratch {
 export function featurizeLinear(input: ModelInput, scratch?: FeatureScratch): FeatureVector {
   const idx = scratch?.idx ?? new Int32Array(MAX_FEATURES);
   const src = scratch?.src ?? new Int32Array(MAX_FEATURES);
+  // features are written in place (no closure, no string per n-gram: FNV runs over the code units); a comment's
+  // features stop at MAX_FEATURES (the character n-grams of a very long comment are the ones dropped)
+  const CAP = MAX_FEATURES - 2 - Math.min(input.extras.length, 64);
   let n = 0;
-  const push = (h: number, s: number): void => {
-    if (n >= MAX_FEATURES) return;
-    idx[n] = h & MASK;
-    src[n] = s;
-    n++;
-  };
   const words = input.words;
   const nw = Math.min(words.length, MAX_WORDS);
-  let prev = '<s>';
-  for (let i = 0; i < nw; i++) {
+  let prevHash = hashStr('<s>', SEED_BIGRAM);
+  for (let i = 0; i < nw && n < CAP; i++) {
     const w = words[i] ?? '';
-    push(hashStr(w, SEED_WORD), K_WORD | (i << 2));
-    push(hashStr(w, hashStr(prev, SEED_BIGRAM)), K_BIGRAM | (i << 2));
-    prev = w;
+    idx[n] = hashStr(w, SEED_WORD) & MASK;
+    src[n++] = K_WORD | (i << 2);
+    idx[n] = hashStr(w, prevHash) & MASK;
+    src[n++] = K_BIGRAM | (i << 2);
+    prevHash = hashStr(w, SEED_BIGRAM);
     const c0 = w.charCodeAt(0);
     // emoji tokens, placeholders, '#2', '+1', '?' are whole words only
     if (c0 === 58 || c0 === 95 || c0 === 35 || c0 === 43 || w === '?') continue;
     const len = Math.min(w.length, MAX_WORD_CHARS);
     // padded word '<' + w + '>': positions 0..len+1
     const L = len + 2;
-    for (let s = 0; s < L; s++) {
+    const at = K_CHAR | (i << 2);
+    for (let s = 0; s < L && n < CAP; s++) {
       let h = SEED_CHAR;
-      for (let e = s; e < L && e < s + 5; e++) {
+      const end = Math.min(L, s + 5);
+      for (let e = s; e < end; e++) {
         const ch = e === 0 ? 60 : e === L - 1 ? 62 : w.charCodeAt(e - 1);
-        h ^= ch;
-        h = Math.imul(h, 0x01000193) >>> 0;
-        if (e - s + 1 >= 2) push(h, K_CHAR | (i << 2) | (s << 8) | ((e - s + 1) << 16));
+        h = Math.imul(h ^ ch, 0x01000193) >>> 0;
+        if (e > s && n < CAP) {
+          idx[n] = h & MASK;
+          src[n++] = at | (s << 8) | ((e - s + 1) << 16);
+        }
       }
     }
   }
-  if (nw > 0) push(hashStr('</s>', hashStr(prev, SEED_BIGRAM)), K_BIGRAM | (nw << 2));
-  push(hashStr('lang:' + input.lang, SEED_OTHER), K_OTHER | (0x3fff << 2));
-  for (let j = 0; j < input.extras.length; j++) push(hashStr(input.extras[j] ?? '', SEED_OTHER), K_OTHER | (j << 2));
+  if (nw > 0) {
+    idx[n] = hashStr('</s>', prevHash) & MASK;
+    src[n++] = K_BIGRAM | (nw << 2);
+  }
+  idx[n] = hashStr(input.lang, SEED_LANG) & MASK;
+  src[n++] = K_OTHER | (0x3fff << 2);
+  for (let j = 0; j < input.extras.length && n < MAX_FEATURES; j++) {
+    idx[n] = hashStr(input.extras[j] ?? '', SEED_OTHER) & MASK;
+    src[n++] = K_OTHER | (j << 2);
+  }
   const scale = n > 0 ? 1 / Math.sqrt(n) : 0;
   if (scratch) return { idx, scale, src, n };
   return { idx: idx.slice(0, n), scale, src: src.slice(0, n), n };
@@ -162,12 +176,36 @@ export function linearModelOf(classes: readonly string[], w: Float32Array | Int8
   const fold = w.length / K - 1; // table size is a power of two
   function logits(x: FeatureVector): Float64Array {
     const z = new Float64Array(K);
-    for (let j = 0; j < x.n; j++) {
-      const base = ((x.idx[j] ?? 0) & fold) * K;
-      for (let c = 0; c < K; c++) z[c] = (z[c] ?? 0) + (w[base + c] ?? 0);
+    const idx = x.idx;
+    const n = x.n;
+    if (K === 5) {
+      // the intent table: five running sums in registers
+      let z0 = 0;
+      let z1 = 0;
+      let z2 = 0;
+      let z3 = 0;
+      let z4 = 0;
+      for (let j = 0; j < n; j++) {
+        const base = (idx[j]! & fold) * 5;
+        z0 += w[base]!;
+        z1 += w[base + 1]!;
+        z2 += w[base + 2]!;
+        z3 += w[base + 3]!;
+        z4 += w[base + 4]!;
+      }
+      z[0] = z0;
+      z[1] = z1;
+      z[2] = z2;
+      z[3] = z3;
+      z[4] = z4;
+    } else {
+      for (let j = 0; j < n; j++) {
+        const base = (idx[j]! & fold) * K;
+        for (let c = 0; c < K; c++) z[c]! += w[base + c]!;
+      }
     }
     const m = x.scale * scale;
-    for (let c = 0; c < K; c++) z[c] = (z[c] ?? 0) * m + (bias[c] ?? 0);
+    for (let c = 0; c < K; c++) z[c] = z[c]! * m + bias[c]!;
     return z;
   }
   // scratch for explanations: contributions summed per word (its own unigram and character n-grams), per bigram
@@ -175,7 +213,11 @@ export function linearModelOf(classes: readonly string[], w: Float32Array | Int8
   const perWord = new Float64Array(MAX_WORDS + 1);
   const perBigram = new Float64Array(MAX_WORDS + 1);
   let perExtra = new Float64Array(16);
+  const candV = new Float64Array(16);
+  const candN: string[] = [];
   function topFeatures(x: FeatureVector, input: ModelInput, c: number, k: number): Array<{ feature: string; weight: number }> {
+    k = Math.min(Math.floor(k), candV.length);
+    if (!(k > 0)) return [];
     const nw = Math.min(input.words.length, MAX_WORDS);
     perWord.fill(0, 0, nw + 1);
     perBigram.fill(0, 0, nw + 1);
@@ -183,49 +225,72 @@ export function linearModelOf(classes: readonly string[], w: Float32Array | Int8
     if (perExtra.length < ne) perExtra = new Float64Array(ne * 2);
     perExtra.fill(0, 0, ne);
     const inv = 1 / Math.max(1, K - 1);
+    const idx = x.idx;
+    const src = x.src;
     for (let j = 0; j < x.n; j++) {
-      const base = ((x.idx[j] ?? 0) & fold) * K;
+      const base = (idx[j]! & fold) * K;
       let all = 0;
-      for (let o = 0; o < K; o++) all += w[base + o] ?? 0;
-      const mine = w[base + c] ?? 0;
+      for (let o = 0; o < K; o++) all += w[base + o]!;
+      const mine = w[base + c]!;
       const contrib = mine - (all - mine) * inv;
-      const s = x.src[j] ?? 0;
+      const s = src[j]!;
       const kind = s & 3;
       if (kind === K_OTHER) {
         const e = (s >>> 2) & 0x3fff;
-        const at = e === 0x3fff ? ne - 1 : e;
-        perExtra[at] = (perExtra[at] ?? 0) + contrib;
+        perExtra[e === 0x3fff ? ne - 1 : e]! += contrib;
+      } else if (kind === K_BIGRAM) perBigram[(s >>> 2) & 0x3f]! += contrib;
+      else perWord[(s >>> 2) & 0x3f]! += contrib;
+    }
+    // candidates are (score, kind, position) in plain numbers; a label string is built only for one that enters
+    // the top k
+    candV.fill(0, 0, k);
+    let nb = 0;
+    const total = 2 * nw + 1 + ne;
+    for (let t = 0; t < total; t++) {
+      let v: number;
+      let kind: number;
+      let i: number;
+      if (t < 2 * nw) {
+        i = t >> 1;
+        kind = t & 1;
+        v = kind === 0 ? perWord[i]! * 0.5 : perBigram[i]!;
+      } else if (t === 2 * nw) {
+        i = nw;
+        kind = 2;
+        v = perBigram[nw]!;
       } else {
-        const at = (s >>> 2) & 0x3f;
-        if (kind === K_BIGRAM) perBigram[at] = (perBigram[at] ?? 0) + contrib;
-        else perWord[at] = (perWord[at] ?? 0) + contrib;
+        i = t - 2 * nw - 1;
+        kind = 3;
+        v = perExtra[i]!;
       }
+      if (v <= 0 || (nb === k && v <= candV[k - 1]!)) continue;
+      const name = labelOf(input, nw, ne, kind, i);
+      let dup = false;
+      for (let b = 0; b < nb; b++) if (candN[b] === name) dup = true;
+      if (dup) continue;
+      // insertion into the sorted top k
+      let at = nb < k ? nb++ : k - 1;
+      while (at > 0 && candV[at - 1]! < v) {
+        candV[at] = candV[at - 1]!;
+        candN[at] = candN[at - 1]!;
+        at--;
+      }
+      candV[at] = v;
+      candN[at] = name;
     }
     const best: Array<{ feature: string; weight: number }> = [];
-    // labels are built only for a candidate that would enter the top k (no closure or string per feature)
-    const label = (kind: number, i: number): string => {
-      if (kind === 0) return `“${input.words[i] ?? ''}”`;
-      if (kind === 1) return `“${i === 0 ? '^' : (input.words[i - 1] ?? '')} ${input.words[i] ?? ''}”`;
-      if (kind === 2) return `“${input.words[nw - 1] ?? ''} $”`;
-      return i === ne - 1 ? `language ${input.lang}` : (input.extras[i] ?? '');
-    };
-    const consider = (v: number, kind: number, i: number): void => {
-      if (v <= 0 || (best.length === k && v <= (best[k - 1]?.weight ?? 0))) return;
-      const name = label(kind, i);
-      if (best.some((b) => b.feature === name)) return;
-      best.push({ feature: name, weight: v * x.scale * scale });
-      best.sort((a, b2) => b2.weight - a.weight);
-      if (best.length > k) best.pop();
-    };
-    for (let i = 0; i < nw; i++) {
-      consider((perWord[i] ?? 0) * 0.5, 0, i);
-      consider(perBigram[i] ?? 0, 1, i);
-    }
-    consider(perBigram[nw] ?? 0, 2, nw);
-    for (let e = 0; e < ne; e++) consider(perExtra[e] ?? 0, 3, e);
+    for (let b = 0; b < nb; b++) best.push({ feature: candN[b]!, weight: candV[b]! * x.scale * scale });
     return best;
   }
   return { classes, weights: { w, bias, scale }, logits, topFeatures };
+}
+
+/** Readable name of an explanation candidate: a word, a bigram, the end bigram, or an extra (rule, language). */
+function labelOf(input: ModelInput, nw: number, ne: number, kind: number, i: number): string {
+  if (kind === 0) return `“${input.words[i] ?? ''}”`;
+  if (kind === 1) return `“${i === 0 ? '^' : (input.words[i - 1] ?? '')} ${input.words[i] ?? ''}”`;
+  if (kind === 2) return `“${input.words[nw - 1] ?? ''} $”`;
+  return i === ne - 1 ? `language ${input.lang}` : (input.extras[i] ?? '');
 }
 
 /** 8-bit weights with one scale per table: what ships in the repository; the argmax barely moves. */
@@ -270,6 +335,8 @@ export function trainLinear(
   const order = data.map((_, i) => i);
   const total = epochs * data.length;
   const z = new Float64Array(K);
+  const dropout = Math.min(0.9, Math.max(0, opts.dropout ?? 0));
+  const kept = new Int32Array(MAX_FEATURES);
   let step = 0;
   for (let ep = 0; ep < epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -282,11 +349,17 @@ export function trainLinear(
       const { x, y } = data[k]!;
       const lr = lr0 * (1 - step / total);
       step++;
+      // feature dropout: each step sees a random subset of the comment's features (scaled up to keep the sum's
+      // expectation), so no single word or rule can carry a class alone
+      let nk = 0;
+      for (let j = 0; j < x.n; j++) if (dropout === 0 || rand() >= dropout) kept[nk++] = x.idx[j]! & fold;
+      if (nk === 0) continue;
+      const xs = x.scale / (1 - dropout);
       let max = -Infinity;
       for (let c = 0; c < K; c++) {
         let s = 0;
-        for (let j = 0; j < x.n; j++) s += w[((x.idx[j] ?? 0) & fold) * K + c] ?? 0;
-        s = s * x.scale + (bias[c] ?? 0);
+        for (let j = 0; j < nk; j++) s += w[kept[j]! * K + c]!;
+        s = s * xs + (bias[c] ?? 0);
         z[c] = s;
         if (s > max) max = s;
       }
@@ -300,10 +373,10 @@ export function trainLinear(
         const g = cw * ((z[c] ?? 0) / sum - (c === y ? 1 : 0));
         if (g === 0) continue;
         bias[c] = (bias[c] ?? 0) - lr * g * 0.1;
-        const step = lr * g * x.scale;
-        for (let j = 0; j < x.n; j++) {
-          const at = ((x.idx[j] ?? 0) & fold) * K + c;
-          w[at] = (w[at] ?? 0) * (1 - lr * l2) - step;
+        const step = lr * g * xs;
+        for (let j = 0; j < nk; j++) {
+          const at = kept[j]! * K + c;
+          w[at] = w[at]! * (1 - lr * l2) - step;
         }
       }
     }

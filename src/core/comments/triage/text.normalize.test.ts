@@ -83,4 +83,24 @@ describe('text.normalize', () => {
     expect(phraseKeys("I'll take")).toEqual(normalizeText("i'll   TAKE!!").tokens);
     expect(phraseKeys('30ml')).toEqual(phraseKeys('30 ml'));
   });
+
+  it('plain-ASCII comments take a fast path that gives exactly what the full Unicode path gives', () => {
+    // a leading zero-width space is removed by folding, but forces the Unicode path for the same text
+    const samples = [
+      'Hello WORLD, I NEEED two x2 for $30!!',
+      "don't want it?? call 0812 3456 7890",
+      'shop dot com/deal and www.x.io and <b>bold</b> @seller_one',
+      'Sooo good lol... #3 +1 30ml 2x',
+      'is it ok?   ',
+      '',
+    ];
+    for (const text of samples) {
+      const fast = normalizeText(text);
+      const full = normalizeText('\u200B' + text);
+      expect({ ...fast, capped: '', flags: { ...fast.flags, length: 0 } }).toEqual({ ...full, capped: '', flags: { ...full.flags, length: 0 } });
+    }
+    expect(squashRuns('abc')).toBe('abc');
+    expect(squashRuns('aab')).toBe('ab');
+    expect(foldText('MiXeD 123')).toBe('mixed 123');
+  });
 });

@@ -87,10 +87,15 @@ const FANCY_RE = /[\u1400-\u167F\u2460-\u24FF\u2100-\u214F\u1D00-\u1DBF\uA730-\u
 const FANCY_PRE_NFKC_RE = /[\u{1D400}-\u{1D7FF}\uFF21-\uFF5A]/u; // math alphanumerics, full-width letters
 const LATIN_LETTER_G = /[a-z\u00C0-\u024F]/gi;
 const ANY_LETTER_G = /\p{L}/gu;
+const APOSTROPHE_RE = /['’´`]/;
 const TOKEN_G = /#\d{1,3}|\+\d{1,2}(?!\d)|__[a-z]+__|:[a-z]+:|\?|[\p{L}\p{N}]+/gu;
+
+/** Printable ASCII and ASCII whitespace only: every Unicode step of folding is then the identity. */
+const ASCII_RE = /^[\x00-\x7f]*$/;
 
 /** Lower-case, NFKC, accent fold. Keeps emoji and punctuation. */
 export function foldText(s: string): string {
+  if (ASCII_RE.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKC')
     .toLowerCase()
@@ -100,9 +105,18 @@ export function foldText(s: string): string {
     .normalize('NFC');
 }
 
+const RUN_G = /(\p{L})\1+/gu;
+
 /** Squash every run of the same letter to one letter (digits are kept as they are). */
 export function squashRuns(word: string): string {
-  return word.replace(/(\p{L})\1+/gu, '$1');
+  // hot path (every token of every comment): only a word with two equal neighbours needs the Unicode regex
+  let prev = -1;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === prev) return word.replace(RUN_G, '$1');
+    prev = c;
+  }
+  return word;
 }
 
 /** Display helper: squash runs of ≥3 identical characters to 2 ("pleaseee" → "pleasee", "!!!!" → "!!"). */
@@ -125,10 +139,14 @@ export function wordKey(word: string): string {
   return squashRuns(stripEnclitic(word));
 }
 
-function splitDigitLetter(w: string): string[] {
+const HAS_DIGIT_RE = /\d/;
+
+function splitDigitLetter(w: string): string[] | null {
+  // null: the word is one token as it is (no digit), so the hot path allocates nothing
+  if (!HAS_DIGIT_RE.test(w)) return null;
   // keep quantity forms "x2", "2x" whole; split "30ml" → "30","ml", "sub4sub" → "sub","4","sub"
   if (/^(?:x\d{1,2}|\d{1,2}x)$/.test(w)) return [w.startsWith('x') ? w : 'x' + w.slice(0, -1)];
-  if (!/\d/.test(w) || /^\d+$/.test(w)) return [w];
+  if (/^\d+$/.test(w)) return [w];
   return w.match(/\d+|\p{L}+/gu) ?? [w];
 }
 
@@ -152,8 +170,10 @@ export function normalizeText(input: string): NormalizedText {
   if (/[\uD800-\uDBFF]$/.test(capped)) capped = capped.slice(0, -1);
   const truncated = capped.length < length;
 
+  // pure ASCII has no emoji, skin tones or look-alike letters: the Unicode passes below are skipped, not changed
+  const ascii = ASCII_RE.test(capped);
   // --- flags on the original ---
-  const fancyPre = FANCY_PRE_NFKC_RE.test(capped);
+  const fancyPre = !ascii && FANCY_PRE_NFKC_RE.test(capped);
   let upper = 0;
   let cased = 0;
   for (let i = 0; i < capped.length; i++) {
@@ -179,38 +199,58 @@ export function normalizeText(input: string): NormalizedText {
 
   // --- emoji → pseudo tokens (before NFKC, which would mangle some) ---
   const emoji: string[] = [];
-  let s = capped.replace(SKIN_TONE_G, '').replace(ZWJ_TAIL_G, '').replace(PICTO_G, (e) => {
-    emoji.push(e);
-    return ` ${emojiToken(e)} `;
-  });
+  let s = ascii
+    ? capped
+    : capped.replace(SKIN_TONE_G, '').replace(ZWJ_TAIL_G, '').replace(PICTO_G, (e) => {
+        emoji.push(e);
+        return ` ${emojiToken(e)} `;
+      });
 
   let folded = foldText(s);
-  const fancy = fancyPre || FANCY_RE.test(folded);
+  const fancy = fancyPre || (!ascii && FANCY_RE.test(folded));
 
-  // --- structural replacements on the folded text ---
+  // --- structural replacements on the folded text (each pass only when its trigger character is there) ---
   let html = false;
-  let url = URL_RE.test(folded);
-  folded = folded.replace(HTML_TAG_G, () => {
-    html = true;
-    return ' __tag__ ';
-  });
-  s = folded.replace(URL_G, () => {
-    url = true;
-    return ' __url__ ';
-  });
+  // a link needs "://", a dot or the word "dot" (every branch of URL_G does)
+  let url = (folded.includes('.') || folded.includes('dot') || folded.includes('://')) && URL_RE.test(folded);
+  if (folded.includes('<')) {
+    folded = folded.replace(HTML_TAG_G, () => {
+      html = true;
+      return ' __tag__ ';
+    });
+  }
+  s = url || html // a tag's placeholder can only matter where a tag was replaced
+    ? folded.replace(URL_G, () => {
+        url = true;
+        return ' __url__ ';
+      })
+    : folded;
   let handles = 0;
-  s = s.replace(HANDLE_G, (m) => {
-    handles++;
-    return (m.startsWith('@') ? '' : m[0]) + ' __handle__ ';
-  });
-  const phone = PHONE_RE.test(s);
-  s = s.replace(PRICE_G, ' __price__ ');
+  if (s.includes('@')) {
+    s = s.replace(HANDLE_G, (m) => {
+      handles++;
+      return (m.startsWith('@') ? '' : m[0]) + ' __handle__ ';
+    });
+  }
+  const digits = HAS_DIGIT_RE.test(s);
+  const phone = digits && PHONE_RE.test(s);
+  if (digits) s = s.replace(PRICE_G, ' __price__ ');
   // apostrophes inside words: don't → dont, i'll → ill
-  s = s.replace(/(\p{L})['’´`](\p{L})/gu, '$1$2');
+  if (APOSTROPHE_RE.test(s)) s = s.replace(/(\p{L})['’´`](\p{L})/gu, '$1$2');
 
-  const elongated = /(\p{L})\1\1/u.test(folded);
-  const latinLetters = (folded.match(LATIN_LETTER_G) ?? []).length;
-  const letters = (folded.match(ANY_LETTER_G) ?? []).length;
+  const elongated = ascii ? hasAsciiLetterRun3(folded) : /(\p{L})\1\1/u.test(folded);
+  let latinLetters = 0;
+  let letters = 0;
+  if (ascii) {
+    for (let i = 0; i < folded.length; i++) {
+      const c = folded.charCodeAt(i) | 0x20;
+      if (c >= 97 && c <= 122) letters++;
+    }
+    latinLetters = letters;
+  } else {
+    latinLetters = (folded.match(LATIN_LETTER_G) ?? []).length;
+    letters = (folded.match(ANY_LETTER_G) ?? []).length;
+  }
 
   const tokens: string[] = [];
   // matchAll works on a copy of the regex: the module-level pattern is never mutated
@@ -222,7 +262,9 @@ export function normalizeText(input: string): NormalizedText {
       tokens.push(t);
       continue;
     }
-    for (const part of splitDigitLetter(t)) tokens.push(/^\d/.test(part) ? part : wordKey(part));
+    const parts = splitDigitLetter(t);
+    if (parts === null) tokens.push(wordKey(t));
+    else for (const part of parts) tokens.push(/^\d/.test(part) ? part : wordKey(part));
   }
 
   const trimmedEnd = capped.replace(/[\s!.)\]~]+$/u, '').replace(/[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u, '');
@@ -259,6 +301,15 @@ export function normalizeText(input: string): NormalizedText {
       repeatedPhrase: hasRepeatedPhrase(wordTokens),
     },
   };
+}
+
+/** Some ASCII letter three times in a row (the ASCII case of /(\p{L})\1\1/u). */
+function hasAsciiLetterRun3(s: string): boolean {
+  for (let i = 2; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2) && ((c | 0x20) >= 97 && (c | 0x20) <= 122)) return true;
+  }
+  return false;
 }
 
 /** True when some 2–4 word phrase occurs ≥3 times back to back. */

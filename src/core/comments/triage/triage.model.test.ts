@@ -74,4 +74,19 @@ describe('triage model', () => {
     const again = trainTriageModel([{ catalog: GLOW_CATALOG, rows }], { folds: 3, epochs: 20 });
     expect(Buffer.compare(Buffer.from(serializeTriageModel(again)), Buffer.from(serializeTriageModel(model)))).toBe(0);
   });
+
+  it('fits the stack per class by default (rules trusted more for one class than another), keeps it through its file and refuses a damaged one', () => {
+    expect(model.stack.classA).toHaveLength(5);
+    expect(model.stack.classB).toHaveLength(5);
+    expect(new Set(model.stack.classB).size).toBeGreaterThan(1);
+    const again = deserializeTriageModel(serializeTriageModel(model));
+    expect(again.stack.classA).toEqual(model.stack.classA);
+    expect(again.stack.classB).toEqual(model.stack.classB);
+    const bytes = serializeTriageModel({ ...model, stack: { ...model.stack, classB: [1, 2] } });
+    expect(() => deserializeTriageModel(bytes)).toThrow(/per-class stack/);
+    const shared = trainTriageModel([{ catalog: GLOW_CATALOG, rows }], { folds: 3, epochs: 20, perClassStack: false });
+    expect(shared.stack.classA).toBeUndefined();
+    expect(createTriage({ catalog: GLOW_CATALOG, model: shared }).classify({ text: 'the pay button does nothing at all' }).intent).toBe('complaint');
+  });
 });
+

@@ -115,15 +115,16 @@ export function createTriage(options: TriageOptions): Triage {
     let best: Intent = 'other';
     let bestScore = -Infinity;
     const langBias = stack.langBias?.[a.lang];
-    INTENTS.forEach((c, i) => {
-      const base = stack.a * (logits?.[i] ?? 0) + stack.b * a.ruleScores[c] + (stack.bias[i] ?? 0) + (langBias?.[i] ?? 0);
+    for (let i = 0; i < INTENTS.length; i++) {
+      const c = INTENTS[i]!;
+      const base = (stack.classA?.[i] ?? stack.a) * (logits?.[i] ?? 0) + (stack.classB?.[i] ?? stack.b) * a.ruleScores[c] + (stack.bias[i] ?? 0) + (langBias?.[i] ?? 0);
       final[c] = (learned ? base : base / CONFIDENCE_TEMPERATURE) + adj[c];
       // ties resolve by the labelling priority order > complaint > question > spam > other (INTENTS order)
       if (final[c] > bestScore) {
         bestScore = final[c];
         best = c;
       }
-    });
+    }
     let z = 0;
     for (const c of INTENTS) z += Math.exp(final[c] - bestScore);
     return { intent: best, confidence: 1 / z, adj, final, logits, fx };
@@ -162,7 +163,14 @@ export function createTriage(options: TriageOptions): Triage {
     const forIntent = a.hits.filter((h) => h.intent === d.intent).sort((p, q) => q.w - p.w);
     for (const h of forIntent.slice(0, 3)) reasons.push(`${d.intent}: ${h.label}`);
     if (forIntent.length === 0 && d.intent === 'other') reasons.push('other: no order/question/complaint/spam cue');
-    const runnerUp = INTENTS.filter((c) => c !== d.intent).sort((p, q) => d.final[q] - d.final[p])[0] ?? 'other';
+    let runnerUp: Intent = 'other';
+    let runnerScore = -Infinity;
+    for (const c of INTENTS) {
+      if (c !== d.intent && d.final[c] > runnerScore) {
+        runnerScore = d.final[c];
+        runnerUp = c;
+      }
+    }
     const against = a.hits.filter((h) => h.intent === runnerUp).sort((p, q) => q.w - p.w)[0];
     if (against && d.final[runnerUp] > d.final[d.intent] - 1.5) reasons.push(`also ${runnerUp}: ${against.label}`);
     if (learned && d.fx) {

@@ -59,6 +59,9 @@ export interface StackWeights {
   a: number;
   b: number;
   bias: number[];
+  /** Per-class weights of the model logit and the rule score (replace a and b when present; fitted out of fold). */
+  classA?: number[];
+  classB?: number[];
   /** Per-language calibration of the class priors (fitted out of fold, kept small by an L2 penalty). */
   langBias?: Record<string, number[]>;
 }
