@@ -1,6 +1,7 @@
 // Colour and size words in English, Spanish, Portuguese and Indonesian, built into the matcher so a new catalog
 // only says "colour: black" / "size: M" and viewers can write negro, preta, hitam or "talla M", "tamanho G".
 import { phraseKeys } from './text.normalize';
+import { diminutives, numberWords, singularOf } from './sku.morphology';
 
 /** Each row: words for one colour, any language (the first is the English name). */
 const COLOUR_ROWS: readonly string[] = [
@@ -8,7 +9,7 @@ const COLOUR_ROWS: readonly string[] = [
   'white | blanco | blanca | blancos | blancas | branco | branca | brancos | brancas | putih | wht',
   'red | rojo | roja | rojos | rojas | vermelho | vermelha | vermelhos | vermelhas | merah',
   'blue | azul | azules | azuis | biru',
-  'navy | navy blue | azul marino | marino | azul marinho | marinho | biru dongker | dongker | navy',
+  'navy | navy blue | dark blue | azul marino | marino | azul marinho | marinho | azul escuro | azul oscuro | biru dongker | dongker | biru tua | navy',
   'light blue | celeste | azul claro | azul bebe | biru muda | baby blue | sky blue',
   'green | verde | verdes | hijau | ijo',
   'olive | oliva | verde oliva | verde militar | army | hijau army | khaki green',
@@ -22,7 +23,7 @@ const COLOUR_ROWS: readonly string[] = [
   'silver | plateado | plateada | plata | prata | prateado | prateada | perak | silver',
   'gold | dorado | dorada | oro | dourado | dourada | ouro | emas | gold',
   'rose gold | oro rosa | ouro rosa | rosegold',
-  'brown | marron | marrom | coklat | cokelat',
+  'brown | marron | marrom | cafe | coklat | cokelat',
   'beige | bege | beis | krem',
   'cream | crema | creme | cream | krem | off white | hueso',
   'tan | camel | caramelo | caramel | camelo | tan | coklat muda | cokelat muda | cafe claro | marrom claro',
@@ -32,7 +33,7 @@ const COLOUR_ROWS: readonly string[] = [
   'multicolor | multicolour | rainbow | arcoiris | arco iris | colorido | colorida | pelangi | warna warni',
   'sand | arena | areia | pasir',
   'charcoal | carbon | carvao | arang',
-  'teal | verde azulado | turquesa | turquoise | tosca',
+  'teal | verde azulado | azul esverdeado | turquesa | turquoise | tosca | verde agua',
   'coral | coral',
   'peach | durazno | melocoton | pessego | persik | peach',
   'sage | salvia | verde salvia | hijau sage | sage green',
@@ -51,7 +52,7 @@ const SIZE_ROWS: readonly string[] = [
   'xs | extra small | extra pequeno | extra pequena | extra chico | pp',
   's | small | pequeno | pequena | pequeño | pequeña | kecil | p | ch | chico | chica',
   'm | medium | mediano | mediana | medio | médio | media | sedang',
-  'l | large | grande | besar | g',
+  'l | large | grande | besar | gede | g',
   'xl | extra large | extra grande | gg | xl | eg',
   'xxl | 2xl | xxl | xgg | extra extra large',
   'king | king size | king-size | tamano king | tamanho king',
@@ -59,7 +60,7 @@ const SIZE_ROWS: readonly string[] = [
   'double | doble | casal | matrimonial',
   'single | individual | solteiro | solteira | twin | sencilla',
   'mini | mini',
-  'big | grande | besar | the big one | el grande | o grande | yang besar | yg besar',
+  'big | grande | besar | gede | the big one | el grande | o grande | yang besar | yg besar',
   'small one | the small one | el chico | el pequeño | o pequeno | yang kecil | yg kecil',
 ];
 
@@ -70,8 +71,10 @@ const SIZE_ROWS: readonly string[] = [
  */
 const ADJECTIVE_SIZES: ReadonlySet<string> = new Set(
   ['small', 'pequeno', 'pequena', 'kecil', 'chico', 'chica', 'medium', 'mediano', 'mediana', 'medio', 'media', 'sedang', 'large', 'grande',
-   'besar', 'big', 'mini', 'single', 'individual', 'double', 'doble', 'twin'].map((w) => phraseKeys(w).join(' ')),
+   'besar', 'gede', 'big', 'mini', 'single', 'individual', 'double', 'doble', 'twin'].map((w) => phraseKeys(w).join(' ')),
 );
+/** Size adjectives that are also everyday nouns (girl, boy): they never name a size after a determiner. */
+const NOUNS_TOO: ReadonlySet<string> = new Set(['chico', 'chica'].map((w) => phraseKeys(w).join(' ')));
 /** Words that make the adjective after them a size. */
 export const SIZE_DETERMINERS: readonly string[] = ['the', 'el', 'la', 'o', 'a', 'yang', 'yg', 'uno', 'una', 'um', 'uma', 'one'];
 
@@ -100,6 +103,8 @@ function rows(list: readonly string[]): string[][] {
 
 const COLOURS = rows(COLOUR_ROWS);
 const SIZES = rows(SIZE_ROWS);
+/** Every word of the letter-size rows (small, grande, kecil…). */
+export const LETTER_SIZE_WORDS: ReadonlySet<string> = new Set(SIZES.slice(0, 6).flat());
 
 /** Words for "the bundle deal" when a show has one offer. */
 export const BUNDLE_WORDS: readonly string[] = ['bundle', 'the bundle', 'combo', 'the combo', 'the deal', 'bundle deal', 'paket', 'paketan', 'bundling',
@@ -111,6 +116,7 @@ export function colourWords(colour: string): string[] {
   if (!key) return [];
   const out = new Set<string>([key]);
   for (const row of COLOURS) if (row.includes(key)) for (const w of row) out.add(w);
+  for (const w of [...out]) for (const d of diminutives(w)) out.add(d);
   return [...out];
 }
 
@@ -129,7 +135,9 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
     if (/^[a-z]{1,2}$/.test(w) && w !== 'xl' && w !== 'xs' && w !== 'gg' && w !== 'pp' && w !== 'eg') letterOnly.add(w);
     else if (ADJECTIVE_SIZES.has(w)) {
       narrowOnly.add(w);
-      for (const d of SIZE_DETERMINERS) words.add(`${d} ${w}`);
+      for (const d of diminutives(w)) narrowOnly.add(d);
+      // "la chica", "el chico" are the girl and the boy far more often than the small size
+      if (!NOUNS_TOO.has(w)) for (const d of SIZE_DETERMINERS) words.add(`${d} ${w}`);
       for (const sw of SIZE_WORDS) words.add(`${sw} ${w}`);
     } else words.add(w);
   };
@@ -141,11 +149,21 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
   if (num?.[1]) {
     if (num[1].length >= 2) words.add(num[1]);
     else narrowOnly.add(num[1]);
-    for (const unit of num[2] ? (UNIT_WORDS.find((r) => r.includes(num[2] ?? '')) ?? [num[2]]) : []) {
+    const units = num[2] ? (UNIT_WORDS.find((r) => r.includes(num[2] ?? '')) ?? [num[2]]) : [];
+    // the number written as a word: "ten kilo", "diez kilos", "sepuluh kilo"; "a kilo", "kilo", "sekilo" for one
+    const spelled = numberWords(Number(num[1]));
+    for (const unit of units) {
       words.add(num[1] + unit);
       words.add(`${num[1]} ${unit}`);
+      for (const nw of spelled) words.add(`${nw} ${unit}`);
+      if (num[1] === '1') for (const one of [unit, `a ${unit}`, `se${unit}`]) words.add(one);
     }
-    for (const sw of [...SIZE_WORDS, 'numero', 'nomor', 'no', 'aro', 'sz']) words.add(`${sw} ${num[1]}`);
+    for (const sw of [...SIZE_WORDS, 'numero', 'nomor', 'no', 'aro', 'sz']) {
+      words.add(`${sw} ${num[1]}`);
+      for (const nw of spelled) words.add(`${sw} ${nw}`);
+    }
+    // a ring size spelled out ("silver nine") only narrows, like its digit
+    if (units.length === 0) for (const nw of spelled) if (!nw.includes(' ')) narrowOnly.add(nw);
   }
   return { words: [...words], letterOnly: [...letterOnly], narrowOnly: [...narrowOnly] };
 }
@@ -179,14 +197,14 @@ const FAMILY_ROWS: readonly string[] = [
   'necklace | collar | colar | gargantilla | kalung',
   'pendant | dije | colgante | pingente | liontin',
   'earrings | aretes | pendientes | aros | brincos | argolas | anting | anting anting',
-  'hoops | argollas | argolas | aros | anting bulat',
+  'hoops | argollas | argolas | aros | arracadas | anting bulat',
   'bracelet | pulsera | pulseira | gelang',
   'watch | reloj | relogio | jam tangan | arloji',
   'smartwatch | reloj inteligente | relogio inteligente | jam pintar',
   'earbuds | auriculares | audifonos | fones | fone | fone de ouvido | earphone | headset | tws',
   'headphones | audifonos | cascos | fone de ouvido | headphone',
   'speaker | bocina | parlante | altavoz | caixa de som | caixinha de som | caixinha | speaker',
-  'power bank | bateria externa | cargador portatil | carregador portatil | powerbank',
+  'power bank | bateria externa | bateria portatil | cargador portatil | carregador portatil | powerbank',
   'charger | cargador | carregador | charger | casan',
   'cable | cabo | kabel',
   'phone case | funda | capinha | capa | casing | softcase',
@@ -218,10 +236,11 @@ const FAMILY_ROWS: readonly string[] = [
   'knife | cuchillo | faca | pisau',
   'dog food | comida para perro | croquetas | alimento para perro | racao | racao de cachorro | makanan anjing',
   'cat food | comida para gato | racao de gato | makanan kucing',
-  'cat litter | arena para gato | arena | areia de gato | areia sanitaria | pasir kucing | pasir',
+  'cat litter | arena para gato | arena | areia | areia de gato | areia sanitaria | pasir kucing | pasir',
   'harness | arnes | peitoral | peitoral de cachorro | harnes',
   'leash | correa | tali',
   'collar | collar | coleira | kalung anjing',
+  'bed | cama | kasur | tempat tidur',
   'pet bed | cama para perro | cama para mascota | caminha | cama pet | kasur hewan | kasur kucing | kasur anjing',
   'toy | juguete | brinquedo | mainan',
   'yoga mat | tapete de yoga | colchoneta | esterilla | mat yoga | matras yoga | tapete',
@@ -238,7 +257,7 @@ const FAMILY_ROWS: readonly string[] = [
   'bunny | conejo | conejito | coelho | coelhinho | kelinci',
   'doll | muneca | boneca | boneka',
   'scooter | patineta | patinete | monopatin | skuter',
-  'stroller | carriola | cochecito | carrinho de bebe | carrinho | kereta bayi | stroller',
+  'stroller | carriola | cochecito | coche de bebe | carrito de bebe | carrinho de bebe | carrinho | kereta bayi | stroller',
   'lipstick | labial | batom | lipstik',
   'serum | suero | serum',
   'cream | crema | creme | krim',
@@ -300,8 +319,18 @@ export function familyWords(family: string): string[] {
   if (!key) return [];
   const parts = key.split(' ');
   const out = new Set<string>();
+  const head = parts[parts.length - 1] ?? '';
+  const heads = new Set([head, head + 's', singularOf(head) ?? head]);
   for (const row of FAMILIES) {
-    if (row.includes(key) || row[0] === parts[parts.length - 1] || (parts.length > 1 && row[0] === parts[0])) for (const w of row) if (w !== key) out.add(w);
+    const first = row[0] ?? '';
+    // the whole phrase, its head noun (singular or plural), its first word, or a compound's head ("smartwatch" → watch)
+    const compoundHead = first.length >= 4 && !first.includes(' ') && head.length > first.length && head.endsWith(first);
+    if (row.includes(key) || heads.has(first) || (parts.length > 1 && first === parts[0]) || compoundHead) for (const w of row) if (w !== key) out.add(w);
+  }
+  for (const w of [...out]) {
+    const one = singularOf(w);
+    if (one && one !== key) out.add(one);
+    for (const d of diminutives(w)) out.add(d);
   }
   return [...out];
 }
@@ -325,9 +354,9 @@ export const ORDINAL_BEFORE: readonly string[] = ['the', 'el', 'la', 'o', 'yang'
 const VARIANT_ROWS: readonly string[] = [
   'soft | suave | blanda | blando | macio | macia | empuk | lembut',
   'firm | firme | dura | duro | keras | padat',
-  'hot | picante | muy picante | apimentado | apimentada | ardido | pedas',
+  'hot | spicy | picante | muy picante | apimentado | apimentada | ardido | pedas',
   'mild | suave | no pica | leve | sem pimenta | tidak pedas | ga pedas | gak pedas',
-  'spicy | picante | apimentado | pedas',
+  'spicy | hot | picante | apimentado | pedas',
   'light | claro | clara | ligero | ligera | terang',
   'dark | oscuro | oscura | escuro | escura | gelap',
   'medium | medio | media | sedang',
@@ -349,10 +378,86 @@ const VARIANT_ROWS: readonly string[] = [
 ];
 const VARIANTS = rows(VARIANT_ROWS);
 
+/**
+ * Everyday nouns that brands put in product names (a castle set, a moon necklace, a cloud pillow), in the four
+ * languages, so "el castillo" finds the Castle Set. General vocabulary, one row per noun (the first is English).
+ */
+const NAME_NOUN_ROWS: readonly string[] = [
+  'castle | castillo | castelo | kastil | istana',
+  'moon | luna | lua | bulan',
+  'star | estrella | estrela | bintang',
+  'sun | sol | matahari',
+  'heart | corazon | coracao | hati',
+  'cloud | nube | nuvem | awan',
+  'flower | flor | flores | bunga',
+  'rose | rosa | mawar',
+  'bear | oso | osito | urso | ursinho | beruang',
+  'cat | gato | gatito | kucing',
+  'dog | perro | perrito | cachorro | anjing',
+  'bird | pajaro | passaro | burung',
+  'butterfly | mariposa | borboleta | kupu kupu',
+  'tree | arbol | arvore | pohon',
+  'leaf | hoja | folha | daun',
+  'sea | mar | laut',
+  'ocean | oceano | samudra',
+  'mountain | montana | montanha | gunung',
+  'forest | bosque | floresta | hutan',
+  'garden | jardin | jardim | taman',
+  'crown | corona | coroa | mahkota',
+  'diamond | diamante | berlian',
+  'pearl | perla | perola | mutiara',
+  'rainbow | arcoiris | arco iris | pelangi',
+  'snow | nieve | neve | salju',
+  'dragon | dragon | dragao | naga',
+  'unicorn | unicornio | unicornio | unicorn',
+  'princess | princesa | putri',
+  'rocket | cohete | foguete | roket',
+  'car | carro | coche | mobil',
+  'truck | camion | caminhao | truk',
+  'train | tren | trem | kereta',
+  'house | casa | rumah',
+  'tower | torre | menara',
+  'ship | barco | navio | kapal',
+  'island | isla | ilha | pulau',
+  'donut | dona | rosquilla | rosquinha | donat',
+  'marshmallow | malvavisco | bombon | marshmallow',
+  'feather | pluma | pena | bulu',
+  'wave | ola | onda | ombak',
+];
+const NAME_NOUNS = rows(NAME_NOUN_ROWS);
+
 /** The other languages' words for a name word that tells variants apart ("soft" → suave, macio, empuk…). */
 export function variantWords(word: string): string[] {
   const key = phraseKeys(word).join(' ');
   const out = new Set<string>();
   for (const row of VARIANTS) if (row[0] === key) for (const w of row) if (w !== key) out.add(w);
+  for (const row of NAME_NOUNS) if (row[0] === key || row[0] === singularOf(key)) for (const w of row) if (w !== key) out.add(w);
+  for (const w of [key, ...out]) for (const d of diminutives(w)) out.add(d);
   return [...out];
+}
+
+/** Words for the smaller / larger of a product's sizes ("the big bag", "yg paling gede", "os halteres maiores"). */
+export const SMALLER_WORDS: readonly string[] = ['small', 'smaller', 'smallest', 'little', 'pequeno', 'pequena', 'pequenos', 'pequenas', 'menor',
+  'menores', 'mas pequeno', 'mas pequena', 'kecil', 'lebih kecil', 'paling kecil'];
+export const LARGER_WORDS: readonly string[] = ['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'grande', 'grandes', 'mas grande', 'maior',
+  'maiores', 'mayor', 'mayores', 'besar', 'lebih besar', 'paling besar', 'gede', 'paling gede'];
+/** Only for sizes that are weights: "the heavier pair", "yg paling berat". */
+export const LIGHTER_WORDS: readonly string[] = ['lighter', 'lightest', 'mas ligero', 'mas leve', 'ringan', 'lebih ringan', 'paling ringan'];
+export const HEAVIER_WORDS: readonly string[] = ['heavier', 'heaviest', 'mas pesado', 'mais pesado', 'berat', 'lebih berat', 'paling berat'];
+
+const LETTER_RANK: Readonly<Record<string, number>> = { xxs: 0, xs: 1, pp: 1, s: 2, p: 2, ch: 2, m: 3, l: 4, g: 4, xl: 5, gg: 5, eg: 5, xxl: 6, xgg: 6 };
+const NAMED_RANK: Readonly<Record<string, number>> = { single: 1, twin: 1, individual: 1, double: 2, full: 2, queen: 3, king: 4 };
+const UNIT_SCALE: ReadonlyArray<readonly [RegExp, number]> = [[/^(kg|kilo)/, 1000], [/^(g|gr)/, 1], [/^(l|lt|litro|liter|litre)/, 1000], [/^ml/, 1], [/^mm/, 0.1]];
+
+/** Where a size stands among its siblings (grams, millilitres, letter order, bed order), or null when it has no order. */
+export function sizeRank(size: string): number | null {
+  const key = phraseKeys(size).join(' ');
+  const num = /^(\d+(?:[.,]\d+)?)\s*([a-z]*)/.exec(key);
+  if (num?.[1]) {
+    const unit = num[2] ?? '';
+    const scale = unit ? (UNIT_SCALE.find(([re]) => re.test(unit))?.[1] ?? 1) : 1;
+    return Number(num[1].replace(',', '.')) * scale;
+  }
+  const first = key.split(' ')[0] ?? '';
+  return LETTER_RANK[key] ?? NAMED_RANK[first] ?? null;
 }

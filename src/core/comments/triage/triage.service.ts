@@ -19,6 +19,7 @@ import { createAnalyzer, type Analysis } from './triage.analyzer';
 import { createOnlineModel, featurize, isStopword } from './online.model';
 import { createFeatureScratch, featurizeLinear, type FeatureVector } from './linear.model';
 import { RULES_ONLY_STACK, type TriageModel } from './triage.model';
+import { skuInContext } from './sku.context';
 
 export const DEFAULT_UNSURE_BELOW = 0.55;
 /** Softmax temperature for the rules-only confidence (fixed on dev-tune); a learned model brings its own stack. */
@@ -72,6 +73,7 @@ export function createTriage(options: TriageOptions): Triage {
   checkCatalog(catalog);
   const unsureBelow = options.unsureBelow ?? DEFAULT_UNSURE_BELOW;
   const analyzer = createAnalyzer(catalog);
+  const catalogSkus = new Set(catalog.products.map((p) => p.sku));
   const learned: TriageModel | null = options.model ?? null;
   const stack = learned?.stack ?? RULES_ONLY_STACK;
   // The online model generalises corrections to other comments. On top of the rules alone it helps; on top of the
@@ -181,18 +183,21 @@ export function createTriage(options: TriageOptions): Triage {
       reasons.push(`learned from corrections: ${shift >= 0 ? 'toward' : 'away from'} ${d.intent}`);
     }
     if (override) reasons.unshift(`${override}: a moderator corrected this phrase`);
-    for (const r of a.match.reasons) reasons.push(r);
+    const pinned = typeof input?.pinnedSku === 'string' && catalogSkus.has(input.pinnedSku) ? input.pinnedSku : null;
+    const product = skuInContext(a.match, d.intent, pinned);
+    if (product.reason) reasons.push(product.reason);
+    else for (const r of a.match.reasons) reasons.push(r);
     if (d.confidence < unsureBelow) reasons.push(`unsure (${d.confidence.toFixed(2)} < ${unsureBelow})`);
 
     return {
       intent: d.intent,
       confidence: Math.round(d.confidence * 1000) / 1000,
       lang: a.lang,
-      sku: a.match.sku,
+      sku: product.sku,
       offerCode: a.match.offerCode,
       reasons: reasons.slice(0, MAX_REASONS),
       sub,
-      candidates: a.match.sku === null && a.match.candidates.length > 1 ? a.match.candidates.slice(0, 8) : [],
+      candidates: product.candidates,
     };
   }
 

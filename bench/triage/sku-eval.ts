@@ -1,0 +1,69 @@
+// SKU matching alone on the corpus categories (each with its own catalog): recall / precision per category, the
+// worst one, errors by kind, and the matcher's speed. The matcher learns nothing from other categories, so these are
+// the same SKU figures as the cross-catalog bench's folds, in seconds instead of minutes. With --gold-intent the
+// intent-dependent step (sku.context: spam → none, an order naming nothing → pinned) uses the gold intent as a proxy
+// for the model's; the cross-catalog bench uses the predicted one.
+//   node --import tsx bench/triage/sku-eval.ts [--errors <category>]   (errors: corpus texts, which are tuning data)
+import { performance } from 'node:perf_hooks';
+import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
+import { skuInContext } from '../../src/core/comments/triage/sku.context';
+import { normalizeText } from '../../src/core/comments/triage/text.normalize';
+import { loadCorpus, type LabelledSet } from './datasets';
+import { fmt } from './metrics';
+
+export interface SkuFold {
+  name: string;
+  gold: number;
+  recall: number;
+  precision: number;
+  /** gold SKU, answered none / answered another SKU; gold none, answered an SKU. */
+  missed: number;
+  wrong: number;
+  spurious: number;
+}
+
+export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind: string, text: string, gold: string | null, got: string | null, why: string) => void): SkuFold {
+  const m = compileSkuMatcher(set.catalog);
+  let gold = 0, goldOk = 0, pred = 0, predOk = 0, missed = 0, wrong = 0, spurious = 0;
+  for (const r of set.rows) {
+    const res = m.match(normalizeText(r.text), r.pinnedSku ?? null);
+    const p = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null).sku : res.sku;
+    if (r.sku) {
+      gold++;
+      if (p === r.sku) goldOk++;
+      else if (p === null) missed++;
+      else wrong++;
+    } else if (p) spurious++;
+    if (p) {
+      pred++;
+      if (p === r.sku) predOk++;
+    }
+    if (onError && p !== r.sku) {
+      const kind = r.sku ? (p ? 'wrong' : 'missed') : 'spurious';
+      onError(kind, r.text, r.sku, p, `${res.reasons.join(' | ')} | cand ${res.candidates.join(',')} | pinned ${r.pinnedSku ?? '-'} | ${r.intent}/${r.sub ?? '-'}`);
+    }
+  }
+  return { name: set.name, gold, recall: gold ? goldOk / gold : 1, precision: pred ? predOk / pred : 1, missed, wrong, spurious };
+}
+
+export function skuSpeed(sets: readonly LabelledSet[], minMs = 1500): number {
+  const work = sets.map((s) => ({ m: compileSkuMatcher(s.catalog), rows: s.rows.map((r) => ({ norm: normalizeText(r.text), pinned: r.pinnedSku ?? null })) }));
+  let n = 0;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  while (performance.now() - t0 < minMs) for (const w of work) for (const r of w.rows) { w.m.match(r.norm, r.pinned); n++; }
+  const c = process.cpuUsage(c0);
+  return n / ((c.user + c.system) / 1e6);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const corpus = loadCorpus();
+  const errorsOf = process.argv.indexOf('--errors') >= 0 ? process.argv[process.argv.indexOf('--errors') + 1] : null;
+  const goldIntent = process.argv.includes('--gold-intent');
+  const folds = corpus.map((s) =>
+    scoreSku(s, goldIntent, errorsOf && s.name.endsWith(errorsOf) ? (k, t, g, p, why) => console.log(`${k.padEnd(8)} gold ${g ?? '-'} got ${p ?? '-'} :: ${t}  [${why}]`) : undefined),
+  );
+  for (const f of folds) console.log(`${f.name.padEnd(26)} gold ${String(f.gold).padStart(4)}  SKU R ${fmt(f.recall)} P ${fmt(f.precision)}  missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious}`);
+  console.log(`WORST: recall ${fmt(Math.min(...folds.map((f) => f.recall)))} (≥ 0.92) precision ${fmt(Math.min(...folds.map((f) => f.precision)))} (≥ 0.95)`);
+  if (process.argv.includes('--speed')) console.log(`matcher alone: ${Math.round(skuSpeed(corpus))} comments per CPU-second (normalization excluded)`);
+}

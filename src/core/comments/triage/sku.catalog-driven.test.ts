@@ -1,0 +1,144 @@
+// The matcher's catalog-driven mechanisms on an invented kitchen-shop catalog (not any show's data): word forms,
+// spelled numbers, size order, colours that tell variants apart, the pinned product, and the intent step after it.
+import { describe, expect, it } from 'vitest';
+import { compileSkuMatcher } from './sku.matcher';
+import { skuInContext } from './sku.context';
+import { diminutives, numberWords, singularOf } from './sku.morphology';
+import { normalizeText } from './text.normalize';
+import type { TriageCatalog } from './triage.types';
+
+const KITCHEN: TriageCatalog = {
+  products: [
+    { sku: 'MUG-RED', name: 'Harbor Enamel Mug', family: 'mug', colour: 'red', onScreen: '#1', aliases: ['Harbor'] },
+    { sku: 'MUG-GRN', name: 'Harbor Enamel Mug', family: 'mug', colour: 'green', onScreen: '#1', aliases: ['Harbor'] },
+    { sku: 'MUG-GRY', name: 'Harbor Enamel Mug', family: 'mug', colour: 'grey', onScreen: '#1', aliases: ['Harbor'] },
+    { sku: 'MUG-NVY', name: 'Harbor Enamel Mug', family: 'mug', colour: 'navy', onScreen: '#1', aliases: ['Harbor'] },
+    { sku: 'LMP-GRY', name: 'Star Lantern Lamp', family: 'lamp', colour: 'grey', onScreen: '#2', aliases: [] },
+    { sku: 'OIL-500', name: 'Grove Olive Oil 500 ml', family: 'olive oil', size: '500 ml', onScreen: '#3', aliases: ['Grove'] },
+    { sku: 'OIL-1L', name: 'Grove Olive Oil 1 L', family: 'olive oil', size: '1 l', onScreen: '#3', aliases: ['Grove'] },
+    { sku: 'APR-S', name: 'Chef Apron', family: 'apron', size: 'S', onScreen: '#4', aliases: [] },
+    { sku: 'APR-M', name: 'Chef Apron', family: 'apron', size: 'M', onScreen: '#4', aliases: [] },
+    { sku: 'WTC-01', name: 'Tide Wristwatch', family: 'wristwatch', onScreen: '#5', aliases: [] },
+    { sku: 'TEA-CHAI-100', name: 'Dawn Tea Chai 100 g', family: 'tea', size: '100 g', onScreen: '#6', aliases: [] },
+    { sku: 'TEA-CHAI-500', name: 'Dawn Tea Chai 500 g', family: 'tea', size: '500 g', onScreen: '#6', aliases: [] },
+    { sku: 'TEA-MINT-100', name: 'Dawn Tea Mint 100 g', family: 'tea', size: '100 g', onScreen: '#6', aliases: [] },
+    { sku: 'SODA-6', name: 'Fizz Soda 6-pack', family: 'soda', onScreen: '#7', aliases: [] },
+    { sku: 'KTL-01', name: 'Breezy Kettle', family: 'kettle', onScreen: '#8', aliases: [] },
+  ],
+  offers: [{ code: 'COOKNOW10', skus: [], aliases: [] }],
+};
+const m = compileSkuMatcher(KITCHEN);
+const match = (t: string, pinned: string | null = null) => m.match(normalizeText(t), pinned);
+const sku = (t: string, pinned: string | null = null): string | null => match(t, pinned).sku;
+
+describe('word forms (sku.morphology)', () => {
+  it('makes es/pt diminutives and augmentatives, singulars and spelled numbers', () => {
+    expect(diminutives('verde')).toEqual(expect.arrayContaining(['verdinho', 'verdinha', 'verdecito']));
+    expect(diminutives('chico')).toContain('chiquito');
+    expect(diminutives('azul')).toEqual(expect.arrayContaining(['azulito', 'azulzinho']));
+    expect(diminutives('roxo')).toContain('roxao');
+    expect(diminutives('red')).not.toContain('red');
+    expect(diminutives('pan')).toEqual([]);
+    expect(singularOf('brincos')).toBe('brinco');
+    expect(singularOf('relojes')).toBe('reloj');
+    expect(singularOf('mug')).toBeNull();
+    expect(numberWords(7)).toEqual(expect.arrayContaining(['seven', 'siete', 'sete', 'tujuh']));
+    expect(numberWords(13)).toEqual([]);
+  });
+
+  it('finds a colour written as a diminutive, and a family word in the singular', () => {
+    expect(sku('quiero la verdinha')).toBe('MUG-GRN');
+    expect(sku('el rojito para mí')).toBe('MUG-RED');
+  });
+});
+
+describe('catalog-driven matching', () => {
+  it('a compound family finds its head noun in other languages (wristwatch → reloj)', () => {
+    expect(sku('el reloj cuánto cuesta?')).toBe('WTC-01');
+  });
+
+  it('everyday nouns of a product name are translated (star → estrella)', () => {
+    expect(sku('quiero la estrella')).toBe('LMP-GRY');
+  });
+
+  it('a colour alone means the product that comes in colours, not a one-colour one', () => {
+    expect(sku('the grey one please')).toBe('MUG-GRY');
+  });
+
+  it('numbers written as words, and "a litre" / "litro" for a one-litre size', () => {
+    expect(sku('olive oil, satu liter')).toBe('OIL-1L');
+    expect(sku('grove, one litre')).toBe('OIL-1L');
+    expect(sku('a litre of grove')).toBe('OIL-1L');
+  });
+
+  it('the smallest and largest size of a product ("the bigger one", "o menor")', () => {
+    expect(sku('the bigger olive oil pls')).toBe('OIL-1L');
+    expect(sku('grove, o menor')).toBe('OIL-500');
+    // letter sizes keep their own words: "small" is S
+    expect(sku('apron small')).toBe('APR-S');
+  });
+
+  it('a size said with its unit outranks a bare digit (a quantity)', () => {
+    expect(sku('grove 500 ml 1 pls')).toBe('OIL-500');
+  });
+
+  it('two words that tell variants apart and fit different ones → several, none', () => {
+    const r = match('ordered chai got mint');
+    expect(r.sku).toBeNull();
+    expect(r.candidates).toEqual(expect.arrayContaining(['TEA-CHAI-100', 'TEA-MINT-100']));
+  });
+
+  it('a size code beside a named product that is not its own means two products', () => {
+    const r = match('an M and the kettle');
+    expect(r.sku).toBeNull();
+    expect(r.candidates).toEqual(expect.arrayContaining(['KTL-01', 'APR-M']));
+    expect(sku('the kettle')).toBe('KTL-01');
+  });
+
+  it('a bundle word the catalog uses in a name ("6-pack") names that product, not the deal', () => {
+    expect(sku('one 6-pack of soda please')).toBe('SODA-6');
+  });
+
+  it('typos keep their first letter, everyday words are not read as deal words', () => {
+    expect(sku('já tá no carrinho')).toBeNull(); // not "marinho" (navy)
+    expect(sku('quero a marinho')).toBe('MUG-NVY');
+    expect(match('como funciona o frete?').offerCode).toBeNull();
+  });
+
+  it('"la chica" is the girl, not the small size', () => {
+    expect(sku('la chica del video es linda')).toBeNull();
+  });
+});
+
+describe('the pinned product', () => {
+  it('a family word that fits several, with one of them pinned → the pinned one', () => {
+    expect(sku('is the mug dishwasher safe?', 'MUG-GRN')).toBe('MUG-GRN');
+    const r = match('is the mug dishwasher safe?');
+    expect(r.sku).toBeNull();
+    expect(r.candidates).toHaveLength(4);
+  });
+
+  it('holding/showing verbs, "that" beside a product word, "the pinned one"', () => {
+    expect(sku("the one she's showing, i'll take it", 'KTL-01')).toBe('KTL-01');
+    expect(sku('mau yg lagi dipegang', 'KTL-01')).toBe('KTL-01');
+    expect(sku('that kettle looks great', 'KTL-01')).toBe('KTL-01');
+    expect(sku('adding the pinned one', 'LMP-GRY')).toBe('LMP-GRY');
+    expect(sku('i hope that works', 'KTL-01')).toBeNull();
+  });
+});
+
+describe('sku.context: the SKU once the intent is known', () => {
+  it('spam names no product; an order naming nothing is for the pinned product; a question is not', () => {
+    const named = match('the kettle!!');
+    expect(skuInContext(named, 'spam', null)).toMatchObject({ sku: null, candidates: [] });
+    expect(skuInContext(named, 'order', null).sku).toBe('KTL-01');
+    const nothing = match('yes please, one for me');
+    expect(skuInContext(nothing, 'order', 'LMP-GRY')).toMatchObject({ sku: 'LMP-GRY' });
+    expect(skuInContext(nothing, 'question', 'LMP-GRY').sku).toBeNull();
+    expect(skuInContext(nothing, 'order', null).sku).toBeNull();
+    // an order for the deal is not for the pinned product
+    expect(skuInContext(match('COOKNOW10 for me'), 'order', 'LMP-GRY').sku).toBeNull();
+    // several fit → none, with the candidates for the moderator
+    expect(skuInContext(match('the mug please'), 'order', null).candidates).toHaveLength(4);
+  });
+});

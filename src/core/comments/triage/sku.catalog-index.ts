@@ -1,0 +1,284 @@
+// The catalog, indexed for matching: every way a viewer can name a product, family, variant, size, on-screen
+// number or offer (terms keyed by normalized words), plus the typo and offer-code indexes built once per catalog.
+import type { TriageCatalog } from './triage.types';
+import { phraseKeys } from './text.normalize';
+import { BUNDLE_WORDS, colourWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
+
+export type Kind =
+  | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
+  | 'colour' | 'size' | 'sizeletter' | 'sizenarrow' | 'variant' | 'variantnamed' | 'bundleword';
+/** Kinds that describe a variant rather than name a product: they narrow a set of SKUs down. */
+export const ATTRIBUTE_KINDS: ReadonlySet<Kind> = new Set<Kind>(['colour', 'size', 'sizeletter', 'sizenarrow', 'variant', 'variantnamed']);
+/** Attribute kinds that never name a variant on their own (they need a product already named or pinned). */
+export const NARROW_ONLY_KINDS: ReadonlySet<Kind> = new Set<Kind>(['sizeletter', 'sizenarrow', 'variant']);
+/** The dimension an attribute narrows along: two words of one dimension that fit different SKUs mean several. */
+export function dimensionOf(t: { kinds: Set<Kind> }): 'colour' | 'variant' | 'size' {
+  if (t.kinds.has('colour')) return 'colour';
+  if (t.kinds.has('variant') || t.kinds.has('variantnamed')) return 'variant';
+  return 'size';
+}
+
+
+export interface Term {
+  keys: string[];
+  /** keys[0] */
+  first: string;
+  /** sku → weight (3 full name, 2 alias / on-screen / offer alias, 1 single word of a name). */
+  skus: Map<string, number>;
+  kinds: Set<Kind>;
+  /** Offer codes this term names (code itself, or an offer alias). */
+  offers: Set<string>;
+  numeric: boolean;
+  label: string;
+  /** Every kind describes a variant (colour, size…): the term narrows, it does not name (set once compiled). */
+  attributeOnly: boolean;
+}
+const NAME_STOP: ReadonlySet<string> = new Set(
+  ['the', 'and', 'with', 'for', 'set', 'pcs', 'pc', 'cm', 'ml', 'of', 'de', 'da', 'do', 'del', 'la', 'el', 'en', 'in', 'x', 'kit', 'new',
+   'edition', 'size', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini'].map((w) => phraseKeys(w).join(' ')),
+);
+const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'nomer', 'item', 'produk', 'produto', 'producto', 'n'];
+const CODE_WORDS = ['code', 'codes', 'codigo', 'coupon', 'cupon', 'cupom', 'kode', 'voucher', 'promo code', 'discount code', 'kode promo'];
+
+function isNumericKeys(keys: string[]): boolean {
+  return keys.every((k) => /^\d+$/.test(k));
+}
+
+
+/** Attribute terms that never name a variant on their own. */
+export function isNarrowOnly(t: Term): boolean {
+  return [...t.kinds].every((k) => NARROW_ONLY_KINDS.has(k));
+}
+
+export const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', l: 'i' };
+/** Look-alike digits folded to letters, for comparing offer codes ("gl0w5et" → "glowset"). */
+export function leetFold(s: string): string {
+  return s.replace(/[013457l]/g, (d) => LEET[d] ?? d);
+}
+
+const DIMINUTIVE_END = /(?:it[oa]s?|z?inh[oa]s?)$/;
+
+/** The terms that start with one key: a comment's token is compared only with those its next token can continue. */
+export interface FirstKey {
+  single: Term | null;
+  bySecond: Map<string, Term[]>;
+}
+
+export interface CatalogIndex {
+  terms: ReadonlyMap<string, Term>;
+  /** Terms by their first key: the one-word term, and longer ones by their second key (longest first). */
+  byFirst: ReadonlyMap<string, FirstKey>;
+  /** One-word terms that forgive a typo, by length. */
+  fuzzyByLength: ReadonlyMap<number, Term[]>;
+  /** Offer codes, folded and joined, for loose matching. */
+  codeKeys: ReadonlyArray<{ code: string; compact: string }>;
+  /** First letters of the folded codes and the lengths a loosely written code may have (the cheap gates). */
+  codeFirst: ReadonlySet<string>;
+  codeMin: number;
+  codeMax: number;
+  /** Offer code → its SKUs that are catalog products. */
+  offerSkus: ReadonlyMap<string, string[]>;
+  /** SKUs that are an offer's bundle. */
+  bundleSkus: ReadonlySet<string>;
+  knownSkus: ReadonlySet<string>;
+  /** Bare size letters written as a capital word of their own ("M!!", "G por favor"): letter → test. */
+  capitalLetters: ReadonlyMap<string, RegExp>;
+  /** The variants of a product: same family (or, without one, same on-screen number or name). */
+  familyOf(sku: string): string[];
+  /** SKUs of products that come in several colours (a colour word alone is about these, not a one-colour product). */
+  colourVaried: ReadonlySet<string>;
+}
+
+export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
+  // the same words come back for every product (determiners × size words…): normalize each once
+  const keyCache = new Map<string, string[]>();
+  const keysOf = (phrase: string): string[] => {
+    let k = keyCache.get(phrase);
+    if (!k) keyCache.set(phrase, (k = phraseKeys(phrase)));
+    return k;
+  };
+  const terms = new Map<string, Term>();
+  const offerSkus = new Map<string, string[]>(); // code → skus
+  const bundleSkus = new Set<string>();
+  const knownSkus = new Set(catalog.products.map((p) => p.sku));
+  /** The variants of a product: same family (or, without one, same on-screen number or name). */
+  const familyOf = (sku: string): string[] => {
+    const p = catalog.products.find((x) => x.sku === sku);
+    if (!p) return [];
+    const same = catalog.products.filter((q) =>
+      p.family ? q.family === p.family : p.onScreen ? q.onScreen === p.onScreen : q.name === p.name,
+    );
+    return same.map((q) => q.sku);
+  };
+
+  /** Other languages' family words, added after the catalog's own words so those keep their kinds. */
+  const translated: Array<[string, string, number]> = [];
+  const capitalLetters = new Map<string, RegExp>();
+  const addTerm = (phrase: string, sku: string | null, weight: number, kind: Kind, offer?: string): void => {
+    const keys = keysOf(phrase);
+    if (keys.length === 0) return;
+    const id = keys.join(' ');
+    let t = terms.get(id);
+    if (!t) {
+      t = { keys, first: keys[0] ?? '', skus: new Map(), kinds: new Set(), offers: new Set(), numeric: isNumericKeys(keys), label: phrase.trim(), attributeOnly: false };
+      terms.set(id, t);
+    }
+    t.kinds.add(kind);
+    if (sku) t.skus.set(sku, Math.max(t.skus.get(sku) ?? 0, weight));
+    if (offer) t.offers.add(offer);
+  };
+
+  for (const p of catalog.products) {
+    addTerm(p.name, p.sku, 3, 'name');
+    for (const a of p.aliases ?? []) addTerm(a, p.sku, 2, 'alias');
+    const familyKeys = p.family ? keysOf(p.family) : [];
+    const siblings = p.family ? catalog.products.filter((q) => q.family === p.family && q.name !== p.name) : [];
+    for (const w of keysOf(p.name)) {
+      if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w)) continue;
+      // a modifier of the family ("cat" of "cat litter", "pet" of "pet bed") names nothing without its noun
+      if (familyKeys.length > 1 && familyKeys.indexOf(w) >= 0 && familyKeys.indexOf(w) < familyKeys.length - 1) continue;
+      const sameName = p.family ? catalog.products.filter((q) => q.family === p.family && q.name === p.name).length : 1;
+      if (siblings.length > 0 && sameName > 1 && siblings.every((q) => !keysOf(q.name).includes(w))) {
+        // a word that tells a group of variants from its siblings ("light" roast in 250 g and 1 kg): an attribute
+        // that narrows along its own dimension, and names the group alone only after a determiner ("the light one")
+        for (const v of [w, ...variantWords(w)]) {
+          addTerm(v, p.sku, 2, 'variant');
+          for (const d of SIZE_DETERMINERS) addTerm(`${d} ${v}`, p.sku, 2, 'variantnamed');
+        }
+        continue;
+      }
+      addTerm(w, p.sku, 1, 'nameword');
+      for (const v of variantWords(w)) translated.push([v, p.sku, 1]);
+    }
+    if (p.family) {
+      addTerm(p.family, p.sku, 2, 'family');
+      for (const w of familyWords(p.family)) translated.push([w, p.sku, 2]);
+    }
+    for (const w of keysOf(p.name)) if (w.length >= 3 && !/^\d/.test(w)) for (const t of familyWords(w)) translated.push([t, p.sku, 1]);
+    if (p.colour) for (const w of colourWords(p.colour)) addTerm(w, p.sku, 2, 'colour');
+    if (p.size) {
+      const { words, letterOnly, narrowOnly } = sizeWords(p.size);
+      for (const w of words) if (!/^\d$/.test(w)) addTerm(w, p.sku, 2, 'size');
+      for (const w of narrowOnly) addTerm(w, p.sku, 2, 'sizenarrow');
+      for (const l of letterOnly) {
+        for (const sw of SIZE_WORDS) addTerm(`${sw} ${l}`, p.sku, 2, 'size');
+        addTerm(l, p.sku, 2, 'sizeletter');
+        capitalLetters.set(l, new RegExp(`(?:^|[^\\p{L}\\p{N}])${l.toUpperCase()}(?![\\p{L}\\p{N}])`, 'u'));
+      }
+    }
+    const os = (p.onScreen ?? '').trim();
+    const num = /(\d{1,3})/.exec(os)?.[1];
+    if (num) {
+      for (const pre of ON_SCREEN_PREFIXES) addTerm(pre === '#' ? `#${num}` : `${pre} ${num}`, p.sku, 2, 'onscreen');
+      for (const ord of ORDINALS.get(Number(num)) ?? []) for (const d of ORDINAL_BEFORE) addTerm(`${d} ${ord}`, p.sku, 2, 'ordinal');
+    }
+  }
+  // the smallest and the largest size of each product ("the big one", "yg paling kecil"): narrow, or name after a determiner
+  const groups = new Map<string, Array<{ sku: string; rank: number }>>();
+  const letterGroups = new Set<string>();
+  const weightGroups = new Set<string>();
+  for (const p of catalog.products) {
+    const rank = p.size ? sizeRank(p.size) : null;
+    if (rank === null) continue;
+    const g = p.family ?? p.onScreen ?? p.name;
+    if (/^[a-z]{1,3}$/.test(keysOf(p.size ?? '').join(''))) letterGroups.add(g);
+    if (/^\d+(?:[.,]\d+)?\s*(?:kg|g|gr|lb|lbs|oz)$/.test(keysOf(p.size ?? '').join(' '))) weightGroups.add(g);
+    const list = groups.get(g);
+    if (list) list.push({ sku: p.sku, rank });
+    else groups.set(g, [{ sku: p.sku, rank }]);
+  }
+  for (const [g, list] of groups) {
+    const letters = letterGroups.has(g);
+    const ranks = list.map((x) => x.rank);
+    const lo = Math.min(...ranks);
+    const hi = Math.max(...ranks);
+    if (lo === hi) continue;
+    const ends: Array<[readonly string[], number]> = [[SMALLER_WORDS, lo], [LARGER_WORDS, hi]];
+    if (weightGroups.has(g)) ends.push([LIGHTER_WORDS, lo], [HEAVIER_WORDS, hi]);
+    for (const [words, at] of ends) {
+      for (const { sku, rank } of list) {
+        if (rank !== at) continue;
+        for (const w of words) {
+          // letter sizes have their own words for small and large (S, L): only the other rank words point at the ends
+          if (letters && LETTER_SIZE_WORDS.has(keysOf(w).join(' '))) continue;
+          addTerm(w, sku, 2, 'sizenarrow');
+          for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, sku, 2, 'size');
+        }
+      }
+    }
+  }
+  for (const [w, sku, weight] of translated) {
+    const id = keysOf(w).join(' ');
+    const t = terms.get(id);
+    // a word the catalog already uses for something else (a colour, a name) keeps that meaning
+    if (t && !t.kinds.has('family') && !t.kinds.has('nameword')) continue;
+    addTerm(w, sku, weight, weight >= 2 ? 'family' : 'nameword');
+  }
+  const codeKeys: Array<{ code: string; compact: string }> = [];
+  for (const o of catalog.offers) {
+    const code = o.code.trim();
+    if (!code) continue;
+    offerSkus.set(code, o.skus.filter((s) => knownSkus.has(s)));
+    const compact = leetFold(keysOf(code).join(''));
+    if (compact.length >= 6) codeKeys.push({ code, compact });
+    for (const s of o.skus) bundleSkus.add(s);
+    addTerm(code, null, 0, 'code', code);
+    addTerm(`#${code}`, null, 0, 'code', code);
+    for (const a of o.aliases ?? []) for (const s of o.skus) addTerm(a, s, 2, 'alias', code);
+    if (o.skus.length === 0) for (const a of o.aliases ?? []) addTerm(a, null, 0, 'alias', code);
+  }
+  const singleOffer = catalog.offers.length === 1 ? (catalog.offers[0]?.code ?? null) : null;
+  if (singleOffer) for (const w of CODE_WORDS) if (!terms.has(keysOf(w).join(' '))) addTerm(w, null, 0, 'codeword', singleOffer);
+  // one offer with one bundle product: "the bundle" / "combo" / "paket" mean it (unless the catalog uses the word itself)
+  const onlyOffer = catalog.offers.length === 1 ? catalog.offers[0] : undefined;
+  const bundleSku = onlyOffer && onlyOffer.skus.length === 1 && knownSkus.has(onlyOffer.skus[0] ?? '') ? (onlyOffer.skus[0] ?? null) : null;
+  // a bundle word a product's own name uses ("12-pack") names that product's pack size, not the deal
+  const nameKeys = new Set(catalog.products.flatMap((p) => keysOf(p.name)));
+  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(keysOf(w).join(' ')) && !keysOf(w).some((k) => nameKeys.has(k))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'bundleword', onlyOffer.code);
+
+  // index by first key (and its singular forms are looked up at match time)
+  const byFirst = new Map<string, FirstKey>();
+  for (const t of terms.values()) {
+    t.attributeOnly = [...t.kinds].every((k) => ATTRIBUTE_KINDS.has(k));
+    let entry = byFirst.get(t.first);
+    if (!entry) byFirst.set(t.first, (entry = { single: null, bySecond: new Map() }));
+    if (t.keys.length === 1) entry.single = t;
+    else {
+      const second = t.keys[1] ?? '';
+      const list = entry.bySecond.get(second);
+      if (list) list.push(t);
+      else entry.bySecond.set(second, [t]);
+    }
+  }
+  for (const entry of byFirst.values()) for (const list of entry.bySecond.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  // one-word aliases long enough to allow a one-letter typo ("merh" → merah, "vermlho" → vermelho)
+  // colour and size words are short everyday words ("back" is one letter from "black", "cabelo" from "camelo"):
+  // they forgive a typo only from seven letters on
+  const fuzzyTerms = [...terms.values()].filter(
+    (t) =>
+      t.keys.length === 1 &&
+      t.first.length >= 5 &&
+      /^\p{L}+$/u.test(t.first) &&
+      !t.kinds.has('nameword') &&
+      !t.kinds.has('codeword') &&
+      !t.kinds.has('bundleword') && // everyday words ("combo" is one letter from "como")
+      !DIMINUTIVE_END.test(t.first) && // a diminutive made up from a catalog word is no typo target ("meditas" ≠ "medidas")
+      ([...t.kinds].every((k) => !ATTRIBUTE_KINDS.has(k) && k !== 'family') || t.first.length >= 7),
+  );
+  // by length, so a token is compared only with keys one letter shorter, as long, or one longer
+  const fuzzyByLength = new Map<number, Term[]>();
+  for (const t of fuzzyTerms) {
+    const list = fuzzyByLength.get(t.first.length);
+    if (list) list.push(t);
+    else fuzzyByLength.set(t.first.length, [t]);
+  }
+  const codeFirst = new Set(codeKeys.map((c) => c.compact[0] ?? ''));
+  const codeMin = Math.min(...codeKeys.map((c) => c.compact.length)) - 1;
+  const codeMax = Math.max(...codeKeys.map((c) => c.compact.length)) + 1;
+  const colourVaried = new Set<string>();
+  for (const p of catalog.products) {
+    const sibs = familyOf(p.sku).map((s) => catalog.products.find((q) => q.sku === s)?.colour ?? null);
+    if (new Set(sibs.filter(Boolean)).size > 1) colourVaried.add(p.sku);
+  }
+  return { colourVaried, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf };
+}

@@ -1,0 +1,74 @@
+// "The one you're holding": pointing words and phrases that refer to the product pinned on screen, and the words
+// that make "this" mean the show rather than a product. Pure functions over a comment's tokens.
+import { phraseKeys } from './text.normalize';
+
+const DEICTIC_PHRASES = ['this one', 'that one', 'this 1', 'yang ini', 'yg ini', 'este aqui', 'esta aqui', 'esse aqui', 'essa aqui', 'ese de ahi',
+  'the one on screen', 'the one you have', 'the one youre holding', 'the one you are holding', 'the one in your hand', 'the one youre wearing',
+  'el que tienes', 'el que tienes en la mano', 'la que tienes', 'el que traes', 'o que ta na mao', 'o que voce ta segurando', 'esse que voce ta segurando',
+  'essa que voce ta segurando', 'o da mao', 'yang dipegang', 'yg dipegang', 'yang lagi dipegang', 'yg lagi dipegang', 'yang kakak pegang', 'yg kakak pegang',
+  'yang dipake', 'yg dipake', 'the pinned one', 'the pinned', 'pinned one', 'el fijado', 'la fijada', 'o fixado', 'a fixada', 'yang dipin', 'yg dipin'];
+const DEICTIC_WORDS: ReadonlySet<string> = new Set(['this', 'este', 'esta', 'esse', 'essa'].map((w) => phraseKeys(w).join(' ')));
+/**
+ * Demonstratives that, anywhere in a comment, point at the pinned product ("does this come in…", "ini bahannya…").
+ * Not "that" (also a conjunction) nor the neuter pronouns (eso, isso: a situation more often than an object).
+ */
+const POINTER_WORDS: ReadonlySet<string> = new Set(
+  ['this', 'these', 'este', 'esta', 'estos', 'estas', 'ese', 'esa', 'esos', 'esas', 'esse', 'essa', 'esses', 'essas', 'estes', 'ini', 'aquel', 'aquella',
+   'aquele', 'aquela', 'desse', 'dessa', 'deste', 'desta', 'daquele', 'daquela'].map((w) => phraseKeys(w).join(' ')),
+);
+/** Verbs of holding or showing (the host's hands are on the pinned product): "the one ur holding", "yg lagi dipake". */
+const SHOWING_WORDS: ReadonlySet<string> = new Set(
+  ['holding', 'showing', 'wearing', 'segurando', 'mostrando', 'sosteniendo', 'sostiene', 'dipegang', 'pegang', 'dipake', 'dipakai', 'ditunjukin',
+   'ditunjukkan'].map((w) => phraseKeys(w).join(' ')),
+);
+/** "that" / "itu" point only right beside a product word ("that scooter", "selimut … itu") or as the last word ("i want that"). */
+const THAT_BEFORE: ReadonlySet<string> = new Set(['that', 'those'].map((w) => phraseKeys(w).join(' ')));
+const THAT_AFTER: ReadonlySet<string> = new Set(['itu'].map((w) => phraseKeys(w).join(' ')));
+/** With these, "this" is the show, not the product ("this live is fun", "esse som"). */
+const STREAM_WORDS: ReadonlySet<string> = new Set(
+  ['live', 'lives', 'show', 'stream', 'streaming', 'transmision', 'transmissao', 'siaran', 'chat', 'video', 'song', 'music', 'musica', 'lagu',
+   'audio', 'sound', 'som', 'sonido', 'suara', 'host', 'weekend', 'week', 'semana', 'minggu', 'year', 'ano', 'tahun', 'time', 'vez', 'kali', 'morning',
+   'hari', 'dia', 'day', 'moment', 'momento', 'game', 'app', 'aplikasi', 'platform', 'channel', 'canal', 'sale', 'promo', 'offer', 'oferta']
+    .map((w) => phraseKeys(w).join(' ')),
+);
+/** Politeness and filler words that may end a comment after the word that matters. */
+export const TRAILING_IGNORE: ReadonlySet<string> = new Set(
+  ['pls', 'plz', 'please', 'porfa', 'pfv', 'kak', 'min', 'sis', 'gan', 'ya', 'dong', 'ok', 'now', 'ya', 'yaa', 'rn', 'lol', 'aqui', 'ahora',
+   'agora', 'skrg', 'sekarang', '?'].map((w) => (w === '?' ? '?' : phraseKeys(w).join(' '))),
+);
+const DEICTIC_KEYS: readonly string[][] = DEICTIC_PHRASES.map((p) => phraseKeys(p));
+
+function hasDeictic(toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
+  const n = toks.length;
+  for (const p of DEICTIC_KEYS) {
+    outer: for (let i = 0; i + p.length <= n; i++) {
+      for (let k = 0; k < p.length; k++) if (toks[i + k] !== p[k]) continue outer;
+      return true;
+    }
+  }
+  // a bare "this"/"este"/"ini" that ends the comment (a pointing word as last word),
+  // or opens a question
+  let last = n - 1;
+  const at = (k: number): string => toks[k] ?? '';
+  while (last >= 0 && (TRAILING_IGNORE.has(at(last)) || at(last).startsWith(':') || productTokens.has(last))) last--;
+  if (last >= 0 && (DEICTIC_WORDS.has(at(last)) || THAT_BEFORE.has(at(last)) || THAT_AFTER.has(at(last)))) return true;
+  for (let i = 0; i < n; i++) {
+    const t = at(i);
+    if (SHOWING_WORDS.has(t)) return true;
+    if (THAT_BEFORE.has(t) && productTokens.has(i + 1)) return true;
+    if (THAT_AFTER.has(t) && productTokens.has(i - 1)) return true;
+  }
+  if (n > 1 && DEICTIC_WORDS.has(at(0)) && toks.includes('?')) return true;
+  return false;
+}
+
+/** A pointing word anywhere ("does this come in…", "ini bahannya…"), unless the comment is about the show itself. */
+export function hasPointer(toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
+  if (hasDeictic(toks, productTokens)) return true;
+  let pointer = false;
+  for (const t of toks) {
+    if (STREAM_WORDS.has(t)) return false;
+    if (POINTER_WORDS.has(t)) pointer = true;
+  }
+  return pointer;
+}

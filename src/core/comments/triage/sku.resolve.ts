@@ -1,0 +1,284 @@
+// From the terms a comment names to one SKU, or none with the candidates: exclusive names, families, colour/size/
+// variant narrowing per dimension, the pinned product, and the offer. Several products named or fitting → none.
+import { dimensionOf, isNarrowOnly, type CatalogIndex, type Term } from './sku.catalog-index';
+import { fuzzyCode, type Mention } from './sku.mentions';
+import { hasPointer } from './sku.pointer';
+import type { NormalizedText } from './text.normalize';
+import type { SkuMatch } from './sku.matcher';
+
+export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found: readonly Mention[], productTokens: Set<number>, pinnedSku: string | null): SkuMatch {
+  const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried } = index;
+  const toks = norm.tokens;
+  const reasons: string[] = [];
+  // offers named by code / alias
+  const codeOffers = new Set<string>();
+  const aliasOffers = new Set<string>();
+  let codeword: string | null = null;
+  for (const { term } of found) {
+    if (term.kinds.has('code')) for (const o of term.offers) codeOffers.add(o);
+    else if (term.kinds.has('codeword')) codeword = [...term.offers][0] ?? null;
+    else for (const o of term.offers) aliasOffers.add(o);
+  }
+  if (codeOffers.size === 0) {
+    const c = fuzzyCode(index, toks);
+    if (c) {
+      codeOffers.add(c);
+      reasons.push(`offer code written loosely → ${c}`);
+    }
+  }
+
+  // exclusive terms: exactly one SKU at weight ≥ 2, or a single SKU at all
+  const strong = new Map<string, Term[]>();
+  const weak = new Map<string, Term[]>();
+  const namedTerms: Term[] = [];
+  /** Multi-SKU naming terms: [their SKUs, a weak name word (weight 1 only)?]. */
+  const families: Array<{ term: Term; set: string[]; weakWord: boolean }> = [];
+  const attrs: Term[] = [];
+  for (const { term } of found) {
+    if (term.skus.size === 0) continue;
+    if (term.attributeOnly) {
+      attrs.push(term);
+      continue;
+    }
+    namedTerms.push(term);
+    let top: string | null = null;
+    let topCount = 0;
+    for (const [s, w] of term.skus) {
+      if (w >= 2 || term.skus.size === 1) {
+        top = s;
+        topCount++;
+      }
+    }
+    if (topCount === 1 && top) {
+      const bucket = term.numeric ? weak : strong;
+      const list = bucket.get(top);
+      if (list) list.push(term);
+      else bucket.set(top, [term]);
+    } else {
+      const heavy = [...term.skus].filter(([, w]) => w >= 2).map(([s]) => s);
+      families.push({ term, set: heavy.length > 0 ? heavy : [...term.skus.keys()], weakWord: heavy.length === 0 });
+    }
+  }
+
+  const resolve = (named: Map<string, Term[]>): { sku: string | null; set: string[] } => {
+    let set = [...named.keys()];
+    if (set.length > 1) {
+      // drop an SKU whose every naming term also fits another named SKU ("serum" fits 30 and 50 → "serum 50ml" = 50)
+      const pruned = set.filter((s) => !named.get(s)!.every((t) => set.some((o) => o !== s && t.skus.has(o))));
+      if (pruned.length >= 1) set = pruned;
+    }
+    if (set.length > 1) {
+      const bundles = set.filter((s) => bundleSkus.has(s));
+      if (bundles.length === 1) return { sku: bundles[0] ?? null, set };
+    }
+    return { sku: set.length === 1 ? (set[0] ?? null) : null, set };
+  };
+  /** A family named beside a product it does not contain: two products are named ("the dress in XL and the scarf"). */
+  const otherFamily = (s: string): string[] | null => {
+    if (bundleSkus.has(s)) return null;
+    const f = families.find((x) => !x.weakWord && !x.set.includes(s));
+    if (f) return f.set;
+    // a word telling another variant of the same product apart ("ordered chai, got mint"): two variants named
+    const fam = familyOf(s);
+    const v = families.find((x) => x.weakWord && !x.set.includes(s) && x.set.length < fam.length && x.set.every((o) => fam.includes(o)));
+    return v ? v.set : null;
+  };
+
+  let sku: string | null = null;
+  let candidates: string[] = [];
+  let deictic = false;
+  if (strong.size > 0) {
+    // a bare number joins in when a named term also fits its SKU ("serum 50" → the 50 ml; "spf 50" does not)
+    for (const [s, ts] of weak) {
+      if ([...strong.values()].some((list) => list.some((t) => t.skus.has(s)))) {
+        const cur = strong.get(s);
+        if (cur) cur.push(...ts);
+        else strong.set(s, [...ts]);
+      }
+    }
+    const r = resolve(strong);
+    sku = r.sku;
+    candidates = r.set;
+    const other = sku ? otherFamily(sku) : null;
+    if (sku && other) {
+      candidates = [sku, ...other.filter((o) => o !== sku)];
+      reasons.push(`sku: several products named (${candidates.slice(0, 4).join(', ')}) → none`);
+      sku = null;
+      attrs.length = 0; // a colour / size then belongs to one of them, not to the set
+    } else if (sku) reasons.push(`sku: “${strong.get(sku)?.[0]?.label ?? sku}” → ${sku}`);
+    else reasons.push(`sku: several named (${r.set.join(', ')}) → none`);
+    // a size code said on its own that fits another product, not this one ("a GG and a scarf"): two products.
+    // Not colours or size adjectives: "a black dress", "too small" describe more often than they order
+    const s0 = sku;
+    const sizeCode = (t: Term): boolean => dimensionOf(t) === 'size' && t.keys.length === 1 && /^[a-z]{1,3}$/.test(t.first);
+    const elsewhere = s0
+      ? attrs.find((t) => sizeCode(t) && !t.skus.has(s0) && (!isNarrowOnly(t) || capitalLetters.get(t.first)?.test(norm.capped) === true))
+      : undefined;
+    if (s0 && elsewhere && familyOf(s0).every((f) => !elsewhere.skus.has(f))) {
+      candidates = [s0, ...[...elsewhere.skus.keys()]];
+      reasons.length = 0;
+      reasons.push(`sku: “${elsewhere.label}” is another product's → several → none`);
+      sku = null;
+      attrs.length = 0;
+    }
+  } else if (weak.size > 0) {
+    const r = resolve(weak);
+    sku = r.sku;
+    candidates = r.set;
+    if (sku) reasons.push(`sku: “${weak.get(sku)?.[0]?.label ?? sku}” → ${sku}`);
+    else reasons.push(`sku: several sizes named (${r.set.join(', ')}) → none`);
+  } else if (families.length > 0) {
+    // the SKUs every naming term fits; weak name words ("roast", "mini") narrow only when they keep some
+    let set: string[] | null = null;
+    let disjoint = false;
+    for (const f of families) {
+      if (f.weakWord) continue;
+      const next: string[] = set === null ? [...f.set] : set.filter((s) => f.set.includes(s));
+      if (set !== null && next.length === 0) disjoint = true;
+      else set = next;
+    }
+    // two words that tell variants of one product apart and fit different ones ("ordered light, got dark"): several
+    const weakSets = families.filter((f) => f.weakWord).map((f) => f.set);
+    for (let a = 0; a < weakSets.length && !disjoint; a++) {
+      for (let b = a + 1; b < weakSets.length; b++) {
+        const x = weakSets[a] ?? [];
+        const y = weakSets[b] ?? [];
+        const fam = familyOf(x[0] ?? '');
+        if (x.every((s) => !y.includes(s)) && y.every((s) => fam.includes(s)) && x.length + y.length < fam.length + 1) disjoint = true;
+      }
+    }
+    if (set === null) {
+      // only weak name words: their intersection, else the best total weight
+      for (const f of families) {
+        const next: string[] = set === null ? [...f.set] : set.filter((s) => f.set.includes(s));
+        if (next.length > 0) set = next;
+      }
+    } else {
+      let cur: string[] = set;
+      for (const f of families) {
+        if (!f.weakWord) continue;
+        const next: string[] = cur.filter((s) => f.set.includes(s));
+        if (next.length > 0) cur = next;
+      }
+      set = cur;
+    }
+    const label = families[0]?.term.label ?? '';
+    if (disjoint) {
+      candidates = [...new Set(families.filter((f) => !f.weakWord).flatMap((f) => f.set))];
+      reasons.push(`sku: several products named (“${families.map((f) => f.term.label).join('”, “')}”) → none`);
+      attrs.length = 0;
+    } else {
+      candidates = set ?? [];
+      if (candidates.length === 1) {
+        sku = candidates[0] ?? null;
+        reasons.push(`sku: “${label}” → ${sku}`);
+      } else if (pinnedSku && candidates.includes(pinnedSku) && attrs.length === 0) {
+        sku = pinnedSku;
+        deictic = true;
+        reasons.push(`sku: “this one” + family → pinned ${pinnedSku}`);
+      } else {
+        reasons.push(`sku: “${label}” fits ${candidates.length} SKUs → none`);
+      }
+    }
+  }
+
+  // colour / size words narrow what was named (or, with nothing named, the pinned product's family, then the catalog);
+  // per dimension, so two colours or two sizes that fit different SKUs leave several
+  if (!sku && attrs.length > 0) {
+    const usable = attrs.filter((t) => !isNarrowOnly(t) || t.keys.length > 1 || capitalLetters.get(t.first)?.test(norm.capped) === true);
+    const narrow = (base: readonly string[], list: readonly Term[]): string[] => {
+      let set = [...base];
+      let fitAny = false;
+      for (const dim of ['colour', 'variant', 'size'] as const) {
+        const ofDim = list.filter((t) => dimensionOf(t) === dim);
+        if (ofDim.length === 0) continue;
+        const fit = set.filter((s) => ofDim.some((t) => t.skus.has(s)));
+        if (fit.length === 0) continue; // a word that fits none of them meant something else
+        fitAny = true;
+        // each word of this dimension picks its own SKUs; if they pick different ones, several are meant
+        const picks = ofDim.map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
+        let agreed = fit.filter((s) => picks.every((p) => p.includes(s)));
+        if (agreed.length === 0) {
+          // a number with its unit or size word ("250 gram", "size 9") outranks a bare digit ("… 1 kak": a quantity);
+          // two sizes in words ("one small, one big", "XL … L") stay several
+          const firm = ofDim.filter((t) => !t.numeric && /\d/.test(t.label)).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
+          if (firm.length > 0 && firm.length < picks.length) agreed = fit.filter((s) => firm.every((p) => p.includes(s)));
+        }
+        set = agreed.length > 0 ? agreed : fit;
+      }
+      return set.length < base.length || (base.length === 1 && fitAny) ? set : [];
+    };
+    let fit: string[] = [];
+    if (candidates.length > 0) fit = narrow(candidates, attrs);
+    else {
+      const pinnedFamily = pinnedSku && knownSkus.has(pinnedSku) ? familyOf(pinnedSku) : [];
+      const inFamily = pinnedFamily.length > 0 ? narrow(pinnedFamily, attrs) : [];
+      // words that name a variant alone pick the SKUs; adjective sizes and bare letters then narrow those
+      let named = usable.length > 0 ? narrow([...knownSkus], usable) : [];
+      // a colour alone means the product that comes in colours, not one that only happens to have it (grey plush vs grey pram)
+      if (named.length > 1 && usable.every((t) => dimensionOf(t) === 'colour')) {
+        const varied = named.filter((s) => colourVaried.has(s));
+        if (varied.length > 0) named = varied;
+      }
+      fit = inFamily.length === 1 ? inFamily : named.length > 1 ? narrow(named, attrs) : named;
+    }
+    const label = attrs.map((t) => t.label).join(' + ');
+    if (fit.length === 1 && fit[0]) {
+      sku = fit[0];
+      reasons.length = 0;
+      reasons.push(`sku: ${namedTerms[0] ? `“${namedTerms[0].label}” + ` : ''}“${label}” → ${sku}`);
+    } else if (fit.length > 1) {
+      candidates = fit;
+      reasons.length = 0;
+      if (pinnedSku && fit.includes(pinnedSku) && hasPointer(toks, productTokens)) {
+        sku = pinnedSku;
+        deictic = true;
+        reasons.push(`sku: “this one” + “${label}” → pinned ${pinnedSku}`);
+      } else reasons.push(`sku: “${label}” fits ${fit.length} SKUs → none`);
+    }
+  }
+
+  if (!sku && candidates.length === 0 && pinnedSku && hasPointer(toks, productTokens)) {
+    sku = pinnedSku;
+    deictic = true;
+    reasons.push(`sku: “this one” → pinned ${pinnedSku}`);
+  }
+
+  // offer
+  let offerCode: string | null = null;
+  if (codeOffers.size === 1) offerCode = [...codeOffers][0] ?? null;
+  if (!offerCode && sku) {
+    for (const [code, skus] of offerSkus) if (skus.includes(sku)) { offerCode = code; break; }
+  }
+  if (!offerCode && codeOffers.size === 0 && aliasOffers.size === 1 && !sku && candidates.length === 0) offerCode = [...aliasOffers][0] ?? null;
+  if (!offerCode && codeword && (sku === null || candidates.length <= 1)) offerCode = codeword;
+  // the deal named by its code or a bundle word, and the bundle is not a product of this catalog: the comment is
+  // about the deal, whatever it contains → no single product
+  const dealNamed = [...codeOffers, ...aliasOffers].find((c) => (offerSkus.get(c) ?? []).length === 0);
+  if (dealNamed && sku && !(offerSkus.get(dealNamed) ?? []).includes(sku)) {
+    candidates = [];
+    reasons.length = 0;
+    reasons.push(`sku: the ${dealNamed} deal is named, not one product → none`);
+    sku = null;
+    deictic = false;
+    if (!offerCode) offerCode = dealNamed;
+  }
+  if (offerCode && !sku && candidates.length === 0) {
+    const skus = offerSkus.get(offerCode) ?? [];
+    if (skus.length === 1 && skus[0]) {
+      sku = skus[0];
+      reasons.push(`sku: offer ${offerCode} → ${sku}`);
+    }
+  }
+  if (offerCode) reasons.push(`offer: ${offerCode}`);
+
+  return {
+    sku,
+    offerCode,
+    productTokens,
+    mentioned: found.some((f) => !f.term.kinds.has('codeword')),
+    deictic,
+    candidates: sku ? [sku] : candidates,
+    reasons,
+  };
+}
