@@ -33,19 +33,8 @@ import { resolveMentions } from './sku.resolve';
 
 export { withinOneEdit } from './sku.mentions';
 
-export interface SkuMatch {
-  sku: string | null;
-  offerCode: string | null;
-  /** Token positions that were part of a product / offer mention. */
-  productTokens: Set<number>;
-  /** Some product, family, on-screen number, offer or code was named. */
-  mentioned: boolean;
-  /** A deictic ("this one") resolved to the pinned product. */
-  deictic: boolean;
-  /** SKUs that fit the comment (for a null result: the ambiguous set). */
-  candidates: string[];
-  reasons: string[];
-}
+export type { SkuMatch } from './sku.resolve';
+import type { SkuMatch } from './sku.resolve';
 
 export interface SkuMatcher {
   match(norm: NormalizedText, pinnedSku?: string | null): SkuMatch;

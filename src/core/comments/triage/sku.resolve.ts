@@ -4,7 +4,21 @@ import { dimensionOf, isNarrowOnly, type CatalogIndex, type Term } from './sku.c
 import { fuzzyCode, type Mention } from './sku.mentions';
 import { hasPointer } from './sku.pointer';
 import type { NormalizedText } from './text.normalize';
-import type { SkuMatch } from './sku.matcher';
+
+/** What the matcher answers for one comment (built here, returned by `compileSkuMatcher`). */
+export interface SkuMatch {
+  sku: string | null;
+  offerCode: string | null;
+  /** Token positions that were part of a product / offer mention. */
+  productTokens: Set<number>;
+  /** Some product, family, on-screen number, offer or code was named. */
+  mentioned: boolean;
+  /** A deictic ("this one") resolved to the pinned product. */
+  deictic: boolean;
+  /** SKUs that fit the comment (for a null result: the ambiguous set). */
+  candidates: string[];
+  reasons: string[];
+}
 
 export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found: readonly Mention[], productTokens: Set<number>, pinnedSku: string | null): SkuMatch {
   const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried } = index;
