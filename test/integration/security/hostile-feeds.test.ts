@@ -49,6 +49,21 @@ const until = async (test: () => boolean, ms = 10_000) => {
   }
 };
 
+/** 70 sockets on one token: the 6 past the cap of 64 are closed with 1013, and closing frees the slots again. */
+async function expectSocketCap(path: string, token: string, firstFrame: string): Promise<void> {
+  const open: Feed[] = [];
+  for (let i = 0; i < 70; i++) open.push(await feed(path, token));
+  await new Promise((r) => setTimeout(r, 300));
+  const refused = open.filter((f) => f.ws.readyState !== WebSocket.OPEN);
+  expect(refused.length).toBe(6);
+  expect(await refused[0]!.closed).toBe(1013);
+  for (const f of open) f.ws.close();
+  await Promise.all(open.map((f) => f.closed));
+  const again = await feed(path, token);
+  await until(() => again.frames.some((f) => f.t === firstFrame));
+  again.ws.close();
+}
+
 describe('resync frames', () => {
   it('cost a request each: a flood is answered rate_limited, not with a full snapshot per frame', async () => {
     const ws = await s.ws('observer');
@@ -89,34 +104,13 @@ describe('the button-panel feed (/api/device)', () => {
   });
 
   it('caps the open sockets per panel token, closing the extra ones with 1013', async () => {
-    const open: Feed[] = [];
-    for (let i = 0; i < 70; i++) open.push(await feed('/api/device', deviceToken));
-    await new Promise((r) => setTimeout(r, 300));
-    const refused = open.filter((f) => f.ws.readyState !== WebSocket.OPEN);
-    expect(refused.length).toBe(6);
-    expect(await refused[0]!.closed).toBe(1013);
-    for (const f of open) f.ws.close();
-    await Promise.all(open.map((f) => f.closed));
-    // The slots are freed on close.
-    const again = await feed('/api/device', deviceToken);
-    await until(() => again.frames.some((f) => f.t === 'full'));
-    again.ws.close();
+    await expectSocketCap('/api/device', deviceToken, 'full');
   });
 });
 
 describe('the overlay feed (/api/overlay)', () => {
   it('caps the open sockets per overlay token, closing the extra ones with 1013', async () => {
-    const open: Feed[] = [];
-    for (let i = 0; i < 70; i++) open.push(await feed('/api/overlay', overlayToken));
-    await new Promise((r) => setTimeout(r, 300));
-    const refused = open.filter((f) => f.ws.readyState !== WebSocket.OPEN);
-    expect(refused.length).toBe(6);
-    expect(await refused[0]!.closed).toBe(1013);
-    for (const f of open) f.ws.close();
-    await Promise.all(open.map((f) => f.closed));
-    const again = await feed('/api/overlay', overlayToken);
-    await until(() => again.frames.some((f) => f.t === 'content'));
-    again.ws.close();
+    await expectSocketCap('/api/overlay', overlayToken, 'content');
   });
 });
 

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { HealthSample, ObsState } from '../../../../shared/contract/index';
+import { blankObsState, type HealthSample, type ObsState } from '../../../../shared/contract/index';
 import { badge, controlsEnabled, figures, ingestAction, linkLine, phaseLabel, sceneHotkey, sceneRole, sparkSeries, streamAction } from './obs.logic';
 
 const NOW = 1_800_000_000_000;
 
 function down(patch: Partial<ObsState> = {}): ObsState {
-  return {
-    link: 'disconnected',
-    url: null,
-    linkError: null,
-    lostAt: NOW - 12_000,
-    reconnectAttempt: 0,
-    authDisabled: false,
-    synced: false,
-    obsVersion: null,
-    scenes: [],
-    programScene: null,
-    previewScene: null,
-    studioMode: false,
-    stream: { phase: 'unknown', since: null, startedAt: null, reconnects: 0, retry: 0, lastError: null },
-    record: { active: null },
-    health: { level: 'unknown', reasons: [], sample: null, baselineKbps: null, expectedFps: null },
-    history: [],
-    ingest: { active: null, server: null, hasBackup: false, switching: false },
-    ...patch,
-  };
+  return { ...blankObsState(NOW - 12_000), ...patch };
 }
 
 const sample: HealthSample = {
