@@ -157,6 +157,11 @@ describe('offers module (demo show, sandbox store)', () => {
     const audit = core.audit.list({ limit: 20 });
     expect(audit.find((e) => e.command === 'offer.trigger.fired')).toMatchObject({ actor: 'system:trigger:pay-errors', outcome: 'pause' });
     expect(audit.find((e) => e.command === 'offer.pause')).toMatchObject({ actor: 'system:trigger:pay-errors', via: 'system', outcome: 'ok' });
+    // A pause nobody clicked is an alert the producer reads, not only a line under the cue deck.
+    await until(() => core.snapshot().state.alerts.items.some((a) => a.key === `offers.trigger.${OFFER}.pay-errors` && /store confirmed/.test(a.message)));
+    const alert = core.snapshot().state.alerts.items.find((a) => a.key === `offers.trigger.${OFFER}.pay-errors`);
+    expect(alert).toMatchObject({ level: 'critical' });
+    expect(alert?.message).toContain('pause by rule "pay-errors" (payment error rate) — paused (store confirmed)');
   });
 
   it('raises an alarm for an alarm rule, once per cool-down', async () => {

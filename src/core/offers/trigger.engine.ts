@@ -80,10 +80,18 @@ export function createTriggerEngine(deps: TriggerEngineDeps): TriggerEngine {
       return;
     }
     const reason = `Rule ${rule.id} (${rule.kind.replace(/_/g, ' ')}): ${evidence}`.slice(0, 300);
+    // A pause nobody clicked is an alert the producer reads (and acknowledges), with how it ended.
+    const settled = (outcome: string) => {
+      setOutcome(firing.id, outcome);
+      deps.alarm(
+        `offers.trigger.${t.offer.id}.${rule.id}`,
+        `${t.offer.name}: pause by rule "${rule.id}" (${rule.kind.replace(/_/g, ' ')}) — ${outcome}. ${evidence}. Resume from the offers panel once it is safe.`,
+      );
+    };
     deps
       .dispatchPause(t.offer.id, reason, { actor, role: 'producer', via: 'system' })
-      .then((r) => setOutcome(firing.id, r.ok ? 'paused (store confirmed)' : `pause not confirmed: ${r.error.message}`.slice(0, 300)))
-      .catch((e: unknown) => setOutcome(firing.id, `pause failed: ${String(e)}`.slice(0, 300)));
+      .then((r) => settled(r.ok ? 'paused (store confirmed)' : `pause not confirmed: ${r.error.message}`.slice(0, 300)))
+      .catch((e: unknown) => settled(`pause failed: ${String(e)}`.slice(0, 300)));
   };
 
   return {
