@@ -41,7 +41,8 @@ const offer = (patch: Partial<OfferView>): OfferView =>
 function cap(reached: boolean): OfferView['cap'] {
   return { orders: 200, bonus: 'free travel pouch', reached, reachedAt: reached ? 1 : null, bonusRemoval: null };
 }
-const tick = () => new Promise((r) => setTimeout(r, 0));
+// Patches go out after the turn's I/O (setImmediate): wait past a timer and then a check phase.
+const tick = () => new Promise((r) => setTimeout(() => setImmediate(r), 0));
 
 describe('demo show on first start', () => {
   it('imports script.md, records the show file’s sign-off because the hash matches, and loads it', async () => {
