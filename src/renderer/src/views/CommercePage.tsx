@@ -6,6 +6,7 @@ import { StationHeader } from '../features/station/StationHeader';
 import { useSlice, useStation } from '../state/station.store';
 import { useAction } from '../state/use-action';
 import { Panel } from '../ui/Panel';
+import { Fact } from '../ui/Fact';
 import { Button } from '../ui/Button';
 import { StatusBadge } from '../ui/StatusDot';
 import { useShowIsRehearsal } from '../ui/use-rehearsal';
@@ -118,24 +119,15 @@ export function CommercePage() {
           <Panel title="Conversion" testId="commerce-kpis">
             {kpis ? (
               <div className="observer-facts">
-                <div className="observer-fact" data-testid="commerce-c2c">
-                  <span className="muted small">cart→checkout</span>
-                  <strong className="num">{formatPct(kpis.cartToCheckout)}</strong>
-                  <span className="small num">
-                    {kpis.checkouts} checkouts / {kpis.addToCart} carts
-                  </span>
-                </div>
-                <div className="observer-fact" data-testid="commerce-aov">
-                  <span className="muted small">AOV</span>
-                  <strong className="num">{kpis.aov === null ? '—' : formatMoney(kpis.aov, kpis.currency || 'USD')}</strong>
-                  <span className="small num">
-                    {kpis.orders} orders · {formatMoney(kpis.revenue, kpis.currency || 'USD')}
-                  </span>
-                </div>
-                <div className="observer-fact">
-                  <span className="muted small">payment errors</span>
-                  <strong className="num">{kpis.paymentErrors}</strong>
-                </div>
+                <Fact testId="commerce-c2c" label="cart→checkout" value={formatPct(kpis.cartToCheckout)} numeric detail={`${kpis.checkouts} checkouts / ${kpis.addToCart} carts`} />
+                <Fact
+                  testId="commerce-aov"
+                  label="AOV"
+                  value={kpis.aov === null ? '—' : formatMoney(kpis.aov, kpis.currency || 'USD')}
+                  numeric
+                  detail={`${kpis.orders} orders · ${formatMoney(kpis.revenue, kpis.currency || 'USD')}`}
+                />
+                <Fact label="payment errors" value={kpis.paymentErrors} numeric />
               </div>
             ) : null}
           </Panel>

@@ -4,6 +4,7 @@
 import { StationHeader } from '../features/station/StationHeader';
 import { useSlice } from '../state/station.store';
 import { Panel } from '../ui/Panel';
+import { Fact } from '../ui/Fact';
 import { StatusBadge, StatusDot } from '../ui/StatusDot';
 import { useNow } from '../ui/use-now';
 import { formatAge } from '../ui/format';
@@ -33,19 +34,9 @@ export function ObserverPage() {
         <div className="col">
           <Panel title="On air" testId="observer-air">
             <div className="observer-facts">
-              <div className="observer-fact">
-                <span className="muted small">stream</span>
-                <StatusBadge level={air.level}>{air.text}</StatusBadge>
-              </div>
-              <div className="observer-fact">
-                <span className="muted small">show phase</span>
-                <strong>{day?.phase ?? '—'}</strong>
-              </div>
-              <div className="observer-fact">
-                <span className="muted small">segment</span>
-                <strong>{cues?.current?.segmentTitle ?? '—'}</strong>
-                <span className="small">{cues?.segmentStartedAt ? formatAge(now - cues.segmentStartedAt) : ''}</span>
-              </div>
+              <Fact label="stream" value={<StatusBadge level={air.level}>{air.text}</StatusBadge>} />
+              <Fact label="show phase" value={day?.phase ?? '—'} />
+              <Fact label="segment" value={cues?.current?.segmentTitle ?? '—'} detail={cues?.segmentStartedAt ? formatAge(now - cues.segmentStartedAt) : ''} />
             </div>
             <p data-testid="observer-cue">{cues?.current ? cues.current.text : <span className="muted">No cue yet.</span>}</p>
           </Panel>
@@ -88,11 +79,7 @@ export function ObserverPage() {
               {QUEUE_ORDER.filter((q) => q !== 'spam').map((q) => {
                 const s = comments?.queues.find((x) => x.name === q);
                 return (
-                  <div key={q} className="observer-fact">
-                    <span className="muted small">{QUEUE_LABELS[q]}</span>
-                    <strong className="num">{s?.open ?? 0}</strong>
-                    <span className="small">{s?.oldestReceivedAt ? `oldest ${formatAge(now - s.oldestReceivedAt)}` : 'none open'}</span>
-                  </div>
+                  <Fact key={q} label={QUEUE_LABELS[q]} value={s?.open ?? 0} numeric detail={s?.oldestReceivedAt ? `oldest ${formatAge(now - s.oldestReceivedAt)}` : 'none open'} />
                 );
               })}
             </div>

@@ -9,6 +9,7 @@ import { MyAlerts } from '../features/roles/MyAlerts';
 import { useSend, useSlice, useStation } from '../state/station.store';
 import { useStationEvent } from '../state/events';
 import { Panel } from '../ui/Panel';
+import { Fact } from '../ui/Fact';
 import { formatAge } from '../ui/format';
 import { useNow } from '../ui/use-now';
 import '../features/roles/roles.css';
@@ -48,16 +49,8 @@ export function ServicePage() {
           </Panel>
           <Panel title="Service levels" testId="service-kpis">
             <div className="observer-facts">
-              <div className="observer-fact">
-                <span className="muted small">open in your queue</span>
-                <strong className="num">{queue?.open ?? 0}</strong>
-                <span className="small">{queue?.oldestReceivedAt ? `oldest ${formatAge(now - queue.oldestReceivedAt)}` : 'none waiting'}</span>
-              </div>
-              <div className="observer-fact">
-                <span className="muted small">time to fulfil</span>
-                <strong className="num">{kpis?.timeToFulfilSeconds == null ? '—' : formatAge(kpis.timeToFulfilSeconds * 1000)}</strong>
-                <span className="small">{kpis?.fulfilled ?? 0} fulfilled</span>
-              </div>
+              <Fact label="open in your queue" value={queue?.open ?? 0} numeric detail={queue?.oldestReceivedAt ? `oldest ${formatAge(now - queue.oldestReceivedAt)}` : 'none waiting'} />
+              <Fact label="time to fulfil" value={kpis?.timeToFulfilSeconds == null ? '—' : formatAge(kpis.timeToFulfilSeconds * 1000)} numeric detail={`${kpis?.fulfilled ?? 0} fulfilled`} />
             </div>
           </Panel>
           <MyAlerts empty="No alerts for customer service: time-to-fulfil thresholds land here." />
