@@ -119,18 +119,20 @@ export function runCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly
     const trainSeconds = (performance.now() - t0) / 1000;
     folds.push(evaluateWithModel(held.name, held.rows, held.catalog, model, model.examples, trainSeconds));
   }
+  return { folds, worst: worstOf(folds) };
+}
+
+/** The lowest of each figure over the folds: what a new brand's first show should expect. */
+export function worstOf(folds: readonly FoldReport[]): CrossCatalogReport['worst'] {
   const min = (xs: number[]): number => (xs.length ? Math.min(...xs) : 0);
   const subs = folds.map((f) => f.complaintSubAccuracy).filter((x): x is number => x !== null);
   return {
-    folds,
-    worst: {
-      macroF1: min(folds.map((f) => f.intent.macroF1)),
-      complaintF1: min(folds.map((f) => f.complaintF1)),
-      skuRecall: min(folds.map((f) => f.skuRecall)),
-      skuPrecision: min(folds.map((f) => f.skuPrecision)),
-      langAccuracy: min(folds.flatMap((f) => Object.values(f.langAccuracy))),
-      complaintSubAccuracy: subs.length ? Math.min(...subs) : null,
-    },
+    macroF1: min(folds.map((f) => f.intent.macroF1)),
+    complaintF1: min(folds.map((f) => f.complaintF1)),
+    skuRecall: min(folds.map((f) => f.skuRecall)),
+    skuPrecision: min(folds.map((f) => f.skuPrecision)),
+    langAccuracy: min(folds.flatMap((f) => Object.values(f.langAccuracy))),
+    complaintSubAccuracy: subs.length ? Math.min(...subs) : null,
   };
 }
 
