@@ -21,6 +21,7 @@ import { createDeviceSocket } from './device/device-socket';
 import { createDeviceTokensRoutes } from './routes/device-tokens.route';
 import { createOverlaySocket } from './overlay/overlay-socket';
 import { createOverlayPageRoute } from './overlay/overlay-page.route';
+import { findPerson } from '../core/people/duties';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -91,6 +92,10 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   // One per-token budget for every door: commands, event sockets, panels and overlay pages.
   const limiter = createRateLimiter(cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS, () => Date.now());
   const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log, limiter });
+  // A panel acts for a person only while they have access: revoking the person revokes their panels.
+  const offPersonRevoked = core.people.onRevoked((e) => {
+    if (e.reason === 'revoked') devices.revokeFor(e.personId);
+  });
   const overlaySocket = createOverlaySocket({ core, devices, limiter });
   const rendererDir = join(cfg.appRoot, 'out', 'renderer');
   let api: ApiServer;
@@ -109,7 +114,14 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       routes: [
         createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log }),
         ...createSignoffRoutes({ dispatch: core.dispatch }),
-        ...createDeviceTokensRoutes({ tokens, devices }),
+        ...createDeviceTokensRoutes({
+          tokens,
+          devices,
+          personOf: (ref) => {
+            const show = core.show.current()?.show;
+            return (show && findPerson(show, ref)?.id) ?? null;
+          },
+        }),
         createOverlayPageRoute(),
       ],
       upgrades: [deviceSocket.upgrade, overlaySocket.upgrade],
@@ -117,6 +129,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   } catch (error) {
     await deviceSocket.close();
     await overlaySocket.close();
+    offPersonRevoked();
     await core.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new Error(`port ${cfg.port} is in use: is another Baton running? Try --port <n>.`);
@@ -157,6 +170,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     },
     tlsFingerprint,
     async close() {
+      offPersonRevoked();
       await deviceSocket.close();
       await overlaySocket.close();
       await api.close();

@@ -6,7 +6,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Core } from '../../core/core';
 import type { Logger } from '../../core/platform/logger';
-import type { DeviceTokenService } from '../auth/device-token.service';
+import type { DeviceGrant, DeviceTokenService } from '../auth/device-token.service';
+import type { Caller } from '../../core/dispatch/handler';
+import { findPerson } from '../../core/people/duties';
+import { actorOf } from '../../core/people/people.roles';
 import { diffFeed, isEmptyDiff, projectDeviceFeed, type DeviceFrame, type FeedMap } from '../device-feed';
 import type { RateLimiter } from '../transport/rate-limit';
 
@@ -19,6 +22,7 @@ export const DEVICE_COMMANDS = [
   'obs.take',
   'offer.pause',
   'offer.resume',
+  'offer.pauseRequest',
   'offer.window',
   'offer.windowAdjust',
   'talkback.send',
@@ -100,7 +104,20 @@ export function createDeviceSocket(deps: {
     for (const c of clients) if (c.label === label) c.ws.close(CLOSE_TOKEN_REFUSED, 'token revoked');
   });
 
-  const serve = (ws: WebSocket, label: string, release: () => void) => {
+  /**
+   * Who a panel's command comes from: the show person it was issued for (the show's duties apply to
+   * them, the audit names them and the panel), or the panel alone. A person no longer in the loaded
+   * show leaves the panel acting for nobody.
+   */
+  const callerFor = (grant: DeviceGrant): Caller => {
+    const show = core.show.current()?.show;
+    const person = grant.person && show ? findPerson(show, grant.person) : undefined;
+    const base = { role: 'producer' as const, via: 'ws' as const, device: grant.label, panel: grant.label };
+    return person ? { ...base, actor: `${actorOf(person)} via panel ${grant.label}`, personId: person.id, name: person.name } : { ...base, actor: `device:${grant.label}` };
+  };
+
+  const serve = (ws: WebSocket, grant: DeviceGrant, release: () => void) => {
+    const label = grant.label;
     const key = deviceLimitKey('device', label);
     const now = core.now();
     const c: Client = { ws, label, last: projectDeviceFeed(core.snapshot().state, now) };
@@ -122,9 +139,9 @@ export function createDeviceSocket(deps: {
         send(c, { t: 'result', id: msg.id, ok: false, message: `Too many requests with this panel token; retry in ${admission.retryAfterSeconds} s.` });
         return;
       }
-      // A panel acts for the producer who issued its token; the audit names the panel.
+      // A panel runs show commands in the producer's role, as the person it was issued for (or nobody).
       core
-        .dispatch(msg.name, msg.args, { actor: `device:${label}`, role: 'producer', via: 'ws' })
+        .dispatch(msg.name, msg.args, callerFor(grant))
         .then((r) => send(c, { t: 'result', id: msg.id, ok: r.ok, message: r.ok ? null : r.error.message }))
         .catch((error: unknown) => log.error('device command failed', { error: String(error) }));
     });
@@ -149,7 +166,7 @@ export function createDeviceSocket(deps: {
       if (release) socket.once('close', release);
       wss.handleUpgrade(req, socket, head, (ws) => {
         if (!release) ws.close(CLOSE_TOO_MANY, 'too many open connections with this panel token');
-        else serve(ws, grant.label, release);
+        else serve(ws, grant, release);
       });
       return true;
     },
