@@ -22,6 +22,7 @@ import { createDeviceTokensRoutes } from './routes/device-tokens.route';
 import { createOverlaySocket } from './overlay/overlay-socket';
 import { createOverlayPageRoute } from './overlay/overlay-page.route';
 import { findPerson } from '../core/people/duties';
+import { createSendBudget, DEFAULT_SEND_CAPS } from './transport/send-budget';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -91,12 +92,14 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   });
   // One per-token budget for every door: commands, event sockets, panels and overlay pages.
   const limiter = createRateLimiter(cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS, () => Date.now());
-  const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log, limiter });
+  // One unsent-byte budget for every socket: per token (all its doors together) and per station.
+  const sendBudget = createSendBudget(DEFAULT_SEND_CAPS, { log: cfg.log });
+  const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log, limiter, budget: sendBudget });
   // A panel acts for a person only while they have access: revoking the person revokes their panels.
   const offPersonRevoked = core.people.onRevoked((e) => {
     if (e.reason === 'revoked') devices.revokeFor(e.personId);
   });
-  const overlaySocket = createOverlaySocket({ core, devices, limiter });
+  const overlaySocket = createOverlaySocket({ core, devices, limiter, budget: sendBudget });
   const rendererDir = join(cfg.appRoot, 'out', 'renderer');
   let api: ApiServer;
   try {
@@ -110,6 +113,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       version: cfg.version,
       allowedHosts,
       limiter,
+      sendBudget,
       tls,
       routes: [
         createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log }),

@@ -12,6 +12,7 @@ import { findPerson } from '../../core/people/duties';
 import { actorOf } from '../../core/people/people.roles';
 import { diffFeed, isEmptyDiff, projectDeviceFeed, type DeviceFrame, type FeedMap } from '../device-feed';
 import type { RateLimiter } from '../transport/rate-limit';
+import { createSendBudget, type SendBudget, type SendSlot } from '../transport/send-budget';
 
 /** What a panel may do: run the show, never configure it (no credentials, no script edits). */
 export const DEVICE_COMMANDS = [
@@ -55,6 +56,7 @@ interface Client {
   ws: WebSocket;
   label: string;
   last: FeedMap;
+  slot: SendSlot;
 }
 
 export function createDeviceSocket(deps: {
@@ -63,20 +65,25 @@ export function createDeviceSocket(deps: {
   log: Logger;
   /** The station's per-token limits: a panel's commands and sockets count like any token's. */
   limiter: RateLimiter;
+  /** The station's unsent-byte budget (per token and altogether), shared with the other doors. */
+  budget?: SendBudget;
   tickMs?: number;
 }): DeviceSocket {
   const { core, devices, log, limiter } = deps;
+  const budget = deps.budget ?? createSendBudget(undefined, { log });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
   const clients = new Set<Client>();
   let scheduled = false;
 
   const send = (c: Client, frame: DeviceFrame) => {
     if (c.ws.readyState !== c.ws.OPEN) return;
-    if (c.ws.bufferedAmount > MAX_BUFFERED) {
-      c.ws.close(1013, 'too far behind; reconnect for a fresh map');
+    const text = JSON.stringify(frame);
+    const over = c.slot.admit(text.length);
+    if (over) {
+      budget.drop(c.ws, over);
       return;
     }
-    c.ws.send(JSON.stringify(frame));
+    c.ws.send(text);
   };
 
   const publish = () => {
@@ -120,7 +127,7 @@ export function createDeviceSocket(deps: {
     const label = grant.label;
     const key = deviceLimitKey('device', label);
     const now = core.now();
-    const c: Client = { ws, label, last: projectDeviceFeed(core.snapshot().state, now) };
+    const c: Client = { ws, label, last: projectDeviceFeed(core.snapshot().state, now), slot: budget.open(key, `panel ${label}`, () => ws.bufferedAmount, MAX_BUFFERED) };
     clients.add(c);
     send(c, { t: 'hello', device: label, at: now, commands: DEVICE_COMMANDS });
     send(c, { t: 'full', at: now, values: c.last });
@@ -147,6 +154,7 @@ export function createDeviceSocket(deps: {
     });
     ws.on('close', () => {
       clients.delete(c);
+      c.slot.release();
       release();
     });
     ws.on('error', () => ws.terminate());
