@@ -48,6 +48,8 @@ export interface StationConfig {
   rate?: number | null;
   /** `--allow-insecure-store`: store credentials may go over plain http to any host (labs only). */
   allowInsecureStore?: boolean;
+  /** `--allow-insecure-hq`: the HQ token and facts may go over plain http to any host (labs only). */
+  allowInsecureHq?: boolean;
 }
 
 export interface Station {
@@ -87,7 +89,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     station: { version: cfg.version, mode: cfg.mode, url: '', lan: cfg.lan },
     cwd: process.cwd(),
     nativeBinding: cfg.nativeBinding,
-    ports: { ...createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }), hq: { boot: cfg.hq ?? null } },
+    ports: { ...createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }), hq: { boot: cfg.hq ?? null, allowInsecure: cfg.allowInsecureHq === true } },
     devices,
   });
   // One per-token budget for every door: commands, event sockets, panels and overlay pages.
