@@ -238,12 +238,12 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   /**
    * A comment asking what a pinned answer already answers is attached to it on arrival: answered
    * "by pin" (its own reply text, in its language and the offer's current variant), never counted
-   * as a moderator's reply.
+   * as a moderator's reply. Not while the compliance guard flags its macro: those wait for a person.
    */
   const attachToPin = (p: PendingComment): PendingComment => {
     if (p.status !== 'new' || !p.clusterKey) return p;
     const pin = answerPins.get(p.clusterKey);
-    if (!pin) return p;
+    if (!pin || service.macroFlag(pin.macroId) !== null) return p;
     const macro = cfg.show?.comments.macros.find((m) => m.id === pin.macroId);
     const r = macro ? macroReply(macro, p.lang || null, service.pausedOffers()) : null;
     if (!r?.ok) return p;
