@@ -148,13 +148,35 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
       return { ...v, items: v.items.filter((a) => a.audience?.includes(role) === true) } as StationState[D];
     }
     case 'showday': {
-      // Probe details name ingest addresses; refusals quote configuration. The windows stay.
+      // Probe details name ingest addresses; refusals quote configuration. The windows stay. The
+      // GO record's checks are the preflight's, read as below.
       const v = value as StationState['showday'];
-      return { ...v, probes: {}, refusals: [] } as StationState['showday'] as StationState[D];
+      return { ...v, probes: {}, refusals: [], go: v.go ? { ...v.go, checks: v.go.checks.map(checkView) } : null } as StationState['showday'] as StationState[D];
+    }
+    case 'preflight': {
+      const v = value as StationState['preflight'];
+      return { ...v, checks: v.checks.map(checkView) } as StationState[D];
     }
     default:
       return value;
   }
+}
+
+/**
+ * Automatic checks whose detail quotes configuration: OBS's link error and the comment feeds'
+ * health name addresses and accounts when they fail; the active probes (backup ingest, test order)
+ * name ingest and store addresses whatever their answer.
+ */
+const DETAIL_ON_FAILURE = new Set(['obs.connected', 'comments.sources']);
+const DETAIL_ALWAYS = new Set(['ingest.backup', 'store.testOrder']);
+
+/** A check as a role without configuration reads it: the status stays, a configuration detail goes. */
+function checkView<C extends { status: string; detail: string; rule?: string }>(c: C): C {
+  if (!c.rule) return c;
+  if (DETAIL_ALWAYS.has(c.rule) || (DETAIL_ON_FAILURE.has(c.rule) && c.status !== 'pass')) {
+    return { ...c, detail: `${c.status === 'pass' ? 'passed' : c.status}: details in the producer view` };
+  }
+  return c;
 }
 
 /** The roles of a list in the policy's order (most powerful first), without repeats. */
