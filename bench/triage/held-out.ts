@@ -50,27 +50,33 @@ type RawCatalog = Parameters<typeof corpusCatalog>[0];
 /**
  * A held-out category without its lines that repeat a training line (normalized): a repeat tests nothing.
  * Labels follow the corpus convention, applied mechanically (no text read): a bundle is an offer, not a product, so
- * a line labelled with the bundle's own SKU keeps its offer and counts as naming no product (`bundleSkusAsOffer`).
+ * a line labelled with the bundle's own SKU keeps its offer and counts as naming no product (`bundleSkusAsOffer`), and a
+ * line written while the bundle was pinned counts as written with no product pinned (`bundlePinsCleared`).
  */
-export function loadHeldOutCategory(category: string, trainingKeys: ReadonlySet<string>): LabelledSet & { repeatsLeftOut: number; bundleSkusAsOffer: number } {
+export function loadHeldOutCategory(category: string, trainingKeys: ReadonlySet<string>): LabelledSet & { repeatsLeftOut: number; bundleSkusAsOffer: number; bundlePinsCleared: number } {
   const dir = `${HELD_OUT_DIR}${category}`;
   const raw = JSON.parse(readFileSync(`${dir}/catalog.json`, 'utf8')) as RawCatalog;
   const bundles = new Map(raw.offers.flatMap((o) => (o.sku ? [[o.sku, o.code] as const] : [])));
   let bundleSkusAsOffer = 0;
+  let bundlePinsCleared = 0;
   const all = readJsonl(`${dir}/comments.jsonl`).map((r) => {
-    const code = r.sku ? bundles.get(r.sku) : undefined;
-    if (code === undefined) return r;
+    // A pinned bundle is not a pinned product: the corpus writes it as no pin, and the matcher takes pins as products.
+    const pinnedBundle = r.pinnedSku ? bundles.has(r.pinnedSku) : false;
+    if (pinnedBundle) bundlePinsCleared++;
+    const row = pinnedBundle ? { ...r, pinnedSku: null } : r;
+    const code = row.sku ? bundles.get(row.sku) : undefined;
+    if (code === undefined) return row;
     bundleSkusAsOffer++;
-    return { ...r, sku: null, offer: r.offer ?? code };
+    return { ...row, sku: null, offer: row.offer ?? code };
   });
   const rows = all.filter((r) => !trainingKeys.has(lineKey(r.text)));
-  return { name: `heldout/${category}`, role: 'evaluation', rows, catalog: corpusCatalog(raw), repeatsLeftOut: all.length - rows.length, bundleSkusAsOffer };
+  return { name: `heldout/${category}`, role: 'evaluation', rows, catalog: corpusCatalog(raw), repeatsLeftOut: all.length - rows.length, bundleSkusAsOffer, bundlePinsCleared };
 }
 
 export interface HeldOutReport {
   trainN: number;
   trainSeconds: number;
-  categories: Array<FoldReport & { repeatsLeftOut: number; bundleSkusAsOffer: number }>;
+  categories: Array<FoldReport & { repeatsLeftOut: number; bundleSkusAsOffer: number; bundlePinsCleared: number }>;
 }
 
 /** Train once on the tuning sets + the whole corpus (what ships), score each held-out category with its own catalog. */
@@ -86,7 +92,7 @@ export function runHeldOut(training: readonly LabelledSet[]): HeldOutReport | nu
     trainSeconds,
     categories: categories.map((c) => {
       const set = loadHeldOutCategory(c, keys);
-      return { ...evaluateWithModel(set.name, set.rows, set.catalog, model, model.examples, trainSeconds), repeatsLeftOut: set.repeatsLeftOut, bundleSkusAsOffer: set.bundleSkusAsOffer };
+      return { ...evaluateWithModel(set.name, set.rows, set.catalog, model, model.examples, trainSeconds), repeatsLeftOut: set.repeatsLeftOut, bundleSkusAsOffer: set.bundleSkusAsOffer, bundlePinsCleared: set.bundlePinsCleared };
     }),
   };
 }
@@ -107,7 +113,7 @@ export function formatHeldOut(rep: HeldOutReport): string {
   const u = fresh.length > 0 ? worstOf(fresh) : null;
   return [
     `== held-out categories (never read while tuning; model trained on tuning sets + all corpus, ${rep.trainN} lines) ==`,
-    ...rep.categories.map((f) => `${formatFold(f)}  (${f.repeatsLeftOut} repeats of training lines left out; ${f.bundleSkusAsOffer} bundle-SKU labels read as the offer; ${seenNote(f.name)})`),
+    ...rep.categories.map((f) => `${formatFold(f)}  (${f.repeatsLeftOut} repeats of training lines left out; ${f.bundleSkusAsOffer} bundle-SKU labels read as the offer; ${f.bundlePinsCleared} pinned bundles read as no pin; ${seenNote(f.name)})`),
     ...(u
       ? [
           `WORST NEVER-SCORED (${fresh.map((f) => f.name).join(', ')}): intent macro-F1 ${fmt(u.macroF1)} | complaint F1 ${fmt(u.complaintF1)} | ` +
