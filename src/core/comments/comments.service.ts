@@ -199,7 +199,11 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     for (const r of records) {
       total += 1;
       byIntent[r.intent] += 1;
-      if (r.reasons[0] === DEMAND_REASON) demand[r.sku ?? '?'] = (demand[r.sku ?? '?'] ?? 0) + 1;
+      // Own keys only: a SKU may be called like an Object method ("constructor", "toString").
+      if (r.reasons[0] === DEMAND_REASON) {
+        const k = r.sku ?? '?';
+        demand[k] = (Object.hasOwn(demand, k) ? demand[k]! : 0) + 1;
+      }
       index.apply(r);
       clusters.apply(r);
       noteFacets(r);
