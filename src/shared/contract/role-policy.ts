@@ -134,7 +134,8 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
     }
     case 'obs': {
       const v = value as StationState['obs'];
-      return { ...v, url: null, linkError: v.linkError === null ? null : 'OBS link problem (details in the producer view)' } as StationState[D];
+      // The stream server's address can carry a passphrase (SRT) or a token: which ingest is live stays.
+      return { ...v, url: null, linkError: v.linkError === null ? null : 'OBS link problem (details in the producer view)', ingest: { ...v.ingest, server: null } } as StationState[D];
     }
     case 'comments': {
       const v = value as StationState['comments'];

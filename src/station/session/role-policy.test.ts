@@ -143,4 +143,16 @@ describe('role policy', () => {
     // A check without configuration keeps its detail.
     expect(observed.find((c) => c.id === 'script')?.detail).toBe(preflight.checks.find((c) => c.id === 'script')?.detail);
   });
+
+  it('keeps OBS’s stream server address to the producer: it can carry a passphrase (SRT) or a token in its query', () => {
+    const base = demoState();
+    const state: StationState = { ...base, obs: { ...base.obs, ingest: { ...base.obs.ingest, active: 'primary', server: 'srt://ingest.example:9000?streamid=live&passphrase=hunter2hunter2' } } };
+    expect(JSON.stringify(stateView('producer', state))).toContain('hunter2');
+    for (const role of ['host', 'moderator', 'approver', 'commerce', 'customer-service', 'observer'] as const) {
+      const view = stateView(role, state);
+      expect(JSON.stringify(view), role).not.toMatch(/hunter2|ingest\.example/);
+      // Which ingest is live (primary or backup) stays readable.
+      if (canSeeDomain(role, 'obs')) expect(view.obs.ingest.active).toBe('primary');
+    }
+  });
 });
