@@ -145,8 +145,10 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
     }
     case 'alerts': {
       const v = value as StationState['alerts'];
-      if (ROLE_POLICY[role].alerts === 'all') return v as StationState[D];
-      return { ...v, items: v.items.filter((a) => a.audience?.includes(role) === true) } as StationState[D];
+      // OBS's link error names its address, which the obs domain keeps to the producer too.
+      const items = v.items.map((a) => (a.key === 'obs.link' ? { ...a, message: 'OBS link problem (details in the producer view)' } : a));
+      if (ROLE_POLICY[role].alerts === 'all') return { ...v, items } as StationState[D];
+      return { ...v, items: items.filter((a) => a.audience?.includes(role) === true) } as StationState[D];
     }
     case 'showday': {
       // Probe details name ingest addresses; refusals quote configuration. The windows stay. The

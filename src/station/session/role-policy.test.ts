@@ -155,4 +155,15 @@ describe('role policy', () => {
       if (canSeeDomain(role, 'obs')) expect(view.obs.ingest.active).toBe('primary');
     }
   });
+
+  it('an OBS link alert reads as a link problem for the observer, without OBS’s address (as the obs domain does)', () => {
+    const base = demoState();
+    const alert = { id: 'a1', level: 'critical' as const, source: 'obs', key: 'obs.link', message: 'OBS link not up: connect ECONNREFUSED 10.20.0.7:4455', raisedAt: 1, updatedAt: 1, clearedAt: null, ackedBy: null, ackedAt: null };
+    const state: StationState = { ...base, alerts: { ...base.alerts, items: [alert] } };
+    expect(stateView('producer', state).alerts.items[0]?.message).toContain('10.20.0.7');
+    const observed = stateView('observer', state).alerts.items[0];
+    expect(observed).toMatchObject({ key: 'obs.link', level: 'critical' });
+    expect(observed?.message).not.toContain('10.20.0.7');
+    expect(observed?.message).toMatch(/OBS link/);
+  });
 });
