@@ -158,7 +158,7 @@ describe('role policy', () => {
 
   it('an OBS link alert reads as a link problem for the observer, without OBS’s address (as the obs domain does)', () => {
     const base = demoState();
-    const alert = { id: 'a1', level: 'critical' as const, source: 'obs', key: 'obs.link', message: 'OBS link not up: connect ECONNREFUSED 10.20.0.7:4455', raisedAt: 1, updatedAt: 1, clearedAt: null, ackedBy: null, ackedAt: null };
+    const alert = { id: 'a1', level: 'critical' as const, source: 'obs', key: 'obs.link', message: 'OBS link not up: connect ECONNREFUSED 10.20.0.7:4455', raisedAt: 1, updatedAt: 1, clearedAt: null, ackedBy: null, ackedAt: null, count: 1, raises: [1], clearedBy: null, quiet: false };
     const state: StationState = { ...base, alerts: { ...base.alerts, items: [alert] } };
     expect(stateView('producer', state).alerts.items[0]?.message).toContain('10.20.0.7');
     const observed = stateView('observer', state).alerts.items[0];
