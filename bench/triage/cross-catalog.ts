@@ -29,7 +29,6 @@ export interface FoldReport {
   /** The training configuration and, when chosen by inner cross-validation, how each candidate did there. */
   config?: ModelConfig;
   selection?: Selection;
-  innerNames?: string[];
   /** Written by the classifier's developer (DEVELOPER_WRITTEN): a fold, but not counted in the worst fold. */
   developerWritten?: boolean;
 }
@@ -131,7 +130,6 @@ export function runCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly
       ...evaluateWithModel(held.name, held.rows, held.catalog, model, model.examples, trainSeconds),
       config,
       selection,
-      innerNames: cats.map((c) => c.name),
       developerWritten: DEVELOPER_WRITTEN.has(held.name.replace('corpus/', '')),
     };
     options.log?.(formatFold(fold));
@@ -170,7 +168,7 @@ export function formatCrossCatalog(rep: CrossCatalogReport): string {
   const w = rep.worst;
   return [
     `== cross-catalog: train on ${rep.folds.length - 1} corpus categories + tuning sets, test on the held-out one; worst fold over the independently written categories ==`,
-    ...rep.folds.flatMap((f) => [formatFold(f), ...(f.selection && f.innerNames && process.env.TRIAGE_SHOW_SELECTION === '1' ? [formatSelection(f.selection, f.innerNames)] : [])]),
+    ...rep.folds.flatMap((f) => [formatFold(f), ...(f.selection && process.env.TRIAGE_SHOW_SELECTION === '1' ? [formatSelection(f.selection)] : [])]),
     `WORST FOLD: intent macro-F1 ${fmt(w.macroF1)} (target ≥ 0.90) | complaint F1 ${fmt(w.complaintF1)} (≥ 0.85) | SKU recall ${fmt(w.skuRecall)} (≥ 0.92) at precision ${fmt(w.skuPrecision)} (≥ 0.95) | per-language accuracy ${fmt(w.langAccuracy)} (≥ 0.85) | complaint sub-tag accuracy ${fmt(w.complaintSubAccuracy)}`,
   ].join('\n');
 }

@@ -62,18 +62,43 @@ export interface SelectionRow {
 export interface Selection {
   config: ModelConfig;
   rows: SelectionRow[];
+  /** The inner folds' names (categories, or categories joined with '+' when grouped). */
+  folds: string[];
+}
+
+/**
+ * At most this many inner folds: with more training categories they are grouped round-robin (in name order), so a
+ * rotation over a dozen categories costs 6 trainings per configuration per fold, not 11.
+ */
+export const MAX_INNER_FOLDS = 6;
+
+/** The inner folds: one per category, or `max` groups of them. */
+export function innerFolds(categories: readonly PreparedSet[], max = MAX_INNER_FOLDS): PreparedSet[] {
+  if (categories.length <= max) return [...categories];
+  const sorted = [...categories].sort((a, b) => a.name.localeCompare(b.name));
+  return Array.from({ length: max }, (_, g) => {
+    const members = sorted.filter((_, i) => i % max === g);
+    return { name: members.map((m) => m.name.replace('corpus/', '')).join('+'), data: members.flatMap((m) => m.data), keys: members.flatMap((m) => m.keys) };
+  });
 }
 
 const INTENT_NAMES = INTENTS as readonly string[];
 
 /**
- * Leave-one-category-out over `categories` (the tuning sets always train) for every configuration of `grid`. Each
- * inner fold's intent model scores its held-out category; the stack of a configuration is fitted on the pooled
+ * Leave-one-category-out over `categories` (the tuning sets always train; beyond MAX_INNER_FOLDS categories, leave one
+ * group out) for every configuration of `grid`. Each inner fold's intent model scores its held-out categories; the stack of a configuration is fitted on the pooled
  * out-of-fold logits of all inner folds (a few dozen weights on thousands of comments). The configuration whose worst
  * inner fold is best wins (ties: the better mean, then the earlier in the grid, i.e. the simpler).
  */
-export function selectConfig(tuning: readonly PreparedSet[], categories: readonly PreparedSet[], grid: readonly ModelConfig[] = CONFIG_GRID, base: TrainTriageOptions = {}): Selection {
-  if (categories.length < 2) return { config: grid[0]!, rows: [] };
+export function selectConfig(
+  tuning: readonly PreparedSet[],
+  trainingCategories: readonly PreparedSet[],
+  grid: readonly ModelConfig[] = CONFIG_GRID,
+  base: TrainTriageOptions = {},
+  maxFolds = MAX_INNER_FOLDS,
+): Selection {
+  if (trainingCategories.length < 2) return { config: grid[0]!, rows: [], folds: [] };
+  const categories = innerFolds(trainingCategories, maxFolds);
   const modelKeys = [...new Map(grid.map((c) => [`${c.epochs}/${c.dropout}`, c])).values()];
   const logitsOf = new Map<string, Float64Array[][]>();
   for (const mc of modelKeys) {
@@ -121,12 +146,12 @@ export function selectConfig(tuning: readonly PreparedSet[], categories: readonl
   });
   let best = rows[0]!;
   for (const r of rows.slice(1)) if (r.worst > best.worst + 1e-9 || (Math.abs(r.worst - best.worst) <= 1e-9 && r.mean > best.mean + 1e-9)) best = r;
-  return { config: best.config, rows };
+  return { config: best.config, rows, folds: categories.map((c) => c.name.replace('corpus/', '')) };
 }
 
-export function formatSelection(sel: Selection, names: readonly string[]): string {
+export function formatSelection(sel: Selection): string {
   return sel.rows
-    .map((r) => `  ${r.config === sel.config ? '→' : ' '} ${describeConfig(r.config).padEnd(38)} inner worst ${r.worst.toFixed(3)} mean ${r.mean.toFixed(3)}  (${r.perFold.map((f, i) => `${names[i]?.replace('corpus/', '')} ${f.toFixed(3)}`).join(', ')})`)
+    .map((r) => `  ${r.config === sel.config ? '→' : ' '} ${describeConfig(r.config).padEnd(38)} inner worst ${r.worst.toFixed(3)} mean ${r.mean.toFixed(3)}  (${r.perFold.map((f, i) => `${sel.folds[i]} ${f.toFixed(3)}`).join(', ')})`)
     .join('\n');
 }
 
@@ -134,10 +159,10 @@ export function formatSelection(sel: Selection, names: readonly string[]): strin
  * The shipped procedure: choose the configuration by inner cross-validation over `corpus` (the tuning sets always
  * train), then train on everything with it. Lines whose key is in `exclude` (they repeat a test line) are left out.
  */
-export function trainWithSelectedConfig(tuning: readonly LabelledSet[], corpus: readonly LabelledSet[], exclude: ReadonlySet<string> = new Set()): { model: TriageModel; selection: Selection; names: string[] } {
+export function trainWithSelectedConfig(tuning: readonly LabelledSet[], corpus: readonly LabelledSet[], exclude: ReadonlySet<string> = new Set()): { model: TriageModel; selection: Selection } {
   const tun = tuning.map((s) => without(prepareSet(s), exclude));
   const cats = corpus.map((s) => without(prepareSet(s), exclude));
   const selection = selectConfig(tun, cats);
   const model = trainPreparedTriageModel([...tun, ...cats].flatMap((s) => s.data), selection.config);
-  return { model, selection, names: cats.map((c) => c.name) };
+  return { model, selection };
 }

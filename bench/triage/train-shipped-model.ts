@@ -13,11 +13,11 @@ const dir = fileURLToPath(new URL('../../resources/triage/', import.meta.url));
 const tuning = loadTuningSets();
 const corpus = loadCorpus();
 const t0 = performance.now();
-const { model, selection, names } = trainWithSelectedConfig(tuning, corpus);
+const { model, selection } = trainWithSelectedConfig(tuning, corpus);
 const bytes = gzipSync(serializeTriageModel(model), { level: 9 });
 mkdirSync(dir, { recursive: true });
 writeFileSync(dir + 'model.bin.gz', bytes);
-console.log(formatSelection(selection, names));
+console.log(formatSelection(selection));
 console.log(
-  `trained on ${model.examples} comments (${[...tuning, ...corpus].map((s) => s.name).join(', ')}) with ${describeConfig(selection.config)} (chosen by leave-one-category-out) in ${((performance.now() - t0) / 1000).toFixed(1)} s → resources/triage/model.bin.gz (${Math.round(bytes.length / 1024)} KB)`,
+  `trained on ${model.examples} comments (${[...tuning, ...corpus].map((s) => s.name).join(', ')}) with ${describeConfig(selection.config)} (chosen by inner cross-validation over the corpus categories) in ${((performance.now() - t0) / 1000).toFixed(1)} s → resources/triage/model.bin.gz (${Math.round(bytes.length / 1024)} KB)`,
 );

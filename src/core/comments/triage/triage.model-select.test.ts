@@ -1,6 +1,6 @@
 // The inner cross-validation that chooses the model's configuration from training categories only.
 import { describe, expect, it } from 'vitest';
-import { prepareSet, selectConfig, without, type ModelConfig } from '../../../../bench/triage/model-select';
+import { innerFolds, prepareSet, selectConfig, without, type ModelConfig } from '../../../../bench/triage/model-select';
 import type { LabelledComment, LabelledSet } from '../../../../bench/triage/datasets';
 import { GLOW_CATALOG } from './triage.fixtures';
 
@@ -41,8 +41,15 @@ describe('inner cross-validation for the model configuration', () => {
     expect(without(copy, keys).data.length).toBe(category(1).rows.length);
   });
 
+  it('groups categories into at most the given number of inner folds, every line in exactly one', () => {
+    const folds = innerFolds(cats, 2);
+    expect(folds.map((f) => f.name)).toEqual(['cat0+cat2', 'cat1']);
+    expect(folds.reduce((n, f) => n + f.data.length, 0)).toBe(cats.reduce((n, c) => n + c.data.length, 0));
+    expect(selectConfig([], cats, [{ epochs: 12, dropout: 0, perClassStack: true }], {}, 2).rows[0]?.perFold).toHaveLength(2);
+  });
+
   it('with fewer than two categories there is nothing to cross-validate: the first configuration', () => {
     const grid: ModelConfig[] = [{ epochs: 12, dropout: 0, perClassStack: false }];
-    expect(selectConfig([], cats.slice(0, 1), grid)).toEqual({ config: grid[0], rows: [] });
+    expect(selectConfig([], cats.slice(0, 1), grid)).toEqual({ config: grid[0], rows: [], folds: [] });
   });
 });
