@@ -87,7 +87,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       try {
-        serve(ws, grant, release);
+        serve(ws, socket, grant, release);
       } catch (error) {
         release();
         report(error, `ws open ${redactUrl(req.url)}`);
@@ -109,7 +109,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   const views = createRoleViews();
   const encoder = createFrameEncoder();
 
-  const serve = (ws: WebSocket, grant: AccessGrant, release: () => void) => {
+  const serve = (ws: WebSocket, socket: Duplex, grant: AccessGrant, release: () => void) => {
     const session = openSession(core, callerOf(grant, 'ws'), { view: true, onInternalError: report, views });
     const personId = grant.personId;
     if (personId !== undefined) {
@@ -118,6 +118,13 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
       byPerson.set(personId, open);
     }
     const slot = budget.open(grant.key, grant.label, () => ws.bufferedAmount);
+    // The frames of one turn (a command's result; a flush's events and patches) leave in one
+    // write: each write of its own costs a system call here and a wake-up in the view.
+    let corked = false;
+    const uncork = () => {
+      corked = false;
+      socket.uncork();
+    };
     const send = (m: ServerMessage) => {
       if (ws.readyState !== ws.OPEN) return;
       const frame = encoder.encode(m);
@@ -125,6 +132,11 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
       if (over) {
         budget.drop(ws, over);
         return;
+      }
+      if (!corked) {
+        corked = true;
+        socket.cork();
+        process.nextTick(uncork);
       }
       ws.send(frame, { binary: false });
     };
