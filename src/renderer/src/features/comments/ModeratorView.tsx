@@ -405,6 +405,9 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
 function DeskFigures(props: { comments: ReturnType<typeof useSlice<'comments'>> }) {
   const work = props.comments?.work;
   const demand = Object.values(props.comments?.demand ?? {}).reduce((a, b) => a + b, 0);
+  const top = Object.entries(props.comments?.demand ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
   const pinned = (props.comments?.answerPins ?? []).reduce((a, p) => a + p.attached, 0);
   return (
     <dl className="desk-figures small" data-testid="desk-figures">
@@ -415,7 +418,10 @@ function DeskFigures(props: { comments: ReturnType<typeof useSlice<'comments'>> 
       <dt>Answered by pin</dt>
       <dd className="num">{pinned.toLocaleString('en')}</dd>
       <dt>Demand counted</dt>
-      <dd className="num">{demand.toLocaleString('en')}</dd>
+      <dd className="num" data-testid="desk-demand" title="Orders that need no reply, counted per SKU and closed on arrival">
+        {demand.toLocaleString('en')}
+        {top.length ? <span className="muted"> · {top.map(([sku, n]) => `${sku === '?' ? 'no SKU' : sku} ×${n}`).join(' · ')}</span> : null}
+      </dd>
     </dl>
   );
 }
