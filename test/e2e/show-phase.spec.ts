@@ -16,6 +16,12 @@ test('observer and producer say the clock runs before GO, then live after GO', a
   await expect(producer.getByTestId('go-phase')).toContainText('clock running · no GO yet');
   await observer.setViewportSize({ width: 1920, height: 1080 });
   await observer.screenshot({ path: test.info().outputPath('observer-clock-no-go-1920x1080.png') });
+  await producer.setViewportSize({ width: 1920, height: 1080 });
+  await producer.getByTestId('tab-live').click();
+  // No OBS in a test station: the clock runs with an emergency banner, and the status bar counts it.
+  await expect(producer.getByTestId('status-alerts-critical')).toHaveText(/^[1-9]\d* crit$/);
+  await producer.screenshot({ path: test.info().outputPath('producer-clock-no-go-1920x1080.png') });
+  await producer.getByTestId('tab-showday').click();
 
   // GO with overrides for whatever preflight has not passed in a test station.
   const state = (await (await fetch(`${station.url}/api/state`, { headers: { authorization: `Bearer ${station.tokens.producer}` } })).json()) as {
