@@ -37,7 +37,11 @@ export function ObserverPage() {
           <Panel title="On air" testId="observer-air">
             <div className="observer-facts">
               <Fact label="stream" value={<StatusBadge level={air.level}>{air.text}</StatusBadge>} />
-              <Fact label="show phase" testId="observer-phase" value={<StatusBadge level={phase.level}>{phase.label}</StatusBadge>} detail={phase.detail} />
+              <Fact label="show phase" testId="observer-phase" value={
+                  <strong>
+                    <StatusBadge level={phase.level}>{phase.label}</StatusBadge>
+                  </strong>
+                } detail={phase.detail} />
               <Fact label="segment" value={cues?.current?.segmentTitle ?? '—'} detail={cues?.segmentStartedAt ? formatAge(now - cues.segmentStartedAt) : ''} />
             </div>
             <p data-testid="observer-cue">{cues?.current ? cues.current.text : <span className="muted">No cue yet.</span>}</p>
