@@ -65,6 +65,12 @@ describe('decideDemand', () => {
       ['I want the red one for my sister because she keeps stealing mine every single time', 'en'],
       ['red one for me https://example.com', 'en'],
       ['red for me @shopper', 'en'],
+      ['the red one runs big or small', 'en'],
+      ['I want to know if the red runs small', 'en'],
+      ['I want my money back for the red', 'en'],
+      ['el rojo de 60 o 120', 'es'],
+      ['o vermelho é P ou M', 'pt'],
+      ['merah atau pink kak', 'id'],
     ] as [string, string][]) {
       expect(decideDemand(text, order(), lang, policy()), text).toBeNull();
     }

@@ -75,6 +75,10 @@ const ASKS = words([
   'nunca', 'nada', 'roto', 'rota', 'mal', 'problema', 'reembolso', 'devolver', 'devolucion', 'cancelar', 'cancele', 'tarde', 'todavia', 'aun', 'estafa', 'falso', 'agotado', 'agotada', 'sin',
   'nao', 'nem', 'quebrado', 'quebrou', 'errado', 'errada', 'atraso', 'atrasado', 'devolucao', 'cancela', 'erro', 'golpe', 'ainda', 'ruim', 'pessimo', 'esgotado', 'esgotou', 'sem', 'cade',
   'tidak', 'tdk', 'gak', 'ga', 'gk', 'nggak', 'ngga', 'enggak', 'engga', 'belum', 'blm', 'rusak', 'salah', 'telat', 'batal', 'masalah', 'gagal', 'kecewa', 'penipu', 'tipu', 'jelek', 'lama', 'kok', 'komplain', 'retur', 'habis', 'sold out',
+  // a choice or a condition still open ("big or small", "if it runs small", "I want to know")
+  'or', 'ou', 'atau', 'if', 'whether', 'know', 'saber', 'kalau', 'kalo', 'tahu', 'tau',
+  // money back
+  'money back', 'dinero', 'dinheiro', 'uang', 'balikin',
   // a purchase gone wrong: contrast, exchange, something received, removed or sent
   'but', 'though', 'although', 'pero', 'aunque', 'mas', 'porem', 'embora', 'tapi', 'tp', 'namun',
   'exchange', 'swap', 'change', 'cambiar', 'cambio', 'trocar', 'troca', 'tukar', 'ganti',
@@ -86,6 +90,9 @@ const ASKS = words([
   'mande', 'mostra', 'chama', 'responde', 'ajuda', 'me passa', 'explica', 'endereco', 'direct', 'guardar', 'separar',
   'tolong', 'kirim', 'kirimin', 'cek', 'balas', 'japri', 'tunjukin', 'liat', 'lihat', 'simpan', 'simpenin', 'keep', 'booking', 'nomor', 'rekening', 'alamat', 'wa', 'whatsapp', 'jelasin', 'konfirmasi',
 ]);
+
+/** Spanish "o" / "u" (or) is Portuguese's article "o": read as a choice only in Spanish. */
+const ASKS_ES = words(['o', 'u']);
 
 /** Longer than this many words, an order usually carries something else a person should read. */
 const MAX_WORDS = 12;
@@ -111,7 +118,7 @@ export function decideDemand(text: string, result: Pick<TriageResult, 'intent' |
   if (n.flags.question || n.flags.url || n.flags.handles > 0 || n.flags.phone || n.flags.truncated) return null;
   const wordsOnly = n.tokens.filter((t) => /\p{L}/u.test(t) && !t.startsWith('__') && !t.startsWith(':'));
   if (wordsOnly.length === 0 || wordsOnly.length > MAX_WORDS) return null;
-  if (hasAny(n.tokens, ASKS)) return null;
+  if (hasAny(n.tokens, ASKS) || (lang === 'es' && hasAny(n.tokens, ASKS_ES))) return null;
   return verdict(`order·${result.sub}, ${target}, ${lang}, no question, complaint or request`);
 }
 
