@@ -43,6 +43,8 @@ for (const size of [
     for (const id of OFFERS) await insideViewport(producer, producer.getByTestId(`status-pause-${id}`), `PAUSE ${id}`);
     await insideViewport(producer, producer.getByTestId('deck-current'), 'current cue');
     await insideViewport(producer, producer.getByTestId('status-alerts'), 'alert count');
+    // The banner is counted: no OBS was ever linked, so no alert was raised for it, and the count still says it.
+    await expect(producer.getByTestId('status-alerts-critical')).toHaveText(/^[1-9]\d* crit$/);
     await expect(producer.getByTestId('status-hq')).toContainText(/HQ: offline since \d\d:\d\d/);
     await insideViewport(producer, producer.getByTestId('status-hq'), 'HQ sync state');
     await insideViewport(producer, producer.getByTestId('emergency-action'), 'emergency action');

@@ -4,7 +4,7 @@ import type { Intent } from '../../shared/contract/index';
 import type { Triage, TriageResult } from './triage/triage.types';
 import { cleanLabel, cleanText, rawJson, stationId, type PendingComment, type SourceComment } from './comment.model';
 import { routeOf, type Routing } from './comments.router';
-import { DEMAND_REASON, isDemandSignal } from './demand.signal';
+import { decideDemand, type DemandPolicy } from './demand.signal';
 import { clusterKeyOf } from './cluster.key';
 
 export interface ClassifyContext {
@@ -13,8 +13,8 @@ export interface ClassifyContext {
   unsureBelow: number;
   showId: string;
   pinnedSku: string | null;
-  /** Close demand signals ("+1", "mine") at once: counted per SKU, no task for a person. */
-  demandAutoClose: boolean;
+  /** What the show lets be read as demand (counted per SKU) and whether it closes on arrival. */
+  demand: DemandPolicy;
 }
 
 export function classifyComment(
@@ -30,9 +30,9 @@ export function classifyComment(
     r = { intent: 'other', confidence: 0, lang: 'und', sku: null, offerCode: null, reasons: [`classifier failed: ${(error as Error).message}`] };
   }
   const intent: Intent = r.intent;
-  const demand = cx.demandAutoClose && intent === 'order' && isDemandSignal(text);
   const queue = routeOf(intent, r.confidence, cx.routing, cx.unsureBelow);
   const lang = c.lang ?? r.lang;
+  const demand = decideDemand(text, r, lang, cx.demand);
   return {
     id: stationId(c.platform, c.messageId),
     showId: cx.showId,
@@ -52,7 +52,7 @@ export function classifyComment(
     sku: r.sku,
     offerCode: r.offerCode,
     queue,
-    status: demand ? 'dismissed' : 'new',
+    status: demand?.close ? 'dismissed' : 'new',
     claimedBy: null,
     claimedAt: null,
     answeredAt: null,
@@ -61,7 +61,7 @@ export function classifyComment(
     pinned: false,
     correctedFrom: null,
     note: null,
-    reasons: demand ? [DEMAND_REASON, ...r.reasons.slice(0, 7)] : r.reasons.slice(0, 8),
+    reasons: demand ? [demand.reason, ...r.reasons.slice(0, 7)] : r.reasons.slice(0, 8),
     sub: r.sub ?? null,
     candidates: r.candidates?.slice(0, 8) ?? [],
     raw: rawJson(c.raw),

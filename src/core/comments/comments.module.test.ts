@@ -98,6 +98,23 @@ describe('comments module', () => {
     expect(core.snapshot().state.comments.demand).toEqual({ constructor: 2, toString: 1 });
   });
 
+  it('reads "I\'ll take the red"-style orders in four languages as demand: closed with the reason, counted per SKU; an order with a question stays a task', async () => {
+    const { core } = await boot({ triage: 'real' });
+    const orders = [c('o1', "I'll take the red tint", { lang: 'en' }), c('o2', 'quero o tint vermelho!!', { lang: 'pt' }), c('o3', 'aku ambil tint merah 1', { lang: 'id' })];
+    const asks = [c('a1', 'I want the red tint, does it ship to Lisbon?', { lang: 'en' }), c('a2', 'quero o vermelho mas o link não abre', { lang: 'pt' })];
+    await ok(core.dispatch('comments.ingest', { comments: [...orders, ...asks] }, producer));
+    const list = (await ok(core.dispatch('comments.list', { limit: 10 }, producer))) as { comments: CommentRecord[] };
+    const by = Object.fromEntries(list.comments.map((x) => [x.messageId, x]));
+    for (const id of ['o1', 'o2', 'o3']) {
+      expect(by[id], id).toMatchObject({ intent: 'order', sku: 'LIP-TINT-RED', status: 'dismissed' });
+      expect(by[id]?.reasons[0], id).toMatch(/^demand signal: counted per SKU, no reply needed \(order·buy, LIP-TINT-RED/);
+    }
+    for (const id of ['a1', 'a2']) expect(by[id]?.status, id).toBe('new');
+    core.state.flush();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(core.snapshot().state.comments.demand['LIP-TINT-RED']).toBe(3);
+  });
+
   it('ingests a batch, counts duplicates (also within the batch) and routes by intent', async () => {
     const { core } = await boot();
     const first = await ok(

@@ -18,7 +18,7 @@ import type { Triage } from './triage/triage.types';
 import type { SourceComment } from './comment.model';
 import { catalogOf, skuForTitle } from './comments.catalog';
 import { classifyComment } from './comments.classify';
-import { DEMAND_REASON } from './demand.signal';
+import { DEFAULT_DEMAND_POLICY, DEMAND_PREFIX } from './demand.signal';
 import { createCommentsRepo, type CommentsRepo } from './comments.repo';
 import { createIngestPipeline, type IngestPipeline, type SubmitOutcome } from './comments.pipeline';
 import { createQueueIndex, type QueueIndex } from './comments.queues';
@@ -101,7 +101,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   let triage: Triage = ports.createTriage({ catalog: { products: [], offers: [] }, unsureBelow: cfg.unsureBelow });
   let total = 0;
   let byIntent = zero();
-  /** Demand signals closed on arrival, per SKU ("?" when none matched), since the show was loaded here. */
+  /** Demand (orders needing no reply) per SKU ("?" when none matched), since the show was loaded here; closed on arrival unless the show keeps it open. */
   let demand: Record<string, number> = {};
   let pinned: CommentRecord | null = null;
   let product: PinnedProduct | null = null;
@@ -200,7 +200,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       total += 1;
       byIntent[r.intent] += 1;
       // Own keys only: a SKU may be called like an Object method ("constructor", "toString").
-      if (r.reasons[0] === DEMAND_REASON) {
+      if (r.reasons[0]?.startsWith(DEMAND_PREFIX)) {
         const k = r.sku ?? '?';
         demand[k] = (Object.hasOwn(demand, k) ? demand[k]! : 0) + 1;
       }
@@ -234,7 +234,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       unsureBelow: cfg.unsureBelow,
       showId: cfg.showId,
       pinnedSku: product?.sku ?? null,
-      demandAutoClose: cfg.show?.comments.demand.autoClose ?? true,
+      demand: cfg.show?.comments.demand ?? DEFAULT_DEMAND_POLICY,
     };
     return pipeline.submit(batch.map((c) => attachToPin(classifyComment(c, { source, rehearsal, receivedAt }, cx))));
   };

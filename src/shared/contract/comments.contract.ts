@@ -171,7 +171,7 @@ export interface CommentsState {
   /** Confidence under which a comment goes to the unsure lane. */
   unsureBelow: number;
   overflowLimits: { backlog: number; oldestSeconds: number };
-  /** Demand signals ("+1", "mine", "quero") closed on arrival, counted per SKU ("?": none matched). */
+  /** Demand (orders needing no reply: "+1", "quero o vermelho") counted per SKU ("?": none matched); closed on arrival unless the show keeps it open. */
   demand: Record<string, number>;
   /** Open work items (clusters and lone comments) that need a person, and how many comments they hold. */
   work?: { items: number; comments: number };

@@ -314,8 +314,21 @@ export const showSchema = z.object({
        * comment's language, else `text`); a macro tied to an offer (`offerId`) is swapped for its
        * approved `paused` variant while the offer is paused, or cannot be used when it has none.
        */
-      /** Demand signals ("+1", "mine", "sold") are counted per SKU and closed on arrival unless this is off. */
-      demand: z.object({ autoClose: z.boolean().default(true) }).default({ autoClose: true }),
+      /**
+       * Demand (orders that ask for no reply: "+1", "mine", "I'll take the red") is counted per SKU and
+       * closed on arrival. autoClose off: counted, left open for a person. mode "phrases": only the short
+       * fixed phrases count. languages / subs / minConfidence narrow what may be read as demand.
+       */
+      demand: z
+        .object({
+          autoClose: z.boolean().default(true),
+          mode: z.enum(['signals', 'phrases']).default('signals'),
+          languages: z.array(z.enum(['en', 'es', 'pt', 'id'])).min(1).max(4).default(['en', 'es', 'pt', 'id']),
+          subs: z.array(z.enum(['buy', 'reserve'])).min(1).max(2).default(['buy']),
+          minConfidence: z.number().min(0.5).max(1).default(0.8),
+        })
+        .strict()
+        .default({ autoClose: true, mode: 'signals', languages: ['en', 'es', 'pt', 'id'], subs: ['buy'], minConfidence: 0.8 }),
       macros: z
         .array(
           z.object({
@@ -335,7 +348,7 @@ export const showSchema = z.object({
       overflow: { backlog: 50, oldestSeconds: 120 },
       unsureBelow: 0.55,
       routing: { order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' },
-      demand: { autoClose: true },
+      demand: { autoClose: true, mode: 'signals', languages: ['en', 'es', 'pt', 'id'], subs: ['buy'], minConfidence: 0.8 },
       macros: [],
       incidents: { checkout: { viewers: 5, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 } },
     }),

@@ -16,7 +16,7 @@ describe('token check with people', () => {
     const access = createAccessCheck(tokens, core.people);
     const boot = access.check('producer-token-for-tests');
     expect(boot).toMatchObject({ grant: { role: 'producer', bootstrap: true } });
-    if ('grant' in boot) expect(callerOf(boot.grant, 'http')).toMatchObject({ device: 'producer (BATON_PRODUCER_TOKEN)', via: 'http' });
+    if ('grant' in boot) expect(callerOf(boot.grant, 'http')).toMatchObject({ device: 'Producer (station automation key)', via: 'http' });
 
     const r = await core.dispatch('people.invite', { personId: 'ana' }, producer);
     const token = r.ok ? new URL(r.result.link).searchParams.get('token')! : '';
@@ -48,7 +48,28 @@ describe('token check with people', () => {
     expect(access.check(token, 'x', 'root')).toHaveProperty('notHeld');
     // A bootstrap token is one role, labelled as the station owner's.
     const boot = tokens.issued().find((t) => t.role === 'observer')!;
-    expect(access.check(boot.token)).toMatchObject({ grant: { role: 'observer', label: "observer (station owner's bootstrap)", bootstrap: true } });
+    expect(access.check(boot.token)).toMatchObject({ grant: { role: 'observer', label: 'Observer (station bootstrap key)', bootstrap: true } });
     expect(access.check(boot.token, 'x', 'producer')).toHaveProperty('notHeld');
+  });
+
+  it('names the person behind a bootstrap key when the show declares exactly one for its role, and never the environment variable', async () => {
+    core = createTestCore();
+    core.show.loadFile(DEMO_SHOW);
+    const tokens = createTokenService({ secrets: createMemorySecretStore({}), envProducerToken: 'producer-token-for-tests' });
+    const show = () => core.show.current()?.show ?? null;
+    const access = createAccessCheck(tokens, core.people, show);
+    const boot = access.check('producer-token-for-tests');
+    // The demo show declares one producer: Maya Okafor.
+    expect(boot).toMatchObject({ grant: { role: 'producer', label: 'Maya Okafor (maya) via Producer (station automation key)', bootstrap: true } });
+    const producerKey = tokens.issued().find((t) => t.role === 'producer')!;
+    expect(access.check(producerKey.token)).toMatchObject({ grant: { label: 'Maya Okafor (maya) via Producer (station bootstrap key)' } });
+    // Two moderators: nobody can tell which one holds the key, so it is named as the key alone.
+    const moderatorKey = tokens.issued().find((t) => t.role === 'moderator')!;
+    expect(access.check(moderatorKey.token)).toMatchObject({ grant: { label: 'Moderator (station bootstrap key)' } });
+    for (const t of tokens.issued()) {
+      const g = access.check(t.token);
+      if ('grant' in g) expect(g.grant.label).not.toMatch(/BATON_|TOKEN/);
+    }
+    if ('grant' in boot) expect(JSON.stringify(callerOf(boot.grant, 'ws'))).not.toContain('BATON_PRODUCER_TOKEN');
   });
 });

@@ -1,5 +1,5 @@
 // The station's token check with people: a bootstrap or device token (the owner's per-role tokens,
-// BATON_PRODUCER_TOKEN) first, then a person's personal token. The answer is a grant — with the
+// the environment's automation key) first, then a person's personal token. The answer is a grant — with the
 // person when there is one — or the reason for a 401 (revoked, expired, unknown, malformed).
 import { isRole, ROLE_LABEL, type Role } from '../../shared/contract/roles';
 import type { Caller, Via } from '../../core/dispatch/handler';
@@ -7,6 +7,9 @@ import type { PeopleGate } from '../../core/people/people.gate';
 import type { Refusal } from '../../core/people/people.service';
 import { actorOf } from '../../core/people/people.roles';
 import type { TokenService } from './token.service';
+
+/** The show's people, as far as naming a key's holder needs them. */
+type ShowPeople = { people: readonly { id: string; name: string; role: string; alsoRoles?: readonly string[] }[] } | null;
 
 export interface AccessGrant {
   /** The one role this session acts in (the snapshot slice, the commands, the audit row's role). */
@@ -42,7 +45,17 @@ function pick(roles: readonly Role[], wanted: string | null | undefined): Role |
   return { notHeld: `This link does not open the ${isRole(wanted) ? ROLE_LABEL[wanted] : 'requested'} view; it opens: ${held}.` };
 }
 
-export function createAccessCheck(tokens: TokenService, people: Pick<PeopleGate, 'authenticate'>): AccessCheck {
+/**
+ * A bootstrap key acts for a person: the show's one person in that role when it declares exactly one
+ * ("Maya Okafor (maya) via Producer (station bootstrap key)"), else the key in words. Read at each
+ * check, so a newly loaded show names its own producer.
+ */
+export function bootstrapActor(keyLabel: string, role: Role, show: ShowPeople): string {
+  const holders = (show?.people ?? []).filter((p) => p.role === role || (p.alsoRoles ?? []).includes(role));
+  return holders.length === 1 ? `${actorOf(holders[0] as { id: string; name: string })} via ${keyLabel}` : keyLabel;
+}
+
+export function createAccessCheck(tokens: TokenService, people: Pick<PeopleGate, 'authenticate'>, show: () => ShowPeople = () => null): AccessCheck {
   return {
     check(token, from, wanted) {
       if (!token) return { refused: 'missing' };
@@ -51,7 +64,7 @@ export function createAccessCheck(tokens: TokenService, people: Pick<PeopleGate,
         const role = pick([boot.role], wanted);
         if (role === null) return { refused: 'unknown' };
         if (typeof role === 'object') return role;
-        return { grant: { role, roles: [boot.role], label: boot.label, key: boot.key, bootstrap: true } };
+        return { grant: { role, roles: [boot.role], label: bootstrapActor(boot.label, boot.role, show()), key: boot.key, bootstrap: true } };
       }
       const r = people.authenticate(token, from);
       if ('refused' in r) return { refused: r.refused };

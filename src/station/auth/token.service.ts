@@ -2,7 +2,7 @@
 // store (never in SQLite); BATON_PRODUCER_TOKEN adds a producer token for automation. People use
 // their personal links and machines their named device tokens; these open the station before either.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ROLES, isRole, type Role } from '../../shared/contract/roles';
+import { ROLES, ROLE_LABEL, isRole, type Role } from '../../shared/contract/roles';
 import type { SecretStore } from '../../core/platform/secret-store';
 
 export interface TokenGrant {
@@ -45,13 +45,13 @@ export function createTokenService(deps: { secrets: SecretStore; envProducerToke
     created = true;
   }
   // The audit trail names them as what they are, whatever label an older store gave them.
-  tokens = tokens.map((t) => (/ \(default\)$/.test(t.label) ? { ...t, label: bootstrapLabel(t.role) } : t));
+  tokens = tokens.map((t) => (/ \((default|station owner's bootstrap)\)$/.test(t.label) ? { ...t, label: bootstrapLabel(t.role) } : t));
   const all: IssuedToken[] = [...tokens];
   if (deps.envProducerToken !== undefined && deps.envProducerToken !== '' && deps.envProducerToken.length < MIN_ENV_TOKEN_CHARS) {
     throw new TokenConfigError(`BATON_PRODUCER_TOKEN is ${deps.envProducerToken.length} characters long; a token needs at least ${MIN_ENV_TOKEN_CHARS}. Set a longer one or unset it.`);
   }
   if (deps.envProducerToken) {
-    all.push({ role: 'producer', label: 'producer (BATON_PRODUCER_TOKEN)', token: deps.envProducerToken });
+    all.push({ role: 'producer', label: AUTOMATION_LABEL, token: deps.envProducerToken });
   }
   // Each token's digest is computed once, here: a check hashes only the presented token.
   const byDigest = new Map(
@@ -75,10 +75,13 @@ export function createTokenService(deps: { secrets: SecretStore; envProducerToke
   };
 }
 
-/** How a bootstrap token is named in the audit trail and the producer's lists. */
+/** How a bootstrap token is named in the audit trail and the producer's lists: in words, never a variable's name. */
 export function bootstrapLabel(role: Role): string {
-  return `${role} (station owner's bootstrap)`;
+  return `${ROLE_LABEL[role]} (station bootstrap key)`;
 }
+
+/** The producer token the station's environment supplies (for automation). */
+export const AUTOMATION_LABEL = 'Producer (station automation key)';
 
 function digest(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -74,7 +74,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
   /** The caller's grant, or null once the refusal (401, 429) has been answered. */
   // Bootstrap and device tokens first, then people's personal tokens (refusals say why, audited without the token).
-  const access = createAccessCheck(tokens, core.people);
+  const access = createAccessCheck(tokens, core.people, () => core.show.current()?.show ?? null);
   const admit = (req: IncomingMessage, res: ServerResponse, target: RequestTarget): AccessGrant | null => {
     const token = bearerToken(req);
     // The role to act in: `x-baton-role` (or `?role=`); absent, the token's first role.

@@ -56,7 +56,7 @@ function refuse(socket: Duplex, status: number, reason: string, code: string, me
 export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   const { core, tokens, limiter, report, budget } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
-  const access = createAccessCheck(tokens, core.people);
+  const access = createAccessCheck(tokens, core.people, () => core.show.current()?.show ?? null);
   /** Each person's open sockets, so that revoking them closes their views at once. */
   const byPerson = new Map<string, Set<WebSocket>>();
   const offRevoked = core.people.onRevoked((e) => {

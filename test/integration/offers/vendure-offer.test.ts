@@ -117,7 +117,7 @@ describe('offer control against a real Vendure store', () => {
       .reverse();
     expect(attempts.length).toBeGreaterThanOrEqual(3);
     expect(attempts.slice(0, -1).every((e) => e.outcome.startsWith('failed:'))).toBe(true);
-    expect(attempts[attempts.length - 1]).toMatchObject({ outcome: 'confirmed', actor: `producer (BATON_PRODUCER_TOKEN)` });
+    expect(attempts[attempts.length - 1]).toMatchObject({ outcome: 'confirmed', actor: expect.stringMatching(/Producer \(station automation key\)$/) });
     for (const a of attempts) expect(a.args).toMatchObject({ offerId: OFFER, reason: 'fulfilment backlog' });
     const command = baton.station.core.audit.list({ limit: 200, command: 'offer.pause' }).find((e) => e.seq > firstSeq);
     expect(command).toMatchObject({ outcome: 'failed:unavailable' });

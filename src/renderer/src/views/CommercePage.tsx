@@ -83,29 +83,31 @@ export function CommercePage() {
                           </span>
                         ))}
                       </td>
-                      <td>
-                        <input
-                          value={reasons[r.id] ?? ''}
-                          onChange={(e) => setReasons({ ...reasons, [r.id]: e.target.value })}
-                          placeholder="Reason"
-                          aria-label={`Reason for ${r.name}`}
-                          maxLength={300}
-                        />
-                        {right.allowed ? (
-                          live ? (
-                            <Button variant="danger" disabled={!reason(r.id)} onClick={() => void act('offer.pause', { offerId: r.id, reason: reason(r.id) })} data-testid={`commerce-pause-${r.id}`}>
-                              Pause
-                            </Button>
+                      <td className="toggle-cell">
+                        <div>
+                          <input
+                            value={reasons[r.id] ?? ''}
+                            onChange={(e) => setReasons({ ...reasons, [r.id]: e.target.value })}
+                            placeholder="Reason"
+                            aria-label={`Reason for ${r.name}`}
+                            maxLength={300}
+                          />
+                          {right.allowed ? (
+                            live ? (
+                              <Button variant="danger" disabled={!reason(r.id)} onClick={() => void act('offer.pause', { offerId: r.id, reason: reason(r.id) })} data-testid={`commerce-pause-${r.id}`}>
+                                Pause
+                              </Button>
+                            ) : (
+                              <Button variant="ok" onClick={() => void act('offer.resume', { offerId: r.id })} data-testid={`commerce-resume-${r.id}`}>
+                                Resume
+                              </Button>
+                            )
                           ) : (
-                            <Button variant="ok" onClick={() => void act('offer.resume', { offerId: r.id })} data-testid={`commerce-resume-${r.id}`}>
-                              Resume
+                            <Button disabled={!reason(r.id) || !live} onClick={() => void act('offer.pauseRequest', { offerId: r.id, reason: reason(r.id) })} data-testid={`commerce-request-${r.id}`}>
+                              Ask {right.owner ?? 'the owner'} to pause
                             </Button>
-                          )
-                        ) : (
-                          <Button disabled={!reason(r.id) || !live} onClick={() => void act('offer.pauseRequest', { offerId: r.id, reason: reason(r.id) })} data-testid={`commerce-request-${r.id}`}>
-                            Ask {right.owner ?? 'the owner'} to pause
-                          </Button>
-                        )}
+                          )}
+                        </div>
                       </td>
                     </tr>
                   );

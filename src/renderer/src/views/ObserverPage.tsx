@@ -7,7 +7,8 @@ import { Panel } from '../ui/Panel';
 import { Fact } from '../ui/Fact';
 import { StatusBadge, StatusDot } from '../ui/StatusDot';
 import { useNow } from '../ui/use-now';
-import { formatAge } from '../ui/format';
+import { formatAge, formatTimeOfDay } from '../ui/format';
+import { showPhase } from '../features/showday/show-phase.logic';
 import { airLine } from '../features/status/status-bar.logic';
 import { KpiStrip } from '../features/kpis/KpiStrip';
 import { KpiWindowsChart } from '../features/kpis/KpiWindowsChart';
@@ -26,6 +27,7 @@ export function ObserverPage() {
   const preflight = useSlice('preflight');
   const now = useNow(1000);
   const air = airLine(obs, now);
+  const phase = showPhase(day, cues, formatTimeOfDay);
   return (
     <div className="view view-observer">
       <StationHeader view="Observer (read-only)" />
@@ -35,7 +37,11 @@ export function ObserverPage() {
           <Panel title="On air" testId="observer-air">
             <div className="observer-facts">
               <Fact label="stream" value={<StatusBadge level={air.level}>{air.text}</StatusBadge>} />
-              <Fact label="show phase" value={day?.phase ?? '—'} />
+              <Fact label="show phase" testId="observer-phase" value={
+                  <strong>
+                    <StatusBadge level={phase.level}>{phase.label}</StatusBadge>
+                  </strong>
+                } detail={phase.detail} />
               <Fact label="segment" value={cues?.current?.segmentTitle ?? '—'} detail={cues?.segmentStartedAt ? formatAge(now - cues.segmentStartedAt) : ''} />
             </div>
             <p data-testid="observer-cue">{cues?.current ? cues.current.text : <span className="muted">No cue yet.</span>}</p>

@@ -2,6 +2,7 @@
 import { useSlice } from '../../state/station.store';
 import { Panel } from '../../ui/Panel';
 import { formatTimeOfDay } from '../../ui/format';
+import { plainActor } from './actor-label';
 
 export function AuditPanel() {
   const audit = useSlice('audit');
@@ -12,7 +13,7 @@ export function AuditPanel() {
           {(audit?.recent ?? []).map((e) => (
             <tr key={e.seq}>
               <td className="num muted">{formatTimeOfDay(e.at)}</td>
-              <td>{e.actor}</td>
+              <td>{plainActor(e.actor)}</td>
               <td className="mono">{e.command}</td>
               <td className={e.outcome === 'ok' ? 'ok' : e.outcome.startsWith('refused') ? 'warn' : 'bad'} title={e.detail ?? ''}>
                 {e.outcome}

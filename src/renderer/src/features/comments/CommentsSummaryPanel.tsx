@@ -55,7 +55,7 @@ export function CommentsSummaryPanel() {
         </tbody>
       </table>
       <p className="small demand-line" data-testid="summary-demand">
-        <span className="muted">Demand (“+1”, “mine”; closed, no reply): </span>
+        <span className="muted">Demand (orders needing no reply: “+1”, “I’ll take the red”; counted per SKU): </span>
         {Object.keys(c.demand ?? {}).length === 0
           ? 'none yet'
           : Object.entries(c.demand)

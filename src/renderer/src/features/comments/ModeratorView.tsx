@@ -405,6 +405,8 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
 function DeskFigures(props: { comments: ReturnType<typeof useSlice<'comments'>> }) {
   const work = props.comments?.work;
   const demand = Object.values(props.comments?.demand ?? {}).reduce((a, b) => a + b, 0);
+  // Per SKU on hover (the column is narrow); the producer's comments panel lists it in full.
+  const bySku = Object.entries(props.comments?.demand ?? {}).sort((a, b) => b[1] - a[1]);
   const pinned = (props.comments?.answerPins ?? []).reduce((a, p) => a + p.attached, 0);
   return (
     <dl className="desk-figures small" data-testid="desk-figures">
@@ -415,7 +417,13 @@ function DeskFigures(props: { comments: ReturnType<typeof useSlice<'comments'>> 
       <dt>Answered by pin</dt>
       <dd className="num">{pinned.toLocaleString('en')}</dd>
       <dt>Demand counted</dt>
-      <dd className="num">{demand.toLocaleString('en')}</dd>
+      <dd
+        className="num"
+        data-testid="desk-demand"
+        title={`Orders that need no reply, counted per SKU and closed on arrival${bySku.length ? `: ${bySku.map(([sku, n]) => `${sku === '?' ? 'no SKU' : sku} ×${n}`).join(', ')}` : ''}`}
+      >
+        {demand.toLocaleString('en')}
+      </dd>
     </dl>
   );
 }

@@ -123,6 +123,28 @@ export function emergencies(input: EmergencyInput): Emergency[] {
   return out;
 }
 
+/**
+ * The station alerts an emergency stands for (same cause), by key: the status bar counts the cause once.
+ * station-lost has none (the view lost the station, nobody could raise one).
+ */
+export function sameCause(e: Pick<Emergency, 'id' | 'kind'>, alertKey: string): boolean {
+  const offerId = e.id.slice(e.kind.length + 1);
+  switch (e.kind) {
+    case 'obs-link-lost':
+      return alertKey === 'obs.link';
+    case 'ingest-unreachable':
+      return alertKey === 'obs.health.reconnecting';
+    case 'stream-stopped':
+      return alertKey === 'obs.health.offair' || alertKey === 'obs.health.stream';
+    case 'offer-rule-paused':
+      return alertKey.startsWith(`offers.trigger.${offerId}.`);
+    case 'store-unreachable':
+      return alertKey === `offers.pending.${offerId}`;
+    case 'station-lost':
+      return false;
+  }
+}
+
 /** The page title: the state a producer checks from another window or the task bar. */
 export function pageTitle(input: { onAir: boolean; emergencies: number; pausedOffers: number; view: string; show: string | null }): string {
   const parts = [input.emergencies > 0 ? `⚠ ${input.emergencies}` : null, input.onAir ? '● ON AIR' : 'OFF AIR', input.pausedOffers > 0 ? `${input.pausedOffers} PAUSED` : null];

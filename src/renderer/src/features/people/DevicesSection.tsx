@@ -84,7 +84,7 @@ export function DevicesSection({ people }: { people: { id: string; name: string 
         </p>
       ) : null}
       <p className="muted small">
-        The per-role tokens printed at first start are the station owner’s bootstrap: the audit trail names them “… (station owner’s bootstrap)”. Give people personal links and machines device tokens.
+        The per-role tokens printed at first start are the station owner’s bootstrap: the audit trail names them “Producer (station bootstrap key)” — or, when the show declares one person in that role, “Maya Okafor (maya) via Producer (station bootstrap key)”. Give people personal links and machines device tokens.
       </p>
     </section>
   );

@@ -6,6 +6,9 @@ import { useAction } from '../../state/use-action';
 import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
 import { MIN_REASON, goSummary, planGo } from './showday.logic';
+import { showPhase } from './show-phase.logic';
+import { StatusBadge } from '../../ui/StatusDot';
+import { formatTimeOfDay } from '../../ui/format';
 
 export function GoEndPanel() {
   const day = useSlice('showday');
@@ -15,6 +18,8 @@ export function GoEndPanel() {
   const [endReason, setEndReason] = useState('');
   const plan = planGo(preflight?.checks ?? [], reasons);
   const phase = day?.phase ?? 'preflight';
+  // The same words as the observer's page: a running clock before GO is said as such.
+  const said = showPhase(day, useSlice('cues'), formatTimeOfDay);
   return (
     <Panel
       title="GO / END"
@@ -37,6 +42,10 @@ export function GoEndPanel() {
         )
       }
     >
+      <p className="small" data-testid="go-phase">
+        <span className="muted">Show phase: </span>
+        <StatusBadge level={said.level}>{said.label}</StatusBadge> <span className="muted">{said.detail}</span>
+      </p>
       {phase !== 'live' && plan.blocking.length > 0 ? (
         <div data-testid="go-overrides">
           <p className="warn">{plan.blocking.length} check(s) not passed. Fix them, or write why the show goes anyway:</p>

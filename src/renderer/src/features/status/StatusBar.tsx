@@ -1,6 +1,6 @@
 // The producer's status bar, always on top: on/off air with the duration, health and its reason,
 // each offer's state with its PAUSE (Shift+P pauses the first, with the reason picked on its card),
-// open alerts by severity, the current segment with its time left, and orders against the cap.
+// open alerts and emergencies by severity (one count per cause), the current segment with its time left, and orders against the cap.
 import type { OfferView } from '../../../../shared/contract/index';
 import { useSlice, useStation } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
@@ -13,6 +13,7 @@ import { mainAction, phaseLabel, phaseLevel, reasonOrDefault } from '../offers/o
 import { usePauseReason } from '../offers/pause-reason';
 import { airLine, alertCounts, healthLine, ordersText, segmentLine } from './status-bar.logic';
 import { hqLine } from '../hq/hq.logic';
+import { useEmergencies } from '../emergency/EmergencyBanners';
 import { formatTimeOfDay } from '../../ui/format';
 import './status.css';
 
@@ -24,7 +25,8 @@ export function StatusBar(props: { onAlerts(): void }) {
   const now = useNow(1000);
   const air = airLine(obs, now);
   const health = healthLine(obs);
-  const counts = alertCounts(alerts);
+  const banners = useEmergencies();
+  const counts = alertCounts(alerts, banners);
   const seg = segmentLine(cues, now);
   const hq = hqLine(useSlice('hq'), formatTimeOfDay);
   return (

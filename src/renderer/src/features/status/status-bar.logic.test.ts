@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, CuesState, ObsState } from '../../../../shared/contract/index';
 import { airLine, alertCounts, healthLine, ordersText, segmentLine } from './status-bar.logic';
+import type { Emergency } from '../emergency/emergency.logic';
 
 const obs = (patch: Partial<ObsState> = {}, stream: Partial<ObsState['stream']> = {}): ObsState =>
   ({
@@ -49,6 +50,26 @@ describe('status bar', () => {
   it('counts only alerts nobody has acknowledged and whose condition is not over', () => {
     const counts = alertCounts([alert('critical'), alert('critical', { ackedAt: 1, ackedBy: 'p' }), alert('warn'), alert('warn', { clearedAt: 5 }), alert('info'), alert('warn', { quiet: true })]);
     expect(counts).toEqual({ critical: 1, warn: 1, info: 1 });
+  });
+
+  it('counts the emergency banners as critical, one per cause: an alert raised for the same cause is not counted twice', () => {
+    const em = (kind: Emergency['kind'], id: string = kind): Emergency => ({ id, kind, cause: 'c', since: 0, action: { kind: 'advice', label: 'a' }, busy: false });
+    // Banners derived from state with no alert at all (the OBS link alert cleared itself; the station is lost).
+    expect(alertCounts([alert('warn')], [em('station-lost'), em('obs-link-lost')])).toEqual({ critical: 2, warn: 1, info: 0 });
+    // The same cause as an open alert and a banner: one count.
+    const link = alert('critical', { key: 'obs.link' });
+    expect(alertCounts([link], [em('obs-link-lost')])).toEqual({ critical: 1, warn: 0, info: 0 });
+    expect(alertCounts([alert('critical', { key: 'obs.health.offair' }), alert('critical', { key: 'obs.health.reconnecting' })], [em('stream-stopped')])).toEqual({ critical: 2, warn: 0, info: 0 });
+    expect(alertCounts([alert('critical', { key: 'obs.health.reconnecting' })], [em('ingest-unreachable')])).toEqual({ critical: 1, warn: 0, info: 0 });
+    expect(
+      alertCounts(
+        [alert('critical', { key: 'offers.trigger.serum.pay-errors', source: 'offers' }), alert('critical', { key: 'offers.trigger.kit.pay-errors', source: 'offers' })],
+        [em('offer-rule-paused', 'offer-rule-paused-serum')],
+      ),
+    ).toEqual({ critical: 2, warn: 0, info: 0 });
+    expect(alertCounts([alert('warn', { key: 'offers.pending.serum', source: 'offers' })], [em('store-unreachable', 'store-unreachable-serum')])).toEqual({ critical: 1, warn: 0, info: 0 });
+    // An acknowledged alert does not hide a banner whose condition still holds: it is counted until it ends.
+    expect(alertCounts([{ ...link, ackedAt: 1, ackedBy: 'p' }], [em('obs-link-lost')])).toEqual({ critical: 1, warn: 0, info: 0 });
   });
 
   it('gives the segment’s time left, and how far over it runs', () => {

@@ -5,6 +5,7 @@ import type { Alert, AlertLevel, CuesState, ObsState, OfferView } from '../../..
 import type { Level } from '../../ui/StatusDot';
 import { formatClock } from '../../ui/format';
 import { clocks } from '../cues/host-card.logic';
+import { sameCause, type Emergency } from '../emergency/emergency.logic';
 
 export interface AirLine {
   level: Level;
@@ -50,10 +51,18 @@ export function healthLine(obs: ObsState | null): HealthLine {
 
 export type AlertCounts = Record<AlertLevel, number>;
 
-/** Alerts still waiting for a person: not acknowledged, not over, not raised in quiet mode. */
-export function alertCounts(items: readonly Alert[]): AlertCounts {
-  const counts: AlertCounts = { critical: 0, warn: 0, info: 0 };
-  for (const a of items) if (a.ackedAt === null && a.clearedAt === null && !a.quiet) counts[a.level] += 1;
+/**
+ * What needs the producer now, by severity: every emergency banner (critical while its condition
+ * holds: it cannot be acknowledged away), and the alerts still waiting for a person (not
+ * acknowledged, not over, not raised in quiet mode) unless a banner already stands for the same cause.
+ */
+export function alertCounts(items: readonly Alert[], emergencies: readonly Pick<Emergency, 'id' | 'kind'>[] = []): AlertCounts {
+  const counts: AlertCounts = { critical: emergencies.length, warn: 0, info: 0 };
+  for (const a of items) {
+    if (a.ackedAt !== null || a.clearedAt !== null || a.quiet) continue;
+    if (emergencies.some((e) => sameCause(e, a.key))) continue;
+    counts[a.level] += 1;
+  }
   return counts;
 }
 
