@@ -142,3 +142,64 @@ describe('sku.context: the SKU once the intent is known', () => {
     expect(skuInContext(match('the mug please'), 'order', null).candidates).toHaveLength(4);
   });
 });
+
+// A second invented catalog (a stationery-and-pantry shop, not any show's data) for the mechanisms added later:
+// bare aliases, name nouns in any language, an order naming only a size, time words beside "this", several named by
+// a size with its unit, comparatives of heat and flavours of two words.
+const SHOP: TriageCatalog = {
+  products: [
+    { sku: 'TEE-S', name: 'Office Tee', family: 't shirt', size: 'S', onScreen: '#1', aliases: [] },
+    { sku: 'TEE-M', name: 'Office Tee', family: 't shirt', size: 'M', onScreen: '#1', aliases: [] },
+    { sku: 'LMP-01', name: 'Beacon Desk Lamp', family: 'lamp', onScreen: '#2', aliases: ['the Falcon'] },
+    { sku: 'INK-50', name: 'Inkwell Ink 50 ml', family: 'ink', size: '50 ml', onScreen: '#3', aliases: [] },
+    { sku: 'INK-250', name: 'Inkwell Ink 250 ml', family: 'ink', size: '250 ml', onScreen: '#3', aliases: [] },
+    { sku: 'SAU-HOT', name: 'Blaze Chili Sauce Hot', family: 'chili sauce', onScreen: '#4', aliases: [] },
+    { sku: 'SAU-MILD', name: 'Blaze Chili Sauce Mild', family: 'chili sauce', onScreen: '#4', aliases: [] },
+    { sku: 'BAR-PB', name: 'Crunch Bar Peanut Butter', family: 'protein bar', onScreen: '#5', aliases: [] },
+    { sku: 'BAR-CC', name: 'Crunch Bar Cookies Cream', family: 'protein bar', onScreen: '#5', aliases: [] },
+    { sku: 'CHM-LUNA', name: 'Luna Charm', family: 'pendant', onScreen: '#6', aliases: [] },
+  ],
+  offers: [],
+};
+const shop = compileSkuMatcher(SHOP);
+const inShop = (t: string, pinned: string | null = null) => shop.match(normalizeText(t), pinned);
+
+describe('catalog-driven matching, second pass', () => {
+  it('an alias written with its article is said without it ("the Falcon" → "falcon")', () => {
+    expect(inShop('falcon for me').sku).toBe('LMP-01');
+  });
+
+  it('a name noun in another language finds its translations ("Luna" → moon)', () => {
+    expect(inShop('is the moon solid or hollow?').sku).toBe('CHM-LUNA');
+  });
+
+  it('an order naming only a size is for the product in that size; a question is not', () => {
+    const r = inShop('mediana una porfa');
+    expect(r.sku).toBeNull();
+    expect(r.sizeOnly).toEqual(['TEE-M']);
+    expect(skuInContext(r, 'order', null)).toMatchObject({ sku: 'TEE-M' });
+    expect(skuInContext(r, 'question', null).sku).toBeNull();
+    // "small" is the S tee and the smaller ink: several → none, both shown
+    expect(skuInContext(inShop('small pls!!'), 'order', null)).toMatchObject({ sku: null, candidates: ['TEE-S', 'INK-50'] });
+    // a size word beside a named product is that product's, not a size-only order
+    expect(inShop('the lamp is small').sizeOnly).toEqual([]);
+  });
+
+  it('a time word right beside "this" makes it a time; further away "this" is still the pinned product', () => {
+    expect(inShop('ini buat anak umur 8 tahun aman ga?', 'LMP-01').sku).toBe('LMP-01');
+    expect(inShop('this week i am broke', 'LMP-01').sku).toBeNull();
+    expect(inShop('this live is so fun', 'LMP-01').sku).toBeNull();
+  });
+
+  it('a size with its unit that only another product comes in means two products', () => {
+    const r = inShop('the lamp and the 250 ml ink');
+    expect(r.sku).toBeNull();
+    expect(r.candidates).toEqual(expect.arrayContaining(['LMP-01', 'INK-250']));
+  });
+
+  it('comparatives of heat and two-word flavours ("la que pica más", "crema de cacahuate")', () => {
+    expect(inShop('la que pica más, una').sku).toBe('SAU-HOT');
+    expect(inShop('una caja de crema de cacahuate').sku).toBe('BAR-PB');
+    expect(inShop('cookies and cream bar').sku).toBe('BAR-CC');
+  });
+});

@@ -33,10 +33,13 @@ export interface Term {
   /** Every kind describes a variant (colour, size…): the term narrows, it does not name (set once compiled). */
   attributeOnly: boolean;
 }
+/** Name words that name nothing alone: function words, pack words, and "pro" (Portuguese "para o" as often as a model name). */
 const NAME_STOP: ReadonlySet<string> = new Set(
   ['the', 'and', 'with', 'for', 'set', 'pcs', 'pc', 'cm', 'ml', 'of', 'de', 'da', 'do', 'del', 'la', 'el', 'en', 'in', 'x', 'kit', 'new',
-   'edition', 'size', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini'].map((w) => phraseKeys(w).join(' ')),
+   'edition', 'size', 'pro', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini'].map((w) => phraseKeys(w).join(' ')),
 );
+/** Articles an alias may start with ("the Puck", "el Clásico", "o Bonzão", "si Kecil"). */
+const ALIAS_ARTICLES: ReadonlySet<string> = new Set(['the', 'el', 'la', 'los', 'las', 'o', 'a', 'os', 'as', 'si', 'sang'].map((w) => phraseKeys(w).join(' ')));
 const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'nomer', 'item', 'produk', 'produto', 'producto', 'n'];
 const CODE_WORDS = ['code', 'codes', 'codigo', 'coupon', 'cupon', 'cupom', 'kode', 'voucher', 'promo code', 'discount code', 'kode promo'];
 
@@ -155,6 +158,10 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       for (const w of familyWords(p.family)) translated.push([w, p.sku, 2]);
     }
     for (const w of keysOf(p.name)) if (w.length >= 3 && !/^\d/.test(w)) for (const t of familyWords(w)) translated.push([t, p.sku, 1]);
+    // two name words that are one thing ("Peanut Butter" → crema de cacahuate, selai kacang): their translations as one
+    // term, so the longest match keeps "crema de cacahuate" from reading as "crema" (another flavour) + "cacahuate"
+    const nk = keysOf(p.name);
+    for (let k = 0; k + 1 < nk.length; k++) for (const v of variantWords(`${nk[k]} ${nk[k + 1]}`)) if (v.includes(' ')) translated.push([v, p.sku, 1]);
     if (p.colour) for (const w of colourWords(p.colour)) addTerm(w, p.sku, 2, 'colour');
     if (p.size) {
       const { words, letterOnly, narrowOnly } = sizeWords(p.size);
@@ -171,6 +178,16 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     if (num) {
       for (const pre of ON_SCREEN_PREFIXES) addTerm(pre === '#' ? `#${num}` : `${pre} ${num}`, p.sku, 2, 'onscreen');
       for (const ord of ORDINALS.get(Number(num)) ?? []) for (const d of ORDINAL_BEFORE) addTerm(`${d} ${ord}`, p.sku, 2, 'ordinal');
+    }
+  }
+  // an alias written with its article ("the Puck", "el Clásico") is said without it too ("puck for me"), unless the bare
+  // word already means something in this catalog (a name word two products share)
+  for (const p of catalog.products) {
+    for (const a of p.aliases ?? []) {
+      const keys = keysOf(a);
+      if (keys.length < 2 || !ALIAS_ARTICLES.has(keys[0] ?? '')) continue;
+      const bare = keys.slice(1).join(' ');
+      if (bare.length >= 4 && !terms.has(bare)) addTerm(bare, p.sku, 2, 'alias');
     }
   }
   // the smallest and the largest size of each product ("the big one", "yg paling kecil"): narrow, or name after a determiner

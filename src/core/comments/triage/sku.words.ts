@@ -20,7 +20,7 @@ const COLOUR_ROWS: readonly string[] = [
   'purple | morado | morada | roxo | roxa | ungu | violet | violeta',
   'lilac | lila | lilas | lilás | lavender | lavanda | ungu muda',
   'grey | gray | gris | cinza | cinzento | abu | abu abu | abu-abu | grafite | graphite',
-  'silver | plateado | plateada | plata | prata | prateado | prateada | perak | silver',
+  'silver | plateado | plateada | plata | prata | prateado | prateada | perak | silver | sterling | sterling silver',
   'gold | dorado | dorada | oro | dourado | dourada | ouro | emas | gold',
   'rose gold | oro rosa | ouro rosa | rosegold',
   'brown | marron | marrom | cafe | coklat | cokelat',
@@ -246,7 +246,7 @@ const FAMILY_ROWS: readonly string[] = [
   'yoga mat | tapete de yoga | colchoneta | esterilla | mat yoga | matras yoga | tapete',
   'mat | tapete | alfombrilla | esterilla | matras',
   'dumbbells | mancuernas | pesas | halteres | dumbel | barbel',
-  'tent | carpa | tienda de campana | barraca | tenda',
+  'tent | carpa | tienda | tienda de campana | casita de campana | barraca | tenda',
   'helmet | casco | capacete | helm',
   'bike | bicicleta | bici | sepeda',
   'ball | pelota | balon | bola',
@@ -354,8 +354,8 @@ export const ORDINAL_BEFORE: readonly string[] = ['the', 'el', 'la', 'o', 'yang'
 const VARIANT_ROWS: readonly string[] = [
   'soft | suave | blanda | blando | macio | macia | empuk | lembut',
   'firm | firme | dura | duro | keras | padat',
-  'hot | spicy | picante | muy picante | apimentado | apimentada | ardido | pedas',
-  'mild | suave | no pica | leve | sem pimenta | tidak pedas | ga pedas | gak pedas',
+  'hot | spicy | picante | muy picante | apimentado | apimentada | ardido | pedas | hotter | spicier | mas picante | pica mas | mais picante | mais forte | lebih pedas | paling pedas',
+  'mild | suave | no pica | leve | sem pimenta | tidak pedas | ga pedas | gak pedas | milder | less spicy | menos picante | pica menos | mais suave | kurang pedas',
   'spicy | hot | picante | apimentado | pedas',
   'light | claro | clara | ligero | ligera | terang',
   'dark | oscuro | oscura | escuro | escura | gelap',
@@ -431,7 +431,8 @@ export function variantWords(word: string): string[] {
   const key = phraseKeys(word).join(' ');
   const out = new Set<string>();
   for (const row of VARIANTS) if (row[0] === key) for (const w of row) if (w !== key) out.add(w);
-  for (const row of NAME_NOUNS) if (row[0] === key || row[0] === singularOf(key)) for (const w of row) if (w !== key) out.add(w);
+  // a name noun in any of the four languages ("Luna" → moon, lua, bulan), not only the English one
+  for (const row of NAME_NOUNS) if (row.includes(key) || row[0] === singularOf(key)) for (const w of row) if (w !== key) out.add(w);
   for (const w of [key, ...out]) for (const d of diminutives(w)) out.add(d);
   return [...out];
 }
