@@ -354,8 +354,8 @@ export const ORDINAL_BEFORE: readonly string[] = ['the', 'el', 'la', 'o', 'yang'
 const VARIANT_ROWS: readonly string[] = [
   'soft | suave | blanda | blando | macio | macia | empuk | lembut',
   'firm | firme | dura | duro | keras | padat',
-  'hot | spicy | picante | muy picante | apimentado | apimentada | ardido | pedas | hotter | spicier | mas picante | pica mas | mais picante | mais forte | lebih pedas | paling pedas',
-  'mild | suave | no pica | leve | sem pimenta | tidak pedas | ga pedas | gak pedas | milder | less spicy | menos picante | pica menos | mais suave | kurang pedas',
+  'hot | spicy | picante | muy picante | apimentado | apimentada | ardido | pedas | mas picante | pica mas | mais picante | lebih pedas | paling pedas',
+  'mild | suave | no pica | leve | sem pimenta | tidak pedas | ga pedas | gak pedas | menos picante | pica menos | kurang pedas',
   'spicy | hot | picante | apimentado | pedas',
   'light | claro | clara | ligero | ligera | terang',
   'dark | oscuro | oscura | escuro | escura | gelap',
