@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileSkuMatcher } from './sku.matcher';
 import { skuInContext } from './sku.context';
 import { diminutives, numberWords, singularOf } from './sku.morphology';
+import { familyWords } from './sku.words';
 import { normalizeText } from './text.normalize';
 import type { TriageCatalog } from './triage.types';
 
@@ -46,6 +47,10 @@ describe('word forms (sku.morphology)', () => {
     expect(numberWords(13)).toEqual([]);
   });
 
+  it('builds diminutives of a plural family word on its singular ("argolas" → argolinhas)', () => {
+    expect(familyWords('earrings')).toEqual(expect.arrayContaining(['argola', 'argolinha', 'argolinhas']));
+  });
+
   it('finds a colour written as a diminutive, and a family word in the singular', () => {
     expect(sku('quiero la verdinha')).toBe('MUG-GRN');
     expect(sku('el rojito para mí')).toBe('MUG-RED');
@@ -63,6 +68,28 @@ describe('catalog-driven matching', () => {
 
   it('a colour alone means the product that comes in colours, not a one-colour one', () => {
     expect(sku('the grey one please')).toBe('MUG-GRY');
+  });
+
+  it("a shade answers to its everyday colour when no product has that colour (navy is the catalog's only blue)", () => {
+    expect(sku('the blue mug please')).toBe('MUG-NVY');
+    expect(sku('quiero la azul')).toBe('MUG-NVY');
+    // green is a colour of its own here: it does not fall back to anything
+    expect(sku('the green mug')).toBe('MUG-GRN');
+  });
+
+  it('a colour that fits several products keeps them as candidates for the moderator', () => {
+    const two = compileSkuMatcher({
+      products: [
+        { sku: 'CAP-RED', name: 'Sun Cap', family: 'cap', colour: 'red', aliases: [] },
+        { sku: 'CAP-BLU', name: 'Sun Cap', family: 'cap', colour: 'blue', aliases: [] },
+        { sku: 'SOCK-RED', name: 'Trail Socks', family: 'socks', colour: 'red', aliases: [] },
+        { sku: 'SOCK-BLU', name: 'Trail Socks', family: 'socks', colour: 'blue', aliases: [] },
+      ],
+      offers: [],
+    });
+    const r = two.match(normalizeText('the red one'), null);
+    expect(r.sku).toBeNull();
+    expect(r.candidates).toEqual(['CAP-RED', 'SOCK-RED']);
   });
 
   it('numbers written as words, and "a litre" / "litro" for a one-litre size', () => {

@@ -2,7 +2,7 @@
 // number or offer (terms keyed by normalized words), plus the typo and offer-code indexes built once per catalog.
 import type { TriageCatalog } from './triage.types';
 import { phraseKeys } from './text.normalize';
-import { BUNDLE_WORDS, colourWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
+import { BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
 export type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
@@ -180,6 +180,9 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       for (const ord of ORDINALS.get(Number(num)) ?? []) for (const d of ORDINAL_BEFORE) addTerm(`${d} ${ord}`, p.sku, 2, 'ordinal');
     }
   }
+  // a shade's everyday colour ("verde" for sage, "blue" for navy) when no product has that colour itself
+  const exactColours = new Set(catalog.products.flatMap((p) => (p.colour ? colourWords(p.colour) : [])).map((w) => keysOf(w).join(' ')));
+  for (const p of catalog.products) if (p.colour) for (const w of hueWords(p.colour)) if (!exactColours.has(keysOf(w).join(' '))) addTerm(w, p.sku, 2, 'colour');
   // an alias written with its article ("the Puck", "el Clásico") is said without it too ("puck for me"), unless the bare
   // word already means something in this catalog (a name word two products share)
   for (const p of catalog.products) {

@@ -243,7 +243,9 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
         const varied = named.filter((s) => colourVaried.has(s));
         if (varied.length > 0) named = varied;
       }
-      fit = inFamily.length === 1 ? inFamily : named.length > 1 ? narrow(named, attrs) : named;
+      // the narrow-only words then narrow further; when they do not, what the naming words picked stands (shown as candidates)
+      const narrower = named.length > 1 ? narrow(named, attrs) : [];
+      fit = inFamily.length === 1 ? inFamily : narrower.length > 0 ? narrower : named;
     }
     const label = attrs.map((t) => t.label).join(' + ');
     if (fit.length === 1 && fit[0]) {

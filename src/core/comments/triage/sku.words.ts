@@ -110,6 +110,23 @@ export const LETTER_SIZE_WORDS: ReadonlySet<string> = new Set(SIZES.slice(0, 6).
 export const BUNDLE_WORDS: readonly string[] = ['bundle', 'the bundle', 'combo', 'the combo', 'the deal', 'bundle deal', 'paket', 'paketan', 'bundling',
   'el combo', 'o combo', 'kit', 'o kit', 'el kit', 'pack', 'el pack', 'conjunto', 'promo', 'la promo', 'a promo', 'the set deal'];
 
+/** Shades and the everyday colour they are a kind of: a viewer says "the green one" for sage, "blue" for navy. */
+const HUE_OF: Readonly<Record<string, string>> = {
+  navy: 'blue', 'light blue': 'blue', teal: 'green', olive: 'green', mint: 'green', sage: 'green', burgundy: 'red', wine: 'red',
+  lilac: 'purple', charcoal: 'grey', tan: 'brown', ivory: 'white', cream: 'white',
+};
+
+/**
+ * The words of the everyday colour a shade belongs to (sage → green, verde, hijau…): the matcher uses them only when no
+ * product of the catalog has that everyday colour itself.
+ */
+export function hueWords(colour: string): string[] {
+  const key = phraseKeys(colour).join(' ');
+  const row = COLOURS.find((r) => r.includes(key));
+  const hue = row ? HUE_OF[row[0] ?? ''] : undefined;
+  return hue ? colourWords(hue) : [];
+}
+
 /** Every way to write the catalog's colour (its own words + the other languages' words for it). */
 export function colourWords(colour: string): string[] {
   const key = phraseKeys(colour).join(' ');
@@ -212,7 +229,7 @@ const FAMILY_ROWS: readonly string[] = [
   'coffee beans | cafe en grano | cafe em grao | biji kopi | granos | graos',
   'tea | cha | teh',
   'sauce | salsa | molho | saus | sambal',
-  'chili sauce | salsa picante | salsa de chile | molho de pimenta | molho apimentado | saus sambal | sambal',
+  'chili sauce | hot sauce | salsa picante | salsa de chile | molho de pimenta | molho apimentado | saus sambal | sambal',
   'protein bar | barra de proteina | barrita | barrinha | barra | bar protein',
   'chocolate | chocolate | cokelat | coklat',
   'cookies | galletas | biscoitos | bolachas | kue kering',
@@ -330,7 +347,9 @@ export function familyWords(family: string): string[] {
   for (const w of [...out]) {
     const one = singularOf(w);
     if (one && one !== key) out.add(one);
+    // diminutives are built on the singular ("argolas" → argolinha(s)), not on the plural
     for (const d of diminutives(w)) out.add(d);
+    if (one) for (const d of diminutives(one)) out.add(d);
   }
   return [...out];
 }
