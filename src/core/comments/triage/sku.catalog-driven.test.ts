@@ -185,6 +185,7 @@ const SHOP: TriageCatalog = {
     { sku: 'BAR-PB', name: 'Crunch Bar Peanut Butter', family: 'protein bar', onScreen: '#5', aliases: [] },
     { sku: 'BAR-CC', name: 'Crunch Bar Cookies Cream', family: 'protein bar', onScreen: '#5', aliases: [] },
     { sku: 'CHM-LUNA', name: 'Luna Charm', family: 'pendant', onScreen: '#6', aliases: [] },
+    { sku: 'CLK-01', name: 'Meridian Wall Clock', family: 'clock', onScreen: '#7', aliases: [] },
   ],
   offers: [],
 };
@@ -228,5 +229,32 @@ describe('catalog-driven matching, second pass', () => {
     expect(inShop('la que pica más, una').sku).toBe('SAU-HOT');
     expect(inShop('una caja de crema de cacahuate').sku).toBe('BAR-PB');
     expect(inShop('cookies and cream bar').sku).toBe('BAR-CC');
+  });
+
+  it('a size word that leaves several variants of the pinned product points at the pinned one ("does the S have…")', () => {
+    const tees = compileSkuMatcher({
+      products: ['RED-S', 'RED-M', 'BLU-S', 'BLU-M'].map((v) => ({
+        sku: `TEE-${v}`, name: 'Office Tee', family: 't shirt', colour: v.startsWith('RED') ? 'red' : 'blue', size: v.slice(-1), onScreen: '#1', aliases: [],
+      })),
+      offers: [],
+    });
+    const on = (t: string, pinned: string | null) => tees.match(normalizeText(t), pinned);
+    expect(on('does the S have pockets?', 'TEE-BLU-S').sku).toBe('TEE-BLU-S');
+    // nothing pinned, or the pinned variant is not among them: several → none, with the candidates
+    expect(on('does the S have pockets?', null)).toMatchObject({ sku: null, candidates: ['TEE-RED-S', 'TEE-BLU-S'] });
+    expect(on('does the S have pockets?', 'TEE-BLU-M').sku).toBeNull();
+  });
+
+  it('an on-screen number spelled out after "number" / "nomor" / "número", not an article ("no se ve")', () => {
+    expect(inShop('number two please').sku).toBe('LMP-01');
+    expect(inShop('mau nomor dua kak').sku).toBe('LMP-01');
+    expect(inShop('el número tres cuánto cuesta').sku).toBeNull(); // #3 is the ink in two sizes
+    expect(inShop('el número tres cuánto cuesta').candidates).toEqual(['INK-50', 'INK-250']);
+    expect(inShop('no se ve nada').sku).toBeNull();
+  });
+
+  it('a name word of seven letters or more forgives one typo that keeps its first letter ("meridan" for Meridian)', () => {
+    expect(inShop('the meridan is so pretty').sku).toBe('CLK-01');
+    expect(inShop('is the beakon bright?').sku).toBeNull(); // six letters: no typo forgiven
   });
 });

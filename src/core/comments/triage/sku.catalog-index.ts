@@ -1,6 +1,7 @@
 // The catalog, indexed for matching: every way a viewer can name a product, family, variant, size, on-screen
 // number or offer (terms keyed by normalized words), plus the typo and offer-code indexes built once per catalog.
 import type { TriageCatalog } from './triage.types';
+import { numberWords } from './sku.morphology';
 import { phraseKeys } from './text.normalize';
 import { BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
@@ -41,6 +42,10 @@ const NAME_STOP: ReadonlySet<string> = new Set(
 /** Articles an alias may start with ("the Puck", "el Clásico", "o Bonzão", "si Kecil"). */
 const ALIAS_ARTICLES: ReadonlySet<string> = new Set(['the', 'el', 'la', 'los', 'las', 'o', 'a', 'os', 'as', 'si', 'sang'].map((w) => phraseKeys(w).join(' ')));
 const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'nomer', 'item', 'produk', 'produto', 'producto', 'n'];
+/** Words before a spelled-out number that make it the on-screen number, not a quantity ("number two", not "two please"). */
+const SPELLED_ON_SCREEN_PREFIXES = ['number', 'numero', 'nomor', 'nomer', 'produk', 'produto', 'producto'];
+/** Spelled numbers that are articles or pronouns as often ("no se", "un", "uma"): never an on-screen number. */
+const SPELLED_SKIP: ReadonlySet<string> = new Set(['se', 'un', 'uno', 'una', 'um', 'uma']);
 const CODE_WORDS = ['code', 'codes', 'codigo', 'coupon', 'cupon', 'cupom', 'kode', 'voucher', 'promo code', 'discount code', 'kode promo'];
 
 function isNumericKeys(keys: string[]): boolean {
@@ -177,6 +182,8 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     const num = /(\d{1,3})/.exec(os)?.[1];
     if (num) {
       for (const pre of ON_SCREEN_PREFIXES) addTerm(pre === '#' ? `#${num}` : `${pre} ${num}`, p.sku, 2, 'onscreen');
+      // the number spelled out after a word that makes it a number on screen ("number two", "el número tres", "nomor dua")
+      for (const pre of SPELLED_ON_SCREEN_PREFIXES) for (const w of numberWords(Number(num))) if (!SPELLED_SKIP.has(w)) addTerm(`${pre} ${w}`, p.sku, 2, 'onscreen');
       for (const ord of ORDINALS.get(Number(num)) ?? []) for (const d of ORDINAL_BEFORE) addTerm(`${d} ${ord}`, p.sku, 2, 'ordinal');
     }
   }
@@ -279,7 +286,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       t.keys.length === 1 &&
       t.first.length >= 5 &&
       /^\p{L}+$/u.test(t.first) &&
-      !t.kinds.has('nameword') &&
+      (!t.kinds.has('nameword') || t.first.length >= 7) &&
       !t.kinds.has('codeword') &&
       !t.kinds.has('bundleword') && // everyday words ("combo" is one letter from "como")
       !DIMINUTIVE_END.test(t.first) && // a diminutive made up from a catalog word is no typo target ("meditas" ≠ "medidas")

@@ -255,7 +255,9 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
     } else if (fit.length > 1) {
       candidates = fit;
       reasons.length = 0;
-      if (pinnedSku && fit.includes(pinnedSku) && hasPointer(toks, productTokens)) {
+      // the pinned product is one of the variants the words leave (its family on screen, "does the S have…"): that one
+      const withinPinned = pinnedSku !== null && knownSkus.has(pinnedSku) && fit.every((s) => familyOf(pinnedSku).includes(s));
+      if (pinnedSku && fit.includes(pinnedSku) && (withinPinned || hasPointer(toks, productTokens))) {
         sku = pinnedSku;
         deictic = true;
         reasons.push(`sku: “this one” + “${label}” → pinned ${pinnedSku}`);
