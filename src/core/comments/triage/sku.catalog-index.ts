@@ -286,7 +286,8 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       t.keys.length === 1 &&
       t.first.length >= 5 &&
       /^\p{L}+$/u.test(t.first) &&
-      (!t.kinds.has('nameword') || t.first.length >= 7) &&
+      // name words: only the catalog's own long ones (a brand word like "meridian"), not their translations
+      (!t.kinds.has('nameword') || (t.first.length >= 7 && nameKeys.has(t.first))) &&
       !t.kinds.has('codeword') &&
       !t.kinds.has('bundleword') && // everyday words ("combo" is one letter from "como")
       !DIMINUTIVE_END.test(t.first) && // a diminutive made up from a catalog word is no typo target ("meditas" ≠ "medidas")
