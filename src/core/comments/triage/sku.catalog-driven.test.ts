@@ -253,8 +253,23 @@ describe('catalog-driven matching, second pass', () => {
     expect(inShop('no se ve nada').sku).toBeNull();
   });
 
-  it('a name word of seven letters or more forgives one typo that keeps its first letter ("meridan" for Meridian)', () => {
-    expect(inShop('the meridan is so pretty').sku).toBe('CLK-01');
-    expect(inShop('is the beakon bright?').sku).toBeNull(); // six letters: no typo forgiven
+  it('a name word is not typo-matched: its other forms are everyday words ("capsule" is not "capsules" of one product)', () => {
+    expect(inShop('is the meridan pretty?').sku).toBeNull();
+  });
+
+  it('a product word written as its cognate in another language (colágeno, kolagen, magnésio)', () => {
+    const pills = compileSkuMatcher({
+      products: [
+        { sku: 'COL-300', name: 'Tide Marine Collagen', family: 'supplement', onScreen: '#1', aliases: [] },
+        { sku: 'MAG-90', name: 'Calm Magnesium', family: 'supplement', onScreen: '#2', aliases: [] },
+      ],
+      offers: [],
+    });
+    const on = (t: string) => pills.match(normalizeText(t), null).sku;
+    expect(on('quiero el colágeno')).toBe('COL-300');
+    expect(on('mau kolagen 1 kak')).toBe('COL-300');
+    expect(on('o magnésio é bom pra dormir?')).toBe('MAG-90');
+    expect(on('colagenos x2')).toBe('COL-300');
+    expect(on('quiero la colección')).toBeNull();
   });
 });

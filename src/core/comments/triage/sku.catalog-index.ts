@@ -64,6 +64,34 @@ export function leetFold(s: string): string {
   return s.replace(/[013457l]/g, (d) => LEET[d] ?? d);
 }
 
+/**
+ * A spelling-independent key for cognates across en/es/pt/id (collagen, colágeno, kolagen → "colagen"; magnesium,
+ * magnesio → "magnes"; protein, proteína → "protein"): k/q → c, ph → f, y → i, doubled letters once, a Latin ending
+ * (-ium, -io, -um, -us) and a final vowel dropped. Accents are already folded by normalization.
+ */
+export function cognateKey(word: string): string {
+  let w = word.replace(/ph/g, 'f').replace(/[kq]/g, 'c').replace(/y/g, 'i').replace(/(.)\1+/g, '$1');
+  w = w.replace(/(?:ium|io|um|us)$/, '');
+  return w.replace(/[aeiou]$/, '');
+}
+
+/** The first three letters of a word's cognate key, from its first six letters only (keys are five letters or more). */
+export function cognatePrefix(word: string): string {
+  // the folds of cognateKey, by hand (this runs for every long word no catalog term took; no regex, no allocation per letter)
+  let out = '';
+  let prev = '';
+  for (let i = 0; i < word.length && i < 6 && out.length < 3; i++) {
+    let c = word.charAt(i);
+    if (c === 'p' && word.charAt(i + 1) === 'h') { c = 'f'; i++; }
+    else if (c === 'k' || c === 'q') c = 'c';
+    else if (c === 'y') c = 'i';
+    if (c === prev) continue;
+    out += c;
+    prev = c;
+  }
+  return out;
+}
+
 const DIMINUTIVE_END = /(?:it[oa]s?|z?inh[oa]s?)$/;
 
 /** The terms that start with one key: a comment's token is compared only with those its next token can continue. */
@@ -78,6 +106,10 @@ export interface CatalogIndex {
   byFirst: ReadonlyMap<string, FirstKey>;
   /** One-word terms that forgive a typo, by length. */
   fuzzyByLength: ReadonlyMap<number, Term[]>;
+  /** One-word product terms by their cognate key (collagen / colágeno / kolagen), when the key is one term's alone. */
+  cognates: ReadonlyMap<string, Term>;
+  /** The first three letters of the cognate keys (the cheap gate before a token's key is built). */
+  cognateFirst: ReadonlySet<string>;
   /** Offer codes, folded and joined, for loose matching. */
   codeKeys: ReadonlyArray<{ code: string; compact: string }>;
   /** First letters of the folded codes and the lengths a loosely written code may have (the cheap gates). */
@@ -286,8 +318,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       t.keys.length === 1 &&
       t.first.length >= 5 &&
       /^\p{L}+$/u.test(t.first) &&
-      // name words: only the catalog's own long ones (a brand word like "meridian"), not their translations
-      (!t.kinds.has('nameword') || (t.first.length >= 7 && nameKeys.has(t.first))) &&
+      !t.kinds.has('nameword') && // a name word is often an everyday word ("capsules"): "capsule" is not a typo of it
       !t.kinds.has('codeword') &&
       !t.kinds.has('bundleword') && // everyday words ("combo" is one letter from "como")
       !DIMINUTIVE_END.test(t.first) && // a diminutive made up from a catalog word is no typo target ("meditas" ≠ "medidas")
@@ -308,5 +339,19 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     const sibs = familyOf(p.sku).map((s) => catalog.products.find((q) => q.sku === s)?.colour ?? null);
     if (new Set(sibs.filter(Boolean)).size > 1) colourVaried.add(p.sku);
   }
-  return { colourVaried, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf };
+  // cognates: the catalog's own product words of six letters or more, keyed so that their es/pt/id spellings meet
+  const cognates = new Map<string, Term>();
+  const clash = new Set<string>();
+  for (const t of terms.values()) {
+    if (t.keys.length !== 1 || t.first.length < 6 || !/^[a-z]+$/.test(t.first) || t.attributeOnly) continue;
+    if (![...t.kinds].some((k) => k === 'name' || k === 'nameword' || k === 'family' || k === 'alias')) continue;
+    const key = cognateKey(t.first);
+    if (key.length < 5) continue;
+    const had = cognates.get(key);
+    if (had && had !== t) clash.add(key);
+    else cognates.set(key, t);
+  }
+  for (const k of clash) cognates.delete(k);
+  const cognateFirst = new Set([...cognates.keys()].map((k) => k.slice(0, 3)));
+  return { colourVaried, cognates, cognateFirst, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf };
 }
