@@ -272,4 +272,22 @@ describe('catalog-driven matching, second pass', () => {
     expect(on('colagenos x2')).toBe('COL-300');
     expect(on('quiero la colección')).toBeNull();
   });
+
+  it('a bare alias two variants share stays shared, and a bare digit in an order is a quantity, not a size', () => {
+    const chargers = compileSkuMatcher({
+      products: [
+        { sku: 'CHG-20', name: 'Volt Charger 20 W', family: 'charger', size: '20 W', onScreen: '#1', aliases: ['the Brick'] },
+        { sku: 'CHG-65', name: 'Volt Charger 65 W', family: 'charger', size: '65 W', onScreen: '#1', aliases: ['the Brick'] },
+        { sku: 'CBL-1M', name: 'Flex Cable 1 m', family: 'cable', size: '1 m', aliases: [] },
+        { sku: 'CBL-2M', name: 'Flex Cable 2 m', family: 'cable', size: '2 m', aliases: [] },
+      ],
+      offers: [],
+    });
+    const on = (t: string) => chargers.match(normalizeText(t), null);
+    expect(on('the brick pls')).toMatchObject({ sku: null, candidates: ['CHG-20', 'CHG-65'] });
+    expect(on('brick 65 w')).toMatchObject({ sku: 'CHG-65' });
+    const two = on('2 pls');
+    expect(two.sizeOnly).toEqual([]);
+    expect(skuInContext(two, 'order', null).sku).toBeNull();
+  });
 });

@@ -224,14 +224,17 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   for (const p of catalog.products) if (p.colour) for (const w of hueWords(p.colour)) if (!exactColours.has(keysOf(w).join(' '))) addTerm(w, p.sku, 2, 'colour');
   // an alias written with its article ("the Puck", "el Clásico") is said without it too ("puck for me"), unless the bare
   // word already means something in this catalog (a name word two products share)
+  // (decided for all products first, so two variants sharing "the cube" both get "cube")
+  const bareAliases: Array<[string, string]> = [];
   for (const p of catalog.products) {
     for (const a of p.aliases ?? []) {
       const keys = keysOf(a);
       if (keys.length < 2 || !ALIAS_ARTICLES.has(keys[0] ?? '')) continue;
       const bare = keys.slice(1).join(' ');
-      if (bare.length >= 4 && !terms.has(bare)) addTerm(bare, p.sku, 2, 'alias');
+      if (bare.length >= 4 && !terms.has(bare)) bareAliases.push([bare, p.sku]);
     }
   }
+  for (const [bare, sku] of bareAliases) addTerm(bare, sku, 2, 'alias');
   // the smallest and the largest size of each product ("the big one", "yg paling kecil"): narrow, or name after a determiner
   const groups = new Map<string, Array<{ sku: string; rank: number }>>();
   const letterGroups = new Set<string>();

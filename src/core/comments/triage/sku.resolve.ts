@@ -231,7 +231,11 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       return set.length < base.length || (base.length === 1 && fitAny) ? set : [];
     };
     let fit: string[] = [];
-    if (candidates.length === 0 && usable.length === 0 && attrs.every((t) => dimensionOf(t) === 'size')) sizeOnly = narrow([...knownSkus], attrs);
+    // size words, not bare digits: "2 pls" is a quantity far more often than the 2 m cable
+    const sizeWordsOnly = attrs.filter((t) => !t.numeric);
+    if (candidates.length === 0 && usable.length === 0 && sizeWordsOnly.length > 0 && attrs.every((t) => dimensionOf(t) === 'size')) {
+      sizeOnly = narrow([...knownSkus], sizeWordsOnly);
+    }
     if (candidates.length > 0) fit = narrow(candidates, attrs);
     else {
       const pinnedFamily = pinnedSku && knownSkus.has(pinnedSku) ? familyOf(pinnedSku) : [];
