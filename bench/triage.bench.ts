@@ -7,7 +7,8 @@ import { formatReport, runTriageEval, triageBenchRows } from './triage/triage-ev
 import { formatHeldOut, heldOutBenchRows, runHeldOut } from './triage/held-out';
 import { loadCorpus, loadTuningSets } from './triage/datasets';
 
-const result = runTriageEval();
+// TRIAGE_LEGACY=0 leaves the older evaluation sets out (for helpers who must not see them).
+const result = runTriageEval({ legacy: process.env.TRIAGE_LEGACY !== '0' });
 console.log(formatReport(result));
 const rows = triageBenchRows(result);
 if (process.env.TRIAGE_HELDOUT === '1') {

@@ -19,6 +19,8 @@ export interface FoldReport {
   complaintF1: number;
   skuRecall: number;
   skuPrecision: number;
+  /** SKU errors by kind: gold SKU answered none (of which with candidates shown: several → none) / another SKU; gold none, answered an SKU. */
+  skuErrors: { missed: number; missedWithCandidates: number; wrong: number; spurious: number };
   langAccuracy: Record<string, number>;
   /** Share of gold complaints/orders predicted as such that got the right sub-intent. */
   complaintSubAccuracy: number | null;
@@ -56,6 +58,7 @@ export function evaluateWithModel(name: string, rows: readonly LabelledComment[]
   let goldSkuOk = 0;
   let predSku = 0;
   let predSkuOk = 0;
+  const skuErrors = { missed: 0, missedWithCandidates: 0, wrong: 0, spurious: 0 };
   const byLang: Record<string, { n: number; ok: number }> = {};
   let cSub = 0;
   let cSubOk = 0;
@@ -68,7 +71,11 @@ export function evaluateWithModel(name: string, rows: readonly LabelledComment[]
     if (r.sku) {
       goldSku++;
       if (p.sku === r.sku) goldSkuOk++;
-    }
+      else if (p.sku === null) {
+        skuErrors.missed++;
+        if ((p.candidates ?? []).length > 1) skuErrors.missedWithCandidates++;
+      } else skuErrors.wrong++;
+    } else if (p.sku) skuErrors.spurious++;
     if (p.sku) {
       predSku++;
       if (p.sku === r.sku) predSkuOk++;
@@ -99,6 +106,7 @@ export function evaluateWithModel(name: string, rows: readonly LabelledComment[]
     complaintF1: intent.perClass.complaint.f1 ?? 0,
     skuRecall: goldSku ? goldSkuOk / goldSku : 1,
     skuPrecision: predSku ? predSkuOk / predSku : 1,
+    skuErrors,
     langAccuracy,
     complaintSubAccuracy: cSub ? cSubOk / cSub : null,
     orderSubAccuracy: oSub ? oSubOk / oSub : null,
@@ -157,7 +165,8 @@ export function formatFold(f: FoldReport): string {
   const c = f.intent.perClass;
   return (
     `${f.name.padEnd(26)} n ${String(f.n).padStart(4)}  macro-F1 ${fmt(f.intent.macroF1)} (order ${fmt(c.order.f1, 2)} question ${fmt(c.question.f1, 2)} ` +
-    `complaint ${fmt(c.complaint.f1, 2)} spam ${fmt(c.spam.f1, 2)} other ${fmt(c.other.f1, 2)})  SKU R ${fmt(f.skuRecall)} P ${fmt(f.skuPrecision)}  ` +
+    `complaint ${fmt(c.complaint.f1, 2)} spam ${fmt(c.spam.f1, 2)} other ${fmt(c.other.f1, 2)})  SKU R ${fmt(f.skuRecall)} P ${fmt(f.skuPrecision)} ` +
+    `(missed ${f.skuErrors.missed}, ${f.skuErrors.missedWithCandidates} of them several → none; wrong ${f.skuErrors.wrong}; spurious ${f.skuErrors.spurious})  ` +
     `lang ${Object.entries(f.langAccuracy).map(([l, a]) => `${l} ${fmt(a, 2)}`).join(' ')}  sub: complaint ${fmt(f.complaintSubAccuracy, 2)} order ${fmt(f.orderSubAccuracy, 2)} checkout R ${fmt(f.checkoutRecall, 2)}` +
     (f.config ? `  [${describeConfig(f.config)}${f.selection ? ', chosen by inner CV' : ', fixed'}]` : '') +
     (f.developerWritten ? '  (developer-written: not in the worst fold)' : '')

@@ -87,6 +87,11 @@ export interface TriageEvalOptions {
   includeTune?: boolean;
   /** Run the cross-catalog rotation (default true; it trains one model per corpus category). */
   crossCatalog?: boolean;
+  /**
+   * Score the older evaluation sets (dev-holdout, show2, show3; default true). Off (`TRIAGE_LEGACY=0`) for work that
+   * must not see them: the cross-catalog folds and the speed figures are then measured on the corpus alone.
+   */
+  legacy?: boolean;
 }
 
 export function loadSets(): Array<{ name: string; tuned: boolean; rows: LabelledComment[]; catalog: TriageCatalog }> {
@@ -246,7 +251,7 @@ export function runTriageEval(options: TriageEvalOptions = {}): TriageEvalReport
   // 1. cross-catalog rotation (the worst fold is the headline)
   const crossCatalog = options.crossCatalog !== false && corpus.length >= 2 ? runCrossCatalog(corpus, tuning) : null;
   // 2. the older sets, with the model trained on everything that is not them
-  const legacy = loadLegacyEvaluationSets();
+  const legacy = options.legacy === false ? [] : loadLegacyEvaluationSets();
   const legacyKeys = new Set(legacy.flatMap((s) => s.rows.map((r) => lineKey(r.text))));
   // trained as the shipped model is (configuration chosen by inner cross-validation over the corpus)
   const { model } = trainWithSelectedConfig(tuning, corpus, legacyKeys);

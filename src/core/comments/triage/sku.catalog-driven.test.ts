@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileSkuMatcher } from './sku.matcher';
 import { skuInContext } from './sku.context';
 import { diminutives, numberWords, singularOf } from './sku.morphology';
+import { familyWords } from './sku.words';
 import { normalizeText } from './text.normalize';
 import type { TriageCatalog } from './triage.types';
 
@@ -46,6 +47,10 @@ describe('word forms (sku.morphology)', () => {
     expect(numberWords(13)).toEqual([]);
   });
 
+  it('builds diminutives of a plural family word on its singular ("argolas" → argolinhas)', () => {
+    expect(familyWords('earrings')).toEqual(expect.arrayContaining(['argola', 'argolinha', 'argolinhas']));
+  });
+
   it('finds a colour written as a diminutive, and a family word in the singular', () => {
     expect(sku('quiero la verdinha')).toBe('MUG-GRN');
     expect(sku('el rojito para mí')).toBe('MUG-RED');
@@ -63,6 +68,28 @@ describe('catalog-driven matching', () => {
 
   it('a colour alone means the product that comes in colours, not a one-colour one', () => {
     expect(sku('the grey one please')).toBe('MUG-GRY');
+  });
+
+  it("a shade answers to its everyday colour when no product has that colour (navy is the catalog's only blue)", () => {
+    expect(sku('the blue mug please')).toBe('MUG-NVY');
+    expect(sku('quiero la azul')).toBe('MUG-NVY');
+    // green is a colour of its own here: it does not fall back to anything
+    expect(sku('the green mug')).toBe('MUG-GRN');
+  });
+
+  it('a colour that fits several products keeps them as candidates for the moderator', () => {
+    const two = compileSkuMatcher({
+      products: [
+        { sku: 'CAP-RED', name: 'Sun Cap', family: 'cap', colour: 'red', aliases: [] },
+        { sku: 'CAP-BLU', name: 'Sun Cap', family: 'cap', colour: 'blue', aliases: [] },
+        { sku: 'SOCK-RED', name: 'Trail Socks', family: 'socks', colour: 'red', aliases: [] },
+        { sku: 'SOCK-BLU', name: 'Trail Socks', family: 'socks', colour: 'blue', aliases: [] },
+      ],
+      offers: [],
+    });
+    const r = two.match(normalizeText('the red one'), null);
+    expect(r.sku).toBeNull();
+    expect(r.candidates).toEqual(['CAP-RED', 'SOCK-RED']);
   });
 
   it('numbers written as words, and "a litre" / "litro" for a one-litre size', () => {
@@ -140,5 +167,127 @@ describe('sku.context: the SKU once the intent is known', () => {
     expect(skuInContext(match('COOKNOW10 for me'), 'order', 'LMP-GRY').sku).toBeNull();
     // several fit → none, with the candidates for the moderator
     expect(skuInContext(match('the mug please'), 'order', null).candidates).toHaveLength(4);
+  });
+});
+
+// A second invented catalog (a stationery-and-pantry shop, not any show's data) for the mechanisms added later:
+// bare aliases, name nouns in any language, an order naming only a size, time words beside "this", several named by
+// a size with its unit, comparatives of heat and flavours of two words.
+const SHOP: TriageCatalog = {
+  products: [
+    { sku: 'TEE-S', name: 'Office Tee', family: 't shirt', size: 'S', onScreen: '#1', aliases: [] },
+    { sku: 'TEE-M', name: 'Office Tee', family: 't shirt', size: 'M', onScreen: '#1', aliases: [] },
+    { sku: 'LMP-01', name: 'Beacon Desk Lamp', family: 'lamp', onScreen: '#2', aliases: ['the Falcon'] },
+    { sku: 'INK-50', name: 'Inkwell Ink 50 ml', family: 'ink', size: '50 ml', onScreen: '#3', aliases: [] },
+    { sku: 'INK-250', name: 'Inkwell Ink 250 ml', family: 'ink', size: '250 ml', onScreen: '#3', aliases: [] },
+    { sku: 'SAU-HOT', name: 'Blaze Chili Sauce Hot', family: 'chili sauce', onScreen: '#4', aliases: [] },
+    { sku: 'SAU-MILD', name: 'Blaze Chili Sauce Mild', family: 'chili sauce', onScreen: '#4', aliases: [] },
+    { sku: 'BAR-PB', name: 'Crunch Bar Peanut Butter', family: 'protein bar', onScreen: '#5', aliases: [] },
+    { sku: 'BAR-CC', name: 'Crunch Bar Cookies Cream', family: 'protein bar', onScreen: '#5', aliases: [] },
+    { sku: 'CHM-LUNA', name: 'Luna Charm', family: 'pendant', onScreen: '#6', aliases: [] },
+    { sku: 'CLK-01', name: 'Meridian Wall Clock', family: 'clock', onScreen: '#7', aliases: [] },
+  ],
+  offers: [],
+};
+const shop = compileSkuMatcher(SHOP);
+const inShop = (t: string, pinned: string | null = null) => shop.match(normalizeText(t), pinned);
+
+describe('catalog-driven matching, second pass', () => {
+  it('an alias written with its article is said without it ("the Falcon" → "falcon")', () => {
+    expect(inShop('falcon for me').sku).toBe('LMP-01');
+  });
+
+  it('a name noun in another language finds its translations ("Luna" → moon)', () => {
+    expect(inShop('is the moon solid or hollow?').sku).toBe('CHM-LUNA');
+  });
+
+  it('an order naming only a size is for the product in that size; a question is not', () => {
+    const r = inShop('mediana una porfa');
+    expect(r.sku).toBeNull();
+    expect(r.sizeOnly).toEqual(['TEE-M']);
+    expect(skuInContext(r, 'order', null)).toMatchObject({ sku: 'TEE-M' });
+    expect(skuInContext(r, 'question', null).sku).toBeNull();
+    // "small" is the S tee and the smaller ink: several → none, both shown
+    expect(skuInContext(inShop('small pls!!'), 'order', null)).toMatchObject({ sku: null, candidates: ['TEE-S', 'INK-50'] });
+    // a size word beside a named product is that product's, not a size-only order
+    expect(inShop('the lamp is small').sizeOnly).toEqual([]);
+  });
+
+  it('a time word right beside "this" makes it a time; further away "this" is still the pinned product', () => {
+    expect(inShop('ini buat anak umur 8 tahun aman ga?', 'LMP-01').sku).toBe('LMP-01');
+    expect(inShop('this week i am broke', 'LMP-01').sku).toBeNull();
+    expect(inShop('this live is so fun', 'LMP-01').sku).toBeNull();
+  });
+
+  it('a size with its unit that only another product comes in means two products', () => {
+    const r = inShop('the lamp and the 250 ml ink');
+    expect(r.sku).toBeNull();
+    expect(r.candidates).toEqual(expect.arrayContaining(['LMP-01', 'INK-250']));
+  });
+
+  it('comparatives of heat and two-word flavours ("la que pica más", "crema de cacahuate")', () => {
+    expect(inShop('la que pica más, una').sku).toBe('SAU-HOT');
+    expect(inShop('una caja de crema de cacahuate').sku).toBe('BAR-PB');
+    expect(inShop('cookies and cream bar').sku).toBe('BAR-CC');
+  });
+
+  it('a size word that leaves several variants of the pinned product points at the pinned one ("does the S have…")', () => {
+    const tees = compileSkuMatcher({
+      products: ['RED-S', 'RED-M', 'BLU-S', 'BLU-M'].map((v) => ({
+        sku: `TEE-${v}`, name: 'Office Tee', family: 't shirt', colour: v.startsWith('RED') ? 'red' : 'blue', size: v.slice(-1), onScreen: '#1', aliases: [],
+      })),
+      offers: [],
+    });
+    const on = (t: string, pinned: string | null) => tees.match(normalizeText(t), pinned);
+    expect(on('does the S have pockets?', 'TEE-BLU-S').sku).toBe('TEE-BLU-S');
+    // nothing pinned, or the pinned variant is not among them: several → none, with the candidates
+    expect(on('does the S have pockets?', null)).toMatchObject({ sku: null, candidates: ['TEE-RED-S', 'TEE-BLU-S'] });
+    expect(on('does the S have pockets?', 'TEE-BLU-M').sku).toBeNull();
+  });
+
+  it('an on-screen number spelled out after "number" / "nomor" / "número", not an article ("no se ve")', () => {
+    expect(inShop('number two please').sku).toBe('LMP-01');
+    expect(inShop('mau nomor dua kak').sku).toBe('LMP-01');
+    expect(inShop('el número tres cuánto cuesta').sku).toBeNull(); // #3 is the ink in two sizes
+    expect(inShop('el número tres cuánto cuesta').candidates).toEqual(['INK-50', 'INK-250']);
+    expect(inShop('no se ve nada').sku).toBeNull();
+  });
+
+  it('a name word is not typo-matched: its other forms are everyday words ("capsule" is not "capsules" of one product)', () => {
+    expect(inShop('is the meridan pretty?').sku).toBeNull();
+  });
+
+  it('a product word written as its cognate in another language (colágeno, kolagen, magnésio)', () => {
+    const pills = compileSkuMatcher({
+      products: [
+        { sku: 'COL-300', name: 'Tide Marine Collagen', family: 'supplement', onScreen: '#1', aliases: [] },
+        { sku: 'MAG-90', name: 'Calm Magnesium', family: 'supplement', onScreen: '#2', aliases: [] },
+      ],
+      offers: [],
+    });
+    const on = (t: string) => pills.match(normalizeText(t), null).sku;
+    expect(on('quiero el colágeno')).toBe('COL-300');
+    expect(on('mau kolagen 1 kak')).toBe('COL-300');
+    expect(on('o magnésio é bom pra dormir?')).toBe('MAG-90');
+    expect(on('colagenos x2')).toBe('COL-300');
+    expect(on('quiero la colección')).toBeNull();
+  });
+
+  it('a bare alias two variants share stays shared, and a bare digit in an order is a quantity, not a size', () => {
+    const chargers = compileSkuMatcher({
+      products: [
+        { sku: 'CHG-20', name: 'Volt Charger 20 W', family: 'charger', size: '20 W', onScreen: '#1', aliases: ['the Brick'] },
+        { sku: 'CHG-65', name: 'Volt Charger 65 W', family: 'charger', size: '65 W', onScreen: '#1', aliases: ['the Brick'] },
+        { sku: 'CBL-1M', name: 'Flex Cable 1 m', family: 'cable', size: '1 m', aliases: [] },
+        { sku: 'CBL-2M', name: 'Flex Cable 2 m', family: 'cable', size: '2 m', aliases: [] },
+      ],
+      offers: [],
+    });
+    const on = (t: string) => chargers.match(normalizeText(t), null);
+    expect(on('the brick pls')).toMatchObject({ sku: null, candidates: ['CHG-20', 'CHG-65'] });
+    expect(on('brick 65 w')).toMatchObject({ sku: 'CHG-65' });
+    const two = on('2 pls');
+    expect(two.sizeOnly).toEqual([]);
+    expect(skuInContext(two, 'order', null).sku).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 // The catalog, indexed for matching: every way a viewer can name a product, family, variant, size, on-screen
 // number or offer (terms keyed by normalized words), plus the typo and offer-code indexes built once per catalog.
 import type { TriageCatalog } from './triage.types';
+import { numberWords } from './sku.morphology';
 import { phraseKeys } from './text.normalize';
-import { BUNDLE_WORDS, colourWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
+import { BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
 export type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
@@ -33,11 +34,18 @@ export interface Term {
   /** Every kind describes a variant (colour, size…): the term narrows, it does not name (set once compiled). */
   attributeOnly: boolean;
 }
+/** Name words that name nothing alone: function words, pack words, and "pro" (Portuguese "para o" as often as a model name). */
 const NAME_STOP: ReadonlySet<string> = new Set(
   ['the', 'and', 'with', 'for', 'set', 'pcs', 'pc', 'cm', 'ml', 'of', 'de', 'da', 'do', 'del', 'la', 'el', 'en', 'in', 'x', 'kit', 'new',
-   'edition', 'size', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini'].map((w) => phraseKeys(w).join(' ')),
+   'edition', 'size', 'pro', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini'].map((w) => phraseKeys(w).join(' ')),
 );
+/** Articles an alias may start with ("the Puck", "el Clásico", "o Bonzão", "si Kecil"). */
+const ALIAS_ARTICLES: ReadonlySet<string> = new Set(['the', 'el', 'la', 'los', 'las', 'o', 'a', 'os', 'as', 'si', 'sang'].map((w) => phraseKeys(w).join(' ')));
 const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'nomer', 'item', 'produk', 'produto', 'producto', 'n'];
+/** Words before a spelled-out number that make it the on-screen number, not a quantity ("number two", not "two please"). */
+const SPELLED_ON_SCREEN_PREFIXES = ['number', 'numero', 'nomor', 'nomer', 'produk', 'produto', 'producto'];
+/** Spelled numbers that are articles or pronouns as often ("no se", "un", "uma"): never an on-screen number. */
+const SPELLED_SKIP: ReadonlySet<string> = new Set(['se', 'un', 'uno', 'una', 'um', 'uma']);
 const CODE_WORDS = ['code', 'codes', 'codigo', 'coupon', 'cupon', 'cupom', 'kode', 'voucher', 'promo code', 'discount code', 'kode promo'];
 
 function isNumericKeys(keys: string[]): boolean {
@@ -56,6 +64,34 @@ export function leetFold(s: string): string {
   return s.replace(/[013457l]/g, (d) => LEET[d] ?? d);
 }
 
+/**
+ * A spelling-independent key for cognates across en/es/pt/id (collagen, colágeno, kolagen → "colagen"; magnesium,
+ * magnesio → "magnes"; protein, proteína → "protein"): k/q → c, ph → f, y → i, doubled letters once, a Latin ending
+ * (-ium, -io, -um, -us) and a final vowel dropped. Accents are already folded by normalization.
+ */
+export function cognateKey(word: string): string {
+  let w = word.replace(/ph/g, 'f').replace(/[kq]/g, 'c').replace(/y/g, 'i').replace(/(.)\1+/g, '$1');
+  w = w.replace(/(?:ium|io|um|us)$/, '');
+  return w.replace(/[aeiou]$/, '');
+}
+
+/** The first three letters of a word's cognate key, from its first six letters only (keys are five letters or more). */
+export function cognatePrefix(word: string): string {
+  // the folds of cognateKey, by hand (this runs for every long word no catalog term took; no regex, no allocation per letter)
+  let out = '';
+  let prev = '';
+  for (let i = 0; i < word.length && i < 6 && out.length < 3; i++) {
+    let c = word.charAt(i);
+    if (c === 'p' && word.charAt(i + 1) === 'h') { c = 'f'; i++; }
+    else if (c === 'k' || c === 'q') c = 'c';
+    else if (c === 'y') c = 'i';
+    if (c === prev) continue;
+    out += c;
+    prev = c;
+  }
+  return out;
+}
+
 const DIMINUTIVE_END = /(?:it[oa]s?|z?inh[oa]s?)$/;
 
 /** The terms that start with one key: a comment's token is compared only with those its next token can continue. */
@@ -70,6 +106,10 @@ export interface CatalogIndex {
   byFirst: ReadonlyMap<string, FirstKey>;
   /** One-word terms that forgive a typo, by length. */
   fuzzyByLength: ReadonlyMap<number, Term[]>;
+  /** One-word product terms by their cognate key (collagen / colágeno / kolagen), when the key is one term's alone. */
+  cognates: ReadonlyMap<string, Term>;
+  /** The first three letters of the cognate keys (the cheap gate before a token's key is built). */
+  cognateFirst: ReadonlySet<string>;
   /** Offer codes, folded and joined, for loose matching. */
   codeKeys: ReadonlyArray<{ code: string; compact: string }>;
   /** First letters of the folded codes and the lengths a loosely written code may have (the cheap gates). */
@@ -155,6 +195,10 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       for (const w of familyWords(p.family)) translated.push([w, p.sku, 2]);
     }
     for (const w of keysOf(p.name)) if (w.length >= 3 && !/^\d/.test(w)) for (const t of familyWords(w)) translated.push([t, p.sku, 1]);
+    // two name words that are one thing ("Peanut Butter" → crema de cacahuate, selai kacang): their translations as one
+    // term, so the longest match keeps "crema de cacahuate" from reading as "crema" (another flavour) + "cacahuate"
+    const nk = keysOf(p.name);
+    for (let k = 0; k + 1 < nk.length; k++) for (const v of variantWords(`${nk[k]} ${nk[k + 1]}`)) if (v.includes(' ')) translated.push([v, p.sku, 1]);
     if (p.colour) for (const w of colourWords(p.colour)) addTerm(w, p.sku, 2, 'colour');
     if (p.size) {
       const { words, letterOnly, narrowOnly } = sizeWords(p.size);
@@ -170,9 +214,27 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     const num = /(\d{1,3})/.exec(os)?.[1];
     if (num) {
       for (const pre of ON_SCREEN_PREFIXES) addTerm(pre === '#' ? `#${num}` : `${pre} ${num}`, p.sku, 2, 'onscreen');
+      // the number spelled out after a word that makes it a number on screen ("number two", "el número tres", "nomor dua")
+      for (const pre of SPELLED_ON_SCREEN_PREFIXES) for (const w of numberWords(Number(num))) if (!SPELLED_SKIP.has(w)) addTerm(`${pre} ${w}`, p.sku, 2, 'onscreen');
       for (const ord of ORDINALS.get(Number(num)) ?? []) for (const d of ORDINAL_BEFORE) addTerm(`${d} ${ord}`, p.sku, 2, 'ordinal');
     }
   }
+  // a shade's everyday colour ("verde" for sage, "blue" for navy) when no product has that colour itself
+  const exactColours = new Set(catalog.products.flatMap((p) => (p.colour ? colourWords(p.colour) : [])).map((w) => keysOf(w).join(' ')));
+  for (const p of catalog.products) if (p.colour) for (const w of hueWords(p.colour)) if (!exactColours.has(keysOf(w).join(' '))) addTerm(w, p.sku, 2, 'colour');
+  // an alias written with its article ("the Puck", "el Clásico") is said without it too ("puck for me"), unless the bare
+  // word already means something in this catalog (a name word two products share)
+  // (decided for all products first, so two variants sharing "the cube" both get "cube")
+  const bareAliases: Array<[string, string]> = [];
+  for (const p of catalog.products) {
+    for (const a of p.aliases ?? []) {
+      const keys = keysOf(a);
+      if (keys.length < 2 || !ALIAS_ARTICLES.has(keys[0] ?? '')) continue;
+      const bare = keys.slice(1).join(' ');
+      if (bare.length >= 4 && !terms.has(bare)) bareAliases.push([bare, p.sku]);
+    }
+  }
+  for (const [bare, sku] of bareAliases) addTerm(bare, sku, 2, 'alias');
   // the smallest and the largest size of each product ("the big one", "yg paling kecil"): narrow, or name after a determiner
   const groups = new Map<string, Array<{ sku: string; rank: number }>>();
   const letterGroups = new Set<string>();
@@ -259,7 +321,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       t.keys.length === 1 &&
       t.first.length >= 5 &&
       /^\p{L}+$/u.test(t.first) &&
-      !t.kinds.has('nameword') &&
+      !t.kinds.has('nameword') && // a name word is often an everyday word ("capsules"): "capsule" is not a typo of it
       !t.kinds.has('codeword') &&
       !t.kinds.has('bundleword') && // everyday words ("combo" is one letter from "como")
       !DIMINUTIVE_END.test(t.first) && // a diminutive made up from a catalog word is no typo target ("meditas" ≠ "medidas")
@@ -280,5 +342,19 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     const sibs = familyOf(p.sku).map((s) => catalog.products.find((q) => q.sku === s)?.colour ?? null);
     if (new Set(sibs.filter(Boolean)).size > 1) colourVaried.add(p.sku);
   }
-  return { colourVaried, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf };
+  // cognates: the catalog's own product words of six letters or more, keyed so that their es/pt/id spellings meet
+  const cognates = new Map<string, Term>();
+  const clash = new Set<string>();
+  for (const t of terms.values()) {
+    if (t.keys.length !== 1 || t.first.length < 6 || !/^[a-z]+$/.test(t.first) || t.attributeOnly) continue;
+    if (![...t.kinds].some((k) => k === 'name' || k === 'nameword' || k === 'family' || k === 'alias')) continue;
+    const key = cognateKey(t.first);
+    if (key.length < 5) continue;
+    const had = cognates.get(key);
+    if (had && had !== t) clash.add(key);
+    else cognates.set(key, t);
+  }
+  for (const k of clash) cognates.delete(k);
+  const cognateFirst = new Set([...cognates.keys()].map((k) => k.slice(0, 3)));
+  return { colourVaried, cognates, cognateFirst, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf };
 }

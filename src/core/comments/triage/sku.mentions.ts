@@ -1,6 +1,6 @@
 // Finds the catalog's terms in a comment's tokens, longest first: plurals, typos of long words, offer codes written
 // loosely, and numbers that are durations, prices or quantities rather than a product.
-import { LEET, leetFold, type CatalogIndex, type Term } from './sku.catalog-index';
+import { cognateKey, cognatePrefix, LEET, leetFold, type CatalogIndex, type Term } from './sku.catalog-index';
 import { phraseKeys } from './text.normalize';
 import { TRAILING_IGNORE } from './sku.pointer';
 
@@ -118,6 +118,10 @@ export function findMentions(index: CatalogIndex, toks: readonly string[]): { fo
       if (!best && entry.single) best = entry.single;
     }
     if (!best && tok(i).length >= 4 && /^\p{L}+$/u.test(tok(i))) best = fuzzyTerm(index, tok(i));
+    // the same word in another of the four languages (colágeno for collagen, magnésio for magnesium)
+    if (!best && tok(i).length >= 6 && index.cognateFirst.has(cognatePrefix(tok(i)))) {
+      best = index.cognates.get(cognateKey(singularForm(tok(i), 1) ?? tok(i))) ?? index.cognates.get(cognateKey(tok(i))) ?? null;
+    }
     if (best && best.numeric) {
       // "24h", "30 days", "$30", "order 28", "top 10": numbers that are not the product
       const next = tok(i + best.keys.length);

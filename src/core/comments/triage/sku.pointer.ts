@@ -24,11 +24,19 @@ const SHOWING_WORDS: ReadonlySet<string> = new Set(
 /** "that" / "itu" point only right beside a product word ("that scooter", "selimut … itu") or as the last word ("i want that"). */
 const THAT_BEFORE: ReadonlySet<string> = new Set(['that', 'those'].map((w) => phraseKeys(w).join(' ')));
 const THAT_AFTER: ReadonlySet<string> = new Set(['itu'].map((w) => phraseKeys(w).join(' ')));
-/** With these, "this" is the show, not the product ("this live is fun", "esse som"). */
+/** With these anywhere, "this" is the show, not the product ("this live is fun", "esse som"). */
 const STREAM_WORDS: ReadonlySet<string> = new Set(
   ['live', 'lives', 'show', 'stream', 'streaming', 'transmision', 'transmissao', 'siaran', 'chat', 'video', 'song', 'music', 'musica', 'lagu',
-   'audio', 'sound', 'som', 'sonido', 'suara', 'host', 'weekend', 'week', 'semana', 'minggu', 'year', 'ano', 'tahun', 'time', 'vez', 'kali', 'morning',
-   'hari', 'dia', 'day', 'moment', 'momento', 'game', 'app', 'aplikasi', 'platform', 'channel', 'canal', 'sale', 'promo', 'offer', 'oferta']
+   'audio', 'sound', 'som', 'sonido', 'suara', 'host', 'game', 'app', 'aplikasi', 'platform', 'channel', 'canal', 'sale', 'promo', 'offer', 'oferta']
+    .map((w) => phraseKeys(w).join(' ')),
+);
+/**
+ * Time words make "this" a time only right beside it ("this week", "minggu ini", "esta semana"); further away they are
+ * the product's ("ini buat anak umur 8 tahun": this one, for an 8-year-old).
+ */
+const TIME_WORDS: ReadonlySet<string> = new Set(
+  ['weekend', 'week', 'semana', 'minggu', 'year', 'ano', 'tahun', 'time', 'vez', 'kali', 'morning', 'hari', 'dia', 'day', 'moment', 'momento',
+   'month', 'mes', 'bulan', 'night', 'noche', 'noite', 'malam']
     .map((w) => phraseKeys(w).join(' ')),
 );
 /** Politeness and filler words that may end a comment after the word that matters. */
@@ -66,9 +74,10 @@ function hasDeictic(toks: readonly string[], productTokens: ReadonlySet<number>)
 export function hasPointer(toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
   if (hasDeictic(toks, productTokens)) return true;
   let pointer = false;
-  for (const t of toks) {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] ?? '';
     if (STREAM_WORDS.has(t)) return false;
-    if (POINTER_WORDS.has(t)) pointer = true;
+    if (POINTER_WORDS.has(t) && !TIME_WORDS.has(toks[i - 1] ?? '') && !TIME_WORDS.has(toks[i + 1] ?? '')) pointer = true;
   }
   return pointer;
 }

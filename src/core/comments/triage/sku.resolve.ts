@@ -17,6 +17,11 @@ export interface SkuMatch {
   deictic: boolean;
   /** SKUs that fit the comment (for a null result: the ambiguous set). */
   candidates: string[];
+  /**
+   * Nothing named, only size words that alone name no product ("small pls", "mediana", "single one"): the SKUs they
+   * fit across the catalog. Once the intent is known, an order with these is for that size (sku.context).
+   */
+  sizeOnly: string[];
   reasons: string[];
 }
 
@@ -101,6 +106,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
   let sku: string | null = null;
   let candidates: string[] = [];
   let deictic = false;
+  let sizeOnly: string[] = [];
   if (strong.size > 0) {
     // a bare number joins in when a named term also fits its SKU ("serum 50" → the 50 ml; "spf 50" does not)
     for (const [s, ts] of weak) {
@@ -124,7 +130,9 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
     // a size code said on its own that fits another product, not this one ("a GG and a scarf"): two products.
     // Not colours or size adjectives: "a black dress", "too small" describe more often than they order
     const s0 = sku;
-    const sizeCode = (t: Term): boolean => dimensionOf(t) === 'size' && t.keys.length === 1 && /^[a-z]{1,3}$/.test(t.first);
+    // …and so is a size with its unit that only another product comes in ("2 litters and the 2kg food")
+    const sizeCode = (t: Term): boolean =>
+      dimensionOf(t) === 'size' && ((t.keys.length === 1 && /^[a-z]{1,3}$/.test(t.first)) || (!t.numeric && !isNarrowOnly(t) && /\d/.test(t.label) && /\p{L}/u.test(t.label)));
     const elsewhere = s0
       ? attrs.find((t) => sizeCode(t) && !t.skus.has(s0) && (!isNarrowOnly(t) || capitalLetters.get(t.first)?.test(norm.capped) === true))
       : undefined;
@@ -223,6 +231,11 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       return set.length < base.length || (base.length === 1 && fitAny) ? set : [];
     };
     let fit: string[] = [];
+    // size words, not bare digits: "2 pls" is a quantity far more often than the 2 m cable
+    const sizeWordsOnly = attrs.filter((t) => !t.numeric);
+    if (candidates.length === 0 && usable.length === 0 && sizeWordsOnly.length > 0 && attrs.every((t) => dimensionOf(t) === 'size')) {
+      sizeOnly = narrow([...knownSkus], sizeWordsOnly);
+    }
     if (candidates.length > 0) fit = narrow(candidates, attrs);
     else {
       const pinnedFamily = pinnedSku && knownSkus.has(pinnedSku) ? familyOf(pinnedSku) : [];
@@ -234,7 +247,9 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
         const varied = named.filter((s) => colourVaried.has(s));
         if (varied.length > 0) named = varied;
       }
-      fit = inFamily.length === 1 ? inFamily : named.length > 1 ? narrow(named, attrs) : named;
+      // the narrow-only words then narrow further; when they do not, what the naming words picked stands (shown as candidates)
+      const narrower = named.length > 1 ? narrow(named, attrs) : [];
+      fit = inFamily.length === 1 ? inFamily : narrower.length > 0 ? narrower : named;
     }
     const label = attrs.map((t) => t.label).join(' + ');
     if (fit.length === 1 && fit[0]) {
@@ -244,7 +259,9 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
     } else if (fit.length > 1) {
       candidates = fit;
       reasons.length = 0;
-      if (pinnedSku && fit.includes(pinnedSku) && hasPointer(toks, productTokens)) {
+      // the pinned product is one of the variants the words leave (its family on screen, "does the S have…"): that one
+      const withinPinned = pinnedSku !== null && knownSkus.has(pinnedSku) && fit.every((s) => familyOf(pinnedSku).includes(s));
+      if (pinnedSku && fit.includes(pinnedSku) && (withinPinned || hasPointer(toks, productTokens))) {
         sku = pinnedSku;
         deictic = true;
         reasons.push(`sku: “this one” + “${label}” → pinned ${pinnedSku}`);
@@ -293,6 +310,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
     mentioned: found.some((f) => !f.term.kinds.has('codeword')),
     deictic,
     candidates: sku ? [sku] : candidates,
+    sizeOnly: sku || candidates.length > 0 || offerCode ? [] : sizeOnly,
     reasons,
   };
 }

@@ -20,7 +20,7 @@ const COLOUR_ROWS: readonly string[] = [
   'purple | morado | morada | roxo | roxa | ungu | violet | violeta',
   'lilac | lila | lilas | lilás | lavender | lavanda | ungu muda',
   'grey | gray | gris | cinza | cinzento | abu | abu abu | abu-abu | grafite | graphite',
-  'silver | plateado | plateada | plata | prata | prateado | prateada | perak | silver',
+  'silver | plateado | plateada | plata | prata | prateado | prateada | perak | silver | sterling | sterling silver',
   'gold | dorado | dorada | oro | dourado | dourada | ouro | emas | gold',
   'rose gold | oro rosa | ouro rosa | rosegold',
   'brown | marron | marrom | cafe | coklat | cokelat',
@@ -109,6 +109,23 @@ export const LETTER_SIZE_WORDS: ReadonlySet<string> = new Set(SIZES.slice(0, 6).
 /** Words for "the bundle deal" when a show has one offer. */
 export const BUNDLE_WORDS: readonly string[] = ['bundle', 'the bundle', 'combo', 'the combo', 'the deal', 'bundle deal', 'paket', 'paketan', 'bundling',
   'el combo', 'o combo', 'kit', 'o kit', 'el kit', 'pack', 'el pack', 'conjunto', 'promo', 'la promo', 'a promo', 'the set deal'];
+
+/** Shades and the everyday colour they are a kind of: a viewer says "the green one" for sage, "blue" for navy. */
+const HUE_OF: Readonly<Record<string, string>> = {
+  navy: 'blue', 'light blue': 'blue', teal: 'green', olive: 'green', mint: 'green', sage: 'green', burgundy: 'red', wine: 'red',
+  lilac: 'purple', charcoal: 'grey', tan: 'brown', ivory: 'white', cream: 'white',
+};
+
+/**
+ * The words of the everyday colour a shade belongs to (sage → green, verde, hijau…): the matcher uses them only when no
+ * product of the catalog has that everyday colour itself.
+ */
+export function hueWords(colour: string): string[] {
+  const key = phraseKeys(colour).join(' ');
+  const row = COLOURS.find((r) => r.includes(key));
+  const hue = row ? HUE_OF[row[0] ?? ''] : undefined;
+  return hue ? colourWords(hue) : [];
+}
 
 /** Every way to write the catalog's colour (its own words + the other languages' words for it). */
 export function colourWords(colour: string): string[] {
@@ -212,7 +229,7 @@ const FAMILY_ROWS: readonly string[] = [
   'coffee beans | cafe en grano | cafe em grao | biji kopi | granos | graos',
   'tea | cha | teh',
   'sauce | salsa | molho | saus | sambal',
-  'chili sauce | salsa picante | salsa de chile | molho de pimenta | molho apimentado | saus sambal | sambal',
+  'chili sauce | hot sauce | salsa picante | salsa de chile | molho de pimenta | molho apimentado | saus sambal | sambal',
   'protein bar | barra de proteina | barrita | barrinha | barra | bar protein',
   'chocolate | chocolate | cokelat | coklat',
   'cookies | galletas | biscoitos | bolachas | kue kering',
@@ -246,7 +263,7 @@ const FAMILY_ROWS: readonly string[] = [
   'yoga mat | tapete de yoga | colchoneta | esterilla | mat yoga | matras yoga | tapete',
   'mat | tapete | alfombrilla | esterilla | matras',
   'dumbbells | mancuernas | pesas | halteres | dumbel | barbel',
-  'tent | carpa | tienda de campana | barraca | tenda',
+  'tent | carpa | tienda | tienda de campana | casita de campana | barraca | tenda',
   'helmet | casco | capacete | helm',
   'bike | bicicleta | bici | sepeda',
   'ball | pelota | balon | bola',
@@ -330,7 +347,9 @@ export function familyWords(family: string): string[] {
   for (const w of [...out]) {
     const one = singularOf(w);
     if (one && one !== key) out.add(one);
+    // diminutives are built on the singular ("argolas" → argolinha(s)), not on the plural
     for (const d of diminutives(w)) out.add(d);
+    if (one) for (const d of diminutives(one)) out.add(d);
   }
   return [...out];
 }
@@ -354,8 +373,8 @@ export const ORDINAL_BEFORE: readonly string[] = ['the', 'el', 'la', 'o', 'yang'
 const VARIANT_ROWS: readonly string[] = [
   'soft | suave | blanda | blando | macio | macia | empuk | lembut',
   'firm | firme | dura | duro | keras | padat',
-  'hot | spicy | picante | muy picante | apimentado | apimentada | ardido | pedas',
-  'mild | suave | no pica | leve | sem pimenta | tidak pedas | ga pedas | gak pedas',
+  'hot | spicy | picante | muy picante | apimentado | apimentada | ardido | pedas | mas picante | pica mas | mais picante | lebih pedas | paling pedas',
+  'mild | suave | no pica | leve | sem pimenta | tidak pedas | ga pedas | gak pedas | menos picante | pica menos | kurang pedas',
   'spicy | hot | picante | apimentado | pedas',
   'light | claro | clara | ligero | ligera | terang',
   'dark | oscuro | oscura | escuro | escura | gelap',
@@ -431,7 +450,8 @@ export function variantWords(word: string): string[] {
   const key = phraseKeys(word).join(' ');
   const out = new Set<string>();
   for (const row of VARIANTS) if (row[0] === key) for (const w of row) if (w !== key) out.add(w);
-  for (const row of NAME_NOUNS) if (row[0] === key || row[0] === singularOf(key)) for (const w of row) if (w !== key) out.add(w);
+  // a name noun in any of the four languages ("Luna" → moon, lua, bulan), not only the English one
+  for (const row of NAME_NOUNS) if (row.includes(key) || row[0] === singularOf(key)) for (const w of row) if (w !== key) out.add(w);
   for (const w of [key, ...out]) for (const d of diminutives(w)) out.add(d);
   return [...out];
 }
