@@ -1,7 +1,7 @@
 // Reads a Chromium trace (browser.startTracing with TRACE_CATEGORIES) for one page load: the
 // renderer main thread's busy time, split by kind of work (self time, nested events not counted twice),
-// over a span measured from the page's navigation start, plus where the bundle's compile and
-// evaluation ended. Frame durations for a span come from the same trace.
+// over a span measured from the page's navigation start, plus where the bundle's evaluation ended
+// and how long the bundle was compiled off the main thread.
 
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'v8', 'blink.user_timing', 'loading'];
 
@@ -103,8 +103,8 @@ export function loadBreakdown(events: TraceEvent[], urlPart: string, untilMs: nu
     stack.push({ end, kind: KIND[e.name] ?? null, child: 0, dur: end - start });
   }
   close(Number.POSITIVE_INFINITY);
-  const evals = spans.filter((e) => e.name === 'v8.evaluateModule' || e.name === 'EvaluateScript');
-  const lastEval = evals.sort((a, b) => b.ts + (b.dur ?? 0) - (a.ts + (a.dur ?? 0)))[0];
+  // The bundle is the page's one long module evaluation (the init script and the driver's evaluations are short scripts).
+  const lastEval = spans.filter((e) => e.name === 'v8.evaluateModule').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
   const backgroundCompileMs =
     events
       .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid !== main.tid && (e.name === 'v8.parseOnBackground' || e.name === 'v8.compile' || e.name === 'V8.CompileCode') && e.ts >= from && e.ts < to)
@@ -112,7 +112,7 @@ export function loadBreakdown(events: TraceEvent[], urlPart: string, untilMs: nu
   return { busy, bundleEvaluatedAt: lastEval ? (lastEval.ts + (lastEval.dur ?? 0) - from) / 1000 : null, backgroundCompileMs };
 }
 
-/** Every frame's main-thread work in a span, from the trace's own frame events. */
+/** The trace's events, from what browser.stopTracing() returns. */
 export function parseTrace(buffer: Buffer): TraceEvent[] {
   const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);

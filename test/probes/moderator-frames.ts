@@ -72,3 +72,19 @@ export const STEP_WALK = `(async () => {
   // The first interval is the wait for the first frame, not a frame's work.
   return { times: times.slice(1), rows: document.querySelectorAll('[data-testid="comment-row"]').length };
 })()`;
+
+/**
+ * The least a frame can do: a page that changes one number each frame. An unpaced browser makes no
+ * frame for a page with nothing to draw (its rAF then ticks at ~60 Hz), so its floor is measured here.
+ */
+export const TICK_FOR = (ms: number) => `(async () => {
+  const times = [];
+  const el = document.body.appendChild(document.createElement('span'));
+  let last = performance.now();
+  const end = last + ${ms};
+  await new Promise((done) => {
+    const loop = () => { const n = performance.now(); times.push(n - last); last = n; el.textContent = String(times.length); if (n < end) requestAnimationFrame(loop); else done(); };
+    requestAnimationFrame(loop);
+  });
+  return { times: times.slice(1), rows: 0 };
+})()`;
