@@ -59,6 +59,11 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/audio-gadgets/catalog.json': '67a20e2f3980e102ba26be205b6d94aea5c132de3750f6c67a631baa9e660d42',
   'corpus/toys-kids/comments.jsonl': '40a98c1f618f9bba6245b1564cd74c0ae26db41eaf4ef9cdbd35e7e9c1177127',
   'corpus/toys-kids/catalog.json': 'd4eeb76ef4dcd69ed7141c53876722c381aeb905e148f074b00aae6cad9810bd',
+  // Written 2026-12-05 (session 4) by a helper as tuning/cross-validation data, frozen in the commit that added them.
+  'corpus/baby-care/comments.jsonl': '08c8d2e326b7a2461bba63b080d1d6ffa79ceab6140e56579d6cb8684ab43050',
+  'corpus/baby-care/catalog.json': 'd57c4cc9e0c707b396cabed6487de916229d6a39443cb11f2fe73d670e08b1f1',
+  'corpus/health-supplements/comments.jsonl': 'c7a12d497a27266c316b68105e73519514a7152bcc3058838f3d4640aeae22ce',
+  'corpus/health-supplements/catalog.json': '8fd2bc59a8c27f9afa145c57e19b7780740af46cc588f7d774923fecd586efc0',
 };
 
 export function sha256File(path: string): string {

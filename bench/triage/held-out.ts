@@ -17,6 +17,22 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/car-accessories/catalog.json': 'bac611d160176cb1f46992db392ee9d522a91f1903aed28487be1301f199dffa',
   'heldout/garden-plants/comments.jsonl': '4f0c2ac18539c3dbf8bb880e378d1db7816083a2bcce56f682743c475b643f80',
   'heldout/garden-plants/catalog.json': '0d7d06bb3cb8a07a6ee939711a7033ec8f2ad02059afd043a0b0b91006a13b5a',
+  // Written 2026-12-05 17:58 (session 4) by two more authors from a brief holding only the labelling rules and the
+  // format; frozen here before any classifier change of that session was merged.
+  'heldout/power-tools/comments.jsonl': '933d0787a8217606768d68523a4e7f24cb3e16e683e0d40727d0fd215faf583d',
+  'heldout/power-tools/catalog.json': 'd371495b89af28fb7a9e22d396051575315dfd2c57d106cd1da81263645c587e',
+  'heldout/eyewear/comments.jsonl': '6c82e3ea93e626e8a1f0935d3a57fde1fab839e751cd0319d87e7f89c01e2749',
+  'heldout/eyewear/catalog.json': 'b13c14875b1048105aaadd12a092cfd9b0efa3131b6bb8f74d167fd7abf6c194',
+};
+
+/**
+ * Held-out categories whose figures have already been read by the lead (a judging run): they still test a catalog the
+ * classifier never trained on, but a later change may have been steered by their aggregates, so the report keeps them
+ * apart from the categories nobody has scored yet.
+ */
+export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
+  'car-accessories': 'aggregates read 2026-12-05 16:50',
+  'garden-plants': 'aggregates read 2026-12-05 16:50',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
@@ -34,27 +50,33 @@ type RawCatalog = Parameters<typeof corpusCatalog>[0];
 /**
  * A held-out category without its lines that repeat a training line (normalized): a repeat tests nothing.
  * Labels follow the corpus convention, applied mechanically (no text read): a bundle is an offer, not a product, so
- * a line labelled with the bundle's own SKU keeps its offer and counts as naming no product (`bundleSkusAsOffer`).
+ * a line labelled with the bundle's own SKU keeps its offer and counts as naming no product (`bundleSkusAsOffer`), and a
+ * line written while the bundle was pinned counts as written with no product pinned (`bundlePinsCleared`).
  */
-export function loadHeldOutCategory(category: string, trainingKeys: ReadonlySet<string>): LabelledSet & { repeatsLeftOut: number; bundleSkusAsOffer: number } {
+export function loadHeldOutCategory(category: string, trainingKeys: ReadonlySet<string>): LabelledSet & { repeatsLeftOut: number; bundleSkusAsOffer: number; bundlePinsCleared: number } {
   const dir = `${HELD_OUT_DIR}${category}`;
   const raw = JSON.parse(readFileSync(`${dir}/catalog.json`, 'utf8')) as RawCatalog;
   const bundles = new Map(raw.offers.flatMap((o) => (o.sku ? [[o.sku, o.code] as const] : [])));
   let bundleSkusAsOffer = 0;
+  let bundlePinsCleared = 0;
   const all = readJsonl(`${dir}/comments.jsonl`).map((r) => {
-    const code = r.sku ? bundles.get(r.sku) : undefined;
-    if (code === undefined) return r;
+    // A pinned bundle is not a pinned product: the corpus writes it as no pin, and the matcher takes pins as products.
+    const pinnedBundle = r.pinnedSku ? bundles.has(r.pinnedSku) : false;
+    if (pinnedBundle) bundlePinsCleared++;
+    const row = pinnedBundle ? { ...r, pinnedSku: null } : r;
+    const code = row.sku ? bundles.get(row.sku) : undefined;
+    if (code === undefined) return row;
     bundleSkusAsOffer++;
-    return { ...r, sku: null, offer: r.offer ?? code };
+    return { ...row, sku: null, offer: row.offer ?? code };
   });
   const rows = all.filter((r) => !trainingKeys.has(lineKey(r.text)));
-  return { name: `heldout/${category}`, role: 'evaluation', rows, catalog: corpusCatalog(raw), repeatsLeftOut: all.length - rows.length, bundleSkusAsOffer };
+  return { name: `heldout/${category}`, role: 'evaluation', rows, catalog: corpusCatalog(raw), repeatsLeftOut: all.length - rows.length, bundleSkusAsOffer, bundlePinsCleared };
 }
 
 export interface HeldOutReport {
   trainN: number;
   trainSeconds: number;
-  categories: Array<FoldReport & { repeatsLeftOut: number; bundleSkusAsOffer: number }>;
+  categories: Array<FoldReport & { repeatsLeftOut: number; bundleSkusAsOffer: number; bundlePinsCleared: number }>;
 }
 
 /** Train once on the tuning sets + the whole corpus (what ships), score each held-out category with its own catalog. */
@@ -70,17 +92,35 @@ export function runHeldOut(training: readonly LabelledSet[]): HeldOutReport | nu
     trainSeconds,
     categories: categories.map((c) => {
       const set = loadHeldOutCategory(c, keys);
-      return { ...evaluateWithModel(set.name, set.rows, set.catalog, model, model.examples, trainSeconds), repeatsLeftOut: set.repeatsLeftOut, bundleSkusAsOffer: set.bundleSkusAsOffer };
+      return { ...evaluateWithModel(set.name, set.rows, set.catalog, model, model.examples, trainSeconds), repeatsLeftOut: set.repeatsLeftOut, bundleSkusAsOffer: set.bundleSkusAsOffer, bundlePinsCleared: set.bundlePinsCleared };
     }),
   };
 }
 
+const seenNote = (name: string): string => {
+  const seen = HELD_OUT_SEEN[name.replace(/^heldout\//, '')];
+  return seen ? `SEEN: ${seen}` : 'never scored before';
+};
+
+/** The categories nobody had scored before this run: the honest held-out figures. */
+export function unseenCategories<T extends { name: string }>(categories: readonly T[]): T[] {
+  return categories.filter((f) => HELD_OUT_SEEN[f.name.replace(/^heldout\//, '')] === undefined);
+}
+
 export function formatHeldOut(rep: HeldOutReport): string {
   const w = worstOf(rep.categories);
+  const fresh = unseenCategories(rep.categories);
+  const u = fresh.length > 0 ? worstOf(fresh) : null;
   return [
     `== held-out categories (never read while tuning; model trained on tuning sets + all corpus, ${rep.trainN} lines) ==`,
-    ...rep.categories.map((f) => `${formatFold(f)}  (${f.repeatsLeftOut} repeats of training lines left out; ${f.bundleSkusAsOffer} bundle-SKU labels read as the offer)`),
-    `WORST HELD-OUT: intent macro-F1 ${fmt(w.macroF1)} (target ≥ 0.90) | complaint F1 ${fmt(w.complaintF1)} (≥ 0.85) | ` +
+    ...rep.categories.map((f) => `${formatFold(f)}  (${f.repeatsLeftOut} repeats of training lines left out; ${f.bundleSkusAsOffer} bundle-SKU labels read as the offer; ${f.bundlePinsCleared} pinned bundles read as no pin; ${seenNote(f.name)})`),
+    ...(u
+      ? [
+          `WORST NEVER-SCORED (${fresh.map((f) => f.name).join(', ')}): intent macro-F1 ${fmt(u.macroF1)} | complaint F1 ${fmt(u.complaintF1)} | ` +
+            `SKU recall ${fmt(u.skuRecall)} at precision ${fmt(u.skuPrecision)} | per-language accuracy ${fmt(u.langAccuracy)}`,
+        ]
+      : []),
+    `WORST HELD-OUT (all): intent macro-F1 ${fmt(w.macroF1)} (target ≥ 0.90) | complaint F1 ${fmt(w.complaintF1)} (≥ 0.85) | ` +
       `SKU recall ${fmt(w.skuRecall)} (≥ 0.92) at precision ${fmt(w.skuPrecision)} (≥ 0.95) | per-language accuracy ${fmt(w.langAccuracy)} (≥ 0.85)`,
   ].join('\n');
 }
