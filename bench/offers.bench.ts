@@ -1,17 +1,24 @@
-// Click-to-confirmed latency of the offer pause: Baton's HTTP `offer.pause`/`offer.resume` (which
+// Click-to-confirmed latency of the offer pause: Baton's `offer.pause`/`offer.resume` (which
 // answer only after the store's read-back confirms) against the same Admin GraphQL mutations +
 // read-back sent raw, in the same run, against the same real Vendure on loopback. Baton is the
 // built headless station in its own process, as a producer runs it.
 //
-//   npm run build && npx tsx bench/offers.bench.ts      (OFFERS_BENCH_CYCLES=200 by default)
+//   npm run build && npx tsx bench/offers.bench.ts      (OFFERS_BENCH_CYCLES=200 per transport)
+//
+// HEADLINE: the path a producer's click takes. The producer's view (the browser UI of the
+// headless station) sends commands as frames on its open WebSocket, so the target is measured
+// over that socket. (The Electron window sends them over IPC into the same process: no socket at
+// all.) The HTTP command API (scripts, automation) is measured in the same run and printed beside
+// it. Blocks of ten cycles over each transport alternate; each block's raw calls are its baseline.
 //
 // The raw baseline toggles a twin promotion and variant so that Baton's own polling never sees
 // a store changed outside it; the GraphQL documents (imported from the adapter), their headers
 // and their order are the adapter's. For fairness every HTTP call of the bench goes through the
 // client Baton's store adapters use (one undici Agent, connections kept open, plain requests):
-// the raw calls, and the clicks sent to the station. The station's own cost is shown apart: the
-// floor of a command that calls no store, through that client and through global fetch (the
-// bench's client before), and the station's CPU time per click (from /proc).
+// the raw calls, and the HTTP clicks. After each click the bench waits, untimed, for the view's
+// patch showing the change, so the station's work after its answer never overlaps the next
+// measured call. The station's own cost is shown apart: the floor of a command that calls no
+// store over each transport, and the station's CPU time per click (from /proc).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,9 +31,24 @@ import { PAUSE_THRESHOLD, VENDURE_TOGGLE_DOCUMENTS } from '../src/core/offers/ve
 import { createKeepAliveHttp } from '../src/core/offers/keep-alive.http';
 import type { StorePost } from '../src/core/offers/http-json';
 import { report, summarise, type BenchRow } from './support/report';
+import { pairedRatio } from './support/paired-blocks';
+import { openWsCommands, type WsCommands } from './support/ws-commands';
 
 const CYCLES = Number(process.env.OFFERS_BENCH_CYCLES ?? 200);
 const WARMUP = 5;
+/** Cycles per block; blocks of the two transports alternate. */
+const BLOCK = 10;
+
+/** How a click reaches the station: the view's WebSocket (a producer's click) or the HTTP API. */
+type Transport = 'ws' | 'http';
+interface Block {
+  batonPause: number[];
+  rawPause: number[];
+  batonResume: number[];
+  rawResume: number[];
+  /** Click to the view's patch showing the pause. */
+  shown: number[];
+}
 const TARGET = 1.08;
 
 const { setPromotion: SET_PROMOTION, holdVariants: UPDATE_VARIANTS, readState: READ_STATE } = VENDURE_TOGGLE_DOCUMENTS;
@@ -142,6 +164,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'baton-offers-bench-'));
   let store: VendureStore | undefined;
   let baton: StationProcess | undefined;
+  let view: WsCommands | undefined;
   const keepAlive = createKeepAliveHttp();
   try {
     store = await startVendureStore({ workDir: join(dir, 'vendure') });
@@ -160,89 +183,135 @@ async function main() {
     if (!cred.body.ok) throw new Error(`offer.credentials: ${JSON.stringify(cred.body)}`);
     await waitLive(b);
     const command = stationClient(b, keepAlive.post);
-    const click = async (name: 'offer.pause' | 'offer.resume', expected: string) => {
-      const r = await command(name, name === 'offer.pause' ? { offerId: OFFER, reason: 'bench' } : { offerId: OFFER });
-      const state = (r.result as { state?: string } | undefined)?.state;
-      if (state !== expected) throw new Error(`${name} answered ${JSON.stringify(r)}`);
+    // The producer's view: one WebSocket, open for the whole run (it receives every patch, as a
+    // view does, whichever transport the click came by).
+    view = await openWsCommands(b.url, b.tokens.producer);
+    const v = view;
+    const shows = (phase: string) => (value: unknown) =>
+      (value as { items?: { id: string; state: string }[] }).items?.some((i) => i.id === OFFER && i.state === phase) === true;
+    const send: Record<Transport, (name: string, args: unknown) => Promise<{ ok: boolean; result?: unknown; error?: unknown }>> = {
+      ws: (name, args) => v.send(name, args),
+      http: command,
     };
-    const samples = { batonPause: [] as number[], batonResume: [] as number[], rawPause: [] as number[], rawResume: [] as number[] };
-    // Interleaved, and which side goes first alternates, so drift in the store (cache, WAL, GC)
-    // and in the machine's load lands on both sides alike.
+    /** One click: the time to the station's answer; the view's patch is awaited after, untimed. */
+    const click = async (via: Transport, name: 'offer.pause' | 'offer.resume', expected: string, shownMs: number[] | null) => {
+      const shown = v.patch('offers', shows(expected));
+      const t0 = performance.now();
+      const r = await send[via](name, name === 'offer.pause' ? { offerId: OFFER, reason: 'bench' } : { offerId: OFFER });
+      const ms = performance.now() - t0;
+      const state = (r.result as { state?: string } | undefined)?.state;
+      if (state !== expected) throw new Error(`${name} over ${via} answered ${JSON.stringify(r)}`);
+      // Whatever the station does after its answer (patches to the view) is done before the next
+      // measured call, whichever side that is.
+      await shown;
+      shownMs?.push(performance.now() - t0);
+      return ms;
+    };
+    const blocks: Record<Transport, Block[]> = { ws: [], http: [] };
+    /** `cycles` pause/resume cycles through `via`, each beside the raw calls, which goes first alternating. */
+    const runBlock = async (via: Transport, cycles: number, keep: boolean) => {
+      const blk: Block = { batonPause: [], rawPause: [], batonResume: [], rawResume: [], shown: [] };
+      for (let i = 0; i < cycles; i++) {
+        if (i % 2 === 0) {
+          blk.batonPause.push(await click(via, 'offer.pause', 'paused', blk.shown));
+          blk.rawPause.push(await time(() => raw.pause()));
+          blk.batonResume.push(await click(via, 'offer.resume', 'live', null));
+          blk.rawResume.push(await time(() => raw.resume()));
+        } else {
+          blk.rawPause.push(await time(() => raw.pause()));
+          blk.batonPause.push(await click(via, 'offer.pause', 'paused', blk.shown));
+          blk.rawResume.push(await time(() => raw.resume()));
+          blk.batonResume.push(await click(via, 'offer.resume', 'live', null));
+        }
+      }
+      if (keep) blocks[via].push(blk);
+    };
     // What the idle station spends (its timers, the offer's 5 s poll), to take out of the per-click figure.
     const idleFrom = cpuMsOf(b.child.pid);
     const idleStarted = performance.now();
     await new Promise((r) => setTimeout(r, 5000));
     const idleTo = cpuMsOf(b.child.pid);
     const idlePerMs = idleFrom !== null && idleTo !== null ? (idleTo - idleFrom) / (performance.now() - idleStarted) : null;
-    let stationCpuFrom: number | null = null;
-    let loopStarted = 0;
-    for (let i = 0; i < CYCLES + WARMUP; i++) {
-      const keep = i >= WARMUP;
-      if (i === WARMUP) {
-        stationCpuFrom = cpuMsOf(b.child.pid);
-        loopStarted = performance.now();
-      }
-      const batonFirst = i % 2 === 0;
-      let bp = 0;
-      let rp = 0;
-      let br = 0;
-      let rr = 0;
-      if (batonFirst) {
-        bp = await time(() => click('offer.pause', 'paused'));
-        rp = await time(() => raw.pause());
-        br = await time(() => click('offer.resume', 'live'));
-        rr = await time(() => raw.resume());
-      } else {
-        rp = await time(() => raw.pause());
-        bp = await time(() => click('offer.pause', 'paused'));
-        rr = await time(() => raw.resume());
-        br = await time(() => click('offer.resume', 'live'));
-      }
-      if (keep) {
-        samples.batonPause.push(bp);
-        samples.rawPause.push(rp);
-        samples.batonResume.push(br);
-        samples.rawResume.push(rr);
-      }
+    await runBlock('ws', WARMUP, false);
+    await runBlock('http', WARMUP, false);
+    const stationCpuFrom = cpuMsOf(b.child.pid);
+    const loopStarted = performance.now();
+    // Blocks of each transport alternate (ws, http, then http, ws, ...), so drift in the store
+    // (cache, WAL, GC) and in the machine's load lands on both alike; each block's raw calls are
+    // that block's baseline.
+    const pairs = Math.ceil(CYCLES / BLOCK);
+    for (let i = 0; i < pairs; i++) {
+      const order: Transport[] = i % 2 === 0 ? ['ws', 'http'] : ['http', 'ws'];
+      for (const via of order) await runBlock(via, BLOCK, true);
     }
     const stationCpuTo = cpuMsOf(b.child.pid);
     const loopMs = performance.now() - loopStarted;
     const rows: BenchRow[] = [];
-    for (const [label, bs, rs] of [
-      ['pause', samples.batonPause, samples.rawPause],
-      ['resume', samples.batonResume, samples.rawResume],
-    ] as const) {
-      const s = summarise([...bs]);
-      const r = summarise([...rs]);
-      rows.push(
-        { metric: `${label} click-to-confirmed median (Baton HTTP)`, value: s.p50, unit: 'ms', baseline: r.p50, ratio: s.p50 / r.p50, target: `≤ ${TARGET}× raw`, pass: s.p50 / r.p50 <= TARGET },
-        { metric: `${label} click-to-confirmed p99 (Baton HTTP)`, value: s.p99, unit: 'ms', baseline: r.p99, ratio: s.p99 / r.p99, target: `≤ ${TARGET}× raw`, pass: s.p99 / r.p99 <= TARGET },
-        { metric: `${label} Baton overhead median`, value: s.p50 - r.p50, unit: 'ms' },
-      );
+    const cyclesOf = (via: Transport) => blocks[via].reduce((n, blk) => n + blk.batonPause.length, 0);
+    for (const via of ['ws', 'http'] as const) {
+      const path = via === 'ws' ? 'Baton WS, the producer’s click' : 'Baton HTTP, the automation API';
+      for (const op of ['pause', 'resume'] as const) {
+        const paired = {
+          a: blocks[via].map((blk) => (op === 'pause' ? blk.rawPause : blk.rawResume)),
+          b: blocks[via].map((blk) => (op === 'pause' ? blk.batonPause : blk.batonResume)),
+        };
+        const mid = pairedRatio(paired, 50);
+        const tail = pairedRatio(paired, 99);
+        const headline = via === 'ws';
+        const band = (r: { lo: number; hi: number }) => ` (90 % ${r.lo.toFixed(2)}–${r.hi.toFixed(2)})`;
+        rows.push(
+          {
+            metric: `${op} click-to-confirmed median (${path})${band(mid)}`,
+            value: mid.b,
+            unit: 'ms',
+            baseline: mid.a,
+            ratio: mid.ratio,
+            ...(headline ? { target: `≤ ${TARGET}× raw`, pass: mid.ratio <= TARGET } : {}),
+          },
+          {
+            metric: `${op} click-to-confirmed p99 (${path})${band(tail)}`,
+            value: tail.b,
+            unit: 'ms',
+            baseline: tail.a,
+            ratio: tail.ratio,
+            ...(headline ? { target: `≤ ${TARGET}× raw`, pass: tail.ratio <= TARGET } : {}),
+          },
+          { metric: `${op} Baton overhead median (${via.toUpperCase()})`, value: mid.b - mid.a, unit: 'ms' },
+        );
+      }
+      rows.push({
+        metric: `pause: click to the view showing it paused (its patch), median (${via.toUpperCase()})`,
+        value: summarise(blocks[via].flatMap((blk) => blk.shown)).p50,
+        unit: 'ms',
+      });
     }
     // Where Baton's time goes, from its own audit rows: the store calls (the attempt row) and the
-    // whole handler (the command row); the rest of the click is the HTTP hop into the station.
+    // whole handler (the command row); the rest of the click is the hop into the station and back.
     const audited = async (command: string) => {
-      const r = await b.api('audit.list', { limit: CYCLES, command });
+      const r = await b.api('audit.list', { limit: cyclesOf('ws') + cyclesOf('http'), command });
       return (r.body.result as { entries: { durationMs: number }[] }).entries.map((e) => e.durationMs);
     };
     // The floor of any click through the station, measured now, beside the same Vendure: a write
-    // command that touches no store, sent through the clicks' client and, interleaved, through
-    // global fetch (how the bench sent commands before). The bench show has no script, so the
-    // station refuses it (conflict) — after parsing, authorising, running the handler and
-    // auditing, as for any write: the hop and the audit commit without a store.
+    // command that touches no store, over the view's WebSocket, through the clicks' HTTP client
+    // and through global fetch (how the bench sent commands before), interleaved. The bench show
+    // has no script, so the station refuses it (conflict) — after parsing, authorising, running the
+    // handler and auditing, as for any write: the hop and the audit commit without a store.
     const floor: number[] = [];
+    const floorWs: number[] = [];
     const floorFetch: number[] = [];
     for (let i = 0; i < 200; i++) {
+      floorWs.push(await time(async () => void (await v.send('show.clock', { action: 'reset' }))));
       floor.push(await time(async () => void (await command('show.clock', { action: 'reset' }))));
       floorFetch.push(await time(async () => void (await b.api('show.clock', { action: 'reset' }))));
     }
     const storeInBaton = summarise(await audited('offer.pause.attempt'));
     const handler = summarise(await audited('offer.pause'));
     const rt = summarise(floor);
+    const rtWs = summarise(floorWs);
     const rtBefore = summarise(floorFetch);
+    const rawPauses = [...blocks.ws, ...blocks.http].flatMap((blk) => blk.rawPause);
     rows.push(
-      { metric: 'pause: store calls as timed inside Baton, median', value: storeInBaton.p50, unit: 'ms', baseline: summarise([...samples.rawPause]).p50 },
+      { metric: 'pause: store calls as timed inside Baton, median (both transports)', value: storeInBaton.p50, unit: 'ms', baseline: summarise(rawPauses).p50 },
       { metric: 'pause: whole handler inside Baton, median', value: handler.p50, unit: 'ms' },
       {
         metric: 'command round trip, no store (show.clock), median: kept-alive client vs global fetch',
@@ -254,19 +323,25 @@ async function main() {
         pass: rt.p50 <= rtBefore.p50,
       },
       { metric: 'command round trip, no store (show.clock), p99: kept-alive client vs global fetch', value: rt.p99, unit: 'ms', baseline: rtBefore.p99, ratio: rt.p99 / rtBefore.p99 },
+      { metric: 'command round trip, no store (show.clock), median: view WebSocket vs HTTP kept-alive', value: rtWs.p50, unit: 'ms', baseline: rt.p50, ratio: rtWs.p50 / rt.p50 },
+      { metric: 'command round trip, no store (show.clock), p99: view WebSocket vs HTTP kept-alive', value: rtWs.p99, unit: 'ms', baseline: rt.p99, ratio: rtWs.p99 / rt.p99 },
     );
     if (stationCpuFrom !== null && stationCpuTo !== null && idlePerMs !== null) {
       // What the station itself spent per click (HTTP, handler, store client, audit), its idle
       // rate taken out. CPU time swells on a loaded machine too (caches, syscalls), less than waits.
-      const clicks = 2 * samples.batonPause.length;
+      const clicks = 2 * (cyclesOf('ws') + cyclesOf('http'));
       rows.push(
         { metric: 'station CPU per click (pause or resume), mean, net of idle', value: (stationCpuTo - stationCpuFrom - idlePerMs * loopMs) / clicks, unit: 'ms' },
         { metric: 'station CPU when idle', value: idlePerMs * 1000, unit: 'ms/s' },
       );
     }
-    rows.push({ metric: 'cycles measured (pause + resume each)', value: samples.batonPause.length, unit: 'n' });
+    rows.push(
+      { metric: 'cycles measured over WS (pause + resume each)', value: cyclesOf('ws'), unit: 'n' },
+      { metric: 'cycles measured over HTTP (pause + resume each)', value: cyclesOf('http'), unit: 'n' },
+    );
     report('offers: click-to-confirmed vs raw Vendure GraphQL + read-back', rows);
   } finally {
+    await view?.close();
     await baton?.stop();
     await store?.stop();
     await keepAlive.close();

@@ -11,7 +11,7 @@ const result = runTriageEval();
 console.log(formatReport(result));
 const rows = triageBenchRows(result);
 if (process.env.TRIAGE_HELDOUT === '1') {
-  const held = runHeldOut([...loadTuningSets(), ...loadCorpus()]);
+  const held = runHeldOut(loadTuningSets(), loadCorpus());
   if (held) {
     console.log(formatHeldOut(held));
     rows.push(...heldOutBenchRows(held));

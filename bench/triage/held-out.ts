@@ -3,9 +3,9 @@
 // tuning the classifier sees their figures. One model, trained on everything we may tune on, is scored per category.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { trainTriageModel } from '../../src/core/comments/triage/triage.model';
 import { corpusCatalog, DATA_DIR, lineKey, readJsonl, type LabelledSet } from './datasets';
-import { evaluateWithModel, formatFold, toGroup, worstOf, type FoldReport } from './cross-catalog';
+import { evaluateWithModel, formatFold, worstOf, type FoldReport } from './cross-catalog';
+import { trainWithSelectedConfig } from './model-select';
 import { fmt } from './metrics';
 
 /**
@@ -79,13 +79,16 @@ export interface HeldOutReport {
   categories: Array<FoldReport & { repeatsLeftOut: number; bundleSkusAsOffer: number; bundlePinsCleared: number }>;
 }
 
-/** Train once on the tuning sets + the whole corpus (what ships), score each held-out category with its own catalog. */
-export function runHeldOut(training: readonly LabelledSet[]): HeldOutReport | null {
+/**
+ * Train once on the tuning sets + the whole corpus as the shipped model is trained (configuration chosen by inner
+ * cross-validation over the corpus), score each held-out category with its own catalog.
+ */
+export function runHeldOut(tuning: readonly LabelledSet[], corpus: readonly LabelledSet[]): HeldOutReport | null {
   const categories = heldOutCategories();
   if (categories.length === 0) return null;
-  const keys = new Set(training.flatMap((s) => s.rows.map((r) => lineKey(r.text))));
+  const keys = new Set([...tuning, ...corpus].flatMap((s) => s.rows.map((r) => lineKey(r.text))));
   const t0 = performance.now();
-  const model = trainTriageModel(training.map((s) => toGroup(s)));
+  const { model } = trainWithSelectedConfig(tuning, corpus);
   const trainSeconds = (performance.now() - t0) / 1000;
   return {
     trainN: model.examples,

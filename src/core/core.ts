@@ -10,6 +10,7 @@ import type { SecretStore } from './platform/secret-store';
 import { openDatabase, type Db } from './storage/database';
 import { createAuditRepo, type AuditRepo } from './storage/audit.repo';
 import { createAuditWriter } from './storage/audit-writer';
+import { createWalCheckpointer } from './storage/wal-checkpoint';
 import { createStateStore, type StateStore } from './state/state.store';
 import { initialState } from './state/initial-state';
 import { createDispatcher, type DispatchResult } from './dispatch/dispatcher';
@@ -89,12 +90,18 @@ export function createCore(deps: CoreDeps): Core {
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
   });
   const audit = createAuditRepo(db);
+  // Checkpoints wait for a quiet moment, out of every command's commit (an in-memory store has no WAL).
+  const checkpointer =
+    deps.dataDir === ':memory:'
+      ? null
+      : createWalCheckpointer({ db, timers: deps.ports.offers.timers, onError: (error) => log.warn('WAL checkpoint failed', { error: String(error) }) });
   const state = createStateStore(
     initialState({ ...deps.station, startedAt: clock.now(), dataDir: deps.dataDir, views: Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number> }),
   );
   state.set('audit', { recent: audit.list({ limit: RECENT_AUDIT }), count: audit.count(), headHash: audit.head()?.hash ?? null });
 
   const onAppended = (entry: AuditEntry) => {
+    checkpointer?.wrote();
     state.update('audit', (a) => ({ recent: [entry, ...a.recent].slice(0, RECENT_AUDIT), count: a.count + 1, headHash: entry.hash }));
     state.emit({ name: 'audit.appended', entry });
   };
@@ -202,6 +209,7 @@ export function createCore(deps: CoreDeps): Core {
       }
       system('station stopped', 'station.stop');
       state.flush();
+      checkpointer?.close();
       db.close();
     },
   };

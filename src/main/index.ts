@@ -96,6 +96,7 @@ async function boot(): Promise<void> {
     port: options.port,
     lan: options.lan,
     allowInsecureStore: options.allowInsecureStore,
+    allowInsecureHq: options.allowInsecureHq,
     dataDir,
     showFile: options.showFile,
     appRoot: root,

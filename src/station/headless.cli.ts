@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     port: options.port,
     lan: options.lan,
     allowInsecureStore: options.allowInsecureStore,
+    allowInsecureHq: options.allowInsecureHq,
     dataDir,
     showFile: options.showFile,
     appRoot: root,

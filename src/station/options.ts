@@ -1,4 +1,5 @@
 // Command-line options of the station (`npm start -- --headless --port 4820 --data DIR`).
+import { insecureHqReason } from '../core/hq-outbox/hq-url';
 export interface StationOptions {
   headless: boolean;
   port: number;
@@ -14,11 +15,13 @@ export interface StationOptions {
   rate: number | null;
   /** Labs only: store credentials may cross plain http to hosts that are not loopback. */
   allowInsecureStore: boolean;
+  /** Labs only: the HQ token and show facts may cross plain http to an HQ that is not loopback. */
+  allowInsecureHq: boolean;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm start -- [--headless] [--port <n>] [--data <dir>] [--show <file>] [--lan] [--allow-host <name>]… [--rate <n>] [--allow-insecure-store] [--hq <url> [--hq-station <id>]]
+export const USAGE = `usage: npm start -- [--headless] [--port <n>] [--data <dir>] [--show <file>] [--lan] [--allow-host <name>]… [--rate <n>] [--allow-insecure-store] [--hq <url> [--hq-station <id>]] [--allow-insecure-hq]
   --headless          run without Electron: the station serves the UI on http://127.0.0.1:<port>
   --port <n>          API and UI port (default 4820; 0 picks a free one)
   --data <dir>        data folder (default: the platform's user-data folder for Baton)
@@ -28,11 +31,14 @@ export const USAGE = `usage: npm start -- [--headless] [--port <n>] [--data <dir
   --rate <n>          commands per second per token before 429 (default 200)
   --allow-insecure-store  LABS ONLY: send store credentials over plain http to hosts that are not
                       loopback (otherwise store URLs must be https:)
-  --hq <url>          report this station's facts to Baton HQ (token in BATON_HQ_TOKEN); shows never wait for HQ
-  --hq-station <id>   this station's id at HQ (default: the host name)`;
+  --hq <url>          report this station's facts to Baton HQ (token in BATON_HQ_TOKEN); shows never wait for HQ.
+                      https://, or http:// to this machine only
+  --hq-station <id>   this station's id at HQ (default: the host name)
+  --allow-insecure-hq LABS ONLY: send the HQ token and the show's facts over plain http to an HQ
+                      that is not on this machine (also for the producer's HQ setting)`;
 
 export function parseStationOptions(argv: readonly string[]): StationOptions {
-  const o: StationOptions = { headless: false, port: 4820, dataDir: null, showFile: null, lan: false, allowHosts: [], rate: null, allowInsecureStore: false, hqUrl: null, hqStation: null };
+  const o: StationOptions = { headless: false, port: 4820, dataDir: null, showFile: null, lan: false, allowHosts: [], rate: null, allowInsecureStore: false, allowInsecureHq: false, hqUrl: null, hqStation: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -50,6 +56,9 @@ export function parseStationOptions(argv: readonly string[]): StationOptions {
         break;
       case '--allow-insecure-store':
         o.allowInsecureStore = true;
+        break;
+      case '--allow-insecure-hq':
+        o.allowInsecureHq = true;
         break;
       case '--port': {
         const n = Number(value());
@@ -69,9 +78,10 @@ export function parseStationOptions(argv: readonly string[]): StationOptions {
         try {
           u = new URL(v);
         } catch {
-          throw new UsageError('--hq takes a URL such as http://hq.example:4900');
+          throw new UsageError('--hq takes a URL such as https://hq.example:4900');
         }
-        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError('--hq takes an http:// or https:// URL');
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError('--hq takes an https:// URL (or http:// to this machine)');
+        if (u.username || u.password) throw new UsageError('--hq takes a URL without a user or password in it (the token goes in BATON_HQ_TOKEN)');
         o.hqUrl = u.toString();
         break;
       }
@@ -100,5 +110,8 @@ export function parseStationOptions(argv: readonly string[]): StationOptions {
         }
     }
   }
+  // After the loop: --allow-insecure-hq may come after --hq.
+  const insecure = o.hqUrl ? insecureHqReason(o.hqUrl, o.allowInsecureHq) : null;
+  if (insecure) throw new UsageError(`--hq: ${insecure}`);
   return o;
 }

@@ -21,6 +21,8 @@ import { createDeviceSocket } from './device/device-socket';
 import { createDeviceTokensRoutes } from './routes/device-tokens.route';
 import { createOverlaySocket } from './overlay/overlay-socket';
 import { createOverlayPageRoute } from './overlay/overlay-page.route';
+import { findPerson } from '../core/people/duties';
+import { createSendBudget, DEFAULT_SEND_CAPS } from './transport/send-budget';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -46,6 +48,8 @@ export interface StationConfig {
   rate?: number | null;
   /** `--allow-insecure-store`: store credentials may go over plain http to any host (labs only). */
   allowInsecureStore?: boolean;
+  /** `--allow-insecure-hq`: the HQ token and facts may go over plain http to any host (labs only). */
+  allowInsecureHq?: boolean;
 }
 
 export interface Station {
@@ -85,13 +89,19 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     station: { version: cfg.version, mode: cfg.mode, url: '', lan: cfg.lan },
     cwd: process.cwd(),
     nativeBinding: cfg.nativeBinding,
-    ports: { ...createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }), hq: { boot: cfg.hq ?? null } },
+    ports: { ...createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }), hq: { boot: cfg.hq ?? null, allowInsecure: cfg.allowInsecureHq === true } },
     devices,
   });
   // One per-token budget for every door: commands, event sockets, panels and overlay pages.
   const limiter = createRateLimiter(cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS, () => Date.now());
-  const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log, limiter });
-  const overlaySocket = createOverlaySocket({ core, devices, limiter });
+  // One unsent-byte budget for every socket: per token (all its doors together) and per station.
+  const sendBudget = createSendBudget(DEFAULT_SEND_CAPS, { log: cfg.log });
+  const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log, limiter, budget: sendBudget });
+  // A panel acts for a person only while they have access: revoking the person revokes their panels.
+  const offPersonRevoked = core.people.onRevoked((e) => {
+    if (e.reason === 'revoked') devices.revokeFor(e.personId);
+  });
+  const overlaySocket = createOverlaySocket({ core, devices, limiter, budget: sendBudget });
   const rendererDir = join(cfg.appRoot, 'out', 'renderer');
   let api: ApiServer;
   try {
@@ -105,11 +115,19 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
       version: cfg.version,
       allowedHosts,
       limiter,
+      sendBudget,
       tls,
       routes: [
         createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: cfg.clock ?? systemClock, log: cfg.log }),
         ...createSignoffRoutes({ dispatch: core.dispatch }),
-        ...createDeviceTokensRoutes({ tokens, devices }),
+        ...createDeviceTokensRoutes({
+          tokens,
+          devices,
+          personOf: (ref) => {
+            const show = core.show.current()?.show;
+            return (show && findPerson(show, ref)?.id) ?? null;
+          },
+        }),
         createOverlayPageRoute(),
       ],
       upgrades: [deviceSocket.upgrade, overlaySocket.upgrade],
@@ -117,6 +135,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   } catch (error) {
     await deviceSocket.close();
     await overlaySocket.close();
+    offPersonRevoked();
     await core.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new Error(`port ${cfg.port} is in use: is another Baton running? Try --port <n>.`);
@@ -157,6 +176,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     },
     tlsFingerprint,
     async close() {
+      offPersonRevoked();
       await deviceSocket.close();
       await overlaySocket.close();
       await api.close();

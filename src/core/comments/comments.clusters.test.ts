@@ -71,3 +71,31 @@ describe('kept counts', () => {
     }
   });
 });
+
+describe('cluster ids that collide', () => {
+  // Two work-item keys whose 12-hex ids are equal (found by a cycle search over SHA-1, as a viewer
+  // could compute a question that lands in another's item). Both hash to f71ebeabfbb1.
+  const A = 'moderators|question|en|w:qb3247f24de1a';
+  const B = 'moderators|question|en|w:qefc936b19c2f';
+  const byText = (x: ClusterInput) => x.text;
+
+  it('never put two different questions in one work item: the later key takes the next free id while the first is open', () => {
+    const ix = createClusterIndex(byText);
+    ix.apply(r('a1', 'question', A));
+    ix.apply(r('b1', 'question', B));
+    ix.apply(r('a2', 'question', A));
+    const a = ix.ofComment('a1')!;
+    const b = ix.ofComment('b1')!;
+    expect(a.id).toBe('f71ebeabfbb1');
+    expect([...a.members.keys()]).toEqual(['a1', 'a2']);
+    expect(b.id).not.toBe(a.id);
+    expect([...b.members.keys()]).toEqual(['b1']);
+    expect(ix.get(b.id)?.key).toBe(B);
+    // The first item closes: its id is free again; the later key keeps the one it took.
+    ix.apply(r('a1', 'question', A, 'answered'));
+    ix.apply(r('a2', 'question', A, 'answered'));
+    ix.apply(r('b2', 'question', B));
+    expect(ix.ofComment('b2')?.id).toBe(b.id);
+    expect(ix.get('f71ebeabfbb1')).toBeNull();
+  });
+});

@@ -103,10 +103,31 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
     if (before >= 2 && now < 2) t.multi.delete(c);
     if (now === 1) t.single.set(c.id, c);
     else if (now >= 2) t.multi.add(c);
-    if (now === 0) clusters.delete(c.id);
+    if (now === 0) {
+      clusters.delete(c.id);
+      if (probed.get(c.key) === c.id) probed.delete(c.key);
+    }
     if (before === 0 && now > 0) itemsByQueue.set(c.queue, (itemsByQueue.get(c.queue) ?? 0) + 1);
     if (before > 0 && now === 0) itemsByQueue.set(c.queue, (itemsByQueue.get(c.queue) ?? 0) - 1);
     if (c.tier < PERSON_TIERS) workComments += now - before;
+  };
+
+  /** Keys whose short id an open cluster of another key held: they took the next free id. */
+  const probed = new Map<string, string>();
+  /**
+   * The id of `key`'s work item. A 12-hex id can collide, by chance or by a viewer who computed a
+   * text whose key hashes to another question's id: different keys never share a work item, the
+   * later one takes the next free id for as long as its cluster is open.
+   */
+  const idFor = (key: string): string => {
+    const known = probed.get(key);
+    if (known !== undefined && clusters.get(known)?.key === key) return known;
+    const base = clusterIdOf(key);
+    let id = base;
+    for (let n = 1; clusters.has(id) && clusters.get(id)!.key !== key; n++) id = clusterIdOf(`${key}\u0000${n}`);
+    if (id === base) probed.delete(key);
+    else probed.set(key, id);
+    return id;
   };
 
   const leave = (commentId: string) => {
@@ -128,6 +149,7 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
     reset(records) {
       clusters.clear();
       where.clear();
+      probed.clear();
       resetTiers();
       workComments = 0;
       itemsByQueue.clear();
@@ -141,7 +163,7 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
         return;
       }
       const key = r.clusterKey || keyOf(r);
-      const id = clusterIdOf(key);
+      const id = idFor(key);
       const member: ClusterMember = { id: r.id, seq: r.seq, receivedAt: r.receivedAt, platform: r.platform, status: r.status, claimedBy: r.claimedBy };
       const current = where.get(r.id);
       if (current && current.id === id) {

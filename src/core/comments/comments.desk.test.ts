@@ -131,4 +131,20 @@ describe('the desk at volume', () => {
     const after = (await ok(core.dispatch('comments.desk', { limit: 10 }, moderator))) as Window;
     expect(after.total).toBe(0);
   });
+
+  it('a pinned answer stops taking arrivals while the compliance guard flags its macro (it would mark them answered with flagged text)', async () => {
+    const { core } = boot();
+    const q = (id: string, text: string) => c(id, text, 'en');
+    await ok(core.dispatch('comments.ingest', { comments: [q('s1', 'how long does delivery take'), q('s2', 'How long does delivery take?')] }, producer));
+    const w = (await ok(core.dispatch('comments.desk', { filter: { queue: 'all' }, limit: 10 }, moderator))) as Window;
+    const item = w.items.find((i) => i.comment.messageId === 's1');
+    expect(item?.size).toBe(2);
+    await ok(core.dispatch('cluster.answer', { clusterId: item?.id, macroId: 'shipping', pin: true, by: 'Ana' }, moderator));
+    // The script changes and the guard now flags the pinned macro.
+    core.alerts.raise({ source: 'cues', key: 'script.macro.shipping', level: 'warn', message: 'Reply macro “shipping” promises a delivery date.' });
+    await ok(core.dispatch('comments.ingest', { comments: [q('s3', 'how long does delivery take??')] }, producer));
+    const s3 = ((await ok(core.dispatch('comments.list', { limit: 1 }, producer))) as { comments: CommentRecord[] }).comments[0];
+    expect(s3).toMatchObject({ messageId: 's3', status: 'new' });
+    expect(s3?.reply ?? null).toBeNull();
+  });
 });

@@ -76,6 +76,28 @@ describe('comments module', () => {
     expect(Object.values(demand).reduce((a, b) => a + b, 0)).toBe(closed.length);
   });
 
+  it('counts demand per SKU whatever the SKU is called: a catalog SKU named like an object method (constructor, toString) counts from zero', async () => {
+    const real = createDefaultCommentsPorts();
+    let sku = 'constructor';
+    const triage: Triage = {
+      unsureBelow: 0.55,
+      classify: () => ({ intent: 'order', confidence: 0.9, lang: 'en', sku, offerCode: null, reasons: ['scripted'] }),
+      learn() {},
+      stats: () => {
+        throw new Error('not used');
+      },
+    };
+    const core = createTestCore({ ports: { comments: { ...real, createTriage: () => triage, sources: { ...real.sources, replay: () => ({ id: 'rehearsal-chat', kind: 'replay', start() {}, stop: async () => {}, health: () => ({ id: 'rehearsal-chat', kind: 'replay', label: 'off', status: 'stopped', detail: null, lastMessageAt: null, received: 0, rehearsal: true, canReply: false }) }) } } } });
+    cores.push(core);
+    core.show.loadFile(DEMO_SHOW);
+    await ok(core.dispatch('comments.ingest', { comments: [c('m1', 'mine'), c('m2', '+1')] }, producer));
+    sku = 'toString';
+    await ok(core.dispatch('comments.ingest', { comments: [c('m3', 'mine')] }, producer));
+    core.state.flush();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(core.snapshot().state.comments.demand).toEqual({ constructor: 2, toString: 1 });
+  });
+
   it('ingests a batch, counts duplicates (also within the batch) and routes by intent', async () => {
     const { core } = await boot();
     const first = await ok(

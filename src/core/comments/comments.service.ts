@@ -199,7 +199,11 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     for (const r of records) {
       total += 1;
       byIntent[r.intent] += 1;
-      if (r.reasons[0] === DEMAND_REASON) demand[r.sku ?? '?'] = (demand[r.sku ?? '?'] ?? 0) + 1;
+      // Own keys only: a SKU may be called like an Object method ("constructor", "toString").
+      if (r.reasons[0] === DEMAND_REASON) {
+        const k = r.sku ?? '?';
+        demand[k] = (Object.hasOwn(demand, k) ? demand[k]! : 0) + 1;
+      }
       index.apply(r);
       clusters.apply(r);
       noteFacets(r);
@@ -238,12 +242,12 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   /**
    * A comment asking what a pinned answer already answers is attached to it on arrival: answered
    * "by pin" (its own reply text, in its language and the offer's current variant), never counted
-   * as a moderator's reply.
+   * as a moderator's reply. Not while the compliance guard flags its macro: those wait for a person.
    */
   const attachToPin = (p: PendingComment): PendingComment => {
     if (p.status !== 'new' || !p.clusterKey) return p;
     const pin = answerPins.get(p.clusterKey);
-    if (!pin) return p;
+    if (!pin || service.macroFlag(pin.macroId) !== null) return p;
     const macro = cfg.show?.comments.macros.find((m) => m.id === pin.macroId);
     const r = macro ? macroReply(macro, p.lang || null, service.pausedOffers()) : null;
     if (!r?.ok) return p;

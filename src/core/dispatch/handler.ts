@@ -19,6 +19,11 @@ export interface Caller {
   name?: string;
   /** The named device or view the command came through (a bootstrap token's label, a device's name). */
   device?: string;
+  /**
+   * Set when a button panel sent the command (its label). With `personId` it acts for the person it
+   * was issued for; without, for nobody, and duties that name a person refuse it.
+   */
+  panel?: string;
 }
 
 export interface HandlerContext {

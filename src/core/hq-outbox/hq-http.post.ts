@@ -4,7 +4,7 @@ import type { HqAck, HqBatch } from '../../shared/contract/index';
 import type { HqPost } from './hq-sender';
 
 export interface HqTarget {
-  /** HQ's base URL, e.g. http://hq.studio.lan:4900 */
+  /** HQ's base URL, e.g. https://hq.studio.lan:4900 */
   url: string;
   stationId: string;
   /** The station's HQ token (from BATON_HQ_TOKEN or the secret store), never logged. */
@@ -22,6 +22,8 @@ export function createHttpHqPost(cfg: HqTarget): HqPost {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${cfg.token}` },
         body: JSON.stringify(batch),
         signal: AbortSignal.timeout(POST_TIMEOUT_MS),
+        // Never followed: a redirect could steer the batch to another host or down to plain http.
+        redirect: 'manual',
       });
       const text = await res.text();
       if (res.ok) {
@@ -30,6 +32,7 @@ export function createHttpHqPost(cfg: HqTarget): HqPost {
         return { ok: true, ack };
       }
       let reason = `HQ answered ${res.status}`;
+      if (res.status >= 300 && res.status < 400) reason += ' (a redirect, not followed: set HQ’s own https:// address)';
       try {
         const body = JSON.parse(text) as { error?: { message?: unknown } };
         if (typeof body.error?.message === 'string') reason += `: ${body.error.message.slice(0, 200)}`;

@@ -7,6 +7,7 @@ import { invalid } from '../dispatch/command-failure';
 import { createHttpHqPost, type HqTarget } from './hq-http.post';
 import { startHqReporting } from './hq-reporting';
 import type { HqPost, HqSender } from './hq-sender';
+import { insecureHqReason } from './hq-url';
 
 export const HQ_TOKEN_SECRET = 'hq.token';
 export const HQ_SETTINGS = { url: 'hq.url', stationId: 'hq.station', tokenOrigin: 'hq.tokenOrigin' } as const;
@@ -16,6 +17,8 @@ export interface HqPorts {
   makePost?: (target: HqTarget) => HqPost;
   /** From `--hq` (token from the environment): used for this run instead of the stored setting. */
   boot?: HqTarget | null;
+  /** `--allow-insecure-hq` (labs only): plain http to an HQ off this machine. */
+  allowInsecure?: boolean;
 }
 
 export const NOT_CONFIGURED: HqSyncState = { configured: false, state: 'offline', behind: 0, since: null, lastError: null, url: null, stationId: null, source: null };
@@ -58,6 +61,9 @@ export function createHqModule(ctx: ModuleContext, ports: HqPorts = {}): HqModul
     current: () => running,
     handlers: {
       'hq.configure': async ({ url, stationId, token }, hctx) => {
+        // Checked before anything is stored: a refused URL keeps no token and starts nothing.
+        const insecure = insecureHqReason(url, ports.allowInsecure === true);
+        if (insecure) throw invalid(insecure, [{ path: 'url', message: 'https:// (or http:// to this machine)' }]);
         const origin = originOf(url);
         const kept = token === undefined && ctx.settings.get(HQ_SETTINGS.tokenOrigin) === origin ? ctx.secrets.get(HQ_TOKEN_SECRET) : null;
         const secret = token ?? kept;
@@ -86,7 +92,15 @@ export function createHqModule(ctx: ModuleContext, ports: HqPorts = {}): HqModul
     },
     start() {
       const t = ports.boot ?? stored();
-      if (t) start(t, ports.boot ? 'cli' : 'setting');
+      if (!t) return;
+      // A setting stored before plain http was refused (or a boot URL that skipped the CLI's check).
+      const insecure = insecureHqReason(t.url, ports.allowInsecure === true);
+      if (insecure) {
+        ctx.log.warn('HQ reporting not started', { reason: insecure });
+        ctx.state.set('hq', { ...NOT_CONFIGURED, lastError: `${insecure} Set HQ again with an https:// address.` });
+        return;
+      }
+      start(t, ports.boot ? 'cli' : 'setting');
     },
     close: stop,
   };

@@ -159,6 +159,11 @@ export function createOffersRepo(db: Db): OffersRepo {
      ON CONFLICT (show_id, offer_id, key) DO UPDATE SET value = excluded.value`,
   );
 
+  // Adapters read their notes on every store call (a pause reads the saved thresholds twice) and
+  // only this repo writes them, so each is read from SQLite once and then kept, written through.
+  const memos = new Map<string, string | null>();
+  const memoKey = (showId: string, offerId: string, key: string) => JSON.stringify([showId, offerId, key]);
+
   const insertEvents = db.transaction((showId: string, events: readonly StoredEvent[]) => {
     const stored: StoredEvent[] = [];
     for (const e of events) {
@@ -235,9 +240,17 @@ export function createOffersRepo(db: Db): OffersRepo {
         .all(showId, offerId, JSON.stringify(types), since, limit)
         .reverse()
         .map((r) => ({ type: r.type, count: r.count, latencySeconds: r.latency_s, receivedAt: r.received_at })),
-    memo: (showId, offerId, key) => getMemo.get(showId, offerId, key)?.value ?? null,
+    memo(showId, offerId, key) {
+      const k = memoKey(showId, offerId, key);
+      const known = memos.get(k);
+      if (known !== undefined) return known;
+      const value = getMemo.get(showId, offerId, key)?.value ?? null;
+      memos.set(k, value);
+      return value;
+    },
     setMemo(showId, offerId, key, value) {
       putMemo.run(showId, offerId, key, value);
+      memos.set(memoKey(showId, offerId, key), value);
     },
   };
 }

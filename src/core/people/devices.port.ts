@@ -6,7 +6,8 @@ import type { DeviceAccess } from '../../shared/contract/people.contract';
 export interface DeviceRegistry {
   list(): DeviceAccess[];
   /** A label issued again replaces its token. */
-  issue(kind: DeviceAccess['kind'], label: string): { kind: DeviceAccess['kind']; label: string; token: string };
+  /** `person`: the show person a panel acts for (checked against the show by the caller). */
+  issue(kind: DeviceAccess['kind'], label: string, person?: string): { kind: DeviceAccess['kind']; label: string; person?: string; token: string };
   /** How many tokens went; their sockets close at once. */
   revoke(label: string): number;
 }

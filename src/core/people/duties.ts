@@ -1,5 +1,6 @@
 // Separation of duties, enforced where commands are handled (never only in a view): the author of
-// a script cannot approve it, only the show's toggle owner (or deputy) pauses and resumes offers,
+// a script cannot approve it, only the show's toggle owner (or deputy) pauses and resumes offers
+// (a button panel counts as the person it was issued for, and a panel issued for nobody is refused),
 // a manual preflight item is ticked by its owner, and a flagged reply macro is not posted without
 // the producer's explicit, audited override. Each rule wraps the domain's handler; the domains'
 // own logic is unchanged.
@@ -70,10 +71,16 @@ export function withDuties<T extends HandlerMap>(table: T, deps: DutiesDeps): T 
     ((args: Parameters<Handler<N>>[0], ctx: HandlerContext) => {
       const show = showOf();
       const toggle = show?.toggle;
-      if (show && toggle && ctx.caller.personId && ctx.caller.via !== 'system') {
+      // People, and button panels (which act for the person they were issued for, or for nobody).
+      if (show && toggle && (ctx.caller.personId || ctx.caller.panel) && ctx.caller.via !== 'system') {
         const allowed = [toggle.owner, ...(toggle.deputy ? [toggle.deputy] : [])];
         if (!allowed.some((ref) => callerIs(show, ctx, ref))) {
           const who = `${nameOf(show, toggle.owner)}${toggle.deputy ? ` (deputy ${nameOf(show, toggle.deputy)})` : ''}`;
+          if (ctx.caller.panel && !ctx.caller.personId) {
+            throw forbidden(
+              `Panel ${ctx.caller.panel} acts for nobody in this show, and only ${who} pulls the commerce toggle. Issue the panel for them (People → devices), or raise a pause request (offer.pauseRequest): they confirm it with one click.`,
+            );
+          }
           throw forbidden(`Only ${who} pulls the commerce toggle in this show. Raise a pause request instead (offer.pauseRequest): they confirm it with one click.`);
         }
       }

@@ -8,7 +8,7 @@ import { createPeopleRepo } from './people.repo';
 import { createPeopleService, PeopleError, type PeopleService } from './people.service';
 import { qrSvg } from './people.qr';
 import { stationRolesOf } from './people.roles';
-import { nameOf, pauseRequestKey } from './duties';
+import { findPerson, nameOf, pauseRequestKey } from './duties';
 import { createPeopleGate, type PeopleGate } from './people.gate';
 import type { DeviceRegistry } from './devices.port';
 
@@ -44,9 +44,16 @@ export function createPeopleModule(ctx: ModuleContext, devices?: DeviceRegistry)
     handlers: {
       'people.list': (_args, c) => ({ people: service.list(c.now) }),
       'devices.list': () => ({ devices: registry().list() }),
-      'devices.issue': ({ kind, label }) => {
-        const t = registry().issue(kind, label);
-        return { device: { kind: t.kind, label: t.label, lastUsedAt: null, lastUsedFrom: null }, token: t.token };
+      'devices.issue': ({ kind, label, person }) => {
+        let personId: string | undefined;
+        if (person !== undefined) {
+          const current = show.current()?.show;
+          const p = current ? findPerson(current, person) : undefined;
+          if (!p) throw invalid(`“${person}” is not a person of the loaded show: a panel acts for one of them.`, [{ path: 'person', message: 'not a person of this show' }]);
+          personId = p.id;
+        }
+        const t = registry().issue(kind, label, personId);
+        return { device: { kind: t.kind, label: t.label, ...(t.person ? { person: t.person } : {}), lastUsedAt: null, lastUsedFrom: null }, token: t.token };
       },
       'devices.revoke': ({ label }) => {
         const removed = registry().revoke(label);

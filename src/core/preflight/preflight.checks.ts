@@ -147,7 +147,7 @@ export function evaluatePreflight(
     const v: Verdict = rule
       ? rule(state, now)
       : { status: 'fail', detail: `unknown check “${item.check ?? '(none)'}” — known: ${KNOWN_CHECKS.join(', ')}` };
-    return { id: item.id, label: item.label, kind: 'auto', status: v.status, detail: v.detail, checkedAt: checkedAt ?? now, checkedBy: 'station' };
+    return { id: item.id, label: item.label, kind: 'auto', status: v.status, detail: v.detail, checkedAt: checkedAt ?? now, checkedBy: 'station', ...(item.check ? { rule: item.check } : {}) };
   });
   const verdict: PreflightState['verdict'] = checks.some((c) => c.status === 'fail')
     ? 'no-go'

@@ -1,7 +1,7 @@
 // Comment volume by intent per minute of a show, for the incident timeline: bucketed from a list
 // once (the package), or kept current from comment changes (the live console), counting each
 // comment once and moving it when a moderator corrects its intent.
-import type { CommentBucket, CommentRecord } from '../../shared/contract/index';
+import { INTENTS, type CommentBucket, type CommentRecord } from '../../shared/contract/index';
 
 const MINUTE = 60_000;
 type Counted = Pick<CommentRecord, 'seq' | 'receivedAt' | 'intent'>;
@@ -23,9 +23,39 @@ export interface CommentVolume {
   buckets(to: number): CommentBucket[];
 }
 
+/**
+ * The intent each counted comment is under, by its station sequence number, in about a byte a
+ * comment (a busy show's millions of comments would cost ~48 bytes each in a Map): pages of 64 K
+ * sequence numbers hold the intent's code (0: not counted). Unknown intents keep a small map.
+ */
+function createCountedIntents() {
+  const PAGE = 65_536;
+  const pages = new Map<number, Uint8Array>();
+  const others = new Map<number, string>();
+  const paged = (seq: number) => Number.isSafeInteger(seq) && seq >= 0;
+  return {
+    get(seq: number): string | undefined {
+      const n = paged(seq) ? (pages.get(Math.floor(seq / PAGE))?.[seq % PAGE] ?? 0) : 0;
+      return n > 0 ? INTENTS[n - 1] : others.get(seq);
+    },
+    set(seq: number, intent: string): void {
+      const n = (INTENTS as readonly string[]).indexOf(intent) + 1;
+      if (!paged(seq)) {
+        others.set(seq, intent);
+        return;
+      }
+      const key = Math.floor(seq / PAGE);
+      let page = pages.get(key);
+      if (!page) pages.set(key, (page = new Uint8Array(PAGE)));
+      page[seq % PAGE] = n;
+      if (n === 0) others.set(seq, intent);
+      else others.delete(seq);
+    },
+  };
+}
+
 export function createCommentVolume(from: number): CommentVolume {
-  // The intent each comment is counted under, by its station sequence number.
-  const counted = new Map<number, string>();
+  const counted = createCountedIntents();
   const minutes = new Map<number, CommentBucket>();
   return {
     from,

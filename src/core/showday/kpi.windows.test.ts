@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createKpiWindows, type WindowEvent } from './kpi.windows';
 
 const T0 = Date.UTC(2026, 11, 5, 19, 0, 0);
@@ -118,5 +119,25 @@ describe('KPI windows (hand-computed)', () => {
     const large = timePer(200_000);
     // Generous bound for a shared CI machine: O(n) per event would be ~100× slower.
     expect(large).toBeLessThan(small * 5 + 0.002);
+  });
+});
+
+describe('KPI windows with hostile numbers', () => {
+  it('answers every time and amount with a refusal or a count, never a throw (a time past year 275,760 broke the reason)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.double(), fc.constantFrom(Number.MAX_SAFE_INTEGER, 8.64e15 + 1, -1, NaN, Infinity)),
+        fc.oneof(fc.double(), fc.constantFrom(-0, 1e308, NaN)),
+        fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1.5, 2 ** 53)),
+        (at, amount, count) => {
+          const w = make();
+          const r = w.add({ type: 'order', offerId: 'A', at, amount, count }, s(600));
+          expect(typeof r.ok).toBe('boolean');
+          const v = w.view(s(600));
+          expect(Number.isFinite(v.total.show.counts.revenue)).toBe(true);
+        },
+      ),
+      { numRuns: 500, seed: 20261205 },
+    );
   });
 });

@@ -95,7 +95,8 @@ export function createKpiWindows(opts: { offers: readonly { id: string; currency
     const cur = currencyOf.get(e.offerId);
     if (cur === undefined) return `unknown offer “${e.offerId}”`;
     if (!Number.isFinite(e.at)) return 'no valid time';
-    if (e.at > now + FUTURE_SKEW_MS) return `time ${new Date(e.at).toISOString()} is in the future`;
+    // A Date past ±8.64e15 ms has no ISO form (it throws): such a time is named by its number.
+    if (e.at > now + FUTURE_SKEW_MS) return `time ${Math.abs(e.at) <= 8.64e15 ? new Date(e.at).toISOString() : String(e.at)} is in the future`;
     if (e.at < opts.startAt) return 'before the show went live';
     const n = e.count ?? 1;
     if (!Number.isInteger(n) || n <= 0) return `count ${n} is not a positive whole number`;

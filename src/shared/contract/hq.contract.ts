@@ -28,7 +28,7 @@ export const HQ_STATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const hqCommands = {
   'hq.configure': command<{ url: string; stationId: string }>()({
     summary:
-      'Report this station to Baton HQ at `url` as `stationId` with the station token HQ issued (stored as a secret, sent only to that HQ; omit it to keep the stored one for the same HQ). Remembered across restarts.',
+      'Report this station to Baton HQ at `url` as `stationId` with the station token HQ issued (stored as a secret, sent only to that HQ; omit it to keep the stored one for the same HQ). `url` is https:// — plain http:// only to this machine, unless the station was started with --allow-insecure-hq (labs). Remembered across restarts.',
     roles: PRODUCER,
     kind: 'write',
     args: z
@@ -43,7 +43,7 @@ export const hqCommands = {
             } catch {
               return false;
             }
-          }, 'an http:// or https:// URL such as http://hq.studio.lan:4900, without a user or password in it'),
+          }, 'an https:// URL such as https://hq.studio.lan:4900 (http:// only to this machine), without a user or password in it'),
         stationId: z.string().regex(HQ_STATION_ID, 'letters, digits, dot, dash or underscore (up to 64)'),
         token: z.string().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'the token HQ printed, without spaces').optional(),
       })

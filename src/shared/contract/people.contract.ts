@@ -53,6 +53,8 @@ export interface Invitation {
 export interface DeviceAccess {
   kind: 'device' | 'overlay';
   label: string;
+  /** The show person a panel acts for (their id): the show's duties apply to them. Absent: nobody. */
+  person?: string;
   /** Since the station started; null when it has not connected since. */
   lastUsedAt: number | null;
   lastUsedFrom: string | null;
@@ -113,10 +115,19 @@ export const peopleCommands = {
     args: z.object({}).strict(),
   }),
   'devices.issue': command<{ device: DeviceAccess; token: string }>()({
-    summary: 'Issue a named device token (a label issued again replaces its token). The token is shown once.',
+    summary:
+      'Issue a named device token (a label issued again replaces its token), a panel optionally for a show person it acts for (the toggle owner’s duties then apply to them). The token is shown once.',
     roles: PRODUCER,
     kind: 'write',
-    args: z.object({ kind: z.enum(['device', 'overlay']), label: deviceLabel }).strict(),
+    args: z
+      .object({
+        kind: z.enum(['device', 'overlay']),
+        label: deviceLabel,
+        /** A panel acts for this show person: under a named toggle owner, only their panel pauses and resumes. */
+        person: personId.optional(),
+      })
+      .strict()
+      .refine((a) => a.person === undefined || a.kind === 'device', { message: 'only a panel (kind device) acts for a person', path: ['person'] }),
   }),
   'devices.revoke': command<{ removed: number }>()({
     summary: 'Revoke a named device: its open sockets close at once.',

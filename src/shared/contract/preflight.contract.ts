@@ -11,6 +11,8 @@ export interface PreflightCheck {
   detail: string;
   checkedAt: number | null;
   checkedBy: string | null;
+  /** An automatic check's rule (the show file's `check`, e.g. `comments.sources`): the role policy reads it. */
+  rule?: string;
 }
 export interface PreflightState {
   checks: PreflightCheck[];

@@ -134,7 +134,8 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
     }
     case 'obs': {
       const v = value as StationState['obs'];
-      return { ...v, url: null, linkError: v.linkError === null ? null : 'OBS link problem (details in the producer view)' } as StationState[D];
+      // The stream server's address can carry a passphrase (SRT) or a token: which ingest is live stays.
+      return { ...v, url: null, linkError: v.linkError === null ? null : 'OBS link problem (details in the producer view)', ingest: { ...v.ingest, server: null } } as StationState[D];
     }
     case 'comments': {
       const v = value as StationState['comments'];
@@ -144,17 +145,41 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
     }
     case 'alerts': {
       const v = value as StationState['alerts'];
-      if (ROLE_POLICY[role].alerts === 'all') return v as StationState[D];
-      return { ...v, items: v.items.filter((a) => a.audience?.includes(role) === true) } as StationState[D];
+      // OBS's link error names its address, which the obs domain keeps to the producer too.
+      const items = v.items.map((a) => (a.key === 'obs.link' ? { ...a, message: 'OBS link problem (details in the producer view)' } : a));
+      if (ROLE_POLICY[role].alerts === 'all') return { ...v, items } as StationState[D];
+      return { ...v, items: items.filter((a) => a.audience?.includes(role) === true) } as StationState[D];
     }
     case 'showday': {
-      // Probe details name ingest addresses; refusals quote configuration. The windows stay.
+      // Probe details name ingest addresses; refusals quote configuration. The windows stay. The
+      // GO record's checks are the preflight's, read as below.
       const v = value as StationState['showday'];
-      return { ...v, probes: {}, refusals: [] } as StationState['showday'] as StationState[D];
+      return { ...v, probes: {}, refusals: [], go: v.go ? { ...v.go, checks: v.go.checks.map(checkView) } : null } as StationState['showday'] as StationState[D];
+    }
+    case 'preflight': {
+      const v = value as StationState['preflight'];
+      return { ...v, checks: v.checks.map(checkView) } as StationState[D];
     }
     default:
       return value;
   }
+}
+
+/**
+ * Automatic checks whose detail quotes configuration: OBS's link error and the comment feeds'
+ * health name addresses and accounts when they fail; the active probes (backup ingest, test order)
+ * name ingest and store addresses whatever their answer.
+ */
+const DETAIL_ON_FAILURE = new Set(['obs.connected', 'comments.sources']);
+const DETAIL_ALWAYS = new Set(['ingest.backup', 'store.testOrder']);
+
+/** A check as a role without configuration reads it: the status stays, a configuration detail goes. */
+function checkView<C extends { status: string; detail: string; rule?: string }>(c: C): C {
+  if (!c.rule) return c;
+  if (DETAIL_ALWAYS.has(c.rule) || (DETAIL_ON_FAILURE.has(c.rule) && c.status !== 'pass')) {
+    return { ...c, detail: `${c.status === 'pass' ? 'passed' : c.status}: details in the producer view` };
+  }
+  return c;
 }
 
 /** The roles of a list in the policy's order (most powerful first), without repeats. */

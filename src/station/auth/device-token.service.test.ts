@@ -34,6 +34,17 @@ describe('device and overlay tokens', () => {
     expect(() => svc.issue('device', '<script>')).toThrow();
   });
 
+  it('a panel issued for a person keeps them across restarts, and goes when their access is revoked', () => {
+    const secrets = createMemorySecretStore();
+    const svc = createDeviceTokenService({ secrets });
+    const deck = svc.issue('device', 'Sam deck', 'sam');
+    expect(createDeviceTokenService({ secrets }).check(deck.token, 'device')).toEqual({ kind: 'device', label: 'Sam deck', person: 'sam' });
+    expect(() => svc.issue('overlay', 'Overlay', 'sam')).toThrow();
+    expect(() => svc.issue('device', 'Deck', '../x')).toThrow();
+    expect(svc.revokeFor('sam')).toBe(1);
+    expect(svc.check(deck.token, 'device')).toBeNull();
+  });
+
   it('ignores a damaged stored list instead of failing the start', () => {
     const svc = createDeviceTokenService({ secrets: createMemorySecretStore({ [DEVICE_TOKENS_SECRET]: '{not json' }) });
     expect(svc.issued()).toHaveLength(2);

@@ -53,7 +53,13 @@ export function createTokenService(deps: { secrets: SecretStore; envProducerToke
   if (deps.envProducerToken) {
     all.push({ role: 'producer', label: 'producer (BATON_PRODUCER_TOKEN)', token: deps.envProducerToken });
   }
-  const byDigest = new Map(all.map((t) => [digest(t.token), t]));
+  // Each token's digest is computed once, here: a check hashes only the presented token.
+  const byDigest = new Map(
+    all.map((t) => {
+      const d = digest(t.token);
+      return [d, { token: t, bytes: Buffer.from(d, 'hex') }] as const;
+    }),
+  );
 
   return {
     created,
@@ -62,8 +68,8 @@ export function createTokenService(deps: { secrets: SecretStore; envProducerToke
       const d = digest(token);
       const found = byDigest.get(d);
       // The map lookup is by digest; the compare below keeps the final check constant-time.
-      if (!found || !timingSafeEqual(Buffer.from(d, 'hex'), Buffer.from(digest(found.token), 'hex'))) return null;
-      return { role: found.role, label: found.label, key: d };
+      if (!found || !timingSafeEqual(Buffer.from(d, 'hex'), found.bytes)) return null;
+      return { role: found.token.role, label: found.token.label, key: d };
     },
     issued: () => tokens.map((t) => ({ ...t })),
   };

@@ -6,9 +6,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Core } from '../../core/core';
 import type { Logger } from '../../core/platform/logger';
-import type { DeviceTokenService } from '../auth/device-token.service';
+import type { DeviceGrant, DeviceTokenService } from '../auth/device-token.service';
+import type { Caller } from '../../core/dispatch/handler';
+import { findPerson } from '../../core/people/duties';
+import { actorOf } from '../../core/people/people.roles';
 import { diffFeed, isEmptyDiff, projectDeviceFeed, type DeviceFrame, type FeedMap } from '../device-feed';
 import type { RateLimiter } from '../transport/rate-limit';
+import { createSendBudget, type SendBudget, type SendSlot } from '../transport/send-budget';
 
 /** What a panel may do: run the show, never configure it (no credentials, no script edits). */
 export const DEVICE_COMMANDS = [
@@ -19,6 +23,7 @@ export const DEVICE_COMMANDS = [
   'obs.take',
   'offer.pause',
   'offer.resume',
+  'offer.pauseRequest',
   'offer.window',
   'offer.windowAdjust',
   'talkback.send',
@@ -51,6 +56,7 @@ interface Client {
   ws: WebSocket;
   label: string;
   last: FeedMap;
+  slot: SendSlot;
 }
 
 export function createDeviceSocket(deps: {
@@ -59,20 +65,25 @@ export function createDeviceSocket(deps: {
   log: Logger;
   /** The station's per-token limits: a panel's commands and sockets count like any token's. */
   limiter: RateLimiter;
+  /** The station's unsent-byte budget (per token and altogether), shared with the other doors. */
+  budget?: SendBudget;
   tickMs?: number;
 }): DeviceSocket {
   const { core, devices, log, limiter } = deps;
+  const budget = deps.budget ?? createSendBudget(undefined, { log });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
   const clients = new Set<Client>();
   let scheduled = false;
 
   const send = (c: Client, frame: DeviceFrame) => {
     if (c.ws.readyState !== c.ws.OPEN) return;
-    if (c.ws.bufferedAmount > MAX_BUFFERED) {
-      c.ws.close(1013, 'too far behind; reconnect for a fresh map');
+    const text = JSON.stringify(frame);
+    const over = c.slot.admit(text.length);
+    if (over) {
+      budget.drop(c.ws, over);
       return;
     }
-    c.ws.send(JSON.stringify(frame));
+    c.ws.send(text);
   };
 
   const publish = () => {
@@ -100,10 +111,23 @@ export function createDeviceSocket(deps: {
     for (const c of clients) if (c.label === label) c.ws.close(CLOSE_TOKEN_REFUSED, 'token revoked');
   });
 
-  const serve = (ws: WebSocket, label: string, release: () => void) => {
+  /**
+   * Who a panel's command comes from: the show person it was issued for (the show's duties apply to
+   * them, the audit names them and the panel), or the panel alone. A person no longer in the loaded
+   * show leaves the panel acting for nobody.
+   */
+  const callerFor = (grant: DeviceGrant): Caller => {
+    const show = core.show.current()?.show;
+    const person = grant.person && show ? findPerson(show, grant.person) : undefined;
+    const base = { role: 'producer' as const, via: 'ws' as const, device: grant.label, panel: grant.label };
+    return person ? { ...base, actor: `${actorOf(person)} via panel ${grant.label}`, personId: person.id, name: person.name } : { ...base, actor: `device:${grant.label}` };
+  };
+
+  const serve = (ws: WebSocket, grant: DeviceGrant, release: () => void) => {
+    const label = grant.label;
     const key = deviceLimitKey('device', label);
     const now = core.now();
-    const c: Client = { ws, label, last: projectDeviceFeed(core.snapshot().state, now) };
+    const c: Client = { ws, label, last: projectDeviceFeed(core.snapshot().state, now), slot: budget.open(key, `panel ${label}`, () => ws.bufferedAmount, MAX_BUFFERED) };
     clients.add(c);
     send(c, { t: 'hello', device: label, at: now, commands: DEVICE_COMMANDS });
     send(c, { t: 'full', at: now, values: c.last });
@@ -122,14 +146,15 @@ export function createDeviceSocket(deps: {
         send(c, { t: 'result', id: msg.id, ok: false, message: `Too many requests with this panel token; retry in ${admission.retryAfterSeconds} s.` });
         return;
       }
-      // A panel acts for the producer who issued its token; the audit names the panel.
+      // A panel runs show commands in the producer's role, as the person it was issued for (or nobody).
       core
-        .dispatch(msg.name, msg.args, { actor: `device:${label}`, role: 'producer', via: 'ws' })
+        .dispatch(msg.name, msg.args, callerFor(grant))
         .then((r) => send(c, { t: 'result', id: msg.id, ok: r.ok, message: r.ok ? null : r.error.message }))
         .catch((error: unknown) => log.error('device command failed', { error: String(error) }));
     });
     ws.on('close', () => {
       clients.delete(c);
+      c.slot.release();
       release();
     });
     ws.on('error', () => ws.terminate());
@@ -149,7 +174,7 @@ export function createDeviceSocket(deps: {
       if (release) socket.once('close', release);
       wss.handleUpgrade(req, socket, head, (ws) => {
         if (!release) ws.close(CLOSE_TOO_MANY, 'too many open connections with this panel token');
-        else serve(ws, grant.label, release);
+        else serve(ws, grant, release);
       });
       return true;
     },

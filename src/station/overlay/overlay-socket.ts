@@ -8,6 +8,7 @@ import { overlayContent } from '../../core/overlay/overlay.content';
 import type { DeviceTokenService } from '../auth/device-token.service';
 import { CLOSE_TOKEN_REFUSED, CLOSE_TOO_MANY, deviceLimitKey, type UpgradeRoute } from '../device/device-socket';
 import type { RateLimiter } from '../transport/rate-limit';
+import { createSendBudget, type SendBudget, type SendSlot } from '../transport/send-budget';
 
 /** An overlay page reads a few hundred bytes per change; one this far behind is not reading. */
 const MAX_BUFFERED = 256 * 1024;
@@ -20,10 +21,17 @@ export interface OverlaySocket {
   close(): Promise<void>;
 }
 
-export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenService; limiter: RateLimiter }): OverlaySocket {
+export function createOverlaySocket(deps: {
+  core: Core;
+  devices: DeviceTokenService;
+  limiter: RateLimiter;
+  /** The station's unsent-byte budget (per token and altogether), shared with the other doors. */
+  budget?: SendBudget;
+}): OverlaySocket {
   const { core, devices, limiter } = deps;
+  const budget = deps.budget ?? createSendBudget();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false });
-  const clients = new Map<WebSocket, string>();
+  const clients = new Map<WebSocket, { label: string; slot: SendSlot }>();
   let last = '';
   let scheduled = false;
 
@@ -35,9 +43,10 @@ export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenServ
     if (content === last) return;
     last = content;
     const text = `{"t":"content","at":${core.now()},"content":${content}}`;
-    for (const ws of clients.keys()) {
+    for (const [ws, c] of clients) {
       if (ws.readyState !== ws.OPEN) continue;
-      if (ws.bufferedAmount > MAX_BUFFERED) ws.close(CLOSE_TOO_MANY, 'too far behind; reconnect for fresh content');
+      const over = c.slot.admit(text.length);
+      if (over) budget.drop(ws, over);
       else ws.send(text);
     }
   };
@@ -47,7 +56,7 @@ export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenServ
     setImmediate(publish);
   });
   const offRevoked = devices.onRevoked((label) => {
-    for (const [ws, l] of clients) if (l === label) ws.close(CLOSE_TOKEN_REFUSED, 'overlay token revoked');
+    for (const [ws, c] of clients) if (c.label === label) ws.close(CLOSE_TOKEN_REFUSED, 'overlay token revoked');
   });
 
   return {
@@ -66,13 +75,15 @@ export function createOverlaySocket(deps: { core: Core; devices: DeviceTokenServ
           ws.close(CLOSE_TOO_MANY, 'too many open connections with this overlay token');
           return;
         }
-        clients.set(ws, grant.label);
+        const slot = budget.open(deviceLimitKey('overlay', grant.label), `overlay ${grant.label}`, () => ws.bufferedAmount, MAX_BUFFERED);
+        clients.set(ws, { label: grant.label, slot });
         ws.send(JSON.stringify({ t: 'hello', at: core.now() } satisfies OverlayFrame));
         ws.send(frame());
         // Read-only: anything a page sends is ignored, and a page that talks is not an overlay page.
         ws.on('message', () => ws.close(1008, 'overlay sockets are read-only'));
         ws.on('close', () => {
           clients.delete(ws);
+          slot.release();
           release();
         });
         ws.on('error', () => ws.terminate());

@@ -1,6 +1,7 @@
 // /api/device-tokens: the producer lists, issues and revokes button-panel and overlay tokens.
 //   GET  /api/device-tokens                          → { tokens: [{ kind, label, token }] }
-//   POST /api/device-tokens { kind, label }          → the new token (a label reissued replaces it)
+//   POST /api/device-tokens { kind, label, person? } → the new token (a label reissued replaces it);
+//                                                      a panel issued for a show person acts as them
 //   POST /api/device-tokens/revoke { label }         → { removed }; sockets using it close at once
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenService } from '../auth/token.service';
@@ -10,7 +11,12 @@ import { BodyError, bearerToken, parseJsonBody, readBody, sendError, sendJson } 
 
 export const DEVICE_TOKENS_API = '/api/device-tokens';
 
-export function createDeviceTokensRoutes(deps: { tokens: TokenService; devices: DeviceTokenService }): Route[] {
+export function createDeviceTokensRoutes(deps: {
+  tokens: TokenService;
+  devices: DeviceTokenService;
+  /** The loaded show's person id for a reference (id or name), or null. */
+  personOf: (ref: string) => string | null;
+}): Route[] {
   const bad = (res: ServerResponse, message: string) => sendJson(res, 400, { ok: false, error: { code: 'invalid_args', message } });
   /** True when the caller is a producer; otherwise the refusal has been sent. */
   const producer = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -48,14 +54,21 @@ export function createDeviceTokensRoutes(deps: { tokens: TokenService; devices: 
     {
       method: 'POST',
       path: DEVICE_TOKENS_API,
-      summary: 'Issue a button-panel or overlay token { kind, label } (producer).',
+      summary: 'Issue a button-panel or overlay token { kind, label, person? } (producer); a panel issued for a show person acts as them.',
       handle: async ({ req, res }) => {
         if (!producer(req, res)) return;
         const b = await body(req, res);
         if (!b) return;
         if (!isDeviceLabel(b.label)) return bad(res, 'label: 1–60 letters, digits, spaces or . _ : ( ) -');
         if (!(DEVICE_KINDS as readonly unknown[]).includes(b.kind)) return bad(res, `kind: one of ${DEVICE_KINDS.join(', ')}`);
-        sendJson(res, 200, { ok: true, result: deps.devices.issue(b.kind as DeviceKind, b.label) });
+        let person: string | undefined;
+        if (b.person !== undefined) {
+          if (b.kind !== 'device') return bad(res, 'person: only a panel (kind device) acts for a person');
+          const id = typeof b.person === 'string' && b.person.length <= 120 ? deps.personOf(b.person) : null;
+          if (!id) return bad(res, 'person: not a person of the loaded show');
+          person = id;
+        }
+        sendJson(res, 200, { ok: true, result: deps.devices.issue(b.kind as DeviceKind, b.label, person) });
       },
     },
     {

@@ -6,6 +6,8 @@ import { commands } from '../../shared/contract/index';
 import { KPI_OWNER, ROLE_POLICY, canSeeDomain, canSeeEvent, domainView, resultView, seesEverything, showView, stateView } from '../../shared/contract/role-policy';
 import type { Domain, StationState } from '../../shared/contract/state';
 import { createTestCore, DEMO_SHOW } from '../../../test/support/test-core';
+import { evaluatePreflight } from '../../core/preflight/preflight.checks';
+import type { Show } from '../../shared/show/show.schema';
 
 function demoState(): StationState {
   const core = createTestCore();
@@ -104,5 +106,64 @@ describe('role policy', () => {
     const seen = stateView('commerce', { ...state, showday: day }).showday;
     expect(seen.probes).toEqual({});
     expect(seen.refusals).toEqual([]);
+  });
+
+  it('keeps configuration out of preflight details and the GO record for roles without it (they named feed addresses, OBS link errors and probe targets)', () => {
+    const base = demoState();
+    const show = { ...base.show.current, checklist: [
+      { id: 'obs', label: 'OBS', kind: 'auto', check: 'obs.connected' },
+      { id: 'chat', label: 'Chat', kind: 'auto', check: 'comments.sources' },
+      { id: 'backup', label: 'Backup ingest', kind: 'auto', check: 'ingest.backup' },
+      { id: 'order', label: 'Test order', kind: 'auto', check: 'store.testOrder' },
+      { id: 'script', label: 'Script', kind: 'auto', check: 'script.loaded' },
+    ] } as unknown as Show;
+    const now = 1_000_000;
+    const state: StationState = {
+      ...base,
+      obs: { ...base.obs, link: 'disconnected', linkError: 'connect ECONNREFUSED 10.20.0.7:4455' } as StationState['obs'],
+      comments: { ...base.comments, sources: [{ id: 'irc', kind: 'irc', label: 'Chat', status: 'error', detail: 'irc.secret-host.example:6697 refused SASL for bot-account', lastMessageAt: null, received: 0, rehearsal: false, canReply: true }] },
+      showday: { ...base.showday, probes: {
+        'ingest.backup': { status: 'fail', detail: 'rtmp://backup.ingest.example/live/sk_live_abc no handshake', at: now },
+        'store.testOrder': { status: 'fail', detail: 'https://shop-admin.example/admin-api answered 401', at: now },
+      } } as StationState['showday'],
+    };
+    const preflight = evaluatePreflight(show, state, new Map(), now, now);
+    const go = { showId: 's', title: 't', rehearsal: false, at: now, by: 'Maya', verdict: 'go-overridden', checks: preflight.checks, overrides: [], script: null, offers: [], roster: { views: {}, tickedBy: [] } };
+    const full = { ...state, preflight, showday: { ...state.showday, go } } as StationState;
+    const secrets = /10\.20\.0\.7|secret-host|bot-account|backup\.ingest|sk_live|shop-admin/;
+    // The producer reads them all; every other role reads the status and where to find the details.
+    expect(JSON.stringify(stateView('producer', full))).toMatch(secrets);
+    for (const role of ['host', 'moderator', 'approver', 'commerce', 'customer-service', 'observer'] as const) {
+      const view = stateView(role, full);
+      expect(JSON.stringify(view), role).not.toMatch(secrets);
+    }
+    const observed = stateView('observer', full).preflight.checks;
+    expect(observed.map((c) => c.status)).toEqual(preflight.checks.map((c) => c.status));
+    expect(observed.find((c) => c.id === 'chat')?.detail).toMatch(/producer view/);
+    // A check without configuration keeps its detail.
+    expect(observed.find((c) => c.id === 'script')?.detail).toBe(preflight.checks.find((c) => c.id === 'script')?.detail);
+  });
+
+  it('keeps OBS’s stream server address to the producer: it can carry a passphrase (SRT) or a token in its query', () => {
+    const base = demoState();
+    const state: StationState = { ...base, obs: { ...base.obs, ingest: { ...base.obs.ingest, active: 'primary', server: 'srt://ingest.example:9000?streamid=live&passphrase=hunter2hunter2' } } };
+    expect(JSON.stringify(stateView('producer', state))).toContain('hunter2');
+    for (const role of ['host', 'moderator', 'approver', 'commerce', 'customer-service', 'observer'] as const) {
+      const view = stateView(role, state);
+      expect(JSON.stringify(view), role).not.toMatch(/hunter2|ingest\.example/);
+      // Which ingest is live (primary or backup) stays readable.
+      if (canSeeDomain(role, 'obs')) expect(view.obs.ingest.active).toBe('primary');
+    }
+  });
+
+  it('an OBS link alert reads as a link problem for the observer, without OBS’s address (as the obs domain does)', () => {
+    const base = demoState();
+    const alert = { id: 'a1', level: 'critical' as const, source: 'obs', key: 'obs.link', message: 'OBS link not up: connect ECONNREFUSED 10.20.0.7:4455', raisedAt: 1, updatedAt: 1, clearedAt: null, ackedBy: null, ackedAt: null, count: 1, raises: [1], clearedBy: null, quiet: false };
+    const state: StationState = { ...base, alerts: { ...base.alerts, items: [alert] } };
+    expect(stateView('producer', state).alerts.items[0]?.message).toContain('10.20.0.7');
+    const observed = stateView('observer', state).alerts.items[0];
+    expect(observed).toMatchObject({ key: 'obs.link', level: 'critical' });
+    expect(observed?.message).not.toContain('10.20.0.7');
+    expect(observed?.message).toMatch(/OBS link/);
   });
 });

@@ -1,6 +1,7 @@
 // The HTTP contract as a Stream Deck, Companion or a script sees it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { Socket } from 'node:net';
 import { createTestCore, DEMO_SHOW } from '../../../test/support/test-core';
 import { createTokenService } from '../auth/token.service';
 import { createMemorySecretStore } from '../../core/platform/secret-store';
@@ -95,6 +96,38 @@ describe('HTTP API', () => {
     ws.send(JSON.stringify({ t: 'command', id: 'c1', name: 'alert.ack', args: { id } }));
     await waitFor(() => messages.some((m) => m.t === 'result' && m.id === 'c1'));
     expect(messages.find((m) => m.t === 'result' && m.id === 'c1')).toMatchObject({ ok: true });
+    ws.close();
+  });
+
+  it('sends the frames of one turn (a flush’s events and patches) in one write, not one write each', async () => {
+    const writes: number[] = [];
+    api.server.once('connection', (socket: Socket) => {
+      const raw = socket as unknown as { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
+      const write = raw._write.bind(socket);
+      const writev = raw._writev.bind(socket);
+      raw._write = (...a) => (writes.push(1), write(...a));
+      raw._writev = (...a) => (writes.push((a[0] as unknown[]).length), writev(...a));
+    });
+    const ws = new WebSocket(`ws://127.0.0.1:${api.port}/api/events?token=${TOKEN}`);
+    const messages: ServerMessage[] = [];
+    ws.on('message', (d: Buffer) => messages.push(JSON.parse(d.toString('utf8')) as ServerMessage));
+    await new Promise((r) => ws.once('open', r));
+    await waitFor(() => messages.some((m) => m.t === 'snapshot'));
+    core.alerts.raise({ source: 'test', key: 'k', level: 'warn', message: 'bitrate low' });
+    await waitFor(() => messages.some((m) => m.t === 'patch' && m.domain === 'alerts'));
+    const id = core.snapshot().state.alerts.items[0]!.id;
+    writes.length = 0;
+    const from = messages.length;
+    ws.send(JSON.stringify({ t: 'command', id: 'c1', name: 'alert.ack', args: { id } }));
+    // The result, then one flush: the audit row's event, the alerts and the audit patches (and,
+    // in a later turn, whatever reacts to them).
+    await waitFor(() => messages.slice(from).filter((m) => m.t !== 'result').length >= 3 && messages.some((m) => m.t === 'result'));
+    await new Promise((r) => setTimeout(r, 50));
+    const frames = messages.length - from;
+    expect(frames).toBeGreaterThanOrEqual(4);
+    // Each frame is a header and a payload: the flush's three or more frames went in one writev.
+    expect(Math.max(...writes)).toBeGreaterThanOrEqual(6);
+    expect(writes.length).toBeLessThan(frames);
     ws.close();
   });
 

@@ -18,6 +18,7 @@ import { createRateLimiter, DEFAULT_LIMITS, type Limits, type RateLimiter } from
 import { createHostGuard, type HostGuard } from './host-guard';
 import { createErrorReporter } from './error-reporter';
 import type { UpgradeRoute } from '../device/device-socket';
+import { createSendBudget, type SendBudget, type SendCaps } from './send-budget';
 
 export interface ApiServerOptions {
   core: Core;
@@ -41,6 +42,9 @@ export interface ApiServerOptions {
   tls?: { key: string; cert: string } | null;
   /** Extra WebSocket paths (the device feed, the overlay feed), behind the same Host/Origin check. */
   upgrades?: UpgradeRoute[];
+  /** Unsent-byte budget shared with other doors; else one is made from `sendCaps` (default DEFAULT_SEND_CAPS). */
+  sendBudget?: SendBudget;
+  sendCaps?: SendCaps;
 }
 
 /** How long a request over its token's rate waits for its 429, and how many may wait at once. */
@@ -52,6 +56,8 @@ export interface ApiServer {
   readonly port: number;
   readonly events: EventSocket;
   readonly limiter: RateLimiter;
+  /** Slow sockets dropped per cap, and bytes held (for the producer and the tests). */
+  readonly sendBudget: SendBudget;
   close(): Promise<void>;
 }
 
@@ -213,7 +219,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
   });
-  const events = attachEventSocket({ server, core, tokens, log, limiter, hostGuard, report, upgrades: options.upgrades ?? [] });
+  const sendBudget = options.sendBudget ?? createSendBudget(options.sendCaps, { log });
+  const events = attachEventSocket({ server, core, tokens, log, limiter, hostGuard, report, upgrades: options.upgrades ?? [], budget: sendBudget });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -229,6 +236,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     port,
     events,
     limiter,
+    sendBudget,
     async close() {
       await events.close();
       server.closeAllConnections();

@@ -19,8 +19,8 @@ import type { RateLimiter } from './rate-limit';
 import type { HostGuard } from './host-guard';
 import type { ErrorReporter } from './error-reporter';
 import type { UpgradeRoute } from '../device/device-socket';
+import type { SendBudget } from './send-budget';
 
-const MAX_BUFFERED = 16 * 1024 * 1024;
 const MAX_FRAME = 4 * 1024 * 1024;
 const EVENTS_PATH = '/api/events';
 
@@ -39,6 +39,8 @@ export interface EventSocketDeps {
   report: ErrorReporter;
   /** Extra WebSocket paths (the device feed, the overlay feed), tried after the Host/Origin check. */
   upgrades?: UpgradeRoute[];
+  /** Unsent bytes per socket, per token and per station, shared with the other doors. */
+  budget: SendBudget;
 }
 
 function rawText(data: RawData): string {
@@ -52,7 +54,7 @@ function refuse(socket: Duplex, status: number, reason: string, code: string, me
 }
 
 export function attachEventSocket(deps: EventSocketDeps): EventSocket {
-  const { core, tokens, limiter, report } = deps;
+  const { core, tokens, limiter, report, budget } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
   const access = createAccessCheck(tokens, core.people);
   /** Each person's open sockets, so that revoking them closes their views at once. */
@@ -85,7 +87,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       try {
-        serve(ws, grant, release);
+        serve(ws, socket, grant, release);
       } catch (error) {
         release();
         report(error, `ws open ${redactUrl(req.url)}`);
@@ -107,7 +109,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   const views = createRoleViews();
   const encoder = createFrameEncoder();
 
-  const serve = (ws: WebSocket, grant: AccessGrant, release: () => void) => {
+  const serve = (ws: WebSocket, socket: Duplex, grant: AccessGrant, release: () => void) => {
     const session = openSession(core, callerOf(grant, 'ws'), { view: true, onInternalError: report, views });
     const personId = grant.personId;
     if (personId !== undefined) {
@@ -115,13 +117,28 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
       open.add(ws);
       byPerson.set(personId, open);
     }
+    const slot = budget.open(grant.key, grant.label, () => ws.bufferedAmount);
+    // The frames of one turn (a command's result; a flush's events and patches) leave in one
+    // write: each write of its own costs a system call here and a wake-up in the view.
+    let corked = false;
+    const uncork = () => {
+      corked = false;
+      socket.uncork();
+    };
     const send = (m: ServerMessage) => {
       if (ws.readyState !== ws.OPEN) return;
-      if (ws.bufferedAmount > MAX_BUFFERED) {
-        ws.close(1013, 'too far behind; reconnect for a fresh snapshot');
+      const frame = encoder.encode(m);
+      const over = slot.admit(frame.length);
+      if (over) {
+        budget.drop(ws, over);
         return;
       }
-      ws.send(encoder.encode(m), { binary: false });
+      if (!corked) {
+        corked = true;
+        socket.cork();
+        process.nextTick(uncork);
+      }
+      ws.send(frame, { binary: false });
     };
     const answer = (id: string, code: 'invalid_args' | 'rate_limited', message: string, path = '') =>
       send({ t: 'result', id, ok: false, error: { code, message, ...(path || code === 'invalid_args' ? { issues: [{ path, message }] } : {}) } });
@@ -155,6 +172,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     });
     ws.on('close', () => {
       session.close();
+      slot.release();
       release();
       if (personId !== undefined) {
         const open = byPerson.get(personId);

@@ -45,7 +45,12 @@ describe('HQ audit chain check', () => {
 
 describe('options', () => {
   it('parses --hq and refuses a bad URL or station id', () => {
-    expect(parseStationOptions(['--hq', 'http://hq.lan:4900', '--hq-station', 'studio-a'])).toMatchObject({ hqUrl: 'http://hq.lan:4900/', hqStation: 'studio-a' });
+    expect(parseStationOptions(['--hq', 'https://hq.lan:4900', '--hq-station', 'studio-a'])).toMatchObject({ hqUrl: 'https://hq.lan:4900/', hqStation: 'studio-a' });
+    expect(parseStationOptions(['--hq', 'http://127.0.0.1:4900'])).toMatchObject({ hqUrl: 'http://127.0.0.1:4900/' });
+    // Plain http off this machine only with the labelled lab switch (before or after --hq).
+    expect(() => parseStationOptions(['--hq', 'http://hq.lan:4900'])).toThrow(/plain http/);
+    expect(parseStationOptions(['--hq', 'http://hq.lan:4900', '--allow-insecure-hq'])).toMatchObject({ hqUrl: 'http://hq.lan:4900/', allowInsecureHq: true });
+    expect(() => parseStationOptions(['--hq', 'https://u:pw@hq.lan'])).toThrow(UsageError);
     expect(() => parseStationOptions(['--hq', 'ftp://x'])).toThrow(UsageError);
     expect(() => parseStationOptions(['--hq-station', '../etc'])).toThrow(UsageError);
     expect(parseHqOptions(['--port', '0', '--pg', 'postgres://u@db/hq'])).toMatchObject({ port: 0, pgUrl: 'postgres://u@db/hq' });

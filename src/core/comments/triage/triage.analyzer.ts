@@ -7,6 +7,7 @@ import { compileLangDetector } from './lang.detect';
 import { compileIntentRules, type RuleHit } from './intent.rules';
 import { compileSkuMatcher, type SkuMatch } from './sku.matcher';
 import type { ModelInput } from './linear.model';
+import { appendModelCues } from './model.cues';
 
 export interface Analysis {
   norm: NormalizedText;
@@ -41,6 +42,7 @@ export function modelInputOf(norm: NormalizedText, lang: TriageLang, match: SkuM
   if (f.url) extras.push('contains a link');
   if (f.emojiOnly) extras.push('emoji only');
   if (f.upperRatio > 0.7 && f.letters >= 6) extras.push('shouting');
+  appendModelCues(words, extras);
   return { words, lang, extras };
 }
 

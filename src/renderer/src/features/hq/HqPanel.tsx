@@ -51,7 +51,7 @@ export function HqPanel() {
         )}
       </p>
       <form className="obs-connect" onSubmit={(e) => void submit(e)} data-testid="hq-form">
-        <input aria-label="HQ address" className="mono" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="http://hq.studio.lan:4900" spellCheck={false} />
+        <input aria-label="HQ address" className="mono" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hq.studio.lan:4900" spellCheck={false} />
         <input aria-label="This station's id at HQ" className="mono" value={stationId} onChange={(e) => setStationId(e.target.value)} placeholder="studio-a" spellCheck={false} />
         <input aria-label="Station token from HQ" type="password" value={token} onChange={(e) => setToken(e.target.value)} placeholder="token (empty: keep the stored one)" autoComplete="off" />
         <Button type="submit" variant="primary" disabled={!linked || busy} data-testid="hq-save">

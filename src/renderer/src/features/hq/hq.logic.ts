@@ -45,9 +45,9 @@ export function hqConfigureArgs(f: HqForm): { ok: true; args: HqConfigureArgs } 
   try {
     u = new URL(url);
   } catch {
-    return { ok: false, message: 'HQ’s address is a URL such as http://hq.studio.lan:4900.' };
+    return { ok: false, message: 'HQ’s address is a URL such as https://hq.studio.lan:4900.' };
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, message: 'HQ’s address starts with http:// or https://.' };
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, message: 'HQ’s address starts with https:// (http:// only to this machine).' };
   const stationId = f.stationId.trim();
   if (!STATION_ID.test(stationId)) return { ok: false, message: 'The station id is letters, digits, dot, dash or underscore (up to 64).' };
   const token = f.token.trim();

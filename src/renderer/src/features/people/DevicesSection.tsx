@@ -1,5 +1,6 @@
 // Machine clients in the People panel: each Companion button panel and overlay page is a named
-// device with its own token — listed with last use, issued (the token shown once) and revoked.
+// device with its own token — listed with last use, issued (the token shown once) and revoked. A
+// panel may be issued for a show person: it then acts as them (the toggle owner's rule applies).
 import { useCallback, useState } from 'react';
 import type { DeviceAccess } from '../../../../shared/contract/index';
 import { useAction } from '../../state/use-action';
@@ -10,9 +11,10 @@ import { deviceRow } from './people.logic';
 
 const REFRESH_MS = 10_000;
 
-export function DevicesSection() {
+export function DevicesSection({ people }: { people: { id: string; name: string }[] }) {
   const act = useAction();
   const [kind, setKind] = useState<DeviceAccess['kind']>('device');
+  const [person, setPerson] = useState('');
   const [label, setLabel] = useState('');
   const [issued, setIssued] = useState<{ label: string; token: string } | null>(null);
   const read = useCallback(async () => (await act('devices.list', {}))?.devices, [act]);
@@ -24,11 +26,12 @@ export function DevicesSection() {
       <table className="grid">
         <tbody>
           {devices.map((d) => {
-            const row = deviceRow(d, formatTimeOfDay);
+            const row = deviceRow(d, formatTimeOfDay, people);
             return (
               <tr key={d.label} data-testid={`device-${d.label}`}>
                 <td>{row.label}</td>
                 <td className="muted">{row.kind}</td>
+                <td className="muted small">{row.actsFor}</td>
                 <td className="muted small">last use {row.lastUse}</td>
                 <td>
                   <Button variant="danger" onClick={() => void act('devices.revoke', { label: d.label }).then(() => refresh())} data-testid={`device-revoke-${d.label}`}>
@@ -44,7 +47,7 @@ export function DevicesSection() {
         className="script-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void act('devices.issue', { kind, label: label.trim() }).then((r) => {
+          void act('devices.issue', { kind, label: label.trim(), ...(kind === 'device' && person ? { person } : {}) }).then((r) => {
             if (!r) return;
             setIssued({ label: r.device.label, token: r.token });
             setLabel('');
@@ -56,6 +59,16 @@ export function DevicesSection() {
           <option value="device">Button panel (Companion)</option>
           <option value="overlay">Overlay page (OBS)</option>
         </select>
+        {kind === 'device' ? (
+          <select value={person} onChange={(e) => setPerson(e.target.value)} aria-label="Acts for">
+            <option value="">acts for nobody (no toggle under a named owner)</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                acts for {p.name}
+              </option>
+            ))}
+          </select>
+        ) : null}
         <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Name, e.g. Stream Deck B" maxLength={60} aria-label="Device name" />
         <Button type="submit" disabled={!label.trim()}>
           Issue device token

@@ -83,7 +83,7 @@ export function PeoplePanel() {
           </Button>
         </div>
       ) : null}
-      <DevicesSection />
+      <DevicesSection people={people.filter((p) => p.source === 'show').map((p) => ({ id: p.id, name: p.name }))} />
     </Panel>
   );
 }

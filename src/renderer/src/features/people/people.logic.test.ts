@@ -43,7 +43,8 @@ describe('people rows', () => {
   it('says which views a person opened, and lists a device by name and last use', () => {
     expect(personRow({ ...base, opened: ['moderator'] }, () => '19:02').opened).toBe('opened moderator');
     expect(personRow(base, () => '19:02').opened).toBe('no view opened');
-    expect(deviceRow({ kind: 'device', label: 'Deck B', lastUsedAt: 5, lastUsedFrom: '10.0.0.4' }, () => '19:02')).toEqual({ label: 'Deck B', kind: 'button panel', lastUse: '19:02 from 10.0.0.4' });
+    expect(deviceRow({ kind: 'device', label: 'Deck B', lastUsedAt: 5, lastUsedFrom: '10.0.0.4' }, () => '19:02')).toEqual({ label: 'Deck B', kind: 'button panel', actsFor: 'acts for nobody', lastUse: '19:02 from 10.0.0.4' });
+    expect(deviceRow({ kind: 'device', label: 'Sam deck', person: 'sam', lastUsedAt: null, lastUsedFrom: null }, () => 'x', [{ id: 'sam', name: 'Sam Lee' }]).actsFor).toBe('acts for Sam Lee');
     expect(deviceRow({ kind: 'overlay', label: 'OBS', lastUsedAt: null, lastUsedFrom: null }, () => 'x').lastUse).toBe('not since the station started');
   });
 });

@@ -47,10 +47,15 @@ export function qrImageSrc(svg: string): string {
 }
 
 /** A named device's row: never its token. */
-export function deviceRow(d: DeviceAccess, formatTime: (ms: number) => string): { label: string; kind: string; lastUse: string } {
+export function deviceRow(
+  d: DeviceAccess,
+  formatTime: (ms: number) => string,
+  people: readonly { id: string; name: string }[] = [],
+): { label: string; kind: string; actsFor: string; lastUse: string } {
   return {
     label: d.label,
     kind: d.kind === 'device' ? 'button panel' : 'overlay page',
+    actsFor: d.kind !== 'device' ? '' : d.person ? `acts for ${people.find((p) => p.id === d.person)?.name ?? d.person}` : 'acts for nobody',
     lastUse: d.lastUsedAt === null ? 'not since the station started' : `${formatTime(d.lastUsedAt)}${d.lastUsedFrom ? ` from ${d.lastUsedFrom}` : ''}`,
   };
 }

@@ -1,0 +1,32 @@
+// The learned model's general cues: ownership of a product, a number with a time unit, digit shapes, length.
+import { describe, expect, it } from 'vitest';
+import { appendModelCues } from './model.cues';
+import { normalizeText } from './text.normalize';
+
+/** Cues of a text whose product words are already masked (as the analyzer does). */
+function cues(text: string): string[] {
+  const words = normalizeText(text).tokens.map((t) => (t === 'prod' ? '__prod__' : t));
+  const out: string[] = [];
+  appendModelCues(words, out);
+  return out;
+}
+
+describe('model cues', () => {
+  it('marks talk about a product the viewer owns, in word order of each language', () => {
+    for (const t of ['my PROD stopped working', 'mi PROD no prende', 'minha PROD quebrou', 'PROD aku mati']) expect(cues(t)).toContain('talks about a product they own');
+    for (const t of ['PROD for my mom', 'want PROD', 'aku mau PROD']) expect(cues(t)).not.toContain('talks about a product they own');
+  });
+
+  it('marks a number followed by a time unit in four languages, not a quantity or a size', () => {
+    for (const t of ['waited 20 minutes', 'hace 2 semanas', 'faz 3 dias', 'udah 2 minggu', 'pay in 1 hour']) expect(cues(t)).toContain('a number with a time unit');
+    for (const t of ['2 please', 'size 40', 'x2 of them']) expect(cues(t)).not.toContain('a number with a time unit');
+  });
+
+  it('gives tokens with digits their shape, once each, and the length in words without emoji', () => {
+    // the normalizer splits '20k' into '20' 'k'; 'x2' stays a quantity token
+    expect(cues('20k x2 and 20k')).toEqual(['token shape 0', 'token shape a0', '4–7 words']);
+    expect(cues('sold 🔥🔥')).toEqual(['one word']);
+    expect(cues('a b c d e f g h')).toEqual(['8+ words']);
+    expect(cues('')).toEqual(['one word']);
+  });
+});

@@ -1,0 +1,72 @@
+// General-language cues for the learned intent model, the same for every catalog: talk about a product the viewer
+// already owns, a number with a time unit, the shape of tokens with digits, and the comment's length in words.
+import { wordKey } from './text.normalize';
+
+const keysOf = (words: string): ReadonlySet<string> => new Set(words.split(' ').map(wordKey));
+
+/** Possessives written before a product ("my fryer", "mi licuadora", "minha capa"). */
+const OWN_BEFORE = keysOf('my our mi mis nuestro nuestra meu minha meus minhas nosso nossa');
+/** Possessives written after it in Indonesian chat ("fryer aku", "case gue"). */
+const OWN_AFTER = keysOf('aku saya gue gw ku');
+/** Time units in en/es/pt/id: waiting, delays and holds are counted in them ("2 weeks", "20 menit", "3 dias"). */
+const TIME_UNITS = keysOf(
+  'min mins minute minutes hour hours hr hrs day days week weeks month months minuto minutos hora horas dia dias semana semanas mes meses menit jam hari minggu bulan',
+);
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The shape of a token with a digit: letters → 'a', digits → '0', runs collapsed, at most 4 runs ("x2" → "a0",
+ * "2024" → "0", "v2a3b" → "a0a0"); null without a digit. Returned as its feature name, from a fixed table.
+ */
+function digitShape(w: string): string | null {
+  let digit = false;
+  for (let i = 0; i < w.length && !digit; i++) digit = isDigit(w.charCodeAt(i));
+  if (!digit) return null;
+  let shape = '';
+  let last = '';
+  for (let i = 0; i < w.length && shape.length < 4; i++) {
+    const k = isDigit(w.charCodeAt(i)) ? '0' : 'a';
+    if (k !== last) shape += k;
+    last = k;
+  }
+  return SHAPE_LABELS[shape] ?? null;
+}
+
+/** Every collapsed shape of ≤ 4 runs (alternating and with a digit: 7 of them), named once: no string is built per comment. */
+const SHAPE_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['0', '0a', '0a0', '0a0a', 'a0', 'a0a', 'a0a0'].map((s) => [s, `token shape ${s}`]),
+);
+
+/**
+ * Appends the cues of one comment's model words (product mentions already '__prod__', on-screen numbers '#n') to
+ * `out`, each at most once. Emoji tokens (':fire:') do not count towards the length.
+ */
+export function appendModelCues(words: readonly string[], out: string[]): void {
+  let n = 0;
+  let owns = false;
+  let timed = false;
+  let shapes: string[] | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const c0 = w.charCodeAt(0);
+    if (c0 === 58) continue;
+    n++;
+    if (w === '__prod__') {
+      if ((i > 0 && OWN_BEFORE.has(words[i - 1] ?? '')) || (i + 1 < words.length && OWN_AFTER.has(words[i + 1] ?? ''))) owns = true;
+      continue;
+    }
+    if (c0 === 35 || c0 === 43 || c0 === 95) continue;
+    const shape = digitShape(w);
+    if (shape === null) continue;
+    shapes ??= [];
+    if (!shapes.includes(shape)) shapes.push(shape);
+    if (i + 1 < words.length && TIME_UNITS.has(words[i + 1] ?? '')) timed = true;
+  }
+  if (owns) out.push('talks about a product they own');
+  if (timed) out.push('a number with a time unit');
+  if (shapes) for (const s of shapes) out.push(s);
+  out.push(n <= 1 ? 'one word' : n <= 3 ? '2–3 words' : n <= 7 ? '4–7 words' : '8+ words');
+}
