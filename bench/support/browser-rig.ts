@@ -16,6 +16,17 @@ export interface BenchRig {
   close(): Promise<void>;
 }
 
+/**
+ * Frames not paced by vsync: rAF runs as soon as the previous frame's work is done, so an interval
+ * is the page's own cost for that frame (with vsync, an idle page already reports ~17 ms at p95).
+ */
+export const UNPACED_FRAME_ARGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
+
+/** Debian's Chromium with the Playwright suite's flags, plus `extraArgs`. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.BATON_CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
 export async function startBenchRig(options: { name: string; showFile: string | null; producerToken: string | null }): Promise<BenchRig> {
   const dataDir = mkdtempSync(join(tmpdir(), `baton-bench-${options.name}-`));
   const station = await startStation({
@@ -34,7 +45,7 @@ export async function startBenchRig(options: { name: string; showFile: string | 
   });
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: process.env.BATON_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   } catch (error) {
     await station.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -47,3 +47,44 @@ export const IDLE_FOR = (ms: number) => `(async () => {
   });
   return { times, rows: 0 };
 })()`;
+
+/**
+ * One step per frame, for a browser whose frames are not paced by vsync (--disable-frame-rate-limit
+ * --disable-gpu-vsync): each rAF interval is then the page's own work for that step. 60 frames each
+ * scrolling 90,000 px further, then 40 frames each pressing `j`.
+ */
+export const STEP_WALK = `(async () => {
+  const times = [];
+  const list = document.querySelector('[data-testid="comment-list"]');
+  let last = performance.now();
+  let step = 0;
+  await new Promise((done) => {
+    const loop = () => {
+      const n = performance.now(); times.push(n - last); last = n;
+      if (step < 60) list.scrollTop += 90000;
+      else if (step < 100) window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' }));
+      else return done();
+      step += 1;
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  // The first interval is the wait for the first frame, not a frame's work.
+  return { times: times.slice(1), rows: document.querySelectorAll('[data-testid="comment-row"]').length };
+})()`;
+
+/**
+ * The least a frame can do: a page that changes one number each frame. An unpaced browser makes no
+ * frame for a page with nothing to draw (its rAF then ticks at ~60 Hz), so its floor is measured here.
+ */
+export const TICK_FOR = (ms: number) => `(async () => {
+  const times = [];
+  const el = document.body.appendChild(document.createElement('span'));
+  let last = performance.now();
+  const end = last + ${ms};
+  await new Promise((done) => {
+    const loop = () => { const n = performance.now(); times.push(n - last); last = n; el.textContent = String(times.length); if (n < end) requestAnimationFrame(loop); else done(); };
+    requestAnimationFrame(loop);
+  });
+  return { times: times.slice(1), rows: 0 };
+})()`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock, formatPct, formatWhen } from './format';
+import { formatAge, formatClock, formatCount, formatPct, formatWhen } from './format';
 
 describe('format', () => {
   it('counts clocks, negative past the plan', () => {
@@ -22,5 +22,11 @@ describe('formatWhen', () => {
     const now = new Date(2026, 11, 5, 15, 12, 33).getTime();
     expect(formatWhen(new Date(2026, 11, 5, 9, 4).getTime(), now)).toBe('09:04');
     expect(formatWhen(now + 24 * 3600_000, now)).toBe('Sun 6 Dec 15:12');
+  });
+});
+
+describe('formatCount', () => {
+  it('writes counts as toLocaleString("en") does', () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 100_000, 1_234_567, -4200, 10_000_000_000]) expect(formatCount(n)).toBe(n.toLocaleString('en'));
   });
 });

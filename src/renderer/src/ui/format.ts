@@ -45,3 +45,14 @@ export function formatMoney(amount: number, currency: string): string {
 export function formatPct(value: number | null, digits = 1): string {
   return value === null || !Number.isFinite(value) ? '—' : `${(value * 100).toFixed(digits)}%`;
 }
+
+/**
+ * A count with thousands separators ("100,000"), as `toLocaleString('en')` writes it but without
+ * Intl: the first Intl call builds ICU's formatter (tens of ms), which the desk's first paint waited on.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const sign = n < 0 ? '-' : '';
+  const [whole = '0', frac] = String(Math.abs(n)).split('.');
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+}

@@ -3,6 +3,7 @@
 // bidi isolated so right-to-left comments cannot flip the row), then how many people asked it,
 // intent, SKU and who holds it. A done row says how it was answered (reply, group, pin).
 import type { CommentRecord } from '../../../../shared/contract/index';
+import { formatTimeOfDay } from '../../ui/format';
 import { holderLabel, isOpenStatus, needsPerson, slaLevel, waitedSeconds } from './comments.logic';
 
 const VIA_LABEL = { reply: 'replied', cluster: 'answered with its group', pin: 'answered by pin' } as const;
@@ -61,7 +62,7 @@ export function CommentRow(props: {
         <span />
       )}
       {clocked || !open ? (
-        <span className={`comment-wait num sla-${level}`} title={`waiting since ${new Date(c.receivedAt).toLocaleTimeString()}`}>
+        <span className={`comment-wait num sla-${level}`} title={`waiting since ${formatTimeOfDay(c.receivedAt)}`}>
           {waitedSeconds(c, now)}s
         </span>
       ) : (

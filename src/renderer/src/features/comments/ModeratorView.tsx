@@ -10,6 +10,7 @@ import { useAction } from '../../state/use-action';
 import { useToast, describeError } from '../../ui/toasts';
 import { useHotkeys, type HotkeyMap } from '../../ui/hotkeys';
 import { useNow } from '../../ui/use-now';
+import { formatCount } from '../../ui/format';
 import { Button } from '../../ui/Button';
 import { DeskList, type DeskListHandle } from './DeskList';
 import { CommentDetail } from './CommentDetail';
@@ -286,7 +287,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
         </label>
         <DeskOffers offers={offers} />
         <span className="muted num" data-testid="list-count" title="work items: a group of people asking the same thing is one item">
-          {desk.loading ? 'loading…' : `${total.toLocaleString('en')} shown`}
+          {desk.loading ? 'loading…' : `${formatCount(total)} shown`}
         </span>
       </div>
       {desk.error ? <div className="banner banner-red">Comments could not be loaded: {desk.error}</div> : null}
@@ -412,17 +413,17 @@ function DeskFigures(props: { comments: ReturnType<typeof useSlice<'comments'>> 
     <dl className="desk-figures small" data-testid="desk-figures">
       <dt>Waiting on a person</dt>
       <dd className="num" data-testid="desk-work">
-        {work ? `${work.comments.toLocaleString('en')} in ${work.items.toLocaleString('en')} items` : '—'}
+        {work ? `${formatCount(work.comments)} in ${formatCount(work.items)} items` : '—'}
       </dd>
       <dt>Answered by pin</dt>
-      <dd className="num">{pinned.toLocaleString('en')}</dd>
+      <dd className="num">{formatCount(pinned)}</dd>
       <dt>Demand counted</dt>
       <dd
         className="num"
         data-testid="desk-demand"
         title={`Orders that need no reply, counted per SKU and closed on arrival${bySku.length ? `: ${bySku.map(([sku, n]) => `${sku === '?' ? 'no SKU' : sku} ×${n}`).join(', ')}` : ''}`}
       >
-        {demand.toLocaleString('en')}
+        {formatCount(demand)}
       </dd>
     </dl>
   );

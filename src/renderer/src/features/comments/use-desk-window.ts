@@ -32,7 +32,8 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
   const [error, setError] = useState<string | null>(null);
   const [facets, setFacets] = useState<DeskWindow['facets']>({ sku: [], lang: [], platform: [] });
   const [force, setForce] = useState(0);
-  const inFlight = useRef(false);
+  /** The filter key of the read under way: a read for another filter never waits behind it. */
+  const inFlight = useRef<string | null>(null);
   const again = useRef(false);
   const lastAt = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -43,14 +44,16 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
   if (cacheRef.current.key !== key) cacheRef.current = emptyCache(key);
 
   const run = useCallback(async () => {
-    if (inFlight.current) {
+    const { filter: f, range: r, stationVersion: v, key: k, force: fc } = latest.current;
+    // Same filter: one read at a time (the next one follows it). A new filter (a queue clicked) reads
+    // at once; the old filter's answer, when it lands, is dropped by the key check below.
+    if (inFlight.current === k) {
       again.current = true;
       return;
     }
-    inFlight.current = true;
+    inFlight.current = k;
     lastAt.current = performance.now();
     try {
-      const { filter: f, range: r, stationVersion: v, key: k, force: fc } = latest.current;
       const cache = cacheRef.current;
       const wanted = pagesFor(r.start, r.end, cache.total || DESK_PAGE);
       // A forced refresh (this desk acted) re-reads every visible page, whatever the versions say.
@@ -70,16 +73,23 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
           setTick((t) => t + 1);
         }
       }
-      setError(null);
-      setLoading(false);
+      if (cacheRef.current.key === k) {
+        setError(null);
+        setLoading(false);
+      }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String((e as { message?: string }).message ?? e));
-      setLoading(false);
+      if (cacheRef.current.key === k) {
+        setError(e instanceof Error ? e.message : String((e as { message?: string }).message ?? e));
+        setLoading(false);
+      }
     } finally {
-      inFlight.current = false;
-      if (again.current) {
-        again.current = false;
-        schedule();
+      // A read for a filter left behind ends quietly; the current filter's read owns the follow-up.
+      if (inFlight.current === k) {
+        inFlight.current = null;
+        if (again.current) {
+          again.current = false;
+          schedule();
+        }
       }
     }
   }, [send]); // eslint-disable-line react-hooks/exhaustive-deps

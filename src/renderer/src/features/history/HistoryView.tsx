@@ -1,13 +1,15 @@
 // Past shows side by side: KPIs per show, a sparkline per KPI across shows with the newest show's
 // change against the earlier mean, and a CSV export.
-import { useCallback, useEffect, useState } from 'react';
-import { Line, LineChart, ResponsiveContainer, YAxis } from 'recharts';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ShowFigures } from '../../../../shared/contract/index';
 import { useAction } from '../../state/use-action';
 import { useSlice } from '../../state/station.store';
 import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
 import { KPI_COLUMNS, historyCsv, sparkline, trend } from './history.logic';
+
+// Loaded on first use (a chunk of its own), so views without a chart never fetch or run recharts.
+const HistorySpark = lazy(() => import('./HistorySpark'));
 
 export function HistoryView() {
   const act = useAction();
@@ -29,7 +31,15 @@ export function HistoryView() {
     URL.revokeObjectURL(url);
   };
   return (
-    <Panel title="History" testId="history-view" actions={<Button onClick={download} disabled={!shows?.length}>Export CSV</Button>}>
+    <Panel
+      title="History"
+      testId="history-view"
+      actions={
+        <Button onClick={download} disabled={!shows?.length}>
+          Export CSV
+        </Button>
+      }
+    >
       {!shows ? (
         <p className="muted">Loading…</p>
       ) : shows.length === 0 ? (
@@ -49,13 +59,12 @@ export function HistoryView() {
                 const t = trend(shows, c);
                 return (
                   <th key={c.key}>
-                    <ResponsiveContainer width="100%" height={28}>
-                      <LineChart data={sparkline(shows, c)} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
-                        <YAxis hide domain={['auto', 'auto']} />
-                        <Line dataKey="v" stroke="var(--accent)" dot={false} isAnimationActive={false} connectNulls={false} />
-                      </LineChart>
-                    </ResponsiveContainer>
-                    <span className="muted small">{t === null ? '' : `${t >= 0 ? '+' : '−'}${c.format(Math.abs(t), shows[0]!)}`}</span>
+                    <Suspense fallback={<div style={{ height: 28 }} />}>
+                      <HistorySpark points={sparkline(shows, c)} />
+                    </Suspense>
+                    <span className="muted small">
+                      {t === null ? '' : `${t >= 0 ? '+' : '−'}${c.format(Math.abs(t), shows[0]!)}`}
+                    </span>
                   </th>
                 );
               })}
