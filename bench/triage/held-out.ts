@@ -33,6 +33,8 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
 export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'car-accessories': 'aggregates read 2026-12-05 16:50',
   'garden-plants': 'aggregates read 2026-12-05 16:50',
+  eyewear: 'aggregates read 2026-12-05 19:37',
+  'power-tools': 'aggregates read 2026-12-05 19:37',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
