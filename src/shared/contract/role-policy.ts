@@ -143,10 +143,17 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
       const out: StationState['comments'] = role === 'host' ? { ...v, queues: [], sources: [] } : { ...v, sources: v.sources.map((s) => ({ ...s, detail: null, credential: null })) };
       return out as StationState[D];
     }
+    case 'offers': {
+      // A store's error text can name its address or host, which showView keeps to the producer:
+      // the state, reachability, intent and retries stay, so commerce still sees what to press.
+      const v = value as StationState['offers'];
+      return { ...v, items: v.items.map((o) => (o.lastError === null ? o : { ...o, lastError: STORE_ERROR })) } as StationState[D];
+    }
     case 'alerts': {
       const v = value as StationState['alerts'];
-      // OBS's link error names its address, which the obs domain keeps to the producer too.
-      const items = v.items.map((a) => (a.key === 'obs.link' ? { ...a, message: 'OBS link problem (details in the producer view)' } : a));
+      // OBS's link error names its address, which the obs domain keeps to the producer too; an
+      // unconfirmed offer's alert quotes the store's error, read as the offers domain reads it.
+      const items = v.items.map((a) => (a.key === 'obs.link' ? { ...a, message: 'OBS link problem (details in the producer view)' } : a.key.startsWith('offers.pending.') ? { ...a, message: offerPendingView(a.message) } : a));
       if (ROLE_POLICY[role].alerts === 'all') return { ...v, items } as StationState[D];
       return { ...v, items: items.filter((a) => a.audience?.includes(role) === true) } as StationState[D];
     }
@@ -163,6 +170,14 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
     default:
       return value;
   }
+}
+
+const STORE_ERROR = 'store error (details in the producer view)';
+
+/** The pending-offer alert up to the store's error text: what is unconfirmed stays, the error goes. */
+function offerPendingView(message: string): string {
+  const cut = message.indexOf(' — ');
+  return cut < 0 ? `An offer is NOT confirmed by the store: ${STORE_ERROR}.` : `${message.slice(0, cut)} — ${STORE_ERROR}. Baton keeps the intent and retries until the store confirms.`;
 }
 
 /**

@@ -166,4 +166,21 @@ describe('role policy', () => {
     expect(observed?.message).not.toContain('10.20.0.7');
     expect(observed?.message).toMatch(/OBS link/);
   });
+
+  it('keeps a store’s error text (it names the store’s host) to the producer; the others read the offer’s state and a plain summary', () => {
+    const base = demoState();
+    const err = 'POST https://shop-admin.internal.example:3000/admin-api failed: connect ECONNREFUSED 10.1.2.3:3000';
+    const offer = { ...base.offers.items[0]!, state: 'error' as const, intent: 'paused' as const, pending: true, storeReachable: false, lastError: err, attempts: 3 };
+    const alert = { id: 'a2', level: 'critical' as const, source: 'offers', key: `offers.pending.${offer.id}`, message: `${offer.name}: the pause is NOT confirmed by the store — ${err}. Baton keeps the intent and retries until the store confirms.`, raisedAt: 1, updatedAt: 1, clearedAt: null, ackedBy: null, ackedAt: null, count: 1, raises: [1], clearedBy: null, quiet: false, audience: ['commerce' as const] };
+    const state: StationState = { ...base, offers: { ...base.offers, items: [offer] }, alerts: { ...base.alerts, items: [alert] } };
+    expect(stateView('producer', state).offers.items[0]?.lastError).toBe(err);
+    for (const role of ROLES.filter((r) => r !== 'producer' && canSeeDomain(r, 'offers'))) {
+      const view = stateView(role, state);
+      const seen = view.offers.items[0]!;
+      expect(JSON.stringify(view)).not.toMatch(/shop-admin|10\.1\.2\.3|ECONNREFUSED/);
+      expect(seen).toMatchObject({ state: 'error', intent: 'paused', pending: true, storeReachable: false, attempts: 3 });
+      expect(seen.lastError).toMatch(/store error \(details in the producer view\)/);
+    }
+    expect(stateView('commerce', state).alerts.items[0]?.message).toMatch(new RegExp(`^${offer.name}: the pause is NOT confirmed by the store — store error`));
+  });
 });
