@@ -111,4 +111,38 @@ describe('post-show report', () => {
     expect(md).toContain('**chain BROKEN**');
     expect(md).toContain('The hash chain is BROKEN');
   });
+
+  it('renders hostile show text inert: no HTML, links, code, emphasis, broken cells or new lines; lone surrogates replaced', () => {
+    const evil = '<img src=x onerror=alert(1)> [x](javascript:alert(1)) `code` **b** _i_ a|b\n# heading\r\n- item &lt;script&gt; \uD800 end';
+    const offer = { id: 'o', name: evil, code: 'C<b>', storeLabel: '[s](javascript:x)', rehearsal: false, state: 'live', orders: 1, cap: null } as unknown as ReportInput['offers'][number];
+    const out = renderPostShowReport(
+      input({
+        show: { id: 's', title: evil, brand: '<script>alert(1)</script>', rehearsal: false },
+        offers: [offer],
+        firings: [{ id: 'f', offerId: 'o|x', ruleId: '<r>', kind: 'k', action: 'pause', at: T0, evidence: evil, outcome: 'paused' }],
+        comments: { ...input().comments, byIntent: { [evil]: 1 }, byQueue: { 'q|x': 2 } },
+        audit: [{ seq: 1, at: T0, actor: evil, role: 'producer', via: 'http', command: 'offer.pause', args: { offerId: 'kit', reason: evil }, outcome: 'ok', detail: null, durationMs: 1, hash: 'h' }],
+        alerts: [{ level: 'warn', message: evil }],
+        auditVerified: false, auditHeadHash: null, auditProblems: [{ seq: 1, reason: evil }],
+      }),
+    );
+    expect(out).not.toMatch(/<(img|script|b|r)\b/i);
+    expect(out).not.toMatch(/(?<!\\)\[x\]\(javascript/);
+    expect(out).not.toMatch(/(?<!\\)`code/);
+    expect(out).not.toMatch(/(?<!\\)\*\*b/);
+    expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(out).not.toMatch(/^(# heading|- item)/m);
+    // Every table row keeps its column count: a pipe in text is escaped, never a new cell.
+    const pipes = (line: string) => line.replace(/\\\|/g, '').split('|').length;
+    for (const line of out.split('\n').filter((l) => l.startsWith('| '))) {
+      if (line.includes('offer.pause')) expect(pipes(line)).toBe(7);
+      if (line.includes('2026-12-03 19:00:00 UTC') && line.includes('paused')) expect(pipes(line)).toBe(8);
+    }
+    expect(out).toContain('| q\\|x | 2 |');
+    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) \\`code\\` \\*\\*b\\*\\* \\_i\\_ a\\|b # heading - item &amp;lt;script&amp;gt; \uFFFD end');
+    // The document's own structure still reads as Markdown; plain words and intraword underscores stay plain.
+    expect(out).toMatch(/^# Post-show report: /);
+    expect(renderPostShowReport(input({ show: { id: 's', title: 'Lumen & Co. invalid_args', brand: 'B', rehearsal: false } }))).toContain('# Post-show report: Lumen & Co. invalid_args — B');
+  });
 });
+

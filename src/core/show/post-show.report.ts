@@ -37,7 +37,6 @@ export interface ReportInput {
 const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
 const money = (amount: number | null, currency: string) => (amount === null ? '—' : `${amount.toFixed(2)} ${currency}`);
-/** Table cells are viewer-facing text at times: keep a pipe or a newline from breaking the table. */
 const SHOWN_PROBLEMS = 20;
 
 /** Refused by role or by validation: the row holds the request's shape (`"string(12)"`), not its values. */
@@ -50,11 +49,29 @@ function textField(args: unknown, key: string): string {
   return typeof v === 'string' ? v : '';
 }
 
-const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+/**
+ * Show text (titles, names, comments, reasons, errors) as inert Markdown: many viewers render HTML
+ * and links, so tags and entities, link and code brackets, emphasis and table pipes are escaped,
+ * line breaks and control characters become spaces (a line start could open a heading or a list)
+ * and a lone surrogate becomes U+FFFD. The document's own structure is written around it.
+ */
+export function mdText(t: string): string {
+  return t
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/\s*[\n\r\u0085\u2028\u2029]\s*/g, ' ')
+    .replace(/[\u0000-\u001F\u007F]/g, ' ')
+    .replace(/[\\`*[\]|~]/g, (ch) => `\\${ch}`)
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+const cell = mdText;
+const md = mdText;
 
 export function renderPostShowReport(r: ReportInput): string {
   const out: string[] = [];
-  const title = r.show ? `${r.show.title} — ${r.show.brand}` : 'No show loaded';
+  const title = r.show ? `${md(r.show.title)} — ${md(r.show.brand)}` : 'No show loaded';
   out.push(`# Post-show report: ${title}`, '');
   if (r.show?.rehearsal) out.push('**REHEARSAL** — store and comment figures include simulated shoppers and replayed chat.', '');
   out.push(`Generated ${utc(r.generatedAt)}. Figures as the station saw them; details in the files next to this one.`, '');
@@ -76,13 +93,13 @@ export function renderPostShowReport(r: ReportInput): string {
   out.push('## Script', '');
   if (r.script) {
     const a = r.script.approval;
-    out.push(`Version ${r.script.number} (${r.script.shortHash}), approved by ${a.approver} (${a.role}) at ${utc(a.at)}; loaded by ${r.script.loadedBy} at ${utc(r.script.loadedAt)}.`, '');
+    out.push(`Version ${r.script.number} (${md(r.script.shortHash)}), approved by ${md(a.approver)} (${md(a.role)}) at ${utc(a.at)}; loaded by ${md(r.script.loadedBy)} at ${utc(r.script.loadedAt)}.`, '');
   } else out.push('No approved script was loaded in the cue deck.', '');
 
   out.push('## Offers', '');
   for (const o of r.offers) {
-    const cap = o.cap ? `; cap ${o.cap.orders} (${o.cap.bonus}) ${o.cap.reached ? `reached ${o.cap.reachedAt ? utc(o.cap.reachedAt) : ''}` : 'not reached'}` : '';
-    out.push(`- **${o.name}** (${o.code}, ${o.storeLabel}${o.rehearsal ? ', REHEARSAL' : ''}): ended ${o.state}; ${o.orders} orders${cap}.`);
+    const cap = o.cap ? `; cap ${o.cap.orders} (${md(o.cap.bonus)}) ${o.cap.reached ? `reached ${o.cap.reachedAt ? utc(o.cap.reachedAt) : ''}` : 'not reached'}` : '';
+    out.push(`- **${md(o.name)}** (${md(o.code)}, ${md(o.storeLabel)}${o.rehearsal ? ', REHEARSAL' : ''}): ended ${md(o.state)}; ${o.orders} orders${cap}.`);
   }
   if (r.offers.length === 0) out.push('The show had no offers.');
   const toggles = r.audit.filter((e) => e.command === 'offer.pause' || e.command === 'offer.resume');
@@ -91,7 +108,7 @@ export function renderPostShowReport(r: ReportInput): string {
     for (const e of toggles) {
       // Stored arguments are whatever the row holds (a refused request keeps only its shape): read, never assume.
       const args = heldAsSent(e.outcome) ? e.args : null;
-      out.push(`| ${utc(e.at)} | ${cell(e.actor)} | ${e.command} ${cell(textField(args, 'offerId'))} | ${cell(e.outcome)} (${Math.round(e.durationMs)} ms) | ${cell(textField(args, 'reason'))} |`);
+      out.push(`| ${utc(e.at)} | ${cell(e.actor)} | ${cell(e.command)} ${cell(textField(args, 'offerId'))} | ${cell(e.outcome)} (${Math.round(e.durationMs)} ms) | ${cell(textField(args, 'reason'))} |`);
     }
   }
   out.push('');
@@ -100,14 +117,14 @@ export function renderPostShowReport(r: ReportInput): string {
   if (r.firings.length === 0) out.push('No rule fired.', '');
   else {
     out.push('| time | offer | rule | action | evidence | outcome |', '|---|---|---|---|---|---|');
-    for (const f of [...r.firings].reverse()) out.push(`| ${utc(f.at)} | ${f.offerId} | ${f.ruleId} (${f.kind}) | ${f.action} | ${cell(f.evidence)} | ${cell(f.outcome)} |`);
+    for (const f of [...r.firings].reverse()) out.push(`| ${utc(f.at)} | ${cell(f.offerId)} | ${cell(f.ruleId)} (${cell(f.kind)}) | ${cell(f.action)} | ${cell(f.evidence)} | ${cell(f.outcome)} |`);
     out.push('');
   }
 
   out.push('## Comments', '', '| intent | count |', '|---|---|');
-  for (const [intent, n] of Object.entries(c.byIntent)) out.push(`| ${intent} | ${n} |`);
+  for (const [intent, n] of Object.entries(c.byIntent)) out.push(`| ${cell(intent)} | ${n} |`);
   out.push('', '| queue | count |', '|---|---|');
-  for (const [queue, n] of Object.entries(c.byQueue)) out.push(`| ${queue} | ${n} |`);
+  for (const [queue, n] of Object.entries(c.byQueue)) out.push(`| ${cell(queue)} | ${n} |`);
   out.push('');
 
   out.push('## Stream health', '', ...healthLines(r.health), '');
@@ -115,7 +132,7 @@ export function renderPostShowReport(r: ReportInput): string {
   const raised = r.alerts.filter((a) => a.level !== 'info');
   out.push('## Alerts still listed at the end', '');
   if (raised.length === 0) out.push('None.');
-  for (const a of raised) out.push(`- ${a.level}: ${cell(a.message)}`);
+  for (const a of raised) out.push(`- ${md(a.level)}: ${cell(a.message)}`);
   out.push('');
 
   out.push('## Audit', '', `${r.audit.length} entries. ${r.auditVerified ? `The hash chain is intact; its head is \`${r.auditHeadHash ?? '(empty)'}\` — keep this hash somewhere other than this folder.` : `The hash chain is BROKEN: ${r.auditProblems.length} problem${r.auditProblems.length === 1 ? '' : 's'} (all in audit-verify.txt).`}`, '');
