@@ -141,3 +141,37 @@ describe('KPI windows with hostile numbers', () => {
     );
   });
 });
+
+describe('KPI windows: the ids kept for the duplicate check are bounded', () => {
+  const bounded = (maxIds: number) => createKpiWindows({ startAt: T0, currency: 'USD', offers: [{ id: 'A', currency: 'USD' }], maxIds });
+
+  it('keeps at most maxIds ids over a long show, and still refuses a duplicate of a recent event', () => {
+    const w = bounded(100);
+    // 3 hours, 30 signed orders a minute: 5,400 ids seen.
+    for (let i = 0; i < 5400; i++) expect(w.add({ id: `o${i}`, type: 'order', offerId: 'A', at: s(i * 2), amount: 1 }, s(i * 2))).toEqual({ ok: true });
+    expect(w.keptIds()).toBeLessThanOrEqual(100);
+    const now = s(5400 * 2);
+    expect(w.add({ id: 'o5399', type: 'order', offerId: 'A', at: s(5399 * 2), amount: 1 }, now)).toMatchObject({ ok: false, reason: expect.stringContaining('duplicate') });
+    expect(w.view(now).total.show.counts.orders).toBe(5400);
+  });
+
+  it('refuses a late repeat of a forgotten id as too late (never counts it twice); late events without an id still count', () => {
+    const w = bounded(100);
+    for (let i = 0; i < 600; i++) w.add({ id: `o${i}`, type: 'order', offerId: 'A', at: s(i * 2), amount: 1 }, s(i * 2));
+    const now = s(1200);
+    expect(w.add({ id: 'o0', type: 'order', offerId: 'A', at: s(0), amount: 1 }, now)).toMatchObject({ ok: false, reason: expect.stringContaining('too late') });
+    expect(w.add({ id: 'new-but-old', type: 'order', offerId: 'A', at: s(3), amount: 1 }, now)).toMatchObject({ ok: false, reason: expect.stringContaining('too late') });
+    expect(w.add({ type: 'order', offerId: 'A', at: s(3), amount: 1 }, now)).toEqual({ ok: true });
+    expect(w.view(now).total.show.counts.orders).toBe(601);
+    expect(w.keptIds()).toBeLessThanOrEqual(100);
+  });
+
+  it('a flood of ids within one minute stays bounded too', () => {
+    const w = bounded(50);
+    const results = Array.from({ length: 200 }, (_, i) => w.add({ id: `f${i}`, type: 'view', offerId: 'A', at: s(30) }, s(31)));
+    expect(w.keptIds()).toBeLessThanOrEqual(50);
+    expect(results.filter((r) => r.ok).length).toBeGreaterThan(0);
+    expect(w.view(s(31)).total.show.counts.views).toBe(results.filter((r) => r.ok).length);
+  });
+});
+

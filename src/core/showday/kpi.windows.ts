@@ -1,5 +1,5 @@
 // Rolling KPI windows (1, 5, 15 min and the whole show), per offer and in total, from commerce
-// events bucketed by the minute they happened in. Adding an event is O(1) (a set look-up and a
+// events bucketed by the minute they happened in. Adding an event is O(1) amortised (a set look-up and a
 // bucket update); reading the windows costs at most 15 buckets per offer, whatever the show's length.
 import type { CommerceEventType, KpiCounts, KpiWindow, KpiWindowName, KpiWindowsView, MinutePoint, Ratio } from '../../shared/contract/index';
 
@@ -21,6 +21,8 @@ export interface KpiWindows {
   view(now: number): KpiWindowsView;
   /** Per-minute counts for the charts, oldest first; `offerId` omitted = total. */
   series(offerId?: string): MinutePoint[];
+  /** How many event ids are kept for the duplicate check (at most `maxIds`). */
+  keptIds(): number;
 }
 
 const MINUTE = 60_000;
@@ -28,6 +30,15 @@ const MINUTE = 60_000;
 const FUTURE_SKEW_MS = 5_000;
 const SPANS: Record<Exclude<KpiWindowName, 'show'>, number> = { '1m': 1, '5m': 5, '15m': 15 };
 const TOTAL = '*';
+/**
+ * Ids kept for the duplicate check. The whole-show window means a duplicate can change a figure at
+ * any age, so the bound is on count: past it, the ids of the oldest minutes (by when the events
+ * happened) are forgotten, and from then on an event with an id from a forgotten minute is refused
+ * as too late to tell from a duplicate: never counted twice, at worst a very late event is not
+ * counted (events without an id are never deduplicated, so never refused for this). The feed
+ * replays the ledger in order on a restart, so the same rule gives the same figures.
+ */
+const MAX_IDS = 200_000;
 
 const zero = (): KpiCounts => ({ views: 0, addToCart: 0, checkouts: 0, orders: 0, revenue: 0, paymentErrors: 0, refunds: 0 });
 const ratio = (num: number, den: number): Ratio => ({ num, den, value: den > 0 ? num / den : null });
@@ -76,9 +87,37 @@ interface Series {
   whole: KpiCounts;
 }
 
-export function createKpiWindows(opts: { offers: readonly { id: string; currency: string }[]; startAt: number; currency: string }): KpiWindows {
+export function createKpiWindows(opts: { offers: readonly { id: string; currency: string }[]; startAt: number; currency: string; maxIds?: number }): KpiWindows {
   const currencyOf = new Map(opts.offers.map((o) => [o.id, o.currency.toUpperCase()]));
+  const maxIds = Math.max(1, opts.maxIds ?? MAX_IDS);
   const seen = new Set<string>();
+  // The kept ids by the minute their event happened in; `minutes` ascending. Ids of minutes before
+  // `forgottenBefore` have been dropped to stay within `maxIds`.
+  const idsByMinute = new Map<number, string[]>();
+  const minutes: number[] = [];
+  let forgottenBefore = -Infinity;
+  const remember = (id: string, minute: number) => {
+    let ids = idsByMinute.get(minute);
+    if (!ids) {
+      idsByMinute.set(minute, (ids = []));
+      let lo = 0;
+      let hi = minutes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (minutes[mid]! < minute) lo = mid + 1;
+        else hi = mid;
+      }
+      minutes.splice(lo, 0, minute);
+    }
+    ids.push(id);
+    seen.add(id);
+    while (seen.size > maxIds && minutes.length > 0) {
+      const oldest = minutes.shift()!;
+      for (const old of idsByMinute.get(oldest) ?? []) seen.delete(old);
+      idsByMinute.delete(oldest);
+      forgottenBefore = oldest + 1;
+    }
+  };
   const series = new Map<string, Series>();
   let accepted = 0;
   let refused = 0;
@@ -103,6 +142,8 @@ export function createKpiWindows(opts: { offers: readonly { id: string; currency
     if (e.amount !== undefined && (!Number.isFinite(e.amount) || e.amount < 0)) return `negative amount ${e.amount}`;
     if (e.currency !== undefined && e.currency.toUpperCase() !== cur) return `currency ${e.currency} differs from the offer’s ${cur}`;
     if (e.id !== undefined && seen.has(e.id)) return `duplicate of event ${e.id}, already counted`;
+    if (e.id !== undefined && Math.floor(e.at / MINUTE) < forgottenBefore)
+      return `too late to tell from a duplicate: ids of events before ${new Date(forgottenBefore * MINUTE).toISOString()} are no longer kept (over ${maxIds} ids)`;
     return null;
   };
 
@@ -114,8 +155,8 @@ export function createKpiWindows(opts: { offers: readonly { id: string; currency
         return { ok: false, reason: why };
       }
       // Validated in full above: from here the event is counted everywhere or nowhere.
-      if (e.id !== undefined) seen.add(e.id);
       const minute = Math.floor(e.at / MINUTE);
+      if (e.id !== undefined) remember(e.id, minute);
       const n = e.count ?? 1;
       for (const key of [TOTAL, e.offerId!]) {
         const s = get(key);
@@ -146,6 +187,7 @@ export function createKpiWindows(opts: { offers: readonly { id: string; currency
       for (const [key, s] of series) if (key !== TOTAL) offers[key] = windows(s);
       return { at: now, currency: opts.currency, total: windows(series.get(TOTAL)!), offers, accepted, refused };
     },
+    keptIds: () => seen.size,
     series(offerId) {
       const s = series.get(offerId ?? TOTAL);
       if (!s) return [];
