@@ -6,6 +6,7 @@ import type { AuditEntry, CommentRecord, EndRecord, GoRecord, HealthSample, Segm
 import { testOrderProbe } from './test-order.probe';
 import { buildTimeline } from './timeline.build';
 import { createCommentVolume, type CommentVolume } from './comment.volume';
+import { forEachCommentPage } from './comment.pages';
 import { createServiceWindows, type SignoffRequest } from './service.windows';
 import type { CoreModule, ModuleContext } from '../module';
 import type { Caller } from '../dispatch/handler';
@@ -54,8 +55,8 @@ export function createShowdayModule(
     if (volume?.v.from !== go.at) {
       const v = createCommentVolume(go.at);
       // Changes that arrive while the read runs are counted too: the count is per comment, once.
-      volume = { v, ready: commentsSince(go.at, Number.MAX_SAFE_INTEGER).then(
-          (list) => list.forEach((c) => v.add(c)),
+      volume = { v, ready: commentsSince(go.at, Number.MAX_SAFE_INTEGER, (page) => page.forEach((c) => v.add(c))).then(
+          () => undefined,
           () => {
             // Read again at the next timeline asked for; this one has the live changes only.
             if (volume?.v === v) volume = null;
@@ -101,9 +102,9 @@ export function createShowdayModule(
     service = createServiceWindows({ startAt: go.at, slaSeconds: state.get('comments').slaSeconds });
     const svc = service;
     // Answers given before a restart are read back once; the live ones arrive as comment changes.
-    void commentsSince(go.at, ctx.clock.now()).then((list) => {
-      for (const c of list) if (c.answeredAt !== null) svc.add({ id: c.id, queue: c.queue, receivedAt: c.receivedAt, answeredAt: c.answeredAt }, ctx.clock.now());
-    });
+    void commentsSince(go.at, ctx.clock.now(), (page) => {
+      for (const c of page) if (c.answeredAt !== null) svc.add({ id: c.id, queue: c.queue, receivedAt: c.receivedAt, answeredAt: c.answeredAt }, ctx.clock.now());
+    }).catch(() => undefined);
     let last = '';
     const tick = () => {
       const now = ctx.clock.now();
@@ -158,18 +159,9 @@ export function createShowdayModule(
     if (m.t === 'patch' && m.domain === 'cues') markSegment(ctx.clock.now());
   });
 
-  async function commentsSince(from: number, to: number): Promise<CommentRecord[]> {
-    const out: CommentRecord[] = [];
-    let after: string | undefined;
-    for (let pages = 0; pages < 200; pages++) {
-      const r = await ctx.dispatch('comments.list', { limit: 5000, ...(after ? { after } : {}) }, SYSTEM);
-      if (!r.ok) break;
-      const page = (r.result as { comments: CommentRecord[] }).comments;
-      out.push(...page.filter((c) => c.receivedAt >= from && c.receivedAt <= to));
-      if (page.length < 5000) break;
-      after = page[page.length - 1]!.id;
-    }
-    return out;
+  /** The comments received within [from, to], a page at a time: up to a million of them, never all at once. */
+  function commentsSince(from: number, to: number, visit: (page: CommentRecord[]) => void): Promise<{ complete: boolean }> {
+    return forEachCommentPage((args) => ctx.dispatch('comments.list', args, SYSTEM), from, to, visit);
   }
 
   const testOrders = async (offerIds: string[]): Promise<ShowProbe> => {
@@ -241,7 +233,12 @@ export function createShowdayModule(
         if (unfinished.length && !args.overrideReason) {
           throw conflict(`An offer is still changing: ${unfinished.join('; ')}. Wait for the store to confirm, or END with a reason.`);
         }
-        const comments = await commentsSince(day.go.at, c.now);
+        let commentsTotal = 0;
+        const responseSeconds: number[] = [];
+        await commentsSince(day.go.at, c.now, (page) => {
+          commentsTotal += page.length;
+          for (const x of page) if (x.responseSeconds !== null) responseSeconds.push(x.responseSeconds);
+        });
         const pauses: AuditEntry[] = [];
         let before: number | undefined;
         for (let pages = 0; pages < 100; pages++) {
@@ -255,8 +252,8 @@ export function createShowdayModule(
           go: day.go,
           endAt: c.now,
           kpis: s.kpis,
-          commentsTotal: comments.length,
-          responseSeconds: comments.filter((x) => x.responseSeconds !== null).map((x) => x.responseSeconds!),
+          commentsTotal,
+          responseSeconds,
           pauses,
           alerts: s.alerts.items,
         });
