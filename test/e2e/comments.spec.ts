@@ -45,10 +45,14 @@ test('two moderators: one claims, the other sees it at once and cannot claim it'
   expect((after.body.result as { comments: { status: string; claimedBy: string }[] }).comments[0]).toMatchObject({ status: 'claimed', claimedBy: 'Ana Reyes' });
 });
 
-test('an order sent over HTTP lands in the commerce queue with its SKU', async ({ station, context }) => {
+test('an order that needs a person (a reservation) lands in the commerce queue with its SKU; a plain order is counted as demand and closed', async ({ station, context }) => {
   const page = await station.openView(context, 'moderator', { query: 'as=Ana Reyes' });
   const r = await station.api('comments.ingest', {
-    comments: [{ platform: 'e2e', id: 'o1', author: 'naomi.mua', text: 'I want the Lip Tint Berry please, add 1 to my cart', lang: 'en' }],
+    comments: [
+      // A reservation needs a person (hold it, confirm it), so it stays a task.
+      { platform: 'e2e', id: 'o1', author: 'naomi.mua', text: 'please hold a Lip Tint Berry for me until payday', lang: 'en' },
+      { platform: 'e2e', id: 'o2', author: 'bea.glow', text: 'I want the Lip Tint Berry please, add 1 to my cart', lang: 'en' },
+    ],
   });
   expect(r.status).toBe(200);
   await showPlatform(page, 'commerce', 'e2e');
@@ -56,6 +60,12 @@ test('an order sent over HTTP lands in the commerce queue with its SKU', async (
   await expect(row).toBeVisible();
   await expect(row.getByTestId('comment-sku')).toHaveText('LIP-TINT-BERRY');
   await expect(page.getByTestId('queue-count-commerce')).not.toHaveText('0');
+  // Demand is not a task: the plain order is closed on arrival with its reason and counted for its SKU.
+  const list = await station.api('comments.list', { platform: 'e2e' }, 'moderator');
+  const plain = (list.body.result as { comments: { messageId: string; status: string; reasons: string[] }[] }).comments.find((c) => c.messageId === 'o2');
+  expect(plain?.status).toBe('dismissed');
+  expect(plain?.reasons[0]).toMatch(/^demand signal/);
+  await expect(page.getByTestId('desk-demand')).not.toHaveText('0');
 });
 
 test('a comment with HTML is shown as text and never runs', async ({ station, context }) => {

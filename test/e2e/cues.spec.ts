@@ -207,7 +207,7 @@ test('a review shows the diff and its compliance flags; an approval given by ema
 
   const credit = producer.getByTestId('version-approval');
   await expect(credit).toHaveAttribute('data-credit', 'RECORDED');
-  await expect(credit).toContainText('Approval of Priya Shah (legal), given by email — recorded by producer');
+  await expect(credit).toContainText('Approval of Priya Shah (legal), given by email — recorded by Maya Okafor (maya) via Producer (station automation key)');
   await expect(producer.getByTestId(`version-${v.number}`)).toContainText('RECORDED · Priya Shah');
 
   const trail = await station.api<{ entries: { actor: string; command: string; args: Record<string, unknown>; detail: string | null }[] }>('audit.list', { limit: 20 });

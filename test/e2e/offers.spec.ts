@@ -42,7 +42,7 @@ test('the producer pauses the demo offer: pausing, then paused; the host card sh
   // The audit log has the attempt, with who and why.
   const audit = await station.api<{ entries: { command: string; actor: string; outcome: string; args: { reason?: string } }[] }>('audit.list', { limit: 20 });
   const attempt = audit.body.result?.entries.find((e) => e.command === 'offer.pause.attempt');
-  expect(attempt).toMatchObject({ actor: expect.stringMatching(/^producer/), outcome: 'confirmed', args: { reason: 'Checkout broken' } });
+  expect(attempt).toMatchObject({ actor: expect.stringMatching(/Producer \(station automation key\)$/), outcome: 'confirmed', args: { reason: 'Checkout broken' } });
 
   // Resume asks to confirm.
   await producer.getByTestId(`offer-resume-${OFFER}`).click();

@@ -46,7 +46,7 @@ test('a time-boxed offer of 1 minute pauses itself on time (± 1 s), and the aud
   await expect(countdown.locator('.label')).toHaveText('Glow Kit live bundle ends in');
   await expect(countdown.locator('.time')).toHaveText(/^0[01]:\d\d$/);
   const shown = await station.api<{ entries: AuditRow[] }>('audit.list', { command: 'overlay.show', limit: 1 });
-  expect(shown.body.result?.entries[0]).toMatchObject({ actor: expect.stringMatching(/^producer/), args: { overlay: 'countdown', visible: true } });
+  expect(shown.body.result?.entries[0]).toMatchObject({ actor: expect.stringMatching(/Producer \(station automation key\)$/), args: { overlay: 'countdown', visible: true } });
 
   // Wait for the end: the offer shows PAUSED only once the store confirmed it.
   await expect(producer.getByTestId(`offer-state-${OFFER}`)).toHaveText('PAUSED', { timeout: 75_000 });
@@ -61,7 +61,7 @@ test('a time-boxed offer of 1 minute pauses itself on time (± 1 s), and the aud
   const pause = rows.find((e) => e.command === 'offer.pause' && e.actor === 'system:onair');
   const attempt = rows.find((e) => e.command === 'offer.pause.attempt' && e.outcome === 'confirmed' && (typeof e.args.reason === 'string' ? e.args.reason : '').startsWith('Offer window ended'));
   const ended = rows.find((e) => e.command === 'offer.windowEnded');
-  expect(opened, 'the producer opened it').toMatchObject({ actor: expect.stringMatching(/^producer/), args: { offerId: OFFER, minutes: 1 } });
+  expect(opened, 'the producer opened it').toMatchObject({ actor: expect.stringMatching(/Producer \(station automation key\)$/), args: { offerId: OFFER, minutes: 1 } });
   expect(rows.some((e) => e.command === 'offer.resume' && e.actor === 'system:onair'), 'resumed at the start').toBe(true);
   expect(ending?.args).toMatchObject({ offerId: OFFER, reason: 'time' });
   expect(pause, 'the pause went through offer.pause').toBeTruthy();
