@@ -102,14 +102,17 @@ export function runHeldOut(tuning: readonly LabelledSet[], corpus: readonly Labe
   };
 }
 
+/** When a held-out set (named `heldout/<category>`) was first scored, or undefined if never. */
+const seenAt = (name: string): string | undefined => HELD_OUT_SEEN[name.replace(/^heldout\//, '')];
+
 const seenNote = (name: string): string => {
-  const seen = HELD_OUT_SEEN[name.replace(/^heldout\//, '')];
+  const seen = seenAt(name);
   return seen ? `SEEN: ${seen}` : 'never scored before';
 };
 
 /** The categories nobody had scored before this run: the honest held-out figures. */
 export function unseenCategories<T extends { name: string }>(categories: readonly T[]): T[] {
-  return categories.filter((f) => HELD_OUT_SEEN[f.name.replace(/^heldout\//, '')] === undefined);
+  return categories.filter((f) => seenAt(f.name) === undefined);
 }
 
 export function formatHeldOut(rep: HeldOutReport): string {
