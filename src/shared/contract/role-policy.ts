@@ -135,7 +135,7 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
     case 'obs': {
       const v = value as StationState['obs'];
       // The stream server's address can carry a passphrase (SRT) or a token: which ingest is live stays.
-      return { ...v, url: null, linkError: v.linkError === null ? null : 'OBS link problem (details in the producer view)', ingest: { ...v.ingest, server: null } } as StationState[D];
+      return { ...v, url: null, linkError: v.linkError === null ? null : OBS_LINK_PROBLEM, ingest: { ...v.ingest, server: null } } as StationState[D];
     }
     case 'comments': {
       const v = value as StationState['comments'];
@@ -153,7 +153,7 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
       const v = value as StationState['alerts'];
       // OBS's link error names its address, which the obs domain keeps to the producer too; an
       // unconfirmed offer's alert quotes the store's error, read as the offers domain reads it.
-      const items = v.items.map((a) => (a.key === 'obs.link' ? { ...a, message: 'OBS link problem (details in the producer view)' } : a.key.startsWith('offers.pending.') ? { ...a, message: offerPendingView(a.message) } : a));
+      const items = v.items.map((a) => (a.key === 'obs.link' ? { ...a, message: OBS_LINK_PROBLEM } : a.key.startsWith('offers.pending.') ? { ...a, message: offerPendingView(a.message) } : a));
       if (ROLE_POLICY[role].alerts === 'all') return { ...v, items } as StationState[D];
       return { ...v, items: items.filter((a) => a.audience?.includes(role) === true) } as StationState[D];
     }
@@ -173,6 +173,7 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
 }
 
 const STORE_ERROR = 'store error (details in the producer view)';
+const OBS_LINK_PROBLEM = 'OBS link problem (details in the producer view)';
 
 /** The pending-offer alert up to the store's error text: what is unconfirmed stays, the error goes. */
 function offerPendingView(message: string): string {
