@@ -155,16 +155,21 @@ describe('the pinned product', () => {
 });
 
 describe('sku.context: the SKU once the intent is known', () => {
-  it('spam names no product; an order naming nothing is for the pinned product; a question is not', () => {
+  it('spam names no product; an order naming nothing names no SKU but is assumed for the pinned product; a question is not', () => {
     const named = match('the kettle!!');
-    expect(skuInContext(named, 'spam', null)).toMatchObject({ sku: null, candidates: [] });
-    expect(skuInContext(named, 'order', null).sku).toBe('KTL-01');
+    expect(skuInContext(named, 'spam', null)).toMatchObject({ sku: null, candidates: [], contextSku: null });
+    expect(skuInContext(named, 'order', 'LMP-GRY')).toMatchObject({ sku: 'KTL-01', contextSku: null });
     const nothing = match('yes please, one for me');
-    expect(skuInContext(nothing, 'order', 'LMP-GRY')).toMatchObject({ sku: 'LMP-GRY' });
-    expect(skuInContext(nothing, 'question', 'LMP-GRY').sku).toBeNull();
-    expect(skuInContext(nothing, 'order', null).sku).toBeNull();
+    // the labelling rules: a bare order names no SKU; the pinned product is a labelled assumption beside it
+    const assumed = skuInContext(nothing, 'order', 'LMP-GRY');
+    expect(assumed).toMatchObject({ sku: null, contextSku: 'LMP-GRY', candidates: [] });
+    expect(assumed.reason).toMatch(/none named.*pinned product LMP-GRY \(assumed\)/);
+    expect(skuInContext(nothing, 'question', 'LMP-GRY')).toMatchObject({ sku: null, contextSku: null });
+    expect(skuInContext(nothing, 'order', null)).toMatchObject({ sku: null, contextSku: null });
+    // "this one" names the pinned product: a match, not an assumption
+    expect(skuInContext(match('i want this one', 'LMP-GRY'), 'order', 'LMP-GRY')).toMatchObject({ sku: 'LMP-GRY', contextSku: null });
     // an order for the deal is not for the pinned product
-    expect(skuInContext(match('COOKNOW10 for me'), 'order', 'LMP-GRY').sku).toBeNull();
+    expect(skuInContext(match('COOKNOW10 for me'), 'order', 'LMP-GRY')).toMatchObject({ sku: null, contextSku: null });
     // several fit → none, with the candidates for the moderator
     expect(skuInContext(match('the mug please'), 'order', null).candidates).toHaveLength(4);
   });
