@@ -296,3 +296,50 @@ describe('catalog-driven matching, second pass', () => {
     expect(skuInContext(two, 'order', null).sku).toBeNull();
   });
 });
+
+// A third invented catalog (a home-gadget shop, not any show's data) for the size vocabulary read from the catalog's
+// size field: thousands said short, a number pointed at by a determiner, length order, colloquial big/small,
+// multipacks by what they hold, a size field that names a variant first, and "sem" (without) that is no metre.
+describe('sizes from the catalog field, in four languages', () => {
+  const gadgets = compileSkuMatcher({
+    products: [
+      { sku: 'HUM-3L', name: 'MistAir Humidifier 3 L', family: 'humidifier', size: '3 L', onScreen: '#1', aliases: ['MistAir'] },
+      { sku: 'HUM-5L', name: 'MistAir Humidifier 5 L', family: 'humidifier', size: '5 L', onScreen: '#1', aliases: ['MistAir'] },
+      { sku: 'EXT-1M', name: 'Reach Extension Cord 1 m', family: 'extension cord', size: '1 m', onScreen: '#2', aliases: ['Reach'] },
+      { sku: 'EXT-5M', name: 'Reach Extension Cord 5 m', family: 'extension cord', size: '5 m', onScreen: '#2', aliases: ['Reach'] },
+      { sku: 'BAT-5K', name: 'CellGo Battery Pack 5,000 mAh', family: 'battery pack', size: '5,000 mAh', onScreen: '#3', aliases: ['CellGo'] },
+      { sku: 'BAT-15K', name: 'CellGo Battery Pack 15000 mAh', family: 'battery pack', size: '15000 mAh', onScreen: '#3', aliases: ['CellGo'] },
+      { sku: 'FLT-1', name: 'Pura Filter Cartridge, 6 count', family: 'filter', size: '6 count', onScreen: '#4', aliases: ['Pura'] },
+      { sku: 'FLT-3', name: 'Pura Filter Cartridge, 3 x 6 count', family: 'filter', size: '3 x 6', onScreen: '#4', aliases: ['Pura'] },
+      { sku: 'SLT-LAV-1K', name: 'Calma Bath Salt Lavender 1 kg', family: 'bath salt', size: 'lavender 1 kg', onScreen: '#5', aliases: ['Calma'] },
+      { sku: 'SLT-LAV-3K', name: 'Calma Bath Salt Lavender 3 kg', family: 'bath salt', size: 'lavender 3 kg', onScreen: '#5', aliases: ['Calma'] },
+      { sku: 'SLT-PLN-1K', name: 'Calma Bath Salt Unscented 1 kg', family: 'bath salt', size: 'unscented 1 kg', onScreen: '#5', aliases: ['Calma'] },
+    ],
+    offers: [],
+  });
+  const on = (t: string) => gadgets.match(normalizeText(t), null);
+  it('reads thousands said short and a number pointed at by a determiner as the size', () => {
+    expect(on('CellGo 15k for me').sku).toBe('BAT-15K');
+    expect(on('quero a de 5 mil').sku).toBe('BAT-5K');
+    expect(on('yg 15k kak').sku).toBe('BAT-15K');
+    expect(on('MistAir, la de 5 porfa').sku).toBe('HUM-5L');
+    // a determiner number that fits two products' sizes names neither
+    expect(on('la de 5 porfa')).toMatchObject({ sku: null, candidates: expect.arrayContaining(['HUM-5L', 'EXT-5M']) });
+    // two pointed numbers stay two
+    expect(on('Reach, the 1 or the 5?').sku).toBeNull();
+  });
+  it('orders lengths with long/short words and sizes with colloquial big/small words; multipacks count what they hold', () => {
+    expect(on('Reach el más largo').sku).toBe('EXT-5M');
+    expect(on('Reach yg pendek').sku).toBe('EXT-1M');
+    expect(on('MistAir gordita pa mí').sku).toBe('HUM-5L');
+    expect(on('MistAir chiquita').sku).toBe('HUM-3L');
+    expect(on('Pura grande').sku).toBe('FLT-3');
+  });
+  it('a size field that names a variant first is a size too; "sem" (without) is no metre', () => {
+    expect(on('Calma de 3 kilos').sku).toBe('SLT-LAV-3K');
+    expect(on('Calma sin aroma').sku).toBe('SLT-PLN-1K');
+    expect(on('sem caixa?').sku).toBeNull();
+    // one of them is a quantity, not the 1 kg
+    expect(on('Calma 1').sku).toBeNull();
+  });
+});

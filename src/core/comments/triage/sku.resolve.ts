@@ -3,6 +3,7 @@
 import { dimensionOf, isNarrowOnly, type CatalogIndex, type Term } from './sku.catalog-index';
 import { fuzzyCode, type Mention } from './sku.mentions';
 import { hasPointer } from './sku.pointer';
+import { isPointedNumber } from './sku.words';
 import type { NormalizedText } from './text.normalize';
 
 /** What the matcher answers for one comment (built here, returned by `compileSkuMatcher`). */
@@ -223,7 +224,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
         if (agreed.length === 0) {
           // a number with its unit or size word ("250 gram", "size 9") outranks a bare digit ("… 1 kak": a quantity);
           // two sizes in words ("one small, one big", "XL … L") stay several
-          const firm = ofDim.filter((t) => !t.numeric && /\d/.test(t.label)).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
+          const firm = ofDim.filter((t) => !t.numeric && /\d/.test(t.label) && !isPointedNumber(t.keys)).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
           if (firm.length > 0 && firm.length < picks.length) agreed = fit.filter((s) => firm.every((p) => p.includes(s)));
         }
         set = agreed.length > 0 ? agreed : fit;
