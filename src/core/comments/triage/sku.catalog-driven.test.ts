@@ -325,6 +325,9 @@ describe('sizes from the catalog field, in four languages', () => {
     expect(on('MistAir, la de 5 porfa').sku).toBe('HUM-5L');
     // a determiner number that fits two products' sizes names neither
     expect(on('la de 5 porfa')).toMatchObject({ sku: null, candidates: expect.arrayContaining(['HUM-5L', 'EXT-5M']) });
+    // "the 5" fits the 5,000 mAh pack as well as the 5 L and the 5 m: several → none
+    expect(on('the 5 pls')).toMatchObject({ sku: null, candidates: expect.arrayContaining(['HUM-5L', 'EXT-5M', 'BAT-5K']) });
+    expect(on('CellGo, the 15').sku).toBe('BAT-15K');
     // two pointed numbers stay two
     expect(on('Reach, the 1 or the 5?').sku).toBeNull();
   });

@@ -100,6 +100,7 @@ const UNIT_WORDS: readonly string[][] = [
   ['m', 'meter', 'meters', 'metre', 'metres', 'metro', 'metros'],
   ['w', 'watt', 'watts'],
   ['mah'],
+  ['iu', 'ui'],
 ].map((r) => r.map((w) => phraseKeys(w).join(' ')));
 
 /** Words that, before a size, make a bare letter a size ("size m", "talla l", "uk m"). */
@@ -196,7 +197,13 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
       for (const unit of units) words.add(`${k} ${unit}`);
     }
     // a number after a determiner that points at one ("la de 4", "a de 6", "yg 20k", "the 10k") is the size, even one digit
-    for (const d of NUMBER_DETERMINERS) for (const form of [num[1], ...short]) words.add(`${d} ${form}`);
+    // … and "la de 10" for the 10000 one as well (pointed, so it never outranks another number; a 10 W one shares it)
+    const shortNumber = short.length > 0 ? [String(n / 1000)] : [];
+    for (const d of NUMBER_DETERMINERS) for (const form of [num[1], ...short, ...shortNumber]) {
+      words.add(`${d} ${form}`);
+      // with its unit too, so "the 2 kg" is one term and not "the 2" + a "kg" that means the 1 kg
+      for (const unit of units) words.add(`${d} ${form} ${unit}`);
+    }
     // the number written as a word: "ten kilo", "diez kilos", "sepuluh kilo"; "a kilo", "kilo", "sekilo" for one
     const spelled = numberWords(Number(num[1]));
     for (const unit of units) {
