@@ -337,6 +337,10 @@ describe('sizes from the catalog field, in four languages', () => {
     expect(on('MistAir gordita pa mí').sku).toBe('HUM-5L');
     expect(on('MistAir chiquita').sku).toBe('HUM-3L');
     expect(on('Pura grande').sku).toBe('FLT-3');
+    expect(on('Pura pack de 3').sku).toBe('FLT-3');
+    expect(on('Pura 18').sku).toBe('FLT-3');
+    // "3 pacotes" is three of something, not the 3-pack
+    expect(on('Pura 3 pacotes').sku).toBeNull();
   });
   it('a size field that names a variant first is a size too; "sem" (without) is no metre', () => {
     expect(on('Calma de 3 kilos').sku).toBe('SLT-LAV-3K');

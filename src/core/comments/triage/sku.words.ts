@@ -62,6 +62,7 @@ const SIZE_ROWS: readonly string[] = [
   'mini | mini',
   'big | grande | besar | gede | the big one | el grande | o grande | yang besar | yg besar',
   'small one | the small one | el chico | el pequeño | o pequeno | yang kecil | yg kecil',
+  'nb | newborn | new born | recien nacido | recem nascido | rn | bayi baru lahir',
 ];
 
 /**
@@ -75,6 +76,11 @@ const ADJECTIVE_SIZES: ReadonlySet<string> = new Set(
 );
 /** Size adjectives that are also everyday nouns (girl, boy): they never name a size after a determiner. */
 const NOUNS_TOO: ReadonlySet<string> = new Set(['chico', 'chica'].map((w) => phraseKeys(w).join(' ')));
+/**
+ * A multipack of N said as a pack, in the four languages (N is the number of packs). Not the plurals: "3 pacotes",
+ * "3 packs" are three of something, a quantity.
+ */
+const PACK_FORMS: readonly string[] = ['N pack', 'pack of N', 'N pack of', 'pack de N', 'paquete de N', 'pacote de N', 'pacote com N', 'kit de N', 'kit com N', 'isi N', 'N pak', 'paket isi N'];
 /** "10 k", "10 mil": a thousand said short ("10 ribu" / "10rb" is read as a price by the normalizer, so not here). */
 const THOUSANDS: readonly string[] = ['k', 'mil'];
 /** Words that, before a bare number, make it a size of the product ("la de 4" = the 4 L one): never a quantity. */
@@ -176,6 +182,13 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
   for (const row of SIZES) if (row[0] === key || row.includes(key)) for (const w of row) consider(w);
   // "10,000 mAh" comes apart at the comma: the groups of three digits join again
   const joined = key.replace(/\b(\d{1,3}) (\d{3})\b/g, '$1$2');
+  // a multipack ("3 x 80"): what it holds in all ("240") and the pack said as a pack ("3 pack", "paquete de 3", "isi 3")
+  const multi = /^(\d+) ?x ?(\d+)(?: [a-z]+)?$/.exec(joined);
+  if (multi?.[1] && multi[2]) {
+    const total = Number(multi[1]) * Number(multi[2]);
+    if (total >= 10) words.add(String(total));
+    for (const k of [multi[1], ...numberWords(Number(multi[1]))]) for (const form of PACK_FORMS) words.add(form.replace('N', k));
+  }
   // a size field that names a variant first ("chocolate 1 kg"): its trailing number and unit are the size as well
   const tail = /^[a-z][a-z ]* (\d+(?:[.,]\d+)?\s*[a-z]*)$/.exec(joined)?.[1];
   if (tail) {
