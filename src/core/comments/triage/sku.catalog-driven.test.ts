@@ -314,6 +314,8 @@ describe('sizes from the catalog field, in four languages', () => {
       { sku: 'SLT-LAV-1K', name: 'Calma Bath Salt Lavender 1 kg', family: 'bath salt', size: 'lavender 1 kg', onScreen: '#5', aliases: ['Calma'] },
       { sku: 'SLT-LAV-3K', name: 'Calma Bath Salt Lavender 3 kg', family: 'bath salt', size: 'lavender 3 kg', onScreen: '#5', aliases: ['Calma'] },
       { sku: 'SLT-PLN-1K', name: 'Calma Bath Salt Unscented 1 kg', family: 'bath salt', size: 'unscented 1 kg', onScreen: '#5', aliases: ['Calma'] },
+      { sku: 'ZNC-25', name: 'Vigor Zinc 25 mg', family: 'zinc', size: '25 mg', onScreen: '#6', aliases: ['Vigor'] },
+      { sku: 'ZNC-50', name: 'Vigor Zinc 50 mg', family: 'zinc', size: '50 mg', onScreen: '#6', aliases: ['Vigor'] },
     ],
     offers: [],
   });
@@ -337,6 +339,8 @@ describe('sizes from the catalog field, in four languages', () => {
     expect(on('MistAir gordita pa mí').sku).toBe('HUM-5L');
     expect(on('MistAir chiquita').sku).toBe('HUM-3L');
     expect(on('Pura grande').sku).toBe('FLT-3');
+    expect(on('Vigor, la de dosis alta').sku).toBe('ZNC-50');
+    expect(on('Vigor yg lebih lemah').sku).toBe('ZNC-25');
     expect(on('Pura pack de 3').sku).toBe('FLT-3');
     expect(on('Pura 18').sku).toBe('FLT-3');
     // "3 pacotes" is three of something, not the 3-pack

@@ -454,7 +454,7 @@ const VARIANT_ROWS: readonly string[] = [
   'sweet | dulce | doce | manis',
   'salted | salado | salada | salgado | salgada | asin',
   'vanilla | vainilla | baunilha | vanila',
-  'strawberry | fresa | morango | stroberi',
+  'strawberry | fresa | frutilla | morango | stroberi',
   'caramel | caramelo | karamel',
   'peanut | cacahuate | mani | amendoim | kacang',
   'peanut butter | crema de cacahuate | mantequilla de mani | pasta de amendoim | selai kacang',
@@ -466,7 +466,7 @@ const VARIANT_ROWS: readonly string[] = [
   'wireless | inalambrico | inalambricos | sem fio | nirkabel',
   'unscented | sin aroma | sem cheiro | sem perfume | tanpa aroma | tanpa pewangi',
   'original | clasico | classico | klasik',
-  'unflavoured | unflavored | sin sabor | sem sabor | tanpa rasa | neutro | plain',
+  'unflavoured | unflavored | sin sabor | sem sabor | tanpa rasa | neutro | natural | plain',
   'berry | mixed berry | frutos rojos | frutos del bosque | frutas vermelhas | frutos vermelhos | beri | mix beri',
   'lemon | limon | limao | lemon | jeruk nipis',
   'mango | mango | manga | mangga',
@@ -541,6 +541,10 @@ export const SMALLER_WORDS: readonly string[] = ['small', 'smaller', 'smallest',
 export const LARGER_WORDS: readonly string[] = ['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'huge', 'chonky', 'chunky', 'fat', 'grande', 'grandes',
   'mas grande', 'grandote', 'grandota', 'gordo', 'gorda', 'gordito', 'gordita', 'maior', 'maiores', 'grandao', 'grandona', 'gordinho', 'gordinha',
   'mayor', 'mayores', 'besar', 'lebih besar', 'paling besar', 'gede', 'paling gede', 'gendut', 'jumbo'];
+/** Only for sizes that are doses (IU, mg, mcg): "the stronger one", "la de dosis alta", "yg lebih kuat". */
+export const WEAKER_WORDS: readonly string[] = ['weaker', 'low dose', 'lower dose', 'dosis baja', 'baja dosis', 'mas debil', 'dose baixa', 'mais fraca', 'mais fraco', 'dosis rendah', 'lebih lemah'];
+export const STRONGER_WORDS: readonly string[] = ['stronger', 'strongest', 'high dose', 'higher dose', 'mas fuerte', 'dosis alta', 'alta dosis', 'mais forte', 'dose alta',
+  'alta dose', 'lebih kuat', 'paling kuat', 'dosis tinggi'];
 /** Only for sizes that are lengths: "the long cable", "el más largo", "yg panjang". */
 export const SHORTER_WORDS: readonly string[] = ['short', 'shorter', 'shortest', 'corto', 'corta', 'mas corto', 'curto', 'curta', 'mais curto', 'pendek', 'lebih pendek', 'paling pendek'];
 export const LONGER_WORDS: readonly string[] = ['long', 'longer', 'longest', 'largo', 'larga', 'mas largo', 'comprido', 'comprida', 'mais comprido', 'longo', 'longa',
