@@ -64,6 +64,12 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/baby-care/catalog.json': 'd57c4cc9e0c707b396cabed6487de916229d6a39443cb11f2fe73d670e08b1f1',
   'corpus/health-supplements/comments.jsonl': 'c7a12d497a27266c316b68105e73519514a7152bcc3058838f3d4640aeae22ce',
   'corpus/health-supplements/catalog.json': '8fd2bc59a8c27f9afa145c57e19b7780740af46cc588f7d774923fecd586efc0',
+  // Written 2026-12-05 20:50 (session 5) by an independent author from the held-out brief (labelling rules and format
+  // only, never the classifier or any other data): tuning/cross-validation data, frozen in the commit that added them.
+  'corpus/footwear/comments.jsonl': '39d5341e7d9718ea1418556fbdea509bddcd82699460a05944fe1580e4c43cd9',
+  'corpus/footwear/catalog.json': 'b6a0366a16f370e571a92b9f31588b6cd382ae3b821c5659ecc5b3e174e3c14a',
+  'corpus/home-fragrance/comments.jsonl': 'e10547e732fcee0c6f0f97ae259e0ddb69c79f0e77743cbf2f604e1382e99fff',
+  'corpus/home-fragrance/catalog.json': '4d6b00b17458c31801160303e1fc8b2b8889ba31dba88376360be83cdf330e46',
   // written by the triage model's developer (DEVELOPER_WRITTEN), frozen before any classifier change it judges
   'corpus/kitchen-appliances/comments.jsonl': '576885856de7f3411e5b5b83c3a362c965afb229a19788b37896a367bc8123ce',
   'corpus/kitchen-appliances/catalog.json': 'f464347e2161696200933b58f481575c33afac588c1c3dc3970c1c731b2d961f',
