@@ -27,6 +27,11 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   // only); frozen here before any classifier change of session 5 was merged.
   'heldout/cleaning-supplies/comments.jsonl': 'abb0f6b00bf4de44bf631edc2b19bbd323104da7bed70a791834d554f5dae47b',
   'heldout/cleaning-supplies/catalog.json': '186da5dd9fe5cb27fadc73d58c0dcabd49d033734749274b0b9d13e35ed27087',
+  // Written 2026-12-05 20:55 (session 5) by a sixth author (same brief; told to write each language directly, not
+  // to translate); frozen here before any classifier change of session 5 was merged. Its author read bare "+1"/"mine"
+  // under a pinned product as the pinned SKU; the cleaning-supplies author left them null. Neither is relabelled.
+  'heldout/arts-crafts/comments.jsonl': 'c93cbd0fce6ed0e174eaaa9a59b1c70385446ebcef3aaab09344d5d70051d1c2',
+  'heldout/arts-crafts/catalog.json': '2740d129d33ba77f0dee0638cbff93ae69bf55efd71ec696a454712c646c4a41',
 };
 
 /**
