@@ -75,6 +75,11 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/luggage-travel/catalog.json': '2aca86124e768b38cc52c1d2e7b922cf78cf4e1d30bd5ab4c2c3c7e59c66485e',
   'corpus/hair-tools/comments.jsonl': 'd8e0f498c4808b25789c23873510cf8c68487776c057dc8109c2ff5c458e965a',
   'corpus/hair-tools/catalog.json': '99f90c4099b44a257c22cf4f3b4396696fcabff75ee84f90c11b68d02f4ee939',
+  // Written 2026-12-05 21:01–21:08 (session 5) by a third independent author, same terms as the pairs above.
+  'corpus/apparel/comments.jsonl': '0d35e29a3517599caecf81d831c281135eac8083f91f8161673d6834852c0ae9',
+  'corpus/apparel/catalog.json': 'c49219afd53ced710abb8284f3b69e1f5934fdb8545678168418909c31538bbd',
+  'corpus/furniture/comments.jsonl': 'cd0b214aa6ecfb78b72e09ccb0bcad5aa5117b7ec5df600ece52421696e0a45d',
+  'corpus/furniture/catalog.json': 'd4866866354ebb6c1cef562a673a72301751cff3a6770a79d9dd17c677621160',
   // written by the triage model's developer (DEVELOPER_WRITTEN), frozen before any classifier change it judges
   'corpus/kitchen-appliances/comments.jsonl': '576885856de7f3411e5b5b83c3a362c965afb229a19788b37896a367bc8123ce',
   'corpus/kitchen-appliances/catalog.json': 'f464347e2161696200933b58f481575c33afac588c1c3dc3970c1c731b2d961f',
