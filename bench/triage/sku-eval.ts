@@ -37,6 +37,8 @@ export interface SkuFold {
   missed: number;
   wrong: number;
   spurious: number;
+  /** The same scored on `sku ?? contextSku` (the pinned product assumed where none is named): the other labelling convention. */
+  assumed: { recall: number; precision: number };
   /** Errors by kind and the matcher's reason kind (aggregate counts only). */
   kinds: Map<string, number>;
 }
@@ -45,6 +47,7 @@ export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind:
   const m = compileSkuMatcher(set.catalog);
   let gold = 0, goldOk = 0, pred = 0, predOk = 0, missed = 0, wrong = 0, spurious = 0;
   const kinds = new Map<string, number>();
+  let aOk = 0, aPred = 0;
   for (const r of set.rows) {
     const res = m.match(normalizeText(r.text), r.pinnedSku ?? null);
     const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null) : null;
@@ -59,6 +62,11 @@ export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind:
       pred++;
       if (p === r.sku) predOk++;
     }
+    const a = p ?? cx?.contextSku ?? null;
+    if (a) {
+      aPred++;
+      if (a === r.sku) aOk++;
+    }
     if (p !== r.sku) {
       const kind = r.sku ? (p ? 'wrong' : cx?.contextSku === r.sku ? 'missed (pinned only assumed)' : 'missed') : 'spurious';
       const key = `${kind.padEnd(30)} ${reasonKind(cx?.reason ? [cx.reason] : res.reasons)}`;
@@ -69,7 +77,7 @@ export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind:
       onError(kind, r.text, r.sku, p, `${res.reasons.join(' | ')} | cand ${res.candidates.join(',')} | pinned ${r.pinnedSku ?? '-'} | ${r.intent}/${r.sub ?? '-'}`);
     }
   }
-  return { name: set.name, gold, recall: gold ? goldOk / gold : 1, precision: pred ? predOk / pred : 1, missed, wrong, spurious, kinds };
+  return { name: set.name, gold, recall: gold ? goldOk / gold : 1, precision: pred ? predOk / pred : 1, missed, wrong, spurious, kinds, assumed: { recall: gold ? aOk / gold : 1, precision: aPred ? aOk / aPred : 1 } };
 }
 
 export function skuSpeed(sets: readonly LabelledSet[], minMs = 1500): number {
@@ -91,7 +99,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   const dev = (f: SkuFold) => DEVELOPER_WRITTEN.has(f.name.replace('corpus/', ''));
   for (const f of folds) {
-    console.log(`${f.name.padEnd(26)} gold ${String(f.gold).padStart(4)}  SKU R ${fmt(f.recall)} P ${fmt(f.precision)}  missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious}${dev(f) ? '  (developer-written: not in the worst fold)' : ''}`);
+    console.log(`${f.name.padEnd(26)} gold ${String(f.gold).padStart(4)}  SKU R ${fmt(f.recall)} P ${fmt(f.precision)}  missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious}  | pinned assumed R ${fmt(f.assumed.recall)} P ${fmt(f.assumed.precision)}${dev(f) ? '  (developer-written: not in the worst fold)' : ''}`);
     if (process.argv.includes('--kinds')) for (const [k, n] of [...f.kinds].sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(3)}  ${k}`);
   }
   const counted = folds.filter((f) => !dev(f));

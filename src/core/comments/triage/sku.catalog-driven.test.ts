@@ -138,10 +138,15 @@ describe('catalog-driven matching', () => {
 });
 
 describe('the pinned product', () => {
-  it('a family word that fits several, with one of them pinned → the pinned one', () => {
-    expect(sku('is the mug dishwasher safe?', 'MUG-GRN')).toBe('MUG-GRN');
+  it('a family word that fits several, with one of them pinned → none named, the pinned one only assumed; "this" + family → the pinned one', () => {
+    const pinned = match('is the mug dishwasher safe?', 'MUG-GRN');
+    expect(pinned).toMatchObject({ sku: null, pinnedAmong: 'MUG-GRN' });
+    expect(pinned.candidates).toHaveLength(4);
+    expect(skuInContext(pinned, 'question', 'MUG-GRN')).toMatchObject({ sku: null, contextSku: 'MUG-GRN' });
+    expect(skuInContext(pinned, 'question', 'MUG-GRN').candidates).toHaveLength(4);
+    expect(sku('is this mug dishwasher safe?', 'MUG-GRN')).toBe('MUG-GRN');
     const r = match('is the mug dishwasher safe?');
-    expect(r.sku).toBeNull();
+    expect(r).toMatchObject({ sku: null, pinnedAmong: null });
     expect(r.candidates).toHaveLength(4);
   });
 
@@ -236,7 +241,7 @@ describe('catalog-driven matching, second pass', () => {
     expect(inShop('cookies and cream bar').sku).toBe('BAR-CC');
   });
 
-  it('a size word that leaves several variants of the pinned product points at the pinned one ("does the S have…")', () => {
+  it('a size word that leaves several variants of the pinned product: the pinned one is assumed, named only with a pointer', () => {
     const tees = compileSkuMatcher({
       products: ['RED-S', 'RED-M', 'BLU-S', 'BLU-M'].map((v) => ({
         sku: `TEE-${v}`, name: 'Office Tee', family: 't shirt', colour: v.startsWith('RED') ? 'red' : 'blue', size: v.slice(-1), onScreen: '#1', aliases: [],
@@ -244,7 +249,8 @@ describe('catalog-driven matching, second pass', () => {
       offers: [],
     });
     const on = (t: string, pinned: string | null) => tees.match(normalizeText(t), pinned);
-    expect(on('does the S have pockets?', 'TEE-BLU-S').sku).toBe('TEE-BLU-S');
+    expect(on('does the S have pockets?', 'TEE-BLU-S')).toMatchObject({ sku: null, pinnedAmong: 'TEE-BLU-S' });
+    expect(on('does this S have pockets?', 'TEE-BLU-S').sku).toBe('TEE-BLU-S');
     // nothing pinned, or the pinned variant is not among them: several → none, with the candidates
     expect(on('does the S have pockets?', null)).toMatchObject({ sku: null, candidates: ['TEE-RED-S', 'TEE-BLU-S'] });
     expect(on('does the S have pockets?', 'TEE-BLU-M').sku).toBeNull();

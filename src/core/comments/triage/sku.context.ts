@@ -1,6 +1,7 @@
 // The product a comment is about once its intent is known: spam names no product the team acts on, and an order
-// naming only a size is for the product in that size. An order that names nothing (a bare "+1", "mine") names no
-// SKU by the labelling rules; it is attributed to the product pinned on screen as a separate, labelled assumption.
+// naming only a size is for the product in that size. An order that names nothing (a bare "+1", "mine"), or a word that
+// fits several with the pinned one among them, names no SKU by the labelling rules: the pinned product is a separate,
+// labelled assumption.
 import type { Intent } from './triage.types';
 import type { SkuMatch } from './sku.matcher';
 
@@ -34,6 +35,10 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
   }
   if (intent === 'order' && match.sku === null && pinnedSku && !match.mentioned && !match.offerCode && match.candidates.length === 0) {
     return { sku: null, candidates: [], contextSku: pinnedSku, reason: `${PINNED_ASSUMPTION} ${pinnedSku} (assumed)` };
+  }
+  // several fit ("the tote") and the pinned product is one of them: none named, the pinned one assumed beside the candidates
+  if (match.sku === null && match.pinnedAmong && candidates.includes(match.pinnedAmong)) {
+    return { sku: null, candidates, contextSku: match.pinnedAmong, reason: `sku: ${candidates.length} fit, none named; the pinned product ${match.pinnedAmong} is one of them (assumed)` };
   }
   return { sku: match.sku, candidates, contextSku: null, reason: null };
 }

@@ -23,6 +23,11 @@ export interface SkuMatch {
    * fit across the catalog. Once the intent is known, an order with these is for that size (sku.context).
    */
   sizeOnly: string[];
+  /**
+   * Several fit and the pinned product is one of them, but nothing points at it ("the tote" while one tote is pinned):
+   * not a match by the labelling rules; sku.context offers it as an assumption (contextSku). Null otherwise.
+   */
+  pinnedAmong: string | null;
   reasons: string[];
 }
 
@@ -195,7 +200,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       if (candidates.length === 1) {
         sku = candidates[0] ?? null;
         reasons.push(`sku: “${label}” → ${sku}`);
-      } else if (pinnedSku && candidates.includes(pinnedSku) && attrs.length === 0) {
+      } else if (pinnedSku && candidates.includes(pinnedSku) && attrs.length === 0 && hasPointer(toks, productTokens)) {
         sku = pinnedSku;
         deictic = true;
         reasons.push(`sku: “this one” + family → pinned ${pinnedSku}`);
@@ -261,8 +266,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       candidates = fit;
       reasons.length = 0;
       // the pinned product is one of the variants the words leave (its family on screen, "does the S have…"): that one
-      const withinPinned = pinnedSku !== null && knownSkus.has(pinnedSku) && fit.every((s) => familyOf(pinnedSku).includes(s));
-      if (pinnedSku && fit.includes(pinnedSku) && (withinPinned || hasPointer(toks, productTokens))) {
+      if (pinnedSku && fit.includes(pinnedSku) && hasPointer(toks, productTokens)) {
         sku = pinnedSku;
         deictic = true;
         reasons.push(`sku: “this one” + “${label}” → pinned ${pinnedSku}`);
@@ -312,6 +316,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
     deictic,
     candidates: sku ? [sku] : candidates,
     sizeOnly: sku || candidates.length > 0 || offerCode ? [] : sizeOnly,
+    pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
     reasons,
   };
 }

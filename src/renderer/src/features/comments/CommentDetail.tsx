@@ -115,7 +115,7 @@ function Why(props: { c: CommentRecord }) {
         {g.product.length ? <div>{g.product.join(' · ')}</div> : null}
         {g.assumed ? (
           <div data-testid="detail-assumption">
-            assumption: an order naming no product, counted for the pinned <span className="mono">{g.assumed}</span> — not a match
+            assumption: the comment names no single product; counted for the pinned <span className="mono">{g.assumed}</span> — not a match
           </div>
         ) : null}
         {g.candidates.length ? (

@@ -8,7 +8,7 @@ export interface ReasonGroups {
   product: string[];
   other: string[];
   candidates: string[];
-  /** An order naming no product, counted for the product pinned when it arrived: an assumption, not a match. */
+  /** No single product named, counted for the product pinned when it arrived: an assumption, not a match. */
   assumed: string | null;
 }
 
