@@ -1,10 +1,10 @@
 // POST /api/events through the real API server: signed, timed, idempotent.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, DEMO_SHOW } from '../../../test/support/test-core';
-import { createTokenService } from '../auth/token.service';
 import { createMemorySecretStore, type SecretStore } from '../../core/platform/secret-store';
 import { silentLogger } from '../../core/platform/logger';
-import { startApiServer, type ApiServer } from '../transport/api.server';
+import type { ApiServer } from '../transport/api.server';
+import { startTestApi } from '../../../test/support/test-api';
 import type { Core } from '../../core/core';
 import { createCommerceEventRoute } from './commerce-event.route';
 import { EVENT_SECRET_NAME } from '../../core/offers/hmac';
@@ -33,18 +33,10 @@ beforeEach(async () => {
   core.show.loadFile(DEMO_SHOW);
   await core.start();
   secrets = createMemorySecretStore();
-  const tokens = createTokenService({ secrets, envProducerToken: 'producer-token-for-tests' });
-  api = await startApiServer({
-    core,
-    tokens,
-    log: silentLogger,
-    host: '127.0.0.1',
-    port: 0,
-    staticRoot: null,
-    version: 'test',
+  ({ api, base } = await startTestApi(core, {
+    secrets,
     routes: [createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: { now: () => Date.now() }, log: silentLogger })],
-  });
-  base = `http://127.0.0.1:${api.port}`;
+  }));
 });
 afterEach(async () => {
   await api.close();
