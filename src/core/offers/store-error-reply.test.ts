@@ -7,9 +7,7 @@ import type { Caller } from '../dispatch/handler';
 import { DEMO_SHOW, createTestCore, producer } from '../../../test/support/test-core';
 import { startJsonServer, type JsonReply, type JsonServer, type RecordedRequest } from '../../../test/support/json-server';
 import { until } from '../../../test/support/until';
-import { systemTimers } from '../platform/timers';
-import { postOverFetch } from './http-json';
-import { REHEARSAL_RATES } from './sandbox.simulator';
+import { fastOfferPorts } from '../../../test/support/fast-offers';
 
 // A command's issuer learns what happened in Baton's words (a code and a sentence of ours); the
 // store's own text — which can name hosts, accounts or echo a credential — stays in the producer's
@@ -51,14 +49,7 @@ async function coreAgainst(server: JsonServer) {
   writeFileSync(file, JSON.stringify(show));
   const core = createTestCore({
     secrets: { [`store/${OFFER}/password`]: PASSWORD },
-    ports: {
-      offers: {
-        post: postOverFetch(fetch),
-        timers: systemTimers,
-        timing: { requestTimeoutMs: 500, deadlineMs: 300, retryBaseMs: 10, retryMaxMs: 50, pollMs: 60_000 },
-        sandbox: { simulate: false, tickMs: 20, latencyMs: 0, random: Math.random, rates: REHEARSAL_RATES },
-      },
-    },
+    ports: { offers: fastOfferPorts({ timing: { deadlineMs: 300, pollMs: 60_000 } }) },
   });
   cores.push(core);
   core.show.loadFile(file);

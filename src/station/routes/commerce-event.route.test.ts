@@ -5,13 +5,11 @@ import { createMemorySecretStore, type SecretStore } from '../../core/platform/s
 import { silentLogger } from '../../core/platform/logger';
 import type { ApiServer } from '../transport/api.server';
 import { startTestApi } from '../../../test/support/test-api';
+import { fastOfferPorts } from '../../../test/support/fast-offers';
 import type { Core } from '../../core/core';
 import { createCommerceEventRoute } from './commerce-event.route';
 import { EVENT_SECRET_NAME } from '../../core/offers/hmac';
 import { sign, signEvent } from '../../core/offers/hmac';
-import { systemTimers } from '../../core/platform/timers';
-import { REHEARSAL_RATES } from '../../core/offers/sandbox.simulator';
-import { postOverFetch } from '../../core/offers/http-json';
 
 const KEY = 'events-key-0123456789';
 let core: Core;
@@ -20,16 +18,7 @@ let secrets: SecretStore;
 let base: string;
 
 beforeEach(async () => {
-  core = createTestCore({
-    ports: {
-      offers: {
-        post: postOverFetch(fetch),
-        timers: systemTimers,
-        timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
-        sandbox: { simulate: false, tickMs: 20, latencyMs: 5, random: Math.random, rates: REHEARSAL_RATES },
-      },
-    },
-  });
+  core = createTestCore({ ports: { offers: fastOfferPorts() } });
   core.show.loadFile(DEMO_SHOW);
   await core.start();
   secrets = createMemorySecretStore();
