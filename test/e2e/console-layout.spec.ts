@@ -65,6 +65,9 @@ for (const size of [
     await expect(whoami.locator('.whoami-name')).toHaveText('Maya Okafor');
     expect(await whoami.locator('.whoami-name').evaluate((el) => el.scrollWidth - el.clientWidth), 'person’s name cut').toBeLessThanOrEqual(0);
     await expect(whoami).toHaveAttribute('title', 'Maya Okafor (maya) via Producer (station automation key) — producer');
+    // Nothing on the header's right gives way to the tabs: the link state and the clock stay whole.
+    for (const el of [whoami, producer.getByTestId('connection'), producer.getByTestId('station-header').locator('time')]) await insideViewport(producer, el, 'header right side');
+    expect(await producer.getByTestId('status-health').locator('.badge').evaluate((el) => el.getBoundingClientRect().height), 'health chip on one line').toBeLessThan(30);
     await insideViewport(producer, producer.getByTestId('status-alerts'), 'alert count');
     // The banner is counted: no OBS was ever linked, so no alert was raised for it, and the count still says it.
     await expect(producer.getByTestId('status-alerts-critical')).toHaveText(/^[1-9]\d* crit$/);
