@@ -29,4 +29,12 @@ describe('model cues', () => {
     expect(cues('a b c d e f g h')).toEqual(['8+ words']);
     expect(cues('')).toEqual(['one word']);
   });
+
+  it('names the word behind a chat spelling once, the same for every spelling of it, and never a size or a quantity', () => {
+    expect(cues('vc tem q ver')).toEqual(expect.arrayContaining(['≈ “voce”', '≈ “que”']));
+    expect(cues('voce tem que ver').filter((c) => c.startsWith('≈'))).toEqual(cues('vc tem q ver').filter((c) => c.startsWith('≈')));
+    expect(cues('gak bisa, nggak bisa, tdk bisa').filter((c) => c.startsWith('≈'))).toEqual(['≈ “tidak”']);
+    expect(cues('250 g 2 please x2 20k').filter((c) => c.startsWith('≈'))).toEqual(['≈ “please”']);
+    expect(cues('ke rumah ya kak').filter((c) => c.startsWith('≈'))).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 // General-language cues for the learned intent model, the same for every catalog: talk about a product the viewer
-// already owns, a number with a time unit, the shape of tokens with digits, and the comment's length in words.
+// already owns, a number with a time unit, the shape of tokens with digits, the comment's length in words, and the
+// word behind a chat spelling ("vc", "gak", "q") so every spelling of a word shares what the model learns of it.
 import { wordKey } from './text.normalize';
 
 const keysOf = (words: string): ReadonlySet<string> => new Set(words.split(' ').map(wordKey));
@@ -11,6 +12,44 @@ const OWN_AFTER = keysOf('aku saya gue gw ku');
 /** Time units in en/es/pt/id: waiting, delays and holds are counted in them ("2 weeks", "20 menit", "3 dias"). */
 const TIME_UNITS = keysOf(
   'min mins minute minutes hour hours hr hrs day days week weeks month months minuto minutos hora horas dia dias semana semanas mes meses menit jam hari minggu bulan',
+);
+
+/**
+ * Chat spellings of frequent words in en/es/pt/id, by the word they stand for (the word itself included): general
+ * abbreviations of written chat, not phrases of any data set. A spelling that stands for different words in two
+ * languages ("q", "tb") stands for the word both share or is left out.
+ */
+const CHAT_SPELLINGS: ReadonlyArray<readonly [string, string]> = [
+  ['you', 'you u yu'],
+  ['your', 'your ur yr'],
+  ['please', 'please pls plz plis pliss plss'],
+  ['thanks', 'thanks thx ty tks tq'],
+  ['because', 'because bc cuz coz'],
+  ['que', 'que q'],
+  ['porque', 'porque pq xq porq'],
+  ['tambem', 'tambem también tbm tmb tb tbn'],
+  ['voce', 'voce você vc vcs voces'],
+  ['nao', 'nao não naum ñ n'],
+  ['muito', 'muito mt mto mtu'],
+  ['hoje', 'hoje hj'],
+  ['tudo', 'tudo td'],
+  ['tidak', 'tidak gak ga nggak ngga enggak engga gk tdk'],
+  ['sudah', 'sudah udah udh sdh dah'],
+  ['belum', 'belum blm'],
+  ['banget', 'banget bgt bngt'],
+  ['yang', 'yang yg'],
+  ['saya', 'saya sy aku aq ak gue gw'],
+  ['dengan', 'dengan dgn dg'],
+  ['karena', 'karena krn karna'],
+  ['juga', 'juga jg'],
+  ['tapi', 'tapi tp'],
+  ['kalau', 'kalau kalo klo kl'],
+  ['berapa', 'berapa brp'],
+  ['bagaimana', 'bagaimana gimana gmn gmna'],
+  ['lagi', 'lagi lg'],
+];
+const SPELLING_OF: ReadonlyMap<string, string> = new Map(
+  CHAT_SPELLINGS.flatMap(([word, forms]) => forms.split(' ').map((f) => [wordKey(f.normalize('NFD').replace(/[\u0300-\u036f]/g, '')), `≈ “${word}”`] as const)),
 );
 
 function isDigit(c: number): boolean {
@@ -49,11 +88,14 @@ export function appendModelCues(words: readonly string[], out: string[]): void {
   let owns = false;
   let timed = false;
   let shapes: string[] | null = null;
+  const before = out.length;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     const c0 = w.charCodeAt(0);
     if (c0 === 58) continue;
     n++;
+    const spelled = SPELLING_OF.get(w);
+    if (spelled !== undefined && !out.includes(spelled, before)) out.push(spelled);
     if (w === '__prod__') {
       if ((i > 0 && OWN_BEFORE.has(words[i - 1] ?? '')) || (i + 1 < words.length && OWN_AFTER.has(words[i + 1] ?? ''))) owns = true;
       continue;

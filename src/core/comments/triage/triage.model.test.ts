@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GLOW_CATALOG } from './triage.fixtures';
-import { deserializeTriageModel, serializeTriageModel, trainTriageModel, type TrainingExample } from './triage.model';
+import { deserializeTriageModel, prepare, serializeTriageModel, trainTriageModel, type TrainingExample } from './triage.model';
 import { loadTriageModelFile, shippedModelPath } from './triage.model-file';
 import { createTriage } from './triage.service';
 
@@ -88,5 +88,16 @@ describe('triage model', () => {
     expect(shared.stack.classA).toBeUndefined();
     expect(createTriage({ catalog: GLOW_CATALOG, model: shared }).classify({ text: 'the pay button does nothing at all' }).intent).toBe('complaint');
   });
-});
 
+  it('keeps each comment with a question mark also without it, and learns from both when asked (bareCopies)', () => {
+    const [asked, plain] = prepare([{ catalog: GLOW_CATALOG, rows: [{ text: '¿is it waterproof?', intent: 'question' }, { text: 'how much is it', intent: 'question' }] }]);
+    expect(plain?.bare).toBeUndefined();
+    expect(asked?.bare).toBeDefined();
+    // without the mark the rules no longer see a question's ending, and the features differ only by what the mark gave
+    expect(asked!.bare!.rules[1]).toBeLessThan(asked!.rules[1]!);
+    expect(asked!.bare!.x.n).toBeLessThan(asked!.x.n);
+    const withCopies = trainTriageModel([{ catalog: GLOW_CATALOG, rows }], { folds: 3, epochs: 20, bareCopies: true });
+    expect(Buffer.compare(Buffer.from(serializeTriageModel(withCopies)), Buffer.from(serializeTriageModel(model)))).not.toBe(0);
+    expect(createTriage({ catalog: GLOW_CATALOG, model: withCopies }).classify({ text: 'is it waterproof' }).intent).toBe('question');
+  });
+});

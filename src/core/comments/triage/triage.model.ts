@@ -33,6 +33,11 @@ export interface TrainTriageOptions {
   perClassStack?: boolean;
   /** Epochs of the sub-intent model (default 12; `epochs` is the intent model's). */
   subEpochs?: number;
+  /**
+   * Also learn from each comment's copy without question marks (`Prepared.bare`), intent model and stack alike:
+   * viewers often ask without one ("is it safe for kids"), so the wording, not the mark alone, should carry a question.
+   */
+  bareCopies?: boolean;
 }
 
 /** Weight-table sizes: 2^17 × 5 intents and 2^16 × 7 sub-intents stay in cache (speed) with few collisions. */
@@ -56,6 +61,22 @@ export interface Prepared {
   sub: number;
   rules: Float64Array;
   lang: string;
+  /** The same comment with its question marks taken out (only when it had one): features and rule scores. */
+  bare?: { x: FeatureVector; rules: Float64Array };
+}
+
+/** Question marks of any script: a comment without them is the same question, written as chat often is. */
+const QUESTION_MARKS_G = /[?¿？⸮]/g;
+const QUESTION_MARK_RE = /[?¿？⸮]/;
+
+/** The training rows as (features, class) pairs, each comment's copy without question marks beside it when asked for. */
+function examplesOf(data: readonly Prepared[], bare: boolean): Array<{ x: FeatureVector; y: number }> {
+  const out: Array<{ x: FeatureVector; y: number }> = [];
+  for (const d of data) {
+    out.push({ x: d.x, y: d.y });
+    if (bare && d.bare) out.push({ x: d.bare.x, y: d.y });
+  }
+  return out;
 }
 
 function ruleVector(a: Analysis): Float64Array {
@@ -73,7 +94,12 @@ export function prepare(groups: readonly TrainingGroup[]): Prepared[] {
       if (y < 0) continue;
       const a = an.analyse(row.text, row.lang ?? null, row.pinnedSku ?? null);
       const sub = row.sub && (SUBS_OF[row.intent] as readonly string[]).includes(row.sub) ? SUB_INTENTS.indexOf(row.sub as SubIntent) : -1;
-      out.push({ x: featurizeLinear(a.modelInput), y, sub, rules: ruleVector(a), lang: a.lang });
+      const p: Prepared = { x: featurizeLinear(a.modelInput), y, sub, rules: ruleVector(a), lang: a.lang };
+      if (QUESTION_MARK_RE.test(row.text)) {
+        const b = an.analyse(row.text.replace(QUESTION_MARKS_G, ' '), row.lang ?? null, row.pinnedSku ?? null);
+        p.bare = { x: featurizeLinear(b.modelInput), rules: ruleVector(b) };
+      }
+      out.push(p);
     }
   }
   return out;
@@ -88,7 +114,7 @@ function classWeights(ys: readonly number[], k: number): number[] {
 /** The intent model alone (no stack, 32-bit weights): what an inner cross-validation compares configurations with. */
 export function trainIntentModel(data: readonly Prepared[], o: TrainTriageOptions = {}): LinearModel {
   const ys = data.map((d) => d.y);
-  return trainLinear(INTENTS, data.map((d) => ({ x: d.x, y: d.y })), {
+  return trainLinear(INTENTS, examplesOf(data, o.bareCopies ?? false), {
     epochs: o.epochs ?? INTENT_EPOCHS,
     lr: o.lr ?? 0.6,
     seed: o.seed ?? 17,
@@ -182,6 +208,29 @@ export function fitStack(
   return out;
 }
 
+/** The stack's training rows: each comment's out-of-fold logits and rule scores, and its copy without question marks when scored. */
+export function stackRowsOf(
+  data: readonly Prepared[],
+  logits: readonly Float64Array[],
+  bareLogits?: ReadonlyArray<Float64Array | null>,
+): { m: Float64Array[]; r: Float64Array[]; y: number[]; lang: string[] } {
+  const out = { m: [] as Float64Array[], r: [] as Float64Array[], y: [] as number[], lang: [] as string[] };
+  data.forEach((d, i) => {
+    out.m.push(logits[i]!);
+    out.r.push(d.rules);
+    out.y.push(d.y);
+    out.lang.push(d.lang);
+    const b = bareLogits?.[i];
+    if (b && d.bare) {
+      out.m.push(b);
+      out.r.push(d.bare.rules);
+      out.y.push(d.y);
+      out.lang.push(d.lang);
+    }
+  });
+  return out;
+}
+
 export function trainTriageModel(groups: readonly TrainingGroup[], o: TrainTriageOptions = {}): TriageModel {
   return trainPreparedTriageModel(prepare(groups), o);
 }
@@ -190,22 +239,21 @@ export function trainTriageModel(groups: readonly TrainingGroup[], o: TrainTriag
 export function trainPreparedTriageModel(data: readonly Prepared[], o: TrainTriageOptions = {}): TriageModel {
   const folds = Math.max(2, o.folds ?? 5);
   // out-of-fold model logits for the stack
+  // (a comment and its copy without question marks fall in the same fold)
+  const bare = o.bareCopies ?? false;
   const oof: Float64Array[] = new Array<Float64Array>(data.length);
+  const oofBare: Array<Float64Array | null> = new Array<Float64Array | null>(data.length).fill(null);
   for (let f = 0; f < folds; f++) {
     const train = data.filter((_, i) => i % folds !== f);
     const model = trainIntentModel(train, o);
     data.forEach((d, i) => {
-      if (i % folds === f) oof[i] = model.logits(d.x);
+      if (i % folds !== f) return;
+      oof[i] = model.logits(d.x);
+      if (bare && d.bare) oofBare[i] = model.logits(d.bare.x);
     });
   }
-  const stack = fitStack(
-    oof,
-    data.map((d) => d.rules),
-    data.map((d) => d.y),
-    400,
-    data.map((d) => d.lang),
-    { perClass: o.perClassStack ?? true },
-  );
+  const stackRows = stackRowsOf(data, oof, oofBare);
+  const stack = fitStack(stackRows.m, stackRows.r, stackRows.y, 400, stackRows.lang, { perClass: o.perClassStack ?? true });
   const intent = trainIntentModel(data, o);
   const subData = data.filter((d) => d.sub >= 0);
   const sub =
