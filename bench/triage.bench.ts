@@ -17,5 +17,12 @@ if (process.env.TRIAGE_HELDOUT === '1') {
     console.log(formatHeldOut(held));
     rows.push(...heldOutBenchRows(held));
   } else console.log('TRIAGE_HELDOUT=1 but test/data/heldout holds no category');
+  // TRIAGE_HELDOUT_WITHOUT=a,b scores the held-out categories once more with a model that never saw those corpus
+  // categories: a training category close in domain to a held-out one (written the same day) must not flatter it.
+  const without = (process.env.TRIAGE_HELDOUT_WITHOUT ?? '').split(',').filter(Boolean);
+  if (held && without.length > 0) {
+    const again = runHeldOut(loadTuningSets(), loadCorpus().filter((s) => !without.includes(s.name.replace(/^corpus\//, ''))));
+    if (again) console.log(`\n(again, the model trained without corpus/${without.join(', corpus/')})\n${formatHeldOut(again)}`);
+  }
 }
 report('comment triage classifier (cross-catalog worst fold; dev-holdout, show2, show3)', rows);
