@@ -64,6 +64,22 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/baby-care/catalog.json': 'd57c4cc9e0c707b396cabed6487de916229d6a39443cb11f2fe73d670e08b1f1',
   'corpus/health-supplements/comments.jsonl': 'c7a12d497a27266c316b68105e73519514a7152bcc3058838f3d4640aeae22ce',
   'corpus/health-supplements/catalog.json': '8fd2bc59a8c27f9afa145c57e19b7780740af46cc588f7d774923fecd586efc0',
+  // Written 2026-12-05 20:50 (session 5) by an independent author from the held-out brief (labelling rules and format
+  // only, never the classifier or any other data): tuning/cross-validation data, frozen in the commit that added them.
+  'corpus/footwear/comments.jsonl': '39d5341e7d9718ea1418556fbdea509bddcd82699460a05944fe1580e4c43cd9',
+  'corpus/footwear/catalog.json': 'b6a0366a16f370e571a92b9f31588b6cd382ae3b821c5659ecc5b3e174e3c14a',
+  'corpus/home-fragrance/comments.jsonl': 'e10547e732fcee0c6f0f97ae259e0ddb69c79f0e77743cbf2f604e1382e99fff',
+  'corpus/home-fragrance/catalog.json': '4d6b00b17458c31801160303e1fc8b2b8889ba31dba88376360be83cdf330e46',
+  // Written 2026-12-05 20:55–21:01 (session 5) by a second independent author, same terms as the pair above.
+  'corpus/luggage-travel/comments.jsonl': 'b2b69f610719bbed764325ba85666f63130251c0975ab0126d2c6a9381db9d9c',
+  'corpus/luggage-travel/catalog.json': '2aca86124e768b38cc52c1d2e7b922cf78cf4e1d30bd5ab4c2c3c7e59c66485e',
+  'corpus/hair-tools/comments.jsonl': 'd8e0f498c4808b25789c23873510cf8c68487776c057dc8109c2ff5c458e965a',
+  'corpus/hair-tools/catalog.json': '99f90c4099b44a257c22cf4f3b4396696fcabff75ee84f90c11b68d02f4ee939',
+  // Written 2026-12-05 21:01–21:08 (session 5) by a third independent author, same terms as the pairs above.
+  'corpus/apparel/comments.jsonl': '0d35e29a3517599caecf81d831c281135eac8083f91f8161673d6834852c0ae9',
+  'corpus/apparel/catalog.json': 'c49219afd53ced710abb8284f3b69e1f5934fdb8545678168418909c31538bbd',
+  'corpus/furniture/comments.jsonl': 'cd0b214aa6ecfb78b72e09ccb0bcad5aa5117b7ec5df600ece52421696e0a45d',
+  'corpus/furniture/catalog.json': 'd4866866354ebb6c1cef562a673a72301751cff3a6770a79d9dd17c677621160',
   // written by the triage model's developer (DEVELOPER_WRITTEN), frozen before any classifier change it judges
   'corpus/kitchen-appliances/comments.jsonl': '576885856de7f3411e5b5b83c3a362c965afb229a19788b37896a367bc8123ce',
   'corpus/kitchen-appliances/catalog.json': 'f464347e2161696200933b58f481575c33afac588c1c3dc3970c1c731b2d961f',

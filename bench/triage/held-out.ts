@@ -23,6 +23,15 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/power-tools/catalog.json': 'd371495b89af28fb7a9e22d396051575315dfd2c57d106cd1da81263645c587e',
   'heldout/eyewear/comments.jsonl': '6c82e3ea93e626e8a1f0935d3a57fde1fab839e751cd0319d87e7f89c01e2749',
   'heldout/eyewear/catalog.json': 'b13c14875b1048105aaadd12a092cfd9b0efa3131b6bb8f74d167fd7abf6c194',
+  // Written 2026-12-05 20:50 (session 5) by a fifth author from the same brief (labelling rules, format, size/mix
+  // only); frozen here before any classifier change of session 5 was merged.
+  'heldout/cleaning-supplies/comments.jsonl': 'abb0f6b00bf4de44bf631edc2b19bbd323104da7bed70a791834d554f5dae47b',
+  'heldout/cleaning-supplies/catalog.json': '186da5dd9fe5cb27fadc73d58c0dcabd49d033734749274b0b9d13e35ed27087',
+  // Written 2026-12-05 20:55 (session 5) by a sixth author (same brief; told to write each language directly, not
+  // to translate); frozen here before any classifier change of session 5 was merged. Its author read bare "+1"/"mine"
+  // under a pinned product as the pinned SKU; the cleaning-supplies author left them null. Neither is relabelled.
+  'heldout/arts-crafts/comments.jsonl': 'c93cbd0fce6ed0e174eaaa9a59b1c70385446ebcef3aaab09344d5d70051d1c2',
+  'heldout/arts-crafts/catalog.json': '2740d129d33ba77f0dee0638cbff93ae69bf55efd71ec696a454712c646c4a41',
 };
 
 /**
