@@ -5,7 +5,7 @@ import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState } fr
 import { flushSync } from 'react-dom';
 import type { DeskItem } from '../../../../shared/contract/index';
 import { CommentRow } from './CommentRow';
-import { isOpenStatus, needsPerson } from './comments.logic';
+import { readsClock } from './comments.logic';
 import { itemAt, itemKey, placeholderKey, rowRange, samePages, scrollToShow, type DeskCache } from './desk-window.logic';
 
 export const ROW_HEIGHT = 60;
@@ -116,7 +116,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
           item={item}
           index={i}
           me={props.me}
-          now={showsClock(item.comment) ? props.now : 0}
+          now={readsClock(item.comment) ? props.now : 0}
           slaSeconds={props.slaSeconds}
           selected={item.id === props.selectedId}
           checked={props.checked.has(item.id)}
@@ -142,11 +142,6 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
 
 export const DeskList = memo(DeskListImpl);
 
-/**
- * Rows whose clock reads `now`: an open row that waits on a person, and a closed one with no answer
- * time. The others (no clock, or counted to their answer) are not re-rendered by the one-second tick.
- */
-const showsClock = (c: DeskItem['comment']) => (isOpenStatus(c.status) ? needsPerson(c.intent) : c.answeredAt === null || c.answeredAt === undefined);
 
 interface DeskRowProps {
   item: DeskItem;
