@@ -1,7 +1,7 @@
 // The desk's rows on screen: a fixed-height virtual list over the station's paged work items. Only
 // the visible rows (plus a margin) are in the DOM; scrolling re-renders this list alone, and a row
 // re-renders only when what it shows changed — never the whole desk per frame or per patch.
-import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import type { DeskItem } from '../../../../shared/contract/index';
 import { CommentRow } from './CommentRow';
@@ -103,35 +103,57 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
   );
 
   // A row is keyed by its item, so an arrival that moves it keeps its DOM; a row whose page is not
-  // read yet is keyed by its place in a ring, so a big jump re-positions the same few placeholders
-  // instead of creating and dropping them every frame.
+  // read yet is keyed by its place in a ring and kept after the rows in ring order, so a big jump
+  // only moves the same few placeholders (their `top`) instead of re-inserting each one every frame.
+  // Placeholders are hidden from assistive tech, so their DOM order says nothing to anyone.
   const rows = [];
+  const holes: { slot: number; el: ReactElement }[] = [];
   const ring = range.end - range.start + 1;
   for (let i = range.start; i <= range.end; i++) {
     const item = itemAt(props.cache, i);
+    if (!item) {
+      const slot = i % ring;
+      holes.push({
+        slot,
+        el: (
+          <div
+            key={placeholderKey(i, ring)}
+            className="comment-row comment-row-loading"
+            style={{ top: i * ROW_HEIGHT }}
+            aria-hidden="true"
+          />
+        ),
+      });
+      continue;
+    }
     rows.push(
-      item ? (
-        <DeskRow
-          key={itemKey(item.id)}
-          item={item}
-          index={i}
-          me={props.me}
-          now={readsClock(item.comment) ? props.now : 0}
-          slaSeconds={props.slaSeconds}
-          selected={item.id === props.selectedId}
-          checked={props.checked.has(item.id)}
-          canCheck={props.canCheck}
-          onSelect={props.onSelect}
-          onCheck={props.onCheck}
-        />
-      ) : (
-        <div key={placeholderKey(i, ring)} className="comment-row comment-row-loading" style={{ top: i * ROW_HEIGHT }} aria-hidden="true" />
-      ),
+      <DeskRow
+        key={itemKey(item.id)}
+        item={item}
+        index={i}
+        me={props.me}
+        now={readsClock(item.comment) ? props.now : 0}
+        slaSeconds={props.slaSeconds}
+        selected={item.id === props.selectedId}
+        checked={props.checked.has(item.id)}
+        canCheck={props.canCheck}
+        onSelect={props.onSelect}
+        onCheck={props.onCheck}
+      />,
     );
   }
+  holes.sort((a, b) => a.slot - b.slot);
+  for (const h of holes) rows.push(h.el);
   // An empty listbox is an error to assistive tech: with no rows it is a plain region.
   return (
-    <div className="mod-list" ref={scrollRef} role={total > 0 ? 'listbox' : 'region'} aria-label="Comments" aria-multiselectable={total > 0 ? true : undefined} data-testid="comment-list">
+    <div
+      className="mod-list"
+      ref={scrollRef}
+      role={total > 0 ? 'listbox' : 'region'}
+      aria-label="Comments"
+      aria-multiselectable={total > 0 ? true : undefined}
+      data-testid="comment-list"
+    >
       {total === 0 && !props.loading ? <p className="muted mod-empty">Nothing waiting here.</p> : null}
       <div className="desk-rows" style={{ height: total * ROW_HEIGHT }}>
         {rows}
@@ -141,7 +163,6 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
 });
 
 export const DeskList = memo(DeskListImpl);
-
 
 interface DeskRowProps {
   item: DeskItem;
