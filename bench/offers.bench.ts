@@ -255,29 +255,20 @@ async function main() {
           a: blocks[via].map((blk) => (op === 'pause' ? blk.rawPause : blk.rawResume)),
           b: blocks[via].map((blk) => (op === 'pause' ? blk.batonPause : blk.batonResume)),
         };
-        const mid = pairedRatio(paired, 50);
-        const tail = pairedRatio(paired, 99);
         const headline = via === 'ws';
-        const band = (r: { lo: number; hi: number }) => ` (90 % ${r.lo.toFixed(2)}–${r.hi.toFixed(2)})`;
-        rows.push(
-          {
-            metric: `${op} click-to-confirmed median (${path})${band(mid)}`,
-            value: mid.b,
+        // One row per percentile, each with its 90 % band; the target is the headline transport's.
+        const at = { median: pairedRatio(paired, 50), p99: pairedRatio(paired, 99) };
+        for (const [label, r] of Object.entries(at)) {
+          rows.push({
+            metric: `${op} click-to-confirmed ${label} (${path}) (90 % ${r.lo.toFixed(2)}–${r.hi.toFixed(2)})`,
+            value: r.b,
             unit: 'ms',
-            baseline: mid.a,
-            ratio: mid.ratio,
-            ...(headline ? { target: `≤ ${TARGET}× raw`, pass: mid.ratio <= TARGET } : {}),
-          },
-          {
-            metric: `${op} click-to-confirmed p99 (${path})${band(tail)}`,
-            value: tail.b,
-            unit: 'ms',
-            baseline: tail.a,
-            ratio: tail.ratio,
-            ...(headline ? { target: `≤ ${TARGET}× raw`, pass: tail.ratio <= TARGET } : {}),
-          },
-          { metric: `${op} Baton overhead median (${via.toUpperCase()})`, value: mid.b - mid.a, unit: 'ms' },
-        );
+            baseline: r.a,
+            ratio: r.ratio,
+            ...(headline ? { target: `≤ ${TARGET}× raw`, pass: r.ratio <= TARGET } : {}),
+          });
+        }
+        rows.push({ metric: `${op} Baton overhead median (${via.toUpperCase()})`, value: at.median.b - at.median.a, unit: 'ms' });
       }
       rows.push({
         metric: `pause: click to the view showing it paused (its patch), median (${via.toUpperCase()})`,

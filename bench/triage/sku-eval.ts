@@ -3,13 +3,30 @@
 // the same SKU figures as the cross-catalog bench's folds, in seconds instead of minutes. With --gold-intent the
 // intent-dependent step (sku.context: spam → none, an order naming nothing → pinned) uses the gold intent as a proxy
 // for the model's; the cross-catalog bench uses the predicted one.
-//   node --import tsx bench/triage/sku-eval.ts [--errors <category>]   (errors: corpus texts, which are tuning data)
+//   node --import tsx bench/triage/sku-eval.ts [--gold-intent] [--kinds] [--errors <category>]
+// --kinds prints aggregate counts only (error kind × the matcher's reason, words and SKUs blanked), safe for every fold;
+// --errors prints texts: use it only on tuning data (the developer-written categories), never on an evaluated fold.
 import { performance } from 'node:perf_hooks';
 import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
 import { skuInContext } from '../../src/core/comments/triage/sku.context';
 import { normalizeText } from '../../src/core/comments/triage/text.normalize';
-import { loadCorpus, type LabelledSet } from './datasets';
+import { DEVELOPER_WRITTEN, loadCorpus, type LabelledSet } from './datasets';
 import { fmt } from './metrics';
+
+/** The last figures before this bench's latest change (docs/triage.md, 19:05 run): worst of the independent folds. */
+export const SKU_BASELINE = { recall: 0.707, precision: 0.91 };
+
+/** A reason with its quoted words and SKUs blanked: a kind of decision, never a comment's words. */
+export function reasonKind(reasons: readonly string[]): string {
+  const r = reasons.find((x) => x.startsWith('sku: '));
+  if (!r) return 'no catalog word found';
+  return r
+    .replace(/“[^”]*”/g, '“…”')
+    .replace(/(pinned|→|product) [A-Z0-9][A-Z0-9_.-]*/g, '$1 X')
+    .replace(/\b\d+ SKUs\b/g, 'n SKUs')
+    .replace(/offer \S+/g, 'offer X')
+    .replace(/the \S+ deal/g, 'the X deal');
+}
 
 export interface SkuFold {
   name: string;
@@ -20,14 +37,21 @@ export interface SkuFold {
   missed: number;
   wrong: number;
   spurious: number;
+  /** The same scored on `sku ?? contextSku` (the pinned product assumed where none is named): the other labelling convention. */
+  assumed: { recall: number; precision: number };
+  /** Errors by kind and the matcher's reason kind (aggregate counts only). */
+  kinds: Map<string, number>;
 }
 
 export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind: string, text: string, gold: string | null, got: string | null, why: string) => void): SkuFold {
   const m = compileSkuMatcher(set.catalog);
   let gold = 0, goldOk = 0, pred = 0, predOk = 0, missed = 0, wrong = 0, spurious = 0;
+  const kinds = new Map<string, number>();
+  let aOk = 0, aPred = 0;
   for (const r of set.rows) {
     const res = m.match(normalizeText(r.text), r.pinnedSku ?? null);
-    const p = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null).sku : res.sku;
+    const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null) : null;
+    const p = cx ? cx.sku : res.sku;
     if (r.sku) {
       gold++;
       if (p === r.sku) goldOk++;
@@ -38,12 +62,22 @@ export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind:
       pred++;
       if (p === r.sku) predOk++;
     }
+    const a = p ?? cx?.contextSku ?? null;
+    if (a) {
+      aPred++;
+      if (a === r.sku) aOk++;
+    }
+    if (p !== r.sku) {
+      const kind = r.sku ? (p ? 'wrong' : cx?.contextSku === r.sku ? 'missed (pinned only assumed)' : 'missed') : 'spurious';
+      const key = `${kind.padEnd(30)} ${reasonKind(cx?.reason ? [cx.reason] : res.reasons)}`;
+      kinds.set(key, (kinds.get(key) ?? 0) + 1);
+    }
     if (onError && p !== r.sku) {
       const kind = r.sku ? (p ? 'wrong' : 'missed') : 'spurious';
       onError(kind, r.text, r.sku, p, `${res.reasons.join(' | ')} | cand ${res.candidates.join(',')} | pinned ${r.pinnedSku ?? '-'} | ${r.intent}/${r.sub ?? '-'}`);
     }
   }
-  return { name: set.name, gold, recall: gold ? goldOk / gold : 1, precision: pred ? predOk / pred : 1, missed, wrong, spurious };
+  return { name: set.name, gold, recall: gold ? goldOk / gold : 1, precision: pred ? predOk / pred : 1, missed, wrong, spurious, kinds, assumed: { recall: gold ? aOk / gold : 1, precision: aPred ? aOk / aPred : 1 } };
 }
 
 export function skuSpeed(sets: readonly LabelledSet[], minMs = 1500): number {
@@ -63,7 +97,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const folds = corpus.map((s) =>
     scoreSku(s, goldIntent, errorsOf && s.name.endsWith(errorsOf) ? (k, t, g, p, why) => console.log(`${k.padEnd(8)} gold ${g ?? '-'} got ${p ?? '-'} :: ${t}  [${why}]`) : undefined),
   );
-  for (const f of folds) console.log(`${f.name.padEnd(26)} gold ${String(f.gold).padStart(4)}  SKU R ${fmt(f.recall)} P ${fmt(f.precision)}  missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious}`);
-  console.log(`WORST: recall ${fmt(Math.min(...folds.map((f) => f.recall)))} (≥ 0.92) precision ${fmt(Math.min(...folds.map((f) => f.precision)))} (≥ 0.95)`);
+  const dev = (f: SkuFold) => DEVELOPER_WRITTEN.has(f.name.replace('corpus/', ''));
+  for (const f of folds) {
+    console.log(`${f.name.padEnd(26)} gold ${String(f.gold).padStart(4)}  SKU R ${fmt(f.recall)} P ${fmt(f.precision)}  missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious}  | pinned assumed R ${fmt(f.assumed.recall)} P ${fmt(f.assumed.precision)}${dev(f) ? '  (developer-written: not in the worst fold)' : ''}`);
+    if (process.argv.includes('--kinds')) for (const [k, n] of [...f.kinds].sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(3)}  ${k}`);
+  }
+  const counted = folds.filter((f) => !dev(f));
+  console.log(
+    `WORST (independent folds): recall ${fmt(Math.min(...counted.map((f) => f.recall)))} (target ≥ 0.92, baseline ${fmt(SKU_BASELINE.recall)}) precision ${fmt(Math.min(...counted.map((f) => f.precision)))} (target ≥ 0.95, baseline ${fmt(SKU_BASELINE.precision)})`,
+  );
   if (process.argv.includes('--speed')) console.log(`matcher alone: ${Math.round(skuSpeed(corpus))} comments per CPU-second (normalization excluded)`);
 }

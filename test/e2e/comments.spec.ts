@@ -68,6 +68,34 @@ test('an order that needs a person (a reservation) lands in the commerce queue w
   await expect(page.getByTestId('desk-demand')).not.toHaveText('0');
 });
 
+test('the moderator sees the SKUs an ambiguous comment could mean, and an order naming no product as an assumption for the pinned one, not a match', async ({ station, context }) => {
+  const page = await station.openView(context, 'moderator', { query: 'as=Ana Reyes' });
+  expect((await station.api('comments.pinProduct', { sku: 'LIP-TINT-RED' }, 'moderator')).status).toBe(200);
+  const r = await station.api('comments.ingest', {
+    comments: [{ platform: 'e2e', id: 'p1', author: 'rina.k', text: 'please hold one for me until friday', lang: 'en' }],
+  });
+  expect(r.status).toBe(200);
+  expect((await station.api('comments.pinProduct', { sku: null }, 'moderator')).status).toBe(200);
+  expect((await station.api('comments.ingest', { comments: [{ platform: 'e2e', id: 'a1', author: 'mei.l', text: 'does the lip tint come in a bigger size?', lang: 'en' }] })).status).toBe(200);
+  const list = await station.api('comments.list', { platform: 'e2e' }, 'moderator');
+  const by = Object.fromEntries((list.body.result as { comments: { messageId: string; sku: string | null; contextSku?: string | null; candidates?: string[]; queue: string }[] }).comments.map((c) => [c.messageId, c]));
+  expect(by['p1']).toMatchObject({ sku: null, contextSku: 'LIP-TINT-RED' });
+  expect(by['a1']?.sku).toBeNull();
+  expect(by['a1']?.candidates?.length).toBeGreaterThan(1);
+
+  await page.getByTestId('queue-all').click();
+  await page.getByTestId('filter-platform').selectOption('e2e');
+  const held = page.locator('[data-testid="comment-row"][data-id="e2e:p1"]');
+  await expect(held.getByTestId('comment-sku-assumed')).toHaveText('assumed LIP-TINT-RED');
+  await expect(held.getByTestId('comment-sku')).toHaveCount(0);
+  await held.click();
+  await expect(page.getByTestId('detail-assumption')).toContainText('LIP-TINT-RED');
+  await expect(page.getByTestId('detail-assumed-sku')).toContainText('assumed the pinned LIP-TINT-RED');
+  const ambiguous = page.locator('[data-testid="comment-row"][data-id="e2e:a1"]');
+  await ambiguous.click();
+  await expect(page.getByTestId('detail-candidates')).toContainText('LIP-TINT-');
+});
+
 test('a comment with HTML is shown as text and never runs', async ({ station, context }) => {
   const page = await station.openView(context, 'moderator', { query: 'as=Dewi Santoso' });
   const dialogs: string[] = [];

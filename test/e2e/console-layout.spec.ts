@@ -1,9 +1,7 @@
 // The producer console is one screen: at 1920×1080 and 1366×768, on a busy show (three offers,
-// comments replaying, the show clock running, an emergency banner up), the status bar, every
+// comments replaying, the show clock running, two emergency banners up), the status bar, every
 // offer's PAUSE, the current cue and the alert count are inside the viewport and the page itself
-// does not scroll. BATON_SCREENSHOTS=1 also writes the three views into docs/screenshots.
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+// does not scroll. (The README's screenshots of this scene: `npm run screenshots`.)
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { writeBusyShow } from './busy-show';
@@ -11,7 +9,6 @@ import { writeBusyShow } from './busy-show';
 const busy = writeBusyShow();
 test.use({ stationOptions: { showFile: busy.file } });
 const OFFERS = ['glow-kit-live', 'lip-tint-trio', 'serum-duo'];
-const SHOTS = process.env.BATON_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/screenshots') : null;
 
 async function insideViewport(page: Page, target: Locator, what: string) {
   await expect(target, what).toBeVisible();
@@ -22,6 +19,21 @@ async function insideViewport(page: Page, target: Locator, what: string) {
   expect(box.x, `${what} left`).toBeGreaterThanOrEqual(0);
   expect(box.y + box.height, `${what} bottom (viewport ${vp.height})`).toBeLessThanOrEqual(vp.height);
   expect(box.x + box.width, `${what} right (viewport ${vp.width})`).toBeLessThanOrEqual(vp.width);
+}
+
+/** Shown, not scrolled away inside its panel: the box lies within every clipping ancestor's box. */
+async function unclipped(target: Locator, what: string) {
+  const clipped = await target.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowY;
+      if (o === 'visible') continue;
+      const r = p.getBoundingClientRect();
+      if (box.top < r.top - 0.5 || box.bottom > r.bottom + 0.5) return `${p.className || p.tagName}: ${Math.round(box.top)}–${Math.round(box.bottom)} outside ${Math.round(r.top)}–${Math.round(r.bottom)}`;
+    }
+    return null;
+  });
+  expect(clipped, `${what} is cut by a scrolling panel`).toBeNull();
 }
 
 for (const size of [
@@ -36,18 +48,32 @@ for (const size of [
     // Busy: the show clock runs (with no OBS: an emergency banner), comments flow, cues move on.
     expect((await station.api('show.clock', { action: 'start' })).status).toBe(200);
     expect((await station.api('cue.goto', { cueId: 'glow-kit-offer.2' })).status).toBe(200);
+    // A second emergency: the store answers serum-duo with 5xx and its rule pauses it.
+    expect((await station.api('offer.ingest', { events: Array.from({ length: 6 }, (_, i) => ({ id: `5xx-${i}`, type: 'store_5xx', offerId: 'serum-duo', count: 1 })) })).status).toBe(200);
     await expect(producer.getByTestId('emergency-obs-link-lost')).toBeVisible();
+    await expect(producer.getByTestId('emergency-offer-rule-paused')).toBeVisible();
     await expect(producer.getByTestId('comments-summary')).not.toContainText('Comments · 0');
 
     await insideViewport(producer, producer.getByTestId('status-bar'), 'status bar');
-    for (const id of OFFERS) await insideViewport(producer, producer.getByTestId(`status-pause-${id}`), `PAUSE ${id}`);
+    for (const id of OFFERS.filter((o) => o !== 'serum-duo')) await insideViewport(producer, producer.getByTestId(`status-pause-${id}`), `PAUSE ${id}`);
+    await insideViewport(producer, producer.getByTestId('status-resume-serum-duo'), 'RESUME serum-duo');
     await insideViewport(producer, producer.getByTestId('deck-current'), 'current cue');
+    // The deck's own controls show under the current cue without scrolling its panel.
+    for (const id of ['deck-current', 'cue-prev', 'cue-next']) await unclipped(producer.getByTestId(id), id);
+    // The header names the person who acts, whole; the key they act through is the tooltip.
+    const whoami = producer.getByTestId('whoami');
+    await expect(whoami.locator('.whoami-name')).toHaveText('Maya Okafor');
+    expect(await whoami.locator('.whoami-name').evaluate((el) => el.scrollWidth - el.clientWidth), 'person’s name cut').toBeLessThanOrEqual(0);
+    await expect(whoami).toHaveAttribute('title', 'Maya Okafor (maya) via Producer (station automation key) — producer');
+    // Nothing on the header's right gives way to the tabs: the link state and the clock stay whole.
+    for (const el of [whoami, producer.getByTestId('connection'), producer.getByTestId('station-header').locator('time')]) await insideViewport(producer, el, 'header right side');
+    expect(await producer.getByTestId('status-health').locator('.badge').evaluate((el) => el.getBoundingClientRect().height), 'health chip on one line').toBeLessThan(30);
     await insideViewport(producer, producer.getByTestId('status-alerts'), 'alert count');
     // The banner is counted: no OBS was ever linked, so no alert was raised for it, and the count still says it.
     await expect(producer.getByTestId('status-alerts-critical')).toHaveText(/^[1-9]\d* crit$/);
     await expect(producer.getByTestId('status-hq')).toContainText(/HQ: offline since \d\d:\d\d/);
     await insideViewport(producer, producer.getByTestId('status-hq'), 'HQ sync state');
-    await insideViewport(producer, producer.getByTestId('emergency-action'), 'emergency action');
+    for (const action of await producer.getByTestId('emergency-action').all()) await insideViewport(producer, action, 'emergency action');
     await insideViewport(producer, producer.getByTestId('onair-panel'), 'on-air panel');
     const scroll = await producer.evaluate(() => ({
       doc: document.documentElement.scrollHeight - document.documentElement.clientHeight,
@@ -56,21 +82,8 @@ for (const size of [
     }));
     expect(scroll).toEqual({ doc: 0, body: 0, docW: 0 });
     // The page's title and icon carry the state from the task bar.
-    await expect(producer).toHaveTitle(/^⚠ 1 · OFF AIR — Producer · /);
+    await expect(producer).toHaveTitle(/^⚠ 2 · OFF AIR · 1 PAUSED — Producer · /);
     expect(await producer.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
-
-    if (SHOTS) {
-      mkdirSync(SHOTS, { recursive: true });
-      await producer.screenshot({ path: `${SHOTS}/producer-${size.width}x${size.height}.png` });
-      const host = await station.openView(context, 'host');
-      await host.setViewportSize(size);
-      await expect(host.getByTestId('emergency-obs-link-lost')).toBeVisible();
-      await host.screenshot({ path: `${SHOTS}/host-${size.width}x${size.height}.png` });
-      const moderator = await station.openView(context, 'moderator', { query: 'as=Ana%20Reyes' });
-      await moderator.setViewportSize(size);
-      await moderator.waitForTimeout(1500);
-      await moderator.screenshot({ path: `${SHOTS}/moderator-${size.width}x${size.height}.png` });
-    }
   });
 }
 
@@ -85,4 +98,30 @@ test('Setup, Audit and Post-show are tabs of their own; Live holds no set-up for
   await expect(producer.getByTestId('audit-panel')).toBeVisible();
   await producer.getByTestId('tab-live').click();
   await expect(producer.getByTestId('cue-deck')).toBeVisible();
+});
+
+test('the host card on the same busy show, at 1280×720, 1366×768 and 1920×1080: banners name the offer, nothing the host reads is cut', async ({ station, context }) => {
+  expect((await station.api('show.clock', { action: 'start' })).status).toBe(200);
+  expect((await station.api('cue.goto', { cueId: 'glow-kit-offer.2' })).status).toBe(200);
+  expect((await station.api('offer.ingest', { events: Array.from({ length: 6 }, (_, i) => ({ id: `5xx-${i}`, type: 'store_5xx', offerId: 'serum-duo', count: 1 })) })).status).toBe(200);
+  const host = await station.openView(context, 'host');
+  const paused = host.getByTestId('emergency-offer-rule-paused');
+  // With three offers on the card, "the CTA" alone would not say which one to skip.
+  await expect(paused).toContainText('Do not read the Serum duo CTA.');
+  await expect(host.getByTestId('emergency-obs-link-lost')).toBeVisible();
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await host.setViewportSize(size);
+    await insideViewport(host, host.getByTestId('host-cue-text'), `cue text at ${size.width}`);
+    await unclipped(host.getByTestId('host-cue-text'), `cue text at ${size.width}`);
+    // The next line is a whole line or more, never a sliver.
+    await unclipped(host.getByTestId('host-next').locator('.host-clock-label'), `next line at ${size.width}`);
+    await insideViewport(host, host.getByTestId('host-next').locator('.host-clock-label'), `next line at ${size.width}`);
+    // Offer names beside the figures are whole at these sizes.
+    const cut = await host.getByTestId('host-numbers').evaluate((el) => Array.from(el.querySelectorAll('.host-number-name')).filter((n) => n.scrollWidth > n.clientWidth).map((n) => n.textContent));
+    expect(cut, `offer names cut at ${size.width}`).toEqual([]);
+  }
 });

@@ -64,8 +64,9 @@ export function classifyComment(
     reasons: demand ? [demand.reason, ...r.reasons.slice(0, 7)] : r.reasons.slice(0, 8),
     sub: r.sub ?? null,
     candidates: r.candidates?.slice(0, 8) ?? [],
+    contextSku: r.contextSku ?? null,
     raw: rawJson(c.raw),
-    clusterKey: clusterKeyOf({ queue, intent, lang, sku: r.sku, sub: r.sub ?? null, text }),
+    clusterKey: clusterKeyOf({ queue, intent, lang, sku: r.sku ?? r.contextSku ?? null, sub: r.sub ?? null, text }),
     answeredVia: null,
   };
 }

@@ -76,6 +76,29 @@ describe('comments module', () => {
     expect(Object.values(demand).reduce((a, b) => a + b, 0)).toBe(closed.length);
   });
 
+  it('a bare "+1" while a product is pinned names no SKU; it is counted as demand for the pinned product, marked as assumed', async () => {
+    const { core } = await boot({ triage: 'real' });
+    await ok(core.dispatch('comments.pinProduct', { sku: 'LIP-TINT-RED' }, moderator));
+    await ok(core.dispatch('comments.ingest', { comments: [c('b1', '+1'), c('b2', 'mine!!'), c('n1', "I'll take the red tint")] }, producer));
+    const list = (await ok(core.dispatch('comments.list', { limit: 10 }, producer))) as { comments: CommentRecord[] };
+    const by = Object.fromEntries(list.comments.map((x) => [x.messageId, x]));
+    for (const id of ['b1', 'b2']) {
+      expect(by[id], id).toMatchObject({ intent: 'order', sku: null, contextSku: 'LIP-TINT-RED', status: 'dismissed' });
+      expect(by[id]?.reasons.some((r) => /none named; counted for the pinned product LIP-TINT-RED \(assumed\)/.test(r)), id).toBe(true);
+    }
+    // a product the comment names is a match, not an assumption
+    expect(by['n1']).toMatchObject({ sku: 'LIP-TINT-RED', contextSku: null });
+    // several that fit stay with the comment for the moderator (stored, so the desk and a restart keep them)
+    await ok(core.dispatch('comments.pinProduct', { sku: null }, moderator));
+    await ok(core.dispatch('comments.ingest', { comments: [c('s1', 'does the lip tint come in a bigger size?')] }, producer));
+    const [amb] = ((await ok(core.dispatch('comments.list', { limit: 1 }, producer))) as { comments: CommentRecord[] }).comments;
+    expect(amb).toMatchObject({ messageId: 's1', sku: null, contextSku: null });
+    expect(amb?.candidates?.length).toBeGreaterThan(1);
+    core.state.flush();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(core.snapshot().state.comments.demand).toEqual({ 'LIP-TINT-RED': 3 });
+  });
+
   it('counts demand per SKU whatever the SKU is called: a catalog SKU named like an object method (constructor, toString) counts from zero', async () => {
     const real = createDefaultCommentsPorts();
     let sku = 'constructor';

@@ -36,6 +36,8 @@ interface Row {
   corrected_from: string | null;
   cluster_key: string | null;
   answered_via: string | null;
+  sku_candidates: string | null;
+  context_sku: string | null;
 }
 
 export interface ListFilter {
@@ -109,11 +111,11 @@ export function createCommentsRepo(db: Db): CommentsRepo {
     `INSERT OR IGNORE INTO comments
        (id, show_id, source, rehearsal, platform, room, message_id, author, text, lang, at, received_at,
         triage_intent, confidence, sku, offer_code, reasons, intent, queue, status, claimed_by, claimed_at,
-        answered_at, reply, note, corrected_from, raw, cluster_key, answered_via)
+        answered_at, reply, note, corrected_from, raw, cluster_key, answered_via, sku_candidates, context_sku)
      VALUES
        (@id, @showId, @source, @rehearsal, @platform, @room, @messageId, @author, @text, @lang, @at, @receivedAt,
         @triageIntent, @confidence, @sku, @offerCode, @reasons, @intent, @queue, @status, @claimedBy, @claimedAt,
-        @answeredAt, @reply, @note, @correctedFrom, @raw, @clusterKey, @answeredVia)`,
+        @answeredAt, @reply, @note, @correctedFrom, @raw, @clusterKey, @answeredVia, @skuCandidates, @contextSku)`,
   );
   const getStmt = db.prepare<[string], Row>('SELECT * FROM comments WHERE id = ?');
   const seqStmt = db.prepare<[string], { seq: number }>('SELECT seq FROM comments WHERE id = ?');
@@ -173,6 +175,8 @@ export function createCommentsRepo(db: Db): CommentsRepo {
         responseSeconds: undefined,
         clusterKey: r.clusterKey ?? null,
         answeredVia: r.answeredVia ?? null,
+        skuCandidates: r.candidates && r.candidates.length > 0 ? JSON.stringify(r.candidates.slice(0, 8)) : null,
+        contextSku: r.contextSku ?? null,
       });
       return info.changes === 1 ? Number(info.lastInsertRowid) : null;
     }),
@@ -338,7 +342,20 @@ function toRecord(r: Row): CommentRecord {
     reasons: parseReasons(r.reasons),
     clusterKey: r.cluster_key,
     answeredVia: (r.answered_via as AnsweredVia | null) ?? null,
+    candidates: parseCandidates(r.sku_candidates),
+    contextSku: r.context_sku ?? null,
   };
+}
+
+/** Stored by insertBatch as a JSON array of at most 8 SKUs; anything else reads as none. */
+function parseCandidates(text: string | null): string[] {
+  if (!text) return [];
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 8) : [];
+  } catch {
+    return [];
+  }
 }
 
 function parseReasons(text: string): string[] {

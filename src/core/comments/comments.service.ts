@@ -201,7 +201,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       byIntent[r.intent] += 1;
       // Own keys only: a SKU may be called like an Object method ("constructor", "toString").
       if (r.reasons[0]?.startsWith(DEMAND_PREFIX)) {
-        const k = r.sku ?? '?';
+        // a bare "+1" while a product is pinned names no SKU; the demand is counted for the pinned one (contextSku)
+        const k = r.sku ?? r.contextSku ?? '?';
         demand[k] = (Object.hasOwn(demand, k) ? demand[k]! : 0) + 1;
       }
       index.apply(r);

@@ -101,7 +101,7 @@ const MAX_WORDS = 12;
  * Demand or not. `lang` is the comment's language (the platform's or triage's); `result` is triage's
  * verdict; `pinned` says a product is on screen (a bare "+1" then means it).
  */
-export function decideDemand(text: string, result: Pick<TriageResult, 'intent' | 'confidence' | 'sub' | 'sku' | 'offerCode' | 'candidates'>, lang: string, policy: DemandPolicy): DemandVerdict | null {
+export function decideDemand(text: string, result: Pick<TriageResult, 'intent' | 'confidence' | 'sub' | 'sku' | 'offerCode' | 'candidates' | 'contextSku'>, lang: string, policy: DemandPolicy): DemandVerdict | null {
   if (result.intent !== 'order') return null;
   const known = policy.languages.includes(lang);
   // "+1" and "mine" carry no language of their own: a short fixed phrase counts unless it is in a language the show left out
@@ -112,7 +112,7 @@ export function decideDemand(text: string, result: Pick<TriageResult, 'intent' |
   if (result.confidence < policy.minConfidence) return null;
   if (!result.sub || !policy.subs.includes(result.sub as 'buy' | 'reserve')) return null;
   // A named product or offer; several that fit ("the pink" of two pink ones) still name what is wanted.
-  const target = result.sku ?? result.offerCode ?? (result.candidates?.length ? `one of ${result.candidates.length} products` : null);
+  const target = result.sku ?? result.offerCode ?? (result.candidates?.length ? `one of ${result.candidates.length} products` : result.contextSku ? `the pinned ${result.contextSku}` : null);
   if (!target) return null;
   const n = normalizeText(text);
   if (n.flags.question || n.flags.url || n.flags.handles > 0 || n.flags.phone || n.flags.truncated) return null;

@@ -27,6 +27,8 @@ export function createBonusRemover(deps: {
   timing: OfferTiming;
   audit: OffersAuditor;
   alert(level: 'info' | 'warn' | 'critical', key: string, message: string): void;
+  /** The store's text with the offer's credential taken out. */
+  scrub(text: string): string;
 }): BonusRemover {
   const { offer, adapter, controller } = deps;
   const actor = 'system:offers:cap';
@@ -47,7 +49,8 @@ export function createBonusRemover(deps: {
       deps.alert('info', `offers.bonus.${offer.id}`, `${offer.name}: the order cap was reached and "${bonus}" has ended in the store.`);
       running = false;
     } catch (e) {
-      const error = asStoreError(e);
+      const caught = asStoreError(e);
+      const error = { kind: caught.kind, message: deps.scrub(caught.message) };
       deps.audit({ actor, command: 'offer.bonus.remove', args: { offerId: offer.id, attempt: n }, outcome: `failed:${error.kind}`, detail: error.message, durationMs: performance.now() - started });
       if (stopped) return;
       if (error.kind === 'config') {

@@ -37,21 +37,33 @@ export function postOverFetch(fetchFn: typeof fetch): StorePost {
   };
 }
 
-export async function postJson(deps: HttpDeps, url: string, body: string, headers: Record<string, string>): Promise<JsonAnswer> {
-  let target: URL;
+/** The headers of every JSON POST to a store, with the caller's own (a credential) added. */
+export function jsonHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return { 'content-type': 'application/json', accept: 'application/json', ...extra };
+}
+
+/** The store URL, parsed; a URL that does not parse is the binding's fault, found before any call. */
+export function storeUrl(url: string): URL {
   try {
-    target = new URL(url);
+    return new URL(url);
   } catch {
     throw new StoreError('config', `the store URL "${url.slice(0, 200)}" is not a valid URL`, null, false);
   }
+}
+
+export async function postJson(deps: HttpDeps, url: string, body: string, headers: Record<string, string>): Promise<JsonAnswer> {
+  return postJsonTo(deps, storeUrl(url), body, jsonHeaders(headers));
+}
+
+/**
+ * The same POST for a caller that keeps its parsed URL and its complete headers between calls (a
+ * logged-in session calls the same endpoint with the same headers on every pause).
+ */
+export async function postJsonTo(deps: HttpDeps, target: URL, body: string, headers: Record<string, string>): Promise<JsonAnswer> {
   const where = target.host;
   let res: StoreResponse;
   try {
-    res = await deps.post(target, {
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-      body,
-      timeoutMs: deps.timeoutMs,
-    });
+    res = await deps.post(target, { headers, body, timeoutMs: deps.timeoutMs });
   } catch (error) {
     deps.observe(null);
     throw networkError(error, where, deps.timeoutMs);

@@ -70,6 +70,7 @@ function rig(store = createFakeStore()): Rig {
       },
       onReading: () => {},
       onOrders: () => {},
+      scrub: (text) => text,
     });
     return c;
   };
@@ -152,7 +153,10 @@ describe('offer controller', () => {
     const err = await r.c.request('paused', { actor: 'Maya', reason: 'oversell' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CommandFailure);
     expect((err as CommandFailure).code).toBe('unavailable');
-    expect((err as CommandFailure).message).toContain('connection refused');
+    // The issuer hears the kind of failure in our words; the store's own text is the producer's lastError.
+    expect((err as CommandFailure).message).toContain('could not be reached');
+    expect((err as CommandFailure).message).not.toContain('connection refused');
+    expect(r.c.view().lastError).toContain('connection refused');
     expect(Date.now() - started).toBeGreaterThanOrEqual(TIMING.deadlineMs - 5);
     expect(r.c.view()).toMatchObject({ state: 'error', intent: 'paused', pending: true, storeReachable: false });
     expect(r.alerts.get('offers.pending.glow-kit-live')).toContain('NOT confirmed');
@@ -270,6 +274,7 @@ describe('offer controller', () => {
       changed: () => {},
       onReading: () => {},
       onOrders: () => {},
+      scrub: (text) => text,
     });
     const answer = c.request('paused', { actor: 'Maya', reason: 'x' }).catch((e: unknown) => e);
     await until(() => c.view().nextRetryAt !== null);

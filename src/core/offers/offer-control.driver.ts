@@ -45,6 +45,8 @@ export interface ControllerDeps {
   /** Every read-back (stock, bonus) and every batch of new orders from the store. */
   onReading(reading: StoreReading): void;
   onOrders(orders: StoreOrder[]): void;
+  /** The store's text with the offer's credential taken out, before it is kept or logged. */
+  scrub(text: string): string;
 }
 
 export interface ControlView {
@@ -112,10 +114,6 @@ const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'order
  */
 const STARTS_IO: ReadonlySet<ControlEffect['type']> = new Set(['callStore', 'readStore', 'listOrders']);
 
-const faultOf = (error: unknown): StoreFault => {
-  const e = asStoreError(error);
-  return { kind: e.kind, message: e.message, retryable: e.retryable, contacted: e.contacted };
-};
 
 export function createOfferController(deps: ControllerDeps): OfferController {
   const { offer, adapter, repo, clock, timers, showId } = deps;
@@ -127,6 +125,11 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   let stopPolling: (() => void) | null = null;
   let later: ControlEffect[] = [];
   let laterScheduled = false;
+
+  const faultOf = (error: unknown): StoreFault => {
+    const e = asStoreError(error);
+    return { kind: e.kind, message: deps.scrub(e.message), retryable: e.retryable, contacted: e.contacted };
+  };
 
   const send = (event: ControlEvent) => {
     const out = step(config, state, event);

@@ -6,6 +6,7 @@ import { backoffDelay } from '../platform/backoff';
 import type { StoreErrorKind, StoreOrder, StoreReading } from './commerce.adapter';
 import type { ControlRow } from './offers.repo';
 import type { OfferTiming } from './offers.ports';
+import { faultWords } from './store-fault.text';
 
 export type Target = 'live' | 'paused';
 type Observed = Target | 'partial' | null;
@@ -57,6 +58,8 @@ export interface ControlState {
   observed: Observed;
   storeReachable: boolean | null;
   lastError: string | null;
+  /** The kind of the failure in lastError, for replies in Baton's own words; null when it is not a store fault. */
+  lastFault: StoreErrorKind | null;
   lastReadAt: number | null;
   readFailed: boolean;
   attempts: number;
@@ -151,6 +154,7 @@ export function initialState(row: ControlRow | null, now: number): ControlState 
     observed: null,
     storeReachable: null,
     lastError: null,
+    lastFault: null,
     lastReadAt: null,
     readFailed: false,
     attempts: 0,
@@ -339,6 +343,7 @@ class Mutation {
       s.opKey = `${this.c.offerId}:${target}:${now.toString(36)}:${s.generation}`;
       s.attempts = 0;
       s.lastError = null;
+      s.lastFault = null;
       s.errorShown = false;
       this.persist(now);
       this.effects.push({ type: 'clearAlert', key: driftAlert(this.c) });
@@ -360,6 +365,7 @@ class Mutation {
     s.observed = target;
     s.confirmedAt = now;
     s.lastError = null;
+    s.lastFault = null;
     s.errorShown = false;
     s.nextRetryAt = null;
     s.storeReachable = true;
@@ -424,9 +430,11 @@ class Mutation {
       return;
     }
     s.lastError = fault.message;
+    s.lastFault = fault.kind;
     if (!fault.retryable) {
       s.errorShown = true;
-      const message = `The store refused the ${verbOf(target)}: ${fault.message}. The intent is kept; fix it and press ${verbOf(target)} again.`;
+      // The issuer is told the kind of failure in our words; the store's text stays in lastError.
+      const message = `The store refused the ${verbOf(target)}: ${faultWords(fault.kind)}. The intent is kept; fix it and press ${verbOf(target)} again.`;
       this.settle(
         () => true,
         () => ({ ok: false, code: 'failed', message }),
@@ -462,7 +470,7 @@ class Mutation {
       () => ({
         ok: false,
         code: 'unavailable',
-        message: `The store has not confirmed the ${verbOf(w.target)} of ${this.c.offerName} within ${Math.round(this.c.timing.deadlineMs / 1000)} s (${n} attempt${n === 1 ? '' : 's'}): ${s.lastError ?? 'no answer yet'}. The intent is kept and Baton retries until the store confirms; the offer shows ERROR meanwhile.`,
+        message: `The store has not confirmed the ${verbOf(w.target)} of ${this.c.offerName} within ${Math.round(this.c.timing.deadlineMs / 1000)} s (${n} attempt${n === 1 ? '' : 's'}): ${s.lastFault === null && s.lastError !== null ? 'the store does not show it yet' : faultWords(s.lastFault)}. The intent is kept and Baton retries until the store confirms; the offer shows ERROR meanwhile.`,
       }),
     );
   }
@@ -508,7 +516,7 @@ class Mutation {
         type: 'settle',
         waiter: id,
         outcome: s.readFailed
-          ? { ok: false, code: 'unavailable', message: `${this.c.offerName}: ${s.lastError ?? 'the store did not answer'}` }
+          ? { ok: false, code: 'unavailable', message: `${this.c.offerName}: reading the store failed: ${faultWords(s.lastFault)}` }
           : { ok: true, phase: phaseOf(s) },
       });
     }
@@ -520,6 +528,7 @@ class Mutation {
     if (!answer.ok) {
       this.noteTrouble(answer.fault);
       s.lastError = `reading the store failed: ${answer.fault.message}`;
+      s.lastFault = answer.fault.kind;
       s.readFailed = true;
       return;
     }
@@ -533,9 +542,11 @@ class Mutation {
     s.observed = seen;
     if (seen === 'partial') {
       s.lastError = `the store shows a half-applied pause (${reading.detail}); press Pause or Resume to settle it`;
+      s.lastFault = null;
       return;
     }
     s.lastError = null;
+    s.lastFault = null;
     if (seen !== s.intent) {
       // Changed in the store's own admin, not through Baton: the store is the truth.
       const was = s.intent;

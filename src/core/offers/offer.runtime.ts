@@ -11,7 +11,8 @@ import type { OffersAuditor } from './offers.audit';
 import type { TriggerTarget } from './trigger.engine';
 import type { WindowEvent } from './trigger.rules';
 import { createRepoMemo } from './adapter.memo';
-import { createAdapter } from './adapter.factory';
+import { createAdapter, secretNameOf } from './adapter.factory';
+import { scrubSecrets } from './store-fault.text';
 import { createOfferController, type OfferController } from './offer-control.driver';
 import { createBonusRemover, type BonusRemover } from './bonus.remover';
 
@@ -24,6 +25,8 @@ export interface OfferRuntime extends TriggerTarget {
   window: WindowEvent[];
   orders: number;
   stock: Record<string, number> | null;
+  /** The store's text with this offer's credential taken out, before it is kept or shown. */
+  scrub(text: string): string;
 }
 
 export type Alert = (level: 'info' | 'warn' | 'critical', key: string, message: string) => void;
@@ -64,6 +67,9 @@ export function createOfferRuntime(deps: RuntimeDeps): OfferRuntime {
       if (status !== null && status >= 500) deps.storeTrouble(status);
     },
   });
+  // Read at each use: the credential may be stored or changed after the offer was built.
+  const secretName = secretNameOf(offer);
+  const scrub = (text: string) => scrubSecrets(text, secretName ? [deps.secrets.get(secretName)] : []);
   const controller = createOfferController({
     showId: show.id,
     offer,
@@ -81,18 +87,20 @@ export function createOfferRuntime(deps: RuntimeDeps): OfferRuntime {
       if (reading.stock) rt.stock = { ...rt.stock, ...reading.stock };
     },
     onOrders: deps.onOrders,
+    scrub,
   });
   const rt: OfferRuntime = {
     offer,
     adapter,
     controller,
-    bonus: createBonusRemover({ offer, adapter, controller, clock, timers: ports.timers, timing: ports.timing, audit: deps.audit, alert: deps.alert }),
+    bonus: createBonusRemover({ offer, adapter, controller, clock, timers: ports.timers, timing: ports.timing, audit: deps.audit, alert: deps.alert, scrub }),
     rules: deps.start.rules,
     window: deps.start.window,
     orders: deps.start.orders,
     stock: deps.start.stock,
     facts: () => ({ orders: rt.orders, stock: rt.stock, skus: offer.skus }),
     intent: () => controller.view().intent,
+    scrub,
   };
   return rt;
 }

@@ -212,7 +212,8 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
             }))
           : null;
         if (!result) throw conflict(`${rt.offer.name}: the ${rt.adapter.kind} store cannot place a test order.`);
-        return { offerId, result };
+        // The producer's own diagnostics may quote the store, never the offer's credential.
+        return { offerId, result: result.reason === null ? result : { ...result, reason: rt.scrub(result.reason) } };
       },
     },
     start() {

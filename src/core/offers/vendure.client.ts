@@ -1,7 +1,7 @@
 // A logged-in Vendure Admin API caller: `login` once, then the `vendure-auth-token` as a Bearer
 // (API keys cost a bcrypt check per request). A lapsed session logs in again once per call.
 import { StoreError } from './commerce.adapter';
-import { postJson, type HttpDeps } from './http-json';
+import { jsonHeaders, postJsonTo, storeUrl, type HttpDeps } from './http-json';
 
 export interface VendureClient {
   gql<T>(query: string, variables: Record<string, unknown>): Promise<T>;
@@ -34,10 +34,24 @@ export function createVendureClient(deps: {
   passwordSecret: string;
 }): VendureClient {
   let token: string | null = null;
+  // Built once per session, not per call: the endpoint, the headers, each document's JSON text.
+  let target: URL | null = null;
+  const plain = jsonHeaders();
+  let authorized = plain;
+  const documents = new Map<string, string>();
+
+  const bodyOf = (query: string, variables: Record<string, unknown>) => {
+    let head = documents.get(query);
+    if (head === undefined) {
+      head = `{"query":${JSON.stringify(query)},"variables":`;
+      documents.set(query, head);
+    }
+    return `${head}${JSON.stringify(variables)}}`;
+  };
 
   const post = async <T>(query: string, variables: Record<string, unknown>, auth: boolean) => {
-    const headers: Record<string, string> = auth && token ? { authorization: `Bearer ${token}` } : {};
-    const answer = await postJson(deps.http, deps.adminApiUrl, JSON.stringify({ query, variables }), headers);
+    target ??= storeUrl(deps.adminApiUrl);
+    const answer = await postJsonTo(deps.http, target, bodyOf(query, variables), auth && token ? authorized : plain);
     return { answer, body: (answer.body ?? {}) as GraphqlBody<T> };
   };
 
@@ -59,11 +73,13 @@ export function createVendureClient(deps: {
       throw new StoreError('auth', `Vendure refused the login for "${deps.username}": ${why}`);
     }
     token = header;
+    authorized = jsonHeaders({ authorization: `Bearer ${header}` });
   };
 
   return {
     forget() {
       token = null;
+      authorized = plain;
     },
     async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
       for (let attempt = 0; ; attempt++) {
@@ -73,6 +89,7 @@ export function createVendureClient(deps: {
           const codes = body.errors.map((e) => e.extensions?.code ?? '');
           if (attempt === 0 && codes.includes('FORBIDDEN')) {
             token = null; // the session expired or the server restarted with a fresh store
+            authorized = plain;
             continue;
           }
           const kind = codes.includes('FORBIDDEN') ? 'auth' : 'rejected';

@@ -53,6 +53,11 @@ export interface CommentRecord {
   sub?: SubIntent | null;
   /** When `sku` is null because several products fit: those SKUs, for the moderator to pick from. */
   candidates?: string[];
+  /**
+   * An order naming no product ("+1", "mine") while one was pinned: the pinned SKU, counted as demand for it and shown
+   * as an assumption, not a match (`sku` stays null). Live comments only, like `sub`.
+   */
+  contextSku?: string | null;
   /** The work item it belongs to: comments with the same key are one question, answered once. */
   clusterKey?: string | null;
   /** How it was answered: its own reply, the reply to its cluster, or a pinned answer it arrived under. */

@@ -1,17 +1,15 @@
 // POST /api/events through the real API server: signed, timed, idempotent.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, DEMO_SHOW } from '../../../test/support/test-core';
-import { createTokenService } from '../auth/token.service';
 import { createMemorySecretStore, type SecretStore } from '../../core/platform/secret-store';
 import { silentLogger } from '../../core/platform/logger';
-import { startApiServer, type ApiServer } from '../transport/api.server';
+import type { ApiServer } from '../transport/api.server';
+import { startTestApi } from '../../../test/support/test-api';
+import { fastOfferPorts } from '../../../test/support/fast-offers';
 import type { Core } from '../../core/core';
 import { createCommerceEventRoute } from './commerce-event.route';
 import { EVENT_SECRET_NAME } from '../../core/offers/hmac';
 import { sign, signEvent } from '../../core/offers/hmac';
-import { systemTimers } from '../../core/platform/timers';
-import { REHEARSAL_RATES } from '../../core/offers/sandbox.simulator';
-import { postOverFetch } from '../../core/offers/http-json';
 
 const KEY = 'events-key-0123456789';
 let core: Core;
@@ -20,31 +18,14 @@ let secrets: SecretStore;
 let base: string;
 
 beforeEach(async () => {
-  core = createTestCore({
-    ports: {
-      offers: {
-        post: postOverFetch(fetch),
-        timers: systemTimers,
-        timing: { requestTimeoutMs: 500, deadlineMs: 400, retryBaseMs: 10, retryMaxMs: 50, pollMs: 50 },
-        sandbox: { simulate: false, tickMs: 20, latencyMs: 5, random: Math.random, rates: REHEARSAL_RATES },
-      },
-    },
-  });
+  core = createTestCore({ ports: { offers: fastOfferPorts() } });
   core.show.loadFile(DEMO_SHOW);
   await core.start();
   secrets = createMemorySecretStore();
-  const tokens = createTokenService({ secrets, envProducerToken: 'producer-token-for-tests' });
-  api = await startApiServer({
-    core,
-    tokens,
-    log: silentLogger,
-    host: '127.0.0.1',
-    port: 0,
-    staticRoot: null,
-    version: 'test',
+  ({ api, base } = await startTestApi(core, {
+    secrets,
     routes: [createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: { now: () => Date.now() }, log: silentLogger })],
-  });
-  base = `http://127.0.0.1:${api.port}`;
+  }));
 });
 afterEach(async () => {
   await api.close();

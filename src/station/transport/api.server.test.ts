@@ -3,10 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Socket } from 'node:net';
 import { createTestCore, DEMO_SHOW } from '../../../test/support/test-core';
-import { createTokenService } from '../auth/token.service';
 import { createMemorySecretStore } from '../../core/platform/secret-store';
-import { silentLogger } from '../../core/platform/logger';
-import { startApiServer, type ApiServer } from './api.server';
+import type { ApiServer } from './api.server';
+import { startTestApi } from '../../../test/support/test-api';
 import type { Core } from '../../core/core';
 import type { ServerMessage } from '../../shared/contract/index';
 
@@ -21,9 +20,7 @@ beforeEach(async () => {
   const secrets = createMemorySecretStore({
     'api.tokens': JSON.stringify([{ role: 'host', label: 'Leo (host)', token: 'host-token-for-tests' }]),
   });
-  const tokens = createTokenService({ secrets, envProducerToken: TOKEN });
-  api = await startApiServer({ core, tokens, log: silentLogger, host: '127.0.0.1', port: 0, staticRoot: null, version: 'test', routes: [] });
-  base = `http://127.0.0.1:${api.port}`;
+  ({ api, base } = await startTestApi(core, { secrets, producerToken: TOKEN }));
 });
 afterEach(async () => {
   await api.close();
@@ -149,10 +146,9 @@ async function waitFor(check: () => boolean, ms = 2000): Promise<void> {
 describe('HTTP API over the token’s rate', () => {
   it('answers 429 with Retry-After, after a delay, so a client that ignores it slows down', async () => {
     const c = createTestCore();
-    const tokens = createTokenService({ secrets: createMemorySecretStore({}), envProducerToken: TOKEN });
-    const slow = await startApiServer({ core: c, tokens, log: silentLogger, host: '127.0.0.1', port: 0, staticRoot: null, version: 'test', routes: [], limits: { ratePerSecond: 1, burst: 2, connectionsPerToken: 4 }, tarpitMs: 300 });
+    const slow = await startTestApi(c, { producerToken: TOKEN, limits: { ratePerSecond: 1, burst: 2, connectionsPerToken: 4 }, tarpitMs: 300 });
     try {
-      const call = () => fetch(`http://127.0.0.1:${slow.port}/api/commands/station.whoami`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '{}' });
+      const call = () => fetch(`${slow.base}/api/commands/station.whoami`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '{}' });
       expect((await call()).status).toBe(200);
       expect((await call()).status).toBe(200);
       const t0 = performance.now();

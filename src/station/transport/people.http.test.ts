@@ -6,10 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEMO_SHOW, createTestClock, createTestCore, producer, type TestClock } from '../../../test/support/test-core';
-import { createTokenService } from '../auth/token.service';
-import { createMemorySecretStore } from '../../core/platform/secret-store';
-import { silentLogger } from '../../core/platform/logger';
-import { startApiServer, type ApiServer } from './api.server';
+import type { ApiServer } from './api.server';
+import { startTestApi } from '../../../test/support/test-api';
 import type { Core } from '../../core/core';
 import { ACCESS_ENDED_CLOSE_CODE } from '../../shared/contract/people.contract';
 
@@ -30,9 +28,7 @@ beforeEach(async () => {
   clock = createTestClock(Date.UTC(2026, 11, 3, 18, 0, 0));
   core = createTestCore({ clock });
   core.show.loadFile(join(dir, 'show.json'));
-  const tokens = createTokenService({ secrets: createMemorySecretStore({}), envProducerToken: 'producer-token-for-tests' });
-  api = await startApiServer({ core, tokens, log: silentLogger, host: '127.0.0.1', port: 0, staticRoot: null, version: 'test', routes: [] });
-  base = `http://127.0.0.1:${api.port}`;
+  ({ api, base } = await startTestApi(core));
   core.state.update('station', (s) => ({ ...s, url: base }));
 });
 afterEach(async () => {

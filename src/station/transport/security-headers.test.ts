@@ -2,11 +2,9 @@
 // markup, and the overlay pages (which carry a token in their URL) cannot be framed by another site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore } from '../../../test/support/test-core';
-import { createTokenService } from '../auth/token.service';
-import { createMemorySecretStore } from '../../core/platform/secret-store';
-import { silentLogger } from '../../core/platform/logger';
 import { createOverlayPageRoute } from '../overlay/overlay-page.route';
-import { startApiServer, type ApiServer } from './api.server';
+import type { ApiServer } from './api.server';
+import { startTestApi } from '../../../test/support/test-api';
 import type { Core } from '../../core/core';
 
 let core: Core;
@@ -15,9 +13,7 @@ let base: string;
 
 beforeAll(async () => {
   core = createTestCore();
-  const tokens = createTokenService({ secrets: createMemorySecretStore(), envProducerToken: 'producer-token-for-tests' });
-  api = await startApiServer({ core, tokens, log: silentLogger, host: '127.0.0.1', port: 0, staticRoot: null, version: 'test', routes: [createOverlayPageRoute()] });
-  base = `http://127.0.0.1:${api.port}`;
+  ({ api, base } = await startTestApi(core, { routes: [createOverlayPageRoute()] }));
 });
 afterAll(async () => {
   await api.close();

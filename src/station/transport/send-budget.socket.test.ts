@@ -5,10 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Socket } from 'node:net';
 import { createTestCore, DEMO_SHOW } from '../../../test/support/test-core';
-import { createTokenService } from '../auth/token.service';
 import { createMemorySecretStore } from '../../core/platform/secret-store';
-import { silentLogger } from '../../core/platform/logger';
-import { startApiServer, type ApiServer } from './api.server';
+import type { ApiServer } from './api.server';
+import { startTestApi } from '../../../test/support/test-api';
 import type { Core } from '../../core/core';
 
 const PRODUCER = 'producer-token-for-tests';
@@ -28,20 +27,14 @@ async function start(caps: { perSocket: number; perToken: number; perStation: nu
   core = createTestCore();
   core.show.loadFile(DEMO_SHOW);
   const secrets = createMemorySecretStore({ 'api.tokens': JSON.stringify([{ role: 'host', label: 'Leo (host)', token: HOST }]) });
-  const tokens = createTokenService({ secrets, envProducerToken: PRODUCER });
-  api = await startApiServer({
-    core,
-    tokens,
-    log: silentLogger,
-    host: '127.0.0.1',
-    port: 0,
-    staticRoot: null,
-    version: 'test',
-    routes: [],
+  const started = await startTestApi(core, {
+    secrets,
+    producerToken: PRODUCER,
     limits: { ratePerSecond: 10_000, burst: 10_000, connectionsPerToken: 64 },
     sendCaps: { graceMs: 500, ...caps },
   });
-  return `ws://127.0.0.1:${api.port}/api/events`;
+  api = started.api;
+  return started.events;
 }
 
 interface Slow {

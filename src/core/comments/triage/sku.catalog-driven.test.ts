@@ -138,10 +138,15 @@ describe('catalog-driven matching', () => {
 });
 
 describe('the pinned product', () => {
-  it('a family word that fits several, with one of them pinned → the pinned one', () => {
-    expect(sku('is the mug dishwasher safe?', 'MUG-GRN')).toBe('MUG-GRN');
+  it('a family word that fits several, with one of them pinned → none named, the pinned one only assumed; "this" + family → the pinned one', () => {
+    const pinned = match('is the mug dishwasher safe?', 'MUG-GRN');
+    expect(pinned).toMatchObject({ sku: null, pinnedAmong: 'MUG-GRN' });
+    expect(pinned.candidates).toHaveLength(4);
+    expect(skuInContext(pinned, 'question', 'MUG-GRN')).toMatchObject({ sku: null, contextSku: 'MUG-GRN' });
+    expect(skuInContext(pinned, 'question', 'MUG-GRN').candidates).toHaveLength(4);
+    expect(sku('is this mug dishwasher safe?', 'MUG-GRN')).toBe('MUG-GRN');
     const r = match('is the mug dishwasher safe?');
-    expect(r.sku).toBeNull();
+    expect(r).toMatchObject({ sku: null, pinnedAmong: null });
     expect(r.candidates).toHaveLength(4);
   });
 
@@ -155,16 +160,21 @@ describe('the pinned product', () => {
 });
 
 describe('sku.context: the SKU once the intent is known', () => {
-  it('spam names no product; an order naming nothing is for the pinned product; a question is not', () => {
+  it('spam names no product; an order naming nothing names no SKU but is assumed for the pinned product; a question is not', () => {
     const named = match('the kettle!!');
-    expect(skuInContext(named, 'spam', null)).toMatchObject({ sku: null, candidates: [] });
-    expect(skuInContext(named, 'order', null).sku).toBe('KTL-01');
+    expect(skuInContext(named, 'spam', null)).toMatchObject({ sku: null, candidates: [], contextSku: null });
+    expect(skuInContext(named, 'order', 'LMP-GRY')).toMatchObject({ sku: 'KTL-01', contextSku: null });
     const nothing = match('yes please, one for me');
-    expect(skuInContext(nothing, 'order', 'LMP-GRY')).toMatchObject({ sku: 'LMP-GRY' });
-    expect(skuInContext(nothing, 'question', 'LMP-GRY').sku).toBeNull();
-    expect(skuInContext(nothing, 'order', null).sku).toBeNull();
+    // the labelling rules: a bare order names no SKU; the pinned product is a labelled assumption beside it
+    const assumed = skuInContext(nothing, 'order', 'LMP-GRY');
+    expect(assumed).toMatchObject({ sku: null, contextSku: 'LMP-GRY', candidates: [] });
+    expect(assumed.reason).toMatch(/none named.*pinned product LMP-GRY \(assumed\)/);
+    expect(skuInContext(nothing, 'question', 'LMP-GRY')).toMatchObject({ sku: null, contextSku: null });
+    expect(skuInContext(nothing, 'order', null)).toMatchObject({ sku: null, contextSku: null });
+    // "this one" names the pinned product: a match, not an assumption
+    expect(skuInContext(match('i want this one', 'LMP-GRY'), 'order', 'LMP-GRY')).toMatchObject({ sku: 'LMP-GRY', contextSku: null });
     // an order for the deal is not for the pinned product
-    expect(skuInContext(match('COOKNOW10 for me'), 'order', 'LMP-GRY').sku).toBeNull();
+    expect(skuInContext(match('COOKNOW10 for me'), 'order', 'LMP-GRY')).toMatchObject({ sku: null, contextSku: null });
     // several fit → none, with the candidates for the moderator
     expect(skuInContext(match('the mug please'), 'order', null).candidates).toHaveLength(4);
   });
@@ -231,7 +241,7 @@ describe('catalog-driven matching, second pass', () => {
     expect(inShop('cookies and cream bar').sku).toBe('BAR-CC');
   });
 
-  it('a size word that leaves several variants of the pinned product points at the pinned one ("does the S have…")', () => {
+  it('a size word that leaves several variants of the pinned product: the pinned one is assumed, named only with a pointer', () => {
     const tees = compileSkuMatcher({
       products: ['RED-S', 'RED-M', 'BLU-S', 'BLU-M'].map((v) => ({
         sku: `TEE-${v}`, name: 'Office Tee', family: 't shirt', colour: v.startsWith('RED') ? 'red' : 'blue', size: v.slice(-1), onScreen: '#1', aliases: [],
@@ -239,7 +249,8 @@ describe('catalog-driven matching, second pass', () => {
       offers: [],
     });
     const on = (t: string, pinned: string | null) => tees.match(normalizeText(t), pinned);
-    expect(on('does the S have pockets?', 'TEE-BLU-S').sku).toBe('TEE-BLU-S');
+    expect(on('does the S have pockets?', 'TEE-BLU-S')).toMatchObject({ sku: null, pinnedAmong: 'TEE-BLU-S' });
+    expect(on('does this S have pockets?', 'TEE-BLU-S').sku).toBe('TEE-BLU-S');
     // nothing pinned, or the pinned variant is not among them: several → none, with the candidates
     expect(on('does the S have pockets?', null)).toMatchObject({ sku: null, candidates: ['TEE-RED-S', 'TEE-BLU-S'] });
     expect(on('does the S have pockets?', 'TEE-BLU-M').sku).toBeNull();
@@ -289,5 +300,63 @@ describe('catalog-driven matching, second pass', () => {
     const two = on('2 pls');
     expect(two.sizeOnly).toEqual([]);
     expect(skuInContext(two, 'order', null).sku).toBeNull();
+  });
+});
+
+// A third invented catalog (a home-gadget shop, not any show's data) for the size vocabulary read from the catalog's
+// size field: thousands said short, a number pointed at by a determiner, length order, colloquial big/small,
+// multipacks by what they hold, a size field that names a variant first, and "sem" (without) that is no metre.
+describe('sizes from the catalog field, in four languages', () => {
+  const gadgets = compileSkuMatcher({
+    products: [
+      { sku: 'HUM-3L', name: 'MistAir Humidifier 3 L', family: 'humidifier', size: '3 L', onScreen: '#1', aliases: ['MistAir'] },
+      { sku: 'HUM-5L', name: 'MistAir Humidifier 5 L', family: 'humidifier', size: '5 L', onScreen: '#1', aliases: ['MistAir'] },
+      { sku: 'EXT-1M', name: 'Reach Extension Cord 1 m', family: 'extension cord', size: '1 m', onScreen: '#2', aliases: ['Reach'] },
+      { sku: 'EXT-5M', name: 'Reach Extension Cord 5 m', family: 'extension cord', size: '5 m', onScreen: '#2', aliases: ['Reach'] },
+      { sku: 'BAT-5K', name: 'CellGo Battery Pack 5,000 mAh', family: 'battery pack', size: '5,000 mAh', onScreen: '#3', aliases: ['CellGo'] },
+      { sku: 'BAT-15K', name: 'CellGo Battery Pack 15000 mAh', family: 'battery pack', size: '15000 mAh', onScreen: '#3', aliases: ['CellGo'] },
+      { sku: 'FLT-1', name: 'Pura Filter Cartridge, 6 count', family: 'filter', size: '6 count', onScreen: '#4', aliases: ['Pura'] },
+      { sku: 'FLT-3', name: 'Pura Filter Cartridge, 3 x 6 count', family: 'filter', size: '3 x 6', onScreen: '#4', aliases: ['Pura'] },
+      { sku: 'SLT-LAV-1K', name: 'Calma Bath Salt Lavender 1 kg', family: 'bath salt', size: 'lavender 1 kg', onScreen: '#5', aliases: ['Calma'] },
+      { sku: 'SLT-LAV-3K', name: 'Calma Bath Salt Lavender 3 kg', family: 'bath salt', size: 'lavender 3 kg', onScreen: '#5', aliases: ['Calma'] },
+      { sku: 'SLT-PLN-1K', name: 'Calma Bath Salt Unscented 1 kg', family: 'bath salt', size: 'unscented 1 kg', onScreen: '#5', aliases: ['Calma'] },
+      { sku: 'ZNC-25', name: 'Vigor Zinc 25 mg', family: 'zinc', size: '25 mg', onScreen: '#6', aliases: ['Vigor'] },
+      { sku: 'ZNC-50', name: 'Vigor Zinc 50 mg', family: 'zinc', size: '50 mg', onScreen: '#6', aliases: ['Vigor'] },
+    ],
+    offers: [],
+  });
+  const on = (t: string) => gadgets.match(normalizeText(t), null);
+  it('reads thousands said short and a number pointed at by a determiner as the size', () => {
+    expect(on('CellGo 15k for me').sku).toBe('BAT-15K');
+    expect(on('quero a de 5 mil').sku).toBe('BAT-5K');
+    expect(on('yg 15k kak').sku).toBe('BAT-15K');
+    expect(on('MistAir, la de 5 porfa').sku).toBe('HUM-5L');
+    // a determiner number that fits two products' sizes names neither
+    expect(on('la de 5 porfa')).toMatchObject({ sku: null, candidates: expect.arrayContaining(['HUM-5L', 'EXT-5M']) });
+    // "the 5" fits the 5,000 mAh pack as well as the 5 L and the 5 m: several → none
+    expect(on('the 5 pls')).toMatchObject({ sku: null, candidates: expect.arrayContaining(['HUM-5L', 'EXT-5M', 'BAT-5K']) });
+    expect(on('CellGo, the 15').sku).toBe('BAT-15K');
+    // two pointed numbers stay two
+    expect(on('Reach, the 1 or the 5?').sku).toBeNull();
+  });
+  it('orders lengths with long/short words and sizes with colloquial big/small words; multipacks count what they hold', () => {
+    expect(on('Reach el más largo').sku).toBe('EXT-5M');
+    expect(on('Reach yg pendek').sku).toBe('EXT-1M');
+    expect(on('MistAir gordita pa mí').sku).toBe('HUM-5L');
+    expect(on('MistAir chiquita').sku).toBe('HUM-3L');
+    expect(on('Pura grande').sku).toBe('FLT-3');
+    expect(on('Vigor, la de dosis alta').sku).toBe('ZNC-50');
+    expect(on('Vigor yg lebih lemah').sku).toBe('ZNC-25');
+    expect(on('Pura pack de 3').sku).toBe('FLT-3');
+    expect(on('Pura 18').sku).toBe('FLT-3');
+    // "3 pacotes" is three of something, not the 3-pack
+    expect(on('Pura 3 pacotes').sku).toBeNull();
+  });
+  it('a size field that names a variant first is a size too; "sem" (without) is no metre', () => {
+    expect(on('Calma de 3 kilos').sku).toBe('SLT-LAV-3K');
+    expect(on('Calma sin aroma').sku).toBe('SLT-PLN-1K');
+    expect(on('sem caixa?').sku).toBeNull();
+    // one of them is a quantity, not the 1 kg
+    expect(on('Calma 1').sku).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 import type { TriageCatalog } from './triage.types';
 import { numberWords } from './sku.morphology';
 import { phraseKeys } from './text.normalize';
-import { BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
+import { BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, LONGER_WORDS, STRONGER_WORDS, WEAKER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SHORTER_WORDS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
 export type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
@@ -239,12 +239,16 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   const groups = new Map<string, Array<{ sku: string; rank: number }>>();
   const letterGroups = new Set<string>();
   const weightGroups = new Set<string>();
+  const lengthGroups = new Set<string>();
+  const doseGroups = new Set<string>();
   for (const p of catalog.products) {
     const rank = p.size ? sizeRank(p.size) : null;
     if (rank === null) continue;
     const g = p.family ?? p.onScreen ?? p.name;
     if (/^[a-z]{1,3}$/.test(keysOf(p.size ?? '').join(''))) letterGroups.add(g);
     if (/^\d+(?:[.,]\d+)?\s*(?:kg|g|gr|lb|lbs|oz)$/.test(keysOf(p.size ?? '').join(' '))) weightGroups.add(g);
+    if (/^\d+(?:[.,]\d+)?\s*(?:m|cm|mm|ft|in|meter|metro|metros)$/.test(keysOf(p.size ?? '').join(' '))) lengthGroups.add(g);
+    if (/^\d+(?:[.,]\d+)?\s*(?:iu|ui|mg|mcg|ug)$/.test(keysOf(p.size ?? '').join(' '))) doseGroups.add(g);
     const list = groups.get(g);
     if (list) list.push({ sku: p.sku, rank });
     else groups.set(g, [{ sku: p.sku, rank }]);
@@ -257,6 +261,8 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     if (lo === hi) continue;
     const ends: Array<[readonly string[], number]> = [[SMALLER_WORDS, lo], [LARGER_WORDS, hi]];
     if (weightGroups.has(g)) ends.push([LIGHTER_WORDS, lo], [HEAVIER_WORDS, hi]);
+    if (lengthGroups.has(g)) ends.push([SHORTER_WORDS, lo], [LONGER_WORDS, hi]);
+    if (doseGroups.has(g)) ends.push([WEAKER_WORDS, lo], [STRONGER_WORDS, hi]);
     for (const [words, at] of ends) {
       for (const { sku, rank } of list) {
         if (rank !== at) continue;

@@ -1,30 +1,44 @@
-// The product a comment is about once its intent is known: spam names no product the team acts on, an order naming
-// only a size is for the product in that size, and an order that names nothing (no product, family, number or deal)
-// is for the product pinned on screen.
+// The product a comment is about once its intent is known: spam names no product the team acts on, and an order
+// naming only a size is for the product in that size. An order that names nothing (a bare "+1", "mine"), or a word that
+// fits several with the pinned one among them, names no SKU by the labelling rules: the pinned product is a separate,
+// labelled assumption.
 import type { Intent } from './triage.types';
 import type { SkuMatch } from './sku.matcher';
 
 export interface SkuInContext {
+  /** What the comment names (or "this one" + the pinned product); null when it names none or several fit. */
   sku: string | null;
   candidates: string[];
-  /** Why the match was changed, for the moderator; null when it stands as matched. */
+  /**
+   * An order that names nothing, written while a product is pinned: counted for that product (demand per SKU)
+   * and shown to the moderator as an assumption, never as a match. Null whenever `sku` is set.
+   */
+  contextSku: string | null;
+  /** Why the match was changed or what was assumed, for the moderator; null when it stands as matched. */
   reason: string | null;
 }
+
+/** The reason an assumed product carries; the moderator view shows it apart from matches. */
+export const PINNED_ASSUMPTION = 'sku: none named; counted for the pinned product';
 
 /** `pinnedSku` must already be a product of the catalog (or null). */
 export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string | null): SkuInContext {
   const candidates = match.sku === null && match.candidates.length > 1 ? match.candidates.slice(0, 8) : [];
   if (intent === 'spam') {
-    return { sku: null, candidates: [], reason: match.sku || candidates.length > 0 ? 'sku: spam names no product → none' : null };
+    return { sku: null, candidates: [], contextSku: null, reason: match.sku || candidates.length > 0 ? 'sku: spam names no product → none' : null };
   }
   // an order naming only a size ("small pls", "mediana una", "single satu"): the product that comes in that size,
   // or several → none with them as candidates
   if (intent === 'order' && match.sku === null && match.sizeOnly.length > 0) {
-    if (match.sizeOnly.length === 1) return { sku: match.sizeOnly[0] ?? null, candidates: [], reason: `sku: an order naming only a size → ${match.sizeOnly[0]}` };
-    return { sku: null, candidates: match.sizeOnly.slice(0, 8), reason: `sku: an order naming only a size fits ${match.sizeOnly.length} SKUs → none` };
+    if (match.sizeOnly.length === 1) return { sku: match.sizeOnly[0] ?? null, candidates: [], contextSku: null, reason: `sku: an order naming only a size → ${match.sizeOnly[0]}` };
+    return { sku: null, candidates: match.sizeOnly.slice(0, 8), contextSku: null, reason: `sku: an order naming only a size fits ${match.sizeOnly.length} SKUs → none` };
   }
   if (intent === 'order' && match.sku === null && pinnedSku && !match.mentioned && !match.offerCode && match.candidates.length === 0) {
-    return { sku: pinnedSku, candidates: [], reason: `sku: an order naming no product → pinned ${pinnedSku}` };
+    return { sku: null, candidates: [], contextSku: pinnedSku, reason: `${PINNED_ASSUMPTION} ${pinnedSku} (assumed)` };
   }
-  return { sku: match.sku, candidates, reason: null };
+  // several fit ("the tote") and the pinned product is one of them: none named, the pinned one assumed beside the candidates
+  if (match.sku === null && match.pinnedAmong && candidates.includes(match.pinnedAmong)) {
+    return { sku: null, candidates, contextSku: match.pinnedAmong, reason: `sku: ${candidates.length} fit, none named; the pinned product ${match.pinnedAmong} is one of them (assumed)` };
+  }
+  return { sku: match.sku, candidates, contextSku: null, reason: null };
 }

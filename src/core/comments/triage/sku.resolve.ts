@@ -3,6 +3,7 @@
 import { dimensionOf, isNarrowOnly, type CatalogIndex, type Term } from './sku.catalog-index';
 import { fuzzyCode, type Mention } from './sku.mentions';
 import { hasPointer } from './sku.pointer';
+import { isPointedNumber } from './sku.words';
 import type { NormalizedText } from './text.normalize';
 
 /** What the matcher answers for one comment (built here, returned by `compileSkuMatcher`). */
@@ -22,6 +23,11 @@ export interface SkuMatch {
    * fit across the catalog. Once the intent is known, an order with these is for that size (sku.context).
    */
   sizeOnly: string[];
+  /**
+   * Several fit and the pinned product is one of them, but nothing points at it ("the tote" while one tote is pinned):
+   * not a match by the labelling rules; sku.context offers it as an assumption (contextSku). Null otherwise.
+   */
+  pinnedAmong: string | null;
   reasons: string[];
 }
 
@@ -194,7 +200,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       if (candidates.length === 1) {
         sku = candidates[0] ?? null;
         reasons.push(`sku: “${label}” → ${sku}`);
-      } else if (pinnedSku && candidates.includes(pinnedSku) && attrs.length === 0) {
+      } else if (pinnedSku && candidates.includes(pinnedSku) && attrs.length === 0 && hasPointer(toks, productTokens)) {
         sku = pinnedSku;
         deictic = true;
         reasons.push(`sku: “this one” + family → pinned ${pinnedSku}`);
@@ -223,7 +229,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
         if (agreed.length === 0) {
           // a number with its unit or size word ("250 gram", "size 9") outranks a bare digit ("… 1 kak": a quantity);
           // two sizes in words ("one small, one big", "XL … L") stay several
-          const firm = ofDim.filter((t) => !t.numeric && /\d/.test(t.label)).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
+          const firm = ofDim.filter((t) => !t.numeric && /\d/.test(t.label) && !isPointedNumber(t.keys)).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
           if (firm.length > 0 && firm.length < picks.length) agreed = fit.filter((s) => firm.every((p) => p.includes(s)));
         }
         set = agreed.length > 0 ? agreed : fit;
@@ -260,8 +266,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       candidates = fit;
       reasons.length = 0;
       // the pinned product is one of the variants the words leave (its family on screen, "does the S have…"): that one
-      const withinPinned = pinnedSku !== null && knownSkus.has(pinnedSku) && fit.every((s) => familyOf(pinnedSku).includes(s));
-      if (pinnedSku && fit.includes(pinnedSku) && (withinPinned || hasPointer(toks, productTokens))) {
+      if (pinnedSku && fit.includes(pinnedSku) && hasPointer(toks, productTokens)) {
         sku = pinnedSku;
         deictic = true;
         reasons.push(`sku: “this one” + “${label}” → pinned ${pinnedSku}`);
@@ -311,6 +316,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
     deictic,
     candidates: sku ? [sku] : candidates,
     sizeOnly: sku || candidates.length > 0 || offerCode ? [] : sizeOnly,
+    pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
     reasons,
   };
 }

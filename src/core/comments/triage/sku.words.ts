@@ -17,7 +17,7 @@ const COLOUR_ROWS: readonly string[] = [
   'yellow | amarillo | amarilla | amarelo | amarela | kuning',
   'orange | naranja | laranja | oranye | oren | jingga',
   'pink | rosa | rosado | rosada | rosinha | merah muda | pink',
-  'purple | morado | morada | roxo | roxa | ungu | violet | violeta',
+  'purple | morado | morada | roxo | roxa | ungu | violet | violeta | purplish | purpleish',
   'lilac | lila | lilas | lilás | lavender | lavanda | ungu muda',
   'grey | gray | gris | cinza | cinzento | abu | abu abu | abu-abu | grafite | graphite',
   'silver | plateado | plateada | plata | prata | prateado | prateada | perak | silver | sterling | sterling silver',
@@ -29,7 +29,7 @@ const COLOUR_ROWS: readonly string[] = [
   'tan | camel | caramelo | caramel | camelo | tan | coklat muda | cokelat muda | cafe claro | marrom claro',
   'burgundy | vino | vinotinto | vinho | bordo | maroon | merah marun | marun | granate | guinda | merah maroon',
   'ivory | marfil | marfim | gading',
-  'clear | transparente | transparent | bening | cristal',
+  'clear | transparente | transparent | transparan | bening | cristal | see through | tembus pandang',
   'multicolor | multicolour | rainbow | arcoiris | arco iris | colorido | colorida | pelangi | warna warni',
   'sand | arena | areia | pasir',
   'charcoal | carbon | carvao | arang',
@@ -62,6 +62,7 @@ const SIZE_ROWS: readonly string[] = [
   'mini | mini',
   'big | grande | besar | gede | the big one | el grande | o grande | yang besar | yg besar',
   'small one | the small one | el chico | el pequeño | o pequeno | yang kecil | yg kecil',
+  'nb | newborn | new born | recien nacido | recem nascido | rn | bayi baru lahir',
 ];
 
 /**
@@ -75,6 +76,21 @@ const ADJECTIVE_SIZES: ReadonlySet<string> = new Set(
 );
 /** Size adjectives that are also everyday nouns (girl, boy): they never name a size after a determiner. */
 const NOUNS_TOO: ReadonlySet<string> = new Set(['chico', 'chica'].map((w) => phraseKeys(w).join(' ')));
+/**
+ * A multipack of N said as a pack, in the four languages (N is the number of packs). Not the plurals: "3 pacotes",
+ * "3 packs" are three of something, a quantity.
+ */
+const PACK_FORMS: readonly string[] = ['N pack', 'pack of N', 'N pack of', 'pack de N', 'paquete de N', 'pacote de N', 'pacote com N', 'kit de N', 'kit com N', 'isi N', 'N pak', 'paket isi N'];
+/** "10 k", "10 mil": a thousand said short ("10 ribu" / "10rb" is read as a price by the normalizer, so not here). */
+const THOUSANDS: readonly string[] = ['k', 'mil'];
+/** Words that, before a bare number, make it a size of the product ("la de 4" = the 4 L one): never a quantity. */
+const NUMBER_DETERMINERS: readonly string[] = ['the', 'la de', 'el de', 'las de', 'los de', 'a de', 'o de', 'as de', 'os de', 'na de', 'no de', 'da de', 'do de', 'yang', 'yg'];
+const POINTED_NUMBER = new RegExp(`^(?:${NUMBER_DETERMINERS.join('|')}) \\d+(?: (?:${THOUSANDS.join('|')}))?$`);
+
+/** "la de 60", "the 10 k": a bare number pointed at by a determiner; it names a size but does not outrank another number. */
+export function isPointedNumber(keys: readonly string[]): boolean {
+  return POINTED_NUMBER.test(keys.join(' '));
+}
 /** Words that make the adjective after them a size. */
 export const SIZE_DETERMINERS: readonly string[] = ['the', 'el', 'la', 'o', 'a', 'yang', 'yg', 'uno', 'una', 'um', 'uma', 'one'];
 
@@ -87,6 +103,10 @@ const UNIT_WORDS: readonly string[][] = [
   ['mm', 'milimetros'],
   ['cm', 'cms', 'centimetros'],
   ['pcs', 'pc', 'pieces', 'piezas', 'pecas', 'pzs', 'buah', 'biji'],
+  ['m', 'meter', 'meters', 'metre', 'metres', 'metro', 'metros'],
+  ['w', 'watt', 'watts'],
+  ['mah'],
+  ['iu', 'ui'],
 ].map((r) => r.map((w) => phraseKeys(w).join(' ')));
 
 /** Words that, before a size, make a bare letter a size ("size m", "talla l", "uk m"). */
@@ -160,20 +180,51 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
   };
   consider(key);
   for (const row of SIZES) if (row[0] === key || row.includes(key)) for (const w of row) consider(w);
+  // "10,000 mAh" comes apart at the comma: the groups of three digits join again
+  const joined = key.replace(/\b(\d{1,3}) (\d{3})\b/g, '$1$2');
+  // a multipack ("3 x 80"): what it holds in all ("240") and the pack said as a pack ("3 pack", "paquete de 3", "isi 3")
+  const multi = /^(\d+) ?x ?(\d+)(?: [a-z]+)?$/.exec(joined);
+  if (multi?.[1] && multi[2]) {
+    const total = Number(multi[1]) * Number(multi[2]);
+    if (total >= 10) words.add(String(total));
+    for (const k of [multi[1], ...numberWords(Number(multi[1]))]) for (const form of PACK_FORMS) words.add(form.replace('N', k));
+  }
+  // a size field that names a variant first ("chocolate 1 kg"): its trailing number and unit are the size as well
+  const tail = /^[a-z][a-z ]* (\d+(?:[.,]\d+)?\s*[a-z]*)$/.exec(joined)?.[1];
+  if (tail) {
+    // (its one-digit number alone stays a quantity: "IronBloom 1" is one of them)
+    for (const w of sizeWords(tail).words) words.add(w);
+  }
   // "300 pcs", "6 kg", "42": the number alone (two digits or more), glued to its unit, or after a size word;
   // a one-digit size ("ring 7") only narrows
-  const num = /^(\d+(?:[.,]\d+)?)\s*([a-z]*)$/.exec(key);
+  const num = /^(\d+(?:[.,]\d+)?)\s*([a-z]*)$/.exec(joined);
   if (num?.[1]) {
     if (num[1].length >= 2) words.add(num[1]);
     else narrowOnly.add(num[1]);
     const units = num[2] ? (UNIT_WORDS.find((r) => r.includes(num[2] ?? '')) ?? [num[2]]) : [];
+    // thousands said short: "10000 mAh" is "the 10k", "la de 10 mil"
+    const n = Number(num[1]);
+    const short = n >= 1000 && n % 1000 === 0 ? THOUSANDS.map((t) => `${n / 1000} ${t}`) : [];
+    for (const k of short) {
+      words.add(k);
+      for (const unit of units) words.add(`${k} ${unit}`);
+    }
+    // a number after a determiner that points at one ("la de 4", "a de 6", "yg 20k", "the 10k") is the size, even one digit
+    // … and "la de 10" for the 10000 one as well (pointed, so it never outranks another number; a 10 W one shares it)
+    const shortNumber = short.length > 0 ? [String(n / 1000)] : [];
+    for (const d of NUMBER_DETERMINERS) for (const form of [num[1], ...short, ...shortNumber]) {
+      words.add(`${d} ${form}`);
+      // with its unit too, so "the 2 kg" is one term and not "the 2" + a "kg" that means the 1 kg
+      for (const unit of units) words.add(`${d} ${form} ${unit}`);
+    }
     // the number written as a word: "ten kilo", "diez kilos", "sepuluh kilo"; "a kilo", "kilo", "sekilo" for one
     const spelled = numberWords(Number(num[1]));
     for (const unit of units) {
       words.add(num[1] + unit);
       words.add(`${num[1]} ${unit}`);
       for (const nw of spelled) words.add(`${nw} ${unit}`);
-      if (num[1] === '1') for (const one of [unit, `a ${unit}`, `se${unit}`]) words.add(one);
+      // not for a one-letter unit: "sem" is Portuguese "without", not se + m; "a m" is no metre
+      if (num[1] === '1' && unit.length >= 2) for (const one of [unit, `a ${unit}`, `se${unit}`]) words.add(one);
     }
     for (const sw of [...SIZE_WORDS, 'numero', 'nomor', 'no', 'aro', 'sz']) {
       words.add(`${sw} ${num[1]}`);
@@ -224,7 +275,8 @@ const FAMILY_ROWS: readonly string[] = [
   'power bank | bateria externa | bateria portatil | cargador portatil | carregador portatil | powerbank',
   'charger | cargador | carregador | charger | casan',
   'cable | cabo | kabel',
-  'phone case | funda | capinha | capa | casing | softcase',
+  'phone case | case | funda | carcasa | capinha | capa | casing | softcase | case hp',
+  'screen protector | protector de pantalla | mica | pelicula | pelicula de vidro | vidrio templado | tempered glass | anti gores',
   'coffee | cafe | kopi',
   'coffee beans | cafe en grano | cafe em grao | biji kopi | granos | graos',
   'tea | cha | teh',
@@ -285,10 +337,19 @@ const FAMILY_ROWS: readonly string[] = [
   'phone | celular | telefono | telemovel | hp | ponsel',
   'camera | camara | camera | kamera',
   'lamp | lampara | luminaria | lampu',
-  'kettle | hervidor | chaleira | teko listrik | ketel',
+  'kettle | hervidor | tetera electrica | chaleira | chaleira eletrica | teko listrik | ketel | ketel listrik',
+  'coffee maker | coffee machine | cafetera | maquina de cafe | cafeteira | cafeteira eletrica | mesin kopi',
+  'kitchen scale | scale | bascula | balanza | balanca | timbangan | timbangan dapur',
+  'toaster | tostadora | torradeira | pemanggang roti',
+  'rice cooker | arrocera | panela de arroz | penanak nasi | magic com',
+  'mixer | batidora | batedeira | mixer',
+  'hair dryer | secador | secadora de pelo | secador de cabelo | pengering rambut',
+  'fan | ventilador | kipas | kipas angin',
+  'microphone | mic | microfono | microfone | mikrofon',
+  'tripod | tripode | tripe',
   'blender | licuadora | liquidificador | blender',
   'vacuum | aspiradora | aspirador | penyedot debu | vacuum',
-  'air fryer | freidora de aire | fritadeira | airfryer | penggorengan udara',
+  'air fryer | freidora de aire | freidora | fritadeira | fritadeira eletrica | airfryer | penggorengan udara',
   'sofa | sillon',
   'chair | silla | cadeira | kursi',
   'table | mesa | meja',
@@ -303,6 +364,11 @@ const FAMILY_ROWS: readonly string[] = [
   'nail polish | esmalte | pintauñas | kutek | cat kuku',
   'vitamins | vitaminas | vitamina | vitamin',
   'protein powder | proteina en polvo | whey | proteina | susu protein',
+  'whey protein | whey | proteina whey | proteina en polvo | proteina | susu protein',
+  'collagen | colageno | kolagen',
+  'fish oil | aceite de pescado | oleo de peixe | minyak ikan',
+  'multivitamin | multivitaminico | multivitaminas | multivitamina | multivitamin',
+  'gummies | gomitas | gomas | jujubas | balas de goma | permen jeli | gummy',
   'jersey | camiseta deportiva | camisa de time | jersi',
   'cap | gorra | gorro | topi',
   'belt | cinturon | cinto | ikat pinggang | sabuk',
@@ -323,6 +389,12 @@ const FAMILY_ROWS: readonly string[] = [
   'game | juego | jogo | permainan',
   'diapers | panales | fraldas | popok',
   'baby bottle | biberon | mamadeira | botol susu',
+  'baby wipes | wipes | toallitas | toallitas humedas | lencos umedecidos | lencinhos | tisu basah | tissue basah',
+  'baby carrier | carrier | portabebe | portabebes | canguru | sling | gendongan | gendongan bayi',
+  'pacifier | chupete | chupeta | empeng | dot bayi',
+  'sleeping bag | saco de dormir | kantong tidur | sleeping bag',
+  'thermos | termo | garrafa termica | termos',
+  'lunch box | lonchera | lancheira | marmita | kotak makan',
 ];
 
 const FAMILIES = rows(FAMILY_ROWS);
@@ -382,7 +454,7 @@ const VARIANT_ROWS: readonly string[] = [
   'sweet | dulce | doce | manis',
   'salted | salado | salada | salgado | salgada | asin',
   'vanilla | vainilla | baunilha | vanila',
-  'strawberry | fresa | morango | stroberi',
+  'strawberry | fresa | frutilla | morango | stroberi',
   'caramel | caramelo | karamel',
   'peanut | cacahuate | mani | amendoim | kacang',
   'peanut butter | crema de cacahuate | mantequilla de mani | pasta de amendoim | selai kacang',
@@ -394,6 +466,12 @@ const VARIANT_ROWS: readonly string[] = [
   'wireless | inalambrico | inalambricos | sem fio | nirkabel',
   'unscented | sin aroma | sem cheiro | sem perfume | tanpa aroma | tanpa pewangi',
   'original | clasico | classico | klasik',
+  'unflavoured | unflavored | sin sabor | sem sabor | tanpa rasa | neutro | natural | plain',
+  'berry | mixed berry | frutos rojos | frutos del bosque | frutas vermelhas | frutos vermelhos | beri | mix beri',
+  'lemon | limon | limao | lemon | jeruk nipis',
+  'mango | mango | manga | mangga',
+  'coconut | coco | kelapa',
+  'banana | platano | banana | pisang',
 ];
 const VARIANTS = rows(VARIANT_ROWS);
 
@@ -458,9 +536,19 @@ export function variantWords(word: string): string[] {
 
 /** Words for the smaller / larger of a product's sizes ("the big bag", "yg paling gede", "os halteres maiores"). */
 export const SMALLER_WORDS: readonly string[] = ['small', 'smaller', 'smallest', 'little', 'pequeno', 'pequena', 'pequenos', 'pequenas', 'menor',
-  'menores', 'mas pequeno', 'mas pequena', 'kecil', 'lebih kecil', 'paling kecil'];
-export const LARGER_WORDS: readonly string[] = ['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'grande', 'grandes', 'mas grande', 'maior',
-  'maiores', 'mayor', 'mayores', 'besar', 'lebih besar', 'paling besar', 'gede', 'paling gede'];
+  'menores', 'mas pequeno', 'mas pequena', 'pequenito', 'pequenita', 'pequenino', 'pequenina', 'pequenininho', 'pequenininha', 'chiquito', 'chiquita',
+  'kecil', 'lebih kecil', 'paling kecil', 'mungil'];
+export const LARGER_WORDS: readonly string[] = ['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'huge', 'chonky', 'chunky', 'fat', 'grande', 'grandes',
+  'mas grande', 'grandote', 'grandota', 'gordo', 'gorda', 'gordito', 'gordita', 'maior', 'maiores', 'grandao', 'grandona', 'gordinho', 'gordinha',
+  'mayor', 'mayores', 'besar', 'lebih besar', 'paling besar', 'gede', 'paling gede', 'gendut', 'jumbo'];
+/** Only for sizes that are doses (IU, mg, mcg): "the stronger one", "la de dosis alta", "yg lebih kuat". */
+export const WEAKER_WORDS: readonly string[] = ['weaker', 'low dose', 'lower dose', 'dosis baja', 'baja dosis', 'mas debil', 'dose baixa', 'mais fraca', 'mais fraco', 'dosis rendah', 'lebih lemah'];
+export const STRONGER_WORDS: readonly string[] = ['stronger', 'strongest', 'high dose', 'higher dose', 'mas fuerte', 'dosis alta', 'alta dosis', 'mais forte', 'dose alta',
+  'alta dose', 'lebih kuat', 'paling kuat', 'dosis tinggi'];
+/** Only for sizes that are lengths: "the long cable", "el más largo", "yg panjang". */
+export const SHORTER_WORDS: readonly string[] = ['short', 'shorter', 'shortest', 'corto', 'corta', 'mas corto', 'curto', 'curta', 'mais curto', 'pendek', 'lebih pendek', 'paling pendek'];
+export const LONGER_WORDS: readonly string[] = ['long', 'longer', 'longest', 'largo', 'larga', 'mas largo', 'comprido', 'comprida', 'mais comprido', 'longo', 'longa',
+  'panjang', 'lebih panjang', 'paling panjang'];
 /** Only for sizes that are weights: "the heavier pair", "yg paling berat". */
 export const LIGHTER_WORDS: readonly string[] = ['lighter', 'lightest', 'mas ligero', 'mas leve', 'ringan', 'lebih ringan', 'paling ringan'];
 export const HEAVIER_WORDS: readonly string[] = ['heavier', 'heaviest', 'mas pesado', 'mais pesado', 'berat', 'lebih berat', 'paling berat'];
@@ -472,6 +560,9 @@ const UNIT_SCALE: ReadonlyArray<readonly [RegExp, number]> = [[/^(kg|kilo)/, 100
 /** Where a size stands among its siblings (grams, millilitres, letter order, bed order), or null when it has no order. */
 export function sizeRank(size: string): number | null {
   const key = phraseKeys(size).join(' ');
+  // a multipack ("3 x 80", "2x 250 ml") counts what it holds
+  const pack = /^(\d+) ?x ?(\d+(?:[.,]\d+)?)\s*([a-z]*)/.exec(key);
+  if (pack?.[1] && pack[2]) return Number(pack[1]) * (sizeRank(`${pack[2]} ${pack[3] ?? ''}`.trim()) ?? Number(pack[2]));
   const num = /^(\d+(?:[.,]\d+)?)\s*([a-z]*)/.exec(key);
   if (num?.[1]) {
     const unit = num[2] ?? '';

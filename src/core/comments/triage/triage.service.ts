@@ -198,6 +198,7 @@ export function createTriage(options: TriageOptions): Triage {
       reasons: reasons.slice(0, MAX_REASONS),
       sub,
       candidates: product.candidates,
+      contextSku: product.contextSku,
     };
   }
 

@@ -52,6 +52,11 @@ export interface TriageResult {
   sub?: SubIntent | null;
   /** When sku is null because several products fit: those SKUs, for the moderator to pick from. */
   candidates?: string[];
+  /**
+   * An order naming no product ("+1", "mine") while one is pinned: the pinned SKU, an assumption for demand per SKU
+   * and the moderator, not a match (sku stays null). Null or absent otherwise.
+   */
+  contextSku?: string | null;
 }
 
 /** z_c = a·modelLogit_c + b·ruleScore_c + bias_c (+ langBias[lang]_c), softmax → confidence. */

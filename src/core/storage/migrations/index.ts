@@ -12,7 +12,8 @@ import { m009HqOutbox } from './009-hq-outbox';
 import { m010People } from './010-people';
 import { m011DeskClusters } from './011-desk-clusters';
 import { m012ApprovalVia } from './012-approval-via';
+import { m013CommentSkuCandidates } from './013-comment-sku-candidates';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m008Showday, m009HqOutbox, m010People, m011DeskClusters, m012ApprovalVia];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m008Showday, m009HqOutbox, m010People, m011DeskClusters, m012ApprovalVia, m013CommentSkuCandidates];

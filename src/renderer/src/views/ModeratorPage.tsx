@@ -11,7 +11,7 @@ export function ModeratorPage() {
     <div className="view view-moderator">
       <StationHeader view="Moderator" />
       {/* Social ops' KPI alerts (view→cart, comment routing) reach the desk; nothing shows when there are none. */}
-      <MyAlerts title="Alerts for social ops" empty="" hideWhenEmpty />
+      <MyAlerts title="Alerts for social ops" empty="" hideWhenEmpty compact />
       <main className={linked ? '' : 'stale'}>
         <ModeratorView />
       </main>

@@ -17,3 +17,12 @@ export function plainActor(actor: string): string {
   const role = ROLE_WORDS[m[1] as string] ?? (m[1] as string);
   return m[2] === 'BATON_PRODUCER_TOKEN' ? `${role} (station automation key)` : `${role} (station bootstrap key)`;
 }
+
+/** What a narrow header shows for the signed-in actor: the person's name when the label names one
+ *  ("Maya Okafor (maya) via Producer (station automation key)" → "Maya Okafor"), else the whole
+ *  label in words. `full` is kept for the tooltip and screen readers, so the key never disappears. */
+export function headerActor(actor: string): { name: string; full: string } {
+  const full = plainActor(actor);
+  const person = /^(.+?) \(([\w.-]+)\)(?: via (.+))?$/.exec(full);
+  return { name: person ? (person[1] as string) : full, full };
+}

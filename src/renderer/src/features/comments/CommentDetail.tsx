@@ -50,7 +50,16 @@ export const CommentDetail = memo(function CommentDetail(props: { c: CommentReco
         <dt>Queue</dt>
         <dd data-testid="detail-queue">{QUEUE_LABELS[c.queue]}</dd>
         <dt>Product</dt>
-        <dd className="mono">{c.sku ?? '—'}{c.offerCode ? ` · ${c.offerCode}` : ''}</dd>
+        <dd className="mono">
+          {c.sku ?? '—'}
+          {c.offerCode ? ` · ${c.offerCode}` : ''}
+          {!c.sku && c.contextSku ? (
+            <span className="muted" data-testid="detail-assumed-sku">
+              {' '}
+              (none named; assumed the pinned {c.contextSku})
+            </span>
+          ) : null}
+        </dd>
         <dt>Status</dt>
         <dd data-testid="detail-status">
           {holder ?? c.status}
@@ -96,7 +105,7 @@ export const CommentDetail = memo(function CommentDetail(props: { c: CommentReco
   );
 });
 
-/** The classifier's reasons: rule hits, the learned model's strongest features, the product match and its candidates. */
+/** The classifier's reasons: rule hits, the learned model's strongest features, the product match and its candidates, the assumed product. */
 function Why(props: { c: CommentRecord }) {
   const g = groupReasons(props.c);
   return (
@@ -106,6 +115,11 @@ function Why(props: { c: CommentRecord }) {
         {g.rules.length || g.other.length ? <div>{[...g.rules, ...g.other].join(' · ')}</div> : null}
         {g.model.length ? <div data-testid="detail-why-model">model: {g.model.join(' · ')}</div> : null}
         {g.product.length ? <div>{g.product.join(' · ')}</div> : null}
+        {g.assumed ? (
+          <div data-testid="detail-assumption">
+            assumption: the comment names no single product; counted for the pinned <span className="mono">{g.assumed}</span> — not a match
+          </div>
+        ) : null}
         {g.candidates.length ? (
           <div data-testid="detail-candidates">
             could be: <span className="mono">{g.candidates.join(', ')}</span>

@@ -91,6 +91,10 @@ export function CommentRow(props: {
           <span className="comment-sku mono" data-testid="comment-sku">
             {c.sku}
           </span>
+        ) : c.contextSku ? (
+          <span className="comment-sku comment-sku-assumed mono" data-testid="comment-sku-assumed" title="Names no product: counted for the product pinned when it arrived (an assumption)">
+            assumed {c.contextSku}
+          </span>
         ) : null}
         {props.pinnedAnswer ? <span className="badge badge-green">ANSWER PINNED</span> : null}
         {c.pinned ? <span className="badge badge-green">ON HOST CARD</span> : null}

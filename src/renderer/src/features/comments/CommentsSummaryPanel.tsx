@@ -44,11 +44,13 @@ export function CommentsSummaryPanel() {
             if (!q) return null;
             return (
               <tr key={name} className={q.overflow ? 'row-bad' : ''} data-testid={`summary-queue-${name}`}>
-                <td>{QUEUE_LABELS[name]}</td>
+                {/* Three columns, overflow under the queue's name: a third of a 1366-pixel console has no room for five. */}
+                <td>
+                  {QUEUE_LABELS[name]}
+                  {q.overflow ? <span className="summary-overflow">OVERFLOW · {q.overflowReason}</span> : null}
+                </td>
                 <td className="num">{q.open}</td>
-                <td className="num muted">{q.claimed ? `${q.claimed} claimed` : ''}</td>
-                <td className="num muted">{q.oldestReceivedAt !== null ? `oldest ${formatAge(now - q.oldestReceivedAt)}` : ''}</td>
-                <td>{q.overflow ? <span className="badge badge-red">OVERFLOW · {q.overflowReason}</span> : null}</td>
+                <td className="num muted">{[q.claimed ? `${q.claimed} claimed` : '', q.oldestReceivedAt !== null ? `oldest ${formatAge(now - q.oldestReceivedAt)}` : ''].filter(Boolean).join(' · ')}</td>
               </tr>
             );
           })}

@@ -18,4 +18,11 @@ describe('groupReasons', () => {
     expect(groupReasons({ sku: 'A', candidates: ['A', 'B'], reasons: [] }).candidates).toEqual([]);
     expect(groupReasons({ sku: null, reasons: [] }).candidates).toEqual([]);
   });
+  it('shows a product only assumed from the pinned one as an assumption, apart from the matches', () => {
+    const g = groupReasons({ sku: null, contextSku: 'KTL-01', reasons: ['order: short order phrase', 'sku: none named; counted for the pinned product KTL-01 (assumed)'] });
+    expect(g.assumed).toBe('KTL-01');
+    expect(g.product).toEqual([]);
+    expect(groupReasons({ sku: 'A', contextSku: 'KTL-01', reasons: [] }).assumed).toBeNull();
+    expect(groupReasons({ sku: null, reasons: [] }).assumed).toBeNull();
+  });
 });

@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { formatAge } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
-import { emergencies, type Emergency } from './emergency.logic';
+import { emergencies, hostAdvice, type Emergency } from './emergency.logic';
 import './emergency.css';
 
 export function useEmergencies(): Emergency[] {
@@ -47,12 +47,6 @@ export function EmergencyBanners(props: { mode: 'producer' | 'host' }) {
 /** The lost station on the host's card is one plain line ("frozen" is the producer's worry, not the host's). */
 function hostSaysOnce(mode: 'producer' | 'host', e: Emergency): boolean {
   return mode === 'host' && e.kind === 'station-lost';
-}
-
-function hostAdvice(e: Emergency): string {
-  if (e.kind === 'station-lost') return 'Station lost — keep going, the producer knows.';
-  if (e.kind === 'offer-rule-paused' || e.kind === 'store-unreachable') return 'Do not read the CTA. The producer is on it.';
-  return `Keep going. The producer's move: ${e.action.label}.`;
 }
 
 function ActionButton(props: { e: Emergency }) {

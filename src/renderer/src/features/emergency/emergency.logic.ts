@@ -23,6 +23,8 @@ export interface Emergency {
   action: EmergencyAction;
   /** True while the action is already under way (e.g. an ingest switch in progress). */
   busy: boolean;
+  /** The offer an offer emergency is about, so the host is told which CTA to skip. */
+  offerName?: string;
 }
 
 export interface EmergencyInput {
@@ -103,6 +105,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         since: o.pendingSince,
         action: { kind: 'advice', label: `Pause it in ${o.storeLabel}’s own admin` },
         busy: false,
+        offerName: o.name,
       });
     } else if (byRule && (o.state === 'paused' || o.state === 'pausing')) {
       const rule = (o.requestedBy ?? '').slice(TRIGGER_ACTOR.length);
@@ -117,6 +120,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         since: o.pendingSince ?? o.confirmedAt,
         action: { kind: 'resumeOffer', offerId: o.id, label: `Resume ${o.name}` },
         busy: o.state === 'pausing',
+        offerName: o.name,
       });
     }
   }
@@ -149,4 +153,14 @@ export function sameCause(e: Pick<Emergency, 'id' | 'kind'>, alertKey: string): 
 export function pageTitle(input: { onAir: boolean; emergencies: number; pausedOffers: number; view: string; show: string | null }): string {
   const parts = [input.emergencies > 0 ? `⚠ ${input.emergencies}` : null, input.onAir ? '● ON AIR' : 'OFF AIR', input.pausedOffers > 0 ? `${input.pausedOffers} PAUSED` : null];
   return `${parts.filter(Boolean).join(' · ')} — ${input.view}${input.show ? ` · ${input.show}` : ''} — Baton`;
+}
+
+/** What the host's card says: the host keeps talking, so it names what to skip and who acts. With
+ *  several offers on the card, "the CTA" alone would leave the host guessing which one. */
+export function hostAdvice(e: Emergency): string {
+  if (e.kind === 'station-lost') return 'Station lost — keep going, the producer knows.';
+  if (e.kind === 'offer-rule-paused' || e.kind === 'store-unreachable') {
+    return `Do not read ${e.offerName ? `the ${e.offerName} CTA` : 'the paused offer’s CTA'}. The producer is on it.`;
+  }
+  return `Keep going. The producer's move: ${e.action.label}.`;
 }

@@ -20,9 +20,11 @@ export function HostOnAir(props: { now: number }) {
   if (!onair) return null;
   const share = onair.share;
   const windows = activeWindows(onair.windows);
-  const numbers: { key: string; label: string; value: string; level: string }[] = [];
+  // `name` (the offer) is set apart from the label, in the host's reading case: a long name wraps
+  // above its figure instead of being cut mid-word next to it.
+  const numbers: { key: string; name?: string; label: string; value: string; level: string }[] = [];
   for (const o of offers) {
-    if (share.orders) numbers.push({ key: `${o.id}-orders`, label: offers.length > 1 ? `${o.name} ORDERS` : 'ORDERS', value: o.cap ? `${o.orders} / ${o.cap.orders}` : String(o.orders), level: o.cap?.reached ? 'amber' : 'ok' });
+    if (share.orders) numbers.push({ key: `${o.id}-orders`, ...(offers.length > 1 ? { name: o.name } : {}), label: 'ORDERS', value: o.cap ? `${o.orders} / ${o.cap.orders}` : String(o.orders), level: o.cap?.reached ? 'amber' : 'ok' });
     if (share.stock && o.stock) {
       const units = o.skus.map((sku) => o.stock?.[sku]).filter((n): n is number => typeof n === 'number');
       if (units.length) numbers.push({ key: `${o.id}-stock`, label: 'STOCK LEFT', value: String(Math.max(0, Math.min(...units))), level: o.lowStock.length ? 'amber' : 'ok' });
@@ -31,7 +33,7 @@ export function HostOnAir(props: { now: number }) {
   if (share.window) {
     for (const w of windows) {
       const line = windowLine(w, props.now);
-      numbers.push({ key: `${w.offerId}-window`, label: `${w.offerName} ${line.leftMs === null ? '' : 'ENDS IN'}`, value: line.leftMs === null ? line.text : formatClock(line.leftMs + 999), level: line.level === 'ok' ? 'ok' : line.level });
+      numbers.push({ key: `${w.offerId}-window`, name: w.offerName, label: line.leftMs === null ? '' : 'ENDS IN', value: line.leftMs === null ? line.text : formatClock(line.leftMs + 999), level: line.level === 'ok' ? 'ok' : line.level });
     }
   }
   const cta = share.window ? windows.find((w) => w.cta)?.cta ?? null : null;
@@ -47,7 +49,8 @@ export function HostOnAir(props: { now: number }) {
         <div className="host-numbers" data-testid="host-numbers">
           {numbers.map((n) => (
             <span key={n.key} className={n.level === 'ok' ? '' : `host-${n.level === 'red' ? 'red' : 'amber'}`} data-testid={`host-number-${n.key}`}>
-              <span className="host-clock-label">{n.label}</span>
+              {n.name ? <span className="host-number-name" title={n.name}>{n.name}</span> : null}
+              {n.label ? <span className="host-clock-label">{n.label}</span> : null}
               <span className="num">{n.value}</span>
             </span>
           ))}

@@ -5,12 +5,14 @@ import { formatAge, formatTimeOfDay } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { StatusBadge } from '../../ui/StatusDot';
 import { RoleSwitcher } from '../roles/RoleSwitcher';
+import { headerActor } from '../audit/actor-label';
 
 /** `lostBanner: false` when the view shows the station's loss among its own emergency banners. */
 export function StationHeader(props: { view: string; extra?: React.ReactNode; nav?: React.ReactNode; lostBanner?: boolean }) {
   const show = useSlice('show');
   const role = useStation((v) => v.role);
   const actor = useStation((v) => v.actor);
+  const who = actor ? headerActor(actor) : null;
   const connection = useStation((v) => v.connection);
   const lostAt = useStation((v) => v.lostAt);
   const now = useNow();
@@ -22,7 +24,7 @@ export function StationHeader(props: { view: string; extra?: React.ReactNode; na
         <h1 className="station-header-title">
           <strong>Baton</strong>
           <span className="muted">·</span>
-          <span data-testid="show-title">{current ? current.title : 'No show loaded'}</span>
+          <span data-testid="show-title" title={current?.title}>{current ? current.title : 'No show loaded'}</span>
           {current?.rehearsal ? <span className="badge badge-rehearsal" data-testid="rehearsal-badge">REHEARSAL</span> : null}
         </h1>
         {props.nav}
@@ -31,10 +33,12 @@ export function StationHeader(props: { view: string; extra?: React.ReactNode; na
           {props.extra}
           <span className="muted station-header-view">{props.view}</span>
           {role ? (
-            <span data-testid="whoami">
-              {actor}
-              {/* "producer (default)" already says the role; "Maya's deck" does not. */}
-              {actor?.toLowerCase().startsWith(role) ? null : <span className="muted"> ({role})</span>}
+            <span data-testid="whoami" title={who ? `${who.full} — ${role}` : undefined}>
+              {/* The person's name stays readable in a narrow header; the full label (which key, whose) is the tooltip and the audit row. */}
+              <span className="whoami-name" aria-hidden={who?.name !== who?.full}>{who?.name}</span>
+              {who && who.name !== who.full ? <span className="sr-only">{who.full}</span> : null}
+              {/* "Producer (station bootstrap key)" already says the role; "Maya Okafor" does not. */}
+              {who?.name.toLowerCase().startsWith(role) ? null : <span className="muted whoami-role">{`\u00a0(${role})`}</span>}
             </span>
           ) : null}
           {connection === 'open' ? (

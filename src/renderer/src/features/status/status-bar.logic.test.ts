@@ -45,6 +45,7 @@ describe('status bar', () => {
       reason: 'off air while the show clock runs (stream stopped)',
     });
     expect(healthLine(obs({ synced: false, linkError: 'OBS not running' }))).toEqual({ level: 'red', label: 'NO LINK', reason: 'OBS not running' });
+    expect(healthLine(null)).toEqual({ level: 'red', label: 'NO LINK', reason: 'no health data' });
   });
 
   it('counts only alerts nobody has acknowledged and whose condition is not over', () => {

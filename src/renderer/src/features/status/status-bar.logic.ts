@@ -40,7 +40,8 @@ export interface HealthLine {
 
 /** Health as the station rates it; while the link is down nobody can say, and that is red. */
 export function healthLine(obs: ObsState | null): HealthLine {
-  if (!obs || !obs.synced) return { level: 'red', label: 'NO LINK', reason: obs?.linkError ?? null };
+  // Beside the red NO OBS LINK chip, a bare "NO LINK" reads as the same thing said twice: say what it costs.
+  if (!obs || !obs.synced) return { level: 'red', label: 'NO LINK', reason: obs?.linkError ?? 'no health data' };
   const level = obs.health.level;
   return {
     level: level === 'unknown' ? 'unknown' : level,

@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../core';
+import type { Caller } from '../dispatch/handler';
+import { DEMO_SHOW, createTestCore, producer } from '../../../test/support/test-core';
+import { startJsonServer, type JsonReply, type JsonServer, type RecordedRequest } from '../../../test/support/json-server';
+import { until } from '../../../test/support/until';
+import { fastOfferPorts } from '../../../test/support/fast-offers';
+
+// A command's issuer learns what happened in Baton's words (a code and a sentence of ours); the
+// store's own text — which can name hosts, accounts or echo a credential — stays in the producer's
+// diagnostics (the offer's lastError, the audit chain), with the offer's secret scrubbed out.
+const OFFER = 'glow-kit-live';
+const PASSWORD = 'hunter2-store-pass';
+const STORE_TEXT = 'promotion locked by ops@shop.internal on db 10.0.0.7';
+const commerce: Caller = { actor: 'Kim (commerce)', role: 'commerce', via: 'test' };
+
+const cores: Core[] = [];
+const servers: JsonServer[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+  for (const s of servers.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const live = { promotion: { id: '1', enabled: true }, productVariants: { items: [{ id: '7', sku: 'BNDL-GLOW-KIT', enabled: true, stockOnHand: 10, stockAllocated: 0, outOfStockThreshold: 0, useGlobalOutOfStockThreshold: true }] } };
+
+/** A Vendure Admin API that logs in and reads back, and answers what `mutate` says to a change. */
+async function vendure(mutate: (req: RecordedRequest) => JsonReply, read: () => JsonReply = () => ({ body: { data: live } })) {
+  const server = await startJsonServer((req) => {
+    const { query } = JSON.parse(req.body) as { query: string };
+    if (query.includes('BatonLogin')) return { body: { data: { login: { __typename: 'CurrentUser' } } }, headers: { 'vendure-auth-token': 'session-1' } };
+    if (query.includes('BatonOfferState')) return read();
+    return mutate(req);
+  });
+  servers.push(server);
+  return server;
+}
+
+async function coreAgainst(server: JsonServer) {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-store-error-'));
+  dirs.push(dir);
+  const show = JSON.parse(readFileSync(DEMO_SHOW, 'utf8')) as { offers: Record<string, unknown>[] };
+  show.offers[0]!.store = { adapter: 'vendure', adminApiUrl: `${server.url}/admin-api`, username: 'baton', passwordSecret: `store/${OFFER}/password`, promotionId: '1', variantIds: ['7'] };
+  const file = join(dir, 'show.json');
+  writeFileSync(file, JSON.stringify(show));
+  const core = createTestCore({
+    secrets: { [`store/${OFFER}/password`]: PASSWORD },
+    ports: { offers: fastOfferPorts({ timing: { deadlineMs: 300, pollMs: 60_000 } }) },
+  });
+  cores.push(core);
+  core.show.loadFile(file);
+  await core.start();
+  await until(() => offerOf(core).state === 'live');
+  return core;
+}
+
+const offerOf = (core: Core) => core.snapshot().state.offers.items.find((i) => i.id === OFFER)!;
+
+function expectOwnWords(message: string) {
+  expect(message).not.toContain('ops@shop.internal');
+  expect(message).not.toContain('10.0.0.7');
+  expect(message).not.toContain(PASSWORD);
+  expect(message).not.toContain('127.0.0.1');
+}
+
+describe("a store's error text never reaches a command's issuer", () => {
+  it('a refused pause answers `failed` in our words; the producer-only lastError and the audit keep the store text, secret scrubbed', async () => {
+    const server = await vendure(() => ({ body: { data: { updatePromotion: { __typename: 'PromotionError', errorCode: 'LOCKED', message: `${STORE_TEXT} (login baton/${PASSWORD})` } } } }));
+    const core = await coreAgainst(server);
+    const r = await core.dispatch('offer.pause', { offerId: OFFER, reason: 'wrong price' }, commerce);
+    expect(r).toMatchObject({ ok: false, error: { code: 'failed' } });
+    const message = r.ok ? '' : r.error.message;
+    expectOwnWords(message);
+    expect(message).toMatch(/refused/);
+    // The producer's diagnostics keep what the store said, without the credential.
+    const lastError = offerOf(core).lastError ?? '';
+    expect(lastError).toContain(STORE_TEXT);
+    expect(lastError).not.toContain(PASSWORD);
+    const [attempt] = core.audit.list({ limit: 1, command: 'offer.pause.attempt' });
+    expect(attempt?.detail).toContain(STORE_TEXT);
+    expect(attempt?.detail).not.toContain(PASSWORD);
+    const [row] = core.audit.list({ limit: 1, command: 'offer.pause' });
+    expectOwnWords(row?.detail ?? '');
+  });
+
+  it('a pause the store never confirms answers `unavailable` in our words, however the store failed', async () => {
+    const server = await vendure(() => ({ status: 500, text: `Internal error: ${STORE_TEXT}` }));
+    const core = await coreAgainst(server);
+    const r = await core.dispatch('offer.pause', { offerId: OFFER, reason: 'wrong price' }, producer);
+    expect(r).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expectOwnWords(r.ok ? '' : r.error.message);
+    expect(offerOf(core).lastError).toContain(STORE_TEXT);
+  });
+
+  it('a failed read-back answers `unavailable` in our words', async () => {
+    let broken = false;
+    const server = await vendure(
+      () => ({ body: {} }),
+      () => (broken ? { body: { errors: [{ message: `${STORE_TEXT} as ${PASSWORD}` }] } } : { body: { data: live } }),
+    );
+    const core = await coreAgainst(server);
+    broken = true;
+    const r = await core.dispatch('offer.refresh', { offerId: OFFER }, commerce);
+    expect(r).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expectOwnWords(r.ok ? '' : r.error.message);
+    expect(offerOf(core).lastError).toContain(STORE_TEXT);
+    expect(offerOf(core).lastError).not.toContain(PASSWORD);
+  });
+});
