@@ -204,6 +204,7 @@ function sameRow(a: DeskRowProps, b: DeskRowProps): boolean {
         c.claimedBy === d.claimedBy &&
         c.intent === d.intent &&
         c.sku === d.sku &&
+        c.contextSku === d.contextSku &&
         c.pinned === d.pinned &&
         c.answeredVia === d.answeredVia &&
         c.receivedAt === d.receivedAt &&
