@@ -1,5 +1,6 @@
 // The selected comment in full, with its actions and their keys. Actions someone else's claim
 // forbids are disabled here, and the station refuses them anyway.
+import { memo } from 'react';
 import { INTENTS, type CommentRecord, type Intent } from '../../../../shared/contract/index';
 import { Button } from '../../ui/Button';
 import { formatTimeOfDay } from '../../ui/format';
@@ -17,7 +18,8 @@ export interface DetailActions {
   correct(intent: Intent): void;
 }
 
-export function CommentDetail(props: { c: CommentRecord | null; me: string; now: number; slaSeconds: number; pinnedId: string | null; actions: DetailActions }) {
+/** Memoised: the desk hands it stable actions, so a summary patch or a list re-read leaves it alone. */
+export const CommentDetail = memo(function CommentDetail(props: { c: CommentRecord | null; me: string; now: number; slaSeconds: number; pinnedId: string | null; actions: DetailActions }) {
   const saidOnce = useShowIsRehearsal();
   const { c, me, actions } = props;
   if (!c) return <p className="muted">No comment selected. j / k move through the queue.</p>;
@@ -101,7 +103,7 @@ export function CommentDetail(props: { c: CommentRecord | null; me: string; now:
       </label>
     </div>
   );
-}
+});
 
 /** The classifier's reasons: rule hits, the learned model's strongest features, the product match and its candidates, the assumed product. */
 function Why(props: { c: CommentRecord }) {

@@ -9,6 +9,8 @@ import { holderLabel, isOpenStatus, needsPerson, slaLevel, waitedSeconds } from 
 const VIA_LABEL = { reply: 'replied', cluster: 'answered with its group', pin: 'answered by pin' } as const;
 
 export function CommentRow(props: {
+  /** Offset in the list (px): the row is placed by its list, never by the layout of its neighbours. */
+  top: number;
   c: CommentRecord;
   me: string;
   now: number;
@@ -40,6 +42,7 @@ export function CommentRow(props: {
       data-intent={c.intent}
       data-status={c.status}
       className={`comment-row ${props.selected ? 'selected' : ''} status-${c.status} ${props.checked ? 'checked' : ''}`}
+      style={{ top: props.top }}
       onClick={props.onSelect}
     >
       {props.onCheck ? (
@@ -58,9 +61,7 @@ export function CommentRow(props: {
         >
           {props.checked ? '✓' : ''}
         </span>
-      ) : (
-        <span />
-      )}
+      ) : null}
       {clocked || !open ? (
         <span className={`comment-wait num sla-${level}`} title={`waiting since ${formatTimeOfDay(c.receivedAt)}`}>
           {waitedSeconds(c, now)}s

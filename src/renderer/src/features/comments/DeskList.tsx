@@ -1,13 +1,20 @@
 // The desk's rows on screen: a fixed-height virtual list over the station's paged work items. Only
 // the visible rows (plus a margin) are in the DOM; scrolling re-renders this list alone, and a row
 // re-renders only when what it shows changed — never the whole desk per frame or per patch.
-import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState, type ReactElement } from 'react';
+import { flushSync } from 'react-dom';
 import type { DeskItem } from '../../../../shared/contract/index';
 import { CommentRow } from './CommentRow';
-import { itemAt, rowRange, scrollToShow, type DeskCache } from './desk-window.logic';
+import { readsClock } from './comments.logic';
+import { itemAt, itemKey, placeholderKey, rowRange, samePages, scrollToShow, type DeskCache } from './desk-window.logic';
 
 export const ROW_HEIGHT = 60;
-const OVERSCAN = 8;
+/**
+ * Rows kept beyond each edge of the viewport. The rows for a new offset are rendered in the same
+ * frame as the scroll is read (flushSync below), so the margin only has to cover what the
+ * compositor scrolls before the next frame; every extra row is style, layout and paint per jump.
+ */
+const OVERSCAN = 3;
 
 export interface DeskListHandle {
   /** Brings a row into view (keyboard moves). */
@@ -44,10 +51,11 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     const el = scrollRef.current;
     if (!el) return;
     // Read the offset once per frame, and re-render only when the first row on screen changed.
+    // The new rows are rendered inside this frame, not in a task after it has been painted.
     const read = () => {
       frame.current = 0;
       const top = el.scrollTop;
-      setView((v) => (Math.floor(v.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT) ? v : { ...v, top }));
+      flushSync(() => setView((v) => (Math.floor(v.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT) ? v : { ...v, top })));
     };
     const onScroll = () => {
       if (!frame.current) frame.current = requestAnimationFrame(read);
@@ -67,8 +75,15 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
   }, []);
 
   const range = rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, OVERSCAN);
+  // The desk hears of a move only when the pages around the screen changed: a scroll frame that
+  // stays within its pages re-renders this list and nothing above it.
+  const told = useRef<{ start: number; end: number; onRange: DeskListProps['onRange'] } | null>(null);
   useEffect(() => {
-    onRange(range.start, Math.max(range.end, range.start + 20));
+    const next = { start: range.start, end: Math.max(range.end, range.start + 20), onRange };
+    const last = told.current;
+    if (last && last.onRange === onRange && samePages(last, next)) return;
+    told.current = next;
+    onRange(next.start, next.end);
   }, [range.start, range.end, onRange]);
 
   useImperativeHandle(
@@ -87,33 +102,58 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     [],
   );
 
+  // A row is keyed by its item, so an arrival that moves it keeps its DOM; a row whose page is not
+  // read yet is keyed by its place in a ring and kept after the rows in ring order, so a big jump
+  // only moves the same few placeholders (their `top`) instead of re-inserting each one every frame.
+  // Placeholders are hidden from assistive tech, so their DOM order says nothing to anyone.
   const rows = [];
+  const holes: { slot: number; el: ReactElement }[] = [];
+  const ring = range.end - range.start + 1;
   for (let i = range.start; i <= range.end; i++) {
     const item = itemAt(props.cache, i);
-    rows.push(
-      <div key={item?.id ?? `row-${i}`} className="desk-slot" style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }}>
-        {item ? (
-          <DeskRow
-            item={item}
-            index={i}
-            me={props.me}
-            now={props.now}
-            slaSeconds={props.slaSeconds}
-            selected={item.id === props.selectedId}
-            checked={props.checked.has(item.id)}
-            canCheck={props.canCheck}
-            onSelect={props.onSelect}
-            onCheck={props.onCheck}
+    if (!item) {
+      const slot = i % ring;
+      holes.push({
+        slot,
+        el: (
+          <div
+            key={placeholderKey(i, ring)}
+            className="comment-row comment-row-loading"
+            style={{ top: i * ROW_HEIGHT }}
+            aria-hidden="true"
           />
-        ) : (
-          <div className="comment-row comment-row-loading" aria-hidden="true" />
-        )}
-      </div>,
+        ),
+      });
+      continue;
+    }
+    rows.push(
+      <DeskRow
+        key={itemKey(item.id)}
+        item={item}
+        index={i}
+        me={props.me}
+        now={readsClock(item.comment) ? props.now : 0}
+        slaSeconds={props.slaSeconds}
+        selected={item.id === props.selectedId}
+        checked={props.checked.has(item.id)}
+        canCheck={props.canCheck}
+        onSelect={props.onSelect}
+        onCheck={props.onCheck}
+      />,
     );
   }
+  holes.sort((a, b) => a.slot - b.slot);
+  for (const h of holes) rows.push(h.el);
   // An empty listbox is an error to assistive tech: with no rows it is a plain region.
   return (
-    <div className="mod-list" ref={scrollRef} role={total > 0 ? 'listbox' : 'region'} aria-label="Comments" aria-multiselectable={total > 0 ? true : undefined} data-testid="comment-list">
+    <div
+      className="mod-list"
+      ref={scrollRef}
+      role={total > 0 ? 'listbox' : 'region'}
+      aria-label="Comments"
+      aria-multiselectable={total > 0 ? true : undefined}
+      data-testid="comment-list"
+    >
       {total === 0 && !props.loading ? <p className="muted mod-empty">Nothing waiting here.</p> : null}
       <div className="desk-rows" style={{ height: total * ROW_HEIGHT }}>
         {rows}
@@ -164,6 +204,7 @@ function sameRow(a: DeskRowProps, b: DeskRowProps): boolean {
         c.claimedBy === d.claimedBy &&
         c.intent === d.intent &&
         c.sku === d.sku &&
+        c.contextSku === d.contextSku &&
         c.pinned === d.pinned &&
         c.answeredVia === d.answeredVia &&
         c.receivedAt === d.receivedAt &&
@@ -175,6 +216,7 @@ const DeskRow = memo(function DeskRow(props: DeskRowProps) {
   const { item } = props;
   return (
     <CommentRow
+      top={props.index * ROW_HEIGHT}
       c={item.comment}
       me={props.me}
       now={props.now}

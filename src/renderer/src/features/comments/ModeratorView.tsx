@@ -2,8 +2,8 @@
 // people asking the same thing is one row, answered once) in a virtualised list, and the selected
 // item's actions — all on the keyboard (j/k move, r reply, space select, c claim, e escalate,
 // x dismiss, p pin, u release, 1–6 queues). Claims show on every desk at once.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AnswerPin, Intent } from '../../../../shared/contract/index';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnswerPin, Intent, QueueSummary } from '../../../../shared/contract/index';
 import type { QueueName } from '../../../../shared/show/show.schema';
 import { useSend, useSlice, useStation } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
@@ -13,7 +13,7 @@ import { useNow } from '../../ui/use-now';
 import { formatCount } from '../../ui/format';
 import { Button } from '../../ui/Button';
 import { DeskList, type DeskListHandle } from './DeskList';
-import { CommentDetail } from './CommentDetail';
+import { CommentDetail, type DetailActions } from './CommentDetail';
 import { useDeskWindow } from './use-desk-window';
 import { indexOf, itemAt, samePages } from './desk-window.logic';
 import { deskFilterOf, heldByOther, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, type Filters } from './comments.logic';
@@ -171,6 +171,22 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
     },
   };
 
+  // The detail is memoised: it gets one stable set of actions that call this render's.
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const stableActions = useMemo<DetailActions>(
+    () => ({
+      claim: () => actionsRef.current.claim(),
+      release: () => actionsRef.current.release(),
+      reply: () => actionsRef.current.reply(),
+      escalate: () => actionsRef.current.escalate(),
+      dismiss: () => actionsRef.current.dismiss(),
+      pin: () => actionsRef.current.pin(),
+      correct: (intent) => actionsRef.current.correct(intent),
+    }),
+    [],
+  );
+
   const chooseMacro = async (index: number) => {
     const macro = macros[index];
     if (!macro) return;
@@ -225,20 +241,17 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
     setSelectedId(id);
   }, []);
 
-  const setQueue = (q: QueueName | 'all') => {
-    setFilters((f) => ({ ...f, queue: q }));
-    setChecked(new Set());
-    setSelectedIndex(0);
-    setSelectedId(null);
-    listRef.current?.toTop();
-  };
-  const setFilter = (patch: Partial<Filters>) => {
+  // Stable, so the memoised queue tabs and filters re-render only when what they show changed.
+  const setFilter = useCallback((patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
     setChecked(new Set());
     setSelectedIndex(0);
     setSelectedId(null);
     listRef.current?.toTop();
-  };
+  }, []);
+  const setQueue = useCallback((q: QueueName | 'all') => setFilter({ queue: q }), [setFilter]);
+  const onFilter = useCallback((name: FilterName, v: string) => setFilter({ [name]: v }), [setFilter]);
+  const onUnpin = useCallback((clusterId: string) => void act('cluster.unpin', { clusterId }), [act]);
   const keys: HotkeyMap = picking
     ? {
         Escape: () => setPicking(null),
@@ -260,8 +273,8 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
       };
   useHotkeys(keys, props.linked);
 
-  const queues = comments?.queues ?? [];
-  const answerPins = comments?.answerPins ?? [];
+  const queues = comments?.queues ?? NO_QUEUES;
+  const answerPins = comments?.answerPins ?? NO_PINS;
   return (
     <div className="mod-view" data-testid="moderator-view">
       {comments?.rehearsal && !saidOnce ? (
@@ -278,10 +291,10 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
             </Button>
           ) : null}
         </span>
-        <FilterSelect label="Intent" value={filters.intent} options={['order', 'question', 'complaint', 'spam', 'other']} onChange={(v) => setFilter({ intent: v as Filters['intent'] })} />
-        <FilterSelect label="SKU" value={filters.sku} options={desk.facets.sku} onChange={(v) => setFilter({ sku: v })} />
-        <FilterSelect label="Language" value={filters.lang} options={desk.facets.lang} onChange={(v) => setFilter({ lang: v })} />
-        <FilterSelect label="Platform" value={filters.platform} options={desk.facets.platform} onChange={(v) => setFilter({ platform: v })} />
+        <FilterSelect name="intent" label="Intent" value={filters.intent} options={INTENT_FILTERS} onChange={onFilter} />
+        <FilterSelect name="sku" label="SKU" value={filters.sku} options={desk.facets.sku} onChange={onFilter} />
+        <FilterSelect name="lang" label="Language" value={filters.lang} options={desk.facets.lang} onChange={onFilter} />
+        <FilterSelect name="platform" label="Platform" value={filters.platform} options={desk.facets.platform} onChange={onFilter} />
         <label className="mod-toggle">
           <input type="checkbox" checked={filters.done} onChange={(e) => setFilter({ done: e.target.checked })} /> done
         </label>
@@ -292,37 +305,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
       </div>
       {desk.error ? <div className="banner banner-red">Comments could not be loaded: {desk.error}</div> : null}
       <div className="mod-body">
-        <nav className="mod-queues" aria-label="Queues">
-          <button type="button" className={`queue-tab ${filters.queue === 'all' ? 'active' : ''}`} onClick={() => setQueue('all')} data-testid="queue-all">
-            <span>All open (no spam)</span>
-            <span className="num" title="work items (people asking the same thing count once)">
-              {queues.reduce((a, q) => a + (q.name === 'spam' ? 0 : (q.items ?? q.open)), 0)}
-            </span>
-          </button>
-          {QUEUE_ORDER.map((name, i) => {
-            const q = queues.find((x) => x.name === name);
-            const level = q ? queueLevel(q) : 'idle';
-            return (
-              <button
-                key={name}
-                type="button"
-                className={`queue-tab level-${level} ${filters.queue === name ? 'active' : ''}`}
-                onClick={() => setQueue(name)}
-                data-testid={`queue-${name}`}
-                title={q?.overflowReason ?? `${q?.items ?? 0} work items, ${q?.open ?? 0} comments`}
-              >
-                <span>
-                  <span className="kbd">{i + 1}</span> {QUEUE_LABELS[name]}
-                </span>
-                <span className="num" data-testid={`queue-count-${name}`} title={`${q?.open ?? 0} comments`}>
-                  {q?.items ?? q?.open ?? 0}
-                </span>
-                {q?.overflow ? <span className="queue-overflow">OVERFLOW · {q.overflowReason?.split(', ')[0]}</span> : null}
-              </button>
-            );
-          })}
-          <DeskFigures comments={comments} />
-        </nav>
+        <QueueNav queues={queues} active={filters.queue} onPick={setQueue} comments={comments} />
         <div className="mod-list-col">
           {checked.size > 0 ? (
             <div className="bulk-bar" data-testid="bulk-bar">
@@ -363,7 +346,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
               <span className="muted"> ({Object.entries(currentItem.platforms).map(([p, n]) => `${n} on ${p}`).join(', ')})</span>. One reply answers all of them: one public reply per room, every asker marked answered.
             </p>
           ) : null}
-          <CommentDetail c={current} me={me} now={now} slaSeconds={sla} pinnedId={comments?.pinned?.id ?? null} actions={actions} />
+          <CommentDetail c={current} me={me} now={now} slaSeconds={sla} pinnedId={comments?.pinned?.id ?? null} actions={stableActions} />
           {picking ? (
             <div className="macro-picker" data-testid="macro-picker">
               <h3>{picking === 'bulk' ? `Approved reply for ${checked.size} selected` : 'Approved replies'}</h3>
@@ -394,13 +377,50 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
               </Button>
             </div>
           ) : null}
-          <AnswerPins pins={answerPins} onUnpin={(clusterId) => void act('cluster.unpin', { clusterId })} />
+          <AnswerPins pins={answerPins} onUnpin={onUnpin} />
         </aside>
       </div>
       <footer className="mod-keys muted small">j/k move · r reply (whole group) · space select · c claim · e escalate · x dismiss · p pin to host · u release · 1–6 queues</footer>
     </div>
   );
 }
+
+/** The queue tabs with their counts and the desk's figures: re-rendered by a summary patch, not by a move on the list. */
+const QueueNav = memo(function QueueNav(props: { queues: readonly QueueSummary[]; active: QueueName | 'all'; onPick(q: QueueName | 'all'): void; comments: ReturnType<typeof useSlice<'comments'>> }) {
+  return (
+    <nav className="mod-queues" aria-label="Queues">
+      <button type="button" className={`queue-tab ${props.active === 'all' ? 'active' : ''}`} onClick={() => props.onPick('all')} data-testid="queue-all">
+        <span>All open (no spam)</span>
+        <span className="num" title="work items (people asking the same thing count once)">
+          {props.queues.reduce((a, q) => a + (q.name === 'spam' ? 0 : (q.items ?? q.open)), 0)}
+        </span>
+      </button>
+      {QUEUE_ORDER.map((name, i) => {
+        const q = props.queues.find((x) => x.name === name);
+        const level = q ? queueLevel(q) : 'idle';
+        return (
+          <button
+            key={name}
+            type="button"
+            className={`queue-tab level-${level} ${props.active === name ? 'active' : ''}`}
+            onClick={() => props.onPick(name)}
+            data-testid={`queue-${name}`}
+            title={q?.overflowReason ?? `${q?.items ?? 0} work items, ${q?.open ?? 0} comments`}
+          >
+            <span>
+              <span className="kbd">{i + 1}</span> {QUEUE_LABELS[name]}
+            </span>
+            <span className="num" data-testid={`queue-count-${name}`} title={`${q?.open ?? 0} comments`}>
+              {q?.items ?? q?.open ?? 0}
+            </span>
+            {q?.overflow ? <span className="queue-overflow">OVERFLOW · {q.overflowReason?.split(', ')[0]}</span> : null}
+          </button>
+        );
+      })}
+      <DeskFigures comments={props.comments} />
+    </nav>
+  );
+});
 
 /** What the desk has done for the show: people answered by a reply, by their group's reply, by a pinned answer; demand counted. */
 function DeskFigures(props: { comments: ReturnType<typeof useSlice<'comments'>> }) {
@@ -429,7 +449,10 @@ function DeskFigures(props: { comments: ReturnType<typeof useSlice<'comments'>> 
   );
 }
 
-function AnswerPins(props: { pins: readonly AnswerPin[]; onUnpin(clusterId: string): void }) {
+const NO_PINS: readonly AnswerPin[] = [];
+const NO_QUEUES: readonly QueueSummary[] = [];
+
+const AnswerPins = memo(function AnswerPins(props: { pins: readonly AnswerPin[]; onUnpin(clusterId: string): void }) {
   if (props.pins.length === 0) return null;
   return (
     <section className="answer-pins" data-testid="answer-pins" aria-label="Pinned answers">
@@ -454,13 +477,16 @@ function AnswerPins(props: { pins: readonly AnswerPin[]; onUnpin(clusterId: stri
       </ul>
     </section>
   );
-}
+});
 
-function FilterSelect(props: { label: string; value: string; options: readonly string[]; onChange(v: string): void }) {
+type FilterName = 'intent' | 'sku' | 'lang' | 'platform';
+const INTENT_FILTERS: readonly string[] = ['order', 'question', 'complaint', 'spam', 'other'];
+
+const FilterSelect = memo(function FilterSelect(props: { name: FilterName; label: string; value: string; options: readonly string[]; onChange(name: FilterName, v: string): void }) {
   return (
     <label className="mod-filter">
       {props.label}{' '}
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={`filter-${props.label.toLowerCase()}`}>
+      <select value={props.value} onChange={(e) => props.onChange(props.name, e.target.value)} data-testid={`filter-${props.label.toLowerCase()}`}>
         <option value="all">all</option>
         {props.options.map((o) => (
           <option key={o} value={o}>
@@ -470,4 +496,4 @@ function FilterSelect(props: { label: string; value: string; options: readonly s
       </select>
     </label>
   );
-}
+});

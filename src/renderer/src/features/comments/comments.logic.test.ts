@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommentRecord } from '../../../../shared/contract/index';
-import { deskFilterOf, heldByOther, holderLabel, NO_FILTERS, queueLevel, slaLevel } from './comments.logic';
+import { deskFilterOf, heldByOther, holderLabel, NO_FILTERS, queueLevel, readsClock, slaLevel } from './comments.logic';
 
 const rec = (seq: number, over: Partial<CommentRecord> = {}): CommentRecord => ({
   id: `tiktok:${seq}`,
@@ -60,5 +60,14 @@ describe('moderator view logic', () => {
     expect(queueLevel({ overflow: true, open: 60, watched: true })).toBe('red');
     expect(queueLevel({ overflow: false, open: 3, watched: true })).toBe('amber');
     expect(queueLevel({ overflow: false, open: 300, watched: false })).toBe('idle');
+  });
+});
+
+describe('rows that read the clock', () => {
+  it('is an open row waiting on a person, or a closed one with no answer time', () => {
+    expect(readsClock(rec(1, { intent: 'question' }))).toBe(true);
+    expect(readsClock(rec(1, { intent: 'other' }))).toBe(false);
+    expect(readsClock(rec(1, { intent: 'question', status: 'answered', answeredAt: 5_000 }))).toBe(false);
+    expect(readsClock(rec(1, { intent: 'spam', status: 'dismissed' }))).toBe(true);
   });
 });

@@ -60,6 +60,14 @@ export function waitedSeconds(c: Pick<CommentRecord, 'receivedAt' | 'answeredAt'
   return Math.max(0, Math.floor(((c.answeredAt ?? now) - c.receivedAt) / 1000));
 }
 
+/**
+ * Whether a row's clock reads the current time: an open row that waits on a person, or a closed one
+ * with no answer time. The others (no clock, or counted to their answer) need no re-render per tick.
+ */
+export function readsClock(c: Pick<CommentRecord, 'status' | 'intent' | 'answeredAt'>): boolean {
+  return isOpenStatus(c.status) ? needsPerson(c.intent) : c.answeredAt === null;
+}
+
 /** What the row says about its holder: "You are replying", "Ana Reyes is replying", or nothing. */
 export function holderLabel(c: Pick<CommentRecord, 'status' | 'claimedBy'>, me: string): string | null {
   if (c.status !== 'claimed' || !c.claimedBy) return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskItem } from '../../../../shared/contract/index';
-import { contiguousRuns, emptyCache, indexOf, itemAt, pagesFor, pagesToFetch, rowRange, samePages, scrollToShow, storePage } from './desk-window.logic';
+import { contiguousRuns, emptyCache, indexOf, itemAt, pagesFor, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storePage } from './desk-window.logic';
 
 const item = (id: string) => ({ id, size: 1, comment: { id } as DeskItem['comment'], platforms: {}, pinned: false }) as DeskItem;
 
@@ -37,6 +37,15 @@ describe('fixed-height rows', () => {
     expect(scrollToShow(5, 0, 600, 60)).toBe(0);
     expect(scrollToShow(10, 0, 600, 60)).toBe(60);
     expect(scrollToShow(3, 600, 600, 60)).toBe(180);
+  });
+  it('keys unread rows by their place in a ring: distinct on screen, reused after a jump, never an item', () => {
+    const onScreen = Array.from({ length: 20 }, (_, i) => placeholderKey(5_000 + i, 20));
+    expect(new Set(onScreen).size).toBe(20);
+    const afterJump = Array.from({ length: 20 }, (_, i) => placeholderKey(6_500 + i, 20));
+    expect(new Set([...onScreen, ...afterJump]).size).toBe(20);
+    expect(placeholderKey(3, 0)).toBe('p0');
+    expect(onScreen).not.toContain(itemKey('p0'));
+    expect(itemKey('0')).not.toBe(placeholderKey(0, 20));
   });
   it('tells when the pages around the screen changed', () => {
     expect(samePages({ start: 0, end: 20 }, { start: 3, end: 30 })).toBe(true);

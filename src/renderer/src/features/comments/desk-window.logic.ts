@@ -74,6 +74,17 @@ export function rowRange(scrollTop: number, viewport: number, rowHeight: number,
   return { start: Math.max(0, Math.min(total - 1, first - overscan)), end: Math.min(total - 1, Math.max(first, last) + overscan) };
 }
 
+/** The React key of a read row: its item, so an arrival that moves it keeps its DOM. */
+export const itemKey = (id: string) => `i${id}`;
+
+/**
+ * The React key of a row whose page is not read yet: its place in a ring as long as the rows on
+ * screen (consecutive rows never share one), in its own namespace apart from `itemKey`.
+ */
+export function placeholderKey(index: number, ring: number): string {
+  return `p${index % Math.max(1, ring)}`;
+}
+
 /** The scroll offset that brings a row into view ("auto": unchanged when it is already whole on screen). */
 export function scrollToShow(index: number, scrollTop: number, viewport: number, rowHeight: number): number {
   const top = index * rowHeight;
