@@ -44,6 +44,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'garden-plants': 'aggregates read 2026-12-05 16:50',
   eyewear: 'aggregates read 2026-12-05 19:37',
   'power-tools': 'aggregates read 2026-12-05 19:37',
+  'cleaning-supplies': 'aggregates read 2026-12-05 23:09',
+  'arts-crafts': 'aggregates read 2026-12-05 23:09',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
