@@ -15,6 +15,8 @@ const t0 = performance.now();
 const rep = runCrossCatalog(corpus, loadTuningSets(), {
   config: mode === 'fixed' ? { epochs: 20, dropout: 0.15, perClassStack: true } : 'inner-cv',
   log: (l) => console.log(l),
+  // FOLDS=a,b scores only those folds (each still trained on all the other categories)
+  ...(process.env.FOLDS ? { only: new Set(process.env.FOLDS.split(',')) } : {}),
 });
 console.log(formatCrossCatalog(rep));
 console.log(`(${mode}, ${which}, ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
