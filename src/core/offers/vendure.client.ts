@@ -33,11 +33,11 @@ export function createVendureClient(deps: {
   password: () => string | null;
   passwordSecret: string;
 }): VendureClient {
-  let token: string | null = null;
   // Built once per session, not per call: the endpoint, the headers, each document's JSON text.
+  // `session` holds the logged-in headers (the Bearer token); null until login and after it lapses.
+  let session: Record<string, string> | null = null;
   let target: URL | null = null;
   const plain = jsonHeaders();
-  let authorized = plain;
   const documents = new Map<string, string>();
 
   const bodyOf = (query: string, variables: Record<string, unknown>) => {
@@ -51,7 +51,7 @@ export function createVendureClient(deps: {
 
   const post = async <T>(query: string, variables: Record<string, unknown>, auth: boolean) => {
     target ??= storeUrl(deps.adminApiUrl);
-    const answer = await postJsonTo(deps.http, target, bodyOf(query, variables), auth && token ? authorized : plain);
+    const answer = await postJsonTo(deps.http, target, bodyOf(query, variables), auth && session ? session : plain);
     return { answer, body: (answer.body ?? {}) as GraphqlBody<T> };
   };
 
@@ -72,24 +72,21 @@ export function createVendureClient(deps: {
       const why = result?.message ?? body.errors?.map((e) => e.message).join('; ') ?? 'no session token in the answer';
       throw new StoreError('auth', `Vendure refused the login for "${deps.username}": ${why}`);
     }
-    token = header;
-    authorized = jsonHeaders({ authorization: `Bearer ${header}` });
+    session = jsonHeaders({ authorization: `Bearer ${header}` });
   };
 
   return {
     forget() {
-      token = null;
-      authorized = plain;
+      session = null;
     },
     async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
       for (let attempt = 0; ; attempt++) {
-        if (!token) await login();
+        if (!session) await login();
         const { body } = await post<T>(query, variables, true);
         if (body.errors?.length) {
           const codes = body.errors.map((e) => e.extensions?.code ?? '');
           if (attempt === 0 && codes.includes('FORBIDDEN')) {
-            token = null; // the session expired or the server restarted with a fresh store
-            authorized = plain;
+            session = null; // the session expired or the server restarted with a fresh store
             continue;
           }
           const kind = codes.includes('FORBIDDEN') ? 'auth' : 'rejected';
