@@ -10,8 +10,9 @@ export interface SkuInContext {
   sku: string | null;
   candidates: string[];
   /**
-   * An order that names nothing, written while a product is pinned: counted for that product (demand per SKU)
-   * and shown to the moderator as an assumption, never as a match. Null whenever `sku` is set.
+   * The pinned product, assumed: for an order that names nothing, or for any comment whose words fit several
+   * products with the pinned one among them. Counted for that product (demand per SKU) and shown to the moderator
+   * as an assumption, never as a match. Null whenever `sku` is set.
    */
   contextSku: string | null;
   /** Why the match was changed or what was assumed, for the moderator; null when it stands as matched. */
