@@ -339,26 +339,17 @@ function toRecord(r: Row): CommentRecord {
     pinned: false,
     correctedFrom: (r.corrected_from as Intent | null) ?? null,
     note: r.note,
-    reasons: parseReasons(r.reasons),
+    reasons: parseStringArray(r.reasons),
     clusterKey: r.cluster_key,
     answeredVia: (r.answered_via as AnsweredVia | null) ?? null,
-    candidates: parseCandidates(r.sku_candidates),
+    candidates: parseStringArray(r.sku_candidates).slice(0, 8), // insertBatch stores at most 8
     contextSku: r.context_sku ?? null,
   };
 }
 
-/** Stored by insertBatch as a JSON array of at most 8 SKUs; anything else reads as none. */
-function parseCandidates(text: string | null): string[] {
+/** A stored JSON array of strings (reasons, SKU candidates); anything else, or no text, reads as none. */
+function parseStringArray(text: string | null): string[] {
   if (!text) return [];
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 8) : [];
-  } catch {
-    return [];
-  }
-}
-
-function parseReasons(text: string): string[] {
   try {
     const v: unknown = JSON.parse(text);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
