@@ -66,8 +66,7 @@ export interface Prepared {
 }
 
 /** Question marks of any script: a comment without them is the same question, written as chat often is. */
-const QUESTION_MARKS_G = /[?¿？⸮]/g;
-const QUESTION_MARK_RE = /[?¿？⸮]/;
+const QUESTION_MARKS = /[?¿？⸮]/g;
 
 /** The training rows as (features, class) pairs, each comment's copy without question marks beside it when asked for. */
 function examplesOf(data: readonly Prepared[], bare: boolean): Array<{ x: FeatureVector; y: number }> {
@@ -95,8 +94,9 @@ export function prepare(groups: readonly TrainingGroup[]): Prepared[] {
       const a = an.analyse(row.text, row.lang ?? null, row.pinnedSku ?? null);
       const sub = row.sub && (SUBS_OF[row.intent] as readonly string[]).includes(row.sub) ? SUB_INTENTS.indexOf(row.sub as SubIntent) : -1;
       const p: Prepared = { x: featurizeLinear(a.modelInput), y, sub, rules: ruleVector(a), lang: a.lang };
-      if (QUESTION_MARK_RE.test(row.text)) {
-        const b = an.analyse(row.text.replace(QUESTION_MARKS_G, ' '), row.lang ?? null, row.pinnedSku ?? null);
+      const bareText = row.text.replace(QUESTION_MARKS, ' ');
+      if (bareText !== row.text) {
+        const b = an.analyse(bareText, row.lang ?? null, row.pinnedSku ?? null);
         p.bare = { x: featurizeLinear(b.modelInput), rules: ruleVector(b) };
       }
       out.push(p);
