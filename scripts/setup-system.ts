@@ -23,6 +23,9 @@ export const SYSTEM_PACKAGES: Readonly<Record<string, readonly string[]>> = Obje
   'libnginx-mod-rtmp': ['/usr/lib/nginx/modules/ngx_rtmp_module.so'],
   inspircd: ['/usr/sbin/inspircd', '/usr/lib/inspircd/modules/m_ircv3_ctctags.so'],
   postgresql: ['/usr/lib/postgresql/15/bin/initdb', '/usr/lib/postgresql/15/bin/pg_ctl'],
+  // Chromium draws emoji in comments and the page title from this font; without it the screenshots
+  // and the views show empty boxes where viewers typed emoji.
+  'fonts-noto-color-emoji': ['/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf'],
 });
 
 function multiarchDirs(): string[] {
