@@ -14,7 +14,11 @@
 // --disable-gpu-vsync, where rAF runs as soon as the frame's work is done, and every frame does one
 // step (scroll, `j`), so each interval is that frame's work. Each method prints its idle page (for
 // method 2 a page changing one number a frame: an unpaced browser draws no frame for a page with
-// nothing to draw, and its rAF then falls back to ~60 Hz).
+// nothing to draw, and its rAF then falls back to ~60 Hz); (3) the vsync-paced walks again under a
+// Chromium trace: the page's main-thread CPU time per frame (the tasks begun in each frame: script,
+// style, layout, paint; CPU time, so a wait for a core on this shared machine is not counted as the
+// page's), the dropped frames (rAF interval > 1.5 vsync) and the long tasks, each beside an idle page
+// traced the same way in the same run.
 // Baselines from the same run: an idle page's frame clock (what headless Chromium reports at best),
 // the station's own time for the first window, the unpaged path (every open row fetched with `comments.list`, as the
 // desk did before it paged — transfer and parse only, no render) and the empty desk; and the
@@ -29,6 +33,7 @@ import { OPEN_MARKS, OPEN_PROBE, type OpenMarks } from '../test/probes/moderator
 import { report, summarise, type BenchRow } from './support/report';
 import { launchChromium, ROOT, startBenchRig, UNPACED_FRAME_ARGS } from './support/browser-rig';
 import { loadBreakdown, parseTrace, TRACE_CATEGORIES, type LoadBreakdown } from './support/trace-breakdown';
+import { dearestFramesByKind, droppedFrames, FRAME_TRACE_CATEGORIES, frameCosts, type FrameCosts } from './support/frame-costs';
 
 const SYSTEM = { actor: 'bench', role: 'producer' as const, via: 'test' as const };
 const TOTAL = 100_000;
@@ -51,6 +56,25 @@ async function heapMb(page: Page): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   await cdp.detach();
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1024 / 1024;
+}
+
+/** A frame walk run again under a trace: its rAF intervals and what each frame cost the page's main thread. */
+interface TracedWalk {
+  walk: FrameWalk;
+  costs: FrameCosts | null;
+  /** The frames at or above the CPU p95: their main-thread time by kind (wall ms, averaged). */
+  dear: { frames: number; byKind: Record<string, number> } | null;
+}
+
+async function tracedWalk(browser: Browser, page: Page, run: () => Promise<FrameWalk>): Promise<TracedWalk> {
+  await browser.startTracing(page, { categories: FRAME_TRACE_CATEGORIES });
+  const walk = await run().catch(async (error: unknown) => {
+    await browser.stopTracing();
+    throw error;
+  });
+  const events = parseTrace(await browser.stopTracing());
+  const costs = frameCosts(events);
+  return { walk, costs, dear: costs ? dearestFramesByKind(events, costs) : null };
 }
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? Number.NaN;
@@ -84,6 +108,7 @@ async function main(): Promise<void> {
     const blank = await context.newPage();
     await blank.setContent('<!doctype html><title>idle</title><p>idle</p>');
     const idleWalk = (await blank.evaluate(IDLE_FOR(3_000))) as FrameWalk;
+    const idleTraced = await tracedWalk(browser, blank, () => blank.evaluate(IDLE_FOR(3_000)) as Promise<FrameWalk>);
     await blank.close();
 
     // Baseline: the same desk with no load comments (only the few the replay sent before it stopped).
@@ -193,6 +218,22 @@ async function main(): Promise<void> {
     await liveLoad();
     const liveWalk = await live;
 
+    // The same three walks again under a trace (the runs above stay untraced, comparable with earlier
+    // rounds): what each frame cost the page's main thread, and the frames the screen did not get.
+    const toTop = () => page.evaluate(`document.querySelector('[data-testid="comment-list"]').scrollTop = 0`);
+    await toTop();
+    await new Promise((r) => setTimeout(r, 500));
+    const scrollTraced = await tracedWalk(browser, page, () => page.evaluate(SCROLL_FOR(3_000)) as Promise<FrameWalk>);
+    await toTop();
+    await new Promise((r) => setTimeout(r, 500));
+    const walkTraced = await tracedWalk(browser, page, () => page.evaluate(SCROLL_AND_WALK) as Promise<FrameWalk>);
+    await toTop();
+    const liveTraced = await tracedWalk(browser, page, async () => {
+      const walking = page.evaluate(SCROLL_FOR(5_000)) as Promise<FrameWalk>;
+      await liveLoad();
+      return walking;
+    });
+
     // The page's own per-frame cost: a Chromium whose frames are not paced by vsync, one step per frame.
     const unpaced = await launchChromium(UNPACED_FRAME_ARGS);
     let own: { idle: FrameWalk; walk: FrameWalk; scroll: FrameWalk; live: FrameWalk };
@@ -251,6 +292,39 @@ async function main(): Promise<void> {
       ...['run JS', 'compile JS', 'parse HTML', 'parse CSS', 'style + layout', 'paint', 'GC', 'other'].map((k) => ({ metric: `    ${k}`, value: b(k), unit: 'ms' })),
     ];
 
+    // Per traced walk: rAF intervals, dropped frames, the page's main-thread cost per frame, long tasks.
+    const idleCpuP95 = p95(idleTraced.costs?.frames.map((f) => f.cpuMs) ?? []);
+    const idleDropped = droppedFrames(idleTraced.walk.times) / Math.max(1, idleTraced.walk.times.length);
+    const tracedRows = (label: string, t: TracedWalk, target: boolean): BenchRow[] => {
+      const cpu = t.costs?.frames.map((f) => f.cpuMs) ?? [];
+      const wall = t.costs?.frames.map((f) => f.wallMs) ?? [];
+      const dropped = droppedFrames(t.walk.times);
+      const share = dropped / Math.max(1, t.walk.times.length);
+      const cpuP95 = p95(cpu);
+      return [
+        { metric: `traced, vsync-paced: ${label} (${t.walk.times.length} frames): page main-thread CPU per frame, p95`, value: cpuP95, unit: 'ms', baseline: idleCpuP95, ...(target ? { target: '<= 16.7', pass: cpuP95 <= 16.7 } : {}) },
+        { metric: '  same, p50 · max', value: summarise(cpu).p50, unit: 'ms', baseline: Math.max(...cpu) },
+        { metric: '  main-thread wall time per frame (holds waits for a core), p95', value: p95(wall), unit: 'ms' },
+        { metric: `  dropped frames (rAF interval > 25 ms): ${dropped} of ${t.walk.times.length}; baseline: idle page's share`, value: share * 100, unit: '%', baseline: idleDropped * 100 },
+        { metric: '  rAF interval p95 (vsync-paced, this traced run)', value: p95(t.walk.times), unit: 'ms', baseline: p95(idleTraced.walk.times) },
+        { metric: '  long tasks (> 50 ms wall · > 50 ms CPU)', value: t.costs?.longTasks ?? Number.NaN, unit: 'tasks', baseline: t.costs?.longTasksCpu ?? Number.NaN },
+        {
+          metric: `  the dearest ${t.dear?.frames ?? 0} frames (CPU ≥ p95), main thread by kind: ${Object.entries(t.dear?.byKind ?? {})
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, ms]) => `${k} ${ms.toFixed(1)}`)
+            .join(' · ')} (wall ms a frame), total`,
+          value: Object.values(t.dear?.byKind ?? {}).reduce((a, b) => a + b, 0),
+          unit: 'ms',
+        },
+      ];
+    };
+    const frameCostRows: BenchRow[] = [
+      ...tracedRows('idle page (no desk), the floor', idleTraced, false),
+      ...tracedRows('smooth scroll, 120 px a frame', scrollTraced, true),
+      ...tracedRows('90,000 px jumps ×60, then j ×40', walkTraced, true),
+      ...tracedRows('smooth scroll while 2,000 comments/s arrive', liveTraced, true),
+    ];
+
     const rows: BenchRow[] = [
       { metric: `open the desk, cold, in the page: nav start → full count listed and painted (median of ${OPENS}: ${inPage.map((x) => x.toFixed(0)).join(', ')})`, value: inPageMedian, unit: 'ms', baseline: LAST.openMs, ratio: inPageMedian / LAST.openMs, target: '< 1000', pass: inPageMedian < 1_000 },
       { metric: `  same opens from the bench: goto → painted seen (rAF polling), median`, value: summarise(cold.map((c) => c.wallMs)).p50, unit: 'ms' },
@@ -278,6 +352,7 @@ async function main(): Promise<void> {
       { metric: '  same, p50', value: summarise(own.live.times).p50, unit: 'ms' },
       { metric: '  baseline, this run: near-idle page (one number changed a frame), unpaced frame p95', value: p95(own.idle.times), unit: 'ms' },
       { metric: '  baseline, this run: near-idle page, unpaced frame p50', value: summarise(own.idle.times).p50, unit: 'ms' },
+      ...frameCostRows,
       { metric: 'rows in the DOM', value: walk.rows, unit: 'rows', baseline: baseWalk.rows, target: '< 80', pass: walk.rows < 80 },
       { metric: `JS heap with ${TOTAL.toLocaleString('en-US')} comments`, value: heap, unit: 'MB', baseline: baseHeap, ratio: heap / baseHeap, target: '< 300', pass: heap < 300 },
       { metric: 'JS heap after 20,000 more live', value: heapAfter, unit: 'MB', baseline: heap },

@@ -5,12 +5,14 @@
 
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'v8', 'blink.user_timing', 'loading'];
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   cat: string;
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs; absent when the trace has no thread timing. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: Record<string, unknown>;
@@ -69,13 +71,10 @@ function mainThreadOf(events: TraceEvent[], urlPart: string): { pid: number; tid
   return nav ? { pid: parse.pid, tid: parse.tid, navStart: nav.ts } : null;
 }
 
-export function loadBreakdown(events: TraceEvent[], urlPart: string, untilMs: number): LoadBreakdown | null {
-  const main = mainThreadOf(events, urlPart);
-  if (!main) return null;
-  const from = main.navStart;
-  const to = from + untilMs * 1000;
+/** One thread's busy self time by kind (ms) between `from` and `to` (trace µs). */
+export function busyByKind(events: readonly TraceEvent[], thread: { pid: number; tid: number }, from: number, to: number): Record<string, number> {
   const spans = events
-    .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined && e.ts + (e.dur ?? 0) > from && e.ts < to)
+    .filter((e) => e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined && e.ts + (e.dur ?? 0) > from && e.ts < to)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const busy: Record<string, number> = {};
   // Self time: walk the nesting with a stack, charging each event its duration minus its children's.
@@ -103,6 +102,16 @@ export function loadBreakdown(events: TraceEvent[], urlPart: string, untilMs: nu
     stack.push({ end, kind: KIND[e.name] ?? null, child: 0, dur: end - start });
   }
   close(Number.POSITIVE_INFINITY);
+  return busy;
+}
+
+export function loadBreakdown(events: TraceEvent[], urlPart: string, untilMs: number): LoadBreakdown | null {
+  const main = mainThreadOf(events, urlPart);
+  if (!main) return null;
+  const from = main.navStart;
+  const to = from + untilMs * 1000;
+  const busy = busyByKind(events, main, from, to);
+  const spans = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined && e.ts + (e.dur ?? 0) > from && e.ts < to);
   // The bundle is the page's one long module evaluation (the init script and the driver's evaluations are short scripts).
   const lastEval = spans.filter((e) => e.name === 'v8.evaluateModule').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
   const backgroundCompileMs =
