@@ -8,8 +8,9 @@ export function DeskOffers(props: { offers: readonly OfferView[] }) {
   return (
     <span className="desk-offers" aria-label="Offers">
       {props.offers.map((o) => (
-        <span key={o.id} className={`desk-offer desk-offer-${phaseLevel(o.state)}`} data-testid={`desk-offer-${o.id}`} data-state={o.state}>
-          {o.name}: <strong>{phaseLabel(o)}</strong>
+        // On a narrow desk the name gives way (whole in the tooltip); the state never does.
+        <span key={o.id} className={`desk-offer desk-offer-${phaseLevel(o.state)}`} data-testid={`desk-offer-${o.id}`} data-state={o.state} title={`${o.name}: ${phaseLabel(o)}`}>
+          <span className="desk-offer-name">{o.name}:</span> <strong>{phaseLabel(o)}</strong>
         </span>
       ))}
     </span>

@@ -18,6 +18,7 @@ import { useDeskWindow } from './use-desk-window';
 import { indexOf, itemAt, samePages } from './desk-window.logic';
 import { deskFilterOf, heldByOther, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, type Filters } from './comments.logic';
 import { readModeratorName, saveModeratorName } from './moderator-identity';
+import { overflowShort } from './queue-label.logic';
 import { replyToCluster } from './reply.flow';
 import { macroReply } from '../../../../shared/show/macro.reply';
 import { DeskOffers } from './DeskOffers';
@@ -413,7 +414,7 @@ const QueueNav = memo(function QueueNav(props: { queues: readonly QueueSummary[]
             <span className="num" data-testid={`queue-count-${name}`} title={`${q?.open ?? 0} comments`}>
               {q?.items ?? q?.open ?? 0}
             </span>
-            {q?.overflow ? <span className="queue-overflow">OVERFLOW · {q.overflowReason?.split(', ')[0]}</span> : null}
+            {q?.overflow ? <span className="queue-overflow">OVERFLOW · {overflowShort(q.overflowReason)}</span> : null}
           </button>
         );
       })}
