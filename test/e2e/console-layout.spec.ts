@@ -58,8 +58,12 @@ for (const size of [
     for (const id of OFFERS.filter((o) => o !== 'serum-duo')) await insideViewport(producer, producer.getByTestId(`status-pause-${id}`), `PAUSE ${id}`);
     await insideViewport(producer, producer.getByTestId('status-resume-serum-duo'), 'RESUME serum-duo');
     await insideViewport(producer, producer.getByTestId('deck-current'), 'current cue');
-    // The deck's own controls show under the current cue without scrolling its panel.
-    for (const id of ['deck-current', 'cue-prev', 'cue-next']) await unclipped(producer.getByTestId(id), id);
+    // The deck's own controls show under the current cue without scrolling its panel: all five, so
+    // picking a cue, arming it and going there need no scroll with two emergencies up.
+    for (const id of ['deck-current', 'cue-prev', 'cue-next', 'cue-jump', 'cue-arm', 'cue-go']) {
+      await unclipped(producer.getByTestId(id), id);
+      await insideViewport(producer, producer.getByTestId(id), id);
+    }
     // The header names the person who acts, whole; the key they act through is the tooltip.
     const whoami = producer.getByTestId('whoami');
     await expect(whoami.locator('.whoami-name')).toHaveText('Maya Okafor');

@@ -124,14 +124,25 @@ export function CueDeckPanel() {
             <Button size="lg" variant="primary" onClick={() => void act('cue.next', {})} disabled={cues.index >= cues.total - 1} hotkey="Space" data-testid="cue-next">
               Next
             </Button>
-            <Button size="lg" onClick={() => selected && void act('cue.goto', { cueId: selected }).then(() => setPicked(null))} disabled={!selected} hotkey="Enter" data-testid="cue-jump">
-              Jump to pick
+            {/* On a narrow console the words in `deck-wide` give way (the name stays whole), so the five
+                controls keep one row under the current cue. */}
+            <Button size="lg" onClick={() => selected && void act('cue.goto', { cueId: selected }).then(() => setPicked(null))} disabled={!selected} hotkey="Enter" data-testid="cue-jump" aria-label="Jump to pick">
+              Jump<span className="deck-wide"> to pick</span>
             </Button>
-            <Button size="lg" variant={cues.armed ? 'selected' : 'default'} onClick={() => selected && void act('cue.arm', { cueId: selected })} disabled={!selected} hotkey="A" data-testid="cue-arm">
-              Arm pick
+            <Button size="lg" variant={cues.armed ? 'selected' : 'default'} onClick={() => selected && void act('cue.arm', { cueId: selected })} disabled={!selected} hotkey="A" data-testid="cue-arm" aria-label="Arm pick">
+              Arm<span className="deck-wide"> pick</span>
             </Button>
-            <Button size="lg" variant={cues.armed ? 'live' : 'default'} onClick={() => void act('cue.go', {}).then(() => setPicked(null))} disabled={!cues.armed} hotkey="G" data-testid="cue-go">
-              Go{cues.armed ? ` → ${cues.armed.id}` : ''}
+            <Button
+              size="lg"
+              variant={cues.armed ? 'live' : 'default'}
+              onClick={() => void act('cue.go', {}).then(() => setPicked(null))}
+              disabled={!cues.armed}
+              hotkey="G"
+              data-testid="cue-go"
+              aria-label={cues.armed ? `Go to ${cues.armed.id}` : 'Go'}
+              title={cues.armed ? `Go to the armed cue ${cues.armed.id}` : undefined}
+            >
+              Go{cues.armed ? <span className="deck-wide"> → {cues.armed.id}</span> : null}
             </Button>
             {cues.armed ? (
               <Button variant="ghost" onClick={() => void act('cue.arm', { cueId: null })} hotkey="Esc">
