@@ -62,8 +62,8 @@ async function heapMb(page: Page): Promise<number> {
 interface TracedWalk {
   walk: FrameWalk;
   costs: FrameCosts | null;
-  /** The frames at or above the CPU p95: their main-thread time by kind (wall ms, averaged). */
-  dear: { frames: number; byKind: Record<string, number> } | null;
+  /** The frames at or above the CPU p95: their main-thread CPU time by kind (ms, averaged). */
+  dear: { frames: number; byKind: Record<string, number>; other: Record<string, number> } | null;
 }
 
 async function tracedWalk(browser: Browser, page: Page, run: () => Promise<FrameWalk>): Promise<TracedWalk> {
@@ -312,7 +312,11 @@ async function main(): Promise<void> {
           metric: `  the dearest ${t.dear?.frames ?? 0} frames (CPU ≥ p95), main thread by kind: ${Object.entries(t.dear?.byKind ?? {})
             .sort((a, b) => b[1] - a[1])
             .map(([k, ms]) => `${k} ${ms.toFixed(1)}`)
-            .join(' · ')} (wall ms a frame), total`,
+            .join(' · ')} (CPU ms a frame; other: ${Object.entries(t.dear?.other ?? {})
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 3)
+            .map(([k, ms]) => `${k} ${ms.toFixed(1)}`)
+            .join(', ')}), total`,
           value: Object.values(t.dear?.byKind ?? {}).reduce((a, b) => a + b, 0),
           unit: 'ms',
         },

@@ -80,18 +80,21 @@ export function frameCosts(events: readonly TraceEventLike[]): FrameCosts | null
 }
 
 /**
- * Where the dearest frames go: main-thread self time by kind (script, style + layout, paint, GC…),
- * averaged over the frames whose CPU time is at or above the p95 — what to work on next.
+ * Where the dearest frames go: main-thread self CPU time by kind (script, style + layout, paint, GC…),
+ * averaged over the frames whose CPU time is at or above the p95 — what to work on next. `other`
+ * names its biggest events.
  */
-export function dearestFramesByKind(events: readonly TraceEvent[], costs: FrameCosts, quantile = 0.95): { frames: number; byKind: Record<string, number> } {
+export function dearestFramesByKind(events: readonly TraceEvent[], costs: FrameCosts, quantile = 0.95): { frames: number; byKind: Record<string, number>; other: Record<string, number> } {
   const sorted = [...costs.frames].sort((a, b) => a.cpuMs - b.cpuMs);
   const cut = sorted[Math.floor(sorted.length * quantile)]?.cpuMs ?? Number.POSITIVE_INFINITY;
   const dear = costs.frames.filter((f) => f.cpuMs >= cut);
   const byKind: Record<string, number> = {};
+  const otherTotal: Record<string, number> = {};
   for (const f of dear) {
-    for (const [k, ms] of Object.entries(busyByKind(events, costs.thread, f.from, f.to))) byKind[k] = (byKind[k] ?? 0) + ms / dear.length;
+    for (const [k, ms] of Object.entries(busyByKind(events, costs.thread, f.from, f.to, 'cpu', otherTotal))) byKind[k] = (byKind[k] ?? 0) + ms / dear.length;
   }
-  return { frames: dear.length, byKind };
+  const other = Object.fromEntries(Object.entries(otherTotal).map(([k, ms]) => [k, ms / dear.length]));
+  return { frames: dear.length, byKind, other };
 }
 
 /** rAF intervals longer than one and a half vsync periods: a frame the screen did not get in time. */

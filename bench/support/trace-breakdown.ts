@@ -71,35 +71,47 @@ function mainThreadOf(events: TraceEvent[], urlPart: string): { pid: number; tid
   return nav ? { pid: parse.pid, tid: parse.tid, navStart: nav.ts } : null;
 }
 
-/** One thread's busy self time by kind (ms) between `from` and `to` (trace µs). */
-export function busyByKind(events: readonly TraceEvent[], thread: { pid: number; tid: number }, from: number, to: number): Record<string, number> {
+/**
+ * One thread's busy self time by kind (ms) between `from` and `to` (trace µs). `clock: 'cpu'` charges
+ * thread time (`tdur`) instead of wall time, so a wait for a core on a busy machine is nobody's.
+ * `otherNames`, when given, collects the self time left as "other" by the event it belongs to.
+ */
+export function busyByKind(
+  events: readonly TraceEvent[],
+  thread: { pid: number; tid: number },
+  from: number,
+  to: number,
+  clock: 'wall' | 'cpu' = 'wall',
+  otherNames?: Record<string, number>,
+): Record<string, number> {
   const spans = events
     .filter((e) => e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined && e.ts + (e.dur ?? 0) > from && e.ts < to)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const busy: Record<string, number> = {};
   // Self time: walk the nesting with a stack, charging each event its duration minus its children's.
-  const stack: { end: number; kind: string | null; child: number; dur: number }[] = [];
+  type Open = { end: number; kind: string | null; name: string; child: number; dur: number };
+  const stack: Open[] = [];
   const close = (upTo: number) => {
-    while (stack.length && (stack.at(-1) as { end: number }).end <= upTo) {
-      const s = stack.pop() as { end: number; kind: string | null; child: number; dur: number };
+    while (stack.length && (stack.at(-1) as Open).end <= upTo) {
+      const s = stack.pop() as Open;
       const self = Math.max(0, s.dur - s.child);
       const kind = s.kind ?? (stack.length === 0 ? 'other' : null);
-      if (kind) busy[kind] = (busy[kind] ?? 0) + self / 1000;
-      else {
-        // An unnamed wrapper inside a known kind: its self time is that kind's.
-        const outer = [...stack].reverse().find((x) => x.kind);
-        const k = outer?.kind ?? 'other';
-        busy[k] = (busy[k] ?? 0) + self / 1000;
-      }
+      const k = kind ?? [...stack].reverse().find((x) => x.kind)?.kind ?? 'other';
+      // An unnamed wrapper inside a known kind: its self time is that kind's.
+      busy[k] = (busy[k] ?? 0) + self / 1000;
+      if (k === 'other' && otherNames) otherNames[s.name] = (otherNames[s.name] ?? 0) + self / 1000;
     }
   };
   for (const e of spans) {
     const start = Math.max(e.ts, from);
     const end = Math.min(e.ts + (e.dur ?? 0), to);
     close(start);
+    const wall = e.dur ?? 0;
+    // CPU time of the part inside the window, in proportion when the window cuts the event.
+    const amount = clock === 'cpu' && e.tdur !== undefined ? (wall > 0 ? (e.tdur * (end - start)) / wall : 0) : end - start;
     const parent = stack.at(-1);
-    if (parent) parent.child += end - start;
-    stack.push({ end, kind: KIND[e.name] ?? null, child: 0, dur: end - start });
+    if (parent) parent.child += amount;
+    stack.push({ end, kind: KIND[e.name] ?? null, name: e.name, child: 0, dur: amount });
   }
   close(Number.POSITIVE_INFINITY);
   return busy;
