@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskItem } from '../../../../shared/contract/index';
-import { contiguousRuns, emptyCache, indexOf, itemAt, pagesFor, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storePage } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, pagesFor, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storePage } from './desk-window.logic';
 
 const item = (id: string) => ({ id, size: 1, comment: { id } as DeskItem['comment'], platforms: {}, pinned: false }) as DeskItem;
 
 describe('desk window paging', () => {
   it('asks only for the pages on screen plus a margin, never the whole list', () => {
-    expect(pagesFor(0, 20, 100_000)).toEqual([0, 1]);
-    expect(pagesFor(50_000, 50_015, 100_000)).toEqual([999, 1000, 1001]);
-    expect(pagesFor(99_990, 99_999, 100_000)).toEqual([1998, 1999]);
+    expect(pagesFor(0, 20, 100_000, 50)).toEqual([0, 1]);
+    expect(pagesFor(50_000, 50_015, 100_000, 50)).toEqual([999, 1000, 1001]);
+    expect(pagesFor(99_990, 99_999, 100_000, 50)).toEqual([1998, 1999]);
     expect(pagesFor(0, 10, 0)).toEqual([0]);
+  });
+  it('reads about a hundred rows around a screen of 21: every row read is JSON the page decodes on its main thread', () => {
+    const pages = pagesFor(50_000, 50_020, 100_000);
+    expect(pages.length * DESK_PAGE).toBeLessThanOrEqual(100);
+    expect(pages[0]! * DESK_PAGE).toBeLessThanOrEqual(50_000 - 10);
+    expect((pages.at(-1)! + 1) * DESK_PAGE - 1).toBeGreaterThanOrEqual(50_020 + 10);
   });
   it('re-reads stale pages when the station moved, keeps fresh ones, drops far ones', () => {
     const c = emptyCache('all');
@@ -18,9 +24,9 @@ describe('desk window paging', () => {
     expect(pagesToFetch(c, [0], 6)).toEqual([0]);
     storePage(c, 7, [item('z')], 400, 6, [7]);
     expect(c.pages.has(0)).toBe(false);
-    expect(itemAt(c, 350)?.id).toBe('z');
-    expect(itemAt(c, 351)).toBeUndefined();
-    expect(indexOf(c, 'z')).toBe(350);
+    expect(itemAt(c, 350, 50)?.id).toBe('z');
+    expect(itemAt(c, 351, 50)).toBeUndefined();
+    expect(indexOf(c, 'z', 50)).toBe(350);
     expect(indexOf(c, 'a')).toBe(-1);
   });
 });
@@ -48,8 +54,8 @@ describe('fixed-height rows', () => {
     expect(itemKey('0')).not.toBe(placeholderKey(0, 20));
   });
   it('tells when the pages around the screen changed', () => {
-    expect(samePages({ start: 0, end: 20 }, { start: 3, end: 30 })).toBe(true);
-    expect(samePages({ start: 0, end: 40 }, { start: 20, end: 60 })).toBe(false);
+    expect(samePages({ start: 0, end: 20 }, { start: 3, end: 30 }, 50)).toBe(true);
+    expect(samePages({ start: 0, end: 40 }, { start: 20, end: 60 }, 50)).toBe(false);
   });
 });
 
