@@ -1,6 +1,6 @@
 // The moderator desk at 1366×768 on a busy show whose queues overflow (low limits, the demo replay
 // running, three offers with one paused by its store rule): the toolbar is one row, every offer's
-// state is whole in it, and each queue tab's OVERFLOW line is whole, not cut.
+// state is whole above the queues, each queue tab's OVERFLOW line is whole, and no row's tags spill.
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { writeBusyShow } from './busy-show';
@@ -37,11 +37,27 @@ test('the desk at 1366×768 with overflowing queues: one toolbar row, offer stat
   const bar = desk.locator('.mod-bar');
   const tops = await bar.evaluate((el) => Array.from(el.children).map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)));
   expect(Math.max(...tops) - Math.min(...tops), `toolbar rows (item centres ${tops.join(', ')})`).toBeLessThanOrEqual(4);
+  await whole(desk.getByTestId('list-count'), bar, 'count');
+  // The offers above the queues: each state whole, each name readable (cut at worst, never gone).
   for (const id of OFFERS) {
     const chip = desk.getByTestId(`desk-offer-${id}`);
     await whole(chip.locator('strong'), chip, `${id} state in its chip`);
-    await whole(chip, bar.locator('.desk-offers'), `${id} chip`);
+    await whole(chip, desk.locator('.mod-side'), `${id} chip`);
+    expect(await chip.locator('.desk-offer-name').evaluate((el) => el.clientWidth), `${id} name shown`).toBeGreaterThan(80);
   }
-  await whole(desk.getByTestId('list-count'), bar, 'count');
+  // A row's tags (intent, SKU, who holds it) stay inside its 60 px: nothing spills onto the next row.
+  await desk.getByTestId('comment-row').first().click();
+  await desk.keyboard.press('c');
+  await expect(desk.getByTestId('comment-holder').first()).toHaveText('You are replying');
+  const spills = await desk.getByTestId('comment-row').evaluateAll((rows) =>
+    rows.flatMap((r) => {
+      const box = r.getBoundingClientRect();
+      return Array.from(r.querySelectorAll('.comment-tags > *'))
+        .map((t) => t.getBoundingClientRect())
+        .filter((t) => t.height > 0 && (t.top < box.top - 0.5 || t.bottom > box.bottom + 0.5))
+        .map(() => r.getAttribute('data-id'));
+    }),
+  );
+  expect(spills, 'rows whose tags spill out of the row').toEqual([]);
   expect(await desk.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'page scrolls sideways').toBe(0);
 });

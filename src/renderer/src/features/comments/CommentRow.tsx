@@ -104,7 +104,7 @@ export function CommentRow(props: {
           </span>
         ) : null}
         {holder ? (
-          <span className={`holder ${c.claimedBy === me ? 'holder-me' : 'holder-other'}`} data-testid="comment-holder">
+          <span className={`holder ${c.claimedBy === me ? 'holder-me' : 'holder-other'}`} data-testid="comment-holder" title={holder}>
             {holder}
           </span>
         ) : c.status === 'escalated' ? (

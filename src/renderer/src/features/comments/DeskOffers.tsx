@@ -6,13 +6,13 @@ import { phaseLabel, phaseLevel } from '../offers/offers.logic';
 export function DeskOffers(props: { offers: readonly OfferView[] }) {
   if (props.offers.length === 0) return null;
   return (
-    <span className="desk-offers" aria-label="Offers">
+    // Above the queues, one line each: the state always whole, a long name cut (whole in the tooltip).
+    <section className="desk-offers" aria-label="Offers">
       {props.offers.map((o) => (
-        // On a narrow desk the name gives way (whole in the tooltip); the state never does.
         <span key={o.id} className={`desk-offer desk-offer-${phaseLevel(o.state)}`} data-testid={`desk-offer-${o.id}`} data-state={o.state} title={`${o.name}: ${phaseLabel(o)}`}>
           <span className="desk-offer-name">{o.name}:</span> <strong>{phaseLabel(o)}</strong>
         </span>
       ))}
-    </span>
+    </section>
   );
 }

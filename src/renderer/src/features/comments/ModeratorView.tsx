@@ -299,14 +299,16 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
         <label className="mod-toggle">
           <input type="checkbox" checked={filters.done} onChange={(e) => setFilter({ done: e.target.checked })} /> done
         </label>
-        <DeskOffers offers={offers} />
         <span className="muted num" data-testid="list-count" title="work items: a group of people asking the same thing is one item">
           {desk.loading ? 'loading…' : `${formatCount(total)} shown`}
         </span>
       </div>
       {desk.error ? <div className="banner banner-red">Comments could not be loaded: {desk.error}</div> : null}
       <div className="mod-body">
-        <QueueNav queues={queues} active={filters.queue} onPick={setQueue} comments={comments} />
+        <div className="mod-side">
+          <DeskOffers offers={offers} />
+          <QueueNav queues={queues} active={filters.queue} onPick={setQueue} comments={comments} />
+        </div>
         <div className="mod-list-col">
           {checked.size > 0 ? (
             <div className="bulk-bar" data-testid="bulk-bar">
