@@ -37,6 +37,10 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   // here before any classifier change of session 6 was merged.
   'heldout/bike-cycling/comments.jsonl': '09a9af49a4e0389315b98871cd05298ed1fd14c8d7daf2f534c2ffbb037a4a42',
   'heldout/bike-cycling/catalog.json': 'b006013e8e593347a3939037c489a8678be15f09be5cea11c370b490cfd9e361',
+  // Written 2026-12-05 23:53–23:58 (session 6) by an eighth author, same brief and spelled-out SKU cases; frozen here
+  // before any classifier change of session 6 was merged.
+  'heldout/musical-instruments/comments.jsonl': 'abfedf9c5e6517afc2906a20b150534749a1df94e5879273bdcf03c9aaf5fdba',
+  'heldout/musical-instruments/catalog.json': 'd87e4f31b81c3a67f760e788968a314333881dd300fe56dc0e08f7ce6fa5c0ea',
 };
 
 /**
