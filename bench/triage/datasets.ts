@@ -87,6 +87,10 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/phone-accessories/catalog.json': '377f7f75066e8ae524264cf2b754b17cb14d35b57058a55bc3f82a388e21882c',
   'corpus/stationery-art/comments.jsonl': 'c89bfc3cbe84963179f4446825b98afb1f7a09c02e52bc0a89e9f5c62e752785',
   'corpus/stationery-art/catalog.json': '3e7dde1e3c28d50447e8cffa7ada73f3b16e77889d41168a0a15a30c8d167ff6',
+  // Written 2026-12-05 23:58–00:04 (session 6) by an independent author from the held-out brief (rules, format, size/mix),
+  // who never saw the code, the classifier or any data; frozen here in the commit that adds it to the rotation.
+  'corpus/gaming-accessories/comments.jsonl': '3fd70a3cf41f37f03bb415c457e7a2716fec89e877e664761088be760afcd61a',
+  'corpus/gaming-accessories/catalog.json': '094b7c47dc3b1436ac4012d819cce4a4a2479106ca09b47db1be42e4d1f7b51a',
   // Second, independent SKU labels (2026-12-05 23:53–00:02, session 6) by three labellers who saw only the text, the pinned
   // product, the catalog and the spelled-out SKU rule, never the first labels: inter-annotator agreement (sku-eval).
   'corpus/footwear/sku-second.jsonl': 'eb49df35ed43a92bfbeb7f873d9638c7ba8dd120d6f0225d51507e20bd1da2a1',
