@@ -91,6 +91,9 @@ export const FROZEN: Readonly<Record<string, string>> = {
   // who never saw the code, the classifier or any data; frozen here in the commit that adds it to the rotation.
   'corpus/gaming-accessories/comments.jsonl': '3fd70a3cf41f37f03bb415c457e7a2716fec89e877e664761088be760afcd61a',
   'corpus/gaming-accessories/catalog.json': '094b7c47dc3b1436ac4012d819cce4a4a2479106ca09b47db1be42e4d1f7b51a',
+  // Written 2026-12-05 23:58–00:05 (session 6) by another independent author, same brief; frozen in the commit that adds it.
+  'corpus/makeup-cosmetics/comments.jsonl': '63eb686561c077fce2b5a3b658ae9f0d7abc3c8780690ebc2504f0753886126c',
+  'corpus/makeup-cosmetics/catalog.json': '6133a70a71cc51ddfe411bd98518bd7bb065b0a01ef71ebfdffef85b28879cd6',
   // Second, independent SKU labels (2026-12-05 23:53–00:02, session 6) by three labellers who saw only the text, the pinned
   // product, the catalog and the spelled-out SKU rule, never the first labels: inter-annotator agreement (sku-eval).
   'corpus/footwear/sku-second.jsonl': 'eb49df35ed43a92bfbeb7f873d9638c7ba8dd120d6f0225d51507e20bd1da2a1',
