@@ -37,6 +37,10 @@ const COLOUR_ROWS: readonly string[] = [
   'coral | coral',
   'peach | durazno | melocoton | pessego | persik | peach',
   'sage | salvia | verde salvia | hijau sage | sage green',
+  'emerald | esmeralda | verde esmeralda | hijau zamrud | zamrud',
+  'terracotta | terracota | terra cota | terracotta | ladrillo | tijolo | bata | merah bata',
+  'espresso | cafe oscuro | marron oscuro | marrom escuro | cokelat tua | coklat tua',
+  'wood | madera | madeira | amadeirado | amadeirada | kayu | wood grain | woodgrain | veta de madera | vetas de madera',
   'khaki | caqui | kaki',
   'mustard | mostaza | mostarda | kuning mustard',
   'nude | nude | piel | cor de pele | warna kulit',
@@ -133,8 +137,19 @@ export const BUNDLE_WORDS: readonly string[] = ['bundle', 'the bundle', 'combo',
 /** Shades and the everyday colour they are a kind of: a viewer says "the green one" for sage, "blue" for navy. */
 const HUE_OF: Readonly<Record<string, string>> = {
   navy: 'blue', 'light blue': 'blue', teal: 'green', olive: 'green', mint: 'green', sage: 'green', burgundy: 'red', wine: 'red',
-  lilac: 'purple', charcoal: 'grey', tan: 'brown', ivory: 'white', cream: 'white',
+  lilac: 'purple', charcoal: 'grey', tan: 'brown', ivory: 'white', cream: 'white', emerald: 'green', mustard: 'yellow', espresso: 'brown',
+  terracotta: 'orange',
 };
+/** HUE_OF keyed as the rows are (normalized: "espresso" is "espreso" there). */
+const HUE_BY_KEY: ReadonlyMap<string, string> = new Map(Object.entries(HUE_OF).map(([k, v]) => [phraseKeys(k).join(' '), v]));
+/**
+ * Words that shade a colour rather than name one ("heather grey", "matte white", "blush pink", "light wood grain"): a
+ * colour of several words that no row holds whole is written by its colour words, never by these alone.
+ */
+const COLOUR_MODIFIERS: ReadonlySet<string> = new Set(
+  ['light', 'dark', 'pale', 'deep', 'bright', 'soft', 'matte', 'glossy', 'heather', 'heathered', 'blush', 'smoked', 'smoky', 'dusty', 'mid', 'wash',
+   'washed', 'glass', 'grain', 'metallic', 'pastel', 'neon', 'warm', 'cool', 'true', 'classic'].map((w) => phraseKeys(w).join(' ')),
+);
 
 /**
  * The words of the everyday colour a shade belongs to (sage → green, verde, hijau…): the matcher uses them only when no
@@ -142,9 +157,21 @@ const HUE_OF: Readonly<Record<string, string>> = {
  */
 export function hueWords(colour: string): string[] {
   const key = phraseKeys(colour).join(' ');
-  const row = COLOURS.find((r) => r.includes(key));
-  const hue = row ? HUE_OF[row[0] ?? ''] : undefined;
-  return hue ? colourWords(hue) : [];
+  const rowsOf = COLOURS.filter((r) => r.includes(key));
+  const found = rowsOf.length > 0 ? rowsOf : colourParts(key).flatMap((w) => COLOURS.filter((r) => r.includes(w)));
+  const out = new Set<string>();
+  for (const row of found) {
+    const hue = HUE_BY_KEY.get(row[0] ?? '');
+    if (hue) for (const w of colourWords(hue)) out.add(w);
+  }
+  return [...out];
+}
+
+/** The words of a colour of several words that are colours themselves ("heather grey" → grey, "mustard yellow" → mustard, yellow). */
+function colourParts(key: string): string[] {
+  const parts = key.split(' ');
+  if (parts.length < 2) return [];
+  return parts.filter((w) => !COLOUR_MODIFIERS.has(w) && COLOURS.some((r) => r.includes(w)));
 }
 
 /** Every way to write the catalog's colour (its own words + the other languages' words for it). */
@@ -153,6 +180,8 @@ export function colourWords(colour: string): string[] {
   if (!key) return [];
   const out = new Set<string>([key]);
   for (const row of COLOURS) if (row.includes(key)) for (const w of row) out.add(w);
+  // a colour no row holds whole ("heather grey", "blush pink", "matte white"): the rows of its colour words
+  if (out.size === 1) for (const part of colourParts(key)) for (const row of COLOURS) if (row.includes(part)) for (const w of row) out.add(w);
   for (const w of [...out]) for (const d of diminutives(w)) out.add(d);
   return [...out];
 }
