@@ -87,6 +87,14 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/phone-accessories/catalog.json': '377f7f75066e8ae524264cf2b754b17cb14d35b57058a55bc3f82a388e21882c',
   'corpus/stationery-art/comments.jsonl': 'c89bfc3cbe84963179f4446825b98afb1f7a09c02e52bc0a89e9f5c62e752785',
   'corpus/stationery-art/catalog.json': '3e7dde1e3c28d50447e8cffa7ada73f3b16e77889d41168a0a15a30c8d167ff6',
+  // Second, independent SKU labels (2026-12-05 23:53–00:02, session 6) by three labellers who saw only the text, the pinned
+  // product, the catalog and the spelled-out SKU rule, never the first labels: inter-annotator agreement (sku-eval).
+  'corpus/footwear/sku-second.jsonl': 'eb49df35ed43a92bfbeb7f873d9638c7ba8dd120d6f0225d51507e20bd1da2a1',
+  'corpus/furniture/sku-second.jsonl': 'fe27744701d8faa7fabcae43a9a237c832319ad77e3ba8f866c08a8a549cd9a7',
+  'corpus/hair-tools/sku-second.jsonl': '172a8bd2322ab0c855aedf1eec9d009695ba5ac3a96a042fe1c9390c7d577859',
+  'corpus/apparel/sku-second.jsonl': 'ef4f666db846c89870e9f83458b2350da6872ea992f8b2419faf1a012724d276',
+  'corpus/home-fragrance/sku-second.jsonl': 'e7203b946b6224435800ec4090ed19203382ec10987148553e07f77e0cb8d99c',
+  'corpus/luggage-travel/sku-second.jsonl': 'cb99e29fdeabf30d6d3cb0eefecf4476ab4ffcb4f2a8859f5a31829382341262',
 };
 
 /**
