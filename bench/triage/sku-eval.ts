@@ -3,9 +3,10 @@
 // the same SKU figures as the cross-catalog bench's folds, in seconds instead of minutes. With --gold-intent the
 // intent-dependent step (sku.context: spam → none, an order naming nothing → pinned) uses the gold intent as a proxy
 // for the model's; the cross-catalog bench uses the predicted one.
-//   node --import tsx bench/triage/sku-eval.ts [--gold-intent] [--kinds] [--errors <category>]
+//   node --import tsx bench/triage/sku-eval.ts [--gold-intent] [--kinds] [--errors <category> [--agreed]]
 // --kinds prints aggregate counts only (error kind × the matcher's reason, words and SKUs blanked), safe for every fold;
-// --errors prints texts: use it only on tuning data (the developer-written categories), never on an evaluated fold.
+// --errors prints texts: use it only on tuning data (the developer-written categories, and the categories the lead names as
+// the SKU tuning split), never on an evaluated fold; with --agreed also the errors on the lines both labellers agree on.
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
@@ -172,7 +173,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const second = loadSecondSkuLabels(s.name.replace('corpus/', ''));
     if (!second) continue;
     const a = skuAgreement(s, second);
-    const f = scoreSku(a.agreed, goldIntent);
+    const printAgreed = errorsOf && s.name.endsWith(errorsOf) && process.argv.includes('--agreed');
+    const f = scoreSku(a.agreed, goldIntent, printAgreed ? (k, t, g, p, why) => console.log(`agreed ${k.padEnd(8)} gold ${g ?? '-'} got ${p ?? '-'} :: ${t}  [${why}]`) : undefined);
     agreedFolds.push(f);
     console.log(
       `${s.name.padEnd(26)} second labeller: ${a.n} lines, sku agreement ${fmt(a.exact)}; where either gave a SKU ${fmt(a.exactEitherSku)} of ${a.eitherSku} (only first ${a.onlyFirst}, only second ${a.onlySecond}, different ${a.different})` +

@@ -181,8 +181,19 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     const siblings = p.family ? catalog.products.filter((q) => q.family === p.family && q.name !== p.name) : [];
     // words in brackets list what a product holds or add a note ("set of 6 oils (lavender, lemon, …)"): they name nothing
     const ownWords = keysOf(p.name.replace(/\([^)]*\)?/g, ' '));
+    // a word joined to another by a hyphen ("Wood-Wick", "USB-C") is part of one word: the pair names, not its halves
+    const hyphenParts = new Set<string>();
+    for (const m of p.name.replace(/\([^)]*\)?/g, ' ').matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) {
+      const ks = keysOf(m[0].replace(/-/g, ' '));
+      if (ks.length > 1 && ks.every((k) => /^\p{L}+$/u.test(k))) {
+        for (const k of ks) hyphenParts.add(k);
+        addTerm(ks.join(' '), p.sku, 1, 'nameword');
+      }
+    }
+    // the product's colour in its name ("… Suitcase Black", "… - Light Wood Grain") is its colour, not a name word
+    const colourKeys = new Set(p.colour ? keysOf(p.colour) : []);
     for (const w of ownWords) {
-      if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w)) continue;
+      if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w) || hyphenParts.has(w) || colourKeys.has(w)) continue;
       // a modifier of the family ("cat" of "cat litter", "pet" of "pet bed") names nothing without its noun
       if (familyKeys.length > 1 && familyKeys.indexOf(w) >= 0 && familyKeys.indexOf(w) < familyKeys.length - 1) continue;
       const sameName = p.family ? catalog.products.filter((q) => q.family === p.family && q.name === p.name).length : 1;
@@ -318,8 +329,10 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   }
   const singleOffer = catalog.offers.length === 1 ? (catalog.offers[0]?.code ?? null) : null;
   if (singleOffer) for (const w of CODE_WORDS) if (!terms.has(keysOf(w).join(' '))) addTerm(w, null, 0, 'codeword', singleOffer);
-  // one offer with one bundle product: "the bundle" / "combo" / "paket" mean it (unless the catalog uses the word itself)
-  const onlyOffer = catalog.offers.length === 1 ? catalog.offers[0] : undefined;
+  // one offer with one bundle product: "the bundle" / "combo" / "paket" mean it (unless the catalog uses the word itself);
+  // beside discount codes (no SKU), the one offer that is a bundle
+  const bundles = catalog.offers.filter((o) => o.skus.length > 0);
+  const onlyOffer = catalog.offers.length === 1 ? catalog.offers[0] : bundles.length === 1 ? bundles[0] : undefined;
   const bundleSku = onlyOffer && onlyOffer.skus.length === 1 && knownSkus.has(onlyOffer.skus[0] ?? '') ? (onlyOffer.skus[0] ?? null) : null;
   // a bundle word a product's own name uses ("12-pack") names that product's pack size, not the deal
   const nameKeys = new Set(catalog.products.flatMap((p) => keysOf(p.name)));

@@ -67,6 +67,7 @@ const SIZE_ROWS: readonly string[] = [
   'big | grande | besar | gede | the big one | el grande | o grande | yang besar | yg besar',
   'small one | the small one | el chico | el pequeño | o pequeno | yang kecil | yg kecil',
   'nb | newborn | new born | recien nacido | recem nascido | rn | bayi baru lahir',
+  'cabin | cabina | de cabina | de bordo | kabin | bagasi kabin | cabin size',
 ];
 
 /**
@@ -84,7 +85,8 @@ const NOUNS_TOO: ReadonlySet<string> = new Set(['chico', 'chica'].map((w) => phr
  * A multipack of N said as a pack, in the four languages (N is the number of packs). Not the plurals: "3 pacotes",
  * "3 packs" are three of something, a quantity.
  */
-const PACK_FORMS: readonly string[] = ['N pack', 'pack of N', 'N pack of', 'pack de N', 'paquete de N', 'pacote de N', 'pacote com N', 'kit de N', 'kit com N', 'isi N', 'N pak', 'paket isi N'];
+const PACK_FORMS: readonly string[] = ['N pack', 'pack of N', 'N pack of', 'pack de N', 'paquete de N', 'pacote de N', 'pacote com N', 'kit de N', 'kit com N', 'isi N', 'N pak', 'paket isi N',
+  'set of N', 'set de N', 'set N', 'N set', 'juego de N', 'jogo de N', 'set isi N'];
 /** "10 k", "10 mil": a thousand said short ("10 ribu" / "10rb" is read as a price by the normalizer, so not here). */
 const THOUSANDS: readonly string[] = ['k', 'mil'];
 /** Words that, before a bare number, make it a size of the product ("la de 4" = the 4 L one): never a quantity. */
@@ -111,6 +113,7 @@ const UNIT_WORDS: readonly string[][] = [
   ['w', 'watt', 'watts'],
   ['mah'],
   ['iu', 'ui'],
+  ['oz', 'onzas', 'oncas', 'ounce', 'ounces', 'ons'],
 ].map((r) => r.map((w) => phraseKeys(w).join(' ')));
 
 /** Words that, before a size, make a bare letter a size ("size m", "talla l", "uk m"). */
@@ -192,6 +195,22 @@ export function colourWords(colour: string): string[] {
  * before them, or stand written in capitals as a word of their own.
  */
 export function sizeWords(size: string): { words: string[]; letterOnly: string[]; narrowOnly: string[] } {
+  // a size written in parts ("8 oz / 225 g, approx. 45 h", "100 ml, approx. 8 weeks"): each measure is the size; words
+  // after "approx." or "up to" describe it
+  const parts = size.split(/[/,;(]| approx\.?| up to /i).map((x) => x.trim()).filter(Boolean);
+  if (parts.length > 1) {
+    const out = { words: new Set<string>(), letterOnly: new Set<string>(), narrowOnly: new Set<string>() };
+    parts.forEach((part, i) => {
+      // the first part, and any later one that is a measure with its unit
+      const unit = /^\d+(?:[.,]\d+)?\s*([a-z]+)\.?$/i.exec(part)?.[1] ?? '';
+      if (i > 0 && !UNIT_WORDS.some((r) => r.includes(phraseKeys(unit).join(' ')))) return;
+      const w = sizeWords(part);
+      for (const x of w.words) out.words.add(x);
+      for (const x of w.letterOnly) out.letterOnly.add(x);
+      for (const x of w.narrowOnly) out.narrowOnly.add(x);
+    });
+    return { words: [...out.words], letterOnly: [...out.letterOnly], narrowOnly: [...out.narrowOnly] };
+  }
   const key = phraseKeys(size).join(' ');
   if (!key) return { words: [], letterOnly: [], narrowOnly: [] };
   const words = new Set<string>();
@@ -217,12 +236,22 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
     const total = Number(multi[1]) * Number(multi[2]);
     if (total >= 10) words.add(String(total));
     for (const k of [multi[1], ...numberWords(Number(multi[1]))]) for (const form of PACK_FORMS) words.add(form.replace('N', k));
+    // and the count pointed at ("el de 12", "yg 6", "the 12"): which of the sets
+    for (const d of NUMBER_DETERMINERS) words.add(`${d} ${multi[1]}`);
   }
   // a size field that names a variant first ("chocolate 1 kg"): its trailing number and unit are the size as well
-  const tail = /^[a-z][a-z ]* (\d+(?:[.,]\d+)?\s*[a-z]*)$/.exec(joined)?.[1];
+  const lead = /^([a-z][a-z ]*) (\d+(?:[.,]\d+)?\s*[a-z]*)$/.exec(joined);
+  const tail = lead?.[2];
   if (tail) {
     // (its one-digit number alone stays a quantity: "IronBloom 1" is one of them)
-    for (const w of sizeWords(tail).words) words.add(w);
+    for (const w of sizeWords(tail).words) if (!/^\d$/.test(w)) words.add(w);
+    // …and its words before the number are a size too ("cabin 20", "medium 24": the cabin one, la mediana), in their
+    // own words only (not the letter codes of the same row: "large" is no "L" here)
+    for (const w of (lead?.[1] ?? '').split(' ')) {
+      const row = SIZES.find((r) => r.includes(w));
+      if (!row) continue;
+      for (const x of row) if (x.length >= 3 || x.includes(' ')) consider(x);
+    }
   }
   // "300 pcs", "6 kg", "42": the number alone (two digits or more), glued to its unit, or after a size word;
   // a one-digit size ("ring 7") only narrows
@@ -408,6 +437,15 @@ const FAMILY_ROWS: readonly string[] = [
   'swimsuit | traje de bano | bañador | maio | biquini | baju renang',
   'umbrella | paraguas | sombrinha | guarda chuva | payung',
   'suitcase | maleta | mala de viagem | koper',
+  'adapter | adaptor | adaptador | adaptadores | adaptor | colokan | travel adapter | adaptador de viaje | adaptador universal',
+  'packing cubes | cubos | cubos organizadores | organizadores | cubos de viaje | kubus | packing cube | pouch organizer',
+  'neck pillow | almohada de viaje | almohada de cuello | cojin de cuello | travesseiro de pescoco | almofada de pescoco | bantal leher',
+  'duffel | duffle | bolso de viaje | bolsa de viagem | mala de mao | tas duffel | tas travel',
+  'diffuser | difusor | difusores | diffuser | difusor de varillas | difusor de varetas | pengharum',
+  'room spray | spray de ambiente | aromatizador | aromatizante | spray de ambientes | home spray | pengharum ruangan | pewangi ruangan',
+  'essential oil | aceite esencial | aceites esenciales | aceites | oleo essencial | oleos essenciais | oleos | minyak esensial | minyak atsiri',
+  'wax melts | cera | ceras | cera perfumada | cera aromatica | wax melt | lilin aroma',
+  'wax warmer | quemador | quemador de cera | calentador de cera | rechaud | rechaud de cera | tungku | tungku aroma | burner | warmer',
   'notebook | cuaderno | caderno | buku tulis',
   'book | libro | livro | buku',
   'keyboard | teclado | keyboard',
@@ -501,6 +539,19 @@ const VARIANT_ROWS: readonly string[] = [
   'mango | mango | manga | mangga',
   'coconut | coco | kelapa',
   'banana | platano | banana | pisang',
+  'lavender | lavanda | lavandula',
+  'cedar | cedro | cedar | kayu cedar',
+  'fig | higo | figo | buah ara | ara',
+  'cherry | cereza | cereja | ceri',
+  'cherry blossom | flor de cerezo | cerezo | cerezos | cerejeira | flor de cerejeira | sakura',
+  'linen | lino | linho | linen',
+  'sea salt | sal marina | sal marinho | sal do mar | garam laut',
+  'peppermint | menta piperita | hortela pimenta | hortela | permen',
+  'eucalyptus | eucalipto | kayu putih',
+  'amber | ambar | ambar',
+  'jasmine | jazmin | jasmim | melati',
+  'sandalwood | sandalo | cendana',
+  'citrus | citrico | citricos | citrus | jeruk',
 ];
 const VARIANTS = rows(VARIANT_ROWS);
 
@@ -599,5 +650,8 @@ export function sizeRank(size: string): number | null {
     return Number(num[1].replace(',', '.')) * scale;
   }
   const first = key.split(' ')[0] ?? '';
+  // a size named in words, then measured ("cabin 20", "large 28"): by its measure; a size in parts ("8 oz / 225 g") by the first
+  const measured = /^[a-z][a-z ]* (\d+(?:[.,]\d+)?)(?: [a-z]+)?$/.exec(key)?.[1];
+  if (measured) return Number(measured.replace(',', '.'));
   return LETTER_RANK[key] ?? NAMED_RANK[first] ?? null;
 }
