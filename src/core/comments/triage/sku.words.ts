@@ -197,7 +197,7 @@ export function colourWords(colour: string): string[] {
 export function sizeWords(size: string): { words: string[]; letterOnly: string[]; narrowOnly: string[] } {
   // a size written in parts ("8 oz / 225 g, approx. 45 h", "100 ml, approx. 8 weeks"): each measure is the size; words
   // after "approx." or "up to" describe it
-  const parts = size.split(/[/,;(]| approx\.?| up to /i).map((x) => x.trim()).filter(Boolean);
+  const parts = size.split(/[/;(]|,(?!\d{3}\b)| approx\.?| up to /i).map((x) => x.trim()).filter(Boolean);
   if (parts.length > 1) {
     const out = { words: new Set<string>(), letterOnly: new Set<string>(), narrowOnly: new Set<string>() };
     parts.forEach((part, i) => {
