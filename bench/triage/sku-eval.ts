@@ -176,9 +176,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const printAgreed = errorsOf && s.name.endsWith(errorsOf) && process.argv.includes('--agreed');
     const f = scoreSku(a.agreed, goldIntent, printAgreed ? (k, t, g, p, why) => console.log(`agreed ${k.padEnd(8)} gold ${g ?? '-'} got ${p ?? '-'} :: ${t}  [${why}]`) : undefined);
     agreedFolds.push(f);
+    // the matcher against the second labeller alone (its labels were written to the rule the matcher follows)
+    const bySecond = scoreSku({ ...s, rows: s.rows.filter((r) => second.has(r.id)).map((r) => ({ ...r, sku: second.get(r.id) ?? null })) }, goldIntent);
     console.log(
       `${s.name.padEnd(26)} second labeller: ${a.n} lines, sku agreement ${fmt(a.exact)}; where either gave a SKU ${fmt(a.exactEitherSku)} of ${a.eitherSku} (only first ${a.onlyFirst}, only second ${a.onlySecond}, different ${a.different})` +
-        `  | matcher on the ${a.agreed.rows.length} agreed lines: gold ${f.gold} R ${fmt(f.recall)} P ${fmt(f.precision)} (missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious})`,
+        `  | matcher on the ${a.agreed.rows.length} agreed lines: gold ${f.gold} R ${fmt(f.recall)} P ${fmt(f.precision)} (missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious})` +
+        `  | on the second labels: R ${fmt(bySecond.recall)} P ${fmt(bySecond.precision)}`,
     );
   }
   if (agreedFolds.length > 0) {
