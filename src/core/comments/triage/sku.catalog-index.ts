@@ -336,7 +336,9 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   const bundleSku = onlyOffer && onlyOffer.skus.length === 1 && knownSkus.has(onlyOffer.skus[0] ?? '') ? (onlyOffer.skus[0] ?? null) : null;
   // a bundle word a product's own name uses ("12-pack") names that product's pack size, not the deal
   const nameKeys = new Set(catalog.products.flatMap((p) => keysOf(p.name)));
-  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(keysOf(w).join(' ')) && !keysOf(w).some((k) => nameKeys.has(k))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'bundleword', onlyOffer.code);
+  // …nor a word inside another term ("12 pack", "kit de 6": a multipack's size, not the deal)
+  const termWords = new Set([...terms.values()].filter((t) => t.keys.length > 1).flatMap((t) => t.keys));
+  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(keysOf(w).join(' ')) && !keysOf(w).some((k) => nameKeys.has(k) || termWords.has(k))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'bundleword', onlyOffer.code);
 
   // index by first key (and its singular forms are looked up at match time)
   const byFirst = new Map<string, FirstKey>();

@@ -34,7 +34,24 @@ export interface SkuMatch {
 /** Words that join two things in one comment ("a GG and a scarf", "y", "e", "dan", "+"). */
 const JOINERS: ReadonlySet<string> = new Set(['and', 'y', 'e', 'dan', '+', '&', 'plus', 'also', 'tambien', 'tambem', 'juga', 'sama'].map((w) => (/^\p{L}/u.test(w) ? phraseKeys(w).join(' ') : w)));
 
-export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found: readonly Mention[], productTokens: Set<number>, pinnedInput: string | null): SkuMatch {
+/** A screen or page: a colour beside it is the screen's ("pantalla negra", "tela branca", "black screen", "layar putih"). */
+const SCREEN_WORDS: ReadonlySet<string> = new Set(['screen', 'pantalla', 'layar', 'page', 'pagina', 'halaman', 'display'].map((w) => phraseKeys(w).join(' ')));
+/** Colour words that are everyday function words too (Spanish "tan" = so): not a colour before an adjective, unless after an article. */
+const COLOUR_HOMOGRAPHS: ReadonlySet<string> = new Set(['tan'].map((w) => phraseKeys(w).join(' ')));
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'in', 'el', 'la', 'lo', 'o', 'yg', 'yang', 'warna', 'color', 'cor', 'colour'].map((w) => phraseKeys(w).join(' ')));
+
+/** Colour mentions that are not the product's colour: the screen's, or a function word. */
+function colourNoise(m: Mention, toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
+  if (!m.term.kinds.has('colour') || m.term.keys.length !== 1) return false;
+  const end = m.at + m.term.keys.length;
+  const near = [toks[m.at - 1], toks[m.at - 2], toks[end]];
+  if (near.some((t) => t !== undefined && SCREEN_WORDS.has(t))) return true;
+  // "tan alta", "tan bonito": the adverb before an es/pt adjective
+  return COLOUR_HOMOGRAPHS.has(m.term.first) && !ARTICLES.has(toks[m.at - 1] ?? '') && !productTokens.has(end) && /^[a-z]{2,}(?:o|a|os|as)$/.test(toks[end] ?? '');
+}
+
+export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFound: readonly Mention[], productTokens: Set<number>, pinnedInput: string | null): SkuMatch {
+  const found = allFound.filter((m) => !colourNoise(m, norm.tokens, productTokens));
   const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried, hueSkus, discountCodes } = index;
   // the pinned product is one of the catalog's products; a pinned bundle (not a product) is the deal, and a comment
   // about the deal names no product

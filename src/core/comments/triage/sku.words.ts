@@ -150,7 +150,7 @@ const HUE_BY_KEY: ReadonlyMap<string, string> = new Map(Object.entries(HUE_OF).m
  * colour of several words that no row holds whole is written by its colour words, never by these alone.
  */
 const COLOUR_MODIFIERS: ReadonlySet<string> = new Set(
-  ['light', 'dark', 'pale', 'deep', 'bright', 'soft', 'matte', 'glossy', 'heather', 'heathered', 'blush', 'smoked', 'smoky', 'dusty', 'mid', 'wash',
+  ['light', 'dark', 'pale', 'deep', 'bright', 'soft', 'matte', 'glossy', 'heather', 'heathered', 'smoked', 'smoky', 'dusty', 'mid', 'wash',
    'washed', 'glass', 'grain', 'metallic', 'pastel', 'neon', 'warm', 'cool', 'true', 'classic'].map((w) => phraseKeys(w).join(' ')),
 );
 
@@ -184,7 +184,12 @@ export function colourWords(colour: string): string[] {
   const out = new Set<string>([key]);
   for (const row of COLOURS) if (row.includes(key)) for (const w of row) out.add(w);
   // a colour no row holds whole ("heather grey", "blush pink", "matte white"): the rows of its colour words
-  if (out.size === 1) for (const part of colourParts(key)) for (const row of COLOURS) if (row.includes(part)) for (const w of row) out.add(w);
+  if (out.size === 1) {
+    for (const part of colourParts(key)) for (const row of COLOURS) if (row.includes(part)) for (const w of row) out.add(w);
+    // …and its own word that is no everyday colour ("blush" of blush pink, "plum" of smoked plum glass)
+    const parts = key.split(' ');
+    if (parts.length > 1) for (const w of parts) if (w.length >= 4 && !COLOUR_MODIFIERS.has(w) && !COLOURS.some((r) => r.includes(w))) out.add(w);
+  }
   for (const w of [...out]) for (const d of diminutives(w)) out.add(d);
   return [...out];
 }
@@ -437,7 +442,7 @@ const FAMILY_ROWS: readonly string[] = [
   'swimsuit | traje de bano | bañador | maio | biquini | baju renang',
   'umbrella | paraguas | sombrinha | guarda chuva | payung',
   'suitcase | maleta | mala de viagem | koper',
-  'adapter | adaptor | adaptador | adaptadores | adaptor | colokan | travel adapter | adaptador de viaje | adaptador universal',
+  'adapter | adaptor | adaptador | adaptadores | adaptor | travel adapter | adaptador de viaje | adaptador universal',
   'packing cubes | cubos | cubos organizadores | organizadores | cubos de viaje | kubus | packing cube | pouch organizer',
   'neck pillow | almohada de viaje | almohada de cuello | cojin de cuello | travesseiro de pescoco | almofada de pescoco | bantal leher',
   'duffel | duffle | bolso de viaje | bolsa de viagem | mala de mao | tas duffel | tas travel',
