@@ -3,7 +3,7 @@
 import type { TriageCatalog } from './triage.types';
 import { numberWords } from './sku.morphology';
 import { phraseKeys } from './text.normalize';
-import { BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, LONGER_WORDS, STRONGER_WORDS, WEAKER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SHORTER_WORDS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
+import { NOUNS_TOO, pairRow, BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, LONGER_WORDS, STRONGER_WORDS, WEAKER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SHORTER_WORDS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
 export type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
@@ -217,7 +217,12 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     // two name words that are one thing ("Peanut Butter" → crema de cacahuate, selai kacang): their translations as one
     // term, so the longest match keeps "crema de cacahuate" from reading as "crema" (another flavour) + "cacahuate"
     const nk = ownWords;
-    for (let k = 0; k + 1 < nk.length; k++) for (const v of variantWords(`${nk[k]} ${nk[k + 1]}`)) if (v.includes(' ')) translated.push([v, p.sku, 1]);
+    // (a pair's own row translates the pair, in one word too: "cherry blossom" → cerejeira, sakura)
+    for (let k = 0; k + 1 < nk.length; k++) {
+      const pair = `${nk[k]} ${nk[k + 1]}`;
+      const own = pairRow(pair);
+      for (const v of variantWords(pair)) if (v.includes(' ') || own.includes(v)) translated.push([v, p.sku, 1]);
+    }
     if (p.colour) for (const w of colourWords(p.colour)) addTerm(w, p.sku, 2, 'colour');
     if (p.size) {
       const { words, letterOnly, narrowOnly } = sizeWords(p.size);
@@ -300,7 +305,8 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
           // letter sizes have their own words for small and large (S, L): only the other rank words point at the ends
           if (letters && LETTER_SIZE_WORDS.has(keysOf(w).join(' '))) continue;
           addTerm(w, sku, 2, 'sizenarrow');
-          for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, sku, 2, 'size');
+          // ("la chica", "el chico" are the girl and the boy: those two only narrow)
+          if (!NOUNS_TOO.has(keysOf(w).join(' '))) for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, sku, 2, 'size');
         }
       }
     }

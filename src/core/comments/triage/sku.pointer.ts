@@ -25,7 +25,7 @@ const SHOWING_WORDS: ReadonlySet<string> = new Set(
   ['holding', 'showing', 'wearing', 'segurando', 'mostrando', 'sosteniendo', 'sostiene', 'dipegang', 'pegang', 'ditunjukin',
    'ditunjukkan'].map((w) => phraseKeys(w).join(' ')),
 );
-/** "that" / "itu" point only right beside a product word ("that scooter", "selimut … itu"). */
+/** "that" / "itu" point only right beside a product word ("that scooter", "selimut … itu") or as the last word ("i want that"). */
 const THAT_BEFORE: ReadonlySet<string> = new Set(['that', 'those'].map((w) => phraseKeys(w).join(' ')));
 const THAT_AFTER: ReadonlySet<string> = new Set(['itu'].map((w) => phraseKeys(w).join(' ')));
 /** With these anywhere, "this" is the show, not the product ("this live is fun", "esse som"). */
@@ -63,9 +63,7 @@ function hasDeictic(toks: readonly string[], productTokens: ReadonlySet<number>)
   let last = n - 1;
   const at = (k: number): string => toks[k] ?? '';
   while (last >= 0 && (TRAILING_IGNORE.has(at(last)) || at(last).startsWith(':') || productTokens.has(last))) last--;
-  // (not "that" / "itu" as the last word: "you look stunning in that" is about the host, and the labelling rule's
-  // pointing words are "this one", "este", "yang ini")
-  if (last >= 0 && DEICTIC_WORDS.has(at(last))) return true;
+  if (last >= 0 && (DEICTIC_WORDS.has(at(last)) || THAT_BEFORE.has(at(last)) || THAT_AFTER.has(at(last)))) return true;
   for (let i = 0; i < n; i++) {
     const t = at(i);
     if (SHOWING_WORDS.has(t)) return true;

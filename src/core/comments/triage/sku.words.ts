@@ -80,7 +80,7 @@ const ADJECTIVE_SIZES: ReadonlySet<string> = new Set(
    'besar', 'gede', 'big', 'mini', 'single', 'individual', 'double', 'doble', 'twin'].map((w) => phraseKeys(w).join(' ')),
 );
 /** Size adjectives that are also everyday nouns (girl, boy): they never name a size after a determiner. */
-const NOUNS_TOO: ReadonlySet<string> = new Set(['chico', 'chica'].map((w) => phraseKeys(w).join(' ')));
+export const NOUNS_TOO: ReadonlySet<string> = new Set(['chico', 'chica'].map((w) => phraseKeys(w).join(' ')));
 /**
  * A multipack of N said as a pack, in the four languages (N is the number of packs). Not the plurals: "3 pacotes",
  * "3 packs" are three of something, a quantity.
@@ -608,6 +608,12 @@ const NAME_NOUN_ROWS: readonly string[] = [
 ];
 const NAME_NOUNS = rows(NAME_NOUN_ROWS);
 
+/** The variant row whose first entry is this two-word phrase ("cherry blossom"), or none. */
+export function pairRow(pair: string): readonly string[] {
+  const key = phraseKeys(pair).join(' ');
+  return VARIANTS.find((r) => r[0] === key) ?? [];
+}
+
 /** The other languages' words for a name word that tells variants apart ("soft" → suave, macio, empuk…). */
 export function variantWords(word: string): string[] {
   const key = phraseKeys(word).join(' ');
@@ -622,7 +628,7 @@ export function variantWords(word: string): string[] {
 /** Words for the smaller / larger of a product's sizes ("the big bag", "yg paling gede", "os halteres maiores"). */
 export const SMALLER_WORDS: readonly string[] = ['small', 'smaller', 'smallest', 'little', 'pequeno', 'pequena', 'pequenos', 'pequenas', 'menor',
   'menores', 'mas pequeno', 'mas pequena', 'pequenito', 'pequenita', 'pequenino', 'pequenina', 'pequenininho', 'pequenininha', 'chiquito', 'chiquita',
-  'kecil', 'lebih kecil', 'paling kecil', 'mungil'];
+  'kecil', 'lebih kecil', 'paling kecil', 'mungil', 'chico', 'chica'];
 export const LARGER_WORDS: readonly string[] = ['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'huge', 'chonky', 'chunky', 'fat', 'grande', 'grandes',
   'mas grande', 'grandote', 'grandota', 'gordo', 'gorda', 'gordito', 'gordita', 'maior', 'maiores', 'grandao', 'grandona', 'gordinho', 'gordinha',
   'mayor', 'mayores', 'besar', 'lebih besar', 'paling besar', 'gede', 'paling gede', 'gendut', 'jumbo'];
