@@ -106,10 +106,11 @@ const UNIT_WORDS: readonly string[][] = [
   ['g', 'gr', 'grs', 'gram', 'grams', 'gramos', 'gramas', 'gramo'],
   ['l', 'lt', 'lts', 'liter', 'liters', 'litre', 'litres', 'litro', 'litros'],
   ['ml', 'mls', 'mililitros'],
+  // (metres before millimetres: normalized, "mm" folds to "m", and a size in metres is the likelier one)
+  ['m', 'meter', 'meters', 'metre', 'metres', 'metro', 'metros'],
   ['mm', 'milimetros'],
   ['cm', 'cms', 'centimetros'],
   ['pcs', 'pc', 'pieces', 'piezas', 'pecas', 'pzs', 'buah', 'biji'],
-  ['m', 'meter', 'meters', 'metre', 'metres', 'metro', 'metros'],
   ['w', 'watt', 'watts'],
   ['mah'],
   ['iu', 'ui'],
