@@ -443,6 +443,8 @@ const FAMILY_ROWS: readonly string[] = [
   'swimsuit | traje de bano | bañador | maio | biquini | baju renang',
   'umbrella | paraguas | sombrinha | guarda chuva | payung',
   'suitcase | maleta | mala de viagem | koper',
+  'palette | paleta | paletas | palet | paleta de acuarela | paleta de aquarela',
+  'planner | agenda | agendas | planificador | planejador | planner',
   'adapter | adaptor | adaptador | adaptadores | adaptor | travel adapter | adaptador de viaje | adaptador universal',
   'packing cubes | cubos | cubos organizadores | organizadores | cubos de viaje | kubus | packing cube | pouch organizer',
   'neck pillow | almohada de viaje | almohada de cuello | cojin de cuello | travesseiro de pescoco | almofada de pescoco | bantal leher',
