@@ -360,3 +360,74 @@ describe('sizes from the catalog field, in four languages', () => {
     expect(on('Calma 1').sku).toBeNull();
   });
 });
+
+// A fourth invented catalog (a rain-gear shop, not any show's data) for the labelling rule on the pinned product and the
+// catalog fields written as shops write them: colours of several words, sizes in parts or named then measured, sets
+// counted, a bundle that is not a product beside a discount code, bracketed and hyphenated name words.
+describe('the pinned product by the labelling rule, and catalog fields as shops write them', () => {
+  const rain = compileSkuMatcher({
+    products: [
+      { sku: 'RJ-CHR', name: 'Drizzle Rain Jacket Charcoal', family: 'rain jacket', colour: 'charcoal', onScreen: '#1', aliases: ['Drizzle'] },
+      { sku: 'RJ-OLV', name: 'Drizzle Rain Jacket Olive', family: 'rain jacket', colour: 'olive', onScreen: '#1', aliases: ['Drizzle'] },
+      { sku: 'UMB-GRY', name: 'Canopy Umbrella (wind-proof, auto open)', family: 'umbrella', colour: 'heather grey', onScreen: '#2', aliases: ['Canopy'] },
+      { sku: 'UMB-BLS', name: 'Canopy Umbrella (wind-proof, auto open)', family: 'umbrella', colour: 'blush pink', onScreen: '#2', aliases: ['Canopy'] },
+      { sku: 'BOOT-S', name: 'Puddle Rain Boots', family: 'rain boots', size: 'small 36', onScreen: '#3', aliases: ['Puddle'] },
+      { sku: 'BOOT-L', name: 'Puddle Rain Boots', family: 'rain boots', size: 'large 41', onScreen: '#3', aliases: ['Puddle'] },
+      { sku: 'BTL-16', name: 'Trek Bottle 16 oz', family: 'water bottle', size: '16 oz / 500 ml', onScreen: '#4', aliases: ['Trek'] },
+      { sku: 'BTL-32', name: 'Trek Bottle 32 oz', family: 'water bottle', size: '32 oz / 1 l, approx. 4 h cold', onScreen: '#4', aliases: ['Trek'] },
+      { sku: 'BAG-3', name: 'Keep Dry Bag Set', family: 'dry bag set', size: '3 x 5 L', onScreen: '#5', aliases: ['Keep'] },
+      { sku: 'BAG-6', name: 'Keep Dry Bag Set', family: 'dry bag set', size: '6 x 5 L', onScreen: '#5', aliases: ['Keep'] },
+      { sku: 'KEY-BLK', name: 'Float Keyring Cork-Ball Black', family: 'keyring', colour: 'black', onScreen: '#6', aliases: [] },
+    ],
+    offers: [
+      { code: 'STORMSET', skus: ['BND-STORM'], aliases: [] },
+      { code: 'RAIN10', skus: [], aliases: [] },
+    ],
+  });
+  const on = (t: string, pinned: string | null = null) => rain.match(normalizeText(t), pinned);
+
+  it('reads a colour or size alone in the pinned product family only', () => {
+    expect(on('the olive one', 'RJ-CHR').sku).toBe('RJ-OLV');
+    // the pinned family has no pink: another product's colour is not what the viewer looks at
+    expect(on('pink please', 'RJ-CHR').sku).toBeNull();
+    expect(on('pink please').sku).toBe('UMB-BLS');
+    // a size the pinned product does not come in is a detail of the order, the pointing word names it
+    expect(on('this one, XL', 'RJ-CHR').sku).toBe('RJ-CHR');
+    expect(on('drizzle olive M please').sku).toBe('RJ-OLV');
+  });
+
+  it('reads a shade by its everyday colour within what is named, and a colour of several words by its words', () => {
+    // charcoal is the grey rain jacket, although the umbrella is the one whose colour says grey
+    expect(on('the grey rain jacket').sku).toBe('RJ-CHR');
+    expect(on('cinza', 'UMB-BLS').sku).toBe('UMB-GRY');
+    expect(on('blush one for me').sku).toBe('UMB-BLS');
+    expect(on('the black keyring').sku).toBe('KEY-BLK');
+    // a colour beside a screen word is the screen's
+    expect(on('solo se ve pantalla negra').sku).toBeNull();
+  });
+
+  it('points at a pinned product, never at a pinned bundle', () => {
+    expect(on('this one', 'RJ-OLV').sku).toBe('RJ-OLV');
+    expect(on('this one', 'BND-STORM').sku).toBeNull();
+  });
+
+  it('keeps a product named beside a discount code; the bundle named is the deal', () => {
+    expect(on('can I use RAIN10 on the olive rain jacket').sku).toBe('RJ-OLV');
+    expect(on('STORMSET with the olive rain jacket').sku).toBeNull();
+  });
+
+  it('reads sizes in parts, named then measured, and sets by their count', () => {
+    expect(on('the 32oz trek').sku).toBe('BTL-32');
+    expect(on('trek bottle 500 ml').sku).toBe('BTL-16');
+    expect(on('puddle boots la grande').sku).toBe('BOOT-L');
+    expect(on('boots 36').sku).toBe('BOOT-S');
+    expect(on('el de 6', 'BAG-3').sku).toBe('BAG-6');
+    expect(on('set de 3 pra mim').sku).toBe('BAG-3');
+  });
+
+  it('lets bracketed and hyphen-joined name words name nothing alone', () => {
+    expect(on('does it really auto open').sku).toBeNull();
+    expect(on('cork please').sku).toBeNull();
+    expect(on('the cork ball one').sku).toBe('KEY-BLK');
+  });
+});

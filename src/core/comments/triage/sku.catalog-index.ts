@@ -3,7 +3,7 @@
 import type { TriageCatalog } from './triage.types';
 import { numberWords } from './sku.morphology';
 import { phraseKeys } from './text.normalize';
-import { BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, LONGER_WORDS, STRONGER_WORDS, WEAKER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SHORTER_WORDS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
+import { NOUNS_TOO, pairRow, BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, LONGER_WORDS, STRONGER_WORDS, WEAKER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SHORTER_WORDS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
 export type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
@@ -118,6 +118,12 @@ export interface CatalogIndex {
   codeMax: number;
   /** Offer code → its SKUs that are catalog products. */
   offerSkus: ReadonlyMap<string, string[]>;
+  /** SKUs whose product has a size (a size word can tell them apart, or name another of them). */
+  sizedSkus: ReadonlySet<string>;
+  /** Offer codes with neither a SKU nor an alias: a discount code, not a deal (naming it beside a product keeps the product). */
+  discountCodes: ReadonlySet<string>;
+  /** A colour word → the SKUs whose colour is a shade of it ("verde" → sage, emerald): used within a set already named or pinned. */
+  hueSkus: ReadonlyMap<string, ReadonlySet<string>>;
   /** SKUs that are an offer's bundle. */
   bundleSkus: ReadonlySet<string>;
   knownSkus: ReadonlySet<string>;
@@ -173,12 +179,25 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     for (const a of p.aliases ?? []) addTerm(a, p.sku, 2, 'alias');
     const familyKeys = p.family ? keysOf(p.family) : [];
     const siblings = p.family ? catalog.products.filter((q) => q.family === p.family && q.name !== p.name) : [];
-    for (const w of keysOf(p.name)) {
-      if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w)) continue;
+    // words in brackets list what a product holds or add a note ("set of 6 oils (lavender, lemon, …)"): they name nothing
+    const ownWords = keysOf(p.name.replace(/\([^)]*\)?/g, ' '));
+    // a word joined to another by a hyphen ("Wood-Wick", "USB-C") is part of one word: the pair names, not its halves
+    const hyphenParts = new Set<string>();
+    for (const m of p.name.replace(/\([^)]*\)?/g, ' ').matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) {
+      const ks = keysOf(m[0].replace(/-/g, ' '));
+      if (ks.length > 1 && ks.every((k) => /^\p{L}+$/u.test(k))) {
+        for (const k of ks) hyphenParts.add(k);
+        addTerm(ks.join(' '), p.sku, 1, 'nameword');
+      }
+    }
+    // the product's colour in its name ("… Suitcase Black", "… - Light Wood Grain") is its colour, not a name word
+    const colourKeys = new Set(p.colour ? keysOf(p.colour) : []);
+    for (const w of ownWords) {
+      if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w) || hyphenParts.has(w) || colourKeys.has(w)) continue;
       // a modifier of the family ("cat" of "cat litter", "pet" of "pet bed") names nothing without its noun
       if (familyKeys.length > 1 && familyKeys.indexOf(w) >= 0 && familyKeys.indexOf(w) < familyKeys.length - 1) continue;
       const sameName = p.family ? catalog.products.filter((q) => q.family === p.family && q.name === p.name).length : 1;
-      if (siblings.length > 0 && sameName > 1 && siblings.every((q) => !keysOf(q.name).includes(w))) {
+      if (siblings.length > 0 && sameName > 1 && siblings.every((q) => !keysOf(q.name.replace(/\([^)]*\)?/g, ' ')).includes(w))) {
         // a word that tells a group of variants from its siblings ("light" roast in 250 g and 1 kg): an attribute
         // that narrows along its own dimension, and names the group alone only after a determiner ("the light one")
         for (const v of [w, ...variantWords(w)]) {
@@ -194,11 +213,16 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       addTerm(p.family, p.sku, 2, 'family');
       for (const w of familyWords(p.family)) translated.push([w, p.sku, 2]);
     }
-    for (const w of keysOf(p.name)) if (w.length >= 3 && !/^\d/.test(w)) for (const t of familyWords(w)) translated.push([t, p.sku, 1]);
+    for (const w of ownWords) if (w.length >= 3 && !/^\d/.test(w)) for (const t of familyWords(w)) translated.push([t, p.sku, 1]);
     // two name words that are one thing ("Peanut Butter" → crema de cacahuate, selai kacang): their translations as one
     // term, so the longest match keeps "crema de cacahuate" from reading as "crema" (another flavour) + "cacahuate"
-    const nk = keysOf(p.name);
-    for (let k = 0; k + 1 < nk.length; k++) for (const v of variantWords(`${nk[k]} ${nk[k + 1]}`)) if (v.includes(' ')) translated.push([v, p.sku, 1]);
+    const nk = ownWords;
+    // (a pair's own row translates the pair, in one word too: "cherry blossom" → cerejeira, sakura)
+    for (let k = 0; k + 1 < nk.length; k++) {
+      const pair = `${nk[k]} ${nk[k + 1]}`;
+      const own = pairRow(pair);
+      for (const v of variantWords(pair)) if (v.includes(' ') || own.includes(v)) translated.push([v, p.sku, 1]);
+    }
     if (p.colour) for (const w of colourWords(p.colour)) addTerm(w, p.sku, 2, 'colour');
     if (p.size) {
       const { words, letterOnly, narrowOnly } = sizeWords(p.size);
@@ -219,9 +243,20 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       for (const ord of ORDINALS.get(Number(num)) ?? []) for (const d of ORDINAL_BEFORE) addTerm(`${d} ${ord}`, p.sku, 2, 'ordinal');
     }
   }
-  // a shade's everyday colour ("verde" for sage, "blue" for navy) when no product has that colour itself
+  // a shade's everyday colour ("verde" for sage, "blue" for navy) when no product has that colour itself; within a set
+  // already named or pinned it answers to the shade even when another product has the colour itself (hueSkus)
   const exactColours = new Set(catalog.products.flatMap((p) => (p.colour ? colourWords(p.colour) : [])).map((w) => keysOf(w).join(' ')));
-  for (const p of catalog.products) if (p.colour) for (const w of hueWords(p.colour)) if (!exactColours.has(keysOf(w).join(' '))) addTerm(w, p.sku, 2, 'colour');
+  const hueSkus = new Map<string, Set<string>>();
+  for (const p of catalog.products) {
+    if (!p.colour) continue;
+    for (const w of hueWords(p.colour)) {
+      const id = keysOf(w).join(' ');
+      if (!exactColours.has(id)) addTerm(w, p.sku, 2, 'colour');
+      const set = hueSkus.get(id);
+      if (set) set.add(p.sku);
+      else hueSkus.set(id, new Set([p.sku]));
+    }
+  }
   // an alias written with its article ("the Puck", "el Clásico") is said without it too ("puck for me"), unless the bare
   // word already means something in this catalog (a name word two products share)
   // (decided for all products first, so two variants sharing "the cube" both get "cube")
@@ -270,7 +305,8 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
           // letter sizes have their own words for small and large (S, L): only the other rank words point at the ends
           if (letters && LETTER_SIZE_WORDS.has(keysOf(w).join(' '))) continue;
           addTerm(w, sku, 2, 'sizenarrow');
-          for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, sku, 2, 'size');
+          // ("la chica", "el chico" are the girl and the boy: those two only narrow)
+          if (!NOUNS_TOO.has(keysOf(w).join(' '))) for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, sku, 2, 'size');
         }
       }
     }
@@ -283,10 +319,12 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     addTerm(w, sku, weight, weight >= 2 ? 'family' : 'nameword');
   }
   const codeKeys: Array<{ code: string; compact: string }> = [];
+  const discountCodes = new Set<string>();
   for (const o of catalog.offers) {
     const code = o.code.trim();
     if (!code) continue;
     offerSkus.set(code, o.skus.filter((s) => knownSkus.has(s)));
+    if (o.skus.length === 0 && (o.aliases ?? []).length === 0) discountCodes.add(code);
     const compact = leetFold(keysOf(code).join(''));
     if (compact.length >= 6) codeKeys.push({ code, compact });
     for (const s of o.skus) bundleSkus.add(s);
@@ -297,12 +335,16 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   }
   const singleOffer = catalog.offers.length === 1 ? (catalog.offers[0]?.code ?? null) : null;
   if (singleOffer) for (const w of CODE_WORDS) if (!terms.has(keysOf(w).join(' '))) addTerm(w, null, 0, 'codeword', singleOffer);
-  // one offer with one bundle product: "the bundle" / "combo" / "paket" mean it (unless the catalog uses the word itself)
-  const onlyOffer = catalog.offers.length === 1 ? catalog.offers[0] : undefined;
+  // one offer with one bundle product: "the bundle" / "combo" / "paket" mean it (unless the catalog uses the word itself);
+  // beside discount codes (no SKU), the one offer that is a bundle
+  const bundles = catalog.offers.filter((o) => o.skus.length > 0);
+  const onlyOffer = catalog.offers.length === 1 ? catalog.offers[0] : bundles.length === 1 ? bundles[0] : undefined;
   const bundleSku = onlyOffer && onlyOffer.skus.length === 1 && knownSkus.has(onlyOffer.skus[0] ?? '') ? (onlyOffer.skus[0] ?? null) : null;
   // a bundle word a product's own name uses ("12-pack") names that product's pack size, not the deal
   const nameKeys = new Set(catalog.products.flatMap((p) => keysOf(p.name)));
-  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(keysOf(w).join(' ')) && !keysOf(w).some((k) => nameKeys.has(k))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'bundleword', onlyOffer.code);
+  // …nor a word inside another term ("12 pack", "kit de 6": a multipack's size, not the deal)
+  const termWords = new Set([...terms.values()].filter((t) => t.keys.length > 1).flatMap((t) => t.keys));
+  if (onlyOffer) for (const w of BUNDLE_WORDS) if (!terms.has(keysOf(w).join(' ')) && !keysOf(w).some((k) => nameKeys.has(k) || termWords.has(k))) addTerm(w, bundleSku, bundleSku ? 2 : 0, 'bundleword', onlyOffer.code);
 
   // index by first key (and its singular forms are looked up at match time)
   const byFirst = new Map<string, FirstKey>();
@@ -362,5 +404,5 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   }
   for (const k of clash) cognates.delete(k);
   const cognateFirst = new Set([...cognates.keys()].map((k) => k.slice(0, 3)));
-  return { colourVaried, cognates, cognateFirst, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf };
+  return { colourVaried, cognates, cognateFirst, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, discountCodes, hueSkus, sizedSkus: new Set(catalog.products.filter((p) => p.size).map((p) => p.sku)), bundleSkus, knownSkus, capitalLetters, familyOf };
 }

@@ -6,7 +6,8 @@ const DEICTIC_PHRASES = ['this one', 'that one', 'this 1', 'yang ini', 'yg ini',
   'the one on screen', 'the one you have', 'the one youre holding', 'the one you are holding', 'the one in your hand', 'the one youre wearing',
   'el que tienes', 'el que tienes en la mano', 'la que tienes', 'el que traes', 'o que ta na mao', 'o que voce ta segurando', 'esse que voce ta segurando',
   'essa que voce ta segurando', 'o da mao', 'yang dipegang', 'yg dipegang', 'yang lagi dipegang', 'yg lagi dipegang', 'yang kakak pegang', 'yg kakak pegang',
-  'yang dipake', 'yg dipake', 'the pinned one', 'the pinned', 'pinned one', 'el fijado', 'la fijada', 'o fixado', 'a fixada', 'yang dipin', 'yg dipin'];
+  'yang dipake', 'yg dipake', 'yang dipakai', 'yg dipakai', 'yang lagi dipake', 'yg lagi dipake', 'yang lagi dipakai', 'yg lagi dipakai', 'lagi dipake',
+  'lagi dipakai', 'sedang dipakai', 'kakak pake', 'yg kakak pake', 'the pinned one', 'the pinned', 'pinned one', 'el fijado', 'la fijada', 'o fixado', 'a fixada', 'yang dipin', 'yg dipin'];
 const DEICTIC_WORDS: ReadonlySet<string> = new Set(['this', 'este', 'esta', 'esse', 'essa'].map((w) => phraseKeys(w).join(' ')));
 /**
  * Demonstratives that, anywhere in a comment, point at the pinned product ("does this come in…", "ini bahannya…").
@@ -16,9 +17,12 @@ const POINTER_WORDS: ReadonlySet<string> = new Set(
   ['this', 'these', 'este', 'esta', 'estos', 'estas', 'ese', 'esa', 'esos', 'esas', 'esse', 'essa', 'esses', 'essas', 'estes', 'ini', 'aquel', 'aquella',
    'aquele', 'aquela', 'desse', 'dessa', 'deste', 'desta', 'daquele', 'daquela'].map((w) => phraseKeys(w).join(' ')),
 );
-/** Verbs of holding or showing (the host's hands are on the pinned product): "the one ur holding", "yg lagi dipake". */
+/**
+ * Verbs of holding or showing (the host's hands are on the pinned product): "the one ur holding". Not "dipake" alone
+ * ("can't be used", "when worn"): only in "yg dipake" above.
+ */
 const SHOWING_WORDS: ReadonlySet<string> = new Set(
-  ['holding', 'showing', 'wearing', 'segurando', 'mostrando', 'sosteniendo', 'sostiene', 'dipegang', 'pegang', 'dipake', 'dipakai', 'ditunjukin',
+  ['holding', 'showing', 'wearing', 'segurando', 'mostrando', 'sosteniendo', 'sostiene', 'dipegang', 'pegang', 'ditunjukin',
    'ditunjukkan'].map((w) => phraseKeys(w).join(' ')),
 );
 /** "that" / "itu" point only right beside a product word ("that scooter", "selimut … itu") or as the last word ("i want that"). */

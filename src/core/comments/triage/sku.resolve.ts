@@ -4,7 +4,7 @@ import { dimensionOf, isNarrowOnly, type CatalogIndex, type Term } from './sku.c
 import { fuzzyCode, type Mention } from './sku.mentions';
 import { hasPointer } from './sku.pointer';
 import { isPointedNumber } from './sku.words';
-import type { NormalizedText } from './text.normalize';
+import { phraseKeys, type NormalizedText } from './text.normalize';
 
 /** What the matcher answers for one comment (built here, returned by `compileSkuMatcher`). */
 export interface SkuMatch {
@@ -31,8 +31,31 @@ export interface SkuMatch {
   reasons: string[];
 }
 
-export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found: readonly Mention[], productTokens: Set<number>, pinnedSku: string | null): SkuMatch {
-  const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried } = index;
+/** Words that join two things in one comment ("a GG and a scarf", "y", "e", "dan", "+"). */
+const JOINERS: ReadonlySet<string> = new Set(['and', 'y', 'e', 'dan', '+', '&', 'plus', 'also', 'tambien', 'tambem', 'juga', 'sama'].map((w) => (/^\p{L}/u.test(w) ? phraseKeys(w).join(' ') : w)));
+
+/** A screen or page: a colour beside it is the screen's ("pantalla negra", "tela branca", "black screen", "layar putih"). */
+const SCREEN_WORDS: ReadonlySet<string> = new Set(['screen', 'pantalla', 'layar', 'page', 'pagina', 'halaman', 'display'].map((w) => phraseKeys(w).join(' ')));
+/** Colour words that are everyday function words too (Spanish "tan" = so): not a colour before an adjective, unless after an article. */
+const COLOUR_HOMOGRAPHS: ReadonlySet<string> = new Set(['tan'].map((w) => phraseKeys(w).join(' ')));
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'in', 'el', 'la', 'lo', 'o', 'yg', 'yang', 'warna', 'color', 'cor', 'colour'].map((w) => phraseKeys(w).join(' ')));
+
+/** Colour mentions that are not the product's colour: the screen's, or a function word. */
+function colourNoise(m: Mention, toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
+  if (!m.term.kinds.has('colour') || m.term.keys.length !== 1) return false;
+  const end = m.at + m.term.keys.length;
+  const near = [toks[m.at - 1], toks[m.at - 2], toks[end]];
+  if (near.some((t) => t !== undefined && SCREEN_WORDS.has(t))) return true;
+  // "tan alta", "tan bonito": the adverb before an es/pt adjective
+  return COLOUR_HOMOGRAPHS.has(m.term.first) && !ARTICLES.has(toks[m.at - 1] ?? '') && !productTokens.has(end) && /^[a-z]{2,}(?:o|a|os|as)$/.test(toks[end] ?? '');
+}
+
+export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFound: readonly Mention[], productTokens: Set<number>, pinnedInput: string | null): SkuMatch {
+  const found = allFound.filter((m) => !colourNoise(m, norm.tokens, productTokens));
+  const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried, hueSkus, discountCodes } = index;
+  // the pinned product is one of the catalog's products; a pinned bundle (not a product) is the deal, and a comment
+  // about the deal names no product
+  const pinnedSku = pinnedInput && knownSkus.has(pinnedInput) ? pinnedInput : null;
   const toks = norm.tokens;
   const reasons: string[] = [];
   // offers named by code / alias
@@ -142,7 +165,10 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
     const elsewhere = s0
       ? attrs.find((t) => sizeCode(t) && !t.skus.has(s0) && (!isNarrowOnly(t) || capitalLetters.get(t.first)?.test(norm.capped) === true))
       : undefined;
-    if (s0 && elsewhere && familyOf(s0).every((f) => !elsewhere.skus.has(f))) {
+    // a product that comes in no sizes takes the size as a detail of the order ("bike shorts M please"), unless the
+    // comment joins two things ("a GG and a scarf")
+    const sized = s0 ? familyOf(s0).some((f) => index.sizedSkus.has(f)) : false;
+    if (s0 && elsewhere && familyOf(s0).every((f) => !elsewhere.skus.has(f)) && (sized || toks.some((t) => JOINERS.has(t)))) {
       candidates = [s0, ...[...elsewhere.skus.keys()]];
       reasons.length = 0;
       reasons.push(`sku: “${elsewhere.label}” is another product's → several → none`);
@@ -220,16 +246,22 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       for (const dim of ['colour', 'variant', 'size'] as const) {
         const ofDim = list.filter((t) => dimensionOf(t) === dim);
         if (ofDim.length === 0) continue;
-        const fit = set.filter((s) => ofDim.some((t) => t.skus.has(s)));
+        let has = (t: Term, s: string): boolean => t.skus.has(s);
+        let fit = set.filter((s) => ofDim.some((t) => has(t, s)));
+        // among these, a colour word answers to its shades ("cinza" for the charcoal one when another product is grey)
+        if (fit.length === 0 && dim === 'colour') {
+          has = (t, s) => t.skus.has(s) || hueSkus.get(t.keys.join(' '))?.has(s) === true;
+          fit = set.filter((s) => ofDim.some((t) => has(t, s)));
+        }
         if (fit.length === 0) continue; // a word that fits none of them meant something else
         fitAny = true;
         // each word of this dimension picks its own SKUs; if they pick different ones, several are meant
-        const picks = ofDim.map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
+        const picks = ofDim.map((t) => set.filter((s) => has(t, s))).filter((x) => x.length > 0);
         let agreed = fit.filter((s) => picks.every((p) => p.includes(s)));
         if (agreed.length === 0) {
           // a number with its unit or size word ("250 gram", "size 9") outranks a bare digit ("… 1 kak": a quantity);
           // two sizes in words ("one small, one big", "XL … L") stay several
-          const firm = ofDim.filter((t) => !t.numeric && /\d/.test(t.label) && !isPointedNumber(t.keys)).map((t) => set.filter((s) => t.skus.has(s))).filter((x) => x.length > 0);
+          const firm = ofDim.filter((t) => !t.numeric && /\d/.test(t.label) && !isPointedNumber(t.keys)).map((t) => set.filter((s) => has(t, s))).filter((x) => x.length > 0);
           if (firm.length > 0 && firm.length < picks.length) agreed = fit.filter((s) => firm.every((p) => p.includes(s)));
         }
         set = agreed.length > 0 ? agreed : fit;
@@ -239,13 +271,15 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
     let fit: string[] = [];
     // size words, not bare digits: "2 pls" is a quantity far more often than the 2 m cable
     const sizeWordsOnly = attrs.filter((t) => !t.numeric);
-    if (candidates.length === 0 && usable.length === 0 && sizeWordsOnly.length > 0 && attrs.every((t) => dimensionOf(t) === 'size')) {
+    if (!pinnedSku && candidates.length === 0 && usable.length === 0 && sizeWordsOnly.length > 0 && attrs.every((t) => dimensionOf(t) === 'size')) {
       sizeOnly = narrow([...knownSkus], sizeWordsOnly);
     }
     if (candidates.length > 0) fit = narrow(candidates, attrs);
-    else {
-      const pinnedFamily = pinnedSku && knownSkus.has(pinnedSku) ? familyOf(pinnedSku) : [];
-      const inFamily = pinnedFamily.length > 0 ? narrow(pinnedFamily, attrs) : [];
+    else if (pinnedSku) {
+      // a colour or size alone while a product is pinned: the variant of the pinned product's family with it, or none
+      // (none there, or several); another product's colour is not what the viewer looks at
+      fit = narrow(familyOf(pinnedSku), attrs);
+    } else {
       // words that name a variant alone pick the SKUs; adjective sizes and bare letters then narrow those
       let named = usable.length > 0 ? narrow([...knownSkus], usable) : [];
       // a colour alone means the product that comes in colours, not one that only happens to have it (grey plush vs grey pram)
@@ -255,7 +289,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
       }
       // the narrow-only words then narrow further; when they do not, what the naming words picked stands (shown as candidates)
       const narrower = named.length > 1 ? narrow(named, attrs) : [];
-      fit = inFamily.length === 1 ? inFamily : narrower.length > 0 ? narrower : named;
+      fit = narrower.length > 0 ? narrower : named;
     }
     const label = attrs.map((t) => t.label).join(' + ');
     if (fit.length === 1 && fit[0]) {
@@ -290,7 +324,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, found
   if (!offerCode && codeword && (sku === null || candidates.length <= 1)) offerCode = codeword;
   // the deal named by its code or a bundle word, and the bundle is not a product of this catalog: the comment is
   // about the deal, whatever it contains → no single product
-  const dealNamed = [...codeOffers, ...aliasOffers].find((c) => (offerSkus.get(c) ?? []).length === 0);
+  const dealNamed = [...codeOffers, ...aliasOffers].find((c) => (offerSkus.get(c) ?? []).length === 0 && !discountCodes.has(c));
   if (dealNamed && sku && !(offerSkus.get(dealNamed) ?? []).includes(sku)) {
     candidates = [];
     reasons.length = 0;

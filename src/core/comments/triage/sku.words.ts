@@ -37,6 +37,10 @@ const COLOUR_ROWS: readonly string[] = [
   'coral | coral',
   'peach | durazno | melocoton | pessego | persik | peach',
   'sage | salvia | verde salvia | hijau sage | sage green',
+  'emerald | esmeralda | verde esmeralda | hijau zamrud | zamrud',
+  'terracotta | terracota | terra cota | terracotta | ladrillo | tijolo | bata | merah bata',
+  'espresso | cafe oscuro | marron oscuro | marrom escuro | cokelat tua | coklat tua',
+  'wood | madera | madeira | amadeirado | amadeirada | kayu | wood grain | woodgrain | veta de madera | vetas de madera',
   'khaki | caqui | kaki',
   'mustard | mostaza | mostarda | kuning mustard',
   'nude | nude | piel | cor de pele | warna kulit',
@@ -63,6 +67,7 @@ const SIZE_ROWS: readonly string[] = [
   'big | grande | besar | gede | the big one | el grande | o grande | yang besar | yg besar',
   'small one | the small one | el chico | el pequeño | o pequeno | yang kecil | yg kecil',
   'nb | newborn | new born | recien nacido | recem nascido | rn | bayi baru lahir',
+  'cabin | cabina | de cabina | de bordo | kabin | bagasi kabin | cabin size',
 ];
 
 /**
@@ -75,12 +80,13 @@ const ADJECTIVE_SIZES: ReadonlySet<string> = new Set(
    'besar', 'gede', 'big', 'mini', 'single', 'individual', 'double', 'doble', 'twin'].map((w) => phraseKeys(w).join(' ')),
 );
 /** Size adjectives that are also everyday nouns (girl, boy): they never name a size after a determiner. */
-const NOUNS_TOO: ReadonlySet<string> = new Set(['chico', 'chica'].map((w) => phraseKeys(w).join(' ')));
+export const NOUNS_TOO: ReadonlySet<string> = new Set(['chico', 'chica'].map((w) => phraseKeys(w).join(' ')));
 /**
  * A multipack of N said as a pack, in the four languages (N is the number of packs). Not the plurals: "3 pacotes",
  * "3 packs" are three of something, a quantity.
  */
-const PACK_FORMS: readonly string[] = ['N pack', 'pack of N', 'N pack of', 'pack de N', 'paquete de N', 'pacote de N', 'pacote com N', 'kit de N', 'kit com N', 'isi N', 'N pak', 'paket isi N'];
+const PACK_FORMS: readonly string[] = ['N pack', 'pack of N', 'N pack of', 'pack de N', 'paquete de N', 'pacote de N', 'pacote com N', 'kit de N', 'kit com N', 'isi N', 'N pak', 'paket isi N',
+  'set of N', 'set de N', 'set N', 'N set', 'juego de N', 'jogo de N', 'set isi N'];
 /** "10 k", "10 mil": a thousand said short ("10 ribu" / "10rb" is read as a price by the normalizer, so not here). */
 const THOUSANDS: readonly string[] = ['k', 'mil'];
 /** Words that, before a bare number, make it a size of the product ("la de 4" = the 4 L one): never a quantity. */
@@ -100,13 +106,15 @@ const UNIT_WORDS: readonly string[][] = [
   ['g', 'gr', 'grs', 'gram', 'grams', 'gramos', 'gramas', 'gramo'],
   ['l', 'lt', 'lts', 'liter', 'liters', 'litre', 'litres', 'litro', 'litros'],
   ['ml', 'mls', 'mililitros'],
+  // (metres before millimetres: normalized, "mm" folds to "m", and a size in metres is the likelier one)
+  ['m', 'meter', 'meters', 'metre', 'metres', 'metro', 'metros'],
   ['mm', 'milimetros'],
   ['cm', 'cms', 'centimetros'],
   ['pcs', 'pc', 'pieces', 'piezas', 'pecas', 'pzs', 'buah', 'biji'],
-  ['m', 'meter', 'meters', 'metre', 'metres', 'metro', 'metros'],
   ['w', 'watt', 'watts'],
   ['mah'],
   ['iu', 'ui'],
+  ['oz', 'onzas', 'oncas', 'ounce', 'ounces', 'ons'],
 ].map((r) => r.map((w) => phraseKeys(w).join(' ')));
 
 /** Words that, before a size, make a bare letter a size ("size m", "talla l", "uk m"). */
@@ -133,8 +141,19 @@ export const BUNDLE_WORDS: readonly string[] = ['bundle', 'the bundle', 'combo',
 /** Shades and the everyday colour they are a kind of: a viewer says "the green one" for sage, "blue" for navy. */
 const HUE_OF: Readonly<Record<string, string>> = {
   navy: 'blue', 'light blue': 'blue', teal: 'green', olive: 'green', mint: 'green', sage: 'green', burgundy: 'red', wine: 'red',
-  lilac: 'purple', charcoal: 'grey', tan: 'brown', ivory: 'white', cream: 'white',
+  lilac: 'purple', charcoal: 'grey', tan: 'brown', ivory: 'white', cream: 'white', emerald: 'green', mustard: 'yellow', espresso: 'brown',
+  terracotta: 'orange',
 };
+/** HUE_OF keyed as the rows are (normalized: "espresso" is "espreso" there). */
+const HUE_BY_KEY: ReadonlyMap<string, string> = new Map(Object.entries(HUE_OF).map(([k, v]) => [phraseKeys(k).join(' '), v]));
+/**
+ * Words that shade a colour rather than name one ("heather grey", "matte white", "blush pink", "light wood grain"): a
+ * colour of several words that no row holds whole is written by its colour words, never by these alone.
+ */
+const COLOUR_MODIFIERS: ReadonlySet<string> = new Set(
+  ['light', 'dark', 'pale', 'deep', 'bright', 'soft', 'matte', 'glossy', 'heather', 'heathered', 'smoked', 'smoky', 'dusty', 'mid', 'wash',
+   'washed', 'glass', 'grain', 'metallic', 'pastel', 'neon', 'warm', 'cool', 'true', 'classic'].map((w) => phraseKeys(w).join(' ')),
+);
 
 /**
  * The words of the everyday colour a shade belongs to (sage → green, verde, hijau…): the matcher uses them only when no
@@ -142,9 +161,21 @@ const HUE_OF: Readonly<Record<string, string>> = {
  */
 export function hueWords(colour: string): string[] {
   const key = phraseKeys(colour).join(' ');
-  const row = COLOURS.find((r) => r.includes(key));
-  const hue = row ? HUE_OF[row[0] ?? ''] : undefined;
-  return hue ? colourWords(hue) : [];
+  const rowsOf = COLOURS.filter((r) => r.includes(key));
+  const found = rowsOf.length > 0 ? rowsOf : colourParts(key).flatMap((w) => COLOURS.filter((r) => r.includes(w)));
+  const out = new Set<string>();
+  for (const row of found) {
+    const hue = HUE_BY_KEY.get(row[0] ?? '');
+    if (hue) for (const w of colourWords(hue)) out.add(w);
+  }
+  return [...out];
+}
+
+/** The words of a colour of several words that are colours themselves ("heather grey" → grey, "mustard yellow" → mustard, yellow). */
+function colourParts(key: string): string[] {
+  const parts = key.split(' ');
+  if (parts.length < 2) return [];
+  return parts.filter((w) => !COLOUR_MODIFIERS.has(w) && COLOURS.some((r) => r.includes(w)));
 }
 
 /** Every way to write the catalog's colour (its own words + the other languages' words for it). */
@@ -153,6 +184,13 @@ export function colourWords(colour: string): string[] {
   if (!key) return [];
   const out = new Set<string>([key]);
   for (const row of COLOURS) if (row.includes(key)) for (const w of row) out.add(w);
+  // a colour no row holds whole ("heather grey", "blush pink", "matte white"): the rows of its colour words
+  if (out.size === 1) {
+    for (const part of colourParts(key)) for (const row of COLOURS) if (row.includes(part)) for (const w of row) out.add(w);
+    // …and its own word that is no everyday colour ("blush" of blush pink, "plum" of smoked plum glass)
+    const parts = key.split(' ');
+    if (parts.length > 1) for (const w of parts) if (w.length >= 4 && !COLOUR_MODIFIERS.has(w) && !COLOURS.some((r) => r.includes(w))) out.add(w);
+  }
   for (const w of [...out]) for (const d of diminutives(w)) out.add(d);
   return [...out];
 }
@@ -163,6 +201,22 @@ export function colourWords(colour: string): string[] {
  * before them, or stand written in capitals as a word of their own.
  */
 export function sizeWords(size: string): { words: string[]; letterOnly: string[]; narrowOnly: string[] } {
+  // a size written in parts ("8 oz / 225 g, approx. 45 h", "100 ml, approx. 8 weeks"): each measure is the size; words
+  // after "approx." or "up to" describe it
+  const parts = size.split(/[/;(]|,(?!\d{3}\b)| approx\.?| up to /i).map((x) => x.trim()).filter(Boolean);
+  if (parts.length > 1) {
+    const out = { words: new Set<string>(), letterOnly: new Set<string>(), narrowOnly: new Set<string>() };
+    parts.forEach((part, i) => {
+      // the first part, and any later one that is a measure with its unit
+      const unit = /^\d+(?:[.,]\d+)?\s*([a-z]+)\.?$/i.exec(part)?.[1] ?? '';
+      if (i > 0 && !UNIT_WORDS.some((r) => r.includes(phraseKeys(unit).join(' ')))) return;
+      const w = sizeWords(part);
+      for (const x of w.words) out.words.add(x);
+      for (const x of w.letterOnly) out.letterOnly.add(x);
+      for (const x of w.narrowOnly) out.narrowOnly.add(x);
+    });
+    return { words: [...out.words], letterOnly: [...out.letterOnly], narrowOnly: [...out.narrowOnly] };
+  }
   const key = phraseKeys(size).join(' ');
   if (!key) return { words: [], letterOnly: [], narrowOnly: [] };
   const words = new Set<string>();
@@ -188,12 +242,22 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
     const total = Number(multi[1]) * Number(multi[2]);
     if (total >= 10) words.add(String(total));
     for (const k of [multi[1], ...numberWords(Number(multi[1]))]) for (const form of PACK_FORMS) words.add(form.replace('N', k));
+    // and the count pointed at ("el de 12", "yg 6", "the 12"): which of the sets
+    for (const d of NUMBER_DETERMINERS) words.add(`${d} ${multi[1]}`);
   }
   // a size field that names a variant first ("chocolate 1 kg"): its trailing number and unit are the size as well
-  const tail = /^[a-z][a-z ]* (\d+(?:[.,]\d+)?\s*[a-z]*)$/.exec(joined)?.[1];
+  const lead = /^([a-z][a-z ]*) (\d+(?:[.,]\d+)?\s*[a-z]*)$/.exec(joined);
+  const tail = lead?.[2];
   if (tail) {
     // (its one-digit number alone stays a quantity: "IronBloom 1" is one of them)
-    for (const w of sizeWords(tail).words) words.add(w);
+    for (const w of sizeWords(tail).words) if (!/^\d$/.test(w)) words.add(w);
+    // …and its words before the number are a size too ("cabin 20", "medium 24": the cabin one, la mediana), in their
+    // own words only (not the letter codes of the same row: "large" is no "L" here)
+    for (const w of (lead?.[1] ?? '').split(' ')) {
+      const row = SIZES.find((r) => r.includes(w));
+      if (!row) continue;
+      for (const x of row) if (x.length >= 3 || x.includes(' ')) consider(x);
+    }
   }
   // "300 pcs", "6 kg", "42": the number alone (two digits or more), glued to its unit, or after a size word;
   // a one-digit size ("ring 7") only narrows
@@ -379,6 +443,17 @@ const FAMILY_ROWS: readonly string[] = [
   'swimsuit | traje de bano | bañador | maio | biquini | baju renang',
   'umbrella | paraguas | sombrinha | guarda chuva | payung',
   'suitcase | maleta | mala de viagem | koper',
+  'palette | paleta | paletas | palet | paleta de acuarela | paleta de aquarela',
+  'planner | agenda | agendas | planificador | planejador | planner',
+  'adapter | adaptor | adaptador | adaptadores | adaptor | travel adapter | adaptador de viaje | adaptador universal',
+  'packing cubes | cubos | cubos organizadores | organizadores | cubos de viaje | kubus | packing cube | pouch organizer',
+  'neck pillow | almohada de viaje | almohada de cuello | cojin de cuello | travesseiro de pescoco | almofada de pescoco | bantal leher',
+  'duffel | duffle | bolso de viaje | bolsa de viagem | mala de mao | tas duffel | tas travel',
+  'diffuser | difusor | difusores | diffuser | difusor de varillas | difusor de varetas | pengharum',
+  'room spray | spray de ambiente | aromatizador | aromatizante | spray de ambientes | home spray | pengharum ruangan | pewangi ruangan',
+  'essential oil | aceite esencial | aceites esenciales | aceites | oleo essencial | oleos essenciais | oleos | minyak esensial | minyak atsiri',
+  'wax melts | cera | ceras | cera perfumada | cera aromatica | wax melt | lilin aroma',
+  'wax warmer | quemador | quemador de cera | calentador de cera | rechaud | rechaud de cera | tungku | tungku aroma | burner | warmer',
   'notebook | cuaderno | caderno | buku tulis',
   'book | libro | livro | buku',
   'keyboard | teclado | keyboard',
@@ -472,6 +547,19 @@ const VARIANT_ROWS: readonly string[] = [
   'mango | mango | manga | mangga',
   'coconut | coco | kelapa',
   'banana | platano | banana | pisang',
+  'lavender | lavanda | lavandula',
+  'cedar | cedro | cedar | kayu cedar',
+  'fig | higo | figo | buah ara | ara',
+  'cherry | cereza | cereja | ceri',
+  'cherry blossom | flor de cerezo | cerezo | cerezos | cerejeira | flor de cerejeira | sakura',
+  'linen | lino | linho | linen',
+  'sea salt | sal marina | sal marinho | sal do mar | garam laut',
+  'peppermint | menta piperita | hortela pimenta | hortela | permen',
+  'eucalyptus | eucalipto | kayu putih',
+  'amber | ambar | ambar',
+  'jasmine | jazmin | jasmim | melati',
+  'sandalwood | sandalo | cendana',
+  'citrus | citrico | citricos | citrus | jeruk',
 ];
 const VARIANTS = rows(VARIANT_ROWS);
 
@@ -523,6 +611,12 @@ const NAME_NOUN_ROWS: readonly string[] = [
 ];
 const NAME_NOUNS = rows(NAME_NOUN_ROWS);
 
+/** The variant row whose first entry is this two-word phrase ("cherry blossom"), or none. */
+export function pairRow(pair: string): readonly string[] {
+  const key = phraseKeys(pair).join(' ');
+  return VARIANTS.find((r) => r[0] === key) ?? [];
+}
+
 /** The other languages' words for a name word that tells variants apart ("soft" → suave, macio, empuk…). */
 export function variantWords(word: string): string[] {
   const key = phraseKeys(word).join(' ');
@@ -537,7 +631,7 @@ export function variantWords(word: string): string[] {
 /** Words for the smaller / larger of a product's sizes ("the big bag", "yg paling gede", "os halteres maiores"). */
 export const SMALLER_WORDS: readonly string[] = ['small', 'smaller', 'smallest', 'little', 'pequeno', 'pequena', 'pequenos', 'pequenas', 'menor',
   'menores', 'mas pequeno', 'mas pequena', 'pequenito', 'pequenita', 'pequenino', 'pequenina', 'pequenininho', 'pequenininha', 'chiquito', 'chiquita',
-  'kecil', 'lebih kecil', 'paling kecil', 'mungil'];
+  'kecil', 'lebih kecil', 'paling kecil', 'mungil', 'chico', 'chica'];
 export const LARGER_WORDS: readonly string[] = ['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'huge', 'chonky', 'chunky', 'fat', 'grande', 'grandes',
   'mas grande', 'grandote', 'grandota', 'gordo', 'gorda', 'gordito', 'gordita', 'maior', 'maiores', 'grandao', 'grandona', 'gordinho', 'gordinha',
   'mayor', 'mayores', 'besar', 'lebih besar', 'paling besar', 'gede', 'paling gede', 'gendut', 'jumbo'];
@@ -570,5 +664,8 @@ export function sizeRank(size: string): number | null {
     return Number(num[1].replace(',', '.')) * scale;
   }
   const first = key.split(' ')[0] ?? '';
+  // a size named in words, then measured ("cabin 20", "large 28"): by its measure; a size in parts ("8 oz / 225 g") by the first
+  const measured = /^[a-z][a-z ]* (\d+(?:[.,]\d+)?)(?: [a-z]+)?$/.exec(key)?.[1];
+  if (measured) return Number(measured.replace(',', '.'));
   return LETTER_RANK[key] ?? NAMED_RANK[first] ?? null;
 }
