@@ -33,8 +33,19 @@ describe('model cues', () => {
   it('names the word behind a chat spelling once, the same for every spelling of it, and never a size or a quantity', () => {
     expect(cues('vc tem q ver')).toEqual(expect.arrayContaining(['≈ “voce”', '≈ “que”']));
     expect(cues('voce tem que ver').filter((c) => c.startsWith('≈'))).toEqual(cues('vc tem q ver').filter((c) => c.startsWith('≈')));
-    expect(cues('gak bisa, nggak bisa, tdk bisa').filter((c) => c.startsWith('≈'))).toEqual(['≈ “tidak”']);
+    expect(cues('gak bisa, nggak bisa, tdk bisa').filter((c) => c.startsWith('≈'))).toEqual(['≈ “tidak”', '≈ “can”']);
     expect(cues('250 g 2 please x2 20k').filter((c) => c.startsWith('≈'))).toEqual(['≈ “please”']);
     expect(cues('ke rumah ya kak').filter((c) => c.startsWith('≈'))).toEqual([]);
   });
+
+  it('gives an everyday word the same feature in all four languages, and leaves out forms that mean something else in another', () => {
+    const same = (t: string): string[] => cues(t).filter((c) => c.startsWith('≈'));
+    for (const t of ['it broke', 'se rompió', 'quebrou', 'udah rusak']) expect(same(t)).toContain('≈ “broken”');
+    for (const t of ['still not here', 'todavía nada', 'ainda nada', 'masih belum']) expect(same(t)).toContain('≈ “still”');
+    expect(same('cuánto cuesta')).toEqual(same('quanto custa'));
+    expect(same('berapa harganya')).toEqual(['≈ “how much”']);
+    // Portuguese "mau" (bad) and "rota" (route) are not Indonesian "want" or Spanish "broken"
+    expect(same('mau atendimento na rota')).toEqual([]);
+  });
 });
+

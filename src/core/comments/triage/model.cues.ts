@@ -1,6 +1,7 @@
 // General-language cues for the learned intent model, the same for every catalog: talk about a product the viewer
 // already owns, a number with a time unit, the shape of tokens with digits, the comment's length in words, and the
-// word behind a chat spelling ("vc", "gak", "q") so every spelling of a word shares what the model learns of it.
+// word behind a chat spelling ("vc", "gak", "q") or behind the same everyday word in another language ("rusak",
+// "quebrou", "broke"), so every spelling and every language of a word shares what the model learns of it.
 import { wordKey } from './text.normalize';
 
 const keysOf = (words: string): ReadonlySet<string> => new Set(words.split(' ').map(wordKey));
@@ -44,12 +45,41 @@ const CHAT_SPELLINGS: ReadonlyArray<readonly [string, string]> = [
   ['juga', 'juga jg'],
   ['tapi', 'tapi tp'],
   ['kalau', 'kalau kalo klo kl'],
-  ['berapa', 'berapa brp'],
   ['bagaimana', 'bagaimana gimana gmn gmna'],
   ['lagi', 'lagi lg'],
 ];
+/**
+ * Everyday words of live-shopping chat with the same meaning in en/es/pt/id (and their common inflections), by one
+ * English label: what the model learns of "rusak" in Indonesian also reads "quebrou" in Portuguese, so a language
+ * with fewer training comments borrows from the others. General vocabulary of complaints, questions, orders and
+ * chatter; a form that means something else in another of the four languages is left out ("mau": want in
+ * Indonesian, bad in Portuguese; "rota": broken in Spanish, route in Portuguese; "dana", "pena").
+ */
+const SAME_MEANING: ReadonlyArray<readonly [string, string]> = [
+  ['broken', 'broken broke break breaks roto rompio rompió rompe quebrou quebrado quebrada quebra rusak patah pecah'],
+  ['works', 'work works working worked funciona funciono funcionó funcionou funcionando jalan berfungsi'],
+  ['nothing', 'nothing nada'],
+  ['difference', 'difference different diferencia diferente diferença beda bedanya perbedaan'],
+  ['effect', 'effect effects efecto efectos efeito efeitos efek hasil'],
+  ['still', 'still yet todavia todavía aun aún ainda masih'],
+  ['waiting', 'waiting wait waited esperando espero esperar aguardando esperei nunggu tunggu menunggu'],
+  ['arrived', 'arrived arrive arrives came llego llegó llega chegou chega chegar nyampe sampai sampe dateng datang'],
+  ['refund', 'refund refunded reembolso reembolsar estorno devolucion devolución devolução devolver retur'],
+  ['cancel', 'cancel cancelled canceled cancelar cancela cancelen cancelado batal batalin dibatalkan'],
+  ['pay', 'pay paid payment pagar pague pago paguei pagamento bayar dibayar pembayaran'],
+  ['charged', 'charged cobraron cobrou cobrado kepotong terpotong'],
+  ['want', 'want wanna quiero quero pengen ingin'],
+  ['know', 'know wonder wondering saber sei tahu tau'],
+  ['ask', 'ask asking pregunta preguntar pergunta perguntar tanya nanya'],
+  ['can', 'can could puedo puede posso pode bisa boleh'],
+  ['how much', 'cuanto cuánto cuanta quanto quanta berapa brp'],
+  ['love', 'love loving encanta encantó amo adoro amei suka'],
+  ['hello', 'hi hello hey hola ola olá oi halo hai'],
+  ['smell', 'smell smells smelled huele olor cheiro cheira bau'],
+  ['taste', 'taste tastes sabor gosto rasanya'],
+];
 const SPELLING_OF: ReadonlyMap<string, string> = new Map(
-  CHAT_SPELLINGS.flatMap(([word, forms]) => forms.split(' ').map((f) => [wordKey(f.normalize('NFD').replace(/[\u0300-\u036f]/g, '')), `≈ “${word}”`] as const)),
+  [...CHAT_SPELLINGS, ...SAME_MEANING].flatMap(([word, forms]) => forms.split(' ').map((f) => [wordKey(f.normalize('NFD').replace(/[\u0300-\u036f]/g, '')), `≈ “${word}”`] as const)),
 );
 
 function isDigit(c: number): boolean {
