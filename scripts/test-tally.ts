@@ -35,3 +35,14 @@ export function addTally(a: Tally, b: Tally): Tally {
 export function closingLine(t: Tally): string {
   return `tests: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`;
 }
+
+/**
+ * Why a step that must run `expected` tests did not run them all, or null when it did: a report
+ * that is missing or counts fewer tests (filtered out, skipped) is a failure, never a quiet pass.
+ */
+export function missingRun(t: Tally | null, expected: number): string | null {
+  if (!t) return 'it wrote no report';
+  if (t.skipped > 0) return `${t.skipped} of its tests were skipped`;
+  const ran = t.passed + t.failed;
+  return ran < expected ? `it ran ${ran} test${ran === 1 ? '' : 's'}, not ${expected}` : null;
+}

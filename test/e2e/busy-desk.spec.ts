@@ -1,9 +1,11 @@
 // A busy desk: the demo's comment set replayed with new ids at 2,000 comments a minute for five
-// minutes (BATON_BUSY_MINUTES shortens it), and three moderators acting at human speed through the
-// UI — one action every 3 s each: take a top work item of "All open" that nobody else holds, press
-// r and the approved reply a moderator would pick for it (complaints: the care reply; shipping
-// questions: shipping; lip-tint shade questions: shades; the rest: how to buy), pinned for later
-// askers. Demand signals close themselves; one reply answers a whole group of people asking the
+// minutes (BATON_BUSY_MINUTES shortens it by hand; `npm test` always runs it whole), and three
+// moderators acting at human speed through the UI — one action every 3 s each: look at the list,
+// click a top work item of "All open" that nobody else holds where they saw it (a mouse click at
+// that spot, as a person's: if the row moved meanwhile they get what is there now), read which
+// comment their desk selected, press r and the approved reply a moderator would pick for it
+// (complaints: the care reply; shipping questions: shipping; lip-tint shade questions: shades; the
+// rest: how to buy), pinned for later askers. Demand signals close themselves; one reply answers a whole group of people asking the
 // same; a pinned answer takes later identical questions. The figures come from the station's own
 // records (receipt and answer times), never from the page: the watched queues must not stay in
 // overflow, and at least 90 % of the comments that need a person must be answered within the SLA.
@@ -13,8 +15,10 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CommentRecord } from '../../src/shared/contract/index';
 import { test, expect } from './fixtures';
+import { cpuBetween, sampleCpu } from '../support/process-cpu';
 
 const MINUTES = Number(process.env.BATON_BUSY_MINUTES ?? 5);
+if (!(MINUTES > 0 && MINUTES <= 60)) throw new Error(`BATON_BUSY_MINUTES: ${process.env.BATON_BUSY_MINUTES} is not a number of minutes (1–60).`);
 const PER_MINUTE = 2_000;
 const SHOTS = process.env.BATON_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/screenshots') : null;
 const DEV_SET = readFileSync(resolve(import.meta.dirname, '../../resources/demo-show/comments.jsonl'), 'utf8')
@@ -29,6 +33,13 @@ function macroKeyFor(intent: string, text: string): string {
   if (intent === 'question' && /shade|colou?r|cor\b|cores|warna|nude|berry|red|vermelh|rojo|merah/i.test(text)) return '3';
   return '1';
 }
+
+// No Playwright trace for this run: tracing records a JPEG screencast of every desk, a DOM snapshot
+// per action and every WebSocket frame, which cost more CPU than the three desks themselves (measured
+// with a busy second core: the browser's GPU and browser processes 159 s and the test runner 56 s in a
+// 306 s run, the station 17 s) and so slowed the moderators it was there to watch. The run prints its
+// own account instead: the looks' phases, where the misses come from and the CPU by process.
+test.use({ trace: 'off' });
 
 test(`busy desk: ${PER_MINUTE} comments a minute for ${MINUTES} min, three moderators at one action per 3 s`, async ({ station, browser }) => {
   test.setTimeout((MINUTES * 60 + 240) * 1000);
@@ -45,6 +56,14 @@ test(`busy desk: ${PER_MINUTE} comments a minute for ${MINUTES} min, three moder
     await page.getByTestId('queue-all').click();
     desks.push(page);
   }
+
+  // What the run costs: CPU seconds per process kind, and each desk's main-thread time by kind.
+  const cpuRoots = { station: station.child.pid, 'test runner': process.pid };
+  const cdps = await Promise.all(desks.map((p, i) => (contexts[i] as (typeof contexts)[number]).newCDPSession(p)));
+  await Promise.all(cdps.map((c) => c.send('Performance.enable')));
+  const deskMetrics = () => Promise.all(cdps.map(async (c) => Object.fromEntries((await c.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))));
+  const cpuAtStart = sampleCpu(cpuRoots);
+  const metricsAtStart = await deskMetrics();
 
   const startAt = Date.now();
   const endAt = startAt + MINUTES * 60_000;
@@ -87,29 +106,48 @@ test(`busy desk: ${PER_MINUTE} comments a minute for ${MINUTES} min, three moder
   let actions = 0;
   let idle = 0;
   const loopMs: number[] = [];
+  const phase = { find: [] as number[], click: [] as number[], picker: [] as number[] };
+  let missedClicks = 0;
+  let noPicker = 0;
   const moderator = async (page: Page, index: number) => {
     await page.waitForTimeout(index * 1_000);
     while (Date.now() < endAt) {
       const t0 = Date.now();
-      // The top items nobody else holds; each desk takes its own so three people do not race for one.
-      const free = page.locator('[data-testid="comment-row"]:not(:has(.holder-other))');
-      const row = (await free.count()) > index ? free.nth(index) : free.first();
-      if (await row.count()) {
-        const intent = (await row.getAttribute('data-intent').catch(() => null)) ?? 'question';
-        const text = (await row.locator('.comment-text').textContent().catch(() => null)) ?? '';
-        // A person clicks what they see; a row that moved meanwhile costs them the action.
-        const clicked = await row.click({ timeout: 1_500 }).then(
-          () => true,
-          () => false,
-        );
-        if (clicked) {
+      // A look at the list: the rows on screen that nobody else holds, and where their text is. Each
+      // desk takes its own (the first, second or third free row) so three people do not race for one.
+      const free = await page.evaluate(() => {
+        const list = document.querySelector('[data-testid="comment-list"]')?.getBoundingClientRect();
+        if (!list) return [];
+        return Array.from(document.querySelectorAll('[data-testid="comment-row"]')).flatMap((row) => {
+          const box = row.querySelector('.comment-text')?.getBoundingClientRect();
+          if (!box || row.querySelector('.holder-other')) return [];
+          const y = box.top + Math.min(box.height, 20) / 2;
+          return y > list.top && y < list.bottom ? [{ x: box.left + Math.min(box.width, 200) / 2, y }] : [];
+        });
+      });
+      const target = free[index] ?? free[0];
+      const t1 = Date.now();
+      phase.find.push(t1 - t0);
+      if (target) {
+        // A person clicks where they saw the row: if it moved meanwhile, the click selects what is there
+        // now, and they answer the comment their desk shows as selected (read from the page, as they would).
+        await page.mouse.click(target.x, target.y);
+        const t2 = Date.now();
+        phase.click.push(t2 - t1);
+        const picked = await page.evaluate(() => {
+          const row = document.querySelector('[data-testid="comment-row"][aria-selected="true"]');
+          if (!row || row.querySelector('.holder-other')) return null;
+          return { intent: row.getAttribute('data-intent') ?? 'question', text: row.querySelector('.comment-text')?.textContent ?? '' };
+        });
+        if (picked) {
           await page.keyboard.press('r');
           const picker = page.getByTestId('macro-picker');
           if (await picker.waitFor({ state: 'visible', timeout: 1_000 }).then(() => true, () => false)) {
-            await page.keyboard.press(macroKeyFor(intent, text));
+            phase.picker.push(Date.now() - t2);
+            await page.keyboard.press(macroKeyFor(picked.intent, picked.text));
             actions += 1;
-          }
-        }
+          } else noPicker += 1;
+        } else missedClicks += 1;
       } else idle += 1;
       loopMs.push(Date.now() - t0);
       await page.waitForTimeout(Math.max(0, 3_000 - (Date.now() - t0)));
@@ -125,6 +163,13 @@ test(`busy desk: ${PER_MINUTE} comments a minute for ${MINUTES} min, three moder
   await Promise.all([feeder, watcher, shots, ...desks.map((p, i) => moderator(p, i))]);
   if (SHOTS) await (desks[0] as Page).screenshot({ path: resolve(SHOTS, 'moderator-busy-end-1366x768.png') });
   const endedAt = Date.now();
+  const cpuAtEnd = sampleCpu(cpuRoots);
+  const metricsAtEnd = await deskMetrics();
+  const mainThread = metricsAtEnd.map((m, i) => {
+    const d = (k: string) => (m[k] ?? 0) - (metricsAtStart[i]?.[k] ?? 0);
+    const wall = (endedAt - startAt) / 1000;
+    return `${Math.round((d('TaskDuration') / wall) * 100)} % (script ${d('ScriptDuration').toFixed(0)} s, style ${d('RecalcStyleDuration').toFixed(0)} s, layout ${d('LayoutDuration').toFixed(0)} s)`;
+  });
 
   // Every comment received, from the station's records.
   const all: CommentRecord[] = [];
@@ -151,6 +196,28 @@ test(`busy desk: ${PER_MINUTE} comments a minute for ${MINUTES} min, three moder
   const open = judged.filter((c) => c.status !== 'answered').length;
   const moderatorAnswered = busy.filter((c) => c.status === 'answered' && c.answeredVia !== 'pin').length;
   const overflowing = await readOverflow();
+  // Where the misses come from, so a failing run says why: a question nobody had answered yet when
+  // its SLA ran out (the first wave), or one that came after its group was answered and was still
+  // missed; and what the moderators' looks and the station's handling of their replies cost.
+  const firstByPerson = new Map<string, number>();
+  for (const c of busy) {
+    if (c.status !== 'answered' || c.answeredAt === null || c.answeredVia === 'pin' || !c.clusterKey) continue;
+    firstByPerson.set(c.clusterKey, Math.min(firstByPerson.get(c.clusterKey) ?? Infinity, c.answeredAt));
+  }
+  const misses = judged.filter((c) => !inTime(c));
+  const firstWave = misses.filter((c) => (firstByPerson.get(c.clusterKey ?? '') ?? Infinity) > c.receivedAt + sla * 1000);
+  const missKeys = new Set(firstWave.map((c) => c.clusterKey));
+  const answers: { outcome: string; durationMs: number; at: number }[] = [];
+  let before: number | undefined;
+  for (;;) {
+    const r = await station.api<{ entries: { seq: number; outcome: string; durationMs: number; at: number }[] }>('audit.list', { limit: 1000, command: 'cluster.answer', ...(before ? { before } : {}) });
+    const entries = r.body.result?.entries ?? [];
+    answers.push(...entries);
+    if (entries.length < 1000) break;
+    before = entries.at(-1)?.seq;
+  }
+  const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+  const refused = answers.filter((a) => a.outcome !== 'ok').length;
   const overflowSamples = overflowSeries.filter((s) => s.overflowing.length > 0);
   const lastOverflowAt = overflowSamples.at(-1)?.at ?? null;
   const pct = judged.length ? (inSla.length / judged.length) * 100 : 0;
@@ -160,6 +227,9 @@ test(`busy desk: ${PER_MINUTE} comments a minute for ${MINUTES} min, three moder
       `busy desk: ${busy.length} comments in ${minutes} min (the run took ${((endedAt - startAt) / 60_000).toFixed(1)}) (${Math.round(busy.length / minutes)}/min); ${demand} demand signals counted and closed on arrival; ${needHuman.length} need a person (${Math.round(needHuman.length / minutes)}/min)`,
       `moderators: ${actions} replies through the UI in ${loopMs.length} looks (${idle} idle; a look took p50 ${[...loopMs].sort((a, b) => a - b)[Math.floor(loopMs.length / 2)] ?? 0} ms, max ${Math.max(0, ...loopMs)} ms); one reply answered ${(moderatorAnswered / Math.max(1, actions)).toFixed(1)} comments on average`,
       `judged (had their full ${sla} s SLA): ${judged.length}; answered within ${sla} s: ${inSla.length} (${pct.toFixed(1)} %) — own reply ${via('reply')}, with their group ${via('cluster')}, by pin ${via('pin')}; by a person's reply (reply + group) ${byPerson} (${((byPerson / Math.max(1, judged.length)) * 100).toFixed(1)} %); answered late ${late}; still open ${open}`,
+      `misses: ${misses.length} — ${firstWave.length} in ${missKeys.size} groups nobody had answered within their SLA (of ${new Set(judged.map((c) => c.clusterKey)).size} groups judged), ${misses.length - firstWave.length} after their group had an answer; the first answers by a person: ${[...firstByPerson.values()].filter((t) => t - startAt <= 60_000).length} groups in the first minute, ${[...firstByPerson.values()].filter((t) => t - startAt <= 120_000).length} in two`,
+      `looks (p50/p90 ms): find ${q(phase.find, 0.5)}/${q(phase.find, 0.9)}, click ${q(phase.click, 0.5)}/${q(phase.click, 0.9)}, r→picker ${q(phase.picker, 0.5)}/${q(phase.picker, 0.9)}; ${missedClicks} clicks missed, ${noPicker} pickers not shown; station: ${answers.length} group answers, ${refused} refused, handled in p50 ${q(answers.map((a) => a.durationMs), 0.5)} ms, p95 ${q(answers.map((a) => a.durationMs), 0.95)} ms`,
+      `cpu over the run: ${cpuBetween(cpuAtStart, cpuAtEnd)}; each desk's main thread busy: ${mainThread.join('; ')}`,
       `overflow: ${overflowSamples.length} of ${overflowSeries.length} samples (every 5 s) had a watched queue in overflow, last at ${lastOverflowAt ?? '—'} s; at the end: ${overflowing.join(', ') || 'none'}`,
     ].join('\n'),
   );
