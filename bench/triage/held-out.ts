@@ -32,6 +32,15 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   // under a pinned product as the pinned SKU; the cleaning-supplies author left them null. Neither is relabelled.
   'heldout/arts-crafts/comments.jsonl': 'c93cbd0fce6ed0e174eaaa9a59b1c70385446ebcef3aaab09344d5d70051d1c2',
   'heldout/arts-crafts/catalog.json': '2740d129d33ba77f0dee0638cbff93ae69bf55efd71ec696a454712c646c4a41',
+  // Written 2026-12-05 23:53–23:58 (session 6) by a seventh author from the same brief, with the SKU rule's three
+  // cases spelled out (bare order → null; colour/size alone within the pinned family; family alone → null); frozen
+  // here before any classifier change of session 6 was merged.
+  'heldout/bike-cycling/comments.jsonl': '09a9af49a4e0389315b98871cd05298ed1fd14c8d7daf2f534c2ffbb037a4a42',
+  'heldout/bike-cycling/catalog.json': 'b006013e8e593347a3939037c489a8678be15f09be5cea11c370b490cfd9e361',
+  // Written 2026-12-05 23:53–23:58 (session 6) by an eighth author, same brief and spelled-out SKU cases; frozen here
+  // before any classifier change of session 6 was merged.
+  'heldout/musical-instruments/comments.jsonl': 'abfedf9c5e6517afc2906a20b150534749a1df94e5879273bdcf03c9aaf5fdba',
+  'heldout/musical-instruments/catalog.json': 'd87e4f31b81c3a67f760e788968a314333881dd300fe56dc0e08f7ce6fa5c0ea',
 };
 
 /**
