@@ -99,19 +99,28 @@ export function createVendureAdapter(deps: {
   const testCodes = (): string[] => JSON.parse(memo.get('vendure.testOrders') ?? '[]') as string[];
   const held = (v: Variant) => !v.useGlobalOutOfStockThreshold && v.outOfStockThreshold >= PAUSE_THRESHOLD;
 
-  const saved = (): SavedThresholds => {
+  // The notes are read on every pause, resume and read-back (between and after the store calls a
+  // click waits for): parsed once per stored text, not on each read.
+  let parsed: { text: string; notes: Readonly<SavedThresholds> } | null = null;
+  const saved = (): Readonly<SavedThresholds> => {
     const text = memo.get('vendure.thresholds');
-    return text ? (JSON.parse(text) as SavedThresholds) : {};
+    if (!text) return {};
+    if (parsed?.text !== text) parsed = { text, notes: JSON.parse(text) as SavedThresholds };
+    return parsed.notes;
   };
 
   /** Notes each variant's own threshold while it is not held, for an exact resume later. */
   const remember = (variants: readonly Variant[]) => {
     const before = saved();
-    const next: SavedThresholds = { ...before };
+    let next: SavedThresholds | null = null;
     for (const v of variants) {
-      if (!held(v)) next[v.id] = { useGlobal: v.useGlobalOutOfStockThreshold, threshold: v.outOfStockThreshold };
+      if (held(v)) continue;
+      const was = before[v.id];
+      if (was && was.useGlobal === v.useGlobalOutOfStockThreshold && was.threshold === v.outOfStockThreshold) continue;
+      next ??= { ...before };
+      next[v.id] = { useGlobal: v.useGlobalOutOfStockThreshold, threshold: v.outOfStockThreshold };
     }
-    if (JSON.stringify(next) !== JSON.stringify(before)) memo.set('vendure.thresholds', JSON.stringify(next));
+    if (next) memo.set('vendure.thresholds', JSON.stringify(next));
   };
 
   const readState = async (): Promise<StoreReading> => {

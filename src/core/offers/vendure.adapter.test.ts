@@ -1,0 +1,80 @@
+// The Vendure adapter's notes of each variant's own out-of-stock threshold: taken while the variant
+// is not held, kept across reads, and put back exactly by a resume.
+import { describe, expect, it } from 'vitest';
+import { createVendureAdapter, PAUSE_THRESHOLD, VENDURE_TOGGLE_DOCUMENTS } from './vendure.adapter';
+import { createMemoryMemo } from './adapter.memo';
+import type { VendureClient } from './vendure.client';
+
+interface V {
+  useGlobal: boolean;
+  threshold: number;
+}
+
+/** A store of two variants answering the adapter's three toggle documents, recording each variant update. */
+function fakeStore(variants: Record<string, V>) {
+  let enabled = true;
+  const updates: unknown[] = [];
+  const client: VendureClient = {
+    forget() {},
+    async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+      if (query === VENDURE_TOGGLE_DOCUMENTS.setPromotion) {
+        enabled = variables.enabled as boolean;
+        return { updatePromotion: { __typename: 'Promotion', id: variables.id, enabled } } as T;
+      }
+      if (query === VENDURE_TOGGLE_DOCUMENTS.holdVariants) {
+        const input = variables.input as { id: string; useGlobalOutOfStockThreshold: boolean; outOfStockThreshold?: number }[];
+        updates.push(input);
+        for (const i of input) {
+          const v = variants[i.id]!;
+          v.useGlobal = i.useGlobalOutOfStockThreshold;
+          if (i.outOfStockThreshold !== undefined) v.threshold = i.outOfStockThreshold;
+        }
+        return { updateProductVariants: input.map((i) => ({ id: i.id })) } as T;
+      }
+      const items = Object.entries(variants).map(([id, v]) => ({
+        id, sku: `SKU-${id}`, enabled: true, stockOnHand: 10, stockAllocated: 0, outOfStockThreshold: v.threshold, useGlobalOutOfStockThreshold: v.useGlobal,
+      }));
+      return { promotion: { id: '1', enabled }, productVariants: { items } } as T;
+    },
+  };
+  return { client, updates };
+}
+
+const binding = { adminApiUrl: 'http://127.0.0.1:3000/admin-api', promotionId: '1', variantIds: ['7', '8'] };
+
+describe('vendure adapter: each variant’s own threshold', () => {
+  it('is noted before the hold and put back exactly by the resume, over several toggles', async () => {
+    const variants = { '7': { useGlobal: false, threshold: 3 }, '8': { useGlobal: true, threshold: 0 } };
+    const store = fakeStore(variants);
+    const memo = createMemoryMemo();
+    const adapter = createVendureAdapter({ client: store.client, binding, memo, now: () => 0 });
+    for (let i = 0; i < 3; i++) {
+      expect((await adapter.setPaused(true, { key: `k${i}`, reason: null })).paused).toBe(true);
+      expect(variants['7']).toEqual({ useGlobal: false, threshold: PAUSE_THRESHOLD });
+      expect((await adapter.setPaused(false, { key: `r${i}`, reason: null })).paused).toBe(false);
+      expect(variants).toEqual({ '7': { useGlobal: false, threshold: 3 }, '8': { useGlobal: true, threshold: PAUSE_THRESHOLD } });
+      expect(store.updates.at(-1)).toEqual([
+        { id: '7', useGlobalOutOfStockThreshold: false, outOfStockThreshold: 3 },
+        { id: '8', useGlobalOutOfStockThreshold: true },
+      ]);
+    }
+    // A variant on the global threshold keeps whatever number the store shows: only `useGlobal` is put back.
+    expect(JSON.parse(memo.get('vendure.thresholds') ?? '{}')).toEqual({ '7': { useGlobal: false, threshold: 3 }, '8': { useGlobal: true, threshold: PAUSE_THRESHOLD } });
+  });
+
+  it('follows a threshold changed in the store while live, and never notes a held one', async () => {
+    const variants = { '7': { useGlobal: false, threshold: 3 }, '8': { useGlobal: true, threshold: 0 } };
+    const store = fakeStore(variants);
+    const memo = createMemoryMemo();
+    const adapter = createVendureAdapter({ client: store.client, binding, memo, now: () => 0 });
+    await adapter.read();
+    variants['7'].threshold = 5; // someone edits the variant in Vendure's admin
+    await adapter.read();
+    expect(JSON.parse(memo.get('vendure.thresholds') ?? '{}')['7']).toEqual({ useGlobal: false, threshold: 5 });
+    await adapter.setPaused(true, { key: 'k', reason: null });
+    await adapter.read(); // held: the notes stay those from before the hold
+    expect(JSON.parse(memo.get('vendure.thresholds') ?? '{}')['7']).toEqual({ useGlobal: false, threshold: 5 });
+    await adapter.setPaused(false, { key: 'r', reason: null });
+    expect(variants['7']).toEqual({ useGlobal: false, threshold: 5 });
+  });
+});
