@@ -55,6 +55,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'power-tools': 'aggregates read 2026-12-05 19:37',
   'cleaning-supplies': 'aggregates read 2026-12-05 23:09',
   'arts-crafts': 'aggregates read 2026-12-05 23:09',
+  'bike-cycling': 'aggregates read 2026-12-06 01:31',
+  'musical-instruments': 'aggregates read 2026-12-06 01:31',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
