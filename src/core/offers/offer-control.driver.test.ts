@@ -80,6 +80,19 @@ function rig(store = createFakeStore()): Rig {
 }
 
 describe('offer controller', () => {
+  it('a store answer that arrives after close writes nothing: the storage may already be closed, and a late row must never throw out of a timer', async () => {
+    const r = rig(createFakeStore({ latencyMs: 40 }));
+    const p = r.c.request('paused', { actor: 'Maya', reason: 'x' }).catch(() => 'refused');
+    r.c.close();
+    r.db.close();
+    const rows = r.audits.length;
+    // The in-flight call answers after close; its rows and writes would hit a closed database.
+    await wait(120);
+    await afterReply();
+    expect(await p).toBe('refused');
+    expect(r.audits.length).toBe(rows);
+  });
+
   it('shows pausing until the read-back confirms, then paused; every attempt is audited', async () => {
     const r = rig(createFakeStore({ latencyMs: 30 }));
     const p = r.c.request('paused', { actor: 'Maya', reason: 'checkout broken' });

@@ -107,6 +107,9 @@ interface Pending {
  */
 const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'orders', 'warn']);
 
+/** Effects that write to storage (the audit chain, the offer's durable row, order bookkeeping). */
+const DURABLE: ReadonlySet<ControlEffect['type']> = new Set(['persist', 'audit', 'orders']);
+
 /**
  * Effects that start a store call run before the rest of their step: the request is on its way
  * before the step's bookkeeping (alerts, timers, the view) runs, and its bytes leave before the
@@ -125,6 +128,8 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   let stopPolling: (() => void) | null = null;
   let later: ControlEffect[] = [];
   let laterScheduled = false;
+  /** Set once close() has flushed: the storage may be closed next, so later rows are logged, not written. */
+  let closed = false;
 
   const faultOf = (error: unknown): StoreFault => {
     const e = asStoreError(error);
@@ -198,6 +203,12 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   };
 
   const run = (effect: ControlEffect): void => {
+    if (closed && DURABLE.has(effect.type)) {
+      // A store answer that arrives after close (a call was in flight) must not throw out of a timer into a
+      // closed database: the station is stopping; the next start reads the store again and carries the intent on.
+      deps.log.warn('offer controller closed: a late row was not written', { offer: offer.id, effect: effect.type });
+      return;
+    }
     switch (effect.type) {
       case 'callStore':
         void callStore(effect.target, effect.key, effect.reason);
@@ -307,6 +318,7 @@ export function createOfferController(deps: ControllerDeps): OfferController {
     close: () => {
       send({ type: 'close' });
       flushLater();
+      closed = true;
     },
   };
 }
