@@ -7,7 +7,6 @@ import { busyByKind, type TraceEvent } from './trace-breakdown';
 /** Enough to read frames and tasks: `npm run bench` traces with these while frames are measured. */
 export const FRAME_TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'];
 
-export type TraceEventLike = TraceEvent;
 
 export interface FrameCost {
   /** Trace time (µs) the frame opened and the next one did. */
@@ -34,7 +33,7 @@ export interface FrameCosts {
  * renderers); the task holding each `BeginMainThreadFrame` there opens a frame, and a top-level
  * `RunTask` counts in the frame it began in. Null when the trace has no frames.
  */
-export function frameCosts(events: readonly TraceEventLike[]): FrameCosts | null {
+export function frameCosts(events: readonly TraceEvent[]): FrameCosts | null {
   const beginsBy = new Map<string, number[]>();
   for (const e of events) {
     if (e.name !== 'BeginMainThreadFrame') continue;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dearestFramesByKind, droppedFrames, frameCosts, type TraceEventLike } from '../../bench/support/frame-costs';
+import { dearestFramesByKind, droppedFrames, frameCosts } from '../../bench/support/frame-costs';
+import type { TraceEvent } from '../../bench/support/trace-breakdown';
 
-const task = (ts: number, dur: number, tdur: number, tid = 1): TraceEventLike => ({ name: 'RunTask', cat: 'devtools.timeline', ph: 'X', ts, dur, tdur, pid: 7, tid });
-const begin = (ts: number, tid = 1): TraceEventLike => ({ name: 'BeginMainThreadFrame', cat: 'devtools.timeline.frame', ph: 'I', ts, pid: 7, tid });
+const task = (ts: number, dur: number, tdur: number, tid = 1): TraceEvent => ({ name: 'RunTask', cat: 'devtools.timeline', ph: 'X', ts, dur, tdur, pid: 7, tid });
+const begin = (ts: number, tid = 1): TraceEvent => ({ name: 'BeginMainThreadFrame', cat: 'devtools.timeline.frame', ph: 'I', ts, pid: 7, tid });
 
 describe('frameCosts', () => {
   it('charges each task to the frame it began in, a frame opening with the task that holds its BeginMainThreadFrame', () => {
@@ -42,7 +43,7 @@ describe('frameCosts', () => {
 
 describe('dearestFramesByKind', () => {
   it('averages the self time by kind of the frames at or above the p95', () => {
-    const events: TraceEventLike[] = [
+    const events: TraceEvent[] = [
       begin(0),
       task(0, 2_000, 2_000),
       begin(10_000),
