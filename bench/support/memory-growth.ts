@@ -1,6 +1,6 @@
 // The station's memory over a bench run, from the probe preloaded into it (memory-probe.mjs):
-// RSS and the V8 heap's floor — the lowest heap used in a stretch of samples, i.e. what survived
-// collection — so a structure growing with every comment is told apart from high-water marks.
+// RSS each second, and the V8 heap right after full collections — close to what the station
+// retains — so a structure growing with every comment is told apart from high-water marks.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,6 +10,8 @@ export interface MemorySample {
   heapUsed: number;
   heapTotal: number;
   external: number;
+  /** Taken right after a full (mark-compact) collection. */
+  afterFullGc?: boolean;
 }
 
 const PROBE = join(import.meta.dirname, 'memory-probe.mjs');
@@ -46,17 +48,25 @@ export function readMemoryProbe(file: string): MemorySample[] {
 }
 
 /**
- * Heap floor growth over the second half: the floor of the last stretch minus the floor of the
- * stretch at mid-run (a stretch is a sixth of the run, at least 3 samples, so each holds a
- * collection). NaN when the probe wrote too little.
+ * Retained-heap growth over the second half: heap used right after full collections (the probe's
+ * `afterFullGc` samples), the last in the run minus the first at or after mid-run; NaN with fewer
+ * than two. Also the per-second figures' count and the off-heap share at the end.
  */
-export function memoryGrowth(samples: readonly MemorySample[]): { samples: number; heapFloorGrowthMb: number; heapFloorMidMb: number; offHeapEndMb: number } {
-  const n = samples.length;
-  const span = Math.max(3, Math.floor(n / 6));
-  if (n < span * 2) return { samples: n, heapFloorGrowthMb: Number.NaN, heapFloorMidMb: Number.NaN, offHeapEndMb: Number.NaN };
-  const floor = (from: number) => Math.min(...samples.slice(from, from + span).map((s) => s.heapUsed)) / MB;
-  const mid = Math.floor(n / 2);
-  const end = samples[n - 1] as MemorySample;
-  const heapFloorMidMb = floor(mid);
-  return { samples: n, heapFloorGrowthMb: floor(n - span) - heapFloorMidMb, heapFloorMidMb, offHeapEndMb: (end.rss - end.heapTotal) / MB };
+export function memoryGrowth(samples: readonly MemorySample[]): { samples: number; fullGcs: number; heapAfterGcGrowthMb: number; heapAfterGcMidMb: number; offHeapEndMb: number } {
+  const perSecond = samples.filter((s) => !s.afterFullGc);
+  const first = samples[0];
+  const last = samples.at(-1);
+  if (!first || !last) return { samples: 0, fullGcs: 0, heapAfterGcGrowthMb: Number.NaN, heapAfterGcMidMb: Number.NaN, offHeapEndMb: Number.NaN };
+  const mid = (first.at + last.at) / 2;
+  const gcs = samples.filter((s) => s.afterFullGc && s.at >= mid);
+  const a = gcs[0];
+  const b = gcs.at(-1);
+  const end = perSecond.at(-1) ?? last;
+  return {
+    samples: perSecond.length,
+    fullGcs: gcs.length,
+    heapAfterGcGrowthMb: a && b && gcs.length >= 2 ? (b.heapUsed - a.heapUsed) / MB : Number.NaN,
+    heapAfterGcMidMb: a ? a.heapUsed / MB : Number.NaN,
+    offHeapEndMb: (end.rss - end.heapTotal) / MB,
+  };
 }
