@@ -99,6 +99,15 @@ export const FROZEN: Readonly<Record<string, string>> = {
   // Written 2026-12-05 23:58–00:05 (session 6) by another independent author, same brief; frozen in the commit that adds it.
   'corpus/makeup-cosmetics/comments.jsonl': '63eb686561c077fce2b5a3b658ae9f0d7abc3c8780690ebc2504f0753886126c',
   'corpus/makeup-cosmetics/catalog.json': '6133a70a71cc51ddfe411bd98518bd7bb065b0a01ef71ebfdffef85b28879cd6',
+  // Written 2026-12-06 02:58–03:08 (session 7) by an independent author from the held-out brief, typed by hand in parts
+  // and assembled into JSON by the author's own script; frozen here in the commit that adds it to the rotation.
+  'corpus/home-decor/comments.jsonl': '93f39b2457f84d9a2500d17a2fe288e961239d28a6e6d60a60d92b5290d4d719',
+  'corpus/home-decor/catalog.json': '344c1b84098666acb63035289ad11887a302ddb5e1e897d9aa594c8e9d91458a',
+  // Written 2026-12-06 02:58–03:01 (session 7) by another independent author, same brief, but GENERATED: hand-written
+  // phrases combined with product names by the author's script, which also computed the SKU labels from the rule.
+  // Its wording repeats more than real chat; frozen here in the commit that adds it.
+  'corpus/sports-nutrition/comments.jsonl': '55f8114411c49c624bef4764a3c1f5b3737f0a6da6674a49dd96f7891b300905',
+  'corpus/sports-nutrition/catalog.json': '15fd4a5332c035fc9ee81431c587d0d9f4696ed6058f7b9b1f9e8fbe78e9a40f',
   // Second, independent SKU labels (2026-12-05 23:53–00:08, session 6) by four labellers who saw only the text, the pinned
   // product, the catalog and the spelled-out SKU rule, never the first labels: inter-annotator agreement (sku-eval).
   'corpus/footwear/sku-second.jsonl': 'eb49df35ed43a92bfbeb7f873d9638c7ba8dd120d6f0225d51507e20bd1da2a1',

@@ -41,6 +41,14 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   // before any classifier change of session 6 was merged.
   'heldout/musical-instruments/comments.jsonl': 'abfedf9c5e6517afc2906a20b150534749a1df94e5879273bdcf03c9aaf5fdba',
   'heldout/musical-instruments/catalog.json': 'd87e4f31b81c3a67f760e788968a314333881dd300fe56dc0e08f7ce6fa5c0ea',
+  // Written 2026-12-06 02:58–03:10 (session 7) by a ninth author from the same brief; frozen here before any
+  // classifier change of session 7 was merged (the keySetOf refactor before it changes no word list).
+  'heldout/tea-coffee/comments.jsonl': '929d81665859ec80a84e1d1f9935cc1e71fb3ec5f06606fe63fbdcac3a9027f5',
+  'heldout/tea-coffee/catalog.json': '98e3544059463b069ad3b236233ada1ff5c4dc1eab2c39aae6613a703918cd1f',
+  // Written 2026-12-06 02:58–03:10 (session 7) by a tenth author, same brief; frozen before any classifier change
+  // of session 7 was merged.
+  'heldout/home-lighting/comments.jsonl': '9aa7d6fc72ce854d9951635258f0ee14643e02bc4dd471666fade9a283175102',
+  'heldout/home-lighting/catalog.json': '12e86585aa68bb911f5ea8320d3205e572934a86b8a7bd4f254cb4b04408a280',
 };
 
 /**

@@ -7,7 +7,7 @@
 // Labelling rule for ties: order > complaint > question > other; the weights below encode it.
 
 import type { Intent, TriageLang } from './triage.types';
-import { phraseKeys, type NormalizedText } from './text.normalize';
+import { keySetOf, phraseKey, phraseKeys, type NormalizedText } from './text.normalize';
 
 type Lang = Exclude<TriageLang, 'und'>;
 
@@ -211,13 +211,11 @@ export function phraseOccurs(p: Pick<LexiconPhrase, 'keys' | 'prefix'>, tokens: 
 }
 
 /** Words that cancel a following order phrase ("no quiero", "gak mau"). */
-const NEGATORS: ReadonlySet<string> = new Set(
-  ['not', 'dont', 'never', 'no', 'nao', 'gak', 'ga', 'tidak', 'nggak', 'enggak', 'jangan', 'ni', 'nunca', 'didnt', 'cant', 'wont', 'ya no']
-    .map((w) => phraseKeys(w).join(' ')),
-);
+const NEGATORS: ReadonlySet<string> = keySetOf(
+  ['not', 'dont', 'never', 'no', 'nao', 'gak', 'ga', 'tidak', 'nggak', 'enggak', 'jangan', 'ni', 'nunca', 'didnt', 'cant', 'wont', 'ya no']);
 
-const ID_QTAGS: ReadonlySet<string> = new Set(['gak', 'ga', 'nggak', 'enggak', 'gk', 'ngga', 'tidak', 'kah'].map((w) => phraseKeys(w).join(' ')));
-const ID_PARTICLES: ReadonlySet<string> = new Set(['kak', 'kakak', 'min', 'sis', 'gan', 'ya', 'sih', 'dong', 'nih', 'say'].map((w) => phraseKeys(w).join(' ')));
+const ID_QTAGS: ReadonlySet<string> = keySetOf(['gak', 'ga', 'nggak', 'enggak', 'gk', 'ngga', 'tidak', 'kah']);
+const ID_PARTICLES: ReadonlySet<string> = keySetOf(['kak', 'kakak', 'min', 'sis', 'gan', 'ya', 'sih', 'dong', 'nih', 'say']);
 
 /** Filler words ignored when deciding whether a comment is just "a product name" (e.g. "yooo el nude", "#3!!"). */
 const FILLER: ReadonlySet<string> = new Set(
@@ -226,22 +224,17 @@ const FILLER: ReadonlySet<string> = new Set(
    too tambien tambem juga also for para pra buat`
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => phraseKeys(w).join(' ')),
+    .map(phraseKey),
 );
 
-const NUMBER_WORDS: ReadonlySet<string> = new Set(
-  ['one', 'two', 'three', 'uno', 'dos', 'tres', 'um', 'uma', 'dois', 'duas', 'satu', 'dua', 'tiga'].map((w) => phraseKeys(w).join(' ')),
-);
-const POLITE_AFTER_QTY: ReadonlySet<string> = new Set(
-  ['pls', 'plz', 'please', 'porfa', 'pfv', 'ya', 'kak', 'min', 'sis', 'gan', 'for', 'para', 'pra', 'buat', 'more', 'mas', 'lagi', 'x']
-    .map((w) => phraseKeys(w).join(' ')),
-);
-const TIME_UNITS: ReadonlySet<string> = new Set(
+const NUMBER_WORDS: ReadonlySet<string> = keySetOf(
+  ['one', 'two', 'three', 'uno', 'dos', 'tres', 'um', 'uma', 'dois', 'duas', 'satu', 'dua', 'tiga']);
+const POLITE_AFTER_QTY: ReadonlySet<string> = keySetOf(
+  ['pls', 'plz', 'please', 'porfa', 'pfv', 'ya', 'kak', 'min', 'sis', 'gan', 'for', 'para', 'pra', 'buat', 'more', 'mas', 'lagi', 'x']);
+const TIME_UNITS: ReadonlySet<string> = keySetOf(
   ['day', 'days', 'dia', 'dias', 'hari', 'week', 'weeks', 'semana', 'semanas', 'minggu', 'hour', 'hours', 'hora', 'horas', 'jam', 'h',
    'min', 'mins', 'minutes', 'menit', 'month', 'months', 'mes', 'meses', 'bulan', 'year', 'years', 'anos', 'tahun', 'times', 'vezes',
-   'veces', 'kali', 'seconds', 'segundos', 'detik', 'k', 'pm', 'am', 'ml', 'cm', 'l']
-    .map((w) => phraseKeys(w).join(' ')),
-);
+   'veces', 'kali', 'seconds', 'segundos', 'detik', 'k', 'pm', 'am', 'ml', 'cm', 'l']);
 
 interface Entry {
   keys: string[];

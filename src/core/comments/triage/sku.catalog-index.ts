@@ -2,7 +2,7 @@
 // number or offer (terms keyed by normalized words), plus the typo and offer-code indexes built once per catalog.
 import type { TriageCatalog } from './triage.types';
 import { numberWords } from './sku.morphology';
-import { phraseKeys } from './text.normalize';
+import { keySetOf, phraseKeys } from './text.normalize';
 import { NOUNS_TOO, pairRow, BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, LONGER_WORDS, STRONGER_WORDS, WEAKER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SHORTER_WORDS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
 export type Kind =
@@ -35,12 +35,11 @@ export interface Term {
   attributeOnly: boolean;
 }
 /** Name words that name nothing alone: function words, pack words, and "pro" (Portuguese "para o" as often as a model name). */
-const NAME_STOP: ReadonlySet<string> = new Set(
+const NAME_STOP: ReadonlySet<string> = keySetOf(
   ['the', 'and', 'with', 'for', 'set', 'pcs', 'pc', 'cm', 'ml', 'of', 'de', 'da', 'do', 'del', 'la', 'el', 'en', 'in', 'x', 'kit', 'new',
-   'edition', 'size', 'pro', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini'].map((w) => phraseKeys(w).join(' ')),
-);
+   'edition', 'size', 'pro', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini']);
 /** Articles an alias may start with ("the Puck", "el Clásico", "o Bonzão", "si Kecil"). */
-const ALIAS_ARTICLES: ReadonlySet<string> = new Set(['the', 'el', 'la', 'los', 'las', 'o', 'a', 'os', 'as', 'si', 'sang'].map((w) => phraseKeys(w).join(' ')));
+const ALIAS_ARTICLES: ReadonlySet<string> = keySetOf(['the', 'el', 'la', 'los', 'las', 'o', 'a', 'os', 'as', 'si', 'sang']);
 const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'nomer', 'item', 'produk', 'produto', 'producto', 'n'];
 /** Words before a spelled-out number that make it the on-screen number, not a quantity ("number two", not "two please"). */
 const SPELLED_ON_SCREEN_PREFIXES = ['number', 'numero', 'nomor', 'nomer', 'produk', 'produto', 'producto'];

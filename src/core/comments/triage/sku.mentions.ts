@@ -1,19 +1,17 @@
 // Finds the catalog's terms in a comment's tokens, longest first: plurals, typos of long words, offer codes written
 // loosely, and numbers that are durations, prices or quantities rather than a product.
 import { cognateKey, cognatePrefix, LEET, leetFold, type CatalogIndex, type Term } from './sku.catalog-index';
-import { phraseKeys } from './text.normalize';
+import { keySetOf } from './text.normalize';
 import { TRAILING_IGNORE } from './sku.pointer';
 
 /** What may follow an ordinal that points at a product ("the second one", "el segundo?", "yang kedua kak"). */
-const AFTER_ORDINAL: ReadonlySet<string> = new Set(['one', 'uno', 'una', 'um', 'uma', 'item', 'product', 'produk', '?'].map((w) => (w === '?' ? '?' : phraseKeys(w).join(' '))));
-const UNITS_AFTER_NUMBER: ReadonlySet<string> = new Set(
+const AFTER_ORDINAL: ReadonlySet<string> = keySetOf(['one', 'uno', 'una', 'um', 'uma', 'item', 'product', 'produk', '?']);
+const UNITS_AFTER_NUMBER: ReadonlySet<string> = keySetOf(
   ['day', 'days', 'dia', 'dias', 'hari', 'week', 'weeks', 'semana', 'semanas', 'minggu', 'hour', 'hours', 'hora', 'horas', 'jam', 'h',
    'min', 'mins', 'minutes', 'menit', 'month', 'months', 'mes', 'meses', 'bulan', 'year', 'years', 'anos', 'tahun', 'times', 'vezes',
    'veces', 'kali', 'seconds', 'segundos', 'detik', 'k', 'pm', 'am', 'followers', 'people', 'orang', 'pessoas', 'personas', 'primeiros',
-   'primeros', 'first', 'pertama', 'off', 'x', 'rb', 'ribu', 'jt', 'reais', 'pesos', 'dollars', 'bucks', 'usd', 'orders', 'pedidos', 'likes']
-    .map((w) => phraseKeys(w).join(' ')),
-);
-const NUMBER_BLOCKERS_BEFORE: ReadonlySet<string> = new Set(['order', 'pedido', 'pesanan', 'number', 'top', '__price__', 'the first', 'first'].map((w) => phraseKeys(w).join(' ')));
+   'primeros', 'first', 'pertama', 'off', 'x', 'rb', 'ribu', 'jt', 'reais', 'pesos', 'dollars', 'bucks', 'usd', 'orders', 'pedidos', 'likes']);
+const NUMBER_BLOCKERS_BEFORE: ReadonlySet<string> = keySetOf(['order', 'pedido', 'pesanan', 'number', 'top', '__price__', 'the first', 'first']);
 
 function tokenMatches(textTok: string, key: string): boolean {
   if (textTok === key) return true;

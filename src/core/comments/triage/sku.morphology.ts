@@ -1,8 +1,6 @@
 // Word forms viewers build from a catalog word without the catalog saying so: Spanish/Portuguese diminutives and
 // augmentatives ("azulito", "cinzinha", "roxão"), singulars of plural nouns, and numbers written as words (en/es/pt/id).
-import { phraseKeys } from './text.normalize';
-
-const key = (w: string): string => phraseKeys(w).join(' ');
+import { phraseKey as key } from './text.normalize';
 
 /**
  * Diminutive and augmentative forms of one Spanish/Portuguese word (keys, already normalized): "verde" → verdecito,

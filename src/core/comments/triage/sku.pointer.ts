@@ -1,6 +1,6 @@
 // "The one you're holding": pointing words and phrases that refer to the product pinned on screen, and the words
 // that make "this" mean the show rather than a product. Pure functions over a comment's tokens.
-import { phraseKeys } from './text.normalize';
+import { keySetOf, phraseKeys } from './text.normalize';
 
 const DEICTIC_PHRASES = ['this one', 'that one', 'this 1', 'yang ini', 'yg ini', 'este aqui', 'esta aqui', 'esse aqui', 'essa aqui', 'ese de ahi',
   'the one on screen', 'the one you have', 'the one youre holding', 'the one you are holding', 'the one in your hand', 'the one youre wearing',
@@ -8,46 +8,39 @@ const DEICTIC_PHRASES = ['this one', 'that one', 'this 1', 'yang ini', 'yg ini',
   'essa que voce ta segurando', 'o da mao', 'yang dipegang', 'yg dipegang', 'yang lagi dipegang', 'yg lagi dipegang', 'yang kakak pegang', 'yg kakak pegang',
   'yang dipake', 'yg dipake', 'yang dipakai', 'yg dipakai', 'yang lagi dipake', 'yg lagi dipake', 'yang lagi dipakai', 'yg lagi dipakai', 'lagi dipake',
   'lagi dipakai', 'sedang dipakai', 'kakak pake', 'yg kakak pake', 'the pinned one', 'the pinned', 'pinned one', 'el fijado', 'la fijada', 'o fixado', 'a fixada', 'yang dipin', 'yg dipin'];
-const DEICTIC_WORDS: ReadonlySet<string> = new Set(['this', 'este', 'esta', 'esse', 'essa'].map((w) => phraseKeys(w).join(' ')));
+const DEICTIC_WORDS: ReadonlySet<string> = keySetOf(['this', 'este', 'esta', 'esse', 'essa']);
 /**
  * Demonstratives that, anywhere in a comment, point at the pinned product ("does this come in…", "ini bahannya…").
  * Not "that" (also a conjunction) nor the neuter pronouns (eso, isso: a situation more often than an object).
  */
-const POINTER_WORDS: ReadonlySet<string> = new Set(
+const POINTER_WORDS: ReadonlySet<string> = keySetOf(
   ['this', 'these', 'este', 'esta', 'estos', 'estas', 'ese', 'esa', 'esos', 'esas', 'esse', 'essa', 'esses', 'essas', 'estes', 'ini', 'aquel', 'aquella',
-   'aquele', 'aquela', 'desse', 'dessa', 'deste', 'desta', 'daquele', 'daquela'].map((w) => phraseKeys(w).join(' ')),
-);
+   'aquele', 'aquela', 'desse', 'dessa', 'deste', 'desta', 'daquele', 'daquela']);
 /**
  * Verbs of holding or showing (the host's hands are on the pinned product): "the one ur holding". Not "dipake" alone
  * ("can't be used", "when worn"): only in "yg dipake" above.
  */
-const SHOWING_WORDS: ReadonlySet<string> = new Set(
+const SHOWING_WORDS: ReadonlySet<string> = keySetOf(
   ['holding', 'showing', 'wearing', 'segurando', 'mostrando', 'sosteniendo', 'sostiene', 'dipegang', 'pegang', 'ditunjukin',
-   'ditunjukkan'].map((w) => phraseKeys(w).join(' ')),
-);
+   'ditunjukkan']);
 /** "that" / "itu" point only right beside a product word ("that scooter", "selimut … itu") or as the last word ("i want that"). */
-const THAT_BEFORE: ReadonlySet<string> = new Set(['that', 'those'].map((w) => phraseKeys(w).join(' ')));
-const THAT_AFTER: ReadonlySet<string> = new Set(['itu'].map((w) => phraseKeys(w).join(' ')));
+const THAT_BEFORE: ReadonlySet<string> = keySetOf(['that', 'those']);
+const THAT_AFTER: ReadonlySet<string> = keySetOf(['itu']);
 /** With these anywhere, "this" is the show, not the product ("this live is fun", "esse som"). */
-const STREAM_WORDS: ReadonlySet<string> = new Set(
+const STREAM_WORDS: ReadonlySet<string> = keySetOf(
   ['live', 'lives', 'show', 'stream', 'streaming', 'transmision', 'transmissao', 'siaran', 'chat', 'video', 'song', 'music', 'musica', 'lagu',
-   'audio', 'sound', 'som', 'sonido', 'suara', 'host', 'game', 'app', 'aplikasi', 'platform', 'channel', 'canal', 'sale', 'promo', 'offer', 'oferta']
-    .map((w) => phraseKeys(w).join(' ')),
-);
+   'audio', 'sound', 'som', 'sonido', 'suara', 'host', 'game', 'app', 'aplikasi', 'platform', 'channel', 'canal', 'sale', 'promo', 'offer', 'oferta']);
 /**
  * Time words make "this" a time only right beside it ("this week", "minggu ini", "esta semana"); further away they are
  * the product's ("ini buat anak umur 8 tahun": this one, for an 8-year-old).
  */
-const TIME_WORDS: ReadonlySet<string> = new Set(
+const TIME_WORDS: ReadonlySet<string> = keySetOf(
   ['weekend', 'week', 'semana', 'minggu', 'year', 'ano', 'tahun', 'time', 'vez', 'kali', 'morning', 'hari', 'dia', 'day', 'moment', 'momento',
-   'month', 'mes', 'bulan', 'night', 'noche', 'noite', 'malam']
-    .map((w) => phraseKeys(w).join(' ')),
-);
+   'month', 'mes', 'bulan', 'night', 'noche', 'noite', 'malam']);
 /** Politeness and filler words that may end a comment after the word that matters. */
-export const TRAILING_IGNORE: ReadonlySet<string> = new Set(
+export const TRAILING_IGNORE: ReadonlySet<string> = keySetOf(
   ['pls', 'plz', 'please', 'porfa', 'pfv', 'kak', 'min', 'sis', 'gan', 'ya', 'dong', 'ok', 'now', 'ya', 'yaa', 'rn', 'lol', 'aqui', 'ahora',
-   'agora', 'skrg', 'sekarang', '?'].map((w) => (w === '?' ? '?' : phraseKeys(w).join(' '))),
-);
+   'agora', 'skrg', 'sekarang', '?']);
 const DEICTIC_KEYS: readonly string[][] = DEICTIC_PHRASES.map((p) => phraseKeys(p));
 
 function hasDeictic(toks: readonly string[], productTokens: ReadonlySet<number>): boolean {

@@ -4,7 +4,7 @@ import { dimensionOf, isNarrowOnly, type CatalogIndex, type Term } from './sku.c
 import { fuzzyCode, type Mention } from './sku.mentions';
 import { hasPointer } from './sku.pointer';
 import { isPointedNumber } from './sku.words';
-import { phraseKeys, type NormalizedText } from './text.normalize';
+import { keySetOf, type NormalizedText } from './text.normalize';
 
 /** What the matcher answers for one comment (built here, returned by `compileSkuMatcher`). */
 export interface SkuMatch {
@@ -32,13 +32,13 @@ export interface SkuMatch {
 }
 
 /** Words that join two things in one comment ("a GG and a scarf", "y", "e", "dan", "+"). */
-const JOINERS: ReadonlySet<string> = new Set(['and', 'y', 'e', 'dan', '+', '&', 'plus', 'also', 'tambien', 'tambem', 'juga', 'sama'].map((w) => (/^\p{L}/u.test(w) ? phraseKeys(w).join(' ') : w)));
+const JOINERS: ReadonlySet<string> = keySetOf(['and', 'y', 'e', 'dan', '+', '&', 'plus', 'also', 'tambien', 'tambem', 'juga', 'sama']);
 
 /** A screen or page: a colour beside it is the screen's ("pantalla negra", "tela branca", "black screen", "layar putih"). */
-const SCREEN_WORDS: ReadonlySet<string> = new Set(['screen', 'pantalla', 'layar', 'page', 'pagina', 'halaman', 'display'].map((w) => phraseKeys(w).join(' ')));
+const SCREEN_WORDS: ReadonlySet<string> = keySetOf(['screen', 'pantalla', 'layar', 'page', 'pagina', 'halaman', 'display']);
 /** Colour words that are everyday function words too (Spanish "tan" = so): not a colour before an adjective, unless after an article. */
-const COLOUR_HOMOGRAPHS: ReadonlySet<string> = new Set(['tan'].map((w) => phraseKeys(w).join(' ')));
-const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'in', 'el', 'la', 'lo', 'o', 'yg', 'yang', 'warna', 'color', 'cor', 'colour'].map((w) => phraseKeys(w).join(' ')));
+const COLOUR_HOMOGRAPHS: ReadonlySet<string> = keySetOf(['tan']);
+const ARTICLES: ReadonlySet<string> = keySetOf(['the', 'a', 'in', 'el', 'la', 'lo', 'o', 'yg', 'yang', 'warna', 'color', 'cor', 'colour']);
 
 /** Colour mentions that are not the product's colour: the screen's, or a function word. */
 function colourNoise(m: Mention, toks: readonly string[], productTokens: ReadonlySet<number>): boolean {

@@ -1,6 +1,6 @@
 // Colour and size words in English, Spanish, Portuguese and Indonesian, built into the matcher so a new catalog
 // only says "colour: black" / "size: M" and viewers can write negro, preta, hitam or "talla M", "tamanho G".
-import { phraseKeys } from './text.normalize';
+import { keySetOf, phraseKey, phraseKeys } from './text.normalize';
 import { diminutives, numberWords, singularOf } from './sku.morphology';
 
 /** Each row: words for one colour, any language (the first is the English name). */
@@ -75,12 +75,11 @@ const SIZE_ROWS: readonly string[] = [
  * they only narrow a product already named (or the pinned one); with a determiner or size word before them
  * ("the small", "la chica", "yg kecil", "talla grande") they name a size by themselves.
  */
-const ADJECTIVE_SIZES: ReadonlySet<string> = new Set(
+const ADJECTIVE_SIZES: ReadonlySet<string> = keySetOf(
   ['small', 'pequeno', 'pequena', 'kecil', 'chico', 'chica', 'medium', 'mediano', 'mediana', 'medio', 'media', 'sedang', 'large', 'grande',
-   'besar', 'gede', 'big', 'mini', 'single', 'individual', 'double', 'doble', 'twin'].map((w) => phraseKeys(w).join(' ')),
-);
+   'besar', 'gede', 'big', 'mini', 'single', 'individual', 'double', 'doble', 'twin']);
 /** Size adjectives that are also everyday nouns (girl, boy): they never name a size after a determiner. */
-export const NOUNS_TOO: ReadonlySet<string> = new Set(['chico', 'chica'].map((w) => phraseKeys(w).join(' ')));
+export const NOUNS_TOO: ReadonlySet<string> = keySetOf(['chico', 'chica']);
 /**
  * A multipack of N said as a pack, in the four languages (N is the number of packs). Not the plurals: "3 pacotes",
  * "3 packs" are three of something, a quantity.
@@ -115,7 +114,7 @@ const UNIT_WORDS: readonly string[][] = [
   ['mah'],
   ['iu', 'ui'],
   ['oz', 'onzas', 'oncas', 'ounce', 'ounces', 'ons'],
-].map((r) => r.map((w) => phraseKeys(w).join(' ')));
+].map((r) => r.map(phraseKey));
 
 /** Words that, before a size, make a bare letter a size ("size m", "talla l", "uk m"). */
 export const SIZE_WORDS: readonly string[] = ['size', 'talla', 'tamanho', 'tam', 'ukuran', 'uk', 'tamaño'];
@@ -124,7 +123,7 @@ function rows(list: readonly string[]): string[][] {
   return list.map((r) =>
     r
       .split('|')
-      .map((w) => phraseKeys(w).join(' '))
+      .map(phraseKey)
       .filter(Boolean),
   );
 }
@@ -150,10 +149,9 @@ const HUE_BY_KEY: ReadonlyMap<string, string> = new Map(Object.entries(HUE_OF).m
  * Words that shade a colour rather than name one ("heather grey", "matte white", "blush pink", "light wood grain"): a
  * colour of several words that no row holds whole is written by its colour words, never by these alone.
  */
-const COLOUR_MODIFIERS: ReadonlySet<string> = new Set(
+const COLOUR_MODIFIERS: ReadonlySet<string> = keySetOf(
   ['light', 'dark', 'pale', 'deep', 'bright', 'soft', 'matte', 'glossy', 'heather', 'heathered', 'smoked', 'smoky', 'dusty', 'mid', 'wash',
-   'washed', 'glass', 'grain', 'metallic', 'pastel', 'neon', 'warm', 'cool', 'true', 'classic'].map((w) => phraseKeys(w).join(' ')),
-);
+   'washed', 'glass', 'grain', 'metallic', 'pastel', 'neon', 'warm', 'cool', 'true', 'classic']);
 
 /**
  * The words of the everyday colour a shade belongs to (sage → green, verde, hijau…): the matcher uses them only when no

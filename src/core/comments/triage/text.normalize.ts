@@ -158,6 +158,19 @@ export function phraseKeys(phrase: string): string[] {
   return normalizeText(phrase).tokens.filter((t) => t !== '?');
 }
 
+/** The key of one phrase: its normalized tokens joined by spaces ('' when it is punctuation only). */
+export function phraseKey(phrase: string): string {
+  return phraseKeys(phrase).join(' ');
+}
+
+/**
+ * A word list as the set of its keys, the form every triage word list is matched in. A word that normalizes to
+ * nothing ("?", "+", "&") stands for itself, so a list can hold the punctuation tokens it means beside its words.
+ */
+export function keySetOf(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.map((w) => phraseKey(w) || w));
+}
+
 function emojiToken(e: string): string {
   return EMOJI_TOKENS[e] ?? ':emo:';
 }
