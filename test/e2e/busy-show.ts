@@ -6,19 +6,48 @@ import { join, resolve } from 'node:path';
 
 const DEMO = resolve(import.meta.dirname, '../../resources/demo-show');
 
+type Offer = Record<string, unknown> & { triggers: Array<{ kind: string; threshold: number }> };
+
+/** The two extra offers, each selling its own products of the demo catalogue: a comment about the
+ * serum duo must never be tagged with the glow kit's SKU. */
+const MORE = [
+  {
+    id: 'lip-tint-trio',
+    name: 'Lip Tint trio',
+    skus: ['LIP-TINT-RED', 'LIP-TINT-NUDE', 'LIP-TINT-BERRY'],
+    price: { amount: 35, currency: 'USD' },
+    compareAt: { amount: 42, currency: 'USD' },
+    code: 'TINT3',
+    aliases: ['trio', 'tint trio'],
+    cap: { orders: 120, bonus: 'mini mirror' },
+  },
+  {
+    id: 'serum-duo',
+    name: 'Serum duo',
+    skus: ['GLW-SER-30', 'GLW-SER-50'],
+    price: { amount: 59, currency: 'USD' },
+    compareAt: { amount: 71, currency: 'USD' },
+    code: 'DUO20',
+    aliases: ['duo', 'serum duo'],
+    cap: null,
+  },
+] as const;
+
 export function writeBusyShow(patch: (show: Record<string, unknown>) => Record<string, unknown> = (s) => s): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'baton-busy-show-'));
-  const demo = JSON.parse(readFileSync(join(DEMO, 'show.json'), 'utf8')) as Record<string, unknown> & { offers: Array<Record<string, unknown>> };
+  const demo = JSON.parse(readFileSync(join(DEMO, 'show.json'), 'utf8')) as Record<string, unknown> & { offers: Offer[]; products: Array<{ sku: string }> };
   for (const f of ['script.md', 'comments.jsonl']) copyFileSync(join(DEMO, f), join(dir, f));
-  const first = demo.offers[0] as Record<string, unknown>;
-  const more = [
-    { ...first, id: 'lip-tint-trio', name: 'Lip Tint trio', code: 'TINT3', aliases: ['trio', 'tint trio'], cap: { orders: 120, bonus: 'mini mirror' } },
-    { ...first, id: 'serum-duo', name: 'Serum duo', code: 'DUO20', aliases: ['duo', 'serum duo'], cap: null },
-  ].map((o) =>
-    o.cap === null
-      ? { ...Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'cap')), triggers: (first.triggers as Array<{ kind: string }>).filter((t) => t.kind !== 'order_cap_reached') }
-      : o,
-  );
+  const first = demo.offers[0]!;
+  const catalogue = new Set(demo.products.map((p) => p.sku));
+  const more = MORE.map(({ cap, ...own }) => {
+    const missing = own.skus.filter((s) => !catalogue.has(s));
+    if (missing.length > 0) throw new Error(`busy show: the demo catalogue lost ${missing.join(', ')}`);
+    // Same store and rules as the first offer; the cap rule follows this offer's own cap, or goes.
+    const triggers = first.triggers
+      .filter((t) => cap !== null || t.kind !== 'order_cap_reached')
+      .map((t) => (cap !== null && t.kind === 'order_cap_reached' ? { ...t, threshold: cap.orders } : t));
+    return { ...first, ...own, skus: [...own.skus], aliases: [...own.aliases], triggers, ...(cap ? { cap } : { cap: undefined }) };
+  });
   const show = patch({ ...demo, offers: [first, ...more] });
   const file = join(dir, 'show.json');
   writeFileSync(file, JSON.stringify(show));

@@ -21,15 +21,18 @@ async function insideViewport(page: Page, target: Locator, what: string) {
   expect(box.x + box.width, `${what} right (viewport ${vp.width})`).toBeLessThanOrEqual(vp.width);
 }
 
-/** Shown, not scrolled away inside its panel: the box lies within every clipping ancestor's box. */
+/** Shown, not scrolled away inside its panel: the box lies within every clipping ancestor's box
+ * (vertically, and sideways too where an ancestor clips sideways), and its own text is not cut. */
 async function unclipped(target: Locator, what: string) {
   const clipped = await target.evaluate((el) => {
     const box = el.getBoundingClientRect();
+    if (el.scrollWidth > el.clientWidth + 1) return `its own text is cut: ${el.scrollWidth} px in ${el.clientWidth}`;
     for (let p = el.parentElement; p; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowY;
-      if (o === 'visible') continue;
+      const style = getComputedStyle(p);
       const r = p.getBoundingClientRect();
-      if (box.top < r.top - 0.5 || box.bottom > r.bottom + 0.5) return `${p.className || p.tagName}: ${Math.round(box.top)}–${Math.round(box.bottom)} outside ${Math.round(r.top)}–${Math.round(r.bottom)}`;
+      const name = `${p.className || p.tagName}`;
+      if (style.overflowY !== 'visible' && (box.top < r.top - 0.5 || box.bottom > r.bottom + 0.5)) return `${name}: ${Math.round(box.top)}–${Math.round(box.bottom)} outside ${Math.round(r.top)}–${Math.round(r.bottom)}`;
+      if (style.overflowX !== 'visible' && (box.left < r.left - 0.5 || box.right > r.right + 0.5)) return `${name}: x ${Math.round(box.left)}–${Math.round(box.right)} outside ${Math.round(r.left)}–${Math.round(r.right)}`;
     }
     return null;
   });
@@ -64,6 +67,20 @@ for (const size of [
       await unclipped(producer.getByTestId(id), id);
       await insideViewport(producer, producer.getByTestId(id), id);
     }
+    // Armed: the cue's id and Disarm sit whole on one line under the current cue, on screen, at both sizes.
+    expect((await station.api('cue.arm', { cueId: 'urgency.1' })).status).toBe(200);
+    await expect(producer.getByTestId('deck-armed-id')).toHaveText('urgency.1');
+    for (const id of ['deck-armed-id', 'cue-disarm', 'cue-go']) {
+      await unclipped(producer.getByTestId(id), id);
+      await insideViewport(producer, producer.getByTestId(id), id);
+    }
+    // One row of controls: Go has not wrapped under Previous.
+    const [prevBox, goBox] = [await producer.getByTestId('cue-prev').boundingBox(), await producer.getByTestId('cue-go').boundingBox()];
+    expect(Math.abs((goBox?.y ?? -99) - (prevBox?.y ?? 99)), 'Go on the row of Previous').toBeLessThan(4);
+    const disarm = await producer.getByTestId('cue-disarm').boundingBox();
+    expect(disarm?.height, 'Disarm on one line').toBeLessThan(40);
+    expect((await station.api('cue.arm', { cueId: null })).status).toBe(200);
+    await expect(producer.getByTestId('deck-armed')).toHaveCount(0);
     // The header names the person who acts, whole; the key they act through is the tooltip.
     const whoami = producer.getByTestId('whoami');
     await expect(whoami.locator('.whoami-name')).toHaveText('Maya Okafor');

@@ -47,7 +47,8 @@ test('the producer page advances cues; the host page in the same context shows t
   // Arm then go: arming changes nothing on the card; go lands it.
   await producer.locator('[data-cue-id="urgency.1"]').click();
   await producer.getByTestId('cue-arm').click();
-  await expect(producer.getByTestId('cue-go')).toContainText('urgency.1');
+  await expect(producer.getByTestId('deck-armed-id')).toHaveText('urgency.1');
+  await expect(producer.getByTestId('cue-go')).toHaveAttribute('aria-label', 'Go to urgency.1');
   await expect(hostText(host)).toHaveText(/^Tap the pinned Glow Kit below/);
   await producer.getByTestId('cue-go').click();
   await expect(hostText(host)).toHaveText(/^The free travel pouch is only for the first 200 orders/);

@@ -14,7 +14,12 @@ const busy = writeBusyShow();
 test.use({ stationOptions: { showFile: busy.file } });
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
-const OFFERS = ['glow-kit-live', 'lip-tint-trio', 'serum-duo'];
+// Each offer's orders at its own price (the busy show's fixture sets them).
+const OFFERS = [
+  { id: 'glow-kit-live', price: 39 },
+  { id: 'lip-tint-trio', price: 35 },
+  { id: 'serum-duo', price: 59 },
+];
 const SIZES = [
   { width: 1920, height: 1080 },
   { width: 1366, height: 768 },
@@ -40,7 +45,7 @@ test('docs/screenshots: producer, host and moderator on a busy rehearsal at both
   expect((await station.api('cue.goto', { cueId: 'glow-kit-offer.2' })).status).toBe(200);
   // Three offers selling; then the store answers serum-duo's calls with 5xx and its rule pauses it.
   for (let n = 0; n < 6; n++) {
-    const events = OFFERS.flatMap((offerId, k) => [
+    const events = OFFERS.flatMap(({ id: offerId, price }, k) => [
       { id: `v${n}-${k}`, type: 'view', offerId, count: 40 + ((n * 7 + k * 13) % 25) },
       { id: `c${n}-${k}`, type: 'add_to_cart', offerId, count: 5 + ((n + k) % 5) },
       { id: `k${n}-${k}`, type: 'checkout', offerId, count: 2 + ((n * 3 + k) % 3) },
@@ -49,7 +54,7 @@ test('docs/screenshots: producer, host and moderator on a busy rehearsal at both
         type: 'order',
         offerId,
         orderId: `o${n}-${k}-${i}`,
-        amount: 39 - k * 5,
+        amount: price,
         currency: 'USD',
       })),
     ]);

@@ -2,9 +2,10 @@
 // per client (created in StationProvider), never a module-level singleton.
 import { createContext, createElement, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import type { ArgsOf, CommandName, ResultOf, StationEvent, StationState, Role } from '../../../shared/contract/index';
+import type { ArgsOf, CommandName, ResultOf, ServerMessage, StationEvent, StationState, Role } from '../../../shared/contract/index';
 import type { BatonClient, ConnectionStatus } from '../../../shared/contract/client';
 import { applyMessage, type Mirror } from './apply-message';
+import { browserFrame, createFrameBatch } from './frame-batch';
 
 export interface StationView extends Mirror {
   connection: ConnectionStatus;
@@ -49,17 +50,31 @@ export function StationProvider(props: { client: BatonClient; children: ReactNod
 
   useEffect(() => {
     const { store } = value;
+    // One store update per frame however many patches arrived since the last one.
+    const batch = createFrameBatch<ServerMessage>((messages) => {
+      const current = store.getState();
+      let mirror: Mirror = current;
+      let resync = false;
+      const now = Date.now();
+      for (const m of messages) {
+        const out = applyMessage(mirror, m, now);
+        mirror = out.mirror;
+        resync ||= out.resync;
+      }
+      if (mirror !== current) store.setState(mirror);
+      if (resync) client.resync();
+    }, browserFrame());
     const offMsg = client.onMessage((m) => {
       if (m.t === 'event') {
+        // A listener may read the store: it sees every patch that came before its event.
+        batch.flush();
         for (const l of listeners.current) l(m.event);
         return;
       }
-      const current = store.getState();
-      const { mirror, resync } = applyMessage(current, m, Date.now());
-      if (mirror !== current) store.setState(mirror);
-      if (resync) client.resync();
+      batch.push(m);
     });
     const offStatus = client.onStatus((connection, detail) => {
+      batch.flush();
       const prev = store.getState();
       store.setState({
         connection,
@@ -70,6 +85,7 @@ export function StationProvider(props: { client: BatonClient; children: ReactNod
     return () => {
       offMsg();
       offStatus();
+      batch.dispose();
     };
   }, [client, value]);
 

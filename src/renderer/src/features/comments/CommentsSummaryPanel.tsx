@@ -50,7 +50,8 @@ export function CommentsSummaryPanel() {
                   {q.overflow ? <span className="summary-overflow">OVERFLOW · {q.overflowReason}</span> : null}
                 </td>
                 <td className="num">{q.open}</td>
-                <td className="num muted">{[q.claimed ? `${q.claimed} claimed` : '', q.oldestReceivedAt !== null ? `oldest ${formatAge(now - q.oldestReceivedAt)}` : ''].filter(Boolean).join(' · ')}</td>
+                {/* Each part keeps its words together (no lone "s" on a line of its own); the line breaks at the dot. */}
+                <td className="num muted">{[q.claimed ? `${q.claimed} claimed` : '', q.oldestReceivedAt !== null ? `oldest ${formatAge(now - q.oldestReceivedAt)}` : ''].filter(Boolean).map((part) => part.replace(/ /g, '\u00a0')).join(' · ')}</td>
               </tr>
             );
           })}

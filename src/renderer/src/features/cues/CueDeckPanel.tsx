@@ -113,8 +113,23 @@ export function CueDeckPanel() {
               </span>
               {cues.current?.text}
             </div>
-            <div className="deck-next" data-testid="deck-next">
-              Next: {cues.next ? cues.next.text : '— last cue —'}
+            {/* The armed cue shares the next cue's line: its id in full and Disarm stay readable on a
+                1366-pixel console, where the control row has room for its five buttons only. */}
+            <div className="deck-next-row">
+              <div className="deck-next" data-testid="deck-next">
+                Next: {cues.next ? cues.next.text : '— last cue —'}
+              </div>
+              {cues.armed ? (
+                <div className="deck-armed" data-testid="deck-armed" role="status">
+                  <span className="deck-armed-label">Armed</span>
+                  <span className="mono deck-armed-id" data-testid="deck-armed-id">
+                    {cues.armed.id}
+                  </span>
+                  <Button variant="ghost" onClick={() => void act('cue.arm', { cueId: null })} hotkey="Esc" data-testid="cue-disarm">
+                    Disarm
+                  </Button>
+                </div>
+              ) : null}
             </div>
           </div>
           <div className="deck-controls">
@@ -142,13 +157,8 @@ export function CueDeckPanel() {
               aria-label={cues.armed ? `Go to ${cues.armed.id}` : 'Go'}
               title={cues.armed ? `Go to the armed cue ${cues.armed.id}` : undefined}
             >
-              Go{cues.armed ? <span className="deck-wide"> → {cues.armed.id}</span> : null}
+              Go
             </Button>
-            {cues.armed ? (
-              <Button variant="ghost" onClick={() => void act('cue.arm', { cueId: null })} hotkey="Esc">
-                Disarm
-              </Button>
-            ) : null}
           </div>
           {/* Focusable so the list scrolls from the keyboard too (the cue keys move the deck itself). */}
           <ul className="deck-list" ref={listRef} data-testid="deck-list" tabIndex={0} aria-label="Cues of the loaded script">

@@ -31,7 +31,8 @@ export function StationHeader(props: { view: string; extra?: React.ReactNode; na
         <div className="station-header-right">
           <RoleSwitcher />
           {props.extra}
-          <span className="muted station-header-view">{props.view}</span>
+          {/* A role key labelled with the role's own name ("moderator") would read "Moderator moderator". */}
+          {who?.name.toLowerCase() === props.view.toLowerCase() ? null : <span className="muted station-header-view">{props.view}</span>}
           {role ? (
             <span data-testid="whoami" title={who ? `${who.full} — ${role}` : undefined}>
               {/* The person's name stays readable in a narrow header; the full label (which key, whose) is the tooltip and the audit row. */}
