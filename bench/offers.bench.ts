@@ -11,13 +11,14 @@
 // all.) The HTTP command API (scripts, automation) is measured in the same run and printed beside
 // it. Blocks of ten cycles over each transport alternate; each block's raw calls are its baseline.
 //
-// The raw baseline toggles a twin promotion and variant so that Baton's own polling never sees
-// a store changed outside it; the GraphQL documents (imported from the adapter), their headers
+// The raw baseline toggles a twin of the live bundle (a one-variant product and a promotion built
+// like the live ones) so that Baton's own polling never sees a store changed outside it, and so
+// that Vendure does the same work for both sides; the GraphQL documents (imported from the adapter), their headers
 // and their order are the adapter's. For fairness every HTTP call of the bench goes through the
 // client Baton's store adapters use (one undici Agent, connections kept open, plain requests):
 // the raw calls, and the HTTP clicks. After each click the bench waits, untimed, for the view's
-// patch showing the change, so the station's work after its answer never overlaps the next
-// measured call. The station's own cost is shown apart: the floor of a command that calls no
+// patch showing the change, and every measured call, raw or Baton, starts after the same quiet gap,
+// so the station's work after its answer never overlaps the next measured call. The station's own cost is shown apart: the floor of a command that calls no
 // store over each transport, and the station's CPU time per click (from /proc).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,15 @@ interface Block {
   shown: number[];
 }
 const TARGET = 1.08;
+/**
+ * An untimed quiet gap before every measured call, Baton's or raw. A click leaves work behind it in
+ * the station after its answer and its patch (the checklist is re-evaluated 50 ms after the first
+ * offers patch, and its patch goes to the view); without the gap that work landed inside whichever
+ * measured call was running 50 ms later, raw or Baton depending on how fast Vendure answered. Both
+ * sides start from the same idle machine.
+ */
+const QUIET_MS = 50;
+const quiet = () => new Promise<void>((r) => setTimeout(r, QUIET_MS));
 
 const { setPromotion: SET_PROMOTION, holdVariants: UPDATE_VARIANTS, readState: READ_STATE } = VENDURE_TOGGLE_DOCUMENTS;
 const TIMEOUT_MS = 4000;
@@ -100,21 +110,93 @@ async function rawClient(store: VendureStore, promotionId: string, variantId: st
   };
 }
 
-async function twinPromotion(store: VendureStore, variantId: string): Promise<string> {
+interface Operation {
+  code: string;
+  args: { name: string; value: string }[];
+}
+
+/** A promotion condition or action as input, with the live variant's id swapped for the twin's. */
+function operationInput(op: Operation, liveVariant: string, twinVariant: string) {
+  return {
+    code: op.code,
+    arguments: op.args.map((a) => ({
+      name: a.name,
+      value: a.name === 'productVariantIds' ? JSON.stringify((JSON.parse(a.value) as unknown[]).map((id) => (String(id) === liveVariant ? twinVariant : id))) : a.value,
+    })),
+  };
+}
+
+/**
+ * The raw side's own product: a copy of the live bundle (one variant, no option group, the same
+ * price, stock, tax category and texts) with a promotion built like the live one (coupon, condition,
+ * action, texts). Vendure's work for a mutation depends on what it touches (a variant with options in
+ * a product of several loads and saves more rows), so only a copy of the same shape makes the raw
+ * calls the identical calls.
+ */
+async function twinOfBundle(store: VendureStore): Promise<{ promotionId: string; variantId: string }> {
+  const liveVariant = store.seed.variantIdsBySku[store.seed.bundleSku] as string;
+  const live = await store.adminGraphql<{
+    productVariant: {
+      price: number;
+      stockOnHand: number;
+      trackInventory: string;
+      taxCategory: { id: string };
+      name: string;
+      options: unknown[];
+      product: { name: string; slug: string; description: string; variantList: { totalItems: number } };
+    } | null;
+    promotion: { name: string; description: string; perCustomerUsageLimit: number | null; conditions: Operation[]; actions: Operation[] } | null;
+  }>(
+    `query($v: ID!, $p: ID!) {
+      productVariant(id: $v) { price stockOnHand trackInventory taxCategory { id } name options { id } product { name slug description variantList { totalItems } } }
+      promotion(id: $p) { name description perCustomerUsageLimit conditions { code args { name value } } actions { code args { name value } } }
+    }`,
+    { v: liveVariant, p: store.seed.promotionId },
+  );
+  const v = live.productVariant;
+  const promo = live.promotion;
+  if (!v || !promo) throw new Error('the live bundle or its promotion is missing');
+  // The twin copies a one-variant product without options; say so if the seed ever changes that.
+  if (v.options.length !== 0 || v.product.variantList.totalItems !== 1) throw new Error('the live bundle is no longer a single variant without options: update the twin');
+  const product = await store.adminGraphql<{ createProduct: { id: string } }>(
+    `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
+    { input: { enabled: true, translations: [{ languageCode: 'en', name: `${v.product.name} (bench twin)`, slug: `${v.product.slug}-bench-twin`, description: v.product.description }] } },
+  );
+  const variants = await store.adminGraphql<{ createProductVariants: { id: string }[] }>(
+    `mutation($input: [CreateProductVariantInput!]!) { createProductVariants(input: $input) { id } }`,
+    {
+      input: [
+        {
+          productId: product.createProduct.id,
+          sku: `${store.seed.bundleSku}-TWIN`,
+          price: v.price,
+          stockOnHand: v.stockOnHand,
+          trackInventory: v.trackInventory,
+          taxCategoryId: v.taxCategory.id,
+          optionIds: [],
+          translations: [{ languageCode: 'en', name: `${v.name} (bench twin)` }],
+        },
+      ],
+    },
+  );
+  const variantId = String(variants.createProductVariants[0]?.id ?? '');
+  if (!variantId) throw new Error('twin variant not created');
   const r = await store.adminGraphql<{ createPromotion: { id?: string } }>(
     `mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { ... on Promotion { id } } }`,
     {
       input: {
         enabled: true,
         couponCode: 'BENCHTWIN',
-        conditions: [{ code: 'contains_products', arguments: [{ name: 'minimum', value: '1' }, { name: 'productVariantIds', value: JSON.stringify([variantId]) }] }],
-        actions: [{ code: 'order_percentage_discount', arguments: [{ name: 'discount', value: '20' }] }],
-        translations: [{ languageCode: 'en', name: 'Bench twin of the live promotion' }],
+        perCustomerUsageLimit: promo.perCustomerUsageLimit,
+        // The live promotion's own conditions and actions, pointed at the twin variant.
+        conditions: promo.conditions.map((c) => operationInput(c, liveVariant, variantId)),
+        actions: promo.actions.map((a) => operationInput(a, liveVariant, variantId)),
+        translations: [{ languageCode: 'en', name: `${promo.name} (bench twin)`, description: promo.description }],
       },
     },
   );
   if (!r.createPromotion.id) throw new Error('twin promotion not created');
-  return String(r.createPromotion.id);
+  return { promotionId: String(r.createPromotion.id), variantId };
 }
 
 async function waitLive(b: StationProcess): Promise<void> {
@@ -168,8 +250,8 @@ async function main() {
   const keepAlive = createKeepAliveHttp();
   try {
     store = await startVendureStore({ workDir: join(dir, 'vendure') });
-    const twinVariant = store.seed.variantIdsBySku['GLW-SER-50'] as string;
-    const raw = await rawClient(store, await twinPromotion(store, twinVariant), twinVariant, keepAlive.post);
+    const twin = await twinOfBundle(store);
+    const raw = await rawClient(store, twin.promotionId, twin.variantId, keepAlive.post);
     // BATON_BENCH_PROFILE=<dir>: the station writes a V8 CPU profile there when it stops.
     const profileDir = process.env.BATON_BENCH_PROFILE;
     baton = await startStationProcess({
@@ -195,6 +277,7 @@ async function main() {
     };
     /** One click: the time to the station's answer; the view's patch is awaited after, untimed. */
     const click = async (via: Transport, name: 'offer.pause' | 'offer.resume', expected: string, shownMs: number[] | null) => {
+      await quiet();
       const shown = v.patch('offers', shows(expected));
       const t0 = performance.now();
       const r = await send[via](name, name === 'offer.pause' ? { offerId: OFFER, reason: 'bench' } : { offerId: OFFER });
@@ -207,6 +290,11 @@ async function main() {
       shownMs?.push(performance.now() - t0);
       return ms;
     };
+    /** One raw operation, after the same quiet gap as a click. */
+    const rawTimed = async (op: () => Promise<void>) => {
+      await quiet();
+      return time(op);
+    };
     const blocks: Record<Transport, Block[]> = { ws: [], http: [] };
     /** `cycles` pause/resume cycles through `via`, each beside the raw calls, which goes first alternating. */
     const runBlock = async (via: Transport, cycles: number, keep: boolean) => {
@@ -214,13 +302,13 @@ async function main() {
       for (let i = 0; i < cycles; i++) {
         if (i % 2 === 0) {
           blk.batonPause.push(await click(via, 'offer.pause', 'paused', blk.shown));
-          blk.rawPause.push(await time(() => raw.pause()));
+          blk.rawPause.push(await rawTimed(() => raw.pause()));
           blk.batonResume.push(await click(via, 'offer.resume', 'live', null));
-          blk.rawResume.push(await time(() => raw.resume()));
+          blk.rawResume.push(await rawTimed(() => raw.resume()));
         } else {
-          blk.rawPause.push(await time(() => raw.pause()));
+          blk.rawPause.push(await rawTimed(() => raw.pause()));
           blk.batonPause.push(await click(via, 'offer.pause', 'paused', blk.shown));
-          blk.rawResume.push(await time(() => raw.resume()));
+          blk.rawResume.push(await rawTimed(() => raw.resume()));
           blk.batonResume.push(await click(via, 'offer.resume', 'live', null));
         }
       }

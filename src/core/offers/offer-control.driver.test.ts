@@ -93,6 +93,23 @@ describe('offer controller', () => {
     expect(r.audits.length).toBe(rows);
   });
 
+  // A crash between the store call and the intent's row would leave a store paused by a station
+  // that remembers no pause: the row must be durable before the call starts, whatever the client's
+  // own scheduling of its bytes.
+  it('writes the durable intent before the store call starts', async () => {
+    const store = createFakeStore();
+    const seen: unknown[] = [];
+    const setPaused = store.setPaused.bind(store);
+    const r = rig(store);
+    store.setPaused = (paused, op) => {
+      seen.push(r.repo.control('show-1', offer.id));
+      return setPaused(paused, op);
+    };
+    await r.c.request('paused', { actor: 'Maya', reason: 'checkout broken' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ intent: 'paused', pending: true, reason: 'checkout broken', requestedBy: 'Maya' });
+  });
+
   it('shows pausing until the read-back confirms, then paused; every attempt is audited', async () => {
     const r = rig(createFakeStore({ latencyMs: 30 }));
     const p = r.c.request('paused', { actor: 'Maya', reason: 'checkout broken' });

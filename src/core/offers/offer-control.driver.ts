@@ -111,9 +111,10 @@ const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'order
 const DURABLE: ReadonlySet<ControlEffect['type']> = new Set(['persist', 'audit', 'orders']);
 
 /**
- * Effects that start a store call run before the rest of their step: the request is on its way
- * before the step's bookkeeping (alerts, timers, the view) runs, and its bytes leave before the
- * view's patch is built. Nothing else in a step depends on them having started.
+ * Effects that start a store call run before the rest of their step, right after its durable row:
+ * the intent is on disk before any call towards it starts (a crash in between must not leave the
+ * store changed by a station that remembers nothing), and the request is on its way before the
+ * step's bookkeeping (alerts, timers, the view) runs. Nothing else in a step depends on them.
  */
 const STARTS_IO: ReadonlySet<ControlEffect['type']> = new Set(['callStore', 'readStore', 'listOrders']);
 
@@ -139,9 +140,10 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   const send = (event: ControlEvent) => {
     const out = step(config, state, event);
     state = out.state;
+    for (const effect of out.effects) if (effect.type === 'persist') run(effect);
     for (const effect of out.effects) if (STARTS_IO.has(effect.type)) run(effect);
     for (const effect of out.effects) {
-      if (STARTS_IO.has(effect.type)) continue;
+      if (effect.type === 'persist' || STARTS_IO.has(effect.type)) continue;
       if (AFTER_REPLY.has(effect.type) && !ownedRow(effect)) queueLater(effect);
       else run(effect);
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './database';
@@ -74,6 +74,29 @@ describe('WAL checkpointer', () => {
     // Everything in the WAL is now in the database file: a fresh commit starts the WAL over.
     const [after] = d.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
     expect(after?.checkpointed).toBe(after?.log);
+  });
+
+  // Starting the WAL over writes its header and fsyncs it. Without a write in the quiet moment,
+  // the first commit after a checkpoint did that: a click's durable intent, before its store call.
+  it('starts the WAL over in the quiet moment, so the next commit appends without an fsync of its own', () => {
+    const d = open();
+    const hand = handTimers();
+    const cp = createWalCheckpointer({ db: d, timers: hand.timers });
+    const insert = d.prepare('INSERT INTO t VALUES (?)');
+    const wal = join(dir, 'baton.db-wal');
+    const header = () => readFileSync(wal).subarray(0, 32).toString('hex');
+    const appId = d.pragma('application_id', { simple: true });
+    insert.run('before');
+    cp.wrote();
+    const before = header();
+    hand.run(); // a quiet period went by: checkpoint
+    const restarted = header();
+    expect(restarted).not.toBe(before); // new salts: the WAL was started over now
+    expect(hand.pending()).toBe(0); // that write does not ask for another checkpoint
+    insert.run('the next click');
+    expect(header()).toBe(restarted); // the click's commit appended to it
+    expect(d.pragma('application_id', { simple: true })).toBe(appId);
+    expect(d.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 2 });
   });
 
   it('does nothing once closed, and reports a failing checkpoint instead of throwing', () => {
