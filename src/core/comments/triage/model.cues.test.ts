@@ -47,5 +47,15 @@ describe('model cues', () => {
     // Portuguese "mau" (bad) and "rota" (route) are not Indonesian "want" or Spanish "broken"
     expect(same('mau atendimento na rota')).toEqual([]);
   });
+
+  it('reads food and body words of defect complaints alike in the four languages, and leaves ambiguous ones out', () => {
+    const same = (t: string): string[] => cues(t).filter((c) => c.startsWith('≈'));
+    for (const t of ['it expired', 'ya venció, está vencido', 'veio vencido', 'udah kadaluarsa']) expect(same(t)).toContain('≈ “expiry”');
+    for (const t of ['smells rotten', 'huele a podrido', 'tá estragado', 'udah basi']) expect(same(t)).toContain('≈ “spoiled”');
+    for (const t of ['my stomach hurts', 'me duele la panza', 'minha barriga dói', 'perut sakit']) expect(same(t)).toContain('≈ “hurts”');
+    for (const t of ['got a rash', 'me salieron ronchas', 'deu coceira', 'jadi gatal']) expect(same(t)).toContain('≈ “rash”');
+    // Spanish "pica" is spicy as often as itchy: no feature
+    expect(same('la salsa pica')).not.toContain('≈ “rash”');
+  });
 });
 

@@ -77,6 +77,13 @@ const SAME_MEANING: ReadonlyArray<readonly [string, string]> = [
   ['hello', 'hi hello hey hola ola olá oi halo hai'],
   ['smell', 'smell smells smelled huele olor cheiro cheira bau'],
   ['taste', 'taste tastes sabor gosto rasanya'],
+  ['expiry', 'expiry expired expires expiration vencido vencida vencimiento vencimento validade caducado caducada caducidad kadaluarsa kedaluwarsa'],
+  ['spoiled', 'spoiled spoilt rotten moldy mouldy podrido podrida moho estragado estragada estragou mofo mofado busuk basi jamuran'],
+  ['leak', 'leak leaks leaking leaked gotea goteando vaza vazou vazando vazamento bocor rembes'],
+  ['wrong', 'wrong equivocado equivocada incorrecto errado errada salah keliru'],
+  ['missing', 'missing falta faltó faltou faltando faltaba hilang'],
+  ['hurts', 'hurt hurts pain painful duele dolor dolió dói doeu dor sakit nyeri perih'],
+  ['rash', 'rash itch itchy itching allergy allergic ronchas comezón alergia alérgica alergico alérgico coceira gatal alergi ruam'],
 ];
 const SPELLING_OF: ReadonlyMap<string, string> = new Map(
   [...CHAT_SPELLINGS, ...SAME_MEANING].flatMap(([word, forms]) => forms.split(' ').map((f) => [wordKey(f.normalize('NFD').replace(/[\u0300-\u036f]/g, '')), `≈ “${word}”`] as const)),
