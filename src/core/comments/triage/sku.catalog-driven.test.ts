@@ -431,3 +431,49 @@ describe('the pinned product by the labelling rule, and catalog fields as shops 
     expect(on('the cork ball one').sku).toBe('KEY-BLK');
   });
 });
+
+// An invented hair-tools and shoe shop (no show's data): decimal and system sizes, inches, and family words that only
+// the general vocabulary knows (plancha, chapinha, catok; desodorante).
+describe('sizes written with a decimal or a sizing system, and general family words', () => {
+  const TOOLS: TriageCatalog = {
+    products: [
+      { sku: 'IRON-1', name: 'Sleek Flat Iron 1 inch', family: 'flat iron', colour: 'black', size: '1 inch', onScreen: '#1', aliases: [] },
+      { sku: 'IRON-15', name: 'Sleek Flat Iron 1.5 inch', family: 'flat iron', colour: 'black', size: '1.5 inch', onScreen: '#1', aliases: [] },
+      { sku: 'BOOT-7', name: 'Trail Boot US 7', family: 'boots', colour: 'brown', size: 'US 7', onScreen: '#2', aliases: [] },
+      { sku: 'BOOT-85', name: 'Trail Boot US 8.5', family: 'boots', colour: 'brown', size: 'US 8.5', onScreen: '#2', aliases: [] },
+      { sku: 'RUN-38', name: 'Cloud Runner', family: 'running shoes', colour: 'white', size: 'EU 38', onScreen: '#3', aliases: [] },
+      { sku: 'RUN-40', name: 'Cloud Runner', family: 'running shoes', colour: 'white', size: 'EU 40', onScreen: '#3', aliases: [] },
+      { sku: 'DEO-1', name: 'Breeze Deodorant', family: 'deodorant', onScreen: '#4', aliases: [] },
+      { sku: 'BAR-S', name: 'Pure Soap Bar 100 g', family: 'soap', size: '100 g', onScreen: '#5', aliases: [] },
+      { sku: 'BAR-L', name: 'Pure Soap Bar 250 g', family: 'soap', size: '250 g', onScreen: '#5', aliases: [] },
+    ],
+    offers: [],
+  };
+  const t = compileSkuMatcher(TOOLS);
+  const on = (text: string, pinned: string | null = null) => t.match(normalizeText(text), pinned);
+
+  it('reads a decimal size as one number, with or without its unit', () => {
+    expect(on('the 1.5 inch one', 'IRON-1').sku).toBe('IRON-15');
+    expect(on('plancha de 1,5 pulgadas').sku).toBe('IRON-15');
+    expect(on('size 8.5', 'BOOT-7').sku).toBe('BOOT-85');
+    expect(on('boots 8,5 pls').sku).toBe('BOOT-85');
+  });
+
+  it('reads a size after its system and alone ("EU 40", "40")', () => {
+    expect(on('eu 40 please', 'RUN-38').sku).toBe('RUN-40');
+    expect(on('runners 40').sku).toBe('RUN-40');
+  });
+
+  it('knows family words of the four languages from the general vocabulary', () => {
+    expect(on('la plancha de 1 pulgada').sku).toBe('IRON-1');
+    expect(on('chapinha de 1,5').sku).toBe('IRON-15');
+    expect(on('o desodorante mancha a roupa').sku).toBe('DEO-1');
+    expect(on('deodorannya wangi ga kak').sku).toBe('DEO-1');
+  });
+
+  it('reads "a big" / "one big" as English chatter, "a grande" as the large one', () => {
+    expect(on('im a big fan lol').sku).toBeNull();
+    expect(on('o sabonete, a maior').sku).toBe('BAR-L');
+    expect(on('the big soap').sku).toBe('BAR-L');
+  });
+});

@@ -3,7 +3,7 @@
 import type { TriageCatalog } from './triage.types';
 import { numberWords } from './sku.morphology';
 import { keySetOf, phraseKeys } from './text.normalize';
-import { NOUNS_TOO, pairRow, BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, LONGER_WORDS, STRONGER_WORDS, WEAKER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SHORTER_WORDS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
+import { NOUNS_TOO, pairRow, BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, isScaleSize, LETTER_SIZE_WORDS, LIGHTER_WORDS, LONGER_WORDS, STRONGER_WORDS, WEAKER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SHORTER_WORDS, SIZE_DETERMINERS, sizeDeterminersFor, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
 export type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
@@ -275,11 +275,13 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   const weightGroups = new Set<string>();
   const lengthGroups = new Set<string>();
   const doseGroups = new Set<string>();
+  const scaleGroups = new Set<string>();
   for (const p of catalog.products) {
     const rank = p.size ? sizeRank(p.size) : null;
     if (rank === null) continue;
     const g = p.family ?? p.onScreen ?? p.name;
     if (/^[a-z]{1,3}$/.test(keysOf(p.size ?? '').join(''))) letterGroups.add(g);
+    if (isScaleSize(p.size ?? '')) scaleGroups.add(g);
     if (/^\d+(?:[.,]\d+)?\s*(?:kg|g|gr|lb|lbs|oz)$/.test(keysOf(p.size ?? '').join(' '))) weightGroups.add(g);
     if (/^\d+(?:[.,]\d+)?\s*(?:m|cm|mm|ft|in|meter|metro|metros)$/.test(keysOf(p.size ?? '').join(' '))) lengthGroups.add(g);
     if (/^\d+(?:[.,]\d+)?\s*(?:iu|ui|mg|mcg|ug)$/.test(keysOf(p.size ?? '').join(' '))) doseGroups.add(g);
@@ -293,7 +295,8 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     const lo = Math.min(...ranks);
     const hi = Math.max(...ranks);
     if (lo === hi) continue;
-    const ends: Array<[readonly string[], number]> = [[SMALLER_WORDS, lo], [LARGER_WORDS, hi]];
+    // (sizes on a scale, shoes' or rings': "small" / "big" speak of the fit there)
+    const ends: Array<[readonly string[], number]> = scaleGroups.has(g) ? [] : [[SMALLER_WORDS, lo], [LARGER_WORDS, hi]];
     if (weightGroups.has(g)) ends.push([LIGHTER_WORDS, lo], [HEAVIER_WORDS, hi]);
     if (lengthGroups.has(g)) ends.push([SHORTER_WORDS, lo], [LONGER_WORDS, hi]);
     if (doseGroups.has(g)) ends.push([WEAKER_WORDS, lo], [STRONGER_WORDS, hi]);
@@ -305,7 +308,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
           if (letters && LETTER_SIZE_WORDS.has(keysOf(w).join(' '))) continue;
           addTerm(w, sku, 2, 'sizenarrow');
           // ("la chica", "el chico" are the girl and the boy: those two only narrow)
-          if (!NOUNS_TOO.has(keysOf(w).join(' '))) for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, sku, 2, 'size');
+          if (!NOUNS_TOO.has(keysOf(w).join(' '))) for (const d of sizeDeterminersFor(w)) addTerm(`${d} ${w}`, sku, 2, 'size');
         }
       }
     }

@@ -98,6 +98,17 @@ export function isPointedNumber(keys: readonly string[]): boolean {
 }
 /** Words that make the adjective after them a size. */
 export const SIZE_DETERMINERS: readonly string[] = ['the', 'el', 'la', 'o', 'a', 'yang', 'yg', 'uno', 'una', 'um', 'uma', 'one'];
+/**
+ * English size adjectives: after Portuguese "a" (the) or "one" they are English chatter ("a big fan", "a little
+ * heavy", "one big family"), so only "the" and the other languages' determiners make them a size.
+ */
+const ENGLISH_SIZE_ADJECTIVES: ReadonlySet<string> = keySetOf(['small', 'smaller', 'smallest', 'little', 'big', 'bigger', 'biggest', 'large', 'larger',
+  'largest', 'huge', 'chonky', 'chunky', 'fat', 'jumbo', 'medium', 'mini', 'single', 'double', 'twin', 'long', 'longer', 'longest', 'short',
+  'shorter', 'shortest', 'light', 'lighter', 'lightest', 'heavier', 'heaviest', 'stronger', 'strongest', 'weaker']);
+/** The determiners that make this adjective a size ("a grande" is Portuguese, "a big" English). */
+export function sizeDeterminersFor(word: string): readonly string[] {
+  return ENGLISH_SIZE_ADJECTIVES.has(phraseKey(word)) ? SIZE_DETERMINERS.filter((d) => d !== 'a' && d !== 'one') : SIZE_DETERMINERS;
+}
 
 /** Ways to write a unit after a number ("1 kg", "1 kilo", "250 gr", "6 litros"). */
 const UNIT_WORDS: readonly string[][] = [
@@ -114,7 +125,21 @@ const UNIT_WORDS: readonly string[][] = [
   ['mah'],
   ['iu', 'ui'],
   ['oz', 'onzas', 'oncas', 'ounce', 'ounces', 'ons'],
+  // (not "in": "1 in black" is no inch; a size written 1" loses its quote in normalization and is the number alone)
+  ['inch', 'inches', 'pulgada', 'pulgadas', 'polegada', 'polegadas', 'inci'],
 ].map((r) => r.map(phraseKey));
+
+/** Shoe-size systems written before the number ("EU 38", "US 8.5", "BR 37"): the number alone names the size too. */
+const SIZE_SYSTEMS = /^(?:us|eu|uk|br|mx|fr|it|cn|jp) (\d.*)$/;
+
+/**
+ * A size's key with its decimal number joined again: normalization splits "1.25" / "8,5" into two tokens ("1 25"), so
+ * a size written with a decimal is read back as one number when the shop wrote one (`raw` holds a decimal mark).
+ */
+function withDecimal(key: string, raw: string): string {
+  if (!/\d[.,]\d{1,2}(?!\d)/.test(raw)) return key;
+  return key.replace(/\b(\d+) (\d{1,2})\b/, '$1.$2');
+}
 
 /** Words that, before a size, make a bare letter a size ("size m", "talla l", "uk m"). */
 export const SIZE_WORDS: readonly string[] = ['size', 'talla', 'tamanho', 'tam', 'ukuran', 'uk', 'tamaño'];
@@ -215,8 +240,14 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
     });
     return { words: [...out.words], letterOnly: [...out.letterOnly], narrowOnly: [...out.narrowOnly] };
   }
-  const key = phraseKeys(size).join(' ');
+  const key = withDecimal(phraseKeys(size).join(' '), size);
   if (!key) return { words: [], letterOnly: [], narrowOnly: [] };
+  // "EU 38", "US 8.5": the system and number together, and the number as a size of its own
+  const system = SIZE_SYSTEMS.exec(key)?.[1];
+  if (system) {
+    const inner = sizeWords(system);
+    return { words: [key, ...inner.words], letterOnly: inner.letterOnly, narrowOnly: [] };
+  }
   const words = new Set<string>();
   const letterOnly = new Set<string>();
   const narrowOnly = new Set<string>();
@@ -226,7 +257,7 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
       narrowOnly.add(w);
       for (const d of diminutives(w)) narrowOnly.add(d);
       // "la chica", "el chico" are the girl and the boy far more often than the small size
-      if (!NOUNS_TOO.has(w)) for (const d of SIZE_DETERMINERS) words.add(`${d} ${w}`);
+      if (!NOUNS_TOO.has(w)) for (const d of sizeDeterminersFor(w)) words.add(`${d} ${w}`);
       for (const sw of SIZE_WORDS) words.add(`${sw} ${w}`);
     } else words.add(w);
   };
@@ -261,7 +292,8 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
   // a one-digit size ("ring 7") only narrows
   const num = /^(\d+(?:[.,]\d+)?)\s*([a-z]*)$/.exec(joined);
   if (num?.[1]) {
-    if (num[1].length >= 2) words.add(num[1]);
+    // (a decimal alone, "8.5", only narrows like a one-digit size: "I'm an 8.5 in most brands" picks nothing)
+    if (num[1].length >= 2 && !/[.,]/.test(num[1])) words.add(num[1]);
     else narrowOnly.add(num[1]);
     const units = num[2] ? (UNIT_WORDS.find((r) => r.includes(num[2] ?? '')) ?? [num[2]]) : [];
     // thousands said short: "10000 mAh" is "the 10k", "la de 10 mil"
@@ -468,6 +500,97 @@ const FAMILY_ROWS: readonly string[] = [
   'sleeping bag | saco de dormir | kantong tidur | sleeping bag',
   'thermos | termo | garrafa termica | termos',
   'lunch box | lonchera | lancheira | marmita | kotak makan',
+  // fitness and personal care
+  'jump rope | rope | skipping rope | cuerda | cuerda para saltar | comba | corda | corda de pular | tali skipping | lompat tali',
+  'foam roller | roller | rodillo | rodillo de espuma | rolo | rolo de espuma | rolo de massagem',
+  'resistance bands | bands | bandas | bandas elasticas | banda elastica | ligas | elasticos | faixas elasticas | faixa elastica | elastiquinhos | karet resistance',
+  'shaker | coctelera | vaso mezclador | mezclador | coqueteleira | botol shaker',
+  'kettlebell | pesa rusa | kettlebell',
+  'deodorant | desodorante | deodoran | deo',
+  'water flosser | flosser | irrigador | irrigador bucal | irrigador oral | irrigador dental',
+  'toothbrush | cepillo de dientes | cepillo dental | escova de dentes | escova dental | sikat gigi',
+  'lip balm | balsamo | balsamo labial | protector labial | hidratante labial | protetor labial | pelembab bibir',
+  'body lotion | locion corporal | crema corporal | hidratante corporal | locao | locao corporal | losion badan',
+  'sunscreen | protector | protetor | bloqueador | sunscreen | sunblock | sunscren | tabir surya',
+  'razor | rastrillo | maquinilla | navaja | barbeador | aparelho de barbear | lamina | pisau cukur | alat cukur',
+  'trimmer | recortadora | cortadora | maquininha | aparador | aparador de pelos | pencukur',
+  // makeup
+  'blush | rubor | colorete | blush | perona',
+  'concealer | corrector | corretivo',
+  'eyeshadow | sombra | sombras | sombra de ojos | sombra de olhos | eye shadow',
+  'eyeliner | delineador | delineado | eye liner | celak',
+  'lip gloss | gloss | brillo labial | brillo de labios | brilho labial | brilho',
+  'lip tint | tint | tinta labial | tinta de labios | liptint',
+  'highlighter | iluminador',
+  'bronzer | bronceador | bronzeador',
+  'setting spray | fijador | spray fijador | fixador | spray fixador | bruma fijadora',
+  'primer | prebase | pre base | primer wajah',
+  'powder | polvo | polvos | po compacto | po | bedak',
+  'makeup sponge | sponge | esponja | esponjita | esponjinha | beauty blender | spons',
+  'brow pencil | lapiz de cejas | lapis de sobrancelha | pensil alis',
+  // hair tools
+  'straightener | flat iron | plancha | plancha de pelo | planchita | alisadora | alisador | chapinha | prancha | catok | catokan | pelurus',
+  'curling iron | curler | curling wand | wand | rizador | rizadora | tenaza | tenacilla | ondulador | modelador | modelador de cachos | babyliss | pengeriting | catok curly',
+  'hot brush | cepillo secador | cepillo alisador | escova secadora | escova rotativa | escova alisadora | sisir blower',
+  'hair clips | clips | pinzas | pasadores | presilhas | piranhas | jepit rambut | jepitan',
+  'comb | peine | pente | sisir',
+  'heat protectant | protector termico | protetor termico | termoprotetor | pelindung panas',
+  // footwear
+  'running shoes | runners | zapatillas de correr | tenis para correr | tenis de corrida | sepatu lari',
+  'loafers | mocasines | mocasin | mocassim | mocassins | sepatu loafer',
+  'slippers | pantuflas | pantufla | pantufas | pantufa | chinelas | sandal rumah',
+  'flip flops | chanclas | chancletas | chinelo | chinelos | sandal jepit',
+  'slides | chanclas | chinelo slide | sandal slide',
+  'flats | bailarinas | balerinas | sapatilha | sapatilhas | flat shoes',
+  'insoles | plantillas | palmilhas | palmilha | insole',
+  'laces | cordones | agujetas | cadarcos | cadarco | tali sepatu',
+  'ankle boots | botines | botin | botinhas | botinha | bot pendek',
+  'clogs | zuecos | tamancos | babuche | babuches',
+  // furniture
+  'desk | escritorio | escrivaninha | mesa de trabajo | meja kerja | meja belajar',
+  'shelf | shelves | estante | repisa | repisas | prateleira | prateleiras | rak',
+  'bookcase | bookshelf | librero | estanteria | estante de livros | rak buku',
+  'nightstand | bedside table | mesita de noche | mesa de noche | buro | mesa de cabeceira | criado mudo | nakas | meja samping',
+  'dresser | chest of drawers | comoda | cajonera | gaveteiro | lemari laci',
+  'wardrobe | closet | armario | ropero | guarda roupa | lemari pakaian | lemari',
+  'stool | taburete | banqueta | banquinho | kursi bar | bangku',
+  'bench | banca | banco | bangku panjang',
+  'ottoman | pouf | puff | puf | otomana | pufe',
+  'armchair | accent chair | sillon | butaca | poltrona | kursi santai',
+  'coffee table | mesa de centro | mesa ratona | mesinha de centro | mesa de centro | meja kopi | meja tamu',
+  'dining table | mesa de comedor | mesa de jantar | meja makan',
+  'office chair | silla de oficina | silla de escritorio | cadeira de escritorio | kursi kantor',
+  'bed frame | base de cama | estructura de cama | estrutura de cama | cabecera | cabeceira | rangka kasur | dipan',
+  'tv stand | mueble de tv | mueble para tv | rack de tv | rack | rak tv | meja tv',
+  'sofa | couch | sillon | sofa cama | sofazinho | sofa bed',
+  // home decor
+  'vase | florero | jarron | jarrones | vaso | vas | vas bunga',
+  'mirror | espejo | espelho | cermin',
+  'picture frame | frame | photo frame | marco | marco de fotos | portarretrato | portarretratos | moldura | porta retrato | bingkai | bingkai foto | pigura',
+  'throw | throw blanket | manta | mantita | mantinha | manta de sofa | selimut sofa',
+  'planter | plant pot | pot | maceta | macetero | macetita | vaso de planta | cachepo | pot bunga | pot tanaman',
+  'candle holder | portavelas | candelabro | castical | porta velas | tempat lilin',
+  'wall art | print | cuadro | cuadros | lamina | quadro | quadros | quadrinho | lukisan | hiasan dinding | poster',
+  'wall clock | clock | reloj de pared | relogio de parede | jam dinding',
+  'basket | cesta | canasta | cesto | cestinha | keranjang',
+  'tray | bandeja | bandejita | nampan | baki',
+  'string lights | fairy lights | luces | guirnalda | guirnalda de luces | cordao de luz | pisca pisca | varal de luz | lampu tumblr | lampu hias',
+  'figurine | figura | figurita | estatuilla | estatueta | pajangan',
+  'throw pillow | cojin | cojines | almofada | almofadas | bantal sofa | sarung bantal',
+  // gaming
+  'controller | control | mando | joystick | controle | gamepad | stik | stick',
+  'gaming headset | audifonos gamer | diadema | headset gamer | fone gamer',
+  'mouse pad | mousepad | alfombrilla | tapete de mouse | mouse pad | pad',
+  'mechanical keyboard | teclado mecanico | keyboard mekanik | keyboard mechanical',
+  'charging dock | dock | charging station | base de carga | estacion de carga | base de carregamento | dok | dok pengisi',
+  'gaming chair | silla gamer | cadeira gamer | kursi gaming | kursi gamer',
+  'webcam | camara web | webcam',
+  'thumb grips | grips | grip | capuchones | capinhas de analogico',
+  // sports nutrition
+  'creatine | creatina | kreatin',
+  'pre workout | preworkout | preentreno | pre entreno | pre treino | pretreino',
+  'bcaa | aminoacidos | amino',
+  'electrolytes | electrolitos | eletrolitos | elektrolit',
 ];
 
 const FAMILIES = rows(FAMILY_ROWS);
@@ -649,9 +772,22 @@ const LETTER_RANK: Readonly<Record<string, number>> = { xxs: 0, xs: 1, pp: 1, s:
 const NAMED_RANK: Readonly<Record<string, number>> = { single: 1, twin: 1, individual: 1, double: 2, full: 2, queen: 3, king: 4 };
 const UNIT_SCALE: ReadonlyArray<readonly [RegExp, number]> = [[/^(kg|kilo)/, 1000], [/^(g|gr)/, 1], [/^(l|lt|litro|liter|litre)/, 1000], [/^ml/, 1], [/^mm/, 0.1]];
 
+/**
+ * A size that is a number on a sizing scale, without a unit ("38", "EU 38", "US 8.5", a ring's "7", jeans' "30"): "small"
+ * and "big" beside it speak of the fit ("these run small"), never of the smallest or largest variant.
+ */
+export function isScaleSize(size: string): boolean {
+  return /^(?:(?:us|eu|uk|br|mx|fr|it|cn|jp) )?\d+(?:\.\d+)?$/.test(withDecimal(phraseKeys(size).join(' '), size));
+}
+
 /** Where a size stands among its siblings (grams, millilitres, letter order, bed order), or null when it has no order. */
 export function sizeRank(size: string): number | null {
-  const key = phraseKeys(size).join(' ');
+  // (a decimal counts only in a measure with its unit, "2.5 kg"; on a sizing scale, "US 8.5", the halves stay with their
+  // whole size, so "small" / "big" there keep meaning the fit)
+  const plain = phraseKeys(size).join(' ');
+  const decimal = withDecimal(plain, size);
+  const raw = /^\d+\.\d+ ?[a-z]+$/.test(decimal) ? decimal : plain;
+  const key = SIZE_SYSTEMS.exec(raw)?.[1] ?? raw;
   // a multipack ("3 x 80", "2x 250 ml") counts what it holds
   const pack = /^(\d+) ?x ?(\d+(?:[.,]\d+)?)\s*([a-z]*)/.exec(key);
   if (pack?.[1] && pack[2]) return Number(pack[1]) * (sizeRank(`${pack[2]} ${pack[3] ?? ''}`.trim()) ?? Number(pack[2]));
