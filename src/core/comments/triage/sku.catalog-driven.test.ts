@@ -457,6 +457,20 @@ describe('sizes written with a decimal or a sizing system, and general family wo
     expect(on('plancha de 1,5 pulgadas').sku).toBe('IRON-15');
     expect(on('size 8.5', 'BOOT-7').sku).toBe('BOOT-85');
     expect(on('boots 8,5 pls').sku).toBe('BOOT-85');
+    // a fraction of an inch, written as a fraction or its decimal
+    expect(on('the 1 1/2 inch', 'IRON-1').sku).toBe('IRON-15');
+  });
+
+  it('reads wood finishes and seat counts as a furniture shop writes them', () => {
+    const sofas = compileSkuMatcher({
+      products: [
+        { sku: 'SOFA-2-OAK', name: 'Haven Sofa', family: 'sofa', colour: 'oak', size: '2-seater', aliases: [] },
+        { sku: 'SOFA-3-WAL', name: 'Haven Sofa', family: 'sofa', colour: 'walnut', size: '3-seater', aliases: [] },
+      ],
+      offers: [],
+    });
+    expect(sofas.match(normalizeText('o sofá de nogueira'), null).sku).toBe('SOFA-3-WAL');
+    expect(sofas.match(normalizeText('sofa 2 plazas porfa'), null).sku).toBe('SOFA-2-OAK');
   });
 
   it('reads a size after its system and alone ("EU 40", "40")', () => {

