@@ -461,6 +461,22 @@ describe('sizes written with a decimal or a sizing system, and general family wo
     expect(on('the 1 1/2 inch', 'IRON-1').sku).toBe('IRON-15');
   });
 
+  it('reads a model word that tells siblings apart ("Pro", "Mini") within the family named or pinned', () => {
+    const dryers = compileSkuMatcher({
+      products: [
+        { sku: 'DRY-1', name: 'Aura Hair Dryer', family: 'hair dryer', aliases: [] },
+        { sku: 'DRY-PRO', name: 'Aura Hair Dryer Pro', family: 'hair dryer', aliases: [] },
+        { sku: 'DRY-MINI', name: 'Aura Hair Dryer Mini', family: 'hair dryer', aliases: [] },
+      ],
+      offers: [],
+    });
+    const d = (t: string, pinned: string | null = null) => dryers.match(normalizeText(t), pinned).sku;
+    expect(d('el secador pro')).toBe('DRY-PRO');
+    expect(d('the mini one pls', 'DRY-1')).toBe('DRY-MINI');
+    // "pro" alone, nothing named or pinned, is Portuguese "para o" as often
+    expect(d('comprei pro meu pai')).toBeNull();
+  });
+
   it('reads wood finishes and seat counts as a furniture shop writes them', () => {
     const sofas = compileSkuMatcher({
       products: [

@@ -38,6 +38,8 @@ export interface Term {
 const NAME_STOP: ReadonlySet<string> = keySetOf(
   ['the', 'and', 'with', 'for', 'set', 'pcs', 'pc', 'cm', 'ml', 'of', 'de', 'da', 'do', 'del', 'la', 'el', 'en', 'in', 'x', 'kit', 'new',
    'edition', 'size', 'pro', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini']);
+/** Model words that tell a product from its siblings of the same family (not a name alone: "mini" is also a size). */
+const MODEL_WORDS: ReadonlySet<string> = keySetOf(['pro', 'mini', 'max', 'plus', 'lite', 'ultra', 'air', 'go', 'xl', 'xs']);
 /** Articles an alias may start with ("the Puck", "el Clásico", "o Bonzão", "si Kecil"). */
 const ALIAS_ARTICLES: ReadonlySet<string> = keySetOf(['the', 'el', 'la', 'los', 'las', 'o', 'a', 'os', 'as', 'si', 'sang']);
 const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'nomer', 'item', 'produk', 'produto', 'producto', 'n'];
@@ -192,6 +194,13 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     // the product's colour in its name ("… Suitcase Black", "… - Light Wood Grain") is its colour, not a name word
     const colourKeys = new Set(p.colour ? keysOf(p.colour) : []);
     for (const w of ownWords) {
+      // a model word the catalog uses to tell a product from its siblings ("Pro", "Mini", "Max"): it narrows the family
+      // named or pinned, and names the variant after a determiner ("the pro", "el mini", "yg max")
+      if (MODEL_WORDS.has(w) && siblings.length > 0 && siblings.some((q) => !keysOf(q.name).includes(w))) {
+        addTerm(w, p.sku, 2, 'variant');
+        for (const d of SIZE_DETERMINERS) if (d !== 'o' && d !== 'a') addTerm(`${d} ${w}`, p.sku, 2, 'variantnamed');
+        continue;
+      }
       if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w) || hyphenParts.has(w) || colourKeys.has(w)) continue;
       // a modifier of the family ("cat" of "cat litter", "pet" of "pet bed") names nothing without its noun
       if (familyKeys.length > 1 && familyKeys.indexOf(w) >= 0 && familyKeys.indexOf(w) < familyKeys.length - 1) continue;
