@@ -3,8 +3,9 @@
 // the same SKU figures as the cross-catalog bench's folds, in seconds instead of minutes. With --gold-intent the
 // intent-dependent step (sku.context: spam → none, an order naming nothing → pinned) uses the gold intent as a proxy
 // for the model's; the cross-catalog bench uses the predicted one.
-//   node --import tsx bench/triage/sku-eval.ts [--gold-intent] [--kinds] [--errors <category> [--agreed]]
+//   node --import tsx bench/triage/sku-eval.ts [--gold-intent] [--kinds [--structure]] [--errors <category> [--agreed]] [--speed]
 // --kinds prints aggregate counts only (error kind × the matcher's reason, words and SKUs blanked), safe for every fold;
+// --structure splits those counts by where the error sits in the catalog (what tells the candidates apart, gold vs pinned);
 // --errors prints texts: use it only on tuning data (the developer-written categories, and the categories the lead names as
 // the SKU tuning split), never on an evaluated fold; with --agreed also the errors on the lines both labellers agree on.
 import { existsSync, readFileSync } from 'node:fs';
