@@ -461,6 +461,19 @@ describe('sizes written with a decimal or a sizing system, and general family wo
     expect(on('the 1 1/2 inch', 'IRON-1').sku).toBe('IRON-15');
   });
 
+  it('reads a length in millimetres said in inches ("1 1/4 inch" is the 32 mm wand), only with its unit', () => {
+    const wands = compileSkuMatcher({
+      products: [
+        { sku: 'W25', name: 'Glow Wand', family: 'curling wand', size: '25 mm', aliases: [] },
+        { sku: 'W32', name: 'Glow Wand', family: 'curling wand', size: '32 mm', aliases: [] },
+      ],
+      offers: [],
+    });
+    expect(wands.match(normalizeText('the 1 1/4 inch wand'), null).sku).toBe('W32');
+    expect(wands.match(normalizeText('la de 1 pulgada'), null).sku).toBe('W25');
+    expect(wands.match(normalizeText('wand 1 pls'), null).sku).toBeNull();
+  });
+
   it('reads a model word that tells siblings apart ("Pro", "Mini") within the family named or pinned', () => {
     const dryers = compileSkuMatcher({
       products: [

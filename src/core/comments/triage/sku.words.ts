@@ -363,6 +363,19 @@ export function sizeWords(input: string): { words: string[]; letterOnly: string[
       // (nor a length: "inch" or "metro" alone asks about one, it names no one-inch product)
       if (num[1] === '1' && unit.length >= 2 && !LENGTH_UNITS.has(unit)) for (const one of [unit, `a ${unit}`, `se${unit}`]) words.add(one);
     }
+    // a length in millimetres said in inches, or the other way, as viewers of another country measure ("25 mm" is the
+    // 1 inch one, "1.25 inch" the 32 mm one): the nearest quarter inch / whole millimetre, with its unit only
+    const unitKey = num[2] ?? '';
+    const inMm = unitKey === 'm' && n >= 10 && n <= 80 ? n / 25.4 : null; // (normalization folds "mm" to "m")
+    if (inMm !== null && Math.abs(inMm * 4 - Math.round(inMm * 4)) < 0.2) {
+      const q = Math.round(inMm * 4) / 4;
+      const [w0, d0] = String(q).split('.');
+      for (const form of [String(q), ...(d0 && FRACTIONS[d0] && Number(w0) >= 1 ? [`${w0} ${FRACTIONS[d0]}`] : [])]) for (const unit of ['inch', 'inches', 'pulgada', 'pulgadas', 'polegada', 'polegadas', 'inci']) words.add(`${form} ${unit}`);
+    }
+    if (['inch', 'inches', 'pulgada', 'pulgadas', 'polegada', 'polegadas', 'inci'].includes(unitKey)) {
+      const mm = Math.round(n * 25.4);
+      for (const unit of ['mm', 'milimetros']) words.add(`${mm} ${unit}`);
+    }
     for (const sw of [...SIZE_WORDS, 'numero', 'nomor', 'no', 'aro', 'sz']) {
       words.add(`${sw} ${num[1]}`);
       for (const nw of spelled) words.add(`${sw} ${nw}`);
