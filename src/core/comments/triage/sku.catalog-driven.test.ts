@@ -474,6 +474,12 @@ describe('sizes written with a decimal or a sizing system, and general family wo
     expect(wands.match(normalizeText('wand 1 pls'), null).sku).toBeNull();
   });
 
+  it('reads a family word after a universal quantifier as the kind of product, not this one', () => {
+    expect(on('i tried every deodorant on earth').sku).toBeNull();
+    expect(on('já testei todos os desodorantes').sku).toBeNull();
+    expect(on('o desodorante deixa mancha?').sku).toBe('DEO-1');
+  });
+
   it('reads a model word that tells siblings apart ("Pro", "Mini") within the family named or pinned', () => {
     const dryers = compileSkuMatcher({
       products: [
