@@ -474,6 +474,18 @@ describe('sizes written with a decimal or a sizing system, and general family wo
     expect(wands.match(normalizeText('wand 1 pls'), null).sku).toBeNull();
   });
 
+  it('reads width words in the four languages as variant words ("Wide Plate" → ancha, larga, lebar)', () => {
+    const irons = compileSkuMatcher({
+      products: [
+        { sku: 'IR-STD', name: 'Silk Flat Iron', family: 'flat iron', colour: 'black', aliases: [] },
+        { sku: 'IR-WIDE', name: 'Silk Flat Iron Wide Plate', family: 'flat iron', colour: 'black', aliases: [] },
+      ],
+      offers: [],
+    });
+    expect(irons.match(normalizeText('la plancha ancha para mí'), null).sku).toBe('IR-WIDE');
+    expect(irons.match(normalizeText('catok yg lebar kak'), null).sku).toBe('IR-WIDE');
+  });
+
   it('reads a family word after a universal quantifier as the kind of product, not this one', () => {
     expect(on('i tried every deodorant on earth').sku).toBeNull();
     expect(on('já testei todos os desodorantes').sku).toBeNull();
