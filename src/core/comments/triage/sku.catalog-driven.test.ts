@@ -486,6 +486,22 @@ describe('sizes written with a decimal or a sizing system, and general family wo
     expect(irons.match(normalizeText('catok yg lebar kak'), null).sku).toBe('IR-WIDE');
   });
 
+  it('reads Indonesian "item" as black only after a product word or "yg", never as an English item or "item 2"', () => {
+    const cases = compileSkuMatcher({
+      products: [
+        { sku: 'CASE-BLK', name: 'Armor Phone Case', family: 'phone case', colour: 'black', onScreen: '#1', aliases: [] },
+        { sku: 'CASE-CLR', name: 'Armor Phone Case', family: 'phone case', colour: 'clear', onScreen: '#1', aliases: [] },
+        { sku: 'CBL-1', name: 'Flex Cable', family: 'cable', onScreen: '#2', aliases: [] },
+      ],
+      offers: [],
+    });
+    const c = (t: string) => cases.match(normalizeText(t), null).sku;
+    expect(c('case item kak')).toBe('CASE-BLK');
+    expect(c('mau yg item kak')).toBe('CASE-BLK');
+    expect(c('this item broke after a week')).toBeNull();
+    expect(c('item 2 please')).toBe('CBL-1');
+  });
+
   it('reads a family word after a universal quantifier as the kind of product, not this one', () => {
     expect(on('i tried every deodorant on earth').sku).toBeNull();
     expect(on('já testei todos os desodorantes').sku).toBeNull();

@@ -40,10 +40,14 @@ const SCREEN_WORDS: ReadonlySet<string> = keySetOf(['screen', 'pantalla', 'layar
 const COLOUR_HOMOGRAPHS: ReadonlySet<string> = keySetOf(['tan']);
 const ARTICLES: ReadonlySet<string> = keySetOf(['the', 'a', 'in', 'el', 'la', 'lo', 'o', 'yg', 'yang', 'warna', 'color', 'cor', 'colour']);
 
+const ITEM_BEFORE: ReadonlySet<string> = keySetOf(['yg', 'yang', 'warna', 'wrn']);
+
 /** Colour mentions that are not the product's colour: the screen's, or a function word. */
 function colourNoise(m: Mention, toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
   if (!m.term.kinds.has('colour') || m.term.keys.length !== 1) return false;
   const end = m.at + m.term.keys.length;
+  // Indonesian "item" (black) only right after a product word or "yg"/"yang"/"warna", never before a number ("item 2")
+  if (m.term.first === 'item' && (!(productTokens.has(m.at - 1) || ITEM_BEFORE.has(toks[m.at - 1] ?? '')) || /^\d/.test(toks[end] ?? ''))) return true;
   const near = [toks[m.at - 1], toks[m.at - 2], toks[end]];
   if (near.some((t) => t !== undefined && SCREEN_WORDS.has(t))) return true;
   // "tan alta", "tan bonito": the adverb before an es/pt adjective

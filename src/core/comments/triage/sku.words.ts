@@ -5,7 +5,8 @@ import { diminutives, numberWords, singularOf } from './sku.morphology';
 
 /** Each row: words for one colour, any language (the first is the English name). */
 const COLOUR_ROWS: readonly string[] = [
-  'black | negro | negra | negros | negras | preto | preta | pretos | pretas | hitam | blk',
+  // ("item" is Indonesian chat for hitam; the matcher reads it so only right after a product word or "yg"/"warna")
+  'black | negro | negra | negros | negras | preto | preta | pretos | pretas | hitam | blk | item',
   'white | blanco | blanca | blancos | blancas | branco | branca | brancos | brancas | putih | wht',
   'red | rojo | roja | rojos | rojas | vermelho | vermelha | vermelhos | vermelhas | merah',
   'blue | azul | azules | azuis | biru',
