@@ -1,8 +1,10 @@
 // Comment pipeline benchmark: 2,000 comments/s for 60 s through the real headless station
 // (HTTP comments.ingest → triage → batched SQLite → WebSocket push), measured by a subscribed
 // view: ingest-to-delivered p50/p99 and lost = 0. Baselines from the same run: raw batched
-// better-sqlite3 inserts of the same rows, and the classifier alone on one core.
-//   npx tsx bench/comments.bench.ts        (BATON_BENCH_SECONDS=10 for a short run)
+// better-sqlite3 inserts of the same rows, and the classifier alone on one core. Memory: RSS and
+// the V8 heap right after full collections (what survives) from a probe preloaded into the station, so a
+// structure that grows with every comment is told apart from allocator and page-cache high water.
+//   npx tsx bench/comments.bench.ts        (BATON_BENCH_SECONDS=10 for a short run, 180 to see the plateau)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { m003Comments } from '../src/core/storage/migrations/003-comments';
 import { findFreePort } from '../test/peers/process-control';
 import { startTestStation, writeQuietShow } from '../test/peers/headless-station';
 import { report, summarise, type BenchRow } from './support/report';
+import { memoryGrowth, readMemoryProbe, withMemoryProbe } from './support/memory-growth';
 import { runTriageEval, triageBenchRows } from './triage/triage-eval';
 
 const SECONDS = Number(process.env.BATON_BENCH_SECONDS ?? 60);
@@ -71,10 +74,15 @@ async function pipelineRun(modelOff = false): Promise<BenchRow[]> {
   else delete process.env.BATON_TRIAGE_MODEL;
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-comments-'));
   const token = `producer-bench-${Math.random().toString(36).slice(2)}`;
-  const station = await startTestStation({ dataDir, port: await findFreePort(), showFile: writeQuietShow(dataDir, 'bench'), token, name: 'bench-station' });
+  const probeFile = join(dataDir, 'memory.jsonl');
+  const port = await findFreePort();
+  const station = await withMemoryProbe(probeFile, () =>
+    startTestStation({ dataDir, port, showFile: writeQuietShow(dataDir, 'bench'), token, name: 'bench-station' }),
+  );
   // the station copied the environment when it started
   if (before === undefined) delete process.env.BATON_TRIAGE_MODEL;
   else process.env.BATON_TRIAGE_MODEL = before;
+  const pacedStart = Date.now();
   // The station's resident memory, read from /proc: idle before the load (the baseline), then each
   // second of the paced run, to show the peak and whether it still grows in the second half.
   const rssMb = () => {
@@ -142,6 +150,7 @@ async function pipelineRun(modelOff = false): Promise<BenchRow[]> {
   }
   await Promise.all(pending);
   clearInterval(rssTimer);
+  const pacedEnd = Date.now();
   const sendSeconds = (performance.now() - t0) / 1000;
   const deadline = Date.now() + 10_000;
   while (delivered < acked && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -160,6 +169,7 @@ async function pipelineRun(modelOff = false): Promise<BenchRow[]> {
   const burstRate = ((acked - ackedBefore) / (performance.now() - burstStart)) * 1000;
   ws.close();
   await station.proc.stop('SIGTERM', 10_000);
+  const probe = readMemoryProbe(probeFile).filter((m) => m.at >= pacedStart && m.at <= pacedEnd);
   rmSync(dataDir, { recursive: true, force: true });
 
   const lat = summarise(pacedLatencies);
@@ -169,6 +179,7 @@ async function pipelineRun(modelOff = false): Promise<BenchRow[]> {
   const half = Math.floor(rssSamples.length / 2);
   const rssGrowth = (rssSamples.at(-1) ?? rssIdle) - (rssSamples[half] ?? rssIdle);
   const lost = pacedAcked - pacedDelivered;
+  const mem = memoryGrowth(probe);
   console.log(`paced: sent ${pacedSent} in ${sendSeconds.toFixed(1)} s, acknowledged ${pacedAcked}, delivered ${pacedDelivered}, failed batches ${failedBatches}, max in flight ${maxInFlight}`);
   return [
     { metric: `sustained ingest → triage → SQLite → WS, offered ${RATE}/s for ${SECONDS} s`, value: rate, unit: 'comments/s', target: '≥ 2000 (± pacing)', pass: rate >= RATE * 0.995 && failedBatches === 0 },
@@ -179,6 +190,10 @@ async function pipelineRun(modelOff = false): Promise<BenchRow[]> {
     { metric: 'station memory (RSS) idle, before the load', value: rssIdle, unit: 'MB' },
     { metric: `station memory (RSS) peak over ${SECONDS} s at ${RATE}/s`, value: rssPeak, unit: 'MB', baseline: rssIdle, ratio: rssPeak / rssIdle, target: '< 400', pass: rssPeak < 400 },
     { metric: 'station memory growth, second half of the run', value: rssGrowth, unit: 'MB', target: '< 64', pass: rssGrowth < 64 },
+    // What the station still holds after collection: a per-comment structure shows here, at ~300 B a comment.
+    { metric: `station V8 heap after full GC, growth over the second half (${mem.fullGcs} full GCs)`, value: mem.heapAfterGcGrowthMb, unit: 'MB', target: '< 8', pass: mem.heapAfterGcGrowthMb < 8 },
+    { metric: 'station V8 heap after the first full GC past mid-run', value: mem.heapAfterGcMidMb, unit: 'MB' },
+    { metric: 'station RSS minus V8 heap total at the end (SQLite, allocator, code)', value: mem.offHeapEndMb, unit: 'MB' },
     // Keep last: main() reads the burst rate from it.
     { metric: 'unpaced burst, same station (5 s, 8 batches in flight)', value: burstRate, unit: 'comments/s' },
   ];
@@ -191,12 +206,20 @@ async function main(): Promise<void> {
   // the pre-model figure, from the same run: the same load with the learned model turned off
   const rulesOnly = await pipelineRun(true);
   const rulesP99 = rulesOnly.find((r) => r.metric === 'ingest → delivered p99')?.value ?? Number.NaN;
+  const rulesRssGrowth = rulesOnly.find((r) => r.metric === 'station memory growth, second half of the run')?.value ?? Number.NaN;
+  const rulesHeapGrowth = rulesOnly.find((r) => r.metric.startsWith('station V8 heap after full GC, growth'))?.value ?? Number.NaN;
   const rows = await pipelineRun();
   const burstRate = rows.at(-1)?.value ?? 0;
   const p99Row = rows.find((r) => r.metric === 'ingest → delivered p99');
   if (p99Row) Object.assign(p99Row, { baseline: rulesP99, ratio: p99Row.value / rulesP99 });
+  const rssRow = rows.find((r) => r.metric === 'station memory growth, second half of the run');
+  if (rssRow) rssRow.baseline = rulesRssGrowth;
+  const heapRow = rows.find((r) => r.metric.startsWith('station V8 heap after full GC, growth'));
+  if (heapRow) heapRow.baseline = rulesHeapGrowth;
   rows.push(
     { metric: 'baseline: ingest → delivered p99 with the model off (rules alone, same run)', value: rulesP99, unit: 'ms', target: '< 150', pass: rulesP99 < 150 },
+    { metric: 'baseline: station memory growth, second half, model off (same run)', value: rulesRssGrowth, unit: 'MB', target: '< 64', pass: rulesRssGrowth < 64 },
+    { metric: 'baseline: station V8 heap after full GC, growth over the second half, model off (same run)', value: rulesHeapGrowth, unit: 'MB', target: '< 8', pass: rulesHeapGrowth < 8 },
     { metric: 'classifier alone, one core, rules + shipped model (demo catalog)', value: classifierModelRate, unit: 'comments/s', baseline: classifierRate, ratio: classifierModelRate / classifierRate },
     { metric: 'baseline: raw batched SQLite insert, same rows', value: sqliteRate, unit: 'rows/s' },
     { metric: 'unpaced pipeline vs raw SQLite insert', value: burstRate, unit: 'comments/s', baseline: sqliteRate, ratio: burstRate / sqliteRate },

@@ -21,7 +21,8 @@ import { classifyComment } from './comments.classify';
 import { DEFAULT_DEMAND_POLICY, DEMAND_PREFIX } from './demand.signal';
 import { createCommentsRepo, type CommentsRepo } from './comments.repo';
 import { createIngestPipeline, type IngestPipeline, type SubmitOutcome } from './comments.pipeline';
-import { createQueueIndex, type QueueIndex } from './comments.queues';
+import { createQueueIndex, isOpen, type QueueIndex } from './comments.queues';
+import { createResidentWindow, DEFAULT_RESIDENT_PER_QUEUE, workOf, type Spilled } from './comments.resident';
 import { createClusterIndex, type ClusterIndex } from './comments.clusters';
 import { clusterIdOf, clusterKeyOf } from './cluster.key';
 import { macroReply } from '../../shared/show/macro.reply';
@@ -48,6 +49,8 @@ export interface CommentsService {
   readonly index: QueueIndex;
   /** Open work items (clusters of comments asking the same thing), in desk order. */
   readonly clusters: ClusterIndex;
+  /** Open comments of a queue kept in SQLite only (beyond the in-memory window, newest of their queue). */
+  spilled(queue: QueueName): Spilled;
   readonly sources: SourceManager;
   readonly pipeline: IngestPipeline;
   readonly publisher: CommentsPublisher;
@@ -89,6 +92,27 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   const { clock, log } = ctx;
   const repo = createCommentsRepo(ctx.db);
   const index = createQueueIndex();
+  // Memory holds at most this many open comments per queue (the oldest, which the desk reads
+  // first); the rest are counted and read back from SQLite as the kept ones are handled.
+  const resident = createResidentWindow({ cap: ports.residentPerQueue ?? DEFAULT_RESIDENT_PER_QUEUE });
+  const keep = (r: CommentRecord) => {
+    index.apply(r);
+    clusters.apply(r);
+  };
+  /** Reads back a queue's spilled comments while it has room (in the caller's transaction, if any). */
+  const refill = (queue: QueueName) => {
+    for (let at = resident.refillFrom(queue, index.sizeOf(queue)); at; at = resident.refillFrom(queue, index.sizeOf(queue))) {
+      const rows = repo.openAfter(cfg.showId, queue, at.afterSeq, at.limit);
+      for (const r of resident.refilled(queue, rows, at.limit, (id) => index.get(id) !== null)) keep(r);
+    }
+  };
+  const spilledOf = (queue: QueueName) => resident.spilled(queue).comments;
+  /** Spilled comments count as one work item each: an upper bound until they are read back and grouped. */
+  const work = () => {
+    const w = clusters.work();
+    const n = resident.spilledWork();
+    return { items: w.items + n, comments: w.comments + n };
+  };
   let cfg: ShowConfig = {
     showId: '',
     show: null,
@@ -117,7 +141,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   };
 
   const summary = (): CommentsState => {
-    const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn);
+    const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn, spilledOf);
     const sources = sourceManager.health();
     return {
       total,
@@ -133,7 +157,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       unsureBelow: cfg.unsureBelow,
       overflowLimits: cfg.limits,
       demand: { ...demand },
-      work: clusters.work(),
+      work: work(),
       answerPins: [...answerPins.values()],
       deskVersion: clusters.version(),
     };
@@ -205,8 +229,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         const k = r.sku ?? r.contextSku ?? '?';
         demand[k] = (Object.hasOwn(demand, k) ? demand[k]! : 0) + 1;
       }
-      index.apply(r);
-      clusters.apply(r);
+      // A full queue keeps its oldest in memory; this one waits in SQLite until there is room.
+      if (!isOpen(r.status) || resident.admit(r, index.sizeOf(r.queue))) keep(r);
       noteFacets(r);
       if (r.answeredVia === 'pin' && r.clusterKey) {
         const pin = answerPins.get(r.clusterKey);
@@ -283,6 +307,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     repo,
     index,
     clusters,
+    spilled: (queue) => resident.spilled(queue),
     sources: sourceManager,
     pipeline,
     publisher,
@@ -302,8 +327,10 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         repo.saveHandling(record);
         extra?.();
         // After the row is written (inside the command's transaction): memory and views follow.
-        index.apply(record);
-        clusters.apply(record);
+        // One that was open but only in SQLite leaves its queue's spilled count; touched, it is kept.
+        if (isOpen(prev.status) && index.get(prev.id) === null) resident.left(prev);
+        keep(record);
+        refill(prev.queue);
         if (prev.intent !== record.intent) {
           byIntent[prev.intent] -= 1;
           byIntent[record.intent] += 1;
@@ -388,7 +415,17 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       total = counts.total;
       byIntent = { ...zero(), ...counts.byIntent };
       demand = {};
-      const open = repo.open(cfg.showId);
+      // Per queue, the oldest open comments up to the window; the rest are counted, not read.
+      const lanes = new Map<QueueName, { open: number; byIntent: Partial<Record<Intent, number>> }>();
+      for (const c of repo.openCounts(cfg.showId)) {
+        const l = lanes.get(c.queue) ?? { open: 0, byIntent: {} };
+        l.open += c.n;
+        l.byIntent[c.intent] = (l.byIntent[c.intent] ?? 0) + c.n;
+        lanes.set(c.queue, l);
+      }
+      const kept = [...lanes].map(([queue, l]) => ({ queue, open: l.open, openWork: workOf(l.byIntent), kept: repo.openAfter(cfg.showId, queue, -1, resident.cap) }));
+      resident.reset(kept);
+      const open = kept.flatMap((l) => l.kept);
       index.reset(open);
       clusters.reset(open);
       answerPins.clear();
@@ -415,7 +452,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     },
     summary,
     checkOverflow() {
-      const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn);
+      const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn, spilledOf);
       for (const q of queues) {
         const key = `comments.overflow.${q.name}`;
         if (q.overflow) {
