@@ -3,8 +3,9 @@
 // the same SKU figures as the cross-catalog bench's folds, in seconds instead of minutes. With --gold-intent the
 // intent-dependent step (sku.context: spam → none, an order naming nothing → pinned) uses the gold intent as a proxy
 // for the model's; the cross-catalog bench uses the predicted one.
-//   node --import tsx bench/triage/sku-eval.ts [--gold-intent] [--kinds] [--errors <category> [--agreed]]
+//   node --import tsx bench/triage/sku-eval.ts [--gold-intent] [--kinds [--structure]] [--errors <category> [--agreed]] [--speed]
 // --kinds prints aggregate counts only (error kind × the matcher's reason, words and SKUs blanked), safe for every fold;
+// --structure splits those counts by where the error sits in the catalog (what tells the candidates apart, gold vs pinned);
 // --errors prints texts: use it only on tuning data (the developer-written categories, and the categories the lead names as
 // the SKU tuning split), never on an evaluated fold; with --agreed also the errors on the lines both labellers agree on.
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,6 +33,33 @@ export function reasonKind(reasons: readonly string[]): string {
     .replace(/\b\d+ SKUs\b/g, 'n SKUs')
     .replace(/offer \S+/g, 'offer X')
     .replace(/the \S+ deal/g, 'the X deal');
+}
+
+/**
+ * Where an error sits in the catalog's structure, in words that hold no comment text and no SKU: whether the gold
+ * product is among the candidates, what tells the candidates apart (colour, size, name), and how the gold product
+ * relates to the pinned one (--structure, with --kinds; safe for every fold like the kinds themselves).
+ */
+export function structureOf(catalog: LabelledSet['catalog'], gold: string | null, got: string | null, candidates: readonly string[], pinned: string | null): string {
+  const prod = (s: string | null) => catalog.products.find((x) => x.sku === s);
+  const g = prod(gold);
+  const fam = (x: ReturnType<typeof prod>) => x?.family ?? x?.onScreen ?? x?.name;
+  const out: string[] = [];
+  if (candidates.length > 1) {
+    const cs = candidates.map(prod).filter(Boolean);
+    const differ = (['colour', 'size', 'name'] as const).filter((k) => new Set(cs.map((x) => x?.[k] ?? '')).size > 1);
+    out.push(`cands differ by ${differ.join('+') || 'nothing'}`, gold ? (candidates.includes(gold) ? 'gold among' : 'gold not among') : '');
+  }
+  if (g) {
+    const sibs = catalog.products.filter((x) => fam(x) === fam(g)).length;
+    out.push(`gold family of ${sibs}${g.colour ? ', has colour' : ''}${g.size ? ', has size' : ''}`);
+    if (pinned) out.push(pinned === gold ? 'gold = pinned' : fam(prod(pinned)) === fam(g) ? 'gold = pinned’s sibling' : 'gold ≠ pinned');
+  } else if (got) {
+    const q = prod(got);
+    out.push(`got ${q?.colour ? 'coloured ' : ''}${q?.size ? 'sized ' : ''}product`);
+    if (pinned) out.push(pinned === got ? 'got = pinned' : 'got ≠ pinned');
+  }
+  return `  [${out.filter(Boolean).join('; ')}]`;
 }
 
 export interface SkuFold {
@@ -75,7 +103,7 @@ export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind:
     }
     if (p !== r.sku) {
       const kind = r.sku ? (p ? 'wrong' : cx?.contextSku === r.sku ? 'missed (pinned only assumed)' : 'missed') : 'spurious';
-      const key = `${kind.padEnd(30)} ${reasonKind(cx?.reason ? [cx.reason] : res.reasons)}`;
+      const key = `${kind.padEnd(30)} ${reasonKind(cx?.reason ? [cx.reason] : res.reasons)}${process.argv.includes('--structure') ? structureOf(set.catalog, r.sku, p, res.candidates, r.pinnedSku ?? null) : ''}`;
       kinds.set(key, (kinds.get(key) ?? 0) + 1);
     }
     if (onError && p !== r.sku) {

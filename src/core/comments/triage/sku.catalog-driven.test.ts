@@ -431,3 +431,126 @@ describe('the pinned product by the labelling rule, and catalog fields as shops 
     expect(on('the cork ball one').sku).toBe('KEY-BLK');
   });
 });
+
+// An invented hair-tools and shoe shop (no show's data): decimal and system sizes, inches, and family words that only
+// the general vocabulary knows (plancha, chapinha, catok; desodorante).
+describe('sizes written with a decimal or a sizing system, and general family words', () => {
+  const TOOLS: TriageCatalog = {
+    products: [
+      { sku: 'IRON-1', name: 'Sleek Flat Iron 1 inch', family: 'flat iron', colour: 'black', size: '1 inch', onScreen: '#1', aliases: [] },
+      { sku: 'IRON-15', name: 'Sleek Flat Iron 1.5 inch', family: 'flat iron', colour: 'black', size: '1.5 inch', onScreen: '#1', aliases: [] },
+      { sku: 'BOOT-7', name: 'Trail Boot US 7', family: 'boots', colour: 'brown', size: 'US 7', onScreen: '#2', aliases: [] },
+      { sku: 'BOOT-85', name: 'Trail Boot US 8.5', family: 'boots', colour: 'brown', size: 'US 8.5', onScreen: '#2', aliases: [] },
+      { sku: 'RUN-38', name: 'Cloud Runner', family: 'running shoes', colour: 'white', size: 'EU 38', onScreen: '#3', aliases: [] },
+      { sku: 'RUN-40', name: 'Cloud Runner', family: 'running shoes', colour: 'white', size: 'EU 40', onScreen: '#3', aliases: [] },
+      { sku: 'DEO-1', name: 'Breeze Deodorant', family: 'deodorant', onScreen: '#4', aliases: [] },
+      { sku: 'BAR-S', name: 'Pure Soap Bar 100 g', family: 'soap', size: '100 g', onScreen: '#5', aliases: [] },
+      { sku: 'BAR-L', name: 'Pure Soap Bar 250 g', family: 'soap', size: '250 g', onScreen: '#5', aliases: [] },
+    ],
+    offers: [],
+  };
+  const t = compileSkuMatcher(TOOLS);
+  const on = (text: string, pinned: string | null = null) => t.match(normalizeText(text), pinned);
+
+  it('reads a decimal size as one number, with or without its unit', () => {
+    expect(on('the 1.5 inch one', 'IRON-1').sku).toBe('IRON-15');
+    expect(on('plancha de 1,5 pulgadas').sku).toBe('IRON-15');
+    expect(on('size 8.5', 'BOOT-7').sku).toBe('BOOT-85');
+    expect(on('boots 8,5 pls').sku).toBe('BOOT-85');
+    // a fraction of an inch, written as a fraction or its decimal
+    expect(on('the 1 1/2 inch', 'IRON-1').sku).toBe('IRON-15');
+  });
+
+  it('reads a length in millimetres said in inches ("1 1/4 inch" is the 32 mm wand), only with its unit', () => {
+    const wands = compileSkuMatcher({
+      products: [
+        { sku: 'W25', name: 'Glow Wand', family: 'curling wand', size: '25 mm', aliases: [] },
+        { sku: 'W32', name: 'Glow Wand', family: 'curling wand', size: '32 mm', aliases: [] },
+      ],
+      offers: [],
+    });
+    expect(wands.match(normalizeText('the 1 1/4 inch wand'), null).sku).toBe('W32');
+    expect(wands.match(normalizeText('la de 1 pulgada'), null).sku).toBe('W25');
+    expect(wands.match(normalizeText('wand 1 pls'), null).sku).toBeNull();
+  });
+
+  it('reads width words in the four languages as variant words ("Wide Plate" → ancha, larga, lebar)', () => {
+    const irons = compileSkuMatcher({
+      products: [
+        { sku: 'IR-STD', name: 'Silk Flat Iron', family: 'flat iron', colour: 'black', aliases: [] },
+        { sku: 'IR-WIDE', name: 'Silk Flat Iron Wide Plate', family: 'flat iron', colour: 'black', aliases: [] },
+      ],
+      offers: [],
+    });
+    expect(irons.match(normalizeText('la plancha ancha para mí'), null).sku).toBe('IR-WIDE');
+    expect(irons.match(normalizeText('catok yg lebar kak'), null).sku).toBe('IR-WIDE');
+  });
+
+  it('reads Indonesian "item" as black only after a product word or "yg", never as an English item or "item 2"', () => {
+    const cases = compileSkuMatcher({
+      products: [
+        { sku: 'CASE-BLK', name: 'Armor Phone Case', family: 'phone case', colour: 'black', onScreen: '#1', aliases: [] },
+        { sku: 'CASE-CLR', name: 'Armor Phone Case', family: 'phone case', colour: 'clear', onScreen: '#1', aliases: [] },
+        { sku: 'CBL-1', name: 'Flex Cable', family: 'cable', onScreen: '#2', aliases: [] },
+      ],
+      offers: [],
+    });
+    const c = (t: string) => cases.match(normalizeText(t), null).sku;
+    expect(c('case item kak')).toBe('CASE-BLK');
+    expect(c('mau yg item kak')).toBe('CASE-BLK');
+    expect(c('this item broke after a week')).toBeNull();
+    expect(c('item 2 please')).toBe('CBL-1');
+  });
+
+  it('reads a family word after a universal quantifier as the kind of product, not this one', () => {
+    expect(on('i tried every deodorant on earth').sku).toBeNull();
+    expect(on('já testei todos os desodorantes').sku).toBeNull();
+    expect(on('o desodorante deixa mancha?').sku).toBe('DEO-1');
+  });
+
+  it('reads a model word that tells siblings apart ("Pro", "Mini") within the family named or pinned', () => {
+    const dryers = compileSkuMatcher({
+      products: [
+        { sku: 'DRY-1', name: 'Aura Hair Dryer', family: 'hair dryer', aliases: [] },
+        { sku: 'DRY-PRO', name: 'Aura Hair Dryer Pro', family: 'hair dryer', aliases: [] },
+        { sku: 'DRY-MINI', name: 'Aura Hair Dryer Mini', family: 'hair dryer', aliases: [] },
+      ],
+      offers: [],
+    });
+    const d = (t: string, pinned: string | null = null) => dryers.match(normalizeText(t), pinned).sku;
+    expect(d('el secador pro')).toBe('DRY-PRO');
+    expect(d('the mini one pls', 'DRY-1')).toBe('DRY-MINI');
+    // "pro" alone, nothing named or pinned, is Portuguese "para o" as often
+    expect(d('comprei pro meu pai')).toBeNull();
+  });
+
+  it('reads wood finishes and seat counts as a furniture shop writes them', () => {
+    const sofas = compileSkuMatcher({
+      products: [
+        { sku: 'SOFA-2-OAK', name: 'Haven Sofa', family: 'sofa', colour: 'oak', size: '2-seater', aliases: [] },
+        { sku: 'SOFA-3-WAL', name: 'Haven Sofa', family: 'sofa', colour: 'walnut', size: '3-seater', aliases: [] },
+      ],
+      offers: [],
+    });
+    expect(sofas.match(normalizeText('o sofá de nogueira'), null).sku).toBe('SOFA-3-WAL');
+    expect(sofas.match(normalizeText('sofa 2 plazas porfa'), null).sku).toBe('SOFA-2-OAK');
+  });
+
+  it('reads a size after its system and alone ("EU 40", "40")', () => {
+    expect(on('eu 40 please', 'RUN-38').sku).toBe('RUN-40');
+    expect(on('runners 40').sku).toBe('RUN-40');
+  });
+
+  it('knows family words of the four languages from the general vocabulary', () => {
+    expect(on('la plancha de 1 pulgada').sku).toBe('IRON-1');
+    expect(on('chapinha de 1,5').sku).toBe('IRON-15');
+    expect(on('o desodorante mancha a roupa').sku).toBe('DEO-1');
+    expect(on('deodorannya wangi ga kak').sku).toBe('DEO-1');
+  });
+
+  it('reads "a big" / "one big" as English chatter, "a grande" as the large one', () => {
+    expect(on('im a big fan lol').sku).toBeNull();
+    expect(on('o sabonete, a maior').sku).toBe('BAR-L');
+    expect(on('the big soap').sku).toBe('BAR-L');
+  });
+});

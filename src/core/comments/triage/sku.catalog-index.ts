@@ -3,7 +3,7 @@
 import type { TriageCatalog } from './triage.types';
 import { numberWords } from './sku.morphology';
 import { keySetOf, phraseKeys } from './text.normalize';
-import { NOUNS_TOO, pairRow, BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, LETTER_SIZE_WORDS, LIGHTER_WORDS, LONGER_WORDS, STRONGER_WORDS, WEAKER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SHORTER_WORDS, SIZE_DETERMINERS, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
+import { NOUNS_TOO, pairRow, BUNDLE_WORDS, colourWords, hueWords, HEAVIER_WORDS, isScaleSize, LETTER_SIZE_WORDS, LIGHTER_WORDS, LONGER_WORDS, STRONGER_WORDS, WEAKER_WORDS, familyWords, LARGER_WORDS, ORDINAL_BEFORE, ORDINALS, SHORTER_WORDS, SIZE_DETERMINERS, sizeDeterminersFor, sizeRank, sizeWords, SIZE_WORDS, SMALLER_WORDS, variantWords } from './sku.words';
 
 export type Kind =
   | 'name' | 'alias' | 'nameword' | 'onscreen' | 'ordinal' | 'code' | 'codeword' | 'family'
@@ -38,6 +38,8 @@ export interface Term {
 const NAME_STOP: ReadonlySet<string> = keySetOf(
   ['the', 'and', 'with', 'for', 'set', 'pcs', 'pc', 'cm', 'ml', 'of', 'de', 'da', 'do', 'del', 'la', 'el', 'en', 'in', 'x', 'kit', 'new',
    'edition', 'size', 'pro', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini']);
+/** Model words that tell a product from its siblings of the same family (not a name alone: "mini" is also a size). */
+const MODEL_WORDS: ReadonlySet<string> = keySetOf(['pro', 'mini', 'max', 'plus', 'lite', 'ultra', 'air', 'go', 'xl', 'xs']);
 /** Articles an alias may start with ("the Puck", "el Clásico", "o Bonzão", "si Kecil"). */
 const ALIAS_ARTICLES: ReadonlySet<string> = keySetOf(['the', 'el', 'la', 'los', 'las', 'o', 'a', 'os', 'as', 'si', 'sang']);
 const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'numero', 'nomor', 'nomer', 'item', 'produk', 'produto', 'producto', 'n'];
@@ -192,6 +194,13 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     // the product's colour in its name ("… Suitcase Black", "… - Light Wood Grain") is its colour, not a name word
     const colourKeys = new Set(p.colour ? keysOf(p.colour) : []);
     for (const w of ownWords) {
+      // a model word the catalog uses to tell a product from its siblings ("Pro", "Mini", "Max"): it narrows the family
+      // named or pinned, and names the variant after a determiner ("the pro", "el mini", "yg max")
+      if (MODEL_WORDS.has(w) && siblings.length > 0 && siblings.some((q) => !keysOf(q.name).includes(w))) {
+        addTerm(w, p.sku, 2, 'variant');
+        for (const d of SIZE_DETERMINERS) if (d !== 'o' && d !== 'a') addTerm(`${d} ${w}`, p.sku, 2, 'variantnamed');
+        continue;
+      }
       if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w) || hyphenParts.has(w) || colourKeys.has(w)) continue;
       // a modifier of the family ("cat" of "cat litter", "pet" of "pet bed") names nothing without its noun
       if (familyKeys.length > 1 && familyKeys.indexOf(w) >= 0 && familyKeys.indexOf(w) < familyKeys.length - 1) continue;
@@ -275,11 +284,13 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   const weightGroups = new Set<string>();
   const lengthGroups = new Set<string>();
   const doseGroups = new Set<string>();
+  const scaleGroups = new Set<string>();
   for (const p of catalog.products) {
     const rank = p.size ? sizeRank(p.size) : null;
     if (rank === null) continue;
     const g = p.family ?? p.onScreen ?? p.name;
     if (/^[a-z]{1,3}$/.test(keysOf(p.size ?? '').join(''))) letterGroups.add(g);
+    if (isScaleSize(p.size ?? '')) scaleGroups.add(g);
     if (/^\d+(?:[.,]\d+)?\s*(?:kg|g|gr|lb|lbs|oz)$/.test(keysOf(p.size ?? '').join(' '))) weightGroups.add(g);
     if (/^\d+(?:[.,]\d+)?\s*(?:m|cm|mm|ft|in|meter|metro|metros)$/.test(keysOf(p.size ?? '').join(' '))) lengthGroups.add(g);
     if (/^\d+(?:[.,]\d+)?\s*(?:iu|ui|mg|mcg|ug)$/.test(keysOf(p.size ?? '').join(' '))) doseGroups.add(g);
@@ -293,7 +304,8 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     const lo = Math.min(...ranks);
     const hi = Math.max(...ranks);
     if (lo === hi) continue;
-    const ends: Array<[readonly string[], number]> = [[SMALLER_WORDS, lo], [LARGER_WORDS, hi]];
+    // (sizes on a scale, shoes' or rings': "small" / "big" speak of the fit there)
+    const ends: Array<[readonly string[], number]> = scaleGroups.has(g) ? [] : [[SMALLER_WORDS, lo], [LARGER_WORDS, hi]];
     if (weightGroups.has(g)) ends.push([LIGHTER_WORDS, lo], [HEAVIER_WORDS, hi]);
     if (lengthGroups.has(g)) ends.push([SHORTER_WORDS, lo], [LONGER_WORDS, hi]);
     if (doseGroups.has(g)) ends.push([WEAKER_WORDS, lo], [STRONGER_WORDS, hi]);
@@ -305,7 +317,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
           if (letters && LETTER_SIZE_WORDS.has(keysOf(w).join(' '))) continue;
           addTerm(w, sku, 2, 'sizenarrow');
           // ("la chica", "el chico" are the girl and the boy: those two only narrow)
-          if (!NOUNS_TOO.has(keysOf(w).join(' '))) for (const d of SIZE_DETERMINERS) addTerm(`${d} ${w}`, sku, 2, 'size');
+          if (!NOUNS_TOO.has(keysOf(w).join(' '))) for (const d of sizeDeterminersFor(w)) addTerm(`${d} ${w}`, sku, 2, 'size');
         }
       }
     }

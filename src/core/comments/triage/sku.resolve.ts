@@ -40,18 +40,31 @@ const SCREEN_WORDS: ReadonlySet<string> = keySetOf(['screen', 'pantalla', 'layar
 const COLOUR_HOMOGRAPHS: ReadonlySet<string> = keySetOf(['tan']);
 const ARTICLES: ReadonlySet<string> = keySetOf(['the', 'a', 'in', 'el', 'la', 'lo', 'o', 'yg', 'yang', 'warna', 'color', 'cor', 'colour']);
 
+const ITEM_BEFORE: ReadonlySet<string> = keySetOf(['yg', 'yang', 'warna', 'wrn']);
+
 /** Colour mentions that are not the product's colour: the screen's, or a function word. */
 function colourNoise(m: Mention, toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
   if (!m.term.kinds.has('colour') || m.term.keys.length !== 1) return false;
   const end = m.at + m.term.keys.length;
+  // Indonesian "item" (black) only right after a product word or "yg"/"yang"/"warna", never before a number ("item 2")
+  if (m.term.first === 'item' && (!(productTokens.has(m.at - 1) || ITEM_BEFORE.has(toks[m.at - 1] ?? '')) || /^\d/.test(toks[end] ?? ''))) return true;
   const near = [toks[m.at - 1], toks[m.at - 2], toks[end]];
   if (near.some((t) => t !== undefined && SCREEN_WORDS.has(t))) return true;
   // "tan alta", "tan bonito": the adverb before an es/pt adjective
   return COLOUR_HOMOGRAPHS.has(m.term.first) && !ARTICLES.has(toks[m.at - 1] ?? '') && !productTokens.has(end) && /^[a-z]{2,}(?:o|a|os|as)$/.test(toks[end] ?? '');
 }
 
+/** Universal quantifiers: a family word after one means the kind of product, not this one ("every deodorant", "todos los"). */
+const QUANTIFIERS: ReadonlySet<string> = keySetOf(['every', 'all', 'any', 'todos', 'todas', 'todo', 'toda', 'cualquier', 'qualquer', 'semua', 'setiap', 'tiap']);
+
+/** A family word said of the kind ("i tried every deodorant", "já testei todo desodorante", "semua deodoran"). */
+function genericMention(m: Mention, toks: readonly string[]): boolean {
+  if (!m.term.kinds.has('family') || m.term.kinds.has('name') || m.term.kinds.has('alias')) return false;
+  return QUANTIFIERS.has(toks[m.at - 1] ?? '') || (QUANTIFIERS.has(toks[m.at - 2] ?? '') && /^(?:the|los|las|os|as|el|la|o|a|my|mis|meus|minhas)$/.test(toks[m.at - 1] ?? ''));
+}
+
 export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFound: readonly Mention[], productTokens: Set<number>, pinnedInput: string | null): SkuMatch {
-  const found = allFound.filter((m) => !colourNoise(m, norm.tokens, productTokens));
+  const found = allFound.filter((m) => !colourNoise(m, norm.tokens, productTokens) && !genericMention(m, norm.tokens));
   const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried, hueSkus, discountCodes } = index;
   // the pinned product is one of the catalog's products; a pinned bundle (not a product) is the deal, and a comment
   // about the deal names no product
