@@ -65,6 +65,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'arts-crafts': 'aggregates read 2026-12-05 23:09',
   'bike-cycling': 'aggregates read 2026-12-06 01:31',
   'musical-instruments': 'aggregates read 2026-12-06 01:31',
+  'tea-coffee': 'aggregates read 2026-12-06 04:19',
+  'home-lighting': 'aggregates read 2026-12-06 04:19',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
