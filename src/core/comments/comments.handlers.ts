@@ -139,7 +139,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       if (offset !== undefined && cursor !== undefined) throw invalid('Give `offset` or `cursor`, not both.');
       const from = cursor !== undefined ? Number(cursor.slice(2)) : (offset ?? 0);
       svc.pipeline.flushNow();
-      const version = svc.clusters.version();
+      const version = svc.deskVersion();
       const facets = svc.facets();
       const pinnedId = svc.pinnedId();
       const withHostPin = (c: CommentRecord) => (c.id === pinnedId ? { ...c, pinned: true } : c);

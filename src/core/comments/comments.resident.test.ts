@@ -169,6 +169,22 @@ describe('open comments beyond the window', () => {
     expect(await moderatorsQueue(core)).toMatchObject({ open: 0 });
   });
 
+  it('moves the desk version when a comment arrives beyond the window, so open desks read the new total', async () => {
+    const core = boot();
+    await ok(core.dispatch('comments.ingest', { comments: Array.from({ length: CAP + 5 }, (_, i) => question(i)) }, producer));
+    const version = () => {
+      core.state.flush();
+      return core.snapshot().state.comments.deskVersion ?? 0;
+    };
+    await new Promise((r) => setTimeout(r, 150));
+    const before = version();
+    expect((await desk(core)).total).toBe(CAP + 5);
+    await ok(core.dispatch('comments.ingest', { comments: [question(CAP + 5)] }, producer));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(version()).toBeGreaterThan(before);
+    expect((await desk(core)).total).toBe(CAP + 6);
+  });
+
   it('keeps the same window after a restart: the oldest in memory, all counted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-resident-'));
     dirs.push(dir);

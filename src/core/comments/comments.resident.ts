@@ -50,6 +50,11 @@ export interface ResidentWindow {
   refilled<T extends ResidentRow>(queue: QueueName, rows: readonly T[], limit: number, isKept: (id: string) => boolean): T[];
   spilled(queue: QueueName): Spilled;
   spilledWork(): number;
+  /**
+   * Counts every change to what is spilled (an arrival kept out, one leaving, a read back, a restart): the
+   * desk's version adds it, because a comment that never enters memory must still tell open desks their total moved.
+   */
+  changes(): number;
   /** Starts from SQLite: per queue, the kept rows (the oldest `cap`) and how many are open in all. */
   reset(lanes: readonly { queue: QueueName; kept: readonly ResidentRow[]; open: number; openWork: number }[]): void;
 }
@@ -60,6 +65,7 @@ export function createResidentWindow(options: { cap: number; refillBatch?: numbe
   const batch = Math.max(1, Math.min(cap, Math.floor(options.refillBatch ?? Math.ceil(cap / 4))));
   const lanes = new Map<QueueName, Lane>();
   let work = 0;
+  let changes = 0;
 
   const drop = (q: QueueName, l: Lane) => {
     work -= l.work;
@@ -76,6 +82,7 @@ export function createResidentWindow(options: { cap: number; refillBatch?: numbe
         lanes.set(r.queue, l);
       }
       l.comments += 1;
+      changes += 1;
       if (WORK.has(r.intent)) {
         l.work += 1;
         work += 1;
@@ -85,6 +92,7 @@ export function createResidentWindow(options: { cap: number; refillBatch?: numbe
     left(prev) {
       const l = lanes.get(prev.queue);
       if (!l) return;
+      changes += 1;
       l.comments = Math.max(0, l.comments - 1);
       if (WORK.has(prev.intent) && l.work > 0) {
         l.work -= 1;
@@ -99,6 +107,7 @@ export function createResidentWindow(options: { cap: number; refillBatch?: numbe
     refilled(queue, rows, limit, isKept) {
       const l = lanes.get(queue);
       if (!l) return [];
+      changes += 1;
       const taken: typeof rows[number][] = [];
       for (const r of rows) {
         l.cut = Math.max(l.cut, r.seq);
@@ -119,7 +128,9 @@ export function createResidentWindow(options: { cap: number; refillBatch?: numbe
       return l ? { comments: l.comments, work: l.work } : { comments: 0, work: 0 };
     },
     spilledWork: () => work,
+    changes: () => changes,
     reset(all) {
+      changes += 1;
       lanes.clear();
       work = 0;
       for (const { queue, kept, open, openWork } of all) {

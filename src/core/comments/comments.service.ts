@@ -51,6 +51,8 @@ export interface CommentsService {
   readonly clusters: ClusterIndex;
   /** Open comments of a queue kept in SQLite only (beyond the in-memory window, newest of their queue). */
   spilled(queue: QueueName): Spilled;
+  /** The desk's version: moves whenever what a desk lists or counts moves (views re-read on a change). */
+  deskVersion(): number;
   readonly sources: SourceManager;
   readonly pipeline: IngestPipeline;
   readonly publisher: CommentsPublisher;
@@ -107,6 +109,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     }
   };
   const spilledOf = (queue: QueueName) => resident.spilled(queue).comments;
+  // Both counters only grow, so their sum moves whenever what the desk lists moves, in memory or only in SQLite.
+  const deskVersion = () => clusters.version() + resident.changes();
   /** Spilled comments count as one work item each: an upper bound until they are read back and grouped. */
   const work = () => {
     const w = clusters.work();
@@ -159,7 +163,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       demand: { ...demand },
       work: work(),
       answerPins: [...answerPins.values()],
-      deskVersion: clusters.version(),
+      deskVersion: deskVersion(),
     };
   };
   const publisher = createCommentsPublisher({ state: ctx.state, summary });
@@ -308,6 +312,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     index,
     clusters,
     spilled: (queue) => resident.spilled(queue),
+    deskVersion,
     sources: sourceManager,
     pipeline,
     publisher,
