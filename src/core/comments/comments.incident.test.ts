@@ -1,36 +1,24 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestClock, createTestCore, DEMO_SHOW, producer } from '../../../test/support/test-core';
-import type { Core } from '../core';
+import { openedInTests, scriptedTriage } from '../../../test/support/scripted-triage';
 import { createDefaultCommentsPorts } from './comments.default-ports';
 import type { CommentsPorts } from './comments.ports';
 import { createCheckoutIncidentDetector } from './comments.incident';
-import type { Triage, TriageResult } from './triage/triage.types';
+import type { Triage } from './triage/triage.types';
 
 /** A classifier that reads "[checkout] …" as a checkout complaint and everything else as chatter. */
 function checkoutTriage(): Triage {
-  return {
-    unsureBelow: 0.55,
-    classify({ text }): TriageResult {
-      return text.startsWith('[checkout]')
-        ? { intent: 'complaint', sub: 'checkout', confidence: 0.9, lang: 'en', sku: null, offerCode: null, reasons: ['complaint kind: checkout'] }
-        : { intent: 'other', confidence: 0.9, lang: 'en', sku: null, offerCode: null, reasons: ['other'] };
-    },
-    learn() {},
-    stats: () => {
-      throw new Error('not used');
-    },
-  };
+  return scriptedTriage(({ text }) =>
+    text.startsWith('[checkout]')
+      ? { intent: 'complaint', sub: 'checkout', confidence: 0.9, lang: 'en', sku: null, offerCode: null, reasons: ['complaint kind: checkout'] }
+      : { intent: 'other', confidence: 0.9, lang: 'en', sku: null, offerCode: null, reasons: ['other'] },
+  );
 }
 
-const cores: Core[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { cores, dirs } = openedInTests();
 
 function boot(incident?: Record<string, unknown>) {
   const real = createDefaultCommentsPorts();

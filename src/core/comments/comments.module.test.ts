@@ -1,43 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommentRecord, ServerMessage } from '../../shared/contract/index';
 import { createTestClock, createTestCore, DEMO_SHOW, moderator, moderator2, producer } from '../../../test/support/test-core';
-import type { Core } from '../core';
+
+import { openedInTests, scriptedTriage } from '../../../test/support/scripted-triage';
 import { createDefaultCommentsPorts } from './comments.default-ports';
 import type { CommentsPorts } from './comments.ports';
 import type { Intent, Triage, TriageResult } from './triage/triage.types';
 
 /** A classifier whose answer is spelled in the text: "[order 0.9 SKU-1] …". */
-function scriptedTriage(): Triage & { learnedTexts: string[] } {
+function spelledTriage(): Triage & { learnedTexts: string[] } {
   const learnedTexts: string[] = [];
-  return {
-    unsureBelow: 0.55,
-    learnedTexts,
-    classify({ text }): TriageResult {
-      const m = /^\[(\w+) ([\d.]+)(?: (\S+))?\]/.exec(text);
-      if (!m) return { intent: 'other', confidence: 0.9, lang: 'en', sku: null, offerCode: null, reasons: ['default'] };
-      return { intent: m[1] as Intent, confidence: Number(m[2]), lang: 'en', sku: m[3] ?? null, offerCode: m[3] ? 'LIVEGLOW' : null, reasons: ['scripted'] };
-    },
-    learn(text) {
-      learnedTexts.push(text);
-    },
-    stats: () => {
-      throw new Error('not used');
-    },
+  const classify = ({ text }: { text: string }): TriageResult => {
+    const m = /^\[(\w+) ([\d.]+)(?: (\S+))?\]/.exec(text);
+    if (!m) return { intent: 'other', confidence: 0.9, lang: 'en', sku: null, offerCode: null, reasons: ['default'] };
+    return { intent: m[1] as Intent, confidence: Number(m[2]), lang: 'en', sku: m[3] ?? null, offerCode: m[3] ? 'LIVEGLOW' : null, reasons: ['scripted'] };
   };
+  return { ...scriptedTriage(classify, (text) => learnedTexts.push(text)), learnedTexts };
 }
 
-const cores: Core[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { cores, dirs } = openedInTests();
 
 async function boot(options: { dataDir?: string; triage?: 'real' | 'scripted'; clock?: ReturnType<typeof createTestClock> } = {}) {
-  const triage = scriptedTriage();
+  const triage = spelledTriage();
   const real = createDefaultCommentsPorts();
   const ports: CommentsPorts = {
     ...real,

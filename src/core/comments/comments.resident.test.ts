@@ -1,17 +1,18 @@
 // The open comments kept in memory stay within a window per queue however many arrive: the rest
 // are counted, read back from SQLite (oldest first) as the kept ones are handled, and still
 // readable by id and by page meanwhile; a restart keeps the same window.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommentRecord, DeskItem } from '../../shared/contract/index';
 import { createTestClock, createTestCore, DEMO_SHOW, moderator, producer } from '../../../test/support/test-core';
 import type { Core } from '../core';
+import { openedInTests, scriptedTriage } from '../../../test/support/scripted-triage';
 import { createDefaultCommentsPorts } from './comments.default-ports';
 import type { CommentsPorts } from './comments.ports';
 import { createResidentWindow, type ResidentRow } from './comments.resident';
-import type { Intent, Triage, TriageResult } from './triage/triage.types';
+import type { Intent, Triage } from './triage/triage.types';
 
 describe('the resident window (bookkeeping)', () => {
   const row = (seq: number, intent: Intent = 'question'): ResidentRow => ({ id: `c${seq}`, seq, queue: 'moderators', intent });
@@ -80,22 +81,10 @@ describe('the resident window (bookkeeping)', () => {
 
 /** Every comment a distinct question (its own work item): "[question] ask <word>". */
 function questionsTriage(): Triage {
-  return {
-    unsureBelow: 0.55,
-    classify: ({ text }): TriageResult => ({ intent: text.startsWith('[question]') ? 'question' : 'other', confidence: 0.9, lang: 'en', sku: null, offerCode: null, reasons: ['scripted'] }),
-    learn() {},
-    stats: () => {
-      throw new Error('not used');
-    },
-  };
+  return scriptedTriage(({ text }) => ({ intent: text.startsWith('[question]') ? 'question' : 'other', confidence: 0.9, lang: 'en', sku: null, offerCode: null, reasons: ['scripted'] }));
 }
 
-const cores: Core[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { cores, dirs } = openedInTests();
 
 const CAP = 20;
 function boot(dataDir?: string) {
