@@ -13,7 +13,6 @@ import { macroReply } from '../../shared/show/macro.reply';
 import type { CommentsService } from './comments.service';
 import { representative, type OpenCluster } from './comments.clusters';
 import { clusterIdOf } from './cluster.key';
-import { queueNames } from '../../shared/show/show.schema';
 
 export type CommentCommand = SliceOf<typeof commentCommands>;
 
@@ -139,7 +138,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       if (offset !== undefined && cursor !== undefined) throw invalid('Give `offset` or `cursor`, not both.');
       const from = cursor !== undefined ? Number(cursor.slice(2)) : (offset ?? 0);
       svc.pipeline.flushNow();
-      const version = svc.deskVersion();
+      const version = svc.clusters.version();
       const facets = svc.facets();
       const pinnedId = svc.pinnedId();
       const withHostPin = (c: CommentRecord) => (c.id === pinnedId ? { ...c, pinned: true } : c);
@@ -160,11 +159,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         items = w.comments.map((c) => ({ id: clusterIdOf(`done|${c.id}`), size: 1, comment: withHostPin(c), platforms: { [c.platform]: 1 }, pinned: false }));
       } else {
         const w = svc.clusters.window(filter, from, limit);
-        // Comments waiting beyond the in-memory window count in a queue's total (one item each);
-        // the desk reads them once the older ones are handled. A narrower filter counts what is kept.
-        const plain = !filter.intent && !filter.sku && !filter.lang && !filter.platform;
-        const spilled = !plain ? 0 : filter.queue === 'all' ? queueNames.filter((q) => q !== 'spam').reduce((n, q) => n + svc.spilled(q).comments, 0) : svc.spilled(filter.queue).comments;
-        total = w.total + spilled;
+        total = w.total;
         const reps = svc.repo.getMany(w.clusters.map((c) => representative(c).id));
         const byId = new Map(reps.map((r) => [r.id, r]));
         const pins = svc.answerPins();
@@ -174,8 +169,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         });
       }
       const end = from + items.length;
-      // A short window is the last one there is to read now (spilled comments are counted, not listed).
-      return { items, total, offset: from, next: end < total && items.length === limit ? `o:${end}` : null, version, facets };
+      return { items, total, offset: from, next: end < total ? `o:${end}` : null, version, facets };
     },
 
     'comments.cluster': ({ clusterId, limit }) => {

@@ -9,6 +9,4 @@ export interface CommentsPorts {
   sources: SourceFactories;
   /** Reconnect pacing of the network sources (tests shorten it). */
   backoff: BackoffOptions;
-  /** Open comments kept in memory per queue; the rest wait in SQLite (tests lower it). */
-  residentPerQueue?: number;
 }

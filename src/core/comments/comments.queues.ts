@@ -30,15 +30,12 @@ export interface QueueIndex {
   apply(record: Pick<CommentRecord, 'id' | 'queue' | 'status' | 'receivedAt' | 'claimedBy'>): void;
   get(id: string): OpenEntry | null;
   size(): number;
-  /** Open comments kept for one queue. */
-  sizeOf(queue: QueueName): number;
   /**
    * Per queue: open comments, the oldest wait, and the overflow verdict. `itemsOf` gives the open
    * work items (people asking the same thing count once): the backlog limit is about them, since
-   * one answer clears a whole item; without it every comment is an item. `spilledOf` adds the open
-   * comments kept in SQLite only (newer than every kept one: the oldest wait is unchanged).
+   * one answer clears a whole item; without it every comment is an item.
    */
-  summaries(now: number, limits: OverflowLimits, watched: ReadonlySet<QueueName>, itemsOf?: (queue: QueueName) => number, spilledOf?: (queue: QueueName) => number): QueueSummary[];
+  summaries(now: number, limits: OverflowLimits, watched: ReadonlySet<QueueName>, itemsOf?: (queue: QueueName) => number): QueueSummary[];
 }
 
 export const isOpen = (status: CommentStatus) => OPEN_STATUSES.includes(status);
@@ -112,14 +109,12 @@ export function createQueueIndex(): QueueIndex {
     },
     get: (id) => byId.get(id) ?? null,
     size: () => byId.size,
-    sizeOf: (queue) => lanes.get(queue)?.entries.size ?? 0,
-    summaries(now, limits, watched, itemsOf, spilledOf) {
+    summaries(now, limits, watched, itemsOf) {
       return queueNames.map((name) => {
         const l = lane(name);
         const oldest = oldestOf(l);
-        const spilled = spilledOf ? spilledOf(name) : 0;
-        const open = l.entries.size + spilled;
-        const items = (itemsOf ? itemsOf(name) : l.entries.size) + spilled;
+        const open = l.entries.size;
+        const items = itemsOf ? itemsOf(name) : open;
         const isWatched = watched.has(name);
         const reasons: string[] = [];
         if (isWatched && items > limits.backlog) reasons.push(items === open ? `${open} waiting (limit ${limits.backlog})` : `${items} items waiting (limit ${limits.backlog}; ${open} comments)`);

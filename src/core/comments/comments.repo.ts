@@ -87,10 +87,7 @@ export interface CommentsRepo {
   /** Writes the handling fields of one comment (status, queue, intent, claim, answer). */
   saveHandling(c: CommentRecord): void;
   list(filter: ListFilter): CommentRecord[];
-  /** Open comments of one queue after `afterSeq`, oldest first, at most `limit` (the resident window's reads). */
-  openAfter(showId: string, queue: QueueName, afterSeq: number, limit: number): CommentRecord[];
-  /** Open comments per queue and intent (the resident window's counts at start). */
-  openCounts(showId: string): { queue: QueueName; intent: Intent; n: number }[];
+  open(showId: string): CommentRecord[];
   counts(showId: string): { total: number; byIntent: Partial<Record<Intent, number>> };
   addCorrection(showId: string, c: Correction): void;
   corrections(showId: string): Correction[];
@@ -128,12 +125,7 @@ export function createCommentsRepo(db: Db): CommentsRepo {
        cluster_key = @clusterKey, answered_via = @answeredVia
      WHERE id = @id`,
   );
-  const openAfterStmt = db.prepare<[string, string, number, number], Row>(
-    `SELECT * FROM comments WHERE show_id = ? AND queue = ? AND seq > ? AND ${OPEN_SQL} ORDER BY seq LIMIT ?`,
-  );
-  const openCountsStmt = db.prepare<[string], { queue: string; intent: string; n: number }>(
-    `SELECT queue, intent, COUNT(*) AS n FROM comments WHERE show_id = ? AND ${OPEN_SQL} GROUP BY queue, intent`,
-  );
+  const openStmt = db.prepare<[string], Row>(`SELECT * FROM comments WHERE show_id = ? AND ${OPEN_SQL} ORDER BY seq`);
   const totalStmt = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM comments WHERE show_id = ?');
   const byIntentStmt = db.prepare<[string], { intent: string; n: number }>(
     'SELECT intent, COUNT(*) AS n FROM comments WHERE show_id = ? GROUP BY intent',
@@ -281,8 +273,7 @@ export function createCommentsRepo(db: Db): CommentsRepo {
       }
       return db.prepare<[Record<string, string | number>], Row>(sql).all(params).map(toRecord);
     },
-    openAfter: (showId, queue, afterSeq, limit) => openAfterStmt.all(showId, queue, afterSeq, limit).map(toRecord),
-    openCounts: (showId) => openCountsStmt.all(showId).map((r) => ({ queue: r.queue as QueueName, intent: r.intent as Intent, n: r.n })),
+    open: (showId) => openStmt.all(showId).map(toRecord),
     counts(showId) {
       const byIntent: Partial<Record<Intent, number>> = {};
       for (const r of byIntentStmt.all(showId)) byIntent[r.intent as Intent] = r.n;

@@ -21,8 +21,7 @@ import { classifyComment } from './comments.classify';
 import { DEFAULT_DEMAND_POLICY, DEMAND_PREFIX } from './demand.signal';
 import { createCommentsRepo, type CommentsRepo } from './comments.repo';
 import { createIngestPipeline, type IngestPipeline, type SubmitOutcome } from './comments.pipeline';
-import { createQueueIndex, isOpen, type QueueIndex } from './comments.queues';
-import { createResidentWindow, DEFAULT_RESIDENT_PER_QUEUE, workOf, type Spilled } from './comments.resident';
+import { createQueueIndex, type QueueIndex } from './comments.queues';
 import { createClusterIndex, type ClusterIndex } from './comments.clusters';
 import { clusterIdOf, clusterKeyOf } from './cluster.key';
 import { macroReply } from '../../shared/show/macro.reply';
@@ -49,10 +48,6 @@ export interface CommentsService {
   readonly index: QueueIndex;
   /** Open work items (clusters of comments asking the same thing), in desk order. */
   readonly clusters: ClusterIndex;
-  /** Open comments of a queue kept in SQLite only (beyond the in-memory window, newest of their queue). */
-  spilled(queue: QueueName): Spilled;
-  /** The desk's version: moves whenever what a desk lists or counts moves (views re-read on a change). */
-  deskVersion(): number;
   readonly sources: SourceManager;
   readonly pipeline: IngestPipeline;
   readonly publisher: CommentsPublisher;
@@ -94,29 +89,6 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   const { clock, log } = ctx;
   const repo = createCommentsRepo(ctx.db);
   const index = createQueueIndex();
-  // Memory holds at most this many open comments per queue (the oldest, which the desk reads
-  // first); the rest are counted and read back from SQLite as the kept ones are handled.
-  const resident = createResidentWindow({ cap: ports.residentPerQueue ?? DEFAULT_RESIDENT_PER_QUEUE });
-  const keep = (r: CommentRecord) => {
-    index.apply(r);
-    clusters.apply(r);
-  };
-  /** Reads back a queue's spilled comments while it has room (in the caller's transaction, if any). */
-  const refill = (queue: QueueName) => {
-    for (let at = resident.refillFrom(queue, index.sizeOf(queue)); at; at = resident.refillFrom(queue, index.sizeOf(queue))) {
-      const rows = repo.openAfter(cfg.showId, queue, at.afterSeq, at.limit);
-      for (const r of resident.refilled(queue, rows, at.limit, (id) => index.get(id) !== null)) keep(r);
-    }
-  };
-  const spilledOf = (queue: QueueName) => resident.spilled(queue).comments;
-  // Both counters only grow, so their sum moves whenever what the desk lists moves, in memory or only in SQLite.
-  const deskVersion = () => clusters.version() + resident.changes();
-  /** Spilled comments count as one work item each: an upper bound until they are read back and grouped. */
-  const work = () => {
-    const w = clusters.work();
-    const n = resident.spilledWork();
-    return { items: w.items + n, comments: w.comments + n };
-  };
   let cfg: ShowConfig = {
     showId: '',
     show: null,
@@ -145,7 +117,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   };
 
   const summary = (): CommentsState => {
-    const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn, spilledOf);
+    const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn);
     const sources = sourceManager.health();
     return {
       total,
@@ -161,9 +133,9 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       unsureBelow: cfg.unsureBelow,
       overflowLimits: cfg.limits,
       demand: { ...demand },
-      work: work(),
+      work: clusters.work(),
       answerPins: [...answerPins.values()],
-      deskVersion: deskVersion(),
+      deskVersion: clusters.version(),
     };
   };
   const publisher = createCommentsPublisher({ state: ctx.state, summary });
@@ -233,8 +205,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         const k = r.sku ?? r.contextSku ?? '?';
         demand[k] = (Object.hasOwn(demand, k) ? demand[k]! : 0) + 1;
       }
-      // A full queue keeps its oldest in memory; this one waits in SQLite until there is room.
-      if (!isOpen(r.status) || resident.admit(r, index.sizeOf(r.queue))) keep(r);
+      index.apply(r);
+      clusters.apply(r);
       noteFacets(r);
       if (r.answeredVia === 'pin' && r.clusterKey) {
         const pin = answerPins.get(r.clusterKey);
@@ -311,8 +283,6 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     repo,
     index,
     clusters,
-    spilled: (queue) => resident.spilled(queue),
-    deskVersion,
     sources: sourceManager,
     pipeline,
     publisher,
@@ -332,10 +302,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         repo.saveHandling(record);
         extra?.();
         // After the row is written (inside the command's transaction): memory and views follow.
-        // One that was open but only in SQLite leaves its queue's spilled count; touched, it is kept.
-        if (isOpen(prev.status) && index.get(prev.id) === null) resident.left(prev);
-        keep(record);
-        refill(prev.queue);
+        index.apply(record);
+        clusters.apply(record);
         if (prev.intent !== record.intent) {
           byIntent[prev.intent] -= 1;
           byIntent[record.intent] += 1;
@@ -420,17 +388,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       total = counts.total;
       byIntent = { ...zero(), ...counts.byIntent };
       demand = {};
-      // Per queue, the oldest open comments up to the window; the rest are counted, not read.
-      const lanes = new Map<QueueName, { open: number; byIntent: Partial<Record<Intent, number>> }>();
-      for (const c of repo.openCounts(cfg.showId)) {
-        const l = lanes.get(c.queue) ?? { open: 0, byIntent: {} };
-        l.open += c.n;
-        l.byIntent[c.intent] = (l.byIntent[c.intent] ?? 0) + c.n;
-        lanes.set(c.queue, l);
-      }
-      const kept = [...lanes].map(([queue, l]) => ({ queue, open: l.open, openWork: workOf(l.byIntent), kept: repo.openAfter(cfg.showId, queue, -1, resident.cap) }));
-      resident.reset(kept);
-      const open = kept.flatMap((l) => l.kept);
+      const open = repo.open(cfg.showId);
       index.reset(open);
       clusters.reset(open);
       answerPins.clear();
@@ -457,7 +415,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     },
     summary,
     checkOverflow() {
-      const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn, spilledOf);
+      const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn);
       for (const q of queues) {
         const key = `comments.overflow.${q.name}`;
         if (q.overflow) {
