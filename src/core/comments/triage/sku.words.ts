@@ -1,6 +1,6 @@
 // Colour and size words in English, Spanish, Portuguese and Indonesian, built into the matcher so a new catalog
 // only says "colour: black" / "size: M" and viewers can write negro, preta, hitam or "talla M", "tamanho G".
-import { keySetOf, phraseKey, phraseKeys } from './text.normalize';
+import { keySetOf, phraseKey } from './text.normalize';
 import { diminutives, numberWords, singularOf } from './sku.morphology';
 
 /** Each row: words for one colour, any language (the first is the English name). */
@@ -189,7 +189,7 @@ const HUE_OF: Readonly<Record<string, string>> = {
   terracotta: 'orange',
 };
 /** HUE_OF keyed as the rows are (normalized: "espresso" is "espreso" there). */
-const HUE_BY_KEY: ReadonlyMap<string, string> = new Map(Object.entries(HUE_OF).map(([k, v]) => [phraseKeys(k).join(' '), v]));
+const HUE_BY_KEY: ReadonlyMap<string, string> = new Map(Object.entries(HUE_OF).map(([k, v]) => [phraseKey(k), v]));
 /**
  * Words that shade a colour rather than name one ("heather grey", "matte white", "blush pink", "light wood grain"): a
  * colour of several words that no row holds whole is written by its colour words, never by these alone.
@@ -203,7 +203,7 @@ const COLOUR_MODIFIERS: ReadonlySet<string> = keySetOf(
  * product of the catalog has that everyday colour itself.
  */
 export function hueWords(colour: string): string[] {
-  const key = phraseKeys(colour).join(' ');
+  const key = phraseKey(colour);
   const rowsOf = COLOURS.filter((r) => r.includes(key));
   const found = rowsOf.length > 0 ? rowsOf : colourParts(key).flatMap((w) => COLOURS.filter((r) => r.includes(w)));
   const out = new Set<string>();
@@ -223,7 +223,7 @@ function colourParts(key: string): string[] {
 
 /** Every way to write the catalog's colour (its own words + the other languages' words for it). */
 export function colourWords(colour: string): string[] {
-  const key = phraseKeys(colour).join(' ');
+  const key = phraseKey(colour);
   if (!key) return [];
   const out = new Set<string>([key]);
   for (const row of COLOURS) if (row.includes(key)) for (const w of row) out.add(w);
@@ -268,7 +268,7 @@ export function sizeWords(input: string): { words: string[]; letterOnly: string[
     parts.forEach((part, i) => {
       // the first part, and any later one that is a measure with its unit
       const unit = /^\d+(?:[.,]\d+)?\s*([a-z]+)\.?$/i.exec(part)?.[1] ?? '';
-      if (i > 0 && !UNIT_WORDS.some((r) => r.includes(phraseKeys(unit).join(' ')))) return;
+      if (i > 0 && !UNIT_WORDS.some((r) => r.includes(phraseKey(unit)))) return;
       const w = sizeWords(part);
       for (const x of w.words) out.words.add(x);
       for (const x of w.letterOnly) out.letterOnly.add(x);
@@ -276,7 +276,7 @@ export function sizeWords(input: string): { words: string[]; letterOnly: string[
     });
     return { words: [...out.words], letterOnly: [...out.letterOnly], narrowOnly: [...out.narrowOnly] };
   }
-  const key = withDecimal(phraseKeys(size).join(' '), size);
+  const key = withDecimal(phraseKey(size), size);
   if (!key) return { words: [], letterOnly: [], narrowOnly: [] };
   // "EU 38", "US 8.5": the system and number together, and the number as a size of its own
   const system = SIZE_SYSTEMS.exec(key)?.[1];
@@ -657,7 +657,7 @@ const FAMILIES = rows(FAMILY_ROWS);
  * last word (the head noun in English: "weighted blanket" → blanket) and of its first ("tea sampler" → tea).
  */
 export function familyWords(family: string): string[] {
-  const key = phraseKeys(family).join(' ');
+  const key = phraseKey(family);
   if (!key) return [];
   const parts = key.split(' ');
   const out = new Set<string>();
@@ -827,13 +827,13 @@ const NAME_NOUNS = rows(NAME_NOUN_ROWS);
 
 /** The variant row whose first entry is this two-word phrase ("cherry blossom"), or none. */
 export function pairRow(pair: string): readonly string[] {
-  const key = phraseKeys(pair).join(' ');
+  const key = phraseKey(pair);
   return VARIANTS.find((r) => r[0] === key) ?? [];
 }
 
 /** The other languages' words for a name word that tells variants apart ("soft" → suave, macio, empuk…). */
 export function variantWords(word: string): string[] {
-  const key = phraseKeys(word).join(' ');
+  const key = phraseKey(word);
   const out = new Set<string>();
   for (const row of VARIANTS) if (row[0] === key) for (const w of row) if (w !== key) out.add(w);
   // a name noun in any of the four languages ("Luna" → moon, lua, bulan), not only the English one
@@ -871,7 +871,7 @@ const UNIT_SCALE: ReadonlyArray<readonly [RegExp, number]> = [[/^(kg|kilo)/, 100
  */
 export function isScaleSize(size: string): boolean {
   const plain = plainMeasure(size);
-  return /^(?:(?:us|eu|uk|br|mx|fr|it|cn|jp) )?\d+(?:\.\d+)?$/.test(withDecimal(phraseKeys(plain).join(' '), plain));
+  return /^(?:(?:us|eu|uk|br|mx|fr|it|cn|jp) )?\d+(?:\.\d+)?$/.test(withDecimal(phraseKey(plain), plain));
 }
 
 /** Where a size stands among its siblings (grams, millilitres, letter order, bed order), or null when it has no order. */
@@ -879,7 +879,7 @@ export function sizeRank(input: string): number | null {
   const size = plainMeasure(input);
   // (a decimal counts only in a measure with its unit, "2.5 kg"; on a sizing scale, "US 8.5", the halves stay with their
   // whole size, so "small" / "big" there keep meaning the fit)
-  const plain = phraseKeys(size).join(' ');
+  const plain = phraseKey(size);
   const decimal = withDecimal(plain, size);
   const raw = /^\d+\.\d+ ?[a-z]+$/.test(decimal) ? decimal : plain;
   const key = SIZE_SYSTEMS.exec(raw)?.[1] ?? raw;

@@ -46,19 +46,18 @@ export function createFrameBatch<M>(apply: (messages: M[]) => void, requestFrame
 export function browserFrame(fallbackMs = 100): RequestFrame {
   return (run) => {
     let done = false;
-    const once = () => {
-      if (done) return;
+    const stop = () => {
       done = true;
       cancelAnimationFrame(raf);
       clearTimeout(timer);
+    };
+    const once = () => {
+      if (done) return;
+      stop();
       run();
     };
     const raf = requestAnimationFrame(once);
     const timer = setTimeout(once, fallbackMs);
-    return () => {
-      done = true;
-      cancelAnimationFrame(raf);
-      clearTimeout(timer);
-    };
+    return stop;
   };
 }
