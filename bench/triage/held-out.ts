@@ -49,6 +49,10 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   // of session 7 was merged.
   'heldout/home-lighting/comments.jsonl': '9aa7d6fc72ce854d9951635258f0ee14643e02bc4dd471666fade9a283175102',
   'heldout/home-lighting/catalog.json': '12e86585aa68bb911f5ea8320d3205e572934a86b8a7bd4f254cb4b04408a280',
+  // Written 2026-12-06 06:10–06:14 (session 8) by an eleventh author from the same brief (rules, format, SKU cases);
+  // frozen here before any classifier change of session 8 was merged.
+  'heldout/camera-photo/comments.jsonl': '31f6893a52e1dc26e9ad02d3ba42c44ebd6d1e6c8ae561ebf6c0ad3836a6ee05',
+  'heldout/camera-photo/catalog.json': '3703b2d3b21916eea56c8f6d840962a2caa142a971ce053b14f03125db70e513',
 };
 
 /**
