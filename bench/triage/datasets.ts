@@ -111,6 +111,10 @@ export const FROZEN: Readonly<Record<string, string>> = {
   // Its wording repeats more than real chat; frozen here in the commit that adds it.
   'corpus/sports-nutrition/comments.jsonl': '55f8114411c49c624bef4764a3c1f5b3737f0a6da6674a49dd96f7891b300905',
   'corpus/sports-nutrition/catalog.json': '15fd4a5332c035fc9ee81431c587d0d9f4696ed6058f7b9b1f9e8fbe78e9a40f',
+  // Written 2026-12-06 06:10–06:16 (session 8) by an independent author from the held-out brief (rules, format, SKU cases),
+  // who never saw the code, the classifier or any data; frozen here in the commit that adds it to the rotation.
+  'corpus/books-manga/comments.jsonl': '5de9ab38538f27cd6b1e695cbc189546f506a8e3a6f0b89c15c85ad23932c484',
+  'corpus/books-manga/catalog.json': '5b7db3d915c730cccf7d83bcd1623334297358170274789456f7a2719b48cdab',
   // Second, independent SKU labels (2026-12-05 23:53–00:08, session 6) by four labellers who saw only the text, the pinned
   // product, the catalog and the spelled-out SKU rule, never the first labels: inter-annotator agreement (sku-eval).
   'corpus/footwear/sku-second.jsonl': 'eb49df35ed43a92bfbeb7f873d9638c7ba8dd120d6f0225d51507e20bd1da2a1',
