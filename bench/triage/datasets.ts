@@ -115,6 +115,10 @@ export const FROZEN: Readonly<Record<string, string>> = {
   // who never saw the code, the classifier or any data; frozen here in the commit that adds it to the rotation.
   'corpus/books-manga/comments.jsonl': '5de9ab38538f27cd6b1e695cbc189546f506a8e3a6f0b89c15c85ad23932c484',
   'corpus/books-manga/catalog.json': '5b7db3d915c730cccf7d83bcd1623334297358170274789456f7a2719b48cdab',
+  // Written 2026-12-06 06:10–06:18 (session 8) by another independent author, same brief; the es/pt/id parts follow
+  // the English one's section plan (about 50 lines then rewritten into local situations); frozen in the commit that adds it.
+  'corpus/smart-home/comments.jsonl': 'd0c4d3948293885a87d35c3cd64598f82db01f5823a4efbf3f36ea6a1c244e91',
+  'corpus/smart-home/catalog.json': 'd416698dd915075dbf616aacc7ffdc49276faadd3ec87cdcd3074d7be88fbfed',
   // Second, independent SKU labels (2026-12-05 23:53–00:08, session 6) by four labellers who saw only the text, the pinned
   // product, the catalog and the spelled-out SKU rule, never the first labels: inter-annotator agreement (sku-eval).
   'corpus/footwear/sku-second.jsonl': 'eb49df35ed43a92bfbeb7f873d9638c7ba8dd120d6f0225d51507e20bd1da2a1',
