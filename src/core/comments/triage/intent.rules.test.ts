@@ -50,6 +50,17 @@ describe('intent.rules', () => {
     expect(top('kok gak bisa dibuka linknya', 'id')).toBe('complaint');
   });
 
+  it('Indonesian "sudah … belum?" asks whether something has happened yet; a "belum" that is not the closing tag still complains', () => {
+    expect(top('udah ada sertifikat halal belum kak?', 'id')).toBe('question');
+    expect(top('sudah dicuci belum', 'id')).toBe('question');
+    // "belum" inside the sentence: not arrived yet
+    expect(top('udah seminggu pesanan belum nyampe kak', 'id')).toBe('complaint');
+    // "udah 2 minggu … belum": a count of days, not a yes/no question
+    expect(top('udah 2 minggu paketnya belum', 'id')).toBe('complaint');
+    // no "sudah": a plain "not yet"
+    expect(top('refund aku belum', 'id')).toBe('complaint');
+  });
+
   it('language-scoped words do not fire in another language', () => {
     // "mau" is "want" in Indonesian but "bad" in Portuguese
     const id = rules.score(normalizeText('mau'), 'id', none).scores.order;

@@ -216,6 +216,13 @@ const NEGATORS: ReadonlySet<string> = keySetOf(
 
 const ID_QTAGS: ReadonlySet<string> = keySetOf(['gak', 'ga', 'nggak', 'enggak', 'gk', 'ngga', 'tidak', 'kah']);
 const ID_PARTICLES: ReadonlySet<string> = keySetOf(['kak', 'kakak', 'min', 'sis', 'gan', 'ya', 'sih', 'dong', 'nih', 'say']);
+/**
+ * "sudah … belum?" ("has it … yet?"): a closing "belum" after "sudah" is the yes/no tag of a question, as "gak" is;
+ * "belum" anywhere else ("belum nyampe") or after "sudah" + a number ("udah 2 minggu … belum", a count of days) is a
+ * plain "not yet". Grammar of Indonesian chat, written with its chat spellings.
+ */
+const ID_YET_TAGS: ReadonlySet<string> = keySetOf(['belum', 'blm']);
+const ID_ALREADY: ReadonlySet<string> = keySetOf(['sudah', 'udah', 'udh', 'sdh', 'dah']);
 
 /** Filler words ignored when deciding whether a comment is just "a product name" (e.g. "yooo el nude", "#3!!"). */
 const FILLER: ReadonlySet<string> = new Set(
@@ -346,8 +353,17 @@ export function compileIntentRules(): IntentRules {
       let k = n - 1;
       while (k >= 0 && (at(k) === '?' || at(k).startsWith(':') || ID_PARTICLES.has(at(k)))) k--;
       if (k > 0 && ID_QTAGS.has(at(k))) tagAt = k;
+      else if (k > 1 && ID_YET_TAGS.has(at(k))) {
+        for (let j = 0; j < k - 1; j++) {
+          if (ID_ALREADY.has(at(j)) && !/^\d/.test(at(j + 1))) {
+            tagAt = k;
+            break;
+          }
+        }
+      }
     }
-    if (tagAt >= 0) addCue(sum, top, hits, 'struct:id_qtag', 'question', 2.5, '“…gak?” question tag');
+    // one cue id for both tags: what the model learns of "…gak?" also reads "sudah … belum?"
+    if (tagAt >= 0) addCue(sum, top, hits, 'struct:id_qtag', 'question', 2.5, ID_YET_TAGS.has(at(tagAt)) ? '“sudah … belum?” question tag' : '“…gak?” question tag');
 
     // ---- lexicon, greedy longest match, tokens consumed ----
     let i = 0;

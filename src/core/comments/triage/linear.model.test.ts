@@ -20,6 +20,21 @@ describe('linear model (fastText-style)', () => {
     expect(w[0]!).toBeGreaterThan(w[1]!);
   });
 
+  it('shares character n-grams across the space between two plain words, not across a mark or an emoji', () => {
+    const feats = (words: string[]): Set<number> => new Set(featurizeLinear({ words, lang: 'en', extras: [] }).idx);
+    const across = (a: string, b: string, between: string[] = []): Set<number> => {
+      const alone = new Set([...feats([a]), ...feats([b])]);
+      return new Set([...feats([a, ...between, b])].filter((f) => !alone.has(f)));
+    };
+    // different words, different bigrams, the same letters either side of the space ("…ah bp…")
+    const one = across('xyzah', 'bpqq');
+    const two = across('kkah', 'bpzz');
+    expect([...one].filter((f) => two.has(f)).length).toBeGreaterThanOrEqual(2);
+    // a question mark between them: the words no longer touch
+    const split = across('xyzah', 'bpqq', ['?']);
+    expect([...split].filter((f) => two.has(f))).toEqual([]);
+  });
+
   it('is deterministic for a seed', () => {
     const train = (): Float64Array =>
       trainLinear(['order', 'complaint'], data.map((d) => ({ x: featurizeLinear(d.input), y: d.y })), { seed: 9 }).logits(

@@ -71,6 +71,7 @@ const SEED_WORD = 0x811c9dc5;
 const SEED_BIGRAM = 0x2b6e1c7d;
 const SEED_CHAR = 0x5bd1e995;
 const SEED_OTHER = 0x1b873593;
+const SEED_CROSS = 0x68e31da4;
 /** hashStr('lang:', SEED_OTHER): the language feature hashes as the text 'lang:xx' did, without building it. */
 const SEED_LANG = hashStr('lang:', SEED_OTHER);
 
@@ -95,6 +96,7 @@ export function featurizeLinear(input: ModelInput, scratch?: FeatureScratch): Fe
   const words = input.words;
   const nw = Math.min(words.length, MAX_WORDS);
   let prevHash = hashStr('<s>', SEED_BIGRAM);
+  let prevPlain = '';
   for (let i = 0; i < nw && n < CAP; i++) {
     const w = words[i] ?? '';
     idx[n] = hashStr(w, SEED_WORD) & MASK;
@@ -104,7 +106,29 @@ export function featurizeLinear(input: ModelInput, scratch?: FeatureScratch): Fe
     prevHash = hashStr(w, SEED_BIGRAM);
     const c0 = w.charCodeAt(0);
     // emoji tokens, placeholders, '#2', '+1', '?' are whole words only
-    if (c0 === 58 || c0 === 95 || c0 === 35 || c0 === 43 || w === '?') continue;
+    if (c0 === 58 || c0 === 95 || c0 === 35 || c0 === 43 || w === '?') {
+      prevPlain = '';
+      continue;
+    }
+    // character 3–5-grams across the space between two plain words ("dah b", "h bpo"): a word pair that a chat
+    // spelling or a typo hides from the bigram ("udh blm", "sdh blum") still shares most of them
+    if (prevPlain !== '') {
+      const pl = prevPlain.length;
+      const tl = Math.min(3, pl);
+      const hl = Math.min(3, w.length);
+      for (let s = tl - 1; s >= 0 && s >= tl - 3 && n < CAP; s--) {
+        let h = SEED_CROSS;
+        for (let e = s; e <= tl + hl && e - s < 5; e++) {
+          const ch = e < tl ? prevPlain.charCodeAt(pl - tl + e) : e === tl ? 32 : w.charCodeAt(e - tl - 1);
+          h = Math.imul(h ^ ch, 0x01000193) >>> 0;
+          if (e > tl && e - s >= 2 && n < CAP) {
+            idx[n] = h & MASK;
+            src[n++] = K_BIGRAM | (i << 2);
+          }
+        }
+      }
+    }
+    prevPlain = w;
     const len = Math.min(w.length, MAX_WORD_CHARS);
     // padded word '<' + w + '>': positions 0..len+1
     const L = len + 2;

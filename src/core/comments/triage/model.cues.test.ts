@@ -23,11 +23,23 @@ describe('model cues', () => {
   });
 
   it('gives tokens with digits their shape, once each, and the length in words without emoji', () => {
+    const noFrame = (t: string): string[] => cues(t).filter((c) => !/^(starts|ends) “/.test(c));
     // the normalizer splits '20k' into '20' 'k'; 'x2' stays a quantity token
-    expect(cues('20k x2 and 20k')).toEqual(['token shape 0', 'token shape a0', '4–7 words']);
-    expect(cues('sold 🔥🔥')).toEqual(['one word']);
-    expect(cues('a b c d e f g h')).toEqual(['8+ words']);
+    expect(noFrame('20k x2 and 20k')).toEqual(['token shape 0', 'token shape a0', '4–7 words']);
+    expect(noFrame('sold 🔥🔥')).toEqual(['one word']);
+    expect(noFrame('a b c d e f g h')).toEqual(['8+ words']);
     expect(cues('')).toEqual(['one word']);
+  });
+
+  it('names the words that frame the sentence, past question marks, emoji and forms of address, chat spellings as their word', () => {
+    const frame = (t: string): string[] => cues(t).filter((c) => /^(starts|ends) “/.test(c));
+    expect(frame('is it safe for kids kak??')).toEqual(['starts “is”', 'ends “kids”']);
+    expect(frame('udh dicuci blm sis 😍')).toEqual(['starts “sudah”', 'ends “belum”']);
+    expect(frame('udh dicuci blm sis 😍')).toEqual(frame('sudah dicuci belum kak?'));
+    expect(frame('pls amiga ¿tiene garantía?')).toEqual(['starts “tiene”', 'ends “garantia”']);
+    expect(frame('sold')).toEqual(['starts “sold”', 'ends “sold”']);
+    // nothing but address, emoji and marks: no frame
+    expect(frame('kak?? 😍😍')).toEqual([]);
   });
 
   it('names the word behind a chat spelling once, the same for every spelling of it, and never a size or a quantity', () => {

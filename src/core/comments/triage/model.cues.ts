@@ -89,6 +89,28 @@ const SPELLING_OF: ReadonlyMap<string, string> = new Map(
   [...CHAT_SPELLINGS, ...SAME_MEANING].flatMap(([word, forms]) => forms.split(' ').map((f) => [wordKey(f.normalize('NFD').replace(/[\u0300-\u036f]/g, '')), `≈ “${word}”`] as const)),
 );
 
+/**
+ * Words that close or open a chat line without saying what kind of line it is — forms of address and fillers in
+ * en/es/pt/id ("… kak?", "… amiga", "pls …", "lol") — skipped when finding the words that frame the sentence.
+ */
+const FRAME_FILLERS = keysOf(
+  'kak kakak ka min mimin sis sist gan ya yah sih dong nih deh say guys girl girls babe pls please plz lol haha hahaha amiga amigas amigo amiguis chica chicas gente mana manas porfa porfavor jaja jajaja kk kkk',
+);
+/**
+ * The words that frame a sentence — the first and the last one that is not a question mark, an emoji or a filler —
+ * as features of their own ("starts “does”", "ends “belum”"): in all four languages the kind of sentence sits at its
+ * edges (question words and verbs first, tags such as "…or not", "…belum", "…né" last), also when the line ends with
+ * a form of address or no question mark. Chat spellings are read as their word ("udh" starts like "sudah").
+ */
+const CHAT_WORD_OF: ReadonlyMap<string, string> = new Map(
+  CHAT_SPELLINGS.flatMap(([word, forms]) => forms.split(' ').map((f) => [wordKey(f.normalize('NFD').replace(/[\u0300-\u036f]/g, '')), word] as const)),
+);
+
+function isFrameWord(w: string): boolean {
+  const c0 = w.charCodeAt(0);
+  return w !== '?' && c0 !== 58 && !FRAME_FILLERS.has(w);
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -148,4 +170,13 @@ export function appendModelCues(words: readonly string[], out: string[]): void {
   if (timed) out.push('a number with a time unit');
   if (shapes) for (const s of shapes) out.push(s);
   out.push(n <= 1 ? 'one word' : n <= 3 ? '2–3 words' : n <= 7 ? '4–7 words' : '8+ words');
+  let first = 0;
+  while (first < words.length && !isFrameWord(words[first] ?? '')) first++;
+  let last = words.length - 1;
+  while (last > first && !isFrameWord(words[last] ?? '')) last--;
+  if (first < words.length) {
+    const f = words[first] ?? '';
+    const l = words[last] ?? '';
+    out.push(`starts “${CHAT_WORD_OF.get(f) ?? f}”`, `ends “${CHAT_WORD_OF.get(l) ?? l}”`);
+  }
 }

@@ -1,0 +1,23 @@
+// The inner cross-validation alone, for comparing a change to the model or its features quickly and honestly:
+// selectConfig over the corpus categories other than the folds named in EXCLUDE (the outer folds a change will later
+// be reported on, so they play no part in choosing it), the tuning sets always training.
+//   EXCLUDE=health-supplements,makeup-cosmetics GRID=shipped|full node --import tsx bench/triage/inner-cv-compare.ts
+// GRID=shipped (default) scores the configuration the shipped model uses (20 epochs, dropout 0.3, per-class stack,
+// copies without "?") only; GRID=full runs the whole CONFIG_GRID. Prints each inner fold's intent macro-F1, the worst
+// and the mean: aggregates only.
+import { loadCorpus, loadTuningSets } from './datasets';
+import { CONFIG_GRID, formatSelection, prepareSet, selectConfig, type ModelConfig } from './model-select';
+
+const exclude = new Set((process.env.EXCLUDE ?? 'health-supplements,makeup-cosmetics,baby-care,gaming-accessories').split(',').filter(Boolean));
+const SHIPPED: ModelConfig = { epochs: 20, dropout: 0.3, perClassStack: true, bareCopies: true };
+const grid = process.env.GRID === 'full' ? CONFIG_GRID : [SHIPPED];
+const t0 = performance.now();
+const tuning = loadTuningSets().map(prepareSet);
+const cats = loadCorpus()
+  .filter((s) => !exclude.has(s.name.replace('corpus/', '')))
+  .map(prepareSet);
+const t1 = performance.now();
+const sel = selectConfig(tuning, cats, grid);
+console.log(formatSelection(sel));
+for (const r of sel.rows) console.log(`  worst ${r.worst.toFixed(4)} mean ${r.mean.toFixed(4)}`);
+console.log(`(${cats.length} categories, excluded ${[...exclude].join(', ')}; analysis ${((t1 - t0) / 1000).toFixed(0)} s, CV ${((performance.now() - t1) / 1000).toFixed(0)} s)`);
