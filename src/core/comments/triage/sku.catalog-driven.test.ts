@@ -554,3 +554,32 @@ describe('sizes written with a decimal or a sizing system, and general family wo
     expect(on('the big soap').sku).toBe('BAR-L');
   });
 });
+
+// An invented phone-accessory shop (not any show's data) for the words of several-word aliases said alone.
+describe('a word of a several-word alias said alone (seventh pass)', () => {
+  const phones = compileSkuMatcher({
+    products: [
+      { sku: 'SCR-2', name: 'Shield Screen Protector 2-pack', family: 'screen protector', onScreen: '#1', aliases: ['tempered glass'] },
+      { sku: 'CASE-BLK', name: 'Tough Phone Case', family: 'phone case', colour: 'black', onScreen: '#2', aliases: ['Armor case'] },
+      { sku: 'CASE-CLR', name: 'Tough Phone Case', family: 'phone case', colour: 'clear', onScreen: '#2', aliases: ['Armor case'] },
+      { sku: 'BAG-01', name: 'Daypack Sling', family: 'sling bag', onScreen: '#3', aliases: ['travel sling', 'the big one'] },
+      { sku: 'PIL-01', name: 'Cloud Neck Pillow', family: 'neck pillow', onScreen: '#4', aliases: ['travel pillow'] },
+    ],
+    offers: [],
+  });
+  const on = (t: string, pinned: string | null = null) => phones.match(normalizeText(t), pinned);
+  it('names the one product whose alias holds it', () => {
+    expect(on('the glass has a bubble in the middle').sku).toBe('SCR-2');
+    expect(on('does the glass cover the curved edges').sku).toBe('SCR-2');
+  });
+  it('a word two variants share narrows with a colour, and alone leaves both as candidates', () => {
+    expect(on('black armor pls').sku).toBe('CASE-BLK');
+    expect(on('my clear armor went yellow').sku).toBe('CASE-CLR');
+    expect(on('armor pls')).toMatchObject({ sku: null, candidates: ['CASE-BLK', 'CASE-CLR'] });
+  });
+  it('a word in the aliases of two products of different families names neither; short words are never taken alone', () => {
+    expect(on('is it good for travel?').sku).toBeNull();
+    expect(on('the travel one pls').candidates).toEqual([]);
+    expect(on('a case for my phone').sku).toBeNull();
+  });
+});

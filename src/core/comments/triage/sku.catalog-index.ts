@@ -136,6 +136,30 @@ export interface CatalogIndex {
   colourVaried: ReadonlySet<string>;
 }
 
+/**
+ * Words of the catalog's several-word aliases that could name their product alone: letters only, five or more as
+ * written, not
+ * `taken` (a word the catalog already uses, or a function word) → the SKUs whose aliases hold them.
+ */
+export function partialAliasWords(products: TriageCatalog['products'], keysOf: (phrase: string) => string[], taken: (word: string) => boolean): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of products) {
+    for (const a of p.aliases ?? []) {
+      const words = a.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (words.length < 2) continue;
+      for (const raw of words) {
+        // five letters as written: keys squash doubled letters ("glass" → "glas")
+        const w = raw.length >= 5 ? keysOf(raw).join(' ') : '';
+        if (!/^[a-z]{4,}$/.test(w) || taken(w)) continue;
+        const list = out.get(w);
+        if (!list) out.set(w, [p.sku]);
+        else if (!list.includes(p.sku)) list.push(p.sku);
+      }
+    }
+  }
+  return out;
+}
+
 export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   // the same words come back for every product (determiners × size words…): normalize each once
   const keyCache = new Map<string, string[]>();
@@ -278,6 +302,13 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     }
   }
   for (const [bare, sku] of bareAliases) addTerm(bare, sku, 2, 'alias');
+  // a word of a several-word alias said alone ("the glass" for "tempered glass", "armor" for "Armor case"): a weak name
+  // word when this catalog gives it no other meaning and it belongs to one product's family only (shared across
+  // families it names nothing); five letters or more, so short everyday words ("big set", "oil set") stay out
+  for (const [w, skus] of partialAliasWords(catalog.products, keysOf, (w) => terms.has(w) || NAME_STOP.has(w) || ALIAS_ARTICLES.has(w))) {
+    const fam = familyOf(skus[0] ?? '');
+    if (skus.every((x) => fam.includes(x))) for (const x of skus) addTerm(w, x, 1, 'nameword');
+  }
   // the smallest and the largest size of each product ("the big one", "yg paling kecil"): narrow, or name after a determiner
   const groups = new Map<string, Array<{ sku: string; rank: number }>>();
   const letterGroups = new Set<string>();
