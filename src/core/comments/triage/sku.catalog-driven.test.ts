@@ -583,3 +583,14 @@ describe('a word of a several-word alias said alone (seventh pass)', () => {
     expect(on('a case for my phone').sku).toBeNull();
   });
 });
+
+describe('"está" is no pointer (seventh pass)', () => {
+  it('"esta" after a reflexive pronoun or before a gerund is the verb, not "this"', () => {
+    expect(sku('mi gato esta viendo todo jaja', 'MUG-RED')).toBeNull();
+    expect(sku('se está pelando la pintura por dentro', 'MUG-RED')).toBeNull();
+    expect(sku('a tinta está descascando', 'MUG-RED')).toBeNull();
+    // still "this" elsewhere
+    expect(sku('esta es linda, la quiero', 'MUG-RED')).toBe('MUG-RED');
+    expect(sku('esta me encanta', 'MUG-RED')).toBe('MUG-RED');
+  });
+});
