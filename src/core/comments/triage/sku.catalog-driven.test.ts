@@ -594,3 +594,34 @@ describe('"está" is no pointer (seventh pass)', () => {
     expect(sku('esta me encanta', 'MUG-RED')).toBe('MUG-RED');
   });
 });
+
+describe('a size field that names what it measures after the measure (seventh pass)', () => {
+  const cords = compileSkuMatcher({
+    products: [
+      { sku: 'CRD-1', name: 'Loop Charging Cord', family: 'cord', size: '1 m cord', onScreen: '#1', aliases: [] },
+      { sku: 'CRD-2', name: 'Loop Charging Cord', family: 'cord', size: '2 m cord', onScreen: '#1', aliases: [] },
+      { sku: 'BTL-500', name: 'Rain Water Bottle', family: 'bottle', size: '500 ml bottle', onScreen: '#2', aliases: [] },
+      { sku: 'BTL-750', name: 'Rain Water Bottle', family: 'bottle', size: '750 ml bottle', onScreen: '#2', aliases: [] },
+    ],
+    offers: [],
+  });
+  const on = (t: string, pinned: string | null = null) => cords.match(normalizeText(t), pinned).sku;
+  it('reads the measure with its unit as the size', () => {
+    expect(on('the 2 m cord pls')).toBe('CRD-2');
+    expect(on('el de 2 metros', 'CRD-1')).toBe('CRD-2');
+    expect(on('750ml one for me')).toBe('BTL-750');
+    expect(on('la de 500 ml', 'BTL-750')).toBe('BTL-500');
+  });
+  it('answers as the same field without the noun would', () => {
+    const plain = compileSkuMatcher({
+      products: [
+        { sku: 'CRD-1', name: 'Loop Charging Cord', family: 'cord', size: '1 m', onScreen: '#1', aliases: [] },
+        { sku: 'CRD-2', name: 'Loop Charging Cord', family: 'cord', size: '2 m', onScreen: '#1', aliases: [] },
+      ],
+      offers: [],
+    });
+    for (const t of ['2 pls', 'the 2 m cord pls', 'la de 1 metro', 'mau yg 2 meter kak', 'cord 1m or 2m?']) {
+      for (const pinned of [null, 'CRD-1']) expect(on(t, pinned)).toBe(plain.match(normalizeText(t), pinned).sku);
+    }
+  });
+});
