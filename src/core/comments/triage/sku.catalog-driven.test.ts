@@ -264,8 +264,25 @@ describe('catalog-driven matching, second pass', () => {
     expect(inShop('no se ve nada').sku).toBeNull();
   });
 
-  it('a name word is not typo-matched: its other forms are everyday words ("capsule" is not "capsules" of one product)', () => {
-    expect(inShop('is the meridan pretty?').sku).toBeNull();
+  it('a distinctive name word forgives a typo inside it (seventh pass), never at its end: its other forms are everyday words', () => {
+    // (before the seventh pass no name word forgave a typo; the miss this guarded was an end form, "capsule" / "capsules")
+    expect(inShop('is the meridan pretty?').sku).toBe('CLK-01');
+    expect(inShop('is the meridain pretty?').sku).toBe('CLK-01');
+    const pills = compileSkuMatcher({
+      products: [
+        { sku: 'VIT-C', name: 'Sunny Vitamin Capsules', family: 'vitamin', onScreen: '#1', aliases: [] },
+        { sku: 'TEA-LAV', name: 'Sleepy Lavender Tea', family: 'tea', onScreen: '#2', aliases: [] },
+        { sku: 'TEA-MNT', name: 'Sleepy Mint Tea', family: 'tea', onScreen: '#3', aliases: [] },
+        { sku: 'OIL-LAV', name: 'Calm Lavender Oil', family: 'oil', onScreen: '#4', aliases: [] },
+      ],
+      offers: [],
+    });
+    const on = (t: string) => pills.match(normalizeText(t), null);
+    expect(on('are the capsuls vegan').sku).toBe('VIT-C');
+    expect(on('i only take capsule form').sku).toBeNull(); // an end form, not a typo
+    expect(on('o slpey é bom?').candidates).toEqual(['TEA-LAV', 'TEA-MNT']); // one family: both teas, none named
+    expect(on('lavendr smells so good').sku).toBeNull(); // a word of two families forgives no typo
+    expect(on('la ropa lavada huele rico').sku).toBeNull(); // "lavanda" is a translation, no typo target
   });
 
   it('a product word written as its cognate in another language (colágeno, kolagen, magnésio)', () => {

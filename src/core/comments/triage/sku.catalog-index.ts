@@ -406,12 +406,20 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   // one-word aliases long enough to allow a one-letter typo ("merh" → merah, "vermlho" → vermelho)
   // colour and size words are short everyday words ("back" is one letter from "black", "cabelo" from "camelo"):
   // they forgive a typo only from seven letters on
+  const oneFamily = (t: Term): boolean => {
+    const skus = [...t.skus.keys()];
+    const fam = familyOf(skus[0] ?? '');
+    return skus.every((x) => fam.includes(x));
+  };
   const fuzzyTerms = [...terms.values()].filter(
     (t) =>
       t.keys.length === 1 &&
       t.first.length >= 5 &&
       /^\p{L}+$/u.test(t.first) &&
-      !t.kinds.has('nameword') && // a name word is often an everyday word ("capsules"): "capsule" is not a typo of it
+      // a name word only when it is distinctive: the catalog's own word (not a translation: "lavanda" is one letter from
+      // "lavada"), of one product family, five letters or more; and sku.mentions forgives only a typo inside it, never
+      // at its end ("capsule" / "capsules" is a form, not a typo)
+      (!t.kinds.has('nameword') || (t.kinds.size === 1 && t.first.length >= 5 && nameKeys.has(t.first) && oneFamily(t))) &&
       !t.kinds.has('codeword') &&
       !t.kinds.has('bundleword') && // everyday words ("combo" is one letter from "como")
       !DIMINUTIVE_END.test(t.first) && // a diminutive made up from a catalog word is no typo target ("meditas" ≠ "medidas")

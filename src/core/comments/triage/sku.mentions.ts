@@ -47,6 +47,8 @@ function fuzzyTerm(index: CatalogIndex, tok: string): Term | null {
     if (key.length < 6 && tok.length === key.length && !isSwap(tok, key)) continue;
     if (key.length < 6 && tok.length > key.length) continue;
     // a typo seldom touches the first letter ("carrinho" is not "marinho")
+    // a name word forgives a typo inside it only: an edit at its end is another form of the word ("cloud" / "cloudy")
+    if (t.kinds.has('nameword') && endEdit(tok, key)) continue;
     if (key.charCodeAt(0) === tok.charCodeAt(0) && withinOneEdit(tok, key)) {
       if (hit && hit !== t) return null; // two aliases this close: not a typo we can trust
       hit = t;
@@ -157,6 +159,11 @@ export function withinOneEdit(a: string, b: string): boolean {
     return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
   }
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Two words one edit apart at the last letter: one is the other plus a letter, or they differ in the last letter only. */
+export function endEdit(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a) || (a.length === b.length && a.slice(0, -1) === b.slice(0, -1));
 }
 
 function isSwap(a: string, b: string): boolean {
