@@ -93,6 +93,11 @@ export function cognatePrefix(word: string): string {
   return out;
 }
 
+/** The key of `CatalogIndex.fuzzyByLength`: a word's length and its first letter's code, as one number (no string per look-up). */
+export function fuzzyKey(length: number, firstCode: number): number {
+  return length * 65536 + firstCode;
+}
+
 const DIMINUTIVE_END = /(?:it[oa]s?|z?inh[oa]s?)$/;
 
 /** The terms that start with one key: a comment's token is compared only with those its next token can continue. */
@@ -105,7 +110,7 @@ export interface CatalogIndex {
   terms: ReadonlyMap<string, Term>;
   /** Terms by their first key: the one-word term, and longer ones by their second key (longest first). */
   byFirst: ReadonlyMap<string, FirstKey>;
-  /** One-word terms that forgive a typo, by length. */
+  /** One-word terms that forgive a typo, by length and first letter (`fuzzyKey`: a typo keeps its first letter). */
   fuzzyByLength: ReadonlyMap<number, Term[]>;
   /** One-word product terms by their cognate key (collagen / colágeno / kolagen), when the key is one term's alone. */
   cognates: ReadonlyMap<string, Term>;
@@ -428,9 +433,10 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   // by length, so a token is compared only with keys one letter shorter, as long, or one longer
   const fuzzyByLength = new Map<number, Term[]>();
   for (const t of fuzzyTerms) {
-    const list = fuzzyByLength.get(t.first.length);
+    const k = fuzzyKey(t.first.length, t.first.charCodeAt(0));
+    const list = fuzzyByLength.get(k);
     if (list) list.push(t);
-    else fuzzyByLength.set(t.first.length, [t]);
+    else fuzzyByLength.set(k, [t]);
   }
   const codeFirst = new Set(codeKeys.map((c) => c.compact[0] ?? ''));
   const codeMin = Math.min(...codeKeys.map((c) => c.compact.length)) - 1;
