@@ -264,8 +264,25 @@ describe('catalog-driven matching, second pass', () => {
     expect(inShop('no se ve nada').sku).toBeNull();
   });
 
-  it('a name word is not typo-matched: its other forms are everyday words ("capsule" is not "capsules" of one product)', () => {
-    expect(inShop('is the meridan pretty?').sku).toBeNull();
+  it('a distinctive name word forgives a typo inside it (seventh pass), never at its end: its other forms are everyday words', () => {
+    // (before the seventh pass no name word forgave a typo; the miss this guarded was an end form, "capsule" / "capsules")
+    expect(inShop('is the meridan pretty?').sku).toBe('CLK-01');
+    expect(inShop('is the meridain pretty?').sku).toBe('CLK-01');
+    const pills = compileSkuMatcher({
+      products: [
+        { sku: 'VIT-C', name: 'Sunny Vitamin Capsules', family: 'vitamin', onScreen: '#1', aliases: [] },
+        { sku: 'TEA-LAV', name: 'Sleepy Lavender Tea', family: 'tea', onScreen: '#2', aliases: [] },
+        { sku: 'TEA-MNT', name: 'Sleepy Mint Tea', family: 'tea', onScreen: '#3', aliases: [] },
+        { sku: 'OIL-LAV', name: 'Calm Lavender Oil', family: 'oil', onScreen: '#4', aliases: [] },
+      ],
+      offers: [],
+    });
+    const on = (t: string) => pills.match(normalizeText(t), null);
+    expect(on('are the capsuls vegan').sku).toBe('VIT-C');
+    expect(on('i only take capsule form').sku).toBeNull(); // an end form, not a typo
+    expect(on('o slpey é bom?').candidates).toEqual(['TEA-LAV', 'TEA-MNT']); // one family: both teas, none named
+    expect(on('lavendr smells so good').sku).toBeNull(); // a word of two families forgives no typo
+    expect(on('la ropa lavada huele rico').sku).toBeNull(); // "lavanda" is a translation, no typo target
   });
 
   it('a product word written as its cognate in another language (colágeno, kolagen, magnésio)', () => {
@@ -552,5 +569,76 @@ describe('sizes written with a decimal or a sizing system, and general family wo
     expect(on('im a big fan lol').sku).toBeNull();
     expect(on('o sabonete, a maior').sku).toBe('BAR-L');
     expect(on('the big soap').sku).toBe('BAR-L');
+  });
+});
+
+// An invented phone-accessory shop (not any show's data) for the words of several-word aliases said alone.
+describe('a word of a several-word alias said alone (seventh pass)', () => {
+  const phones = compileSkuMatcher({
+    products: [
+      { sku: 'SCR-2', name: 'Shield Screen Protector 2-pack', family: 'screen protector', onScreen: '#1', aliases: ['tempered glass'] },
+      { sku: 'CASE-BLK', name: 'Tough Phone Case', family: 'phone case', colour: 'black', onScreen: '#2', aliases: ['Armor case'] },
+      { sku: 'CASE-CLR', name: 'Tough Phone Case', family: 'phone case', colour: 'clear', onScreen: '#2', aliases: ['Armor case'] },
+      { sku: 'BAG-01', name: 'Daypack Sling', family: 'sling bag', onScreen: '#3', aliases: ['travel sling', 'the big one'] },
+      { sku: 'PIL-01', name: 'Cloud Neck Pillow', family: 'neck pillow', onScreen: '#4', aliases: ['travel pillow'] },
+    ],
+    offers: [],
+  });
+  const on = (t: string, pinned: string | null = null) => phones.match(normalizeText(t), pinned);
+  it('names the one product whose alias holds it', () => {
+    expect(on('the glass has a bubble in the middle').sku).toBe('SCR-2');
+    expect(on('does the glass cover the curved edges').sku).toBe('SCR-2');
+  });
+  it('a word two variants share narrows with a colour, and alone leaves both as candidates', () => {
+    expect(on('black armor pls').sku).toBe('CASE-BLK');
+    expect(on('my clear armor went yellow').sku).toBe('CASE-CLR');
+    expect(on('armor pls')).toMatchObject({ sku: null, candidates: ['CASE-BLK', 'CASE-CLR'] });
+  });
+  it('a word in the aliases of two products of different families names neither; short words are never taken alone', () => {
+    expect(on('is it good for travel?').sku).toBeNull();
+    expect(on('the travel one pls').candidates).toEqual([]);
+    expect(on('a case for my phone').sku).toBeNull();
+  });
+});
+
+describe('"está" is no pointer (seventh pass)', () => {
+  it('"esta" after a reflexive pronoun or before a gerund is the verb, not "this"', () => {
+    expect(sku('mi gato esta viendo todo jaja', 'MUG-RED')).toBeNull();
+    expect(sku('se está pelando la pintura por dentro', 'MUG-RED')).toBeNull();
+    expect(sku('a tinta está descascando', 'MUG-RED')).toBeNull();
+    // still "this" elsewhere
+    expect(sku('esta es linda, la quiero', 'MUG-RED')).toBe('MUG-RED');
+    expect(sku('esta me encanta', 'MUG-RED')).toBe('MUG-RED');
+  });
+});
+
+describe('a size field that names what it measures after the measure (seventh pass)', () => {
+  const cords = compileSkuMatcher({
+    products: [
+      { sku: 'CRD-1', name: 'Loop Charging Cord', family: 'cord', size: '1 m cord', onScreen: '#1', aliases: [] },
+      { sku: 'CRD-2', name: 'Loop Charging Cord', family: 'cord', size: '2 m cord', onScreen: '#1', aliases: [] },
+      { sku: 'BTL-500', name: 'Rain Water Bottle', family: 'bottle', size: '500 ml bottle', onScreen: '#2', aliases: [] },
+      { sku: 'BTL-750', name: 'Rain Water Bottle', family: 'bottle', size: '750 ml bottle', onScreen: '#2', aliases: [] },
+    ],
+    offers: [],
+  });
+  const on = (t: string, pinned: string | null = null) => cords.match(normalizeText(t), pinned).sku;
+  it('reads the measure with its unit as the size', () => {
+    expect(on('the 2 m cord pls')).toBe('CRD-2');
+    expect(on('el de 2 metros', 'CRD-1')).toBe('CRD-2');
+    expect(on('750ml one for me')).toBe('BTL-750');
+    expect(on('la de 500 ml', 'BTL-750')).toBe('BTL-500');
+  });
+  it('answers as the same field without the noun would', () => {
+    const plain = compileSkuMatcher({
+      products: [
+        { sku: 'CRD-1', name: 'Loop Charging Cord', family: 'cord', size: '1 m', onScreen: '#1', aliases: [] },
+        { sku: 'CRD-2', name: 'Loop Charging Cord', family: 'cord', size: '2 m', onScreen: '#1', aliases: [] },
+      ],
+      offers: [],
+    });
+    for (const t of ['2 pls', 'the 2 m cord pls', 'la de 1 metro', 'mau yg 2 meter kak', 'cord 1m or 2m?']) {
+      for (const pinned of [null, 'CRD-1']) expect(on(t, pinned)).toBe(plain.match(normalizeText(t), pinned).sku);
+    }
   });
 });

@@ -93,6 +93,11 @@ export function cognatePrefix(word: string): string {
   return out;
 }
 
+/** The key of `CatalogIndex.fuzzyByLength`: a word's length and its first letter's code, as one number (no string per look-up). */
+export function fuzzyKey(length: number, firstCode: number): number {
+  return length * 65536 + firstCode;
+}
+
 const DIMINUTIVE_END = /(?:it[oa]s?|z?inh[oa]s?)$/;
 
 /** The terms that start with one key: a comment's token is compared only with those its next token can continue. */
@@ -105,7 +110,7 @@ export interface CatalogIndex {
   terms: ReadonlyMap<string, Term>;
   /** Terms by their first key: the one-word term, and longer ones by their second key (longest first). */
   byFirst: ReadonlyMap<string, FirstKey>;
-  /** One-word terms that forgive a typo, by length. */
+  /** One-word terms that forgive a typo, by length and first letter (`fuzzyKey`: a typo keeps its first letter). */
   fuzzyByLength: ReadonlyMap<number, Term[]>;
   /** One-word product terms by their cognate key (collagen / colágeno / kolagen), when the key is one term's alone. */
   cognates: ReadonlyMap<string, Term>;
@@ -134,6 +139,30 @@ export interface CatalogIndex {
   familyOf(sku: string): string[];
   /** SKUs of products that come in several colours (a colour word alone is about these, not a one-colour product). */
   colourVaried: ReadonlySet<string>;
+}
+
+/**
+ * Words of the catalog's several-word aliases that could name their product alone: letters only, five or more as
+ * written, not
+ * `taken` (a word the catalog already uses, or a function word) → the SKUs whose aliases hold them.
+ */
+export function partialAliasWords(products: TriageCatalog['products'], keysOf: (phrase: string) => string[], taken: (word: string) => boolean): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of products) {
+    for (const a of p.aliases ?? []) {
+      const words = a.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (words.length < 2) continue;
+      for (const raw of words) {
+        // five letters as written: keys squash doubled letters ("glass" → "glas")
+        const w = raw.length >= 5 ? keysOf(raw).join(' ') : '';
+        if (!/^[a-z]{4,}$/.test(w) || taken(w)) continue;
+        const list = out.get(w);
+        if (!list) out.set(w, [p.sku]);
+        else if (!list.includes(p.sku)) list.push(p.sku);
+      }
+    }
+  }
+  return out;
 }
 
 export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
@@ -278,6 +307,13 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     }
   }
   for (const [bare, sku] of bareAliases) addTerm(bare, sku, 2, 'alias');
+  // a word of a several-word alias said alone ("the glass" for "tempered glass", "armor" for "Armor case"): a weak name
+  // word when this catalog gives it no other meaning and it belongs to one product's family only (shared across
+  // families it names nothing); five letters or more, so short everyday words ("big set", "oil set") stay out
+  for (const [w, skus] of partialAliasWords(catalog.products, keysOf, (w) => terms.has(w) || NAME_STOP.has(w) || ALIAS_ARTICLES.has(w))) {
+    const fam = familyOf(skus[0] ?? '');
+    if (skus.every((x) => fam.includes(x))) for (const x of skus) addTerm(w, x, 1, 'nameword');
+  }
   // the smallest and the largest size of each product ("the big one", "yg paling kecil"): narrow, or name after a determiner
   const groups = new Map<string, Array<{ sku: string; rank: number }>>();
   const letterGroups = new Set<string>();
@@ -375,12 +411,20 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   // one-word aliases long enough to allow a one-letter typo ("merh" → merah, "vermlho" → vermelho)
   // colour and size words are short everyday words ("back" is one letter from "black", "cabelo" from "camelo"):
   // they forgive a typo only from seven letters on
+  const oneFamily = (t: Term): boolean => {
+    const skus = [...t.skus.keys()];
+    const fam = familyOf(skus[0] ?? '');
+    return skus.every((x) => fam.includes(x));
+  };
   const fuzzyTerms = [...terms.values()].filter(
     (t) =>
       t.keys.length === 1 &&
       t.first.length >= 5 &&
       /^\p{L}+$/u.test(t.first) &&
-      !t.kinds.has('nameword') && // a name word is often an everyday word ("capsules"): "capsule" is not a typo of it
+      // a name word only when it is distinctive: the catalog's own word (not a translation: "lavanda" is one letter from
+      // "lavada"), of one product family, five letters or more; and sku.mentions forgives only a typo inside it, never
+      // at its end ("capsule" / "capsules" is a form, not a typo)
+      (!t.kinds.has('nameword') || (t.kinds.size === 1 && t.first.length >= 5 && nameKeys.has(t.first) && oneFamily(t))) &&
       !t.kinds.has('codeword') &&
       !t.kinds.has('bundleword') && // everyday words ("combo" is one letter from "como")
       !DIMINUTIVE_END.test(t.first) && // a diminutive made up from a catalog word is no typo target ("meditas" ≠ "medidas")
@@ -389,9 +433,10 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   // by length, so a token is compared only with keys one letter shorter, as long, or one longer
   const fuzzyByLength = new Map<number, Term[]>();
   for (const t of fuzzyTerms) {
-    const list = fuzzyByLength.get(t.first.length);
+    const k = fuzzyKey(t.first.length, t.first.charCodeAt(0));
+    const list = fuzzyByLength.get(k);
     if (list) list.push(t);
-    else fuzzyByLength.set(t.first.length, [t]);
+    else fuzzyByLength.set(k, [t]);
   }
   const codeFirst = new Set(codeKeys.map((c) => c.compact[0] ?? ''));
   const codeMin = Math.min(...codeKeys.map((c) => c.compact.length)) - 1;

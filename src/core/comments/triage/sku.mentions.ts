@@ -1,6 +1,6 @@
 // Finds the catalog's terms in a comment's tokens, longest first: plurals, typos of long words, offer codes written
 // loosely, and numbers that are durations, prices or quantities rather than a product.
-import { cognateKey, cognatePrefix, LEET, leetFold, type CatalogIndex, type Term } from './sku.catalog-index';
+import { cognateKey, cognatePrefix, fuzzyKey, LEET, leetFold, type CatalogIndex, type Term } from './sku.catalog-index';
 import { keySetOf } from './text.normalize';
 import { TRAILING_IGNORE } from './sku.pointer';
 
@@ -40,14 +40,17 @@ export interface Mention {
 /** A one-word term within one typo of the token, if exactly one is. */
 function fuzzyTerm(index: CatalogIndex, tok: string): Term | null {
   let hit: Term | null = null;
-  for (let len = tok.length - 1; len <= tok.length + 1; len++) for (const t of index.fuzzyByLength.get(len) ?? []) {
+  const first = tok.charCodeAt(0);
+  for (let len = tok.length - 1; len <= tok.length + 1; len++) for (const t of index.fuzzyByLength.get(fuzzyKey(len, first)) ?? []) {
     const key = t.first;
     if (Math.abs(key.length - tok.length) > 1) continue;
     // short aliases only forgive a dropped letter or a swap ("merh", "nued"), not a different letter ("murah")
     if (key.length < 6 && tok.length === key.length && !isSwap(tok, key)) continue;
     if (key.length < 6 && tok.length > key.length) continue;
-    // a typo seldom touches the first letter ("carrinho" is not "marinho")
-    if (key.charCodeAt(0) === tok.charCodeAt(0) && withinOneEdit(tok, key)) {
+    // (the index is keyed by first letter: a typo seldom touches it, "carrinho" is not "marinho")
+    // a name word forgives a typo inside it only: an edit at its end is another form of the word ("cloud" / "cloudy")
+    if (t.kinds.has('nameword') && endEdit(tok, key)) continue;
+    if (withinOneEdit(tok, key)) {
       if (hit && hit !== t) return null; // two aliases this close: not a typo we can trust
       hit = t;
     }
@@ -157,6 +160,11 @@ export function withinOneEdit(a: string, b: string): boolean {
     return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
   }
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Two words one edit apart at the last letter: one is the other plus a letter, or they differ in the last letter only. */
+export function endEdit(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a) || (a.length === b.length && a.slice(0, -1) === b.slice(0, -1));
 }
 
 function isSwap(a: string, b: string): boolean {

@@ -67,6 +67,17 @@ function hasDeictic(toks: readonly string[], productTokens: ReadonlySet<number>)
   return false;
 }
 
+/**
+ * "esta"/"estas" with accents folded is also the verb "está"/"estás" (is / you are): after a reflexive or object pronoun
+ * ("se está deshaciendo") or before a gerund ("está viendo", "está ficando") it points at nothing.
+ */
+const VERB_TWINS: ReadonlySet<string> = keySetOf(['esta', 'estas']);
+const PRONOUNS_BEFORE_VERB: ReadonlySet<string> = keySetOf(['se', 'me', 'te', 'nos', 'le', 'lo', 'la', 'les']);
+function isVerbTwin(toks: readonly string[], i: number): boolean {
+  if (!VERB_TWINS.has(toks[i] ?? '')) return false;
+  return PRONOUNS_BEFORE_VERB.has(toks[i - 1] ?? '') || /^[a-z]{2,}(?:ando|iendo|endo|indo)$/.test(toks[i + 1] ?? '');
+}
+
 /** A pointing word anywhere ("does this come in…", "ini bahannya…"), unless the comment is about the show itself. */
 export function hasPointer(toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
   if (hasDeictic(toks, productTokens)) return true;
@@ -74,7 +85,7 @@ export function hasPointer(toks: readonly string[], productTokens: ReadonlySet<n
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] ?? '';
     if (STREAM_WORDS.has(t)) return false;
-    if (POINTER_WORDS.has(t) && !TIME_WORDS.has(toks[i - 1] ?? '') && !TIME_WORDS.has(toks[i + 1] ?? '')) pointer = true;
+    if (POINTER_WORDS.has(t) && !TIME_WORDS.has(toks[i - 1] ?? '') && !TIME_WORDS.has(toks[i + 1] ?? '') && !isVerbTwin(toks, i)) pointer = true;
   }
   return pointer;
 }

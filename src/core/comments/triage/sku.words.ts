@@ -324,6 +324,14 @@ export function sizeWords(input: string): { words: string[]; letterOnly: string[
       for (const x of row) if (x.length >= 3 || x.includes(' ')) consider(x);
     }
   }
+  // a size field that says what it measures after the measure ("2 m cord", "500 ml bottle", "1 inch plates"): the measure
+  // with its unit is the size, as it would be alone (only a unit: "6 cubes" is a count, read below)
+  const trail = /^(\d+(?:[.,]\d+)?\s*([a-z]+)) [a-z][a-z ]*$/.exec(joined);
+  if (trail?.[1] && UNIT_WORDS.some((r) => r.includes(trail[2] ?? ''))) {
+    const measure = sizeWords(trail[1]);
+    for (const w of measure.words) words.add(w);
+    for (const w of measure.narrowOnly) narrowOnly.add(w);
+  }
   // "300 pcs", "6 kg", "42": the number alone (two digits or more), glued to its unit, or after a size word;
   // a one-digit size ("ring 7") only narrows
   const num = /^(\d+(?:[.,]\d+)?)\s*([a-z]*)$/.exec(joined);
