@@ -66,24 +66,13 @@ function report(name: string, w: FrameWalk & { marker: number }, profile: Profil
   // Page time (ms) of each sample: the marker's first sample is the page's marker time.
   const offset = w.marker - (times[markerAt] as number) / 1000;
   const pageT = times.map((x) => x / 1000 + offset);
-  // Frame boundaries in page time: cumulative intervals from the walk's start. The walk's times are
-  // intervals; the first frame starts at the walk's first rAF, which we do not know exactly, so the
-  // boundaries are anchored at the end (the last sample of the walk's loop).
+  // Frame boundaries in page time: the walk's intervals summed from its start, taken as the marker's
+  // end (the walk asks for its first frame right after the marker; the first interval is sliced off
+  // by STEP_WALK, so frames there are placed up to one frame early — close enough to name the work).
   const ends: number[] = [];
-  const lastLoop = (() => {
-    for (let i = profile.samples.length - 1; i >= 0; i--) if (pageT[i]! < w.marker + 1e9) return i;
-    return 0;
-  })();
-  void lastLoop;
-  // Anchor: the walk started (first rAF) shortly after the marker; sum of intervals gives each end.
-  const totalMs = w.times.reduce((a, b) => a + b, 0);
-  const walkEnd = pageT.at(-1)! - 0; // profile stops after the walk returned
   let acc = 0;
   for (const x of w.times) ends.push((acc += x));
-  // Find the start so that the frames fit before the walk's end: use the first sample after the marker + 5 ms.
   const start = w.marker + 5;
-  void totalMs;
-  void walkEnd;
   const frameOf = (pt: number) => {
     const rel = pt - start;
     if (rel < 0) return -1;
@@ -170,8 +159,6 @@ function traceReport(events: TraceEvent[]): void {
   const top = (e: TraceEvent) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask' || e.name === 'TaskGraphRunner::RunTask' || e.name === 'ThreadPool_RunTask');
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) if (e.pid === pid && top(e)) byThread.set(`${e.pid}:${e.tid}`, [...(byThread.get(`${e.pid}:${e.tid}`) ?? []), e]);
-  const gpuish = [...names.entries()].filter(([, v]) => /Viz|Gpu|Compositor|Raster|TileWorker/i.test(v));
-  void gpuish;
   const cpuIn = (k: string, from: number, to: number) => {
     let ms = 0;
     const seen: TraceEvent[] = [];
