@@ -237,6 +237,18 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 500));
       };
       const only = process.argv[2];
+      if (only === 'check') {
+        // The live walk really scrolls: where the list is before and after, and the first row shown.
+        const where = () => p.evaluate(`(() => { const l = document.querySelector('[data-testid="comment-list"]'); const r = document.querySelector('[data-testid="comment-row"]'); return { top: l.scrollTop, connected: l.isConnected, first: r && r.getAttribute('data-id'), rows: document.querySelectorAll('[data-testid="comment-row"]').length }; })()`);
+        await toTop();
+        console.log('before', JSON.stringify(await where()));
+        const w = p.evaluate(SCROLL_FOR(5_000).replace('return {', 'return { endTop: list.scrollTop, connected: list.isConnected,')) as Promise<FrameWalk & { endTop: number; connected: boolean }>;
+        await liveLoad();
+        const r = await w;
+        console.log('walk', r.times.length, 'frames, p95', [...r.times].sort((a, b) => a - b)[Math.floor(r.times.length * 0.95)], 'endTop', r.endTop, 'connected', r.connected);
+        console.log('after', JSON.stringify(await where()));
+        return;
+      }
       if (only === 'layers') {
         const cdp2 = await ctx.newCDPSession(p);
         await cdp2.send('DOM.enable');
