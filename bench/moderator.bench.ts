@@ -255,12 +255,14 @@ async function main(): Promise<void> {
     // The page's own per-frame cost: a Chromium whose frames are not paced by vsync, one step per frame.
     const before = descendantPids();
     const unpaced = await launchChromium(UNPACED_FRAME_ARGS);
-    // The unpaced browser's own processes (renderer, GPU/viz, browser), for the CPU each walk cost it.
-    const unpacedPids = new Set([...descendantPids()].filter((pid) => !before.has(pid)));
+    // The unpaced browser's own processes (browser, GPU/viz, and the desk page's renderer, which
+    // Chromium starts only when the page opens: read at each walk), for the CPU each walk cost it.
+    const unpacedPids = () => new Set([...descendantPids()].filter((pid) => !before.has(pid)));
     const cpuPerFrame = async (walk: () => Promise<FrameWalk>): Promise<[FrameWalk, number]> => {
-      const c0 = cpuMsOf(unpacedPids);
+      const pids = unpacedPids();
+      const c0 = cpuMsOf(pids);
       const w = await walk();
-      return [w, (cpuMsOf(unpacedPids) - c0) / Math.max(1, w.times.length)];
+      return [w, (cpuMsOf(pids) - c0) / Math.max(1, w.times.length)];
     };
     const ownCpu = { walk: Number.NaN, scroll: Number.NaN, live: Number.NaN };
     let own: { idle: FrameWalk; walk: FrameWalk; scroll: FrameWalk; live: FrameWalk };
