@@ -100,3 +100,41 @@ export function dearestFramesByKind(events: readonly TraceEvent[], costs: FrameC
 export function droppedFrames(intervals: readonly number[], vsyncMs = 1000 / 60): number {
   return intervals.filter((x) => x > vsyncMs * 1.5).length;
 }
+
+/**
+ * CPU time per frame of every thread of the page's renderer (main, compositor, raster workers), ms:
+ * the tasks begun in each frame's span. Unlike an unpaced rAF interval it does not hold the waits for
+ * a core, so two builds can be compared on a shared machine; `all` is the frame's whole cost to the
+ * renderer, `main` its main thread's.
+ */
+export function rendererCpuPerFrame(events: readonly TraceEvent[], costs: FrameCosts): { main: number[]; all: number[] } {
+  const { pid } = costs.thread;
+  const main = `${pid}:${costs.thread.tid}`;
+  const TOP = new Set(['ThreadControllerImpl::RunTask', 'RunTask', 'TaskGraphRunner::RunTask', 'ThreadPool_RunTask']);
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.pid !== pid || e.ph !== 'X' || !TOP.has(e.name)) continue;
+    const k = `${e.pid}:${e.tid}`;
+    const list = byThread.get(k) ?? [];
+    list.push(e);
+    byThread.set(k, list);
+  }
+  // Outermost tasks only: a RunTask nested in a ThreadControllerImpl::RunTask is not counted twice.
+  const outer = new Map<string, TraceEvent[]>();
+  for (const [k, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const kept: TraceEvent[] = [];
+    let end = -1;
+    for (const e of list) {
+      if (e.ts < end) continue;
+      kept.push(e);
+      end = e.ts + (e.dur ?? 0);
+    }
+    outer.set(k, kept);
+  }
+  const cpuIn = (list: readonly TraceEvent[], from: number, to: number) => list.filter((e) => e.ts >= from && e.ts < to).reduce((a, e) => a + (e.tdur ?? e.dur ?? 0) / 1000, 0);
+  return {
+    main: costs.frames.map((f) => cpuIn(outer.get(main) ?? [], f.from, f.to)),
+    all: costs.frames.map((f) => [...outer.values()].reduce((a, list) => a + cpuIn(list, f.from, f.to), 0)),
+  };
+}

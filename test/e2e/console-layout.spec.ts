@@ -96,6 +96,8 @@ for (const size of [
     await insideViewport(producer, producer.getByTestId('status-hq'), 'HQ sync state');
     for (const action of await producer.getByTestId('emergency-action').all()) await insideViewport(producer, action, 'emergency action');
     await insideViewport(producer, producer.getByTestId('onair-panel'), 'on-air panel');
+    // With no OBS link the scenes column is a help sentence: whole inside the OBS panel, not cut by its scroll.
+    await unclipped(producer.getByTestId('obs-scenes-empty'), 'OBS scenes help');
     const scroll = await producer.evaluate(() => ({
       doc: document.documentElement.scrollHeight - document.documentElement.clientHeight,
       body: document.body.scrollHeight - document.body.clientHeight,
@@ -141,6 +143,8 @@ test('the host card on the same busy show, at 1280×720, 1366×768 and 1920×108
     // The next line is a whole line or more, never a sliver.
     await unclipped(host.getByTestId('host-next').locator('.host-clock-label'), `next line at ${size.width}`);
     await insideViewport(host, host.getByTestId('host-next').locator('.host-clock-label'), `next line at ${size.width}`);
+    // The next cue's type is written as the card writes the current one: "NEXT · CTA", not "NEXT · cta".
+    expect(await host.getByTestId('host-next').locator('.host-clock-label').innerText(), `next line's cue type at ${size.width}`).toMatch(/^NEXT · [^a-z]+$/);
     // Offer names beside the figures are whole at these sizes.
     const cut = await host.getByTestId('host-numbers').evaluate((el) => Array.from(el.querySelectorAll('.host-number-name')).filter((n) => n.scrollWidth > n.clientWidth).map((n) => n.textContent));
     expect(cut, `offer names cut at ${size.width}`).toEqual([]);

@@ -61,3 +61,29 @@ test('the desk at 1366×768 with overflowing queues: one toolbar row, offer stat
   expect(spills, 'rows whose tags spill out of the row').toEqual([]);
   expect(await desk.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'page scrolls sideways').toBe(0);
 });
+
+test('the comment list scrolls on the compositor: its own layer, not repainted into the page each frame', async ({ station, context }) => {
+  const desk = await station.openView(context, 'moderator', { query: 'as=Ana%20Reyes' });
+  await desk.setViewportSize({ width: 1366, height: 768 });
+  await desk.getByTestId('queue-all').click();
+  await expect(desk.getByTestId('comment-row').first()).toBeVisible({ timeout: 20_000 });
+  // Enough replayed comments that the list scrolls (a list that fits has nothing to scroll).
+  await expect.poll(() => desk.getByTestId('comment-list').evaluate((el) => el.scrollHeight - el.clientHeight), { timeout: 60_000 }).toBeGreaterThan(600);
+  const cdp = await context.newCDPSession(desk);
+  await cdp.send('DOM.enable');
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-testid="comment-list"]' });
+  const { node } = await cdp.send('DOM.describeNode', { nodeId });
+  const seen: number[] = [];
+  cdp.on('LayerTree.layerTreeDidChange', (e: { layers?: { backendNodeId?: number }[] }) => seen.push(...(e.layers ?? []).map((l) => l.backendNodeId ?? 0)));
+  await cdp.send('LayerTree.enable');
+  for (let i = 0; i < 5; i++) {
+    await desk.getByTestId('comment-list').evaluate((el) => (el.scrollTop += 120));
+    await desk.waitForTimeout(200);
+  }
+  const layers = seen.map((backendNodeId) => ({ backendNodeId }));
+  // Without a layer of its own (a transparent list could not keep LCD text on one), every scrolled
+  // frame repainted and re-rastered the whole list.
+  expect(layers.some((l) => l.backendNodeId === node.backendNodeId), `a compositing layer for the comment list (node ${node.backendNodeId}; layers of ${layers.map((l) => l.backendNodeId ?? '-').join(', ')})`).toBe(true);
+  await cdp.detach();
+});

@@ -113,7 +113,10 @@ export function HostCueCard() {
         <div className="host-next" data-testid="host-next">
           {cues.next ? (
             <>
-              <span className="host-clock-label">NEXT · {cues.next.kind}</span> {cues.next.text}
+              <span className="host-clock-label">
+                NEXT · <span className="host-next-kind">{cues.next.kind}</span>
+              </span>{' '}
+              {cues.next.text}
             </>
           ) : cues.current ? (
             <span className="muted">Last cue</span>

@@ -1,0 +1,303 @@
+// Where the moderator desk's unpaced frames go: the same 100,000-comment desk and the same walks as
+// bench/moderator.bench.ts (jumps + j, smooth scroll, scroll while 2,000/s arrive) in the unpaced
+// Chromium, under V8's sampling profiler (CDP Profiler, 100 µs). Each frame interval the page
+// records is matched with the samples taken in it, and the slowest frames' samples are summed per
+// function — so a slow frame is explained by the code that ran in it, or by its absence (idle: the
+// main thread waited on the compositor or for a core). A diagnostic, not a bench: it prints no target.
+//   npx electron-vite build && node --import tsx bench/moderator-profile.ts
+import { join } from 'node:path';
+import type { CDPSession, Page } from '@playwright/test';
+import { SCROLL_FOR, STEP_WALK, type FrameWalk } from '../test/probes/moderator-frames';
+import { parseTrace, type TraceEvent } from './support/trace-breakdown';
+import { frameCosts } from './support/frame-costs';
+import { serveBuild } from './support/serve-build';
+import { launchChromium, ROOT, startBenchRig, UNPACED_FRAME_ARGS } from './support/browser-rig';
+
+const SYSTEM = { actor: 'bench', role: 'producer' as const, via: 'test' as const };
+const TOTAL = 100_000;
+const TEXTS = ['how much is shipping to Lima?', 'hi from Jakarta', 'ada warna nude kak?', '¿el sérum sirve para piel grasa?', 'is the kit vegan?', 'o sérum tem cheiro?'];
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** A marker the page spins in for 5 ms at its start, so the profile's clock can be matched with the page's. */
+const MARKED = (walk: string) => `(async () => {
+  const t0 = performance.now();
+  (function __profileMarker() { const end = performance.now() + 5; while (performance.now() < end) {} })();
+  const r = await ${walk};
+  return { ...r, marker: t0 };
+})()`;
+
+async function profiled(cdp: CDPSession, page: Page, walk: string, during?: () => Promise<void>): Promise<{ walk: FrameWalk & { marker: number }; profile: Profile }> {
+  await cdp.send('Profiler.start');
+  const running = page.evaluate(MARKED(walk)) as Promise<FrameWalk & { marker: number }>;
+  if (during) await during();
+  const w = await running;
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  return { walk: w, profile };
+}
+
+const label = (n: ProfileNode) => {
+  const f = n.callFrame;
+  const file = f.url ? (f.url.split('/').pop() ?? f.url) : '';
+  return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${f.lineNumber + 1}` : ''}`;
+};
+
+function report(name: string, w: FrameWalk & { marker: number }, profile: Profile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // Sample times (µs, profiler clock).
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const d of profile.timeDeltas) times.push((t += d));
+  const markerAt = profile.samples.findIndex((s) => byId.get(s)?.callFrame.functionName === '__profileMarker');
+  if (markerAt < 0) throw new Error('marker not sampled');
+  // Page time (ms) of each sample: the marker's first sample is the page's marker time.
+  const offset = w.marker - (times[markerAt] as number) / 1000;
+  const pageT = times.map((x) => x / 1000 + offset);
+  // Frame boundaries in page time: the walk's intervals summed from its start, taken as the marker's
+  // end (the walk asks for its first frame right after the marker; the first interval is sliced off
+  // by STEP_WALK, so frames there are placed up to one frame early — close enough to name the work).
+  const ends: number[] = [];
+  let acc = 0;
+  for (const x of w.times) ends.push((acc += x));
+  const start = w.marker + 5;
+  const frameOf = (pt: number) => {
+    const rel = pt - start;
+    if (rel < 0) return -1;
+    let lo = 0;
+    let hi = ends.length - 1;
+    if (rel > (ends[hi] as number)) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ends[mid] as number) < rel) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const sorted = [...w.times].sort((a, b) => a - b);
+  const p90 = sorted[Math.floor(sorted.length * 0.9)] as number;
+  const p95 = sorted[Math.floor(sorted.length * 0.95)] as number;
+  const slow = new Set(w.times.map((x, i) => (x >= p90 ? i : -1)).filter((i) => i >= 0));
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  const all = new Map<string, number>();
+  let slowMs = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const f = frameOf(pageT[i] as number);
+    const node = byId.get(profile.samples[i] as number);
+    if (!node) continue;
+    if (f >= 0) all.set(label(node), (all.get(label(node)) ?? 0) + dt);
+    if (f < 0 || !slow.has(f)) continue;
+    slowMs += dt;
+    self.set(label(node), (self.get(label(node)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+      const l = label(byId.get(id) as ProfileNode);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      incl.set(l, (incl.get(l) ?? 0) + dt);
+    }
+  }
+  const top = (m: Map<string, number>, n: number, per: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `    ${(v / per).toFixed(2).padStart(7)} ms  ${k}`)
+      .join('\n');
+  console.log(`\n== ${name}: ${w.times.length} frames, p50 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} p90 ${p90.toFixed(1)} p95 ${p95.toFixed(1)} max ${sorted.at(-1)?.toFixed(1)} ms`);
+  console.log(`  slowest ${slow.size} frames (≥ p90), sampled ${(slowMs / slow.size).toFixed(1)} ms a frame; self time a frame:`);
+  console.log(top(self, 22, slow.size));
+  console.log('  inclusive a frame (slow frames):');
+  console.log(top(incl, 30, slow.size));
+  console.log(`  all ${w.times.length} frames, self time a frame:`);
+  console.log(top(all, 12, w.times.length));
+  console.log(`  slow frame indices: ${[...slow].join(' ')}`);
+}
+
+function traceReport(events: TraceEvent[]): void {
+  const costs = frameCosts(events);
+  if (!costs) throw new Error('no frames');
+  const { pid, tid } = costs.thread;
+  const cpu = costs.frames.map((f) => f.cpuMs).sort((a, b) => a - b);
+  const cut = cpu[Math.floor(cpu.length * 0.9)] as number;
+  const dear = costs.frames.filter((f) => f.cpuMs >= cut);
+  console.log(`frames ${costs.frames.length}, CPU p50 ${cpu[Math.floor(cpu.length / 2)]?.toFixed(1)} p90 ${cut.toFixed(1)} p95 ${cpu[Math.floor(cpu.length * 0.95)]?.toFixed(1)}; wall p95 ${[...costs.frames.map((f) => f.wallMs)].sort((a, b) => a - b)[Math.floor(cpu.length * 0.95)]?.toFixed(1)}`);
+  const mine = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  // Self CPU time per event name: an event's tdur minus its direct children's.
+  const self = new Map<string, number>();
+  for (const f of dear) {
+    const inFrame = mine.filter((e) => e.ts >= f.from && e.ts < f.to);
+    const stack: TraceEvent[] = [];
+    const selfOf = new Map<TraceEvent, number>();
+    for (const e of inFrame) {
+      while (stack.length && (stack.at(-1) as TraceEvent).ts + ((stack.at(-1) as TraceEvent).dur ?? 0) <= e.ts) stack.pop();
+      const t = (e.tdur ?? e.dur ?? 0) / 1000;
+      selfOf.set(e, t);
+      const parent = stack.at(-1);
+      if (parent) selfOf.set(parent, (selfOf.get(parent) ?? 0) - t);
+      stack.push(e);
+    }
+    for (const [e, t] of selfOf) self.set(`${e.cat} ${e.name}`, (self.get(`${e.cat} ${e.name}`) ?? 0) + t / dear.length);
+  }
+  // Per frame: CPU of each renderer thread (main, compositor, raster workers) in the frame's span.
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, String((e.args as { name?: string } | undefined)?.name ?? ''));
+  const threads = [...names.entries()].filter(([k]) => k.startsWith(`${pid}:`));
+  const top = (e: TraceEvent) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask' || e.name === 'TaskGraphRunner::RunTask' || e.name === 'ThreadPool_RunTask');
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) if (e.pid === pid && top(e)) byThread.set(`${e.pid}:${e.tid}`, [...(byThread.get(`${e.pid}:${e.tid}`) ?? []), e]);
+  const cpuIn = (k: string, from: number, to: number) => {
+    let ms = 0;
+    const seen: TraceEvent[] = [];
+    for (const e of byThread.get(k) ?? []) {
+      if (e.ts < from || e.ts >= to) continue;
+      if (seen.some((s) => s.ts <= e.ts && e.ts < s.ts + (s.dur ?? 0))) continue;
+      seen.push(e);
+      ms += (e.tdur ?? e.dur ?? 0) / 1000;
+    }
+    return ms;
+  };
+  const byWall = [...costs.frames].map((f, i) => ({ f, i, wall: (f.to - f.from) / 1000 })).sort((a, b) => b.wall - a.wall);
+  const wallSorted = byWall.map((x) => x.wall).sort((a, b) => a - b);
+  console.log(`frame spans (BeginMainThreadFrame to next): p50 ${wallSorted[Math.floor(wallSorted.length / 2)]?.toFixed(1)} p95 ${wallSorted[Math.floor(wallSorted.length * 0.95)]?.toFixed(1)}`);
+  console.log(`threads: ${threads.map(([k, v]) => `${v}(${k.split(':')[1]})`).join(', ')}`);
+  for (const { f, i, wall } of byWall.slice(0, 12)) {
+    const parts = threads.map(([k, v]) => [v, cpuIn(k, f.from, f.to)] as const).filter(([, ms]) => ms > 0.2);
+    console.log(`  frame ${i}: span ${wall.toFixed(1)} ms; main CPU ${f.cpuMs.toFixed(1)}; ${parts.map(([v, ms]) => `${v} ${ms.toFixed(1)}`).join(' · ')}`);
+  }
+  const totals = costs.frames.map((f) => threads.reduce((a, [k]) => a + cpuIn(k, f.from, f.to), 0)).sort((a, b) => a - b);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  console.log(`renderer CPU per frame, all threads: mean ${mean(totals).toFixed(1)} p50 ${totals[Math.floor(totals.length / 2)]?.toFixed(1)} p90 ${totals[Math.floor(totals.length * 0.9)]?.toFixed(1)} p95 ${totals[Math.floor(totals.length * 0.95)]?.toFixed(1)} ms`);
+  for (const [k, v] of threads) console.log(`  ${v}: mean ${mean(costs.frames.map((f) => cpuIn(k, f.from, f.to))).toFixed(2)} ms a frame`);
+  console.log(`dearest ${dear.length} frames (CPU ≥ p90), self CPU ms a frame by event:`);
+  for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${v.toFixed(2).padStart(7)}  ${k}`);
+}
+
+async function main(): Promise<void> {
+  const rig = await startBenchRig({ name: 'moderator-profile', showFile: join(ROOT, 'resources/demo-show/show.json'), producerToken: null });
+  const { station } = rig;
+  try {
+    const { core } = station;
+    const stopped = await core.dispatch('comments.source', { id: 'rehearsal-chat', action: 'stop' }, SYSTEM);
+    if (!stopped.ok) throw new Error(stopped.error.message);
+    const token = station.tokens.issued().find((x) => x.role === 'moderator')?.token;
+    if (!token) throw new Error('no moderator token');
+    let n = 0;
+    const ingest = async (count: number) => {
+      const comments = Array.from({ length: count }, () => {
+        const i = n++;
+        return { platform: 'load', id: String(i), author: `viewer${i % 997}`, text: `${TEXTS[i % TEXTS.length]} ${i}` };
+      });
+      const r = await core.dispatch('comments.ingest', { comments }, SYSTEM);
+      if (!r.ok) throw new Error(r.error.message);
+    };
+    for (let b = 0; b < TOTAL / 1000; b++) await ingest(1000);
+    const deskTotal = async () => {
+      const r = await core.dispatch('comments.desk', { filter: { queue: 'all' }, limit: 1 }, SYSTEM);
+      if (!r.ok) throw new Error(r.error.message);
+      return (r.result as { total: number }).total;
+    };
+    const liveLoad = async () => {
+      const liveStart = performance.now();
+      for (let i = 0; i < 100; i++) {
+        await ingest(100);
+        const wait = liveStart + (i + 1) * 50 - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+    };
+    const unpaced = await launchChromium(UNPACED_FRAME_ARGS);
+    try {
+      const ctx = await unpaced.newContext({ viewport: { width: 1600, height: 1000 } });
+      // BATON_RENDERER=<out/renderer dir>: profile that build instead of this checkout's.
+      if (process.env.BATON_RENDERER) await serveBuild(ctx, process.env.BATON_RENDERER, join(ROOT, 'out/renderer'));
+      const p = await ctx.newPage();
+      await p.goto(`${station.url}/moderator?token=${token}&as=Ana%20Reyes`);
+      await p.getByTestId('queue-all').click();
+      const now = await deskTotal();
+      await p.getByTestId('list-count').filter({ hasText: `${now.toLocaleString('en-US')} shown` }).waitFor({ timeout: 120_000 });
+      await p.getByTestId('comment-row').first().waitFor();
+      const cdp = await ctx.newCDPSession(p);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      const toTop = async () => {
+        await p.evaluate(`document.querySelector('[data-testid="comment-list"]').scrollTop = 0`);
+        await new Promise((r) => setTimeout(r, 500));
+      };
+      const only = process.argv[2];
+      if (only === 'check') {
+        // The live walk really scrolls: where the list is before and after, and the first row shown.
+        const where = () => p.evaluate(`(() => { const l = document.querySelector('[data-testid="comment-list"]'); const r = document.querySelector('[data-testid="comment-row"]'); return { top: l.scrollTop, connected: l.isConnected, first: r && r.getAttribute('data-id'), rows: document.querySelectorAll('[data-testid="comment-row"]').length }; })()`);
+        await toTop();
+        console.log('before', JSON.stringify(await where()));
+        const w = p.evaluate(SCROLL_FOR(5_000).replace('return {', 'return { endTop: list.scrollTop, connected: list.isConnected,')) as Promise<FrameWalk & { endTop: number; connected: boolean }>;
+        await liveLoad();
+        const r = await w;
+        console.log('walk', r.times.length, 'frames, p95', [...r.times].sort((a, b) => a - b)[Math.floor(r.times.length * 0.95)], 'endTop', r.endTop, 'connected', r.connected);
+        console.log('after', JSON.stringify(await where()));
+        return;
+      }
+      if (only === 'layers') {
+        const cdp2 = await ctx.newCDPSession(p);
+        await cdp2.send('DOM.enable');
+        await cdp2.send('LayerTree.enable');
+        const got = new Promise<{ layers?: { layerId: string; width: number; height: number; backendNodeId?: number; drawsContent: boolean }[] }>((r) => cdp2.once('LayerTree.layerTreeDidChange', r));
+        await p.evaluate(`document.querySelector('[data-testid="comment-list"]').scrollTop += 600`);
+        const { layers = [] } = await got;
+        for (const l of layers) {
+          const why = (await cdp2.send('LayerTree.compositingReasons', { layerId: l.layerId }).catch(() => ({ compositingReasons: [] as string[] }))) as { compositingReasons?: string[]; compositingReasonIds?: string[] };
+          console.log(`layer ${l.layerId} ${l.width}×${l.height} draws ${l.drawsContent} node ${l.backendNodeId ?? '-'}: ${(why.compositingReasonIds ?? why.compositingReasons ?? []).join(', ')}`);
+        }
+        return;
+      }
+      if (only === 'trace') {
+        // Every main-thread event in the slowest frames of a smooth scroll, by self time (wide categories).
+        const cats = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink', 'cc', 'toplevel', 'v8', 'renderer.scheduler', 'blink.user_timing', 'benchmark', 'input', 'disabled-by-default-cc.debug.scheduler', 'navigation', 'mojom', 'ipc', 'accessibility', 'disabled-by-default-devtools.timeline.stack'];
+        const which = process.argv[3] ?? 'scroll';
+        await toTop();
+        await unpaced.startTracing(p, { categories: cats });
+        const walkP = p.evaluate(which === 'walk' ? STEP_WALK : SCROLL_FOR(which === 'live' ? 5_000 : 3_000)) as Promise<FrameWalk>;
+        if (which === 'live') await liveLoad();
+        await walkP;
+        const events = parseTrace(await unpaced.stopTracing());
+        traceReport(events);
+        return;
+      }
+      if (!only || only === 'walk') {
+        const a = await profiled(cdp, p, STEP_WALK);
+        report('jumps 90,000 px ×60 then j ×40', a.walk, a.profile);
+      }
+      if (!only || only === 'scroll') {
+        await toTop();
+        const b = await profiled(cdp, p, SCROLL_FOR(3_000));
+        report('smooth scroll 120 px a frame', b.walk, b.profile);
+      }
+      if (!only || only === 'live') {
+        await toTop();
+        const c = await profiled(cdp, p, SCROLL_FOR(5_000), liveLoad);
+        report('scroll while 2,000/s arrive', c.walk, c.profile);
+      }
+    } finally {
+      await unpaced.close();
+    }
+  } finally {
+    await rig.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
