@@ -75,6 +75,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'musical-instruments': 'aggregates read 2026-12-06 01:31',
   'tea-coffee': 'aggregates read 2026-12-06 04:19',
   'home-lighting': 'aggregates read 2026-12-06 04:19',
+  'camera-photo': 'aggregates read 2026-12-06 07:37',
+  'party-supplies': 'aggregates read 2026-12-06 07:37',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
