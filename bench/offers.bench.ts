@@ -266,7 +266,8 @@ async function main() {
     baton = await startStationProcess({
       dataDir: join(dir, 'station'),
       showFile: writeVendureShow(join(dir, 'show'), store),
-      nodeArgs: [`--import=${GC_PROBE}`, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])],
+      // BATON_STATION_NODE_FLAGS: flags for the station's Node (a young-generation size, say), as the e2e harness takes them.
+      nodeArgs: [`--import=${GC_PROBE}`, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(process.env.BATON_STATION_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
       env: { BATON_GC_PROBE: gcFile },
     });
     const b = baton;
