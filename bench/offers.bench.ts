@@ -22,6 +22,7 @@
 // store over each transport, and the station's CPU time per click (from /proc).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { startVendureStore, type VendureStore } from '../test/peers/vendure-store';
 import { OFFER, writeVendureShow } from '../test/peers/vendure-station';
@@ -34,6 +35,7 @@ import type { StorePost } from '../src/core/offers/http-json';
 import { report, summarise, type BenchRow } from './support/report';
 import { pairedRatio } from './support/paired-blocks';
 import { openWsCommands, type WsCommands } from './support/ws-commands';
+import { gcOverlap, readGcProbe } from './support/gc-overlap';
 
 const CYCLES = Number(process.env.OFFERS_BENCH_CYCLES ?? 200);
 const WARMUP = 5;
@@ -63,6 +65,10 @@ const quiet = () => new Promise<void>((r) => setTimeout(r, QUIET_MS));
 
 const { setPromotion: SET_PROMOTION, holdVariants: UPDATE_VARIANTS, readState: READ_STATE } = VENDURE_TOGGLE_DOCUMENTS;
 const TIMEOUT_MS = 4000;
+const GC_PROBE = fileURLToPath(new URL('./support/gc-probe.mjs', import.meta.url));
+/** Epoch ms, so a window compares with the station's own clock (gc-probe.mjs). */
+const epochNow = () => performance.timeOrigin + performance.now();
+
 
 /** The raw path: one logged-in session, the adapter's mutations one by one, then the read-back. */
 async function rawClient(store: VendureStore, promotionId: string, variantId: string, post: StorePost) {
@@ -254,10 +260,15 @@ async function main() {
     const raw = await rawClient(store, twin.promotionId, twin.variantId, keepAlive.post);
     // BATON_BENCH_PROFILE=<dir>: the station writes a V8 CPU profile there when it stops.
     const profileDir = process.env.BATON_BENCH_PROFILE;
+    // The station keeps its V8 collections' times (gc-probe.mjs) and hands them over at the end, to
+    // tell whether a collection fell inside a click.
+    const gcFile = join(dir, 'station-gc.json');
     baton = await startStationProcess({
       dataDir: join(dir, 'station'),
       showFile: writeVendureShow(join(dir, 'show'), store),
-      ...(profileDir ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profileDir] } : {}),
+      // BATON_STATION_NODE_FLAGS: flags for the station's Node (a young-generation size, say), as the e2e harness takes them.
+      nodeArgs: [`--import=${GC_PROBE}`, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(process.env.BATON_STATION_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
+      env: { BATON_GC_PROBE: gcFile },
     });
     const b = baton;
     // The producer's first step with a real store: hand Baton the password (secret store, not the show).
@@ -275,6 +286,8 @@ async function main() {
       ws: (name, args) => v.send(name, args),
       http: command,
     };
+    /** [start, end] of every measured Baton click and raw operation, epoch ms, for the GC overlap. */
+    const measured: { baton: [number, number][]; raw: [number, number][]; on: boolean } = { baton: [], raw: [], on: false };
     /** One click: the time to the station's answer; the view's patch is awaited after, untimed. */
     const click = async (via: Transport, name: 'offer.pause' | 'offer.resume', expected: string, shownMs: number[] | null) => {
       await quiet();
@@ -282,6 +295,7 @@ async function main() {
       const t0 = performance.now();
       const r = await send[via](name, name === 'offer.pause' ? { offerId: OFFER, reason: 'bench' } : { offerId: OFFER });
       const ms = performance.now() - t0;
+      if (measured.on) measured.baton.push([performance.timeOrigin + t0, epochNow()]);
       const state = (r.result as { state?: string } | undefined)?.state;
       if (state !== expected) throw new Error(`${name} over ${via} answered ${JSON.stringify(r)}`);
       // Whatever the station does after its answer (patches to the view) is done before the next
@@ -293,7 +307,10 @@ async function main() {
     /** One raw operation, after the same quiet gap as a click. */
     const rawTimed = async (op: () => Promise<void>) => {
       await quiet();
-      return time(op);
+      const start = epochNow();
+      const ms = await time(op);
+      if (measured.on) measured.raw.push([start, epochNow()]);
+      return ms;
     };
     const blocks: Record<Transport, Block[]> = { ws: [], http: [] };
     /** `cycles` pause/resume cycles through `via`, each beside the raw calls, which goes first alternating. */
@@ -323,6 +340,7 @@ async function main() {
     await runBlock('ws', WARMUP, false);
     await runBlock('http', WARMUP, false);
     const stationCpuFrom = cpuMsOf(b.child.pid);
+    measured.on = true;
     const loopStarted = performance.now();
     // Blocks of each transport alternate (ws, http, then http, ws, ...), so drift in the store
     // (cache, WAL, GC) and in the machine's load lands on both alike; each block's raw calls are
@@ -333,6 +351,7 @@ async function main() {
       for (const via of order) await runBlock(via, BLOCK, true);
     }
     const stationCpuTo = cpuMsOf(b.child.pid);
+    measured.on = false;
     const loopMs = performance.now() - loopStarted;
     const rows: BenchRow[] = [];
     const cyclesOf = (via: Transport) => blocks[via].reduce((n, blk) => n + blk.batonPause.length, 0);
@@ -412,6 +431,25 @@ async function main() {
       rows.push(
         { metric: 'station CPU per click (pause or resume), mean, net of idle', value: (stationCpuTo - stationCpuFrom - idlePerMs * loopMs) / clicks, unit: 'ms' },
         { metric: 'station CPU when idle', value: idlePerMs * 1000, unit: 'ms/s' },
+      );
+    }
+    // The station's V8 collections during the measured loop: how many clicks (and, beside them, raw
+    // calls, during which a station collection steals a core from the store) had one inside.
+    b.child.kill('SIGUSR2');
+    await new Promise((r) => setTimeout(r, 300));
+    const gcs = readGcProbe(gcFile);
+    if (gcs.length > 0) {
+      const inClicks = gcOverlap(gcs, measured.baton);
+      const inRaw = gcOverlap(gcs, measured.raw);
+      const share = (n: number, of: number) => (of ? (100 * n) / of : 0);
+      rows.push(
+        {
+          metric: 'station GCs during the measured loop',
+          value: gcOverlap(gcs, [[Math.min(measured.baton[0]?.[0] ?? Infinity, measured.raw[0]?.[0] ?? Infinity), Math.max(measured.baton.at(-1)?.[1] ?? 0, measured.raw.at(-1)?.[1] ?? 0)]]).during,
+          unit: 'n',
+        },
+        { metric: 'Baton clicks with a station GC inside, share (vs raw calls with one)', value: share(inClicks.windowsHit, measured.baton.length), unit: '%', baseline: share(inRaw.windowsHit, measured.raw.length) },
+        { metric: 'station GC time inside Baton clicks, per click (vs inside raw calls, per call)', value: inClicks.insideMs / Math.max(1, measured.baton.length), unit: 'ms', baseline: inRaw.insideMs / Math.max(1, measured.raw.length) },
       );
     }
     rows.push(

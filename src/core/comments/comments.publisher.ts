@@ -1,6 +1,6 @@
 // Pushes changes out without flooding the views: changed comments go out as one `comments.changed`
 // event every ~25 ms (or on the next turn for a person's action, so a claim shows at once), and the
-// `comments` snapshot slice is rebuilt at most ten times a second.
+// `comments` snapshot slice is rebuilt at most ten times a second, and sent only when it differs.
 import type { CommentRecord, CommentsState } from '../../shared/contract/index';
 import type { StateStore } from '../state/state.store';
 
@@ -21,6 +21,8 @@ export function createCommentsPublisher(deps: { state: StateStore; summary(): Co
   let urgentTimer: NodeJS.Immediate | null = null;
   let summaryTimer: NodeJS.Timeout | null = null;
   let lastSummary = 0;
+  /** The slice this publisher set last and its JSON text, to tell a rebuild that changed nothing. */
+  let shown: { value: CommentsState; json: string } | null = null;
   let closed = false;
 
   const flushEvents = () => {
@@ -38,7 +40,15 @@ export function createCommentsPublisher(deps: { state: StateStore; summary(): Co
     if (summaryTimer) clearTimeout(summaryTimer);
     summaryTimer = null;
     lastSummary = performance.now();
-    deps.state.set('comments', deps.summary());
+    const value = deps.summary();
+    // The overflow check asks for a rebuild every second, show or no show. An unchanged slice set
+    // again was a patch to every view (and a wake-up there), and, as `comments` is a slice the
+    // checklist watches, a checklist re-evaluation and its patch 50 ms later — each second, landing
+    // inside whatever else the station or the store was doing (a producer's pause among them).
+    const json = JSON.stringify(value);
+    if (shown && shown.json === json && deps.state.get('comments') === shown.value) return;
+    shown = { value, json };
+    deps.state.set('comments', value);
   };
 
   return {
