@@ -387,7 +387,9 @@ async function main() {
     // whole handler (the command row); the rest of the click is the hop into the station and back.
     const audited = async (command: string) => {
       const r = await b.api('audit.list', { limit: cyclesOf('ws') + cyclesOf('http'), command });
-      return (r.body.result as { entries: { durationMs: number }[] }).entries.map((e) => e.durationMs);
+      const result = r.body.result as { entries: { durationMs: number }[] } | undefined;
+      if (!result) throw new Error(`audit.list ${command} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
+      return result.entries.map((e) => e.durationMs);
     };
     // The floor of any click through the station, measured now, beside the same Vendure: a write
     // command that touches no store, over the view's WebSocket, through the clicks' HTTP client
