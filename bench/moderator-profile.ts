@@ -12,10 +12,8 @@ import { parseTrace, type TraceEvent } from './support/trace-breakdown';
 import { frameCosts } from './support/frame-costs';
 import { serveBuild } from './support/serve-build';
 import { launchChromium, ROOT, startBenchRig, UNPACED_FRAME_ARGS } from './support/browser-rig';
+import { prepareDeskLoad } from './support/desk-load';
 
-const SYSTEM = { actor: 'bench', role: 'producer' as const, via: 'test' as const };
-const TOTAL = 100_000;
-const TEXTS = ['how much is shipping to Lima?', 'hi from Jakarta', 'ada warna nude kak?', '¿el sérum sirve para piel grasa?', 'is the kit vegan?', 'o sérum tem cheiro?'];
 
 interface ProfileNode {
   id: number;
@@ -190,34 +188,9 @@ async function main(): Promise<void> {
   const rig = await startBenchRig({ name: 'moderator-profile', showFile: join(ROOT, 'resources/demo-show/show.json'), producerToken: null });
   const { station } = rig;
   try {
-    const { core } = station;
-    const stopped = await core.dispatch('comments.source', { id: 'rehearsal-chat', action: 'stop' }, SYSTEM);
-    if (!stopped.ok) throw new Error(stopped.error.message);
-    const token = station.tokens.issued().find((x) => x.role === 'moderator')?.token;
-    if (!token) throw new Error('no moderator token');
-    let n = 0;
-    const ingest = async (count: number) => {
-      const comments = Array.from({ length: count }, () => {
-        const i = n++;
-        return { platform: 'load', id: String(i), author: `viewer${i % 997}`, text: `${TEXTS[i % TEXTS.length]} ${i}` };
-      });
-      const r = await core.dispatch('comments.ingest', { comments }, SYSTEM);
-      if (!r.ok) throw new Error(r.error.message);
-    };
-    for (let b = 0; b < TOTAL / 1000; b++) await ingest(1000);
-    const deskTotal = async () => {
-      const r = await core.dispatch('comments.desk', { filter: { queue: 'all' }, limit: 1 }, SYSTEM);
-      if (!r.ok) throw new Error(r.error.message);
-      return (r.result as { total: number }).total;
-    };
-    const liveLoad = async () => {
-      const liveStart = performance.now();
-      for (let i = 0; i < 100; i++) {
-        await ingest(100);
-        const wait = liveStart + (i + 1) * 50 - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      }
-    };
+    const load = await prepareDeskLoad(station);
+    const { token, deskTotal, liveLoad } = load;
+    await load.fill();
     const unpaced = await launchChromium(UNPACED_FRAME_ARGS);
     try {
       const ctx = await unpaced.newContext({ viewport: { width: 1600, height: 1000 } });

@@ -37,13 +37,11 @@ import { IDLE_FOR, SCROLL_AND_WALK, SCROLL_FOR, STEP_WALK, TICK_FOR, type FrameW
 import { OPEN_MARKS, OPEN_PROBE, type OpenMarks } from '../test/probes/moderator-open';
 import { report, summarise, type BenchRow } from './support/report';
 import { launchChromium, ROOT, startBenchRig, UNPACED_FRAME_ARGS } from './support/browser-rig';
+import { DESK_TOTAL, prepareDeskLoad } from './support/desk-load';
 import { loadBreakdown, parseTrace, TRACE_CATEGORIES, type LoadBreakdown } from './support/trace-breakdown';
 import { dearestFramesByKind, droppedFrames, FRAME_TRACE_CATEGORIES, frameCosts, type FrameCosts } from './support/frame-costs';
 
 const SYSTEM = { actor: 'bench', role: 'producer' as const, via: 'test' as const };
-const TOTAL = 100_000;
-// Distinct questions and chatter (a number each), so every comment stays its own row.
-const TEXTS = ['how much is shipping to Lima?', 'hi from Jakarta', 'ada warna nude kak?', '¿el sérum sirve para piel grasa?', 'is the kit vegan?', 'o sérum tem cheiro?'];
 const RECORDED = { openMs: 8_600, scrollP95: 27, liveP95Low: 289, liveP95High: 321 };
 // Before this round's work on the open and the frames (quiet machine, same bench, old timing method):
 // open 1,423 ms (station 5.4 ms), scroll + j p95 25.7 ms, live p95 23.3 ms, idle page p95 17.4 ms.
@@ -89,16 +87,9 @@ async function main(): Promise<void> {
   const { station, browser } = rig;
   try {
     const { core } = station;
-    const stopped = await core.dispatch('comments.source', { id: 'rehearsal-chat', action: 'stop' }, SYSTEM);
-    if (!stopped.ok) throw new Error(stopped.error.message);
-    const token = station.tokens.issued().find((t) => t.role === 'moderator')?.token;
-    if (!token) throw new Error('no moderator token');
+    const load = await prepareDeskLoad(station);
+    const { token, deskTotal, liveLoad } = load;
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    const deskTotal = async () => {
-      const r = await core.dispatch('comments.desk', { filter: { queue: 'all' }, limit: 1 }, SYSTEM);
-      if (!r.ok) throw new Error(r.error.message);
-      return (r.result as { total: number }).total;
-    };
     const open = async () => {
       const page = await context.newPage();
       await page.goto(`${station.url}/moderator?token=${token}&as=Ana%20Reyes`);
@@ -122,16 +113,7 @@ async function main(): Promise<void> {
     const baseHeap = await heapMb(empty);
     await empty.close();
 
-    let n = 0;
-    const ingest = async (count: number) => {
-      const comments = Array.from({ length: count }, () => {
-        const i = n++;
-        return { platform: 'load', id: String(i), author: `viewer${i % 997}`, text: `${TEXTS[i % TEXTS.length]} ${i}` };
-      });
-      const r = await core.dispatch('comments.ingest', { comments }, SYSTEM);
-      if (!r.ok) throw new Error(r.error.message);
-    };
-    for (let b = 0; b < TOTAL / 1000; b++) await ingest(1000);
+    await load.fill();
 
     // Baseline, same run: the unpaged path — every open row over HTTP, 5,000 a page, parsed in the page.
     const probe = await context.newPage();
@@ -210,14 +192,6 @@ async function main(): Promise<void> {
     const heap = await heapMb(page);
 
     // Live: 2,000 comments/s for 5 s (batches of 100 every 50 ms) while the moderator scrolls.
-    const liveLoad = async () => {
-      const liveStart = performance.now();
-      for (let i = 0; i < 100; i++) {
-        await ingest(100);
-        const wait = liveStart + (i + 1) * 50 - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      }
-    };
     await page.evaluate(`document.querySelector('[data-testid="comment-list"]').scrollTop = 0`);
     const live = page.evaluate(SCROLL_FOR(5_000)) as Promise<FrameWalk>;
     await liveLoad();
@@ -400,8 +374,8 @@ async function main(): Promise<void> {
       { metric: '  baseline, this run: near-idle page, unpaced frame p50', value: summarise(own.idle.times).p50, unit: 'ms' },
       ...frameCostRows,
       { metric: 'rows in the DOM', value: walk.rows, unit: 'rows', baseline: baseWalk.rows, target: '< 80', pass: walk.rows < 80 },
-      { metric: `JS heap with ${TOTAL.toLocaleString('en-US')} comments`, value: heap, unit: 'MB', baseline: baseHeap, ratio: heap / baseHeap, target: '< 300', pass: heap < 300 },
-      { metric: `JS heap after ${(n - TOTAL).toLocaleString('en-US')} more live`, value: heapAfter, unit: 'MB', baseline: heap },
+      { metric: `JS heap with ${DESK_TOTAL.toLocaleString('en-US')} comments`, value: heap, unit: 'MB', baseline: baseHeap, ratio: heap / baseHeap, target: '< 300', pass: heap < 300 },
+      { metric: `JS heap after ${(load.ingested() - DESK_TOTAL).toLocaleString('en-US')} more live`, value: heapAfter, unit: 'MB', baseline: heap },
     ];
     report('moderator desk with 100,000 comments (Chromium, paged from the station)', rows);
   } finally {
