@@ -143,8 +143,7 @@ export interface CatalogIndex {
 
 /**
  * Words of the catalog's several-word aliases that could name their product alone: letters only, five or more as
- * written, not
- * `taken` (a word the catalog already uses, or a function word) → the SKUs whose aliases hold them.
+ * written, not `taken` (a word the catalog already uses, or a function word) → the SKUs whose aliases hold them.
  */
 export function partialAliasWords(products: TriageCatalog['products'], keysOf: (phrase: string) => string[], taken: (word: string) => boolean): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -185,6 +184,11 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       p.family ? q.family === p.family : p.onScreen ? q.onScreen === p.onScreen : q.name === p.name,
     );
     return same.map((q) => q.sku);
+  };
+  /** These SKUs are variants of one product family (a word they share names that family, not several). */
+  const inOneFamily = (skus: readonly string[]): boolean => {
+    const fam = familyOf(skus[0] ?? '');
+    return skus.every((x) => fam.includes(x));
   };
 
   /** Other languages' family words, added after the catalog's own words so those keep their kinds. */
@@ -311,8 +315,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   // word when this catalog gives it no other meaning and it belongs to one product's family only (shared across
   // families it names nothing); five letters or more, so short everyday words ("big set", "oil set") stay out
   for (const [w, skus] of partialAliasWords(catalog.products, keysOf, (w) => terms.has(w) || NAME_STOP.has(w) || ALIAS_ARTICLES.has(w))) {
-    const fam = familyOf(skus[0] ?? '');
-    if (skus.every((x) => fam.includes(x))) for (const x of skus) addTerm(w, x, 1, 'nameword');
+    if (inOneFamily(skus)) for (const x of skus) addTerm(w, x, 1, 'nameword');
   }
   // the smallest and the largest size of each product ("the big one", "yg paling kecil"): narrow, or name after a determiner
   const groups = new Map<string, Array<{ sku: string; rank: number }>>();
@@ -411,11 +414,6 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   // one-word aliases long enough to allow a one-letter typo ("merh" → merah, "vermlho" → vermelho)
   // colour and size words are short everyday words ("back" is one letter from "black", "cabelo" from "camelo"):
   // they forgive a typo only from seven letters on
-  const oneFamily = (t: Term): boolean => {
-    const skus = [...t.skus.keys()];
-    const fam = familyOf(skus[0] ?? '');
-    return skus.every((x) => fam.includes(x));
-  };
   const fuzzyTerms = [...terms.values()].filter(
     (t) =>
       t.keys.length === 1 &&
@@ -424,13 +422,13 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       // a name word only when it is distinctive: the catalog's own word (not a translation: "lavanda" is one letter from
       // "lavada"), of one product family, five letters or more; and sku.mentions forgives only a typo inside it, never
       // at its end ("capsule" / "capsules" is a form, not a typo)
-      (!t.kinds.has('nameword') || (t.kinds.size === 1 && t.first.length >= 5 && nameKeys.has(t.first) && oneFamily(t))) &&
+      (!t.kinds.has('nameword') || (t.kinds.size === 1 && nameKeys.has(t.first) && inOneFamily([...t.skus.keys()]))) &&
       !t.kinds.has('codeword') &&
       !t.kinds.has('bundleword') && // everyday words ("combo" is one letter from "como")
       !DIMINUTIVE_END.test(t.first) && // a diminutive made up from a catalog word is no typo target ("meditas" ≠ "medidas")
       ([...t.kinds].every((k) => !ATTRIBUTE_KINDS.has(k) && k !== 'family') || t.first.length >= 7),
   );
-  // by length, so a token is compared only with keys one letter shorter, as long, or one longer
+  // by length and first letter, so a token is compared only with keys of its first letter one letter shorter, as long, or one longer
   const fuzzyByLength = new Map<number, Term[]>();
   for (const t of fuzzyTerms) {
     const k = fuzzyKey(t.first.length, t.first.charCodeAt(0));
