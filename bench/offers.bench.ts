@@ -28,13 +28,13 @@ import { startVendureStore, type VendureStore } from '../test/peers/vendure-stor
 import { OFFER, writeVendureShow } from '../test/peers/vendure-station';
 import { startStationProcess, type StationProcess } from '../test/peers/station-process';
 import type { StationState } from '../src/shared/contract/index';
-import { readFileSync } from 'node:fs';
 import { PAUSE_THRESHOLD, VENDURE_TOGGLE_DOCUMENTS } from '../src/core/offers/vendure.adapter';
 import { createKeepAliveHttp } from '../src/core/offers/keep-alive.http';
 import type { StorePost } from '../src/core/offers/http-json';
 import { report, summarise, type BenchRow } from './support/report';
 import { pairedRatio } from './support/paired-blocks';
 import { openWsCommands, type WsCommands } from './support/ws-commands';
+import { processCpuMs } from './support/process-cpu';
 import { gcOverlap, readGcProbe } from './support/gc-overlap';
 
 const CYCLES = Number(process.env.OFFERS_BENCH_CYCLES ?? 200);
@@ -217,19 +217,6 @@ async function waitLive(b: StationProcess): Promise<void> {
   }
 }
 
-/** CPU time (user + system, ms) a process has used so far, from /proc; null where there is none. */
-function cpuMsOf(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
-}
-
 /** A command sent the way the clicks are: the stores' kept-alive client, plain requests. */
 function stationClient(b: StationProcess, post: StorePost) {
   return async (name: string, args: unknown): Promise<{ ok: boolean; result?: unknown; error?: unknown }> => {
@@ -332,14 +319,14 @@ async function main() {
       if (keep) blocks[via].push(blk);
     };
     // What the idle station spends (its timers, the offer's 5 s poll), to take out of the per-click figure.
-    const idleFrom = cpuMsOf(b.child.pid);
+    const idleFrom = processCpuMs(b.child.pid);
     const idleStarted = performance.now();
     await new Promise((r) => setTimeout(r, 5000));
-    const idleTo = cpuMsOf(b.child.pid);
+    const idleTo = processCpuMs(b.child.pid);
     const idlePerMs = idleFrom !== null && idleTo !== null ? (idleTo - idleFrom) / (performance.now() - idleStarted) : null;
     await runBlock('ws', WARMUP, false);
     await runBlock('http', WARMUP, false);
-    const stationCpuFrom = cpuMsOf(b.child.pid);
+    const stationCpuFrom = processCpuMs(b.child.pid);
     measured.on = true;
     const loopStarted = performance.now();
     // Blocks of each transport alternate (ws, http, then http, ws, ...), so drift in the store
@@ -350,7 +337,7 @@ async function main() {
       const order: Transport[] = i % 2 === 0 ? ['ws', 'http'] : ['http', 'ws'];
       for (const via of order) await runBlock(via, BLOCK, true);
     }
-    const stationCpuTo = cpuMsOf(b.child.pid);
+    const stationCpuTo = processCpuMs(b.child.pid);
     measured.on = false;
     const loopMs = performance.now() - loopStarted;
     const rows: BenchRow[] = [];

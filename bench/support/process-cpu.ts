@@ -50,6 +50,11 @@ export function cpuMsOf(pids: ReadonlySet<number>): number {
   return ms;
 }
 
+/** CPU ms one process has used so far; null when there is no such process (or no /proc). */
+export function processCpuMs(pid: number | undefined): number | null {
+  return pid === undefined ? null : (stat(pid)?.cpuMs ?? null);
+}
+
 /** CPU ms of the descendants of `root` (default: this process), alive now. */
 export function descendantsCpuMs(root = process.pid): number {
   return cpuMsOf(descendantPids(root));
