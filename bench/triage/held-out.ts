@@ -57,6 +57,15 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   // rewritten in their own situations); frozen before any classifier change of session 8 was merged.
   'heldout/party-supplies/comments.jsonl': '2a5dd667231d4c2fbeb025904369350b9b0cff1e849b5ec79b17a41e6a0cd71e',
   'heldout/party-supplies/catalog.json': '01f908d90b16868cd35cb005667c5c39217f3b803cf0b456bee9fe2426a2aeab',
+  // Written 2026-12-06 08:56–09:01 (session 9) by a thirteenth author from the same brief (rules, format, SKU cases);
+  // frozen here before any classifier change of session 9 was merged. Its author gave the pinned SKU to questions whose
+  // subject is a bare "it" or dropped (es/pt/id); the session-9 corpus authors left those null. Not relabelled.
+  'heldout/motorcycle-gear/comments.jsonl': '3c48adcedcccd313fdb218320fef06c0728d458105c080605c4e309098febd18',
+  'heldout/motorcycle-gear/catalog.json': '460b45f7edee62757b53248c48f3472a03b28a121fc4955f140e6d7f85650522',
+  // Written 2026-12-06 08:56–09:03 (session 9) by a fourteenth author, same brief (es and most pt rewritten in their
+  // own situations after a first draft followed the English); frozen before any classifier change of session 9 was merged.
+  'heldout/knitting-yarn/comments.jsonl': 'd753eddab79821970dcd1e98e5aa90818cca58bb65c9c455879c60551ba59511',
+  'heldout/knitting-yarn/catalog.json': '6fb7d9aa842f8676658b5d2e61cf006bc194e1fdb7a58ab16a61a9d907549d99',
 };
 
 /**
