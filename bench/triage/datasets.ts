@@ -119,6 +119,15 @@ export const FROZEN: Readonly<Record<string, string>> = {
   // the English one's section plan (about 50 lines then rewritten into local situations); frozen in the commit that adds it.
   'corpus/smart-home/comments.jsonl': 'd0c4d3948293885a87d35c3cd64598f82db01f5823a4efbf3f36ea6a1c244e91',
   'corpus/smart-home/catalog.json': 'd416698dd915075dbf616aacc7ffdc49276faadd3ec87cdcd3074d7be88fbfed',
+  // Written 2026-12-06 08:56–09:01 (session 9) by an independent author from the held-out brief; the author says its
+  // four languages cover parallel situations more than real chats would (each written in its own style, none translated
+  // word for word), and gives a bare "it" or a dropped subject no SKU. Frozen in the commit that adds it.
+  'corpus/swimwear-beach/comments.jsonl': '55ae5f58fca117c66eb861456967f9de3e1f440d18e3d5f04471b16e5429da86',
+  'corpus/swimwear-beach/catalog.json': 'ca5c4c2e99bb0fc70cca42e2d85843aa0947a58b9f483d6b7cfbcaacdeee59e7',
+  // Written 2026-12-06 08:56–09:02 (session 9) by another independent author, same brief (about 60 SKU labels corrected
+  // by hand on a re-read); frozen in the commit that adds it.
+  'corpus/perfume/comments.jsonl': '60559af63af03556ddf1391882a2c12349b6a777fb4c83999699c0152b3c39d5',
+  'corpus/perfume/catalog.json': 'bd8615fb58ac4bf5819b76ec4ee6eef635743bb2f98ab673252863ee4526ad47',
   // Second, independent SKU labels (2026-12-05 23:53–00:08, session 6) by four labellers who saw only the text, the pinned
   // product, the catalog and the spelled-out SKU rule, never the first labels: inter-annotator agreement (sku-eval).
   'corpus/footwear/sku-second.jsonl': 'eb49df35ed43a92bfbeb7f873d9638c7ba8dd120d6f0225d51507e20bd1da2a1',
