@@ -122,11 +122,22 @@ export function featurizeLinear(input: ModelInput, scratch?: FeatureScratch): Fe
   let prevPlain = '';
   for (let i = 0; i < nw && n < CAP; i++) {
     const w = words[i] ?? '';
-    idx[n] = hashStr(w, SEED_WORD) & MASK;
+    // the word's three hashes (unigram, bigram after the previous word, and the seed of the next bigram) in one pass
+    // over its letters: hashStr(w, SEED_WORD), hashStr(w, prevHash), hashStr(w, SEED_BIGRAM)
+    let hw = SEED_WORD;
+    let hb = prevHash >>> 0;
+    let hn = SEED_BIGRAM;
+    for (let k = 0; k < w.length; k++) {
+      const ch = w.charCodeAt(k);
+      hw = Math.imul(hw ^ ch, 0x01000193);
+      hb = Math.imul(hb ^ ch, 0x01000193);
+      hn = Math.imul(hn ^ ch, 0x01000193);
+    }
+    idx[n] = (hw >>> 0) & MASK;
     src[n++] = K_WORD | (i << 2);
-    idx[n] = hashStr(w, prevHash) & MASK;
+    idx[n] = (hb >>> 0) & MASK;
     src[n++] = K_BIGRAM | (i << 2);
-    prevHash = hashStr(w, SEED_BIGRAM);
+    prevHash = hn >>> 0;
     const c0 = w.charCodeAt(0);
     // emoji tokens, placeholders, '#2', '+1', '?' are whole words only
     if (c0 === 58 || c0 === 95 || c0 === 35 || c0 === 43 || w === '?') {

@@ -64,3 +64,25 @@ describe('one-pass scoring gives what the plain path gives', () => {
     }
   });
 });
+
+describe('feature hashes computed in one pass over a word', () => {
+  // the definition: 32-bit FNV-1a over the UTF-16 code units, from a seed (linear.model's hashStr)
+  const fnv = (s: string, seed: number): number => {
+    let h = seed >>> 0;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  it('gives each word its unigram hash and each pair its bigram hash, chained from "<s>" to "</s>"', () => {
+    const MASK = (1 << 18) - 1;
+    const words = ['kak', 'udh', 'blm', '__prod__', 'ñandú', '', '#n'];
+    const x = featurizeLinear({ words, lang: 'id', extras: [] });
+    const got = new Set(x.idx);
+    let prev = fnv('<s>', 0x2b6e1c7d);
+    for (const w of words) {
+      expect(got.has(fnv(w, 0x811c9dc5) & MASK)).toBe(true);
+      expect(got.has(fnv(w, prev) & MASK)).toBe(true);
+      prev = fnv(w, 0x2b6e1c7d);
+    }
+    expect(got.has(fnv('</s>', prev) & MASK)).toBe(true);
+  });
+});
