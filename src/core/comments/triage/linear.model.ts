@@ -39,8 +39,31 @@ export interface LinearModel {
   readonly weights: { w: Float32Array | Int8Array; bias: Float32Array; scale: number };
   /** Raw class scores (logits). */
   logits(x: FeatureVector): Float64Array;
+  /**
+   * The logits written into `z` (no allocation) and, in the same pass over the weight table, each part's class sums
+   * into `parts` (a part is a word with its character n-grams, a bigram, or an extra feature; see partsLength), so
+   * topFeaturesOfParts explains the decision without reading the table a second time.
+   */
+  logitsWithParts(x: FeatureVector, input: ModelInput, z: Float64Array, parts: Float64Array, also?: AlsoScore): void;
+  /** topFeatures from logitsWithParts' sums: the same answer, bit for bit (see partsExact), without a second pass. */
+  topFeaturesOfParts(parts: Float64Array, x: FeatureVector, input: ModelInput, c: number, k: number): Array<{ feature: string; weight: number }>;
   /** The features pushing hardest towards class `c`, as readable text. */
   topFeatures(x: FeatureVector, input: ModelInput, c: number, k: number): Array<{ feature: string; weight: number }>;
+}
+
+/**
+ * A second model over the same features, scored in the same pass (its logits into `z`, exactly as its own logits()
+ * would give them): the sub-intent table is read while the intent table's rows for the same features are in
+ * flight, which costs little more than the intent pass alone, where a pass of its own cost as much again.
+ */
+export interface AlsoScore {
+  model: LinearModel;
+  z: Float64Array;
+}
+
+/** Length of the `parts` buffer logitsWithParts needs for a model of `classes` classes (any comment). */
+export function partsLength(classes: number): number {
+  return (2 * (MAX_WORDS + 1) + MAX_FEATURES + 1) * classes;
 }
 
 export interface TrainOptions {
@@ -99,11 +122,22 @@ export function featurizeLinear(input: ModelInput, scratch?: FeatureScratch): Fe
   let prevPlain = '';
   for (let i = 0; i < nw && n < CAP; i++) {
     const w = words[i] ?? '';
-    idx[n] = hashStr(w, SEED_WORD) & MASK;
+    // the word's three hashes (unigram, bigram after the previous word, and the seed of the next bigram) in one pass
+    // over its letters: hashStr(w, SEED_WORD), hashStr(w, prevHash), hashStr(w, SEED_BIGRAM)
+    let hw = SEED_WORD;
+    let hb = prevHash >>> 0;
+    let hn = SEED_BIGRAM;
+    for (let k = 0; k < w.length; k++) {
+      const ch = w.charCodeAt(k);
+      hw = Math.imul(hw ^ ch, 0x01000193);
+      hb = Math.imul(hb ^ ch, 0x01000193);
+      hn = Math.imul(hn ^ ch, 0x01000193);
+    }
+    idx[n] = (hw >>> 0) & MASK;
     src[n++] = K_WORD | (i << 2);
-    idx[n] = hashStr(w, prevHash) & MASK;
+    idx[n] = (hb >>> 0) & MASK;
     src[n++] = K_BIGRAM | (i << 2);
-    prevHash = hashStr(w, SEED_BIGRAM);
+    prevHash = hn >>> 0;
     const c0 = w.charCodeAt(0);
     // emoji tokens, placeholders, '#2', '+1', '?' are whole words only
     if (c0 === 58 || c0 === 95 || c0 === 35 || c0 === 43 || w === '?') {
@@ -239,6 +273,170 @@ export function linearModelOf(classes: readonly string[], w: Float32Array | Int8
   let perExtra = new Float64Array(16);
   const candV = new Float64Array(16);
   const candN: string[] = [];
+  const inv = 1 / Math.max(1, K - 1);
+  /**
+   * Summing the table's values per part and then taking "mine − the others' mean" gives exactly what summing that
+   * difference per feature gives when every value is an integer (8-bit weights) and 1/(K−1) is a power of two (five
+   * classes: ¼): every partial sum is then exact in a double, so the order of the additions cannot show.
+   */
+  const partsExact = w instanceof Int8Array && ((K - 1) & (K - 2)) === 0 && K > 1;
+  function logitsWithParts(x: FeatureVector, input: ModelInput, z: Float64Array, parts: Float64Array, also?: AlsoScore): void {
+    const w2 = also?.model.weights.w;
+    const K2 = also ? also.model.classes.length : 0;
+    const fold2 = w2 ? w2.length / K2 - 1 : 0;
+    const z2 = also?.z;
+    if (z2) z2.fill(0, 0, K2);
+    const nw = Math.min(input.words.length, MAX_WORDS);
+    const W = nw + 1;
+    const ne = input.extras.length + 1;
+    parts.fill(0, 0, (2 * W + ne) * K);
+    const idx = x.idx;
+    const src = x.src;
+    const n = x.n;
+    if (K === 5 && (!w2 || K2 === 7)) {
+      // the intent table (and the sub-intent table beside it), unrolled into running sums. A comment's features come
+      // in runs of one part (a word's n-grams, then its bigram's…), so a part's sums are kept in registers and added
+      // to `parts` when the run ends; each class's logit is still summed feature by feature in logits()' order
+      let z0 = 0;
+      let z1 = 0;
+      let z2s = 0;
+      let z3 = 0;
+      let z4 = 0;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      let s5 = 0;
+      let s6 = 0;
+      let q0 = 0;
+      let q1 = 0;
+      let q2 = 0;
+      let q3 = 0;
+      let q4 = 0;
+      let cur = -1;
+      for (let j = 0; j < n; j++) {
+        const f = idx[j]!;
+        const base = (f & fold) * 5;
+        const s = src[j]!;
+        const kind = s & 3;
+        let p: number;
+        if (kind === K_OTHER) {
+          const e = (s >>> 2) & 0x3fff;
+          p = 2 * W + (e === 0x3fff ? ne - 1 : e);
+        } else p = (kind === K_BIGRAM ? W : 0) + ((s >>> 2) & 0x3f);
+        if (p !== cur) {
+          if (cur >= 0) {
+            const at = cur * 5;
+            parts[at]! += q0;
+            parts[at + 1]! += q1;
+            parts[at + 2]! += q2;
+            parts[at + 3]! += q3;
+            parts[at + 4]! += q4;
+          }
+          cur = p;
+          q0 = q1 = q2 = q3 = q4 = 0;
+        }
+        const v0 = w[base]!;
+        const v1 = w[base + 1]!;
+        const v2 = w[base + 2]!;
+        const v3 = w[base + 3]!;
+        const v4 = w[base + 4]!;
+        z0 += v0;
+        z1 += v1;
+        z2s += v2;
+        z3 += v3;
+        z4 += v4;
+        q0 += v0;
+        q1 += v1;
+        q2 += v2;
+        q3 += v3;
+        q4 += v4;
+        if (w2) {
+          const b2 = (f & fold2) * 7;
+          s0 += w2[b2]!;
+          s1 += w2[b2 + 1]!;
+          s2 += w2[b2 + 2]!;
+          s3 += w2[b2 + 3]!;
+          s4 += w2[b2 + 4]!;
+          s5 += w2[b2 + 5]!;
+          s6 += w2[b2 + 6]!;
+        }
+      }
+      if (cur >= 0) {
+        const at = cur * 5;
+        parts[at]! += q0;
+        parts[at + 1]! += q1;
+        parts[at + 2]! += q2;
+        parts[at + 3]! += q3;
+        parts[at + 4]! += q4;
+      }
+      z[0] = z0;
+      z[1] = z1;
+      z[2] = z2s;
+      z[3] = z3;
+      z[4] = z4;
+      if (z2) {
+        z2[0] = s0;
+        z2[1] = s1;
+        z2[2] = s2;
+        z2[3] = s3;
+        z2[4] = s4;
+        z2[5] = s5;
+        z2[6] = s6;
+      }
+    } else {
+      z.fill(0, 0, K);
+      for (let j = 0; j < n; j++) {
+        const base = (idx[j]! & fold) * K;
+        const s = src[j]!;
+        const kind = s & 3;
+        let p: number;
+        if (kind === K_OTHER) {
+          const e = (s >>> 2) & 0x3fff;
+          p = 2 * W + (e === 0x3fff ? ne - 1 : e);
+        } else p = (kind === K_BIGRAM ? W : 0) + ((s >>> 2) & 0x3f);
+        p *= K;
+        for (let c = 0; c < K; c++) {
+          const v = w[base + c]!;
+          z[c]! += v;
+          parts[p + c]! += v;
+        }
+        if (w2 && z2) {
+          const base2 = (idx[j]! & fold2) * K2;
+          for (let c = 0; c < K2; c++) z2[c]! += w2[base2 + c]!;
+        }
+      }
+    }
+    const m = x.scale * scale;
+    for (let c = 0; c < K; c++) z[c] = z[c]! * m + bias[c]!;
+    if (also && z2) {
+      const m2 = x.scale * also.model.weights.scale;
+      const bias2 = also.model.weights.bias;
+      for (let c = 0; c < K2; c++) z2[c] = z2[c]! * m2 + bias2[c]!;
+    }
+  }
+  function topFeaturesOfParts(parts: Float64Array, x: FeatureVector, input: ModelInput, c: number, k: number): Array<{ feature: string; weight: number }> {
+    const nw = Math.min(input.words.length, MAX_WORDS);
+    const W = nw + 1;
+    const ne = input.extras.length + 1;
+    if (!partsExact || (2 * W + ne) * K > parts.length) return topFeatures(x, input, c, k);
+    k = Math.min(Math.floor(k), candV.length);
+    if (!(k > 0)) return [];
+    if (perExtra.length < ne) perExtra = new Float64Array(ne * 2);
+    // part p's contribution: mine − (all − mine)/(K − 1), as topFeatures computes it per feature
+    const end = 2 * W + ne;
+    for (let p = 0; p < end; p++) {
+      let all = 0;
+      for (let o = 0; o < K; o++) all += parts[p * K + o]!;
+      const mine = parts[p * K + c]!;
+      const v = mine - (all - mine) * inv;
+      if (p < W) perWord[p] = v;
+      else if (p < 2 * W) perBigram[p - W] = v;
+      else perExtra[p - 2 * W] = v;
+    }
+    return selectTop(x, input, nw, ne, k);
+  }
   function topFeatures(x: FeatureVector, input: ModelInput, c: number, k: number): Array<{ feature: string; weight: number }> {
     k = Math.min(Math.floor(k), candV.length);
     if (!(k > 0)) return [];
@@ -248,7 +446,6 @@ export function linearModelOf(classes: readonly string[], w: Float32Array | Int8
     const ne = input.extras.length + 1;
     if (perExtra.length < ne) perExtra = new Float64Array(ne * 2);
     perExtra.fill(0, 0, ne);
-    const inv = 1 / Math.max(1, K - 1);
     const idx = x.idx;
     const src = x.src;
     for (let j = 0; j < x.n; j++) {
@@ -265,6 +462,10 @@ export function linearModelOf(classes: readonly string[], w: Float32Array | Int8
       } else if (kind === K_BIGRAM) perBigram[(s >>> 2) & 0x3f]! += contrib;
       else perWord[(s >>> 2) & 0x3f]! += contrib;
     }
+    return selectTop(x, input, nw, ne, k);
+  }
+  /** The k strongest of the per-word, per-bigram and per-extra contributions, as readable labels. */
+  function selectTop(x: FeatureVector, input: ModelInput, nw: number, ne: number, k: number): Array<{ feature: string; weight: number }> {
     // candidates are (score, kind, position) in plain numbers; a label string is built only for one that enters
     // the top k
     candV.fill(0, 0, k);
@@ -306,7 +507,7 @@ export function linearModelOf(classes: readonly string[], w: Float32Array | Int8
     for (let b = 0; b < nb; b++) best.push({ feature: candN[b]!, weight: candV[b]! * x.scale * scale });
     return best;
   }
-  return { classes, weights: { w, bias, scale }, logits, topFeatures };
+  return { classes, weights: { w, bias, scale }, logits, logitsWithParts, topFeaturesOfParts, topFeatures };
 }
 
 /** Readable name of an explanation candidate: a word, a bigram, the end bigram, or an extra (rule, language). */

@@ -104,3 +104,32 @@ describe('text.normalize', () => {
     expect(foldText('MiXeD 123')).toBe('mixed 123');
   });
 });
+
+describe('questionEnd on ASCII text (read without the trimming regexes)', () => {
+  // the definition, as the non-ASCII path computes it
+  const byRegex = (t: string): boolean =>
+    /[?？]$/.test(t.replace(/[\s!.)\]~]+$/u, '').replace(/[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u, '').replace(/[\s!.]+$/u, ''));
+  it('agrees with the regex definition on edge cases and on random ASCII strings', () => {
+    const cases = ['', '?', 'ok?', 'ok? ', 'ok?!!', 'ok?!.)]~ \t\n', 'ok?x', '?)', '(?)', 'why ?  !', 'a\x0b?\x0c', 'no', '~~~', 'q?\x1f'];
+    let seed = 7;
+    const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const alphabet = 'a? !.)]~\t\n\x0b\x0c\r\x1fz';
+    for (let n = 0; n < 3000; n++) cases.push(Array.from({ length: Math.floor(rnd() * 8) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+    for (const t of cases) expect([t, normalizeText(t).flags.questionEnd]).toEqual([t, byRegex(t)]);
+  });
+});
+
+describe('letter counts (counted without arrays of matches)', () => {
+  it('agree with matching the classes over the whole folded text, across scripts, emoji and lone surrogates', () => {
+    const pool = ['a', 'Z', 'é', '×', '÷', 'ſ', 'ȿ', 'Ȿ', 'ɐ', 'ß', 'ẞ', 'K', 'µ', 'ж', 'Ж', 'α', 'ก', '中', '😀', '𝐀', '\uD835', '\uDC00', '1', ' ', '?', 'ǅ', 'İ', 'ı'];
+    let seed = 11;
+    const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let n = 0; n < 2000; n++) {
+      const t = Array.from({ length: 1 + Math.floor(rnd() * 10) }, () => pool[Math.floor(rnd() * pool.length)]).join('');
+      const { folded, flags } = normalizeText(t);
+      const latin = (folded.match(/[a-z\u00C0-\u024F]/gi) ?? []).length;
+      const any = (folded.match(/\p{L}/gu) ?? []).length;
+      expect([t, flags.letters, flags.nonLatinLetters]).toEqual([t, any, any - latin]);
+    }
+  });
+});

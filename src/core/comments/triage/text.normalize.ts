@@ -85,8 +85,9 @@ const PRICE_G =
 // letterlike symbols, small-caps/phonetic blocks.
 const FANCY_RE = /[\u1400-\u167F\u2460-\u24FF\u2100-\u214F\u1D00-\u1DBF\uA730-\uA7FF\u{1F130}-\u{1F189}]/u;
 const FANCY_PRE_NFKC_RE = /[\u{1D400}-\u{1D7FF}\uFF21-\uFF5A]/u; // math alphanumerics, full-width letters
-const LATIN_LETTER_G = /[a-z\u00C0-\u024F]/gi;
-const ANY_LETTER_G = /\p{L}/gu;
+// one character at a time (countLetters): the same classes as matching the whole text, without an array of matches
+const LATIN_LETTER_RE = /[a-z\u00C0-\u024F]/i;
+const ANY_LETTER_RE = /^\p{L}$/u;
 const APOSTROPHE_RE = /['’´`]/;
 const TOKEN_G = /#\d{1,3}|\+\d{1,2}(?!\d)|__[a-z]+__|:[a-z]+:|\?|[\p{L}\p{N}]+/gu;
 
@@ -261,8 +262,9 @@ export function normalizeText(input: string): NormalizedText {
     }
     latinLetters = letters;
   } else {
-    latinLetters = (folded.match(LATIN_LETTER_G) ?? []).length;
-    letters = (folded.match(ANY_LETTER_G) ?? []).length;
+    const counts = countLetters(folded);
+    latinLetters = counts.latin;
+    letters = counts.any;
   }
 
   const tokens: string[] = [];
@@ -280,8 +282,7 @@ export function normalizeText(input: string): NormalizedText {
     else for (const part of parts) tokens.push(/^\d/.test(part) ? part : wordKey(part));
   }
 
-  const trimmedEnd = capped.replace(/[\s!.)\]~]+$/u, '').replace(/[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u, '');
-  const questionEnd = /[?？]$/.test(trimmedEnd.replace(/[\s!.]+$/u, ''));
+  const questionEnd = ascii ? asciiQuestionEnd(capped) : /[?？]$/.test(trimmedEndOf(capped).replace(/[\s!.]+$/u, ''));
   const question = /[?？¿]/.test(capped);
   const exclaims = (capped.match(/[!¡]/g) ?? []).length;
 
@@ -314,6 +315,59 @@ export function normalizeText(input: string): NormalizedText {
       repeatedPhrase: hasRepeatedPhrase(wordTokens),
     },
   };
+}
+
+/**
+ * How many characters of `s` are Latin letters (/[a-z\u00C0-\u024F]/gi, by UTF-16 unit) and letters of any script
+ * (/\p{L}/gu, by code point), without building the arrays of matches: ASCII by its code, anything else through the
+ * same classes one character at a time.
+ */
+function countLetters(s: string): { latin: number; any: number } {
+  let latin = 0;
+  let any = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      const l = c | 0x20;
+      if (l >= 97 && l <= 122) {
+        latin++;
+        any++;
+      }
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // a surrogate pair: one code point for \p{L}; neither half is a Latin letter unit
+        if (ANY_LETTER_RE.test(s.slice(i, i + 2))) any++;
+        i++;
+        continue;
+      }
+    }
+    const ch = s[i]!;
+    if (LATIN_LETTER_RE.test(ch)) latin++;
+    if (ANY_LETTER_RE.test(ch)) any++;
+  }
+  return { latin, any };
+}
+
+/** The text without what may trail a sentence's last mark: spaces, '!', '.', ')', ']', '~', then emoji. */
+function trimmedEndOf(capped: string): string {
+  return capped.replace(/[\s!.)\]~]+$/u, '').replace(/[\p{Extended_Pictographic}\uFE0F\u200D\s]+$/u, '');
+}
+
+/**
+ * questionEnd for an ASCII text without building the trimmed copies: no ASCII character is a pictograph, so after
+ * the trailing spaces, '!', '.', ')', ']' and '~' are gone the last character is the one that decides.
+ */
+function asciiQuestionEnd(s: string): boolean {
+  let i = s.length - 1;
+  for (; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    // \s in ASCII (tab, LF, VT, FF, CR, space), '!', '.', ')', ']', '~'
+    if (!((c >= 9 && c <= 13) || c === 32 || c === 33 || c === 46 || c === 41 || c === 93 || c === 126)) break;
+  }
+  return i >= 0 && s.charCodeAt(i) === 63;
 }
 
 /** Some ASCII letter three times in a row (the ASCII case of /(\p{L})\1\1/u). */

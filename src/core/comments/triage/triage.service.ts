@@ -17,7 +17,7 @@ import {
 } from './triage.types';
 import { createAnalyzer, type Analysis } from './triage.analyzer';
 import { createOnlineModel, featurize, isStopword } from './online.model';
-import { createFeatureScratch, featurizeLinear, type FeatureVector } from './linear.model';
+import { createFeatureScratch, featurizeLinear, partsLength, type FeatureVector } from './linear.model';
 import { RULES_ONLY_STACK, type TriageModel } from './triage.model';
 import { skuInContext } from './sku.context';
 
@@ -87,6 +87,11 @@ export function createTriage(options: TriageOptions): Triage {
    */
   const corrected = new Map<string, Intent>();
   const scratch = createFeatureScratch();
+  // one comment's logits and per-part class sums, reused: the model reads its table once per comment, and the
+  // explanation is taken from these sums (bit for bit what a second pass would give)
+  const zScratch = new Float64Array(learned ? learned.intent.classes.length : 0);
+  const parts = learned ? new Float64Array(partsLength(learned.intent.classes.length)) : null;
+  const subScore = learned?.sub ? { model: learned.sub, z: new Float64Array(learned.sub.classes.length) } : undefined;
 
   let classified = 0;
   let unsure = 0;
@@ -110,7 +115,11 @@ export function createTriage(options: TriageOptions): Triage {
   function decide(a: Analysis): Decision {
     const adj = model.updates > 0 ? model.scores(onlineFeatures(a)) : NO_ADJUSTMENT;
     const fx = learned ? featurizeLinear(a.modelInput, scratch) : null;
-    const logits = learned && fx ? learned.intent.logits(fx) : null;
+    let logits: Float64Array | null = null;
+    if (learned && fx && parts) {
+      learned.intent.logitsWithParts(fx, a.modelInput, zScratch, parts, subScore);
+      logits = zScratch;
+    }
     const final = emptyCounts();
     let best: Intent = 'other';
     let bestScore = -Infinity;
@@ -133,7 +142,8 @@ export function createTriage(options: TriageOptions): Triage {
   function subOf(intent: Intent, d: Decision): SubIntent | null {
     const subs = SUBS_OF[intent];
     if (!learned?.sub || !d.fx || subs.length === 0) return null;
-    const z = learned.sub.logits(d.fx);
+    // the sub-intent logits were scored beside the intent's, in decide()
+    const z = subScore?.z ?? learned.sub.logits(d.fx);
     let best: SubIntent | null = null;
     let bestZ = -Infinity;
     for (const s of subs) {
@@ -174,7 +184,7 @@ export function createTriage(options: TriageOptions): Triage {
     const against = a.hits.filter((h) => h.intent === runnerUp).sort((p, q) => q.w - p.w)[0];
     if (against && d.final[runnerUp] > d.final[d.intent] - 1.5) reasons.push(`also ${runnerUp}: ${against.label}`);
     if (learned && d.fx) {
-      const top = learned.intent.topFeatures(d.fx, a.modelInput, INTENTS.indexOf(d.intent), 3);
+      const top = parts ? learned.intent.topFeaturesOfParts(parts, d.fx, a.modelInput, INTENTS.indexOf(d.intent), 3) : [];
       if (top.length > 0) reasons.push(`model: ${top.map((t) => t.feature).join(', ')}`);
       if (sub) reasons.push(`${d.intent} kind: ${sub.replace('_', '/')}`);
     }
