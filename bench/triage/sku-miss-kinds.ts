@@ -76,6 +76,15 @@ export function missDetail(catalog: LabelledSet['catalog'], r: MissRow, kind: st
   if (/colour\/size/.test(kind)) out.push(`dims ${dims.join('+') || '-'}`);
   if (r.gold && r.pinned) out.push(r.gold === r.pinned ? 'gold = pinned' : fam(r.gold) === fam(r.pinned) ? 'gold = pinned sibling' : 'gold elsewhere');
   if (r.gold && !r.pinned) out.push('nothing pinned');
+  const cands = r.res.candidates;
+  if (cands.length > 1 && r.got === null) {
+    const cs = cands.map((c) => catalog.products.find((x) => x.sku === c));
+    const differ = (['colour', 'size', 'name'] as const).filter((k) => new Set(cs.map((x) => x?.[k] ?? '')).size > 1);
+    out.push(`${cands.length} cands differ by ${differ.join('+') || 'nothing'}${new Set(cs.map((x) => fam(x?.sku ?? null))).size > 1 ? ' across families' : ''}`);
+    // one candidate marked as the plain variant (regular / standard …) in its name or size
+    const plain = cs.filter((x) => /\b(?:regular|standard|std|normal|classic|original)\b/i.test(`${x?.name ?? ''} ${x?.size ?? ''}`));
+    if (plain.length === 1) out.push(plain[0]?.sku === r.gold ? 'gold is the plain variant' : 'gold not the plain variant');
+  }
   return ` [${out.join('; ')}]`;
 }
 

@@ -642,3 +642,34 @@ describe('a size field that names what it measures after the measure (seventh pa
     }
   });
 });
+
+describe('a size that falls in one variant\'s range (eighth pass)', () => {
+  // invented: toddler and junior rain boots sold by size range, two sizing systems, one range written as a wrapping scale
+  const boots = compileSkuMatcher({
+    products: [
+      { sku: 'RB-YEL-T', name: 'Puddle Rain Boot Yellow, Toddler', family: 'rain boot', colour: 'yellow', size: 'EU 20-26 / UK 4-8', onScreen: '#1', aliases: ['Puddle'] },
+      { sku: 'RB-YEL-J', name: 'Puddle Rain Boot Yellow, Junior', family: 'rain boot', colour: 'yellow', size: 'EU 27-33 / UK 9C-1Y', onScreen: '#1', aliases: ['Puddle'] },
+      { sku: 'RB-RED-T', name: 'Puddle Rain Boot Red, Toddler', family: 'rain boot', colour: 'red', size: 'EU 20-26 / UK 4-8', onScreen: '#1', aliases: ['Puddle'] },
+      { sku: 'RB-RED-J', name: 'Puddle Rain Boot Red, Junior', family: 'rain boot', colour: 'red', size: 'EU 27-33 / UK 9C-1Y', onScreen: '#1', aliases: ['Puddle'] },
+      { sku: 'SCK-01', name: 'Warm Welly Socks', family: 'socks', onScreen: '#2', aliases: [] },
+    ],
+    offers: [],
+  });
+  const on = (t: string, pinned: string | null = null) => boots.match(normalizeText(t), pinned).sku;
+  it('tells the variants apart by the size said beside a colour or the family', () => {
+    expect(on('yellow 24 pls')).toBe('RB-YEL-T');
+    expect(on('amarela tamanho 30')).toBe('RB-YEL-J');
+    expect(on('puddle red eu 28')).toBe('RB-RED-J');
+    expect(on('merah 22', 'RB-YEL-J')).toBe('RB-RED-T');
+  });
+  it('with nothing named, narrows the pinned family only to one variant, else none', () => {
+    expect(on('size 30 pls', 'RB-YEL-T')).toBeNull(); // yellow and red juniors
+  });
+  it('reads no size from a range in a wrapping scale, a duration, a price or two sizes that disagree', () => {
+    // the juniors' UK range "9C-1Y" wraps, so UK sizes tell nothing apart: only EU is compared
+    expect(on('yellow uk 6')).toBeNull();
+    expect(on('yellow 5')).toBeNull();
+    expect(on('red one, 30 days to arrive?')).toBeNull();
+    expect(on('yellow 22 and 30')).toBeNull();
+  });
+});

@@ -139,6 +139,31 @@ export interface CatalogIndex {
   familyOf(sku: string): string[];
   /** SKUs of products that come in several colours (a colour word alone is about these, not a one-colour product). */
   colourVaried: ReadonlySet<string>;
+  /** Size ranges a product comes in ("EU 24-29 / BR 23-28": shoe or ring sizes), by SKU; see `sizeRangesOf`. */
+  sizeRanges: ReadonlyMap<string, readonly SizeRange[]>;
+}
+
+/** One range of a product's size field: its sizing system when written ("eu", "br", "us"…), lowest and highest size. */
+export interface SizeRange {
+  system: string | null;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The ranges a size field spans ("EU 36-45 / US W5.5-M11 / BR 34-43" → eu 36–45, us 5.5–11, br 34–43): a viewer's size
+ * ("38", "talla 27") that falls in one variant's range and not another's tells the variants apart (kids' 24–29 vs 30–35).
+ * A range that runs downwards ("12.5C-3Y", a scale that wraps) is left out: its order is not the numbers'.
+ */
+export function sizeRangesOf(size: string): SizeRange[] {
+  const out: SizeRange[] = [];
+  for (const m of size.matchAll(/(?:\b([A-Za-z]{2,3})\s*)?\b[A-Za-z]?(\d{1,3}(?:[.,]\d)?)[A-Za-z]?\s*[-–]\s*[A-Za-z]?(\d{1,3}(?:[.,]\d)?)[A-Za-z]?\b/g)) {
+    const lo = Number((m[2] ?? '').replace(',', '.'));
+    const hi = Number((m[3] ?? '').replace(',', '.'));
+    if (!(lo < hi)) continue;
+    out.push({ system: m[1] ? m[1].toLowerCase() : null, lo, hi });
+  }
+  return out;
 }
 
 /**
@@ -458,5 +483,10 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   }
   for (const k of clash) cognates.delete(k);
   const cognateFirst = new Set([...cognates.keys()].map((k) => k.slice(0, 3)));
-  return { colourVaried, cognates, cognateFirst, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, discountCodes, hueSkus, sizedSkus: new Set(catalog.products.filter((p) => p.size).map((p) => p.sku)), bundleSkus, knownSkus, capitalLetters, familyOf };
+  const sizeRanges = new Map<string, SizeRange[]>();
+  for (const p of catalog.products) {
+    const r = p.size ? sizeRangesOf(p.size) : [];
+    if (r.length > 0) sizeRanges.set(p.sku, r);
+  }
+  return { sizeRanges, colourVaried, cognates, cognateFirst, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, discountCodes, hueSkus, sizedSkus: new Set(catalog.products.filter((p) => p.size).map((p) => p.sku)), bundleSkus, knownSkus, capitalLetters, familyOf };
 }
