@@ -673,3 +673,32 @@ describe('a size that falls in one variant\'s range (eighth pass)', () => {
     expect(on('yellow 22 and 30')).toBeNull();
   });
 });
+
+describe('a volume number and a money amount tell variants apart (eighth pass)', () => {
+  // invented: a comic series sold by volume, one box of a run, and store credit in three amounts
+  const shop = compileSkuMatcher({
+    products: [
+      { sku: 'CMC-1', name: 'Star Harbor comic vol. 1', family: 'Star Harbor', onScreen: '#1', aliases: ['star harbor'] },
+      { sku: 'CMC-2', name: 'Star Harbor comic vol. 2', family: 'Star Harbor', onScreen: '#1', aliases: ['star harbor'] },
+      { sku: 'BOX-1-5', name: 'Moon Pilot box vol. 1-5', family: 'Moon Pilot box', onScreen: '#2', aliases: [] },
+      { sku: 'CRD-10', name: 'Shop Credit Card', family: 'credit card', size: '$10', onScreen: '#3', aliases: ['credit'] },
+      { sku: 'CRD-25', name: 'Shop Credit Card', family: 'credit card', size: '$25', onScreen: '#3', aliases: ['credit'] },
+      { sku: 'CRD-50', name: 'Shop Credit Card', family: 'credit card', size: '$50', onScreen: '#3', aliases: ['credit'] },
+    ],
+    offers: [],
+  });
+  const on = (t: string, pinned: string | null = null) => shop.match(normalizeText(t), pinned).sku;
+  it('reads "vol N" in any series word beside the family or alone; a run of volumes is no volume', () => {
+    expect(on('star harbor volume 2 pls')).toBe('CMC-2');
+    expect(on('tomo 2 para mi')).toBe('CMC-2');
+    expect(on('jilid 1 ada?', 'CMC-2')).toBe('CMC-1');
+    expect(on('vol 1 pls')).toBe('CMC-1'); // the box's run "vol. 1-5" is no single volume…
+    expect(on('vol 3 pls')).toBeNull(); // …so 3, inside the run, names nothing
+  });
+  it('reads a money size said with its sign or as a bare number beside the family or the pinned one', () => {
+    expect(on('credit card $25 pls')).toBe('CRD-25');
+    expect(on('the 50 one', 'CRD-10')).toBe('CRD-50');
+    expect(on('credit 2 pls')).toBeNull(); // a quantity, not an amount
+    expect(on('the 50 one')).toBeNull(); // nothing named or pinned: a bare number names nothing
+  });
+});

@@ -92,6 +92,20 @@ function bySizeRange(ranges: ReadonlyMap<string, readonly SizeRange[]>, set: rea
   return out;
 }
 
+/**
+ * The variants among `set` whose money size the comment says ("the 25 one", "$25", "la de 50", "yg 50": gift cards of
+ * $10 / $25 / $50): an amount after a currency sign in the original text, or a bare number equal to one of their amounts.
+ * Null when every variant has no amount or nothing tells them apart.
+ */
+function byAmount(amounts: ReadonlyMap<string, number>, set: readonly string[], norm: NormalizedText): string[] | null {
+  if (set.length < 2 || amounts.size === 0 || set.some((s) => !amounts.has(s))) return null;
+  const said = new Set<number>();
+  for (const m of norm.capped.matchAll(/(?:[$€£]|\b(?:rs|us|r)\$)\s?(\d{1,5})(?![\d.,]\d)/gi)) said.add(Number(m[1]));
+  for (const t of norm.tokens) if (/^\d{1,5}$/.test(t)) said.add(Number(t));
+  const fit = set.filter((s) => said.has(amounts.get(s) ?? -1));
+  return fit.length > 0 && fit.length < set.length ? fit : null;
+}
+
 export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFound: readonly Mention[], productTokens: Set<number>, pinnedInput: string | null): SkuMatch {
   const found = allFound.filter((m) => !colourNoise(m, norm.tokens, productTokens) && !genericMention(m, norm.tokens));
   const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried, hueSkus, discountCodes } = index;
@@ -334,7 +348,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
       fit = narrower.length > 0 ? narrower : named;
     }
     const label = attrs.map((t) => t.label).join(' + ');
-    const sized = bySizeRange(index.sizeRanges, fit, toks);
+    const sized = bySizeRange(index.sizeRanges, fit, toks) ?? byAmount(index.amounts, fit, norm);
     if (sized) fit = sized;
     if (fit.length === 1 && fit[0]) {
       sku = fit[0];
@@ -355,12 +369,12 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
   // a size number tells apart what is left: the variants named, or with nothing named the pinned product's family
   if (!sku && (candidates.length > 1 || (candidates.length === 0 && pinnedSku && attrs.length === 0))) {
     const base = candidates.length > 1 ? candidates : familyOf(pinnedSku ?? '');
-    const sized = bySizeRange(index.sizeRanges, base, toks);
+    const sized = bySizeRange(index.sizeRanges, base, toks) ?? byAmount(index.amounts, base, norm);
     if (sized?.length === 1 && sized[0]) {
       sku = sized[0];
       candidates = [sku];
       reasons.length = 0;
-      reasons.push(`sku: a size in ${sku}'s range → ${sku}`);
+      reasons.push(`sku: a size in ${sku}'s range or its amount → ${sku}`);
     } else if (sized && candidates.length > 1) candidates = sized;
   }
 
