@@ -702,3 +702,24 @@ describe('a volume number and a money amount tell variants apart (eighth pass)',
     expect(on('the 50 one')).toBeNull(); // nothing named or pinned: a bare number names nothing
   });
 });
+
+describe('a letter size written with its measure ranks by the letter (eighth pass)', () => {
+  it('ranks "S 40x60cm" below "L 60x160cm" and "M (B6)" below "L (A5)"', async () => {
+    const { sizeRank } = await import('./sku.words');
+    expect(sizeRank('S 40x60cm')).toBeLessThan(sizeRank('L 60x160cm') ?? 0);
+    expect(sizeRank('M (B6)')).toBeLessThan(sizeRank('L (A5)') ?? 0);
+  });
+  it('so "the big one" under a pinned small one is the large one of its family, not a bigger product elsewhere', () => {
+    const shop = compileSkuMatcher({
+      products: [
+        { sku: 'FRM-S', name: 'Oak Frame small', family: 'frame', size: 'S 20x30cm', onScreen: '#1', aliases: [] },
+        { sku: 'FRM-L', name: 'Oak Frame large', family: 'frame', size: 'L 50x70cm', onScreen: '#1', aliases: [] },
+        { sku: 'MAT-1', name: 'Jute Mat', family: 'mat', size: '60x90cm', onScreen: '#2', aliases: [] },
+        { sku: 'MAT-2', name: 'Jute Mat', family: 'mat', size: '120x180cm', onScreen: '#2', aliases: [] },
+      ],
+      offers: [],
+    });
+    expect(shop.match(normalizeText('el grande pls'), 'FRM-S').sku).toBe('FRM-L');
+    expect(shop.match(normalizeText('yg kecil kak'), 'FRM-L').sku).toBe('FRM-S');
+  });
+});
