@@ -348,7 +348,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
       fit = narrower.length > 0 ? narrower : named;
     }
     const label = attrs.map((t) => t.label).join(' + ');
-    const sized = bySizeRange(index.sizeRanges, fit, toks) ?? byAmount(index.amounts, fit, norm);
+    const sized = fit.length > 1 ? (bySizeRange(index.sizeRanges, fit, toks) ?? byAmount(index.amounts, fit, norm)) : null;
     if (sized) fit = sized;
     if (fit.length === 1 && fit[0]) {
       sku = fit[0];
@@ -367,7 +367,8 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
   }
 
   // a size number tells apart what is left: the variants named, or with nothing named the pinned product's family
-  if (!sku && (candidates.length > 1 || (candidates.length === 0 && pinnedSku && attrs.length === 0))) {
+  // (only catalogs with size ranges or money sizes pay for this: most have neither)
+  if (!sku && (index.sizeRanges.size > 0 || index.amounts.size > 0) && (candidates.length > 1 || (candidates.length === 0 && pinnedSku && attrs.length === 0))) {
     const base = candidates.length > 1 ? candidates : familyOf(pinnedSku ?? '');
     const sized = bySizeRange(index.sizeRanges, base, toks) ?? byAmount(index.amounts, base, norm);
     if (sized?.length === 1 && sized[0]) {
