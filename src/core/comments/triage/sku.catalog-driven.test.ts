@@ -642,3 +642,84 @@ describe('a size field that names what it measures after the measure (seventh pa
     }
   });
 });
+
+describe('a size that falls in one variant\'s range (eighth pass)', () => {
+  // invented: toddler and junior rain boots sold by size range, two sizing systems, one range written as a wrapping scale
+  const boots = compileSkuMatcher({
+    products: [
+      { sku: 'RB-YEL-T', name: 'Puddle Rain Boot Yellow, Toddler', family: 'rain boot', colour: 'yellow', size: 'EU 20-26 / UK 4-8', onScreen: '#1', aliases: ['Puddle'] },
+      { sku: 'RB-YEL-J', name: 'Puddle Rain Boot Yellow, Junior', family: 'rain boot', colour: 'yellow', size: 'EU 27-33 / UK 9C-1Y', onScreen: '#1', aliases: ['Puddle'] },
+      { sku: 'RB-RED-T', name: 'Puddle Rain Boot Red, Toddler', family: 'rain boot', colour: 'red', size: 'EU 20-26 / UK 4-8', onScreen: '#1', aliases: ['Puddle'] },
+      { sku: 'RB-RED-J', name: 'Puddle Rain Boot Red, Junior', family: 'rain boot', colour: 'red', size: 'EU 27-33 / UK 9C-1Y', onScreen: '#1', aliases: ['Puddle'] },
+      { sku: 'SCK-01', name: 'Warm Welly Socks', family: 'socks', onScreen: '#2', aliases: [] },
+    ],
+    offers: [],
+  });
+  const on = (t: string, pinned: string | null = null) => boots.match(normalizeText(t), pinned).sku;
+  it('tells the variants apart by the size said beside a colour or the family', () => {
+    expect(on('yellow 24 pls')).toBe('RB-YEL-T');
+    expect(on('amarela tamanho 30')).toBe('RB-YEL-J');
+    expect(on('puddle red eu 28')).toBe('RB-RED-J');
+    expect(on('merah 22', 'RB-YEL-J')).toBe('RB-RED-T');
+  });
+  it('with nothing named, narrows the pinned family only to one variant, else none', () => {
+    expect(on('size 30 pls', 'RB-YEL-T')).toBeNull(); // yellow and red juniors
+  });
+  it('reads no size from a range in a wrapping scale, a duration, a price or two sizes that disagree', () => {
+    // the juniors' UK range "9C-1Y" wraps, so UK sizes tell nothing apart: only EU is compared
+    expect(on('yellow uk 6')).toBeNull();
+    expect(on('yellow 5')).toBeNull();
+    expect(on('red one, 30 days to arrive?')).toBeNull();
+    expect(on('yellow 22 and 30')).toBeNull();
+  });
+});
+
+describe('a volume number and a money amount tell variants apart (eighth pass)', () => {
+  // invented: a comic series sold by volume, one box of a run, and store credit in three amounts
+  const shop = compileSkuMatcher({
+    products: [
+      { sku: 'CMC-1', name: 'Star Harbor comic vol. 1', family: 'Star Harbor', onScreen: '#1', aliases: ['star harbor'] },
+      { sku: 'CMC-2', name: 'Star Harbor comic vol. 2', family: 'Star Harbor', onScreen: '#1', aliases: ['star harbor'] },
+      { sku: 'BOX-1-5', name: 'Moon Pilot box vol. 1-5', family: 'Moon Pilot box', onScreen: '#2', aliases: [] },
+      { sku: 'CRD-10', name: 'Shop Credit Card', family: 'credit card', size: '$10', onScreen: '#3', aliases: ['credit'] },
+      { sku: 'CRD-25', name: 'Shop Credit Card', family: 'credit card', size: '$25', onScreen: '#3', aliases: ['credit'] },
+      { sku: 'CRD-50', name: 'Shop Credit Card', family: 'credit card', size: '$50', onScreen: '#3', aliases: ['credit'] },
+    ],
+    offers: [],
+  });
+  const on = (t: string, pinned: string | null = null) => shop.match(normalizeText(t), pinned).sku;
+  it('reads "vol N" in any series word beside the family or alone; a run of volumes is no volume', () => {
+    expect(on('star harbor volume 2 pls')).toBe('CMC-2');
+    expect(on('tomo 2 para mi')).toBe('CMC-2');
+    expect(on('jilid 1 ada?', 'CMC-2')).toBe('CMC-1');
+    expect(on('vol 1 pls')).toBe('CMC-1'); // the box's run "vol. 1-5" is no single volume…
+    expect(on('vol 3 pls')).toBeNull(); // …so 3, inside the run, names nothing
+  });
+  it('reads a money size said with its sign or as a bare number beside the family or the pinned one', () => {
+    expect(on('credit card $25 pls')).toBe('CRD-25');
+    expect(on('the 50 one', 'CRD-10')).toBe('CRD-50');
+    expect(on('credit 2 pls')).toBeNull(); // a quantity, not an amount
+    expect(on('the 50 one')).toBeNull(); // nothing named or pinned: a bare number names nothing
+  });
+});
+
+describe('a letter size written with its measure ranks by the letter (eighth pass)', () => {
+  it('ranks "S 40x60cm" below "L 60x160cm" and "M (B6)" below "L (A5)"', async () => {
+    const { sizeRank } = await import('./sku.words');
+    expect(sizeRank('S 40x60cm')).toBeLessThan(sizeRank('L 60x160cm') ?? 0);
+    expect(sizeRank('M (B6)')).toBeLessThan(sizeRank('L (A5)') ?? 0);
+  });
+  it('so "the big one" under a pinned small one is the large one of its family, not a bigger product elsewhere', () => {
+    const shop = compileSkuMatcher({
+      products: [
+        { sku: 'FRM-S', name: 'Oak Frame small', family: 'frame', size: 'S 20x30cm', onScreen: '#1', aliases: [] },
+        { sku: 'FRM-L', name: 'Oak Frame large', family: 'frame', size: 'L 50x70cm', onScreen: '#1', aliases: [] },
+        { sku: 'MAT-1', name: 'Jute Mat', family: 'mat', size: '60x90cm', onScreen: '#2', aliases: [] },
+        { sku: 'MAT-2', name: 'Jute Mat', family: 'mat', size: '120x180cm', onScreen: '#2', aliases: [] },
+      ],
+      offers: [],
+    });
+    expect(shop.match(normalizeText('el grande pls'), 'FRM-S').sku).toBe('FRM-L');
+    expect(shop.match(normalizeText('yg kecil kak'), 'FRM-L').sku).toBe('FRM-S');
+  });
+});

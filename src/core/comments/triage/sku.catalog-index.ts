@@ -37,7 +37,7 @@ export interface Term {
 /** Name words that name nothing alone: function words, pack words, and "pro" (Portuguese "para o" as often as a model name). */
 const NAME_STOP: ReadonlySet<string> = keySetOf(
   ['the', 'and', 'with', 'for', 'set', 'pcs', 'pc', 'cm', 'ml', 'of', 'de', 'da', 'do', 'del', 'la', 'el', 'en', 'in', 'x', 'kit', 'new',
-   'edition', 'size', 'pro', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini']);
+   'edition', 'size', 'pro', 'vol', 'volume', 'volumen', 'tomo', 'jilid', 'person', 'persons', 'people', 'pack', 'box', 'pair', 'pairs', 'piece', 'pieces', 'sachet', 'sachets', 'bundle', 'mini']);
 /** Model words that tell a product from its siblings of the same family (not a name alone: "mini" is also a size). */
 const MODEL_WORDS: ReadonlySet<string> = keySetOf(['pro', 'mini', 'max', 'plus', 'lite', 'ultra', 'air', 'go', 'xl', 'xs']);
 /** Articles an alias may start with ("the Puck", "el Clásico", "o Bonzão", "si Kecil"). */
@@ -47,6 +47,12 @@ const ON_SCREEN_PREFIXES = ['#', 'no', 'no.', 'nr', 'nro', 'num', 'number', 'num
 const SPELLED_ON_SCREEN_PREFIXES = ['number', 'numero', 'nomor', 'nomer', 'produk', 'produto', 'producto'];
 /** Spelled numbers that are articles or pronouns as often ("no se", "un", "uma"): never an on-screen number. */
 const SPELLED_SKIP: ReadonlySet<string> = new Set(['se', 'un', 'uno', 'una', 'um', 'uma']);
+/**
+ * Words that put a number in a series (a book's volume, a part): "vol. 2" in a name, said "volume 2", "tomo 2", "jilid 2",
+ * "livro 2" by viewers (en/es/pt/id).
+ */
+const SERIES_WORDS = ['vol', 'volume', 'volumen', 'volumes', 'tomo', 'jilid', 'book', 'libro', 'livro', 'buku', 'part', 'parte', 'bagian'];
+const SERIES_IN_NAME = /\b(?:vol(?:ume|umen)?|tomo|jilid|book|libro|livro|buku|part|parte|bagian)\.?\s*(\d{1,3})(?!\s*[-–]\s*\d)(?![\d.,])/i;
 const CODE_WORDS = ['code', 'codes', 'codigo', 'coupon', 'cupon', 'cupom', 'kode', 'voucher', 'promo code', 'discount code', 'kode promo'];
 
 function isNumericKeys(keys: string[]): boolean {
@@ -139,6 +145,39 @@ export interface CatalogIndex {
   familyOf(sku: string): string[];
   /** SKUs of products that come in several colours (a colour word alone is about these, not a one-colour product). */
   colourVaried: ReadonlySet<string>;
+  /** Size ranges a product comes in ("EU 24-29 / BR 23-28": shoe or ring sizes), by SKU; see `sizeRangesOf`. */
+  sizeRanges: ReadonlyMap<string, readonly SizeRange[]>;
+  /** A size that is a money amount ("$25", "R$ 50": gift cards, top-ups) by SKU; normalization hides it as a price. */
+  amounts: ReadonlyMap<string, number>;
+}
+
+/** The amount of a size field that is money ("$25", "US$ 10", "R$50", "€ 20", "25 USD"), or null. */
+export function moneyAmountOf(size: string): number | null {
+  const m = /^\s*(?:[A-Z]{0,3}\$|€|£|¥)\s*(\d{1,5})\s*$/.exec(size) ?? /^\s*(\d{1,5})\s*(?:USD|EUR|GBP|BRL|MXN|dollars?|reais|euros?)\s*$/i.exec(size);
+  return m?.[1] ? Number(m[1]) : null;
+}
+
+/** One range of a product's size field: its sizing system when written ("eu", "br", "us"…), lowest and highest size. */
+export interface SizeRange {
+  system: string | null;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The ranges a size field spans ("EU 36-45 / US W5.5-M11 / BR 34-43" → eu 36–45, us 5.5–11, br 34–43): a viewer's size
+ * ("38", "talla 27") that falls in one variant's range and not another's tells the variants apart (kids' 24–29 vs 30–35).
+ * A range that runs downwards ("12.5C-3Y", a scale that wraps) is left out: its order is not the numbers'.
+ */
+export function sizeRangesOf(size: string): SizeRange[] {
+  const out: SizeRange[] = [];
+  for (const m of size.matchAll(/(?:\b([A-Za-z]{2,3})\s*)?\b[A-Za-z]?(\d{1,3}(?:[.,]\d)?)[A-Za-z]?\s*[-–]\s*[A-Za-z]?(\d{1,3}(?:[.,]\d)?)[A-Za-z]?\b/g)) {
+    const lo = Number((m[2] ?? '').replace(',', '.'));
+    const hi = Number((m[3] ?? '').replace(',', '.'));
+    if (!(lo < hi)) continue;
+    out.push({ system: m[1] ? m[1].toLowerCase() : null, lo, hi });
+  }
+  return out;
 }
 
 /**
@@ -264,6 +303,10 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
       const own = pairRow(pair);
       for (const v of variantWords(pair)) if (v.includes(' ') || own.includes(v)) translated.push([v, p.sku, 1]);
     }
+    // the number of a volume or part in the name ("… vol. 2"; not a run of them, "vol. 1-10"): said with any series word
+    // it tells the volumes apart, and alone names the one volume that has it ("vol 2 pls")
+    const series = SERIES_IN_NAME.exec(p.name.replace(/\([^)]*\)?/g, ' '))?.[1];
+    if (series) for (const w of SERIES_WORDS) addTerm(`${w} ${Number(series)}`, p.sku, 2, 'size');
     if (p.colour) for (const w of colourWords(p.colour)) addTerm(w, p.sku, 2, 'colour');
     if (p.size) {
       const { words, letterOnly, narrowOnly } = sizeWords(p.size);
@@ -458,5 +501,15 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   }
   for (const k of clash) cognates.delete(k);
   const cognateFirst = new Set([...cognates.keys()].map((k) => k.slice(0, 3)));
-  return { colourVaried, cognates, cognateFirst, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, discountCodes, hueSkus, sizedSkus: new Set(catalog.products.filter((p) => p.size).map((p) => p.sku)), bundleSkus, knownSkus, capitalLetters, familyOf };
+  const sizeRanges = new Map<string, SizeRange[]>();
+  for (const p of catalog.products) {
+    const r = p.size ? sizeRangesOf(p.size) : [];
+    if (r.length > 0) sizeRanges.set(p.sku, r);
+  }
+  const amounts = new Map<string, number>();
+  for (const p of catalog.products) {
+    const a = p.size ? moneyAmountOf(p.size) : null;
+    if (a !== null) amounts.set(p.sku, a);
+  }
+  return { amounts, sizeRanges, colourVaried, cognates, cognateFirst, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, discountCodes, hueSkus, sizedSkus: new Set(catalog.products.filter((p) => p.size).map((p) => p.sku)), bundleSkus, knownSkus, capitalLetters, familyOf };
 }

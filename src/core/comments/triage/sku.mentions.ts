@@ -6,12 +6,12 @@ import { TRAILING_IGNORE } from './sku.pointer';
 
 /** What may follow an ordinal that points at a product ("the second one", "el segundo?", "yang kedua kak"). */
 const AFTER_ORDINAL: ReadonlySet<string> = keySetOf(['one', 'uno', 'una', 'um', 'uma', 'item', 'product', 'produk', '?']);
-const UNITS_AFTER_NUMBER: ReadonlySet<string> = keySetOf(
+export const UNITS_AFTER_NUMBER: ReadonlySet<string> = keySetOf(
   ['day', 'days', 'dia', 'dias', 'hari', 'week', 'weeks', 'semana', 'semanas', 'minggu', 'hour', 'hours', 'hora', 'horas', 'jam', 'h',
    'min', 'mins', 'minutes', 'menit', 'month', 'months', 'mes', 'meses', 'bulan', 'year', 'years', 'anos', 'tahun', 'times', 'vezes',
    'veces', 'kali', 'seconds', 'segundos', 'detik', 'k', 'pm', 'am', 'followers', 'people', 'orang', 'pessoas', 'personas', 'primeiros',
    'primeros', 'first', 'pertama', 'off', 'x', 'rb', 'ribu', 'jt', 'reais', 'pesos', 'dollars', 'bucks', 'usd', 'orders', 'pedidos', 'likes']);
-const NUMBER_BLOCKERS_BEFORE: ReadonlySet<string> = keySetOf(['order', 'pedido', 'pesanan', 'number', 'top', '__price__', 'the first', 'first']);
+export const NUMBER_BLOCKERS_BEFORE: ReadonlySet<string> = keySetOf(['order', 'pedido', 'pesanan', 'number', 'top', '__price__', 'the first', 'first']);
 
 function tokenMatches(textTok: string, key: string): boolean {
   if (textTok === key) return true;

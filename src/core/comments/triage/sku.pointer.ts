@@ -43,12 +43,15 @@ export const TRAILING_IGNORE: ReadonlySet<string> = keySetOf(
    'agora', 'skrg', 'sekarang', '?']);
 const DEICTIC_KEYS: readonly string[][] = DEICTIC_PHRASES.map((p) => phraseKeys(p));
 
-function hasDeictic(toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
+/** Which pointing cue a comment has (null: none): a phrase, a last word, a holding verb, "that" beside a product, an opening "this…?". */
+export type PointerCue = 'phrase' | 'last word' | 'holding verb' | 'that + product' | 'opening question' | 'demonstrative';
+
+function deicticCue(toks: readonly string[], productTokens: ReadonlySet<number>): PointerCue | null {
   const n = toks.length;
   for (const p of DEICTIC_KEYS) {
     outer: for (let i = 0; i + p.length <= n; i++) {
       for (let k = 0; k < p.length; k++) if (toks[i + k] !== p[k]) continue outer;
-      return true;
+      return 'phrase';
     }
   }
   // a bare "this"/"este"/"ini" that ends the comment (a pointing word as last word),
@@ -56,15 +59,15 @@ function hasDeictic(toks: readonly string[], productTokens: ReadonlySet<number>)
   let last = n - 1;
   const at = (k: number): string => toks[k] ?? '';
   while (last >= 0 && (TRAILING_IGNORE.has(at(last)) || at(last).startsWith(':') || productTokens.has(last))) last--;
-  if (last >= 0 && (DEICTIC_WORDS.has(at(last)) || THAT_BEFORE.has(at(last)) || THAT_AFTER.has(at(last)))) return true;
+  if (last >= 0 && (DEICTIC_WORDS.has(at(last)) || THAT_BEFORE.has(at(last)) || THAT_AFTER.has(at(last)))) return 'last word';
   for (let i = 0; i < n; i++) {
     const t = at(i);
-    if (SHOWING_WORDS.has(t)) return true;
-    if (THAT_BEFORE.has(t) && productTokens.has(i + 1)) return true;
-    if (THAT_AFTER.has(t) && productTokens.has(i - 1)) return true;
+    if (SHOWING_WORDS.has(t)) return 'holding verb';
+    if (THAT_BEFORE.has(t) && productTokens.has(i + 1)) return 'that + product';
+    if (THAT_AFTER.has(t) && productTokens.has(i - 1)) return 'that + product';
   }
-  if (n > 1 && DEICTIC_WORDS.has(at(0)) && toks.includes('?')) return true;
-  return false;
+  if (n > 1 && DEICTIC_WORDS.has(at(0)) && toks.includes('?')) return 'opening question';
+  return null;
 }
 
 /**
@@ -80,12 +83,18 @@ function isVerbTwin(toks: readonly string[], i: number): boolean {
 
 /** A pointing word anywhere ("does this come in…", "ini bahannya…"), unless the comment is about the show itself. */
 export function hasPointer(toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
-  if (hasDeictic(toks, productTokens)) return true;
+  return pointerCue(toks, productTokens) !== null;
+}
+
+/** The cue `hasPointer` found (for the bench's breakdown of pointer errors by kind), or null. */
+export function pointerCue(toks: readonly string[], productTokens: ReadonlySet<number>): PointerCue | null {
+  const cue = deicticCue(toks, productTokens);
+  if (cue) return cue;
   let pointer = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] ?? '';
-    if (STREAM_WORDS.has(t)) return false;
+    if (STREAM_WORDS.has(t)) return null;
     if (POINTER_WORDS.has(t) && !TIME_WORDS.has(toks[i - 1] ?? '') && !TIME_WORDS.has(toks[i + 1] ?? '') && !isVerbTwin(toks, i)) pointer = true;
   }
-  return pointer;
+  return pointer ? 'demonstrative' : null;
 }

@@ -1,7 +1,7 @@
 // From the terms a comment names to one SKU, or none with the candidates: exclusive names, families, colour/size/
 // variant narrowing per dimension, the pinned product, and the offer. Several products named or fitting → none.
-import { dimensionOf, isNarrowOnly, type CatalogIndex, type Term } from './sku.catalog-index';
-import { fuzzyCode, type Mention } from './sku.mentions';
+import { dimensionOf, isNarrowOnly, type CatalogIndex, type SizeRange, type Term } from './sku.catalog-index';
+import { fuzzyCode, NUMBER_BLOCKERS_BEFORE, UNITS_AFTER_NUMBER, type Mention } from './sku.mentions';
 import { hasPointer } from './sku.pointer';
 import { isPointedNumber } from './sku.words';
 import { keySetOf, type NormalizedText } from './text.normalize';
@@ -61,6 +61,49 @@ const QUANTIFIERS: ReadonlySet<string> = keySetOf(['every', 'all', 'any', 'todos
 function genericMention(m: Mention, toks: readonly string[]): boolean {
   if (!m.term.kinds.has('family') || m.term.kinds.has('name') || m.term.kinds.has('alias')) return false;
   return QUANTIFIERS.has(toks[m.at - 1] ?? '') || (QUANTIFIERS.has(toks[m.at - 2] ?? '') && /^(?:the|los|las|os|as|el|la|o|a|my|mis|meus|minhas)$/.test(toks[m.at - 1] ?? ''));
+}
+
+/**
+ * The variants among `set` whose size range holds a size the comment says ("azul 27" → the little-kid pair of EU 24–29,
+ * not the big-kid 30–35): only systems every one of them has a range in (a range the catalog writes in a scale that
+ * wraps, "12.5C-3Y", says nothing), a system word before the number ("eu 30", "br 29") keeps to that system, and a
+ * number that is a duration, price or quantity word's is no size. Null when no size tells them apart.
+ */
+function bySizeRange(ranges: ReadonlyMap<string, readonly SizeRange[]>, set: readonly string[], toks: readonly string[]): string[] | null {
+  if (set.length < 2 || ranges.size === 0) return null;
+  const lists = set.map((s) => ranges.get(s));
+  if (lists.some((l) => !l)) return null;
+  const systems = new Set((lists[0] ?? []).map((r) => r.system));
+  for (const l of lists) for (const sys of [...systems]) if (!(l ?? []).some((r) => r.system === sys)) systems.delete(sys);
+  if (systems.size === 0) return null;
+  let out: string[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] ?? '';
+    if (!/^\d{1,2}$/.test(t) || UNITS_AFTER_NUMBER.has(toks[i + 1] ?? '') || NUMBER_BLOCKERS_BEFORE.has(toks[i - 1] ?? '')) continue;
+    const n = Number(t);
+    const prev = toks[i - 1] ?? '';
+    const sys = systems.has(prev) ? prev : null;
+    const fit = set.filter((_, k) => (lists[k] ?? []).some((r) => systems.has(r.system) && (sys === null || r.system === sys) && r.lo <= n && n <= r.hi));
+    if (fit.length === 0 || fit.length === set.length) continue;
+    // two sizes that pick different variants: several
+    if (out && out.join() !== fit.join()) return null;
+    out = fit;
+  }
+  return out;
+}
+
+/**
+ * The variants among `set` whose money size the comment says ("the 25 one", "$25", "la de 50", "yg 50": gift cards of
+ * $10 / $25 / $50): an amount after a currency sign in the original text, or a bare number equal to one of their amounts.
+ * Null when every variant has no amount or nothing tells them apart.
+ */
+function byAmount(amounts: ReadonlyMap<string, number>, set: readonly string[], norm: NormalizedText): string[] | null {
+  if (set.length < 2 || amounts.size === 0 || set.some((s) => !amounts.has(s))) return null;
+  const said = new Set<number>();
+  for (const m of norm.capped.matchAll(/(?:[$€£]|\b(?:rs|us|r)\$)\s?(\d{1,5})(?![\d.,]\d)/gi)) said.add(Number(m[1]));
+  for (const t of norm.tokens) if (/^\d{1,5}$/.test(t)) said.add(Number(t));
+  const fit = set.filter((s) => said.has(amounts.get(s) ?? -1));
+  return fit.length > 0 && fit.length < set.length ? fit : null;
 }
 
 export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFound: readonly Mention[], productTokens: Set<number>, pinnedInput: string | null): SkuMatch {
@@ -305,6 +348,8 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
       fit = narrower.length > 0 ? narrower : named;
     }
     const label = attrs.map((t) => t.label).join(' + ');
+    const sized = fit.length > 1 ? (bySizeRange(index.sizeRanges, fit, toks) ?? byAmount(index.amounts, fit, norm)) : null;
+    if (sized) fit = sized;
     if (fit.length === 1 && fit[0]) {
       sku = fit[0];
       reasons.length = 0;
@@ -319,6 +364,19 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
         reasons.push(`sku: “this one” + “${label}” → pinned ${pinnedSku}`);
       } else reasons.push(`sku: “${label}” fits ${fit.length} SKUs → none`);
     }
+  }
+
+  // a size number tells apart what is left: the variants named, or with nothing named the pinned product's family
+  // (only catalogs with size ranges or money sizes pay for this: most have neither)
+  if (!sku && (index.sizeRanges.size > 0 || index.amounts.size > 0) && (candidates.length > 1 || (candidates.length === 0 && pinnedSku && attrs.length === 0))) {
+    const base = candidates.length > 1 ? candidates : familyOf(pinnedSku ?? '');
+    const sized = bySizeRange(index.sizeRanges, base, toks) ?? byAmount(index.amounts, base, norm);
+    if (sized?.length === 1 && sized[0]) {
+      sku = sized[0];
+      candidates = [sku];
+      reasons.length = 0;
+      reasons.push(`sku: a size in ${sku}'s range or its amount → ${sku}`);
+    } else if (sized && candidates.length > 1) candidates = sized;
   }
 
   if (!sku && candidates.length === 0 && pinnedSku && hasPointer(toks, productTokens)) {

@@ -891,6 +891,9 @@ export function sizeRank(input: string): number | null {
   const decimal = withDecimal(plain, size);
   const raw = /^\d+\.\d+ ?[a-z]+$/.test(decimal) ? decimal : plain;
   const key = SIZE_SYSTEMS.exec(raw)?.[1] ?? raw;
+  // a letter size then its measure ("S 40x60cm", "L (A5)"): ranked by the letter, the measure only describes it
+  const lettered = /^([a-z]{1,3}) .*\d/.exec(key)?.[1];
+  if (lettered && LETTER_RANK[lettered] !== undefined) return LETTER_RANK[lettered];
   // a multipack ("3 x 80", "2x 250 ml") counts what it holds
   const pack = /^(\d+) ?x ?(\d+(?:[.,]\d+)?)\s*([a-z]*)/.exec(key);
   if (pack?.[1] && pack[2]) return Number(pack[1]) * (sizeRank(`${pack[2]} ${pack[3] ?? ''}`.trim()) ?? Number(pack[2]));
