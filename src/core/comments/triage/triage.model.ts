@@ -54,7 +54,7 @@ const INTENT_EPOCHS = 20;
 const FEATURE_DROPOUT = 0.15;
 /**
  * Label smoothing of the intent model (the stack recalibrates its logits, so this shapes what it learns, not the
- * confidence shown). Chosen on the inner cross-validation of bench/triage/inner-cv-compare.ts (22 corpus categories,
+ * confidence shown). Chosen on the inner cross-validation of bench/triage/inner-cv-compare.ts (24 corpus categories,
  * the four reported folds excluded): inner worst / mean intent macro-F1 0.916 / 0.938 without, 0.919 / 0.940 at 0.1,
  * 0.921 / 0.941 at 0.2, 0.924 / 0.941 at 0.3, 0.925 / 0.942 at 0.4, 0.925 / 0.942 at 0.5.
  */
