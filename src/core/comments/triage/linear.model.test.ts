@@ -87,5 +87,28 @@ describe('linear model (fastText-style)', () => {
     expect([...train(0.3)]).toEqual([...z]);
     expect([...train(0)]).not.toEqual([...z]);
   });
-});
 
+  it('label smoothing keeps a learned comment short of certainty; without it the model pushes towards 1', () => {
+    const xs = data.map((d) => ({ x: featurizeLinear(d.input), y: d.y }));
+    const probe = featurizeLinear(data[0]!.input);
+    const gold = (labelSmoothing: number): number => {
+      const z = trainLinear(['order', 'complaint'], xs, { epochs: 200, lr: 0.8, seed: 3, labelSmoothing }).logits(probe);
+      return 1 / (1 + Math.exp(z[0]! - z[1]!));
+    };
+    // ε = 0.4 over two classes: the target of the gold class is 0.8
+    expect(gold(0)).toBeGreaterThan(0.97);
+    const smoothed = gold(0.4);
+    expect(smoothed).toBeGreaterThan(0.5);
+    expect(smoothed).toBeLessThan(0.9);
+  });
+
+  it('pairs every word with the language: the same words in two languages differ in exactly those features and the language', () => {
+    const words = ['ainda', 'nao', 'chegou'];
+    const pt = featurizeLinear({ words, lang: 'pt', extras: [] });
+    const es = featurizeLinear({ words, lang: 'es', extras: [] });
+    expect(pt.n).toBe(es.n);
+    const esSet = new Set(es.idx);
+    const onlyPt = [...pt.idx].filter((f) => !esSet.has(f));
+    expect(onlyPt.length).toBe(words.length + 1);
+  });
+});

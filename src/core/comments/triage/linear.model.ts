@@ -1,5 +1,6 @@
 // A fastText-style linear classifier: hashed character n-grams (2–5, per word with boundary marks), word uni- and
-// bigrams, the language and the ids of the rules that fired, into a softmax trained by SGD from a fixed seed.
+// bigrams, each word paired with the comment's language, the language and the ids of the rules that fired, into a
+// softmax trained by SGD (with label smoothing when asked) from a fixed seed.
 // Pure computation; features remember where they came from so a prediction can name its strongest ones.
 
 /** Hash space of the features (2^18); a model may use fewer bits (its weights fold the hash onto a smaller table). */
@@ -77,6 +78,12 @@ export interface TrainOptions {
   l2?: number;
   /** Share of a comment's features left out at each training step (0 = none). */
   dropout?: number;
+  /**
+   * Label smoothing ε: the target is 1 − ε + ε/K for the gold class and ε/K for each other (0 = none). The model
+   * stops pushing a comment it already gets right towards certainty, so no word of the training catalogs grows a
+   * weight large enough to decide a comment of another catalog alone.
+   */
+  labelSmoothing?: number;
   /** Size of the weight table as a power of two (≤ MODEL_BITS); smaller is faster (cache), larger collides less. */
   bits?: number;
 }
@@ -95,6 +102,7 @@ const SEED_BIGRAM = 0x2b6e1c7d;
 const SEED_CHAR = 0x5bd1e995;
 const SEED_OTHER = 0x1b873593;
 const SEED_CROSS = 0x68e31da4;
+const SEED_LANG_WORD = 0x3c6ef372;
 /** hashStr('lang:', SEED_OTHER): the language feature hashes as the text 'lang:xx' did, without building it. */
 const SEED_LANG = hashStr('lang:', SEED_OTHER);
 
@@ -113,30 +121,39 @@ export function featurizeLinear(input: ModelInput, scratch?: FeatureScratch): Fe
   const idx = scratch?.idx ?? new Int32Array(MAX_FEATURES);
   const src = scratch?.src ?? new Int32Array(MAX_FEATURES);
   // features are written in place (no closure, no string per n-gram: FNV runs over the code units); a comment's
-  // features stop at MAX_FEATURES (the character n-grams of a very long comment are the ones dropped)
-  const CAP = MAX_FEATURES - 2 - Math.min(input.extras.length, 64);
+  // features stop at MAX_FEATURES (the character n-grams of a very long comment are the ones dropped); a word that
+  // starts below CAP writes three features before the next check, and the end bigram and language two more
+  const CAP = MAX_FEATURES - 4 - Math.min(input.extras.length, 64);
   let n = 0;
   const words = input.words;
   const nw = Math.min(words.length, MAX_WORDS);
   let prevHash = hashStr('<s>', SEED_BIGRAM);
   let prevPlain = '';
+  const langWordSeed = hashStr(input.lang, SEED_LANG_WORD);
   for (let i = 0; i < nw && n < CAP; i++) {
     const w = words[i] ?? '';
-    // the word's three hashes (unigram, bigram after the previous word, and the seed of the next bigram) in one pass
-    // over its letters: hashStr(w, SEED_WORD), hashStr(w, prevHash), hashStr(w, SEED_BIGRAM)
+    // the word's four hashes (unigram, bigram after the previous word, the seed of the next bigram, the word in its
+    // language) in one pass over its letters: hashStr(w, SEED_WORD / prevHash / SEED_BIGRAM / langWordSeed)
     let hw = SEED_WORD;
     let hb = prevHash >>> 0;
     let hn = SEED_BIGRAM;
+    let hLang = langWordSeed >>> 0;
     for (let k = 0; k < w.length; k++) {
       const ch = w.charCodeAt(k);
       hw = Math.imul(hw ^ ch, 0x01000193);
       hb = Math.imul(hb ^ ch, 0x01000193);
       hn = Math.imul(hn ^ ch, 0x01000193);
+      hLang = Math.imul(hLang ^ ch, 0x01000193);
     }
     idx[n] = (hw >>> 0) & MASK;
     src[n++] = K_WORD | (i << 2);
     idx[n] = (hb >>> 0) & MASK;
     src[n++] = K_BIGRAM | (i << 2);
+    // the word in this comment's language: a word that means one thing in one language and another elsewhere
+    // ("pronto": soon in Spanish, ready in Portuguese), or is an intent cue in one language only, gets a weight of its
+    // own there beside the shared one (explained as the word itself)
+    idx[n] = (hLang >>> 0) & MASK;
+    src[n++] = K_WORD | (i << 2);
     prevHash = hn >>> 0;
     const c0 = w.charCodeAt(0);
     // emoji tokens, placeholders, '#2', '+1', '?' are whole words only
@@ -562,6 +579,9 @@ export function trainLinear(
   const z = new Float64Array(K);
   const dropout = Math.min(0.9, Math.max(0, opts.dropout ?? 0));
   const kept = new Int32Array(MAX_FEATURES);
+  const ls = Math.min(0.9, Math.max(0, opts.labelSmoothing ?? 0));
+  const offTarget = ls / K;
+  const onTarget = 1 - ls + offTarget;
   let step = 0;
   for (let ep = 0; ep < epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -595,7 +615,7 @@ export function trainLinear(
       }
       const cw = opts.classWeight?.[y] ?? 1;
       for (let c = 0; c < K; c++) {
-        const g = cw * ((z[c] ?? 0) / sum - (c === y ? 1 : 0));
+        const g = cw * ((z[c] ?? 0) / sum - (c === y ? onTarget : offTarget));
         if (g === 0) continue;
         bias[c] = (bias[c] ?? 0) - lr * g * 0.1;
         const step = lr * g * xs;

@@ -31,6 +31,8 @@ export interface TrainTriageOptions {
   dropout?: number;
   /** Fit the stack's model and rule weights per class (default) or one pair for all classes. */
   perClassStack?: boolean;
+  /** Label smoothing of the intent model (default INTENT_LABEL_SMOOTHING; 0 = none). */
+  labelSmoothing?: number;
   /** Epochs of the sub-intent model (default 12; `epochs` is the intent model's). */
   subEpochs?: number;
   /**
@@ -50,6 +52,13 @@ const SUB_BITS = 16;
  */
 const INTENT_EPOCHS = 20;
 const FEATURE_DROPOUT = 0.15;
+/**
+ * Label smoothing of the intent model (the stack recalibrates its logits, so this shapes what it learns, not the
+ * confidence shown). Chosen on the inner cross-validation of bench/triage/inner-cv-compare.ts (24 corpus categories,
+ * the four reported folds excluded): inner worst / mean intent macro-F1 0.916 / 0.938 without, 0.919 / 0.940 at 0.1,
+ * 0.921 / 0.941 at 0.2, 0.924 / 0.941 at 0.3, 0.925 / 0.942 at 0.4, 0.925 / 0.942 at 0.5.
+ */
+const INTENT_LABEL_SMOOTHING = 0.4;
 
 /** The rules alone (no learned model): what createTriage does without one. */
 export const RULES_ONLY_STACK: StackWeights = { a: 0, b: 1, bias: [0, 0, 0, 0, 0] };
@@ -121,6 +130,7 @@ export function trainIntentModel(data: readonly Prepared[], o: TrainTriageOption
     classWeight: classWeights(ys, INTENTS.length),
     bits: INTENT_BITS,
     dropout: o.dropout ?? FEATURE_DROPOUT,
+    labelSmoothing: o.labelSmoothing ?? INTENT_LABEL_SMOOTHING,
   });
 }
 
