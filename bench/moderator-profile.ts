@@ -14,6 +14,9 @@ import { serveBuild } from './support/serve-build';
 import { launchChromium, ROOT, startBenchRig, UNPACED_FRAME_ARGS } from './support/browser-rig';
 import { prepareDeskLoad } from './support/desk-load';
 
+const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? Number.NaN;
+const med = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
 
 interface ProfileNode {
   id: number;
@@ -125,7 +128,7 @@ function report(name: string, w: FrameWalk & { marker: number }, profile: Profil
   console.log(`  slow frame indices: ${[...slow].join(' ')}`);
 }
 
-function traceReport(events: TraceEvent[]): void {
+function traceReport(events: TraceEvent[], inOrder = false): void {
   const costs = frameCosts(events);
   if (!costs) throw new Error('no frames');
   const { pid, tid } = costs.thread;
@@ -135,21 +138,25 @@ function traceReport(events: TraceEvent[]): void {
   console.log(`frames ${costs.frames.length}, CPU p50 ${cpu[Math.floor(cpu.length / 2)]?.toFixed(1)} p90 ${cut.toFixed(1)} p95 ${cpu[Math.floor(cpu.length * 0.95)]?.toFixed(1)}; wall p95 ${[...costs.frames.map((f) => f.wallMs)].sort((a, b) => a - b)[Math.floor(cpu.length * 0.95)]?.toFixed(1)}`);
   const mine = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   // Self CPU time per event name: an event's tdur minus its direct children's.
-  const self = new Map<string, number>();
-  for (const f of dear) {
-    const inFrame = mine.filter((e) => e.ts >= f.from && e.ts < f.to);
-    const stack: TraceEvent[] = [];
-    const selfOf = new Map<TraceEvent, number>();
-    for (const e of inFrame) {
-      while (stack.length && (stack.at(-1) as TraceEvent).ts + ((stack.at(-1) as TraceEvent).dur ?? 0) <= e.ts) stack.pop();
-      const t = (e.tdur ?? e.dur ?? 0) / 1000;
-      selfOf.set(e, t);
-      const parent = stack.at(-1);
-      if (parent) selfOf.set(parent, (selfOf.get(parent) ?? 0) - t);
-      stack.push(e);
+  const selfIn = (frames: readonly { from: number; to: number }[]) => {
+    const self = new Map<string, number>();
+    for (const f of frames) {
+      const inFrame = mine.filter((e) => e.ts >= f.from && e.ts < f.to);
+      const stack: TraceEvent[] = [];
+      const selfOf = new Map<TraceEvent, number>();
+      for (const e of inFrame) {
+        while (stack.length && (stack.at(-1) as TraceEvent).ts + ((stack.at(-1) as TraceEvent).dur ?? 0) <= e.ts) stack.pop();
+        const t = (e.tdur ?? e.dur ?? 0) / 1000;
+        selfOf.set(e, t);
+        const parent = stack.at(-1);
+        if (parent) selfOf.set(parent, (selfOf.get(parent) ?? 0) - t);
+        stack.push(e);
+      }
+      for (const [e, t] of selfOf) self.set(`${e.cat} ${e.name}`, (self.get(`${e.cat} ${e.name}`) ?? 0) + t / frames.length);
     }
-    for (const [e, t] of selfOf) self.set(`${e.cat} ${e.name}`, (self.get(`${e.cat} ${e.name}`) ?? 0) + t / dear.length);
-  }
+    return self;
+  };
+  const self = selfIn(dear);
   // Per frame: CPU of each renderer thread (main, compositor, raster workers) in the frame's span.
   const names = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, String((e.args as { name?: string } | undefined)?.name ?? ''));
@@ -172,9 +179,13 @@ function traceReport(events: TraceEvent[]): void {
   const wallSorted = byWall.map((x) => x.wall).sort((a, b) => a - b);
   console.log(`frame spans (BeginMainThreadFrame to next): p50 ${wallSorted[Math.floor(wallSorted.length / 2)]?.toFixed(1)} p95 ${wallSorted[Math.floor(wallSorted.length * 0.95)]?.toFixed(1)}`);
   console.log(`threads: ${threads.map(([k, v]) => `${v}(${k.split(':')[1]})`).join(', ')}`);
-  for (const { f, i, wall } of byWall.slice(0, 12)) {
+  // The 12 slowest frames, or (inOrder) every frame in the order drawn.
+  for (const { f, i, wall } of inOrder ? [...byWall].sort((a, b) => a.i - b.i) : byWall.slice(0, 12)) {
     const parts = threads.map(([k, v]) => [v, cpuIn(k, f.from, f.to)] as const).filter(([, ms]) => ms > 0.2);
     console.log(`  frame ${i}: span ${wall.toFixed(1)} ms; main CPU ${f.cpuMs.toFixed(1)}; ${parts.map(([v, ms]) => `${v} ${ms.toFixed(1)}`).join(' · ')}`);
+    // What this frame's main thread did: its five biggest events by self CPU time.
+    const topEvents = [...selfIn([f]).entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    console.log(`      ${topEvents.map(([k, ms]) => `${k.split(' ').at(-1)} ${ms.toFixed(1)}`).join(' · ')}`);
   }
   const totals = costs.frames.map((f) => threads.reduce((a, [k]) => a + cpuIn(k, f.from, f.to), 0)).sort((a, b) => a - b);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -235,6 +246,30 @@ async function main(): Promise<void> {
         }
         return;
       }
+      if (only === 'frames') {
+        // Which frames of the jumps + j walk are slow: the walk on a freshly opened desk (same
+        // selection, same scroll each time), `runs` times; each frame's interval, median over the
+        // runs, and the frames over 16.7 ms by step (a p95 over 100 frames is the 6th-slowest).
+        const runs = Number(process.argv[3] ?? 5);
+        const all: number[][] = [];
+        for (let r = 0; r < runs; r++) {
+          if (r > 0) {
+            await p.reload();
+            await p.getByTestId('queue-all').click();
+            await p.getByTestId('list-count').filter({ hasText: `${now.toLocaleString('en-US')} shown` }).waitFor({ timeout: 120_000 });
+            await p.getByTestId('comment-row').first().waitFor();
+            await new Promise((res) => setTimeout(res, 500));
+          }
+          const w = (await p.evaluate(STEP_WALK)) as FrameWalk;
+          all.push(w.times);
+          const slow = w.times.map((x, i) => [i, x] as const).filter(([, x]) => x > 16.7);
+          console.log(`run ${r + 1}: p95 ${p95(w.times).toFixed(1)}; over 16.7 ms: ${slow.map(([i, x]) => `${i < 60 ? 'jump' : 'j'}#${i}=${x.toFixed(0)}`).join(' ')}`);
+        }
+        const n = Math.min(...all.map((t) => t.length));
+        const medians = Array.from({ length: n }, (_, i) => med(all.map((t) => t[i] as number)));
+        console.log(`median interval per frame (jumps are 0–59, j 60–99):\n${medians.map((x, i) => `${i}:${x.toFixed(1)}`).join(' ')}`);
+        return;
+      }
       if (only === 'trace') {
         // Every main-thread event in the slowest frames of a smooth scroll, by self time (wide categories).
         const cats = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink', 'cc', 'toplevel', 'v8', 'renderer.scheduler', 'blink.user_timing', 'benchmark', 'input', 'disabled-by-default-cc.debug.scheduler', 'navigation', 'mojom', 'ipc', 'accessibility', 'disabled-by-default-devtools.timeline.stack'];
@@ -245,7 +280,7 @@ async function main(): Promise<void> {
         if (which === 'live') await liveLoad();
         await walkP;
         const events = parseTrace(await unpaced.stopTracing());
-        traceReport(events);
+        traceReport(events, process.argv[4] === 'order');
         return;
       }
       if (!only || only === 'walk') {

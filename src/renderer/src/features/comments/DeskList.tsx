@@ -39,6 +39,8 @@ export interface DeskListProps {
   onCheck(id: string): void;
   /** The rows on screen (with the margin), for paging. */
   onRange(start: number, end: number): void;
+  /** Every scroll event (stable; must not render): the desk reads unread rows once scrolling stops. */
+  onScrolled(): void;
 }
 
 const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList(props, ref) {
@@ -46,6 +48,8 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
   const [view, setView] = useState({ top: 0, height: 0 });
   const frame = useRef(0);
   const { total, onRange } = props;
+  const scrolledRef = useRef(props.onScrolled);
+  scrolledRef.current = props.onScrolled;
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -58,6 +62,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
       flushSync(() => setView((v) => (Math.floor(v.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT) ? v : { ...v, top })));
     };
     const onScroll = () => {
+      scrolledRef.current();
       if (!frame.current) frame.current = requestAnimationFrame(read);
     };
     // The viewport's height comes from a ResizeObserver, never from reading layout while scrolling.

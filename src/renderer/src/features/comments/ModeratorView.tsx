@@ -340,6 +340,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
             onSelect={onSelectRow}
             onCheck={toggleChecked}
             onRange={onRange}
+            onScrolled={desk.scrolled}
           />
         </div>
         <aside className="mod-detail">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskItem } from '../../../../shared/contract/index';
-import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, pagesFor, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storePage } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, pagesFor, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
 
 const item = (id: string) => ({ id, size: 1, comment: { id } as DeskItem['comment'], platforms: {}, pinned: false }) as DeskItem;
 
@@ -19,15 +19,41 @@ describe('desk window paging', () => {
   });
   it('re-reads stale pages when the station moved, keeps fresh ones, drops far ones', () => {
     const c = emptyCache('all');
-    storePage(c, 0, [item('a'), item('b')], 2, 5, [0]);
+    storeAnswer(c, [[0, [item('a'), item('b')]]], 2, 5, [0]);
     expect(pagesToFetch(c, [0, 1], 5)).toEqual([1]);
     expect(pagesToFetch(c, [0], 6)).toEqual([0]);
-    storePage(c, 7, [item('z')], 400, 6, [7]);
+    storeAnswer(c, [[7, [item('z')]]], 400, 6, [7]);
     expect(c.pages.has(0)).toBe(false);
     expect(itemAt(c, 350, 50)?.id).toBe('z');
     expect(itemAt(c, 351, 50)).toBeUndefined();
     expect(indexOf(c, 'z', 50)).toBe(350);
     expect(indexOf(c, 'a')).toBe(-1);
+  });
+});
+
+describe('reads after a jump', () => {
+  it('stores only the pages around the screen as it is when the answer lands, and says whether the desk must re-render', () => {
+    const c = emptyCache('all');
+    expect(storeAnswer(c, [[0, [item('a')]], [1, [item('b')]]], 400, 1, [0, 1])).toBe(true);
+    // The screen jumped to page 9 while a read for pages 4–5 was on its way: nothing of it shows.
+    expect(storeAnswer(c, [[4, [item('x')]], [5, [item('y')]]], 400, 2, [8, 9, 10])).toBe(false);
+    expect([...c.pages.keys()]).toEqual([]);
+    expect(c.version).toBe(2);
+    // The same late answer still re-renders when the total moved (the list's height shows it).
+    expect(storeAnswer(c, [[4, [item('x')]]], 401, 3, [8, 9, 10])).toBe(true);
+    expect(storeAnswer(c, [[9, [item('n')]]], 401, 3, [8, 9, 10])).toBe(true);
+    expect(itemAt(c, 9 * DESK_PAGE)?.id).toBe('n');
+  });
+  it('knows when rows on screen have no page yet', () => {
+    const c = emptyCache('all');
+    storeAnswer(c, [[0, [item('a')]], [1, [item('b')]]], 100, 1, [0, 1]);
+    expect(rowsMissing(c, 0, 2 * DESK_PAGE - 1)).toBe(false);
+    expect(rowsMissing(c, 10, 2 * DESK_PAGE + 3)).toBe(true);
+    expect(rowsMissing(c, 3 * DESK_PAGE, 3 * DESK_PAGE + 20)).toBe(true);
+    // Rows past the end of the list are not missing.
+    storeAnswer(c, [[3, [item('z')]]], 4 * DESK_PAGE - 10, 1, [3]);
+    expect(rowsMissing(c, 3 * DESK_PAGE, 5 * DESK_PAGE)).toBe(false);
+    expect(rowsMissing(emptyCache('all'), 0, 20)).toBe(false);
   });
 });
 

@@ -47,12 +47,30 @@ export function pagesToFetch(cache: DeskCache, wanted: readonly number[], statio
   });
 }
 
-/** Stores an answer; pages far from the screen are dropped so the cache stays a few pages. */
-export function storePage(cache: DeskCache, page: number, items: DeskItem[], total: number, version: number, keep: readonly number[]): void {
-  cache.pages.set(page, { items, version });
+/**
+ * Stores a read's pages, keeping only the pages around the screen as it is now (`keep`): an answer
+ * to a read sent before a jump lands after the screen moved on, and its rows would show nowhere.
+ * True when the rows around the screen or the total changed, i.e. when the desk must re-render.
+ */
+export function storeAnswer(cache: DeskCache, pages: readonly (readonly [number, DeskItem[]])[], total: number, version: number, keep: readonly number[]): boolean {
+  const totalMoved = cache.total !== total;
   cache.total = total;
   cache.version = Math.max(cache.version, version);
-  for (const p of [...cache.pages.keys()]) if (!keep.includes(p) && p !== page) cache.pages.delete(p);
+  let stored = false;
+  for (const [page, items] of pages) {
+    if (!keep.includes(page)) continue;
+    cache.pages.set(page, { items, version });
+    stored = true;
+  }
+  for (const p of [...cache.pages.keys()]) if (!keep.includes(p)) cache.pages.delete(p);
+  return stored || totalMoved;
+}
+
+/** Some row in [start, end] has no page read yet: the screen shows placeholders there. */
+export function rowsMissing(cache: DeskCache, start: number, end: number, size = DESK_PAGE): boolean {
+  const last = Math.min(end, cache.total - 1);
+  for (let p = Math.floor(Math.max(0, start) / size); p * size <= last; p++) if (!cache.pages.has(p)) return true;
+  return false;
 }
 
 /** The item at a row, or undefined while its page is not read yet. */

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskFilter } from '../../../../shared/contract/index';
 import { useSend, useStation } from '../../state/station.store';
-import { contiguousRuns, DESK_PAGE, emptyCache, pagesFor, pagesToFetch, storePage, type DeskCache } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, pagesFor, pagesToFetch, rowsMissing, storeAnswer, type DeskCache } from './desk-window.logic';
 
 const MIN_GAP_MS = 250;
 /** Pages per `comments.desk` read (the station's window is at most 200 rows). */
@@ -19,6 +19,8 @@ export interface DeskWindow {
   facets: { sku: string[]; lang: string[]; platform: string[] };
   /** Re-read the visible pages now (after this desk's own action). */
   refresh(): void;
+  /** The list scrolled (called from its scroll listener: records it, renders nothing). */
+  scrolled(): void;
 }
 
 export function useDeskWindow(filter: DeskFilter, range: { start: number; end: number }): DeskWindow {
@@ -37,6 +39,10 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
   const again = useRef(false);
   const lastAt = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The frame that checks whether a scroll onto unread rows has stopped (0: none). */
+  const settling = useRef(0);
+  /** The list scrolled since that check last looked. */
+  const scrolled = useRef(false);
   const latest = useRef({ filter, range, stationVersion, key, force });
   latest.current = { filter, range, stationVersion, key, force };
   const forcedRef = useRef(0);
@@ -67,10 +73,17 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
           ),
         );
         if (cacheRef.current.key === k) {
-          for (const [run, a] of answers) run.forEach((p, i) => storePage(cacheRef.current, p, a.items.slice(i * DESK_PAGE, (i + 1) * DESK_PAGE), a.total, a.version, wanted));
+          // Kept: the pages around the screen now, which a jump may have moved since the read was sent;
+          // an answer that shows nowhere any more re-renders nothing.
+          const now = latest.current.range;
+          let changed = false;
+          for (const [run, a] of answers) {
+            const pages = run.map((p, i) => [p, a.items.slice(i * DESK_PAGE, (i + 1) * DESK_PAGE)] as const);
+            if (storeAnswer(cacheRef.current, pages, a.total, a.version, pagesFor(now.start, now.end, a.total || DESK_PAGE))) changed = true;
+          }
           const fa = answers[0]?.[1].facets;
           if (fa) setFacets((old) => (JSON.stringify(old) === JSON.stringify(fa) ? old : fa));
-          setTick((t) => t + 1);
+          if (changed) setTick((t) => t + 1);
         }
       }
       if (cacheRef.current.key === k) {
@@ -103,6 +116,27 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
       void run();
       return;
     }
+    // Rows on screen with no page yet (a jump, a `j` back to the selection) are read as soon as the
+    // scroll has stopped — a frame with no scroll — instead of at the refresh pace: the moderator
+    // sees rows within a read's round trip, not after up to 250 ms of placeholders. A scroll still
+    // moving (a flick, a drag) keeps the pace: what it would read is off screen when it lands.
+    if (!settling.current && rowsMissing(cacheRef.current, latest.current.range.start, latest.current.range.end)) {
+      scrolled.current = false;
+      const check = () => {
+        settling.current = 0;
+        const { range: r } = latest.current;
+        if (!rowsMissing(cacheRef.current, r.start, r.end)) return;
+        if (scrolled.current) {
+          scrolled.current = false;
+          settling.current = requestAnimationFrame(check);
+          return;
+        }
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = null;
+        void run();
+      };
+      settling.current = requestAnimationFrame(check);
+    }
     if (timer.current) return;
     const wait = Math.max(0, MIN_GAP_MS - (performance.now() - lastAt.current));
     timer.current = setTimeout(() => {
@@ -128,10 +162,14 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
+      if (settling.current) cancelAnimationFrame(settling.current);
     },
     [],
   );
 
   const refresh = useCallback(() => setForce((n) => n + 1), []);
-  return { cache: cacheRef.current, tick, loading, error, facets, refresh };
+  const onScrolled = useCallback(() => {
+    scrolled.current = true;
+  }, []);
+  return { cache: cacheRef.current, tick, loading, error, facets, refresh, scrolled: onScrolled };
 }
