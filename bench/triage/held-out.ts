@@ -86,6 +86,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'home-lighting': 'aggregates read 2026-12-06 04:19',
   'camera-photo': 'aggregates read 2026-12-06 07:37',
   'party-supplies': 'aggregates read 2026-12-06 07:37',
+  'motorcycle-gear': 'aggregates read 2026-12-06 10:05',
+  'knitting-yarn': 'aggregates read 2026-12-06 10:05',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
