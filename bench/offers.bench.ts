@@ -20,7 +20,7 @@
 // patch showing the change, and every measured call, raw or Baton, starts after the same quiet gap,
 // so the station's work after its answer never overlaps the next measured call. The station's own cost is shown apart: the floor of a command that calls no
 // store over each transport, and the station's CPU time per click (from /proc).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -405,8 +405,12 @@ async function main() {
     const floor: number[] = [];
     const floorWs: number[] = [];
     const floorFetch: number[] = [];
+    /** The storeless command's windows over the view's WebSocket, for the trace's breakdown. */
+    const floorSpans: [number, number][] = [];
     for (let i = 0; i < 200; i++) {
+      const from = epochNow();
       floorWs.push(await time(async () => void (await v.send('show.clock', { action: 'reset' }))));
+      floorSpans.push([from, epochNow()]);
       floor.push(await time(async () => void (await command('show.clock', { action: 'reset' }))));
       floorFetch.push(await time(async () => void (await b.api('show.clock', { action: 'reset' }))));
     }
@@ -463,6 +467,9 @@ async function main() {
     if (TRACE && ownCalls) {
       // The median pause cut into parts, the station's beside the raw one's (three store calls each).
       const station = readTrace(traceFile);
+      // OFFERS_BENCH_TRACE_OUT=<file>: keep the raw trace and the measured windows for a closer look.
+      const keep = process.env.OFFERS_BENCH_TRACE_OUT;
+      if (keep) writeFileSync(keep, JSON.stringify({ station, own: ownCalls, spans, floorSpans }));
       const show = (label: string, list: (Parts | null)[]) => {
         const m = medianParts(list);
         for (const [part, ms] of m.medians) rows.push({ metric: `trace ${label} (${m.cut} of ${m.of} cut): ${part}, median`, value: ms, unit: 'ms' });
@@ -471,6 +478,8 @@ async function main() {
         show(`pause ${via.toUpperCase()}`, spans.baton.filter((c) => c.via === via && c.name === 'offer.pause').map((c) => clickParts(station, c.span, 3)));
       }
       show('pause raw', spans.raw.filter((r) => r.name === 'pause').map((r) => rawParts(ownCalls, r.span, 3)));
+      // The same hop with no store behind it (and no store working after its answer).
+      show('show.clock WS', floorSpans.map((span) => clickParts(station, span, 0)));
     }
     rows.push(
       { metric: 'cycles measured over WS (pause + resume each)', value: cyclesOf('ws'), unit: 'n' },

@@ -66,14 +66,17 @@ export function clickParts(station: readonly TraceRow[], span: readonly [number,
   const parts: Parts = {
     'hop in (sent → frame/request in the station)': arrived - t0,
     'station: arrival → dispatcher': dispatch - arrived,
-    'station: dispatcher → first store call written': (cs[0] as [number, number])[0] - dispatch,
   };
-  cs.forEach(([s, d], i) => {
-    parts[`store call ${i + 1} (written → answer complete)`] = d - s;
-    const next = cs[i + 1];
-    if (next) parts[`gap after call ${i + 1} (answer → next call written)`] = next[0] - d;
-  });
-  parts['station: last answer → handler settled'] = handled - (cs.at(-1) as [number, number])[1];
+  if (cs.length === 0) parts['station: dispatcher → handler settled (no store call)'] = handled - dispatch;
+  else {
+    parts['station: dispatcher → first store call written'] = (cs[0] as [number, number])[0] - dispatch;
+    cs.forEach(([s, d], i) => {
+      parts[`store call ${i + 1} (written → answer complete)`] = d - s;
+      const next = cs[i + 1];
+      if (next) parts[`gap after call ${i + 1} (answer → next call written)`] = next[0] - d;
+    });
+    parts['station: last answer → handler settled'] = handled - (cs.at(-1) as [number, number])[1];
+  }
   parts['station: audit commit (handled → committed)'] = committed - handled;
   parts['station: committed → reply handed to the socket'] = reply - committed;
   parts['hop out (reply → answer in the bench)'] = t1 - reply;
@@ -87,6 +90,19 @@ export function clickParts(station: readonly TraceRow[], span: readonly [number,
     }
   }
   parts['(inside the click) broadcast work'] = publishing;
+  // Broadcast work that ran before the first store call left: on the click's path.
+  const firstCall = cs[0]?.[0];
+  let before = 0;
+  open = null;
+  for (const [n, at] of rows) {
+    if (firstCall === undefined || at > firstCall) break;
+    if (n === 'publish') open = at;
+    else if (n === 'published' && open !== null) {
+      before += at - open;
+      open = null;
+    }
+  }
+  parts['(inside the click) broadcast work before the first store call'] = before;
   // The broadcast the answer set off: it runs while the answer travels to the bench.
   const after = station.find(([n, at]) => n === 'publish' && at >= reply)?.[1];
   const done = after === undefined ? undefined : station.find(([n, at]) => n === 'published' && at >= after)?.[1];
