@@ -278,7 +278,7 @@ async function main() {
     const v = view;
     const shows = (phase: string) => (value: unknown) =>
       (value as { items?: { id: string; state: string }[] }).items?.some((i) => i.id === OFFER && i.state === phase) === true;
-    const send: Record<Transport, (name: string, args: unknown) => Promise<{ ok: boolean; result?: unknown; error?: unknown }>> = {
+    const send: Record<Transport, (name: string, args: unknown) => Promise<{ ok: boolean; result?: unknown; error?: unknown; parsedAt?: number }>> = {
       ws: (name, args) => v.send(name, args),
       http: command,
     };
@@ -293,6 +293,9 @@ async function main() {
       const t0 = performance.now();
       const r = await send[via](name, name === 'offer.pause' ? { offerId: OFFER, reason: 'bench' } : { offerId: OFFER });
       const ms = performance.now() - t0;
+      // Over the WebSocket: how long after its own frame was parsed the answer reached the click (the
+      // frames that came in the same read — the click's patches — are handled first).
+      if (measured.on && r.parsedAt !== undefined && name === 'offer.pause') answerToClick.push(t0 + ms - r.parsedAt);
       if (measured.on) {
         const span: [number, number] = [performance.timeOrigin + t0, epochNow()];
         measured.baton.push(span);
@@ -319,6 +322,7 @@ async function main() {
       return ms;
     };
     const blocks: Record<Transport, Block[]> = { ws: [], http: [] };
+    const answerToClick: number[] = [];
     /** `cycles` pause/resume cycles through `via`, each beside the raw calls, which goes first alternating. */
     const runBlock = async (via: Transport, cycles: number, keep: boolean) => {
       const blk: Block = { batonPause: [], rawPause: [], batonResume: [], rawResume: [], shown: [] };
@@ -480,6 +484,8 @@ async function main() {
       show('pause raw', spans.raw.filter((r) => r.name === 'pause').map((r) => rawParts(ownCalls, r.span, 3)));
       // The same hop with no store behind it (and no store working after its answer).
       show('show.clock WS', floorSpans.map((span) => clickParts(station, span, 0)));
+      const a = summarise(answerToClick);
+      rows.push({ metric: 'trace pause WS: answer frame parsed → click resolved (frames read with it handled first), median / p99', value: a.p50, unit: 'ms', baseline: a.p99 });
     }
     rows.push(
       { metric: 'cycles measured over WS (pause + resume each)', value: cyclesOf('ws'), unit: 'n' },
