@@ -20,7 +20,7 @@
 // patch showing the change, and every measured call, raw or Baton, starts after the same quiet gap,
 // so the station's work after its answer never overlaps the next measured call. The station's own cost is shown apart: the floor of a command that calls no
 // store over each transport, and the station's CPU time per click (from /proc).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -36,8 +36,15 @@ import { pairedRatio } from './support/paired-blocks';
 import { openWsCommands, type WsCommands } from './support/ws-commands';
 import { processCpuMs } from './support/process-cpu';
 import { gcOverlap, readGcProbe } from './support/gc-overlap';
+import { clickParts, medianParts, rawParts, readTrace, recordOwnCalls, type Parts } from './support/click-trace';
 
 const CYCLES = Number(process.env.OFFERS_BENCH_CYCLES ?? 200);
+/**
+ * OFFERS_BENCH_TRACE=1: the station records its trace points and store calls (BATON_TRACE_FILE), the
+ * bench its own calls, and the report cuts the median pause into parts beside the raw one's. Off
+ * by default, so the headline figures are those of an untraced station.
+ */
+const TRACE = process.env.OFFERS_BENCH_TRACE === '1';
 const WARMUP = 5;
 /** Cycles per block; blocks of the two transports alternate. */
 const BLOCK = 10;
@@ -250,12 +257,14 @@ async function main() {
     // The station keeps its V8 collections' times (gc-probe.mjs) and hands them over at the end, to
     // tell whether a collection fell inside a click.
     const gcFile = join(dir, 'station-gc.json');
+    const traceFile = join(dir, 'station-trace.json');
+    const ownCalls = TRACE ? recordOwnCalls() : null;
     baton = await startStationProcess({
       dataDir: join(dir, 'station'),
       showFile: writeVendureShow(join(dir, 'show'), store),
       // BATON_STATION_NODE_FLAGS: flags for the station's Node (a young-generation size, say), as the e2e harness takes them.
       nodeArgs: [`--import=${GC_PROBE}`, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(process.env.BATON_STATION_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
-      env: { BATON_GC_PROBE: gcFile },
+      env: { BATON_GC_PROBE: gcFile, ...(TRACE ? { BATON_TRACE_FILE: traceFile } : {}) },
     });
     const b = baton;
     // The producer's first step with a real store: hand Baton the password (secret store, not the show).
@@ -269,12 +278,14 @@ async function main() {
     const v = view;
     const shows = (phase: string) => (value: unknown) =>
       (value as { items?: { id: string; state: string }[] }).items?.some((i) => i.id === OFFER && i.state === phase) === true;
-    const send: Record<Transport, (name: string, args: unknown) => Promise<{ ok: boolean; result?: unknown; error?: unknown }>> = {
+    const send: Record<Transport, (name: string, args: unknown) => Promise<{ ok: boolean; result?: unknown; error?: unknown; parsedAt?: number }>> = {
       ws: (name, args) => v.send(name, args),
       http: command,
     };
     /** [start, end] of every measured Baton click and raw operation, epoch ms, for the GC overlap. */
     const measured: { baton: [number, number][]; raw: [number, number][]; on: boolean } = { baton: [], raw: [], on: false };
+    /** The same windows with what they were, for the trace's breakdown. */
+    const spans: { baton: { via: Transport; name: string; span: [number, number] }[]; raw: { name: string; span: [number, number] }[] } = { baton: [], raw: [] };
     /** One click: the time to the station's answer; the view's patch is awaited after, untimed. */
     const click = async (via: Transport, name: 'offer.pause' | 'offer.resume', expected: string, shownMs: number[] | null) => {
       await quiet();
@@ -282,7 +293,14 @@ async function main() {
       const t0 = performance.now();
       const r = await send[via](name, name === 'offer.pause' ? { offerId: OFFER, reason: 'bench' } : { offerId: OFFER });
       const ms = performance.now() - t0;
-      if (measured.on) measured.baton.push([performance.timeOrigin + t0, epochNow()]);
+      // Over the WebSocket: how long after its own frame was parsed the answer reached the click (the
+      // frames that came in the same read — the click's patches — are handled first).
+      if (measured.on && r.parsedAt !== undefined && name === 'offer.pause') answerToClick.push(t0 + ms - r.parsedAt);
+      if (measured.on) {
+        const span: [number, number] = [performance.timeOrigin + t0, epochNow()];
+        measured.baton.push(span);
+        spans.baton.push({ via, name, span });
+      }
       const state = (r.result as { state?: string } | undefined)?.state;
       if (state !== expected) throw new Error(`${name} over ${via} answered ${JSON.stringify(r)}`);
       // Whatever the station does after its answer (patches to the view) is done before the next
@@ -292,27 +310,32 @@ async function main() {
       return ms;
     };
     /** One raw operation, after the same quiet gap as a click. */
-    const rawTimed = async (op: () => Promise<void>) => {
+    const rawTimed = async (op: () => Promise<void>, name: string) => {
       await quiet();
       const start = epochNow();
       const ms = await time(op);
-      if (measured.on) measured.raw.push([start, epochNow()]);
+      if (measured.on) {
+        const span: [number, number] = [start, epochNow()];
+        measured.raw.push(span);
+        spans.raw.push({ name, span });
+      }
       return ms;
     };
     const blocks: Record<Transport, Block[]> = { ws: [], http: [] };
+    const answerToClick: number[] = [];
     /** `cycles` pause/resume cycles through `via`, each beside the raw calls, which goes first alternating. */
     const runBlock = async (via: Transport, cycles: number, keep: boolean) => {
       const blk: Block = { batonPause: [], rawPause: [], batonResume: [], rawResume: [], shown: [] };
       for (let i = 0; i < cycles; i++) {
         if (i % 2 === 0) {
           blk.batonPause.push(await click(via, 'offer.pause', 'paused', blk.shown));
-          blk.rawPause.push(await rawTimed(() => raw.pause()));
+          blk.rawPause.push(await rawTimed(() => raw.pause(), 'pause'));
           blk.batonResume.push(await click(via, 'offer.resume', 'live', null));
-          blk.rawResume.push(await rawTimed(() => raw.resume()));
+          blk.rawResume.push(await rawTimed(() => raw.resume(), 'resume'));
         } else {
-          blk.rawPause.push(await rawTimed(() => raw.pause()));
+          blk.rawPause.push(await rawTimed(() => raw.pause(), 'pause'));
           blk.batonPause.push(await click(via, 'offer.pause', 'paused', blk.shown));
-          blk.rawResume.push(await rawTimed(() => raw.resume()));
+          blk.rawResume.push(await rawTimed(() => raw.resume(), 'resume'));
           blk.batonResume.push(await click(via, 'offer.resume', 'live', null));
         }
       }
@@ -386,8 +409,12 @@ async function main() {
     const floor: number[] = [];
     const floorWs: number[] = [];
     const floorFetch: number[] = [];
+    /** The storeless command's windows over the view's WebSocket, for the trace's breakdown. */
+    const floorSpans: [number, number][] = [];
     for (let i = 0; i < 200; i++) {
+      const from = epochNow();
       floorWs.push(await time(async () => void (await v.send('show.clock', { action: 'reset' }))));
+      floorSpans.push([from, epochNow()]);
       floor.push(await time(async () => void (await command('show.clock', { action: 'reset' }))));
       floorFetch.push(await time(async () => void (await b.api('show.clock', { action: 'reset' }))));
     }
@@ -440,6 +467,25 @@ async function main() {
         { metric: 'Baton clicks with a station GC inside, share (vs raw calls with one)', value: share(inClicks.windowsHit, measured.baton.length), unit: '%', baseline: share(inRaw.windowsHit, measured.raw.length) },
         { metric: 'station GC time inside Baton clicks, per click (vs inside raw calls, per call)', value: inClicks.insideMs / Math.max(1, measured.baton.length), unit: 'ms', baseline: inRaw.insideMs / Math.max(1, measured.raw.length) },
       );
+    }
+    if (TRACE && ownCalls) {
+      // The median pause cut into parts, the station's beside the raw one's (three store calls each).
+      const station = readTrace(traceFile);
+      // OFFERS_BENCH_TRACE_OUT=<file>: keep the raw trace and the measured windows for a closer look.
+      const keep = process.env.OFFERS_BENCH_TRACE_OUT;
+      if (keep) writeFileSync(keep, JSON.stringify({ station, own: ownCalls, spans, floorSpans }));
+      const show = (label: string, list: (Parts | null)[]) => {
+        const m = medianParts(list);
+        for (const [part, ms] of m.medians) rows.push({ metric: `trace ${label} (${m.cut} of ${m.of} cut): ${part}, median`, value: ms, unit: 'ms' });
+      };
+      for (const via of ['ws', 'http'] as const) {
+        show(`pause ${via.toUpperCase()}`, spans.baton.filter((c) => c.via === via && c.name === 'offer.pause').map((c) => clickParts(station, c.span, 3)));
+      }
+      show('pause raw', spans.raw.filter((r) => r.name === 'pause').map((r) => rawParts(ownCalls, r.span, 3)));
+      // The same hop with no store behind it (and no store working after its answer).
+      show('show.clock WS', floorSpans.map((span) => clickParts(station, span, 0)));
+      const a = summarise(answerToClick);
+      rows.push({ metric: 'trace pause WS: answer frame parsed → click resolved (frames read with it handled first), median / p99', value: a.p50, unit: 'ms', baseline: a.p99 });
     }
     rows.push(
       { metric: 'cycles measured over WS (pause + resume each)', value: cyclesOf('ws'), unit: 'n' },

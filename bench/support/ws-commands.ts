@@ -3,8 +3,11 @@
 import WebSocket from 'ws';
 
 export interface WsCommands {
-  /** Sends one command and resolves with its result frame. */
-  send(name: string, args: unknown): Promise<{ ok: boolean; result?: unknown; error?: unknown }>;
+  /**
+   * Sends one command and resolves with its result frame; `parsedAt` (performance.now()) is when
+   * its frame was parsed, before any frame that came in the same read (patches) is handled.
+   */
+  send(name: string, args: unknown): Promise<{ ok: boolean; result?: unknown; error?: unknown; parsedAt: number }>;
   /** Resolves once a patch of `domain` arrives whose value passes `test` (the view shows the change). */
   patch(domain: string, test: (value: unknown) => boolean): Promise<void>;
   close(): Promise<void>;
@@ -15,14 +18,14 @@ type Frame = { t: string; id?: string; ok?: boolean; result?: unknown; error?: u
 export async function openWsCommands(stationUrl: string, token: string): Promise<WsCommands> {
   const url = `${stationUrl.replace(/^http/, 'ws')}/api/events?token=${encodeURIComponent(token)}`;
   const ws = new WebSocket(url);
-  const pending = new Map<string, (frame: Frame) => void>();
+  const pending = new Map<string, (frame: Frame, parsedAt: number) => void>();
   const watchers = new Set<{ domain: string; test: (v: unknown) => boolean; done: () => void }>();
   let seq = 0;
   // Like the view: every frame is parsed; results go to their command, patches to their watchers.
   ws.on('message', (data: Buffer) => {
     const frame = JSON.parse(data.toString('utf8')) as Frame;
     if (frame.t === 'result' && frame.id !== undefined) {
-      pending.get(frame.id)?.(frame);
+      pending.get(frame.id)?.(frame, performance.now());
       pending.delete(frame.id);
       return;
     }
@@ -44,7 +47,7 @@ export async function openWsCommands(stationUrl: string, token: string): Promise
       seq += 1;
       const id = `b${seq}`;
       return new Promise((resolve) => {
-        pending.set(id, (f) => resolve({ ok: f.ok === true, result: f.result, error: f.error }));
+        pending.set(id, (f, parsedAt) => resolve({ ok: f.ok === true, result: f.result, error: f.error, parsedAt }));
         ws.send(JSON.stringify({ t: 'command', id, name, args }));
       });
     },

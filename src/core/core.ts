@@ -7,6 +7,7 @@ import { ROLES } from '../shared/contract/roles';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
 import type { SecretStore } from './platform/secret-store';
+import { noTrace, type Trace } from './platform/trace';
 import { openDatabase, type Db } from './storage/database';
 import { createAuditRepo, type AuditRepo } from './storage/audit.repo';
 import { createAuditWriter } from './storage/audit-writer';
@@ -55,6 +56,8 @@ export interface CoreDeps {
   ports: CorePorts;
   /** The station's named device and overlay tokens (absent in a core without a station). */
   devices?: DeviceRegistry;
+  /** Opt-in timing of each command's steps and of the patch broadcast (BATON_TRACE_FILE). */
+  trace?: Trace;
 }
 
 export interface Core {
@@ -95,8 +98,18 @@ export function createCore(deps: CoreDeps): Core {
     deps.dataDir === ':memory:'
       ? null
       : createWalCheckpointer({ db, timers: deps.ports.offers.timers, onError: (error) => log.warn('WAL checkpoint failed', { error: String(error) }) });
+  const trace = deps.trace ?? noTrace;
   const state = createStateStore(
     initialState({ ...deps.station, startedAt: clock.now(), dataDir: deps.dataDir, views: Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number> }),
+    // Traced, the broadcast is timed too; otherwise the store's own default scheduler.
+    trace === noTrace
+      ? undefined
+      : (flush) =>
+          void setImmediate(() => {
+            trace('publish');
+            flush();
+            trace('published');
+          }),
   );
   state.set('audit', { recent: audit.list({ limit: RECENT_AUDIT }), count: audit.count(), headHash: audit.head()?.hash ?? null });
 
@@ -170,7 +183,7 @@ export function createCore(deps: CoreDeps): Core {
     show: show.handlers,
     modules: domains,
   }), { show, alerts, state });
-  const dispatcher = createDispatcher({ audit: auditWriter, clock, log, handlers });
+  const dispatcher = createDispatcher({ audit: auditWriter, clock, log, handlers, trace });
   late.bind(dispatcher);
 
   const stationAudit = systemAuditor('station');

@@ -7,6 +7,7 @@ import { startStation } from './station';
 import { OVERLAY_NAMES } from '../shared/contract/index';
 import { hostname } from 'node:os';
 import { createErrorReporter } from './transport/error-reporter';
+import { createTraceRecorder } from './click-trace';
 
 async function main(): Promise<void> {
   let options;
@@ -28,6 +29,13 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (error) => report(error, 'uncaught'));
   process.on('unhandledRejection', (error) => report(error, 'unhandled rejection'));
   const dataDir = options.dataDir ?? defaultDataDir();
+  // BATON_TRACE_FILE: time each command's steps and store calls (benchmarks), written on SIGUSR2 and at exit.
+  const traceFile = process.env.BATON_TRACE_FILE;
+  const recorder = traceFile ? createTraceRecorder(traceFile) : null;
+  if (recorder) {
+    process.on('SIGUSR2', () => recorder.dump());
+    process.on('exit', () => recorder.dump());
+  }
   const station = await startStation({
     mode: 'headless',
     port: options.port,
@@ -46,6 +54,7 @@ async function main(): Promise<void> {
     hq: options.hqUrl ? hqLinkFromOptions(options.hqUrl, options.hqStation) : null,
     allowHosts: options.allowHosts,
     rate: options.rate,
+    ...(recorder ? { trace: recorder.trace } : {}),
   });
   const show = station.core.snapshot().state.show.current;
   console.log(`Baton ${version} — headless station ready at ${station.url} (data: ${dataDir})`);

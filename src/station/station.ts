@@ -23,6 +23,7 @@ import { createOverlaySocket } from './overlay/overlay-socket';
 import { createOverlayPageRoute } from './overlay/overlay-page.route';
 import { findPerson } from '../core/people/duties';
 import { createSendBudget, DEFAULT_SEND_CAPS } from './transport/send-budget';
+import type { Trace } from '../core/platform/trace';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -50,6 +51,8 @@ export interface StationConfig {
   allowInsecureStore?: boolean;
   /** `--allow-insecure-hq`: the HQ token and facts may go over plain http to any host (labs only). */
   allowInsecureHq?: boolean;
+  /** Opt-in timing of each command's path (headless: BATON_TRACE_FILE); absent: none. */
+  trace?: Trace;
 }
 
 export interface Station {
@@ -91,6 +94,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     nativeBinding: cfg.nativeBinding,
     ports: { ...createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }), hq: { boot: cfg.hq ?? null, allowInsecure: cfg.allowInsecureHq === true } },
     devices,
+    ...(cfg.trace ? { trace: cfg.trace } : {}),
   });
   // One per-token budget for every door: commands, event sockets, panels and overlay pages.
   const limiter = createRateLimiter(cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS, () => Date.now());
@@ -131,6 +135,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
         createOverlayPageRoute(),
       ],
       upgrades: [deviceSocket.upgrade, overlaySocket.upgrade],
+      ...(cfg.trace ? { trace: cfg.trace } : {}),
     });
   } catch (error) {
     await deviceSocket.close();

@@ -12,6 +12,7 @@ import {
 } from '../../shared/contract/index';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import { noTrace, type Trace } from '../platform/trace';
 import type { AuditInput, AuditWriter } from '../storage/audit-writer';
 import { CommandFailure } from './command-failure';
 import { canonicalArgs, replacementNote } from './request-text';
@@ -33,12 +34,15 @@ export interface DispatcherDeps {
   log: Logger;
   /** One handler per contract command: the compiler checks the table is complete. */
   handlers: HandlerMap;
+  /** Opt-in timing of each command's steps (BATON_TRACE_FILE); a no-op otherwise. */
+  trace?: Trace;
 }
 
 const MAX_NAME = 80;
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { audit, clock, log, handlers } = deps;
+  const trace = deps.trace ?? noTrace;
 
   /** The command's row (after the rows it queued), with its outcome, in one transaction with its writes. */
   const record = (
@@ -66,6 +70,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     };
     try {
       audit.commit(caller, [...rows, row], writes);
+      trace('committed');
       return result;
     } catch (error) {
       // The handler's writes were rolled back with the audit rows: record that, then fail.
@@ -82,6 +87,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   };
 
   const dispatch = (rawName: string, rawArgs: unknown, caller: Caller): Promise<DispatchResult> => {
+    trace('dispatch');
     const started = performance.now();
     const at = clock.now();
     // Text first: every later step (lookup, role check, validation, handler, audit) sees the same
@@ -132,6 +138,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const rows: AuditInput[] = [];
     const ctx: HandlerContext = { caller, now: at, write: (fn) => void writes.push(fn), audit: (row) => void rows.push(row) };
     const settle = (result: DispatchResult): DispatchResult => {
+      trace('handled');
       if (!auditable) {
         // A read writes no row of its own, but what it queued still lands together.
         try {

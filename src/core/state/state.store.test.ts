@@ -10,6 +10,8 @@ const fresh = () =>
 
 const label = (m: ServerMessage) => (m.t === 'patch' ? `patch:${m.domain}:${m.rev}` : m.t === 'event' ? `event:${m.event.name}` : m.t);
 const turnEnds = () => new Promise((resolve) => setImmediate(resolve));
+/** An offers slice that differs from the initial (empty) one. */
+const firing = { ruleId: 'r1', offerId: 'o1', at: 1, detail: 'payment errors' } as never;
 
 describe('state store', () => {
   it('publishes a turn’s changes once its promise chains have run: after a reply written in that turn', async () => {
@@ -79,7 +81,7 @@ describe('state store', () => {
     });
     const later: string[] = [];
     state.subscribe((m) => later.push(label(m)));
-    state.set('offers', { items: [], firings: [] });
+    state.set('offers', { items: [], firings: [firing] });
     await turnEnds();
     await turnEnds();
     expect(later).toEqual(['patch:offers:1', 'patch:cues:2']);
@@ -94,9 +96,42 @@ describe('state store', () => {
         snap = state.snapshot();
       }
     });
-    state.set('offers', { items: [], firings: [] });
+    state.set('offers', { items: [], firings: [firing] });
     await turnEnds();
     expect(snap!.state.cues.changedAt).toBe(7);
     expect(state.snapshot().rev).toBe(2);
+  });
+
+  // A module that rebuilds its slice on a timer (a store poll, a checklist re-evaluation) hands the
+  // store a new object with the same content: a patch of it wakes every view for nothing.
+  it('publishes no patch for a slice set to a value equal to the one it holds, and keeps the held object', async () => {
+    const state = fresh();
+    const seen: string[] = [];
+    state.subscribe((m) => seen.push(label(m)));
+    const items = [{ id: 'a', rules: [{ id: 'r', limit: 3 }], stock: { SKU1: 4 } }] as never;
+    state.set('offers', { items, firings: [] });
+    await turnEnds();
+    const held = state.get('offers');
+    state.set('offers', { items: [{ id: 'a', rules: [{ id: 'r', limit: 3 }], stock: { SKU1: 4 } }] as never, firings: [] });
+    state.update('offers', (o) => ({ ...o, firings: [] }));
+    await turnEnds();
+    expect(seen).toEqual(['patch:offers:1']);
+    expect(state.get('offers')).toBe(held);
+    // One field deep inside differs: that is a change.
+    state.set('offers', { items: [{ id: 'a', rules: [{ id: 'r', limit: 3 }], stock: { SKU1: 5 } }] as never, firings: [] });
+    await turnEnds();
+    expect(seen).toEqual(['patch:offers:1', 'patch:offers:2']);
+  });
+
+  it('bounds the comparison: a slice too large to compare cheaply is published as a change', async () => {
+    const state = fresh();
+    const seen: string[] = [];
+    state.subscribe((m) => seen.push(label(m)));
+    const big = () => ({ items: Array.from({ length: 20_000 }, (_, i) => ({ id: `o${i}` })) as never, firings: [] });
+    state.set('offers', big());
+    state.flush();
+    state.set('offers', big());
+    state.flush();
+    expect(seen).toEqual(['patch:offers:1', 'patch:offers:2']);
   });
 });

@@ -4,6 +4,7 @@
 // a command's audit row is written, and its reply handed to the socket, before its patch goes out.
 // Events wait for the same moment, and go out before that turn's patches, in the order emitted.
 import type { Domain, Patch, ServerMessage, StationEvent, StationState } from '../../shared/contract/index';
+import { sameValue } from './same-value';
 
 export type StateListener = (message: ServerMessage) => void;
 
@@ -86,18 +87,21 @@ export function createStateStore(initial: StationState, schedule: PublishSchedul
     later();
   };
 
+  // A slice rebuilt with the same content (a poll, a timer's re-evaluation) is no change: the held
+  // object stays, and no patch wakes every view. The comparison is bounded (same-value.ts).
+  const change = <D extends Domain>(domain: D, next: StationState[D]) => {
+    if (sameValue(state[domain], next)) return;
+    state = { ...state, [domain]: next };
+    markDirty(domain);
+  };
+
   return {
     get: (domain) => state[domain],
     set(domain, value) {
-      if (state[domain] === value) return;
-      state = { ...state, [domain]: value };
-      markDirty(domain);
+      change(domain, value);
     },
     update(domain, fn) {
-      const next = fn(state[domain]);
-      if (next === state[domain]) return;
-      state = { ...state, [domain]: next };
-      markDirty(domain);
+      change(domain, fn(state[domain]));
     },
     snapshot() {
       // Pending patches belong to the past of this snapshot: publish them first so the new

@@ -19,6 +19,7 @@ import { createHostGuard, type HostGuard } from './host-guard';
 import { createErrorReporter } from './error-reporter';
 import type { UpgradeRoute } from '../device/device-socket';
 import { createSendBudget, type SendBudget, type SendCaps } from './send-budget';
+import { noTrace, type Trace } from '../../core/platform/trace';
 
 export interface ApiServerOptions {
   core: Core;
@@ -45,6 +46,8 @@ export interface ApiServerOptions {
   /** Unsent-byte budget shared with other doors; else one is made from `sendCaps` (default DEFAULT_SEND_CAPS). */
   sendBudget?: SendBudget;
   sendCaps?: SendCaps;
+  /** Opt-in timing of each command's arrival and answer (BATON_TRACE_FILE). */
+  trace?: Trace;
 }
 
 /** How long a request over its token's rate waits for its 429, and how many may wait at once. */
@@ -63,6 +66,7 @@ export interface ApiServer {
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { core, tokens, log } = options;
+  const trace = options.trace ?? noTrace;
   const serveStatic = createStaticHandler(options.staticRoot);
   const catalog = commandCatalog();
   const started = Date.now();
@@ -149,11 +153,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       path: '/api/commands/*',
       summary: 'Run a command: POST /api/commands/<name> with its JSON arguments.',
       handle: async ({ req, res, rest, target }) => {
+        trace('http.command');
         const grant = admit(req, res, target);
         if (!grant) return;
         const args = parseJsonBody(await readBody(req));
         const session = openSession(core, callerOf(grant, 'http'), { view: false, onInternalError: report });
         const result = await session.dispatch(rest, args);
+        // Marked before the write: the caller may read the answer before this process runs again.
+        trace('reply');
         if (result.ok) sendJson(res, 200, { ok: true, result: result.result });
         else sendError(res, result.error);
       },
@@ -220,7 +227,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     else socket.destroy();
   });
   const sendBudget = options.sendBudget ?? createSendBudget(options.sendCaps, { log });
-  const events = attachEventSocket({ server, core, tokens, log, limiter, hostGuard, report, upgrades: options.upgrades ?? [], budget: sendBudget });
+  const events = attachEventSocket({ server, core, tokens, log, limiter, hostGuard, report, upgrades: options.upgrades ?? [], budget: sendBudget, trace });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -20,6 +20,7 @@ import type { HostGuard } from './host-guard';
 import type { ErrorReporter } from './error-reporter';
 import type { UpgradeRoute } from '../device/device-socket';
 import type { SendBudget } from './send-budget';
+import { noTrace, type Trace } from '../../core/platform/trace';
 
 const MAX_FRAME = 4 * 1024 * 1024;
 const EVENTS_PATH = '/api/events';
@@ -41,6 +42,8 @@ export interface EventSocketDeps {
   upgrades?: UpgradeRoute[];
   /** Unsent bytes per socket, per token and per station, shared with the other doors. */
   budget: SendBudget;
+  /** Opt-in timing of a command frame's arrival and its answer (BATON_TRACE_FILE). */
+  trace?: Trace;
 }
 
 function rawText(data: RawData): string {
@@ -55,6 +58,7 @@ function refuse(socket: Duplex, status: number, reason: string, code: string, me
 
 export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   const { core, tokens, limiter, report, budget } = deps;
+  const trace = deps.trace ?? noTrace;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
   const access = createAccessCheck(tokens, core.people, () => core.show.current()?.show ?? null);
   /** Each person's open sockets, so that revoking them closes their views at once. */
@@ -159,10 +163,14 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
       const admission = limiter.take(grant.key);
       if (!admission.ok) return answer(m.t === 'resync' ? '' : m.id, 'rate_limited', `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.`);
       if (m.t === 'resync') return session.resync();
-      void session.dispatch(m.name, m.args).then((r) => send(r.ok ? { t: 'result', id: m.id, ok: true, result: r.result } : { t: 'result', id: m.id, ok: false, error: r.error }));
+      void session.dispatch(m.name, m.args).then((r) => {
+        send(r.ok ? { t: 'result', id: m.id, ok: true, result: r.result } : { t: 'result', id: m.id, ok: false, error: r.error });
+        trace('reply');
+      });
     };
 
     ws.on('message', (data) => {
+      trace('ws.frame');
       try {
         onFrame(data);
       } catch (error) {
