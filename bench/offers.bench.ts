@@ -395,8 +395,15 @@ async function main() {
     }
     // Where Baton's time goes, from its own audit rows: the store calls (the attempt row) and the
     // whole handler (the command row); the rest of the click is the hop into the station and back.
+    // The storeless round trips below send 600 commands on one token, so the station's per-token rate limit may answer
+    // the first audit.list with 429 ("retry in 1 s"): wait as it says and ask again (this was the bench's occasional
+    // TypeError at the end of a run).
     const audited = async (command: string) => {
-      const r = await b.api('audit.list', { limit: cyclesOf('ws') + cyclesOf('http'), command });
+      let r = await b.api('audit.list', { limit: cyclesOf('ws') + cyclesOf('http'), command });
+      for (let tries = 0; r.status === 429 && tries < 5; tries++) {
+        await new Promise((done) => setTimeout(done, 1_100));
+        r = await b.api('audit.list', { limit: cyclesOf('ws') + cyclesOf('http'), command });
+      }
       const result = r.body.result as { entries: { durationMs: number }[] } | undefined;
       if (!result) throw new Error(`audit.list ${command} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
       return result.entries.map((e) => e.durationMs);
