@@ -246,6 +246,19 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** A trained model from its weights (class-major per hashed feature: w[f * K + c], times `scale`; 8-bit weights keep the table small enough to stay in cache). */
+/**
+ * The explanation part a feature belongs to, from its source code: words 0..W-1, then their bigrams W..2W-1, then the
+ * extra features (rule ids; the last slot holds those past the index field).
+ */
+function partOf(s: number, W: number, ne: number): number {
+  const kind = s & 3;
+  if (kind === K_OTHER) {
+    const e = (s >>> 2) & 0x3fff;
+    return 2 * W + (e === 0x3fff ? ne - 1 : e);
+  }
+  return (kind === K_BIGRAM ? W : 0) + ((s >>> 2) & 0x3f);
+}
+
 export function linearModelOf(classes: readonly string[], w: Float32Array | Int8Array, bias: Float32Array, scale = 1): LinearModel {
   const K = classes.length;
   const fold = w.length / K - 1; // table size is a power of two
@@ -335,13 +348,7 @@ export function linearModelOf(classes: readonly string[], w: Float32Array | Int8
       for (let j = 0; j < n; j++) {
         const f = idx[j]!;
         const base = (f & fold) * 5;
-        const s = src[j]!;
-        const kind = s & 3;
-        let p: number;
-        if (kind === K_OTHER) {
-          const e = (s >>> 2) & 0x3fff;
-          p = 2 * W + (e === 0x3fff ? ne - 1 : e);
-        } else p = (kind === K_BIGRAM ? W : 0) + ((s >>> 2) & 0x3f);
+        const p = partOf(src[j]!, W, ne);
         if (p !== cur) {
           if (cur >= 0) {
             const at = cur * 5;
@@ -406,14 +413,7 @@ export function linearModelOf(classes: readonly string[], w: Float32Array | Int8
       z.fill(0, 0, K);
       for (let j = 0; j < n; j++) {
         const base = (idx[j]! & fold) * K;
-        const s = src[j]!;
-        const kind = s & 3;
-        let p: number;
-        if (kind === K_OTHER) {
-          const e = (s >>> 2) & 0x3fff;
-          p = 2 * W + (e === 0x3fff ? ne - 1 : e);
-        } else p = (kind === K_BIGRAM ? W : 0) + ((s >>> 2) & 0x3f);
-        p *= K;
+        const p = partOf(src[j]!, W, ne) * K;
         for (let c = 0; c < K; c++) {
           const v = w[base + c]!;
           z[c]! += v;
