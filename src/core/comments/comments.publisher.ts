@@ -21,8 +21,6 @@ export function createCommentsPublisher(deps: { state: StateStore; summary(): Co
   let urgentTimer: NodeJS.Immediate | null = null;
   let summaryTimer: NodeJS.Timeout | null = null;
   let lastSummary = 0;
-  /** The slice this publisher set last and its JSON text, to tell a rebuild that changed nothing. */
-  let shown: { value: CommentsState; json: string } | null = null;
   let closed = false;
 
   const flushEvents = () => {
@@ -40,15 +38,10 @@ export function createCommentsPublisher(deps: { state: StateStore; summary(): Co
     if (summaryTimer) clearTimeout(summaryTimer);
     summaryTimer = null;
     lastSummary = performance.now();
-    const value = deps.summary();
-    // The overflow check asks for a rebuild every second, show or no show. An unchanged slice set
-    // again was a patch to every view (and a wake-up there), and, as `comments` is a slice the
-    // checklist watches, a checklist re-evaluation and its patch 50 ms later — each second, landing
-    // inside whatever else the station or the store was doing (a producer's pause among them).
-    const json = JSON.stringify(value);
-    if (shown && shown.json === json && deps.state.get('comments') === shown.value) return;
-    shown = { value, json };
-    deps.state.set('comments', value);
+    // The overflow check asks for a rebuild every second, show or no show. The state store drops a
+    // slice equal to the one it holds (same-value.ts), so an unchanged summary is no patch to every
+    // view and no checklist re-evaluation 50 ms later (`comments` is a slice the checklist watches).
+    deps.state.set('comments', deps.summary());
   };
 
   return {
