@@ -12,7 +12,7 @@ import { openDatabase, type Db } from './storage/database';
 import { createAuditRepo, type AuditRepo } from './storage/audit.repo';
 import { createAuditWriter } from './storage/audit-writer';
 import { createWalCheckpointer } from './storage/wal-checkpoint';
-import { createStateStore, type StateStore } from './state/state.store';
+import { afterIo, createStateStore, type StateStore } from './state/state.store';
 import { initialState } from './state/initial-state';
 import { createDispatcher, type DispatchResult } from './dispatch/dispatcher';
 import type { Caller } from './dispatch/handler';
@@ -101,11 +101,11 @@ export function createCore(deps: CoreDeps): Core {
   const trace = deps.trace ?? noTrace;
   const state = createStateStore(
     initialState({ ...deps.station, startedAt: clock.now(), dataDir: deps.dataDir, views: Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number> }),
-    // Traced, the broadcast is timed too; otherwise the store's own default scheduler.
+    // Traced, the broadcast is timed too, on the store's own default schedule.
     trace === noTrace
-      ? undefined
+      ? afterIo
       : (flush) =>
-          void setImmediate(() => {
+          afterIo(() => {
             trace('publish');
             flush();
             trace('published');

@@ -28,7 +28,7 @@ export interface StateStore {
  */
 export type PublishScheduler = (flush: () => void) => void;
 
-const afterIo: PublishScheduler = (flush) => void setImmediate(flush);
+export const afterIo: PublishScheduler = (flush) => void setImmediate(flush);
 
 export function createStateStore(initial: StationState, schedule: PublishScheduler = afterIo): StateStore {
   let state: StationState = initial;
