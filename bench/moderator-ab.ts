@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const { station } = rig;
   try {
     const load = await prepareDeskLoad(station);
-    const { token, deskTotal, liveLoad } = load;
+    const { token, liveLoad } = load;
     await load.fill();
     const browser = await launchChromium(UNPACED_FRAME_ARGS);
     type R = { browserCpu: number; p95: number; mainMean: number; mainP95: number; allMean: number; allP95: number };
@@ -41,10 +41,7 @@ async function main(): Promise<void> {
           });
           p.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
           await p.goto(`${station.url}/moderator?token=${token}&as=Ana%20Reyes`);
-          await p.getByTestId('queue-all').click();
-          const now = await deskTotal();
-          await p.getByTestId('list-count').filter({ hasText: `${now.toLocaleString('en-US')} shown` }).waitFor({ timeout: 120_000 });
-          await p.getByTestId('comment-row').first().waitFor();
+          await load.showAll(p);
           const toTop = async () => {
             await p.evaluate(`document.querySelector('[data-testid="comment-list"]').scrollTop = 0`);
             await new Promise((r) => setTimeout(r, 500));

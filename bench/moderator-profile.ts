@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   const { station } = rig;
   try {
     const load = await prepareDeskLoad(station);
-    const { token, deskTotal, liveLoad } = load;
+    const { token, liveLoad } = load;
     await load.fill();
     const unpaced = await launchChromium(UNPACED_FRAME_ARGS);
     try {
@@ -209,10 +209,7 @@ async function main(): Promise<void> {
       if (process.env.BATON_RENDERER) await serveBuild(ctx, process.env.BATON_RENDERER, join(ROOT, 'out/renderer'));
       const p = await ctx.newPage();
       await p.goto(`${station.url}/moderator?token=${token}&as=Ana%20Reyes`);
-      await p.getByTestId('queue-all').click();
-      const now = await deskTotal();
-      await p.getByTestId('list-count').filter({ hasText: `${now.toLocaleString('en-US')} shown` }).waitFor({ timeout: 120_000 });
-      await p.getByTestId('comment-row').first().waitFor();
+      await load.showAll(p);
       const cdp = await ctx.newCDPSession(p);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -255,9 +252,7 @@ async function main(): Promise<void> {
         for (let r = 0; r < runs; r++) {
           if (r > 0) {
             await p.reload();
-            await p.getByTestId('queue-all').click();
-            await p.getByTestId('list-count').filter({ hasText: `${now.toLocaleString('en-US')} shown` }).waitFor({ timeout: 120_000 });
-            await p.getByTestId('comment-row').first().waitFor();
+            await load.showAll(p);
             await new Promise((res) => setTimeout(res, 500));
           }
           const w = (await p.evaluate(STEP_WALK)) as FrameWalk;

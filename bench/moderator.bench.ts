@@ -93,10 +93,7 @@ async function main(): Promise<void> {
     const open = async () => {
       const page = await context.newPage();
       await page.goto(`${station.url}/moderator?token=${token}&as=Ana%20Reyes`);
-      await page.getByTestId('queue-all').click();
-      const total = await deskTotal();
-      await page.getByTestId('list-count').filter({ hasText: `${total.toLocaleString('en-US')} shown` }).waitFor({ timeout: 120_000 });
-      await page.getByTestId('comment-row').first().waitFor();
+      await load.showAll(page);
       return page;
     };
 
@@ -248,10 +245,7 @@ async function main(): Promise<void> {
       await idleOwn.close();
       const p = await ctx.newPage();
       await p.goto(deskUrl);
-      await p.getByTestId('queue-all').click();
-      const now = await deskTotal();
-      await p.getByTestId('list-count').filter({ hasText: `${now.toLocaleString('en-US')} shown` }).waitFor({ timeout: 120_000 });
-      await p.getByTestId('comment-row').first().waitFor();
+      await load.showAll(p);
       const [stepWalk, walkCpu] = await cpuPerFrame(() => p.evaluate(STEP_WALK) as Promise<FrameWalk>);
       await p.evaluate(`document.querySelector('[data-testid="comment-list"]').scrollTop = 0`);
       await new Promise((r) => setTimeout(r, 500));

@@ -1,6 +1,7 @@
 // The moderator benches' load (moderator.bench, moderator-ab, moderator-profile): the demo station with its
 // replayed chat stopped, filled with 100,000 distinct comments (a number each, so every comment stays its own
 // row), and a live load of 2,000 comments/s for 5 s. One place, so the three benches measure the same desk.
+import type { Page } from '@playwright/test';
 import type { Station } from '../../src/station/station';
 
 export const DESK_TOTAL = 100_000;
@@ -21,6 +22,8 @@ export interface DeskLoad {
   liveLoad(): Promise<void>;
   /** How many comments this load has ingested so far. */
   ingested(): number;
+  /** On an open desk page: pick the "all" queue and wait until it lists the whole desk and shows its first row. */
+  showAll(page: Page): Promise<number>;
 }
 
 export async function prepareDeskLoad(station: Station): Promise<DeskLoad> {
@@ -38,17 +41,25 @@ export async function prepareDeskLoad(station: Station): Promise<DeskLoad> {
     const r = await core.dispatch('comments.ingest', { comments }, SYSTEM);
     if (!r.ok) throw new Error(r.error.message);
   };
+  const deskTotal = async (): Promise<number> => {
+    const r = await core.dispatch('comments.desk', { filter: { queue: 'all' }, limit: 1 }, SYSTEM);
+    if (!r.ok) throw new Error(r.error.message);
+    return (r.result as { total: number }).total;
+  };
   return {
     token,
     ingest,
+    deskTotal,
+    async showAll(page) {
+      await page.getByTestId('queue-all').click();
+      const total = await deskTotal();
+      await page.getByTestId('list-count').filter({ hasText: `${total.toLocaleString('en-US')} shown` }).waitFor({ timeout: 120_000 });
+      await page.getByTestId('comment-row').first().waitFor();
+      return total;
+    },
     ingested: () => n,
     async fill() {
       for (let b = 0; b < DESK_TOTAL / 1000; b++) await ingest(1000);
-    },
-    async deskTotal() {
-      const r = await core.dispatch('comments.desk', { filter: { queue: 'all' }, limit: 1 }, SYSTEM);
-      if (!r.ok) throw new Error(r.error.message);
-      return (r.result as { total: number }).total;
     },
     async liveLoad() {
       const liveStart = performance.now();
