@@ -66,6 +66,14 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   // own situations after a first draft followed the English); frozen before any classifier change of session 9 was merged.
   'heldout/knitting-yarn/comments.jsonl': 'd753eddab79821970dcd1e98e5aa90818cca58bb65c9c455879c60551ba59511',
   'heldout/knitting-yarn/catalog.json': '6fb7d9aa842f8676658b5d2e61cf006bc194e1fdb7a58ab16a61a9d907549d99',
+  // Written 2026-12-06 12:05–12:09 (session 10) by a fifteenth author from the same brief (rules, format, SKU cases);
+  // frozen here before any classifier change of session 10 was merged.
+  'heldout/fishing-tackle/comments.jsonl': '612aeb4bb355df16f695440f258dc59d610773f93f3b1eb25261f5e0068c18ec',
+  'heldout/fishing-tackle/catalog.json': 'a50a9078fcf312e9ef366880e9890cca369e54a5824fd05d45706e032713f142',
+  // Written 2026-12-06 12:05–12:09 (session 10) by a sixteenth author, same brief (told to write each language in its
+  // own chat style, not as a translation); frozen before any classifier change of session 10 was merged.
+  'heldout/baking-pastry/comments.jsonl': '66f4427c8841c3fdced302144628cbfa5484b324fd071c378b91bdffd8912f16',
+  'heldout/baking-pastry/catalog.json': '6c50e191e1a3fc9645f0c62693748be42dd20d74daebda8c047285423c9998d8',
 };
 
 /**
