@@ -138,6 +138,27 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/luggage-travel/sku-second.jsonl': 'cb99e29fdeabf30d6d3cb0eefecf4476ab4ffcb4f2a8859f5a31829382341262',
   'corpus/gaming-accessories/sku-second.jsonl': '0b57db58f83ac2634d339c5a82e6c3a41337140895ed88c4b74211c9f1526c40',
   'corpus/makeup-cosmetics/sku-second.jsonl': '741069dd49f4ccb8e02eca2fa131afef73bd3ffd19e7610ce4fed9b4ccefb604',
+  // Second, independent SKU labels for the other 16 independently written categories (2026-12-06 12:05–12:13,
+  // session 10) by four more labellers, same brief (text, pinned product, catalog, the spelled-out SKU rule; never the
+  // first labels, the code or any figure). They read the rule's one open case differently: a remark about the product
+  // on screen with no pointing word. A bare "it" counted as pointing for three of them; a dropped subject got the pinned
+  // SKU from one (groceries-snacks, health-supplements, home-bedding, home-decor: 127 such lines in home-decor alone).
+  'corpus/audio-gadgets/sku-second.jsonl': 'fb916eaef5ebab06e8801a8540796cafb2f736930e15f58b0fea00d97f52c217',
+  'corpus/baby-care/sku-second.jsonl': '1e96e64fa26a0652ca5b33bb38f54901b76985c392e985edbf3183fcd466cc69',
+  'corpus/books-manga/sku-second.jsonl': '762e0ad2436279c2fd5e13ec88ee8ac6f6b4c61171dd49cf4e638091d1e8adf8',
+  'corpus/fashion-bags/sku-second.jsonl': 'c1f71a528344c4bd9b0b416ae8076ad8d919754ff8b3f9b1cbb563640ee3a4eb',
+  'corpus/groceries-snacks/sku-second.jsonl': 'cda2bc9e30b3f69bdc0c4c88ff33c30d7bc7b15ed13636f33c4b7e3e0c2a23c0',
+  'corpus/health-supplements/sku-second.jsonl': '479284fcfeee64bd7ae6f000ae1b7377acbe2de8206797137db91f25e0ffc675',
+  'corpus/home-bedding/sku-second.jsonl': '31654965aa723569f669d61583e5f0e05cce3624323778fe73fbd97eaf526bfb',
+  'corpus/home-decor/sku-second.jsonl': '32577eba48fea2462d893ddd60727aba9fd93f6bf951c3cac30f9b96df544894',
+  'corpus/jewelry-watches/sku-second.jsonl': '977825448c5af511a4f8a4289379839b2df322ea3d41531c83fd3b24c0af9aa8',
+  'corpus/perfume/sku-second.jsonl': '5a1090185c5420ac246bab53d90de4dc97eca8b47b3cb181e95199ec7a518f3f',
+  'corpus/pet-supplies/sku-second.jsonl': 'fdc7fab96e21a7f5016a07dd99578085d5b69fc0d60db6d2c1426b454dbf38c7',
+  'corpus/smart-home/sku-second.jsonl': '741fba18986adf7ec6fed27c52a531d11d1b42f34599084ac366614fea4dd950',
+  'corpus/sports-nutrition/sku-second.jsonl': '363dca7aecf2f01874974fa13c0a7b974e4dc25daf8a21855cbe8b9e4b28336e',
+  'corpus/sports-outdoor/sku-second.jsonl': '39ceea2a525335d9b62c1f06067bca790c74baa756cdb187b92ebaabdb9a4e8e',
+  'corpus/swimwear-beach/sku-second.jsonl': '808a05042a80a493cfdcb038ecc41d48be32d01dc9f3d0d74e49c1d39bd92c45',
+  'corpus/toys-kids/sku-second.jsonl': '619e339e1206fdaaa969fabfcefadd68818111a00b69e2230b29faa271c3dbb7',
 };
 
 /**
