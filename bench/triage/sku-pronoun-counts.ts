@@ -7,7 +7,8 @@
 // Every line a pointing word already gave the pinned SKU is counted by its cue and both labels. With --simulate: the
 // worst independent fold (first labels, agreed lines) if a pronoun in some shapes named the pinned SKU — exact, since
 // only lines on which the matcher names nothing, no candidates and no offer are flipped.
-//   node --import tsx bench/triage/sku-pronoun-counts.ts [--by-category] [--intent] [--simulate]
+// --shape splits the demonstrative cue by the sentence shape too.
+//   node --import tsx bench/triage/sku-pronoun-counts.ts [--by-category] [--intent] [--simulate] [--shape]
 import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
 import { pronounShape, pronounClass, pronounIsLast } from './pronoun-shape';
 import { pointerCue } from '../../src/core/comments/triage/sku.pointer';
@@ -84,7 +85,7 @@ for (const set of loadCorpus()) {
     if (res.deictic) {
       (cues[group] ??= new Map());
       const cue = pointerCue(norm.tokens, res.productTokens);
-      const number = cue === 'demonstrative' ? (norm.tokens.some((t) => SINGULAR_DEM.has(t)) ? ' sg' : norm.tokens.some((t) => PLURAL_DEM.has(t)) ? ' pl' : ' ?') : '';
+      const number = cue === 'demonstrative' ? (norm.tokens.some((t) => SINGULAR_DEM.has(t)) ? ' sg' : norm.tokens.some((t) => PLURAL_DEM.has(t)) ? ' pl' : ' ?') + (process.argv.includes('--shape') ? ' ' + pronounShape(norm.tokens) : '') : '';
       add(cues[group], `cue ${(String(cue) + number).padEnd(18)} first ${lab(r.sku, pinned).padEnd(5)} second ${lab(s2, pinned)}`);
     }
     if (res.sku && r.sku === null) {
