@@ -4,8 +4,9 @@
 // about the gold product: a product word the catalog has but in another form, a number not read, a pointing word missed,
 // several named handled wrongly, a colour/size that did not narrow, a false match on a word, a bare order labelled with
 // the pinned product (the labelling convention, not the matcher).
-//   node --import tsx bench/triage/sku-miss-kinds.ts [--only <category>] [--lost] [--detail] [--summary]
-// --lost adds, per category, how many recall / precision points each kind costs.
+//   node --import tsx bench/triage/sku-miss-kinds.ts [--only <category>] [--lost] [--detail] [--summary] [--agreed]
+// --lost adds, per category, how many recall / precision points each kind costs; --agreed counts only the lines both
+// labellers agree on (categories with a second labeller; sku-eval's "agreed lines").
 import { indexCatalog } from '../../src/core/comments/triage/sku.catalog-index';
 import { findMentions, type Mention } from '../../src/core/comments/triage/sku.mentions';
 import { compileSkuMatcher, type SkuMatch } from '../../src/core/comments/triage/sku.matcher';
@@ -15,6 +16,7 @@ import { dimensionOf } from '../../src/core/comments/triage/sku.catalog-index';
 import { normalizeText, phraseKeys } from '../../src/core/comments/triage/text.normalize';
 import { DEVELOPER_WRITTEN, loadCorpus, type LabelledSet } from './datasets';
 import { fmt } from './metrics';
+import { loadSecondSkuLabels, skuAgreement } from './sku-eval';
 
 type Product = LabelledSet['catalog']['products'][number];
 
@@ -212,7 +214,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const worst: Array<[number, number]> = [];
   const worstRule: Array<[number, number]> = [];
   const line: string[] = [];
-  for (const set of loadCorpus()) {
+  const agreedOnly = process.argv.includes('--agreed');
+  for (const full of loadCorpus()) {
+    const second = agreedOnly ? loadSecondSkuLabels(full.name.replace('corpus/', '')) : null;
+    if (agreedOnly && !second) continue;
+    const set = second ? { ...skuAgreement(full, second).agreed, name: full.name } : full;
     const c = missKinds(set, process.argv.includes('--detail'));
     if (only && c.name !== only) continue;
     const dev = DEVELOPER_WRITTEN.has(c.name);

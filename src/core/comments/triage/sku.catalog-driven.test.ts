@@ -723,3 +723,23 @@ describe('a letter size written with its measure ranks by the letter (eighth pas
     expect(shop.match(normalizeText('yg kecil kak'), 'FRM-L').sku).toBe('FRM-S');
   });
 });
+
+describe('a bare pronoun is no pointing word (ninth pass)', () => {
+  // Measured on both labels (docs/triage.md, ninth pass): under a pinned product, lines whose only link to it is "it",
+  // a Spanish clitic, "ele"/"ela" or a "-nya" word are labelled none by both labellers about five times as often as the
+  // pinned SKU, in questions and orders alike; the spelled-out rule asks for a pointing word.
+  it('"it", "lo/la", "ele/ela" and "-nya" under a pinned product name no SKU, in a question, an order or a reaction', () => {
+    for (const t of ['is it dishwasher safe?', 'can i get it in blue', 'i love it', '¿lo tienen en otro tamaño?', 'quiero comprarlo', 'ele esquenta rápido?', 'tutupnya rapat ga kak?']) {
+      expect(sku(t, 'KTL-01'), t).toBeNull();
+    }
+    const q = match('is it dishwasher safe?', 'KTL-01');
+    expect(skuInContext(q, 'question', 'KTL-01')).toMatchObject({ sku: null, contextSku: null });
+  });
+
+  it('a demonstrative beside the same words still points at the pinned product', () => {
+    expect(sku('is this dishwasher safe?', 'KTL-01')).toBe('KTL-01');
+    expect(sku('¿este lo tienen en otro tamaño?', 'KTL-01')).toBe('KTL-01');
+    expect(sku('esse esquenta rápido?', 'KTL-01')).toBe('KTL-01');
+    expect(sku('ini tutupnya rapat ga kak?', 'KTL-01')).toBe('KTL-01');
+  });
+});
