@@ -128,6 +128,18 @@ export const FROZEN: Readonly<Record<string, string>> = {
   // by hand on a re-read); frozen in the commit that adds it.
   'corpus/perfume/comments.jsonl': '60559af63af03556ddf1391882a2c12349b6a777fb4c83999699c0152b3c39d5',
   'corpus/perfume/catalog.json': 'bd8615fb58ac4bf5819b76ec4ee6eef635743bb2f98ab673252863ee4526ad47',
+  // Written 2026-12-06 12:58–13:03 (session 10) by four more independent authors from the held-out brief (rules,
+  // format, mix, SKU cases; told to write each language in its own chat style), who never saw the classifier, the code
+  // or any data; frozen in the commit that adds them, as more training data and four more folds. The board-games author
+  // says its es/pt/id lines share an outline (36 pt and 31 id lines rewritten apart, es not).
+  'corpus/nail-art/comments.jsonl': '2c8428330074561d7f627ca5bca46f08f42fd7df90298c049b9de3043a2ac0bc',
+  'corpus/nail-art/catalog.json': 'e604ea8804cb525457483e6e4fc9679771743295757f827c122ba3fc69ca9be1',
+  'corpus/bbq-grilling/comments.jsonl': '1cda561f0e711b29db2e75987a390940df7051e7fe6ca39edbb6705c7f85031f',
+  'corpus/bbq-grilling/catalog.json': 'd5ecd4b26fe4c86f67adbdad2df39a652877d3686733942e307a41ba7bbdca44',
+  'corpus/board-games/comments.jsonl': 'f570563e6abd8bce79db242556e033953c929e6c2d661ec6c766be6f4c1edea1',
+  'corpus/board-games/catalog.json': '629aabde90c87da67480e0d91b402d5514f5fde4553ac8608bffed72e962a78a',
+  'corpus/hijab-modest/comments.jsonl': 'd99a37875ebeebc120665b589357b8fe5e62bbdcfb4e04f3e56c001fa5f68597',
+  'corpus/hijab-modest/catalog.json': '81d0db4adc6c7fd8d55b07757e2a64e30cb21b48d4366fbdbbd9bfda4d7ad3cb',
   // Second, independent SKU labels (2026-12-05 23:53–00:08, session 6) by four labellers who saw only the text, the pinned
   // product, the catalog and the spelled-out SKU rule, never the first labels: inter-annotator agreement (sku-eval).
   'corpus/footwear/sku-second.jsonl': 'eb49df35ed43a92bfbeb7f873d9638c7ba8dd120d6f0225d51507e20bd1da2a1',
