@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskItem } from '../../../../shared/contract/index';
-import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, outrunsReads, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
 
 const item = (id: string) => ({ id, size: 1, comment: { id } as DeskItem['comment'], platforms: {}, pinned: false }) as DeskItem;
 
@@ -48,6 +48,17 @@ describe('the selection off screen', () => {
     expect(indexOf(c, 'a')).toBe(0);
     storeAnswer(c, [[12, [item('m')]]], 400, 2, pagesHeld(300, 320, 310, 400));
     expect(c.pages.has(0)).toBe(false);
+  });
+});
+
+describe('reads while jumping', () => {
+  it('a screen moving more than a page a frame outruns a read (covering it and a page either side); a smooth scroll does not', () => {
+    expect(outrunsReads(1_500)).toBe(true);
+    expect(outrunsReads(-1_500)).toBe(true);
+    expect(outrunsReads(DESK_PAGE + 1)).toBe(true);
+    expect(outrunsReads(DESK_PAGE)).toBe(false);
+    expect(outrunsReads(2)).toBe(false);
+    expect(outrunsReads(0)).toBe(false);
   });
 });
 

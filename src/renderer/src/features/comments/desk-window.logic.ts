@@ -51,6 +51,15 @@ export function pagesHeld(start: number, end: number, selected: number | null, t
   return [...screen, ...extra].sort((a, b) => a - b);
 }
 
+/**
+ * The screen moved more than a page in its last frame (a jump with the keyboard or the scrollbar):
+ * a read sent now covers the screen and one page either side, and lands a frame later at best, when
+ * the screen has left all of it — its answer would be decoded on the main thread and dropped.
+ */
+export function outrunsReads(rowsMoved: number, size = DESK_PAGE): boolean {
+  return Math.abs(rowsMoved) > size;
+}
+
 /** Pages to (re)read: missing ones, and stale ones when the station's version moved past them. */
 export function pagesToFetch(cache: DeskCache, wanted: readonly number[], stationVersion: number): number[] {
   return wanted.filter((p) => {

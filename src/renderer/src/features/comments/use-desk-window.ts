@@ -4,9 +4,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskFilter } from '../../../../shared/contract/index';
 import { useSend, useStation } from '../../state/station.store';
-import { contiguousRuns, DESK_PAGE, emptyCache, pagesFor, pagesHeld, pagesToFetch, rowsMissing, samePages, storeAnswer, type DeskCache } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, outrunsReads, pagesFor, pagesHeld, pagesToFetch, rowsMissing, samePages, storeAnswer, type DeskCache } from './desk-window.logic';
 
 const MIN_GAP_MS = 250;
+/** A move older than this is not a jump under way any more (a few frames, even slow ones). */
+const JUMP_FRESH_MS = 100;
+const FRAME_MS = 1000 / 60;
 /** Pages per `comments.desk` read (the station's window is at most 200 rows). */
 const WINDOW_PAGES = 4;
 
@@ -52,6 +55,8 @@ export function useDeskWindow(filter: DeskFilter, selected: number | null): Desk
   const scrolled = useRef(false);
   /** The rows on screen, as the list last told (not state: a move renders nothing until its rows land). */
   const rangeRef = useRef({ start: 0, end: 30 });
+  /** The screen's last move across a page: rows a frame, and when. */
+  const moved = useRef({ rows: 0, at: 0 });
   const latest = useRef({ filter, range: rangeRef.current, stationVersion, key, force, selected, connection });
   latest.current = { filter, range: rangeRef.current, stationVersion, key, force, selected, connection };
   const forcedRef = useRef(0);
@@ -155,6 +160,10 @@ export function useDeskWindow(filter: DeskFilter, selected: number | null): Desk
     const wait = Math.max(0, MIN_GAP_MS - (performance.now() - lastAt.current));
     timer.current = setTimeout(() => {
       timer.current = null;
+      // Jumping (the screen moved more than a page in a recent frame) onto rows not read: this read's
+      // answer would land off screen. The settling check above reads once the jumps stop.
+      const { range: r } = latest.current;
+      if (settling.current && outrunsReads(moved.current.rows) && performance.now() - moved.current.at < JUMP_FRESH_MS && rowsMissing(cacheRef.current, r.start, r.end)) return;
       void run();
     }, wait);
   }, [run]);
@@ -169,6 +178,10 @@ export function useDeskWindow(filter: DeskFilter, selected: number | null): Desk
     (start: number, end: number) => {
       const next = { start, end };
       if (samePages(rangeRef.current, next)) return;
+      // Rows a frame (60 Hz) since the last page crossed: a jump crosses a thousand in one, a smooth
+      // scroll a page in a dozen.
+      const now = performance.now();
+      moved.current = { rows: (next.start - rangeRef.current.start) / Math.max(1, (now - moved.current.at) / FRAME_MS), at: now };
       rangeRef.current = next;
       latest.current.range = next;
       if (latest.current.connection === 'open') schedule();
