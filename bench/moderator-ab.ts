@@ -3,7 +3,8 @@
 // scroll, scroll while 2,000 comments/s arrive) on the same station, same 100,000 comments, in
 // alternating blocks (ABBA), each block a fresh page. On a shared machine the absolute figures move
 // with everyone else's load; the pairs say whether B costs less than A under the same load.
-//   node --import tsx bench/moderator-ab.ts <A out/renderer dir> <B out/renderer dir> [pairs]
+//   node --import tsx bench/moderator-ab.ts <A out/renderer dir> <B out/renderer dir> [pairs] [walks, e.g. walk,scroll]
+// (walks: which of walk, scroll, live to run — all three unless given; fewer walks, more pairs in the same time)
 import { join, resolve } from 'node:path';
 import { SCROLL_FOR, STEP_WALK, type FrameWalk } from '../test/probes/moderator-frames';
 import { loadavg } from 'node:os';
@@ -21,6 +22,7 @@ const med = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(
 async function main(): Promise<void> {
   const [dirA, dirB] = [resolve(process.argv[2] ?? ''), resolve(process.argv[3] ?? join(ROOT, 'out/renderer'))];
   const pairs = Number(process.argv[4] ?? 3);
+  const chosen = (process.argv[5] ?? 'walk,scroll,live').split(',').filter((k): k is 'walk' | 'scroll' | 'live' => k === 'walk' || k === 'scroll' || k === 'live');
   const rig = await startBenchRig({ name: 'moderator-ab', showFile: join(ROOT, 'resources/demo-show/show.json'), producerToken: null });
   const { station } = rig;
   try {
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
             return w;
           } };
           const line: string[] = [];
-          for (const k of ['walk', 'scroll', 'live'] as const) {
+          for (const k of chosen) {
             await toTop();
             const c0 = descendantsCpuMs();
             const w = await walks[k]();
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     } finally {
       await browser.close();
     }
-    for (const k of ['walk', 'scroll', 'live'] as const) {
+    for (const k of chosen) {
       for (const m of ['browserCpu', 'p95', 'mainMean', 'mainP95', 'allMean', 'allP95'] as const) {
         const a = results.A[k].map((r) => r[m]);
         const b = results.B[k].map((r) => r[m]);

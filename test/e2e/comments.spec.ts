@@ -148,3 +148,44 @@ test('the desk holds 100,000 comments (paged from the station) with a screenful 
   expect(frames.rows).toBeLessThan(80);
   await expect(page.locator('[data-testid="comment-row"][aria-selected="true"]')).toHaveCount(1);
 });
+
+test('after scrolling far from the selection, j brings it back with its row in the first frame, not placeholders waiting on a read', async ({ station, context }) => {
+  expect((await station.api('comments.source', { id: 'rehearsal-chat', action: 'stop' })).status).toBe(200);
+  for (let b = 0; b < 3; b++) {
+    const r = await station.api('comments.ingest', {
+      comments: Array.from({ length: 1000 }, (_, i) => ({ platform: 'load', id: `${b}-${i}`, author: `viewer${i}`, text: `is the kit vegan? ${b}-${i}` })),
+    });
+    expect(r.status).toBe(200);
+  }
+  const page = await station.openView(context, 'moderator', { query: 'as=Ana Reyes' });
+  await page.getByTestId('queue-all').click();
+  await page.getByTestId('filter-platform').selectOption('load');
+  const w = await station.api<{ total: number }>('comments.desk', { filter: { queue: 'all', platform: 'load' }, limit: 1 }, 'moderator');
+  const items = w.body.result?.total ?? 0;
+  expect(items).toBeGreaterThan(2_000);
+  await expect(page.getByTestId('list-count')).toHaveText(`${items.toLocaleString('en-US')} shown`);
+  const selected = page.locator('[data-testid="comment-row"][aria-selected="true"]');
+  await expect(selected).toHaveCount(1);
+  const first = await selected.getAttribute('data-id');
+  // To the end of the list, and wait for its rows: the top's pages are no longer around the screen.
+  await page.evaluate(`(() => { const l = document.querySelector('[data-testid="comment-list"]'); l.scrollTop = l.scrollHeight; })()`);
+  await expect(page.locator(`[data-testid="comment-row"][style*="top: ${(items - 1) * 60}px"]`)).toHaveCount(1);
+  await expect(selected).toHaveCount(0);
+  // j: the list scrolls back to the selection. The first time the list's rows change, the selected
+  // item's row must be among them (held since it was selected), not a placeholder for a read.
+  const firstFrame = await page.evaluate(`new Promise((done) => {
+    const rows = document.querySelector('.desk-rows');
+    const seen = new MutationObserver(() => {
+      seen.disconnect();
+      const sel = document.querySelector('[data-testid="comment-row"][aria-selected="true"]');
+      done({ selected: sel && sel.getAttribute('data-id'), placeholders: rows.querySelectorAll('.comment-row-loading').length, rows: rows.querySelectorAll('[data-testid="comment-row"]').length });
+    });
+    seen.observe(rows, { childList: true, subtree: true, attributes: true });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' }));
+  })`);
+  expect(firstFrame).toMatchObject({ placeholders: 0 });
+  expect((firstFrame as { rows: number }).rows).toBeGreaterThan(5);
+  // j moved the selection one row down from the first item.
+  await expect(selected).toHaveCount(1);
+  expect(await selected.getAttribute('data-id')).not.toBe(first);
+});

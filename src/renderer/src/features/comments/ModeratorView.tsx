@@ -15,7 +15,7 @@ import { Button } from '../../ui/Button';
 import { DeskList, type DeskListHandle } from './DeskList';
 import { CommentDetail, type DetailActions } from './CommentDetail';
 import { useDeskWindow } from './use-desk-window';
-import { indexOf, itemAt, samePages } from './desk-window.logic';
+import { indexOf, itemAt } from './desk-window.logic';
 import { deskFilterOf, heldByOther, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, type Filters } from './comments.logic';
 import { readModeratorName, saveModeratorName } from './moderator-identity';
 import { overflowShort } from './queue-label.logic';
@@ -94,15 +94,12 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [picking, setPicking] = useState<'one' | 'bulk' | null>(null);
   const [pinAnswer, setPinAnswer] = useState(true);
-  const [range, setRange] = useState({ start: 0, end: 30 });
   const sla = comments?.slaSeconds ?? 60;
 
   const filter = useMemo(() => deskFilterOf(filters), [filters]);
-  const desk = useDeskWindow(filter, range);
+  const desk = useDeskWindow(filter, selectedId ? selectedIndex : null);
   const total = desk.cache.total;
   const listRef = useRef<DeskListHandle>(null);
-  // The list reports every row move; the desk re-reads (and re-renders) only when the pages around the screen changed.
-  const onRange = useCallback((start: number, end: number) => setRange((r) => (samePages(r, { start, end }) ? r : { start, end })), []);
 
   // Keep the selection on its item when the order moves; when it is gone (answered), the item now in its place.
   useEffect(() => {
@@ -339,7 +336,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
             canCheck={!filters.done}
             onSelect={onSelectRow}
             onCheck={toggleChecked}
-            onRange={onRange}
+            onRange={desk.setRange}
             onScrolled={desk.scrolled}
           />
         </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskItem } from '../../../../shared/contract/index';
-import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, pagesFor, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, outrunsReads, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
 
 const item = (id: string) => ({ id, size: 1, comment: { id } as DeskItem['comment'], platforms: {}, pinned: false }) as DeskItem;
 
@@ -28,6 +28,37 @@ describe('desk window paging', () => {
     expect(itemAt(c, 351, 50)).toBeUndefined();
     expect(indexOf(c, 'z', 50)).toBe(350);
     expect(indexOf(c, 'a')).toBe(-1);
+  });
+});
+
+describe('the selection off screen', () => {
+  it("holds the selection's page and its neighbours beside the screen's, so j after a jump away shows rows at once", () => {
+    expect(pagesHeld(50_000, 50_020, 0, 100_000)).toEqual([0, 1, 1999, 2000, 2001]);
+    // On screen: nothing more.
+    expect(pagesHeld(0, 20, 3, 100_000)).toEqual(pagesFor(0, 20, 100_000));
+    expect(pagesHeld(0, 20, null, 100_000)).toEqual(pagesFor(0, 20, 100_000));
+    expect(pagesHeld(0, 20, 5, 0)).toEqual([0]);
+    expect(pagesHeld(50_000, 50_020, 99_999, 100_000)).toEqual([1999, 2000, 2001, 3998, 3999]);
+  });
+  it('keeps those pages when an answer lands, and drops them once the selection moved away', () => {
+    const c = emptyCache('all');
+    storeAnswer(c, [[0, [item('a')]]], 400, 1, pagesHeld(0, 20, 0, 400));
+    storeAnswer(c, [[12, [item('m')]]], 400, 1, pagesHeld(300, 320, 0, 400));
+    expect(itemAt(c, 0)?.id).toBe('a');
+    expect(indexOf(c, 'a')).toBe(0);
+    storeAnswer(c, [[12, [item('m')]]], 400, 2, pagesHeld(300, 320, 310, 400));
+    expect(c.pages.has(0)).toBe(false);
+  });
+});
+
+describe('reads while jumping', () => {
+  it('a screen moving more than a page a frame outruns a read (covering it and a page either side); a smooth scroll does not', () => {
+    expect(outrunsReads(1_500)).toBe(true);
+    expect(outrunsReads(-1_500)).toBe(true);
+    expect(outrunsReads(DESK_PAGE + 1)).toBe(true);
+    expect(outrunsReads(DESK_PAGE)).toBe(false);
+    expect(outrunsReads(2)).toBe(false);
+    expect(outrunsReads(0)).toBe(false);
   });
 });
 

@@ -39,6 +39,27 @@ export function pagesFor(start: number, end: number, total: number, size = DESK_
   return out;
 }
 
+/**
+ * The pages the desk holds: the screen's (`pagesFor`), and the selection's page with a page either
+ * side when the selection is off screen. After a jump away, `j`/`k` scroll back to the selection;
+ * with its rows kept they show in that frame instead of as placeholders for a read's round trip.
+ */
+export function pagesHeld(start: number, end: number, selected: number | null, total: number, size = DESK_PAGE): number[] {
+  const screen = pagesFor(start, end, total, size);
+  if (selected === null || selected < 0 || total <= 0) return screen;
+  const extra = pagesFor(selected, selected, total, size).filter((p) => !screen.includes(p));
+  return [...screen, ...extra].sort((a, b) => a - b);
+}
+
+/**
+ * The screen moved more than a page in its last frame (a jump with the keyboard or the scrollbar):
+ * a read sent now covers the screen and one page either side, and lands a frame later at best, when
+ * the screen has left all of it — its answer would be decoded on the main thread and dropped.
+ */
+export function outrunsReads(rowsMoved: number, size = DESK_PAGE): boolean {
+  return Math.abs(rowsMoved) > size;
+}
+
 /** Pages to (re)read: missing ones, and stale ones when the station's version moved past them. */
 export function pagesToFetch(cache: DeskCache, wanted: readonly number[], stationVersion: number): number[] {
   return wanted.filter((p) => {

@@ -4,9 +4,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskFilter } from '../../../../shared/contract/index';
 import { useSend, useStation } from '../../state/station.store';
-import { contiguousRuns, DESK_PAGE, emptyCache, pagesFor, pagesToFetch, rowsMissing, storeAnswer, type DeskCache } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, outrunsReads, pagesFor, pagesHeld, pagesToFetch, rowsMissing, samePages, storeAnswer, type DeskCache } from './desk-window.logic';
 
 const MIN_GAP_MS = 250;
+/** A move older than this is not a jump under way any more (a few frames, even slow ones). */
+const JUMP_FRESH_MS = 100;
+const FRAME_MS = 1000 / 60;
 /** Pages per `comments.desk` read (the station's window is at most 200 rows). */
 const WINDOW_PAGES = 4;
 
@@ -21,9 +24,16 @@ export interface DeskWindow {
   refresh(): void;
   /** The list scrolled (called from its scroll listener: records it, renders nothing). */
   scrolled(): void;
+  /**
+   * The rows on screen (with the list's margin) moved: stable, and renders nothing by itself — a
+   * scroll that crosses a page schedules a read here instead of re-rendering the whole desk (every
+   * frame of a jump across the list crosses one).
+   */
+  setRange(start: number, end: number): void;
 }
 
-export function useDeskWindow(filter: DeskFilter, range: { start: number; end: number }): DeskWindow {
+/** `selected`: the selected row's index (its pages are held while it is off screen), or null. */
+export function useDeskWindow(filter: DeskFilter, selected: number | null): DeskWindow {
   const send = useSend();
   const connection = useStation((v) => v.connection);
   const stationVersion = useStation((v) => v.state?.comments.deskVersion ?? 0);
@@ -43,14 +53,18 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
   const settling = useRef(0);
   /** The list scrolled since that check last looked. */
   const scrolled = useRef(false);
-  const latest = useRef({ filter, range, stationVersion, key, force });
-  latest.current = { filter, range, stationVersion, key, force };
+  /** The rows on screen, as the list last told (not state: a move renders nothing until its rows land). */
+  const rangeRef = useRef({ start: 0, end: 30 });
+  /** The screen's last move across a page: rows a frame, and when. */
+  const moved = useRef({ rows: 0, at: 0 });
+  const latest = useRef({ filter, range: rangeRef.current, stationVersion, key, force, selected, connection });
+  latest.current = { filter, range: rangeRef.current, stationVersion, key, force, selected, connection };
   const forcedRef = useRef(0);
 
   if (cacheRef.current.key !== key) cacheRef.current = emptyCache(key);
 
   const run = useCallback(async () => {
-    const { filter: f, range: r, stationVersion: v, key: k, force: fc } = latest.current;
+    const { filter: f, range: r, stationVersion: v, key: k, force: fc, selected: sel } = latest.current;
     // Same filter: one read at a time (the next one follows it). A new filter (a queue clicked) reads
     // at once; the old filter's answer, when it lands, is dropped by the key check below.
     if (inFlight.current === k) {
@@ -61,9 +75,14 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
     lastAt.current = performance.now();
     try {
       const cache = cacheRef.current;
-      const wanted = pagesFor(r.start, r.end, cache.total || DESK_PAGE);
-      // A forced refresh (this desk acted) re-reads every visible page, whatever the versions say.
-      const todo = fc !== forcedRef.current ? wanted : pagesToFetch(cache, wanted, v);
+      const total = cache.total || DESK_PAGE;
+      const wanted = pagesFor(r.start, r.end, total);
+      const held = pagesHeld(r.start, r.end, sel, total);
+      // A forced refresh (this desk acted) re-reads every page held, whatever the versions say. The
+      // selection's pages off screen are read when missing, not re-read each time the version moves
+      // (2,000 comments/s move it all the time): a `j` back there re-reads them as the screen's.
+      const todo =
+        fc !== forcedRef.current ? held : [...pagesToFetch(cache, wanted, v), ...held.filter((p) => !wanted.includes(p) && !cache.pages.has(p))].sort((a, b) => a - b);
       forcedRef.current = fc;
       if (todo.length) {
         // Neighbouring pages in one read: one command (and one pass over the station's order) per run of pages.
@@ -75,11 +94,11 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
         if (cacheRef.current.key === k) {
           // Kept: the pages around the screen now, which a jump may have moved since the read was sent;
           // an answer that shows nowhere any more re-renders nothing.
-          const now = latest.current.range;
+          const { range: now, selected: nowSel } = latest.current;
           let changed = false;
           for (const [run, a] of answers) {
             const pages = run.map((p, i) => [p, a.items.slice(i * DESK_PAGE, (i + 1) * DESK_PAGE)] as const);
-            if (storeAnswer(cacheRef.current, pages, a.total, a.version, pagesFor(now.start, now.end, a.total || DESK_PAGE))) changed = true;
+            if (storeAnswer(cacheRef.current, pages, a.total, a.version, pagesHeld(now.start, now.end, nowSel, a.total || DESK_PAGE))) changed = true;
           }
           const fa = answers[0]?.[1].facets;
           if (fa) setFacets((old) => (JSON.stringify(old) === JSON.stringify(fa) ? old : fa));
@@ -141,6 +160,10 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
     const wait = Math.max(0, MIN_GAP_MS - (performance.now() - lastAt.current));
     timer.current = setTimeout(() => {
       timer.current = null;
+      // Jumping (the screen moved more than a page in a recent frame) onto rows not read: this read's
+      // answer would land off screen. The settling check above reads once the jumps stop.
+      const { range: r } = latest.current;
+      if (settling.current && outrunsReads(moved.current.rows) && performance.now() - moved.current.at < JUMP_FRESH_MS && rowsMissing(cacheRef.current, r.start, r.end)) return;
       void run();
     }, wait);
   }, [run]);
@@ -149,7 +172,22 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
   useEffect(() => {
     if (connection !== 'open') return;
     schedule();
-  }, [connection, key, range.start, range.end, stationVersion, force, tick, schedule]);
+  }, [connection, key, stationVersion, force, tick, schedule]);
+
+  const setRange = useCallback(
+    (start: number, end: number) => {
+      const next = { start, end };
+      if (samePages(rangeRef.current, next)) return;
+      // Rows a frame (60 Hz) since the last page crossed: a jump crosses a thousand in one, a smooth
+      // scroll a page in a dozen.
+      const now = performance.now();
+      moved.current = { rows: (next.start - rangeRef.current.start) / Math.max(1, (now - moved.current.at) / FRAME_MS), at: now };
+      rangeRef.current = next;
+      latest.current.range = next;
+      if (latest.current.connection === 'open') schedule();
+    },
+    [schedule],
+  );
 
   // A reconnect may have missed changes: start from the station's truth again.
   useEffect(() => {
@@ -171,5 +209,5 @@ export function useDeskWindow(filter: DeskFilter, range: { start: number; end: n
   const onScrolled = useCallback(() => {
     scrolled.current = true;
   }, []);
-  return { cache: cacheRef.current, tick, loading, error, facets, refresh, scrolled: onScrolled };
+  return { cache: cacheRef.current, tick, loading, error, facets, refresh, scrolled: onScrolled, setRange };
 }
