@@ -201,7 +201,9 @@ async function pipelineRun(modelOff = false): Promise<BenchRow[]> {
   const held = forcedGrowth(forcedSamples, FORCED_GC_MID);
   // Per comment: every comment of the bench stays open (nobody handles them), so the open-work indexes grow by one entry each.
   const heldPerComment = (held.growthMb * 1024 * 1024) / ((forcedAtSent.at(-1) ?? 0) - (forcedAtSent[FORCED_GC_MID] ?? 0));
-  console.log(`${modelOff ? 'model off' : 'model on'}: V8 heap after forced full GCs at ${FORCED_GC_AT.map((f) => `${f * 100}%`).join(', ')} of the paced run: ${held.seriesMb.map((v) => v.toFixed(2)).join(', ')} MB`);
+  console.log(
+    `${modelOff ? 'model off' : 'model on'}: V8 heap after forced full GCs at ${FORCED_GC_AT.map((f) => `${f * 100}%`).join(', ')} of the paced run: ${held.seriesMb.map((v) => v.toFixed(2)).join(', ')} MB (each stopped the station ${forcedSamples.map((s) => s?.gcMs?.toFixed(0) ?? '?').join(', ')} ms)`,
+  );
   console.log(`paced: sent ${pacedSent} in ${sendSeconds.toFixed(1)} s, acknowledged ${pacedAcked}, delivered ${pacedDelivered}, failed batches ${failedBatches}, max in flight ${maxInFlight}`);
   return [
     { metric: `sustained ingest → triage → SQLite → WS, offered ${RATE}/s for ${SECONDS} s`, value: rate, unit: 'comments/s', target: '≥ 2000 (± pacing)', pass: rate >= RATE * 0.995 && failedBatches === 0 },

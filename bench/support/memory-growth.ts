@@ -14,6 +14,8 @@ export interface MemorySample {
   afterFullGc?: boolean;
   /** Taken right after a full collection the bench asked for (forceFullGc). */
   forcedGc?: boolean;
+  /** How long the forced collection took (ms). */
+  gcMs?: number;
 }
 
 const PROBE = join(import.meta.dirname, 'memory-probe.mjs');

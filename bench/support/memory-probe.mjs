@@ -12,15 +12,15 @@
 // signal also writes a V8 heap snapshot there (diagnosis only: it stops the station for seconds).
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
 import { writeHeapSnapshot } from 'node:v8';
 
 const file = process.env.BATON_MEMORY_PROBE;
 if (file) {
-  const sample = (kind) => {
+  const sample = (kind, gcMs) => {
     const m = process.memoryUsage();
     try {
-      appendFileSync(file, `${JSON.stringify({ at: Date.now(), afterFullGc: kind === 'natural', forcedGc: kind === 'forced', rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers })}\n`);
+      appendFileSync(file, `${JSON.stringify({ at: Date.now(), afterFullGc: kind === 'natural', forcedGc: kind === 'forced', gcMs, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers })}\n`);
     } catch {
       // The bench removed its folder while the station stops: nothing left to report to.
     }
@@ -34,8 +34,10 @@ if (file) {
   const snapshots = process.env.BATON_HEAP_SNAPSHOT_DIR;
   process.on('SIGUSR2', () => {
     if (typeof globalThis.gc === 'function') {
+      const t0 = performance.now();
       globalThis.gc();
-      sample('forced');
+      // how long the forced collection stopped the station: it lands in the latency figures
+      sample('forced', performance.now() - t0);
     }
     if (snapshots) writeHeapSnapshot(join(snapshots, `station-${Date.now()}.heapsnapshot`));
   });
