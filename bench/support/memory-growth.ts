@@ -10,8 +10,12 @@ export interface MemorySample {
   heapUsed: number;
   heapTotal: number;
   external: number;
-  /** Taken right after a full (mark-compact) collection. */
+  /** Taken right after a full (mark-compact) collection the station ran by itself. */
   afterFullGc?: boolean;
+  /** Taken right after a full collection the bench asked for (forceFullGc). */
+  forcedGc?: boolean;
+  /** How long the forced collection took (ms). */
+  gcMs?: number;
 }
 
 const PROBE = join(import.meta.dirname, 'memory-probe.mjs');
@@ -21,7 +25,8 @@ const MB = 1024 * 1024;
 export async function withMemoryProbe<T>(file: string, start: () => Promise<T>): Promise<T> {
   const flags = process.env.BATON_STATION_NODE_FLAGS;
   const out = process.env.BATON_MEMORY_PROBE;
-  process.env.BATON_STATION_NODE_FLAGS = [`--import=${PROBE}`, flags ?? ''].join(' ').trim();
+  // --expose-gc lets the probe collect on the bench's signal (forceFullGc); only benches start a station with it.
+  process.env.BATON_STATION_NODE_FLAGS = ['--expose-gc', `--import=${PROBE}`, flags ?? ''].join(' ').trim();
   process.env.BATON_MEMORY_PROBE = file;
   try {
     return await start();
@@ -31,6 +36,22 @@ export async function withMemoryProbe<T>(file: string, start: () => Promise<T>):
     if (out === undefined) delete process.env.BATON_MEMORY_PROBE;
     else process.env.BATON_MEMORY_PROBE = out;
   }
+}
+
+/**
+ * Asks the probed process for one full collection (SIGUSR2) and waits for the sample the probe
+ * writes right after it; null when none arrives within `timeoutMs` (the process has gone).
+ */
+export async function forceFullGc(pid: number, file: string, timeoutMs = 5_000): Promise<MemorySample | null> {
+  const seen = readMemoryProbe(file).filter((s) => s.forcedGc).length;
+  process.kill(pid, 'SIGUSR2');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    const forced = readMemoryProbe(file).filter((s) => s.forcedGc);
+    if (forced.length > seen) return forced[seen] ?? null;
+  }
+  return null;
 }
 
 export function readMemoryProbe(file: string): MemorySample[] {
@@ -53,7 +74,7 @@ export function readMemoryProbe(file: string): MemorySample[] {
  * than two. Also the per-second figures' count and the off-heap share at the end.
  */
 export function memoryGrowth(samples: readonly MemorySample[]): { samples: number; fullGcs: number; heapAfterGcGrowthMb: number; heapAfterGcMidMb: number; offHeapEndMb: number } {
-  const perSecond = samples.filter((s) => !s.afterFullGc);
+  const perSecond = samples.filter((s) => !s.afterFullGc && !s.forcedGc);
   const first = samples[0];
   const last = samples.at(-1);
   if (!first || !last) return { samples: 0, fullGcs: 0, heapAfterGcGrowthMb: Number.NaN, heapAfterGcMidMb: Number.NaN, offHeapEndMb: Number.NaN };
@@ -68,5 +89,19 @@ export function memoryGrowth(samples: readonly MemorySample[]): { samples: numbe
     heapAfterGcGrowthMb: a && b && gcs.length >= 2 ? (b.heapUsed - a.heapUsed) / MB : Number.NaN,
     heapAfterGcMidMb: a ? a.heapUsed / MB : Number.NaN,
     offHeapEndMb: (end.rss - end.heapTotal) / MB,
+  };
+}
+
+/**
+ * Retained-heap growth from the collections the bench forced at fixed points of the run (forceFullGc):
+ * heap used after the last one minus after the one taken at mid-run (`midIndex` in `forced`), and
+ * the whole series in MB so a plateau shows; NaN when either sample is missing.
+ */
+export function forcedGrowth(forced: readonly (MemorySample | null)[], midIndex: number): { growthMb: number; seriesMb: number[] } {
+  const mid = forced[midIndex];
+  const end = forced.at(-1);
+  return {
+    growthMb: mid && end && forced.length - 1 > midIndex ? (end.heapUsed - mid.heapUsed) / MB : Number.NaN,
+    seriesMb: forced.map((s) => (s ? s.heapUsed / MB : Number.NaN)),
   };
 }
