@@ -96,6 +96,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'party-supplies': 'aggregates read 2026-12-06 07:37',
   'motorcycle-gear': 'aggregates read 2026-12-06 10:05',
   'knitting-yarn': 'aggregates read 2026-12-06 10:05',
+  'fishing-tackle': 'aggregates read 2026-12-06 13:24',
+  'baking-pastry': 'aggregates read 2026-12-06 13:24',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
