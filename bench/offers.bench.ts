@@ -102,6 +102,8 @@ async function main() {
       // BATON_STATION_NODE_FLAGS: flags for the station's Node (a young-generation size, say), as the e2e harness takes them.
       nodeArgs: [`--import=${GC_PROBE}`, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(process.env.BATON_STATION_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
       env: { BATON_GC_PROBE: gcFile, ...(TRACE ? { BATON_TRACE_FILE: traceFile } : {}) },
+      // OFFERS_BENCH_ENTRY=<a saved build's main/headless.js>: the same bench on the build before a change.
+      ...(process.env.OFFERS_BENCH_ENTRY ? { entry: process.env.OFFERS_BENCH_ENTRY } : {}),
     });
     const b = baton;
     // The producer's first step with a real store: hand Baton the password (secret store, not the show).
