@@ -16,6 +16,7 @@ const BASE = process.env.OFFERS_INPROC_BASE;
 const CLICKS = Number(process.env.OFFERS_INPROC_CLICKS ?? 4000);
 const BLOCK = 100;
 const OFFER = 'glow-kit-live';
+const producer = { actor: 'Maya (producer)', role: 'producer', via: 'test' } as const;
 
 interface Side {
   click(name: 'offer.pause' | 'offer.resume'): Promise<void>;
@@ -24,12 +25,24 @@ interface Side {
 
 async function side(root: string): Promise<Side> {
   const url = (p: string) => pathToFileURL(resolve(root, p)).href;
-  const { createTestCore, producer, DEMO_SHOW } = (await import(url('test/support/test-core.ts'))) as typeof import('../test/support/test-core');
+  const { createCore } = (await import(url('src/core/core.ts'))) as typeof import('../src/core/core');
+  const { createDefaultPorts } = (await import(url('src/station/default-ports.ts'))) as typeof import('../src/station/default-ports');
+  const { silentLogger } = (await import(url('src/core/platform/logger.ts'))) as typeof import('../src/core/platform/logger');
+  const { createMemorySecretStore } = (await import(url('src/core/platform/secret-store.ts'))) as typeof import('../src/core/platform/secret-store');
   const { openSession } = (await import(url('src/station/session/session.ts'))) as typeof import('../src/station/session/session');
-  const { defaultOffersPorts } = (await import(url('src/core/offers/offers.ports.ts'))) as typeof import('../src/core/offers/offers.ports');
-  const offers = defaultOffersPorts({});
-  const core = createTestCore({ ports: { offers: { ...offers, sandbox: { ...offers.sandbox, simulate: false, latencyMs: 0 } } } });
-  core.show.loadFile(resolve(root, DEMO_SHOW));
+  const ports = createDefaultPorts();
+  const core = createCore({
+    dataDir: ':memory:',
+    clock: { now: () => Date.now() },
+    log: silentLogger,
+    secrets: createMemorySecretStore({}),
+    station: { version: 'bench', mode: 'headless', url: 'http://127.0.0.1:0', lan: false },
+    cwd: root,
+    nativeBinding: null,
+    // The sandbox offer answers at once: its store's wait is one zero-delay timer.
+    ports: { ...ports, offers: { ...ports.offers, sandbox: { ...ports.offers.sandbox, simulate: false, latencyMs: 0 } } },
+  });
+  core.show.loadFile(resolve(root, 'resources/demo-show/show.json'));
   await core.start();
   // A producer's view: every message encoded as the socket would.
   let bytes = 0;
