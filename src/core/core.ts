@@ -113,9 +113,20 @@ export function createCore(deps: CoreDeps): Core {
   );
   state.set('audit', { recent: audit.list({ limit: RECENT_AUDIT }), count: audit.count(), headHash: audit.head()?.hash ?? null });
 
+  // The audit slice takes the rows appended since it was last built, when it is next read or
+  // published: a command's rows are committed on its reply path, its slice is built after the reply.
+  let appended: AuditEntry[] = [];
+  const withAppended = (a: StationState['audit']): StationState['audit'] => {
+    const fresh = appended;
+    appended = [];
+    const last = fresh.at(-1);
+    if (!last) return a;
+    return { recent: [...fresh.reverse(), ...a.recent].slice(0, RECENT_AUDIT), count: a.count + fresh.length, headHash: last.hash };
+  };
   const onAppended = (entry: AuditEntry) => {
     checkpointer?.wrote();
-    state.update('audit', (a) => ({ recent: [entry, ...a.recent].slice(0, RECENT_AUDIT), count: a.count + 1, headHash: entry.hash }));
+    appended.push(entry);
+    state.invalidate('audit', withAppended);
     state.emit({ name: 'audit.appended', entry });
   };
 

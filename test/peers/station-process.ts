@@ -35,9 +35,9 @@ export async function freePort(): Promise<number> {
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function startStationProcess(
-  options: { dataDir?: string; showFile?: string; port?: number; env?: Record<string, string>; args?: string[]; /** Flags for Node itself (`--cpu-prof`). */ nodeArgs?: string[] } = {},
+  options: { dataDir?: string; showFile?: string; port?: number; env?: Record<string, string>; args?: string[]; /** Flags for Node itself (`--cpu-prof`). */ nodeArgs?: string[]; /** Another build's headless.js (an A/B against a saved build); this tree's by default. */ entry?: string } = {},
 ): Promise<StationProcess> {
-  const entry = join(ROOT, 'out/main/headless.js');
+  const entry = options.entry ?? join(ROOT, 'out/main/headless.js');
   if (!existsSync(entry)) throw new Error('The station is not built: run `npm run build` first.');
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baton-e2e-'));
   const ownsDir = !options.dataDir;

@@ -1,5 +1,6 @@
 // The HTTP client of the store adapters (Vendure, Shopify, signed webhook): one undici Agent keeps
 // each store's connections open between calls, and each POST is a plain `request` on it (no fetch).
+import { EventEmitter } from 'node:events';
 import { Agent } from 'undici';
 import type { StorePost, StoreResponse } from './http-json';
 
@@ -21,11 +22,14 @@ export function createKeepAliveHttp(keepAliveMs = STORE_KEEP_ALIVE_MS): KeepAliv
   const agent = new Agent({ keepAliveTimeout: keepAliveMs, keepAliveMaxTimeout: keepAliveMs, connections: 8 });
   const post: StorePost = async (url, { headers, body, timeoutMs }) => {
     // One plain timer bounds the whole call (connect, headers, body); undici's own timeouts tick
-    // only once a second.
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), timeoutMs);
+    // only once a second. Its signal is an EventEmitter, which undici takes as well as an
+    // AbortSignal: an AbortController builds an EventTarget and its listener records on every call
+    // (three per pause), garbage the station's next scavenge then meets inside a click. Aborted,
+    // the call rejects with undici's AbortError, which postJsonTo reads as a timeout.
+    const abort = new EventEmitter();
+    const timer = setTimeout(() => abort.emit('abort'), timeoutMs);
     try {
-      const res = await agent.request({ origin: url.origin, path: `${url.pathname}${url.search}`, method: 'POST', headers, body, signal: abort.signal });
+      const res = await agent.request({ origin: url.origin, path: `${url.pathname}${url.search}`, method: 'POST', headers, body, signal: abort });
       const text = await res.body.text();
       const answer: StoreResponse = {
         status: res.statusCode,

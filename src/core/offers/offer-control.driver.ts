@@ -101,9 +101,10 @@ interface Pending {
 
 /**
  * Effects that can wait until the caller has its answer: audit rows of no waiting command (a
- * timer's retry, a drift) and the order bookkeeping. The view is refreshed at once, so whoever
- * reads the state after the answer (an in-process caller can, before any deferred work runs)
- * never sees an older phase. A waiting command's own attempt row is handed to it at once.
+ * timer's retry, a drift) and the order bookkeeping. The view is marked stale at once (the state
+ * store builds it when it is read or published), so whoever reads the state after the answer (an
+ * in-process caller can, before any deferred work runs) never sees an older phase. A waiting
+ * command's own attempt row is handed to it at once.
  */
 const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'orders', 'warn']);
 

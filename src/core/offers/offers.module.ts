@@ -42,9 +42,11 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
   let started = false;
   let closed = false;
 
+  // The slice is rebuilt when it is next read or published, not at each change: a pause changes it
+  // three times (the click, the call, the confirmation), the last one on the click's reply path.
+  const view = () => ({ items: runtimes.map(offerViewOf), firings: engine?.firings() ?? [] });
   const render = () => {
-    if (closed) return;
-    ctx.state.set('offers', { items: runtimes.map(offerViewOf), firings: engine?.firings() ?? [] });
+    if (!closed) ctx.state.invalidate('offers', view);
   };
   const renderKpis = () => {
     if (!closed) ctx.state.set('kpis', kpis.state());
@@ -221,6 +223,8 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
       activate();
     },
     close() {
+      // The view as it stands, before the runtimes go.
+      ctx.state.get('offers');
       closed = true;
       teardown();
     },

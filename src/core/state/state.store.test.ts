@@ -134,4 +134,55 @@ describe('state store', () => {
     state.flush();
     expect(seen).toEqual(['patch:offers:1', 'patch:offers:2']);
   });
+
+  describe('a stale slice (invalidate)', () => {
+    const withFiring = (n: number) => ({ items: [], firings: Array.from({ length: n }, () => firing) });
+
+    it('is built once, after the turn’s replies, however often it went stale', async () => {
+      const state = fresh();
+      const seen: string[] = [];
+      state.subscribe((m) => seen.push(label(m)));
+      let builds = 0;
+      const build = () => {
+        builds += 1;
+        return withFiring(1);
+      };
+      state.invalidate('offers', build);
+      state.invalidate('offers', build);
+      await Promise.resolve();
+      seen.push('reply');
+      expect(builds).toBe(0);
+      await turnEnds();
+      expect(builds).toBe(1);
+      expect(seen).toEqual(['reply', 'patch:offers:1']);
+      expect(state.get('offers').firings).toHaveLength(1);
+    });
+
+    it('is built at once when read: no reader sees the older value', () => {
+      const state = fresh();
+      state.invalidate('offers', () => withFiring(2));
+      expect(state.get('offers').firings).toHaveLength(2);
+      state.invalidate('offers', () => withFiring(3));
+      expect(state.snapshot().state.offers.firings).toHaveLength(3);
+      state.invalidate('offers', () => withFiring(4));
+      state.update('offers', (o) => ({ ...o, firings: [...o.firings, firing] }));
+      expect(state.get('offers').firings).toHaveLength(5);
+    });
+
+    it('builds from the held value, publishes nothing when that is unchanged, and is dropped by a set', async () => {
+      const state = fresh();
+      const seen: string[] = [];
+      state.subscribe((m) => seen.push(label(m)));
+      const held = state.get('offers');
+      state.invalidate('offers', (current) => current);
+      await turnEnds();
+      expect(seen).toEqual([]);
+      expect(state.get('offers')).toBe(held);
+      state.invalidate('offers', () => withFiring(7));
+      state.set('offers', withFiring(1));
+      await turnEnds();
+      expect(state.get('offers').firings).toHaveLength(1);
+      expect(seen).toEqual(['patch:offers:1']);
+    });
+  });
 });

@@ -12,6 +12,13 @@ export interface StateStore {
   get<D extends Domain>(domain: D): StationState[D];
   set<D extends Domain>(domain: D, value: StationState[D]): void;
   update<D extends Domain>(domain: D, fn: (current: StationState[D]) => StationState[D]): void;
+  /**
+   * The slice is out of date and `build` makes its new value from the held one. It is built once,
+   * when the slice is next read (`get`, `update`, `snapshot`) or published, whichever comes first:
+   * a command that changes what a view shows leaves the view's work until after its reply, and no
+   * reader ever sees the older value. A later `invalidate` replaces the builder; a `set` drops it.
+   */
+  invalidate<D extends Domain>(domain: D, build: (current: StationState[D]) => StationState[D]): void;
   /** A full copy for a new subscriber, with the rev it corresponds to. */
   snapshot(): { rev: number; state: StationState };
   emit(event: StationEvent): void;
@@ -37,6 +44,8 @@ export function createStateStore(initial: StationState, schedule: PublishSchedul
   let events: StationEvent[] = [];
   let scheduled = false;
   const listeners = new Set<StateListener>();
+  /** Slices to rebuild before they are read or published, in the order they went stale. */
+  const stale = new Map<Domain, (current: never) => unknown>();
 
   const publish = (message: ServerMessage) => {
     for (const l of listeners) {
@@ -55,6 +64,8 @@ export function createStateStore(initial: StationState, schedule: PublishSchedul
   let delivering = false;
   const flush = () => {
     if (delivering) return;
+    // Built while `scheduled` still holds, so the changes they make ask for no second flush.
+    settleAll();
     scheduled = false;
     delivering = true;
     try {
@@ -72,7 +83,7 @@ export function createStateStore(initial: StationState, schedule: PublishSchedul
     } finally {
       delivering = false;
     }
-    if (events.length > 0 || dirty.size > 0) later();
+    if (events.length > 0 || dirty.size > 0 || stale.size > 0) later();
   };
 
   const later = () => {
@@ -95,19 +106,40 @@ export function createStateStore(initial: StationState, schedule: PublishSchedul
     markDirty(domain);
   };
 
+  /** Builds a stale slice now (its builder is dropped first: it reads the held value). */
+  const settle = (domain: Domain) => {
+    const build = stale.get(domain);
+    if (!build) return;
+    stale.delete(domain);
+    change(domain, build(state[domain] as never) as StationState[typeof domain]);
+  };
+  const settleAll = () => {
+    for (const domain of stale.keys()) settle(domain);
+  };
+
   return {
-    get: (domain) => state[domain],
+    get(domain) {
+      if (stale.size > 0) settle(domain);
+      return state[domain];
+    },
     set(domain, value) {
+      stale.delete(domain);
       change(domain, value);
     },
     update(domain, fn) {
+      settle(domain);
       change(domain, fn(state[domain]));
+    },
+    invalidate(domain, build) {
+      stale.set(domain, build as (current: never) => unknown);
+      later();
     },
     snapshot() {
       // Pending patches belong to the past of this snapshot: publish them first so the new
       // subscriber's rev lines up with what everyone else has. Mid-delivery they go out in the next
       // flush, with revs above this one: a subscriber gets them again, the same values.
       flush();
+      settleAll();
       return { rev, state };
     },
     emit(event) {

@@ -14,6 +14,27 @@ afterEach(async () => {
 const flush = () => new Promise((r) => setTimeout(r, 20));
 
 describe('openSession', () => {
+  it('keeps the audit slice newest first, counted, headed by the last row: read right after a command and as published', async () => {
+    core = createTestCore();
+    core.show.loadFile(DEMO_SHOW);
+    const got: ServerMessage[] = [];
+    const s = openSession(core, { actor: 'Pat', role: 'producer', via: 'test' }, { view: true, onInternalError: () => {} });
+    s.start((m) => got.push(m));
+    const before = core.snapshot().state.audit;
+    const producer = { actor: 'p', role: 'producer', via: 'test' } as const;
+    await core.dispatch('show.clock', { action: 'start' }, producer);
+    await core.dispatch('show.clock', { action: 'reset' }, producer);
+    // Read in the turn of the reply, before anything was published.
+    const now = core.snapshot().state.audit;
+    expect(now.count).toBe(before.count + 2);
+    expect(now.recent.slice(0, 2).map((e) => e.args)).toEqual([{ action: 'reset' }, { action: 'start' }]);
+    expect(now.headHash).toBe(now.recent[0]?.hash);
+    expect(now.recent.slice(2)).toEqual(before.recent.slice(0, now.recent.length - 2));
+    await flush();
+    const patches = got.filter((m): m is Extract<ServerMessage, { t: 'patch' }> => m.t === 'patch' && m.domain === 'audit');
+    expect(patches.at(-1)?.value).toEqual(now);
+  });
+
   it('streams hello, snapshot and gap-free patches to a host while hidden domains change', async () => {
     core = createTestCore();
     core.show.loadFile(DEMO_SHOW);
