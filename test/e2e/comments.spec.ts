@@ -1,13 +1,32 @@
 // Comment triage end to end: two moderator desks in one browser see each other's claims at once
 // and cannot both hold a comment; an order sent over HTTP lands in the commerce queue with its
 // SKU; markup in a comment is shown as text, never run.
-import { test, expect } from './fixtures';
-import type { Page } from '@playwright/test';
+import { test, expect, type StationFixture } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
 import { SCROLL_AND_WALK, type FrameWalk } from '../probes/moderator-frames';
 
 async function showPlatform(page: Page, queue: string, platform: string) {
   await page.getByTestId(`queue-${queue}`).click();
   await page.getByTestId('filter-platform').selectOption(platform);
+}
+
+/**
+ * A desk loaded with `batches` × 1,000 comments on the 'load' platform (the rehearsal replay stopped, so the count is
+ * exact), opened by a moderator on the whole queue filtered to them; answers the page and the desk's item count.
+ */
+async function loadedDesk(station: StationFixture, context: BrowserContext, batches: number, textOf: (i: number) => string): Promise<{ page: Page; items: number }> {
+  expect((await station.api('comments.source', { id: 'rehearsal-chat', action: 'stop' })).status).toBe(200);
+  for (let b = 0; b < batches; b++) {
+    const r = await station.api('comments.ingest', {
+      comments: Array.from({ length: 1000 }, (_, i) => ({ platform: 'load', id: `${b}-${i}`, author: `viewer${i}`, text: `${textOf(i)} ${b}-${i}` })),
+    });
+    expect(r.status).toBe(200);
+  }
+  const page = await station.openView(context, 'moderator', { query: 'as=Ana Reyes' });
+  await showPlatform(page, 'all', 'load');
+  // The desk lists work items: orders for one product are one item, distinct questions one each.
+  const w = await station.api<{ total: number }>('comments.desk', { filter: { queue: 'all', platform: 'load' }, limit: 1 }, 'moderator');
+  return { page, items: w.body.result?.total ?? 0 };
 }
 
 test('two moderators: one claims, the other sees it at once and cannot claim it', async ({ station, context }) => {
@@ -122,21 +141,8 @@ test('a comment with HTML is shown as text and never runs', async ({ station, co
 
 test('the desk holds 100,000 comments (paged from the station) with a screenful of rows in the DOM, and j still moves the selection', async ({ station, context }) => {
   test.setTimeout(120_000);
-  // The demo's rehearsal replay would keep adding; stop it so the count is exact.
-  expect((await station.api('comments.source', { id: 'rehearsal-chat', action: 'stop' })).status).toBe(200);
   const texts = ['+1 kit', 'how much is shipping to Lima?', 'checkout keeps failing', 'hi from Jakarta', 'quero o vermelho'];
-  for (let b = 0; b < 100; b++) {
-    const r = await station.api('comments.ingest', {
-      comments: Array.from({ length: 1000 }, (_, i) => ({ platform: 'load', id: `${b}-${i}`, author: `viewer${i}`, text: `${texts[i % 5]} ${b}-${i}` })),
-    });
-    expect(r.status).toBe(200);
-  }
-  const page = await station.openView(context, 'moderator', { query: 'as=Ana Reyes' });
-  await page.getByTestId('queue-all').click();
-  await page.getByTestId('filter-platform').selectOption('load');
-  // The desk lists work items: orders for one product are one item, distinct questions one each.
-  const w = await station.api<{ total: number }>('comments.desk', { filter: { queue: 'all', platform: 'load' }, limit: 1 }, 'moderator');
-  const items = w.body.result?.total ?? 0;
+  const { page, items } = await loadedDesk(station, context, 100, (i) => texts[i % 5] ?? '');
   expect(items).toBeGreaterThan(30_000);
   await expect(page.getByTestId('list-count')).toHaveText(`${items.toLocaleString('en-US')} shown`, { timeout: 10_000 });
   // Scroll the whole way and walk with j.
@@ -150,18 +156,7 @@ test('the desk holds 100,000 comments (paged from the station) with a screenful 
 });
 
 test('after scrolling far from the selection, j brings it back with its row in the first frame, not placeholders waiting on a read', async ({ station, context }) => {
-  expect((await station.api('comments.source', { id: 'rehearsal-chat', action: 'stop' })).status).toBe(200);
-  for (let b = 0; b < 3; b++) {
-    const r = await station.api('comments.ingest', {
-      comments: Array.from({ length: 1000 }, (_, i) => ({ platform: 'load', id: `${b}-${i}`, author: `viewer${i}`, text: `is the kit vegan? ${b}-${i}` })),
-    });
-    expect(r.status).toBe(200);
-  }
-  const page = await station.openView(context, 'moderator', { query: 'as=Ana Reyes' });
-  await page.getByTestId('queue-all').click();
-  await page.getByTestId('filter-platform').selectOption('load');
-  const w = await station.api<{ total: number }>('comments.desk', { filter: { queue: 'all', platform: 'load' }, limit: 1 }, 'moderator');
-  const items = w.body.result?.total ?? 0;
+  const { page, items } = await loadedDesk(station, context, 3, () => 'is the kit vegan?');
   expect(items).toBeGreaterThan(2_000);
   await expect(page.getByTestId('list-count')).toHaveText(`${items.toLocaleString('en-US')} shown`);
   const selected = page.locator('[data-testid="comment-row"][aria-selected="true"]');
