@@ -32,6 +32,18 @@ test('the desk at 1366×768 with overflowing queues: one toolbar row, offer stat
     expect(cut, `OVERFLOW line cut: ${await line.textContent()}`).toEqual({ w: 0, h: 0 });
     await whole(line, line.locator('xpath=..'), 'OVERFLOW line');
   }
+  // Every queue tab holds its own lines, top to bottom: a column too short for them scrolls, it never squeezes a tab
+  // over its label, its count or its OVERFLOW line.
+  const squeezed = await desk.locator('.queue-tab').evaluateAll((tabs) =>
+    tabs.flatMap((t) => {
+      const box = t.getBoundingClientRect();
+      return Array.from(t.children)
+        .map((c) => c.getBoundingClientRect())
+        .filter((c) => c.height > 0 && (c.top < box.top - 0.5 || c.bottom > box.bottom + 0.5))
+        .map(() => t.getAttribute('data-testid'));
+    }),
+  );
+  expect(squeezed, 'queue tabs whose lines stick out of them').toEqual([]);
 
   // One row: every item of the toolbar sits on the same line.
   const bar = desk.locator('.mod-bar');
