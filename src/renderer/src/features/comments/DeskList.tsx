@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
 import type { DeskItem } from '../../../../shared/contract/index';
 import { CommentRow } from './CommentRow';
 import { readsClock } from './comments.logic';
-import { itemAt, itemKey, placeholderKey, rowRange, samePages, scrollToShow, type DeskCache } from './desk-window.logic';
+import { farMove, itemAt, itemKey, placeholderKey, rowRange, samePages, scrollToShow, type DeskCache } from './desk-window.logic';
 
 export const ROW_HEIGHT = 60;
 /**
@@ -45,7 +45,9 @@ export interface DeskListProps {
 
 const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList(props, ref) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 0 });
+  // `staged`: the last move was far (farMove), so only the rows on screen are mounted; the margin
+  // follows in the next frame.
+  const [view, setView] = useState({ top: 0, height: 0, staged: false });
   const frame = useRef(0);
   const { total, onRange } = props;
   const scrolledRef = useRef(props.onScrolled);
@@ -59,7 +61,15 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     const read = () => {
       frame.current = 0;
       const top = el.scrollTop;
-      flushSync(() => setView((v) => (Math.floor(v.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT) ? v : { ...v, top })));
+      flushSync(() =>
+        setView((v) =>
+          Math.floor(v.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT)
+            ? v.staged
+              ? { ...v, staged: false }
+              : v
+            : { ...v, top, staged: farMove(v.top, top, v.height || ROW_HEIGHT * 12, ROW_HEIGHT, OVERSCAN) },
+        ),
+      );
     };
     const onScroll = () => {
       scrolledRef.current();
@@ -79,7 +89,20 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     };
   }, []);
 
-  const range = rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, OVERSCAN);
+  // A far move's margin, one frame later — unless the list moved again by then (the next read
+  // renders that move instead; a jump after a jump stays staged).
+  useEffect(() => {
+    if (!view.staged) return;
+    const top = view.top;
+    const id = requestAnimationFrame(() => {
+      if (frame.current) return;
+      setView((v) => (v.top === top && v.staged ? { ...v, staged: false } : v));
+    });
+    return () => cancelAnimationFrame(id);
+  }, [view.staged, view.top]);
+
+  const full = rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, OVERSCAN);
+  const range = view.staged ? rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, 0) : full;
   // The desk hears of a move only when the pages around the screen changed: a scroll frame that
   // stays within its pages re-renders this list and nothing above it.
   const told = useRef<{ start: number; end: number; onRange: DeskListProps['onRange'] } | null>(null);
@@ -113,7 +136,8 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
   // Placeholders are hidden from assistive tech, so their DOM order says nothing to anyone.
   const rows = [];
   const holes: { slot: number; el: ReactElement }[] = [];
-  const ring = range.end - range.start + 1;
+  // The ring is as long as the rows with their margin, staged or not: the same placeholders stay.
+  const ring = full.end - full.start + 1;
   for (let i = range.start; i <= range.end; i++) {
     const item = itemAt(props.cache, i);
     if (!item) {
