@@ -101,8 +101,10 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     return () => cancelAnimationFrame(id);
   }, [view.staged, view.top]);
 
-  const full = rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, OVERSCAN);
-  const range = view.staged ? rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, 0) : full;
+  const range = rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, OVERSCAN);
+  // Staged: the read rows of the margin wait a frame. Its placeholders stay, so a jump onto rows not
+  // read moves the same ring of placeholders as before instead of mounting and dropping some.
+  const onScreen = view.staged ? rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, 0) : range;
   // The desk hears of a move only when the pages around the screen changed: a scroll frame that
   // stays within its pages re-renders this list and nothing above it.
   const told = useRef<{ start: number; end: number; onRange: DeskListProps['onRange'] } | null>(null);
@@ -136,8 +138,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
   // Placeholders are hidden from assistive tech, so their DOM order says nothing to anyone.
   const rows = [];
   const holes: { slot: number; el: ReactElement }[] = [];
-  // The ring is as long as the rows with their margin, staged or not: the same placeholders stay.
-  const ring = full.end - full.start + 1;
+  const ring = range.end - range.start + 1;
   for (let i = range.start; i <= range.end; i++) {
     const item = itemAt(props.cache, i);
     if (!item) {
@@ -155,6 +156,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
       });
       continue;
     }
+    if (i < onScreen.start || i > onScreen.end) continue;
     rows.push(
       <DeskRow
         key={itemKey(item.id)}
