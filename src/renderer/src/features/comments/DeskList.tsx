@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
 import type { DeskItem } from '../../../../shared/contract/index';
 import { CommentRow } from './CommentRow';
 import { readsClock } from './comments.logic';
-import { farMove, itemAt, itemKey, placeholderKey, rowRange, samePages, scrollToShow, type DeskCache } from './desk-window.logic';
+import { itemAt, itemKey, placeholderKey, rowRange, samePages, scrollToShow, type DeskCache } from './desk-window.logic';
 
 export const ROW_HEIGHT = 60;
 /**
@@ -45,9 +45,7 @@ export interface DeskListProps {
 
 const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList(props, ref) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // `staged`: the last move was far (farMove), so only the rows on screen are mounted; the margin
-  // follows in the next frame.
-  const [view, setView] = useState({ top: 0, height: 0, staged: false });
+  const [view, setView] = useState({ top: 0, height: 0 });
   const frame = useRef(0);
   const { total, onRange } = props;
   const scrolledRef = useRef(props.onScrolled);
@@ -61,15 +59,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     const read = () => {
       frame.current = 0;
       const top = el.scrollTop;
-      flushSync(() =>
-        setView((v) =>
-          Math.floor(v.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT)
-            ? v.staged
-              ? { ...v, staged: false }
-              : v
-            : { ...v, top, staged: farMove(v.top, top, v.height || ROW_HEIGHT * 12, ROW_HEIGHT, OVERSCAN) },
-        ),
-      );
+      flushSync(() => setView((v) => (Math.floor(v.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT) ? v : { ...v, top })));
     };
     const onScroll = () => {
       scrolledRef.current();
@@ -89,22 +79,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     };
   }, []);
 
-  // A far move's margin, one frame later — unless the list moved again by then (the next read
-  // renders that move instead; a jump after a jump stays staged).
-  useEffect(() => {
-    if (!view.staged) return;
-    const top = view.top;
-    const id = requestAnimationFrame(() => {
-      if (frame.current) return;
-      setView((v) => (v.top === top && v.staged ? { ...v, staged: false } : v));
-    });
-    return () => cancelAnimationFrame(id);
-  }, [view.staged, view.top]);
-
   const range = rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, OVERSCAN);
-  // Staged: the read rows of the margin wait a frame. Its placeholders stay, so a jump onto rows not
-  // read moves the same ring of placeholders as before instead of mounting and dropping some.
-  const onScreen = view.staged ? rowRange(view.top, view.height || ROW_HEIGHT * 12, ROW_HEIGHT, total, 0) : range;
   // The desk hears of a move only when the pages around the screen changed: a scroll frame that
   // stays within its pages re-renders this list and nothing above it.
   const told = useRef<{ start: number; end: number; onRange: DeskListProps['onRange'] } | null>(null);
@@ -156,7 +131,6 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
       });
       continue;
     }
-    if (i < onScreen.start || i > onScreen.end) continue;
     rows.push(
       <DeskRow
         key={itemKey(item.id)}

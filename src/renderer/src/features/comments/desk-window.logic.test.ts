@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskItem } from '../../../../shared/contract/index';
-import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, outrunsReads, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing, farMove } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, outrunsReads, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
 
 const item = (id: string) => ({ id, size: 1, comment: { id } as DeskItem['comment'], platforms: {}, pinned: false }) as DeskItem;
 
@@ -121,22 +121,5 @@ describe('reads per refresh', () => {
     expect(contiguousRuns([3, 1, 2, 7], 4)).toEqual([[1, 2, 3], [7]]);
     expect(contiguousRuns([0, 1, 2, 3, 4], 4)).toEqual([[0, 1, 2, 3], [4]]);
     expect(contiguousRuns([], 4)).toEqual([]);
-  });
-});
-
-describe('a move that mounts every row fresh', () => {
-  it('is one whose rows (with the margin) share none with the rows before', () => {
-    // 16 rows on screen, 3 of margin: 22 rows apart, the mounted ranges still touch.
-    expect(farMove(0, 22 * 60, 960, 60, 3)).toBe(false);
-    expect(farMove(0, 23 * 60, 960, 60, 3)).toBe(true);
-    expect(farMove(90_000 * 60, 60, 960, 60, 3)).toBe(true);
-    expect(farMove(600, 600 + 120, 960, 60, 3)).toBe(false);
-    expect(farMove(600, 659, 960, 60, 3)).toBe(false);
-  });
-  it('with the margin left out, the rows on screen are still all mounted', () => {
-    const top = 5_000 * 60 + 17;
-    const now = rowRange(top, 960, 60, 100_000, 0);
-    expect(now.start).toBe(5_000);
-    expect((now.end + 1) * 60).toBeGreaterThanOrEqual(top + 960);
   });
 });

@@ -153,14 +153,3 @@ export function contiguousRuns(pages: readonly number[], max: number): number[][
   }
   return out;
 }
-
-/**
- * The screen moved so far that none of the rows mounted before stay mounted (a jump, a `j` back to a
- * selection far away): every row is mounted fresh. Such a frame mounts the read rows on screen only
- * and leaves the margin's (overscan) to the next frame, so the first `j` after a jump splits its
- * mounting over two frames instead of one long one.
- */
-export function farMove(fromTop: number, toTop: number, viewport: number, rowHeight: number, overscan: number): boolean {
-  const rows = Math.abs(Math.floor(toTop / rowHeight) - Math.floor(fromTop / rowHeight));
-  return rows > Math.ceil(Math.max(0, viewport) / rowHeight) + 2 * overscan;
-}
