@@ -6,26 +6,137 @@ import type { QueueName } from '../../shared/show/show.schema';
 import { isOpen } from './comments.queues';
 import { clusterIdOf } from './cluster.key';
 
-export interface ClusterMember {
-  id: string;
-  seq: number;
-  receivedAt: number;
-  platform: string;
-  status: CommentStatus;
-  claimedBy: string | null;
+/**
+ * One open work item. Kept for every open comment's item for the whole show, and most items are a
+ * lone comment (chatter above all), so an item holds its members and platforms without Maps until
+ * it has two of them: a lone comment costs this one object and its Map entries in the index.
+ */
+export interface OpenCluster {
+  readonly id: string;
+  readonly key: string;
+  readonly queue: QueueName;
+  readonly intent: Intent;
+  readonly lang: string;
+  readonly sku: string | null;
+  readonly tier: number;
+  /** Open members. */
+  readonly size: number;
+  /** Open members' comment ids in the order they joined: the first is the representative the desk shows. */
+  memberIds(): string[];
+  /** The member the desk shows for the item: the first to join of those still open. */
+  representativeId(): string;
+  /** Open members per platform. */
+  platformCounts(): Record<string, number>;
+  hasPlatform(platform: string): boolean;
 }
 
-export interface OpenCluster {
-  id: string;
-  key: string;
-  queue: QueueName;
-  intent: Intent;
-  lang: string;
-  sku: string | null;
-  tier: number;
-  /** Open members in receipt order: the first is the representative the desk shows. */
-  members: Map<string, ClusterMember>;
-  platforms: Map<string, number>;
+/**
+ * A member is stored as one number: its seq times PLATFORM_CODES plus its platform's code (a small
+ * integer for V8 up to 2^24 comments, exact far beyond). A platform past the first 63 seen gets the
+ * last code and is kept by comment id.
+ */
+const PLATFORM_CODES = 64;
+const ODD_PLATFORM = PLATFORM_CODES - 1;
+
+class Cluster implements OpenCluster {
+  /** The lone member (when `many` is null) and its packed seq. */
+  private one: string | null = null;
+  private oneAt = 0;
+  private many: Map<string, number> | null = null;
+  /** The one platform (when `platMap` is null) and its members. */
+  private plat = '';
+  private platN = 0;
+  private platMap: Map<string, number> | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly key: string,
+    readonly queue: QueueName,
+    readonly intent: Intent,
+    readonly lang: string,
+    readonly sku: string | null,
+    readonly tier: number,
+  ) {}
+
+  get size(): number {
+    return this.many ? this.many.size : this.one === null ? 0 : 1;
+  }
+  has(commentId: string): boolean {
+    return this.many ? this.many.has(commentId) : this.one === commentId;
+  }
+  /** The first member's packed seq. */
+  firstAt(): number {
+    return this.many ? (this.many.values().next().value as number) : this.oneAt;
+  }
+  representativeId(): string {
+    return this.many ? (this.many.keys().next().value as string) : (this.one as string);
+  }
+  packedOf(commentId: string): number | undefined {
+    if (this.many) return this.many.get(commentId);
+    return this.one === commentId ? this.oneAt : undefined;
+  }
+  add(commentId: string, packed: number, platform: string): void {
+    if (this.many) this.many.set(commentId, packed);
+    else if (this.one === null) {
+      this.one = commentId;
+      this.oneAt = packed;
+    } else {
+      this.many = new Map([
+        [this.one, this.oneAt],
+        [commentId, packed],
+      ]);
+      this.one = null;
+    }
+    if (this.platMap) this.platMap.set(platform, (this.platMap.get(platform) ?? 0) + 1);
+    else if (this.platN === 0 || this.plat === platform) {
+      this.plat = platform;
+      this.platN += 1;
+    } else {
+      this.platMap = new Map([
+        [this.plat, this.platN],
+        [platform, 1],
+      ]);
+    }
+  }
+  remove(commentId: string, platform: string): void {
+    if (this.many) {
+      this.many.delete(commentId);
+      if (this.many.size === 1) {
+        const [id, at] = this.many.entries().next().value as [string, number];
+        this.one = id;
+        this.oneAt = at;
+        this.many = null;
+      }
+    } else if (this.one === commentId) this.one = null;
+    if (this.platMap) {
+      const n = (this.platMap.get(platform) ?? 1) - 1;
+      if (n <= 0) this.platMap.delete(platform);
+      else this.platMap.set(platform, n);
+      if (this.platMap.size === 1) {
+        const [p, count] = this.platMap.entries().next().value as [string, number];
+        this.plat = p;
+        this.platN = count;
+        this.platMap = null;
+      }
+    } else if (this.plat === platform) {
+      this.platN -= 1;
+      if (this.platN <= 0) {
+        this.plat = '';
+        this.platN = 0;
+      }
+    }
+  }
+  memberIds(): string[] {
+    if (this.many) return [...this.many.keys()];
+    return this.one === null ? [] : [this.one];
+  }
+  platformCounts(): Record<string, number> {
+    if (this.platMap) return Object.fromEntries(this.platMap);
+    return this.platN > 0 ? { [this.plat]: this.platN } : {};
+  }
+  hasPlatform(platform: string): boolean {
+    return this.platMap ? this.platMap.has(platform) : this.platN > 0 && this.plat === platform;
+  }
 }
 
 export interface ClusterInput {
@@ -67,41 +178,63 @@ export const PERSON_TIERS = 2;
 
 interface Tier {
   /** Clusters of two or more: few, sorted per window by their oldest member. */
-  multi: Set<OpenCluster>;
-  /** Lone comments in receipt order (a Map keeps insertion order). */
-  single: Map<string, OpenCluster>;
+  multi: Set<Cluster>;
+  /** Lone comments in receipt order (a Set keeps insertion order). */
+  single: Set<Cluster>;
 }
-
-const first = (c: OpenCluster): ClusterMember => c.members.values().next().value as ClusterMember;
 
 export function matchesFilter(c: OpenCluster, f: DeskFilter): boolean {
   if (f.queue === 'all' ? c.queue === 'spam' : c.queue !== f.queue) return false;
   if (f.intent && c.intent !== f.intent) return false;
   if (f.sku && c.sku !== f.sku) return false;
   if (f.lang && c.lang !== f.lang) return false;
-  if (f.platform && !c.platforms.has(f.platform)) return false;
+  if (f.platform && !c.hasPlatform(f.platform)) return false;
   return true;
 }
 
 export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterIndex {
-  const clusters = new Map<string, OpenCluster>();
-  const where = new Map<string, OpenCluster>();
+  const clusters = new Map<string, Cluster>();
+  const where = new Map<string, Cluster>();
   let tiers: Tier[] = [];
   let version = 0;
   let workComments = 0;
   const itemsByQueue = new Map<QueueName, number>();
   const resetTiers = () => {
-    tiers = Array.from({ length: TIERS }, () => ({ multi: new Set(), single: new Map() }));
+    tiers = Array.from({ length: TIERS }, () => ({ multi: new Set(), single: new Set() }));
   };
   resetTiers();
 
-  const place = (c: OpenCluster, before: number) => {
+  // Platforms by code (see PLATFORM_CODES); a show has a handful. Codes are never reused, so a
+  // member's code stays valid for as long as it is open.
+  const platformCode = new Map<string, number>();
+  const platformName: string[] = [];
+  /** Members on a platform beyond the coded ones (a show with more than 63 platform names). */
+  const oddPlatform = new Map<string, string>();
+  const pack = (commentId: string, seq: number, platform: string): number => {
+    let code = platformCode.get(platform);
+    if (code === undefined && platformName.length < ODD_PLATFORM) {
+      code = platformName.length;
+      platformName.push(platform);
+      platformCode.set(platform, code);
+    }
+    if (code === undefined) {
+      oddPlatform.set(commentId, platform);
+      code = ODD_PLATFORM;
+    }
+    return seq * PLATFORM_CODES + code;
+  };
+  const platformOf = (commentId: string, packed: number): string => {
+    const code = packed % PLATFORM_CODES;
+    return code === ODD_PLATFORM ? (oddPlatform.get(commentId) ?? '') : (platformName[code] as string);
+  };
+
+  const place = (c: Cluster, before: number) => {
     const t = tiers[c.tier] as Tier;
-    const now = c.members.size;
+    const now = c.size;
     if (before === now) return;
-    if (before === 1) t.single.delete(c.id);
+    if (before === 1) t.single.delete(c);
     if (before >= 2 && now < 2) t.multi.delete(c);
-    if (now === 1) t.single.set(c.id, c);
+    if (now === 1) t.single.add(c);
     else if (now >= 2) t.multi.add(c);
     if (now === 0) {
       clusters.delete(c.id);
@@ -134,13 +267,11 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
     const c = where.get(commentId);
     if (!c) return;
     where.delete(commentId);
-    const m = c.members.get(commentId);
-    const before = c.members.size;
-    c.members.delete(commentId);
-    if (m) {
-      const n = (c.platforms.get(m.platform) ?? 1) - 1;
-      if (n <= 0) c.platforms.delete(m.platform);
-      else c.platforms.set(m.platform, n);
+    const packed = c.packedOf(commentId);
+    const before = c.size;
+    if (packed !== undefined) {
+      c.remove(commentId, platformOf(commentId, packed));
+      oddPlatform.delete(commentId);
     }
     place(c, before);
   };
@@ -150,6 +281,7 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
       clusters.clear();
       where.clear();
       probed.clear();
+      oddPlatform.clear();
       resetTiers();
       workComments = 0;
       itemsByQueue.clear();
@@ -164,21 +296,17 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
       }
       const key = r.clusterKey || keyOf(r);
       const id = idFor(key);
-      const member: ClusterMember = { id: r.id, seq: r.seq, receivedAt: r.receivedAt, platform: r.platform, status: r.status, claimedBy: r.claimedBy };
       const current = where.get(r.id);
-      if (current && current.id === id) {
-        current.members.set(r.id, member);
-        return;
-      }
+      // Still in its item: nothing the index keeps has changed (a comment's seq and platform never do).
+      if (current && current.id === id) return;
       leave(r.id);
       let c = clusters.get(id);
       if (!c) {
-        c = { id, key, queue: r.queue, intent: r.intent, lang: r.lang, sku: r.sku, tier: TIER[r.intent], members: new Map(), platforms: new Map() };
+        c = new Cluster(id, key, r.queue, r.intent, r.lang, r.sku, TIER[r.intent]);
         clusters.set(id, c);
       }
-      const before = c.members.size;
-      c.members.set(r.id, member);
-      c.platforms.set(r.platform, (c.platforms.get(r.platform) ?? 0) + 1);
+      const before = c.size;
+      c.add(r.id, pack(r.id, r.seq, r.platform), r.platform);
       where.set(r.id, c);
       place(c, before);
     },
@@ -190,7 +318,7 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
       const plain = !filter.intent && !filter.sku && !filter.lang && !filter.platform;
       const out: OpenCluster[] = [];
       let seen = 0;
-      const take = (c: OpenCluster): boolean => {
+      const take = (c: Cluster): boolean => {
         if (!matchesFilter(c, filter)) return true;
         if (seen >= offset && out.length < limit) out.push(c);
         seen += 1;
@@ -199,13 +327,14 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
       walk: for (const t of tiers) {
         // Oldest first within a tier, groups and lone comments alike: the order stays put while
         // the desk reads it (a row does not jump because its group grew).
-        const multi = [...t.multi].sort((a, b) => first(a).seq - first(b).seq);
+        const multi = [...t.multi].sort((a, b) => a.firstAt() - b.firstAt());
         let m = 0;
-        for (const c of t.single.values()) {
-          while (m < multi.length && first(multi[m] as OpenCluster).seq < first(c).seq) if (!take(multi[m++] as OpenCluster)) break walk;
+        for (const c of t.single) {
+          // Packed values order as their seqs do (the platform code is the low part).
+          while (m < multi.length && (multi[m] as Cluster).firstAt() < c.firstAt()) if (!take(multi[m++] as Cluster)) break walk;
           if (!take(c)) break walk;
         }
-        while (m < multi.length) if (!take(multi[m++] as OpenCluster)) break walk;
+        while (m < multi.length) if (!take(multi[m++] as Cluster)) break walk;
       }
       if (!plain) return { clusters: out, total: seen };
       let total = 0;
@@ -224,6 +353,7 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
   return index;
 }
 
-export function representative(c: OpenCluster): ClusterMember {
-  return first(c);
+/** The member the desk shows for the item: the first to join of those still open. */
+export function representative(c: OpenCluster): { id: string } {
+  return { id: c.representativeId() };
 }

@@ -51,7 +51,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   };
   /** Answers every open member not held by someone else; the representative's is the reply, the rest answered by the cluster. */
   const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext) => {
-    const members = svc.repo.getMany([...cl.members.keys()]);
+    const members = svc.repo.getMany(cl.memberIds());
     const repId = representative(cl).id;
     let answered = 0;
     let skipped = 0;
@@ -80,7 +80,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   };
   const setStatusAll = (cl: OpenCluster, who: string, ctx: HandlerContext, change: (c: CommentRecord) => CommentRecord) => {
     let done = 0;
-    for (const m of svc.repo.getMany([...cl.members.keys()])) {
+    for (const m of svc.repo.getMany(cl.memberIds())) {
       if (!isOpen(m.status) || (m.status === 'claimed' && m.claimedBy !== who && ctx.caller.role !== 'producer')) continue;
       svc.save(ctx, change(m), m);
       done += 1;
@@ -165,7 +165,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         const pins = svc.answerPins();
         items = w.clusters.flatMap((cl) => {
           const c = byId.get(representative(cl).id);
-          return c ? [{ id: cl.id, size: cl.members.size, comment: withHostPin(c), platforms: Object.fromEntries(cl.platforms), pinned: pins.has(cl.key) }] : [];
+          return c ? [{ id: cl.id, size: cl.size, comment: withHostPin(c), platforms: cl.platformCounts(), pinned: pins.has(cl.key) }] : [];
         });
       }
       const end = from + items.length;
@@ -174,7 +174,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
 
     'comments.cluster': ({ clusterId, limit }) => {
       const cl = openCluster(clusterId);
-      return { members: svc.repo.getMany([...cl.members.keys()].slice(0, limit)), size: cl.members.size };
+      return { members: svc.repo.getMany(cl.memberIds().slice(0, limit)), size: cl.size };
     },
 
     'cluster.answer': async ({ clusterId, macroId, send, pin, by }, ctx) => {
@@ -187,7 +187,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       if (send) {
         // One public reply per room where the source can post: every asker there sees it.
         const rooms = new Map<string, CommentRecord>();
-        for (const m of svc.repo.getMany([...cl.members.keys()])) {
+        for (const m of svc.repo.getMany(cl.memberIds())) {
           const k = `${m.source}|${m.room ?? ''}`;
           if (!rooms.has(k)) rooms.set(k, m);
         }
@@ -245,7 +245,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         } else if (action === 'dismiss') {
           done += setStatusAll(cl, who, ctx, (c) => ({ ...c, status: 'dismissed', claimedBy: c.claimedBy ?? who, claimedAt: c.claimedAt ?? ctx.now, answeredAt: ctx.now }));
         } else {
-          done += setStatusAll(cl, who, ctx, (c) => ({ ...c, status: 'escalated', queue: to, claimedBy: null, claimedAt: null, note: `${who}: escalated with ${cl.members.size - 1} others asking the same` }));
+          done += setStatusAll(cl, who, ctx, (c) => ({ ...c, status: 'escalated', queue: to, claimedBy: null, claimedAt: null, note: `${who}: escalated with ${cl.size - 1} others asking the same` }));
         }
       }
       return { done, skipped };

@@ -1,6 +1,10 @@
 // The open work, in memory: which comments are waiting in which queue, who holds which, and the
-// oldest wait per queue. Compact entries only (the records themselves live in SQLite), so 100,000
-// open comments cost a few megabytes. Rebuilt from SQLite at start.
+// oldest wait per queue. Rebuilt from SQLite at start (the records themselves live there).
+//
+// It is kept for every open comment for the whole show, so it is kept small: one Map entry per
+// comment, in its queue's lane, whose value is the receipt time as an offset from the index's epoch
+// (a small integer V8 stores in the entry itself, no object and no boxed number). What only some
+// comments have — a claim, an escalation — sits in a side Map for those alone.
 import { OPEN_STATUSES, type CommentRecord, type CommentStatus, type QueueSummary } from '../../shared/contract/index';
 import { queueNames, type QueueName } from '../../shared/show/show.schema';
 
@@ -12,11 +16,18 @@ export interface OpenEntry {
 }
 
 interface Lane {
-  entries: Map<string, OpenEntry>;
+  /** Comment id → receivedAt − epoch, in the order the comments entered the lane. */
+  at: Map<string, number>;
   claimed: number;
   /** Entries were appended in receipt order; a comment moved in from another queue breaks that. */
   ordered: boolean;
   lastReceivedAt: number;
+}
+
+/** Status and holder of an open comment that is not plain 'new' (claimed or escalated). */
+interface Handling {
+  status: CommentStatus;
+  claimedBy: string | null;
 }
 
 export interface OverflowLimits {
@@ -41,79 +52,104 @@ export interface QueueIndex {
 export const isOpen = (status: CommentStatus) => OPEN_STATUSES.includes(status);
 
 export function createQueueIndex(): QueueIndex {
-  const byId = new Map<string, OpenEntry>();
-  const lanes = new Map<QueueName, Lane>();
+  const lanes = new Map<QueueName, Lane>(queueNames.map((q) => [q, { at: new Map(), claimed: 0, ordered: true, lastReceivedAt: 0 }]));
+  const handling = new Map<string, Handling>();
+  let size = 0;
+  // Receipt times are stored relative to the first one seen, so a show's offsets stay small
+  // integers for weeks; one further out is still exact, only boxed.
+  let epoch: number | null = null;
+  const offsetOf = (receivedAt: number) => {
+    epoch ??= receivedAt;
+    return receivedAt - epoch;
+  };
+  const timeOf = (offset: number) => offset + (epoch ?? 0);
   const lane = (q: QueueName): Lane => {
     let l = lanes.get(q);
     if (!l) {
-      l = { entries: new Map(), claimed: 0, ordered: true, lastReceivedAt: 0 };
+      // A queue name the show schema does not list (an old row): counted, never summarised.
+      l = { at: new Map(), claimed: 0, ordered: true, lastReceivedAt: 0 };
       lanes.set(q, l);
     }
     return l;
   };
+  /** The lane holding `id`: a handful of lookups, instead of a second Map entry per comment. */
+  const laneOf = (id: string): [QueueName, Lane] | null => {
+    for (const entry of lanes) if (entry[1].at.has(id)) return entry;
+    return null;
+  };
 
-  const remove = (id: string) => {
-    const old = byId.get(id);
-    if (!old) return;
-    byId.delete(id);
-    const l = lane(old.queue);
-    l.entries.delete(id);
-    if (old.status === 'claimed') l.claimed -= 1;
-    if (l.entries.size === 0) {
+  const remove = (id: string, l: Lane) => {
+    l.at.delete(id);
+    size -= 1;
+    if (handling.get(id)?.status === 'claimed') l.claimed -= 1;
+    handling.delete(id);
+    if (l.at.size === 0) {
       l.ordered = true;
       l.lastReceivedAt = 0;
     }
   };
 
-  const add = (id: string, e: OpenEntry) => {
-    byId.set(id, e);
-    const l = lane(e.queue);
-    if (e.receivedAt < l.lastReceivedAt) l.ordered = false;
-    l.lastReceivedAt = Math.max(l.lastReceivedAt, e.receivedAt);
-    l.entries.set(id, e);
-    if (e.status === 'claimed') l.claimed += 1;
+  const setHandling = (id: string, l: Lane, status: CommentStatus, claimedBy: string | null) => {
+    if (status === 'claimed') l.claimed += 1;
+    if (status === 'new' && claimedBy === null) handling.delete(id);
+    else handling.set(id, { status, claimedBy });
   };
 
   const oldestOf = (l: Lane): number | null => {
-    if (l.entries.size === 0) return null;
-    if (l.ordered) return l.entries.values().next().value?.receivedAt ?? null;
+    if (l.at.size === 0) return null;
+    if (l.ordered) return timeOf(l.at.values().next().value as number);
     let min = Number.POSITIVE_INFINITY;
-    for (const e of l.entries.values()) if (e.receivedAt < min) min = e.receivedAt;
-    return min;
+    for (const v of l.at.values()) if (v < min) min = v;
+    return timeOf(min);
   };
 
   return {
     reset(records) {
-      byId.clear();
-      lanes.clear();
+      for (const l of lanes.values()) {
+        l.at.clear();
+        l.claimed = 0;
+        l.ordered = true;
+        l.lastReceivedAt = 0;
+      }
+      handling.clear();
+      size = 0;
+      epoch = null;
       for (const r of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) this.apply(r);
     },
     apply(r) {
-      const old = byId.get(r.id);
+      const found = laneOf(r.id);
       if (!isOpen(r.status)) {
-        remove(r.id);
+        if (found) remove(r.id, found[1]);
         return;
       }
-      const next: OpenEntry = { queue: r.queue, status: r.status, receivedAt: r.receivedAt, claimedBy: r.claimedBy };
-      if (old && old.queue === r.queue) {
+      if (found && found[0] === r.queue) {
         // Same lane: update in place and keep its position (and the lane's order).
-        const l = lane(r.queue);
-        if (old.status === 'claimed') l.claimed -= 1;
-        if (next.status === 'claimed') l.claimed += 1;
-        l.entries.set(r.id, next);
-        byId.set(r.id, next);
+        const l = found[1];
+        if (handling.get(r.id)?.status === 'claimed') l.claimed -= 1;
+        l.at.set(r.id, offsetOf(r.receivedAt));
+        setHandling(r.id, l, r.status, r.claimedBy);
         return;
       }
-      remove(r.id);
-      add(r.id, next);
+      if (found) remove(r.id, found[1]);
+      const l = lane(r.queue);
+      if (r.receivedAt < l.lastReceivedAt) l.ordered = false;
+      l.lastReceivedAt = Math.max(l.lastReceivedAt, r.receivedAt);
+      l.at.set(r.id, offsetOf(r.receivedAt));
+      size += 1;
+      setHandling(r.id, l, r.status, r.claimedBy);
     },
-    get: (id) => byId.get(id) ?? null,
-    size: () => byId.size,
+    get(id) {
+      const found = laneOf(id);
+      if (!found) return null;
+      const h = handling.get(id);
+      return { queue: found[0], status: h?.status ?? 'new', receivedAt: timeOf(found[1].at.get(id) as number), claimedBy: h?.claimedBy ?? null };
+    },
+    size: () => size,
     summaries(now, limits, watched, itemsOf) {
       return queueNames.map((name) => {
         const l = lane(name);
         const oldest = oldestOf(l);
-        const open = l.entries.size;
+        const open = l.at.size;
         const items = itemsOf ? itemsOf(name) : open;
         const isWatched = watched.has(name);
         const reasons: string[] = [];
