@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OverlaysState } from '../../shared/contract/index';
+import type { OverlaysState, ScriptContent } from '../../shared/contract/index';
 import type { CoreModule, ModuleContext } from '../module';
 import { conflict, invalid } from '../dispatch/command-failure';
 import { OBS_SETTINGS, boundObsPassword, type ObsPorts } from '../obs/obs.ports';
@@ -32,9 +32,16 @@ export function createOverlayModule(ctx: ModuleContext, obsPorts: ObsPorts): Cor
 
   /** One alert per offer whose show price is not the one the loaded approved script states. */
   let priceAlerts = new Set<string>();
+  /** What the last check read: the same deck and the same offers' names and prices give the same alerts. */
+  let checked: { deck: ScriptContent | null; offers: readonly PriceInput[] } | null = null;
   const checkPrices = () => {
     const s = state.snapshot().state;
     const deck = s.scripts.deck?.content ?? null;
+    // Every offers patch lands here (two per pause: pending, then confirmed), and re-reading every
+    // cue of the approved script for its prices was the largest part of the work a click leaves
+    // after its reply. A pause changes no price: nothing to look at again.
+    if (checked && checked.deck === deck && samePrices(checked.offers, s.offers.items)) return;
+    checked = { deck, offers: s.offers.items.map(priceInput) };
     const now = new Set<string>();
     for (const o of s.offers.items) {
       const approved = deck ? approvedPrice(deck, o.id, o.price.amount) : null;
@@ -158,4 +165,27 @@ export function createOverlayModule(ctx: ModuleContext, obsPorts: ObsPorts): Cor
       await stopSources();
     },
   };
+}
+
+/** The part of an offer the price check reads. */
+interface PriceInput {
+  id: string;
+  name: string;
+  amount: number;
+  currency: string;
+}
+
+const priceInput = (o: { id: string; name: string; price: { amount: number; currency: string } }): PriceInput => ({
+  id: o.id,
+  name: o.name,
+  amount: o.price.amount,
+  currency: o.price.currency,
+});
+
+function samePrices(before: readonly PriceInput[], now: readonly { id: string; name: string; price: { amount: number; currency: string } }[]): boolean {
+  if (before.length !== now.length) return false;
+  return before.every((b, i) => {
+    const o = now[i];
+    return o !== undefined && b.id === o.id && b.name === o.name && b.amount === o.price.amount && b.currency === o.price.currency;
+  });
 }

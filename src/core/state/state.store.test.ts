@@ -87,6 +87,48 @@ describe('state store', () => {
     expect(later).toEqual(['patch:offers:1', 'patch:cues:2']);
   });
 
+  // On an offer's pause the offers and audit patches go out in one delivery, and the cue module,
+  // hearing the offers patch, writes an audit row: the audit slice went out again, unchanged, in
+  // the next flush (8 KB to every view, twice per click).
+  it('publishes a slice once when a listener of an earlier patch in the same delivery changes it again', async () => {
+    const state = fresh();
+    state.subscribe((m) => {
+      if (m.t === 'patch' && m.domain === 'offers') state.update('show', (s) => ({ ...s, loadedAt: 2 }));
+    });
+    const seen: string[] = [];
+    const shown: unknown[] = [];
+    state.subscribe((m) => {
+      seen.push(label(m));
+      if (m.t === 'patch' && m.domain === 'show') shown.push(m.value.loadedAt);
+    });
+    state.set('offers', { items: [], firings: [firing] });
+    state.update('show', (s) => ({ ...s, loadedAt: 1 }));
+    await turnEnds();
+    await turnEnds();
+    expect(seen).toEqual(['patch:offers:1', 'patch:show:2']);
+    expect(shown).toEqual([2]);
+  });
+
+  it('builds a slice a listener made stale earlier in the same delivery before publishing it, once', async () => {
+    const state = fresh();
+    state.subscribe((m) => {
+      if (m.t === 'patch' && m.domain === 'offers') state.invalidate('show', (s) => ({ ...s, loadedAt: 3 }));
+    });
+    const seen: string[] = [];
+    const shown: unknown[] = [];
+    state.subscribe((m) => {
+      seen.push(label(m));
+      if (m.t === 'patch' && m.domain === 'show') shown.push(m.value.loadedAt);
+    });
+    state.set('offers', { items: [], firings: [firing] });
+    state.update('show', (s) => ({ ...s, loadedAt: 1 }));
+    await turnEnds();
+    await turnEnds();
+    expect(seen).toEqual(['patch:offers:1', 'patch:show:2']);
+    expect(shown).toEqual([3]);
+    expect(state.get('show').loadedAt).toBe(3);
+  });
+
   it('a snapshot taken mid-delivery holds every change made so far', async () => {
     const state = fresh();
     let snap: ReturnType<typeof state.snapshot> | null = null;

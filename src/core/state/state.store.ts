@@ -77,6 +77,11 @@ export function createStateStore(initial: StationState, schedule: PublishSchedul
       const domains = [...dirty];
       dirty.clear();
       for (const domain of domains) {
+        // A listener of an earlier patch in this delivery may have changed this slice again (on an
+        // offer's pause the cue module writes an audit row while the offers patch is delivered): it
+        // goes out once, as it is now, instead of once here and again, unchanged, in the next flush.
+        settle(domain);
+        dirty.delete(domain);
         rev += 1;
         publish({ t: 'patch', rev, domain, value: state[domain] } as Patch);
       }
