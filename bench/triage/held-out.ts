@@ -74,6 +74,13 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   // own chat style, not as a translation); frozen before any classifier change of session 10 was merged.
   'heldout/baking-pastry/comments.jsonl': '66f4427c8841c3fdced302144628cbfa5484b324fd071c378b91bdffd8912f16',
   'heldout/baking-pastry/catalog.json': '6c50e191e1a3fc9645f0c62693748be42dd20d74daebda8c047285423c9998d8',
+  // Written 2026-12-06 16:14–16:18 (session 11) by a seventeenth author from the same brief; frozen here before the
+  // session-11 classifier change (the intent model's 2^18 weight table) was merged.
+  'heldout/electric-scooters/comments.jsonl': '332cef7cd26f426d5cb7bea593cdc7619cabe6e13352212ebeca3a4981816f7a',
+  'heldout/electric-scooters/catalog.json': '89f0ad70f35c4aad718f97a05d39e9ca4b58bdeaca424a0983680ffaeeed2107',
+  // Written 2026-12-06 16:14–16:18 (session 11) by an eighteenth author, same brief; frozen before the same change.
+  'heldout/aquarium/comments.jsonl': '54bcc3823253a02bb8a77b8196564d7b44fe7b6dbb8902fa0fd3a5ddd17a7c65',
+  'heldout/aquarium/catalog.json': 'e9d13f11e85437bbbd3dd7042b4e6ea4aa88f923902472c389f49694338238f4',
 };
 
 /**
