@@ -105,6 +105,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'knitting-yarn': 'aggregates read 2026-12-06 10:05',
   'fishing-tackle': 'aggregates read 2026-12-06 13:24',
   'baking-pastry': 'aggregates read 2026-12-06 13:24',
+  'electric-scooters': 'aggregates read 2026-12-06 16:25',
+  aquarium: 'aggregates read 2026-12-06 16:25',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
