@@ -172,9 +172,9 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/swimwear-beach/sku-second.jsonl': '808a05042a80a493cfdcb038ecc41d48be32d01dc9f3d0d74e49c1d39bd92c45',
   'corpus/toys-kids/sku-second.jsonl': '619e339e1206fdaaa969fabfcefadd68818111a00b69e2230b29faa271c3dbb7',
   // Second labels for the four categories added in session 10 (2026-12-06 15:13–15:16, session 11), four more
-  // labellers, the same brief. All four gave the pinned SKU to remarks about the product on screen that a pronoun or a
-  // dropped subject points at ("does it wrinkle", "tiene garantía?"): the rule's open case again, read as the
-  // categories' first authors mostly read it.
+  // labellers, the same brief. Three gave the pinned SKU to remarks about the product on screen that a bare pronoun or a
+  // dropped subject points at ("does it wrinkle", "tiene garantía?"; the nail-art labeller left a bare pronoun null):
+  // the rule's open case again, read as the categories' first authors mostly read it.
   'corpus/nail-art/sku-second.jsonl': 'efa0bd30ad232419846215c75e409c87c9970f8d84e8774ff3bc44856e57a7a2',
   'corpus/bbq-grilling/sku-second.jsonl': '2a15970a680512562378ac637334466fe6d1895ef8945cb41e1dcb3f367d9a59',
   'corpus/board-games/sku-second.jsonl': '7d793f6cbaebdfa8709d0cf2a1236399229468f6220b36da481dec4c89368c17',
