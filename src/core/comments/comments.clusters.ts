@@ -352,8 +352,3 @@ export function createClusterIndex(keyOf: (r: ClusterInput) => string): ClusterI
   };
   return index;
 }
-
-/** The member the desk shows for the item: the first to join of those still open. */
-export function representative(c: OpenCluster): { id: string } {
-  return { id: c.representativeId() };
-}

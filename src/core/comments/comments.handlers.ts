@@ -11,7 +11,7 @@ import { cleanText } from './comment.model';
 import { isOpen } from './comments.queues';
 import { macroReply } from '../../shared/show/macro.reply';
 import type { CommentsService } from './comments.service';
-import { representative, type OpenCluster } from './comments.clusters';
+import type { OpenCluster } from './comments.clusters';
 import { clusterIdOf } from './cluster.key';
 
 export type CommentCommand = SliceOf<typeof commentCommands>;
@@ -52,7 +52,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   /** Answers every open member not held by someone else; the representative's is the reply, the rest answered by the cluster. */
   const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext) => {
     const members = svc.repo.getMany(cl.memberIds());
-    const repId = representative(cl).id;
+    const repId = cl.representativeId();
     let answered = 0;
     let skipped = 0;
     for (const m of members) {
@@ -160,11 +160,11 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       } else {
         const w = svc.clusters.window(filter, from, limit);
         total = w.total;
-        const reps = svc.repo.getMany(w.clusters.map((c) => representative(c).id));
+        const reps = svc.repo.getMany(w.clusters.map((c) => c.representativeId()));
         const byId = new Map(reps.map((r) => [r.id, r]));
         const pins = svc.answerPins();
         items = w.clusters.flatMap((cl) => {
-          const c = byId.get(representative(cl).id);
+          const c = byId.get(cl.representativeId());
           return c ? [{ id: cl.id, size: cl.size, comment: withHostPin(c), platforms: cl.platformCounts(), pinned: pins.has(cl.key) }] : [];
         });
       }
@@ -180,7 +180,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
     'cluster.answer': async ({ clusterId, macroId, send, pin, by }, ctx) => {
       const who = person(by, ctx);
       const cl = openCluster(clusterId);
-      const rep = svc.find(representative(cl).id);
+      const rep = svc.find(cl.representativeId());
       if (rep) notHeldByOther(rep, who, ctx, 'answer');
       const text = macroText(macroId, cl.lang);
       let sent = 0;
@@ -228,7 +228,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
           skipped.push({ id, reason: 'nothing open any more' });
           continue;
         }
-        const rep = svc.find(representative(cl).id);
+        const rep = svc.find(cl.representativeId());
         if (rep && rep.status === 'claimed' && rep.claimedBy !== who && ctx.caller.role !== 'producer') {
           skipped.push({ id, reason: `${rep.claimedBy ?? 'someone'} is replying` });
           continue;
