@@ -6,6 +6,7 @@ import { createTriage } from '../../src/core/comments/triage/triage.service';
 import { trainPreparedTriageModel, type TriageModel } from '../../src/core/comments/triage/triage.model';
 import type { TriageCatalog } from '../../src/core/comments/triage/triage.types';
 import { DEVELOPER_WRITTEN, lineKey, type LabelledComment, type LabelledSet } from './datasets';
+import { labelsUnder, skuAgreement } from './sku-eval';
 import { fmt, score, type ScoreReport } from './metrics';
 import { describeConfig, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type Selection } from './model-select';
 
@@ -21,6 +22,11 @@ export interface FoldReport {
   skuPrecision: number;
   /** SKU errors by kind: gold SKU answered none (of which with candidates shown: several → none) / another SKU; gold none, answered an SKU. */
   skuErrors: { missed: number; missedWithCandidates: number; wrong: number; spurious: number };
+  /**
+   * The same predictions scored on other SKU labels of these lines, by name: under labelling rule v2 (test/data/README)
+   * the first v2 labeller's, and the lines both v2 labellers agree on. Absent where the category has no such labels.
+   */
+  skuUnder: Record<string, { recall: number; precision: number; gold: number }>;
   langAccuracy: Record<string, number>;
   /** Share of gold complaints/orders predicted as such that got the right sub-intent. */
   complaintSubAccuracy: number | null;
@@ -46,10 +52,49 @@ export interface CrossCatalogReport {
     skuPrecision: number;
     langAccuracy: number;
     complaintSubAccuracy: number | null;
+    /** The worst SKU figures under the other labels, over the folds that have them. */
+    skuUnder: Record<string, { recall: number; precision: number; folds: number }>;
   };
 }
 
-export function evaluateWithModel(name: string, rows: readonly LabelledComment[], catalog: TriageCatalog, model: TriageModel | null, trainN: number, trainSeconds: number): FoldReport {
+/** Recall and precision of predicted SKUs against labels by comment id, over the lines the labels cover. */
+function skuScore(rows: readonly LabelledComment[], preds: readonly { sku: string | null }[], labels: ReadonlyMap<string, string | null>): { recall: number; precision: number; gold: number } {
+  let gold = 0, goldOk = 0, pred = 0, predOk = 0;
+  rows.forEach((r, i) => {
+    if (!labels.has(r.id)) return;
+    const g = labels.get(r.id) ?? null;
+    const p = preds[i]?.sku ?? null;
+    if (g) {
+      gold++;
+      if (p === g) goldOk++;
+    }
+    if (p) {
+      pred++;
+      if (p === g) predOk++;
+    }
+  });
+  return { recall: gold ? goldOk / gold : 1, precision: pred ? predOk / pred : 1, gold };
+}
+
+/** The other SKU labels a category has (rule v2: first labeller, agreed lines), by name, for `evaluateWithModel`. */
+export function otherSkuLabels(set: LabelledSet): Map<string, Map<string, string | null>> {
+  const out = new Map<string, Map<string, string | null>>();
+  const v2 = labelsUnder('v2', set);
+  if (!v2) return out;
+  out.set('v2', new Map(v2.first.rows.map((r) => [r.id, r.sku ?? null])));
+  if (v2.second) out.set('v2 agreed', new Map(skuAgreement(v2.first, v2.second).agreed.rows.map((r) => [r.id, r.sku ?? null])));
+  return out;
+}
+
+export function evaluateWithModel(
+  name: string,
+  rows: readonly LabelledComment[],
+  catalog: TriageCatalog,
+  model: TriageModel | null,
+  trainN: number,
+  trainSeconds: number,
+  otherLabels: ReadonlyMap<string, ReadonlyMap<string, string | null>> = new Map(),
+): FoldReport {
   const t = createTriage({ catalog, model });
   const preds = rows.map((r) => t.classify({ text: r.text, pinnedSku: r.pinnedSku ?? null }));
   const intent = score(
@@ -109,6 +154,7 @@ export function evaluateWithModel(name: string, rows: readonly LabelledComment[]
     skuRecall: goldSku ? goldSkuOk / goldSku : 1,
     skuPrecision: predSku ? predSkuOk / predSku : 1,
     skuErrors,
+    skuUnder: Object.fromEntries([...otherLabels].map(([k, labels]) => [k, skuScore(rows, preds, labels)])),
     langAccuracy,
     complaintSubAccuracy: cSub ? cSubOk / cSub : null,
     orderSubAccuracy: oSub ? oSubOk / oSub : null,
@@ -139,7 +185,7 @@ export function runCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly
     const model = trainPreparedTriageModel([...tun, ...cats].flatMap((s) => s.data), config);
     const trainSeconds = (performance.now() - t0) / 1000;
     const fold = {
-      ...evaluateWithModel(held.name, held.rows, held.catalog, model, model.examples, trainSeconds),
+      ...evaluateWithModel(held.name, held.rows, held.catalog, model, model.examples, trainSeconds, otherSkuLabels(held)),
       config,
       selection,
       developerWritten: DEVELOPER_WRITTEN.has(held.name.replace('corpus/', '')),
@@ -162,6 +208,12 @@ export function worstOf(folds: readonly FoldReport[]): CrossCatalogReport['worst
     skuPrecision: min(folds.map((f) => f.skuPrecision)),
     langAccuracy: min(folds.flatMap((f) => Object.values(f.langAccuracy))),
     complaintSubAccuracy: subs.length ? Math.min(...subs) : null,
+    skuUnder: Object.fromEntries(
+      [...new Set(folds.flatMap((f) => Object.keys(f.skuUnder)))].map((k) => {
+        const xs = folds.flatMap((f) => (f.skuUnder[k] ? [f.skuUnder[k]] : []));
+        return [k, { recall: min(xs.map((x) => x.recall)), precision: min(xs.map((x) => x.precision)), folds: xs.length }];
+      }),
+    ),
   };
 }
 
@@ -171,6 +223,7 @@ export function formatFold(f: FoldReport): string {
     `${f.name.padEnd(26)} n ${String(f.n).padStart(4)}  macro-F1 ${fmt(f.intent.macroF1)} (order ${fmt(c.order.f1, 2)} question ${fmt(c.question.f1, 2)} ` +
     `complaint ${fmt(c.complaint.f1, 2)} spam ${fmt(c.spam.f1, 2)} other ${fmt(c.other.f1, 2)})  SKU R ${fmt(f.skuRecall)} P ${fmt(f.skuPrecision)} ` +
     `(missed ${f.skuErrors.missed}, ${f.skuErrors.missedWithCandidates} of them several → none; wrong ${f.skuErrors.wrong}; spurious ${f.skuErrors.spurious})  ` +
+    Object.entries(f.skuUnder).map(([k, x]) => `SKU ${k} R ${fmt(x.recall)} P ${fmt(x.precision)}  `).join('') +
     `lang ${Object.entries(f.langAccuracy).map(([l, a]) => `${l} ${fmt(a, 2)}`).join(' ')}  sub: complaint ${fmt(f.complaintSubAccuracy, 2)} order ${fmt(f.orderSubAccuracy, 2)} checkout R ${fmt(f.checkoutRecall, 2)}` +
     (f.config ? `  [${describeConfig(f.config)}${f.selection ? ', chosen by inner CV' : ', fixed'}]` : '') +
     (f.developerWritten ? '  (developer-written: not in the worst fold)' : '')
@@ -182,6 +235,7 @@ export function formatCrossCatalog(rep: CrossCatalogReport): string {
   return [
     `== cross-catalog: train on ${rep.categories - 1} corpus categories + tuning sets, test on the held-out one; worst fold over the independently written categories ==`,
     ...rep.folds.flatMap((f) => [formatFold(f), ...(f.selection && process.env.TRIAGE_SHOW_SELECTION === '1' ? [formatSelection(f.selection)] : [])]),
-    `WORST FOLD: intent macro-F1 ${fmt(w.macroF1)} (target ≥ 0.90) | complaint F1 ${fmt(w.complaintF1)} (≥ 0.85) | SKU recall ${fmt(w.skuRecall)} (≥ 0.92) at precision ${fmt(w.skuPrecision)} (≥ 0.95) | per-language accuracy ${fmt(w.langAccuracy)} (≥ 0.85) | complaint sub-tag accuracy ${fmt(w.complaintSubAccuracy)}`,
+    `WORST FOLD: intent macro-F1 ${fmt(w.macroF1)} (target ≥ 0.90) | complaint F1 ${fmt(w.complaintF1)} (≥ 0.85) | SKU recall ${fmt(w.skuRecall)} (≥ 0.92) at precision ${fmt(w.skuPrecision)} (≥ 0.95) | per-language accuracy ${fmt(w.langAccuracy)} (≥ 0.85) | complaint sub-tag accuracy ${fmt(w.complaintSubAccuracy)}` +
+      Object.entries(w.skuUnder).map(([k, x]) => ` | SKU under ${k} labels (${x.folds} folds): recall ${fmt(x.recall)} precision ${fmt(x.precision)}`).join(''),
   ].join('\n');
 }

@@ -3,7 +3,8 @@
 // the same SKU figures as the cross-catalog bench's folds, in seconds instead of minutes. With --gold-intent the
 // intent-dependent step (sku.context: spam → none, an order naming nothing → pinned) uses the gold intent as a proxy
 // for the model's; the cross-catalog bench uses the predicted one.
-//   node --import tsx bench/triage/sku-eval.ts [--gold-intent] [--kinds [--structure]] [--errors <category> [--agreed]] [--speed]
+//   node --import tsx bench/triage/sku-eval.ts [--rule v1|v2] [--gold-intent] [--kinds [--structure]] [--errors <category> [--agreed]] [--speed]
+// --rule v2 scores against the v2 labels (sku-v2a.jsonl first, sku-v2b.jsonl second) of the categories that have them.
 // --kinds prints aggregate counts only (error kind × the matcher's reason, words and SKUs blanked), safe for every fold;
 // --structure splits those counts by where the error sits in the catalog (what tells the candidates apart, gold vs pinned);
 // --errors prints texts: use it only on tuning data (the developer-written categories, and the categories the lead names as
@@ -77,13 +78,18 @@ export interface SkuFold {
   kinds: Map<string, number>;
 }
 
-export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind: string, text: string, gold: string | null, got: string | null, why: string) => void): SkuFold {
+/**
+ * `onScreenStep: false` scores the matcher without the v2 step (a question or order about the product on screen →
+ * the pinned product; sku.on-screen): the same-run baseline of that step.
+ */
+export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind: string, text: string, gold: string | null, got: string | null, why: string) => void, onScreenStep = true): SkuFold {
   const m = compileSkuMatcher(set.catalog);
   let gold = 0, goldOk = 0, pred = 0, predOk = 0, missed = 0, wrong = 0, spurious = 0;
   const kinds = new Map<string, number>();
   let aOk = 0, aPred = 0;
   for (const r of set.rows) {
-    const res = m.match(normalizeText(r.text), r.pinnedSku ?? null);
+    const matched = m.match(normalizeText(r.text), r.pinnedSku ?? null);
+    const res = onScreenStep ? matched : { ...matched, onScreen: null };
     const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null) : null;
     const p = cx ? cx.sku : res.sku;
     if (r.sku) {
@@ -120,7 +126,28 @@ export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind:
  * object is an error, not a silent skip.
  */
 export function loadSecondSkuLabels(category: string): Map<string, string | null> | null {
-  const path = `${DATA_DIR}corpus/${category}/sku-second.jsonl`;
+  return loadSkuLabelFile(category, 'sku-second.jsonl');
+}
+
+/**
+ * The labelling rules the SKU figures can be scored under (test/data/README): v1, the corpus authors' `sku` and the
+ * second labellers' (sku-second.jsonl); v2 (the product on screen: a pronoun or a question about its attributes means
+ * the pinned product), two independent labellers' sku-v2a.jsonl and sku-v2b.jsonl, written from the v2 brief alone.
+ */
+export type SkuRule = 'v1' | 'v2';
+
+/** The first and second labels of a category under a rule: v1 keeps the corpus's own `sku`; v2 reads both files. */
+export function labelsUnder(rule: SkuRule, set: LabelledSet): { first: LabelledSet; second: Map<string, string | null> | null } | null {
+  const category = set.name.replace('corpus/', '');
+  if (rule === 'v1') return { first: set, second: loadSecondSkuLabels(category) };
+  const a = loadSkuLabelFile(category, 'sku-v2a.jsonl');
+  if (!a) return null;
+  return { first: { ...set, rows: set.rows.filter((r) => a.has(r.id)).map((r) => ({ ...r, sku: a.get(r.id) ?? null })) }, second: loadSkuLabelFile(category, 'sku-v2b.jsonl') };
+}
+
+/** One {"id","sku"} per line in test/data/corpus/<category>/<file>, by comment id; null when the file is absent. */
+export function loadSkuLabelFile(category: string, file: string): Map<string, string | null> | null {
+  const path = `${DATA_DIR}corpus/${category}/${file}`;
   if (!existsSync(path)) return null;
   const out = new Map<string, string | null>();
   readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
@@ -183,7 +210,13 @@ export function skuSpeed(sets: readonly LabelledSet[], minMs = 1500): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const corpus = loadCorpus();
+  const rule: SkuRule = process.argv.includes('--rule') && process.argv[process.argv.indexOf('--rule') + 1] === 'v2' ? 'v2' : 'v1';
+  const labelled = loadCorpus().flatMap((s) => {
+    const l = labelsUnder(rule, s);
+    return l ? [l] : [];
+  });
+  const corpus = labelled.map((l) => l.first);
+  if (rule === 'v2') console.log(`labelling rule v2: ${corpus.length} categories with v2 labels`);
   const errorsOf = process.argv.indexOf('--errors') >= 0 ? process.argv[process.argv.indexOf('--errors') + 1] : null;
   const goldIntent = process.argv.includes('--gold-intent');
   const folds = corpus.map((s) =>
@@ -195,14 +228,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (process.argv.includes('--kinds')) for (const [k, n] of [...f.kinds].sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(3)}  ${k}`);
   }
   const counted = folds.filter((f) => !dev(f));
+  if (goldIntent) {
+    const without = corpus.filter((s) => !DEVELOPER_WRITTEN.has(s.name.replace('corpus/', ''))).map((s) => scoreSku(s, true, undefined, false));
+    console.log(`same run, without the on-screen step: worst recall ${fmt(Math.min(...without.map((f) => f.recall)))} precision ${fmt(Math.min(...without.map((f) => f.precision)))}`);
+  }
   console.log(
     `WORST (independent folds): recall ${fmt(Math.min(...counted.map((f) => f.recall)))} (target ≥ 0.92, baseline ${fmt(SKU_BASELINE.recall)}) precision ${fmt(Math.min(...counted.map((f) => f.precision)))} (target ≥ 0.95, baseline ${fmt(SKU_BASELINE.precision)})`,
   );
   // a second labeller's SKUs, where the lead has committed them: how far the two labellers agree, and the matcher scored
   // only where they do (what is left there is the matcher's error, not labelling ambiguity)
   const agreedFolds: SkuFold[] = [];
-  for (const s of corpus) {
-    const second = loadSecondSkuLabels(s.name.replace('corpus/', ''));
+  for (const { first: s, second } of labelled) {
     if (!second) continue;
     const a = skuAgreement(s, second);
     const printAgreed = errorsOf && s.name.endsWith(errorsOf) && process.argv.includes('--agreed');
@@ -215,6 +251,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         `  | matcher on the ${a.agreed.rows.length} agreed lines: gold ${f.gold} R ${fmt(f.recall)} P ${fmt(f.precision)} (missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious})` +
         `  | on the second labels: R ${fmt(bySecond.recall)} P ${fmt(bySecond.precision)}`,
     );
+  }
+  if (agreedFolds.length > 0 && goldIntent) {
+    const without = labelled.flatMap(({ first, second }) => (second ? [scoreSku(skuAgreement(first, second).agreed, true, undefined, false)] : []));
+    console.log(`same run, agreed lines without the on-screen step: worst recall ${fmt(Math.min(...without.map((f) => f.recall)))} precision ${fmt(Math.min(...without.map((f) => f.precision)))}`);
   }
   if (agreedFolds.length > 0) {
     console.log(

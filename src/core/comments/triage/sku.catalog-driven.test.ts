@@ -724,16 +724,19 @@ describe('a letter size written with its measure ranks by the letter (eighth pas
   });
 });
 
-describe('a bare pronoun is no pointing word (ninth pass)', () => {
-  // Measured on both labels (docs/triage.md, ninth pass): under a pinned product, lines whose only link to it is "it",
-  // a Spanish clitic, "ele"/"ela" or a "-nya" word are labelled none by both labellers about five times as often as the
-  // pinned SKU, in questions and orders alike; the spelled-out rule asks for a pointing word.
-  it('"it", "lo/la", "ele/ela" and "-nya" under a pinned product name no SKU, in a question, an order or a reaction', () => {
+describe('a bare pronoun is no pointing word for the matcher; in context it is the product on screen (rule v2)', () => {
+  // Under labelling rule v1 both labellers left these none about five times as often as they gave the pinned SKU
+  // (docs/triage.md, ninth pass): the rule asked for a pointing word, and left a remark with none open. Rule v2
+  // (test/data/README) settles it: a word standing for the product, in a question or an order, means the pinned one.
+  // The matcher still answers none (it knows no intent); sku.context gives the pinned SKU with its reason.
+  it('"it", "lo/la", "ele/ela" and "-nya" under a pinned product: none from the matcher, the pinned SKU in a question or an order', () => {
     for (const t of ['is it dishwasher safe?', 'can i get it in blue', 'i love it', '¿lo tienen en otro tamaño?', 'quiero comprarlo', 'ele esquenta rápido?', 'tutupnya rapat ga kak?']) {
       expect(sku(t, 'KTL-01'), t).toBeNull();
     }
-    const q = match('is it dishwasher safe?', 'KTL-01');
-    expect(skuInContext(q, 'question', 'KTL-01')).toMatchObject({ sku: null, contextSku: null });
+    expect(skuInContext(match('is it dishwasher safe?', 'KTL-01'), 'question', 'KTL-01')).toMatchObject({ sku: 'KTL-01', contextSku: null });
+    expect(skuInContext(match('quiero comprarlo', 'KTL-01'), 'order', 'KTL-01')).toMatchObject({ sku: 'KTL-01', contextSku: null });
+    // a reaction is no question or order: none
+    expect(skuInContext(match('i love it', 'KTL-01'), 'other', 'KTL-01')).toMatchObject({ sku: null, contextSku: null });
   });
 
   it('a demonstrative beside the same words still points at the pinned product', () => {

@@ -1,5 +1,6 @@
-// The product a comment is about once its intent is known: spam names no product the team acts on, and an order
-// naming only a size is for the product in that size. An order that names nothing (a bare "+1", "mine"), or a word that
+// The product a comment is about once its intent is known: spam names no product the team acts on, an order
+// naming only a size is for the product in that size, and a question or order about the product on screen that
+// names nothing ("does it come in XL?") is for the pinned product. An order that names nothing (a bare "+1", "mine"), or a word that
 // fits several with the pinned one among them, names no SKU by the labelling rules: the pinned product is a separate,
 // labelled assumption.
 import type { Intent } from './triage.types';
@@ -33,6 +34,13 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
   if (intent === 'order' && match.sku === null && match.sizeOnly.length > 0) {
     if (match.sizeOnly.length === 1) return { sku: match.sizeOnly[0] ?? null, candidates: [], contextSku: null, reason: `sku: an order naming only a size → ${match.sizeOnly[0]}` };
     return { sku: null, candidates: match.sizeOnly.slice(0, 8), contextSku: null, reason: `sku: an order naming only a size fits ${match.sizeOnly.length} SKUs → none` };
+  }
+  // about the product on screen without naming it (rule v2): a question about its attributes or with a word standing
+  // for it ("how much?", "does it come in XL", "harganya berapa"), an order with such a word ("i'll take it"). Not a
+  // bare order ("+1": assumed below) and not a complaint (what they bought may not be what is pinned now)
+  if (match.sku === null && pinnedSku && ((intent === 'question' && match.onScreen) || (intent === 'order' && match.onScreen === 'pronoun'))) {
+    const why = match.onScreen === 'pronoun' ? 'a word standing for the product on screen' : 'a question about the product on screen';
+    return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: ${why}, none named → pinned ${pinnedSku}` };
   }
   if (intent === 'order' && match.sku === null && pinnedSku && !match.mentioned && !match.offerCode && match.candidates.length === 0) {
     return { sku: null, candidates: [], contextSku: pinnedSku, reason: `${PINNED_ASSUMPTION} ${pinnedSku} (assumed)` };

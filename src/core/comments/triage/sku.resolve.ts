@@ -3,6 +3,7 @@
 import { dimensionOf, isNarrowOnly, type CatalogIndex, type SizeRange, type Term } from './sku.catalog-index';
 import { fuzzyCode, NUMBER_BLOCKERS_BEFORE, UNITS_AFTER_NUMBER, type Mention } from './sku.mentions';
 import { hasPointer } from './sku.pointer';
+import { onScreenCue, type OnScreenCue } from './sku.on-screen';
 import { isPointedNumber } from './sku.words';
 import { keySetOf, type NormalizedText } from './text.normalize';
 
@@ -28,6 +29,11 @@ export interface SkuMatch {
    * not a match by the labelling rules; sku.context offers it as an assumption (contextSku). Null otherwise.
    */
   pinnedAmong: string | null;
+  /**
+   * Nothing named, no offer, no pointing word, a product pinned: whether the words are still about the product on
+   * screen ("does it come in XL", "how much?") and by which cue (sku.on-screen); sku.context decides with the intent.
+   */
+  onScreen: OnScreenCue | null;
   reasons: string[];
 }
 
@@ -413,15 +419,17 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
   }
   if (offerCode) reasons.push(`offer: ${offerCode}`);
 
+  const mentioned = found.some((f) => !f.term.kinds.has('codeword'));
   return {
     sku,
     offerCode,
     productTokens,
-    mentioned: found.some((f) => !f.term.kinds.has('codeword')),
+    mentioned,
     deictic,
     candidates: sku ? [sku] : candidates,
     sizeOnly: sku || candidates.length > 0 || offerCode ? [] : sizeOnly,
     pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
+    onScreen: !sku && pinnedSku && !mentioned && !offerCode && candidates.length === 0 ? onScreenCue(norm) : null,
     reasons,
   };
 }

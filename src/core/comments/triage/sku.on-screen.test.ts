@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { onScreenCue } from './sku.on-screen';
+import { compileSkuMatcher } from './sku.matcher';
+import { skuInContext } from './sku.context';
+import { normalizeText } from './text.normalize';
+import { GLOW_CATALOG } from './triage.fixtures';
+import type { Intent } from './triage.types';
+
+const cue = (t: string) => onScreenCue(normalizeText(t));
+const m = compileSkuMatcher(GLOW_CATALOG);
+const PINNED = 'GLW-SER-30';
+const inContext = (t: string, intent: Intent, pinned: string | null = PINNED) => skuInContext(m.match(normalizeText(t), pinned), intent, pinned);
+
+describe('sku.on-screen: a comment about the product on screen that names nothing (labelling rule v2)', () => {
+  it('finds a word standing for the product in each language', () => {
+    expect(cue('does it sting on dry skin?')).toBe('pronoun');
+    expect(cue('ela arde na pele seca?')).toBe('pronoun');
+    expect(cue('lo tienen para piel grasa?')).toBe('pronoun');
+    expect(cue('quiero probarlo ya')).toBe('pronoun');
+    expect(cue('teksturnya lengket ga kak')).toBe('pronoun');
+    expect(cue('itu satu ya kak')).toBe('pronoun');
+  });
+
+  it('does not read a dummy "it", an article "la" or an adverb "-nya" as the product', () => {
+    expect(cue('what time is it there?')).toBeNull();
+    expect(cue('is it raining there?')).toBeNull();
+    expect(cue('la semana que viene?')).toBe('question');
+    expect(cue('sebenarnya aku bingung')).toBe('question');
+  });
+
+  it('a question about shipping, payment, codes, the show or the host is not about the product', () => {
+    for (const t of ['do you ship to peru?', 'aceita pix?', 'cod bisa kak?', 'when is the next live?', 'de donde eres?', 'el codigo sirve?']) expect(cue(t)).toBeNull();
+  });
+
+  it('a word standing for the product wins over a shipping word', () => {
+    expect(cue('does it ship to peru?')).toBe('pronoun');
+  });
+});
+
+describe('sku.context with the on-screen cue', () => {
+  it('a question naming nothing while a product is pinned is about the pinned product, with the reason shown', () => {
+    const r = inContext('how long does a bottle last?', 'question');
+    expect(r.sku).toBe(PINNED);
+    expect(r.reason).toContain('pinned');
+    expect(inContext('harganya berapa kak', 'question').sku).toBe(PINNED);
+  });
+
+  it('an order with a word standing for the product takes the pinned product; a bare order only assumes it', () => {
+    expect(inContext("i'll take it", 'order').sku).toBe(PINNED);
+    const bare = inContext('+1', 'order');
+    expect(bare.sku).toBeNull();
+    expect(bare.contextSku).toBe(PINNED);
+  });
+
+  it('not for complaints, off-product questions, chatter, spam, or with nothing pinned', () => {
+    expect(inContext('it arrived broken', 'complaint').sku).toBeNull();
+    expect(inContext('do you ship to peru?', 'question').sku).toBeNull();
+    expect(inContext('love it', 'other').sku).toBeNull();
+    expect(inContext('is it free? follow me', 'spam').sku).toBeNull();
+    expect(inContext('how long does a bottle last?', 'question', null).sku).toBeNull();
+  });
+
+  it('a named product still beats the pinned one', () => {
+    expect(inContext('does the sun stick sting?', 'question').sku).toBe('SPF-50-STK');
+  });
+});

@@ -1,0 +1,87 @@
+// "Does it come in XL?", "how much?", "harganya berapa": a comment about the product on screen that names nothing and
+// has no pointing word (sku.pointer handles "this one"). Labelling rule v2 (test/data/README): while a product is pinned,
+// a word standing for the product (a pronoun or possessive) or a question about the product's own attributes (price,
+// sizes, colours, material, stock, use, what it comes with) means the pinned product; a question about shipping,
+// payment, codes, the show or the host means none. sku.context applies this once the intent is known (questions and
+// orders only: a complaint naming nothing is about something already bought, which may not be the pinned product).
+// Pure functions over a comment's tokens and folded text; the word lists are general vocabulary of the four languages.
+import { keySetOf, type NormalizedText } from './text.normalize';
+
+/** Why a comment is about the product on screen: a word standing for it, or a question that is about no other thing. */
+export type OnScreenCue = 'pronoun' | 'question';
+
+/** English and Portuguese pronouns that stand for an object ("does it…", "ela é boa?", "ele vem com…"). */
+const PRONOUNS: ReadonlySet<string> = keySetOf(['it', 'its', 'them', 'ele', 'ela', 'eles', 'elas', 'dele', 'dela',
+  // neuter demonstratives and Indonesian "itu" (that): a situation in a remark, but the thing on screen in a question or an order
+  'esto', 'isto', 'itu']);
+/**
+ * English "it" that stands for nothing: the time, the weather, the situation ("what time is it", "it's raining",
+ * "is it live"). Checked on the word after "it" / "its" (normalised "it's").
+ */
+const DUMMY_IT_NEXT: ReadonlySet<string> = keySetOf(['raining', 'rain', 'snowing', 'late', 'early', 'over', 'ok', 'okay', 'true', 'me', 'you', 'live', 'possible']);
+/** With one of these anywhere, "it" is the time or the weather ("what time is it there"). */
+const DUMMY_IT_ANYWHERE: ReadonlySet<string> = keySetOf(['time', 'weather', 'clock']);
+/** Spanish object clitics "lo/la/los/las" stand for the product only before a verb ("lo quiero", "la tienen en negro"). */
+const ES_CLITICS: ReadonlySet<string> = keySetOf(['lo', 'la', 'los', 'las']);
+const ES_VERBS_AFTER_CLITIC: ReadonlySet<string> = keySetOf(['quiero', 'quieres', 'tienen', 'tienes', 'tiene', 'venden', 'vendes', 'mandan', 'envian',
+  'llevo', 'compro', 'necesito', 'puedo', 'usas', 'usan', 'uso', 'recomiendas', 'recomiendan', 'hay', 'traen', 'apartas', 'aparto', 'separas', 'pido']);
+/** Spanish/Portuguese infinitives and gerunds with an object clitic ("comprarlo", "usarla", "probándolo", "comprá-lo"). */
+const ENCLITIC = /^[a-z]{3,}(?:ar|er|ir|ando|iendo|[aeo]me|[aei])(?:lo|la|los|las)$/;
+/**
+ * Indonesian "-nya" on a word is "its" ("harganya", "bahannya", "ukurannya") except on these, where it is an adverb,
+ * the show's people or the order's logistics ("sebenarnya" actually, "hostnya", "ongkirnya").
+ */
+const NYA_NOT_PRODUCT: ReadonlySet<string> = new Set(['sebenar', 'biasa', 'akhir', 'kata', 'semua', 'seperti', 'kayak', 'kaya', 'harus', 'seharus',
+  'untung', 'pokok', 'maka', 'soal', 'mungkin', 'tadi', 'host', 'kakak', 'kak', 'live', 'ongkir', 'pengiriman', 'kiriman', 'paket', 'kurir', 'resi',
+  'pesanan', 'orderan', 'order', 'admin', 'toko', 'seller', 'link', 'kode', 'voucher', 'diskon', 'promo', 'mba', 'mbak', 'mas', 'abang', 'bang', 'suami',
+  'istri', 'anak', 'mama', 'ibu', 'bapak', 'dia', 'sama', 'lain', 'terus', 'malah', 'kali', 'banget', 'gimana', 'bagaimana', 'caranya', 'kapan', 'sekali',
+  'tinggal', 'jadi', 'sisa', 'lagi', 'yang', 'yg']); // raw folded stems, not word keys
+
+/**
+ * Words that make a question about something other than the product: shipping, payment, codes and discounts, the
+ * order already placed, the show, the host and the viewer ("do you ship to chile", "pix?", "cod bisa", "when is the
+ * next live", "where are you from").
+ */
+const OFF_PRODUCT_WORDS: ReadonlySet<string> = keySetOf([
+  'ship', 'ships', 'shipping', 'shipped', 'deliver', 'delivery', 'arrive', 'envio', 'envian', 'envias', 'entrega', 'entregan', 'frete', 'entregam', 'envia',
+  'correios', 'ongkir', 'kirim', 'dikirim', 'pengiriman', 'cod', 'resi', 'pay', 'payment', 'paypal', 'card', 'pago', 'pagar', 'tarjeta', 'transferencia',
+  'pix', 'boleto', 'cartao', 'parcela', 'parcelar', 'bayar', 'transfer', 'tf', 'cicilan', 'paylater', 'gopay', 'ovo', 'dana', 'shopeepay', 'code', 'codigo',
+  'cupom', 'cupon', 'voucher', 'discount', 'descuento', 'desconto', 'diskon', 'promo', 'order', 'orders', 'pedido', 'pedidos', 'pesanan', 'orderan',
+  'checkout', 'cart', 'carrito', 'carrinho', 'keranjang', 'live', 'stream', 'next', 'tomorrow', 'manana', 'amanha', 'besok', 'host', 'name', 'nombre', 'nome',
+  'nama', 'old', 'from', 'donde', 'onde', 'mana', 'song', 'music', 'musica', 'lagu', 'giveaway', 'sorteo', 'sorteio', 'link', 'refund', 'reembolso',
+  'return', 'devolucion', 'devolver', 'troca', 'retur', 'cancel', 'cancelar', 'batal', 'when', 'cuando', 'quando', 'kapan', 'sale', 'hi', 'hello',
+  'hola', 'oi', 'halo', 'hai', 'mom', 'mama', 'mae', 'married', 'age', 'edad', 'idade', 'umur', 'follow', 'tiktok', 'instagram', 'ig', 'shopee',
+  'tokopedia', 'store', 'tienda', 'loja', 'toko', 'app', 'website', 'site', 'web', 'time', 'hora', 'horas', 'jam', 'weather', 'clima', 'cuaca',
+  'raining', 'chuva', 'lluvia', 'hujan',
+]);
+
+function hasPronoun(toks: readonly string[], folded: string): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] ?? '';
+    if (PRONOUNS.has(t)) {
+      if ((t === 'it' || t === 'its') && (DUMMY_IT_NEXT.has(toks[i + 1] ?? '') || toks.some((x) => DUMMY_IT_ANYWHERE.has(x)))) continue;
+      return true;
+    }
+    if (ES_CLITICS.has(t) && ES_VERBS_AFTER_CLITIC.has(toks[i + 1] ?? '')) return true;
+    if (ENCLITIC.test(t)) return true;
+  }
+  // "-nya" is stripped from the tokens (text.normalize); read it from the folded text
+  for (const m of folded.matchAll(/(?<![a-z])([a-z]{3,})nya(?![a-z])/g)) {
+    if (!NYA_NOT_PRODUCT.has(m[1] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a comment that names no product is about the product on screen, and by which cue; null when it is not, or
+ * when it is about shipping, payment, codes, the order, the show, the host or the viewer. Only meaningful with nothing
+ * named; 'question' only means something once the intent is known to be a question (sku.context): the rule's split of
+ * questions is "about the product on screen" against those other things, and the attributes a viewer asks about
+ * (price, sizes, "se apaga solo?", "magsafe compatible?") are too many to list.
+ */
+export function onScreenCue(norm: NormalizedText): OnScreenCue | null {
+  const toks = norm.tokens;
+  // a word standing for the product makes even a shipping question about it ("does it ship to chile")
+  if (hasPronoun(toks, norm.folded)) return 'pronoun';
+  return toks.some((t) => OFF_PRODUCT_WORDS.has(t)) ? null : 'question';
+}
