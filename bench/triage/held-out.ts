@@ -81,6 +81,13 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   // Written 2026-12-06 16:14–16:18 (session 11) by an eighteenth author, same brief; frozen before the same change.
   'heldout/aquarium/comments.jsonl': '54bcc3823253a02bb8a77b8196564d7b44fe7b6dbb8902fa0fd3a5ddd17a7c65',
   'heldout/aquarium/catalog.json': 'e9d13f11e85437bbbd3dd7042b4e6ea4aa88f923902472c389f49694338238f4',
+  // Written 2026-12-06 18:29–18:35 (session 12) by a nineteenth and a twentieth author from the same brief with the SKU
+  // rule v2 in it (test/data/sku-rule-v2.md: the product on screen settled), so their `sku` is a v2 label; frozen in
+  // 4bf89c7 before any scoring, after the session-12 SKU change (they were written after it, never seen by it).
+  'heldout/golf-gear/comments.jsonl': '9c49121a51846edcc673feff668af503e3d253aded5ffd0f41cee49434b5faf3',
+  'heldout/golf-gear/catalog.json': '76217c7d86a13564696d4425f3913a0cb9ab0987b25d80fd3e4cf011ee104bcd',
+  'heldout/vinyl-records/comments.jsonl': '6fce10e42980a89a499e15d36fd7926ad0dea6d4fdf4e84355d35ee6732a63de',
+  'heldout/vinyl-records/catalog.json': 'efdcc0e5ef2ef06bd663d082abdea649d1694fb5a7bf944681793fd06302c71d',
 };
 
 /**
