@@ -114,6 +114,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'baking-pastry': 'aggregates read 2026-12-06 13:24',
   'electric-scooters': 'aggregates read 2026-12-06 16:25',
   aquarium: 'aggregates read 2026-12-06 16:25',
+  'golf-gear': 'aggregates read 2026-12-06 18:43',
+  'vinyl-records': 'aggregates read 2026-12-06 18:43',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
