@@ -4,7 +4,13 @@
 // records is matched with the samples taken in it, and the slowest frames' samples are summed per
 // function — so a slow frame is explained by the code that ran in it, or by its absence (idle: the
 // main thread waited on the compositor or for a core). A diagnostic, not a bench: it prints no target.
-//   npx electron-vite build && node --import tsx bench/moderator-profile.ts
+//   npx electron-vite build && node --import tsx bench/moderator-profile.ts [walk|scroll|live]
+// Other modes (argv[2]): `frames [runs]` (which steps of jumps + j are slow, over reloads), `trace
+// <walk|scroll|live> [order]` (each frame's renderer threads; TRACE_FRAMES=60,61 adds every thread's
+// biggest events in those frames — the worker pool runs raster *and* V8's background compiles and
+// scavenges, so a busy "ThreadPoolForegroundWorker" is not raster until its events say so), `raster`
+// (tiles rastered per frame of the walk, by layer), `layers`, `check`. PROFILE_FRAMES=60,61: the
+// sampled functions of those frames of the walk.
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { SCROLL_FOR, STEP_WALK, type FrameWalk } from '../test/probes/moderator-frames';
@@ -126,6 +132,16 @@ function report(name: string, w: FrameWalk & { marker: number }, profile: Profil
   console.log(`  all ${w.times.length} frames, self time a frame:`);
   console.log(top(all, 12, w.times.length));
   console.log(`  slow frame indices: ${[...slow].join(' ')}`);
+  // PROFILE_FRAMES=60,61: each named frame's own samples, by function (self time).
+  for (const want of (process.env.PROFILE_FRAMES ?? '').split(',').filter(Boolean).map(Number)) {
+    const own = new Map<string, number>();
+    for (let i = 0; i < profile.samples.length; i++) {
+      if (frameOf(pageT[i] as number) !== want) continue;
+      const node = byId.get(profile.samples[i] as number);
+      if (node) own.set(label(node), (own.get(label(node)) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    }
+    console.log(`  frame ${want} (${w.times[want]?.toFixed(1)} ms):\n${top(own, 14, 1)}`);
+  }
 }
 
 function traceReport(events: TraceEvent[], inOrder = false): void {
@@ -138,10 +154,10 @@ function traceReport(events: TraceEvent[], inOrder = false): void {
   console.log(`frames ${costs.frames.length}, CPU p50 ${cpu[Math.floor(cpu.length / 2)]?.toFixed(1)} p90 ${cut.toFixed(1)} p95 ${cpu[Math.floor(cpu.length * 0.95)]?.toFixed(1)}; wall p95 ${[...costs.frames.map((f) => f.wallMs)].sort((a, b) => a - b)[Math.floor(cpu.length * 0.95)]?.toFixed(1)}`);
   const mine = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   // Self CPU time per event name: an event's tdur minus its direct children's.
-  const selfIn = (frames: readonly { from: number; to: number }[]) => {
+  const selfIn = (frames: readonly { from: number; to: number }[], on: readonly TraceEvent[] = mine) => {
     const self = new Map<string, number>();
     for (const f of frames) {
-      const inFrame = mine.filter((e) => e.ts >= f.from && e.ts < f.to);
+      const inFrame = on.filter((e) => e.ts >= f.from && e.ts < f.to);
       const stack: TraceEvent[] = [];
       const selfOf = new Map<TraceEvent, number>();
       for (const e of inFrame) {
@@ -184,8 +200,16 @@ function traceReport(events: TraceEvent[], inOrder = false): void {
     const parts = threads.map(([k, v]) => [v, cpuIn(k, f.from, f.to)] as const).filter(([, ms]) => ms > 0.2);
     console.log(`  frame ${i}: span ${wall.toFixed(1)} ms; main CPU ${f.cpuMs.toFixed(1)}; ${parts.map(([v, ms]) => `${v} ${ms.toFixed(1)}`).join(' · ')}`);
     // What this frame's main thread did: its five biggest events by self CPU time.
-    const topEvents = [...selfIn([f]).entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    const topEvents = [...selfIn([f]).entries()].sort((a, b) => b[1] - a[1]).slice(0, 9);
     console.log(`      ${topEvents.map(([k, ms]) => `${k.split(' ').at(-1)} ${ms.toFixed(1)}`).join(' · ')}`);
+    // TRACE_FRAMES=60,61: every renderer thread's biggest events in those frames, by self CPU time.
+    if ((process.env.TRACE_FRAMES ?? '').split(',').includes(String(i))) {
+      for (const [k, v] of threads) {
+        const on = events.filter((e) => `${e.pid}:${e.tid}` === k && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+        const t = [...selfIn([f], on).entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).filter(([, ms]) => ms > 0.2);
+        if (t.length) console.log(`        ${v}: ${t.map(([n, ms]) => `${n.split(' ').at(-1)} ${ms.toFixed(1)}`).join(' · ')}`);
+      }
+    }
   }
   const totals = costs.frames.map((f) => threads.reduce((a, [k]) => a + cpuIn(k, f.from, f.to), 0)).sort((a, b) => a - b);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -265,9 +289,35 @@ async function main(): Promise<void> {
         console.log(`median interval per frame (jumps are 0–59, j 60–99):\n${medians.map((x, i) => `${i}:${x.toFixed(1)}`).join(' ')}`);
         return;
       }
+      if (only === 'raster') {
+        // What the raster workers draw in each frame of the jumps + j walk on a freshly opened desk:
+        // raster tasks (tiles) per frame, their CPU, the layers they belong to, and image decodes.
+        const cats = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'cc', 'disabled-by-default-cc.debug'];
+        await unpaced.startTracing(p, { categories: cats });
+        const w = (await p.evaluate(STEP_WALK)) as FrameWalk;
+        const events = parseTrace(await unpaced.stopTracing());
+        const costs = frameCosts(events);
+        if (!costs) throw new Error('no frames');
+        const rasters = events.filter((e) => e.ph === 'X' && (e.name === 'RasterTask' || e.name === 'ImageDecodeTask' || e.name === 'TileManager::AssignGpuMemoryToTiles'));
+        console.log(`walk p95 ${p95(w.times).toFixed(1)}; frames over 16.7: ${w.times.map((x, i) => (x > 16.7 ? `${i}=${x.toFixed(0)}` : '')).filter(Boolean).join(' ')}`);
+        costs.frames.forEach((f, i) => {
+          const inF = rasters.filter((e) => e.ts >= f.from && e.ts < f.to);
+          const tiles = inF.filter((e) => e.name === 'RasterTask');
+          const layers = new Map<string, number>();
+          for (const t of tiles) {
+            const data = (t.args as { tileData?: { layerId?: number; tileResolution?: string } } | undefined)?.tileData;
+            const k = `${data?.layerId ?? '?'}${data?.tileResolution && data.tileResolution !== 'HIGH_RESOLUTION' ? `/${data.tileResolution}` : ''}`;
+            layers.set(k, (layers.get(k) ?? 0) + 1);
+          }
+          const cpu = tiles.reduce((a, e) => a + (e.tdur ?? e.dur ?? 0), 0) / 1000;
+          const decodes = inF.filter((e) => e.name === 'ImageDecodeTask').length;
+          console.log(`  frame ${i}: span ${((f.to - f.from) / 1000).toFixed(1)} main ${f.cpuMs.toFixed(1)}; ${tiles.length} tiles, raster CPU ${cpu.toFixed(1)} ms, max ${(Math.max(0, ...tiles.map((e) => e.tdur ?? e.dur ?? 0)) / 1000).toFixed(1)}; layers ${[...layers].map(([k, n]) => `${k}×${n}`).join(' ')}${decodes ? `; ${decodes} decodes` : ''}`);
+        });
+        return;
+      }
       if (only === 'trace') {
         // Every main-thread event in the slowest frames of a smooth scroll, by self time (wide categories).
-        const cats = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink', 'cc', 'toplevel', 'v8', 'renderer.scheduler', 'blink.user_timing', 'benchmark', 'input', 'disabled-by-default-cc.debug.scheduler', 'navigation', 'mojom', 'ipc', 'accessibility', 'disabled-by-default-devtools.timeline.stack'];
+        const cats = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink', 'cc', 'toplevel', 'v8', 'renderer.scheduler', 'blink.user_timing', 'benchmark', 'input', 'disabled-by-default-cc.debug.scheduler', 'navigation', 'mojom', 'ipc', 'accessibility', 'disabled-by-default-devtools.timeline.stack', 'disabled-by-default-v8.compile', 'blink_gc', 'disabled-by-default-v8.gc'];
         const which = process.argv[3] ?? 'scroll';
         await toTop();
         await unpaced.startTracing(p, { categories: cats });

@@ -81,6 +81,14 @@ async function tracedWalk(browser: Browser, page: Page, run: () => Promise<Frame
 }
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? Number.NaN;
+/** A walk's frames over 16.7 ms, as step=ms (STEP_WALK: 0–59 the jumps, 60–98 the `j`s). */
+const overTarget = (xs: readonly number[]) =>
+  xs
+    .map((x, i) => (x > 16.7 ? `${i}=${x.toFixed(0)}` : ''))
+    .filter(Boolean)
+    .join(' ') || 'none';
+/** How long the settled walk's desk is left alone after it listed everything. */
+const SETTLE_MS = 2_000;
 
 async function main(): Promise<void> {
   const rig = await startBenchRig({ name: 'moderator', showFile: join(ROOT, 'resources/demo-show/show.json'), producerToken: null });
@@ -235,8 +243,8 @@ async function main(): Promise<void> {
       const w = await walk();
       return [w, (cpuMsOf(pids) - c0) / Math.max(1, w.times.length)];
     };
-    const ownCpu = { walk: Number.NaN, scroll: Number.NaN, live: Number.NaN };
-    let own: { idle: FrameWalk; walk: FrameWalk; scroll: FrameWalk; live: FrameWalk };
+    const ownCpu = { walk: Number.NaN, scroll: Number.NaN, live: Number.NaN, settled: Number.NaN };
+    let own: { idle: FrameWalk; walk: FrameWalk; scroll: FrameWalk; live: FrameWalk; settled: FrameWalk };
     try {
       const ctx = await unpaced.newContext({ viewport: { width: 1600, height: 1000 } });
       const idleOwn = await ctx.newPage();
@@ -257,7 +265,19 @@ async function main(): Promise<void> {
         return liveOwnP;
       });
       Object.assign(ownCpu, { walk: walkCpu, scroll: scrollCpu, live: liveCpu });
-      own = { idle, walk: stepWalk, scroll, live };
+      // The same jumps + j on a desk left alone for SETTLE_MS after it listed everything (a fresh page,
+      // so nothing is warm from the walks above). The walk above starts the moment the first rows are
+      // in the DOM, while the open's tail still runs: the first screen's text rastered with cold glyph
+      // caches (~18 ms on a raster worker), V8's optimising compiles of the render path on the same
+      // two cores, a scavenge. Printed beside it, not instead of it: the figure with the target is the
+      // walk above.
+      const settledPage = await (await unpaced.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+      await settledPage.goto(deskUrl);
+      await load.showAll(settledPage);
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const [settled, settledCpu] = await cpuPerFrame(() => settledPage.evaluate(STEP_WALK) as Promise<FrameWalk>);
+      ownCpu.settled = settledCpu;
+      own = { idle, walk: stepWalk, scroll, live, settled };
     } finally {
       await unpaced.close();
     }
@@ -357,7 +377,10 @@ async function main(): Promise<void> {
       { metric: `  baseline, recorded last round (loaded machine): frame p95 ${RECORDED.liveP95Low}–${RECORDED.liveP95High}`, value: RECORDED.liveP95High, unit: 'ms' },
       { metric: `own cost per frame (unpaced rAF): one step a frame, scroll 90,000 px ×60 then j ×40 (${own.walk.times.length} frames), p95`, value: p95(own.walk.times), unit: 'ms', baseline: LAST.ownWalkP95, ratio: p95(own.walk.times) / LAST.ownWalkP95, target: '<= 16.7', pass: p95(own.walk.times) <= 16.7 },
       { metric: '  same, p50', value: summarise(own.walk.times).p50, unit: 'ms' },
+      { metric: `  same, frames over 16.7 ms (the p95 of ${own.walk.times.length} frames is the ${own.walk.times.length - Math.floor(own.walk.times.length * 0.95)}th slowest): ${overTarget(own.walk.times)}`, value: own.walk.times.filter((x) => x > 16.7).length, unit: 'frames' },
       { metric: `  same walk: the unpaced browser's CPU (all its processes and threads; no wait for a core counted), mean a frame — load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`, value: ownCpu.walk, unit: 'ms' },
+      { metric: `  the same walk on a fresh desk left alone ${SETTLE_MS} ms after it listed everything (the open's tail done first), p95; frames over 16.7: ${overTarget(own.settled.times)}`, value: p95(own.settled.times), unit: 'ms', baseline: p95(own.walk.times) },
+      { metric: "  same settled walk: p50 · the unpaced browser's CPU, mean a frame", value: summarise(own.settled.times).p50, unit: 'ms', baseline: ownCpu.settled },
       { metric: `own cost per frame: scroll 120 px a frame for 3 s (${own.scroll.times.length} frames), p95`, value: p95(own.scroll.times), unit: 'ms', baseline: LAST.ownScrollP95, ratio: p95(own.scroll.times) / LAST.ownScrollP95, target: '<= 16.7', pass: p95(own.scroll.times) <= 16.7 },
       { metric: '  same, p50', value: summarise(own.scroll.times).p50, unit: 'ms' },
       { metric: "  same walk: the unpaced browser's CPU, mean a frame", value: ownCpu.scroll, unit: 'ms' },
