@@ -7,7 +7,14 @@
 // network, no Vendure and no other process sits in the figure: what is left is Baton's code.
 //
 //   OFFERS_INPROC_BASE=/work/main npx tsx bench/offers-inproc-ab.ts     (OFFERS_INPROC_CLICKS=4000)
-import { resolve } from 'node:path';
+//
+// OFFERS_INPROC_FILE=1 keeps each core's data in a SQLite file (WAL, as a station does) instead of
+// memory, so the commits' own writes and locks are in the figure. OFFERS_INPROC_GAP_MS=<ms> idles the
+// process that long before each click (as the station idles while the store works and between
+// clicks): the click then runs on cold caches, as it does in the real bench, instead of in a hot loop.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { report, type BenchRow } from './support/report';
 import { pairedRatio, runPaired } from './support/paired-blocks';
@@ -15,6 +22,8 @@ import { pairedRatio, runPaired } from './support/paired-blocks';
 const BASE = process.env.OFFERS_INPROC_BASE;
 const CLICKS = Number(process.env.OFFERS_INPROC_CLICKS ?? 4000);
 const BLOCK = 100;
+const FILE = process.env.OFFERS_INPROC_FILE === '1';
+const GAP_MS = Number(process.env.OFFERS_INPROC_GAP_MS ?? 0);
 const OFFER = 'glow-kit-live';
 const producer = { actor: 'Maya (producer)', role: 'producer', via: 'test' } as const;
 
@@ -31,8 +40,9 @@ async function side(root: string): Promise<Side> {
   const { createMemorySecretStore } = (await import(url('src/core/platform/secret-store.ts'))) as typeof import('../src/core/platform/secret-store');
   const { openSession } = (await import(url('src/station/session/session.ts'))) as typeof import('../src/station/session/session');
   const ports = createDefaultPorts();
+  const dataDir = FILE ? mkdtempSync(join(tmpdir(), 'baton-inproc-ab-')) : ':memory:';
   const core = createCore({
-    dataDir: ':memory:',
+    dataDir,
     clock: { now: () => Date.now() },
     log: silentLogger,
     secrets: createMemorySecretStore({}),
@@ -53,11 +63,15 @@ async function side(root: string): Promise<Side> {
       const r = await view.dispatch(name, name === 'offer.pause' ? { offerId: OFFER, reason: 'bench' } : { offerId: OFFER });
       if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
     },
-    close: () => core.close(),
+    close: async () => {
+      await core.close();
+      if (dataDir !== ':memory:') rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
 const turn = () => new Promise<void>((r) => setImmediate(r));
+const idle = () => (GAP_MS > 0 ? new Promise<void>((r) => setTimeout(r, GAP_MS)) : turn());
 
 async function main() {
   if (!BASE) throw new Error('OFFERS_INPROC_BASE=<another checkout of Baton> is required');
@@ -70,7 +84,7 @@ async function main() {
     const cpuInto: number[] = [];
     for (let i = 0; i < BLOCK; i++) {
       const name = paused[which] ? 'offer.resume' : 'offer.pause';
-      await turn();
+      await idle();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       await s.click(name);
@@ -108,6 +122,7 @@ async function main() {
   rows.push(
     { metric: 'CPU per click and its patches, mean, B over A', value: mean(cpu.b), unit: 'ms', baseline: mean(cpu.a), ratio: mean(cpu.b) / mean(cpu.a) },
     { metric: 'clicks measured per side', value: answer.a.flat().length, unit: 'n' },
+    { metric: `storage: ${FILE ? 'SQLite file (WAL)' : 'in memory'}; idle before each click`, value: GAP_MS, unit: 'ms' },
   );
   report('offers in-process A/B: the station’s own work per click', rows);
   await a.close();

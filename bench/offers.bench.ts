@@ -264,6 +264,18 @@ async function main() {
       floor.push(await time(async () => void (await command('show.clock', { action: 'reset' }))));
       floorFetch.push(await time(async () => void (await b.api('show.clock', { action: 'reset' }))));
     }
+    // Traced: the same storeless command after the clicks' quiet gap, so its hops start from an idle
+    // station and an idle bench as a click's do (the loop above sends them back to back, with both
+    // processes still running): what is left between this and a click's hops is the click's own.
+    const quietFloorSpans: [number, number][] = [];
+    if (TRACE) {
+      for (let i = 0; i < 200; i++) {
+        await quiet();
+        const from = epochNow();
+        await v.send('show.clock', { action: 'reset' });
+        quietFloorSpans.push([from, epochNow()]);
+      }
+    }
     const storeInBaton = summarise(await audited('offer.pause.attempt'));
     const handler = summarise(await audited('offer.pause'));
     const rt = summarise(floor);
@@ -319,7 +331,7 @@ async function main() {
       const station = readTrace(traceFile);
       // OFFERS_BENCH_TRACE_OUT=<file>: keep the raw trace and the measured windows for a closer look.
       const keep = process.env.OFFERS_BENCH_TRACE_OUT;
-      if (keep) writeFileSync(keep, JSON.stringify({ station, own: ownCalls, spans, floorSpans }));
+      if (keep) writeFileSync(keep, JSON.stringify({ station, own: ownCalls, spans, floorSpans, quietFloorSpans }));
       const show = (label: string, list: (Parts | null)[]) => {
         const m = medianParts(list);
         for (const [part, ms] of m.medians) rows.push({ metric: `trace ${label} (${m.cut} of ${m.of} cut): ${part}, median`, value: ms, unit: 'ms' });
@@ -330,6 +342,7 @@ async function main() {
       show('pause raw', spans.raw.filter((r) => r.name === 'pause').map((r) => rawParts(ownCalls, r.span, 3)));
       // The same hop with no store behind it (and no store working after its answer).
       show('show.clock WS', floorSpans.map((span) => clickParts(station, span, 0)));
+      show('show.clock WS after the quiet gap', quietFloorSpans.map((span) => clickParts(station, span, 0)));
       const a = summarise(answerToClick);
       rows.push({ metric: 'trace pause WS: answer frame parsed → click resolved (frames read with it handled first), median / p99', value: a.p50, unit: 'ms', baseline: a.p99 });
     }

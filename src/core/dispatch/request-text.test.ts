@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ARGS_DEPTH, canonicalArgs } from './request-text';
-import { clip, wellFormed } from '../storage/well-formed-text';
+import { clip, toWellFormed, wellFormed } from '../storage/well-formed-text';
 import { shapeOf } from './args-shape';
 
 const nest = (depth: number): unknown => {
@@ -14,6 +14,8 @@ describe('request text', () => {
     expect(wellFormed('a\ud800b\udc00😀\u0000\u202e')).toEqual({ text: 'a\ufffdb\ufffd😀\u0000\u202e', replaced: 2 });
     expect(wellFormed('\udc00\ud800')).toEqual({ text: '\ufffd\ufffd', replaced: 2 });
     expect(wellFormed('plain')).toEqual({ text: 'plain', replaced: 0 });
+    // The audit writer's count-free form gives the same text.
+    for (const t of ['a\ud800b\udc00😀\u0000\u202e', '\udc00\ud800', 'plain', '']) expect(toWellFormed(t)).toBe(wellFormed(t).text);
   });
 
   it('cuts text without splitting a surrogate pair', () => {

@@ -28,3 +28,32 @@ describe('offers repo: adapters’ notes', () => {
     db.close();
   });
 });
+
+describe('offers repo: the durable intent', () => {
+  it('stores every field of the control row where it reads it back, and overwrites it in place', () => {
+    const db = openDatabase({ file: ':memory:' });
+    const repo = createOffersRepo(db);
+    // Every field distinct, so a value bound to the wrong column shows.
+    const intent = {
+      intent: 'paused' as const,
+      pending: true,
+      reason: 'price wrong on screen',
+      requestedBy: 'Maya (producer)',
+      requestedAt: 1_000,
+      opKey: 'glow:paused:rs:1',
+      confirmedAt: null,
+      capReachedAt: 2_000,
+      bonusRemoval: 'removed',
+    };
+    repo.saveControl('show', 'glow', intent, 3_000);
+    expect(repo.control('show', 'glow')).toEqual(intent);
+    expect(db.prepare('SELECT updated_at AS at FROM offer_control').get()).toEqual({ at: 3_000 });
+    const confirmed = { ...intent, pending: false, confirmedAt: 4_000, reason: null, bonusRemoval: null };
+    repo.saveControl('show', 'glow', confirmed, 4_000);
+    expect(repo.control('show', 'glow')).toEqual(confirmed);
+    expect(db.prepare('SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM offer_control').get()).toEqual({ n: 1, at: 4_000 });
+    // Scoped by show: another show's offer of the same id has no intent.
+    expect(repo.control('other-show', 'glow')).toBeNull();
+    db.close();
+  });
+});

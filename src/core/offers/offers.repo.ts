@@ -102,7 +102,7 @@ export function createOffersRepo(db: Db): OffersRepo {
   const putControl = db.prepare(
     `INSERT INTO offer_control (show_id, offer_id, intent, pending, reason, requested_by, requested_at, op_key, confirmed_at,
                                 cap_reached_at, bonus_removal, updated_at)
-     VALUES (@showId, @offerId, @intent, @pending, @reason, @requestedBy, @requestedAt, @opKey, @confirmedAt, @capReachedAt, @bonusRemoval, @now)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (show_id, offer_id) DO UPDATE SET
        intent = excluded.intent, pending = excluded.pending, reason = excluded.reason, requested_by = excluded.requested_by,
        requested_at = excluded.requested_at, op_key = excluded.op_key, confirmed_at = excluded.confirmed_at,
@@ -190,7 +190,22 @@ export function createOffersRepo(db: Db): OffersRepo {
       };
     },
     saveControl(showId, offerId, row, now) {
-      putControl.run({ showId, offerId, ...row, pending: row.pending ? 1 : 0, now });
+      // Positional: this runs twice on every pause's path (the intent before the store call, the
+      // confirmation in the reply's commit), and binding by name looks each of the twelve up.
+      putControl.run(
+        showId,
+        offerId,
+        row.intent,
+        row.pending ? 1 : 0,
+        row.reason,
+        row.requestedBy,
+        row.requestedAt,
+        row.opKey,
+        row.confirmedAt,
+        row.capReachedAt,
+        row.bonusRemoval,
+        now,
+      );
     },
     rules: (showId, offerId) => getRules.get(showId, offerId)?.rules ?? null,
     saveRules(showId, offerId, rulesJson, by, now) {

@@ -2,7 +2,7 @@
 // chained to the one before by hash; `audit-verify.ts` walks the chain.
 import type { AuditEntry } from '../../shared/contract/station.contract';
 import type { Db } from './database';
-import { clip, wellFormed } from './well-formed-text';
+import { clip, toWellFormed } from './well-formed-text';
 import { GENESIS_HASH, auditHash, contentOf, type AuditContent, type AuditRow as Row } from './audit-hash';
 
 export interface AuditRecord {
@@ -63,13 +63,13 @@ export function createAuditRepo(db: Db): AuditRepo {
       const content: AuditContent = {
         seq: headSeq + 1,
         at: record.at,
-        actor: text(record.actor),
-        role: text(record.role),
-        via: text(record.via),
-        command: text(record.command),
+        actor: toWellFormed(record.actor),
+        role: toWellFormed(record.role),
+        via: toWellFormed(record.via),
+        command: toWellFormed(record.command),
         args,
-        outcome: text(record.outcome),
-        detail: record.detail === null ? null : text(record.detail),
+        outcome: toWellFormed(record.outcome),
+        detail: record.detail === null ? null : toWellFormed(record.detail),
         durationMs: Math.round(record.durationMs * 1000) / 1000,
       };
       const hash = auditHash(headHash, content);
@@ -90,21 +90,20 @@ export function createAuditRepo(db: Db): AuditRepo {
       headSeq = content.seq;
       headHash = hash;
       count += 1;
-      const stored = JSON.parse(args) as unknown;
-      return toEntry({ ...content, hash, parsedArgs: stored });
+      // Every row of a command is appended on its reply path: the entry is built once, with the
+      // arguments as stored (parsed back from the text that was hashed).
+      return toEntry(content, hash, JSON.parse(args) as unknown);
     },
     list({ before, limit, command }) {
       const upper = before ?? Number.MAX_SAFE_INTEGER;
       const rows = command ? listCmd.all(upper, command, limit) : listAll.all(upper, limit);
-      return rows.map((r) => toEntry({ ...contentOf(r), hash: r.hash, parsedArgs: JSON.parse(r.args) as unknown }));
+      return rows.map((r) => toEntry(contentOf(r), r.hash, JSON.parse(r.args) as unknown));
     },
     count: () => count,
     head: () => (headSeq === 0 ? null : { seq: headSeq, hash: headHash }),
     resync: readHead,
   };
 }
-
-const text = (t: string) => wellFormed(t).text;
 
 /** Arguments as JSON text. Anything JSON cannot hold (a cycle, a BigInt) is stored as a note instead. */
 function argsJson(value: unknown): string {
@@ -115,7 +114,7 @@ function argsJson(value: unknown): string {
   }
 }
 
-function toEntry(c: AuditContent & { hash: string; parsedArgs: unknown }): AuditEntry {
+function toEntry(c: AuditContent, hash: string, parsedArgs: unknown): AuditEntry {
   return {
     seq: c.seq,
     at: c.at,
@@ -123,10 +122,10 @@ function toEntry(c: AuditContent & { hash: string; parsedArgs: unknown }): Audit
     role: c.role,
     via: c.via,
     command: c.command,
-    args: c.parsedArgs,
+    args: parsedArgs,
     outcome: c.outcome,
     detail: c.detail,
     durationMs: c.durationMs,
-    hash: c.hash,
+    hash,
   };
 }
