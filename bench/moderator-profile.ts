@@ -57,7 +57,7 @@ async function profiled(cdp: CDPSession, page: Page, walk: string, during?: () =
 const label = (n: ProfileNode) => {
   const f = n.callFrame;
   const file = f.url ? (f.url.split('/').pop() ?? f.url) : '';
-  return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${f.lineNumber + 1}` : ''}`;
+  return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${f.lineNumber + 1}${process.env.PROFILE_COLUMNS ? `:${f.columnNumber + 1}` : ""}` : ''}`;
 };
 
 function report(name: string, w: FrameWalk & { marker: number }, profile: Profile): void {

@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
 import type { DeskItem } from '../../../../shared/contract/index';
 import { CommentRow } from './CommentRow';
 import { readsClock } from './comments.logic';
-import { itemAt, itemKey, placeholderKey, rowRange, samePages, scrollToShow, type DeskCache } from './desk-window.logic';
+import { itemAt, placeholderKey, recycleRowKeys, rowRange, samePages, scrollToShow, type DeskCache } from './desk-window.logic';
 
 export const ROW_HEIGHT = 60;
 /**
@@ -49,6 +49,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
   const frame = useRef(0);
   const { total, onRange } = props;
   const scrolledRef = useRef(props.onScrolled);
+  const rowKeys = useRef<ReadonlyMap<string, string>>(new Map());
   scrolledRef.current = props.onScrolled;
 
   useEffect(() => {
@@ -107,10 +108,21 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     [],
   );
 
-  // A row is keyed by its item, so an arrival that moves it keeps its DOM; a row whose page is not
-  // read yet is keyed by its place in a ring and kept after the rows in ring order, so a big jump
-  // only moves the same few placeholders (their `top`) instead of re-inserting each one every frame.
-  // Placeholders are hidden from assistive tech, so their DOM order says nothing to anyone.
+  // A row keeps its key (and DOM) while its item stays on screen, so an arrival only moves it; an
+  // item that comes in takes the key of one that left (recycleRowKeys), so a far `j` or a jump
+  // updates the rows already in the DOM instead of unmounting and mounting a screenful. Rows stay in
+  // index order for assistive tech. A row whose page is not read yet is keyed by its place in a ring
+  // and kept after the rows in ring order, so a big jump only moves the same few placeholders (their
+  // `top`) instead of re-inserting each one every frame. Placeholders are hidden from assistive
+  // tech, so their DOM order says nothing to anyone.
+  const onScreen: string[] = [];
+  for (let i = range.start; i <= range.end; i++) {
+    const item = itemAt(props.cache, i);
+    if (item) onScreen.push(item.id);
+  }
+  // Idempotent, so a render run twice hands out the same keys.
+  const keys = recycleRowKeys(rowKeys.current, onScreen);
+  rowKeys.current = keys;
   const rows = [];
   const holes: { slot: number; el: ReactElement }[] = [];
   const ring = range.end - range.start + 1;
@@ -133,7 +145,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     }
     rows.push(
       <DeskRow
-        key={itemKey(item.id)}
+        key={keys.get(item.id)}
         item={item}
         index={i}
         me={props.me}

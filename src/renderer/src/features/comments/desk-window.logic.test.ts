@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskItem } from '../../../../shared/contract/index';
-import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, outrunsReads, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, outrunsReads, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, recycleRowKeys, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
 
 const item = (id: string) => ({ id, size: 1, comment: { id } as DeskItem['comment'], platforms: {}, pinned: false }) as DeskItem;
 
@@ -121,5 +121,35 @@ describe('reads per refresh', () => {
     expect(contiguousRuns([3, 1, 2, 7], 4)).toEqual([[1, 2, 3], [7]]);
     expect(contiguousRuns([0, 1, 2, 3, 4], 4)).toEqual([[0, 1, 2, 3], [4]]);
     expect(contiguousRuns([], 4)).toEqual([]);
+  });
+});
+
+describe('recycled row keys', () => {
+  const keys = (m: Map<string, string>) => [...m.values()];
+  it('keeps an item on screen on its key, so an arrival moves its row and does not remount it', () => {
+    const first = recycleRowKeys(new Map(), ['a', 'b', 'c']);
+    expect(keys(first)).toEqual(['r0', 'r1', 'r2']);
+    // 'z' arrives on top, 'c' scrolls off: 'a' and 'b' keep theirs, 'z' takes the one 'c' left.
+    const next = recycleRowKeys(first, ['z', 'a', 'b']);
+    expect([...next]).toEqual([['z', 'r2'], ['a', 'r0'], ['b', 'r1']]);
+  });
+  it('hands a far jump the whole screen of keys already in the DOM, in the same order', () => {
+    const near = recycleRowKeys(new Map(), ['a', 'b', 'c', 'd']);
+    const far = recycleRowKeys(near, ['w', 'x', 'y', 'z']);
+    expect(keys(far)).toEqual(keys(near));
+  });
+  it('mints keys no other row on screen holds when the screen grows, and never hands out one twice', () => {
+    const one = recycleRowKeys(new Map([['a', 'r1']]), ['b', 'a', 'c', 'd']);
+    const all = keys(one);
+    expect(new Set(all).size).toBe(all.length);
+    expect(one.get('a')).toBe('r1');
+    for (const k of all) expect(k).not.toBe(placeholderKey(0, 4));
+  });
+  it('gives the same keys when a render runs twice, and lists only the ids on screen', () => {
+    const prev = recycleRowKeys(new Map(), ['a', 'b', 'c']);
+    const once = recycleRowKeys(prev, ['c', 'd', 'e']);
+    expect(recycleRowKeys(once, ['c', 'd', 'e'])).toEqual(once);
+    expect([...once.keys()]).toEqual(['c', 'd', 'e']);
+    expect(recycleRowKeys(once, [])).toEqual(new Map());
   });
 });

@@ -153,3 +153,41 @@ export function contiguousRuns(pages: readonly number[], max: number): number[][
   }
   return out;
 }
+
+/**
+ * The React keys of the rows on screen, as a recycling list hands them out: an item still on screen
+ * keeps its key (its DOM stays; an arrival only moves it), and an item that came in takes the key of
+ * one that left, in the leavers' order. A far `j` or a jump then updates the rows React already has
+ * instead of unmounting a screenful and creating one (new elements cost script, style and
+ * insertion; an updated row only its changed text and attributes). `prev` lists last render's ids in
+ * order with their keys; the result lists `ids` in order. Pure and idempotent — fed its own result
+ * with the same ids it returns the same keys — so a render that runs twice hands out the same keys.
+ * Keys are `r<n>`, apart from `placeholderKey`'s namespace.
+ */
+export function recycleRowKeys(prev: ReadonlyMap<string, string>, ids: readonly string[]): Map<string, string> {
+  const wanted = new Set(ids);
+  const free: string[] = [];
+  const used = new Set<string>();
+  for (const [id, key] of prev) {
+    if (wanted.has(id)) used.add(key);
+    else free.push(key);
+  }
+  const next = new Map<string, string>();
+  let minted = 0;
+  for (const id of ids) {
+    if (next.has(id)) continue;
+    const kept = prev.get(id);
+    if (kept !== undefined) {
+      next.set(id, kept);
+      continue;
+    }
+    let key = free.shift();
+    while (key === undefined) {
+      const k = `r${minted++}`;
+      if (!used.has(k) && !free.includes(k)) key = k;
+    }
+    used.add(key);
+    next.set(id, key);
+  }
+  return next;
+}
