@@ -68,7 +68,9 @@ describe('L: tokens', () => {
 
 describe('M6: --lan serves HTTPS', () => {
   it('makes a certificate on first start, prints its fingerprint, serves it, and shows it only to the producer', async () => {
-    const lan = await startHostileStation({ args: ['--lan'] });
+    // The fingerprint is printed a few lines after "ready"; the pipe may deliver it in a later chunk (a fresh-clone CI
+    // run read the output between the two), so wait for the line printed after it.
+    const lan = await startHostileStation({ args: ['--lan'], waitFor: 'LAN access is ON' });
     try {
       expect(lan.url.startsWith('https://')).toBe(true);
       const printed = /SHA-256 fingerprint: ([0-9A-F:]{95})/.exec(lan.output())?.[1];
