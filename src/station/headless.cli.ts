@@ -57,19 +57,24 @@ async function main(): Promise<void> {
     ...(recorder ? { trace: recorder.trace } : {}),
   });
   const show = station.core.snapshot().state.show.current;
-  console.log(`Baton ${version} — headless station ready at ${station.url} (data: ${dataDir})`);
-  console.log(`  show: ${show ? `${show.title}${show.rehearsal ? ' [REHEARSAL]' : ''}` : 'none loaded'}`);
+  // The start banner goes out in one write: whoever reads the pipe (a supervisor, a test waiting for "ready") gets the
+  // links and the fingerprint with the ready line, never a chunk that ends between them.
+  const banner: string[] = [];
+  const say = (line: string) => banner.push(line);
+  say(`Baton ${version} — headless station ready at ${station.url} (data: ${dataDir})`);
+  say(`  show: ${show ? `${show.title}${show.rehearsal ? ' [REHEARSAL]' : ''}` : 'none loaded'}`);
   if (station.tokens.created) {
     // The view links carry the tokens: printed once, when they are made, never on later starts.
     // These are the station owner's bootstrap: people get personal links (People panel), machines named device tokens.
-    console.log("  station owner's bootstrap links, one per role (shown once; keep them like passwords; give people their personal links from the People panel):");
-    for (const t of station.tokens.issued()) console.log(`  ${`${t.role}:`.padEnd(18)} ${station.url}/${t.role}?token=${t.token}`);
+    say("  station owner's bootstrap links, one per role (shown once; keep them like passwords; give people their personal links from the People panel):");
+    for (const t of station.tokens.issued()) say(`  ${`${t.role}:`.padEnd(18)} ${station.url}/${t.role}?token=${t.token}`);
   } else {
-    console.log(`  views: ${station.url}/producer, /host, /moderator, /approver, /commerce, /customer-service, /observer (the station owner's bootstrap links were printed when they were made; the tokens live in the data folder's secret store)`);
+    say(`  views: ${station.url}/producer, /host, /moderator, /approver, /commerce, /customer-service, /observer (the station owner's bootstrap links were printed when they were made; the tokens live in the data folder's secret store)`);
   }
-  if (station.tlsFingerprint) console.log(`  TLS certificate SHA-256 fingerprint: ${station.tlsFingerprint}`);
-  if (options.lan) console.log('  LAN access is ON (HTTPS): views on the studio network can connect with a token.');
-  if (station.tokens.created) printDeviceLinks(station);
+  if (station.tlsFingerprint) say(`  TLS certificate SHA-256 fingerprint: ${station.tlsFingerprint}`);
+  if (options.lan) say('  LAN access is ON (HTTPS): views on the studio network can connect with a token.');
+  if (station.tokens.created) printDeviceLinks(station, say);
+  console.log(banner.join('\n'));
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -89,12 +94,12 @@ async function main(): Promise<void> {
 }
 
 /** The overlay pages' links (for OBS browser sources) and the panel token, beside the views' links. */
-function printDeviceLinks(station: Awaited<ReturnType<typeof startStation>>): void {
+function printDeviceLinks(station: Awaited<ReturnType<typeof startStation>>, say: (line: string) => void): void {
   const overlay = station.devices.issued().find((t) => t.kind === 'overlay');
-  if (overlay) for (const name of OVERLAY_NAMES) console.log(`  ${`overlay:`.padEnd(10)} ${station.url}/overlay/${name}?token=${overlay.token}`);
+  if (overlay) for (const name of OVERLAY_NAMES) say(`  ${`overlay:`.padEnd(10)} ${station.url}/overlay/${name}?token=${overlay.token}`);
   const device = station.devices.issued().find((t) => t.kind === 'device');
   // wss:// on an HTTPS (--lan) station: a panel given ws:// would send its token in clear before TLS fails.
-  if (device) console.log(`  ${'panel:'.padEnd(10)} ${station.url.replace(/^http/, 'ws')}/api/device?token=${device.token}  (Companion: baton-station)`);
+  if (device) say(`  ${'panel:'.padEnd(10)} ${station.url.replace(/^http/, 'ws')}/api/device?token=${device.token}  (Companion: baton-station)`);
 }
 
 main().catch((error: unknown) => {
