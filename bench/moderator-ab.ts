@@ -14,6 +14,7 @@ import { descendantsCpuMs } from './support/process-cpu';
 import { serveBuild } from './support/serve-build';
 import { launchChromium, ROOT, startBenchRig, UNPACED_FRAME_ARGS } from './support/browser-rig';
 import { prepareDeskLoad } from './support/desk-load';
+import { alternatePairs } from './support/paired-blocks';
 
 const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? Number.NaN;
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -75,15 +76,7 @@ async function main(): Promise<void> {
           await ctx.close();
         }
       };
-      for (let i = 0; i < pairs; i++) {
-        if (i % 2 === 0) {
-          await block('A');
-          await block('B');
-        } else {
-          await block('B');
-          await block('A');
-        }
-      }
+      await alternatePairs(pairs, () => block('A'), () => block('B'));
     } finally {
       await browser.close();
     }

@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import { serveBuild } from './support/serve-build';
 import { launchChromium, ROOT, startBenchRig, UNPACED_FRAME_ARGS } from './support/browser-rig';
 import { prepareDeskLoad } from './support/desk-load';
+import { alternatePairs } from './support/paired-blocks';
 
 const med = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
@@ -76,15 +77,7 @@ async function main(): Promise<void> {
           await ctx.close();
         }
       };
-      for (let i = 0; i < pairs; i++) {
-        if (i % 2 === 0) {
-          await block('A');
-          await block('B');
-        } else {
-          await block('B');
-          await block('A');
-        }
-      }
+      await alternatePairs(pairs, () => block('A'), () => block('B'));
     } finally {
       await browser.close();
     }

@@ -9,22 +9,36 @@ export interface PairedBlocks {
   b: number[][];
 }
 
-/** Runs `pairs` block pairs, A then B on even pairs and B then A on odd ones. */
+/** Runs `pairs` block pairs, A then B on even pairs and B then A on odd ones (ABBA order). */
+export async function alternatePairs(pairs: number, runA: () => Promise<void>, runB: () => Promise<void>): Promise<void> {
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2 === 0) {
+      await runA();
+      await runB();
+    } else {
+      await runB();
+      await runA();
+    }
+  }
+}
+
+/** Runs `pairs` block pairs in ABBA order, collecting each block's samples. */
 export async function runPaired(pairs: number, runA: (into: number[]) => Promise<void>, runB: (into: number[]) => Promise<void>): Promise<PairedBlocks> {
   const out: PairedBlocks = { a: [], b: [] };
-  for (let i = 0; i < pairs; i++) {
-    const a: number[] = [];
-    const b: number[] = [];
-    if (i % 2 === 0) {
+  // each pair runs one A block and one B block, so the i-th entries of `a` and `b` are the same pair
+  await alternatePairs(
+    pairs,
+    async () => {
+      const a: number[] = [];
       await runA(a);
+      out.a.push(a);
+    },
+    async () => {
+      const b: number[] = [];
       await runB(b);
-    } else {
-      await runB(b);
-      await runA(a);
-    }
-    out.a.push(a);
-    out.b.push(b);
-  }
+      out.b.push(b);
+    },
+  );
   return out;
 }
 
