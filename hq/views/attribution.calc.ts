@@ -97,6 +97,8 @@ export interface Reconciliation {
   packageOrders: number | null;
   /** Sales HQ holds that the station counted after it wrote the package (late webhooks, a rehearsal's shoppers). */
   afterPackage: { revenueCents: number; orders: number };
+  /** Of the commerce events the package counted, how many HQ holds (null: the package did not say). */
+  events: { held: number; counted: number } | null;
   status: ReconcileStatus;
   /** True or false only when there is something to judge (`status` matches or differs). */
   matches: boolean | null;
@@ -118,13 +120,14 @@ export function reconcile(cells: readonly CommerceCell[], shows: readonly ShowRe
     const afterPackage = counted ? totalsOf(mine.filter((c) => c.inPackage !== true), show) : { revenueCents: 0, orders: 0 };
     const packageRevenueCents = pkg ? Math.round(pkg.kpis.revenue * 100) : null;
     const packageOrders = pkg?.kpis.orders ?? null;
+    const heldEvents = inPackage.reduce((n, c) => n + c.events, 0);
     let status: ReconcileStatus;
     if (!pkg) status = 'waiting';
     else if (
       counted &&
       // Cells split by another package than this record's (HQ read the two while a newer package
       // arrived), or fewer of the counted events than the package counted: still arriving.
-      (mine.some((c) => c.packageMark !== counted.throughEventSeq) || inPackage.reduce((n, c) => n + c.events, 0) < counted.events)
+      (mine.some((c) => c.packageMark !== counted.throughEventSeq) || heldEvents < counted.events)
     )
       status = 'in flight';
     else status = packageRevenueCents === held.revenueCents && packageOrders === held.orders ? 'matches' : 'differs';
@@ -135,6 +138,7 @@ export function reconcile(cells: readonly CommerceCell[], shows: readonly ShowRe
       packageRevenueCents,
       packageOrders,
       afterPackage,
+      events: counted ? { held: heldEvents, counted: counted.events } : null,
       status,
       matches: status === 'matches' ? true : status === 'differs' ? false : null,
     };

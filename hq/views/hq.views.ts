@@ -2,7 +2,7 @@
 // CSV for finance), the post-mortem board and the station list. Pure: data in, HTML out.
 import { toCsv } from '../../src/core/show/post-show.package';
 import { esc, money, page, pct, table } from './html';
-import { attribute, reconcile, ATTRIBUTION_DIMENSIONS, type AttributionDimension, type ReconcileStatus } from './attribution.calc';
+import { attribute, reconcile, ATTRIBUTION_DIMENSIONS, type AttributionDimension, type Reconciliation, type ReconcileStatus } from './attribution.calc';
 import type { CommerceCell, Incident, ShowRecord } from './hq.queries';
 import type { StationRow } from '../ingest/stations.repo';
 import type { HqAuditRow, ItemDecision } from './postmortem.repo';
@@ -51,10 +51,16 @@ function peopleCell(s: ShowRecord): string {
 
 const RECONCILED: Record<ReconcileStatus, string> = {
   waiting: '<span class="pill">waiting</span>',
-  'in flight': '<span class="pill" title="HQ does not hold every sale the package counted yet">in flight</span>',
+  'in flight': '<span class="pill" title="HQ does not hold every commerce event the package counted yet">in flight</span>',
   matches: '<span class="pill ok">to the cent</span>',
   differs: '<span class="pill bad">MISMATCH</span>',
 };
+
+/** The status, and while in flight how much has arrived: one that never completes is a loss to look into. */
+function reconciledCell(r: Reconciliation): string {
+  const arrived = r.status === 'in flight' && r.events ? ` <span class="muted">${esc(r.events.held)} of ${esc(r.events.counted)} events</span>` : '';
+  return RECONCILED[r.status] + arrived;
+}
 
 export function attributionPage(cells: readonly CommerceCell[], shows: readonly ShowRecord[], by: AttributionDimension): string {
   const rows = attribute(cells, shows, by);
@@ -80,7 +86,7 @@ export function attributionPage(cells: readonly CommerceCell[], shows: readonly 
         r.packageRevenueCents === null ? '<span class="muted">no package yet</span>' : esc(money(r.packageRevenueCents, currency)),
         esc(r.hqOrders),
         r.packageOrders === null ? '—' : esc(r.packageOrders),
-        RECONCILED[r.status],
+        reconciledCell(r),
         after.orders === 0 && after.revenueCents === 0 ? '—' : esc(`+${money(after.revenueCents, currency)} (${after.orders} order${after.orders === 1 ? '' : 's'})`),
       ];
     }),

@@ -70,6 +70,14 @@ for (const engine of ['pglite', 'postgres'] as const) {
       return { core, collector, send, ingest, writePackage };
     };
 
+    /** The station's row of the reconciliation table on HQ's attribution page. */
+    const reconciliationRow = async (id: string): Promise<string> => {
+      const html = await (await fetch(`${hq.url}/attribution`, { headers: { authorization: `Bearer ${hq.adminToken}` } })).text();
+      const table = html.slice(html.indexOf('data-testid="reconciliation"'));
+      const rows = table.slice(0, table.indexOf('</table>')).split('</tr>');
+      return rows.find((r) => r.includes(`>${id}<`)) ?? '';
+    };
+
     const reconciled = async (id: string): Promise<Reconciliation> => {
       const rec = reconcile(await loadCommerce(hq.db), await loadShows(hq.db));
       return rec.find((r) => r.show.stationId === id)!;
@@ -94,8 +102,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
       expect(r).toMatchObject({ status: 'matches', matches: true, hqRevenueCents: 5234, hqOrders: 2, afterPackage: { revenueCents: 1000, orders: 1 } });
       expect(r.packageRevenueCents).toBe(Math.round(pkg.revenue * 100));
       expect(r.packageOrders).toBe(pkg.orders);
-      const html = await (await fetch(`${hq.url}/attribution`, { headers: { authorization: `Bearer ${hq.adminToken}` } })).text();
-      const row = html.slice(html.indexOf(`late-${engine}`));
+      const row = await reconciliationRow(`late-${engine}`);
       expect(row).toContain('to the cent');
       expect(row).toContain('+10.00 USD (1 order)');
     });
@@ -114,12 +121,16 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const partial = await reconciled(`backlog-${engine}`);
       // HQ holds the package and 10 of its 20 orders: not a mismatch, a package still arriving.
       expect(partial.hqOrders).toBe(10);
-      expect(partial).toMatchObject({ status: 'in flight', matches: null });
+      expect(partial).toMatchObject({ status: 'in flight', matches: null, events: { held: 2000, counted: 2010 } });
+      const row = await reconciliationRow(`backlog-${engine}`);
+      expect(row).toContain('in flight');
+      expect(row).toContain('2000 of 2010 events');
+      expect(row).not.toContain('MISMATCH');
 
       s.collector.collect();
       await s.send();
       const done = await reconciled(`backlog-${engine}`);
-      expect(done).toMatchObject({ status: 'matches', matches: true, hqOrders: 20, hqRevenueCents: 79_980, afterPackage: { revenueCents: 0, orders: 0 } });
+      expect(done).toMatchObject({ status: 'matches', matches: true, hqOrders: 20, hqRevenueCents: 79_980, afterPackage: { revenueCents: 0, orders: 0 }, events: { held: 2010, counted: 2010 } });
     });
   });
 }
