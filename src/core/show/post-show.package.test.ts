@@ -6,6 +6,7 @@ import { createTestCore, producer, DEMO_SHOW } from '../../../test/support/test-
 import { toCsv, writePostShowPackage } from './post-show.package';
 import { PACKAGE_TOTALS_ROW } from '../../shared/contract/index';
 import type { AuditInput } from '../storage/audit-writer';
+import { defaultOffersPorts } from '../offers/offers.ports';
 
 describe('post-show package', () => {
   it('writes the summary and a verified audit trail into the data folder', async () => {
@@ -43,14 +44,17 @@ describe('post-show package', () => {
 
   it('states its totals and the commerce events they count in the audit trail; a package that fails states none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-pkg-'));
-    const core = createTestCore({ dataDir: dir });
+    // No simulated shoppers: a sale of theirs after the package would move the count read below.
+    const offers = defaultOffersPorts();
+    const core = createTestCore({ dataDir: dir, ports: { offers: { ...offers, sandbox: { ...offers.sandbox, simulate: false } } } });
     try {
       await core.dispatch('show.load', { path: DEMO_SHOW }, producer);
       await core.dispatch('offer.ingest', { events: [{ type: 'order', id: 'o1', amount: 39.99, currency: 'USD' }] }, producer);
       const r = await core.dispatch('show.package', {}, producer);
       if (!r.ok) throw new Error(r.error.message);
       const summary = JSON.parse(readFileSync(join(r.result.dir, 'summary.json'), 'utf8')) as { kpis: { revenue: number; orders: number }; kpisCount: unknown };
-      const last = core.db.prepare('SELECT MAX(seq) AS seq, COUNT(*) AS n FROM commerce_events').get() as { seq: number; n: number };
+      const last = core.db.prepare("SELECT MAX(seq) AS seq, COUNT(*) AS n FROM commerce_events WHERE show_id = 'glow-kit-launch'").get() as { seq: number; n: number };
+      expect(last.n).toBe(1);
       expect(summary.kpisCount).toEqual({ throughEventSeq: last.seq, events: last.n });
       const [pkgRow, totalsRow] = core.audit.list({ limit: 2 });
       expect(pkgRow).toMatchObject({ command: 'show.package', outcome: 'ok' });
