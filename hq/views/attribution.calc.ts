@@ -81,30 +81,66 @@ export function attribute(cells: readonly CommerceCell[], shows: readonly ShowRe
     .sort((a, b) => b.revenueCents - a.revenueCents || a.key.localeCompare(b.key));
 }
 
+/**
+ * `matches` / `differs`: the package's totals against the commerce HQ holds of the events it
+ * counted. `in flight`: HQ does not hold all of those events yet (the package record can arrive
+ * first), so there is nothing to judge — never a mismatch. `waiting`: no package yet.
+ */
+export type ReconcileStatus = 'waiting' | 'in flight' | 'matches' | 'differs';
+
 export interface Reconciliation {
   show: ShowRecord;
+  /** What HQ holds of the commerce the package counted (of all the show's, for a package that did not say which). */
   hqRevenueCents: number;
   hqOrders: number;
   packageRevenueCents: number | null;
   packageOrders: number | null;
+  /** Sales HQ holds that the station counted after it wrote the package (late webhooks, a rehearsal's shoppers). */
+  afterPackage: { revenueCents: number; orders: number };
+  /** Of the commerce events the package counted, how many HQ holds (null: the package did not say). */
+  events: { held: number; counted: number } | null;
+  status: ReconcileStatus;
+  /** True or false only when there is something to judge (`status` matches or differs). */
   matches: boolean | null;
+}
+
+function totalsOf(cells: readonly CommerceCell[], show: ShowRecord): { revenueCents: number; orders: number } {
+  const [row] = attribute(cells, [show], 'show');
+  return { revenueCents: row?.revenueCents ?? 0, orders: row?.orders ?? 0 };
 }
 
 export function reconcile(cells: readonly CommerceCell[], shows: readonly ShowRecord[]): Reconciliation[] {
   return shows.map((show) => {
     const mine = cells.filter((c) => c.stationId === show.stationId && c.showId === show.showId);
-    const [row] = attribute(mine, [show], 'show');
-    const pkg = show.package?.kpis ?? null;
-    const packageRevenueCents = pkg ? Math.round(pkg.revenue * 100) : null;
-    const hqRevenueCents = row?.revenueCents ?? 0;
-    const hqOrders = row?.orders ?? 0;
+    const pkg = show.package;
+    const counted = pkg?.counted ?? null;
+    // With a mark, only the events the package counted are compared; later ones are shown apart.
+    const inPackage = counted ? mine.filter((c) => c.inPackage === true) : mine;
+    const held = totalsOf(inPackage, show);
+    const afterPackage = counted ? totalsOf(mine.filter((c) => c.inPackage !== true), show) : { revenueCents: 0, orders: 0 };
+    const packageRevenueCents = pkg ? Math.round(pkg.kpis.revenue * 100) : null;
+    const packageOrders = pkg?.kpis.orders ?? null;
+    const heldEvents = inPackage.reduce((n, c) => n + c.events, 0);
+    let status: ReconcileStatus;
+    if (!pkg) status = 'waiting';
+    else if (
+      counted &&
+      // Cells split by another package than this record's (HQ read the two while a newer package
+      // arrived), or fewer of the counted events than the package counted: still arriving.
+      (mine.some((c) => c.packageMark !== counted.throughEventSeq) || heldEvents < counted.events)
+    )
+      status = 'in flight';
+    else status = packageRevenueCents === held.revenueCents && packageOrders === held.orders ? 'matches' : 'differs';
     return {
       show,
-      hqRevenueCents,
-      hqOrders,
+      hqRevenueCents: held.revenueCents,
+      hqOrders: held.orders,
       packageRevenueCents,
-      packageOrders: pkg?.orders ?? null,
-      matches: pkg ? packageRevenueCents === hqRevenueCents && pkg.orders === hqOrders : null,
+      packageOrders,
+      afterPackage,
+      events: counted ? { held: heldEvents, counted: counted.events } : null,
+      status,
+      matches: status === 'matches' ? true : status === 'differs' ? false : null,
     };
   });
 }

@@ -1,6 +1,7 @@
 // What the views read: the latest record of each show, commerce totals grouped finely enough for
 // every attribution cut, and incidents. Money is summed in cents from the stations' decimal text.
 import type { Queryable } from '../db/hq-db';
+import { parsePackageTotals, type PackageTotals } from '../../src/shared/contract/index';
 
 /** A station's text field, or the fallback when it is missing or not a scalar (facts are untrusted). */
 export function str(v: unknown, fallback: string): string {
@@ -30,8 +31,11 @@ export interface ShowRecord {
   experiment: ShowExperiment | null;
   phase: string;
   kpis: { views: number; addToCart: number; checkouts: number; orders: number; revenue: number; currency: string };
-  /** The package's totals, once the station has written one. */
-  package: { kpis: ShowRecord['kpis']; at: number } | null;
+  /**
+   * The package's totals, once the station has written one, with the commerce events they count
+   * (`counted`; null from a station that did not say, whose totals HQ can only compare with all).
+   */
+  package: { kpis: ShowRecord['kpis']; at: number; counted: PackageTotals['counted'] | null } | null;
 }
 
 export interface ShowExperiment {
@@ -103,9 +107,15 @@ export async function loadShows(q: Queryable): Promise<ShowRecord[]> {
       experiment: parseExperiment(b.experiment),
       phase: str(b.phase, 'draft'),
       kpis: b.kpis as ShowRecord['kpis'],
-      package: (r.pkg as ShowRecord['package']) ?? null,
+      package: packageOf(r.pkg),
     };
   });
+}
+
+function packageOf(v: Record<string, unknown> | null): ShowRecord['package'] {
+  if (!v || typeof v !== 'object') return null;
+  const stated = parsePackageTotals({ showId: '', kpis: v.kpis, counted: v.counted });
+  return { kpis: v.kpis as ShowRecord['kpis'], at: Number(v.at ?? 0), counted: stated?.counted ?? null };
 }
 
 export interface CommerceCell {
@@ -118,19 +128,48 @@ export interface CommerceCell {
   currency: string | null;
   count: number;
   cents: number;
+  /** How many commerce facts the cell sums. */
+  events: number;
+  /** The show's package mark these cells were split by (its last counted event), null without one. */
+  packageMark: number | null;
+  /** Whether the events are among those the show's package counted; null without a mark. */
+  inPackage: boolean | null;
 }
 
+// The mark is read from the same latest package record as loadShows reads; a number only (facts
+// are untrusted: text where a number belongs must not fail the whole view).
+const jsonNumber = (obj: string, key: string) => `CASE WHEN jsonb_typeof(${obj}->'${key}') = 'number' THEN (${obj}->>'${key}')::numeric END`;
+
 export async function loadCommerce(q: Queryable): Promise<CommerceCell[]> {
-  const rows = await q.query<{ station_id: string; show_id: string; offer: string; source: string; day: string; type: string; currency: string | null; n: number; cents: number }>(
-    `SELECT station_id, show_id, COALESCE(body->>'offerId', '') AS offer, COALESCE(body->>'source', '') AS source,
-            to_char(to_timestamp((body->>'at')::bigint / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-            body->>'type' AS type, body->>'currency' AS currency,
-            SUM((body->>'count')::bigint)::float8 AS n,
-            SUM(ROUND(COALESCE((body->>'amount')::numeric, 0) * 100))::float8 AS cents
-       FROM facts WHERE kind = 'commerce'
-      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+  const rows = await q.query<{ station_id: string; show_id: string; offer: string; source: string; day: string; type: string; currency: string | null; n: number; cents: number; events: number; mark: string | number | null; in_package: boolean | null }>(
+    `WITH marks AS (
+       SELECT DISTINCT ON (station_id, show_id) station_id, show_id, ${jsonNumber("body->'package'->'counted'", 'throughEventSeq')} AS mark
+         FROM facts WHERE kind = 'show' AND body ? 'package' ORDER BY station_id, show_id, seq DESC)
+     SELECT f.station_id, f.show_id, COALESCE(f.body->>'offerId', '') AS offer, COALESCE(f.body->>'source', '') AS source,
+            to_char(to_timestamp((f.body->>'at')::bigint / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+            f.body->>'type' AS type, f.body->>'currency' AS currency, m.mark,
+            CASE WHEN m.mark IS NULL THEN NULL ELSE COALESCE(${jsonNumber('f.body', 'eventSeq')} <= m.mark, false) END AS in_package,
+            SUM((f.body->>'count')::bigint)::float8 AS n,
+            SUM(ROUND(COALESCE((f.body->>'amount')::numeric, 0) * 100))::float8 AS cents,
+            count(*)::float8 AS events
+       FROM facts f LEFT JOIN marks m ON m.station_id = f.station_id AND m.show_id = f.show_id
+      WHERE f.kind = 'commerce'
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
   );
-  return rows.map((r) => ({ stationId: r.station_id, showId: r.show_id, offerId: r.offer, source: r.source, day: r.day, type: r.type, currency: r.currency, count: Number(r.n), cents: Number(r.cents) }));
+  return rows.map((r) => ({
+    stationId: r.station_id,
+    showId: r.show_id,
+    offerId: r.offer,
+    source: r.source,
+    day: r.day,
+    type: r.type,
+    currency: r.currency,
+    count: Number(r.n),
+    cents: Number(r.cents),
+    events: Number(r.events),
+    packageMark: r.mark === null ? null : Number(r.mark),
+    inPackage: r.in_package,
+  }));
 }
 
 export interface Incident {

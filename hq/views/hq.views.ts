@@ -2,7 +2,7 @@
 // CSV for finance), the post-mortem board and the station list. Pure: data in, HTML out.
 import { toCsv } from '../../src/core/show/post-show.package';
 import { esc, money, page, pct, table } from './html';
-import { attribute, reconcile, ATTRIBUTION_DIMENSIONS, type AttributionDimension } from './attribution.calc';
+import { attribute, reconcile, ATTRIBUTION_DIMENSIONS, type AttributionDimension, type Reconciliation, type ReconcileStatus } from './attribution.calc';
 import type { CommerceCell, Incident, ShowRecord } from './hq.queries';
 import type { StationRow } from '../ingest/stations.repo';
 import type { HqAuditRow, ItemDecision } from './postmortem.repo';
@@ -49,6 +49,19 @@ function peopleCell(s: ShowRecord): string {
   return `<details data-testid="people"><summary>${esc(s.people.length)} people</summary>${list}</details>`;
 }
 
+const RECONCILED: Record<ReconcileStatus, string> = {
+  waiting: '<span class="pill">waiting</span>',
+  'in flight': '<span class="pill" title="HQ does not hold every commerce event the package counted yet">in flight</span>',
+  matches: '<span class="pill ok">to the cent</span>',
+  differs: '<span class="pill bad">MISMATCH</span>',
+};
+
+/** The status, and while in flight how much has arrived: one that never completes is a loss to look into. */
+function reconciledCell(r: Reconciliation): string {
+  const arrived = r.status === 'in flight' && r.events ? ` <span class="muted">${esc(r.events.held)} of ${esc(r.events.counted)} events</span>` : '';
+  return RECONCILED[r.status] + arrived;
+}
+
 export function attributionPage(cells: readonly CommerceCell[], shows: readonly ShowRecord[], by: AttributionDimension): string {
   const rows = attribute(cells, shows, by);
   const options = ATTRIBUTION_DIMENSIONS.map((d) => `<option value="${d}"${d === by ? ' selected' : ''}>${esc(d)}</option>`).join('');
@@ -62,21 +75,26 @@ export function attributionPage(cells: readonly CommerceCell[], shows: readonly 
   );
   const rec = reconcile(cells, shows);
   const recTable = table(
-    ['Show', 'Station', 'HQ revenue', 'Package revenue', 'HQ orders', 'Package orders', 'Reconciled'],
-    rec.map((r) => [
-      esc(r.show.title),
-      esc(r.show.stationId),
-      esc(money(r.hqRevenueCents, r.show.kpis?.currency ?? 'USD')),
-      r.packageRevenueCents === null ? '<span class="muted">no package yet</span>' : esc(money(r.packageRevenueCents, r.show.kpis?.currency ?? 'USD')),
-      esc(r.hqOrders),
-      r.packageOrders === null ? '—' : esc(r.packageOrders),
-      r.matches === null ? '<span class="pill">waiting</span>' : r.matches ? '<span class="pill ok">to the cent</span>' : '<span class="pill bad">MISMATCH</span>',
-    ]),
-    new Set([2, 3, 4, 5]),
+    ['Show', 'Station', 'HQ revenue', 'Package revenue', 'HQ orders', 'Package orders', 'Reconciled', 'After the package'],
+    rec.map((r) => {
+      const currency = r.show.kpis?.currency ?? 'USD';
+      const after = r.afterPackage;
+      return [
+        esc(r.show.title),
+        esc(r.show.stationId),
+        esc(money(r.hqRevenueCents, currency)),
+        r.packageRevenueCents === null ? '<span class="muted">no package yet</span>' : esc(money(r.packageRevenueCents, currency)),
+        esc(r.hqOrders),
+        r.packageOrders === null ? '—' : esc(r.packageOrders),
+        reconciledCell(r),
+        after.orders === 0 && after.revenueCents === 0 ? '—' : esc(`+${money(after.revenueCents, currency)} (${after.orders} order${after.orders === 1 ? '' : 's'})`),
+      ];
+    }),
+    new Set([2, 3, 4, 5, 7]),
     'reconciliation',
   );
   return page('Attribution', '/attribution', `<p>${form}</p>${body}<h2>Reconciliation with each show’s package</h2>${recTable}
-    <p class="muted">Platform is the show's platform as its station holds it: stations count commerce per show, so a show streamed to several platforms is one row under all of them. Channel is where the station counted the event (webhook, store, sandbox).</p>`);
+    <p class="muted">Platform is the show's platform as its station holds it: stations count commerce per show, so a show streamed to several platforms is one row under all of them. Channel is where the station counted the event (webhook, store, sandbox). A package is reconciled with the sales it counted; sales the station counted after writing it are shown after it, not as a mismatch.</p>`);
 }
 
 export function attributionCsv(cells: readonly CommerceCell[], shows: readonly ShowRecord[], by: AttributionDimension): string {

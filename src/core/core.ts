@@ -187,7 +187,7 @@ export function createCore(deps: CoreDeps): Core {
       }),
       'show.package': (_args, c) => {
         if (deps.dataDir === ':memory:') throw conflict('This station keeps its data in memory: there is no folder to write a package to.');
-        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: late.dispatch, extras: showDayPackageFiles });
+        return writePostShowPackage({ dataDir: deps.dataDir, now: c.now, db, audit, state, dispatch: late.dispatch, extras: showDayPackageFiles, record: c.audit });
       },
     },
     alerts: alerts.handlers,

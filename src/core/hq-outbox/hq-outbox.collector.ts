@@ -1,7 +1,7 @@
 // Turns what the station records into facts for HQ: it tails the audit log, commerce events and
 // comments by their own sequence (cursors move in the same transaction as the facts they produce,
 // so a crash neither loses nor repeats one), and adds show records and alerts from the state.
-import type { Alert, KpiState, StationState } from '../../shared/contract/index';
+import { PACKAGE_TOTALS_ROW, parsePackageTotals, type Alert, type KpiState, type StationState } from '../../shared/contract/index';
 import type { Db } from '../storage/database';
 import type { AuditRow } from '../storage/audit-hash';
 import type { StateStore } from '../state/state.store';
@@ -110,6 +110,11 @@ export function createHqCollector(deps: { db: Db; repo: HqOutboxRepo; state: Sta
           });
         }
         if (r.outcome === 'ok' && (r.command === 'script.approve' || r.command === 'script.signoff') && showId) repo.setCursor(`approver:${showId}`, r.actor);
+        if (r.outcome === 'ok' && r.command === PACKAGE_TOTALS_ROW) {
+          // Kept until the package's own row is read (it follows, maybe in the next page or run).
+          const totals = parsePackageTotals(safeJson(r.args));
+          if (totals) repo.setCursor(`package:${totals.showId}`, JSON.stringify(totals));
+        }
         if (r.outcome === 'ok' && r.command === 'show.package') packaged = true;
         phase = nextShowPhase(phase, r.command, r.outcome);
       }
@@ -153,8 +158,13 @@ export function createHqCollector(deps: { db: Db; repo: HqOutboxRepo; state: Sta
         const marks = `${s.showday.segments.length}|${s.showday.end?.at ?? ''}`;
         const changed = lastShowFact.id !== showId || lastShowFact.phase !== phase || lastShowFact.marks !== marks;
         if (changed || packaged || (kpisAt !== lastShowFact.kpisAt && t - lastShowFact.sentAt >= KPI_EVERY_MS)) {
-          // The package record carries the totals the producer handed over: HQ reconciles against it.
-          const f = showFact(s, phase, packaged ? { package: { kpis: kpiBody(s.kpis), at: t } } : {});
+          // The package record carries the totals the producer handed over, as the package wrote them
+          // and with the commerce events they count: HQ reconciles against it. Not the KPIs now — a
+          // sale after the package would be in them. (A package written before its totals were
+          // recorded has only the KPIs now, and no count: HQ compares those with everything.)
+          const stated = packaged ? parsePackageTotals(safeJson(repo.cursor(`package:${showId}`) ?? 'null')) : null;
+          const pkg = stated ? { kpis: stated.kpis, counted: stated.counted, at: t } : { kpis: kpiBody(s.kpis), at: t };
+          const f = showFact(s, phase, packaged ? { package: pkg } : {});
           if (f) facts.push(f);
           lastShowFact = { id: showId, phase, kpisAt, sentAt: t, marks };
         }

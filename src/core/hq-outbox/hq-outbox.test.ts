@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestCore, DEMO_SHOW, producer } from '../../../test/support/test-core';
+import { defaultOffersPorts } from '../offers/offers.ports';
 import type { Core } from '../core';
 import type { HqBatch, HqSyncState } from '../../shared/contract/index';
 import { createHqOutboxRepo } from './hq-outbox.repo';
@@ -42,6 +46,42 @@ describe('HQ outbox collector', () => {
     collector.collect();
     expect(repo.peek(1000).length).toBe(n);
     collector.close();
+  });
+});
+
+describe('HQ package record', () => {
+  it('carries the totals the package handed over and the commerce they count, not a sale made after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-hq-pkg-'));
+    try {
+      // No simulated shoppers: this test places every sale itself, at the moment it names.
+      const offers = defaultOffersPorts();
+      core = createTestCore({ dataDir: dir, ports: { offers: { ...offers, sandbox: { ...offers.sandbox, simulate: false } } } });
+      core.show.loadFile(DEMO_SHOW);
+      await core.start();
+      const c = core;
+      const repo = createHqOutboxRepo(c.db);
+      const collector = createHqCollector({ db: c.db, repo, state: c.state, now: () => c.now() });
+      await c.dispatch('offer.ingest', { events: [{ type: 'order', id: 'o1', amount: 39.99, currency: 'USD' }, { type: 'view', count: 40, id: 'v1' }] }, producer);
+      const r = await c.dispatch('show.package', {}, producer);
+      if (!r.ok) throw new Error(r.error.message);
+      const summary = JSON.parse(readFileSync(join(r.result.dir, 'summary.json'), 'utf8')) as { kpis: { revenue: number; orders: number } };
+      // A sale after the package, before the collector's next run (a late webhook, a rehearsal's shopper).
+      await c.dispatch('offer.ingest', { events: [{ type: 'order', id: 'o2', amount: 10, currency: 'USD' }] }, producer);
+      collector.collect();
+      const facts = repo.peek(1000);
+      const pkg = facts.find((f) => f.kind === 'show' && f.body.package)!.body.package as { kpis: { revenue: number; orders: number }; counted: { throughEventSeq: number; events: number } };
+      expect(pkg.kpis).toMatchObject({ revenue: summary.kpis.revenue, orders: summary.kpis.orders });
+      expect(pkg.kpis).toMatchObject({ revenue: 39.99, orders: 1 });
+      // The commerce events the totals count, as HQ will hold them: the late order is beyond them.
+      const commerce = facts.filter((f) => f.kind === 'commerce').map((f) => ({ seq: f.body.eventSeq as number, key: f.body.key }));
+      expect(pkg.counted).toEqual({ throughEventSeq: commerce.find((e) => e.key === 'v1')!.seq, events: 2 });
+      expect(commerce.find((e) => e.key === 'o2')!.seq).toBeGreaterThan(pkg.counted.throughEventSeq);
+      collector.close();
+    } finally {
+      await core?.close();
+      core = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

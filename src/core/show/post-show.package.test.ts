@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestCore, producer, DEMO_SHOW } from '../../../test/support/test-core';
-import { toCsv } from './post-show.package';
+import { toCsv, writePostShowPackage } from './post-show.package';
+import { PACKAGE_TOTALS_ROW } from '../../shared/contract/index';
+import type { AuditInput } from '../storage/audit-writer';
+import { defaultOffersPorts } from '../offers/offers.ports';
 
 describe('post-show package', () => {
   it('writes the summary and a verified audit trail into the data folder', async () => {
@@ -33,6 +36,35 @@ describe('post-show package', () => {
       expect(report).toContain('Glow Kit live bundle');
       expect(report).toContain("| answered how | 1 by a moderator's reply, 1 with their group's reply, 1 by a pinned answer |");
       expect(readFileSync(join(out.dir, 'comments.csv'), 'utf8').split('\n')[0]).toContain('answeredVia');
+    } finally {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('states its totals and the commerce events they count in the audit trail; a package that fails states none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-pkg-'));
+    // No simulated shoppers: a sale of theirs after the package would move the count read below.
+    const offers = defaultOffersPorts();
+    const core = createTestCore({ dataDir: dir, ports: { offers: { ...offers, sandbox: { ...offers.sandbox, simulate: false } } } });
+    try {
+      await core.dispatch('show.load', { path: DEMO_SHOW }, producer);
+      await core.dispatch('offer.ingest', { events: [{ type: 'order', id: 'o1', amount: 39.99, currency: 'USD' }] }, producer);
+      const r = await core.dispatch('show.package', {}, producer);
+      if (!r.ok) throw new Error(r.error.message);
+      const summary = JSON.parse(readFileSync(join(r.result.dir, 'summary.json'), 'utf8')) as { kpis: { revenue: number; orders: number }; kpisCount: unknown };
+      const last = core.db.prepare("SELECT MAX(seq) AS seq, COUNT(*) AS n FROM commerce_events WHERE show_id = 'glow-kit-launch'").get() as { seq: number; n: number };
+      expect(last.n).toBe(1);
+      expect(summary.kpisCount).toEqual({ throughEventSeq: last.seq, events: last.n });
+      const [pkgRow, totalsRow] = core.audit.list({ limit: 2 });
+      expect(pkgRow).toMatchObject({ command: 'show.package', outcome: 'ok' });
+      expect(totalsRow).toMatchObject({ command: PACKAGE_TOTALS_ROW, outcome: 'ok', actor: producer.actor });
+      expect(totalsRow!.args).toMatchObject({ showId: 'glow-kit-launch', kpis: { revenue: summary.kpis.revenue, orders: summary.kpis.orders }, counted: summary.kpisCount });
+
+      const rows: AuditInput[] = [];
+      const full = { writeFile: () => { throw new Error('ENOSPC: no space left on device'); } };
+      await expect(writePostShowPackage({ dataDir: dir, now: core.now(), db: core.db, audit: core.audit, state: core.state, dispatch: core.dispatch, fs: full, record: (row) => rows.push(row) })).rejects.toThrow(/could not be written/);
+      expect(rows).toEqual([]);
     } finally {
       await core.close();
       rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,8 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { AuditEntry, CommentRecord, HealthSample } from '../../shared/contract/index';
+import { PACKAGE_TOTALS_ROW, type AuditEntry, type CommentRecord, type HealthSample, type PackageTotals } from '../../shared/contract/index';
+import type { AuditInput } from '../storage/audit-writer';
 import type { Caller } from '../dispatch/handler';
 import type { Dispatcher } from '../dispatch/dispatcher';
 import { failed } from '../dispatch/command-failure';
@@ -49,9 +50,14 @@ export async function writePostShowPackage(deps: {
   dispatch: Dispatcher['dispatch'];
   extras?: PackageExtras;
   fs?: PackageFs;
+  /** Queues an audit row in the command's transaction (the handler's `audit`): the package's totals, once it is written. */
+  record?: (row: AuditInput) => void;
 }): Promise<PackageResult> {
   const s = deps.state.snapshot().state;
   const show = s.show.current;
+  // Taken in the same turn as the snapshot: the KPIs move with each stored commerce event in one
+  // synchronous step, so they count exactly the show's events stored up to now, and no later one.
+  const totals = show ? packageTotals(deps.db, show.id, s.kpis) : null;
   const stamp = new Date(deps.now).toISOString().replace(/[:.]/g, '-');
   const final = join(deps.dataDir, 'packages', `${show?.id ?? 'no-show'}-${stamp}`);
   // Written under a temporary name and renamed when complete: a full disk or a crash leaves only
@@ -60,11 +66,13 @@ export async function writePostShowPackage(deps: {
   const fsw: PackageFs = deps.fs ?? { writeFile: (p, d) => writeFileSync(p, d) };
   try {
     mkdirSync(dir, { recursive: true });
-    const r = await writeInto(dir, deps, s, fsw);
+    const r = await writeInto(dir, deps, s, fsw, totals);
     const zipTmp = `${dir}.zip`;
     fsw.writeFile(zipTmp, buildZip(r.files.map((name) => ({ name, data: readFileSync(join(dir, name)) })), new Date(deps.now)));
     renameSync(dir, final);
     renameSync(zipTmp, `${final}.zip`);
+    // Only a finished package states its totals (a failed command keeps its queued rows).
+    if (totals) deps.record?.({ command: PACKAGE_TOTALS_ROW, args: totals });
     return { dir: final, zip: `${final}.zip`, files: r.files, notes: r.notes };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -80,6 +88,7 @@ async function writeInto(
   deps: Parameters<typeof writePostShowPackage>[0],
   s: ReturnType<StateStore['snapshot']>['state'],
   fsw: PackageFs,
+  totals: PackageTotals | null,
 ): Promise<{ files: string[]; notes: string[] }> {
   const show = s.show.current;
   const files: string[] = [];
@@ -156,6 +165,8 @@ async function writeInto(
     show: show ? { id: show.id, title: show.title, brand: show.brand, rehearsal: show.rehearsal, schedule: show.schedule } : null,
     script: s.cues.loaded,
     kpis: s.kpis,
+    // Which of the station's commerce events these KPIs count (HQ reconciles against the same ones).
+    kpisCount: totals?.counted ?? null,
     offers: s.offers.items,
     triggerFirings: s.offers.firings,
     comments: {
@@ -198,6 +209,16 @@ async function writeInto(
     notes.push(...extra.notes);
   }
   return { files, notes };
+}
+
+/** The KPIs as the package states them, and the commerce events of the show they count. */
+function packageTotals(db: Db, showId: string, k: ReturnType<StateStore['snapshot']>['state']['kpis']): PackageTotals {
+  const row = db.prepare<[string], { last: number | null; n: number }>('SELECT MAX(seq) AS last, COUNT(*) AS n FROM commerce_events WHERE show_id = ?').get(showId);
+  return {
+    showId,
+    kpis: { views: k.views, addToCart: k.addToCart, checkouts: k.checkouts, orders: k.orders, revenue: k.revenue, currency: k.currency },
+    counted: { throughEventSeq: row?.last ?? 0, events: row?.n ?? 0 },
+  };
 }
 
 export function toCsv(rows: Record<string, unknown>[]): string {

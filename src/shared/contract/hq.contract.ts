@@ -86,3 +86,32 @@ export interface HqAck {
   applied: number;
   duplicates: number;
 }
+
+/**
+ * What a post-show package's totals count, so HQ reconciles like with like: the KPIs exactly as the
+ * package wrote them, and the station's commerce events they include (every event of the show up to
+ * `throughEventSeq`, `events` of them). A show keeps selling after its package (late webhooks, a
+ * rehearsal's shoppers), and its package record can reach HQ before the last events it counted:
+ * against all the show's facts, neither is a mismatch.
+ */
+export interface PackageTotals {
+  showId: string;
+  kpis: { views: number; addToCart: number; checkouts: number; orders: number; revenue: number; currency: string };
+  counted: { throughEventSeq: number; events: number };
+}
+
+/** The audit row, in the show.package command's transaction, that states the package's totals. */
+export const PACKAGE_TOTALS_ROW = 'show.package.totals';
+
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const packageTotalsSchema = z.object({
+  showId: z.string().max(128),
+  kpis: z.object({ views: count, addToCart: count, checkouts: count, orders: count, revenue: z.number().finite(), currency: z.string().max(16) }),
+  counted: z.object({ throughEventSeq: count, events: count }),
+});
+
+/** A package's totals as a station stated them, or null when absent or malformed (facts are untrusted). */
+export function parsePackageTotals(v: unknown): PackageTotals | null {
+  const r = packageTotalsSchema.safeParse(v);
+  return r.success ? r.data : null;
+}

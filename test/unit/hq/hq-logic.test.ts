@@ -14,9 +14,9 @@ import type { CommerceCell, Incident, ShowRecord } from '../../../hq/views/hq.qu
 const show = (stationId: string, showId: string, brand: string, revenue: number, orders: number): ShowRecord => ({
   stationId, showId, seq: 1, receivedAt: new Date(), title: showId, brand, rehearsal: false, start: '2026-12-03T19:00:00Z', durationMinutes: 60,
   timezone: 'UTC', owner: 'Maya', approver: null, approverRole: null, people: [], platforms: ['tiktok'], experiment: null, phase: 'package',
-  kpis: { views: 0, addToCart: 0, checkouts: 0, orders, revenue, currency: 'USD' }, package: { kpis: { views: 0, addToCart: 0, checkouts: 0, orders, revenue, currency: 'USD' }, at: 1 },
+  kpis: { views: 0, addToCart: 0, checkouts: 0, orders, revenue, currency: 'USD' }, package: { kpis: { views: 0, addToCart: 0, checkouts: 0, orders, revenue, currency: 'USD' }, at: 1, counted: null },
 });
-const cell = (stationId: string, showId: string, type: string, count: number, cents: number, currency: string | null = 'USD'): CommerceCell => ({ stationId, showId, offerId: 'o1', source: 'webhook', day: '2026-12-03', type, currency, count, cents });
+const cell = (stationId: string, showId: string, type: string, count: number, cents: number, currency: string | null = 'USD'): CommerceCell => ({ stationId, showId, offerId: 'o1', source: 'webhook', day: '2026-12-03', type, currency, count, cents, events: count, packageMark: null, inPackage: null });
 
 describe('attribution', () => {
   it('sums cents by brand, computes AOV and funnel ratios, and skips revenue in another currency', () => {
@@ -26,6 +26,21 @@ describe('attribution', () => {
     expect(lumen).toMatchObject({ key: 'Lumen', revenueCents: 6234, orders: 4, aovCents: 1559, viewToCart: 0.1, cartToCheckout: 0.4 });
     const rec = reconcile(cells, shows);
     expect(rec.map((r) => r.matches)).toEqual([true, false]);
+  });
+
+  it('reconciles a package with the sales it counted: later ones apart, missing ones in flight, never a mismatch', () => {
+    const counted = (throughEventSeq: number, events: number) => ({ ...show('a', 's1', 'Lumen', 52.34, 2), package: { kpis: { views: 0, addToCart: 0, checkouts: 0, orders: 2, revenue: 52.34, currency: 'USD' }, at: 1, counted: { throughEventSeq, events } } });
+    const marked = (c: CommerceCell, mark: number, inPackage: boolean): CommerceCell => ({ ...c, packageMark: mark, inPackage });
+    // Both counted orders held, one more sold after the package.
+    const held = [marked(cell('a', 's1', 'order', 2, 5234), 9, true), marked(cell('a', 's1', 'order', 1, 1000), 9, false)];
+    expect(reconcile(held, [counted(9, 2)])[0]).toMatchObject({ status: 'matches', matches: true, hqRevenueCents: 5234, afterPackage: { revenueCents: 1000, orders: 1 } });
+    // One of the two counted orders not at HQ yet: in flight, not a mismatch.
+    expect(reconcile([marked(cell('a', 's1', 'order', 1, 3999), 9, true)], [counted(9, 2)])[0]).toMatchObject({ status: 'in flight', matches: null });
+    // Cells split by a newer package than the record read beside them: in flight.
+    expect(reconcile([marked(cell('a', 's1', 'order', 2, 5234), 12, true)], [counted(9, 2)])[0]).toMatchObject({ status: 'in flight', matches: null });
+    // Every counted event held and the money differs: that is a mismatch.
+    expect(reconcile([marked(cell('a', 's1', 'order', 2, 5233), 9, true)], [counted(9, 2)])[0]).toMatchObject({ status: 'differs', matches: false });
+    expect(reconcile([], [{ ...show('a', 's1', 'Lumen', 0, 0), package: null }])[0]).toMatchObject({ status: 'waiting', matches: null });
   });
 
   it('flags a failure mode seen in two shows within a month', () => {
