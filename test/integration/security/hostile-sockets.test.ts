@@ -1,0 +1,111 @@
+// Session 13 security review, against a real station process over raw sockets: what a client on
+// the studio network can send to the WebSocket doors before (or instead of) a valid token. Every
+// refusal must be an answer (a close code), never an exception that reaches the process's
+// last-resort handler — the Electron main process has none, and a headless one only logs it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
+import { startHostileStation, type HostileStation } from './hostile-station';
+
+let s: HostileStation;
+let deviceToken = '';
+beforeAll(async () => {
+  s = await startHostileStation();
+  const r = await fetch(`${s.url}/api/device-tokens`, { headers: { authorization: `Bearer ${s.tokens.producer}` } });
+  const { result } = (await r.json()) as { result: { tokens: { kind: string; token: string }[] } };
+  deviceToken = result.tokens.find((t) => t.kind === 'device')?.token ?? '';
+});
+afterAll(async () => {
+  await s.stop();
+});
+
+/** Upgrades `path` by hand, then sends `frame` (bytes no WebSocket client library would send); resolves with what came back. */
+function upgradeThenSend(path: string, frame: Buffer, ms = 1500): Promise<Buffer> {
+  return new Promise((resolve) => {
+    let got = Buffer.alloc(0);
+    const sock = connect(s.port, '127.0.0.1', () => {
+      sock.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+      sock.write(frame);
+    });
+    const done = () => {
+      clearTimeout(timer);
+      sock.destroy();
+      resolve(got);
+    };
+    const timer = setTimeout(done, ms);
+    sock.on('data', (d: Buffer) => (got = Buffer.concat([got, d])));
+    sock.on('error', done);
+    sock.on('close', done);
+  });
+}
+
+/** A frame with a reserved opcode (0x3), unmasked: a protocol error on any WebSocket. */
+const BAD_OPCODE = Buffer.from([0x83, 0x00]);
+/** A masked text frame that is not UTF-8. */
+const BAD_UTF8 = Buffer.from([0x81, 0x82, 0, 0, 0, 0, 0xc3, 0x28]);
+
+/** The status code of the first close frame the server sent after its 101, or null. */
+function closeCodeOf(back: Buffer): number | null {
+  let at = back.indexOf('\r\n\r\n') + 4;
+  while (at > 3 && at + 2 <= back.length) {
+    const opcode = back[at]! & 0x0f;
+    let len = back[at + 1]! & 0x7f;
+    let head = 2;
+    if (len === 126) {
+      len = back.readUInt16BE(at + 2);
+      head = 4;
+    } else if (len === 127) {
+      len = Number(back.readBigUInt64BE(at + 2));
+      head = 10;
+    }
+    if (opcode === 0x8) return len >= 2 ? back.readUInt16BE(at + head) : null;
+    at += head + len;
+  }
+  return null;
+}
+
+const uncaught = () => s.output().split('\n').filter((l) => /"where":"(uncaught|unhandled)/.test(l));
+
+describe('refused WebSockets that keep talking', () => {
+  it('closes a panel socket with a refused token that then sends a bad frame, without an uncaught exception', async () => {
+    const back = await upgradeThenSend('/api/device?token=not-a-device-token', BAD_OPCODE);
+    expect(back.toString('latin1')).toMatch(/^HTTP\/1\.1 101/);
+    expect(back.toString('latin1')).toContain('device token not valid');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(uncaught()).toEqual([]);
+  });
+
+  it('closes an overlay socket with a refused token that then sends a bad frame, without an uncaught exception', async () => {
+    const back = await upgradeThenSend('/api/overlay?token=not-an-overlay-token', BAD_UTF8);
+    expect(back.toString('latin1')).toContain('overlay token not valid');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(uncaught()).toEqual([]);
+  });
+
+  it('closes a panel socket over its token’s cap that then sends a bad frame, without an uncaught exception', async () => {
+    const open: WebSocket[] = [];
+    for (let i = 0; i < 64; i++) {
+      const ws = new WebSocket(`${s.url.replace(/^http/, 'ws')}/api/device?token=${encodeURIComponent(deviceToken)}`);
+      await new Promise<void>((res, rej) => {
+        ws.once('open', () => res());
+        ws.once('error', rej);
+      });
+      open.push(ws);
+    }
+    const back = await upgradeThenSend(`/api/device?token=${encodeURIComponent(deviceToken)}`, BAD_OPCODE);
+    expect(back.toString('latin1')).toContain('too many open connections');
+    for (const ws of open) ws.close();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(uncaught()).toEqual([]);
+  });
+
+  it('answers a bad frame on an open socket of every door with a protocol-error close', async () => {
+    for (const path of [`/api/events?token=${s.tokens.host}`, `/api/device?token=${encodeURIComponent(deviceToken)}`]) {
+      // 1002: "protocol error".
+      expect(closeCodeOf(await upgradeThenSend(path, BAD_OPCODE)), path).toBe(1002);
+    }
+    expect(uncaught()).toEqual([]);
+    expect(s.alive()).toBe(true);
+  });
+});
