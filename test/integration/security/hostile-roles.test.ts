@@ -97,4 +97,16 @@ describe('M1/H4: the event stream per role', () => {
     expect((await s.api('alert.ack', { id: 'x' }, 'moderator')).status).toBe(403);
     expect((await s.api('alert.ack', { id: 'x' }, 'producer')).status).toBe(409);
   });
+
+  it('refuses alert.ackAll to the host and moderator too: neither can silence the producer’s banner, alerts they cannot even read', async () => {
+    const open = async () => ((await stateOf('producer')).state.alerts?.items as { ackedAt: number | null; clearedAt: number | null }[]).filter((a) => a.ackedAt === null && a.clearedAt === null).length;
+    const before = await open();
+    for (const role of ['host', 'moderator'] as const) {
+      const r = await s.api('alert.ackAll', {}, role);
+      expect(r.status, role).toBe(403);
+      expect(r.body.error?.code).toBe('forbidden');
+    }
+    expect(await open()).toBeGreaterThanOrEqual(before);
+    expect((await s.api('alert.ackAll', {}, 'producer')).status).toBe(200);
+  });
 });
