@@ -60,6 +60,16 @@ describe('M1: the snapshot per role', () => {
     });
   }
 
+  it('keeps the KPIs (revenue, orders) from the host and moderator by command as well as in the snapshot', async () => {
+    for (const role of ['host', 'moderator'] as const) {
+      expect((await stateOf(role)).state.kpis?.revenue, role).toBe(0);
+      const r = await s.api('kpi.get', {}, role);
+      expect(r.status, role).toBe(403);
+      expect(JSON.stringify(r.body)).not.toMatch(/revenue/);
+    }
+    expect((await s.api('kpi.get', {}, 'commerce')).status).toBe(200);
+  });
+
   it('filters show.get, open to every role, the same way', async () => {
     const host = await s.api('show.get', {}, 'host');
     expect(host.status).toBe(200);
