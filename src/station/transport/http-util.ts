@@ -19,9 +19,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     'cache-control': 'no-store',
     // Error bodies repeat parts of the request (a path, a command name): never to be read as markup.
     'x-content-type-options': 'nosniff',
+    // Answered before its body arrived (a refusal): the connection closes with the answer, else
+    // Node keeps discarding what the client trickles in, for up to its 5-minute request timeout.
+    ...(bodyStillArriving(res.req) ? { connection: 'close' } : {}),
     ...headers,
   });
   res.end(text);
+}
+
+function bodyStillArriving(req: IncomingMessage | undefined): boolean {
+  if (!req || req.complete) return false;
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 export function sendError(res: ServerResponse, error: CommandError, headers: Record<string, string> = {}): void {

@@ -109,3 +109,44 @@ describe('refused WebSockets that keep talking', () => {
     expect(s.alive()).toBe(true);
   });
 });
+
+/** Sends `head` and a few bytes of the body it announces, then nothing more; resolves with the answer and when the station closed the connection. */
+function trickle(head: string, ms = 4000): Promise<{ answer: string; closedAfterMs: number | null }> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    let answer = '';
+    const sock = connect(s.port, '127.0.0.1', () => sock.write(`${head}{"a":`));
+    const timer = setTimeout(() => {
+      sock.destroy();
+      resolve({ answer, closedAfterMs: null });
+    }, ms);
+    sock.on('data', (d: Buffer) => (answer += d.toString('latin1')));
+    sock.on('error', () => undefined);
+    sock.on('close', () => {
+      clearTimeout(timer);
+      resolve({ answer, closedAfterMs: Date.now() - t0 });
+    });
+  });
+}
+
+describe('requests answered before their body is read', () => {
+  it('close the connection: a refused client cannot hold it open minutes by trickling a body the station will never read', async () => {
+    const cases = [
+      // No token: 401 at once.
+      `POST /api/commands/station.whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n`,
+      // A role the command is not for: 403 at once.
+      `POST /api/device-tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${s.tokens.host}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n`,
+      // A sign-off decision that is not JSON: 415 at once.
+      `POST /api/signoff HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n`,
+      // Another site's page: 403 at once.
+      `POST /api/commands/station.whoami HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n`,
+    ];
+    for (const head of cases) {
+      const r = await trickle(head);
+      expect(r.answer, head).toMatch(/^HTTP\/1\.1 4\d\d /);
+      expect(r.answer.toLowerCase(), head).toContain('connection: close');
+      expect(r.closedAfterMs, head).not.toBeNull();
+    }
+    expect(s.alive()).toBe(true);
+  });
+});
