@@ -17,6 +17,7 @@ import { createRouteTable, type Route } from './route-table';
 import { createRateLimiter, DEFAULT_LIMITS, type Limits, type RateLimiter } from './rate-limit';
 import { createHostGuard, type HostGuard } from './host-guard';
 import { createErrorReporter } from './error-reporter';
+import { capConnectionsPerAddress } from './connection-cap';
 import type { UpgradeRoute } from '../device/device-socket';
 import { createSendBudget, type SendBudget, type SendCaps } from './send-budget';
 import { noTrace, type Trace } from '../../core/platform/trace';
@@ -221,6 +222,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
   const server: Server = options.tls ? (createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) as unknown as Server) : createHttpServer(onRequest);
   server.keepAliveTimeout = 30_000;
+  // One LAN machine cannot hold every socket (and file descriptor) of the station.
+  capConnectionsPerAddress(server);
   // A request Node's parser cannot read (bad request line, header flood) is answered and dropped.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');

@@ -3,10 +3,13 @@
 // refusal must be an answer (a close code), never an exception that reaches the process's
 // last-resort handler — the Electron main process has none, and a headless one only logs it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
+import { request } from 'node:https';
 import WebSocket from 'ws';
 import { startHostileStation, type HostileStation } from './hostile-station';
+import { MAX_CONNECTIONS_PER_ADDRESS } from '../../../src/station/transport/connection-cap';
 
 let s: HostileStation;
 let deviceToken = '';
@@ -148,5 +151,49 @@ describe('requests answered before their body is read', () => {
       expect(r.closedAfterMs, head).not.toBeNull();
     }
     expect(s.alive()).toBe(true);
+  });
+});
+
+describe('connections per address (--lan)', () => {
+  it('caps the sockets one LAN address may hold open, so one machine cannot take every descriptor, and frees them on close', async () => {
+    const lanAddress = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    // A machine with no LAN address cannot make a non-loopback connection to itself.
+    if (!lanAddress) return;
+    const lan = await startHostileStation({ args: ['--lan'], waitFor: 'LAN access is ON' });
+    try {
+      const hold = (n: number) =>
+        Promise.all(
+          Array.from({ length: n }, () => new Promise<Socket>((resolve) => {
+            const sock = connect(lan.port, lanAddress, () => resolve(sock));
+            sock.on('error', () => resolve(sock));
+          })),
+        );
+      const held = await hold(200);
+      await new Promise((r) => setTimeout(r, 500));
+      const cut = held.filter((x) => x.destroyed || x.readableEnded).length;
+      expect(cut).toBe(200 - MAX_CONNECTIONS_PER_ADDRESS);
+      // Loopback (this machine's own views and tools) is not counted, and answers meanwhile.
+      const health = () =>
+        new Promise<number>((resolve) => {
+          const req = request({ host: '127.0.0.1', port: lan.port, path: '/api/health', rejectUnauthorized: false }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', () => resolve(0));
+          req.end();
+        });
+      expect(await health()).toBe(200);
+      for (const x of held) x.destroy();
+      await new Promise((r) => setTimeout(r, 300));
+      const again = await hold(MAX_CONNECTIONS_PER_ADDRESS);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(again.filter((x) => x.destroyed || x.readableEnded).length).toBe(0);
+      for (const x of again) x.destroy();
+      expect(lan.alive()).toBe(true);
+    } finally {
+      await lan.stop();
+    }
   });
 });
