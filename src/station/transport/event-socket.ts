@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { clientMessageSchema, type ServerMessage } from '../../shared/contract/index';
+import { clientMessageSchema, type Role, type ServerMessage } from '../../shared/contract/index';
 import type { Core } from '../../core/core';
 import type { TokenService } from '../auth/token.service';
 import { callerOf, createAccessCheck, refusalMessage, type AccessGrant } from '../auth/people-access';
@@ -23,6 +23,14 @@ import type { SendBudget } from './send-budget';
 import { noTrace, type Trace } from '../../core/platform/trace';
 
 const MAX_FRAME = 4 * 1024 * 1024;
+/**
+ * The frame limit of the roles without big commands (their largest arguments are ids and a reply's
+ * text): ws keeps an unfinished fragmented message until it reaches the limit, so at 4 MB one
+ * observer link could park 64 sockets × 4 MB in the station. The producer (a script, a show file)
+ * and the approver (a return with 500 comments) keep 4 MB.
+ */
+const MAX_SMALL_FRAME = 256 * 1024;
+const BIG_FRAME_ROLES: ReadonlySet<Role> = new Set<Role>(['producer', 'approver']);
 const EVENTS_PATH = '/api/events';
 
 export interface EventSocket {
@@ -60,6 +68,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   const { core, tokens, limiter, report, budget } = deps;
   const trace = deps.trace ?? noTrace;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
+  const smallWss = new WebSocketServer({ noServer: true, maxPayload: MAX_SMALL_FRAME, perMessageDeflate: false });
   const access = createAccessCheck(tokens, core.people, () => core.show.current()?.show ?? null);
   /** Each person's open sockets, so that revoking them closes their views at once. */
   const byPerson = new Map<string, Set<WebSocket>>();
@@ -89,7 +98,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     // The slot is the socket's: a handshake that fails or a client that leaves mid-upgrade never
     // reaches the callback below, and must not keep it (release runs once, whichever comes first).
     socket.once('close', release);
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    (BIG_FRAME_ROLES.has(grant.role) ? wss : smallWss).handleUpgrade(req, socket, head, (ws) => {
       try {
         serve(ws, socket, grant, release);
       } catch (error) {
@@ -193,12 +202,18 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   };
 
   return {
-    clients: () => wss.clients.size,
-    close: () =>
-      new Promise<void>((resolve) => {
-        offRevoked();
-        for (const c of wss.clients) c.close(1001, 'station stopping');
-        wss.close(() => resolve());
-      }),
+    clients: () => wss.clients.size + smallWss.clients.size,
+    close: async () => {
+      offRevoked();
+      await Promise.all(
+        [wss, smallWss].map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              for (const c of server.clients) c.close(1001, 'station stopping');
+              server.close(() => resolve());
+            }),
+        ),
+      );
+    },
   };
 }

@@ -197,3 +197,24 @@ describe('connections per address (--lan)', () => {
     }
   });
 });
+
+describe('frame size per role', () => {
+  it('holds a role without big commands to small frames: an observer link cannot park 64 sockets × 4 MB of unfinished fragments in the station', async () => {
+    const big = JSON.stringify({ t: 'command', id: 'big', name: 'station.whoami', args: { pad: 'x'.repeat(300 * 1024) } });
+    for (const role of ['observer', 'host', 'moderator', 'commerce', 'customer-service'] as const) {
+      const ws = await s.ws(role);
+      const closed = new Promise<number>((r) => ws.socket.once('close', (code) => r(code)));
+      ws.socket.send(big);
+      // 1009: "message too big".
+      expect(await Promise.race([closed, new Promise((r) => setTimeout(() => r('still open'), 5000))]), role).toBe(1009);
+    }
+    // The producer (a script, a show file) and the approver (a return with 500 comments) keep 4 MB frames.
+    for (const role of ['producer', 'approver'] as const) {
+      const ws = await s.ws(role);
+      ws.socket.send(big);
+      expect(await ws.next((m) => m.id === 'big'), role).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+      ws.close();
+    }
+    expect(uncaught()).toEqual([]);
+  });
+});
