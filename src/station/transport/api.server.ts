@@ -18,6 +18,7 @@ import { createRateLimiter, DEFAULT_LIMITS, type Limits, type RateLimiter } from
 import { createHostGuard, type HostGuard } from './host-guard';
 import { createErrorReporter } from './error-reporter';
 import { capConnectionsPerAddress } from './connection-cap';
+import { maxRequestBytes } from './request-limits';
 import type { UpgradeRoute } from '../device/device-socket';
 import { createSendBudget, type SendBudget, type SendCaps } from './send-budget';
 import { noTrace, type Trace } from '../../core/platform/trace';
@@ -157,7 +158,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         trace('http.command');
         const grant = admit(req, res, target);
         if (!grant) return;
-        const args = parseJsonBody(await readBody(req));
+        const args = parseJsonBody(await readBody(req, maxRequestBytes(grant.role)));
         const session = openSession(core, callerOf(grant, 'http'), { view: false, onInternalError: report });
         const result = await session.dispatch(rest, args);
         // Marked before the write: the caller may read the answer before this process runs again.

@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { clientMessageSchema, type Role, type ServerMessage } from '../../shared/contract/index';
+import { clientMessageSchema, type ServerMessage } from '../../shared/contract/index';
 import type { Core } from '../../core/core';
 import type { TokenService } from '../auth/token.service';
 import { callerOf, createAccessCheck, refusalMessage, type AccessGrant } from '../auth/people-access';
@@ -14,7 +14,8 @@ import type { Logger } from '../../core/platform/logger';
 import { openSession } from '../session/session';
 import { createRoleViews } from '../session/role-views';
 import { createFrameEncoder } from './frame-encoder';
-import { parseJsonText, parseTarget, redactUrl } from './http-util';
+import { MAX_BODY_BYTES, parseJsonText, parseTarget, redactUrl } from './http-util';
+import { MAX_SMALL_REQUEST_BYTES, maxRequestBytes } from './request-limits';
 import type { RateLimiter } from './rate-limit';
 import type { HostGuard } from './host-guard';
 import type { ErrorReporter } from './error-reporter';
@@ -22,15 +23,8 @@ import type { UpgradeRoute } from '../device/device-socket';
 import type { SendBudget } from './send-budget';
 import { noTrace, type Trace } from '../../core/platform/trace';
 
-const MAX_FRAME = 4 * 1024 * 1024;
-/**
- * The frame limit of the roles without big commands (their largest arguments are ids and a reply's
- * text): ws keeps an unfinished fragmented message until it reaches the limit, so at 4 MB one
- * observer link could park 64 sockets × 4 MB in the station. The producer (a script, a show file)
- * and the approver (a return with 500 comments) keep 4 MB.
- */
-const MAX_SMALL_FRAME = 256 * 1024;
-const BIG_FRAME_ROLES: ReadonlySet<Role> = new Set<Role>(['producer', 'approver']);
+/** Frames over the role's request limit close with 1009 (ws holds an unfinished fragmented message until it reaches it). */
+const MAX_FRAME = MAX_BODY_BYTES;
 const EVENTS_PATH = '/api/events';
 
 export interface EventSocket {
@@ -68,7 +62,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   const { core, tokens, limiter, report, budget } = deps;
   const trace = deps.trace ?? noTrace;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
-  const smallWss = new WebSocketServer({ noServer: true, maxPayload: MAX_SMALL_FRAME, perMessageDeflate: false });
+  const smallWss = new WebSocketServer({ noServer: true, maxPayload: MAX_SMALL_REQUEST_BYTES, perMessageDeflate: false });
   const access = createAccessCheck(tokens, core.people, () => core.show.current()?.show ?? null);
   /** Each person's open sockets, so that revoking them closes their views at once. */
   const byPerson = new Map<string, Set<WebSocket>>();
@@ -98,7 +92,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     // The slot is the socket's: a handshake that fails or a client that leaves mid-upgrade never
     // reaches the callback below, and must not keep it (release runs once, whichever comes first).
     socket.once('close', release);
-    (BIG_FRAME_ROLES.has(grant.role) ? wss : smallWss).handleUpgrade(req, socket, head, (ws) => {
+    (maxRequestBytes(grant.role) > MAX_SMALL_REQUEST_BYTES ? wss : smallWss).handleUpgrade(req, socket, head, (ws) => {
       try {
         serve(ws, socket, grant, release);
       } catch (error) {

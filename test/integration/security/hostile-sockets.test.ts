@@ -217,4 +217,14 @@ describe('frame size per role', () => {
     }
     expect(uncaught()).toEqual([]);
   });
+
+  it('holds the same roles to small HTTP bodies: 413 past 256 KB, where the producer keeps 4 MB', async () => {
+    const body = JSON.stringify({ pad: 'x'.repeat(300 * 1024) });
+    for (const role of ['observer', 'host', 'moderator', 'commerce', 'customer-service'] as const) {
+      const r = await s.api('station.whoami', body, role);
+      expect(r.status, role).toBe(413);
+      expect(r.body.error?.code).toBe('too_large');
+    }
+    for (const role of ['producer', 'approver'] as const) expect((await s.api('station.whoami', body, role)).status, role).toBe(400);
+  });
 });
