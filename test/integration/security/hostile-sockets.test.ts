@@ -228,3 +228,20 @@ describe('frame size per role', () => {
     for (const role of ['producer', 'approver'] as const) expect((await s.api('station.whoami', body, role)).status, role).toBe(400);
   });
 });
+
+describe('bodies read before anyone is known', () => {
+  it('gives the webhook and the sign-off page a deadline for their body: a trickled body is answered 408 and closed, not held 5 minutes', async () => {
+    const heads = [
+      // Headers that look signed (the signature can only be checked against the whole body).
+      `POST /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500000\r\nx-baton-timestamp: ${Math.floor(Date.now() / 1000)}\r\nx-baton-signature: sha256=${'a'.repeat(64)}\r\nidempotency-key: slow-1\r\n\r\n`,
+      `POST /api/signoff HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n`,
+    ];
+    const results = await Promise.all(heads.map((h) => trickle(h, 20_000)));
+    for (const [i, r] of results.entries()) {
+      expect(r.answer, heads[i]).toMatch(/^HTTP\/1\.1 408 /);
+      expect(r.closedAfterMs, heads[i]).not.toBeNull();
+      expect(r.closedAfterMs!, heads[i]).toBeLessThan(15_000);
+    }
+    expect(s.alive()).toBe(true);
+  }, 30_000);
+});
