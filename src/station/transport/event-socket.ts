@@ -53,6 +53,15 @@ function rawText(data: RawData): string {
   return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
 }
 
+/**
+ * A command frame's id, read from its first bytes without parsing it (the views' client writes
+ * `{"t":"command","id":…` first), so a frame refused unread still answers its caller; else ''.
+ */
+function peekId(data: RawData): string {
+  const head = Array.isArray(data) ? (data[0] ?? Buffer.alloc(0)) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+  return /^\{"t":"command","id":"([^"\\]{1,200})"/.exec(head.subarray(0, 256).toString('utf8'))?.[1] ?? '';
+}
+
 function refuse(socket: Duplex, status: number, reason: string, code: string, message: string, extra = ''): void {
   const body = JSON.stringify({ ok: false, error: { code, message } });
   socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n${extra}\r\n${body}`);
@@ -151,6 +160,10 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
       send({ t: 'result', id, ok: false, error: { code, message, ...(path || code === 'invalid_args' ? { issues: [{ path, message }] } : {}) } });
 
     const onFrame = (data: RawData) => {
+      // Every frame spends the token's budget before it is read: parsing a 256 KB frame that turns
+      // out to be junk costs as much as a command, and a flood of them was answered one by one.
+      const admission = limiter.take(grant.key);
+      if (!admission.ok) return answer(peekId(data), 'rate_limited', `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.`);
       const parsed = parseJsonText(rawText(data));
       if (!parsed.ok) return answer('', 'invalid_args', parsed.message.replace('The body', 'The frame'));
       const msg = clientMessageSchema.safeParse(parsed.value);
@@ -162,9 +175,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
         return answer(id, 'invalid_args', `Expected {t:"command", id, name, args} or {t:"resync"}${path ? `; bad field: ${path}` : ''}.`, path || 't');
       }
       const m = msg.data;
-      // A resync costs a full snapshot (redacted and encoded), so it spends the token's budget like a command.
-      const admission = limiter.take(grant.key);
-      if (!admission.ok) return answer(m.t === 'resync' ? '' : m.id, 'rate_limited', `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.`);
+      // A resync costs a full snapshot (redacted and encoded): it spent the budget above like a command.
       if (m.t === 'resync') return session.resync();
       void session.dispatch(m.name, m.args).then((r) => {
         send(r.ok ? { t: 'result', id: m.id, ok: true, result: r.result } : { t: 'result', id: m.id, ok: false, error: r.error });

@@ -245,3 +245,30 @@ describe('bodies read before anyone is known', () => {
     expect(s.alive()).toBe(true);
   }, 30_000);
 });
+
+describe('frames the station cannot read', () => {
+  it('cost a request each, like a command: a flood of unparseable frames is answered rate_limited past the burst, not parsed one by one', async () => {
+    // --rate 5: 5 requests a second per token, a burst of 10.
+    const slow = await startHostileStation({ args: ['--rate', '5'] });
+    try {
+      const ws = await slow.ws('customer-service');
+      await ws.next((m) => m.t === 'snapshot');
+      // Frames that are not JSON: each one read is a parse the station pays for.
+      const junk = `{${'x'.repeat(10 * 1024)}`;
+      for (let i = 0; i < 2000; i++) ws.socket.send(junk);
+      await ws.next(() => ws.messages.filter((m) => m.t === 'result').length >= 2000, 60_000);
+      const code = (m: Record<string, unknown>) => (m.error as { code?: string } | undefined)?.code;
+      const answers = ws.messages.filter((m) => m.t === 'result');
+      const unread = answers.filter((m) => code(m) === 'rate_limited').length;
+      // The burst and what the rate refills while the frames arrive are read (and answered invalid_args); the rest are refused unread.
+      expect(unread).toBeGreaterThan(1800);
+      expect(answers.filter((m) => code(m) === 'invalid_args').length).toBe(2000 - unread);
+      // A command frame refused unread still answers its caller by id.
+      for (let i = 0; i < 20; i++) ws.socket.send(JSON.stringify({ t: 'command', id: `c${i}`, name: 'station.whoami', args: {} }));
+      expect(await ws.next((m) => m.id === 'c19' && code(m) === 'rate_limited')).toBeDefined();
+      ws.close();
+    } finally {
+      await slow.stop();
+    }
+  }, 90_000);
+});
