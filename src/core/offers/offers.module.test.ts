@@ -211,7 +211,7 @@ describe('offers module (demo show, sandbox store)', () => {
       },
       producer,
     );
-    const k = await core.dispatch('kpi.get', {}, host);
+    const k = await core.dispatch('kpi.get', {}, { ...host, actor: 'Commerce desk', role: 'commerce' });
     expect(k).toMatchObject({ ok: true, result: { kpis: { views: 400, viewToCart: 0.05, cartToCheckout: 0.5, orders: 4, aov: 39, revenue: 156, timeToFulfilSeconds: 3600, rehearsal: false } } });
     expect(offer(core)).toMatchObject({ stock: { 'BNDL-GLOW-KIT': 30 }, lowStock: ['BNDL-GLOW-KIT'] });
   });

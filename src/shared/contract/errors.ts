@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   method_not_allowed: 405,
   unsupported_media_type: 415,
   too_large: 413,
+  request_timeout: 408,
   uri_too_long: 414,
   rate_limited: 429,
   conflict: 409,

@@ -197,7 +197,8 @@ export const offerCommands = {
   }),
   'kpi.get': command<{ kpis: KpiState }>()({
     summary: 'The live KPIs.',
-    roles: ['producer', 'host', 'moderator', 'commerce', 'customer-service', 'observer'],
+    // The roles whose slice shows the kpis domain: revenue and orders are not the host's or the moderator's.
+    roles: ['producer', 'commerce', 'customer-service', 'observer'],
     kind: 'read',
     args: z.object({}).strict(),
   }),

@@ -1,7 +1,7 @@
 // The station itself: who is connected, where it listens, and the show-independent parts of the
 // snapshot (alerts, the audit trail's head).
 import { z } from 'zod';
-import { ALL_ROLES, PRODUCER, command, DESK_ROLES } from './command';
+import { ALL_ROLES, PRODUCER, command } from './command';
 import type { Role } from './roles';
 
 export interface StationInfo {
@@ -90,7 +90,9 @@ export const stationCommands = {
   }),
   'alert.ackAll': command<{ acked: number }>()({
     summary: 'Acknowledge every open alert (optionally only up to a level): they stay in the log.',
-    roles: DESK_ROLES,
+    // The producer's, like alert.ack: a host or moderator acking "every" alert would clear the
+    // producer's banner of alerts their own views never show them.
+    roles: PRODUCER,
     kind: 'write',
     args: z.object({ upTo: z.enum(['info', 'warn', 'critical']).default('critical') }).strict(),
   }),

@@ -157,7 +157,6 @@ export function createDeviceSocket(deps: {
       c.slot.release();
       release();
     });
-    ws.on('error', () => ws.terminate());
   };
 
   return {
@@ -166,13 +165,19 @@ export function createDeviceSocket(deps: {
       const grant = devices.check(url.searchParams.get('token'), 'device', req.socket.remoteAddress ?? 'unknown');
       if (!grant) {
         // Accept, then close with a code the panel can read (a refused upgrade looks like a network fault).
-        wss.handleUpgrade(req, socket, head, (ws) => ws.close(CLOSE_TOKEN_REFUSED, 'device token not valid'));
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          ws.on('error', () => ws.terminate());
+          ws.close(CLOSE_TOKEN_REFUSED, 'device token not valid');
+        });
         return true;
       }
       const release = limiter.connect(deviceLimitKey('device', grant.label));
       // Freed with the socket, also when the handshake fails before `serve`.
       if (release) socket.once('close', release);
       wss.handleUpgrade(req, socket, head, (ws) => {
+        // First, on every socket: a bad frame (also on one being closed) is an 'error' event, and
+        // an error event without a listener is an uncaught exception in the station's process.
+        ws.on('error', () => ws.terminate());
         if (!release) ws.close(CLOSE_TOO_MANY, 'too many open connections with this panel token');
         else serve(ws, grant, release);
       });

@@ -67,6 +67,9 @@ export function createOverlaySocket(deps: {
       // Freed with the socket, also when the handshake fails before the callback.
       if (release) socket.once('close', release);
       wss.handleUpgrade(req, socket, head, (ws) => {
+        // First, on every socket: a bad frame (also on one being closed) is an 'error' event, and
+        // an error event without a listener is an uncaught exception in the station's process.
+        ws.on('error', () => ws.terminate());
         if (!grant) {
           ws.close(CLOSE_TOKEN_REFUSED, 'overlay token not valid');
           return;
@@ -86,7 +89,6 @@ export function createOverlaySocket(deps: {
           slot.release();
           release();
         });
-        ws.on('error', () => ws.terminate());
       });
       return true;
     },

@@ -14,6 +14,8 @@ import { EVENT_SECRET_NAME, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEAD
 
 export const EVENTS_PATH = '/api/events';
 const MAX_EVENT_BODY = 1024 * 1024;
+/** A store posts its events at once; a body still arriving after this is a client holding the socket. */
+const BODY_DEADLINE_MS = 10_000;
 
 export interface CommerceEventRouteDeps {
   dispatch(name: 'offer.ingest', args: unknown, caller: Caller): Promise<DispatchResult>;
@@ -48,7 +50,7 @@ export function createCommerceEventRoute(deps: CommerceEventRouteDeps): Route {
         });
         return;
       }
-      const raw = await readBody(req, MAX_EVENT_BODY);
+      const raw = await readBody(req, MAX_EVENT_BODY, BODY_DEADLINE_MS);
       const body = raw.toString('utf8');
       const key = header(req, IDEMPOTENCY_HEADER);
       const signature = header(req, SIGNATURE_HEADER);

@@ -13,6 +13,8 @@ import { parseJsonBody, readBody, sendError, sendJson } from '../transport/http-
 export const SIGNOFF_API = '/api/signoff';
 const LINK_READER: Caller = { actor: 'sign-off link', role: 'producer', via: 'http' };
 const MAX_SIGNOFF_BODY = 256 * 1024;
+/** A decision is a few kilobytes from a browser; a body still arriving after this is a client holding the socket. */
+const BODY_DEADLINE_MS = 10_000;
 
 export function createSignoffRoutes(deps: { dispatch(name: string, args: unknown, caller: Caller): Promise<DispatchResult> }): Route[] {
   const view = (link: unknown) => deps.dispatch('script.signoffView', { link }, LINK_READER);
@@ -42,7 +44,7 @@ export function createSignoffRoutes(deps: { dispatch(name: string, args: unknown
           sendError(res, { code: 'unsupported_media_type', message: 'Send the decision as JSON (content-type: application/json).' });
           return;
         }
-        const body = parseJsonBody(await readBody(req, MAX_SIGNOFF_BODY));
+        const body = parseJsonBody(await readBody(req, MAX_SIGNOFF_BODY, BODY_DEADLINE_MS));
         const link = body && typeof body === 'object' ? (body as { link?: unknown }).link : undefined;
         const seen = await view(link);
         if (!seen.ok) {

@@ -73,12 +73,15 @@ describe('role policy', () => {
       'script.diff': 'scripts',
       'audit.list': 'audit',
       'show.history': 'showday',
+      'kpi.get': 'kpis',
     };
     for (const [name, domain] of Object.entries(reads)) {
       const spec = commands[name as keyof typeof commands];
       for (const role of spec.roles) {
         // The host's card reads one script line by command though its slice carries no versions (first release).
-        if (role === 'host' || (role === 'moderator' && domain === 'scripts')) continue;
+        if ((role === 'host' || role === 'moderator') && domain === 'scripts') continue;
+        // The host may list comments (the public chat) by command though its card's slice leaves the queues out.
+        if (role === 'host' && domain === 'comments') continue;
         expect(canSeeDomain(role, domain), `${role} may call ${name} but does not see ${domain}`).toBe(true);
       }
     }

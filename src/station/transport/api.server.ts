@@ -17,6 +17,8 @@ import { createRouteTable, type Route } from './route-table';
 import { createRateLimiter, DEFAULT_LIMITS, type Limits, type RateLimiter } from './rate-limit';
 import { createHostGuard, type HostGuard } from './host-guard';
 import { createErrorReporter } from './error-reporter';
+import { capConnectionsPerAddress } from './connection-cap';
+import { maxRequestBytes } from './request-limits';
 import type { UpgradeRoute } from '../device/device-socket';
 import { createSendBudget, type SendBudget, type SendCaps } from './send-budget';
 import { noTrace, type Trace } from '../../core/platform/trace';
@@ -156,7 +158,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         trace('http.command');
         const grant = admit(req, res, target);
         if (!grant) return;
-        const args = parseJsonBody(await readBody(req));
+        const args = parseJsonBody(await readBody(req, maxRequestBytes(grant.role)));
         const session = openSession(core, callerOf(grant, 'http'), { view: false, onInternalError: report });
         const result = await session.dispatch(rest, args);
         // Marked before the write: the caller may read the answer before this process runs again.
@@ -221,6 +223,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
   const server: Server = options.tls ? (createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) as unknown as Server) : createHttpServer(onRequest);
   server.keepAliveTimeout = 30_000;
+  // One LAN machine cannot hold every socket (and file descriptor) of the station.
+  capConnectionsPerAddress(server);
   // A request Node's parser cannot read (bad request line, header flood) is answered and dropped.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');

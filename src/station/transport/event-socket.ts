@@ -14,7 +14,8 @@ import type { Logger } from '../../core/platform/logger';
 import { openSession } from '../session/session';
 import { createRoleViews } from '../session/role-views';
 import { createFrameEncoder } from './frame-encoder';
-import { parseJsonText, parseTarget, redactUrl } from './http-util';
+import { MAX_BODY_BYTES, parseJsonText, parseTarget, redactUrl } from './http-util';
+import { MAX_SMALL_REQUEST_BYTES, maxRequestBytes } from './request-limits';
 import type { RateLimiter } from './rate-limit';
 import type { HostGuard } from './host-guard';
 import type { ErrorReporter } from './error-reporter';
@@ -22,7 +23,8 @@ import type { UpgradeRoute } from '../device/device-socket';
 import type { SendBudget } from './send-budget';
 import { noTrace, type Trace } from '../../core/platform/trace';
 
-const MAX_FRAME = 4 * 1024 * 1024;
+/** Frames over the role's request limit close with 1009 (ws holds an unfinished fragmented message until it reaches it). */
+const MAX_FRAME = MAX_BODY_BYTES;
 const EVENTS_PATH = '/api/events';
 
 export interface EventSocket {
@@ -51,6 +53,15 @@ function rawText(data: RawData): string {
   return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
 }
 
+/**
+ * A command frame's id, read from its first bytes without parsing it (the views' client writes
+ * `{"t":"command","id":…` first), so a frame refused unread still answers its caller; else ''.
+ */
+function peekId(data: RawData): string {
+  const head = Array.isArray(data) ? (data[0] ?? Buffer.alloc(0)) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+  return /^\{"t":"command","id":"([^"\\]{1,200})"/.exec(head.subarray(0, 256).toString('utf8'))?.[1] ?? '';
+}
+
 function refuse(socket: Duplex, status: number, reason: string, code: string, message: string, extra = ''): void {
   const body = JSON.stringify({ ok: false, error: { code, message } });
   socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n${extra}\r\n${body}`);
@@ -60,6 +71,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   const { core, tokens, limiter, report, budget } = deps;
   const trace = deps.trace ?? noTrace;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
+  const smallWss = new WebSocketServer({ noServer: true, maxPayload: MAX_SMALL_REQUEST_BYTES, perMessageDeflate: false });
   const access = createAccessCheck(tokens, core.people, () => core.show.current()?.show ?? null);
   /** Each person's open sockets, so that revoking them closes their views at once. */
   const byPerson = new Map<string, Set<WebSocket>>();
@@ -89,7 +101,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     // The slot is the socket's: a handshake that fails or a client that leaves mid-upgrade never
     // reaches the callback below, and must not keep it (release runs once, whichever comes first).
     socket.once('close', release);
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    (maxRequestBytes(grant.role) > MAX_SMALL_REQUEST_BYTES ? wss : smallWss).handleUpgrade(req, socket, head, (ws) => {
       try {
         serve(ws, socket, grant, release);
       } catch (error) {
@@ -148,6 +160,10 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
       send({ t: 'result', id, ok: false, error: { code, message, ...(path || code === 'invalid_args' ? { issues: [{ path, message }] } : {}) } });
 
     const onFrame = (data: RawData) => {
+      // Every frame spends the token's budget before it is read: parsing a 256 KB frame that turns
+      // out to be junk costs as much as a command, and a flood of them was answered one by one.
+      const admission = limiter.take(grant.key);
+      if (!admission.ok) return answer(peekId(data), 'rate_limited', `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.`);
       const parsed = parseJsonText(rawText(data));
       if (!parsed.ok) return answer('', 'invalid_args', parsed.message.replace('The body', 'The frame'));
       const msg = clientMessageSchema.safeParse(parsed.value);
@@ -159,9 +175,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
         return answer(id, 'invalid_args', `Expected {t:"command", id, name, args} or {t:"resync"}${path ? `; bad field: ${path}` : ''}.`, path || 't');
       }
       const m = msg.data;
-      // A resync costs a full snapshot (redacted and encoded), so it spends the token's budget like a command.
-      const admission = limiter.take(grant.key);
-      if (!admission.ok) return answer(m.t === 'resync' ? '' : m.id, 'rate_limited', `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.`);
+      // A resync costs a full snapshot (redacted and encoded): it spent the budget above like a command.
       if (m.t === 'resync') return session.resync();
       void session.dispatch(m.name, m.args).then((r) => {
         send(r.ok ? { t: 'result', id: m.id, ok: true, result: r.result } : { t: 'result', id: m.id, ok: false, error: r.error });
@@ -193,12 +207,18 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   };
 
   return {
-    clients: () => wss.clients.size,
-    close: () =>
-      new Promise<void>((resolve) => {
-        offRevoked();
-        for (const c of wss.clients) c.close(1001, 'station stopping');
-        wss.close(() => resolve());
-      }),
+    clients: () => wss.clients.size + smallWss.clients.size,
+    close: async () => {
+      offRevoked();
+      await Promise.all(
+        [wss, smallWss].map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              for (const c of server.clients) c.close(1001, 'station stopping');
+              server.close(() => resolve());
+            }),
+        ),
+      );
+    },
   };
 }

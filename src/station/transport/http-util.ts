@@ -19,9 +19,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     'cache-control': 'no-store',
     // Error bodies repeat parts of the request (a path, a command name): never to be read as markup.
     'x-content-type-options': 'nosniff',
+    // Answered before its body arrived (a refusal): the connection closes with the answer, else
+    // Node keeps discarding what the client trickles in, for up to its 5-minute request timeout.
+    ...(bodyStillArriving(res.req) ? { connection: 'close' } : {}),
     ...headers,
   });
   res.end(text);
+}
+
+function bodyStillArriving(req: IncomingMessage | undefined): boolean {
+  if (!req || req.complete) return false;
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 export function sendError(res: ServerResponse, error: CommandError, headers: Record<string, string> = {}): void {
@@ -33,16 +42,31 @@ export class BodyError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly code: ErrorCode = status === 413 ? 'too_large' : 'invalid_args',
+    readonly code: ErrorCode = status === 413 ? 'too_large' : status === 408 ? 'request_timeout' : 'invalid_args',
   ) {
     super(message);
   }
 }
 
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+/**
+ * Reads a request's body up to `limit` bytes. `deadlineMs`: for routes that read a body before they
+ * know who sent it (the webhook, the sign-off page), a body still arriving then is answered 408
+ * (and its connection closed) instead of being held until Node's 5-minute request timeout.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineMs?: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
+    if (deadlineMs !== undefined) {
+      const timer = setTimeout(() => {
+        chunks = [];
+        req.pause();
+        reject(new BodyError(408, `The request body did not arrive within ${deadlineMs / 1000} s.`));
+      }, deadlineMs);
+      timer.unref();
+      req.once('close', () => clearTimeout(timer));
+      req.once('end', () => clearTimeout(timer));
+    }
     const declared = Number(req.headers['content-length']);
     // An oversized body is drained, not cut off: destroying the socket mid-upload makes the
     // client see ECONNRESET instead of our 413 and its readable message. Past 16x the limit

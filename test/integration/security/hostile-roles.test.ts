@@ -60,6 +60,16 @@ describe('M1: the snapshot per role', () => {
     });
   }
 
+  it('keeps the KPIs (revenue, orders) from the host and moderator by command as well as in the snapshot', async () => {
+    for (const role of ['host', 'moderator'] as const) {
+      expect((await stateOf(role)).state.kpis?.revenue, role).toBe(0);
+      const r = await s.api('kpi.get', {}, role);
+      expect(r.status, role).toBe(403);
+      expect(JSON.stringify(r.body)).not.toMatch(/revenue/);
+    }
+    expect((await s.api('kpi.get', {}, 'commerce')).status).toBe(200);
+  });
+
   it('filters show.get, open to every role, the same way', async () => {
     const host = await s.api('show.get', {}, 'host');
     expect(host.status).toBe(200);
@@ -96,5 +106,17 @@ describe('M1/H4: the event stream per role', () => {
     expect((await s.api('alert.ack', { id: 'x' }, 'host')).status).toBe(403);
     expect((await s.api('alert.ack', { id: 'x' }, 'moderator')).status).toBe(403);
     expect((await s.api('alert.ack', { id: 'x' }, 'producer')).status).toBe(409);
+  });
+
+  it('refuses alert.ackAll to the host and moderator too: neither can silence the producer’s banner, alerts they cannot even read', async () => {
+    const open = async () => ((await stateOf('producer')).state.alerts?.items as { ackedAt: number | null; clearedAt: number | null }[]).filter((a) => a.ackedAt === null && a.clearedAt === null).length;
+    const before = await open();
+    for (const role of ['host', 'moderator'] as const) {
+      const r = await s.api('alert.ackAll', {}, role);
+      expect(r.status, role).toBe(403);
+      expect(r.body.error?.code).toBe('forbidden');
+    }
+    expect(await open()).toBeGreaterThanOrEqual(before);
+    expect((await s.api('alert.ackAll', {}, 'producer')).status).toBe(200);
   });
 });
