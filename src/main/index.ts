@@ -10,6 +10,7 @@ import { startStation, type Station } from '../station/station';
 import { parseStationOptions } from '../station/options';
 import { appRoot, appVersion } from '../station/paths';
 import { createConsoleLogger } from '../core/platform/logger';
+import { installLastResort } from '../station/last-resort';
 import type { Role } from '../shared/contract/roles';
 import { createSafeStorageSecretStore } from './secret-store.electron';
 import { createViewWindow, preloadPath } from './windows';
@@ -25,6 +26,9 @@ let station: Station | null = null;
 let bridge: IpcBridge | null = null;
 const open = new Map<Role, BrowserWindow>();
 const log = createConsoleLogger({});
+// The station runs in this process: a bug that escapes every guard is logged and the show goes on
+// (Electron's default would put a modal error dialog over the producer's console).
+installLastResort(process, log);
 const links = createExternalLinks({ openExternal: (url) => shell.openExternal(url), warn: (message) => log.warn(message) });
 
 function nativeBinding(root: string): string | null {

@@ -6,7 +6,7 @@ import { parseStationOptions, USAGE, UsageError } from './options';
 import { startStation } from './station';
 import { OVERLAY_NAMES } from '../shared/contract/index';
 import { hostname } from 'node:os';
-import { createErrorReporter } from './transport/error-reporter';
+import { installLastResort } from './last-resort';
 import { createTraceRecorder } from './click-trace';
 
 async function main(): Promise<void> {
@@ -23,11 +23,7 @@ async function main(): Promise<void> {
   const root = appRoot();
   const version = appVersion(root);
   const log = createConsoleLogger({ quiet: process.env.BATON_QUIET === '1' });
-  // Last line of defence: every entry point has its own guard, so reaching here is a bug. It is
-  // logged (once per kind) and the show goes on, rather than the station dying mid-show.
-  const report = createErrorReporter(log);
-  process.on('uncaughtException', (error) => report(error, 'uncaught'));
-  process.on('unhandledRejection', (error) => report(error, 'unhandled rejection'));
+  installLastResort(process, log);
   const dataDir = options.dataDir ?? defaultDataDir();
   // BATON_TRACE_FILE: time each command's steps and store calls (benchmarks), written on SIGUSR2 and at exit.
   const traceFile = process.env.BATON_TRACE_FILE;
