@@ -123,17 +123,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     {
       method: 'GET',
       path: '/api/health',
-      summary: 'Liveness, version and the loaded show, without a token.',
+      // Liveness only: anyone on the network may ask it, so it names no show (an embargoed launch's
+      // title is news) and says nothing of OBS; a token's holder reads both from /api/state.
+      summary: 'Liveness and version, without a token.',
       handle: ({ res }) => {
-        const s = core.snapshot().state;
         sendJson(res, 200, {
           ok: true,
           name: 'baton',
           version: options.version,
-          mode: s.station.mode,
+          mode: core.snapshot().state.station.mode,
           uptimeSeconds: Math.round((Date.now() - started) / 1000),
-          show: s.show.current ? { id: s.show.current.id, title: s.show.current.title } : null,
-          obs: s.obs.link,
         });
       },
     },
