@@ -6,7 +6,7 @@ import { createTriage } from '../../src/core/comments/triage/triage.service';
 import { trainPreparedTriageModel, type TriageModel } from '../../src/core/comments/triage/triage.model';
 import type { TriageCatalog } from '../../src/core/comments/triage/triage.types';
 import { DEVELOPER_WRITTEN, lineKey, type LabelledComment, type LabelledSet } from './datasets';
-import { labelsUnder, skuAgreement } from './sku-eval';
+import { labelsUnder, skuAgreement, v2SkuLabels } from './sku-eval';
 import { fmt, score, type ScoreReport } from './metrics';
 import { describeConfig, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type Selection } from './model-select';
 
@@ -170,8 +170,10 @@ export function evaluateWithModel(
  */
 export function runCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly LabelledSet[], options: { config?: 'inner-cv' | ModelConfig; log?: (line: string) => void; only?: ReadonlySet<string> } = {}): CrossCatalogReport {
   const folds: FoldReport[] = [];
-  const preparedTuning = tuning.map(prepareSet);
-  const preparedCorpus = corpus.map(prepareSet);
+  // with their rule-v2 SKU labels, where they have them: each fold's on-screen step learns from the other categories'
+  // labels only (the held-out one is left out below like its intent labels)
+  const preparedTuning = tuning.map((s) => prepareSet(s, v2SkuLabels(s)));
+  const preparedCorpus = corpus.map((s) => prepareSet(s, v2SkuLabels(s)));
   corpus.forEach((held, h) => {
     // `only` scores a few folds (each still trains on every other category), for a quick look at chosen folds
     if (options.only && !options.only.has(held.name.replace('corpus/', ''))) return;

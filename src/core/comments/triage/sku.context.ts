@@ -23,8 +23,17 @@ export interface SkuInContext {
 /** The reason an assumed product carries; the moderator view shows it apart from matches. */
 export const PINNED_ASSUMPTION = 'sku: none named; counted for the pinned product';
 
+/**
+ * The learned step's answer for a comment it applies to (sku.on-screen.model): P(about the pinned product) and the
+ * threshold it is compared with. Absent (no model in the file, or the step does not apply): the rule cue decides.
+ */
+export interface OnScreenScore {
+  p: number;
+  threshold: number;
+}
+
 /** `pinnedSku` must already be a product of the catalog (or null). */
-export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string | null): SkuInContext {
+export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string | null, onScreen: OnScreenScore | null = null): SkuInContext {
   const candidates = match.sku === null && match.candidates.length > 1 ? match.candidates.slice(0, 8) : [];
   if (intent === 'spam') {
     return { sku: null, candidates: [], contextSku: null, reason: match.sku || candidates.length > 0 ? 'sku: spam names no product → none' : null };
@@ -35,10 +44,18 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
     if (match.sizeOnly.length === 1) return { sku: match.sizeOnly[0] ?? null, candidates: [], contextSku: null, reason: `sku: an order naming only a size → ${match.sizeOnly[0]}` };
     return { sku: null, candidates: match.sizeOnly.slice(0, 8), contextSku: null, reason: `sku: an order naming only a size fits ${match.sizeOnly.length} SKUs → none` };
   }
-  // about the product on screen without naming it (rule v2): a question about its attributes or with a word standing
-  // for it ("how much?", "does it come in XL", "harganya berapa"), an order with such a word ("i'll take it"). Not a
-  // bare order ("+1": assumed below) and not a complaint (what they bought may not be what is pinned now)
-  if (match.sku === null && pinnedSku && ((intent === 'question' && match.onScreen) || (intent === 'order' && match.onScreen === 'pronoun'))) {
+  // about the product on screen without naming it (rule v2), as the learned step reads it: any intent but spam, the
+  // probability shown to the moderator; below its threshold the comment is not about it (a bare order is still
+  // assumed below)
+  if (onScreen && match.sku === null && pinnedSku) {
+    if (onScreen.p >= onScreen.threshold) {
+      return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: about the product on screen (model ${onScreen.p.toFixed(2)}), none named → pinned ${pinnedSku}` };
+    }
+  } else if (match.sku === null && pinnedSku && ((intent === 'question' && match.onScreen) || (intent === 'order' && match.onScreen === 'pronoun'))) {
+    // without the learned step (a model file without it): the rule cue decides. A question about its attributes or
+    // with a word standing for it ("how much?", "does it come in XL", "harganya berapa"), an order with such a word
+    // ("i'll take it"). Not a bare order ("+1": assumed below) and not a complaint (what they bought may not be what
+    // is pinned now)
     const why = match.onScreen === 'pronoun' ? 'a word standing for the product on screen' : 'a question about the product on screen';
     return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: ${why}, none named → pinned ${pinnedSku}` };
   }
