@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createTriage } from '../../src/core/comments/triage/triage.service';
 import { trainPreparedTriageModel, type TriageModel } from '../../src/core/comments/triage/triage.model';
 import type { TriageCatalog } from '../../src/core/comments/triage/triage.types';
-import { DEVELOPER_WRITTEN, lineKey, SKU_TUNING_SPLIT, type LabelledComment, type LabelledSet } from './datasets';
+import { DEVELOPER_WRITTEN, lineKey, type LabelledComment, type LabelledSet } from './datasets';
 import { labelsUnder, skuAgreement, v2SkuLabels } from './sku-eval';
 import { fmt, score, type ScoreReport } from './metrics';
 import { describeConfig, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type Selection } from './model-select';
@@ -55,8 +55,6 @@ export interface CrossCatalogReport {
     /** The worst SKU figures under the other labels, over the folds that have them. */
     skuUnder: Record<string, { recall: number; precision: number; folds: number }>;
   };
-  /** The same worst SKU figures over the folds outside the SKU tuning split (SKU_TUNING_SPLIT): what judges the SKU steps. */
-  skuJudged: CrossCatalogReport['worst']['skuUnder'] & { first: { recall: number; precision: number; folds: number } };
 }
 
 /** Recall and precision of predicted SKUs against labels by comment id, over the lines the labels cover. */
@@ -198,14 +196,7 @@ export function runCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly
     folds.push(fold);
   });
   const independent = folds.filter((f) => !f.developerWritten);
-  const judged = worstOf(folds.filter((f) => !SKU_TUNING_SPLIT.has(f.name.replace('corpus/', ''))));
-  const judgedN = folds.filter((f) => !SKU_TUNING_SPLIT.has(f.name.replace('corpus/', ''))).length;
-  return {
-    folds,
-    categories: corpus.length,
-    worst: worstOf(independent.length > 0 ? independent : folds),
-    skuJudged: { ...judged.skuUnder, first: { recall: judged.skuRecall, precision: judged.skuPrecision, folds: judgedN } },
-  };
+  return { folds, categories: corpus.length, worst: worstOf(independent.length > 0 ? independent : folds) };
 }
 
 /** The lowest of each figure over the folds: what a new brand's first show should expect. */
@@ -248,7 +239,5 @@ export function formatCrossCatalog(rep: CrossCatalogReport): string {
     ...rep.folds.flatMap((f) => [formatFold(f), ...(f.selection && process.env.TRIAGE_SHOW_SELECTION === '1' ? [formatSelection(f.selection)] : [])]),
     `WORST FOLD: intent macro-F1 ${fmt(w.macroF1)} (target ≥ 0.90) | complaint F1 ${fmt(w.complaintF1)} (≥ 0.85) | SKU recall ${fmt(w.skuRecall)} (≥ 0.92) at precision ${fmt(w.skuPrecision)} (≥ 0.95) | per-language accuracy ${fmt(w.langAccuracy)} (≥ 0.85) | complaint sub-tag accuracy ${fmt(w.complaintSubAccuracy)}` +
       Object.entries(w.skuUnder).map(([k, x]) => ` | SKU under ${k} labels (${x.folds} folds): recall ${fmt(x.recall)} precision ${fmt(x.precision)}`).join(''),
-    `SKU WORST over the folds outside the SKU tuning split: ` +
-      Object.entries(rep.skuJudged).map(([k, x]) => `${k === 'first' ? 'corpus labels' : `${k} labels`} (${x.folds} folds) recall ${fmt(x.recall)} precision ${fmt(x.precision)}`).join(' | '),
   ].join('\n');
 }

@@ -256,13 +256,6 @@ export const FROZEN: Readonly<Record<string, string>> = {
  */
 export const DEVELOPER_WRITTEN: ReadonlySet<string> = new Set(['kitchen-appliances', 'phone-accessories', 'stationery-art', 'fitness-home', 'personal-care', 'meal-kits']);
 
-/**
- * Categories the SKU steps may be tuned on (texts and per-line SKU errors readable): the developer-written ones and
- * two written for this purpose in session 13 (skate-surf, mens-grooming). Every other corpus category only judges the
- * SKU figures; for intent, skate-surf and mens-grooming are independent folds like the rest.
- */
-export const SKU_TUNING_SPLIT: ReadonlySet<string> = new Set([...DEVELOPER_WRITTEN, 'skate-surf', 'mens-grooming']);
-
 export function sha256File(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
 import { skuInContext, type OnScreenScore } from '../../src/core/comments/triage/sku.context';
 import { normalizeText } from '../../src/core/comments/triage/text.normalize';
-import { DATA_DIR, loadCorpus, SKU_TUNING_SPLIT, type LabelledSet } from './datasets';
+import { DATA_DIR, DEVELOPER_WRITTEN, loadCorpus, type LabelledSet } from './datasets';
 import { fmt } from './metrics';
 
 /**
@@ -237,15 +237,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const folds = corpus.map((s) =>
     scoreSku(s, goldIntent, errorsOf && s.name.endsWith(errorsOf) ? (k, t, g, p, why) => console.log(`${k.padEnd(8)} gold ${g ?? '-'} got ${p ?? '-'} :: ${t}  [${why}]`) : undefined),
   );
-  // the SKU tuning split (developer-written, skate-surf, mens-grooming) is tuning data here, not a judged fold
-  const dev = (f: SkuFold) => SKU_TUNING_SPLIT.has(f.name.replace('corpus/', ''));
+  const dev = (f: SkuFold) => DEVELOPER_WRITTEN.has(f.name.replace('corpus/', ''));
   for (const f of folds) {
-    console.log(`${f.name.padEnd(26)} gold ${String(f.gold).padStart(4)}  SKU R ${fmt(f.recall)} P ${fmt(f.precision)}  missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious}  | pinned assumed R ${fmt(f.assumed.recall)} P ${fmt(f.assumed.precision)}${dev(f) ? '  (SKU tuning split: not in the worst fold)' : ''}`);
+    console.log(`${f.name.padEnd(26)} gold ${String(f.gold).padStart(4)}  SKU R ${fmt(f.recall)} P ${fmt(f.precision)}  missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious}  | pinned assumed R ${fmt(f.assumed.recall)} P ${fmt(f.assumed.precision)}${dev(f) ? '  (developer-written: not in the worst fold)' : ''}`);
     if (process.argv.includes('--kinds')) for (const [k, n] of [...f.kinds].sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(3)}  ${k}`);
   }
   const counted = folds.filter((f) => !dev(f));
   if (goldIntent) {
-    const without = corpus.filter((s) => !SKU_TUNING_SPLIT.has(s.name.replace('corpus/', ''))).map((s) => scoreSku(s, true, undefined, false));
+    const without = corpus.filter((s) => !DEVELOPER_WRITTEN.has(s.name.replace('corpus/', ''))).map((s) => scoreSku(s, true, undefined, false));
     console.log(`same run, without the on-screen step: worst recall ${fmt(Math.min(...without.map((f) => f.recall)))} precision ${fmt(Math.min(...without.map((f) => f.precision)))}`);
   }
   console.log(

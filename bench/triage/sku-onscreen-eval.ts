@@ -23,10 +23,15 @@ import {
 import type { OnScreenScore } from '../../src/core/comments/triage/sku.context';
 import { featurizeLinear, type FeatureVector } from '../../src/core/comments/triage/linear.model';
 import { SUBS_OF, type Intent } from '../../src/core/comments/triage/triage.types';
-import { loadCorpus, SKU_TUNING_SPLIT, type LabelledSet } from './datasets';
+import { DEVELOPER_WRITTEN, loadCorpus, type LabelledSet } from './datasets';
 import { labelsUnder, scoreSku, skuAgreement, type SkuFold } from './sku-eval';
 import { fmt } from './metrics';
 
+/**
+ * Categories the SKU steps may be tuned on (texts and per-line errors readable): the developer-written ones and two
+ * written for this purpose in session 13. Every other corpus category judges only.
+ */
+export const SKU_TUNING_SPLIT: ReadonlySet<string> = new Set([...DEVELOPER_WRITTEN, 'skate-surf', 'mens-grooming']);
 
 /** One category under the v2 labels, with each applicable comment's step features (gold intent/sub) and target. */
 export interface OnScreenSet {
