@@ -88,6 +88,12 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/golf-gear/catalog.json': '76217c7d86a13564696d4425f3913a0cb9ab0987b25d80fd3e4cf011ee104bcd',
   'heldout/vinyl-records/comments.jsonl': '6fce10e42980a89a499e15d36fd7926ad0dea6d4fdf4e84355d35ee6732a63de',
   'heldout/vinyl-records/catalog.json': 'efdcc0e5ef2ef06bd663d082abdea649d1694fb5a7bf944681793fd06302c71d',
+  // Written 2026-12-06 21:14–21:20 (session 13) by a twenty-first and a twenty-second author from the brief with SKU
+  // rule v2 (their `sku` is a v2 label); frozen in c208b8d before the session-13 SKU change (the learned on-screen step).
+  'heldout/kitchen-cookware/comments.jsonl': '6f49da4cf3154a85bb40c293c49b77583d02a8a059f264537a7f11f170b7614d',
+  'heldout/kitchen-cookware/catalog.json': '4a4ed85b0537d9730133e60c358a3711054d9544b052ab78384d82c636743ad6',
+  'heldout/laptops-tablets/comments.jsonl': '5ab6d53cbeada83e4a07316722f1262351b5ddba72cd618f157c30b4be4ed641',
+  'heldout/laptops-tablets/catalog.json': '2a500b03d4d6b77031b5923833cf7cbc54f427d78b5be2232185f2984d7aeb0a',
 };
 
 /**

@@ -13,7 +13,7 @@ import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
 import { pronounShape, pronounClass, pronounIsLast } from './pronoun-shape';
 import { pointerCue } from '../../src/core/comments/triage/sku.pointer';
 import { keySetOf, normalizeText } from '../../src/core/comments/triage/text.normalize';
-import { DEVELOPER_WRITTEN, loadCorpus } from './datasets';
+import { DEVELOPER_WRITTEN, judgesSku, loadCorpus } from './datasets';
 import { loadSecondSkuLabels } from './sku-eval';
 import { missKind } from './sku-miss-kinds';
 import { findMentions } from '../../src/core/comments/triage/sku.mentions';
@@ -22,7 +22,6 @@ import { indexCatalog } from '../../src/core/comments/triage/sku.catalog-index';
 /** Demonstratives by number (the plural ones may point at a whole line of products rather than one). */
 const SINGULAR_DEM: ReadonlySet<string> = keySetOf(['this', 'este', 'esta', 'ese', 'esa', 'esse', 'essa', 'ini', 'aquel', 'aquella', 'aquele', 'aquela', 'desse', 'dessa', 'deste', 'desta', 'daquele', 'daquela']);
 const PLURAL_DEM: ReadonlySet<string> = keySetOf(['these', 'estos', 'estas', 'esos', 'esas', 'esses', 'essas', 'estes']);
-const TUNING_SPLIT = new Set(['apparel', 'home-fragrance', 'luggage-travel']);
 const byCat = process.argv.includes('--by-category');
 const withIntent = process.argv.includes('--intent');
 type Tally = Map<string, number>;
@@ -63,7 +62,7 @@ const precision = (c: Counts): number => (c.pred ? c.predOk / c.pred : 1);
 
 for (const set of loadCorpus()) {
   const cat = set.name.replace('corpus/', '');
-  const role = DEVELOPER_WRITTEN.has(cat) || TUNING_SPLIT.has(cat) ? 'tuning' : 'judges';
+  const role = judgesSku(cat) ? 'judges' : 'tuning';
   const m = compileSkuMatcher(set.catalog);
   const index = indexCatalog(set.catalog);
   const second = loadSecondSkuLabels(cat);
