@@ -30,6 +30,8 @@ export const PINNED_ASSUMPTION = 'sku: none named; counted for the pinned produc
 export interface OnScreenScore {
   p: number;
   threshold: number;
+  /** The rule cue's pick stands at or above this probability (OnScreenModel.veto). */
+  veto: number;
 }
 
 /** `pinnedSku` must already be a product of the catalog (or null). */
@@ -44,19 +46,21 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
     if (match.sizeOnly.length === 1) return { sku: match.sizeOnly[0] ?? null, candidates: [], contextSku: null, reason: `sku: an order naming only a size → ${match.sizeOnly[0]}` };
     return { sku: null, candidates: match.sizeOnly.slice(0, 8), contextSku: null, reason: `sku: an order naming only a size fits ${match.sizeOnly.length} SKUs → none` };
   }
-  // about the product on screen without naming it (rule v2), as the learned step reads it: any intent but spam, the
-  // probability shown to the moderator; below its threshold the comment is not about it (a bare order is still
-  // assumed below)
+  // about the product on screen without naming it (rule v2): a question about its attributes or with a word standing
+  // for it ("how much?", "does it come in XL", "harganya berapa"), an order with such a word ("i'll take it"). Not a
+  // bare order ("+1": assumed below) and not a complaint (what they bought may not be what is pinned now)
+  const ruleCue = match.sku === null && pinnedSku !== null && ((intent === 'question' && match.onScreen !== null) || (intent === 'order' && match.onScreen === 'pronoun'));
+  const why = match.onScreen === 'pronoun' ? 'a word standing for the product on screen' : 'a question about the product on screen';
   if (onScreen && match.sku === null && pinnedSku) {
-    if (onScreen.p >= onScreen.threshold) {
-      return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: about the product on screen (model ${onScreen.p.toFixed(2)}), none named → pinned ${pinnedSku}` };
+    // the learned step (sku.on-screen.model): the rule cue's pick stands unless the model vetoes it, and the model adds
+    // the lines no cue finds (a remark with "it", an order or a complaint about the product on screen) when it is sure;
+    // its probability is on the moderator's Why either way
+    if (onScreen.p >= onScreen.threshold || (ruleCue && onScreen.p >= onScreen.veto)) {
+      const p = onScreen.p.toFixed(2);
+      return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: about the product on screen (model ${p}${ruleCue ? `; ${why}` : ''}), none named → pinned ${pinnedSku}` };
     }
-  } else if (match.sku === null && pinnedSku && ((intent === 'question' && match.onScreen) || (intent === 'order' && match.onScreen === 'pronoun'))) {
-    // without the learned step (a model file without it): the rule cue decides. A question about its attributes or
-    // with a word standing for it ("how much?", "does it come in XL", "harganya berapa"), an order with such a word
-    // ("i'll take it"). Not a bare order ("+1": assumed below) and not a complaint (what they bought may not be what
-    // is pinned now)
-    const why = match.onScreen === 'pronoun' ? 'a word standing for the product on screen' : 'a question about the product on screen';
+  } else if (ruleCue && pinnedSku) {
+    // without the learned step (a model file without it): the rule cue decides
     return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: ${why}, none named → pinned ${pinnedSku}` };
   }
   if (intent === 'order' && match.sku === null && pinnedSku && !match.mentioned && !match.offerCode && match.candidates.length === 0) {

@@ -37,7 +37,7 @@ describe('the learned "about the product on screen" step', () => {
     const t = createTriage({ catalog: GLOW_CATALOG, model });
     const r = t.classify({ text: 'is it waterproof', pinnedSku: PINNED });
     expect(r.sku).toBe(PINNED);
-    expect(r.reasons.some((x) => /^sku: about the product on screen \(model (0\.\d\d|1\.00)\), none named → pinned SPF-50-STK$/.test(x))).toBe(true);
+    expect(r.reasons.some((x) => /^sku: about the product on screen \(model (0\.\d\d|1\.00)(; a word standing for the product on screen)?\), none named → pinned SPF-50-STK$/.test(x))).toBe(true);
     const off = t.classify({ text: 'do you ship to chile', pinnedSku: PINNED });
     expect(off.sku).toBeNull();
     // nothing pinned: the step does not apply
@@ -106,10 +106,23 @@ describe('the learned "about the product on screen" step', () => {
 
   it('below its threshold: a question names none, a bare order keeps the pinned product as an assumption', () => {
     const m = compileSkuMatcher(GLOW_CATALOG).match(normalizeText('mine'), PINNED);
-    const low = { p: 0.2, threshold: 0.5 };
+    const low = { p: 0.2, threshold: 0.5, veto: 0.3 };
     expect(skuInContext(m, 'order', PINNED, low)).toMatchObject({ sku: null, contextSku: PINNED });
     expect(skuInContext(m, 'question', PINNED, low)).toMatchObject({ sku: null, contextSku: null });
-    expect(skuInContext(m, 'order', PINNED, { p: 0.9, threshold: 0.5 })).toMatchObject({ sku: PINNED, reason: 'sku: about the product on screen (model 0.90), none named → pinned SPF-50-STK' });
-    expect(skuInContext(m, 'spam', PINNED, { p: 0.9, threshold: 0.5 }).sku).toBeNull();
+    expect(skuInContext(m, 'order', PINNED, { p: 0.9, threshold: 0.5, veto: 0.3 })).toMatchObject({ sku: PINNED, reason: 'sku: about the product on screen (model 0.90), none named → pinned SPF-50-STK' });
+    expect(skuInContext(m, 'spam', PINNED, { p: 0.9, threshold: 0.5, veto: 0.3 }).sku).toBeNull();
+  });
+
+  it('lets the rule cue’s pick stand unless the model vetoes it', () => {
+    const q = compileSkuMatcher(GLOW_CATALOG).match(normalizeText('how much?'), PINNED);
+    expect(q.onScreen).toBe('question');
+    expect(skuInContext(q, 'question', PINNED, { p: 0.45, threshold: 0.8, veto: 0.3 })).toMatchObject({
+      sku: PINNED,
+      reason: 'sku: about the product on screen (model 0.45; a question about the product on screen), none named → pinned SPF-50-STK',
+    });
+    expect(skuInContext(q, 'question', PINNED, { p: 0.25, threshold: 0.8, veto: 0.3 })).toMatchObject({ sku: null, contextSku: null });
+    // a remark no cue makes a question about the product: only the model, when sure
+    expect(skuInContext(q, 'other', PINNED, { p: 0.45, threshold: 0.8, veto: 0.3 }).sku).toBeNull();
+    expect(skuInContext(q, 'other', PINNED, { p: 0.85, threshold: 0.8, veto: 0.3 }).reason).toBe('sku: about the product on screen (model 0.85), none named → pinned SPF-50-STK');
   });
 });

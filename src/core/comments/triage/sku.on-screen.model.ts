@@ -25,7 +25,7 @@ export const ON_SCREEN_BITS = 15;
  * Defaults chosen on the SKU tuning split (the developer-written categories and skate-surf/mens-grooming,
  * leave-one-category-out, gold intent; docs/triage.md session 13), never on the independent categories.
  */
-export const ON_SCREEN_DEFAULTS = { epochs: 12, dropout: 0.15, lr: 0.5, threshold: 0.5 };
+export const ON_SCREEN_DEFAULTS = { epochs: 12, dropout: 0.15, lr: 0.5, threshold: 0.8, veto: 0.3 };
 
 /**
  * Whether the step applies: a product is pinned and the comment names nothing (no product, family, number, offer or
@@ -78,6 +78,7 @@ export interface OnScreenTrainOptions {
   dropout?: number;
   lr?: number;
   threshold?: number;
+  veto?: number;
   seed?: number;
 }
 
@@ -97,5 +98,5 @@ export function trainOnScreenModel(data: readonly OnScreenExample[], o: OnScreen
     bits: ON_SCREEN_BITS,
     classWeight: [Math.sqrt(data.length / (2 * neg)), Math.sqrt(data.length / (2 * pos))],
   });
-  return { linear, threshold: o.threshold ?? ON_SCREEN_DEFAULTS.threshold };
+  return { linear, threshold: o.threshold ?? ON_SCREEN_DEFAULTS.threshold, veto: o.veto ?? ON_SCREEN_DEFAULTS.veto };
 }

@@ -305,7 +305,7 @@ export function trainPreparedTriageModel(data: readonly Prepared[], o: TrainTria
   return {
     intent: dequantizeLinear(quantizeLinear(intent)),
     sub: sub ? dequantizeLinear(quantizeLinear(sub)) : null,
-    onScreen: onScreen ? { linear: dequantizeLinear(quantizeLinear(onScreen.linear)), threshold: onScreen.threshold } : null,
+    onScreen: onScreen ? { ...onScreen, linear: dequantizeLinear(quantizeLinear(onScreen.linear)) } : null,
     stack,
     examples: data.length,
   };
@@ -325,7 +325,7 @@ export function serializeTriageModel(m: TriageModel): Uint8Array {
     intent: { classes: qi.classes, scale: qi.scale, bias: qi.bias, length: qi.q.length },
     sub: qs ? { classes: qs.classes, scale: qs.scale, bias: qs.bias, length: qs.q.length } : null,
     // after the sub table; a file without it (older models) loads with the rule cue in its place
-    onScreen: qo && m.onScreen ? { classes: qo.classes, scale: qo.scale, bias: qo.bias, length: qo.q.length, threshold: m.onScreen.threshold } : null,
+    onScreen: qo && m.onScreen ? { classes: qo.classes, scale: qo.scale, bias: qo.bias, length: qo.q.length, threshold: m.onScreen.threshold, veto: m.onScreen.veto } : null,
   });
   const head = new TextEncoder().encode(header + '\n');
   const out = new Uint8Array(head.length + qi.q.length + (qs?.q.length ?? 0) + (qo?.q.length ?? 0));
@@ -353,7 +353,7 @@ export function deserializeTriageModel(bytes: Uint8Array): TriageModel {
     stack?: StackWeights;
     intent?: TableHeader;
     sub?: TableHeader | null;
-    onScreen?: (TableHeader & { threshold?: unknown }) | null;
+    onScreen?: (TableHeader & { threshold?: unknown; veto?: unknown }) | null;
   };
   if (h.magic !== MAGIC || !h.intent || !h.stack || !Array.isArray(h.stack.bias) || h.stack.bias.length !== INTENTS.length) {
     throw new TypeError('model: not a triage model');
@@ -371,11 +371,11 @@ export function deserializeTriageModel(bytes: Uint8Array): TriageModel {
   let onScreen: OnScreenModel | null = null;
   if (h.onScreen) {
     const linear = table(h.onScreen, nl + 1 + h.intent.length + (h.sub?.length ?? 0));
-    const threshold = h.onScreen.threshold;
-    if (linear.classes.join() !== ON_SCREEN_CLASSES.join() || typeof threshold !== 'number' || !(threshold > 0 && threshold < 1)) {
+    const { threshold, veto } = h.onScreen;
+    if (linear.classes.join() !== ON_SCREEN_CLASSES.join() || typeof threshold !== 'number' || typeof veto !== 'number' || !(veto > 0 && veto <= threshold && threshold < 1)) {
       throw new TypeError('model: bad on-screen step');
     }
-    onScreen = { linear, threshold };
+    onScreen = { linear, threshold, veto };
   }
   const langBias: Record<string, number[]> = {};
   if (h.stack.langBias && typeof h.stack.langBias === 'object') {

@@ -201,7 +201,7 @@ export function createTriage(options: TriageOptions): Triage {
     const step = learned?.onScreen;
     const onScreen: OnScreenScore | null =
       step && pinned && d.intent !== 'spam' && onScreenApplies(a.match, pinned)
-        ? { p: scoreOnScreen(step, onScreenInput(a.modelInput, a.match, d.intent, sub), onScreenScratch), threshold: step.threshold }
+        ? { p: scoreOnScreen(step, onScreenInput(a.modelInput, a.match, d.intent, sub), onScreenScratch), threshold: step.threshold, veto: step.veto }
         : null;
     const product = skuInContext(a.match, d.intent, pinned, onScreen);
     if (product.reason) reasons.push(product.reason);

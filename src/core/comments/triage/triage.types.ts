@@ -77,6 +77,11 @@ export interface OnScreenModel {
   linear: LinearModel;
   /** Probability at or above which the comment takes the pinned SKU. */
   threshold: number;
+  /**
+   * Where the rule cue of sku.on-screen already gives the pinned SKU (a question with a cue, an order with a word
+   * standing for the product), it stands at or above this probability; below it the model vetoes it.
+   */
+  veto: number;
 }
 
 /** The learned part of triage (trainTriageModel / the shipped file). */
