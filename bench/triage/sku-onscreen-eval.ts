@@ -23,7 +23,7 @@ import {
 import type { OnScreenScore } from '../../src/core/comments/triage/sku.context';
 import { featurizeLinear, type FeatureVector } from '../../src/core/comments/triage/linear.model';
 import { SUBS_OF, type Intent } from '../../src/core/comments/triage/triage.types';
-import { DEVELOPER_WRITTEN, judgesSku, loadCorpus, type LabelledSet } from './datasets';
+import { DEVELOPER_WRITTEN, judgesSku, lineKey, loadCorpus, type LabelledSet } from './datasets';
 import { labelsUnder, scoreSku, skuAgreement, type SkuFold } from './sku-eval';
 import { fmt } from './metrics';
 
@@ -40,7 +40,9 @@ export interface OnScreenSet {
   first: LabelledSet;
   second: Map<string, string | null> | null;
   /** By comment id: the comments the step applies to, their features and (when trainable) target. */
-  rows: Map<string, { x: FeatureVector; y: number | null; rule: boolean }>;
+  rows: Map<string, { x: FeatureVector; y: number | null; rule: boolean; key: string }>;
+  /** Every line's key (lineKey), to leave out training lines that repeat one of this category's lines. */
+  keys: Set<string>;
 }
 
 export function onScreenSetOf(set: LabelledSet): OnScreenSet | null {
@@ -48,7 +50,7 @@ export function onScreenSetOf(set: LabelledSet): OnScreenSet | null {
   if (!v2) return null;
   const an = createAnalyzer(set.catalog);
   const skus = new Set(set.catalog.products.map((p) => p.sku));
-  const rows = new Map<string, { x: FeatureVector; y: number | null; rule: boolean }>();
+  const rows = new Map<string, { x: FeatureVector; y: number | null; rule: boolean; key: string }>();
   for (const r of v2.first.rows) {
     const pinned = r.pinnedSku && skus.has(r.pinnedSku) ? r.pinnedSku : null;
     if (!pinned || r.intent === 'spam') continue;
@@ -57,13 +59,14 @@ export function onScreenSetOf(set: LabelledSet): OnScreenSet | null {
     const sub = r.sub && (SUBS_OF[r.intent as Intent] as readonly string[]).includes(r.sub) ? r.sub : null;
     // rule: whether the session-12 rule cue gives it the pinned product (a question with a cue, an order with a pronoun)
     const rule = (r.intent === 'question' && a.match.onScreen !== null) || (r.intent === 'order' && a.match.onScreen === 'pronoun');
-    rows.set(r.id, { x: featurizeLinear(onScreenInput(a.modelInput, a.match, r.intent, sub)), y: onScreenTarget(r.sku ?? null, pinned), rule });
+    rows.set(r.id, { x: featurizeLinear(onScreenInput(a.modelInput, a.match, r.intent, sub)), y: onScreenTarget(r.sku ?? null, pinned), rule, key: lineKey(r.text) });
   }
-  return { category: set.name.replace('corpus/', ''), first: v2.first, second: v2.second, rows };
+  return { category: set.name.replace('corpus/', ''), first: v2.first, second: v2.second, rows, keys: new Set(v2.first.rows.map((r) => lineKey(r.text))) };
 }
 
-export function examplesOf(sets: readonly OnScreenSet[]): OnScreenExample[] {
-  return sets.flatMap((s) => [...s.rows.values()].flatMap((r) => (r.y === null ? [] : [{ x: r.x, y: r.y }])));
+/** The sets' training examples, without lines that repeat a line of `exclude` ("how much?" in two catalogs), as the cross-catalog bench does. */
+export function examplesOf(sets: readonly OnScreenSet[], exclude?: ReadonlySet<string>): OnScreenExample[] {
+  return sets.flatMap((s) => [...s.rows.values()].flatMap((r) => (r.y === null || exclude?.has(r.key) ? [] : [{ x: r.x, y: r.y }])));
 }
 
 /** A threshold and a veto (OnScreenModel): the model alone is veto = threshold. */
@@ -107,7 +110,7 @@ export function judgesOnly(v: Variant): Variant {
 export function runLoco(judged: readonly OnScreenSet[], trainPool: readonly OnScreenSet[], o: OnScreenTrainOptions, cuts: readonly Cut[]): Map<Cut, Variant> {
   const out = new Map<Cut, Variant>(cuts.map((t) => [t, { name: t.veto >= t.threshold ? `model alone (p ≥ ${t.threshold})` : `model p ≥ ${t.threshold}, or cue unless p < ${t.veto}`, folds: [], agreed: [] }]));
   for (const s of judged) {
-    const model = trainOnScreenModel(examplesOf(trainPool.filter((x) => x.category !== s.category)), o);
+    const model = trainOnScreenModel(examplesOf(trainPool.filter((x) => x.category !== s.category), s.keys), o);
     for (const t of cuts) {
       const v = out.get(t)!;
       const scores = scoresOf(model, s, t);
@@ -180,7 +183,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (!ON_SCREEN_TUNING.has(errorsOf)) throw new Error(`--errors only on the SKU tuning split (${[...ON_SCREEN_TUNING].join(', ')})`);
     const s = tuning.find((x) => x.category === errorsOf);
     if (!s) throw new Error(`no v2 labels for ${errorsOf}`);
-    const model = trainOnScreenModel(examplesOf(pool.filter((x) => x.category !== errorsOf)), {});
+    const model = trainOnScreenModel(examplesOf(pool.filter((x) => x.category !== errorsOf), s.keys), {});
     const scores = scoresOf(model, s, { threshold: ON_SCREEN_DEFAULTS.threshold, veto: ON_SCREEN_DEFAULTS.veto });
     const byId = new Map(s.first.rows.map((r) => [r.id, r]));
     for (const [id, r] of s.rows) {

@@ -25,7 +25,7 @@ export const ON_SCREEN_BITS = 15;
  * Defaults chosen on the SKU tuning split (the developer-written categories and skate-surf/mens-grooming,
  * leave-one-category-out, gold intent; docs/triage.md session 13), never on the independent categories.
  */
-export const ON_SCREEN_DEFAULTS = { epochs: 12, dropout: 0.15, lr: 0.5, threshold: 0.8, veto: 0.3 };
+export const ON_SCREEN_DEFAULTS = { epochs: 12, dropout: 0.15, lr: 0.5, threshold: 0.9, veto: 0.2 };
 
 /**
  * Whether the step applies: a product is pinned and the comment names nothing (no product, family, number, offer or
