@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { createTriage } from '../../src/core/comments/triage/triage.service';
 import { trainPreparedTriageModel, type TriageModel } from '../../src/core/comments/triage/triage.model';
 import type { TriageCatalog } from '../../src/core/comments/triage/triage.types';
-import { DEVELOPER_WRITTEN, lineKey, type LabelledComment, type LabelledSet } from './datasets';
-import { labelsUnder, skuAgreement } from './sku-eval';
+import { DEVELOPER_WRITTEN, judgesSku, lineKey, type LabelledComment, type LabelledSet } from './datasets';
+import { labelsUnder, skuAgreement, v2SkuLabels } from './sku-eval';
 import { fmt, score, type ScoreReport } from './metrics';
 import { describeConfig, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type Selection } from './model-select';
 
@@ -39,6 +39,11 @@ export interface FoldReport {
   selection?: Selection;
   /** Written by the classifier's developer (DEVELOPER_WRITTEN): a fold, but not counted in the worst fold. */
   developerWritten?: boolean;
+  /**
+   * The same fold's model with its on-screen step taken out (the session-12 rule cue decides, as for a model file
+   * without the step), scored on the same lines: SKU figures on the corpus labels (key 'first') and the other labels.
+   */
+  ruleCue?: Record<string, { recall: number; precision: number }>;
 }
 
 export interface CrossCatalogReport {
@@ -170,8 +175,10 @@ export function evaluateWithModel(
  */
 export function runCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly LabelledSet[], options: { config?: 'inner-cv' | ModelConfig; log?: (line: string) => void; only?: ReadonlySet<string> } = {}): CrossCatalogReport {
   const folds: FoldReport[] = [];
-  const preparedTuning = tuning.map(prepareSet);
-  const preparedCorpus = corpus.map(prepareSet);
+  // with their rule-v2 SKU labels, where they have them: each fold's on-screen step learns from the other categories'
+  // labels only (the held-out one is left out below like its intent labels)
+  const preparedTuning = tuning.map((s) => prepareSet(s, v2SkuLabels(s)));
+  const preparedCorpus = corpus.map((s) => prepareSet(s, v2SkuLabels(s)));
   corpus.forEach((held, h) => {
     // `only` scores a few folds (each still trains on every other category), for a quick look at chosen folds
     if (options.only && !options.only.has(held.name.replace('corpus/', ''))) return;
@@ -184,12 +191,18 @@ export function runCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly
     const config = selection ? selection.config : (choice as ModelConfig);
     const model = trainPreparedTriageModel([...tun, ...cats].flatMap((s) => s.data), config);
     const trainSeconds = (performance.now() - t0) / 1000;
-    const fold = {
-      ...evaluateWithModel(held.name, held.rows, held.catalog, model, model.examples, trainSeconds, otherSkuLabels(held)),
+    const others = otherSkuLabels(held);
+    const fold: FoldReport = {
+      ...evaluateWithModel(held.name, held.rows, held.catalog, model, model.examples, trainSeconds, others),
       config,
       selection,
       developerWritten: DEVELOPER_WRITTEN.has(held.name.replace('corpus/', '')),
     };
+    if (model.onScreen) {
+      // same model, same predicted intents, the step taken out: the rule cue's SKU figures beside the step's
+      const r = evaluateWithModel(held.name, held.rows, held.catalog, { ...model, onScreen: null }, model.examples, 0, others);
+      fold.ruleCue = { first: { recall: r.skuRecall, precision: r.skuPrecision }, ...r.skuUnder };
+    }
     options.log?.(formatFold(fold));
     folds.push(fold);
   });
@@ -226,8 +239,34 @@ export function formatFold(f: FoldReport): string {
     Object.entries(f.skuUnder).map(([k, x]) => `SKU ${k} R ${fmt(x.recall)} P ${fmt(x.precision)}  `).join('') +
     `lang ${Object.entries(f.langAccuracy).map(([l, a]) => `${l} ${fmt(a, 2)}`).join(' ')}  sub: complaint ${fmt(f.complaintSubAccuracy, 2)} order ${fmt(f.orderSubAccuracy, 2)} checkout R ${fmt(f.checkoutRecall, 2)}` +
     (f.config ? `  [${describeConfig(f.config)}${f.selection ? ', chosen by inner CV' : ', fixed'}]` : '') +
+    (f.ruleCue ? `  rule cue instead: ${Object.entries(f.ruleCue).map(([k, x]) => `${k === 'first' ? 'SKU' : `SKU ${k}`} R ${fmt(x.recall)} P ${fmt(x.precision)}`).join('  ')}` : '') +
     (f.developerWritten ? '  (developer-written: not in the worst fold)' : '')
   );
+}
+
+/**
+ * The SKU worst folds under the v2 labels over the categories that judge the SKU steps: the 28 outside the on-screen
+ * step's tuning split (developer-written, skate-surf, mens-grooming) and the 25 SKU judges (judgesSku), with the step
+ * and, from the same run, with the rule cue in its place.
+ */
+export function skuWorstLines(folds: readonly FoldReport[]): string[] {
+  const groups: Array<[string, (c: string) => boolean]> = [
+    ['outside the on-screen tuning split', (c) => !DEVELOPER_WRITTEN.has(c) && c !== 'skate-surf' && c !== 'mens-grooming'],
+    ['SKU judges (judgesSku)', (c) => judgesSku(c)],
+  ];
+  const out: string[] = [];
+  for (const [label, keep] of groups) {
+    const fs = folds.filter((f) => keep(f.name.replace('corpus/', '')));
+    if (fs.length === 0) continue;
+    for (const k of ['v2', 'v2 agreed']) {
+      const step = fs.flatMap((f) => (f.skuUnder[k] ? [f.skuUnder[k]] : []));
+      const cue = fs.flatMap((f) => (f.ruleCue?.[k] ? [f.ruleCue[k]] : []));
+      if (step.length === 0) continue;
+      const w = (xs: Array<{ recall: number; precision: number }>) => `recall ${fmt(Math.min(...xs.map((x) => x.recall)))} precision ${fmt(Math.min(...xs.map((x) => x.precision)))}`;
+      out.push(`SKU WORST, ${k} labels, ${label} (${step.length} folds): with the step ${w(step)}${cue.length ? ` | rule cue instead (same run) ${w(cue)}` : ''}`);
+    }
+  }
+  return out;
 }
 
 export function formatCrossCatalog(rep: CrossCatalogReport): string {
@@ -237,5 +276,6 @@ export function formatCrossCatalog(rep: CrossCatalogReport): string {
     ...rep.folds.flatMap((f) => [formatFold(f), ...(f.selection && process.env.TRIAGE_SHOW_SELECTION === '1' ? [formatSelection(f.selection)] : [])]),
     `WORST FOLD: intent macro-F1 ${fmt(w.macroF1)} (target ≥ 0.90) | complaint F1 ${fmt(w.complaintF1)} (≥ 0.85) | SKU recall ${fmt(w.skuRecall)} (≥ 0.92) at precision ${fmt(w.skuPrecision)} (≥ 0.95) | per-language accuracy ${fmt(w.langAccuracy)} (≥ 0.85) | complaint sub-tag accuracy ${fmt(w.complaintSubAccuracy)}` +
       Object.entries(w.skuUnder).map(([k, x]) => ` | SKU under ${k} labels (${x.folds} folds): recall ${fmt(x.recall)} precision ${fmt(x.precision)}`).join(''),
+    ...skuWorstLines(rep.folds),
   ].join('\n');
 }

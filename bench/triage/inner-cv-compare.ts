@@ -19,10 +19,10 @@ const grid = process.env.GRID === 'full' ? CONFIG_GRID : [SHIPPED];
 const single = process.env.INNER === 'single';
 const seeds = (process.env.SEEDS ?? '17').split(',').map(Number).filter((s) => Number.isInteger(s));
 const t0 = performance.now();
-const tuning = loadTuningSets().map(prepareSet);
+const tuning = loadTuningSets().map((s) => prepareSet(s));
 const cats = loadCorpus()
   .filter((s) => !exclude.has(s.name.replace('corpus/', '')))
-  .map(prepareSet);
+  .map((s) => prepareSet(s));
 const t1 = performance.now();
 const summary: string[] = [];
 for (const seed of seeds) {

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
-import { skuInContext } from '../../src/core/comments/triage/sku.context';
+import { skuInContext, type OnScreenScore } from '../../src/core/comments/triage/sku.context';
 import { normalizeText } from '../../src/core/comments/triage/text.normalize';
 import { DATA_DIR, DEVELOPER_WRITTEN, judgesSku, loadCorpus, type LabelledSet } from './datasets';
 import { fmt } from './metrics';
@@ -80,9 +80,15 @@ export interface SkuFold {
 
 /**
  * `onScreenStep: false` scores the matcher without the v2 step (a question or order about the product on screen →
- * the pinned product; sku.on-screen): the same-run baseline of that step.
+ * the pinned product; sku.on-screen): the same-run baseline of that step. `true`: the rule cue. A map: the learned
+ * step's score by comment id (sku.on-screen.model; ids without one: the step does not apply).
  */
-export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind: string, text: string, gold: string | null, got: string | null, why: string) => void, onScreenStep = true): SkuFold {
+export function scoreSku(
+  set: LabelledSet,
+  goldIntent: boolean,
+  onError?: (kind: string, text: string, gold: string | null, got: string | null, why: string) => void,
+  onScreenStep: boolean | ReadonlyMap<string, OnScreenScore> = true,
+): SkuFold {
   const m = compileSkuMatcher(set.catalog);
   let gold = 0, goldOk = 0, pred = 0, predOk = 0, missed = 0, wrong = 0, spurious = 0;
   const kinds = new Map<string, number>();
@@ -90,7 +96,8 @@ export function scoreSku(set: LabelledSet, goldIntent: boolean, onError?: (kind:
   for (const r of set.rows) {
     const matched = m.match(normalizeText(r.text), r.pinnedSku ?? null);
     const res = onScreenStep ? matched : { ...matched, onScreen: null };
-    const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null) : null;
+    const learned = typeof onScreenStep === 'object' ? (onScreenStep.get(r.id) ?? null) : null;
+    const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null, learned) : null;
     const p = cx ? cx.sku : res.sku;
     if (r.sku) {
       gold++;
@@ -143,6 +150,14 @@ export function labelsUnder(rule: SkuRule, set: LabelledSet): { first: LabelledS
   const a = loadSkuLabelFile(category, 'sku-v2a.jsonl');
   if (!a) return null;
   return { first: { ...set, rows: set.rows.filter((r) => a.has(r.id)).map((r) => ({ ...r, sku: a.get(r.id) ?? null })) }, second: loadSkuLabelFile(category, 'sku-v2b.jsonl') };
+}
+
+/**
+ * A category's first rule-v2 SKU labels by comment id (sku-v2a.jsonl), what the "about the product on screen" step is
+ * trained on; null when the category has none (the tuning sets dev-tune/tune2, a category not yet relabelled).
+ */
+export function v2SkuLabels(set: LabelledSet): Map<string, string | null> | null {
+  return loadSkuLabelFile(set.name.replace('corpus/', ''), 'sku-v2a.jsonl');
 }
 
 /** One {"id","sku"} per line in test/data/corpus/<category>/<file>, by comment id; null when the file is absent. */

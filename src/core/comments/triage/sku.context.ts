@@ -23,8 +23,19 @@ export interface SkuInContext {
 /** The reason an assumed product carries; the moderator view shows it apart from matches. */
 export const PINNED_ASSUMPTION = 'sku: none named; counted for the pinned product';
 
+/**
+ * The learned step's answer for a comment it applies to (sku.on-screen.model): P(about the pinned product) and the
+ * threshold it is compared with. Absent (no model in the file, or the step does not apply): the rule cue decides.
+ */
+export interface OnScreenScore {
+  p: number;
+  threshold: number;
+  /** The rule cue's pick stands at or above this probability (OnScreenModel.veto). */
+  veto: number;
+}
+
 /** `pinnedSku` must already be a product of the catalog (or null). */
-export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string | null): SkuInContext {
+export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string | null, onScreen: OnScreenScore | null = null): SkuInContext {
   const candidates = match.sku === null && match.candidates.length > 1 ? match.candidates.slice(0, 8) : [];
   if (intent === 'spam') {
     return { sku: null, candidates: [], contextSku: null, reason: match.sku || candidates.length > 0 ? 'sku: spam names no product → none' : null };
@@ -38,8 +49,18 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
   // about the product on screen without naming it (rule v2): a question about its attributes or with a word standing
   // for it ("how much?", "does it come in XL", "harganya berapa"), an order with such a word ("i'll take it"). Not a
   // bare order ("+1": assumed below) and not a complaint (what they bought may not be what is pinned now)
-  if (match.sku === null && pinnedSku && ((intent === 'question' && match.onScreen) || (intent === 'order' && match.onScreen === 'pronoun'))) {
-    const why = match.onScreen === 'pronoun' ? 'a word standing for the product on screen' : 'a question about the product on screen';
+  const ruleCue = match.sku === null && pinnedSku !== null && ((intent === 'question' && match.onScreen !== null) || (intent === 'order' && match.onScreen === 'pronoun'));
+  const why = match.onScreen === 'pronoun' ? 'a word standing for the product on screen' : 'a question about the product on screen';
+  if (onScreen && match.sku === null && pinnedSku) {
+    // the learned step (sku.on-screen.model): the rule cue's pick stands unless the model vetoes it, and the model adds
+    // the lines no cue finds (a remark with "it", an order or a complaint about the product on screen) when it is sure;
+    // its probability is on the moderator's Why either way
+    if (onScreen.p >= onScreen.threshold || (ruleCue && onScreen.p >= onScreen.veto)) {
+      const p = onScreen.p.toFixed(2);
+      return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: about the product on screen (model ${p}${ruleCue ? `; ${why}` : ''}), none named → pinned ${pinnedSku}` };
+    }
+  } else if (ruleCue && pinnedSku) {
+    // without the learned step (a model file without it): the rule cue decides
     return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: ${why}, none named → pinned ${pinnedSku}` };
   }
   if (intent === 'order' && match.sku === null && pinnedSku && !match.mentioned && !match.offerCode && match.candidates.length === 0) {

@@ -3,6 +3,7 @@
 // out-of-fold predictions only (the model never scores a comment it was trained on while the stack is fitted).
 import { createAnalyzer, type Analysis } from './triage.analyzer';
 import { dequantizeLinear, featurizeLinear, quantizeLinear, trainLinear, type FeatureVector, type LinearModel } from './linear.model';
+import { ON_SCREEN_CLASSES, onScreenApplies, onScreenInput, onScreenTarget, trainOnScreenModel, type OnScreenExample, type OnScreenModel, type OnScreenTrainOptions } from './sku.on-screen.model';
 import { INTENTS, SUB_INTENTS, SUBS_OF, type Intent, type StackWeights, type SubIntent, type TriageCatalog, type TriageModel } from './triage.types';
 
 export type { StackWeights, TriageModel };
@@ -14,6 +15,11 @@ export interface TrainingExample {
   sub?: string | null;
   lang?: string | null;
   pinnedSku?: string | null;
+  /**
+   * The product the comment is about under labelling rule v2 (test/data/sku-rule-v2.md), when the row carries that
+   * label: what the "about the product on screen" step learns from. Undefined: no such label, no example.
+   */
+  sku?: string | null;
 }
 
 export interface TrainingGroup {
@@ -40,6 +46,8 @@ export interface TrainTriageOptions {
    * viewers often ask without one ("is it safe for kids"), so the wording, not the mark alone, should carry a question.
    */
   bareCopies?: boolean;
+  /** The "about the product on screen" step's training (sku.on-screen.model); false: no step in the model. */
+  onScreen?: OnScreenTrainOptions | false;
 }
 
 /**
@@ -78,6 +86,8 @@ export interface Prepared {
   lang: string;
   /** The same comment with its question marks taken out (only when it had one): features and rule scores. */
   bare?: { x: FeatureVector; rules: Float64Array };
+  /** An example of the "about the product on screen" step, when the row has a v2 label and the step applies. */
+  onScreen?: OnScreenExample;
 }
 
 /** Question marks of any script: a comment without them is the same question, written as chat often is. */
@@ -103,12 +113,19 @@ export function prepare(groups: readonly TrainingGroup[]): Prepared[] {
   const out: Prepared[] = [];
   for (const g of groups) {
     const an = createAnalyzer(g.catalog);
+    const skus = new Set(g.catalog.products.map((p) => p.sku));
     for (const row of g.rows) {
       const y = INTENTS.indexOf(row.intent);
       if (y < 0) continue;
       const a = an.analyse(row.text, row.lang ?? null, row.pinnedSku ?? null);
       const sub = row.sub && (SUBS_OF[row.intent] as readonly string[]).includes(row.sub) ? SUB_INTENTS.indexOf(row.sub as SubIntent) : -1;
       const p: Prepared = { x: featurizeLinear(a.modelInput), y, sub, rules: ruleVector(a), lang: a.lang };
+      const pinned = row.pinnedSku && skus.has(row.pinnedSku) ? row.pinnedSku : null;
+      if (row.sku !== undefined && pinned && onScreenApplies(a.match, pinned)) {
+        const target = onScreenTarget(row.sku, pinned);
+        // the gold intent and sub-intent stand for the predicted ones the triage service will give it
+        if (target !== null) p.onScreen = { x: featurizeLinear(onScreenInput(a.modelInput, a.match, row.intent, sub >= 0 ? SUB_INTENTS[sub] : null)), y: target };
+      }
       const bareText = row.text.replace(QUESTION_MARKS, ' ');
       if (bareText !== row.text) {
         const b = an.analyse(bareText, row.lang ?? null, row.pinnedSku ?? null);
@@ -282,10 +299,13 @@ export function trainPreparedTriageModel(data: readonly Prepared[], o: TrainTria
           bits: SUB_BITS,
         })
       : null;
+  const onScreenData = data.flatMap((d) => (d.onScreen ? [d.onScreen] : []));
+  const onScreen = o.onScreen === false ? null : trainOnScreenModel(onScreenData, o.onScreen ?? {});
   // the 8-bit round trip happens here, so what is evaluated is exactly what ships
   return {
     intent: dequantizeLinear(quantizeLinear(intent)),
     sub: sub ? dequantizeLinear(quantizeLinear(sub)) : null,
+    onScreen: onScreen ? { ...onScreen, linear: dequantizeLinear(quantizeLinear(onScreen.linear)) } : null,
     stack,
     examples: data.length,
   };
@@ -297,18 +317,22 @@ const MAGIC = 'baton-triage-model/1';
 export function serializeTriageModel(m: TriageModel): Uint8Array {
   const qi = quantizeLinear(m.intent);
   const qs = m.sub ? quantizeLinear(m.sub) : null;
+  const qo = m.onScreen ? quantizeLinear(m.onScreen.linear) : null;
   const header = JSON.stringify({
     magic: MAGIC,
     examples: m.examples,
     stack: m.stack,
     intent: { classes: qi.classes, scale: qi.scale, bias: qi.bias, length: qi.q.length },
     sub: qs ? { classes: qs.classes, scale: qs.scale, bias: qs.bias, length: qs.q.length } : null,
+    // after the sub table; a file without it (older models) loads with the rule cue in its place
+    onScreen: qo && m.onScreen ? { classes: qo.classes, scale: qo.scale, bias: qo.bias, length: qo.q.length, threshold: m.onScreen.threshold, veto: m.onScreen.veto } : null,
   });
   const head = new TextEncoder().encode(header + '\n');
-  const out = new Uint8Array(head.length + qi.q.length + (qs?.q.length ?? 0));
+  const out = new Uint8Array(head.length + qi.q.length + (qs?.q.length ?? 0) + (qo?.q.length ?? 0));
   out.set(head, 0);
   out.set(new Uint8Array(qi.q.buffer, qi.q.byteOffset, qi.q.length), head.length);
   if (qs) out.set(new Uint8Array(qs.q.buffer, qs.q.byteOffset, qs.q.length), head.length + qi.q.length);
+  if (qo) out.set(new Uint8Array(qo.q.buffer, qo.q.byteOffset, qo.q.length), head.length + qi.q.length + (qs?.q.length ?? 0));
   return out;
 }
 
@@ -329,12 +353,13 @@ export function deserializeTriageModel(bytes: Uint8Array): TriageModel {
     stack?: StackWeights;
     intent?: TableHeader;
     sub?: TableHeader | null;
+    onScreen?: (TableHeader & { threshold?: unknown; veto?: unknown }) | null;
   };
   if (h.magic !== MAGIC || !h.intent || !h.stack || !Array.isArray(h.stack.bias) || h.stack.bias.length !== INTENTS.length) {
     throw new TypeError('model: not a triage model');
   }
   const table = (t: TableHeader, at: number): LinearModel => {
-    if (!Array.isArray(t.classes) || !Number.isFinite(t.scale) || !Array.isArray(t.bias) || at + t.length > bytes.length) {
+    if (!Array.isArray(t.classes) || !Number.isFinite(t.scale) || !Array.isArray(t.bias) || !Number.isInteger(t.length) || t.length <= 0 || at + t.length > bytes.length) {
       throw new TypeError('model: bad weight table');
     }
     const q = new Int8Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + t.length));
@@ -343,6 +368,15 @@ export function deserializeTriageModel(bytes: Uint8Array): TriageModel {
   const intent = table(h.intent, nl + 1);
   if (intent.classes.join() !== INTENTS.join()) throw new TypeError('model: intent classes differ');
   const sub = h.sub ? table(h.sub, nl + 1 + h.intent.length) : null;
+  let onScreen: OnScreenModel | null = null;
+  if (h.onScreen) {
+    const linear = table(h.onScreen, nl + 1 + h.intent.length + (h.sub?.length ?? 0));
+    const { threshold, veto } = h.onScreen;
+    if (linear.classes.join() !== ON_SCREEN_CLASSES.join() || typeof threshold !== 'number' || typeof veto !== 'number' || !(veto > 0 && veto <= threshold && threshold < 1)) {
+      throw new TypeError('model: bad on-screen step');
+    }
+    onScreen = { linear, threshold, veto };
+  }
   const langBias: Record<string, number[]> = {};
   if (h.stack.langBias && typeof h.stack.langBias === 'object') {
     for (const [lang, v] of Object.entries(h.stack.langBias)) {
@@ -360,5 +394,5 @@ export function deserializeTriageModel(bytes: Uint8Array): TriageModel {
     stack[key] = v.map(Number);
   }
   if (Object.keys(langBias).length > 0) stack.langBias = langBias;
-  return { intent, sub, stack, examples: Number(h.examples) || 0 };
+  return { intent, sub, onScreen, stack, examples: Number(h.examples) || 0 };
 }

@@ -19,7 +19,8 @@ import { createAnalyzer, type Analysis } from './triage.analyzer';
 import { createOnlineModel, featurize, isStopword } from './online.model';
 import { createFeatureScratch, featurizeLinear, partsLength, type FeatureVector } from './linear.model';
 import { RULES_ONLY_STACK, type TriageModel } from './triage.model';
-import { skuInContext } from './sku.context';
+import { skuInContext, type OnScreenScore } from './sku.context';
+import { onScreenApplies, onScreenInput, scoreOnScreen } from './sku.on-screen.model';
 
 export const DEFAULT_UNSURE_BELOW = 0.55;
 /** Softmax temperature for the rules-only confidence (fixed on dev-tune); a learned model brings its own stack. */
@@ -87,6 +88,8 @@ export function createTriage(options: TriageOptions): Triage {
    */
   const corrected = new Map<string, Intent>();
   const scratch = createFeatureScratch();
+  // the on-screen step's features, apart from the intent model's (those are still read for the reasons)
+  const onScreenScratch = createFeatureScratch();
   // one comment's logits and per-part class sums, reused: the model reads its table once per comment, and the
   // explanation is taken from these sums (bit for bit what a second pass would give)
   const zScratch = new Float64Array(learned ? learned.intent.classes.length : 0);
@@ -194,7 +197,13 @@ export function createTriage(options: TriageOptions): Triage {
     }
     if (override) reasons.unshift(`${override}: a moderator corrected this phrase`);
     const pinned = typeof input?.pinnedSku === 'string' && catalogSkus.has(input.pinnedSku) ? input.pinnedSku : null;
-    const product = skuInContext(a.match, d.intent, pinned);
+    // the learned "about the product on screen" step, for a comment that names nothing while a product is pinned
+    const step = learned?.onScreen;
+    const onScreen: OnScreenScore | null =
+      step && pinned && d.intent !== 'spam' && onScreenApplies(a.match, pinned)
+        ? { p: scoreOnScreen(step, onScreenInput(a.modelInput, a.match, d.intent, sub), onScreenScratch), threshold: step.threshold, veto: step.veto }
+        : null;
+    const product = skuInContext(a.match, d.intent, pinned, onScreen);
     if (product.reason) reasons.push(product.reason);
     else for (const r of a.match.reasons) reasons.push(r);
     if (d.confidence < unsureBelow) reasons.push(`unsure (${d.confidence.toFixed(2)} < ${unsureBelow})`);

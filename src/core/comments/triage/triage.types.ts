@@ -71,11 +71,29 @@ export interface StackWeights {
   langBias?: Record<string, number[]>;
 }
 
+/** The learned "about the product on screen" step (sku.on-screen.model): a two-class linear model and its threshold. */
+export interface OnScreenModel {
+  /** Classes ['elsewhere', 'on screen']. */
+  linear: LinearModel;
+  /** Probability at or above which the comment takes the pinned SKU. */
+  threshold: number;
+  /**
+   * Where the rule cue of sku.on-screen already gives the pinned SKU (a question with a cue, an order with a word
+   * standing for the product), it stands at or above this probability; below it the model vetoes it.
+   */
+  veto: number;
+}
+
 /** The learned part of triage (trainTriageModel / the shipped file). */
 export interface TriageModel {
   intent: LinearModel;
   sub: LinearModel | null;
   stack: StackWeights;
+  /**
+   * The learned "about the product on screen" step (sku.on-screen.model); absent or null in a model file written
+   * without it, and then the rule cue of sku.on-screen decides.
+   */
+  onScreen?: OnScreenModel | null;
   /** Examples it was trained on. */
   examples: number;
 }
