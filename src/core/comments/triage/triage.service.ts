@@ -21,6 +21,7 @@ import { createFeatureScratch, featurizeLinear, partsLength, type FeatureVector 
 import { RULES_ONLY_STACK, type TriageModel } from './triage.model';
 import { skuInContext, type OnScreenScore } from './sku.context';
 import { onScreenApplies, onScreenInput, scoreOnScreen } from './sku.on-screen.model';
+import { fitReasons } from './triage.reasons';
 
 export const DEFAULT_UNSURE_BELOW = 0.55;
 /** Softmax temperature for the rules-only confidence (fixed on dev-tune); a learned model brings its own stack. */
@@ -204,9 +205,7 @@ export function createTriage(options: TriageOptions): Triage {
         ? { p: scoreOnScreen(step, onScreenInput(a.modelInput, a.match, d.intent, sub), onScreenScratch), threshold: step.threshold, veto: step.veto }
         : null;
     const product = skuInContext(a.match, d.intent, pinned, onScreen);
-    if (product.reason) reasons.push(product.reason);
-    else for (const r of a.match.reasons) reasons.push(r);
-    if (d.confidence < unsureBelow) reasons.push(`unsure (${d.confidence.toFixed(2)} < ${unsureBelow})`);
+    const unsureMark = d.confidence < unsureBelow ? [`unsure (${d.confidence.toFixed(2)} < ${unsureBelow})`] : [];
 
     return {
       intent: d.intent,
@@ -214,7 +213,7 @@ export function createTriage(options: TriageOptions): Triage {
       lang: a.lang,
       sku: product.sku,
       offerCode: a.match.offerCode,
-      reasons: reasons.slice(0, MAX_REASONS),
+      reasons: fitReasons(reasons, product.reason ? [product.reason] : a.match.reasons, unsureMark, MAX_REASONS),
       sub,
       candidates: product.candidates,
       contextSku: product.contextSku,
