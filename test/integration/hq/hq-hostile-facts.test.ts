@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHq, type HqApp } from '../../../hq/hq.app';
 import { startPostgres, type PostgresServer } from '../../peers/postgres-server';
+import { migrateHq } from '../../../hq/db/hq-migrations';
 
 const DAY = Date.UTC(2026, 11, 3, 19);
 const kpis = (revenue: number, orders: number, views: number) => ({ views, addToCart: 0, checkouts: 0, orders, revenue, currency: 'USD', rehearsal: false });
@@ -186,6 +187,26 @@ for (const engine of ['pglite', 'postgres'] as const) {
         await hq.db.query("INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body) VALUES ('hs-evil', $1, 'e-show', $2, $3, 'old', $4::jsonb)", [seq, s.kind, DAY, s.body]);
       }
       await expectFiguresIntact();
+    });
+
+    // Last: it takes HQ's schema back to before facts were flagged.
+    it('flags, when it adds the flag, the commerce an older HQ stored that the views cannot read', async () => {
+      await issue('hs-old');
+      await hq.db.exec('ALTER TABLE facts DROP COLUMN problem; DELETE FROM hq_schema WHERE version = 5;');
+      const rows = [order(1, 25), order(2, null, { type: 'view', count: 3, currency: null }), ...STORED.filter((r) => r.kind === 'commerce').map((r) => r.body)];
+      for (const [i, body] of rows.entries()) {
+        await hq.db.query("INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body) VALUES ('hs-old', $1, 'o-show', 'commerce', $2, 'old', $3::jsonb)", [
+          i + 1,
+          DAY,
+          typeof body === 'string' ? body : JSON.stringify(body),
+        ]);
+      }
+      await migrateHq(hq.db);
+      const flagged = await hq.db.query<{ seq: number }>("SELECT seq::int AS seq FROM facts WHERE station_id = 'hs-old' AND problem IS NOT NULL ORDER BY seq");
+      expect(flagged.map((r) => r.seq)).toEqual(rows.slice(2).map((_, i) => i + 3));
+      const stations = (await get('/stations')).text;
+      const oldRow = stations.slice(stations.indexOf('>hs-old<'));
+      expect(oldRow.slice(0, oldRow.indexOf('</tr>'))).toMatch(new RegExp(`data-testid="flagged">${rows.length - 2}<`));
     });
   });
 }
