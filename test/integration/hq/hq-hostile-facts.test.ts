@@ -42,6 +42,7 @@ const HOSTILE: { what: string; kind: string; body: string }[] = [
   { what: 'a lone surrogate in the channel', kind: 'commerce', body: JSON.stringify(order(25, 5)).replace('"source":"webhook"', '"source":"web\\ud800hook"') },
   { what: 'NUL in the offer id', kind: 'commerce', body: JSON.stringify(order(26, 5)).replace('"offerId":"o1"', '"offerId":"o\\u00001"') },
   { what: 'every field missing', kind: 'commerce', body: '{}' },
+  { what: 'a body nested 100,000 levels deep', kind: 'alert', body: '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000) },
   { what: 'show start that is no date', kind: 'show', body: JSON.stringify(showBody('Evil show', { start: 'not a date' })) },
   { what: 'show KPIs as text', kind: 'show', body: JSON.stringify(showBody('Evil show', { kpis: { ...kpis(0, 0, 0), revenue: 'lots' } })) },
   { what: 'a package without totals', kind: 'show', body: JSON.stringify(showBody('Evil show', { phase: 'package', package: {} })) },
