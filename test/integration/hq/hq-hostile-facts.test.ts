@@ -190,6 +190,13 @@ for (const engine of ['pglite', 'postgres'] as const) {
       await expectFiguresIntact();
     });
 
+    it('answers a malformed station registration with 400, not a failure', async () => {
+      for (const body of ['{"id":', 'null', '[]', '{"id":{"x":1}}']) {
+        const r = await fetch(`${hq.url}/api/stations`, { method: 'POST', headers: admin(), body });
+        expect({ body, status: r.status }).toEqual({ body, status: 400 });
+      }
+    });
+
     // Last: it takes HQ's schema back to before facts were flagged.
     it('flags, when it adds the flag, the commerce an older HQ stored that the views cannot read', async () => {
       await issue('hs-old');
