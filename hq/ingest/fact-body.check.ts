@@ -84,19 +84,31 @@ export interface CheckedFact {
 const BAD_TEXT = /[\u0000]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const BAD_TEXT_ALL = new RegExp(BAD_TEXT.source, 'g');
 
+interface Scan {
+  found: 'deep' | 'text' | null;
+  /** Characters of text and keys plus a few per value: a bound on the JSON size within 6x (escapes). */
+  chars: number;
+}
+
 /** Walks a parsed JSON value: too deep, or holding text PostgreSQL cannot store. Bounded recursion. */
-function scan(v: unknown, depth: number): 'deep' | 'text' | null {
-  if (typeof v === 'string') return BAD_TEXT.test(v) ? 'text' : null;
-  if (!v || typeof v !== 'object') return null;
-  if (depth > MAX_BODY_DEPTH) return 'deep';
-  let found: 'text' | null = null;
-  for (const [k, x] of Object.entries(v)) {
-    if (BAD_TEXT.test(k)) found = 'text';
-    const r = scan(x, depth + 1);
-    if (r === 'deep') return r;
-    if (r) found = r;
+function scan(v: unknown, depth: number, acc: Scan): void {
+  if (typeof v === 'string') {
+    acc.chars += v.length + 2;
+    if (BAD_TEXT.test(v)) acc.found = 'text';
+    return;
   }
-  return found;
+  acc.chars += 24;
+  if (!v || typeof v !== 'object') return;
+  if (depth > MAX_BODY_DEPTH) {
+    acc.found = 'deep';
+    return;
+  }
+  for (const [k, x] of Object.entries(v)) {
+    acc.chars += k.length + 3;
+    if (BAD_TEXT.test(k)) acc.found = 'text';
+    scan(x, depth + 1, acc);
+    if (acc.found === 'deep') return;
+  }
 }
 
 function cleanText(v: unknown): unknown {
@@ -112,10 +124,13 @@ export const cleanString = (s: string): string => s.replace(BAD_TEXT_ALL, '\ufff
 const describe = (issue: z.core.$ZodIssue | undefined) => `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`.slice(0, 200);
 
 export function checkFactBody(kind: HqFactKind, body: Record<string, unknown>): CheckedFact {
-  const found = scan(body, 1);
+  const acc: Scan = { found: null, chars: 0 };
+  scan(body, 1, acc);
+  const found = acc.found;
   if (found === 'deep') return { body: { omitted: `nested deeper than ${MAX_BODY_DEPTH} levels` }, problem: `body nested deeper than ${MAX_BODY_DEPTH} levels` };
   const clean = found === 'text' ? (cleanText(body) as Record<string, unknown>) : body;
-  const size = JSON.stringify(clean).length;
+  // Serialised only when it could be too large: escapes make JSON at most ~6x the counted characters.
+  const size = acc.chars * 6 > MAX_BODY_CHARS ? JSON.stringify(clean).length : 0;
   if (size > MAX_BODY_CHARS) return { body: { omitted: `${size} characters` }, problem: `body of ${size} characters (at most ${MAX_BODY_CHARS})` };
   if (found === 'text') return { body: clean, problem: 'text with a NUL character or a lone UTF-16 surrogate' };
   const schema = BODY[kind];
