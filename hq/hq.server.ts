@@ -127,8 +127,13 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
 
     if (path === '/api/stations' && req.method === 'POST') {
-      const body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}') as { id?: unknown; label?: unknown };
-      if (typeof body.id !== 'string') return fail(res, 400, 'Give the station an id.');
+      let body: { id?: unknown; label?: unknown } | null;
+      try {
+        body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}') as { id?: unknown; label?: unknown } | null;
+      } catch {
+        return fail(res, 400, 'The body is not valid JSON.');
+      }
+      if (typeof body?.id !== 'string') return fail(res, 400, 'Give the station an id.');
       try {
         const token = await issueStationToken(o.db, body.id, typeof body.label === 'string' ? body.label : '');
         ingest.forgetTokens();

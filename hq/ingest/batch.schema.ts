@@ -1,6 +1,7 @@
 // The wire shape of a station's batch, parsed before anything touches the database.
 import { z } from 'zod';
 import { HQ_FACT_KINDS } from '../../src/shared/contract/index';
+import { MAX_TIME_MS } from '../db/fact-sql';
 
 export const MAX_FACTS_PER_BATCH = 5_000;
 export const STATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -10,7 +11,8 @@ const factSchema = z
     seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
     showId: z.string().max(128),
     kind: z.enum(HQ_FACT_KINDS),
-    at: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    // A time any page can show as a date (JavaScript's Date ends at 8.64e15 ms).
+    at: z.number().int().nonnegative().max(MAX_TIME_MS),
     body: z.record(z.string(), z.unknown()),
   })
   .strict();

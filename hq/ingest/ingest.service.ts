@@ -5,6 +5,7 @@ import { INGEST_ROLE } from '../db/hq-migrations';
 import type { HqDb } from '../db/hq-db';
 import type { HqAck } from '../../src/shared/contract/index';
 import { batchSchema, type ParsedBatch } from './batch.schema';
+import { checkFactBody, cleanString } from './fact-body.check';
 import { checkAuditRows } from './audit-chain.check';
 import { tokenHash } from './stations.repo';
 import { createIngestStats, type IngestStats } from './ingest.stats';
@@ -87,8 +88,15 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
           await refuseStation(who.id, `claimed station ${batch.stationId}`);
           return { status: 403, message: `This token belongs to station ${who.id}, not ${batch.stationId}.` };
         }
-        const { ack, dbMs } = await applier.apply(batch, hqNow);
-        return { status: 200, ack, dbMs, facts: batch.facts.length };
+        // Each body is checked by its kind; a bad one is stored flagged and named in the answer.
+        const rejected: { seq: number; reason: string }[] = [];
+        const facts = batch.facts.map((f): CheckedBatch['facts'][number] => {
+          const c = checkFactBody(f.kind, f.body);
+          if (c.problem) rejected.push({ seq: f.seq, reason: c.problem });
+          return { ...f, showId: cleanString(f.showId), body: c.body, problem: c.problem };
+        });
+        const { ack, dbMs } = await applier.apply({ ...batch, batchId: cleanString(batch.batchId), facts }, hqNow);
+        return { status: 200, ack: { ...ack, rejected }, dbMs, facts: batch.facts.length };
       } catch (error) {
         // The database is away (restarting, unreachable): the station keeps its facts and retries.
         return { status: 503, message: `HQ's database is unavailable: ${(error as Error).message.slice(0, 200)}` };
@@ -96,6 +104,9 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
     },
   };
 }
+
+/** A batch whose facts' bodies HQ checked: `problem` says what is wrong with one (null: nothing). */
+type CheckedBatch = Omit<ParsedBatch, 'facts'> & { facts: (ParsedBatch['facts'][number] & { problem: string | null })[] };
 
 interface StationHead {
   chainSeq: number;
@@ -116,9 +127,9 @@ class HeadMoved extends Error {}
 // locked: a second HQ process on the same database makes the update touch no row, and the batch
 // is rolled back and applied again against the head that process committed.
 const APPLY_BATCH = `WITH ins AS (
-    INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body)
-    SELECT $1, x.seq, x."showId", x.kind, x.at, $2, x.body
-      FROM jsonb_to_recordset($3::jsonb) AS x(seq bigint, "showId" text, kind text, at bigint, body jsonb)
+    INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body, problem)
+    SELECT $1, x.seq, x."showId", x.kind, x.at, $2, x.body, x.problem
+      FROM jsonb_to_recordset($3::jsonb) AS x(seq bigint, "showId" text, kind text, at bigint, body jsonb, problem text)
     ON CONFLICT (station_id, seq) DO NOTHING
     RETURNING seq
   ), upd AS (
@@ -142,7 +153,7 @@ function createApplier(db: HqDb) {
   const heads = new Map<string, StationHead>();
   const queues = new Map<string, Promise<unknown>>();
 
-  const once = (batch: ParsedBatch, hqNow: number) =>
+  const once = (batch: CheckedBatch, hqNow: number) =>
     db.txAs(INGEST_ROLE, { 'baton.station': batch.stationId }, async (q) => {
       const t0 = performance.now();
       let head = heads.get(batch.stationId);
@@ -190,7 +201,7 @@ function createApplier(db: HqDb) {
       return { next, dbMs: performance.now() - t0, ack: { ackedSeq: Number(done.acked_seq), applied: inserted.size, duplicates: batch.facts.length - inserted.size } };
     });
 
-  const applyNow = async (batch: ParsedBatch, hqNow: number): Promise<Applied> => {
+  const applyNow = async (batch: CheckedBatch, hqNow: number): Promise<Applied> => {
     try {
       const r = await once(batch, hqNow);
       heads.set(batch.stationId, r.next);
@@ -206,7 +217,7 @@ function createApplier(db: HqDb) {
   };
 
   return {
-    apply(batch: ParsedBatch, hqNow: number): Promise<Applied> {
+    apply(batch: CheckedBatch, hqNow: number): Promise<Applied> {
       const before = queues.get(batch.stationId) ?? Promise.resolve();
       const run = before.then(
         () => applyNow(batch, hqNow),

@@ -20,6 +20,9 @@ export interface StationRow {
   chain_seq: string | number;
   chain_break_seq: string | number | null;
   chain_break_reason: string | null;
+  /** Facts HQ holds from the station but will not read (flagged at ingest), and the latest one's problem. */
+  flagged: number;
+  last_problem: string | null;
 }
 
 export class StationInputError extends Error {}
@@ -42,7 +45,13 @@ export async function revokeStation(q: Queryable, id: string): Promise<boolean> 
 }
 
 export async function listStations(q: Queryable): Promise<StationRow[]> {
-  return q.query<StationRow>('SELECT * FROM stations ORDER BY id');
+  return q.query<StationRow>(
+    `SELECT s.*, COALESCE(f.n, 0)::int AS flagged, f.last_problem
+       FROM stations s
+       LEFT JOIN (SELECT station_id, count(*) AS n, (array_agg(problem ORDER BY seq DESC))[1] AS last_problem
+                    FROM facts WHERE problem IS NOT NULL GROUP BY station_id) f ON f.station_id = s.id
+      ORDER BY s.id`,
+  );
 }
 
 export async function countUnknownRefusals(q: Queryable): Promise<{ n: number; last: Date | null }> {

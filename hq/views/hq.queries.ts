@@ -2,10 +2,28 @@
 // every attribution cut, and incidents. Money is summed in cents from the stations' decimal text.
 import type { Queryable } from '../db/hq-db';
 import { parsePackageTotals, type PackageTotals } from '../../src/shared/contract/index';
+import { commerceReadable, jsonNum, MAX_TIME_MS } from '../db/fact-sql';
 
 /** A station's text field, or the fallback when it is missing or not a scalar (facts are untrusted). */
 export function str(v: unknown, fallback: string): string {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
+}
+
+/** A station's time (ms) that a page can show as a date, or null (text, NaN, beyond year 275760). */
+export function time(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_TIME_MS ? v : null;
+}
+
+type Kpis = { views: number; addToCart: number; checkouts: number; orders: number; revenue: number; currency: string };
+
+/** A station's KPIs, or null when any figure is not a finite number (facts are untrusted). */
+export function parseKpis(v: unknown): Kpis | null {
+  if (!v || typeof v !== 'object') return null;
+  const k = v as Record<string, unknown>;
+  const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  const [views, addToCart, checkouts, orders, revenue] = [n(k.views), n(k.addToCart), n(k.checkouts), n(k.orders), n(k.revenue)];
+  if (views === null || addToCart === null || checkouts === null || orders === null || revenue === null || typeof k.currency !== 'string') return null;
+  return { views, addToCart, checkouts, orders, revenue, currency: k.currency.slice(0, 16) };
 }
 
 export interface ShowRecord {
@@ -30,12 +48,13 @@ export interface ShowRecord {
   /** GO, segments with running totals and END: what each segment (offer presentation, CTA) did. */
   experiment: ShowExperiment | null;
   phase: string;
-  kpis: { views: number; addToCart: number; checkouts: number; orders: number; revenue: number; currency: string };
+  /** Null when the station sent none, or none HQ can read. */
+  kpis: Kpis | null;
   /**
    * The package's totals, once the station has written one, with the commerce events they count
    * (`counted`; null from a station that did not say, whose totals HQ can only compare with all).
    */
-  package: { kpis: ShowRecord['kpis']; at: number; counted: PackageTotals['counted'] | null } | null;
+  package: { kpis: Kpis; at: number; counted: PackageTotals['counted'] | null } | null;
 }
 
 export interface ShowExperiment {
@@ -57,13 +76,14 @@ const totalsOf = (v: unknown): SegmentTotals => {
 export function parseExperiment(v: unknown): ShowExperiment | null {
   if (!v || typeof v !== 'object') return null;
   const e = v as Record<string, unknown>;
-  if (typeof e.goAt !== 'number' || !Array.isArray(e.segments)) return null;
+  const goAt = time(e.goAt);
+  if (goAt === null || !Array.isArray(e.segments)) return null;
   return {
-    goAt: e.goAt,
-    endAt: typeof e.endAt === 'number' ? e.endAt : null,
+    goAt,
+    endAt: time(e.endAt),
     final: e.final ? totalsOf(e.final) : null,
     segments: e.segments
-      .filter((m): m is Record<string, unknown> => !!m && typeof m === 'object' && typeof (m as { at?: unknown }).at === 'number')
+      .filter((m): m is Record<string, unknown> => !!m && typeof m === 'object' && time((m as { at?: unknown }).at) !== null)
       .slice(0, 500)
       .map((m) => ({ at: m.at as number, segmentId: str(m.segmentId, ''), title: str(m.title, '(untitled segment)'), totals: totalsOf(m.totals) })),
   };
@@ -81,9 +101,9 @@ export async function loadShows(q: Queryable): Promise<ShowRecord[]> {
   const rows = await q.query<{ station_id: string; show_id: string; seq: string | number; received_at: Date; body: Record<string, unknown>; pkg: Record<string, unknown> | null }>(
     `SELECT s.station_id, s.show_id, s.seq, s.received_at, s.body, p.pkg
        FROM (SELECT DISTINCT ON (station_id, show_id) station_id, show_id, seq, received_at, body
-               FROM facts WHERE kind = 'show' ORDER BY station_id, show_id, seq DESC) s
+               FROM facts WHERE kind = 'show' AND problem IS NULL ORDER BY station_id, show_id, seq DESC) s
        LEFT JOIN (SELECT DISTINCT ON (station_id, show_id) station_id, show_id, body->'package' AS pkg
-               FROM facts WHERE kind = 'show' AND body ? 'package' ORDER BY station_id, show_id, seq DESC) p
+               FROM facts WHERE kind = 'show' AND problem IS NULL AND body ? 'package' ORDER BY station_id, show_id, seq DESC) p
          USING (station_id, show_id)`,
   );
   return rows.map((r) => {
@@ -97,7 +117,7 @@ export async function loadShows(q: Queryable): Promise<ShowRecord[]> {
       brand: str(b.brand, ''),
       rehearsal: b.rehearsal === true,
       start: str(b.start, ''),
-      durationMinutes: Number(b.durationMinutes ?? 0),
+      durationMinutes: num(b.durationMinutes),
       timezone: str(b.timezone, 'UTC'),
       owner: typeof b.owner === 'string' ? b.owner : null,
       approver: typeof b.approver === 'string' ? b.approver : null,
@@ -106,7 +126,7 @@ export async function loadShows(q: Queryable): Promise<ShowRecord[]> {
       platforms: Array.isArray(b.platforms) ? b.platforms.filter((x): x is string => typeof x === 'string').slice(0, 10) : [],
       experiment: parseExperiment(b.experiment),
       phase: str(b.phase, 'draft'),
-      kpis: b.kpis as ShowRecord['kpis'],
+      kpis: parseKpis(b.kpis),
       package: packageOf(r.pkg),
     };
   });
@@ -114,8 +134,11 @@ export async function loadShows(q: Queryable): Promise<ShowRecord[]> {
 
 function packageOf(v: Record<string, unknown> | null): ShowRecord['package'] {
   if (!v || typeof v !== 'object') return null;
+  // Totals HQ cannot read are no package to reconcile with (the show waits for a readable one).
+  const kpis = parseKpis(v.kpis);
+  if (!kpis) return null;
   const stated = parsePackageTotals({ showId: '', kpis: v.kpis, counted: v.counted });
-  return { kpis: v.kpis as ShowRecord['kpis'], at: Number(v.at ?? 0), counted: stated?.counted ?? null };
+  return { kpis, at: time(v.at) ?? 0, counted: stated?.counted ?? null };
 }
 
 export interface CommerceCell {
@@ -137,23 +160,27 @@ export interface CommerceCell {
 }
 
 // The mark is read from the same latest package record as loadShows reads; a number only (facts
-// are untrusted: text where a number belongs must not fail the whole view).
-const jsonNumber = (obj: string, key: string) => `CASE WHEN jsonb_typeof(${obj}->'${key}') = 'number' THEN (${obj}->>'${key}')::numeric END`;
+// are untrusted: text where a number belongs must not fail the whole view). Commerce is read only
+// from facts ingest did not flag and whose figures are in range (rows stored before ingest checked
+// them included): one station's garbage must neither fail the query nor land in a shared row
+// (a day, a channel, a brand) beside another station's sales.
 
 export async function loadCommerce(q: Queryable): Promise<CommerceCell[]> {
   const rows = await q.query<{ station_id: string; show_id: string; offer: string; source: string; day: string; type: string; currency: string | null; n: number; cents: number; events: number; mark: string | number | null; in_package: boolean | null }>(
     `WITH marks AS (
-       SELECT DISTINCT ON (station_id, show_id) station_id, show_id, ${jsonNumber("body->'package'->'counted'", 'throughEventSeq')} AS mark
-         FROM facts WHERE kind = 'show' AND body ? 'package' ORDER BY station_id, show_id, seq DESC)
+       SELECT DISTINCT ON (station_id, show_id) station_id, show_id, ${jsonNum("body->'package'->'counted'", 'throughEventSeq')} AS mark
+         FROM facts WHERE kind = 'show' AND problem IS NULL AND body ? 'package' ORDER BY station_id, show_id, seq DESC),
+     readable AS (
+       SELECT station_id, show_id, body FROM facts WHERE kind = 'commerce' AND problem IS NULL AND ${commerceReadable('body')})
      SELECT f.station_id, f.show_id, COALESCE(f.body->>'offerId', '') AS offer, COALESCE(f.body->>'source', '') AS source,
-            to_char(to_timestamp((f.body->>'at')::bigint / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+            CASE WHEN ${jsonNum('f.body', 'at')} BETWEEN 0 AND ${MAX_TIME_MS}
+                 THEN to_char(to_timestamp(${jsonNum('f.body', 'at')} / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD') END AS day,
             f.body->>'type' AS type, f.body->>'currency' AS currency, m.mark,
-            CASE WHEN m.mark IS NULL THEN NULL ELSE COALESCE(${jsonNumber('f.body', 'eventSeq')} <= m.mark, false) END AS in_package,
-            SUM((f.body->>'count')::bigint)::float8 AS n,
-            SUM(ROUND(COALESCE((f.body->>'amount')::numeric, 0) * 100))::float8 AS cents,
+            CASE WHEN m.mark IS NULL THEN NULL ELSE COALESCE(${jsonNum('f.body', 'eventSeq')} <= m.mark, false) END AS in_package,
+            SUM(${jsonNum('f.body', 'count')})::float8 AS n,
+            SUM(ROUND(COALESCE(${jsonNum('f.body', 'amount')}, 0) * 100))::float8 AS cents,
             count(*)::float8 AS events
-       FROM facts f LEFT JOIN marks m ON m.station_id = f.station_id AND m.show_id = f.show_id
-      WHERE f.kind = 'commerce'
+       FROM readable f LEFT JOIN marks m ON m.station_id = f.station_id AND m.show_id = f.show_id
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
   );
   return rows.map((r) => ({
@@ -190,18 +217,18 @@ export async function loadIncidents(q: Queryable): Promise<Incident[]> {
   const rows = await q.query<{ station_id: string; show_id: string; seq: string | number; kind: 'alert' | 'offer_pause'; station_at: string | number; body: Record<string, unknown> }>(
     `SELECT * FROM (
        SELECT DISTINCT ON (station_id, body->>'id') station_id, show_id, seq, kind, station_at, body
-         FROM facts WHERE kind = 'alert' ORDER BY station_id, body->>'id', seq DESC) a
+         FROM facts WHERE kind = 'alert' AND problem IS NULL ORDER BY station_id, body->>'id', seq DESC) a
      UNION ALL
-     SELECT station_id, show_id, seq, kind, station_at, body FROM facts WHERE kind = 'offer_pause'
+     SELECT station_id, show_id, seq, kind, station_at, body FROM facts WHERE kind = 'offer_pause' AND problem IS NULL
      ORDER BY station_at DESC LIMIT 2000`,
   );
   return rows
     .map((r): Incident => {
       const b = r.body;
       if (r.kind === 'alert') {
-        return { key: `${r.station_id}/alert/${str(b.id, String(r.seq)).replace(/\s/g, '_').slice(0, 200) || r.seq}`, stationId: r.station_id, showId: r.show_id, seq: Number(r.seq), kind: 'alert', at: Number(b.raisedAt ?? r.station_at), level: str(b.level, 'info'), mode: `${str(b.source, '?')}: ${str(b.key, '?')}`, message: str(b.message, '') };
+        return { key: `${r.station_id}/alert/${str(b.id, String(r.seq)).replace(/\s/g, '_').slice(0, 200) || r.seq}`, stationId: r.station_id, showId: r.show_id, seq: Number(r.seq), kind: 'alert', at: time(b.raisedAt) ?? time(Number(r.station_at)) ?? 0, level: str(b.level, 'info'), mode: `${str(b.source, '?')}: ${str(b.key, '?')}`, message: str(b.message, '') };
       }
-      return { key: `${r.station_id}/offer_pause/${r.seq}`, stationId: r.station_id, showId: r.show_id, seq: Number(r.seq), kind: 'offer_pause', at: Number(r.station_at), level: b.outcome === 'ok' ? 'warn' : 'critical', mode: `offer paused: ${str(b.reason, '')}`.slice(0, 160), message: `Offer ${str(b.offerId, '?')} paused by ${str(b.actor, '?')} (${str(b.outcome, '?')}): ${str(b.reason, '')}` };
+      return { key: `${r.station_id}/offer_pause/${r.seq}`, stationId: r.station_id, showId: r.show_id, seq: Number(r.seq), kind: 'offer_pause', at: time(Number(r.station_at)) ?? 0, level: b.outcome === 'ok' ? 'warn' : 'critical', mode: `offer paused: ${str(b.reason, '')}`.slice(0, 160), message: `Offer ${str(b.offerId, '?')} paused by ${str(b.actor, '?')} (${str(b.outcome, '?')}): ${str(b.reason, '')}` };
     })
     .filter((i) => i.kind === 'offer_pause' || i.level !== 'info');
 }

@@ -1,7 +1,7 @@
 // HQ's pages: the live calendar, attribution (with its reconciliation against each package and a
 // CSV for finance), the post-mortem board and the station list. Pure: data in, HTML out.
 import { toCsv } from '../../src/core/show/post-show.package';
-import { esc, money, page, pct, table } from './html';
+import { esc, money, page, pct, table, utc } from './html';
 import { attribute, reconcile, ATTRIBUTION_DIMENSIONS, type AttributionDimension, type Reconciliation, type ReconcileStatus } from './attribution.calc';
 import type { CommerceCell, Incident, ShowRecord } from './hq.queries';
 import type { StationRow } from '../ingest/stations.repo';
@@ -14,12 +14,12 @@ const PHASE_LABEL: Record<string, string> = { draft: 'draft', approved: 'script 
 export function calendarPage(shows: readonly ShowRecord[]): string {
   const byDay = new Map<string, ShowRecord[]>();
   for (const s of [...shows].sort((a, b) => a.start.localeCompare(b.start))) {
-    const day = Number.isNaN(Date.parse(s.start)) ? 'unscheduled' : new Date(s.start).toISOString().slice(0, 10);
+    const day = Number.isNaN(Date.parse(s.start)) ? 'unscheduled' : utc(Date.parse(s.start), 10);
     byDay.set(day, [...(byDay.get(day) ?? []), s]);
   }
   const days = [...byDay.entries()].map(([day, list]) => {
     const rows = list.map((s) => [
-      esc(new Date(s.start).toISOString().slice(11, 16) + ' UTC'),
+      Number.isNaN(Date.parse(s.start)) ? '—' : esc(utc(Date.parse(s.start), 16).slice(11) + ' UTC'),
       `${esc(s.title)}${s.rehearsal ? ' <span class="pill warn">REHEARSAL</span>' : ''}`,
       esc(s.brand),
       esc(s.stationId),
@@ -147,7 +147,7 @@ export function postmortemPage(incidents: readonly Incident[], shows: readonly S
   const rows = items.map((i) => {
     const d = edits.decisions.get(i.key);
     const owner = d ? d.owner : (i.show?.owner ?? null);
-    const due = d?.due ?? new Date(i.at + DUE_MS).toISOString().slice(0, 10);
+    const due = d?.due ?? utc(i.at + DUE_MS, 10);
     const set = d ? `<br><span class="muted small">set by ${esc(d.updatedBy)} ${esc(d.updatedAt.toISOString().slice(0, 16).replace('T', ' '))}</span>` : '';
     const edit = edits.actor
       ? `<form method="post" action="/postmortem/item" class="edit" data-testid="edit-item"><input type="hidden" name="key" value="${esc(i.key)}">
@@ -155,7 +155,7 @@ export function postmortemPage(incidents: readonly Incident[], shows: readonly S
           <input name="due" aria-label="Due" type="date" value="${esc(due)}"> <button>Save</button></form>`
       : '';
     return [
-      esc(new Date(i.at).toISOString().slice(0, 16).replace('T', ' ')),
+      esc(utc(i.at, 16)),
       esc(i.show?.title ?? i.showId),
       esc(i.show?.brand ?? '—'),
       `<span class="pill ${i.level === 'critical' ? 'bad' : 'warn'}">${esc(i.level)}</span>`,
@@ -212,7 +212,7 @@ export function experimentsPage(shows: readonly ShowRecord[]): string {
       esc(r.show.brand),
       esc(r.show.stationId),
       esc(r.show.platforms.join(' + ') || '—'),
-      esc(new Date(r.row.at).toISOString().slice(0, 16).replace('T', ' ')),
+      esc(utc(r.row.at, 16)),
       r.row.minutes === null ? '<span class="pill live">on air</span>' : esc(r.row.minutes.toFixed(1)),
       esc(r.row.views ?? '—'),
       esc(r.row.carts ?? '—'),
@@ -242,11 +242,13 @@ export function stationsPage(stations: readonly StationRow[], unknown: { n: numb
     esc(s.clock_skew_ms === null ? '—' : `${Math.round(Number(s.clock_skew_ms) / 1000)} s`),
     s.chain_break_seq === null ? `<span class="pill ok">intact to ${esc(s.chain_seq)}</span>` : `<span class="pill bad" data-testid="chain-break">BROKEN at ${esc(s.chain_break_seq)}: ${esc(s.chain_break_reason)}</span>`,
     `<span data-testid="refused">${esc(s.refused_count)}</span>${s.last_refused_reason ? ` <span class="muted">(last: ${esc(s.last_refused_reason)})</span>` : ''}`,
+    `<span${s.flagged ? ' class="pill bad"' : ''} data-testid="flagged">${esc(s.flagged)}</span>${s.last_problem ? ` <span class="muted">(last: ${esc(s.last_problem)})</span>` : ''}`,
   ]);
   return page(
     'Stations',
     '/stations',
-    `${table(['Station', 'Token', 'Last batch', 'Facts held (seq)', 'Clock skew', 'Audit chain', 'Refused'], rows, new Set([3]), 'stations')}
+    `${table(['Station', 'Token', 'Last batch', 'Facts held (seq)', 'Clock skew', 'Audit chain', 'Refused', 'Facts not read'], rows, new Set([3]), 'stations')}
+     <p class="muted">Facts not read: what a station sent that HQ holds but leaves out of every page (a figure that is not a number, an unknown currency, a date beyond any calendar), each named back to the station in its acknowledgement.</p>
      <p>Requests with a token of no station: <b data-testid="unknown-refusals">${esc(unknown.n)}</b>${unknown.last ? ` <span class="muted">(last ${esc(unknown.last.toISOString())})</span>` : ''}</p>`,
     15,
   );

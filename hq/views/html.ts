@@ -50,3 +50,12 @@ export function table(head: readonly string[], rows: readonly string[][], numeri
 
 export const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`;
 export const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * A time as UTC text cut to `chars` of its ISO form ('2026-12-03 19:00' at 16), or '—' when it is
+ * no date a page can show (a station's value beyond year 275760 would make Date throw).
+ */
+export function utc(ms: number, chars: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? '—' : d.toISOString().slice(0, chars).replace('T', ' ');
+}

@@ -85,6 +85,12 @@ export interface HqAck {
   ackedSeq: number;
   applied: number;
   duplicates: number;
+  /**
+   * Facts of this batch HQ holds but will not read (a figure that is not a number, an unknown
+   * currency, a date beyond any calendar...), each with what is wrong: acknowledged all the same,
+   * so one bad fact never stalls the outbox, and counted on HQ's station list.
+   */
+  rejected?: { seq: number; reason: string }[];
 }
 
 /**

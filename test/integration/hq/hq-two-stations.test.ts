@@ -108,6 +108,10 @@ for (const engine of ['postgres', 'pglite'] as const) {
         // to the last row without a break.
         expect(held).toEqual(expected);
       }
+      // HQ checks every fact's body: a real station's facts (shows, commerce, comments, alerts,
+      // offer pauses) are all ones it reads — none flagged.
+      const flagged = await hq.db.query<{ kind: string; problem: string }>('SELECT kind, problem FROM facts WHERE problem IS NOT NULL LIMIT 5');
+      expect(flagged).toEqual([]);
       const rec = reconcile(await loadCommerce(hq.db), await loadShows(hq.db));
       expect(rec).toHaveLength(2);
       for (const [i, id] of ['studio-a', 'studio-b'].entries()) {
