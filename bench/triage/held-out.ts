@@ -122,6 +122,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   aquarium: 'aggregates read 2026-12-06 16:25',
   'golf-gear': 'aggregates read 2026-12-06 18:43',
   'vinyl-records': 'aggregates read 2026-12-06 18:43',
+  'kitchen-cookware': 'aggregates read 2026-12-06 22:40',
+  'laptops-tablets': 'aggregates read 2026-12-06 22:40',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
