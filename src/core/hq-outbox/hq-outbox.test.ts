@@ -115,6 +115,32 @@ describe('HQ sender', () => {
     collector.close();
   });
 
+  it('counts the facts HQ acknowledged but will not read, with its reason, and reads that part of the answer as untrusted', async () => {
+    const c = await loaded();
+    const repo = createHqOutboxRepo(c.db);
+    const collector = createHqCollector({ db: c.db, repo, state: c.state, now: () => c.now() });
+    const states: HqSyncState[] = [];
+    let batches = 0;
+    const post = (b: HqBatch): Promise<HqPostResult> => {
+      batches += 1;
+      const last = b.facts[b.facts.length - 1]!.seq;
+      // the first answer flags two facts; the second is garbage where the list should be; the rest flag none
+      const rejected: unknown =
+        batches === 1 ? [{ seq: b.facts[0]!.seq, reason: 'commerce amount is not a number' }, { seq: last, reason: `currency ${'X'.repeat(500)}\u0000` }] : batches === 2 ? [{ seq: 'x' }, 7, null] : undefined;
+      return Promise.resolve({ ok: true, ack: { ackedSeq: last, applied: b.facts.length, duplicates: 0, ...(rejected === undefined ? {} : { rejected }) } as never });
+    };
+    const sender = startHqSender({ stationId: 's1', repo, collector, post, now: () => c.now(), onState: (s) => states.push(s), idleMs: 20, maxBackoffMs: 40, batchSize: 3 });
+    expect(await sender.drained(5_000)).toBe(true);
+    const last = states.at(-1)!;
+    expect(last).toMatchObject({ state: 'synced', behind: 0, flagged: { count: 2 } });
+    // HQ's words are shown to the producer: bounded, and no control characters
+    expect(last.flagged!.lastReason!.length).toBeLessThanOrEqual(200);
+    expect(last.flagged!.lastReason).not.toMatch(/[\u0000-\u001f]/);
+    expect(last.flagged!.lastReason).toMatch(/^currency X+/);
+    await sender.close();
+    collector.close();
+  });
+
   it('backs off exponentially up to the cap, with jitter', () => {
     expect(backoffMs(0, 30_000, () => 0)).toBe(125);
     expect(backoffMs(3, 30_000, () => 1)).toBe(2000);

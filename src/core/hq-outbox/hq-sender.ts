@@ -32,6 +32,28 @@ export interface HqSender {
   close(): Promise<void>;
 }
 
+/** HQ's reasons are shown to the producer: at most this long, no control characters. */
+const MAX_REASON = 200;
+
+/**
+ * The facts HQ flagged in its answer, read as untrusted (HQ is another machine): entries that are
+ * not `{seq: number, reason: string}` are not counted, and the reason is cleaned and bounded.
+ */
+export function flaggedIn(ack: HqAck): { count: number; lastReason: string | null } {
+  const list: unknown = (ack as { rejected?: unknown }).rejected;
+  if (!Array.isArray(list)) return { count: 0, lastReason: null };
+  let count = 0;
+  let lastReason: string | null = null;
+  for (const r of list.slice(0, 100_000) as unknown[]) {
+    if (typeof r !== 'object' || r === null) continue;
+    const { seq, reason } = r as { seq?: unknown; reason?: unknown };
+    if (typeof seq !== 'number' || typeof reason !== 'string') continue;
+    count += 1;
+    lastReason = reason.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, MAX_REASON).toWellFormed().trim();
+  }
+  return { count, lastReason };
+}
+
 export function backoffMs(failures: number, max: number, random: () => number): number {
   const base = Math.min(max, 250 * 2 ** Math.min(failures, 16));
   return Math.round(base / 2 + (random() * base) / 2);
@@ -47,12 +69,14 @@ export function startHqSender(deps: HqSenderDeps): HqSender {
   let timer: NodeJS.Timeout | null = null;
   let wakeUp: (() => void) | null = null;
   let sync: HqSyncState = { configured: true, state: 'behind', behind: deps.repo.pending(), since: deps.now(), lastError: null };
+  let flagged = { count: 0, lastReason: null as string | null };
   const drainWaiters = new Set<() => void>();
 
-  const setSync = (next: Omit<HqSyncState, 'configured' | 'since'>) => {
+  const setSync = (next: Omit<HqSyncState, 'configured' | 'since' | 'flagged'>) => {
     const since = next.state === sync.state ? sync.since : deps.now();
-    if (next.state === sync.state && next.behind === sync.behind && next.lastError === sync.lastError) return;
-    sync = { configured: true, ...next, since };
+    const sameFlags = (sync.flagged?.count ?? 0) === flagged.count;
+    if (next.state === sync.state && next.behind === sync.behind && next.lastError === sync.lastError && sameFlags) return;
+    sync = { configured: true, ...next, since, ...(flagged.count > 0 ? { flagged } : {}) };
     deps.onState(sync);
   };
   deps.onState(sync);
@@ -83,6 +107,8 @@ export function startHqSender(deps: HqSenderDeps): HqSender {
     if (r.ok) {
       failures = 0;
       deps.repo.ack(Math.min(r.ack.ackedSeq, facts[facts.length - 1]!.seq));
+      const now = flaggedIn(r.ack);
+      if (now.count > 0) flagged = { count: flagged.count + now.count, lastReason: now.lastReason };
       const behind = deps.repo.pending();
       setSync({ state: behind > 0 ? 'behind' : 'synced', behind, lastError: null });
       if (behind === 0) for (const w of drainWaiters) w();

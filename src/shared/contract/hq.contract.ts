@@ -21,6 +21,11 @@ export interface HqSyncState {
   stationId?: string | null;
   /** `cli`: from `--hq` at start (not stored); `setting`: set by the producer (`hq.configure`). */
   source?: 'cli' | 'setting' | null;
+  /**
+   * Facts HQ acknowledged but will not read (its `rejected`), since the station started, with HQ's
+   * latest reason: the producer learns that HQ's figures leave some of this station's facts out.
+   */
+  flagged?: { count: number; lastReason: string | null };
 }
 
 export const HQ_STATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

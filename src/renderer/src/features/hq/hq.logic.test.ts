@@ -19,6 +19,18 @@ describe('hqLine', () => {
   });
 });
 
+describe('hqLine, facts HQ did not read', () => {
+  it('turns amber and says how many, with HQ’s reason in the detail, whatever the sync state', () => {
+    expect(hqLine(hq({ flagged: { count: 3, lastReason: 'commerce amount is not a number' } }), hhmm)).toEqual({
+      level: 'amber',
+      text: 'HQ: synced · 3 facts not read by HQ',
+      detail: 'commerce amount is not a number',
+    });
+    expect(hqLine(hq({ state: 'behind', behind: 20, flagged: { count: 1, lastReason: null } }), hhmm)?.text).toBe('HQ: 20 behind · 1 fact not read by HQ');
+    expect(hqLine(hq({ flagged: { count: 0, lastReason: null } }), hhmm)).toEqual({ level: 'green', text: 'HQ: synced', detail: null });
+  });
+});
+
 describe('hqConfigureArgs', () => {
   it('trims and keeps the stored token when none is typed', () => {
     expect(hqConfigureArgs({ url: ' http://hq:4900 ', stationId: ' studio-a ', token: '' })).toEqual({ ok: true, args: { url: 'http://hq:4900', stationId: 'studio-a' } });

@@ -14,6 +14,14 @@ export interface HqLine {
 /** Null when the station does not report to HQ: the status bar shows nothing then. */
 export function hqLine(hq: HqSyncState | null | undefined, timeOfDay: (ms: number) => string): HqLine | null {
   if (!hq?.configured) return null;
+  const line = syncLine(hq, timeOfDay);
+  const n = hq.flagged?.count ?? 0;
+  if (n === 0) return line;
+  // HQ holds them but leaves them out of its figures: worth a look, not an emergency.
+  return { level: line.level === 'red' ? 'red' : 'amber', text: `${line.text} · ${n.toLocaleString('en')} ${n === 1 ? 'fact' : 'facts'} not read by HQ`, detail: line.detail ?? hq.flagged?.lastReason ?? null };
+}
+
+function syncLine(hq: HqSyncState, timeOfDay: (ms: number) => string): HqLine {
   switch (hq.state) {
     case 'synced':
       return { level: 'green', text: 'HQ: synced', detail: null };
