@@ -12,8 +12,9 @@ export function CommentRow(props: {
   /** Offset in the list (px): the row is placed by its list, never by the layout of its neighbours. */
   top: number;
   /**
-   * Off screen and kept for reuse by the list: `hidden` (no box, out of the accessibility tree, never
-   * focusable) and not counted as a comment row. It still holds the last comment it showed.
+   * Off screen and kept for reuse by the list: `hidden` (not painted, out of the accessibility tree,
+   * never focusable; comments.css keeps its layout) and not counted as a comment row. It still holds
+   * the last comment it showed.
    */
   parked?: boolean;
   c: CommentRecord;
