@@ -144,7 +144,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
   slots.current = next;
   shown.current = nextShown;
   const keys = next.keys;
-  const rows = [];
+  const rows: { index: number; el: ReactElement }[] = [];
   const holes: { slot: number; el: ReactElement }[] = [];
   const row = (item: DeskItem, index: number, key: string | undefined, parked: boolean) => (
     <DeskRow
@@ -179,14 +179,17 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
       });
       continue;
     }
-    rows.push(row(item, i, keys.get(item.id), false));
+    rows.push({ index: i, el: row(item, i, keys.get(item.id), false) });
   }
-  holes.sort((a, b) => a.slot - b.slot);
-  for (const h of holes) rows.push(h.el);
+  // Parked rows sit among the rows by the index they last showed, where they already are in the DOM:
+  // parking one moves no element (a moved element has its style and layout built again, hidden or not).
   for (const [id, key] of next.parked) {
     const last = nextShown.get(id);
-    if (last) rows.push(row(last.item, last.index, key, true));
+    if (last) rows.push({ index: last.index, el: row(last.item, last.index, key, true) });
   }
+  rows.sort((a, b) => a.index - b.index);
+  holes.sort((a, b) => a.slot - b.slot);
+  const children = [...rows.map((r) => r.el), ...holes.map((h) => h.el)];
   // An empty listbox is an error to assistive tech: with no rows it is a plain region.
   return (
     <div
@@ -199,7 +202,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     >
       {total === 0 && !props.loading ? <p className="muted mod-empty">Nothing waiting here.</p> : null}
       <div className="desk-rows" style={{ height: total * ROW_HEIGHT }}>
-        {rows}
+        {children}
       </div>
     </div>
   );

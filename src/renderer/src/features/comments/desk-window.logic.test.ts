@@ -172,6 +172,17 @@ describe('recycled row keys', () => {
     expect([...back.keys]).toEqual([...top.keys]);
     expect(back.parked.size).toBe(0);
   });
+  it('parks nothing while some read rows stay on screen: a row that leaves with no taker is dropped', () => {
+    const top = on(noRows(), ['a', 'b', 'c']);
+    const scrolled = on(top, ['c']);
+    expect([...scrolled.keys]).toEqual([['c', 'r2']]);
+    expect(scrolled.parked.size).toBe(0);
+    // Rows parked by an earlier jump are still lent out, and drain.
+    const away = on(top, []);
+    const landed = on(away, ['x']);
+    expect(landed.keys.get('x')).toBe('r0');
+    expect([...landed.parked]).toEqual([['b', 'r1'], ['c', 'r2']]);
+  });
   it('lends parked rows, oldest first, to items that come in when no row on screen just left', () => {
     const away = on(on(noRows(), ['a', 'b', 'c']), []);
     const page = on(away, ['x', 'b']);

@@ -171,8 +171,9 @@ export const noRows = (): RowSlots => ({ keys: new Map(), parked: new Map() });
  * rows kept hidden after they leave. An item still on screen keeps its key (its DOM stays; an
  * arrival only moves it). An item coming back from the pool takes its own row back, content and
  * all. An item that came in takes the key of a row that just left (in the leavers' order), else of
- * the oldest parked row, else a new one. Rows that left and were not taken are parked (newest last),
- * at most `pool` of them, the oldest dropped first.
+ * the oldest parked row, else a new one. When no item is left on screen (placeholders only), rows
+ * that left are parked (newest last), at most `pool` of them, the oldest dropped first; otherwise a
+ * row that left with no taker is dropped.
  *
  * Why a pool: a jump across unread pages shows placeholders only, so every row leaves the screen at
  * once; without the pool they are unmounted, and the next screen of rows (a far `j` back to the
@@ -215,9 +216,12 @@ export function assignRows(prev: RowSlots, ids: readonly string[], pool: number)
     taken.add(key);
     next.set(id, key);
   }
-  // Rows that left: parked under the item they last showed (their DOM still shows it, hidden).
+  // Rows that left: parked under the item they last showed (their DOM still shows it, hidden), but
+  // only when no read row is left on screen (a jump onto unread pages). While some stay (a fast
+  // scroll that outruns its reads), a row with no taker is dropped: parking and showing rows there
+  // cost the main thread more than creating them (moderator-ab scroll, B/A 1.05–1.20).
   const left: [string, string][] = [];
-  for (const [id, key] of prev.keys) if (!wanted.has(id) && !taken.has(key)) left.push([id, key]);
+  if (ids.length === 0) for (const [id, key] of prev.keys) if (!wanted.has(id) && !taken.has(key)) left.push([id, key]);
   const kept = [...parked.slice(fromParked), ...left];
   return { keys: next, parked: new Map(kept.slice(Math.max(0, kept.length - Math.max(0, pool)))) };
 }
