@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     const { token, liveLoad } = load;
     await load.fill();
     const browser = await launchChromium(UNPACED_FRAME_ARGS);
-    type R = { browserCpu: number; p95: number; mainMean: number; mainP95: number; allMean: number; allP95: number };
+    type R = { browserCpu: number; p95: number; mainMean: number; mainP95: number; allMean: number; allP95: number; firstJ: number; over: number };
     const results: Record<'A' | 'B', Record<'walk' | 'scroll' | 'live', R[]>> = { A: { walk: [], scroll: [], live: [] }, B: { walk: [], scroll: [], live: [] } };
     try {
       const block = async (which: 'A' | 'B') => {
@@ -67,9 +67,11 @@ async function main(): Promise<void> {
             const events = parseTrace(await browser.stopTracing());
             const costs = frameCosts(events);
             const cpu = costs ? rendererCpuPerFrame(events, costs) : { main: [], all: [] };
-            const r = { browserCpu, p95: p95(w.times), mainMean: mean(cpu.main), mainP95: p95(cpu.main), allMean: mean(cpu.all), allP95: p95(cpu.all) };
+            const r = { browserCpu, p95: p95(w.times), mainMean: mean(cpu.main), mainP95: p95(cpu.main), allMean: mean(cpu.all), allP95: p95(cpu.all), firstJ: k === 'walk' ? (w.times[60] ?? 0) + (w.times[61] ?? 0) : Number.NaN, over: w.times.filter((x) => x > 16.7).length };
             results[which][k].push(r);
-            line.push(`${k} p95 ${r.p95.toFixed(1)} (browser CPU ${r.browserCpu.toFixed(1)} a frame, cpu main ${r.mainMean.toFixed(1)}/${r.mainP95.toFixed(1)}, all ${r.allMean.toFixed(1)}/${r.allP95.toFixed(1)})`);
+            // Which frames of the untimed-by-trace walk went over 16.7 ms (STEP_WALK: 0–59 jumps, 60–98 j).
+            const over = w.times.map((x, i) => (x > 16.7 ? `${i}=${x.toFixed(0)}` : '')).filter(Boolean).join(' ') || 'none';
+            line.push(`${k} p95 ${r.p95.toFixed(1)} (browser CPU ${r.browserCpu.toFixed(1)} a frame, cpu main ${r.mainMean.toFixed(1)}/${r.mainP95.toFixed(1)}, all ${r.allMean.toFixed(1)}/${r.allP95.toFixed(1)}; over 16.7: ${over})`);
           }
           console.log(`${new Date().toISOString().slice(11, 19)} load ${loadavg()[0]?.toFixed(1)} ${which}: ${line.join(' · ')}`);
         } finally {
@@ -81,7 +83,8 @@ async function main(): Promise<void> {
       await browser.close();
     }
     for (const k of chosen) {
-      for (const m of ['browserCpu', 'p95', 'mainMean', 'mainP95', 'allMean', 'allP95'] as const) {
+      for (const m of ['browserCpu', 'p95', 'over', 'firstJ', 'mainMean', 'mainP95', 'allMean', 'allP95'] as const) {
+        if (m === 'firstJ' && k !== 'walk') continue;
         const a = results.A[k].map((r) => r[m]);
         const b = results.B[k].map((r) => r[m]);
         console.log(`${k.padEnd(6)} ${m.padEnd(8)} A ${a.map((x) => x.toFixed(1)).join(' ')} (median ${med(a).toFixed(1)}) · B ${b.map((x) => x.toFixed(1)).join(' ')} (median ${med(b).toFixed(1)}) · B/A per pair ${a.map((x, i) => ((b[i] as number) / x).toFixed(2)).join(' ')}`);

@@ -5,7 +5,11 @@
 // (forced right after). Alternates two disjoint screens (rows 0–20 and 50–70, both in the read
 // pages) on one page, so each step replaces every row; each block is a fresh page, blocks ABBA.
 // A diagnostic beside bench/moderator-ab.ts (whole walks); it prints no target.
-//   node --import tsx bench/moderator-mount-ab.ts <A out/renderer dir> <B out/renderer dir> [pairs] [steps]
+// Mode `return` (the bench's first far `j`): each step first jumps far onto rows no page was read
+// for (placeholders only, two frames, before any read can land), then measures the frame that
+// scrolls back to the top, whose rows are held (the selection's pages): the rows that left at the
+// jump come back.
+//   node --import tsx bench/moderator-mount-ab.ts <A out/renderer dir> <B out/renderer dir> [pairs] [steps] [swap|return]
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { serveBuild } from './support/serve-build';
@@ -15,14 +19,19 @@ import { alternatePairs } from './support/paired-blocks';
 
 const med = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-const STEPS = (n: number) => `(async () => {
+const STEPS = (n: number, mode: 'swap' | 'return') => `(async () => {
   const list = document.querySelector('[data-testid="comment-list"]');
   const raf = () => new Promise((r) => requestAnimationFrame(r));
   const script = [], layout = [];
-  let holes = 0;
+  let holes = 0, awayRows = 0;
   for (let i = 0; i < ${n}; i++) {
     await new Promise((r) => setTimeout(r, 60));
     await raf();
+    if (${JSON.stringify(mode)} === 'return') {
+      list.scrollTop = 1200000 + i * 90000;
+      await raf(); await raf();
+      awayRows += document.querySelectorAll('[data-testid="comment-row"]').length;
+    }
     const done = new Promise((resolve) => {
       const onScroll = () => {
         list.removeEventListener('scroll', onScroll);
@@ -35,18 +44,19 @@ const STEPS = (n: number) => `(async () => {
       };
       list.addEventListener('scroll', onScroll);
     });
-    list.scrollTop = i % 2 === 0 ? 3000 : 0;
+    list.scrollTop = ${JSON.stringify(mode)} === 'return' ? 0 : i % 2 === 0 ? 3000 : 0;
     const [s, l] = await done;
     script.push(s); layout.push(l);
     holes += document.querySelectorAll('.comment-row-loading').length;
   }
-  return { script, layout, holes };
+  return { script, layout, holes, awayRows };
 })()`;
 
 async function main(): Promise<void> {
   const [dirA, dirB] = [resolve(process.argv[2] ?? ''), resolve(process.argv[3] ?? join(ROOT, 'out/renderer'))];
   const pairs = Number(process.argv[4] ?? 3);
   const steps = Number(process.argv[5] ?? 30);
+  const mode = process.argv[6] === 'return' ? 'return' : 'swap';
   const rig = await startBenchRig({ name: 'moderator-mount-ab', showFile: join(ROOT, 'resources/demo-show/show.json'), producerToken: null });
   const { station } = rig;
   try {
@@ -65,14 +75,14 @@ async function main(): Promise<void> {
           await new Promise((r) => setTimeout(r, 2_000));
           // The first steps warm the code paths (V8 compiles); the rest are the figures.
           const warm = Math.min(6, Math.floor(steps / 3));
-          const r = (await p.evaluate(STEPS(steps))) as { script: number[]; layout: number[]; holes: number };
+          const r = (await p.evaluate(STEPS(steps, mode))) as { script: number[]; layout: number[]; holes: number; awayRows: number };
           const s = r.script.slice(warm);
           const l = r.layout.slice(warm);
           const t = s.map((x, i) => x + (l[i] as number));
           res[which].script.push(med(s));
           res[which].layout.push(med(l));
           res[which].total.push(med(t));
-          console.log(`${new Date().toISOString().slice(11, 19)} load ${loadavg()[0]?.toFixed(1)} ${which}: median script ${med(s).toFixed(2)} ms, style+layout ${med(l).toFixed(2)} ms, both ${med(t).toFixed(2)} ms (max ${Math.max(...t).toFixed(1)}; placeholders seen ${r.holes})`);
+          console.log(`${new Date().toISOString().slice(11, 19)} load ${loadavg()[0]?.toFixed(1)} ${which}: median script ${med(s).toFixed(2)} ms, style+layout ${med(l).toFixed(2)} ms, both ${med(t).toFixed(2)} ms (max ${Math.max(...t).toFixed(1)}; placeholders seen ${r.holes}${mode === 'return' ? `, rows seen while away ${r.awayRows}` : ''})`);
         } finally {
           await ctx.close();
         }

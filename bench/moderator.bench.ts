@@ -390,7 +390,8 @@ async function main(): Promise<void> {
       { metric: '  baseline, this run: near-idle page (one number changed a frame), unpaced frame p95', value: p95(own.idle.times), unit: 'ms' },
       { metric: '  baseline, this run: near-idle page, unpaced frame p50', value: summarise(own.idle.times).p50, unit: 'ms' },
       ...frameCostRows,
-      { metric: 'rows in the DOM', value: walk.rows, unit: 'rows', baseline: baseWalk.rows, target: '< 80', pass: walk.rows < 80 },
+      // Rows on screen plus the rows the list keeps parked (hidden, for reuse): every row element.
+      { metric: `rows in the DOM: ${walk.rows} on screen + ${walk.parked ?? 0} parked (hidden; ${walk.parkedShown ?? 0} of them shown)`, value: walk.rows + (walk.parked ?? 0), unit: 'rows', baseline: baseWalk.rows, target: '< 80', pass: walk.rows + (walk.parked ?? 0) < 80 && (walk.parkedShown ?? 0) === 0 },
       { metric: `JS heap with ${DESK_TOTAL.toLocaleString('en-US')} comments`, value: heap, unit: 'MB', baseline: baseHeap, ratio: heap / baseHeap, target: '< 300', pass: heap < 300 },
       { metric: `JS heap after ${(load.ingested() - DESK_TOTAL).toLocaleString('en-US')} more live`, value: heapAfter, unit: 'MB', baseline: heap },
     ];

@@ -1,5 +1,6 @@
 // Run in a moderator page (page.evaluate): scrolls the comment list to the end in big steps, then
-// walks 40 rows with `j`, recording every frame interval (ms) and the rows left in the DOM. The
+// walks 40 rows with `j`, recording every frame interval (ms) and the rows left in the DOM (on
+// screen, and parked: kept hidden by the list for reuse). The
 // e2e test checks virtualisation with it; bench/moderator.bench.ts measures frame times with it.
 export const SCROLL_AND_WALK = `(async () => {
   const times = [];
@@ -11,12 +12,22 @@ export const SCROLL_AND_WALK = `(async () => {
   for (let i = 0; i < 60; i++) { list.scrollTop += 90000; await new Promise((r) => setTimeout(r, 16)); }
   for (let i = 0; i < 40; i++) { window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' })); await new Promise((r) => setTimeout(r, 16)); }
   running = false;
-  return { times, rows: document.querySelectorAll('[data-testid="comment-row"]').length };
+  const parked = [...document.querySelectorAll('[data-testid="comment-row-parked"]')];
+  return {
+    times,
+    rows: document.querySelectorAll('[data-testid="comment-row"]').length,
+    parked: parked.length,
+    parkedShown: parked.filter((el) => !el.hidden || el.checkVisibility({ visibilityProperty: true })).length,
+  };
 })()`;
 
 export interface FrameWalk {
   times: number[];
+  /** Rows on screen (the list's margin included). */
   rows: number;
+  /** SCROLL_AND_WALK only: rows the list keeps hidden for reuse, and how many of them are not hidden (must be 0). */
+  parked?: number;
+  parkedShown?: number;
 }
 
 /** Scrolls the comment list down 120 px every frame for `ms` (a moderator flicking through), recording frame intervals. */

@@ -11,6 +11,12 @@ const VIA_LABEL = { reply: 'replied', cluster: 'answered with its group', pin: '
 export function CommentRow(props: {
   /** Offset in the list (px): the row is placed by its list, never by the layout of its neighbours. */
   top: number;
+  /**
+   * Off screen and kept for reuse by the list: `hidden` (not painted, out of the accessibility tree,
+   * never focusable; comments.css keeps its layout) and not counted as a comment row. It still holds
+   * the last comment it showed.
+   */
+  parked?: boolean;
   c: CommentRecord;
   me: string;
   now: number;
@@ -35,7 +41,8 @@ export function CommentRow(props: {
       role="option"
       aria-selected={props.selected}
       aria-checked={props.onCheck ? (props.checked ?? false) : undefined}
-      data-testid="comment-row"
+      hidden={props.parked}
+      data-testid={props.parked ? 'comment-row-parked' : 'comment-row'}
       data-id={c.id}
       data-cluster={props.clusterId}
       data-size={props.clusterSize}

@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
 import type { DeskItem } from '../../../../shared/contract/index';
 import { CommentRow } from './CommentRow';
 import { readsClock } from './comments.logic';
-import { itemAt, placeholderKey, recycleRowKeys, rowRange, samePages, scrollToShow, type DeskCache } from './desk-window.logic';
+import { assignRows, itemAt, noRows, placeholderKey, rowRange, samePages, scrollToShow, type DeskCache, type RowSlots } from './desk-window.logic';
 
 export const ROW_HEIGHT = 60;
 /**
@@ -49,7 +49,9 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
   const frame = useRef(0);
   const { total, onRange } = props;
   const scrolledRef = useRef(props.onScrolled);
-  const rowKeys = useRef<ReadonlyMap<string, string>>(new Map());
+  const slots = useRef<RowSlots>(noRows());
+  /** What each row in the DOM (on screen or parked) last showed: a parked row is rendered as it was. */
+  const shown = useRef<ReadonlyMap<string, { item: DeskItem; index: number }>>(new Map());
   scrolledRef.current = props.onScrolled;
 
   useEffect(() => {
@@ -109,23 +111,57 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
   );
 
   // A row keeps its key (and DOM) while its item stays on screen, so an arrival only moves it; an
-  // item that comes in takes the key of one that left (recycleRowKeys), so a far `j` or a jump
-  // updates the rows already in the DOM instead of unmounting and mounting a screenful. Rows stay in
-  // index order for assistive tech. A row whose page is not read yet is keyed by its place in a ring
-  // and kept after the rows in ring order, so a big jump only moves the same few placeholders (their
-  // `top`) instead of re-inserting each one every frame. Placeholders are hidden from assistive
-  // tech, so their DOM order says nothing to anyone.
-  const onScreen: string[] = [];
+  // item that comes in takes the key of one that left (assignRows), so a far `j` or a jump
+  // updates the rows already in the DOM instead of unmounting and mounting a screenful. Rows that
+  // leave while nothing takes them (a jump onto unread pages, all placeholders) are parked: kept in
+  // the DOM, hidden, at most a screenful, so the next screen of rows (a far `j` back to the
+  // selection, a page that lands) reuses them instead of creating its rows from nothing. Rows on
+  // screen stay in index order for assistive tech. A row whose page is not read yet is keyed by its
+  // place in a ring and kept after the rows in ring order, so a big jump only moves the same few
+  // placeholders (their `top`) instead of re-inserting each one every frame. Placeholders and
+  // parked rows are hidden from assistive tech, so their DOM order says nothing to anyone.
+  const onScreen: { item: DeskItem; index: number }[] = [];
   for (let i = range.start; i <= range.end; i++) {
     const item = itemAt(props.cache, i);
-    if (item) onScreen.push(item.id);
+    if (item) onScreen.push({ item, index: i });
   }
-  // Idempotent, so a render run twice hands out the same keys.
-  const keys = recycleRowKeys(rowKeys.current, onScreen);
-  rowKeys.current = keys;
-  const rows = [];
-  const holes: { slot: number; el: ReactElement }[] = [];
   const ring = range.end - range.start + 1;
+  // At most a screenful parked, whatever the total (a list emptied by a new filter keeps its rows
+  // for the filter's first answer).
+  const screenful = Math.ceil((view.height || ROW_HEIGHT * 12) / ROW_HEIGHT) + 1 + 2 * OVERSCAN;
+  // Idempotent, so a render run twice hands out the same keys.
+  const next = assignRows(
+    slots.current,
+    onScreen.map((r) => r.item.id),
+    screenful,
+  );
+  const nextShown = new Map<string, { item: DeskItem; index: number }>();
+  for (const r of onScreen) nextShown.set(r.item.id, r);
+  for (const id of next.parked.keys()) {
+    const last = shown.current.get(id);
+    if (last) nextShown.set(id, last);
+  }
+  slots.current = next;
+  shown.current = nextShown;
+  const keys = next.keys;
+  const rows: { index: number; el: ReactElement }[] = [];
+  const holes: { slot: number; el: ReactElement }[] = [];
+  const row = (item: DeskItem, index: number, key: string | undefined, parked: boolean) => (
+    <DeskRow
+      key={key}
+      item={item}
+      index={index}
+      parked={parked}
+      me={props.me}
+      now={!parked && readsClock(item.comment) ? props.now : 0}
+      slaSeconds={props.slaSeconds}
+      selected={!parked && item.id === props.selectedId}
+      checked={!parked && props.checked.has(item.id)}
+      canCheck={props.canCheck}
+      onSelect={props.onSelect}
+      onCheck={props.onCheck}
+    />
+  );
   for (let i = range.start; i <= range.end; i++) {
     const item = itemAt(props.cache, i);
     if (!item) {
@@ -143,24 +179,17 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
       });
       continue;
     }
-    rows.push(
-      <DeskRow
-        key={keys.get(item.id)}
-        item={item}
-        index={i}
-        me={props.me}
-        now={readsClock(item.comment) ? props.now : 0}
-        slaSeconds={props.slaSeconds}
-        selected={item.id === props.selectedId}
-        checked={props.checked.has(item.id)}
-        canCheck={props.canCheck}
-        onSelect={props.onSelect}
-        onCheck={props.onCheck}
-      />,
-    );
+    rows.push({ index: i, el: row(item, i, keys.get(item.id), false) });
   }
+  // Parked rows sit among the rows by the index they last showed, where they already are in the DOM:
+  // parking one moves no element (a moved element has its style and layout built again, hidden or not).
+  for (const [id, key] of next.parked) {
+    const last = nextShown.get(id);
+    if (last) rows.push({ index: last.index, el: row(last.item, last.index, key, true) });
+  }
+  rows.sort((a, b) => a.index - b.index);
   holes.sort((a, b) => a.slot - b.slot);
-  for (const h of holes) rows.push(h.el);
+  const children = [...rows.map((r) => r.el), ...holes.map((h) => h.el)];
   // An empty listbox is an error to assistive tech: with no rows it is a plain region.
   return (
     <div
@@ -173,7 +202,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     >
       {total === 0 && !props.loading ? <p className="muted mod-empty">Nothing waiting here.</p> : null}
       <div className="desk-rows" style={{ height: total * ROW_HEIGHT }}>
-        {rows}
+        {children}
       </div>
     </div>
   );
@@ -184,6 +213,8 @@ export const DeskList = memo(DeskListImpl);
 interface DeskRowProps {
   item: DeskItem;
   index: number;
+  /** Off screen, kept hidden for reuse (not a row anyone sees or reads). */
+  parked: boolean;
   me: string;
   now: number;
   slaSeconds: number;
@@ -202,6 +233,7 @@ function sameRow(a: DeskRowProps, b: DeskRowProps): boolean {
   const d = y.comment;
   return (
     a.index === b.index &&
+    a.parked === b.parked &&
     a.me === b.me &&
     a.now === b.now &&
     a.slaSeconds === b.slaSeconds &&
@@ -234,6 +266,7 @@ const DeskRow = memo(function DeskRow(props: DeskRowProps) {
   return (
     <CommentRow
       top={props.index * ROW_HEIGHT}
+      parked={props.parked}
       c={item.comment}
       me={props.me}
       now={props.now}

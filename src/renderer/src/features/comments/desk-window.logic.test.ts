@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskItem } from '../../../../shared/contract/index';
-import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, outrunsReads, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, recycleRowKeys, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, outrunsReads, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, assignRows, noRows, type RowSlots, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
 
 const item = (id: string) => ({ id, size: 1, comment: { id } as DeskItem['comment'], platforms: {}, pinned: false }) as DeskItem;
 
@@ -126,30 +126,88 @@ describe('reads per refresh', () => {
 
 describe('recycled row keys', () => {
   const keys = (m: Map<string, string>) => [...m.values()];
+  const on = (prev: RowSlots, ids: string[], pool = 4) => assignRows(prev, ids, pool);
   it('keeps an item on screen on its key, so an arrival moves its row and does not remount it', () => {
-    const first = recycleRowKeys(new Map(), ['a', 'b', 'c']);
-    expect(keys(first)).toEqual(['r0', 'r1', 'r2']);
+    const first = on(noRows(), ['a', 'b', 'c']);
+    expect(keys(first.keys)).toEqual(['r0', 'r1', 'r2']);
     // 'z' arrives on top, 'c' scrolls off: 'a' and 'b' keep theirs, 'z' takes the one 'c' left.
-    const next = recycleRowKeys(first, ['z', 'a', 'b']);
-    expect([...next]).toEqual([['z', 'r2'], ['a', 'r0'], ['b', 'r1']]);
+    const next = on(first, ['z', 'a', 'b']);
+    expect([...next.keys]).toEqual([['z', 'r2'], ['a', 'r0'], ['b', 'r1']]);
+    expect(next.parked.size).toBe(0);
   });
   it('hands a far jump the whole screen of keys already in the DOM, in the same order', () => {
-    const near = recycleRowKeys(new Map(), ['a', 'b', 'c', 'd']);
-    const far = recycleRowKeys(near, ['w', 'x', 'y', 'z']);
-    expect(keys(far)).toEqual(keys(near));
+    const near = on(noRows(), ['a', 'b', 'c', 'd']);
+    const far = on(near, ['w', 'x', 'y', 'z']);
+    expect(keys(far.keys)).toEqual(keys(near.keys));
+    expect(far.parked.size).toBe(0);
   });
-  it('mints keys no other row on screen holds when the screen grows, and never hands out one twice', () => {
-    const one = recycleRowKeys(new Map([['a', 'r1']]), ['b', 'a', 'c', 'd']);
-    const all = keys(one);
+  it('mints keys no other row holds when the screen grows, and never hands out one twice', () => {
+    const one = on({ keys: new Map([['a', 'r1']]), parked: new Map([['p', 'r0']]) }, ['b', 'a', 'c', 'd', 'e']);
+    const all = keys(one.keys);
     expect(new Set(all).size).toBe(all.length);
-    expect(one.get('a')).toBe('r1');
+    expect(one.keys.get('a')).toBe('r1');
+    // The parked row is taken before a key is minted.
+    expect(one.keys.get('b')).toBe('r0');
+    expect(one.parked.size).toBe(0);
     for (const k of all) expect(k).not.toBe(placeholderKey(0, 4));
   });
-  it('gives the same keys when a render runs twice, and lists only the ids on screen', () => {
-    const prev = recycleRowKeys(new Map(), ['a', 'b', 'c']);
-    const once = recycleRowKeys(prev, ['c', 'd', 'e']);
-    expect(recycleRowKeys(once, ['c', 'd', 'e'])).toEqual(once);
-    expect([...once.keys()]).toEqual(['c', 'd', 'e']);
-    expect(recycleRowKeys(once, [])).toEqual(new Map());
+  it('gives the same slots when a render runs twice, and lists only the ids on screen', () => {
+    const prev = on(noRows(), ['a', 'b', 'c']);
+    const once = on(prev, ['c', 'd', 'e']);
+    expect(on(once, ['c', 'd', 'e'])).toEqual(once);
+    expect([...once.keys.keys()]).toEqual(['c', 'd', 'e']);
+    const gone = on(once, []);
+    expect(gone.keys).toEqual(new Map());
+    expect(on(gone, [])).toEqual(gone);
+  });
+  it('parks the rows of a screen that turned into placeholders, and gives each its own row back when it returns', () => {
+    const top = on(noRows(), ['a', 'b', 'c']);
+    // A jump onto unread pages: nothing takes the rows, so they are kept (hidden), not unmounted.
+    const away = on(top, []);
+    expect([...away.parked]).toEqual([...top.keys]);
+    const further = on(away, []);
+    expect(further).toEqual(away);
+    // A far `j` back to the selection: the same items come back on the same rows.
+    const back = on(further, ['a', 'b', 'c']);
+    expect([...back.keys]).toEqual([...top.keys]);
+    expect(back.parked.size).toBe(0);
+  });
+  it('parks nothing while some read rows stay on screen: a row that leaves with no taker is dropped', () => {
+    const top = on(noRows(), ['a', 'b', 'c']);
+    const scrolled = on(top, ['c']);
+    expect([...scrolled.keys]).toEqual([['c', 'r2']]);
+    expect(scrolled.parked.size).toBe(0);
+    // Rows parked by an earlier jump are still lent out, and drain.
+    const away = on(top, []);
+    const landed = on(away, ['x']);
+    expect(landed.keys.get('x')).toBe('r0');
+    expect([...landed.parked]).toEqual([['b', 'r1'], ['c', 'r2']]);
+  });
+  it('lends parked rows, oldest first, to items that come in when no row on screen just left', () => {
+    const away = on(on(noRows(), ['a', 'b', 'c']), []);
+    const page = on(away, ['x', 'b']);
+    expect([...page.keys]).toEqual([['x', 'r0'], ['b', 'r1']]);
+    expect([...page.parked]).toEqual([['c', 'r2']]);
+  });
+  it('keeps at most `pool` parked rows, dropping the oldest', () => {
+    const first = on(noRows(), ['a', 'b', 'c']);
+    const away = assignRows(first, [], 2);
+    expect([...away.parked]).toEqual([['b', 'r1'], ['c', 'r2']]);
+    const second = assignRows(away, ['d', 'e'], 2);
+    expect(keys(second.keys)).toEqual(['r1', 'r2']);
+    const none = assignRows(second, [], 0);
+    expect(none.parked.size).toBe(0);
+  });
+  it('never shows a row on screen and keeps it parked at once', () => {
+    let slots = noRows();
+    const screens = [['a', 'b'], [], ['c'], ['a', 'c', 'd'], [], ['e', 'f', 'g', 'h', 'i'], ['b'], []];
+    for (const ids of screens) {
+      slots = on(slots, ids, 3);
+      const onScreen = keys(slots.keys);
+      const parked = [...slots.parked.values()];
+      expect(new Set([...onScreen, ...parked]).size).toBe(onScreen.length + parked.length);
+      for (const id of slots.parked.keys()) expect(slots.keys.has(id)).toBe(false);
+      expect(slots.parked.size).toBeLessThanOrEqual(3);
+    }
   });
 });

@@ -155,39 +155,73 @@ export function contiguousRuns(pages: readonly number[], max: number): number[][
 }
 
 /**
- * The React keys of the rows on screen, as a recycling list hands them out: an item still on screen
- * keeps its key (its DOM stays; an arrival only moves it), and an item that came in takes the key of
- * one that left, in the leavers' order. A far `j` or a jump then updates the rows React already has
- * instead of unmounting a screenful and creating one (new elements cost script, style and
- * insertion; an updated row only its changed text and attributes). `prev` lists last render's ids in
- * order with their keys; the result lists `ids` in order. Pure and idempotent — fed its own result
- * with the same ids it returns the same keys — so a render that runs twice hands out the same keys.
- * Keys are `r<n>`, apart from `placeholderKey`'s namespace.
+ * Which DOM row each item on screen uses, and which rows are kept hidden for later (`assignRows`).
+ * `keys` lists the items on screen in order with their React keys; `parked` lists rows that left
+ * the screen and were kept, oldest first, each with the item it last showed.
  */
-export function recycleRowKeys(prev: ReadonlyMap<string, string>, ids: readonly string[]): Map<string, string> {
+export interface RowSlots {
+  keys: Map<string, string>;
+  parked: Map<string, string>;
+}
+
+export const noRows = (): RowSlots => ({ keys: new Map(), parked: new Map() });
+
+/**
+ * The React keys of the rows on screen, as a recycling list hands them out, with a bounded pool of
+ * rows kept hidden after they leave. An item still on screen keeps its key (its DOM stays; an
+ * arrival only moves it). An item coming back from the pool takes its own row back, content and
+ * all. An item that came in takes the key of a row that just left (in the leavers' order), else of
+ * the oldest parked row, else a new one. When no item is left on screen (placeholders only), rows
+ * that left are parked (newest last), at most `pool` of them, the oldest dropped first; otherwise a
+ * row that left with no taker is dropped.
+ *
+ * Why a pool: a jump across unread pages shows placeholders only, so every row leaves the screen at
+ * once; without the pool they are unmounted, and the next screen of rows (a far `j` back to the
+ * selection, a page that lands) is created from nothing — elements, text, style, insertion. Kept,
+ * they are shown again or updated in place. Pure and idempotent — fed its own result with the same
+ * ids it returns the same slots — so a render that runs twice hands out the same keys. Keys are
+ * `r<n>`, apart from `placeholderKey`'s namespace.
+ */
+export function assignRows(prev: RowSlots, ids: readonly string[], pool: number): RowSlots {
   const wanted = new Set(ids);
-  const free: string[] = [];
+  const leavers: string[] = [];
   const used = new Set<string>();
-  for (const [id, key] of prev) {
+  for (const [id, key] of prev.keys) {
     if (wanted.has(id)) used.add(key);
-    else free.push(key);
+    else leavers.push(key);
   }
+  const parked: [string, string][] = [];
+  for (const [id, key] of prev.parked) {
+    if (wanted.has(id)) used.add(key);
+    else parked.push([id, key]);
+  }
+  const taken = new Set<string>();
   const next = new Map<string, string>();
   let minted = 0;
+  let fromParked = 0;
   for (const id of ids) {
     if (next.has(id)) continue;
-    const kept = prev.get(id);
+    const kept = prev.keys.get(id) ?? prev.parked.get(id);
     if (kept !== undefined) {
       next.set(id, kept);
       continue;
     }
-    let key = free.shift();
+    let key = leavers.shift();
+    if (key === undefined && fromParked < parked.length) key = (parked[fromParked++] as [string, string])[1];
     while (key === undefined) {
       const k = `r${minted++}`;
-      if (!used.has(k) && !free.includes(k)) key = k;
+      if (!used.has(k) && !leavers.includes(k) && !parked.some(([, pk]) => pk === k)) key = k;
     }
     used.add(key);
+    taken.add(key);
     next.set(id, key);
   }
-  return next;
+  // Rows that left: parked under the item they last showed (their DOM still shows it, hidden), but
+  // only when no read row is left on screen (a jump onto unread pages). While some stay (a fast
+  // scroll that outruns its reads), a row with no taker is dropped: parking and showing rows there
+  // cost the main thread more than creating them (moderator-ab scroll, B/A 1.05–1.20).
+  const left: [string, string][] = [];
+  if (ids.length === 0) for (const [id, key] of prev.keys) if (!wanted.has(id) && !taken.has(key)) left.push([id, key]);
+  const kept = [...parked.slice(fromParked), ...left];
+  return { keys: next, parked: new Map(kept.slice(Math.max(0, kept.length - Math.max(0, pool)))) };
 }
