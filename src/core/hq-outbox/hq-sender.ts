@@ -3,6 +3,7 @@
 // the producer sees synced / N behind / offline since T in the `hq` state.
 import type { HqAck, HqBatch, HqSyncState } from '../../shared/contract/index';
 import type { HqOutboxRepo } from './hq-outbox.repo';
+import { clip, toWellFormed } from '../storage/well-formed-text';
 import type { HqCollector } from './hq-outbox.collector';
 
 export type HqPostResult = { ok: true; ack: HqAck } | { ok: false; reason: string; permanent: boolean };
@@ -49,7 +50,7 @@ export function flaggedIn(ack: HqAck): { count: number; lastReason: string | nul
     const { seq, reason } = r as { seq?: unknown; reason?: unknown };
     if (typeof seq !== 'number' || typeof reason !== 'string') continue;
     count += 1;
-    lastReason = reason.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, MAX_REASON).toWellFormed().trim();
+    lastReason = clip(toWellFormed(reason.replace(/[\u0000-\u001f\u007f]/g, ' ')), MAX_REASON).trim();
   }
   return { count, lastReason };
 }
