@@ -20,10 +20,13 @@ export function scopeMessage(name: string, prefix: string): string {
   return `secret "${name}" is outside this show's namespace: name it "${prefix}<name>" (set it with offer.credentials or the source's credentials); station secrets can never be named`;
 }
 
-/** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
+/**
+ * 127.0.0.0/8 (also IPv4-mapped, as a dual-stack socket reports it), ::1 and localhost: traffic that never
+ * leaves the machine. Takes a URL's host name or a socket's remote address alike.
+ */
 export function isLoopbackHost(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
 }
 
 /** Null when credentials may go to `url`; else why not. */

@@ -4,13 +4,10 @@
 // lock out the views, panels and overlays (and the files the station writes). Each address gets a
 // share; loopback is not counted: it is this machine's own windows and tools.
 import type { Server, Socket } from 'node:net';
+import { isLoopbackHost } from '../../shared/show/secret-scope';
 
 /** Far above a machine's honest use (a browser's 6 per view, its WebSockets, a panel, overlays). */
 export const MAX_CONNECTIONS_PER_ADDRESS = 128;
-
-export function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-}
 
 export interface ConnectionCap {
   /** Connections refused since start. */
@@ -22,7 +19,7 @@ export function capConnectionsPerAddress(server: Server, max = MAX_CONNECTIONS_P
   let refused = 0;
   server.on('connection', (socket: Socket) => {
     const from = socket.remoteAddress ?? '';
-    if (from === '' || isLoopback(from)) return;
+    if (from === '' || isLoopbackHost(from)) return;
     const n = open.get(from) ?? 0;
     if (n >= max) {
       // Closed at once: only a LAN station (always TLS) meets other addresses, and nothing
