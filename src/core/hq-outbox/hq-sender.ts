@@ -5,6 +5,7 @@ import type { HqAck, HqBatch, HqSyncState } from '../../shared/contract/index';
 import type { HqOutboxRepo } from './hq-outbox.repo';
 import { clip, toWellFormed } from '../storage/well-formed-text';
 import type { HqCollector } from './hq-outbox.collector';
+import { oneLine } from '../../shared/text/one-line';
 
 export type HqPostResult = { ok: true; ack: HqAck } | { ok: false; reason: string; permanent: boolean };
 
@@ -50,7 +51,7 @@ export function flaggedIn(ack: HqAck): { count: number; lastReason: string | nul
     const { seq, reason } = r as { seq?: unknown; reason?: unknown };
     if (typeof seq !== 'number' || typeof reason !== 'string') continue;
     count += 1;
-    lastReason = clip(toWellFormed(reason.replace(/[\u0000-\u001f\u007f]/g, ' ')), MAX_REASON).trim();
+    lastReason = clip(toWellFormed(oneLine(reason)), MAX_REASON).trim();
   }
   return { count, lastReason };
 }

@@ -1,11 +1,12 @@
 // Talkback messages as values: a preset's fixed words or the producer's short text, and the host's
 // one-key acknowledgement of the message on screen (never of an older one).
 import { TALKBACK_PRESETS, type TalkbackMessage, type TalkbackPresetId } from '../../shared/contract/index';
+import { oneLine } from '../../shared/text/one-line';
 
 export function newTalkback(input: { id: string; preset: TalkbackPresetId | null; text: string | null; now: number; by: string }): TalkbackMessage {
   const presetText = input.preset ? (TALKBACK_PRESETS.find((p) => p.id === input.preset)?.text ?? null) : null;
   // Free text is one line of plain words: control characters and runs of spaces fold away.
-  const own = (input.text ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const own = oneLine(input.text ?? '');
   return { id: input.id, preset: input.preset, text: presetText ?? own, sentAt: input.now, sentBy: input.by, ackAt: null, ackBy: null };
 }
 

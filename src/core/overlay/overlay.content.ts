@@ -3,6 +3,7 @@
 // question the producer put on air. The pause text appears only once the offer is `paused`, which the
 // offers domain sets after the store's read-back, never while it is `pausing`.
 import type { OfferView, OverlayContent, ScriptContent, StationState } from '../../shared/contract/index';
+import { oneLine } from '../../shared/text/one-line';
 
 /** Said when the approved script has no pause announcement for the offer. */
 export const FALLBACK_PAUSED_TEXT = 'PAUSED — back soon';
@@ -18,10 +19,7 @@ export function formatPrice(price: { amount: number; currency: string }): string
 
 /** One line of plain text: control characters out, whitespace folded, length bounded. */
 export function plain(text: string, max = TEXT_MAX): string {
-  const one = text
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const one = oneLine(text);
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 

@@ -33,4 +33,13 @@ describe('chapters', () => {
       '01:00 Demo line two',
     ]);
   });
+
+  it('keeps a chapter on one line even when its title carries a next-line or separator character', () => {
+    // U+0085 (NEL) and U+2028/2029 end a line in some readers of a chapter file.
+    expect(chapterLines([seg(0, 'Demo\u0085# line two'), seg(20_000, 'Q&A\u2028Part 2'), seg(40_000, ' \u0000 ')], 0, 60_000)).toEqual([
+      '00:00 Demo # line two',
+      '00:20 Q&A Part 2',
+      '00:40 Untitled',
+    ]);
+  });
 });

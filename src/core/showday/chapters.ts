@@ -1,6 +1,7 @@
 // VOD chapter markers (YouTube style: `00:00 Intro`) from the segments marked while live, relative
 // to the stream's start. Pure: the package writes what this returns.
 import type { SegmentMark } from '../../shared/contract/index';
+import { oneLine } from '../../shared/text/one-line';
 
 /** YouTube ignores chapters shorter than this; a shorter segment gives way to the next one. */
 const MIN_CHAPTER_MS = 10_000;
@@ -15,7 +16,7 @@ export function formatOffset(ms: number): string {
 }
 
 export function chapterLines(segments: readonly SegmentMark[], streamStartAt: number, endAt: number): string[] {
-  const marks = segments.filter((s) => s.at <= endAt).map((s) => ({ at: Math.max(s.at, streamStartAt), title: oneLine(s.title) }));
+  const marks = segments.filter((s) => s.at <= endAt).map((s) => ({ at: Math.max(s.at, streamStartAt), title: titleLine(s.title) }));
   const kept: { at: number; title: string }[] = [];
   for (const m of marks) {
     const last = kept[kept.length - 1];
@@ -29,4 +30,4 @@ export function chapterLines(segments: readonly SegmentMark[], streamStartAt: nu
 }
 
 /** A title on one line with no control characters: a chapter file is line-based. */
-const oneLine = (t: string) => t.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || 'Untitled';
+const titleLine = (t: string) => oneLine(t) || 'Untitled';

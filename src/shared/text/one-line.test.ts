@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { oneLine } from './one-line';
+
+describe('oneLine', () => {
+  it('folds every kind of line break and control character into one space', () => {
+    expect(oneLine('a\nb\r\nc\u0085d\u2028e\u2029f\tg\u0000h\u007fi\u009bj')).toBe('a b c d e f g h i j');
+  });
+
+  it('keeps emoji, RTL and markup as text, trimmed', () => {
+    expect(oneLine('  <b>مرحبا</b>   👍🏽  ')).toBe('<b>مرحبا</b> 👍🏽');
+  });
+});
