@@ -94,6 +94,12 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/kitchen-cookware/catalog.json': '4a4ed85b0537d9730133e60c358a3711054d9544b052ab78384d82c636743ad6',
   'heldout/laptops-tablets/comments.jsonl': '5ab6d53cbeada83e4a07316722f1262351b5ddba72cd618f157c30b4be4ed641',
   'heldout/laptops-tablets/catalog.json': '2a500b03d4d6b77031b5923833cf7cbc54f427d78b5be2232185f2984d7aeb0a',
+  // Written 2026-12-07 00:25–00:30 (session 14) by a twenty-third and a twenty-fourth author from the brief with SKU
+  // rule v2; frozen in e59b0e8 before any session-14 change to triage.
+  'heldout/drones-rc/comments.jsonl': '2d15c9906a6ab61b5f82b9ad97a740c6f72c51d6ec90f184708c25aa3dcfcc20',
+  'heldout/drones-rc/catalog.json': '7c24e03687ba0d5123c990948c04f30f5df5acace995cc02fa3b65e30351680b',
+  'heldout/blind-box-collectibles/comments.jsonl': '067c50fbf4e56291af48d9e29207a30552c725b25c2a16d79d3c181f468f9113',
+  'heldout/blind-box-collectibles/catalog.json': '08d6a4ed1a577096b97e1b4de9c6a9fa5781f9fe23ac214f4409210fc9387ce5',
 };
 
 /**
