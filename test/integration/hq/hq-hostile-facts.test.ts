@@ -4,9 +4,8 @@
 // every bad fact is named back and shown on the station list, and every page keeps the other
 // station's figures — and the hostile station's own good ones — to the cent. Rows stored before
 // ingest checked them (written straight into the table) must not break a page either.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHq, type HqApp } from '../../../hq/hq.app';
-import { startPostgres, type PostgresServer } from '../../peers/postgres-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hqOnEngine } from '../../support/hq-on-engine';
 import { migrateHq } from '../../../hq/db/hq-migrations';
 
 const DAY = Date.UTC(2026, 11, 3, 19);
@@ -75,21 +74,18 @@ const PAGES = ['/calendar', ...['brand', 'show', 'offer', 'platform', 'channel',
 
 for (const engine of ['pglite', 'postgres'] as const) {
   describe(`HQ keeps every page and every other figure when a station sends garbage, on ${engine}`, () => {
-    let pg: PostgresServer | null = null;
-    let hq: HqApp;
-    const admin = () => ({ authorization: `Bearer ${hq.adminToken}` });
-    const issue = async (id: string) =>
-      ((await (await fetch(`${hq.url}/api/stations`, { method: 'POST', headers: admin(), body: JSON.stringify({ id }) })).json()) as { token: string }).token;
+    const env = hqOnEngine(engine);
+    const { admin, issue } = env;
     /** A raw client: the batch as JSON text, facts given as their own raw text. */
     const postRaw = async (token: string, stationId: string, facts: { seq: number; kind: string; showId: string; body: string }[]) => {
       const text = `{"stationId":${JSON.stringify(stationId)},"batchId":"${stationId}:${facts[0]!.seq}","sentAt":${Date.now()},"facts":[${facts
         .map((f) => `{"seq":${f.seq},"showId":${JSON.stringify(f.showId)},"kind":"${f.kind}","at":${DAY},"body":${f.body}}`)
         .join(',')}]}`;
-      const r = await fetch(`${hq.url}/api/ingest`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: text });
+      const r = await fetch(`${env.hq.url}/api/ingest`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: text });
       return { status: r.status, body: (await r.json()) as { ackedSeq?: number; rejected?: { seq: number; reason: string }[]; error?: { message: string } } };
     };
     const get = async (path: string) => {
-      const r = await fetch(`${hq.url}${path}`, { headers: admin() });
+      const r = await fetch(`${env.hq.url}${path}`, { headers: admin() });
       return { status: r.status, text: await r.text() };
     };
     /** Every page answers 200, with the good station's figures and the hostile station's good sale. */
@@ -116,8 +112,6 @@ for (const engine of ['pglite', 'postgres'] as const) {
     };
 
     beforeAll(async () => {
-      if (engine === 'postgres') pg = await startPostgres();
-      hq = await startHq({ port: 0, host: '127.0.0.1', dataDir: null, pgUrl: pg?.url ?? null, version: 'test' });
       const good = await issue('hs-good');
       const evil = await issue('hs-evil');
       const goodFacts = [
@@ -138,10 +132,6 @@ for (const engine of ['pglite', 'postgres'] as const) {
         { seq: 2, kind: 'commerce', showId: 'e-show', body: JSON.stringify(order(1, 1)) },
       ];
       expect((await postRaw(evil, 'hs-evil', evilGood)).body).toMatchObject({ ackedSeq: 2 });
-    });
-    afterAll(async () => {
-      await hq?.close();
-      await pg?.stop();
     });
 
     it('answers each bad fact with its seq and reason, stores it flagged, and never stalls the station', async () => {
@@ -166,7 +156,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
       expect(mixed.body.rejected!.map((x) => x.seq)).toEqual([seq + 2]);
       expect(mixed.body.rejected![0]!.reason).toMatch(/amount/);
 
-      const [held] = await hq.db.query<{ flagged: number; n: number }>(
+      const [held] = await env.hq.db.query<{ flagged: number; n: number }>(
         "SELECT count(*) FILTER (WHERE problem IS NOT NULL)::int AS flagged, count(*)::int AS n FROM facts WHERE station_id = 'hs-evil'",
       );
       expect(held).toEqual({ flagged: HOSTILE.length + 1, n: 2 + HOSTILE.length + 2 });
@@ -185,14 +175,14 @@ for (const engine of ['pglite', 'postgres'] as const) {
       let seq = 10_000;
       for (const s of STORED) {
         seq += 1;
-        await hq.db.query("INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body) VALUES ('hs-evil', $1, 'e-show', $2, $3, 'old', $4::jsonb)", [seq, s.kind, DAY, s.body]);
+        await env.hq.db.query("INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body) VALUES ('hs-evil', $1, 'e-show', $2, $3, 'old', $4::jsonb)", [seq, s.kind, DAY, s.body]);
       }
       await expectFiguresIntact();
     });
 
     it('answers a malformed station registration with 400, not a failure', async () => {
       for (const body of ['{"id":', 'null', '[]', '{"id":{"x":1}}']) {
-        const r = await fetch(`${hq.url}/api/stations`, { method: 'POST', headers: admin(), body });
+        const r = await fetch(`${env.hq.url}/api/stations`, { method: 'POST', headers: admin(), body });
         expect({ body, status: r.status }).toEqual({ body, status: 400 });
       }
     });
@@ -200,17 +190,17 @@ for (const engine of ['pglite', 'postgres'] as const) {
     // Last: it takes HQ's schema back to before facts were flagged.
     it('flags, when it adds the flag, the commerce an older HQ stored that the views cannot read', async () => {
       await issue('hs-old');
-      await hq.db.exec('ALTER TABLE facts DROP COLUMN problem; DELETE FROM hq_schema WHERE version = 5;');
+      await env.hq.db.exec('ALTER TABLE facts DROP COLUMN problem; DELETE FROM hq_schema WHERE version = 5;');
       const rows = [order(1, 25), order(2, null, { type: 'view', count: 3, currency: null }), ...STORED.filter((r) => r.kind === 'commerce').map((r) => r.body)];
       for (const [i, body] of rows.entries()) {
-        await hq.db.query("INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body) VALUES ('hs-old', $1, 'o-show', 'commerce', $2, 'old', $3::jsonb)", [
+        await env.hq.db.query("INSERT INTO facts (station_id, seq, show_id, kind, station_at, batch_id, body) VALUES ('hs-old', $1, 'o-show', 'commerce', $2, 'old', $3::jsonb)", [
           i + 1,
           DAY,
           typeof body === 'string' ? body : JSON.stringify(body),
         ]);
       }
-      await migrateHq(hq.db);
-      const flagged = await hq.db.query<{ seq: number }>("SELECT seq::int AS seq FROM facts WHERE station_id = 'hs-old' AND problem IS NOT NULL ORDER BY seq");
+      await migrateHq(env.hq.db);
+      const flagged = await env.hq.db.query<{ seq: number }>("SELECT seq::int AS seq FROM facts WHERE station_id = 'hs-old' AND problem IS NOT NULL ORDER BY seq");
       expect(flagged.map((r) => r.seq)).toEqual(rows.slice(2).map((_, i) => i + 3));
       const stations = (await get('/stations')).text;
       const oldRow = stations.slice(stations.indexOf('>hs-old<'));

@@ -3,12 +3,10 @@
 // that reaches HQ before some of the commerce it counted (the collector's page ended mid-backlog).
 // Each interleaving is placed by hand — the station's collector and the posts are driven
 // step by step — so these tests never depend on timing. Real station core, real HQ over HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHq, type HqApp } from '../../../hq/hq.app';
-import { startPostgres, type PostgresServer } from '../../peers/postgres-server';
+import { hqOnEngine } from '../../support/hq-on-engine';
 import { createTestCore, DEMO_SHOW, producer } from '../../support/test-core';
 import { defaultOffersPorts } from '../../../src/core/offers/offers.ports';
 import { createHttpHqPost } from '../../../src/station/hq-link';
@@ -16,38 +14,21 @@ import { createHqOutboxRepo } from '../../../src/core/hq-outbox/hq-outbox.repo';
 import { createHqCollector } from '../../../src/core/hq-outbox/hq-outbox.collector';
 import { loadCommerce, loadShows } from '../../../hq/views/hq.queries';
 import { reconcile, type Reconciliation } from '../../../hq/views/attribution.calc';
-import type { Core } from '../../../src/core/core';
 
 for (const engine of ['pglite', 'postgres'] as const) {
   describe(`HQ reconciles a package with the commerce it counted, on ${engine}`, () => {
-    let pg: PostgresServer | null = null;
-    let hq: HqApp;
-    const dirs: string[] = [];
-    const cores: Core[] = [];
-
-    beforeAll(async () => {
-      if (engine === 'postgres') pg = await startPostgres();
-      hq = await startHq({ port: 0, host: '127.0.0.1', dataDir: null, pgUrl: pg?.url ?? null, version: 'test' });
-    });
-    afterAll(async () => {
-      for (const c of cores) await c.close();
-      await hq?.close();
-      await pg?.stop();
-      for (const d of dirs) rmSync(d, { recursive: true, force: true });
-    });
+    const env = hqOnEngine(engine);
 
     /** A station with its outbox driven by hand: `collect` and `send` happen only when the test says. */
     const station = async (id: string) => {
-      const dir = mkdtempSync(join(tmpdir(), `baton-hq-rec-${id}-`));
-      dirs.push(dir);
+      const dir = env.tempDir(`baton-hq-rec-${id}-`);
       // No simulated shoppers: every sale is placed by the test, at the step it names.
       const offers = defaultOffersPorts();
       const core = createTestCore({ dataDir: dir, clock: { now: () => Date.now() }, ports: { offers: { ...offers, sandbox: { ...offers.sandbox, simulate: false } } } });
       core.show.loadFile(DEMO_SHOW);
       await core.start();
-      cores.push(core);
-      const r = await fetch(`${hq.url}/api/stations`, { method: 'POST', headers: { authorization: `Bearer ${hq.adminToken}` }, body: JSON.stringify({ id }) });
-      const post = createHttpHqPost({ url: hq.url, stationId: id, token: ((await r.json()) as { token: string }).token });
+      env.keep(core);
+      const post = createHttpHqPost({ url: env.hq.url, stationId: id, token: await env.issue(id) });
       const repo = createHqOutboxRepo(core.db);
       const collector = createHqCollector({ db: core.db, repo, state: core.state, now: () => core.now() });
       /** Sends the outbox as it stands (after one collection), in seq order, until it is empty. */
@@ -72,14 +53,14 @@ for (const engine of ['pglite', 'postgres'] as const) {
 
     /** The station's row of the reconciliation table on HQ's attribution page. */
     const reconciliationRow = async (id: string): Promise<string> => {
-      const html = await (await fetch(`${hq.url}/attribution`, { headers: { authorization: `Bearer ${hq.adminToken}` } })).text();
+      const html = await (await fetch(`${env.hq.url}/attribution`, { headers: { authorization: `Bearer ${env.hq.adminToken}` } })).text();
       const table = html.slice(html.indexOf('data-testid="reconciliation"'));
       const rows = table.slice(0, table.indexOf('</table>')).split('</tr>');
       return rows.find((r) => r.includes(`>${id}<`)) ?? '';
     };
 
     const reconciled = async (id: string): Promise<Reconciliation> => {
-      const rec = reconcile(await loadCommerce(hq.db), await loadShows(hq.db));
+      const rec = reconcile(await loadCommerce(env.hq.db), await loadShows(env.hq.db));
       return rec.find((r) => r.show.stationId === id)!;
     };
 

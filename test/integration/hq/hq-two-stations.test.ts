@@ -1,12 +1,11 @@
 // Two stations report to HQ while running shows; HQ's PostgreSQL is crashed and restarted
 // mid-show. HQ must end with exactly every fact of both stations and totals equal to each
 // station's post-show package, on real PostgreSQL 15 and on PGlite.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHq, type HqApp } from '../../../hq/hq.app';
-import { startPostgres, type PostgresServer } from '../../peers/postgres-server';
+import { hqOnEngine } from '../../support/hq-on-engine';
+import { until } from '../../support/until';
 import { createTestCore, DEMO_SHOW, producer } from '../../support/test-core';
 import { startHqLink } from '../../../src/station/hq-link';
 import { simulateShowRound } from '../../support/hq-show-sim';
@@ -14,60 +13,32 @@ import { loadCommerce, loadShows } from '../../../hq/views/hq.queries';
 import { reconcile } from '../../../hq/views/attribution.calc';
 import type { Core } from '../../../src/core/core';
 
-async function issue(hq: HqApp, id: string): Promise<string> {
-  const r = await fetch(`${hq.url}/api/stations`, { method: 'POST', headers: { authorization: `Bearer ${hq.adminToken}` }, body: JSON.stringify({ id }) });
-  return ((await r.json()) as { token: string }).token;
-}
-
-const until = async (check: () => boolean | Promise<boolean>, ms: number, what: string) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
-
 for (const engine of ['postgres', 'pglite'] as const) {
   describe(`HQ on ${engine}: two stations, database crash mid-show`, () => {
-    let pg: PostgresServer | null = null;
-    let hq: HqApp;
-    const dirs: string[] = [];
+    const env = hqOnEngine(engine);
     const cores: Core[] = [];
-
-    beforeAll(async () => {
-      if (engine === 'postgres') pg = await startPostgres();
-      hq = await startHq({ port: 0, host: '127.0.0.1', dataDir: null, pgUrl: pg?.url ?? null, version: 'test' });
-    });
-    afterAll(async () => {
-      for (const c of cores) await c.close();
-      await hq?.close();
-      await pg?.stop();
-      for (const d of dirs) rmSync(d, { recursive: true, force: true });
-    });
 
     it('ends with every fact once and the packages’ totals to the cent', async () => {
       const links = [];
       for (const id of ['studio-a', 'studio-b']) {
-        const dir = mkdtempSync(join(tmpdir(), `baton-hq-${id}-`));
-        dirs.push(dir);
+        const dir = env.tempDir(`baton-hq-${id}-`);
         const core = createTestCore({ dataDir: dir, clock: { now: () => Date.now() } });
         core.show.loadFile(DEMO_SHOW);
         await core.start();
-        cores.push(core);
-        links.push(startHqLink(core, { url: hq.url, stationId: id, token: await issue(hq, id) }));
+        cores.push(env.keep(core));
+        links.push(startHqLink(core, { url: env.hq.url, stationId: id, token: await env.issue(id) }));
       }
       const [a, b] = cores as [Core, Core];
       for (let round = 0; round < 5; round++) await Promise.all([simulateShowRound(a, 'a', round), simulateShowRound(b, 'b', round)]);
       await until(() => a.state.get('hq').state === 'synced' && b.state.get('hq').state === 'synced', 20_000, 'first sync');
 
       if (engine === 'postgres') {
-        pg!.crash();
+        env.pg!.crash();
         for (let round = 5; round < 10; round++) await Promise.all([simulateShowRound(a, 'a', round), simulateShowRound(b, 'b', round)]);
         // The show carried on; the stations hold their facts and say so.
         await until(() => a.state.get('hq').state === 'offline', 20_000, 'station A to see HQ offline');
         expect(a.state.get('hq').behind).toBeGreaterThan(0);
-        pg!.start();
+        env.pg!.start();
       } else {
         for (let round = 5; round < 10; round++) await Promise.all([simulateShowRound(a, 'a', round), simulateShowRound(b, 'b', round)]);
       }
@@ -86,7 +57,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
           const [seqRow] = core.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'hq_outbox'").all() as { seq: number }[];
           const audits = core.audit.count();
           // One statement, so the facts and the chain head HQ walked are read at the same moment.
-          const [held] = await hq.db.query<{ n: number; max: number; audits: number; chain_seq: number; chain_break_seq: string | null }>(
+          const [held] = await env.hq.db.query<{ n: number; max: number; audits: number; chain_seq: number; chain_break_seq: string | null }>(
             `SELECT count(*)::int AS n, max(seq)::int AS max, count(*) FILTER (WHERE kind = 'audit')::int AS audits,
                     (SELECT chain_seq::int FROM stations WHERE id = $1) AS chain_seq, (SELECT chain_break_seq FROM stations WHERE id = $1) AS chain_break_seq
                FROM facts WHERE station_id = $1`,
@@ -110,9 +81,9 @@ for (const engine of ['postgres', 'pglite'] as const) {
       }
       // HQ checks every fact's body: a real station's facts (shows, commerce, comments, alerts,
       // offer pauses) are all ones it reads — none flagged.
-      const flagged = await hq.db.query<{ kind: string; problem: string }>('SELECT kind, problem FROM facts WHERE problem IS NOT NULL LIMIT 5');
+      const flagged = await env.hq.db.query<{ kind: string; problem: string }>('SELECT kind, problem FROM facts WHERE problem IS NOT NULL LIMIT 5');
       expect(flagged).toEqual([]);
-      const rec = reconcile(await loadCommerce(hq.db), await loadShows(hq.db));
+      const rec = reconcile(await loadCommerce(env.hq.db), await loadShows(env.hq.db));
       expect(rec).toHaveLength(2);
       for (const [i, id] of ['studio-a', 'studio-b'].entries()) {
         const r = rec.find((x) => x.show.stationId === id)!;
