@@ -193,7 +193,7 @@ export function createCore(deps: CoreDeps): Core {
     alerts: alerts.handlers,
     show: show.handlers,
     modules: domains,
-  }), { show, alerts, state });
+  }), { show, alerts, state, timers: deps.ports.offers.timers });
   const dispatcher = createDispatcher({ audit: auditWriter, clock, log, handlers, trace });
   late.bind(dispatcher);
 

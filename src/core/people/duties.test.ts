@@ -109,6 +109,24 @@ describe('separation of duties', () => {
     expect(byDeputy.ok || byDeputy.error.code !== 'forbidden').toBe(true);
   });
 
+  it('the owner’s pause answers before the pause request’s alarm is cleared: the alarm’s row follows the command’s, in the next turn', async () => {
+    const core = showCore((s) => (s.toggle = { owner: 'sam' }));
+    const offerId = 'glow-kit-live';
+    const key = `offer.pauseRequest.${offerId}`;
+    ok(await core.dispatch('offer.pauseRequest', { offerId, reason: 'wrong price on screen' }, maya));
+    ok(await core.dispatch('offer.pause', { offerId, reason: 'confirming Maya’s request' }, sam));
+    // The reply is out: the alarm's clear (a state change and an audit transaction of its own) has not run on its path.
+    expect(core.audit.list({ limit: 5 }).find((e) => e.command === 'alert.cleared' && (e.args as { key?: string }).key === key)).toBeUndefined();
+    await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((r) => setImmediate(r));
+    expect(core.state.get('alerts').items.find((a) => a.key === key)?.clearedAt).not.toBeNull();
+    const rows = core.audit.list({ limit: 5 }).reverse();
+    const pause = rows.findIndex((e) => e.command === 'offer.pause' && e.outcome === 'ok');
+    const cleared = rows.findIndex((e) => e.command === 'alert.cleared' && (e.args as { key?: string }).key === key);
+    expect(pause).toBeGreaterThanOrEqual(0);
+    expect(cleared).toBeGreaterThan(pause);
+  });
+
   it('without a named toggle owner, any producer still pauses', async () => {
     const core = showCore();
     const r = await core.dispatch('offer.pause', { offerId: 'glow-kit-live', reason: 'x' }, maya);

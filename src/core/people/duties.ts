@@ -9,6 +9,7 @@ import { CommandFailure } from '../dispatch/command-failure';
 import type { AlertsService } from '../alerts/alerts.service';
 import type { ShowService } from '../show/show.service';
 import type { StateStore } from '../state/state.store';
+import type { Timers } from '../platform/timers';
 import type { Show } from '../../shared/show/show.schema';
 import { actorOf } from './people.roles';
 
@@ -18,6 +19,8 @@ export interface DutiesDeps {
   show: Pick<ShowService, 'current'>;
   alerts: Pick<AlertsService, 'raise' | 'clear'>;
   state: Pick<StateStore, 'get'>;
+  /** After the current turn: work a command's answer need not wait for. */
+  timers: Pick<Timers, 'defer'>;
 }
 
 const forbidden = (message: string) => new CommandFailure('forbidden', message);
@@ -85,7 +88,13 @@ export function withDuties<T extends HandlerMap>(table: T, deps: DutiesDeps): T 
         }
       }
       const out = table[name](args as never, ctx);
-      if (name === 'offer.pause') void Promise.resolve(out).then(() => deps.alerts.clear(pauseRequestKey((args as { offerId: string }).offerId)), () => undefined);
+      // The pause answers a pause request: its alarm ends once the pause is confirmed, after the
+      // reply. Clearing it is a state change and an audit transaction of the alerts' own (not a row
+      // of this command), which the owner's one-click answer to the request must not wait for.
+      if (name === 'offer.pause') {
+        const key = pauseRequestKey((args as { offerId: string }).offerId);
+        void Promise.resolve(out).then(() => deps.timers.defer(() => deps.alerts.clear(key)), () => undefined);
+      }
       return out;
     }) as Handler<N>;
 
