@@ -150,6 +150,21 @@ describe('the pinned product', () => {
     expect(r.candidates).toHaveLength(4);
   });
 
+  it('a question whose only product word describes the pinned product (a word of its name, not its family or alias) → the pinned one', () => {
+    const q = match('is the enamel chip proof?', 'MUG-GRN');
+    expect(q).toMatchObject({ sku: null, pinnedAmong: 'MUG-GRN', pinnedFeature: 'enamel' });
+    const cx = skuInContext(q, 'question', 'MUG-GRN');
+    expect(cx).toMatchObject({ sku: 'MUG-GRN', contextSku: null });
+    expect(cx.reason).toContain('a question about the product on screen; “enamel” is a word of its name (4 products');
+    // the family word names the family: still none named, the pinned one assumed
+    expect(match('is the mug chip proof?', 'MUG-GRN').pinnedFeature).toBeNull();
+    // not a question, or about shipping, or the pinned product is not among them: unchanged
+    expect(skuInContext(match('enamel one pls', 'MUG-GRN'), 'order', 'MUG-GRN')).toMatchObject({ sku: null });
+    expect(match('does the enamel ship to chile?', 'MUG-GRN').pinnedFeature).toBeNull();
+    expect(match('is the enamel chip proof?', 'LMP-GRY').pinnedFeature).toBeNull();
+    expect(match('is the enamel chip proof?').pinnedFeature).toBeNull();
+  });
+
   it('holding/showing verbs, "that" beside a product word, "the pinned one"', () => {
     expect(sku("the one she's showing, i'll take it", 'KTL-01')).toBe('KTL-01');
     expect(sku('mau yg lagi dipegang', 'KTL-01')).toBe('KTL-01');

@@ -30,6 +30,14 @@ export interface SkuMatch {
    */
   pinnedAmong: string | null;
   /**
+   * With `pinnedAmong`: the only words that fit are words of the pinned product's name that describe it (a material, a
+   * part: "soy", "wood wick", "maple"), not its family word or an alias, every one of them fits the pinned product, and
+   * nothing is about shipping, payment, codes or the show (sku.on-screen). A question with these asks about the product
+   * on screen (rule v2: a question about its own attributes) rather than naming a family; sku.context decides with the
+   * intent. The words' label, or null.
+   */
+  pinnedFeature: string | null;
+  /**
    * Nothing named, no offer, no pointing word, a product pinned: whether the words are still about the product on
    * screen ("does it come in XL", "how much?") and by which cue (sku.on-screen); sku.context decides with the intent.
    */
@@ -198,6 +206,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
   let candidates: string[] = [];
   let deictic = false;
   let sizeOnly: string[] = [];
+  let featureLabel: string | null = null;
   if (strong.size > 0) {
     // a bare number joins in when a named term also fits its SKU ("serum 50" → the 50 ml; "spf 50" does not)
     for (const [s, ts] of weak) {
@@ -294,6 +303,11 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
         reasons.push(`sku: “this one” + family → pinned ${pinnedSku}`);
       } else {
         reasons.push(`sku: “${label}” fits ${candidates.length} SKUs → none`);
+        // words of the pinned product's name that describe it, not a family word or alias (see SkuMatch.pinnedFeature)
+        const pin = pinnedSku;
+        if (pin && candidates.includes(pin) && families.every((f) => f.weakWord && f.set.includes(pin) && f.term.kinds.size === 1 && f.term.kinds.has('nameword'))) {
+          featureLabel = families.map((f) => f.term.label).join('” + “');
+        }
       }
     }
   }
@@ -429,6 +443,8 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     candidates: sku ? [sku] : candidates,
     sizeOnly: sku || candidates.length > 0 || offerCode ? [] : sizeOnly,
     pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
+    pinnedFeature:
+      featureLabel !== null && !sku && !offerCode && attrs.length === 0 && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) !== null ? featureLabel : null,
     onScreen: !sku && pinnedSku && !mentioned && !offerCode && candidates.length === 0 ? onScreenCue(norm) : null,
     reasons,
   };
