@@ -625,6 +625,16 @@ describe('"está" is no pointer (seventh pass)', () => {
     expect(sku('esta es linda, la quiero', 'MUG-RED')).toBe('MUG-RED');
     expect(sku('esta me encanta', 'MUG-RED')).toBe('MUG-RED');
   });
+  it('"esta" after a subject with its article, or before a participle or a judging adjective, is the verb', () => {
+    expect(sku('el diseño está increible', 'MUG-RED')).toBeNull();
+    expect(sku('la señal está horrible otra vez', 'MUG-RED')).toBeNull();
+    expect(sku('la caja que me llegó está aplastada', 'MUG-RED')).toBeNull();
+    expect(sku('o som esta muito baixo', 'MUG-RED')).toBeNull();
+    // still "this": before a verb or a noun, after a preposition, at the end
+    expect(sku('me llevo esta', 'MUG-RED')).toBe('MUG-RED');
+    expect(sku('esta huele a vainilla?', 'MUG-RED')).toBe('MUG-RED');
+    expect(sku('quiero la de esta', 'MUG-RED')).toBe('MUG-RED');
+  });
 });
 
 describe('a size field that names what it measures after the measure (seventh pass)', () => {
