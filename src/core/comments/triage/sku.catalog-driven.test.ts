@@ -165,6 +165,18 @@ describe('the pinned product', () => {
     expect(match('is the enamel chip proof?').pinnedFeature).toBeNull();
   });
 
+  it('a colour or size the pinned product does not come in: a question about it with a word standing for it, or asking a measure → the pinned one', () => {
+    const q = (t: string) => skuInContext(match(t, 'KTL-01'), 'question', 'KTL-01');
+    expect(q('does it come in red?')).toMatchObject({ sku: 'KTL-01' });
+    expect(q('does it come in red?').reason).toContain('a word standing for the product on screen');
+    expect(q('sirve para una cocina grande?')).toMatchObject({ sku: 'KTL-01' });
+    // a colour or a letter size alone asks whether the show has one: none
+    expect(q('tienen en rojo?')).toMatchObject({ sku: null });
+    expect(q('tem no M?')).toMatchObject({ sku: null });
+    // the pinned family has it: that variant, as before
+    expect(skuInContext(match('does it come in red?', 'MUG-GRN'), 'question', 'MUG-GRN')).toMatchObject({ sku: 'MUG-RED' });
+  });
+
   it('holding/showing verbs, "that" beside a product word, "the pinned one"', () => {
     expect(sku("the one she's showing, i'll take it", 'KTL-01')).toBe('KTL-01');
     expect(sku('mau yg lagi dipegang', 'KTL-01')).toBe('KTL-01');

@@ -120,6 +120,22 @@ function byAmount(amounts: ReadonlyMap<string, number>, set: readonly string[], 
   return fit.length > 0 && fit.length < set.length ? fit : null;
 }
 
+/**
+ * The on-screen cue (sku.on-screen) of a comment that names no product: with nothing named at all, or with only a
+ * colour or size the pinned product's family does not come in (the caller found none). A measure ("100ml", "in cm",
+ * "the biggest") then asks about the product on screen ("how long does 100ml last"); a colour or a letter size
+ * ("tienen en negro?", "tem no P?") asks whether the show has one, unless a word stands for the product ("does it come
+ * in black?").
+ */
+function attributeOnlyCue(norm: NormalizedText, found: readonly Mention[], mentioned: boolean): OnScreenCue | null {
+  if (!mentioned) return onScreenCue(norm);
+  if (!found.every((f) => f.term.attributeOnly)) return null;
+  const cue = onScreenCue(norm);
+  if (cue === 'pronoun') return cue;
+  const colourOrLetter = found.some((f) => dimensionOf(f.term) === 'colour' || f.term.kinds.has('sizeletter') || (f.term.keys.every((k) => /^[a-z]+$/.test(k)) && /^[a-z]{1,3}$/.test(f.term.keys[f.term.keys.length - 1] ?? '')));
+  return colourOrLetter ? null : cue;
+}
+
 export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFound: readonly Mention[], productTokens: Set<number>, pinnedInput: string | null): SkuMatch {
   const found = allFound.filter((m) => !colourNoise(m, norm.tokens, productTokens) && !genericMention(m, norm.tokens));
   const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried, hueSkus, discountCodes } = index;
@@ -445,7 +461,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
     pinnedFeature:
       featureLabel !== null && !sku && !offerCode && attrs.length === 0 && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) !== null ? featureLabel : null,
-    onScreen: !sku && pinnedSku && !mentioned && !offerCode && candidates.length === 0 ? onScreenCue(norm) : null,
+    onScreen: !sku && pinnedSku && !offerCode && candidates.length === 0 ? attributeOnlyCue(norm, found, mentioned) : null,
     reasons,
   };
 }
