@@ -177,6 +177,15 @@ describe('the pinned product', () => {
     expect(skuInContext(match('does it come in red?', 'MUG-GRN'), 'question', 'MUG-GRN')).toMatchObject({ sku: 'MUG-RED' });
   });
 
+  it('a size adjective after a fit word is the fit, not a size picked ("does it run small?", "me quedó grande")', () => {
+    expect(sku('the small apron pls')).toBe('APR-S');
+    expect(sku('does it run small?', 'APR-M')).toBeNull();
+    expect(skuInContext(match('does it run small?', 'APR-M'), 'question', 'APR-M')).toMatchObject({ sku: 'APR-M' });
+    expect(sku('el delantal me quedó grande', 'APR-S')).toBeNull();
+    expect(sku('the apron runs a bit big', null)).toBeNull();
+    expect(sku('ficou muito pequeno', 'OIL-1L')).toBeNull();
+  });
+
   it('holding/showing verbs, "that" beside a product word, "the pinned one"', () => {
     expect(sku("the one she's showing, i'll take it", 'KTL-01')).toBe('KTL-01');
     expect(sku('mau yg lagi dipegang', 'KTL-01')).toBe('KTL-01');

@@ -56,6 +56,19 @@ const ARTICLES: ReadonlySet<string> = keySetOf(['the', 'a', 'in', 'el', 'la', 'l
 
 const ITEM_BEFORE: ReadonlySet<string> = keySetOf(['yg', 'yang', 'warna', 'wrn']);
 
+/**
+ * Words that make a size adjective the fit of what the viewer has or sees, not a size they pick ("does it run small?",
+ * "me quedó grande", "ficou muito pequeno", "too big"): up to three words before it.
+ */
+const FIT_WORDS: ReadonlySet<string> = keySetOf(['run', 'runs', 'running', 'ran', 'too', 'queda', 'quedo', 'quedan', 'quedaron', 'quedaba', 'fica', 'ficou',
+  'ficam', 'ficaram', 'ficava', 'demasiado', 'demasiada']);
+function fitNoise(m: Mention, toks: readonly string[]): boolean {
+  if (!m.term.attributeOnly || dimensionOf(m.term) !== 'size' || m.term.numeric || /\d/.test(m.term.label)) return false;
+  if (!m.term.kinds.has('sizenarrow') && !m.term.kinds.has('size')) return false;
+  for (let k = 1; k <= 3; k++) if (FIT_WORDS.has(toks[m.at - k] ?? '')) return true;
+  return false;
+}
+
 /** Colour mentions that are not the product's colour: the screen's, or a function word. */
 function colourNoise(m: Mention, toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
   if (!m.term.kinds.has('colour') || m.term.keys.length !== 1) return false;
@@ -137,7 +150,7 @@ function attributeOnlyCue(norm: NormalizedText, found: readonly Mention[], menti
 }
 
 export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFound: readonly Mention[], productTokens: Set<number>, pinnedInput: string | null): SkuMatch {
-  const found = allFound.filter((m) => !colourNoise(m, norm.tokens, productTokens) && !genericMention(m, norm.tokens));
+  const found = allFound.filter((m) => !colourNoise(m, norm.tokens, productTokens) && !genericMention(m, norm.tokens) && !fitNoise(m, norm.tokens));
   const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried, hueSkus, discountCodes } = index;
   // the pinned product is one of the catalog's products; a pinned bundle (not a product) is the deal, and a comment
   // about the deal names no product
