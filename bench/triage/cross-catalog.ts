@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createTriage } from '../../src/core/comments/triage/triage.service';
 import { trainPreparedTriageModel, type TriageModel } from '../../src/core/comments/triage/triage.model';
 import type { TriageCatalog } from '../../src/core/comments/triage/triage.types';
-import { DEVELOPER_WRITTEN, judgesSku, lineKey, type LabelledComment, type LabelledSet } from './datasets';
+import { DEVELOPER_WRITTEN, judgesSku, lineKey, ON_SCREEN_TUNING, type LabelledComment, type LabelledSet } from './datasets';
 import { labelsUnder, skuAgreement, v2SkuLabels } from './sku-eval';
 import { fmt, score, type ScoreReport } from './metrics';
 import { describeConfig, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type Selection } from './model-select';
@@ -245,13 +245,13 @@ export function formatFold(f: FoldReport): string {
 }
 
 /**
- * The SKU worst folds under the v2 labels over the categories that judge the SKU steps: the 28 outside the on-screen
- * step's tuning split (developer-written, skate-surf, mens-grooming) and the 25 SKU judges (judgesSku), with the step
+ * The SKU worst folds under the v2 labels over the categories that judge the SKU steps: the ones outside the on-screen
+ * step's tuning split (ON_SCREEN_TUNING) and the SKU judges (judgesSku), with the step
  * and, from the same run, with the rule cue in its place.
  */
 export function skuWorstLines(folds: readonly FoldReport[]): string[] {
   const groups: Array<[string, (c: string) => boolean]> = [
-    ['outside the on-screen tuning split', (c) => !DEVELOPER_WRITTEN.has(c) && c !== 'skate-surf' && c !== 'mens-grooming'],
+    ['outside the on-screen tuning split', (c) => !ON_SCREEN_TUNING.has(c)],
     ['SKU judges (judgesSku)', (c) => judgesSku(c)],
   ];
   const out: string[] = [];

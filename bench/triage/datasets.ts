@@ -256,6 +256,14 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/mens-grooming/comments.jsonl': '4a51ac622c58c7ddcbc828c4d1d3acd5b4474428eb0ad9053c1928d6b0eda881',
   'corpus/mens-grooming/catalog.json': '81dece2bb31a99b02e7b5aca397a60c85c3aded7782c591b8e3fcf5f149f5059',
   'corpus/mens-grooming/sku-v2a.jsonl': '7014b85a3aeb87db501007b613a47ff5ac82ecf5d077171b219c49d5845784ee',
+  // Written 2026-12-07 00:25–00:34 (session 14) by two more independent authors from the same brief with SKU rule v2,
+  // and made SKU tuning data on arrival (SKU_TUNING_SPLIT, ON_SCREEN_TUNING), like the two above.
+  'corpus/cheese-charcuterie/comments.jsonl': 'e9453f23f0e4473d38c4f87b88f115bf7b97e41c931206540530f72234d5ff0a',
+  'corpus/cheese-charcuterie/catalog.json': 'd9c690be58f557dfe62134ff40daa161782b138815d135191ee43c4f62144144',
+  'corpus/cheese-charcuterie/sku-v2a.jsonl': 'f9a6e495e293f9cfcee57e7feca789c529c3cf18c77ab3c78a90d5ae73491733',
+  'corpus/wedding-bridal/comments.jsonl': 'f703d6b833031954e37633de04f47c3d6f0292f0f12b53bf8fb015cf46d5f06a',
+  'corpus/wedding-bridal/catalog.json': '6119b1399dfae6b412b55a427da664d63e56aaa7bf179b5ce82e14234f34a172',
+  'corpus/wedding-bridal/sku-v2a.jsonl': '18a7603fa867f039e1d252fbdc1f2b7cb7721649d10513ead4ea164e1dd63c8d',
 };
 
 /**
@@ -265,13 +273,22 @@ export const FROZEN: Readonly<Record<string, string>> = {
  */
 export const DEVELOPER_WRITTEN: ReadonlySet<string> = new Set(['kitchen-appliances', 'phone-accessories', 'stationery-art', 'fitness-home', 'personal-care', 'meal-kits']);
 
+/** Written for the SKU steps' tuning (session 13: skate-surf, mens-grooming; session 14: cheese-charcuterie, wedding-bridal). */
+const WRITTEN_FOR_SKU_TUNING = ['skate-surf', 'mens-grooming', 'cheese-charcuterie', 'wedding-bridal'] as const;
+
 /**
  * Independent corpus categories whose texts and per-line SKU errors were read while writing the SKU matcher: apparel,
- * home-fragrance and luggage-travel in session 9 (docs/triage.md), skate-surf and mens-grooming from session 13 (written
- * for it). With the developer-written ones they are the SKU tuning split; the SKU worst fold is taken over the rest
+ * home-fragrance and luggage-travel in session 9 (docs/triage.md), and the ones written for SKU tuning since session
+ * 13. With the developer-written ones they are the SKU tuning split; the SKU worst fold is taken over the rest
  * ("the SKU judges"). Their intent figures still judge: nobody tuning intent read them.
  */
-export const SKU_TUNING_SPLIT: ReadonlySet<string> = new Set(['apparel', 'home-fragrance', 'luggage-travel', 'skate-surf', 'mens-grooming']);
+export const SKU_TUNING_SPLIT: ReadonlySet<string> = new Set(['apparel', 'home-fragrance', 'luggage-travel', ...WRITTEN_FOR_SKU_TUNING]);
+
+/**
+ * What the learned on-screen step was tuned on (texts and per-line errors readable): the developer-written categories
+ * and the ones written for SKU tuning. Every other corpus category only judges it.
+ */
+export const ON_SCREEN_TUNING: ReadonlySet<string> = new Set([...DEVELOPER_WRITTEN, ...WRITTEN_FOR_SKU_TUNING]);
 
 /** A corpus category that judges the SKU matcher: neither developer-written nor in the SKU tuning split. */
 export function judgesSku(category: string): boolean {

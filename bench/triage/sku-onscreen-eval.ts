@@ -23,16 +23,10 @@ import {
 import type { OnScreenScore } from '../../src/core/comments/triage/sku.context';
 import { featurizeLinear, type FeatureVector } from '../../src/core/comments/triage/linear.model';
 import { SUBS_OF, type Intent } from '../../src/core/comments/triage/triage.types';
-import { DEVELOPER_WRITTEN, judgesSku, lineKey, loadCorpus, type LabelledSet } from './datasets';
+import { judgesSku, lineKey, loadCorpus, ON_SCREEN_TUNING, type LabelledSet } from './datasets';
 import { labelsUnder, scoreSku, skuAgreement, type SkuFold } from './sku-eval';
 import { fmt } from './metrics';
 
-/**
- * What this step was tuned on (texts and per-line errors readable): the developer-written categories and the two
- * written for session 13 (skate-surf, mens-grooming). The 28 other corpus categories only judge it; 25 of them judge
- * the SKU figures in sku-eval (judgesSku: the SKU tuning split also holds three categories read in session 9).
- */
-export const ON_SCREEN_TUNING: ReadonlySet<string> = new Set([...DEVELOPER_WRITTEN, 'skate-surf', 'mens-grooming']);
 
 /** One category under the v2 labels, with each applicable comment's step features (gold intent/sub) and target. */
 export interface OnScreenSet {
