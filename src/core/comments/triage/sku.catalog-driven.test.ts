@@ -658,6 +658,28 @@ describe('a word of a several-word alias said alone (seventh pass)', () => {
   });
 });
 
+describe('name words that are the size or another family\'s modifier', () => {
+  const shop = compileSkuMatcher({
+    products: [
+      { sku: 'ROBE-WHT', name: 'Satin Bride Robe white S/M', family: 'bridal robe', colour: 'white', size: 'S/M', onScreen: '#1', aliases: ['bride robe'] },
+      { sku: 'ROBE-CHA', name: 'Satin Bridesmaid Robe champagne one size', family: 'bridal robe', colour: 'champagne', size: 'one size', onScreen: '#1', aliases: ['bridesmaid robe'] },
+      { sku: 'DRS-SAG', name: 'Chiffon Bridesmaid Dress sage', family: 'bridesmaid dress', colour: 'sage', onScreen: '#2', aliases: [] },
+      { sku: 'DRS-ROS', name: 'Chiffon Bridesmaid Dress rose', family: 'bridesmaid dress', colour: 'rose', onScreen: '#2', aliases: [] },
+    ],
+    offers: [],
+  });
+  const on = (t: string, pinned: string | null = null) => shop.match(normalizeText(t), pinned);
+  it('"one" of "… one size" in a name is the size: "i\'ll take this one" names no robe', () => {
+    expect(on('one please').sku).toBeNull();
+    expect(on("i'll take this one", 'DRS-SAG').sku).toBe('DRS-SAG');
+    expect(on('the champagne robe pls').sku).toBe('ROBE-CHA');
+  });
+  it('a modifier of another family ("bridesmaid" of "bridesmaid dress") names nothing alone; the alias still does', () => {
+    expect(on('my bridesmaid dropped out').sku).toBeNull();
+    expect(on('the bridesmaid robe pls').sku).toBe('ROBE-CHA');
+  });
+});
+
 describe('"está" is no pointer (seventh pass)', () => {
   it('"esta" after a reflexive pronoun or before a gerund is the verb, not "this"', () => {
     expect(sku('mi gato esta viendo todo jaja', 'MUG-RED')).toBeNull();
