@@ -680,6 +680,23 @@ describe('name words that are the size or another family\'s modifier', () => {
   });
 });
 
+describe('an everyday word is never a typo of a catalog word', () => {
+  it('"para" is not "Parma", while a real typo inside the name still is', () => {
+    const deli = compileSkuMatcher({
+      products: [
+        { sku: 'HAM-100', name: 'Prosciutto di Parma 100 g', family: 'prosciutto', size: '100 g', onScreen: '#1', aliases: [] },
+        { sku: 'HAM-200', name: 'Prosciutto di Parma 200 g', family: 'prosciutto', size: '200 g', onScreen: '#1', aliases: [] },
+        { sku: 'OIL-1', name: 'Olive Oil 500 ml', family: 'olive oil', size: '500 ml', onScreen: '#2', aliases: [] },
+      ],
+      offers: [],
+    });
+    const on = (t: string, pinned: string | null) => deli.match(normalizeText(t), pinned);
+    expect(on('el de 500 ml para mí', 'HAM-100').candidates).not.toContain('HAM-200');
+    expect(on('el de 500 ml para mí', 'OIL-1').sku).toBe('OIL-1');
+    expect(on('pama ham?', null).candidates).toEqual(['HAM-100', 'HAM-200']);
+  });
+});
+
 describe('"está" is no pointer (seventh pass)', () => {
   it('"esta" after a reflexive pronoun or before a gerund is the verb, not "this"', () => {
     expect(sku('mi gato esta viendo todo jaja', 'MUG-RED')).toBeNull();
