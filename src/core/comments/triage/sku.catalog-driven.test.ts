@@ -195,16 +195,6 @@ describe('the pinned product', () => {
     // an order stays the variant that has it; a sibling that differs only in the size is that sibling
     expect(skuInContext(match('500 g pls', 'TEA-MINT-100'), 'order', 'TEA-MINT-100')).toMatchObject({ sku: 'TEA-CHAI-500' });
     expect(skuInContext(match('does it come in 500 g?', 'TEA-CHAI-100'), 'question', 'TEA-CHAI-100')).toMatchObject({ sku: 'TEA-CHAI-500' });
-    // a word only the bigger one's name adds ("… 1 kg wedge") says what that size is, not another variant
-    const cheese = compileSkuMatcher({
-      products: [
-        { sku: 'GDA-500', name: 'Old Gouda 500 g', family: 'gouda', size: '500 g', onScreen: '#1', aliases: [] },
-        { sku: 'GDA-1KG', name: 'Old Gouda 1 kg wedge', family: 'gouda', size: '1 kg', onScreen: '#1', aliases: [] },
-      ],
-      offers: [],
-    });
-    const wedge = cheese.match(normalizeText('is there a 1 kg one?'), 'GDA-500');
-    expect(wedge).toMatchObject({ sku: 'GDA-1KG', pinnedAsked: null });
   });
 
   it('holding/showing verbs, "that" beside a product word, "the pinned one"', () => {

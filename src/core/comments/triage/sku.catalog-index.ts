@@ -163,13 +163,7 @@ export function differsBeyond(index: CatalogIndex, a: string, b: string, asked: 
   const x = index.variantOf.get(a);
   const y = index.variantOf.get(b);
   if (!x || !y) return false;
-  if ((!asked.has('colour') && x.colour !== y.colour) || (!asked.has('size') && x.size !== y.size)) return true;
-  // the rest of the names differ when each has a word the other lacks ("Cedarwood" / "Sandalwood"); a word one adds
-  // ("… 1 kg wedge") says what the size is, not another variant
-  if (asked.has('variant')) return false;
-  const xs = x.rest.split(' ');
-  const ys = y.rest.split(' ');
-  return xs.some((w) => !ys.includes(w)) && ys.some((w) => !xs.includes(w));
+  return (!asked.has('colour') && x.colour !== y.colour) || (!asked.has('size') && x.size !== y.size) || (!asked.has('variant') && x.rest !== y.rest);
 }
 
 /** The amount of a size field that is money ("$25", "US$ 10", "R$50", "€ 20", "25 USD"), or null. */
