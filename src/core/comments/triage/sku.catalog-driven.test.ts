@@ -186,17 +186,6 @@ describe('the pinned product', () => {
     expect(sku('ficou muito pequeno', 'OIL-1L')).toBeNull();
   });
 
-  it('"does it come in 500 g?" while a variant that differs in more than the size is pinned: a question about the pinned one', () => {
-    const asked = match('does it come in 500 g?', 'TEA-MINT-100');
-    expect(asked).toMatchObject({ sku: 'TEA-CHAI-500', pinnedAsked: '500 g' });
-    const cx = skuInContext(asked, 'question', 'TEA-MINT-100');
-    expect(cx).toMatchObject({ sku: 'TEA-MINT-100' });
-    expect(cx.reason).toContain('a question whether the product on screen comes in “500 g” (only TEA-CHAI-500');
-    // an order stays the variant that has it; a sibling that differs only in the size is that sibling
-    expect(skuInContext(match('500 g pls', 'TEA-MINT-100'), 'order', 'TEA-MINT-100')).toMatchObject({ sku: 'TEA-CHAI-500' });
-    expect(skuInContext(match('does it come in 500 g?', 'TEA-CHAI-100'), 'question', 'TEA-CHAI-100')).toMatchObject({ sku: 'TEA-CHAI-500' });
-  });
-
   it('holding/showing verbs, "that" beside a product word, "the pinned one"', () => {
     expect(sku("the one she's showing, i'll take it", 'KTL-01')).toBe('KTL-01');
     expect(sku('mau yg lagi dipegang', 'KTL-01')).toBe('KTL-01');

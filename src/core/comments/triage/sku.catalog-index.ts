@@ -53,8 +53,6 @@ const SPELLED_SKIP: ReadonlySet<string> = new Set(['se', 'un', 'uno', 'una', 'um
  */
 const SERIES_WORDS = ['vol', 'volume', 'volumen', 'volumes', 'tomo', 'jilid', 'book', 'libro', 'livro', 'buku', 'part', 'parte', 'bagian'];
 const SERIES_IN_NAME = /\b(?:vol(?:ume|umen)?|tomo|jilid|book|libro|livro|buku|part|parte|bagian)\.?\s*(\d{1,3})(?!\s*[-–]\s*\d)(?![\d.,])/i;
-/** Unit words a name writes beside its size ("50 ml", "1 L"): not what tells a variant apart. */
-const UNIT_KEYS: ReadonlySet<string> = keySetOf(['ml', 'l', 'lt', 'g', 'gr', 'kg', 'oz', 'lb', 'lbs', 'cm', 'mm', 'm', 'in', 'inch', 'ft', 'pcs', 'pc']);
 const CODE_WORDS = ['code', 'codes', 'codigo', 'coupon', 'cupon', 'cupom', 'kode', 'voucher', 'promo code', 'discount code', 'kode promo'];
 
 function isNumericKeys(keys: string[]): boolean {
@@ -151,19 +149,6 @@ export interface CatalogIndex {
   sizeRanges: ReadonlyMap<string, readonly SizeRange[]>;
   /** A size that is a money amount ("$25", "R$ 50": gift cards, top-ups) by SKU; normalization hides it as a price. */
   amounts: ReadonlyMap<string, number>;
-  /**
-   * What tells a product from its siblings, by dimension: its colour, its size, and its name without colour, size and
-   * number words ("Cedar" of "Beard Oil Cedar 50 ml"). `differsBeyond` compares two SKUs on the dimensions not asked.
-   */
-  variantOf: ReadonlyMap<string, { colour: string; size: string; rest: string }>;
-}
-
-/** Whether two SKUs differ on a dimension other than `asked` (colour / size / variant: the rest of the name). */
-export function differsBeyond(index: CatalogIndex, a: string, b: string, asked: ReadonlySet<'colour' | 'variant' | 'size'>): boolean {
-  const x = index.variantOf.get(a);
-  const y = index.variantOf.get(b);
-  if (!x || !y) return false;
-  return (!asked.has('colour') && x.colour !== y.colour) || (!asked.has('size') && x.size !== y.size) || (!asked.has('variant') && x.rest !== y.rest);
 }
 
 /** The amount of a size field that is money ("$25", "US$ 10", "R$50", "€ 20", "25 USD"), or null. */
@@ -530,12 +515,5 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     const a = p.size ? moneyAmountOf(p.size) : null;
     if (a !== null) amounts.set(p.sku, a);
   }
-  const variantOf = new Map<string, { colour: string; size: string; rest: string }>();
-  for (const p of catalog.products) {
-    const colour = p.colour ? keysOf(p.colour) : [];
-    const size = p.size ? keysOf(p.size) : [];
-    const rest = keysOf(p.name.replace(/\([^)]*\)?/g, ' ')).filter((k) => !colour.includes(k) && !size.includes(k) && !/\d/.test(k) && !UNIT_KEYS.has(k));
-    variantOf.set(p.sku, { colour: colour.join(' '), size: size.join(' '), rest: rest.join(' ') });
-  }
-  return { variantOf, amounts, sizeRanges, colourVaried, cognates, cognateFirst, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, discountCodes, hueSkus, sizedSkus: new Set(catalog.products.filter((p) => p.size).map((p) => p.sku)), bundleSkus, knownSkus, capitalLetters, familyOf };
+  return { amounts, sizeRanges, colourVaried, cognates, cognateFirst, terms, byFirst, fuzzyByLength, codeKeys, codeFirst, codeMin, codeMax, offerSkus, discountCodes, hueSkus, sizedSkus: new Set(catalog.products.filter((p) => p.size).map((p) => p.sku)), bundleSkus, knownSkus, capitalLetters, familyOf };
 }

@@ -63,16 +63,6 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
     // without the learned step (a model file without it): the rule cue decides
     return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: ${why}, none named → pinned ${pinnedSku}` };
   }
-  // "does it come in 50?" while the sandalwood 30 ml is pinned and only the cedar comes in 50 ml: a question whether the
-  // product on screen comes in that, not about the other variant
-  if (intent === 'question' && pinnedSku && match.pinnedAsked !== null && match.sku !== null && match.sku !== pinnedSku) {
-    return {
-      sku: pinnedSku,
-      candidates: [],
-      contextSku: null,
-      reason: `sku: a question whether the product on screen comes in “${match.pinnedAsked}” (only ${match.sku}, a different variant, does) → pinned ${pinnedSku}`,
-    };
-  }
   // a question whose only product words describe the pinned product ("soy or paraffin?", "does the wood wick crackle"
   // while a wood-wick candle is pinned): about the product on screen's own attributes, not a family named (rule v2)
   if (intent === 'question' && match.sku === null && pinnedSku && match.pinnedFeature !== null && match.pinnedAmong === pinnedSku) {

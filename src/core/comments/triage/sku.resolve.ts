@@ -1,6 +1,6 @@
 // From the terms a comment names to one SKU, or none with the candidates: exclusive names, families, colour/size/
 // variant narrowing per dimension, the pinned product, and the offer. Several products named or fitting → none.
-import { differsBeyond, dimensionOf, isNarrowOnly, type CatalogIndex, type SizeRange, type Term } from './sku.catalog-index';
+import { dimensionOf, isNarrowOnly, type CatalogIndex, type SizeRange, type Term } from './sku.catalog-index';
 import { fuzzyCode, NUMBER_BLOCKERS_BEFORE, UNITS_AFTER_NUMBER, type Mention } from './sku.mentions';
 import { hasPointer } from './sku.pointer';
 import { onScreenCue, type OnScreenCue } from './sku.on-screen';
@@ -37,13 +37,6 @@ export interface SkuMatch {
    * intent. The words' label, or null.
    */
   pinnedFeature: string | null;
-  /**
-   * A colour or size said alone picked the one variant of the pinned product's family that has it, and that variant
-   * differs from the pinned one in something else too (pinned sandalwood 30 ml, "does it come in 50?", only the cedar
-   * comes in 50 ml): the words the comment said, or null. In a question it asks whether the product on screen comes in
-   * that (sku.context); as an order it stays the variant that has it.
-   */
-  pinnedAsked: string | null;
   /**
    * Nothing named, no offer, no pointing word, a product pinned: whether the words are still about the product on
    * screen ("does it come in XL", "how much?") and by which cue (sku.on-screen); sku.context decides with the intent.
@@ -243,7 +236,6 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
   let deictic = false;
   let sizeOnly: string[] = [];
   let featureLabel: string | null = null;
-  let askedLabel: string | null = null;
   if (strong.size > 0) {
     // a bare number joins in when a named term also fits its SKU ("serum 50" → the 50 ml; "spf 50" does not)
     for (const [s, ts] of weak) {
@@ -409,8 +401,6 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     if (sized) fit = sized;
     if (fit.length === 1 && fit[0]) {
       sku = fit[0];
-      // (a number after a determiner names the variant: "el de 12", "yg 12 isinya apa": not this)
-      if (candidates.length === 0 && pinnedSku && sku !== pinnedSku && attrs.every((t) => !isPointedNumber(t.keys)) && differsBeyond(index, sku, pinnedSku, new Set(attrs.map(dimensionOf)))) askedLabel = attrs.map((t) => t.label).join(' + ');
       reasons.length = 0;
       reasons.push(`sku: ${namedTerms[0] ? `“${namedTerms[0].label}” + ` : ''}“${label}” → ${sku}`);
     } else if (fit.length > 1) {
@@ -482,7 +472,6 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     candidates: sku ? [sku] : candidates,
     sizeOnly: sku || candidates.length > 0 || offerCode ? [] : sizeOnly,
     pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
-    pinnedAsked: sku && askedLabel !== null && !offerCode ? askedLabel : null,
     pinnedFeature:
       featureLabel !== null && !sku && !offerCode && attrs.length === 0 && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) !== null ? featureLabel : null,
     onScreen: !sku && pinnedSku && !offerCode && candidates.length === 0 ? attributeOnlyCue(norm, found, mentioned) : null,
