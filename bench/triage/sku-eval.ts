@@ -31,6 +31,8 @@ export function reasonKind(reasons: readonly string[]): string {
   return r
     .replace(/“[^”]*”/g, '“…”')
     .replace(/(pinned|→|product) [A-Z0-9][A-Z0-9_.-]*/g, '$1 X')
+    // any other SKU-like code a reason names ("only ABC-BLU does"): a kind never carries a catalog's codes
+    .replace(/\b[A-Z0-9]+(?:[-_][A-Z0-9]+)+\b/g, 'X')
     .replace(/\b\d+ SKUs\b/g, 'n SKUs')
     .replace(/offer \S+/g, 'offer X')
     .replace(/the \S+ deal/g, 'the X deal');
