@@ -31,6 +31,8 @@ export function reasonKind(reasons: readonly string[]): string {
   return r
     .replace(/“[^”]*”/g, '“…”')
     .replace(/(pinned|→|product) [A-Z0-9][A-Z0-9_.-]*/g, '$1 X')
+    // any other SKU-like code a reason names ("only ABC-BLU does"): a kind never carries a catalog's codes
+    .replace(/\b[A-Z0-9]+(?:[-_][A-Z0-9]+)+\b/g, 'X')
     .replace(/\b\d+ SKUs\b/g, 'n SKUs')
     .replace(/offer \S+/g, 'offer X')
     .replace(/the \S+ deal/g, 'the X deal');
@@ -230,6 +232,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const l = labelsUnder(rule, s);
     return l ? [l] : [];
   });
+  // --tuning-only: the SKU tuning split alone (readable while tuning); --judges-summary: the judges print only the
+  // worst / mean lines and kind counts summed over them (no per-category line), as the data rules allow for judges
+  const tuningOnly = process.argv.includes('--tuning-only');
+  const judgesSummary = process.argv.includes('--judges-summary');
+  if (tuningOnly) labelled.splice(0, labelled.length, ...labelled.filter((l) => !judgesSku(l.first.name) && !DEVELOPER_WRITTEN.has(l.first.name.replace('corpus/', ''))));
   const corpus = labelled.map((l) => l.first);
   if (rule === 'v2') console.log(`labelling rule v2: ${corpus.length} categories with v2 labels`);
   const errorsOf = process.argv.indexOf('--errors') >= 0 ? process.argv[process.argv.indexOf('--errors') + 1] : null;
@@ -241,10 +248,23 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dev = (f: SkuFold) => !judgesSku(f.name);
   const tag = (f: SkuFold) => (DEVELOPER_WRITTEN.has(f.name.replace('corpus/', '')) ? '  (developer-written: not in the worst fold)' : '  (SKU tuning split: not in the worst fold)');
   for (const f of folds) {
+    if (judgesSummary && !dev(f)) continue;
     console.log(`${f.name.padEnd(26)} gold ${String(f.gold).padStart(4)}  SKU R ${fmt(f.recall)} P ${fmt(f.precision)}  missed ${f.missed} wrong ${f.wrong} spurious ${f.spurious}  | pinned assumed R ${fmt(f.assumed.recall)} P ${fmt(f.assumed.precision)}${dev(f) ? tag(f) : ''}`);
     if (process.argv.includes('--kinds')) for (const [k, n] of [...f.kinds].sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(3)}  ${k}`);
   }
   const counted = folds.filter((f) => !dev(f));
+  if (tuningOnly) {
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    console.log(`TUNING (${folds.length} categories of the SKU tuning split): worst recall ${fmt(Math.min(...folds.map((f) => f.recall)))} precision ${fmt(Math.min(...folds.map((f) => f.precision)))}; mean recall ${fmt(mean(folds.map((f) => f.recall)))} precision ${fmt(mean(folds.map((f) => f.precision)))}`);
+  }
+  if (judgesSummary) {
+    const summed = new Map<string, number>();
+    for (const f of counted) for (const [k, n] of f.kinds) summed.set(k, (summed.get(k) ?? 0) + n);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    console.log(`MEAN over the ${counted.length} SKU judges: recall ${fmt(mean(counted.map((f) => f.recall)))} precision ${fmt(mean(counted.map((f) => f.precision)))}`);
+    console.log(`kinds summed over the ${counted.length} SKU judges:`);
+    for (const [k, n] of [...summed].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${String(n).padStart(4)}  ${k}`);
+  }
   if (goldIntent) {
     const without = corpus.filter((s) => judgesSku(s.name)).map((s) => scoreSku(s, true, undefined, false));
     console.log(`same run, without the on-screen step: worst recall ${fmt(Math.min(...without.map((f) => f.recall)))} precision ${fmt(Math.min(...without.map((f) => f.precision)))}`);
@@ -262,6 +282,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const f = scoreSku(a.agreed, goldIntent, printAgreed ? (k, t, g, p, why) => console.log(`agreed ${k.padEnd(8)} gold ${g ?? '-'} got ${p ?? '-'} :: ${t}  [${why}]`) : undefined);
     if (judgesSku(s.name)) agreedFolds.push(f);
     // the matcher against the second labeller alone (its labels were written to the rule the matcher follows)
+    if (judgesSummary && judgesSku(s.name)) continue;
     const bySecond = scoreSku({ ...s, rows: s.rows.filter((r) => second.has(r.id)).map((r) => ({ ...r, sku: second.get(r.id) ?? null })) }, goldIntent);
     console.log(
       `${s.name.padEnd(26)} second labeller: ${a.n} lines, sku agreement ${fmt(a.exact)}; where either gave a SKU ${fmt(a.exactEitherSku)} of ${a.eitherSku} (only first ${a.onlyFirst}, only second ${a.onlySecond}, different ${a.different})` +

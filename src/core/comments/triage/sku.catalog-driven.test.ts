@@ -150,6 +150,42 @@ describe('the pinned product', () => {
     expect(r.candidates).toHaveLength(4);
   });
 
+  it('a question whose only product word describes the pinned product (a word of its name, not its family or alias) → the pinned one', () => {
+    const q = match('is the enamel chip proof?', 'MUG-GRN');
+    expect(q).toMatchObject({ sku: null, pinnedAmong: 'MUG-GRN', pinnedFeature: 'enamel' });
+    const cx = skuInContext(q, 'question', 'MUG-GRN');
+    expect(cx).toMatchObject({ sku: 'MUG-GRN', contextSku: null });
+    expect(cx.reason).toContain('a question about the product on screen; “enamel” is a word of its name (4 products');
+    // the family word names the family: still none named, the pinned one assumed
+    expect(match('is the mug chip proof?', 'MUG-GRN').pinnedFeature).toBeNull();
+    // not a question, or about shipping, or the pinned product is not among them: unchanged
+    expect(skuInContext(match('enamel one pls', 'MUG-GRN'), 'order', 'MUG-GRN')).toMatchObject({ sku: null });
+    expect(match('does the enamel ship to chile?', 'MUG-GRN').pinnedFeature).toBeNull();
+    expect(match('is the enamel chip proof?', 'LMP-GRY').pinnedFeature).toBeNull();
+    expect(match('is the enamel chip proof?').pinnedFeature).toBeNull();
+  });
+
+  it('a colour or size the pinned product does not come in: a question about it with a word standing for it, or asking a measure → the pinned one', () => {
+    const q = (t: string) => skuInContext(match(t, 'KTL-01'), 'question', 'KTL-01');
+    expect(q('does it come in red?')).toMatchObject({ sku: 'KTL-01' });
+    expect(q('does it come in red?').reason).toContain('a word standing for the product on screen');
+    expect(q('sirve para una cocina grande?')).toMatchObject({ sku: 'KTL-01' });
+    // a colour or a letter size alone asks whether the show has one: none
+    expect(q('tienen en rojo?')).toMatchObject({ sku: null });
+    expect(q('tem no M?')).toMatchObject({ sku: null });
+    // the pinned family has it: that variant, as before
+    expect(skuInContext(match('does it come in red?', 'MUG-GRN'), 'question', 'MUG-GRN')).toMatchObject({ sku: 'MUG-RED' });
+  });
+
+  it('a size adjective after a fit word is the fit, not a size picked ("does it run small?", "me quedó grande")', () => {
+    expect(sku('the small apron pls')).toBe('APR-S');
+    expect(sku('does it run small?', 'APR-M')).toBeNull();
+    expect(skuInContext(match('does it run small?', 'APR-M'), 'question', 'APR-M')).toMatchObject({ sku: 'APR-M' });
+    expect(sku('el delantal me quedó grande', 'APR-S')).toBeNull();
+    expect(sku('the apron runs a bit big', null)).toBeNull();
+    expect(sku('ficou muito pequeno', 'OIL-1L')).toBeNull();
+  });
+
   it('holding/showing verbs, "that" beside a product word, "the pinned one"', () => {
     expect(sku("the one she's showing, i'll take it", 'KTL-01')).toBe('KTL-01');
     expect(sku('mau yg lagi dipegang', 'KTL-01')).toBe('KTL-01');
@@ -601,6 +637,45 @@ describe('a word of a several-word alias said alone (seventh pass)', () => {
   });
 });
 
+describe('name words that are the size or another family\'s modifier', () => {
+  const shop = compileSkuMatcher({
+    products: [
+      { sku: 'ROBE-WHT', name: 'Satin Bride Robe white S/M', family: 'bridal robe', colour: 'white', size: 'S/M', onScreen: '#1', aliases: ['bride robe'] },
+      { sku: 'ROBE-CHA', name: 'Satin Bridesmaid Robe champagne one size', family: 'bridal robe', colour: 'champagne', size: 'one size', onScreen: '#1', aliases: ['bridesmaid robe'] },
+      { sku: 'DRS-SAG', name: 'Chiffon Bridesmaid Dress sage', family: 'bridesmaid dress', colour: 'sage', onScreen: '#2', aliases: [] },
+      { sku: 'DRS-ROS', name: 'Chiffon Bridesmaid Dress rose', family: 'bridesmaid dress', colour: 'rose', onScreen: '#2', aliases: [] },
+    ],
+    offers: [],
+  });
+  const on = (t: string, pinned: string | null = null) => shop.match(normalizeText(t), pinned);
+  it('"one" of "… one size" in a name is the size: "i\'ll take this one" names no robe', () => {
+    expect(on('one please').sku).toBeNull();
+    expect(on("i'll take this one", 'DRS-SAG').sku).toBe('DRS-SAG');
+    expect(on('the champagne robe pls').sku).toBe('ROBE-CHA');
+  });
+  it('a modifier of another family ("bridesmaid" of "bridesmaid dress") names nothing alone; the alias still does', () => {
+    expect(on('my bridesmaid dropped out').sku).toBeNull();
+    expect(on('the bridesmaid robe pls').sku).toBe('ROBE-CHA');
+  });
+});
+
+describe('an everyday word is never a typo of a catalog word', () => {
+  it('"para" is not "Parma", while a real typo inside the name still is', () => {
+    const deli = compileSkuMatcher({
+      products: [
+        { sku: 'HAM-100', name: 'Prosciutto di Parma 100 g', family: 'prosciutto', size: '100 g', onScreen: '#1', aliases: [] },
+        { sku: 'HAM-200', name: 'Prosciutto di Parma 200 g', family: 'prosciutto', size: '200 g', onScreen: '#1', aliases: [] },
+        { sku: 'OIL-1', name: 'Olive Oil 500 ml', family: 'olive oil', size: '500 ml', onScreen: '#2', aliases: [] },
+      ],
+      offers: [],
+    });
+    const on = (t: string, pinned: string | null) => deli.match(normalizeText(t), pinned);
+    expect(on('el de 500 ml para mí', 'HAM-100').candidates).not.toContain('HAM-200');
+    expect(on('el de 500 ml para mí', 'OIL-1').sku).toBe('OIL-1');
+    expect(on('pama ham?', null).candidates).toEqual(['HAM-100', 'HAM-200']);
+  });
+});
+
 describe('"está" is no pointer (seventh pass)', () => {
   it('"esta" after a reflexive pronoun or before a gerund is the verb, not "this"', () => {
     expect(sku('mi gato esta viendo todo jaja', 'MUG-RED')).toBeNull();
@@ -609,6 +684,16 @@ describe('"está" is no pointer (seventh pass)', () => {
     // still "this" elsewhere
     expect(sku('esta es linda, la quiero', 'MUG-RED')).toBe('MUG-RED');
     expect(sku('esta me encanta', 'MUG-RED')).toBe('MUG-RED');
+  });
+  it('"esta" after a subject with its article, or before a participle or a judging adjective, is the verb', () => {
+    expect(sku('el diseño está increible', 'MUG-RED')).toBeNull();
+    expect(sku('la señal está horrible otra vez', 'MUG-RED')).toBeNull();
+    expect(sku('la caja que me llegó está aplastada', 'MUG-RED')).toBeNull();
+    expect(sku('o som esta muito baixo', 'MUG-RED')).toBeNull();
+    // still "this": before a verb or a noun, after a preposition, at the end
+    expect(sku('me llevo esta', 'MUG-RED')).toBe('MUG-RED');
+    expect(sku('esta huele a vainilla?', 'MUG-RED')).toBe('MUG-RED');
+    expect(sku('quiero la de esta', 'MUG-RED')).toBe('MUG-RED');
   });
 });
 

@@ -247,10 +247,10 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     if (offer) t.offers.add(offer);
   };
 
+  const familyModifiers = new Set(catalog.products.flatMap((p) => (p.family ? keysOf(p.family).slice(0, -1) : [])));
   for (const p of catalog.products) {
     addTerm(p.name, p.sku, 3, 'name');
     for (const a of p.aliases ?? []) addTerm(a, p.sku, 2, 'alias');
-    const familyKeys = p.family ? keysOf(p.family) : [];
     const siblings = p.family ? catalog.products.filter((q) => q.family === p.family && q.name !== p.name) : [];
     // words in brackets list what a product holds or add a note ("set of 6 oils (lavender, lemon, …)"): they name nothing
     const ownWords = keysOf(p.name.replace(/\([^)]*\)?/g, ' '));
@@ -265,6 +265,8 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     }
     // the product's colour in its name ("… Suitcase Black", "… - Light Wood Grain") is its colour, not a name word
     const colourKeys = new Set(p.colour ? keysOf(p.colour) : []);
+    // …and the short words of its size in its name ("… champagne one size") are its size: "one" alone names nothing
+    const sizeKeys = new Set(p.size ? keysOf(p.size).filter((k) => k.length <= 3) : []);
     for (const w of ownWords) {
       // a model word the catalog uses to tell a product from its siblings ("Pro", "Mini", "Max"): it narrows the family
       // named or pinned, and names the variant after a determiner ("the pro", "el mini", "yg max")
@@ -273,9 +275,11 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
         for (const d of SIZE_DETERMINERS) if (d !== 'o' && d !== 'a') addTerm(`${d} ${w}`, p.sku, 2, 'variantnamed');
         continue;
       }
-      if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w) || hyphenParts.has(w) || colourKeys.has(w)) continue;
-      // a modifier of the family ("cat" of "cat litter", "pet" of "pet bed") names nothing without its noun
-      if (familyKeys.length > 1 && familyKeys.indexOf(w) >= 0 && familyKeys.indexOf(w) < familyKeys.length - 1) continue;
+      if (w.length < 3 || /^\d/.test(w) || NAME_STOP.has(w) || hyphenParts.has(w) || colourKeys.has(w) || sizeKeys.has(w)) continue;
+      // a modifier of the family ("cat" of "cat litter", "pet" of "pet bed") names nothing without its noun, nor does a
+      // modifier of another product's family ("bridesmaid" of "bridesmaid dress" in "Satin Bridesmaid Robe": "my
+      // bridesmaids" are people)
+      if (familyModifiers.has(w)) continue;
       const sameName = p.family ? catalog.products.filter((q) => q.family === p.family && q.name === p.name).length : 1;
       if (siblings.length > 0 && sameName > 1 && siblings.every((q) => !keysOf(q.name.replace(/\([^)]*\)?/g, ' ')).includes(w))) {
         // a word that tells a group of variants from its siblings ("light" roast in 250 g and 1 kg): an attribute
@@ -357,7 +361,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
   // a word of a several-word alias said alone ("the glass" for "tempered glass", "armor" for "Armor case"): a weak name
   // word when this catalog gives it no other meaning and it belongs to one product's family only (shared across
   // families it names nothing); five letters or more, so short everyday words ("big set", "oil set") stay out
-  for (const [w, skus] of partialAliasWords(catalog.products, keysOf, (w) => terms.has(w) || NAME_STOP.has(w) || ALIAS_ARTICLES.has(w))) {
+  for (const [w, skus] of partialAliasWords(catalog.products, keysOf, (w) => terms.has(w) || NAME_STOP.has(w) || ALIAS_ARTICLES.has(w) || familyModifiers.has(w))) {
     if (inOneFamily(skus)) for (const x of skus) addTerm(w, x, 1, 'nameword');
   }
   // the smallest and the largest size of each product ("the big one", "yg paling kecil"): narrow, or name after a determiner

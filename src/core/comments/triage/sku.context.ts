@@ -63,6 +63,16 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
     // without the learned step (a model file without it): the rule cue decides
     return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: ${why}, none named → pinned ${pinnedSku}` };
   }
+  // a question whose only product words describe the pinned product ("soy or paraffin?", "does the wood wick crackle"
+  // while a wood-wick candle is pinned): about the product on screen's own attributes, not a family named (rule v2)
+  if (intent === 'question' && match.sku === null && pinnedSku && match.pinnedFeature !== null && match.pinnedAmong === pinnedSku) {
+    return {
+      sku: pinnedSku,
+      candidates: [],
+      contextSku: null,
+      reason: `sku: a question about the product on screen; “${match.pinnedFeature}” is a word of its name (${match.candidates.length} products' names have it) → pinned ${pinnedSku}`,
+    };
+  }
   if (intent === 'order' && match.sku === null && pinnedSku && !match.mentioned && !match.offerCode && match.candidates.length === 0) {
     return { sku: null, candidates: [], contextSku: pinnedSku, reason: `${PINNED_ASSUMPTION} ${pinnedSku} (assumed)` };
   }

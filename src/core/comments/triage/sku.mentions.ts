@@ -37,6 +37,18 @@ export interface Mention {
   at: number;
 }
 
+/**
+ * Everyday function words of the four languages: written as meant, never a typo of a catalog word one letter away
+ * ("para" is not "Parma", "como" not "combo", "mais" not "maise"). Only words of four letters or more reach the typo step.
+ */
+const NEVER_A_TYPO: ReadonlySet<string> = keySetOf([
+  'para', 'pero', 'porque', 'como', 'cuando', 'donde', 'esta', 'este', 'esto', 'esos', 'esas', 'todo', 'toda', 'todos', 'nada', 'mucho', 'mucha', 'quiero',
+  'tengo', 'tiene', 'tienen', 'hace', 'solo', 'sola', 'algo', 'otra', 'otro', 'bien', 'desde', 'hasta', 'sobre', 'entre', 'mais', 'isso', 'essa', 'esse', 'aqui',
+  'muito', 'muita', 'quero', 'tenho', 'pode', 'vamos', 'ainda', 'depois', 'agora', 'sama', 'buat', 'untuk', 'yang', 'juga', 'sudah', 'udah', 'masih', 'bisa',
+  'kalau', 'kalo', 'tapi', 'dari', 'dengan', 'sini', 'situ', 'also', 'have', 'with', 'from', 'that', 'this', 'what', 'when', 'where', 'which', 'there',
+  'their', 'them', 'then', 'than', 'just', 'like', 'some', 'more', 'about', 'would', 'could', 'should', 'your', 'they', 'want', 'will', 'been', 'were',
+]);
+
 /** A one-word term within one typo of the token, if exactly one is. */
 function fuzzyTerm(index: CatalogIndex, tok: string): Term | null {
   let hit: Term | null = null;
@@ -118,7 +130,7 @@ export function findMentions(index: CatalogIndex, toks: readonly string[]): { fo
       }
       if (!best && entry.single) best = entry.single;
     }
-    if (!best && tok(i).length >= 4 && /^\p{L}+$/u.test(tok(i))) best = fuzzyTerm(index, tok(i));
+    if (!best && tok(i).length >= 4 && /^\p{L}+$/u.test(tok(i)) && !NEVER_A_TYPO.has(tok(i))) best = fuzzyTerm(index, tok(i));
     // the same word in another of the four languages (colágeno for collagen, magnésio for magnesium)
     if (!best && tok(i).length >= 6 && index.cognateFirst.has(cognatePrefix(tok(i)))) {
       best = index.cognates.get(cognateKey(singularForm(tok(i), 1) ?? tok(i))) ?? index.cognates.get(cognateKey(tok(i))) ?? null;

@@ -32,6 +32,23 @@ describe('sku.on-screen: a comment about the product on screen that names nothin
     for (const t of ['do you ship to peru?', 'aceita pix?', 'cod bisa kak?', 'when is the next live?', 'de donde eres?', 'el codigo sirve?']) expect(cue(t)).toBeNull();
   });
 
+  it('a duration counted in hours is the product\'s, the time of day is not', () => {
+    for (const t of ['how many hours does the battery last', 'tahan brp jam kak', 'cuantas horas dura', 'quantas horas aguenta?']) expect(cue(t)).toBe('question');
+    for (const t of ['what time do you close', 'jam berapa kak', 'a que hora empieza']) expect(cue(t)).toBeNull();
+  });
+
+  it('a request for a recommendation among the products is not about the one on screen; "which size" / "qual cor" still are', () => {
+    for (const t of ['which one works for oily skin', 'which ones best for travel', 'cual me recomiendas para piel seca', 'qual é melhor pra pele oleosa', 'do u have anything for acne', 'tienen algo para manchas', 'tem algo pra olheiras', 'ada produk buat kulit kering ga kak']) {
+      expect(cue(t)).toBeNull();
+    }
+    for (const t of ['which size should i get', 'qual cor é mais bonita?', 'qual a validade dele', 'cual es el precio?', 'qual é o preço?']) expect(cue(t)).not.toBeNull();
+  });
+
+  it('"-nya" on "berikut" (next) is no product, nor is a plural shipping word', () => {
+    expect(cue('live berikutnya kapan kak')).toBeNull();
+    expect(cue('hacen envios a peru?')).toBeNull();
+  });
+
   it('a word standing for the product wins over a shipping word', () => {
     expect(cue('does it ship to peru?')).toBe('pronoun');
   });

@@ -35,7 +35,7 @@ const NYA_NOT_PRODUCT: ReadonlySet<string> = new Set(['sebenar', 'biasa', 'akhir
   'untung', 'pokok', 'maka', 'soal', 'mungkin', 'tadi', 'host', 'kakak', 'kak', 'live', 'ongkir', 'pengiriman', 'kiriman', 'paket', 'kurir', 'resi',
   'pesanan', 'orderan', 'order', 'admin', 'toko', 'seller', 'link', 'kode', 'voucher', 'diskon', 'promo', 'mba', 'mbak', 'mas', 'abang', 'bang', 'suami',
   'istri', 'anak', 'mama', 'ibu', 'bapak', 'dia', 'sama', 'lain', 'terus', 'malah', 'kali', 'banget', 'gimana', 'bagaimana', 'caranya', 'kapan', 'sekali',
-  'tinggal', 'jadi', 'sisa', 'lagi', 'yang', 'yg']); // raw folded stems, not word keys
+  'tinggal', 'jadi', 'sisa', 'lagi', 'yang', 'yg', 'berikut', 'selanjut']); // raw folded stems, not word keys
 
 /**
  * Words that make a question about something other than the product: shipping, payment, codes and discounts, the
@@ -45,7 +45,7 @@ const NYA_NOT_PRODUCT: ReadonlySet<string> = new Set(['sebenar', 'biasa', 'akhir
 const OFF_PRODUCT_WORDS: ReadonlySet<string> = keySetOf([
   'ship', 'ships', 'shipping', 'shipped', 'deliver', 'delivery', 'arrive', 'envio', 'envian', 'envias', 'entrega', 'entregan', 'frete', 'entregam', 'envia',
   'correios', 'ongkir', 'kirim', 'dikirim', 'pengiriman', 'cod', 'resi', 'pay', 'payment', 'paypal', 'card', 'pago', 'pagar', 'tarjeta', 'transferencia',
-  'pix', 'boleto', 'cartao', 'parcela', 'parcelar', 'bayar', 'transfer', 'tf', 'cicilan', 'paylater', 'gopay', 'ovo', 'dana', 'shopeepay', 'code', 'codigo',
+  'envios', 'pix', 'boleto', 'cartao', 'parcela', 'parcelar', 'bayar', 'transfer', 'tf', 'cicilan', 'paylater', 'gopay', 'ovo', 'dana', 'shopeepay', 'code', 'codigo',
   'cupom', 'cupon', 'voucher', 'discount', 'descuento', 'desconto', 'diskon', 'promo', 'order', 'orders', 'pedido', 'pedidos', 'pesanan', 'orderan',
   'checkout', 'cart', 'carrito', 'carrinho', 'keranjang', 'live', 'stream', 'next', 'tomorrow', 'manana', 'amanha', 'besok', 'host', 'name', 'nombre', 'nome',
   'nama', 'old', 'from', 'donde', 'onde', 'mana', 'song', 'music', 'musica', 'lagu', 'giveaway', 'sorteo', 'sorteio', 'link', 'refund', 'reembolso',
@@ -54,6 +54,53 @@ const OFF_PRODUCT_WORDS: ReadonlySet<string> = keySetOf([
   'tokopedia', 'store', 'tienda', 'loja', 'toko', 'app', 'website', 'site', 'web', 'time', 'hora', 'horas', 'jam', 'weather', 'clima', 'cuaca',
   'raining', 'chuva', 'lluvia', 'hujan',
 ]);
+
+/**
+ * Time words that make a question the show's or the viewer's ("what time is the live", "jam berapa") are the product's
+ * when they count a duration ("how many hours does it last", "tahan brp jam", "cuántas horas dura", "quantas horas"):
+ * these words before them.
+ */
+const DURATION_UNITS: ReadonlySet<string> = keySetOf(['hora', 'horas', 'jam', 'hours', 'hrs', 'time']);
+const HOW_MANY: ReadonlySet<string> = keySetOf(['brp', 'berapa', 'cuantas', 'cuantos', 'quantas', 'quantos', 'many', 'much', 'how']);
+
+/** An off-product word in the question; a duration unit after a how-many word is not one. */
+function offProduct(toks: readonly string[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] ?? '';
+    if (!OFF_PRODUCT_WORDS.has(t)) continue;
+    if (DURATION_UNITS.has(t) && HOW_MANY.has(toks[i - 1] ?? '')) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A request for a recommendation among the shop's products, not a question about the one on screen: "which" right
+ * before "one", a verb or "is better" ("which one works for…", "cuál me recomiendas", "qual é melhor pra…"), or
+ * "anything / algo / sesuatu" for a need ("do u have anything for…", "tienen algo para…", "ada produk buat…").
+ * "which size", "qual cor", "qual a largura" ask about the product's own attributes and are not this.
+ */
+const WHICH: ReadonlySet<string> = keySetOf(['which', 'cual', 'qual', 'quais', 'cuales']);
+const WHICH_NEXT: ReadonlySet<string> = keySetOf(['one', 'ones', 'me', 'te', 'vc', 'voce', 'vcs', 'recomiendas', 'recomiendan', 'recomenda',
+  'recomendam', 'indica', 'indicam', 'best', 'better', 'mejor', 'melhor', 'works', 'sirve', 'serve', 'funciona', 'should', 'do', 'would']);
+const IS: ReadonlySet<string> = keySetOf(['is', 'e', 'es']);
+const BETTER: ReadonlySet<string> = keySetOf(['best', 'better', 'mejor', 'melhor']);
+const SOMETHING: ReadonlySet<string> = keySetOf(['anything', 'something', 'algo', 'algum', 'alguma', 'sesuatu']);
+const FOR: ReadonlySet<string> = keySetOf(['for', 'para', 'pra', 'pro', 'buat', 'untuk']);
+const PRODUCT_FOR: readonly (readonly string[])[] = [['ada', 'produk'], ['produk', 'buat'], ['produk', 'untuk'], ['produk', 'lain']];
+
+function asksRecommendation(toks: readonly string[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] ?? '';
+    const next = toks[i + 1] ?? '';
+    if (WHICH.has(t) && WHICH_NEXT.has(next)) return true;
+    // "which is better", "cuál es mejor", "qual é melhor" (not "cuál es el precio": the product's own price)
+    if (WHICH.has(t) && IS.has(next) && BETTER.has(toks[i + 2] ?? '')) return true;
+    if (SOMETHING.has(t) && (FOR.has(next) || FOR.has(toks[i + 2] ?? ''))) return true;
+    for (const [a, b] of PRODUCT_FOR) if (t === a && next === b) return true;
+  }
+  return false;
+}
 
 function hasPronoun(toks: readonly string[], folded: string): boolean {
   for (let i = 0; i < toks.length; i++) {
@@ -81,7 +128,9 @@ function hasPronoun(toks: readonly string[], folded: string): boolean {
  */
 export function onScreenCue(norm: NormalizedText): OnScreenCue | null {
   const toks = norm.tokens;
+  // "which one is best for…", "tienen algo para…": a recommendation among the shop's products, whatever the pronouns
+  if (asksRecommendation(toks)) return null;
   // a word standing for the product makes even a shipping question about it ("does it ship to chile")
   if (hasPronoun(toks, norm.folded)) return 'pronoun';
-  return toks.some((t) => OFF_PRODUCT_WORDS.has(t)) ? null : 'question';
+  return offProduct(toks) ? null : 'question';
 }

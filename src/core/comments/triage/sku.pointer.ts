@@ -76,9 +76,23 @@ function deicticCue(toks: readonly string[], productTokens: ReadonlySet<number>)
  */
 const VERB_TWINS: ReadonlySet<string> = keySetOf(['esta', 'estas']);
 const PRONOUNS_BEFORE_VERB: ReadonlySet<string> = keySetOf(['se', 'me', 'te', 'nos', 'le', 'lo', 'la', 'les']);
+/**
+ * …and it is the verb after a subject with its article ("el diseño está…", "la señal está…": article, noun, está), or
+ * before a participle or an adjective of judgement ("está torcida", "está horrible", "está muy…", "está brutal").
+ */
+const SUBJECT_ARTICLES: ReadonlySet<string> = keySetOf(['el', 'la', 'los', 'las', 'mi', 'tu', 'su', 'o', 'a', 'os', 'as', 'meu', 'minha', 'seu', 'sua']);
+const NOT_A_SUBJECT: ReadonlySet<string> = keySetOf(['de', 'del', 'en', 'con', 'para', 'por', 'pra', 'da', 'do', 'na', 'no', 'que', 'q']);
+const AFTER_THE_VERB: ReadonlySet<string> = keySetOf(['muy', 'mas', 'tan', 'super', 'bien', 'mal', 'bem', 'muito', 'mto', 'meio', 'bastante', 'demasiado',
+  'brutal', 'genial', 'increible', 'hermosa', 'hermoso', 'divina', 'divino', 'linda', 'lindo', 'bonita', 'bonito', 'fea', 'feo', 'rota', 'roto', 'cara', 'caro',
+  'barata', 'barato', 'perfecta', 'perfecto', 'buena', 'bueno', 'boa', 'bom', 'otima', 'otimo', 'incrivel', 'horrivel', 'fuerte', 'forte', 'suave', 'chida',
+  'chido', 'padre', 'preciosa', 'precioso', 'top', 'demais', 'igual', 'agotada', 'agotado', 'esgotada', 'esgotado']);
+const PARTICIPLE_OR_ADJECTIVE = /^[a-z]{2,}(?:ad[oa]s?|id[oa]s?|ible|ivel|able|avel)$/;
 function isVerbTwin(toks: readonly string[], i: number): boolean {
   if (!VERB_TWINS.has(toks[i] ?? '')) return false;
-  return PRONOUNS_BEFORE_VERB.has(toks[i - 1] ?? '') || /^[a-z]{2,}(?:ando|iendo|endo|indo)$/.test(toks[i + 1] ?? '');
+  const next = toks[i + 1] ?? '';
+  if (PRONOUNS_BEFORE_VERB.has(toks[i - 1] ?? '') || /^[a-z]{2,}(?:ando|iendo|endo|indo)$/.test(next)) return true;
+  if (i >= 2 && SUBJECT_ARTICLES.has(toks[i - 2] ?? '') && !NOT_A_SUBJECT.has(toks[i - 1] ?? '')) return true;
+  return AFTER_THE_VERB.has(next) || PARTICIPLE_OR_ADJECTIVE.test(next);
 }
 
 /** A pointing word anywhere ("does this come in…", "ini bahannya…"), unless the comment is about the show itself. */

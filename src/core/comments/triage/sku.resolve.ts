@@ -30,6 +30,14 @@ export interface SkuMatch {
    */
   pinnedAmong: string | null;
   /**
+   * With `pinnedAmong`: the only words that fit are words of the pinned product's name that describe it (a material, a
+   * part: "soy", "wood wick", "maple"), not its family word or an alias, every one of them fits the pinned product, and
+   * nothing is about shipping, payment, codes or the show (sku.on-screen). A question with these asks about the product
+   * on screen (rule v2: a question about its own attributes) rather than naming a family; sku.context decides with the
+   * intent. The words' label, or null.
+   */
+  pinnedFeature: string | null;
+  /**
    * Nothing named, no offer, no pointing word, a product pinned: whether the words are still about the product on
    * screen ("does it come in XL", "how much?") and by which cue (sku.on-screen); sku.context decides with the intent.
    */
@@ -47,6 +55,19 @@ const COLOUR_HOMOGRAPHS: ReadonlySet<string> = keySetOf(['tan']);
 const ARTICLES: ReadonlySet<string> = keySetOf(['the', 'a', 'in', 'el', 'la', 'lo', 'o', 'yg', 'yang', 'warna', 'color', 'cor', 'colour']);
 
 const ITEM_BEFORE: ReadonlySet<string> = keySetOf(['yg', 'yang', 'warna', 'wrn']);
+
+/**
+ * Words that make a size adjective the fit of what the viewer has or sees, not a size they pick ("does it run small?",
+ * "me quedó grande", "ficou muito pequeno", "too big"): up to three words before it.
+ */
+const FIT_WORDS: ReadonlySet<string> = keySetOf(['run', 'runs', 'running', 'ran', 'too', 'queda', 'quedo', 'quedan', 'quedaron', 'quedaba', 'fica', 'ficou',
+  'ficam', 'ficaram', 'ficava', 'demasiado', 'demasiada']);
+function fitNoise(m: Mention, toks: readonly string[]): boolean {
+  if (!m.term.attributeOnly || dimensionOf(m.term) !== 'size' || m.term.numeric || /\d/.test(m.term.label)) return false;
+  if (!m.term.kinds.has('sizenarrow') && !m.term.kinds.has('size')) return false;
+  for (let k = 1; k <= 3; k++) if (FIT_WORDS.has(toks[m.at - k] ?? '')) return true;
+  return false;
+}
 
 /** Colour mentions that are not the product's colour: the screen's, or a function word. */
 function colourNoise(m: Mention, toks: readonly string[], productTokens: ReadonlySet<number>): boolean {
@@ -112,8 +133,24 @@ function byAmount(amounts: ReadonlyMap<string, number>, set: readonly string[], 
   return fit.length > 0 && fit.length < set.length ? fit : null;
 }
 
+/**
+ * The on-screen cue (sku.on-screen) of a comment that names no product: with nothing named at all, or with only a
+ * colour or size the pinned product's family does not come in (the caller found none). A measure ("100ml", "in cm",
+ * "the biggest") then asks about the product on screen ("how long does 100ml last"); a colour or a letter size
+ * ("tienen en negro?", "tem no P?") asks whether the show has one, unless a word stands for the product ("does it come
+ * in black?").
+ */
+function attributeOnlyCue(norm: NormalizedText, found: readonly Mention[], mentioned: boolean): OnScreenCue | null {
+  if (!mentioned) return onScreenCue(norm);
+  if (!found.every((f) => f.term.attributeOnly)) return null;
+  const cue = onScreenCue(norm);
+  if (cue === 'pronoun') return cue;
+  const colourOrLetter = found.some((f) => dimensionOf(f.term) === 'colour' || f.term.kinds.has('sizeletter') || (f.term.keys.every((k) => /^[a-z]+$/.test(k)) && /^[a-z]{1,3}$/.test(f.term.keys[f.term.keys.length - 1] ?? '')));
+  return colourOrLetter ? null : cue;
+}
+
 export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFound: readonly Mention[], productTokens: Set<number>, pinnedInput: string | null): SkuMatch {
-  const found = allFound.filter((m) => !colourNoise(m, norm.tokens, productTokens) && !genericMention(m, norm.tokens));
+  const found = allFound.filter((m) => !colourNoise(m, norm.tokens, productTokens) && !genericMention(m, norm.tokens) && !fitNoise(m, norm.tokens));
   const { offerSkus, bundleSkus, knownSkus, capitalLetters, familyOf, colourVaried, hueSkus, discountCodes } = index;
   // the pinned product is one of the catalog's products; a pinned bundle (not a product) is the deal, and a comment
   // about the deal names no product
@@ -198,6 +235,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
   let candidates: string[] = [];
   let deictic = false;
   let sizeOnly: string[] = [];
+  let featureLabel: string | null = null;
   if (strong.size > 0) {
     // a bare number joins in when a named term also fits its SKU ("serum 50" → the 50 ml; "spf 50" does not)
     for (const [s, ts] of weak) {
@@ -294,6 +332,11 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
         reasons.push(`sku: “this one” + family → pinned ${pinnedSku}`);
       } else {
         reasons.push(`sku: “${label}” fits ${candidates.length} SKUs → none`);
+        // words of the pinned product's name that describe it, not a family word or alias (see SkuMatch.pinnedFeature)
+        const pin = pinnedSku;
+        if (pin && candidates.includes(pin) && families.every((f) => f.weakWord && f.set.includes(pin) && f.term.kinds.size === 1 && f.term.kinds.has('nameword'))) {
+          featureLabel = families.map((f) => f.term.label).join('” + “');
+        }
       }
     }
   }
@@ -429,7 +472,9 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     candidates: sku ? [sku] : candidates,
     sizeOnly: sku || candidates.length > 0 || offerCode ? [] : sizeOnly,
     pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
-    onScreen: !sku && pinnedSku && !mentioned && !offerCode && candidates.length === 0 ? onScreenCue(norm) : null,
+    pinnedFeature:
+      featureLabel !== null && !sku && !offerCode && attrs.length === 0 && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) !== null ? featureLabel : null,
+    onScreen: !sku && pinnedSku && !offerCode && candidates.length === 0 ? attributeOnlyCue(norm, found, mentioned) : null,
     reasons,
   };
 }
