@@ -242,6 +242,54 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 500));
       };
       const only = process.argv[2];
+      if (only === 'open') {
+        // The open and the cold walk as one timeline: a fresh context traced from navigation through
+        // the jumps + j walk started the moment the full count shows (as the bench's cold walk). Every
+        // renderer main-thread task over OPEN_TASK_MS (default 4) of CPU, in order, with its biggest
+        // events and where it falls against the walk's frames: which of the open's work collides with them.
+        const runs = Number(process.argv[3] ?? 1);
+        const minMs = Number(process.env.OPEN_TASK_MS ?? 4);
+        for (let r = 0; r < runs; r++) {
+          const c2 = await unpaced.newContext({ viewport: { width: 1600, height: 1000 } });
+          if (process.env.BATON_RENDERER) await serveBuild(c2, process.env.BATON_RENDERER, join(ROOT, 'out/renderer'));
+          const q = await c2.newPage();
+          const cats = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8', 'blink_gc', 'toplevel'];
+          await unpaced.startTracing(q, { categories: cats });
+          await q.goto(`${station.url}/moderator?token=${token}&as=Ana%20Reyes`);
+          await load.showAll(q);
+          await q.evaluate(`performance.mark('walk-start')`);
+          const w = (await q.evaluate(STEP_WALK)) as FrameWalk;
+          await q.evaluate(`performance.mark('walk-end')`);
+          const events = parseTrace(await unpaced.stopTracing());
+          await c2.close();
+          const costs = frameCosts(events);
+          if (!costs) throw new Error('no frames');
+          const { pid, tid } = costs.thread;
+          const markTs = (n: string) => events.find((e) => e.name === n && e.pid === pid)?.ts ?? Number.NaN;
+          const t0 = markTs('walk-start');
+          const nav = events.find((e) => e.name === 'navigationStart' && e.pid === pid)?.ts ?? events.filter((e) => e.pid === pid).reduce((a, e) => Math.min(a, e.ts), Infinity);
+          const over = w.times.map((x, i) => (x > 16.7 ? `${i}=${x.toFixed(0)}` : '')).filter(Boolean).join(' ');
+          console.log(`run ${r + 1}: walk p95 ${p95(w.times).toFixed(1)}; over 16.7: ${over}; walk starts ${((t0 - nav) / 1000).toFixed(0)} ms after navigation`);
+          const mine = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+          const tasks = mine.filter((e) => e.name === 'RunTask' && (e.tdur ?? e.dur ?? 0) / 1000 >= minMs);
+          const frameOf = (ts: number) => costs.frames.findIndex((f) => f.from <= ts && ts < f.to);
+          for (const t of tasks) {
+            const inside = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0));
+            const by = new Map<string, number>();
+            for (const e of inside) {
+              const d = e.args as { data?: { functionName?: string; url?: string; type?: string } } | undefined;
+              const k = e.name === 'FunctionCall' ? `fn ${d?.data?.functionName || '?'}@${(d?.data?.url ?? '').split('/').pop()}` : e.name === 'EventDispatch' ? `event ${d?.data?.type}` : e.name;
+              if (['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name)) continue;
+              by.set(k, Math.max(by.get(k) ?? 0, (e.tdur ?? e.dur ?? 0) / 1000));
+            }
+            const top = [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join(' · ');
+            const rel = (t.ts - t0) / 1000;
+            const f = frameOf(t.ts);
+            console.log(`  ${rel >= 0 ? '+' : ''}${rel.toFixed(0).padStart(6)} ms (nav +${((t.ts - nav) / 1000).toFixed(0)}) cpu ${((t.tdur ?? t.dur ?? 0) / 1000).toFixed(1)} wall ${((t.dur ?? 0) / 1000).toFixed(1)}${rel >= 0 && f >= 0 ? ` [trace frame ${f}]` : ''}: ${top}`);
+          }
+        }
+        return;
+      }
       if (only === 'check') {
         // The live walk really scrolls: where the list is before and after, and the first row shown.
         const where = () => p.evaluate(`(() => { const l = document.querySelector('[data-testid="comment-list"]'); const r = document.querySelector('[data-testid="comment-row"]'); return { top: l.scrollTop, connected: l.isConnected, first: r && r.getAttribute('data-id'), rows: document.querySelectorAll('[data-testid="comment-row"]').length }; })()`);

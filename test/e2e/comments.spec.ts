@@ -189,6 +189,46 @@ test('after scrolling far from the selection, j brings it back with its row in t
   expect(await selected.getAttribute('data-id')).not.toBe(first);
 });
 
+test('a j that scrolls the list renders the rows of the new offset with the key press: the scroll event that follows changes no row', async ({ station, context }) => {
+  const { page, items } = await loadedDesk(station, context, 1, () => 'is the kit vegan?');
+  expect(items).toBeGreaterThan(100);
+  await expect(page.getByTestId('list-count')).toHaveText(`${items.toLocaleString('en-US')} shown`);
+  const selected = page.locator('[data-testid="comment-row"][aria-selected="true"]');
+  await expect(selected).toHaveCount(1);
+  // Past the last row on screen: from here each j scrolls the list by a row (60 px, so the first
+  // row on screen changes with every one).
+  const onScreen = (await page.evaluate(`Math.floor(document.querySelector('[data-testid="comment-list"]').clientHeight / 60)`)) as number;
+  for (let i = 0; i < onScreen; i++) await page.keyboard.press('j');
+  await expect(selected).toHaveAttribute('style', new RegExp(`top: ${onScreen * 60}px`));
+  await expect.poll(() => page.evaluate(`document.querySelector('[data-testid="comment-list"]').scrollTop`)).toBeGreaterThan(0);
+  // j, then the rows as React left them once it handled the key (microtasks, before any frame),
+  // and again once the scroll event has come and three frames have passed.
+  const seen = (await page.evaluate(`new Promise((done) => {
+    const list = document.querySelector('[data-testid="comment-list"]');
+    const ids = () => [...document.querySelectorAll('[data-testid="comment-row"]')].map((el) => el.getAttribute('data-id')).sort().join(' ');
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const before = { ids: ids(), top: list.scrollTop };
+    let scrolls = 0;
+    list.addEventListener('scroll', () => { scrolls += 1; });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' }));
+    (async () => {
+      await Promise.resolve(); await Promise.resolve();
+      const atKey = { ids: ids(), scrolls, top: list.scrollTop };
+      await frame(); await frame(); await frame();
+      done({ before, atKey, settled: { ids: ids(), scrolls, top: list.scrollTop } });
+    })();
+  })`)) as { before: { ids: string; top: number }; atKey: { ids: string; scrolls: number; top: number }; settled: { ids: string; scrolls: number; top: number } };
+  // The key scrolled the list by a row, and no scroll event had come yet when React was done with it.
+  expect(seen.atKey.top).toBe(seen.before.top + 60);
+  expect(seen.atKey.scrolls).toBe(0);
+  expect(seen.settled.scrolls).toBeGreaterThan(0);
+  expect(seen.settled.top).toBe(seen.atKey.top);
+  // The rows the new offset needs were there with the key press; the scroll event changed none.
+  expect(seen.atKey.ids).not.toBe(seen.before.ids);
+  expect(seen.atKey.ids).toBe(seen.settled.ids);
+  await expect(selected).toHaveAttribute('style', new RegExp(`top: ${(onScreen + 1) * 60}px`));
+});
+
 test('a jump onto unread rows parks the rows it leaves, hidden, and j back to the selection shows those same elements again', async ({ station, context }) => {
   const { page, items } = await loadedDesk(station, context, 3, () => 'is the kit vegan?');
   expect(items).toBeGreaterThan(2_000);

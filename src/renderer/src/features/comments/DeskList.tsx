@@ -62,7 +62,7 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
     const read = () => {
       frame.current = 0;
       const top = el.scrollTop;
-      flushSync(() => setView((v) => (Math.floor(v.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT) ? v : { ...v, top })));
+      flushSync(() => setView((v) => (sameFirstRow(v.top, top) ? v : { ...v, top })));
     };
     const onScroll = () => {
       scrolledRef.current();
@@ -101,7 +101,14 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
         const el = scrollRef.current;
         if (!el) return;
         const next = scrollToShow(index, el.scrollTop, el.clientHeight, ROW_HEIGHT);
-        if (next !== el.scrollTop) el.scrollTop = next;
+        if (next === el.scrollTop) return;
+        el.scrollTop = next;
+        // The rows for the new offset render with the move itself, in the same batch as the
+        // selection that asked for it (a key press: one render of the list, not a second one from
+        // the scroll event a frame later, and never a frame showing the new offset without its rows).
+        // The scroll event that follows finds the same first row and renders nothing.
+        const top = el.scrollTop;
+        setView((v) => (sameFirstRow(v.top, top) ? v : { ...v, top }));
       },
       toTop() {
         if (scrollRef.current) scrollRef.current.scrollTop = 0;
@@ -209,6 +216,9 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
 });
 
 export const DeskList = memo(DeskListImpl);
+
+/** Two scroll offsets show the same first row: the list's rows do not change between them. */
+const sameFirstRow = (a: number, b: number) => Math.floor(a / ROW_HEIGHT) === Math.floor(b / ROW_HEIGHT);
 
 interface DeskRowProps {
   item: DeskItem;
