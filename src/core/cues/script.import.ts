@@ -13,7 +13,7 @@ import type { DeckService } from './deck.service';
 import { buildScript } from './script.build';
 import { shortHash } from './script.hash';
 import { loadRefusal } from './script.status';
-import { fileBesideShow } from '../show/beside-show';
+import { fileBesideShow } from '../platform/beside-show';
 
 const SYSTEM = { actor: 'system:cues', role: 'producer' as const, via: 'system' as const };
 

@@ -2,7 +2,6 @@
 // a request target parsed without throwing, bearer tokens, and URLs made safe to log.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CommandError, ErrorCode } from '../../shared/contract/errors';
-import type { AssemblyHold } from './assembly-budget';
 import { httpStatusOf } from '../../shared/contract/errors';
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -58,7 +57,7 @@ export class BodyError extends Error {
  * `hold`: counts the body's bytes while it arrives against the station's share for requests in
  * flight (assembly-budget.ts); past it the body is refused 503 and the connection closed.
  */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineMs?: number, hold?: AssemblyHold): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineMs?: number, hold?: { add(n: number): boolean; clear(): void }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
     let size = 0;

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { CommentSourceConfig } from '../../../shared/show/show.schema';
 import type { SourceComment } from '../comment.model';
 import { createHealthTracker, type CommentSource, type SourceDeps } from './source.types';
-import { fileBesideShow } from '../../show/beside-show';
+import { fileBesideShow } from '../../platform/beside-show';
 
 type ReplayConfig = Extract<CommentSourceConfig, { kind: 'replay' }>;
 
