@@ -39,6 +39,14 @@ class HttpError extends Error {
   }
 }
 
+/**
+ * Deliberate deadlines instead of Node's defaults (headers 60 s checked every 30 s, a request
+ * 5 minutes): HQ faces every station and browser that can reach it, and a slow-loris client held a
+ * socket and a parser per trickled request for minutes. A station's batch (at most 16 MB, usually
+ * a few hundred KB) crosses a slow uplink well inside two minutes; headers come at once.
+ */
+export const HQ_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 1_000, keepAliveTimeout: 10_000 } as const;
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -208,7 +216,7 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
   };
 
-  const server = createServer((req, res) => {
+  const server = createServer(HQ_TIMEOUTS, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 503;
       if (!res.headersSent) fail(res, status, error instanceof HttpError ? error.message : `HQ could not answer: ${(error as Error).message.slice(0, 200)}`);

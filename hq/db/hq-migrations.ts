@@ -137,6 +137,17 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
        WHERE kind = 'commerce' AND NOT ${commerceReadable('body')};
     `,
   },
+  {
+    version: 6,
+    name: 'flagged-envelopes',
+    // A fact whose kind this HQ does not know (a newer station's) is stored flagged like any fact
+    // HQ cannot read, instead of the whole batch being refused and the station's outbox stalling
+    // behind it. Only flagged rows may carry another kind; every view reads unflagged rows by kind.
+    sql: `
+      ALTER TABLE facts DROP CONSTRAINT IF EXISTS facts_kind_check;
+      ALTER TABLE facts ADD CONSTRAINT facts_kind_known CHECK (problem IS NOT NULL OR kind IN ('audit', 'show', 'commerce', 'comment_minute', 'offer_pause', 'alert'));
+    `,
+  },
 ];
 
 export async function migrateHq(db: HqDb): Promise<number> {

@@ -123,7 +123,8 @@ export const cleanString = (s: string): string => s.replace(BAD_TEXT_ALL, '\ufff
 
 const describe = (issue: z.core.$ZodIssue | undefined) => `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`.slice(0, 200);
 
-export function checkFactBody(kind: HqFactKind, body: Record<string, unknown>): CheckedFact {
+/** `kind` null: a kind HQ does not know (flagged already): only the text and size checks apply. */
+export function checkFactBody(kind: HqFactKind | null, body: Record<string, unknown>): CheckedFact {
   const acc: Scan = { found: null, chars: 0 };
   scan(body, 1, acc);
   const found = acc.found;
@@ -133,7 +134,7 @@ export function checkFactBody(kind: HqFactKind, body: Record<string, unknown>): 
   const size = acc.chars * 6 > MAX_BODY_CHARS ? JSON.stringify(clean).length : 0;
   if (size > MAX_BODY_CHARS) return { body: { omitted: `${size} characters` }, problem: `body of ${size} characters (at most ${MAX_BODY_CHARS})` };
   if (found === 'text') return { body: clean, problem: 'text with a NUL character or a lone UTF-16 surrogate' };
-  const schema = BODY[kind];
+  const schema = kind === null ? null : BODY[kind];
   if (!schema) return { body, problem: null };
   const r = schema.safeParse(body);
   return r.success ? { body, problem: null } : { body, problem: describe(r.error.issues[0]) };

@@ -3,9 +3,10 @@
 // chain and flags a break, and answers with the highest seq HQ now holds.
 import { INGEST_ROLE } from '../db/hq-migrations';
 import type { HqDb } from '../db/hq-db';
-import type { HqAck } from '../../src/shared/contract/index';
+import type { HqAck, HqFactKind } from '../../src/shared/contract/index';
 import { batchSchema, type ParsedBatch } from './batch.schema';
 import { checkFactBody, cleanString } from './fact-body.check';
+import { checkFactEnvelope } from './fact-envelope.check';
 import { checkAuditRows } from './audit-chain.check';
 import { tokenHash } from './stations.repo';
 import { createIngestStats, type IngestStats } from './ingest.stats';
@@ -88,15 +89,30 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
           await refuseStation(who.id, `claimed station ${batch.stationId}`);
           return { status: 403, message: `This token belongs to station ${who.id}, not ${batch.stationId}.` };
         }
-        // Each body is checked by its kind; a bad one is stored flagged and named in the answer.
+        // Each fact's envelope, then its body by its kind: a bad one is stored flagged and named in
+        // the answer, so the station's outbox moves past it. A fact without a usable seq cannot be
+        // stored or acknowledged: it is named (seq 0) and counted as a refusal on the station's row.
         const rejected: { seq: number; reason: string }[] = [];
-        const facts = batch.facts.map((f): CheckedBatch['facts'][number] => {
-          const c = checkFactBody(f.kind, f.body);
-          if (c.problem) rejected.push({ seq: f.seq, reason: c.problem });
-          return { ...f, showId: cleanString(f.showId), body: c.body, problem: c.problem };
-        });
+        const facts: CheckedFact[] = [];
+        const unplaced: string[] = [];
+        for (const [i, raw] of batch.facts.entries()) {
+          const e = checkFactEnvelope(raw);
+          if ('unplaced' in e) {
+            unplaced.push(`fact ${i}: ${e.unplaced}`);
+            continue;
+          }
+          const f = e.placed;
+          const prev = facts[facts.length - 1];
+          if (prev && f.seq <= prev.seq) return { status: 400, message: `Bad batch at facts.${i}.seq: facts must be in strictly increasing seq order` };
+          const c = checkFactBody(f.known ? (f.kind as HqFactKind) : null, f.body);
+          const problem = [f.problem, c.problem].filter((p): p is string => p !== null).join('; ').slice(0, 300) || null;
+          if (problem) rejected.push({ seq: f.seq, reason: problem });
+          facts.push({ seq: f.seq, showId: f.showId, kind: f.kind, at: f.at, body: c.body, problem });
+        }
+        for (const reason of unplaced) rejected.push({ seq: 0, reason: `${reason} (not stored)`.slice(0, 300) });
+        if (unplaced.length) await refuseStation(who.id, `${unplaced.length} fact(s) without a usable seq, not stored: ${unplaced[0]}`.slice(0, 300));
         const { ack, dbMs } = await applier.apply({ ...batch, batchId: cleanString(batch.batchId), facts }, hqNow);
-        return { status: 200, ack: { ...ack, rejected }, dbMs, facts: batch.facts.length };
+        return { status: 200, ack: { ...ack, rejected }, dbMs, facts: facts.length };
       } catch (error) {
         // The database is away (restarting, unreachable): the station keeps its facts and retries.
         return { status: 503, message: `HQ's database is unavailable: ${(error as Error).message.slice(0, 200)}` };
@@ -105,8 +121,18 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
   };
 }
 
-/** A batch whose facts' bodies HQ checked: `problem` says what is wrong with one (null: nothing). */
-type CheckedBatch = Omit<ParsedBatch, 'facts'> & { facts: (ParsedBatch['facts'][number] & { problem: string | null })[] };
+/** A fact HQ placed and checked: `problem` says what is wrong with it (null: nothing). */
+interface CheckedFact {
+  seq: number;
+  showId: string;
+  /** A kind HQ knows, or (only with a problem) what the station sent. */
+  kind: string;
+  at: number;
+  body: Record<string, unknown>;
+  problem: string | null;
+}
+
+type CheckedBatch = Omit<ParsedBatch, 'facts'> & { facts: CheckedFact[] };
 
 interface StationHead {
   chainSeq: number;

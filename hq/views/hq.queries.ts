@@ -55,6 +55,11 @@ export interface ShowRecord {
    * (`counted`; null from a station that did not say, whose totals HQ can only compare with all).
    */
   package: { kpis: Kpis; at: number; counted: PackageTotals['counted'] | null } | null;
+  /**
+   * The station's newest record of this show when HQ flagged it (so the pages show the last one it
+   * can read, `seq`, and say so): its seq and what is wrong with it. Absent when the newest is read.
+   */
+  newerFlagged?: { seq: number; problem: string } | null;
 }
 
 export interface ShowExperiment {
@@ -98,12 +103,24 @@ function peopleOf(v: unknown): { name: string; role: string }[] {
 }
 
 export async function loadShows(q: Queryable): Promise<ShowRecord[]> {
-  const rows = await q.query<{ station_id: string; show_id: string; seq: string | number; received_at: Date; body: Record<string, unknown>; pkg: Record<string, unknown> | null }>(
-    `SELECT s.station_id, s.show_id, s.seq, s.received_at, s.body, p.pkg
+  const rows = await q.query<{
+    station_id: string;
+    show_id: string;
+    seq: string | number;
+    received_at: Date;
+    body: Record<string, unknown>;
+    pkg: Record<string, unknown> | null;
+    flagged_seq: string | number | null;
+    flagged_problem: string | null;
+  }>(
+    `SELECT s.station_id, s.show_id, s.seq, s.received_at, s.body, p.pkg, f.flagged_seq, f.flagged_problem
        FROM (SELECT DISTINCT ON (station_id, show_id) station_id, show_id, seq, received_at, body
                FROM facts WHERE kind = 'show' AND problem IS NULL ORDER BY station_id, show_id, seq DESC) s
        LEFT JOIN (SELECT DISTINCT ON (station_id, show_id) station_id, show_id, body->'package' AS pkg
                FROM facts WHERE kind = 'show' AND problem IS NULL AND body ? 'package' ORDER BY station_id, show_id, seq DESC) p
+         USING (station_id, show_id)
+       LEFT JOIN (SELECT DISTINCT ON (station_id, show_id) station_id, show_id, seq AS flagged_seq, problem AS flagged_problem
+               FROM facts WHERE kind = 'show' AND problem IS NOT NULL ORDER BY station_id, show_id, seq DESC) f
          USING (station_id, show_id)`,
   );
   return rows.map((r) => {
@@ -128,6 +145,7 @@ export async function loadShows(q: Queryable): Promise<ShowRecord[]> {
       phase: str(b.phase, 'draft'),
       kpis: parseKpis(b.kpis),
       package: packageOf(r.pkg),
+      newerFlagged: r.flagged_seq !== null && Number(r.flagged_seq) > Number(r.seq) ? { seq: Number(r.flagged_seq), problem: r.flagged_problem ?? '' } : null,
     };
   });
 }

@@ -20,7 +20,7 @@ export function calendarPage(shows: readonly ShowRecord[]): string {
   const days = [...byDay.entries()].map(([day, list]) => {
     const rows = list.map((s) => [
       Number.isNaN(Date.parse(s.start)) ? '—' : esc(utc(Date.parse(s.start), 16).slice(11) + ' UTC'),
-      `${esc(s.title)}${s.rehearsal ? ' <span class="pill warn">REHEARSAL</span>' : ''}`,
+      `${esc(s.title)}${s.rehearsal ? ' <span class="pill warn">REHEARSAL</span>' : ''}${flaggedNote(s)}`,
       esc(s.brand),
       esc(s.stationId),
       `<span class="pill ${PHASE_CLASS[s.phase] ?? ''}" data-testid="phase">${esc(PHASE_LABEL[s.phase] ?? s.phase)}</span>`,
@@ -32,6 +32,13 @@ export function calendarPage(shows: readonly ShowRecord[]): string {
     return `<section class="day"><h2>${esc(day)}</h2>${table(['Time', 'Show', 'Brand', 'Station', 'State', 'Owner', 'Approver', 'People', 'KPIs (station)'], rows, new Set(), `day-${day}`)}</section>`;
   });
   return page('Live calendar', '/calendar', days.join('') || '<p class="muted">No station has reported a show yet.</p>', 10);
+}
+
+/** A newer record of the show HQ could not read: the row shows the last one it could, and says so. */
+function flaggedNote(s: ShowRecord): string {
+  const f = s.newerFlagged;
+  if (!f) return '';
+  return ` <span class="pill bad" data-testid="show-flagged">newer record #${esc(f.seq)} flagged: ${esc(f.problem.slice(0, 160))} — showing #${esc(s.seq)}</span>`;
 }
 
 /** The role a name has in the show's people, as the station holds them. */

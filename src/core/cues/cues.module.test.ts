@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/contract/index';
 import { DEMO_SHOW, createTestClock, createTestCore, host, moderator, producer } from '../../../test/support/test-core';
@@ -487,5 +487,38 @@ describe('recording an approval given elsewhere', () => {
     expect(first.against).toBeNull();
     expect(first.removed).toBe(0);
     expect(first.flagged).toBeGreaterThan(0);
+  });
+});
+
+describe('files a show file names', () => {
+  it('are read only from the show’s folder: a script path out of it, absolute, or a link out of it is refused and nothing of the file reaches the views', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'baton-outside-'));
+    dirs.push(outside);
+    const secretText = `SECRET-${Date.now()}`;
+    const script = readFileSync('resources/demo-show/script.md', 'utf8').replace('First up', `First up ${secretText}`);
+    writeFileSync(join(outside, 'notes.md'), script);
+    for (const file of [`../${basename(outside)}/notes.md`, join(outside, 'notes.md'), 'linked.md']) {
+      const dir = tempShow((show, s) => ({ show: { ...show, script: { file } }, script: s }));
+      if (file === 'linked.md') symlinkSync(join(outside, 'notes.md'), join(dir, 'linked.md'));
+      const core = createTestCore();
+      cores.push(core);
+      core.show.loadFile(join(dir, 'show.json'));
+      const s = core.snapshot().state;
+      expect(s.scripts.versions, file).toHaveLength(0);
+      expect(s.scripts.importError?.message, file).toMatch(/show’s folder/);
+      expect(JSON.stringify(core.snapshot()), file).not.toContain(secretText);
+    }
+  });
+
+  it('say what is wrong with a file that is not JSON without quoting it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-notjson-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'show.json'), 'TOKEN=hunter2-very-secret-value');
+    const core = createTestCore();
+    cores.push(core);
+    const r = await core.dispatch('show.load', { path: join(dir, 'show.json') }, producer);
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r)).toMatch(/not valid JSON/);
+    expect(JSON.stringify(r)).not.toContain('hunt');
   });
 });

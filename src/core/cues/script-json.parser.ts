@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CUE_KINDS } from '../../shared/contract/index';
 import { MAX_CUE_CHARS, MAX_CUES, type DraftParse } from './script.draft';
+import { jsonProblem } from '../../shared/text/json-problem';
 
 const offerRef = z.string().min(1).max(64);
 const scriptJson = z
@@ -43,7 +44,7 @@ export function parseJsonScript(source: string): DraftParse {
   try {
     value = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, issues: [{ line: null, path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, issues: [{ line: null, path: '', message: jsonProblem(error) }] };
   }
   const parsed = scriptJson.safeParse(value);
   if (!parsed.success) {

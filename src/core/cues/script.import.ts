@@ -13,6 +13,7 @@ import type { DeckService } from './deck.service';
 import { buildScript } from './script.build';
 import { shortHash } from './script.hash';
 import { loadRefusal } from './script.status';
+import { fileBesideShow } from '../platform/beside-show';
 
 const SYSTEM = { actor: 'system:cues', role: 'producer' as const, via: 'system' as const };
 
@@ -35,7 +36,12 @@ export function createScriptImporter(ctx: ModuleContext, repo: ScriptRepo, scrip
   const importFile = (l: LoadedShow): StoredVersion | null => {
     const spec = l.show.script;
     if (!spec) return null;
-    const path = resolve(l.baseDir, spec.file);
+    const beside = fileBesideShow(l.baseDir, spec.file);
+    if (!beside.ok) {
+      fail(resolve(l.baseDir, spec.file), `The show's script ${beside.message}`);
+      return null;
+    }
+    const path = beside.path;
     const name = basename(path);
     const format = formatOf(path);
     if (!format) {

@@ -6,6 +6,7 @@ import { startFakeObs, type FakeObs } from '../../../test/support/fake-obs-serve
 import { connectObsWebSocket } from './obs.client';
 import { DEFAULT_OBS_TIMING, type ObsTiming } from './obs.ports';
 import { OBS_PASSWORD_SECRET, OBS_SETTINGS } from './obs.module';
+import { MAX_SCENE_NAME, MAX_SCENES } from './obs.text';
 import { until } from '../../../test/support/until';
 
 const FAST: ObsTiming = {
@@ -197,6 +198,31 @@ describe('scenes', () => {
     obs.model.scenes = ['Intro', 'Outro', 'New'];
     obs.emit('SceneCreated', { sceneName: 'New', isGroup: false });
     await until(() => obsState(c).scenes.length === 3);
+  });
+
+  it('treats what OBS says as hostile: a scene name that is not text, megabytes long, or one of thousands never reaches the views', async () => {
+    const huge = 'x'.repeat(2 * 1024 * 1024);
+    const many = Array.from({ length: 5000 }, (_, i) => `Scene ${i}`);
+    const obs = await fake({ scenes: ['Intro', huge, ...many] });
+    // The program scene as OBS reports it on connect: an object (a React child that crashes a view).
+    obs.model.program = { evil: true } as never;
+    const c = await connected(core(), obs);
+    await until(() => obsState(c).scenes.length > 0);
+    const first = obsState(c);
+    expect(first.programScene).toBeNull();
+    expect(first.scenes.length).toBeLessThanOrEqual(MAX_SCENES);
+    expect(first.scenes.every((n) => typeof n === 'string' && n.length <= MAX_SCENE_NAME)).toBe(true);
+    expect(first.scenes).toContain('Intro');
+    // Events: a program change to an object, a rename to a megabyte, a list of junk.
+    obs.model.program = 'Intro';
+    obs.emit('CurrentProgramSceneChanged', { sceneName: { $gt: '' } });
+    await until(() => obsState(c).programScene === 'Intro');
+    obs.emit('SceneNameChanged', { oldSceneName: 'Intro', sceneName: huge });
+    obs.emit('SceneListChanged', { scenes: [{ sceneIndex: 0, sceneName: 7 }, null, 'x', { sceneIndex: 'a', sceneName: 'Outro' }] });
+    await until(() => obsState(c).scenes.length === 1);
+    expect(obsState(c).scenes).toEqual(['Outro']);
+    expect(JSON.stringify(c.snapshot().state.obs).length).toBeLessThan(200_000);
+    expect(typeof obsState(c).programScene === 'string' || obsState(c).programScene === null).toBe(true);
   });
 
   it('in studio mode a switch sets the preview and take puts it on program', async () => {

@@ -2,6 +2,7 @@
 // frame rate and stream server, read in one burst of pipelined requests. If OBS reports a change
 // while the answers are in flight, the burst is repeated, so the result is never half old.
 import type { ObsSession } from './obs.client';
+import { MAX_SCENES, obsCount, obsFlag, obsLabel, sceneName } from './obs.text';
 
 export interface ObsSnapshot {
   version: string;
@@ -19,11 +20,14 @@ export interface ObsSnapshot {
 const MAX_ROUNDS = 5;
 
 /** obs-websocket lists scenes bottom-up (`sceneIndex` 0 is the last in OBS's dock); we show top-down. */
-export function sceneNames(scenes: readonly Record<string, unknown>[]): string[] {
-  return scenes
-    .map((s) => ({ index: Number(s['sceneIndex'] ?? 0), name: typeof s['sceneName'] === 'string' ? s['sceneName'] : '' }))
-    .filter((s) => s.name !== '')
-    .sort((a, b) => b.index - a.index)
+export function sceneNames(scenes: unknown): string[] {
+  if (!Array.isArray(scenes)) return [];
+  return (scenes as unknown[])
+    .filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null)
+    .map((s) => ({ index: Number(s['sceneIndex'] ?? 0), name: sceneName(s['sceneName']) }))
+    .filter((s): s is { index: number; name: string } => s.name !== null)
+    .sort((a, b) => (Number.isFinite(b.index) ? b.index : 0) - (Number.isFinite(a.index) ? a.index : 0))
+    .slice(0, MAX_SCENES)
     .map((s) => s.name);
 }
 
@@ -41,20 +45,20 @@ export async function readObsSnapshot(session: ObsSession): Promise<ObsSnapshot>
   const server = service.streamServiceSettings['server'];
   const fps = video.fpsDenominator > 0 ? video.fpsNumerator / video.fpsDenominator : null;
   return {
-    version: `OBS ${version.obsVersion}, obs-websocket ${version.obsWebSocketVersion}`,
+    version: `OBS ${obsLabel(version.obsVersion)}, obs-websocket ${obsLabel(version.obsWebSocketVersion)}`,
     scenes,
-    programScene: list.currentProgramSceneName ?? null,
-    previewScene: list.currentPreviewSceneName ?? null,
-    studioMode: studio.studioModeEnabled,
+    programScene: sceneName(list.currentProgramSceneName),
+    previewScene: sceneName(list.currentPreviewSceneName),
+    studioMode: obsFlag(studio.studioModeEnabled),
     stream: {
-      active: stream.outputActive,
-      reconnecting: stream.outputReconnecting,
-      durationMs: stream.outputDuration,
-      bytes: stream.outputBytes,
+      active: obsFlag(stream.outputActive),
+      reconnecting: obsFlag(stream.outputReconnecting),
+      durationMs: obsCount(stream.outputDuration),
+      bytes: obsCount(stream.outputBytes),
     },
-    recordActive: record.outputActive,
+    recordActive: obsFlag(record.outputActive),
     expectedFps: fps !== null && Number.isFinite(fps) ? Math.round(fps * 100) / 100 : null,
-    service: { type: service.streamServiceType, server: typeof server === 'string' ? server : null },
+    service: { type: obsLabel(service.streamServiceType), server: typeof server === 'string' ? String(server).slice(0, 2048) : null },
   };
 }
 

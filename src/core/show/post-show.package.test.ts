@@ -92,6 +92,10 @@ describe('post-show package', () => {
     }
   });
 
+  it('defuses a formula behind a tab, keeps a refund a number (shared csvCell)', () => {
+    expect(toCsv([{ text: '\t=HYPERLINK("x")', refund: -3 }])).toBe(`text,refund\n"'\t=HYPERLINK(""x"")",-3\n`);
+  });
+
   it('quotes CSV cells and defuses formulas typed by viewers', () => {
     const csv = toCsv([{ text: '=HYPERLINK("x")', other: 'a,b' }]);
     expect(csv).toBe(`text,other\n"'=HYPERLINK(""x"")","a,b"\n`);

@@ -16,6 +16,7 @@ import type { Db } from '../storage/database';
 import { describeVerify, verifyAuditChain } from '../storage/audit-verify';
 import { renderPostShowReport } from './post-show.report';
 import { buildZip } from './package.zip';
+import { csvCell } from '../../shared/text/csv-cell';
 
 export interface PackageResult {
   dir: string;
@@ -224,12 +225,5 @@ function packageTotals(db: Db, showId: string, k: ReturnType<StateStore['snapsho
 export function toCsv(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return '';
   const keys = Object.keys(rows[0]!);
-  const cell = (v: unknown) => {
-    if (v === null || v === undefined) return '';
-    const t = typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
-    // Quote everything that could break a row, and defuse spreadsheet formulas in viewer text.
-    const safe = /^[=+\-@]/.test(t) ? `'${t}` : t;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n') + '\n';
+  return [keys.join(','), ...rows.map((r) => keys.map((k) => csvCell(r[k])).join(','))].join('\n') + '\n';
 }

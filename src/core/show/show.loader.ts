@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { FieldIssue } from '../../shared/contract/errors';
 import { showSchema, type Show } from '../../shared/show/show.schema';
 import { isLoopbackHost, isScopedSecret, OBS_SECRET_PREFIX, scopeMessage, sourceSecretPrefix, storeSecretPrefix } from '../../shared/show/secret-scope';
+import { jsonProblem } from '../../shared/text/json-problem';
 
 export type ShowParse = { ok: true; show: Show } | { ok: false; issues: FieldIssue[] };
 
@@ -28,7 +29,7 @@ export function readShowFile(path: string): ShowParse {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, issues: [{ path: '', message: jsonProblem(error) }] };
   }
   return parseShow(value);
 }

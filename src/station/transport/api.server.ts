@@ -19,6 +19,8 @@ import { createHostGuard, type HostGuard } from './host-guard';
 import { createErrorReporter } from './error-reporter';
 import { capConnectionsPerAddress } from './connection-cap';
 import { maxRequestBytes } from './request-limits';
+import { STATION_TIMEOUTS, timeoutOptions } from './server-timeouts';
+import { createAssemblyBudget } from './assembly-budget';
 import type { UpgradeRoute } from '../device/device-socket';
 import { createSendBudget, type SendBudget, type SendCaps } from './send-budget';
 import { noTrace, type Trace } from '../../core/platform/trace';
@@ -73,6 +75,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const catalog = commandCatalog();
   const started = Date.now();
   const limiter = options.limiter ?? createRateLimiter(options.limits ?? DEFAULT_LIMITS, () => Date.now());
+  // Bytes of requests still arriving (WebSocket fragments, HTTP command bodies), per token and in all.
+  const assembly = createAssemblyBudget();
   const tarpitMs = options.tarpitMs ?? TARPIT_MS;
   let tarpitted = 0;
   const hostGuard: HostGuard = createHostGuard(options.allowedHosts ?? ['localhost', '127.0.0.1', '::1']);
@@ -157,7 +161,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         trace('http.command');
         const grant = admit(req, res, target);
         if (!grant) return;
-        const args = parseJsonBody(await readBody(req, maxRequestBytes(grant.role)));
+        const args = parseJsonBody(await readBody(req, maxRequestBytes(grant.role), undefined, assembly.hold(grant.key, grant.role)));
         const session = openSession(core, callerOf(grant, 'http'), { view: false, onInternalError: report });
         const result = await session.dispatch(rest, args);
         // Marked before the write: the caller may read the answer before this process runs again.
@@ -220,17 +224,20 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       else res.destroy();
     });
   };
-  const server: Server = options.tls ? (createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) as unknown as Server) : createHttpServer(onRequest);
-  server.keepAliveTimeout = 30_000;
+  // Deliberate deadlines (not Node's defaults): a slow-loris client cannot hold sockets for minutes.
+  const timeouts = timeoutOptions(STATION_TIMEOUTS);
+  const server: Server = options.tls ? (createHttpsServer({ key: options.tls.key, cert: options.tls.cert, ...timeouts }, onRequest) as unknown as Server) : createHttpServer(timeouts, onRequest);
   // One LAN machine cannot hold every socket (and file descriptor) of the station.
   capConnectionsPerAddress(server);
   // A request Node's parser cannot read (bad request line, header flood) is answered and dropped.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  // A request past its deadline (headers or body too slow) is told so: 408, not a parse error.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const line = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${line}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     else socket.destroy();
   });
   const sendBudget = options.sendBudget ?? createSendBudget(options.sendCaps, { log });
-  const events = attachEventSocket({ server, core, tokens, log, limiter, hostGuard, report, upgrades: options.upgrades ?? [], budget: sendBudget, trace });
+  const events = attachEventSocket({ server, core, tokens, log, limiter, hostGuard, report, upgrades: options.upgrades ?? [], budget: sendBudget, assembly, trace });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -21,6 +21,7 @@ import type { HostGuard } from './host-guard';
 import type { ErrorReporter } from './error-reporter';
 import type { UpgradeRoute } from '../device/device-socket';
 import type { SendBudget } from './send-budget';
+import type { AssemblyBudget, AssemblyHold } from './assembly-budget';
 import { noTrace, type Trace } from '../../core/platform/trace';
 
 /** Frames over the role's request limit close with 1009 (ws holds an unfinished fragmented message until it reaches it). */
@@ -44,6 +45,8 @@ export interface EventSocketDeps {
   upgrades?: UpgradeRoute[];
   /** Unsent bytes per socket, per token and per station, shared with the other doors. */
   budget: SendBudget;
+  /** Bytes of messages still arriving, per token and per station, shared with HTTP command bodies. */
+  assembly: AssemblyBudget;
   /** Opt-in timing of a command frame's arrival and its answer (BATON_TRACE_FILE). */
   trace?: Trace;
 }
@@ -101,9 +104,20 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     // The slot is the socket's: a handshake that fails or a client that leaves mid-upgrade never
     // reaches the callback below, and must not keep it (release runs once, whichever comes first).
     socket.once('close', release);
+    const hold = deps.assembly.hold(grant.key, grant.role);
+    socket.once('close', () => hold.clear());
     (maxRequestBytes(grant.role) > MAX_SMALL_REQUEST_BYTES ? wss : smallWss).handleUpgrade(req, socket, head, (ws) => {
+      // Counted before ws reads them (prepended to its own listener, attached only now so that the
+      // bytes that came with the upgrade reach ws): every byte since the last whole message is a
+      // fragment or a frame ws holds. Past the token's or the station's share the socket is closed
+      // with 1009, and cut if it keeps sending meanwhile.
+      socket.prependListener('data', (chunk: Buffer) => {
+        if (hold.add(chunk.length)) return;
+        if (ws.readyState === ws.OPEN) ws.close(1009, 'The station is holding too many unfinished messages from this token; send one at a time.');
+        else ws.terminate();
+      });
       try {
-        serve(ws, socket, grant, release);
+        serve(ws, socket, grant, release, hold);
       } catch (error) {
         release();
         report(error, `ws open ${redactUrl(req.url)}`);
@@ -125,7 +139,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
   const views = createRoleViews();
   const encoder = createFrameEncoder();
 
-  const serve = (ws: WebSocket, socket: Duplex, grant: AccessGrant, release: () => void) => {
+  const serve = (ws: WebSocket, socket: Duplex, grant: AccessGrant, release: () => void, hold: AssemblyHold) => {
     const session = openSession(core, callerOf(grant, 'ws'), { view: true, onInternalError: report, views });
     const personId = grant.personId;
     if (personId !== undefined) {
@@ -184,6 +198,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
     };
 
     ws.on('message', (data) => {
+      hold.clear();
       trace('ws.frame');
       try {
         onFrame(data);

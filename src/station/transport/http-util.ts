@@ -53,10 +53,18 @@ export class BodyError extends Error {
  * know who sent it (the webhook, the sign-off page), a body still arriving then is answered 408
  * (and its connection closed) instead of being held until Node's 5-minute request timeout.
  */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineMs?: number): Promise<Buffer> {
+/**
+ * `hold`: counts the body's bytes while it arrives against the station's share for requests in
+ * flight (assembly-budget.ts); past it the body is refused 503 and the connection closed.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineMs?: number, hold?: { add(n: number): boolean; clear(): void }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
     let size = 0;
+    if (hold) {
+      req.once('close', () => hold.clear());
+      req.once('end', () => hold.clear());
+    }
     if (deadlineMs !== undefined) {
       const timer = setTimeout(() => {
         chunks = [];
@@ -78,6 +86,13 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineM
     }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (hold && size <= limit && !hold.add(chunk.length)) {
+        chunks = [];
+        hold.clear();
+        req.pause();
+        reject(new BodyError(503, 'The station is holding too many unfinished requests from this token (or from everyone); retry in a few seconds.', 'unavailable'));
+        return;
+      }
       if (size > limit * 16) {
         req.destroy();
         return;

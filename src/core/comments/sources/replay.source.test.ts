@@ -45,10 +45,21 @@ describe('replay source', () => {
 
   it('says so when the file is missing', async () => {
     const sink = recordingSink();
-    const src = createReplaySource({ ...baseDeps, sink, config: { kind: 'replay', id: 'r', file: '/nonexistent/x.jsonl', speed: 1, loop: false } });
+    const src = createReplaySource({ ...baseDeps, sink, config: { kind: 'replay', id: 'r', file: 'nonexistent/x.jsonl', speed: 1, loop: false } });
     src.start();
     await until(() => src.health().status === 'error', 2_000, 'error');
     expect(src.health().detail).toMatch(/no such file/);
+  });
+
+  it('reads nothing outside the show’s folder (an absolute path or ../), and says why', async () => {
+    for (const file of ['/etc/hostname', '../../../../../../etc/hostname']) {
+      const sink = recordingSink();
+      const src = createReplaySource({ ...baseDeps, sink, config: { kind: 'replay', id: 'r', file, speed: 1, loop: false } });
+      src.start();
+      await until(() => src.health().status === 'error', 2_000, 'error');
+      expect(src.health().detail, file).toMatch(/show’s folder/);
+      expect(sink.got).toEqual([]);
+    }
   });
 
   it('plays the demo show file: a few hundred comments over about ten minutes', () => {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { CommentSourceConfig } from '../../../shared/show/show.schema';
 import type { SourceComment } from '../comment.model';
 import { createHealthTracker, type CommentSource, type SourceDeps } from './source.types';
+import { fileBesideShow } from '../../platform/beside-show';
 
 type ReplayConfig = Extract<CommentSourceConfig, { kind: 'replay' }>;
 
@@ -60,7 +61,8 @@ export function parseReplay(text: string): ReplayParse {
 
 export function createReplaySource(deps: SourceDeps<ReplayConfig>): CommentSource {
   const { config, sink, clock, log } = deps;
-  const file = resolve(deps.baseDir, config.file);
+  const beside = fileBesideShow(deps.baseDir, config.file);
+  const file = beside.ok ? beside.path : resolve(deps.baseDir, config.file);
   const health = createHealthTracker(
     { id: config.id, kind: 'replay', label: `Replay ${config.file} at ${config.speed}×`, rehearsal: true },
     sink,
@@ -136,6 +138,11 @@ export function createReplaySource(deps: SourceDeps<ReplayConfig>): CommentSourc
       running = true;
       runId = clock.now().toString(36);
       loop = 0;
+      if (!beside.ok) {
+        running = false;
+        health.set('error', `The replay file ${beside.message}`);
+        return;
+      }
       health.set('connecting', `REHEARSAL: reading ${file}`);
       readFile(file, 'utf8').then(
         (text) => {

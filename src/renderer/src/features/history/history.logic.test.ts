@@ -29,4 +29,10 @@ describe('history', () => {
     expect(head).toContain('showId,title,rehearsal');
     expect(row).toContain(`"'=cmd|""x"", y"`);
   });
+
+  it('defuses a title that hides its formula behind a tab or a full-width sign (shared csvCell)', () => {
+    const rows = historyCsv([show('s1', 1, 0.5, '\t=cmd'), show('s2', 1, 0.5, '＝cmd')]).trim().split('\n');
+    expect(rows[1]).toContain(`,'\t=cmd,`);
+    expect(rows[2]).toContain(`,'＝cmd,`);
+  });
 });

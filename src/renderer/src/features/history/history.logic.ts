@@ -1,6 +1,7 @@
 // Past shows side by side: the KPI columns, a sparkline series per KPI across shows (oldest to
 // newest) and the CSV export. Pure, so the view only renders.
 import type { ShowFigures } from '../../../../shared/contract/index';
+import { csvCell } from '../../../../shared/text/csv-cell';
 
 export interface KpiColumn {
   key: string;
@@ -42,15 +43,9 @@ export function trend(shows: readonly ShowFigures[], col: KpiColumn): number | n
 
 export function historyCsv(shows: readonly ShowFigures[]): string {
   const head = ['showId', 'title', 'rehearsal', 'goAt', 'endAt', 'durationSeconds', 'currency', ...KPI_COLUMNS.map((c) => c.key), 'addToCart', 'checkouts', 'comments', 'answered', 'alerts', 'overrides'];
-  const cell = (v: unknown) => {
-    const t = v === null || v === undefined ? '' : String(v as string | number | boolean);
-    // Titles are typed by people: defuse spreadsheet formulas, quote separators.
-    const safe = /^[=+\-@]/.test(t) ? `'${t}` : t;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const rows = shows.map((f) =>
     [f.showId, f.title, f.rehearsal, new Date(f.goAt).toISOString(), new Date(f.endAt).toISOString(), f.durationSeconds, f.currency, ...KPI_COLUMNS.map((c) => c.value(f)), f.addToCart, f.checkouts, f.comments, f.answered, f.alerts, f.overrides]
-      .map(cell)
+      .map(csvCell)
       .join(','),
   );
   return [head.join(','), ...rows].join('\n') + '\n';
