@@ -41,6 +41,7 @@ test('host at 1280×720 with talkback, two paused offers and two emergencies: th
   const card = (await host.getByTestId('host-card').boundingBox())!;
   expect(box.y + box.height, 'cue text bottom inside the card').toBeLessThanOrEqual(card.y + card.height + 0.5);
   expect(parseFloat(await text.evaluate((el) => getComputedStyle(el).fontSize)), 'cue text size').toBeGreaterThanOrEqual(28);
+  await host.screenshot({ path: test.info().outputPath('host-crowded-1280x720.png') });
   // The talkback is what the producer needs read now: on screen too.
   const talk = (await host.getByTestId('host-talkback').boundingBox())!;
   expect(talk.y + talk.height, 'talkback bottom on screen').toBeLessThanOrEqual(HD.height);
