@@ -42,7 +42,14 @@ test('host at 1280×720 with talkback, two paused offers and two emergencies: th
   expect(box.y + box.height, 'cue text bottom inside the card').toBeLessThanOrEqual(card.y + card.height + 0.5);
   expect(parseFloat(await text.evaluate((el) => getComputedStyle(el).fontSize)), 'cue text size').toBeGreaterThanOrEqual(28);
   await host.screenshot({ path: test.info().outputPath('host-crowded-1280x720.png') });
-  // The talkback is what the producer needs read now: on screen too.
-  const talk = (await host.getByTestId('host-talkback').boundingBox())!;
-  expect(talk.y + talk.height, 'talkback bottom on screen').toBeLessThanOrEqual(HD.height);
+  // Above the text, whole (not cut by the stack that gives way): the hand-paused offer's "do not read
+  // its CTA" and the talkback the producer needs read now.
+  const stack = (await host.getByTestId('host-stack').boundingBox())!;
+  for (const [what, el] of [
+    ['Lip Tint paused banner', host.getByTestId('host-banner').filter({ hasText: 'Lip Tint trio' })],
+    ['talkback', host.getByTestId('host-talkback')],
+  ] as const) {
+    const b = (await el.boundingBox())!;
+    expect(b.y + b.height, `${what} bottom inside what the card shows (${Math.round(stack.y + stack.height)})`).toBeLessThanOrEqual(stack.y + stack.height + 0.5);
+  }
 });

@@ -48,7 +48,8 @@ export function HostCueCard() {
   return (
     <div className={`host-card ${mirror ? 'host-mirror' : ''}`} data-testid="host-card" data-mirror={mirror ? '1' : '0'}>
       {/* Everything above the approved text, in the order it gives way on a short screen (cut from
-          the bottom): clocks, talkback, paused/attention banners, then the numbers and live offers.
+          the bottom): clocks, paused/attention banners ("do not read its CTA" is a rule, not news),
+          the talkback, then the numbers and live offers.
           The text keeps its third of the screen whatever stacks up here. */}
       <div className="host-stack" data-testid="host-stack">
         <div className="host-top">
@@ -69,7 +70,6 @@ export function HostCueCard() {
             <span className="num">{c.segment === null ? '--:--' : formatClock(c.segment)}</span>
           </div>
         </div>
-        <HostOnAir now={now} part="talkback" />
         {banners
           .filter((b) => b.level !== 'green')
           .map((b) => (
@@ -77,6 +77,7 @@ export function HostCueCard() {
               {b.text}
             </div>
           ))}
+        <HostOnAir now={now} part="talkback" />
         <HostOnAir now={now} part="numbers" />
         {banners.some((b) => b.level === 'green') ? (
           <div className="host-live-offers">
