@@ -54,7 +54,7 @@ export function offerBanners(cues: CuesState, offers: readonly OfferView[]): Hos
   else if (paused.length > 1) out.push({ level: 'red', text: `${paused.join(' · ')} PAUSED — do not read their CTAs` });
   for (const o of offers) {
     if (o.state === 'paused') continue;
-    else if (o.state === 'pausing' || (o.intent === 'paused' && o.state !== 'paused')) {
+    else if (o.state === 'pausing' || o.intent === 'paused') {
       out.push({ level: 'amber', text: `${o.name}: pause requested, the store has not confirmed yet — hold the CTA` });
     } else if (o.state === 'error') out.push({ level: 'amber', text: `${o.name}: the store is not answering — check with the producer before the CTA` });
     else if (o.state === 'resuming') out.push({ level: 'amber', text: `${o.name}: resuming — wait for the producer` });
