@@ -65,9 +65,11 @@ function EmergencyRow(props: { e: Emergency }) {
   return (
     <li className="alert alert-critical alert-emergency" data-testid={`alert-emergency-${e.kind}`}>
       <time className="alert-time num muted">{e.since === null ? 'now' : formatTimeOfDay(e.since)}</time>
+      {/* Where to act goes with the message: beside the source it cut "EMERGENCY" at 1366 px. */}
       <span className="alert-source">CRIT · emergency</span>
-      <span className="alert-state muted small">red banner above</span>
-      <span className="alert-message">{e.cause}</span>
+      <span className="alert-message">
+        {e.cause} <span className="muted">Its action is on the red banner above.</span>
+      </span>
     </li>
   );
 }
