@@ -51,6 +51,10 @@ test('approver, commerce, customer service and observer work in their own views;
   expect((await station.api('comment.escalate', { id: 'e2e:k1', by: 'Maya', note: 'refund or replacement?' })).status).toBe(200);
   await zoe.getByTestId('role-customer-service').click();
   await expect(zoe.getByTestId('service-escalations').getByTestId('service-escalation')).toContainText('My order arrived broken');
+  // Their desk lists the customer-service queue's rows (it once showed "comments.desk is for producer
+  // or moderator" and "Nothing waiting here" beside a count of 2).
+  await expect(zoe.getByTestId('comment-row').first()).toBeVisible();
+  await expect(zoe.getByText(/could not be loaded/)).toHaveCount(0);
   if (SHOTS) await zoe.screenshot({ path: `${SHOTS}/customer-service-1920x1080.png` });
 
   // The approver: a new version for sign-off, its text and diff, signed in Priya's own name.

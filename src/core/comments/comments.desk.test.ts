@@ -148,3 +148,19 @@ describe('the desk at volume', () => {
     expect(s3?.reply ?? null).toBeNull();
   });
 });
+
+describe('the desk for customer service', () => {
+  // The customer-service view opens this same desk on its own queue: it read "comments.desk is for
+  // producer or moderator" and listed nothing while its queue count said 2.
+  const service = { actor: 'Tom (customer-service)', role: 'customer-service', via: 'test' } as const;
+  it('reads its windows and a work item, and answers a work item with one reply', async () => {
+    const { core } = boot();
+    await ok(core.dispatch('comments.ingest', { comments: [c('k1', 'my order never arrived and nobody answers', 'en'), c('k2', 'my order never arrived and nobody answers!!', 'en')] }, producer));
+    const w = (await ok(core.dispatch('comments.desk', { filter: { queue: 'customer-service' }, limit: 10 }, service))) as Window;
+    expect(w.items.length).toBeGreaterThan(0);
+    const item = w.items[0]!;
+    await ok(core.dispatch('comments.cluster', { clusterId: item.id }, service));
+    const r = await ok(core.dispatch('cluster.answer', { clusterId: item.id, macroId: 'care', by: 'Tom' }, service));
+    expect(r).toMatchObject({ skipped: 0 });
+  });
+});

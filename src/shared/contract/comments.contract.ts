@@ -251,7 +251,7 @@ export const commentCommands = {
   'comments.desk': command<{ items: DeskItem[]; total: number; offset: number; next: string | null; version: number; facets: { sku: string[]; lang: string[]; platform: string[] } }>()({
     summary:
       'One window of the moderator desk (at most 200 rows): open work items ordered by what matters (complaints, then questions and orders, then chatter; oldest first in each), or done comments newest first. Page with `offset` or the `cursor` of the previous window.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'read',
     args: z
       .object({
@@ -264,14 +264,14 @@ export const commentCommands = {
   }),
   'comments.cluster': command<{ members: CommentRecord[]; size: number }>()({
     summary: 'The open comments of one work item (cluster), oldest first, at most 200.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'read',
     args: z.object({ clusterId, limit: z.number().int().min(1).max(DESK_WINDOW_MAX).default(50) }).strict(),
   }),
   'cluster.answer': command<{ answered: number; skipped: number; sent: number; pinned: boolean }>()({
     summary:
       'Answer every open comment of a work item with one approved reply (in their language; the paused text while its offer is paused). `send: true` posts it once per room where the source can; `pin: true` leaves the answer pinned so later identical questions are attached to it.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ clusterId, macroId: z.string().min(1).max(64), send: z.boolean().default(false), pin: z.boolean().default(false), by }).strict(),
   }),
@@ -283,7 +283,7 @@ export const commentCommands = {
   }),
   'comments.bulk': command<{ done: number; skipped: { id: string; reason: string }[] }>()({
     summary: 'Act on a selection of up to 100 work items at once: answer each with one macro, dismiss, or escalate every open comment in them.',
-    roles: PRODUCER_MODERATOR,
+    roles: COMMENT_DESK,
     kind: 'write',
     args: z
       .object({

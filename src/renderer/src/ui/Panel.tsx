@@ -5,8 +5,9 @@ export function Panel(props: { title: string; actions?: ReactNode; children: Rea
   return (
     <section className={`panel ${props.className ?? ''}`} data-testid={props.testId} aria-label={props.title} tabIndex={props.focusable ? -1 : undefined}>
       <header>
-        <h2>{props.title}</h2>
-        {props.actions ? <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>{props.actions}</div> : null}
+        {/* One line: a long title is cut (whole in the tooltip), the actions never are. */}
+        <h2 title={props.title}>{props.title}</h2>
+        {props.actions ? <div className="panel-actions">{props.actions}</div> : null}
       </header>
       <div className="panel-body">{props.children}</div>
     </section>

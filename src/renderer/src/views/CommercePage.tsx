@@ -16,6 +16,7 @@ import { MyAlerts } from '../features/roles/MyAlerts';
 import { commerceRows, toggleRight } from '../features/roles/roles.logic';
 import '../features/roles/roles.css';
 import '../features/kpis/kpis.css';
+import { StockLines } from '../features/roles/StockLines';
 
 export function CommercePage() {
   const offers = useSlice('offers')?.items ?? [];
@@ -77,24 +78,27 @@ export function CommercePage() {
                       </td>
                       <td className="small">{r.store}</td>
                       <td className="small">
-                        {r.stockLines.map((l) => (
-                          <span key={l} className="stock-line">
-                            {l}
-                          </span>
-                        ))}
+                        <StockLines lines={r.stockLines} />
                       </td>
                       <td className="toggle-cell">
                         <div>
                           <input
                             value={reasons[r.id] ?? ''}
                             onChange={(e) => setReasons({ ...reasons, [r.id]: e.target.value })}
-                            placeholder="Reason"
+                            placeholder={live ? 'Reason (required)' : 'Reason'}
                             aria-label={`Reason for ${r.name}`}
                             maxLength={300}
                           />
                           {right.allowed ? (
                             live ? (
-                              <Button variant="danger" disabled={!reason(r.id)} onClick={() => void act('offer.pause', { offerId: r.id, reason: reason(r.id) })} data-testid={`commerce-pause-${r.id}`}>
+                              <Button
+                                variant="danger"
+                                disabled={!reason(r.id)}
+                                // A greyed-out Pause says why: the reason goes to the audit and to the producer.
+                                title={reason(r.id) ? `Pause ${r.name}` : 'Type a reason first'}
+                                onClick={() => void act('offer.pause', { offerId: r.id, reason: reason(r.id) })}
+                                data-testid={`commerce-pause-${r.id}`}
+                              >
                                 Pause
                               </Button>
                             ) : (

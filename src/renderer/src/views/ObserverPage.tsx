@@ -17,6 +17,7 @@ import { commerceRows } from '../features/roles/roles.logic';
 import { checkLevel, verdictLevel, verdictText } from '../features/preflight/preflight.logic';
 import { QUEUE_LABELS, QUEUE_ORDER } from '../features/comments/comments.logic';
 import '../features/roles/roles.css';
+import { StockLines } from '../features/roles/StockLines';
 
 export function ObserverPage() {
   const obs = useSlice('obs');
@@ -66,11 +67,7 @@ export function ObserverPage() {
                     </td>
                     <td className="num">{r.orders}</td>
                     <td className="small">
-                      {r.stockLines.map((l) => (
-                        <span key={l} className="stock-line">
-                          {l}
-                        </span>
-                      ))}
+                      <StockLines lines={r.stockLines} />
                     </td>
                   </tr>
                 ))}

@@ -8,7 +8,10 @@ import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
 import { formatTimeOfDay } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
-import { openAlerts, orderedAlerts, raiseMarks } from './alerts.logic';
+import { emergenciesWithoutAlert, openAlerts, orderedAlerts, raiseMarks } from './alerts.logic';
+import { useEmergencies } from '../emergency/EmergencyBanners';
+import { alertCounts } from '../status/status-bar.logic';
+import type { Emergency } from '../emergency/emergency.logic';
 
 export function AlertsPanel() {
   const alerts = useSlice('alerts');
@@ -16,11 +19,16 @@ export function AlertsPanel() {
   const act = useAction();
   const now = useNow(5000);
   const items = alerts?.items ?? [];
-  const open = openAlerts(items).filter((a) => a.clearedAt === null && !a.quiet);
+  const emergencies = useEmergencies();
+  // Counted as the status bar counts (one per cause, every emergency critical), and the emergencies
+  // no alert stands for listed first, so "2 crit" up there is two critical rows down here.
+  const counts = alertCounts(items, emergencies);
+  const total = counts.critical + counts.warn + counts.info;
+  const unlisted = emergenciesWithoutAlert(emergencies, items);
   const quiet = alerts?.quiet.on ?? false;
   return (
     <Panel
-      title={`Alerts${open.length ? ` (${open.length})` : ''}`}
+      title={`Alerts${total ? ` (${total})` : ''}`}
       testId="alerts-panel"
       focusable
       actions={
@@ -36,8 +44,11 @@ export function AlertsPanel() {
         </>
       }
     >
-      {items.length === 0 ? <p className="muted">No alerts. Subsystems raise them here when something needs a person.</p> : null}
+      {items.length === 0 && unlisted.length === 0 ? <p className="muted">No alerts. Subsystems raise them here when something needs a person.</p> : null}
       <ul className="alert-list">
+        {unlisted.map((e) => (
+          <EmergencyRow key={e.id} e={e} />
+        ))}
         {orderedAlerts(items)
           .slice(0, 60)
           .map((a) => (
@@ -45,6 +56,21 @@ export function AlertsPanel() {
           ))}
       </ul>
     </Panel>
+  );
+}
+
+/** An emergency as a critical row: it ends when its condition does, so there is nothing to acknowledge. */
+function EmergencyRow(props: { e: Emergency }) {
+  const { e } = props;
+  return (
+    <li className="alert alert-critical alert-emergency" data-testid={`alert-emergency-${e.kind}`}>
+      <time className="alert-time num muted">{e.since === null ? 'now' : formatTimeOfDay(e.since)}</time>
+      {/* Where to act goes with the message: beside the source it cut "EMERGENCY" at 1366 px. */}
+      <span className="alert-source">CRIT · emergency</span>
+      <span className="alert-message">
+        {e.cause} <span className="muted">Its action is on the red banner above.</span>
+      </span>
+    </li>
   );
 }
 

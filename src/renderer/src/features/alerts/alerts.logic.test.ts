@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../../shared/contract/index';
-import { openAlerts, orderedAlerts, raiseMarks } from './alerts.logic';
+import { emergenciesWithoutAlert, openAlerts, orderedAlerts, raiseMarks } from './alerts.logic';
+import { alertCounts } from '../status/status-bar.logic';
 
 const a = (id: string, level: Alert['level'], updatedAt: number, acked = false): Alert => ({
   id, level, source: 'obs', key: id, message: id, raisedAt: updatedAt, updatedAt, clearedAt: null,
@@ -26,5 +27,30 @@ describe('orderedAlerts and raiseMarks', () => {
 
   it('marks each raise inside the window from 0 (oldest) to 1 (now)', () => {
     expect(raiseMarks([0, 300_000, 600_000, 700_000], 600_000)).toEqual([0, 0.5, 1]);
+  });
+});
+
+describe('emergenciesWithoutAlert', () => {
+  const link = { ...a('l', 'critical', 1), key: 'obs.link' };
+  const offerRule = { ...a('r', 'critical', 2), key: 'offers.trigger.serum.store_5xx', source: 'offers' };
+  const warn = { ...a('w', 'warn', 3), key: 'comments.checkout' };
+  const em = (kind: 'obs-link-lost' | 'offer-rule-paused' | 'station-lost', id: string = kind) => ({ id, kind });
+
+  it('lists an emergency no open alert stands for, and not one an open alert already shows', () => {
+    const emergencies = [em('obs-link-lost'), em('offer-rule-paused', 'offer-rule-paused-serum')];
+    expect(emergenciesWithoutAlert(emergencies, [offerRule, warn]).map((e) => e.id)).toEqual(['obs-link-lost']);
+    expect(emergenciesWithoutAlert(emergencies, [link, offerRule])).toEqual([]);
+    // Acknowledged or ended, the alert no longer stands for the emergency: the emergency is listed.
+    expect(emergenciesWithoutAlert(emergencies, [{ ...link, ackedAt: 5, ackedBy: 'p' }, offerRule]).map((e) => e.id)).toEqual(['obs-link-lost']);
+    expect(emergenciesWithoutAlert([em('station-lost')], [link]).map((e) => e.id)).toEqual(['station-lost']);
+  });
+
+  it("gives the panel as many rows that need a person as the status bar's counts (the busy show of the README)", () => {
+    const emergencies = [em('obs-link-lost'), em('offer-rule-paused', 'offer-rule-paused-serum')];
+    const items = [offerRule, warn];
+    const c = alertCounts(items, emergencies);
+    const rows = emergenciesWithoutAlert(emergencies, items).length + openAlerts(items).length;
+    expect(rows).toBe(c.critical + c.warn + c.info);
+    expect(rows).toBe(3);
   });
 });

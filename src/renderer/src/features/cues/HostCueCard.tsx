@@ -47,45 +47,50 @@ export function HostCueCard() {
 
   return (
     <div className={`host-card ${mirror ? 'host-mirror' : ''}`} data-testid="host-card" data-mirror={mirror ? '1' : '0'}>
-      <div className="host-top">
-        <div className="host-clock" data-testid="host-show-clock">
-          <span className="host-clock-label">SHOW</span>
-          <span className="num">{c.show === null ? '--:--' : formatClock(c.show)}</span>
-        </div>
-        <div className="host-segment" title={cues.current?.segmentTitle}>
-          {cues.current ? cues.current.segmentTitle : ''}
-        </div>
-        <div
-          className={`host-clock ${c.segmentOver ? 'host-over' : ''} host-${segmentLevel(c, cues.segmentPlannedSeconds)}`}
-          data-testid="host-segment-clock"
-          data-over={c.segmentOver ? '1' : '0'}
-          data-level={segmentLevel(c, cues.segmentPlannedSeconds)}
-        >
-          <span className="host-clock-label">{c.segmentPlanned ? 'SEGMENT LEFT' : 'SEGMENT'}</span>
-          <span className="num">{c.segment === null ? '--:--' : formatClock(c.segment)}</span>
-        </div>
-      </div>
-
-      <HostOnAir now={now} />
-
-      {banners
-        .filter((b) => b.level !== 'green')
-        .map((b) => (
-          <div key={b.text} className={`host-banner host-banner-${b.level}`} data-testid="host-banner" data-level={b.level} role={b.level === 'red' ? 'alert' : undefined}>
-            {b.text}
+      {/* Everything above the approved text, in the order it gives way on a short screen (cut from
+          the bottom): clocks, paused/attention banners ("do not read its CTA" is a rule, not news),
+          the talkback, then the numbers and live offers.
+          The text keeps its third of the screen whatever stacks up here. */}
+      <div className="host-stack" data-testid="host-stack">
+        <div className="host-top">
+          <div className="host-clock" data-testid="host-show-clock">
+            <span className="host-clock-label">SHOW</span>
+            <span className="num">{c.show === null ? '--:--' : formatClock(c.show)}</span>
           </div>
-        ))}
-      {banners.some((b) => b.level === 'green') ? (
-        <div className="host-live-offers">
-          {banners
-            .filter((b) => b.level === 'green')
-            .map((b) => (
-              <span key={b.text} className="host-banner host-banner-green" data-testid="host-banner" data-level="green" title={b.text}>
-                {b.text}
-              </span>
-            ))}
+          <div className="host-segment" title={cues.current?.segmentTitle}>
+            {cues.current ? cues.current.segmentTitle : ''}
+          </div>
+          <div
+            className={`host-clock ${c.segmentOver ? 'host-over' : ''} host-${segmentLevel(c, cues.segmentPlannedSeconds)}`}
+            data-testid="host-segment-clock"
+            data-over={c.segmentOver ? '1' : '0'}
+            data-level={segmentLevel(c, cues.segmentPlannedSeconds)}
+          >
+            <span className="host-clock-label">{c.segmentPlanned ? 'SEGMENT LEFT' : 'SEGMENT'}</span>
+            <span className="num">{c.segment === null ? '--:--' : formatClock(c.segment)}</span>
+          </div>
         </div>
-      ) : null}
+        {banners
+          .filter((b) => b.level !== 'green')
+          .map((b) => (
+            <div key={b.text} className={`host-banner host-banner-${b.level}`} data-testid="host-banner" data-level={b.level} role={b.level === 'red' ? 'alert' : undefined}>
+              {b.text}
+            </div>
+          ))}
+        <HostOnAir now={now} part="talkback" />
+        <HostOnAir now={now} part="numbers" />
+        {banners.some((b) => b.level === 'green') ? (
+          <div className="host-live-offers">
+            {banners
+              .filter((b) => b.level === 'green')
+              .map((b) => (
+                <span key={b.text} className="host-banner host-banner-green" data-testid="host-banner" data-level="green" title={b.text}>
+                  {b.text}
+                </span>
+              ))}
+          </div>
+        ) : null}
+      </div>
 
       <div className={`host-main ${flash ? 'host-flash' : ''}`} ref={box}>
         {card ? (

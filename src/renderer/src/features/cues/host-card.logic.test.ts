@@ -60,3 +60,12 @@ describe('host card', () => {
     expect([mirrorFromQuery('?mirror=1'), mirrorFromQuery('?x=1'), mirrorFromQuery('?mirror=true')]).toEqual([true, false, true]);
   });
 });
+
+describe('offerBanners: paused offers', () => {
+  const cues0 = { override: null } as unknown as Parameters<typeof offerBanners>[0];
+  const off = (id: string, name: string, state: string) => ({ id, name, code: id.toUpperCase(), state, intent: state === 'paused' ? 'paused' : 'live' }) as unknown as Parameters<typeof offerBanners>[1][number];
+  it('says one paused offer in its own words and several in one banner', () => {
+    expect(offerBanners(cues0, [off('a', 'Kit', 'paused'), off('b', 'Duo', 'live')])).toEqual([{ level: 'red', text: 'Kit PAUSED — do not read its CTA' }]);
+    expect(offerBanners(cues0, [off('a', 'Kit', 'paused'), off('b', 'Duo', 'paused'), off('c', 'Trio', 'live')])).toEqual([{ level: 'red', text: 'Kit · Duo PAUSED — do not read their CTAs' }]);
+  });
+});

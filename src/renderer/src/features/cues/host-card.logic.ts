@@ -48,9 +48,13 @@ export function offerBanners(cues: CuesState, offers: readonly OfferView[]): Hos
   if (cues.override?.reason === 'offer_paused') {
     out.push({ level: 'red', text: 'OFFER PAUSED — do not read the CTA' });
   }
+  // Paused offers share one red banner: two stacked ones pushed the talkback off a 720p card.
+  const paused = offers.filter((o) => o.state === 'paused' && cues.override?.offerId !== o.id).map((o) => o.name);
+  if (paused.length === 1) out.push({ level: 'red', text: `${paused[0]} PAUSED — do not read its CTA` });
+  else if (paused.length > 1) out.push({ level: 'red', text: `${paused.join(' · ')} PAUSED — do not read their CTAs` });
   for (const o of offers) {
-    if (o.state === 'paused' && cues.override?.offerId !== o.id) out.push({ level: 'red', text: `${o.name} PAUSED — do not read its CTA` });
-    else if (o.state === 'pausing' || (o.intent === 'paused' && o.state !== 'paused')) {
+    if (o.state === 'paused') continue;
+    else if (o.state === 'pausing' || o.intent === 'paused') {
       out.push({ level: 'amber', text: `${o.name}: pause requested, the store has not confirmed yet — hold the CTA` });
     } else if (o.state === 'error') out.push({ level: 'amber', text: `${o.name}: the store is not answering — check with the producer before the CTA` });
     else if (o.state === 'resuming') out.push({ level: 'amber', text: `${o.name}: resuming — wait for the producer` });

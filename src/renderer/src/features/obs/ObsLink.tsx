@@ -58,7 +58,9 @@ function ConnectForm(props: { obs: ObsState; defaultUrl: string | null; stationL
         value={password}
         disabled={noPassword}
         onChange={(e) => setPassword(e.target.value)}
-        placeholder="password (empty: keep the stored one)"
+        // Short enough to read whole in the Setup column at 1366 px; the tooltip says it in full.
+        placeholder="password (blank: keep stored)"
+        title="Leave blank to keep the stored password; tick “no password” to clear it"
         autoComplete="off"
       />
       <label className="small obs-nopass">

@@ -7,7 +7,9 @@ import { formatClock } from '../../ui/format';
 import { activeWindows, windowLine } from './window.logic';
 import './onair.css';
 
-export function HostOnAir(props: { now: number }) {
+/** `part`: the card stacks the talkback above the offer banners and the numbers below them, so
+ * on a short screen the numbers are what gives way first. */
+export function HostOnAir(props: { now: number; part: 'talkback' | 'numbers' }) {
   const onair = useSlice('onair');
   const offers = useSlice('offers')?.items ?? [];
   const act = useAction();
@@ -16,7 +18,7 @@ export function HostOnAir(props: { now: number }) {
   const ack = () => {
     if (talk && unread) void act('talkback.ack', { id: talk.id });
   };
-  useHotkeys({ Enter: ack }, unread);
+  useHotkeys({ Enter: ack }, unread && props.part === 'talkback');
   if (!onair) return null;
   const share = onair.share;
   const windows = activeWindows(onair.windows);
@@ -37,14 +39,15 @@ export function HostOnAir(props: { now: number }) {
     }
   }
   const cta = share.window ? windows.find((w) => w.cta)?.cta ?? null : null;
-  return (
-    <>
-      {talk ? (
+  if (props.part === 'talkback')
+    return talk ? (
         <button type="button" className="host-talkback" data-testid="host-talkback" data-read={unread ? '0' : '1'} data-id={talk.id} role={unread ? 'alert' : undefined} onClick={ack}>
           <span>{talk.text}</span>
           <span className="host-talkback-ack">{unread ? 'Enter / tap = read' : 'read'}</span>
         </button>
-      ) : null}
+    ) : null;
+  return (
+    <>
       {numbers.length ? (
         <div className="host-numbers" data-testid="host-numbers">
           {numbers.map((n) => (

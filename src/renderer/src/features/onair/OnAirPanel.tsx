@@ -53,14 +53,15 @@ export function OnAirPanel() {
   );
 }
 
-/** " · Glow Kit 04:12" for the first running window, so the countdown shows whichever tab is open. */
+/** " · 04:12 · Glow Kit" for the first running window, so the countdown shows whichever tab is open;
+ * the time comes first because a long offer name is what the one-line title cuts. */
 function useWindowSummary(): string {
   const windows = useSlice('onair')?.windows ?? [];
   const now = useNow(1000);
   const w = activeWindows(windows)[0];
   if (!w) return '';
   const line = windowLine(w, now);
-  return ` · ${w.offerName} ${line.leftMs === null ? 'ending' : formatClock(line.leftMs + 999)}`;
+  return ` · ${line.leftMs === null ? 'ending' : formatClock(line.leftMs + 999)} · ${w.offerName}`;
 }
 
 function TalkbackTab() {

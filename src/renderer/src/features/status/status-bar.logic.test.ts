@@ -83,5 +83,7 @@ describe('status bar', () => {
   it('puts orders against the cap when there is one', () => {
     expect(ordersText({ orders: 12, cap: { orders: 50, bonus: 'b', reached: false, reachedAt: null, bonusRemoval: null } })).toBe('12/50');
     expect(ordersText({ orders: 3, cap: null })).toBe('3 orders');
+    expect(ordersText({ orders: 1, cap: null })).toBe('1 order');
+    expect(ordersText({ orders: 0, cap: null })).toBe('0 orders');
   });
 });

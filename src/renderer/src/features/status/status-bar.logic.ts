@@ -83,5 +83,5 @@ export function segmentLine(cues: CuesState | null, now: number): SegmentLine | 
 }
 
 export function ordersText(o: Pick<OfferView, 'orders' | 'cap'>): string {
-  return o.cap ? `${o.orders}/${o.cap.orders}` : `${o.orders} orders`;
+  return o.cap ? `${o.orders}/${o.cap.orders}` : `${o.orders} ${o.orders === 1 ? 'order' : 'orders'}`;
 }

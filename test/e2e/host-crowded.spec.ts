@@ -1,0 +1,55 @@
+// The host's card on a 720p monitor when everything stacks up at once: two emergencies (OBS lost
+// while the show clock runs, an offer paused by its rule), a second offer paused by hand, an unread
+// talkback, three offers' numbers with long names and a pinned question. The approved cue text must
+// still be on screen and readable; before, the stack above it pushed it off the card entirely.
+import { test, expect } from './fixtures';
+import { writeBusyShow } from './busy-show';
+
+const busy = writeBusyShow((show) => {
+  const offers = show.offers as Array<Record<string, unknown>>;
+  offers[1]!.name = 'Lip Tint trio — Red, Nude and Berry, with a mirror and a pouch';
+  offers[2]!.name = '✨ ثنائي السيروم — Serum duo 💧🔥';
+  return show;
+});
+test.use({ stationOptions: { showFile: busy.file } });
+const HD = { width: 1280, height: 720 };
+
+test('host at 1280×720 with talkback, two paused offers and two emergencies: the cue text stays on screen', async ({ station, context }) => {
+  expect((await station.api('show.clock', { action: 'start' })).status).toBe(200);
+  expect((await station.api('cue.goto', { cueId: 'glow-kit-offer.2' })).status).toBe(200);
+  expect((await station.api('offer.ingest', { events: Array.from({ length: 6 }, (_, i) => ({ id: `5xx-${i}`, type: 'store_5xx', offerId: 'serum-duo', count: 1 })) })).status).toBe(200);
+  expect((await station.api('offer.pause', { offerId: 'lip-tint-trio', reason: 'wrong price on the checkout page' })).status).toBe(200);
+  expect((await station.api('comments.ingest', { comments: [{ platform: 'tiktok', id: 'q1', author: 'mel.beauty', text: 'is the lip tint trio cruelty free?', lang: 'en' }] })).status).toBe(200);
+  await expect.poll(async () => (await station.api('comment.pin', { id: 'tiktok:q1' })).status).toBe(200);
+
+  const host = await station.openView(context, 'host');
+  await host.setViewportSize(HD);
+  expect((await station.api('talkback.send', { text: 'Stretch — the serum duo is paused, talk texture' })).status).toBe(200);
+  await expect(host.getByTestId('host-talkback')).toHaveAttribute('data-read', '0');
+  await expect(host.getByTestId('emergency-obs-link-lost')).toBeVisible();
+  await expect(host.getByTestId('emergency-offer-rule-paused')).toBeVisible();
+  await expect(host.getByTestId('host-banner').filter({ hasText: 'Lip Tint trio' })).toBeVisible();
+  await host.waitForTimeout(500);
+
+  const text = host.getByTestId('host-cue-text');
+  await expect(text).toHaveText(/^Tap the pinned Glow Kit below/);
+  const box = (await text.boundingBox())!;
+  expect(box.y, 'cue text top on screen').toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, 'cue text bottom on screen').toBeLessThanOrEqual(HD.height);
+  expect(box.height, 'cue text height').toBeGreaterThan(60);
+  // Inside the card, not hidden behind its clipped edge.
+  const card = (await host.getByTestId('host-card').boundingBox())!;
+  expect(box.y + box.height, 'cue text bottom inside the card').toBeLessThanOrEqual(card.y + card.height + 0.5);
+  expect(parseFloat(await text.evaluate((el) => getComputedStyle(el).fontSize)), 'cue text size').toBeGreaterThanOrEqual(28);
+  await host.screenshot({ path: test.info().outputPath('host-crowded-1280x720.png') });
+  // Above the text, whole (not cut by the stack that gives way): the hand-paused offer's "do not read
+  // its CTA" and the talkback the producer needs read now.
+  const stack = (await host.getByTestId('host-stack').boundingBox())!;
+  for (const [what, el] of [
+    ['Lip Tint paused banner', host.getByTestId('host-banner').filter({ hasText: 'Lip Tint trio' })],
+    ['talkback', host.getByTestId('host-talkback')],
+  ] as const) {
+    const b = (await el.boundingBox())!;
+    expect(b.y + b.height, `${what} bottom inside what the card shows (${Math.round(stack.y + stack.height)})`).toBeLessThanOrEqual(stack.y + stack.height + 0.5);
+  }
+});
