@@ -29,6 +29,11 @@ export interface HqServer {
 }
 
 const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+/**
+ * What HQ reads from a request whose token is not a live station's: enough to name the station it
+ * claims in the refusal (a misconfigured station's small batch), never a batch's worth.
+ */
+const STRANGER_BODY_BYTES = 64 * 1024;
 
 class HttpError extends Error {
   constructor(
@@ -47,15 +52,20 @@ class HttpError extends Error {
  */
 export const HQ_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 1_000, keepAliveTimeout: 10_000 } as const;
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** The body up to `limit` bytes; over it, a 413 and the request is destroyed — or, with `keepSocket`, left for the caller to answer and close. */
+function readBody(req: IncomingMessage, limit: number, keepSocket = false): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
       if (size > limit) {
+        over = true;
+        chunks.length = 0;
         reject(new HttpError(413, `The body is larger than ${limit} bytes.`));
-        req.destroy();
+        if (!keepSocket) req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
@@ -103,7 +113,30 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
     if (path === '/api/ingest') {
       if (req.method !== 'POST') return fail(res, 405, 'POST a batch.');
-      const buf = await readBody(req, MAX_BATCH_BYTES);
+      // The token is checked before the body is read: a stranger gets a small allowance, and is
+      // refused (counted, connection closed) as soon as its body — or its declared length — is over it.
+      const token = bearer(req);
+      const admitted = await ingest.admits(token, now());
+      if (admitted === 'unavailable') {
+        res.setHeader('connection', 'close');
+        return fail(res, 503, 'HQ cannot check station tokens right now; retry later.');
+      }
+      const limit = admitted === 'station' ? MAX_BATCH_BYTES : STRANGER_BODY_BYTES;
+      const refuseUnread = async () => {
+        const r = await ingest.ingest(token, null, now());
+        res.setHeader('connection', 'close');
+        fail(res, r.status === 200 ? 401 : r.status, r.status === 200 ? 'Refused.' : r.message);
+        req.resume();
+        res.on('finish', () => req.socket.destroy());
+      };
+      if (admitted === 'stranger' && Number(req.headers['content-length'] ?? 0) > limit) return refuseUnread();
+      let buf: Buffer;
+      try {
+        buf = await readBody(req, limit, admitted === 'stranger');
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 413 && admitted === 'stranger') return refuseUnread();
+        throw error;
+      }
       // HQ's clock starts once the request is in: a sender's slow upload is the sender's time.
       const t0 = performance.now();
       let body: unknown;

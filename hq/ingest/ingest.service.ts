@@ -25,6 +25,11 @@ const TOKEN_TTL_MS = 5_000;
 
 export interface IngestService {
   ingest(token: string | null, body: unknown, hqNow: number): Promise<IngestOutcome>;
+  /**
+   * Whether a request with this token may send a full batch, asked before its body is read: only a
+   * live station's token may ('unavailable' when the database cannot say).
+   */
+  admits(token: string | null, hqNow: number): Promise<'station' | 'stranger' | 'unavailable'>;
   /** HQ-side timing of acknowledged batches. */
   readonly stats: IngestStats;
   /** Forget cached tokens now (after an issue or a revocation through this HQ). */
@@ -63,6 +68,15 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
       tokens.clear();
       // A re-issued token may mean a re-registered station: read its chain head again.
       applier.forget();
+    },
+    async admits(token, hqNow) {
+      if (!token) return 'stranger';
+      try {
+        const who = await lookup(token, hqNow);
+        return who && !who.revoked ? 'station' : 'stranger';
+      } catch {
+        return 'unavailable';
+      }
     },
     async ingest(token, body, hqNow) {
       try {
