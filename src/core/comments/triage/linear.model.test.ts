@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFeatureScratch, featurizeLinear, trainLinear, type ModelInput } from './linear.model';
+import { averageLinear, createFeatureScratch, featurizeLinear, trainLinear, type ModelInput } from './linear.model';
 
 const ex = (words: string, y: number): { input: ModelInput; y: number } => ({ input: { words: words.split(' '), lang: 'en', extras: [] }, y });
 const data = [
@@ -110,5 +110,34 @@ describe('linear model (fastText-style)', () => {
     const esSet = new Set(es.idx);
     const onlyPt = [...pt.idx].filter((f) => !esSet.has(f));
     expect(onlyPt.length).toBe(words.length + 1);
+  });
+
+  it('tail averaging still learns the toy set, is deterministic, and is the last weights when it covers one epoch', () => {
+    const xs = data.map((d) => ({ x: featurizeLinear(d.input), y: d.y }));
+    const probe = featurizeLinear({ words: ['handle', 'broken'], lang: 'en', extras: [] });
+    const train = (averageTail: number): Float64Array => trainLinear(['order', 'complaint'], xs, { epochs: 20, lr: 0.8, seed: 3, dropout: 0.2, averageTail }).logits(probe);
+    const half = train(0.5);
+    expect(half[1]!).toBeGreaterThan(half[0]!);
+    expect([...train(0.5)]).toEqual([...half]);
+    // the mean of epochs 10..19 is not the weights of epoch 19
+    expect([...train(0)]).not.toEqual([...half]);
+    // one epoch in the tail (0.05 × 20) is no averaging at all
+    expect([...train(0.05)]).toEqual([...train(0)]);
+  });
+
+  it('the mean of models scores the mean of their logits, in one table', () => {
+    const xs = data.map((d) => ({ x: featurizeLinear(d.input), y: d.y }));
+    const models = [3, 4, 5].map((seed) => trainLinear(['order', 'complaint'], xs, { epochs: 10, lr: 0.8, seed, dropout: 0.3 }));
+    const mean = averageLinear(models);
+    expect(mean.weights.w.length).toBe(models[0]!.weights.w.length);
+    for (const words of [['handle', 'broken'], ['want', 'three'], ['zip']]) {
+      const x = featurizeLinear({ words, lang: 'en', extras: [] });
+      const each = models.map((m) => m.logits(x));
+      const z = mean.logits(x);
+      for (let c = 0; c < 2; c++) expect(z[c]!).toBeCloseTo(each.reduce((s, e) => s + e[c]!, 0) / 3, 5);
+    }
+    const other = trainLinear(['order', 'complaint', 'other'], xs, { epochs: 2, seed: 3 });
+    expect(() => averageLinear([models[0]!, other])).toThrow(TypeError);
+    expect(() => averageLinear([])).toThrow(TypeError);
   });
 });

@@ -86,6 +86,13 @@ export interface TrainOptions {
   labelSmoothing?: number;
   /** Size of the weight table as a power of two (≤ MODEL_BITS); smaller is faster (cache), larger collides less. */
   bits?: number;
+  /**
+   * Tail averaging (Polyak / stochastic weight averaging): the model is the mean of the weights at the end of each of
+   * the last `averageTail` share of the epochs (0 = the last weights only). The mean of SGD's iterates sits nearer the
+   * middle of the region they wander in than any one of them, so which comments happened to come last in the data
+   * order (and which features dropout kept) moves the model less; a table of the same size, so no cost at inference.
+   */
+  averageTail?: number;
 }
 
 function hashStr(s: string, seed: number): number {
@@ -582,6 +589,10 @@ export function trainLinear(
   const ls = Math.min(0.9, Math.max(0, opts.labelSmoothing ?? 0));
   const offTarget = ls / K;
   const onTarget = 1 - ls + offTarget;
+  // the epochs whose final weights are averaged: the last ⌈share × epochs⌉ (at least the last one)
+  const tail = Math.min(epochs, Math.max(1, Math.ceil(Math.min(1, Math.max(0, opts.averageTail ?? 0)) * epochs)));
+  const sumW = tail > 1 ? new Float64Array(w.length) : null;
+  const sumB = tail > 1 ? new Float64Array(K) : null;
   let step = 0;
   for (let ep = 0; ep < epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -625,6 +636,36 @@ export function trainLinear(
         }
       }
     }
+    if (sumW && sumB && ep >= epochs - tail) {
+      for (let i = 0; i < w.length; i++) sumW[i]! += w[i]!;
+      for (let c = 0; c < K; c++) sumB[c]! += bias[c]!;
+    }
+  }
+  if (sumW && sumB) {
+    for (let i = 0; i < w.length; i++) w[i] = sumW[i]! / tail;
+    for (let c = 0; c < K; c++) bias[c] = sumB[c]! / tail;
   }
   return linearModelOf(classes, w, bias);
+}
+
+/**
+ * The mean of several linear models over the same classes and table size (e.g. the same data under different seeds).
+ * A logit is linear in the weights, so the mean model's logits are exactly the mean of the models' logits: an ensemble
+ * at training cost only, one table at inference.
+ */
+export function averageLinear(models: readonly LinearModel[]): LinearModel {
+  const first = models[0];
+  if (!first) throw new TypeError('averageLinear: no models');
+  const K = first.classes.length;
+  const n = first.weights.w.length;
+  const w = new Float32Array(n);
+  const bias = new Float32Array(K);
+  for (const m of models) {
+    if (m.classes.length !== K || m.weights.w.length !== n) throw new TypeError('averageLinear: models of different shapes');
+    const mw = m.weights.w;
+    const sc = m.weights.scale / models.length;
+    for (let i = 0; i < n; i++) w[i]! += mw[i]! * sc;
+    for (let c = 0; c < K; c++) bias[c]! += m.weights.bias[c]! / models.length;
+  }
+  return linearModelOf(first.classes, w, bias);
 }

@@ -2,7 +2,7 @@
 // logistic stack that turns rule scores + model logits into one calibrated confidence. Stack weights are fitted on
 // out-of-fold predictions only (the model never scores a comment it was trained on while the stack is fitted).
 import { createAnalyzer, type Analysis } from './triage.analyzer';
-import { dequantizeLinear, featurizeLinear, quantizeLinear, trainLinear, type FeatureVector, type LinearModel } from './linear.model';
+import { averageLinear, dequantizeLinear, featurizeLinear, quantizeLinear, trainLinear, type FeatureVector, type LinearModel } from './linear.model';
 import { ON_SCREEN_CLASSES, onScreenApplies, onScreenInput, onScreenTarget, trainOnScreenModel, type OnScreenExample, type OnScreenModel, type OnScreenTrainOptions } from './sku.on-screen.model';
 import { INTENTS, SUB_INTENTS, SUBS_OF, type Intent, type StackWeights, type SubIntent, type TriageCatalog, type TriageModel } from './triage.types';
 
@@ -39,6 +39,13 @@ export interface TrainTriageOptions {
   perClassStack?: boolean;
   /** Label smoothing of the intent model (default INTENT_LABEL_SMOOTHING; 0 = none). */
   labelSmoothing?: number;
+  /** Tail weight averaging of the intent model (TrainOptions.averageTail; default INTENT_AVERAGE_TAIL). */
+  averageTail?: number;
+  /**
+   * Train the intent model this many times (seeds seed, seed+1, …) and keep the mean of their weights: the mean of
+   * their logits, in one table (default 1).
+   */
+  seeds?: number;
   /** Epochs of the sub-intent model (default 12; `epochs` is the intent model's). */
   subEpochs?: number;
   /**
@@ -73,6 +80,8 @@ const FEATURE_DROPOUT = 0.15;
  * 0.921 / 0.941 at 0.2, 0.924 / 0.941 at 0.3, 0.925 / 0.942 at 0.4, 0.925 / 0.942 at 0.5.
  */
 const INTENT_LABEL_SMOOTHING = 0.4;
+/** Tail averaging of the intent model's weights (see TrainOptions.averageTail); 0: the last weights only. */
+const INTENT_AVERAGE_TAIL = 0;
 
 /** The rules alone (no learned model): what createTriage does without one. */
 export const RULES_ONLY_STACK: StackWeights = { a: 0, b: 1, bias: [0, 0, 0, 0, 0] };
@@ -146,15 +155,21 @@ function classWeights(ys: readonly number[], k: number): number[] {
 /** The intent model alone (no stack, 32-bit weights): what an inner cross-validation compares configurations with. */
 export function trainIntentModel(data: readonly Prepared[], o: TrainTriageOptions = {}): LinearModel {
   const ys = data.map((d) => d.y);
-  return trainLinear(INTENTS, examplesOf(data, o.bareCopies ?? false), {
-    epochs: o.epochs ?? INTENT_EPOCHS,
-    lr: o.lr ?? 0.6,
-    seed: o.seed ?? 17,
-    classWeight: classWeights(ys, INTENTS.length),
-    bits: INTENT_BITS,
-    dropout: o.dropout ?? FEATURE_DROPOUT,
-    labelSmoothing: o.labelSmoothing ?? INTENT_LABEL_SMOOTHING,
-  });
+  const examples = examplesOf(data, o.bareCopies ?? false);
+  const seeds = Math.max(1, Math.floor(o.seeds ?? 1));
+  const models = Array.from({ length: seeds }, (_, s) =>
+    trainLinear(INTENTS, examples, {
+      epochs: o.epochs ?? INTENT_EPOCHS,
+      lr: o.lr ?? 0.6,
+      seed: (o.seed ?? 17) + s * 1000,
+      classWeight: classWeights(ys, INTENTS.length),
+      bits: INTENT_BITS,
+      dropout: o.dropout ?? FEATURE_DROPOUT,
+      labelSmoothing: o.labelSmoothing ?? INTENT_LABEL_SMOOTHING,
+      averageTail: o.averageTail ?? INTENT_AVERAGE_TAIL,
+    }),
+  );
+  return seeds === 1 ? models[0]! : averageLinear(models);
 }
 
 /** L2 penalty on the per-language biases: a language shifts the class priors only as far as its data insists. */
