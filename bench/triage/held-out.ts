@@ -130,6 +130,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'vinyl-records': 'aggregates read 2026-12-06 18:43',
   'kitchen-cookware': 'aggregates read 2026-12-06 22:40',
   'laptops-tablets': 'aggregates read 2026-12-06 22:40',
+  'drones-rc': 'aggregates read 2026-12-07 01:57',
+  'blind-box-collectibles': 'aggregates read 2026-12-07 01:57',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
