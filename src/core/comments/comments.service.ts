@@ -30,6 +30,7 @@ import { createCommentsPublisher, type CommentsPublisher } from './comments.publ
 import { DEFAULT_ROUTING, watchedQueues, type Routing } from './comments.router';
 import { createSourceManager, type SourceManager } from './sources/source.manager';
 import { createCheckoutIncidentDetector, DEFAULT_CHECKOUT_INCIDENT, type CheckoutIncident, type CheckoutIncidentRule } from './comments.incident';
+import { QUEUE_LABELS } from '../../shared/show/queue-labels';
 
 const TRIAGE_ACTOR = 'system:triage';
 
@@ -420,7 +421,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         const key = `comments.overflow.${q.name}`;
         if (q.overflow) {
           overflowing.add(q.name);
-          ctx.alerts.raise({ source: 'comments', key, level: 'warn', message: `The ${q.name} queue is overflowing: ${q.overflowReason ?? ''}.`, audience: kpiAudience('commentRouting') });
+          ctx.alerts.raise({ source: 'comments', key, level: 'warn', message: `The ${QUEUE_LABELS[q.name]} queue is overflowing: ${q.overflowReason ?? ''}.`, audience: kpiAudience('commentRouting') });
         } else if (overflowing.delete(q.name)) ctx.alerts.clear(key);
       }
       publisher.dirty();

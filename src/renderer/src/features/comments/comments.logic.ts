@@ -7,16 +7,7 @@ import type { QueueName } from '../../../../shared/show/show.schema';
 export const OPEN: readonly CommentStatus[] = ['new', 'claimed', 'escalated'];
 export const isOpenStatus = (s: CommentStatus) => OPEN.includes(s);
 
-export const QUEUE_LABELS: Record<QueueName, string> = {
-  commerce: 'Commerce',
-  moderators: 'Questions',
-  'customer-service': 'Customer service',
-  unsure: 'Unsure',
-  spam: 'Spam (hidden)',
-  other: 'Chatter',
-};
-/** Work queues first, the review lanes last. */
-export const QUEUE_ORDER: readonly QueueName[] = ['commerce', 'moderators', 'customer-service', 'unsure', 'other', 'spam'];
+export { QUEUE_LABELS, QUEUE_ORDER } from '../../../../shared/show/queue-labels';
 
 export interface Filters {
   queue: QueueName | 'all';
