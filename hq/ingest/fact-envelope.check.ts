@@ -9,6 +9,8 @@ import { MAX_TIME_MS } from '../db/fact-sql';
 import { cleanString } from './fact-body.check';
 
 export const MAX_SHOW_ID_CHARS = 128;
+/** The longest note of what is wrong with a fact, as stored, answered and shown on the station list. */
+export const MAX_PROBLEM_CHARS = 300;
 /** What a stored fact's kind column holds for a kind HQ does not know (it is flagged). */
 export const MAX_UNKNOWN_KIND_CHARS = 64;
 
@@ -55,5 +57,5 @@ export function checkFactEnvelope(raw: unknown): EnvelopeOutcome {
   let body: Record<string, unknown> = {};
   if (typeof f.body === 'object' && f.body !== null && !Array.isArray(f.body)) body = f.body as Record<string, unknown>;
   else problems.push('body is not an object');
-  return { placed: { seq: f.seq, kind, known, showId, at, body, problem: problems.length ? problems.join('; ').slice(0, 300) : null } };
+  return { placed: { seq: f.seq, kind, known, showId, at, body, problem: problems.length ? problems.join('; ').slice(0, MAX_PROBLEM_CHARS) : null } };
 }

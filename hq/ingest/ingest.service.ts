@@ -6,7 +6,7 @@ import type { HqDb } from '../db/hq-db';
 import type { HqAck, HqFactKind } from '../../src/shared/contract/index';
 import { batchSchema, type ParsedBatch } from './batch.schema';
 import { checkFactBody, cleanString } from './fact-body.check';
-import { checkFactEnvelope } from './fact-envelope.check';
+import { checkFactEnvelope, MAX_PROBLEM_CHARS, type PlacedFact } from './fact-envelope.check';
 import { checkAuditRows } from './audit-chain.check';
 import { tokenHash } from './stations.repo';
 import { createIngestStats, type IngestStats } from './ingest.stats';
@@ -107,7 +107,7 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
         // the answer, so the station's outbox moves past it. A fact without a usable seq cannot be
         // stored or acknowledged: it is named (seq 0) and counted as a refusal on the station's row.
         const rejected: { seq: number; reason: string }[] = [];
-        const facts: CheckedFact[] = [];
+        const facts: StoredFact[] = [];
         const unplaced: string[] = [];
         for (const [i, raw] of batch.facts.entries()) {
           const e = checkFactEnvelope(raw);
@@ -119,12 +119,12 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
           const prev = facts[facts.length - 1];
           if (prev && f.seq <= prev.seq) return { status: 400, message: `Bad batch at facts.${i}.seq: facts must be in strictly increasing seq order` };
           const c = checkFactBody(f.known ? (f.kind as HqFactKind) : null, f.body);
-          const problem = [f.problem, c.problem].filter((p): p is string => p !== null).join('; ').slice(0, 300) || null;
+          const problem = [f.problem, c.problem].filter((p): p is string => p !== null).join('; ').slice(0, MAX_PROBLEM_CHARS) || null;
           if (problem) rejected.push({ seq: f.seq, reason: problem });
           facts.push({ seq: f.seq, showId: f.showId, kind: f.kind, at: f.at, body: c.body, problem });
         }
-        for (const reason of unplaced) rejected.push({ seq: 0, reason: `${reason} (not stored)`.slice(0, 300) });
-        if (unplaced.length) await refuseStation(who.id, `${unplaced.length} fact(s) without a usable seq, not stored: ${unplaced[0]}`.slice(0, 300));
+        for (const reason of unplaced) rejected.push({ seq: 0, reason: `${reason} (not stored)`.slice(0, MAX_PROBLEM_CHARS) });
+        if (unplaced.length) await refuseStation(who.id, `${unplaced.length} fact(s) without a usable seq, not stored: ${unplaced[0]}`.slice(0, MAX_PROBLEM_CHARS));
         const { ack, dbMs } = await applier.apply({ ...batch, batchId: cleanString(batch.batchId), facts }, hqNow);
         return { status: 200, ack: { ...ack, rejected }, dbMs, facts: facts.length };
       } catch (error) {
@@ -135,18 +135,13 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
   };
 }
 
-/** A fact HQ placed and checked: `problem` says what is wrong with it (null: nothing). */
-interface CheckedFact {
-  seq: number;
-  showId: string;
-  /** A kind HQ knows, or (only with a problem) what the station sent. */
-  kind: string;
-  at: number;
-  body: Record<string, unknown>;
-  problem: string | null;
-}
+/**
+ * A fact as HQ stores it: placed by its envelope, its body checked by its kind; `problem` says what is
+ * wrong with either (null: nothing), and `kind` is what the station sent only when flagged.
+ */
+type StoredFact = Omit<PlacedFact, 'known'>;
 
-type CheckedBatch = Omit<ParsedBatch, 'facts'> & { facts: CheckedFact[] };
+type CheckedBatch = Omit<ParsedBatch, 'facts'> & { facts: StoredFact[] };
 
 interface StationHead {
   chainSeq: number;
