@@ -3,7 +3,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CommandError, ErrorCode } from '../../shared/contract/errors';
 import { httpStatusOf } from '../../shared/contract/errors';
-import type { AssemblyHold } from './assembly-budget';
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Deeper JSON than this is refused at the transport: no command needs it, recursion does not survive it. */
@@ -54,9 +53,10 @@ export class BodyError extends Error {
  * know who sent it (the webhook, the sign-off page), a body still arriving then is answered 408
  * (and its connection closed) instead of being held until Node's 5-minute request timeout.
  * `hold`: counts the body's bytes while it arrives against the station's share for requests in
- * flight (assembly-budget.ts); past it the body is refused 503 and the connection closed.
+ * flight (assembly-budget.ts); past it the body is refused 503 and the connection closed. Its type is
+ * spelled out, not imported: assembly-budget reads request-limits, which reads this file (a cycle).
  */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineMs?: number, hold?: AssemblyHold): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineMs?: number, hold?: { add(n: number): boolean; clear(): void }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
     let size = 0;
