@@ -100,6 +100,12 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/drones-rc/catalog.json': '7c24e03687ba0d5123c990948c04f30f5df5acace995cc02fa3b65e30351680b',
   'heldout/blind-box-collectibles/comments.jsonl': '067c50fbf4e56291af48d9e29207a30552c725b25c2a16d79d3c181f468f9113',
   'heldout/blind-box-collectibles/catalog.json': '08d6a4ed1a577096b97e1b4de9c6a9fa5781f9fe23ac214f4409210fc9387ce5',
+  // Written 2026-12-07 03:35–03:40 (session 15) by a twenty-fifth and a twenty-sixth author from the brief with SKU
+  // rule v2; frozen in d52e5d3 before any session-15 change to triage.
+  'heldout/3d-printing/comments.jsonl': 'd0b79b526402c2293d0ba84f063face75a1160556d13fe857ee218a2939d3ef8',
+  'heldout/3d-printing/catalog.json': 'dde475a3b647c4016ebf1b7a8612e1e4e177ae5208d14c5c1044811259ecaf8d',
+  'heldout/equestrian/comments.jsonl': 'dd986f79b1a97b5a32ac9d9dc57eb68c4dc8fd5f61516f52b166871d9ae0007c',
+  'heldout/equestrian/catalog.json': '0717f02cb55c7d4f3411f26b2af07ee75599be9922d094218b99bbcd728a5345',
 };
 
 /**
