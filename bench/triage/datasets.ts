@@ -264,6 +264,14 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/wedding-bridal/comments.jsonl': 'f703d6b833031954e37633de04f47c3d6f0292f0f12b53bf8fb015cf46d5f06a',
   'corpus/wedding-bridal/catalog.json': '6119b1399dfae6b412b55a427da664d63e56aaa7bf179b5ce82e14234f34a172',
   'corpus/wedding-bridal/sku-v2a.jsonl': '18a7603fa867f039e1d252fbdc1f2b7cb7721649d10513ead4ea164e1dd63c8d',
+  // Written 2026-12-07 03:35–03:40 (session 15) by two more independent authors from the same brief with SKU rule v2,
+  // and made SKU tuning data on arrival (SKU_TUNING_SPLIT, ON_SCREEN_TUNING), like the four above.
+  'corpus/pc-components/comments.jsonl': 'cf69c599daee0922fd499b48093d41a9111a4472e51c99f669400d1ec232e51d',
+  'corpus/pc-components/catalog.json': '0ddc697e273ae48c9501a142cebd8330a2f22135e68bd3af2d1eac69c32f5713',
+  'corpus/pc-components/sku-v2a.jsonl': 'bcaf8e22c4e642c5b4b44d4699fea6ba8a7ad19617abef4f3d455bfb22a5cf14',
+  'corpus/lingerie-sleepwear/comments.jsonl': 'f069192f0dd6cbe811a9080272d2a654722680c46c2e0789590f2a2bf6907a4f',
+  'corpus/lingerie-sleepwear/catalog.json': '9c18449e6c869d86b2f32e18d94588861d0ab0c30166a6a92b762f3bf22f98ee',
+  'corpus/lingerie-sleepwear/sku-v2a.jsonl': '374863cd32a6d84d6d902209d7927432f4e5c56d4a715dfbb8d0e3c91a1f9918',
 };
 
 /**
@@ -273,8 +281,11 @@ export const FROZEN: Readonly<Record<string, string>> = {
  */
 export const DEVELOPER_WRITTEN: ReadonlySet<string> = new Set(['kitchen-appliances', 'phone-accessories', 'stationery-art', 'fitness-home', 'personal-care', 'meal-kits']);
 
-/** Written for the SKU steps' tuning (session 13: skate-surf, mens-grooming; session 14: cheese-charcuterie, wedding-bridal). */
-const WRITTEN_FOR_SKU_TUNING = ['skate-surf', 'mens-grooming', 'cheese-charcuterie', 'wedding-bridal'] as const;
+/**
+ * Written for the SKU steps' tuning (session 13: skate-surf, mens-grooming; session 14: cheese-charcuterie,
+ * wedding-bridal; session 15: pc-components, lingerie-sleepwear).
+ */
+const WRITTEN_FOR_SKU_TUNING = ['skate-surf', 'mens-grooming', 'cheese-charcuterie', 'wedding-bridal', 'pc-components', 'lingerie-sleepwear'] as const;
 
 /**
  * Independent corpus categories whose texts and per-line SKU errors were read while writing the SKU matcher: apparel,
