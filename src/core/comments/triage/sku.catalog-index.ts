@@ -181,6 +181,26 @@ export function sizeRangesOf(size: string): SizeRange[] {
 }
 
 /**
+ * Model codes in a product's name: two to four letters and a number, joined ("NV2", "RTX4070") or with the letters in
+ * capitals ("GX 760"), as "gx 760" (normalization splits letters from digits, so "gx760" in a comment reads the same).
+ * Written apart, not a code when the letters are the family word or the number is the product's size ("SSD 500 GB");
+ * nothing in brackets.
+ */
+export function modelCodesOf(name: string, size: string | null, family: string | null): string[] {
+  const sizeNumbers = new Set((size ?? '').match(/\d+/g) ?? []);
+  const familyKeys = new Set(phraseKeys(family ?? ''));
+  const out: string[] = [];
+  for (const m of name.replace(/\([^)]*\)?/g, ' ').matchAll(/(?<![\p{L}\p{N}])(\p{L}{2,4})(\s?)(\d{1,5})(?![\p{L}\p{N}])/gu)) {
+    const letters = m[1] ?? '';
+    const num = m[3] ?? '';
+    // written apart, the capitals may be a family word before the size ("SSD 500 GB"); joined, they are one code ("NV2")
+    if (m[2] && (letters !== letters.toUpperCase() || sizeNumbers.has(num) || familyKeys.has(phraseKeys(letters).join(' ')))) continue;
+    out.push(`${letters} ${num}`);
+  }
+  return out;
+}
+
+/**
  * Words of the catalog's several-word aliases that could name their product alone: letters only, five or more as
  * written, not `taken` (a word the catalog already uses, or a function word) → the SKUs whose aliases hold them.
  */
@@ -309,6 +329,7 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     }
     // the number of a volume or part in the name ("… vol. 2"; not a run of them, "vol. 1-10"): said with any series word
     // it tells the volumes apart, and alone names the one volume that has it ("vol 2 pls")
+    for (const code of modelCodesOf(p.name, p.size ?? null, p.family ?? null)) addTerm(code, p.sku, 2, 'alias');
     const series = SERIES_IN_NAME.exec(p.name.replace(/\([^)]*\)?/g, ' '))?.[1];
     if (series) for (const w of SERIES_WORDS) addTerm(`${w} ${Number(series)}`, p.sku, 2, 'size');
     if (p.colour) for (const w of colourWords(p.colour)) addTerm(w, p.sku, 2, 'colour');
@@ -358,6 +379,15 @@ export function indexCatalog(catalog: TriageCatalog): CatalogIndex {
     }
   }
   for (const [bare, sku] of bareAliases) addTerm(bare, sku, 2, 'alias');
+  // an alias that is an article and a number ("the 760") is said with the other languages' articles too ("la 760",
+  // "una 760", "yg 760"): the bare number alone is a quantity as often, so it stays out
+  for (const p of catalog.products) {
+    for (const a of p.aliases ?? []) {
+      const keys = keysOf(a);
+      if (keys.length !== 2 || !ALIAS_ARTICLES.has(keys[0] ?? '') || !/^\d{2,5}$/.test(keys[1] ?? '')) continue;
+      for (const d of SIZE_DETERMINERS) addTerm(`${d} ${keys[1]}`, p.sku, 2, 'alias');
+    }
+  }
   // a word of a several-word alias said alone ("the glass" for "tempered glass", "armor" for "Armor case"): a weak name
   // word when this catalog gives it no other meaning and it belongs to one product's family only (shared across
   // families it names nothing); five letters or more, so short everyday words ("big set", "oil set") stay out

@@ -60,6 +60,9 @@ const COLOUR_ROWS: readonly string[] = [
   'copper | cobre | tembaga',
   'bronze | bronce | bronze | perunggu',
   'smoke | smoky | humo | fume | fumê | asap',
+  // pale neutrals as sleepwear and knitwear shops name them (an everyday word for them: beige, via HUE_OF)
+  'oat | oatmeal | avena | aveia | oat',
+  'champagne | champan | champaña | champanhe | sampanye | champagne',
 ];
 
 /**
@@ -186,7 +189,7 @@ export const BUNDLE_WORDS: readonly string[] = ['bundle', 'the bundle', 'combo',
 const HUE_OF: Readonly<Record<string, string>> = {
   navy: 'blue', 'light blue': 'blue', teal: 'green', olive: 'green', mint: 'green', sage: 'green', burgundy: 'red', wine: 'red',
   lilac: 'purple', charcoal: 'grey', tan: 'brown', ivory: 'white', cream: 'white', emerald: 'green', mustard: 'yellow', espresso: 'brown',
-  terracotta: 'orange',
+  terracotta: 'orange', oat: 'beige', oatmeal: 'beige', blush: 'pink', lavender: 'purple',
 };
 /** HUE_OF keyed as the rows are (normalized: "espresso" is "espreso" there). */
 const HUE_BY_KEY: ReadonlyMap<string, string> = new Map(Object.entries(HUE_OF).map(([k, v]) => [phraseKey(k), v]));
@@ -504,6 +507,9 @@ const FAMILY_ROWS: readonly string[] = [
   'mixer | batidora | batedeira | mixer',
   'hair dryer | secador | secadora de pelo | secador de cabelo | pengering rambut',
   'fan | ventilador | kipas | kipas angin',
+  // PC parts
+  'graphics card | video card | gpu | tarjeta grafica | tarjeta de video | placa de video | placa grafica | placa de vídeo | vga | kartu grafis',
+  'power supply | psu | fuente de poder | fuente de alimentacion | fonte de alimentacao | catu daya',
   'microphone | mic | microfono | microfone | mikrofon',
   'tripod | tripode | tripe',
   'blender | licuadora | liquidificador | blender',
@@ -533,7 +539,10 @@ const FAMILY_ROWS: readonly string[] = [
   'belt | cinturon | cinto | ikat pinggang | sabuk',
   'boots | botas | bota | sepatu bot',
   'heels | tacones | saltos | salto alto | sepatu hak',
-  'pajamas | pijama | piyama',
+  'pajamas | pyjamas | pijama | piyama',
+  'nightgown | nightie | nightdress | camison | camisola | camisola de dormir | daster | gaun tidur',
+  'robe | bathrobe | dressing gown | bata | bata de bano | albornoz | roupao | roupao de banho | jubah mandi | kimono mandi',
+  'sleep mask | eye mask | antifaz | antifaz para dormir | mascara de dormir | tapa olhos | tapa olho | penutup mata | masker mata | masker tidur',
   'bra | brasier | sosten | sutia | bh',
   'swimsuit | traje de bano | bañador | maio | biquini | baju renang',
   'umbrella | paraguas | sombrinha | guarda chuva | payung',

@@ -1,0 +1,74 @@
+// Session-15 matcher mechanisms on an invented electronics-and-sleepwear catalog (not any show's data): model codes
+// read from names, number aliases with other languages' articles, shades named by their everyday colour, family
+// words of sleepwear and PC parts.
+import { describe, expect, it } from 'vitest';
+import { modelCodesOf } from './sku.catalog-index';
+import { compileSkuMatcher } from './sku.matcher';
+import { normalizeText } from './text.normalize';
+import type { TriageCatalog } from './triage.types';
+
+const SHOP: TriageCatalog = {
+  products: [
+    { sku: 'GPU-ZX580', name: 'Kestrel ZX 580 12 GB graphics card', family: 'graphics card', onScreen: '#1', aliases: ['the 580', 'the kestrel'] },
+    { sku: 'DRV-1TB', name: 'Orbit OB3 NVMe drive 1 TB', family: 'drive', size: '1 TB', onScreen: '#2', aliases: [] },
+    { sku: 'DRV-3TB', name: 'Orbit OB3 NVMe drive 3 TB', family: 'drive', size: '3 TB', onScreen: '#2', aliases: [] },
+    { sku: 'PSU-750', name: 'Volt 750 W power supply', family: 'power supply', size: '750 W', onScreen: '#3', aliases: [] },
+    { sku: 'PSU-950', name: 'Volt 950 W power supply', family: 'power supply', size: '950 W', onScreen: '#3', aliases: [] },
+    { sku: 'LNG-OAT', name: 'Linen Lounge Set - Oat', family: 'lounge set', colour: 'oat', onScreen: '#4', aliases: [] },
+    { sku: 'LNG-BLK', name: 'Linen Lounge Set - Black', family: 'lounge set', colour: 'black', onScreen: '#4', aliases: [] },
+    { sku: 'PJ-BLS', name: 'Silky Pyjama Set - Blush', family: 'pyjama set', colour: 'blush', onScreen: '#5', aliases: [] },
+    { sku: 'PJ-NAV', name: 'Silky Pyjama Set - Navy', family: 'pyjama set', colour: 'navy', onScreen: '#5', aliases: [] },
+    { sku: 'NG-LAV', name: 'Cotton Nightgown - Lavender', family: 'nightgown', colour: 'lavender', onScreen: '#6', aliases: [] },
+    { sku: 'MSK-01', name: 'Silk Sleep Mask', family: 'sleep mask', onScreen: '#7', aliases: [] },
+    { sku: 'BAG-RED', name: 'Trail Backpack Red', family: 'backpack', colour: 'red', onScreen: '#8', aliases: [] },
+    { sku: 'BAG-GRN', name: 'Trail Backpack Green', family: 'backpack', colour: 'green', onScreen: '#8', aliases: [] },
+  ],
+  offers: [],
+};
+const m = compileSkuMatcher(SHOP);
+const match = (t: string, pinned: string | null = null) => m.match(normalizeText(t), pinned);
+const sku = (t: string, pinned: string | null = null) => match(t, pinned).sku;
+
+describe('model codes and number aliases from the catalog', () => {
+  it('reads a model code from a name: letters joined to a number, or capitals before one; not the family word before the size', () => {
+    expect(modelCodesOf('Kestrel ZX 580 12 GB graphics card', null, 'graphics card')).toEqual(['ZX 580']);
+    expect(modelCodesOf('Orbit OB3 NVMe drive 3 TB', '3 TB', 'drive')).toEqual(['OB 3']);
+    expect(modelCodesOf('Nova SSD 500 GB', '500 GB', 'ssd')).toEqual([]);
+    expect(modelCodesOf('Gold Star 650 W', '650 W', 'psu')).toEqual([]);
+    expect(modelCodesOf('Lamp (model LX 20)', null, 'lamp')).toEqual([]);
+  });
+
+  it('a model code written joined or apart names its product', () => {
+    expect(sku('zx580 satu kak')).toBe('GPU-ZX580');
+    expect(sku('la zx 580 si hay restock')).toBe('GPU-ZX580');
+    // a code several variants share names the family; with the size, the variant
+    expect(match('ob3 pls').candidates).toEqual(['DRV-1TB', 'DRV-3TB']);
+    expect(sku('ob3 de 3tb para mí')).toBe('DRV-3TB');
+  });
+
+  it('an alias "the 580" is said with other languages\' articles; the bare number stays a quantity', () => {
+    for (const t of ['una 580 para mí', 'a 580 uma pra mim', 'yg 580 kak', 'la 580 porfa']) expect(sku(t)).toBe('GPU-ZX580');
+    expect(sku('580 pls')).toBeNull();
+  });
+});
+
+describe('shades and families in the four languages', () => {
+  it('a shade answers to its everyday colour (oat → beige, blush → pink, lavender → purple)', () => {
+    expect(sku('el beige en S')).toBe('LNG-OAT');
+    expect(sku('yg krem kak')).toBe('LNG-OAT');
+    expect(sku('o bege pra mim')).toBe('LNG-OAT');
+    expect(sku('el color avena')).toBe('LNG-OAT');
+    expect(sku('the pink one', 'PJ-NAV')).toBe('PJ-BLS');
+    expect(sku('rosinha P', 'PJ-BLS')).toBe('PJ-BLS');
+  });
+
+  it('sleepwear and PC-part family words', () => {
+    expect(sku('el camisón lila talla M')).toBe('NG-LAV');
+    expect(sku('quero a camisola')).toBe('NG-LAV');
+    expect(sku('el antifaz uno para mí')).toBe('MSK-01');
+    expect(sku('a máscara de dormir 1')).toBe('MSK-01');
+    expect(sku('placa de video pra mim')).toBe('GPU-ZX580');
+    expect(sku('vga satu kak')).toBe('GPU-ZX580');
+    expect(match('fuente de poder?').candidates).toEqual(['PSU-750', 'PSU-950']);
+  });
+});
