@@ -73,6 +73,16 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
       reason: `sku: a question about the product on screen; “${match.pinnedFeature}” is a word of its name (${match.candidates.length} products' names have it) → pinned ${pinnedSku}`,
     };
   }
+  // a question with a word standing for the product on screen whose other words fit several, the pinned one among them
+  // ("is it real honey", "harga casingnya brp"): the word is the pinned product, the others describe it (rule v2)
+  if (intent === 'question' && match.sku === null && pinnedSku && match.pinnedPronoun !== null && match.pinnedAmong === pinnedSku) {
+    return {
+      sku: pinnedSku,
+      candidates: [],
+      contextSku: null,
+      reason: `sku: a word standing for the product on screen; “${match.pinnedPronoun}” fits ${match.candidates.length} products, the pinned one among them → pinned ${pinnedSku}`,
+    };
+  }
   if (intent === 'order' && match.sku === null && pinnedSku && !match.mentioned && !match.offerCode && match.candidates.length === 0) {
     return { sku: null, candidates: [], contextSku: pinnedSku, reason: `${PINNED_ASSUMPTION} ${pinnedSku} (assumed)` };
   }

@@ -1,9 +1,12 @@
 // Session-15 matcher mechanisms on an invented electronics-and-sleepwear catalog (not any show's data): model codes
 // read from names, number aliases with other languages' articles, shades named by their everyday colour, family
-// words of sleepwear and PC parts.
+// words of sleepwear and PC parts, a word standing for the pinned product beside a family word, and Spanish/Portuguese
+// nouns that only look like a verb with a clitic.
 import { describe, expect, it } from 'vitest';
 import { modelCodesOf } from './sku.catalog-index';
 import { compileSkuMatcher } from './sku.matcher';
+import { skuInContext } from './sku.context';
+import { onScreenCue } from './sku.on-screen';
 import { normalizeText } from './text.normalize';
 import type { TriageCatalog } from './triage.types';
 
@@ -70,5 +73,28 @@ describe('shades and families in the four languages', () => {
     expect(sku('placa de video pra mim')).toBe('GPU-ZX580');
     expect(sku('vga satu kak')).toBe('GPU-ZX580');
     expect(match('fuente de poder?').candidates).toEqual(['PSU-750', 'PSU-950']);
+  });
+});
+
+describe('a word standing for the pinned product beside a family word', () => {
+  it('a question with it → the pinned one; without it, or not a question → none named, the pinned one assumed', () => {
+    for (const t of ['is it a real backpack or a tote?', 'harga backpacknya brp kak', 'does it have a laptop sleeve like a backpack?']) {
+      const r = match(t, 'BAG-GRN');
+      expect(r.pinnedPronoun).not.toBeNull();
+      const cx = skuInContext(r, 'question', 'BAG-GRN');
+      expect(cx).toMatchObject({ sku: 'BAG-GRN', contextSku: null });
+      expect(cx.reason).toContain('a word standing for the product on screen');
+    }
+    expect(skuInContext(match('is the backpack waterproof?', 'BAG-GRN'), 'question', 'BAG-GRN')).toMatchObject({ sku: null, contextSku: 'BAG-GRN' });
+    expect(skuInContext(match('my backpack broke, it tore', 'BAG-GRN'), 'complaint', 'BAG-GRN')).toMatchObject({ sku: null });
+    // the pinned product is not among what the words fit: unchanged
+    expect(match('is it a real backpack?', 'MSK-01').pinnedPronoun).toBeNull();
+  });
+
+  it('"bedanya" (the difference) is not "its"; a noun spelled like a verb + clitic is no pronoun', () => {
+    expect(onScreenCue(normalizeText('bedanya yg merah sama hijau apa'))).toBe('question');
+    for (const t of ['quanto ta a mochila', 'tem esse modelo em azul?', 'mi abuela lo ama', 'tem amarelo?']) expect(onScreenCue(normalizeText(t))).not.toBe('pronoun');
+    // a real clitic still is: "cómprala", "vou levá-lo", "quiero probarlo"
+    for (const t of ['quiero probarlo', 'mandala ya', 'vou comprala']) expect(onScreenCue(normalizeText(t))).toBe('pronoun');
   });
 });

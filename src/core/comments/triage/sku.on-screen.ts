@@ -28,6 +28,19 @@ const ES_VERBS_AFTER_CLITIC: ReadonlySet<string> = keySetOf(['quiero', 'quieres'
 /** Spanish/Portuguese infinitives and gerunds with an object clitic ("comprarlo", "usarla", "probándolo", "comprá-lo"). */
 const ENCLITIC = /^[a-z]{3,}(?:ar|er|ir|ando|iendo|[aeo]me|[aei])(?:lo|la|los|las)$/;
 /**
+ * Everyday Spanish/Portuguese nouns and adjectives spelled like an imperative with a clitic ("mochila", "modelo",
+ * "abuela", "amarelo" read as compra-la, manda-lo): never a word standing for the product. Singular forms; the
+ * plural is checked by its singular.
+ */
+const ENCLITIC_LOOKALIKES: ReadonlySet<string> = new Set(['mochila', 'modelo', 'estilo', 'cabelo', 'amarelo', 'abuela', 'abuelo', 'janela', 'panela',
+  'canela', 'escuela', 'novela', 'estrela', 'parcela', 'tabela', 'flanela', 'chinela', 'chinelo', 'suela', 'suelo', 'cielo', 'hielo', 'caramelo',
+  'martelo', 'cotovelo', 'paralelo', 'regalo', 'intervalo', 'cavalo', 'escala', 'sandalia', 'pastela', 'cazuela', 'ciruela', 'mortadela', 'aquarela',
+  'capela', 'favela', 'tequila', 'gorila', 'pupila', 'argila', 'tranquilo', 'tranquila', 'sigilo', 'camelo', 'gelo', 'vuelo', 'pelo', 'mala', 'sala',
+  'bala', 'gala', 'vela', 'tela', 'fila', 'vila', 'kilo', 'hilo', 'palo']);
+function isEnclitic(t: string): boolean {
+  return ENCLITIC.test(t) && !ENCLITIC_LOOKALIKES.has(t) && !ENCLITIC_LOOKALIKES.has(t.replace(/s$/, ''));
+}
+/**
  * Indonesian "-nya" on a word is "its" ("harganya", "bahannya", "ukurannya") except on these, where it is an adverb,
  * the show's people or the order's logistics ("sebenarnya" actually, "hostnya", "ongkirnya").
  */
@@ -35,7 +48,7 @@ const NYA_NOT_PRODUCT: ReadonlySet<string> = new Set(['sebenar', 'biasa', 'akhir
   'untung', 'pokok', 'maka', 'soal', 'mungkin', 'tadi', 'host', 'kakak', 'kak', 'live', 'ongkir', 'pengiriman', 'kiriman', 'paket', 'kurir', 'resi',
   'pesanan', 'orderan', 'order', 'admin', 'toko', 'seller', 'link', 'kode', 'voucher', 'diskon', 'promo', 'mba', 'mbak', 'mas', 'abang', 'bang', 'suami',
   'istri', 'anak', 'mama', 'ibu', 'bapak', 'dia', 'sama', 'lain', 'terus', 'malah', 'kali', 'banget', 'gimana', 'bagaimana', 'caranya', 'kapan', 'sekali',
-  'tinggal', 'jadi', 'sisa', 'lagi', 'yang', 'yg', 'berikut', 'selanjut']); // raw folded stems, not word keys
+  'tinggal', 'jadi', 'sisa', 'lagi', 'yang', 'yg', 'berikut', 'selanjut', 'beda', 'perbedaan']); // raw folded stems, not word keys
 
 /**
  * Words that make a question about something other than the product: shipping, payment, codes and discounts, the
@@ -110,7 +123,7 @@ function hasPronoun(toks: readonly string[], folded: string): boolean {
       return true;
     }
     if (ES_CLITICS.has(t) && ES_VERBS_AFTER_CLITIC.has(toks[i + 1] ?? '')) return true;
-    if (ENCLITIC.test(t)) return true;
+    if (isEnclitic(t)) return true;
   }
   // "-nya" is stripped from the tokens (text.normalize); read it from the folded text
   for (const m of folded.matchAll(/(?<![a-z])([a-z]{3,})nya(?![a-z])/g)) {

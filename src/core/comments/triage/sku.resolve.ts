@@ -38,6 +38,13 @@ export interface SkuMatch {
    */
   pinnedFeature: string | null;
   /**
+   * With `pinnedAmong`: the comment also has a word standing for the product on screen ("is it real honey", "harga
+   * casingnya", "how many reeds come with it": a pronoun, a possessive, "-nya"; sku.on-screen). In a question that word
+   * is the pinned product and the words that fit several describe it (rule v2: a question about its own attributes);
+   * sku.context decides with the intent. The words' label, or null.
+   */
+  pinnedPronoun: string | null;
+  /**
    * Nothing named, no offer, no pointing word, a product pinned: whether the words are still about the product on
    * screen ("does it come in XL", "how much?") and by which cue (sku.on-screen); sku.context decides with the intent.
    */
@@ -140,6 +147,11 @@ function byAmount(amounts: ReadonlyMap<string, number>, set: readonly string[], 
  * ("tienen en negro?", "tem no P?") asks whether the show has one, unless a word stands for the product ("does it come
  * in black?").
  */
+/** The words that fit several, for the moderator's Why. */
+function pinnedLabel(found: readonly Mention[]): string {
+  return found.map((m) => m.term.label).join('” + “');
+}
+
 function attributeOnlyCue(norm: NormalizedText, found: readonly Mention[], mentioned: boolean): OnScreenCue | null {
   if (!mentioned) return onScreenCue(norm);
   if (!found.every((f) => f.term.attributeOnly)) return null;
@@ -474,6 +486,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
     pinnedFeature:
       featureLabel !== null && !sku && !offerCode && attrs.length === 0 && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) !== null ? featureLabel : null,
+    pinnedPronoun: !sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) === 'pronoun' ? pinnedLabel(found) : null,
     onScreen: !sku && pinnedSku && !offerCode && candidates.length === 0 ? attributeOnlyCue(norm, found, mentioned) : null,
     reasons,
   };
