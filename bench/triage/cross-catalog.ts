@@ -7,7 +7,7 @@ import { trainPreparedTriageModel, type TriageModel } from '../../src/core/comme
 import type { TriageCatalog } from '../../src/core/comments/triage/triage.types';
 import { DEVELOPER_WRITTEN, judgesSku, lineKey, ON_SCREEN_TUNING, type LabelledComment, type LabelledSet } from './datasets';
 import { labelsUnder, skuAgreement, v2SkuLabels } from './sku-eval';
-import { fmt, score, type ScoreReport } from './metrics';
+import { fmt, newSkuTally, score, skuPrecision, skuRecall, tallySku, type ScoreReport } from './metrics';
 import { describeConfig, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type Selection } from './model-select';
 
 export { toGroup } from './model-select';
@@ -62,23 +62,13 @@ export interface CrossCatalogReport {
   };
 }
 
-/** Recall and precision of predicted SKUs against labels by comment id, over the lines the labels cover. */
-function skuScore(rows: readonly LabelledComment[], preds: readonly { sku: string | null }[], labels: ReadonlyMap<string, string | null>): { recall: number; precision: number; gold: number } {
-  let gold = 0, goldOk = 0, pred = 0, predOk = 0;
+/** Recall and precision of predicted SKUs against labels by comment id, over the lines the labels cover (metrics' one SKU count). */
+function skuUnderLabels(rows: readonly LabelledComment[], preds: readonly { sku: string | null }[], labels: ReadonlyMap<string, string | null>): { recall: number; precision: number; gold: number } {
+  const t = newSkuTally();
   rows.forEach((r, i) => {
-    if (!labels.has(r.id)) return;
-    const g = labels.get(r.id) ?? null;
-    const p = preds[i]?.sku ?? null;
-    if (g) {
-      gold++;
-      if (p === g) goldOk++;
-    }
-    if (p) {
-      pred++;
-      if (p === g) predOk++;
-    }
+    if (labels.has(r.id)) tallySku(t, labels.get(r.id) ?? null, preds[i]?.sku ?? null);
   });
-  return { recall: gold ? goldOk / gold : 1, precision: pred ? predOk / pred : 1, gold };
+  return { recall: skuRecall(t), precision: skuPrecision(t), gold: t.gold };
 }
 
 /** The other SKU labels a category has (rule v2: first labeller, agreed lines), by name, for `evaluateWithModel`. */
@@ -106,11 +96,8 @@ export function evaluateWithModel(
     rows.map((r) => r.intent),
     preds.map((p) => p.intent),
   );
-  let goldSku = 0;
-  let goldSkuOk = 0;
-  let predSku = 0;
-  let predSkuOk = 0;
-  const skuErrors = { missed: 0, missedWithCandidates: 0, wrong: 0, spurious: 0 };
+  const sku = newSkuTally();
+  let missedWithCandidates = 0;
   const byLang: Record<string, { n: number; ok: number }> = {};
   let cSub = 0;
   let cSubOk = 0;
@@ -120,18 +107,8 @@ export function evaluateWithModel(
   let checkoutOk = 0;
   rows.forEach((r, i) => {
     const p = preds[i]!;
-    if (r.sku) {
-      goldSku++;
-      if (p.sku === r.sku) goldSkuOk++;
-      else if (p.sku === null) {
-        skuErrors.missed++;
-        if ((p.candidates ?? []).length > 1) skuErrors.missedWithCandidates++;
-      } else skuErrors.wrong++;
-    } else if (p.sku) skuErrors.spurious++;
-    if (p.sku) {
-      predSku++;
-      if (p.sku === r.sku) predSkuOk++;
-    }
+    tallySku(sku, r.sku ?? null, p.sku);
+    if (r.sku && p.sku === null && (p.candidates ?? []).length > 1) missedWithCandidates++;
     const l = (byLang[r.lang] ??= { n: 0, ok: 0 });
     l.n++;
     if (p.intent === r.intent) l.ok++;
@@ -156,10 +133,10 @@ export function evaluateWithModel(
     trainN,
     intent,
     complaintF1: intent.perClass.complaint.f1 ?? 0,
-    skuRecall: goldSku ? goldSkuOk / goldSku : 1,
-    skuPrecision: predSku ? predSkuOk / predSku : 1,
-    skuErrors,
-    skuUnder: Object.fromEntries([...otherLabels].map(([k, labels]) => [k, skuScore(rows, preds, labels)])),
+    skuRecall: skuRecall(sku),
+    skuPrecision: skuPrecision(sku),
+    skuErrors: { missed: sku.missed, missedWithCandidates, wrong: sku.wrong, spurious: sku.spurious },
+    skuUnder: Object.fromEntries([...otherLabels].map(([k, labels]) => [k, skuUnderLabels(rows, preds, labels)])),
     langAccuracy,
     complaintSubAccuracy: cSub ? cSubOk / cSub : null,
     orderSubAccuracy: oSub ? oSubOk / oSub : null,

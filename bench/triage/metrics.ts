@@ -59,3 +59,45 @@ export function score(gold: readonly string[], pred: readonly string[]): ScoreRe
 export function fmt(x: number | null | undefined, digits = 3): string {
   return x === null || x === undefined || Number.isNaN(x) ? '  -  ' : x.toFixed(digits);
 }
+
+/**
+ * SKU recall and precision, counted one line at a time: every SKU figure of the benches (sku-eval's folds, the
+ * cross-catalog folds and their other label sets) is this one count. Recall is over lines with a gold SKU, precision
+ * over lines with a predicted one; an empty side scores 1.
+ */
+export interface SkuTally {
+  gold: number;
+  goldOk: number;
+  pred: number;
+  predOk: number;
+  /** gold SKU, answered none / answered another SKU; gold none, answered an SKU. */
+  missed: number;
+  wrong: number;
+  spurious: number;
+}
+
+export function newSkuTally(): SkuTally {
+  return { gold: 0, goldOk: 0, pred: 0, predOk: 0, missed: 0, wrong: 0, spurious: 0 };
+}
+
+/** Counts one line's gold and predicted SKU (null: none). */
+export function tallySku(t: SkuTally, gold: string | null, pred: string | null): void {
+  if (gold) {
+    t.gold++;
+    if (pred === gold) t.goldOk++;
+    else if (pred === null) t.missed++;
+    else t.wrong++;
+  } else if (pred) t.spurious++;
+  if (pred) {
+    t.pred++;
+    if (pred === gold) t.predOk++;
+  }
+}
+
+export function skuRecall(t: SkuTally): number {
+  return t.gold ? t.goldOk / t.gold : 1;
+}
+
+export function skuPrecision(t: SkuTally): number {
+  return t.pred ? t.predOk / t.pred : 1;
+}

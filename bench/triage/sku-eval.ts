@@ -15,7 +15,7 @@ import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
 import { skuInContext, type OnScreenScore } from '../../src/core/comments/triage/sku.context';
 import { normalizeText } from '../../src/core/comments/triage/text.normalize';
 import { DATA_DIR, DEVELOPER_WRITTEN, judgesSku, loadCorpus, type LabelledSet } from './datasets';
-import { fmt } from './metrics';
+import { fmt, newSkuTally, skuPrecision, skuRecall, tallySku } from './metrics';
 
 /**
  * The matcher before the fifth SKU pass (commit 6dd5920, docs/triage.md), on the same 16 independent folds and labels:
@@ -92,30 +92,18 @@ export function scoreSku(
   onScreenStep: boolean | ReadonlyMap<string, OnScreenScore> = true,
 ): SkuFold {
   const m = compileSkuMatcher(set.catalog);
-  let gold = 0, goldOk = 0, pred = 0, predOk = 0, missed = 0, wrong = 0, spurious = 0;
+  const t = newSkuTally();
+  // the same lines scored on `sku ?? contextSku`
+  const assumed = newSkuTally();
   const kinds = new Map<string, number>();
-  let aOk = 0, aPred = 0;
   for (const r of set.rows) {
     const matched = m.match(normalizeText(r.text), r.pinnedSku ?? null);
     const res = onScreenStep ? matched : { ...matched, onScreen: null };
     const learned = typeof onScreenStep === 'object' ? (onScreenStep.get(r.id) ?? null) : null;
     const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null, learned) : null;
     const p = cx ? cx.sku : res.sku;
-    if (r.sku) {
-      gold++;
-      if (p === r.sku) goldOk++;
-      else if (p === null) missed++;
-      else wrong++;
-    } else if (p) spurious++;
-    if (p) {
-      pred++;
-      if (p === r.sku) predOk++;
-    }
-    const a = p ?? cx?.contextSku ?? null;
-    if (a) {
-      aPred++;
-      if (a === r.sku) aOk++;
-    }
+    tallySku(t, r.sku ?? null, p);
+    tallySku(assumed, r.sku ?? null, p ?? cx?.contextSku ?? null);
     if (p !== r.sku) {
       const kind = r.sku ? (p ? 'wrong' : cx?.contextSku === r.sku ? 'missed (pinned only assumed)' : 'missed') : 'spurious';
       const key = `${kind.padEnd(30)} ${reasonKind(cx?.reason ? [cx.reason] : res.reasons)}${process.argv.includes('--structure') ? structureOf(set.catalog, r.sku, p, res.candidates, r.pinnedSku ?? null) : ''}`;
@@ -126,7 +114,10 @@ export function scoreSku(
       onError(kind, r.text, r.sku, p, `${res.reasons.join(' | ')} | cand ${res.candidates.join(',')} | pinned ${r.pinnedSku ?? '-'} | ${r.intent}/${r.sub ?? '-'}`);
     }
   }
-  return { name: set.name, gold, recall: gold ? goldOk / gold : 1, precision: pred ? predOk / pred : 1, missed, wrong, spurious, kinds, assumed: { recall: gold ? aOk / gold : 1, precision: aPred ? aOk / aPred : 1 } };
+  return {
+    name: set.name, gold: t.gold, recall: skuRecall(t), precision: skuPrecision(t), missed: t.missed, wrong: t.wrong, spurious: t.spurious, kinds,
+    assumed: { recall: skuRecall(assumed), precision: skuPrecision(assumed) },
+  };
 }
 
 /**
