@@ -339,8 +339,9 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
             onRange={desk.setRange}
             onScrolled={desk.scrolled}
           />
-          {/* Under the list, in the flow: in the corner they covered the detail being read. */}
-          <ToastSlot />
+          {/* Under the list, in the flow: in the corner they covered the detail being read. Not while the
+              station is lost: the desk is dimmed then, and an error must not be dimmed with it. */}
+          {props.linked ? <ToastSlot /> : null}
         </div>
         <aside className="mod-detail">
           {currentItem && isCluster ? (
