@@ -96,6 +96,10 @@ for (const size of [
     await insideViewport(producer, producer.getByTestId('status-hq'), 'HQ sync state');
     for (const action of await producer.getByTestId('emergency-action').all()) await insideViewport(producer, action, 'emergency action');
     await insideViewport(producer, producer.getByTestId('onair-panel'), 'on-air panel');
+    // Words of one's own to the host in an emergency ("Stretch, the duo is paused"): the talkback's field
+    // and Send are whole in the on-air panel, no scroll of it first (at 1366×768 both sat under its edge).
+    await unclipped(producer.getByTestId('talkback-text'), 'talkback field');
+    await unclipped(producer.getByTestId('onair-panel').getByRole('button', { name: 'Send' }), 'talkback Send');
     // With no OBS link the scenes column is a help sentence: whole inside the OBS panel, not cut by its scroll.
     await unclipped(producer.getByTestId('obs-scenes-empty'), 'OBS scenes help');
     const scroll = await producer.evaluate(() => ({

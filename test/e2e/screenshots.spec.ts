@@ -40,7 +40,8 @@ async function settle(page: Page, size: { width: number; height: number }) {
 }
 
 test('docs/screenshots: producer, host and moderator on a busy rehearsal at both sizes', async ({ station, context }) => {
-  test.setTimeout(120_000);
+  // Generous: four pages re-laid out at three sizes on a machine shared with other test runs.
+  test.setTimeout(300_000);
   expect((await station.api('show.clock', { action: 'start' })).status).toBe(200);
   expect((await station.api('cue.goto', { cueId: 'glow-kit-offer.2' })).status).toBe(200);
   // Three offers selling; then the store answers serum-duo's calls with 5xx and its rule pauses it.

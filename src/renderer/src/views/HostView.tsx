@@ -23,6 +23,7 @@ export function HostView() {
   const prev = () => void act('cue.prev', {});
   useHotkeys({ ' ': next, ArrowRight: next, PageDown: next, ArrowLeft: prev, PageUp: prev });
   const onAir = airLine(obs, 0).onAir;
+  const saidAbove = new Set(list.flatMap((e) => (e.offerId === undefined ? [] : [e.offerId])));
   const paused = offers.filter((o) => o.intent === 'paused').length;
   usePageSignals({
     title: pageTitle({ onAir, emergencies: list.length, pausedOffers: paused, view: 'Host', show: null }),
@@ -34,7 +35,7 @@ export function HostView() {
       <StationHeader view="Host" extra={<ObsStatusBadge />} lostBanner={false} />
       <main className="host-main-area">
         <EmergencyBanners mode="host" />
-        <HostCueCard />
+        <HostCueCard saidAbove={saidAbove} />
       </main>
       <HotkeyOverlay view="host" />
     </div>

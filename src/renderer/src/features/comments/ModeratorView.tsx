@@ -7,7 +7,7 @@ import type { AnswerPin, Intent, QueueSummary } from '../../../../shared/contrac
 import type { QueueName } from '../../../../shared/show/show.schema';
 import { useSend, useSlice, useStation } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
-import { useToast, describeError } from '../../ui/toasts';
+import { useToast, describeError, ToastSlot } from '../../ui/toasts';
 import { useHotkeys, type HotkeyMap } from '../../ui/hotkeys';
 import { useNow } from '../../ui/use-now';
 import { formatCount } from '../../ui/format';
@@ -339,6 +339,9 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
             onRange={desk.setRange}
             onScrolled={desk.scrolled}
           />
+          {/* Under the list, in the flow: in the corner they covered the detail being read. Not while the
+              station is lost: the desk is dimmed then, and an error must not be dimmed with it. */}
+          {props.linked ? <ToastSlot /> : null}
         </div>
         <aside className="mod-detail">
           {currentItem && isCluster ? (

@@ -9,12 +9,14 @@ import { useNow } from '../../ui/use-now';
 import { formatClock } from '../../ui/format';
 import { cardText, clocks, mirrorFromQuery, offerBanners, segmentLevel } from './host-card.logic';
 import { useFitText } from './use-fit-text';
+import { useWholeOrHidden } from '../../ui/use-whole-or-hidden';
 import { HostOnAir } from '../onair/HostOnAir';
 import './cues.css';
 
 const FLASH_MS = 700;
 
-export function HostCueCard() {
+/** `saidAbove`: the offers the emergency banners above the card already name (said once, there). */
+export function HostCueCard(props: { saidAbove: ReadonlySet<string> }) {
   const cues = useSlice('cues');
   const offers = useSlice('offers');
   const comments = useSlice('comments');
@@ -39,9 +41,13 @@ export function HostCueCard() {
   const textEl = useRef<HTMLParagraphElement>(null);
   const shown = card?.text ?? '';
   useFitText(box, textEl, shown, 28, 220);
+  // What gives way on a short screen goes whole: a 720p card showed the top of the numbers row and a
+  // pinned question's label without its question. The next line is cut at a line already (its height).
+  const stack = useWholeOrHidden(':scope > *');
+  const bottom = useWholeOrHidden(':scope > .host-pinned');
 
   if (!cues) return null;
-  const banners = offerBanners(cues, offers?.items ?? []);
+  const banners = offerBanners(cues, offers?.items ?? [], props.saidAbove);
   const c = clocks(cues, now);
   const pinned = comments?.pinned ?? null;
 
@@ -51,7 +57,7 @@ export function HostCueCard() {
           the bottom): clocks, paused/attention banners ("do not read its CTA" is a rule, not news),
           the talkback, then the numbers and live offers.
           The text keeps its third of the screen whatever stacks up here. */}
-      <div className="host-stack" data-testid="host-stack">
+      <div className="host-stack" data-testid="host-stack" ref={stack}>
         <div className="host-top">
           <div className="host-clock" data-testid="host-show-clock">
             <span className="host-clock-label">SHOW</span>
@@ -114,7 +120,7 @@ export function HostCueCard() {
         )}
       </div>
 
-      <div className="host-bottom">
+      <div className="host-bottom" ref={bottom}>
         <div className="host-next" data-testid="host-next">
           {cues.next ? (
             <>

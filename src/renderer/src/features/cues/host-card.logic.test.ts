@@ -68,4 +68,12 @@ describe('offerBanners: paused offers', () => {
     expect(offerBanners(cues0, [off('a', 'Kit', 'paused'), off('b', 'Duo', 'live')])).toEqual([{ level: 'red', text: 'Kit PAUSED — do not read its CTA' }]);
     expect(offerBanners(cues0, [off('a', 'Kit', 'paused'), off('b', 'Duo', 'paused'), off('c', 'Trio', 'live')])).toEqual([{ level: 'red', text: 'Kit · Duo PAUSED — do not read their CTAs' }]);
   });
+  it('leaves out the offers an emergency banner above already names, and the live list while one does', () => {
+    const said = new Set(['b']);
+    expect(offerBanners(cues0, [off('a', 'Kit', 'paused'), off('b', 'Duo', 'paused'), off('c', 'Trio', 'live')], said)).toEqual([{ level: 'red', text: 'Kit PAUSED — do not read its CTA' }]);
+    expect(offerBanners(cues0, [off('b', 'Duo', 'paused'), off('c', 'Trio', 'live')], said)).toEqual([]);
+    const override = { override: { reason: 'offer_paused', offerId: 'b', offerName: 'Duo', cueId: null, text: null, since: 1 } } as unknown as Parameters<typeof offerBanners>[0];
+    expect(offerBanners(override, [off('b', 'Duo', 'paused')], said)).toEqual([]);
+    expect(offerBanners(override, [off('b', 'Duo', 'paused')])).toEqual([{ level: 'red', text: 'OFFER PAUSED — do not read the CTA' }]);
+  });
 });

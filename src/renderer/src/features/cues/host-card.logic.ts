@@ -42,17 +42,21 @@ export function cardText(cues: CuesState): CardText | null {
 /**
  * The offer banner, most urgent first. Red only for a pause the store confirmed; a pause that is
  * requested or failing is amber ("hold the CTA"), never shown as paused.
+ * `saidAbove` holds the offers an emergency banner above the card already names (paused by a rule,
+ * store not answering): the host is told once, by that banner, never again here.
  */
-export function offerBanners(cues: CuesState, offers: readonly OfferView[]): HostBanner[] {
+export function offerBanners(cues: CuesState, offers: readonly OfferView[], saidAbove: ReadonlySet<string> = new Set()): HostBanner[] {
   const out: HostBanner[] = [];
-  if (cues.override?.reason === 'offer_paused') {
+  const own = offers.filter((o) => !saidAbove.has(o.id));
+  const overrideOffer = cues.override?.reason === 'offer_paused' ? cues.override.offerId : null;
+  if (overrideOffer !== null && !saidAbove.has(overrideOffer)) {
     out.push({ level: 'red', text: 'OFFER PAUSED — do not read the CTA' });
   }
   // Paused offers share one red banner: two stacked ones pushed the talkback off a 720p card.
-  const paused = offers.filter((o) => o.state === 'paused' && cues.override?.offerId !== o.id).map((o) => o.name);
+  const paused = own.filter((o) => o.state === 'paused' && overrideOffer !== o.id).map((o) => o.name);
   if (paused.length === 1) out.push({ level: 'red', text: `${paused[0]} PAUSED — do not read its CTA` });
   else if (paused.length > 1) out.push({ level: 'red', text: `${paused.join(' · ')} PAUSED — do not read their CTAs` });
-  for (const o of offers) {
+  for (const o of own) {
     if (o.state === 'paused') continue;
     else if (o.state === 'pausing' || o.intent === 'paused') {
       out.push({ level: 'amber', text: `${o.name}: pause requested, the store has not confirmed yet — hold the CTA` });
@@ -62,8 +66,9 @@ export function offerBanners(cues: CuesState, offers: readonly OfferView[]): Hos
   if (cues.override?.reason === 'cap_reached') {
     out.push({ level: 'amber', text: `CAP REACHED — the bonus is gone; read the post-bonus CTA` });
   }
-  // One green line per live offer (not one run-on sentence): the host reads each at a glance.
-  if (out.length === 0)
+  // One green line per live offer (not one run-on sentence): the host reads each at a glance — only
+  // while no offer needs attention, here or in a banner above.
+  if (out.length === 0 && saidAbove.size === 0)
     for (const o of offers) if (o.state === 'live') out.push({ level: 'green', text: `${o.name} LIVE · ${o.code}` });
   return out;
 }

@@ -23,7 +23,9 @@ export interface Emergency {
   action: EmergencyAction;
   /** True while the action is already under way (e.g. an ingest switch in progress). */
   busy: boolean;
-  /** The offer an offer emergency is about, so the host is told which CTA to skip. */
+  /** The offer an offer emergency is about, so the host is told which CTA to skip (and the card's
+   *  own offer banner does not say it a second time). */
+  offerId?: string;
   offerName?: string;
 }
 
@@ -105,6 +107,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         since: o.pendingSince,
         action: { kind: 'advice', label: `Pause it in ${o.storeLabel}’s own admin` },
         busy: false,
+        offerId: o.id,
         offerName: o.name,
       });
     } else if (byRule && (o.state === 'paused' || o.state === 'pausing')) {
@@ -120,6 +123,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         since: o.pendingSince ?? o.confirmedAt,
         action: { kind: 'resumeOffer', offerId: o.id, label: `Resume ${o.name}` },
         busy: o.state === 'pausing',
+        offerId: o.id,
         offerName: o.name,
       });
     }
