@@ -137,6 +137,7 @@ async function samplerChild(on: boolean): Promise<void> {
     secrets: createMemorySecretStore(),
     station: { version: 'bench', mode: 'headless', url: 'http://127.0.0.1:0', lan: false },
     cwd: process.cwd(),
+    showFolders: () => ['resources/demo-show'],
     nativeBinding: null,
     ports: {
       ...createDefaultPorts(),

@@ -53,6 +53,7 @@ async function side(root: string): Promise<Side> {
     secrets: createMemorySecretStore({}),
     station: { version: 'bench', mode: 'headless', url: 'http://127.0.0.1:0', lan: false },
     cwd: root,
+    showFolders: () => [resolve(root, 'resources/demo-show')],
     nativeBinding: null,
     // The sandbox offer answers at once: its store's wait is one zero-delay timer.
     ports: { ...ports, offers: { ...ports.offers, sandbox: { ...ports.offers.sandbox, simulate: false, latencyMs: 0 } } },

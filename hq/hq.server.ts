@@ -11,6 +11,7 @@ import { attributionCsv, attributionPage, calendarPage, experimentsPage, postmor
 import { BOARD_PROBLEMS, BoardInputError, decideItem, loadDecisions, parseActor, parseItemEdit, recentHqAudit } from './views/postmortem.repo';
 import { ATTRIBUTION_DIMENSIONS, type AttributionDimension } from './views/attribution.calc';
 import { page, esc } from './views/html';
+import { BodyError, readBody as readStationBody } from '../src/station/transport/http-util';
 
 export interface HqServerOptions {
   db: HqDb;
@@ -35,15 +36,6 @@ const MAX_BATCH_BYTES = 16 * 1024 * 1024;
  */
 const STRANGER_BODY_BYTES = 64 * 1024;
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Deliberate deadlines instead of Node's defaults (headers 60 s checked every 30 s, a request
  * 5 minutes): HQ faces every station and browser that can reach it, and a slow-loris client held a
@@ -52,26 +44,12 @@ class HttpError extends Error {
  */
 export const HQ_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 1_000, keepAliveTimeout: 10_000 } as const;
 
-/** The body up to `limit` bytes; over it, a 413 and the request is destroyed — or, with `keepSocket`, left for the caller to answer and close. */
-function readBody(req: IncomingMessage, limit: number, keepSocket = false): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      if (over) return;
-      size += c.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        reject(new HttpError(413, `The body is larger than ${limit} bytes.`));
-        if (!keepSocket) req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
+/**
+ * The station's body reader (one implementation for both): HQ stops at the limit — a batch is up
+ * to 16 MB, and draining 16× that is not worth a readable answer — and the caller answers and
+ * closes. A request aborted halfway is an answer too (the promise settles), not a handler left waiting.
+ */
+const readBody = (req: IncomingMessage, limit: number) => readStationBody(req, limit, { over: 'stop' });
 
 function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...headers });
@@ -132,9 +110,9 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
       if (admitted === 'stranger' && Number(req.headers['content-length'] ?? 0) > limit) return refuseUnread();
       let buf: Buffer;
       try {
-        buf = await readBody(req, limit, admitted === 'stranger');
+        buf = await readBody(req, limit);
       } catch (error) {
-        if (error instanceof HttpError && error.status === 413 && admitted === 'stranger') return refuseUnread();
+        if (error instanceof BodyError && error.status === 413 && admitted === 'stranger') return refuseUnread();
         throw error;
       }
       // HQ's clock starts once the request is in: a sender's slow upload is the sender's time.
@@ -169,8 +147,9 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
 
     if (path === '/api/stations' && req.method === 'POST') {
       let body: { id?: unknown; label?: unknown } | null;
+      const text = (await readBody(req, 64 * 1024)).toString('utf8');
       try {
-        body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}') as { id?: unknown; label?: unknown } | null;
+        body = JSON.parse(text || '{}') as { id?: unknown; label?: unknown } | null;
       } catch {
         return fail(res, 400, 'The body is not valid JSON.');
       }
@@ -251,8 +230,18 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
 
   const server = createServer(HQ_TIMEOUTS, (req, res) => {
     handle(req, res).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 503;
-      if (!res.headersSent) fail(res, status, error instanceof HttpError ? error.message : `HQ could not answer: ${(error as Error).message.slice(0, 200)}`);
+      if (error instanceof BodyError) {
+        // The body was not read to its end: answer, then close the connection (never drain it).
+        if (!res.headersSent) {
+          res.setHeader('connection', 'close');
+          fail(res, error.status, error.message);
+        }
+        req.resume();
+        if (res.writableFinished) req.socket.destroy();
+        else res.on('finish', () => req.socket.destroy());
+        return;
+      }
+      if (!res.headersSent) fail(res, 503, `HQ could not answer: ${(error as Error).message.slice(0, 200)}`);
       else res.destroy();
     });
   });

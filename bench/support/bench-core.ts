@@ -14,6 +14,7 @@ export function createBenchCore(dataDir: string): Core {
     secrets: createMemorySecretStore({}),
     station: { version: 'bench', mode: 'headless', url: 'http://127.0.0.1:0', lan: false },
     cwd: process.cwd(),
+    showFolders: () => ['resources/demo-show'],
     nativeBinding: null,
     ports: createDefaultPorts(),
   });

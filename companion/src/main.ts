@@ -53,7 +53,7 @@ class BatonInstance extends InstanceBase<Config, Secrets> {
 
   getConfigFields(): SomeCompanionConfigField[] {
     return [
-      { type: 'textinput', id: 'host', label: 'Station address', width: 8, default: '127.0.0.1' },
+      { type: 'textinput', id: 'host', label: 'Station address (this machine: the link is plain ws://)', width: 8, default: '127.0.0.1' },
       { type: 'number', id: 'port', label: 'Port', width: 4, default: 4820, min: 1, max: 65535 },
       { type: 'secret-text', id: 'token', label: 'Device token (GET /api/device-tokens)', width: 12 },
     ];

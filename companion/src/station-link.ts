@@ -40,6 +40,16 @@ export interface StationLink {
 
 const CLOSE_TOKEN_REFUSED = 4401;
 
+/**
+ * The link is plain ws:// with the device token in its URL, so it goes only to this machine: a
+ * station on another machine is a --lan station (HTTPS/WSS only), which the link cannot reach, and
+ * each retry would send the token in clear across the studio network.
+ */
+export function plainLinkAllowed(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
 export function createStationLink(initial: LinkTarget | null, timing: LinkTiming = DEFAULT_TIMING): StationLink {
   let target = initial;
   let phase: LinkPhase = 'unconfigured';
@@ -117,6 +127,10 @@ export function createStationLink(initial: LinkTarget | null, timing: LinkTiming
 
   const open = () => {
     if (closed || !target) return;
+    if (!plainLinkAllowed(target.host)) {
+      setPhase('refused', `the device token would cross the network in clear to ${target.host}: run Companion on the station's machine and use 127.0.0.1`);
+      return;
+    }
     const url = `ws://${target.host}:${target.port}/api/device?token=${encodeURIComponent(target.token)}`;
     if (phase !== 'refused') setPhase(phase === 'up' || phase === 'lost' ? 'lost' : 'connecting', problem ?? 'connecting');
     const sock = new WebSocket(url, { handshakeTimeout: 5_000, perMessageDeflate: false });

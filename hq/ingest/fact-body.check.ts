@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { COMMERCE_EVENT_TYPES, type HqFactKind } from '../../src/shared/contract/index';
 import { MAX_FACT_AMOUNT, MAX_FACT_COUNT, MAX_TIME_MS } from '../db/fact-sql';
+import { clip } from '../../src/shared/text/clip';
 
 /** A body longer than this (as JSON) is not kept: the page that shows it would carry it to everyone. */
 export const MAX_BODY_CHARS = 64 * 1024;
@@ -121,7 +122,7 @@ function cleanText(v: unknown): unknown {
 /** Cleans text a database cannot hold (NUL, lone surrogates) out of a station's short field. */
 export const cleanString = (s: string): string => s.replace(BAD_TEXT_ALL, '\ufffd');
 
-const describe = (issue: z.core.$ZodIssue | undefined) => `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`.slice(0, 200);
+const describe = (issue: z.core.$ZodIssue | undefined) => clip(`${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`, 200);
 
 /** `kind` null: a kind HQ does not know (flagged already): only the text and size checks apply. */
 export function checkFactBody(kind: HqFactKind | null, body: Record<string, unknown>): CheckedFact {

@@ -6,6 +6,7 @@
 // fact without a usable seq cannot be stored (there is nothing to store it under or acknowledge).
 import { HQ_FACT_KINDS } from '../../src/shared/contract/index';
 import { MAX_TIME_MS } from '../db/fact-sql';
+import { clip } from '../../src/shared/text/clip';
 import { cleanString } from './fact-body.check';
 
 export const MAX_SHOW_ID_CHARS = 128;
@@ -31,7 +32,12 @@ export interface PlacedFact {
 export type EnvelopeOutcome = { placed: PlacedFact } | { unplaced: string };
 
 const usableSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-const shortly = (v: unknown) => cleanString(typeof v === 'string' ? v : JSON.stringify(v) ?? String(v)).slice(0, 40);
+const shortly = (v: unknown) => clip(cleanString(typeof v === 'string' ? v : JSON.stringify(v) ?? String(v)), 40);
+
+/** The notes of what is wrong with a fact (null: nothing), as one note within MAX_PROBLEM_CHARS. */
+export function joinProblems(parts: readonly (string | null)[]): string | null {
+  return clip(parts.filter((p): p is string => p !== null).join('; '), MAX_PROBLEM_CHARS) || null;
+}
 
 export function checkFactEnvelope(raw: unknown): EnvelopeOutcome {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { unplaced: 'a fact that is not an object' };
@@ -42,13 +48,13 @@ export function checkFactEnvelope(raw: unknown): EnvelopeOutcome {
   let kind: string;
   if (known) kind = f.kind as string;
   else {
-    kind = typeof f.kind === 'string' ? cleanString(f.kind).slice(0, MAX_UNKNOWN_KIND_CHARS) : '';
+    kind = typeof f.kind === 'string' ? clip(cleanString(f.kind), MAX_UNKNOWN_KIND_CHARS) : '';
     problems.push(`kind "${shortly(f.kind)}" is not one this HQ knows (${HQ_FACT_KINDS.join(', ')}): update HQ`);
   }
   let showId = '';
   if (typeof f.showId === 'string' && f.showId.length <= MAX_SHOW_ID_CHARS) showId = cleanString(f.showId);
   else {
-    showId = typeof f.showId === 'string' ? cleanString(f.showId).slice(0, MAX_SHOW_ID_CHARS) : '';
+    showId = typeof f.showId === 'string' ? clip(cleanString(f.showId), MAX_SHOW_ID_CHARS) : '';
     problems.push(typeof f.showId === 'string' ? `showId of ${f.showId.length} characters (at most ${MAX_SHOW_ID_CHARS})` : 'showId is not text');
   }
   let at = 0;
@@ -57,5 +63,5 @@ export function checkFactEnvelope(raw: unknown): EnvelopeOutcome {
   let body: Record<string, unknown> = {};
   if (typeof f.body === 'object' && f.body !== null && !Array.isArray(f.body)) body = f.body as Record<string, unknown>;
   else problems.push('body is not an object');
-  return { placed: { seq: f.seq, kind, known, showId, at, body, problem: problems.length ? problems.join('; ').slice(0, MAX_PROBLEM_CHARS) : null } };
+  return { placed: { seq: f.seq, kind, known, showId, at, body, problem: joinProblems(problems) } };
 }

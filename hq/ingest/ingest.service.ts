@@ -6,7 +6,8 @@ import type { HqDb } from '../db/hq-db';
 import type { HqAck, HqFactKind } from '../../src/shared/contract/index';
 import { batchSchema, type ParsedBatch } from './batch.schema';
 import { checkFactBody, cleanString } from './fact-body.check';
-import { checkFactEnvelope, MAX_PROBLEM_CHARS, type PlacedFact } from './fact-envelope.check';
+import { checkFactEnvelope, joinProblems, MAX_PROBLEM_CHARS, type PlacedFact } from './fact-envelope.check';
+import { clip } from '../../src/shared/text/clip';
 import { checkAuditRows } from './audit-chain.check';
 import { tokenHash } from './stations.repo';
 import { createIngestStats, type IngestStats } from './ingest.stats';
@@ -59,7 +60,7 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
 
   const claimed = (body: unknown) => {
     const s = (body as { stationId?: unknown } | null)?.stationId;
-    return typeof s === 'string' ? s.slice(0, 64) : null;
+    return typeof s === 'string' ? clip(s, 64) : null;
   };
 
   return {
@@ -119,12 +120,12 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
           const prev = facts[facts.length - 1];
           if (prev && f.seq <= prev.seq) return { status: 400, message: `Bad batch at facts.${i}.seq: facts must be in strictly increasing seq order` };
           const c = checkFactBody(f.known ? (f.kind as HqFactKind) : null, f.body);
-          const problem = [f.problem, c.problem].filter((p): p is string => p !== null).join('; ').slice(0, MAX_PROBLEM_CHARS) || null;
+          const problem = joinProblems([f.problem, c.problem]);
           if (problem) rejected.push({ seq: f.seq, reason: problem });
           facts.push({ seq: f.seq, showId: f.showId, kind: f.kind, at: f.at, body: c.body, problem });
         }
-        for (const reason of unplaced) rejected.push({ seq: 0, reason: `${reason} (not stored)`.slice(0, MAX_PROBLEM_CHARS) });
-        if (unplaced.length) await refuseStation(who.id, `${unplaced.length} fact(s) without a usable seq, not stored: ${unplaced[0]}`.slice(0, MAX_PROBLEM_CHARS));
+        for (const reason of unplaced) rejected.push({ seq: 0, reason: clip(`${reason} (not stored)`, MAX_PROBLEM_CHARS) });
+        if (unplaced.length) await refuseStation(who.id, clip(`${unplaced.length} fact(s) without a usable seq, not stored: ${unplaced[0]}`, MAX_PROBLEM_CHARS));
         const { ack, dbMs } = await applier.apply({ ...batch, batchId: cleanString(batch.batchId), facts }, hqNow);
         return { status: 200, ack: { ...ack, rejected }, dbMs, facts: facts.length };
       } catch (error) {

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/hq-db';
 import { STATION_ID } from './batch.schema';
+import { clip } from '../../src/shared/text/clip';
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -34,7 +35,7 @@ export async function issueStationToken(q: Queryable, id: string, label = ''): P
   await q.query(
     `INSERT INTO stations (id, label, token_hash) VALUES ($1, $2, $3)
      ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, revoked_at = NULL`,
-    [id, label.slice(0, 120), tokenHash(token)],
+    [id, clip(label, 120), tokenHash(token)],
   );
   return token;
 }

@@ -50,6 +50,8 @@ export interface CoreDeps {
   station: Omit<StationInfo, 'startedAt' | 'views' | 'dataDir'>;
   /** Folder that relative show paths are resolved against. */
   cwd: string;
+  /** Folders `show.load` may read show files from (the station's shows folder, the demo show's, the start show's), asked at each load. */
+  showFolders: () => readonly string[];
   /** Electron builds pass their own better-sqlite3 binary; plain Node leaves it null. */
   nativeBinding: string | null;
   /** The outside world per module: real adapters in the station, fakes in unit tests. */
@@ -146,7 +148,7 @@ export function createCore(deps: CoreDeps): Core {
       }
     },
   });
-  const show = createShowService({ state, clock, cwd: deps.cwd, log });
+  const show = createShowService({ state, clock, cwd: deps.cwd, showFolders: deps.showFolders, log });
 
   // Modules are built first, over a dispatch that is bound once the complete table exists.
   const late = createLateDispatch();

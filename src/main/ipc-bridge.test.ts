@@ -60,6 +60,7 @@ function createMemoryCore(): Core {
     secrets: createMemorySecretStore({}),
     station: { version: 'test', mode: 'electron', url: ORIGIN, lan: false },
     cwd: process.cwd(),
+    showFolders: () => ['resources/demo-show'],
     nativeBinding: null,
     ports: createDefaultPorts(),
   });

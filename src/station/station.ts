@@ -1,7 +1,7 @@
 // A running station: the core, its API server and the show it starts with. Used by the headless
 // CLI, by the Electron main process (which adds windows on top) and by tests.
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createCore, type Core } from '../core/core';
 import { createTokenService, type TokenService } from './auth/token.service';
 import { startApiServer, type ApiServer } from './transport/api.server';
@@ -84,6 +84,10 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   const tls = cfg.lan ? loadOrCreateCertificate(cfg.dataDir, allowedHosts) : null;
   // Machine clients' named tokens: the core lists, issues and revokes them for the People panel.
   const devices = createDeviceTokenService({ secrets });
+  // Where `show.load` may read: the data folder's shows/, the demo show's folder and the folder of
+  // the show the station started with (set below, once it is loaded).
+  let startShowFolder: string | null = null;
+  const showFolders = [...(cfg.dataDir === ':memory:' ? [] : [join(cfg.dataDir, 'shows')]), dirname(demoShowPath(cfg.appRoot))];
   const core = createCore({
     dataDir: cfg.dataDir,
     clock: cfg.clock ?? systemClock,
@@ -91,6 +95,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     secrets,
     station: { version: cfg.version, mode: cfg.mode, url: '', lan: cfg.lan },
     cwd: process.cwd(),
+    showFolders: () => (startShowFolder ? [...showFolders, startShowFolder] : showFolders),
     nativeBinding: cfg.nativeBinding,
     ports: { ...createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }), hq: { boot: cfg.hq ?? null, allowInsecure: cfg.allowInsecureHq === true } },
     devices,
@@ -158,7 +163,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
   for (const file of candidates) {
     if (!file) continue;
     try {
-      core.show.loadFile(file);
+      startShowFolder = dirname(core.show.loadFile(file).source);
       break;
     } catch (error) {
       cfg.log.warn(`show not loaded from ${file}`, { reason: (error as Error).message });

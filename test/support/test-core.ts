@@ -1,5 +1,6 @@
 // A core for tests: in-memory SQLite, in-memory secrets, a controllable clock, silent logs.
 // Pass `ports` to substitute a module's outside world (fake or pointed at a local test server).
+import { resolve } from 'node:path';
 import { createCore, type Core } from '../../src/core/core';
 import { createDefaultPorts } from '../../src/station/default-ports';
 import type { DeviceRegistry } from '../../src/core/people/devices.port';
@@ -26,6 +27,8 @@ export interface TestCoreOptions {
   secrets?: Record<string, string>;
   /** The station's device registry (named machine-client tokens). */
   devices?: DeviceRegistry;
+  /** Folders `show.load` may read (default: the demo show's). */
+  showFolders?: string[];
 }
 
 export function createTestCore(options: TestCoreOptions = {}): Core {
@@ -36,6 +39,7 @@ export function createTestCore(options: TestCoreOptions = {}): Core {
     secrets: createMemorySecretStore(options.secrets ?? {}),
     station: { version: 'test', mode: 'headless', url: 'http://127.0.0.1:0', lan: false },
     cwd: process.cwd(),
+    showFolders: () => options.showFolders ?? [resolve(DEMO_SHOW, '..')],
     nativeBinding: null,
     ports: { ...createDefaultPorts(), ...options.ports },
     ...(options.devices ? { devices: options.devices } : {}),

@@ -514,7 +514,7 @@ describe('files a show file names', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-notjson-'));
     dirs.push(dir);
     writeFileSync(join(dir, 'show.json'), 'TOKEN=hunter2-very-secret-value');
-    const core = createTestCore();
+    const core = createTestCore({ showFolders: [dir] });
     cores.push(core);
     const r = await core.dispatch('show.load', { path: join(dir, 'show.json') }, producer);
     expect(r.ok).toBe(false);

@@ -2,7 +2,8 @@
 // `{ cueId: "number", note: "string(50)" }`), never its values, so no secret, code or hostile
 // text is stored for later code to trust. Secret fields are named as such.
 
-import { clip, wellFormed } from '../storage/well-formed-text';
+import { wellFormed } from '../storage/well-formed-text';
+import { clip } from '../../shared/text/clip';
 
 const MAX_KEYS = 32;
 const MAX_KEY_CHARS = 40;

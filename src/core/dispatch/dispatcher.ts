@@ -16,7 +16,8 @@ import { noTrace, type Trace } from '../platform/trace';
 import type { AuditInput, AuditWriter } from '../storage/audit-writer';
 import { CommandFailure } from './command-failure';
 import { canonicalArgs, replacementNote } from './request-text';
-import { clip, wellFormed } from '../storage/well-formed-text';
+import { wellFormed } from '../storage/well-formed-text';
+import { clip } from '../../shared/text/clip';
 import { shapeOf } from './args-shape';
 import type { Caller, HandlerContext, HandlerMap } from './handler';
 

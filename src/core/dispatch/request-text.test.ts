@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ARGS_DEPTH, canonicalArgs } from './request-text';
-import { clip, toWellFormed, wellFormed } from '../storage/well-formed-text';
+import { toWellFormed, wellFormed } from '../storage/well-formed-text';
+import { clip } from '../../shared/text/clip';
 import { shapeOf } from './args-shape';
 
 const nest = (depth: number): unknown => {

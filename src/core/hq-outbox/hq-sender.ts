@@ -3,7 +3,8 @@
 // the producer sees synced / N behind / offline since T in the `hq` state.
 import type { HqAck, HqBatch, HqSyncState } from '../../shared/contract/index';
 import type { HqOutboxRepo } from './hq-outbox.repo';
-import { clip, toWellFormed } from '../storage/well-formed-text';
+import { toWellFormed } from '../storage/well-formed-text';
+import { clip } from '../../shared/text/clip';
 import type { HqCollector } from './hq-outbox.collector';
 import { oneLine } from '../../shared/text/one-line';
 

@@ -205,4 +205,21 @@ describe('talkback', () => {
     expect((await core.dispatch('talkback.send', { text: 'look\nleft   <b>now</b>' }, producer)).ok).toBe(true);
     expect(core.snapshot().state.onair.talkback.current?.text).toBe('look left <b>now</b>');
   });
+
+  it('refuses text that folds to nothing, and sends no direction overrides to the host card', async () => {
+    const core = await demoCore();
+    core.setViewCount('host', 1);
+    // Only control characters (trim keeps them): the host would get an empty banner.
+    const blank = await core.dispatch('talkback.send', { text: '\u0001\u0002\u0085\u0007' }, producer);
+    expect(blank).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+    expect(core.snapshot().state.onair.talkback.current).toBeNull();
+    expect((await core.dispatch('talkback.send', { text: '\u202e\u2066' }, producer)).ok).toBe(false);
+    // An override would flip the words that follow it ("WRAP UP" read backwards); an isolate left open
+    // reorders its neighbours. Arabic and Hebrew need neither: they keep their own direction.
+    expect((await core.dispatch('talkback.send', { text: 'stop \u202eNOW\u202c then \u2067عرض\u2069 \u05e9\u05dc\u05d5\u05dd' }, producer)).ok).toBe(true);
+    expect(core.snapshot().state.onair.talkback.current?.text).toBe('stop NOW then عرض שלום');
+    // A lone surrogate becomes U+FFFD before anything sees it (the dispatcher's canonical text).
+    expect((await core.dispatch('talkback.send', { text: 'ok \ud83d' }, producer)).ok).toBe(true);
+    expect(core.snapshot().state.onair.talkback.current?.text).toBe('ok \ufffd');
+  });
 });

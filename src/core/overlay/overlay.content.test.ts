@@ -81,6 +81,9 @@ describe('overlay content', () => {
   it('folds text to one bounded line and formats prices', () => {
     expect(plain('a\u0000b\n\n c', 10)).toBe('a b c');
     expect(plain('x'.repeat(20), 5)).toBe('xxxx…');
+    // The cut lands on a code point: half an emoji is a � on the stream.
+    expect(plain('xxx😀yy', 5)).toBe('xxx…');
+    expect(plain('xxx😀yy', 5).isWellFormed()).toBe(true);
     expect(formatPrice({ amount: 14, currency: 'EUR' })).toBe('€14.00');
   });
 

@@ -4,6 +4,7 @@
 // offers domain sets after the store's read-back, never while it is `pausing`.
 import type { OfferView, OverlayContent, ScriptContent, StationState } from '../../shared/contract/index';
 import { oneLine } from '../../shared/text/one-line';
+import { clip } from '../../shared/text/clip';
 
 /** Said when the approved script has no pause announcement for the offer. */
 export const FALLBACK_PAUSED_TEXT = 'PAUSED — back soon';
@@ -20,7 +21,7 @@ export function formatPrice(price: { amount: number; currency: string }): string
 /** One line of plain text: control characters out, whitespace folded, length bounded. */
 export function plain(text: string, max = TEXT_MAX): string {
   const one = oneLine(text);
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  return one.length > max ? `${clip(one, max - 1)}…` : one;
 }
 
 export function overlayOffer(state: StationState): OfferView | null {

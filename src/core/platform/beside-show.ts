@@ -8,7 +8,8 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export type BesideShow = { ok: true; path: string } | { ok: false; message: string };
 
-const inside = (dir: string, path: string) => {
+/** True when `path` lies below `dir` (both resolved; neither is read). */
+export const inside = (dir: string, path: string) => {
   const rel = relative(dir, path);
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 };

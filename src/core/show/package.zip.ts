@@ -25,7 +25,22 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * A package's entries are plain file names, each once: whoever unzips it (legal, finance, a script)
+ * gets the files beside each other, never `../` or an absolute path, and never two files under one
+ * name for tools to pick between. The package writes fixed names; this holds it to that.
+ */
+function checkEntryNames(files: readonly { name: string }[]): void {
+  const seen = new Set<string>();
+  for (const { name } of files) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes('..')) throw new Error(`a zip entry name must be a plain file name, not ${JSON.stringify(name.slice(0, 80))}`);
+    if (seen.has(name.toLowerCase())) throw new Error(`${name} would be in the zip twice`);
+    seen.add(name.toLowerCase());
+  }
+}
+
 export function buildZip(files: readonly { name: string; data: Uint8Array }[], at: Date): Buffer {
+  checkEntryNames(files);
   const { time, date } = dosTime(at);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];

@@ -1,6 +1,6 @@
 // Reads and validates a show file. Every problem is reported with the path of the bad field, so
 // "offers.0.price.currency: expected 3 characters" points straight at the line to fix.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { FieldIssue } from '../../shared/contract/errors';
 import { showSchema, type Show } from '../../shared/show/show.schema';
 import { isLoopbackHost, isScopedSecret, OBS_SECRET_PREFIX, scopeMessage, sourceSecretPrefix, storeSecretPrefix } from '../../shared/show/secret-scope';
@@ -18,9 +18,17 @@ export function parseShow(value: unknown): ShowParse {
   return issues.length ? { ok: false, issues } : { ok: true, show };
 }
 
+/** The demo show is 8 KB; a show file past this is not one, and is not read into memory. */
+export const MAX_SHOW_FILE_BYTES = 4 * 1024 * 1024;
+
 export function readShowFile(path: string): ShowParse {
   let text: string;
   try {
+    // Looked at before it is opened: opening a FIFO blocks until a writer comes, and a device
+    // (/dev/zero) never ends.
+    const st = statSync(path);
+    if (!st.isFile()) return { ok: false, issues: [{ path: '', message: `cannot read ${path}: not a regular file` }] };
+    if (st.size > MAX_SHOW_FILE_BYTES) return { ok: false, issues: [{ path: '', message: `cannot read ${path}: larger than ${MAX_SHOW_FILE_BYTES / 1024 / 1024} MB` }] };
     text = readFileSync(path, 'utf8');
   } catch (error) {
     return { ok: false, issues: [{ path: '', message: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };

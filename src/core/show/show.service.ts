@@ -8,6 +8,7 @@ import type { StateStore } from '../state/state.store';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { parseShow, readShowFile, type ShowParse } from './show.loader';
+import { showFileInFolders } from '../platform/show-folders';
 
 export interface LoadedShow {
   show: Show;
@@ -23,13 +24,24 @@ export type ShowListener = (loaded: LoadedShow) => void;
 
 export interface ShowService {
   current(): LoadedShow | null;
-  /** Loads a file; throws a CommandFailure listing the bad fields when it is not a valid show. */
+  /**
+   * Loads a file the station itself names (its `--show`, the last show, the demo); throws a
+   * CommandFailure listing the bad fields when it is not a valid show. `show.load`, which takes a
+   * path from a producer token, reads only the show folders.
+   */
   loadFile(path: string): LoadedShow;
   onLoaded(listener: ShowListener): () => void;
   handlers: Handlers<'show.load' | 'show.import' | 'show.get'>;
 }
 
-export function createShowService(deps: { state: StateStore; clock: Clock; cwd: string; log: Logger }): ShowService {
+export function createShowService(deps: {
+  state: StateStore;
+  clock: Clock;
+  cwd: string;
+  /** The folders `show.load` may read show files from (below them too, links resolved), asked at each load. */
+  showFolders: () => readonly string[];
+  log: Logger;
+}): ShowService {
   const { state, clock, log } = deps;
   const listeners = new Set<ShowListener>();
   let loaded: LoadedShow | null = null;
@@ -70,7 +82,9 @@ export function createShowService(deps: { state: StateStore; clock: Clock; cwd: 
     },
     handlers: {
       'show.load': ({ path }) => {
-        const l = loadFile(path);
+        const allowed = showFileInFolders(deps.cwd, deps.showFolders(), path);
+        if (!allowed.ok) throw new CommandFailure('forbidden', allowed.message);
+        const l = loadFile(allowed.path);
         return { id: l.show.id, title: l.show.title };
       },
       'show.import': ({ show }) => {

@@ -2,7 +2,8 @@
 // chained to the one before by hash; `audit-verify.ts` walks the chain.
 import type { AuditEntry } from '../../shared/contract/station.contract';
 import type { Db } from './database';
-import { clip, toWellFormed } from './well-formed-text';
+import { toWellFormed } from './well-formed-text';
+import { clip } from '../../shared/text/clip';
 import { GENESIS_HASH, auditHash, contentOf, type AuditContent, type AuditRow as Row } from './audit-hash';
 
 export interface AuditRecord {

@@ -1,5 +1,6 @@
 // Text as SQLite (UTF-8) can hold it: a lone surrogate has no UTF-8 form, so it is replaced by
-// U+FFFD before anything hashes, stores or compares the text. Also cuts text without splitting pairs.
+// U+FFFD before anything hashes, stores or compares the text. Cutting without splitting pairs is
+// src/shared/text/clip.
 
 /** A surrogate code unit without its partner (matched per code unit: no `u` flag on purpose). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -23,12 +24,4 @@ export function wellFormed(text: string): { text: string; replaced: number } {
  */
 export function toWellFormed(text: string): string {
   return text.toWellFormed();
-}
-
-/** Cuts text to at most `max` code units without splitting a surrogate pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const lastUnit = cut.charCodeAt(cut.length - 1);
-  return lastUnit >= 0xd800 && lastUnit <= 0xdbff ? cut.slice(0, -1) : cut;
 }

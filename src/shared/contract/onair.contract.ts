@@ -3,6 +3,7 @@
 // the producer shares with the host, and the rundown's actual segment times.
 import { z } from 'zod';
 import { PRODUCER, command } from './command';
+import { oneLine } from '../text/one-line';
 
 /**
  * `opening` until the store confirms the resume; `open` while it counts down; `ending` from the
@@ -117,7 +118,11 @@ export const onAirCommands = {
     roles: PRODUCER,
     kind: 'write',
     args: z
-      .object({ preset: z.enum(TALKBACK_PRESET_IDS).optional(), text: z.string().trim().min(1).max(TALKBACK_TEXT_MAX).optional() })
+      .object({
+        preset: z.enum(TALKBACK_PRESET_IDS).optional(),
+        // Judged as the host will see it: control characters fold away (talkback.rules), and a text of nothing else is no message.
+        text: z.string().trim().min(1).max(TALKBACK_TEXT_MAX).refine((t) => oneLine(t) !== '', 'no visible text').optional(),
+      })
       .strict()
       .refine((a) => (a.preset === undefined) !== (a.text === undefined), { message: 'give a preset or a text (one of them)', path: ['preset'] }),
   }),

@@ -16,7 +16,7 @@ export interface ShowState {
 
 export const showCommands = {
   'show.load': command<{ id: string; title: string }>()({
-    summary: 'Load a show file from the station’s disk (JSON). A bad file leaves the current show loaded.',
+    summary: 'Load a show file (.json) from one of the station’s show folders: <data>/shows/, the demo show’s, the start show’s. A bad file leaves the current show loaded; another path is refused (show.import sends a show as JSON).',
     roles: PRODUCER,
     kind: 'write',
     args: z.object({ path: z.string().min(1) }).strict(),

@@ -9,4 +9,10 @@ describe('oneLine', () => {
   it('keeps emoji, RTL and markup as text, trimmed', () => {
     expect(oneLine('  <b>مرحبا</b>   👍🏽  ')).toBe('<b>مرحبا</b> 👍🏽');
   });
+
+  it('drops explicit direction embeddings, overrides and isolates (a line cannot flip the text after it)', () => {
+    expect(oneLine('a\u202ab\u202bc\u202cd\u202de\u202ef\u2066g\u2067h\u2068i\u2069j')).toBe('abcdefghij');
+    // The marks (LRM, RLM, ALM) scope nothing and stay.
+    expect(oneLine('x\u200ey\u200fz\u061c')).toBe('x\u200ey\u200fz\u061c');
+  });
 });

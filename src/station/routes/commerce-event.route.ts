@@ -50,7 +50,7 @@ export function createCommerceEventRoute(deps: CommerceEventRouteDeps): Route {
         });
         return;
       }
-      const raw = await readBody(req, MAX_EVENT_BODY, BODY_DEADLINE_MS);
+      const raw = await readBody(req, MAX_EVENT_BODY, { deadlineMs: BODY_DEADLINE_MS });
       const body = raw.toString('utf8');
       const key = header(req, IDEMPOTENCY_HEADER);
       const signature = header(req, SIGNATURE_HEADER);

@@ -44,7 +44,7 @@ export function createSignoffRoutes(deps: { dispatch(name: string, args: unknown
           sendError(res, { code: 'unsupported_media_type', message: 'Send the decision as JSON (content-type: application/json).' });
           return;
         }
-        const body = parseJsonBody(await readBody(req, MAX_SIGNOFF_BODY, BODY_DEADLINE_MS));
+        const body = parseJsonBody(await readBody(req, MAX_SIGNOFF_BODY, { deadlineMs: BODY_DEADLINE_MS }));
         const link = body && typeof body === 'object' ? (body as { link?: unknown }).link : undefined;
         const seen = await view(link);
         if (!seen.ok) {

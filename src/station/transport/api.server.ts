@@ -161,7 +161,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         trace('http.command');
         const grant = admit(req, res, target);
         if (!grant) return;
-        const args = parseJsonBody(await readBody(req, maxRequestBytes(grant.role), undefined, assembly.hold(grant.key, grant.role)));
+        const args = parseJsonBody(await readBody(req, maxRequestBytes(grant.role), { hold: assembly.hold(grant.key, grant.role) }));
         const session = openSession(core, callerOf(grant, 'http'), { view: false, onInternalError: report });
         const result = await session.dispatch(rest, args);
         // Marked before the write: the caller may read the answer before this process runs again.

@@ -14,12 +14,21 @@ export interface ConnectionCap {
   refused(): number;
 }
 
-export function capConnectionsPerAddress(server: Server, max = MAX_CONNECTIONS_PER_ADDRESS): ConnectionCap {
+/** Whether a peer's connections count against its share: every address but this machine's own. */
+export function countsAgainstCap(address: string): boolean {
+  return address !== '' && !isLoopbackHost(address);
+}
+
+export function capConnectionsPerAddress(
+  server: Server,
+  // `counted` is here for the cap's own test, which has only loopback peers on a machine without a LAN address.
+  { max = MAX_CONNECTIONS_PER_ADDRESS, counted = countsAgainstCap }: { max?: number; counted?: (address: string) => boolean } = {},
+): ConnectionCap {
   const open = new Map<string, number>();
   let refused = 0;
   server.on('connection', (socket: Socket) => {
     const from = socket.remoteAddress ?? '';
-    if (from === '' || isLoopbackHost(from)) return;
+    if (!counted(from)) return;
     const n = open.get(from) ?? 0;
     if (n >= max) {
       // Closed at once: only a LAN station (always TLS) meets other addresses, and nothing

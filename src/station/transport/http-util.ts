@@ -48,15 +48,38 @@ export class BodyError extends Error {
   }
 }
 
+/** How a body is read: see readBody. */
+export interface BodyReading {
+  /**
+   * For routes that read a body before they know who sent it (the webhook, the sign-off page): a
+   * body still arriving then is answered 408 (and its connection closed) instead of being held until
+   * the server's request timeout.
+   */
+  deadlineMs?: number;
+  /**
+   * Counts the body's bytes while it arrives against the station's share for requests in flight
+   * (assembly-budget.ts); past it the body is refused 503 and the connection closed. Its type is
+   * spelled out, not imported: assembly-budget reads request-limits, which reads this file (a cycle).
+   */
+  hold?: { add(n: number): boolean; clear(): void };
+  /**
+   * Past the limit: `drain` (the station's default) reads on and discards up to 16× the limit and
+   * refuses once the body has ended — destroying the socket mid-upload makes the client see
+   * ECONNRESET instead of the 413 and its readable message; past 16× the sender is a flood and the
+   * socket is dropped. `stop` (HQ, whose batches are 16 MB) refuses at once — also on a declared
+   * length over the limit — and reads no more: the caller answers and closes the connection.
+   */
+  over?: 'drain' | 'stop';
+}
+
 /**
- * Reads a request's body up to `limit` bytes. `deadlineMs`: for routes that read a body before they
- * know who sent it (the webhook, the sign-off page), a body still arriving then is answered 408
- * (and its connection closed) instead of being held until Node's 5-minute request timeout.
- * `hold`: counts the body's bytes while it arrives against the station's share for requests in
- * flight (assembly-budget.ts); past it the body is refused 503 and the connection closed. Its type is
- * spelled out, not imported: assembly-budget reads request-limits, which reads this file (a cycle).
+ * Reads a request's body up to `limit` bytes, for the station and HQ alike. Every outcome settles
+ * the promise: the body, or a BodyError (400 unreadable, 408 too slow, 413 too large — also a
+ * request aborted before its end —, 503 over the hold).
  */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineMs?: number, hold?: { add(n: number): boolean; clear(): void }): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, reading: BodyReading = {}): Promise<Buffer> {
+  const { deadlineMs, hold } = reading;
+  const flood = reading.over === 'stop' ? limit : limit * 16;
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
     let size = 0;
@@ -75,12 +98,10 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineM
       req.once('end', () => clearTimeout(timer));
     }
     const declared = Number(req.headers['content-length']);
-    // An oversized body is drained, not cut off: destroying the socket mid-upload makes the
-    // client see ECONNRESET instead of our 413 and its readable message. Past 16x the limit
-    // the sender is not a confused script but a flood, and the socket is dropped.
-    if (Number.isFinite(declared) && declared > limit * 16) {
+    if (Number.isFinite(declared) && declared > flood) {
       reject(new BodyError(413, `The request body is ${declared} bytes; the limit is ${limit} bytes.`));
-      req.resume();
+      if (reading.over === 'stop') req.pause();
+      else req.resume();
       return;
     }
     req.on('data', (chunk: Buffer) => {
@@ -92,8 +113,12 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, deadlineM
         reject(new BodyError(503, 'The station is holding too many unfinished requests from this token (or from everyone); retry in a few seconds.', 'unavailable'));
         return;
       }
-      if (size > limit * 16) {
-        req.destroy();
+      if (size > flood) {
+        chunks = [];
+        if (reading.over === 'stop') {
+          req.pause();
+          reject(new BodyError(413, `The request body is over ${size} bytes so far; the limit is ${limit} bytes.`));
+        } else req.destroy();
         return;
       }
       if (size <= limit) chunks.push(chunk);

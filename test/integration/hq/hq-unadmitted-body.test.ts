@@ -63,6 +63,18 @@ for (const engine of ['pglite'] as const) {
       expect(r.sent).toBeLessThan(2 * 1024 * 1024);
     });
 
+    it('answers an admin’s over-long form or JSON with a readable 413 and closes, as the station does (one body reader)', async () => {
+      const auth = env.admin().authorization;
+      for (const [path, type] of [['/api/stations', 'application/json'], ['/postmortem/me', 'application/x-www-form-urlencoded']] as const) {
+        const size = 200 * 1024;
+        const head = `POST ${path} HTTP/1.1\r\nHost: hq\r\nAuthorization: ${auth}\r\nContent-Type: ${type}\r\nContent-Length: ${size}\r\n\r\n`;
+        const r = await rawPost(env.hq.url, head, Array.from({ length: 25 }, () => Buffer.alloc(8 * 1024, 0x61)), 5_000);
+        expect(r.answer, path).toMatch(/^HTTP\/1\.1 413/);
+        expect(r.answer, path).toMatch(/limit is \d+ bytes/);
+        expect(r.closed, path).toBe(true);
+      }
+    });
+
     it('still takes a live station’s large batch', async () => {
       const token = await env.issue('ua-big');
       const facts = Array.from({ length: 3_000 }, (_, i) => ({

@@ -155,12 +155,14 @@ describe('requests answered before their body is read', () => {
 });
 
 describe('connections per address (--lan)', () => {
-  it('caps the sockets one LAN address may hold open, so one machine cannot take every descriptor, and frees them on close', async () => {
-    const lanAddress = Object.values(networkInterfaces())
-      .flat()
-      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
-    // A machine with no LAN address cannot make a non-loopback connection to itself.
-    if (!lanAddress) return;
+  const lanAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+  // A machine with no LAN address cannot make a non-loopback connection to itself: there the test is
+  // reported skipped (never passed silently), and the cap's logic runs over real sockets with the
+  // peer address counted by injection in src/station/transport/connection-cap.test.ts.
+  it.skipIf(!lanAddress)('caps the sockets one LAN address may hold open, so one machine cannot take every descriptor, and frees them on close (needs a LAN address)', async () => {
+    if (!lanAddress) throw new Error('unreachable: skipped without a LAN address');
     const lan = await startHostileStation({ args: ['--lan'], waitFor: 'LAN access is ON' });
     try {
       const hold = (n: number) =>
