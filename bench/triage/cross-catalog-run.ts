@@ -28,4 +28,11 @@ const rep = runCrossCatalog(corpus, loadTuningSets(), {
   ...(process.env.FOLDS ? { only: new Set(process.env.FOLDS.split(',')) } : {}),
 });
 console.log(formatCrossCatalog(rep));
+// four decimals per fold and their mean, for comparing a variant with the base fold by fold
+const judged = rep.folds.filter((f) => !f.developerWritten);
+for (const f of judged) {
+  const langs = Object.values(f.langAccuracy);
+  console.log(`FOLD ${f.name} macroF1 ${f.intent.macroF1.toFixed(4)} complaint ${f.complaintF1.toFixed(4)} lowest-language ${Math.min(...langs).toFixed(4)}`);
+}
+if (judged.length > 0) console.log(`MEAN macroF1 ${(judged.reduce((s, f) => s + f.intent.macroF1, 0) / judged.length).toFixed(4)} over ${judged.length} folds`);
 console.log(`(${mode}${mode === 'fixed' ? ` ${JSON.stringify(fixed)}` : ''}, ${which}, ${((performance.now() - t0) / 1000).toFixed(0)} s)`);

@@ -125,6 +125,22 @@ describe('linear model (fastText-style)', () => {
     expect([...train(0.05)]).toEqual([...train(0)]);
   });
 
+  it('a per-row rate scales each feature’s steps: a row at 0 never learns, a rate of the wrong length is refused', () => {
+    const xs = data.map((d) => ({ x: featurizeLinear(d.input), y: d.y }));
+    const probe = featurizeLinear({ words: ['broke'], lang: 'en', extras: [] });
+    const row = probe.idx[0]! & ((1 << 12) - 1);
+    const rate = new Float32Array(1 << 12).fill(1);
+    const plain = trainLinear(['order', 'complaint'], xs, { epochs: 10, lr: 0.8, seed: 3, bits: 12 });
+    const ones = trainLinear(['order', 'complaint'], xs, { epochs: 10, lr: 0.8, seed: 3, bits: 12, rate });
+    expect([...ones.weights.w]).toEqual([...plain.weights.w]);
+    rate[row] = 0;
+    const frozen = trainLinear(['order', 'complaint'], xs, { epochs: 10, lr: 0.8, seed: 3, bits: 12, rate });
+    expect(plain.weights.w[row * 2]).not.toBe(0);
+    expect(frozen.weights.w[row * 2]).toBe(0);
+    expect(frozen.weights.w[row * 2 + 1]).toBe(0);
+    expect(() => trainLinear(['order', 'complaint'], xs, { epochs: 1, bits: 12, rate: new Float32Array(10) })).toThrow(TypeError);
+  });
+
   it('the mean of models scores the mean of their logits, in one table', () => {
     const xs = data.map((d) => ({ x: featurizeLinear(d.input), y: d.y }));
     const models = [3, 4, 5].map((seed) => trainLinear(['order', 'complaint'], xs, { epochs: 10, lr: 0.8, seed, dropout: 0.3 }));

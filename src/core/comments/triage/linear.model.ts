@@ -93,6 +93,8 @@ export interface TrainOptions {
    * order (and which features dropout kept) moves the model less; a table of the same size, so no cost at inference.
    */
   averageTail?: number;
+  /** A step scale per table row (length 2^bits): features in rows below 1 learn more slowly (default: all 1). */
+  rate?: Float32Array;
 }
 
 function hashStr(s: string, seed: number): number {
@@ -587,6 +589,8 @@ export function trainLinear(
   const dropout = Math.min(0.9, Math.max(0, opts.dropout ?? 0));
   const kept = new Int32Array(MAX_FEATURES);
   const ls = Math.min(0.9, Math.max(0, opts.labelSmoothing ?? 0));
+  if (opts.rate && opts.rate.length !== fold + 1) throw new TypeError('trainLinear: rate must have one entry per table row');
+  const rate = opts.rate ?? null;
   const offTarget = ls / K;
   const onTarget = 1 - ls + offTarget;
   // the epochs whose final weights are averaged: the last ⌈share × epochs⌉ (at least the last one)
@@ -630,9 +634,16 @@ export function trainLinear(
         if (g === 0) continue;
         bias[c] = (bias[c] ?? 0) - lr * g * 0.1;
         const step = lr * g * xs;
-        for (let j = 0; j < nk; j++) {
-          const at = kept[j]! * K + c;
-          w[at] = w[at]! * (1 - lr * l2) - step;
+        if (rate) {
+          for (let j = 0; j < nk; j++) {
+            const at = kept[j]! * K + c;
+            w[at] = w[at]! * (1 - lr * l2) - step * rate[kept[j]!]!;
+          }
+        } else {
+          for (let j = 0; j < nk; j++) {
+            const at = kept[j]! * K + c;
+            w[at] = w[at]! * (1 - lr * l2) - step;
+          }
         }
       }
     }

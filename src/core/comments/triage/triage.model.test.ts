@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GLOW_CATALOG } from './triage.fixtures';
-import { deserializeTriageModel, prepare, serializeTriageModel, trainTriageModel, type TrainingExample } from './triage.model';
+import { deserializeTriageModel, prepare, serializeTriageModel, supportRates, trainTriageModel, type TrainingExample } from './triage.model';
 import { loadTriageModelFile, shippedModelPath } from './triage.model-file';
 import { createTriage } from './triage.service';
 
@@ -99,5 +99,27 @@ describe('triage model', () => {
     const withCopies = trainTriageModel([{ catalog: GLOW_CATALOG, rows }], { folds: 3, epochs: 20, bareCopies: true });
     expect(Buffer.compare(Buffer.from(serializeTriageModel(withCopies)), Buffer.from(serializeTriageModel(model)))).not.toBe(0);
     expect(createTriage({ catalog: GLOW_CATALOG, model: withCopies }).classify({ text: 'is it waterproof' }).intent).toBe('question');
+  });
+
+  it('counts how many catalogs use a feature (catalogSupport): a word of one shop steps slower than a word of three', () => {
+    const shop = (n: number): typeof GLOW_CATALOG => ({ ...GLOW_CATALOG, products: GLOW_CATALOG.products.map((p) => ({ ...p, sku: `${p.sku}-${n}` })) });
+    // 'arrived' is written for three shops, 'zzqx' for one; 'broken' twice in one shop still counts one shop
+    const data = prepare([
+      { catalog: shop(1), rows: [{ text: 'arrived broken', intent: 'complaint' }, { text: 'broken zzqx', intent: 'complaint' }] },
+      { catalog: shop(2), rows: [{ text: 'arrived late', intent: 'complaint' }] },
+      { catalog: shop(3), rows: [{ text: 'arrived today', intent: 'other' }] },
+    ]);
+    const rate = supportRates(data, 3, 1, 18);
+    const wordRow = (text: string): number => prepare([{ catalog: shop(9), rows: [{ text, intent: 'other' }] }])[0]!.x.idx[0]! & ((1 << 18) - 1);
+    expect(rate[wordRow('arrived')]).toBe(1);
+    expect(rate[wordRow('broken')]).toBeCloseTo(1 / 3, 6);
+    expect(rate[wordRow('zzqx')]).toBeCloseTo(1 / 3, 6);
+    expect(supportRates(data, 3, 2, 18)[wordRow('zzqx')]).toBeCloseTo(1 / 9, 6);
+    // a model trained with it differs from one without, and still reads the toy comments
+    const groups = [1, 2, 3].map((n) => ({ catalog: shop(n), rows: rows.filter((_, i) => i % 3 === n - 1) }));
+    const plain = trainTriageModel(groups, { folds: 3, epochs: 20 });
+    const spread = trainTriageModel(groups, { folds: 3, epochs: 20, catalogSupport: 3 });
+    expect(Buffer.compare(Buffer.from(serializeTriageModel(spread)), Buffer.from(serializeTriageModel(plain)))).not.toBe(0);
+    expect(createTriage({ catalog: shop(1), model: spread }).classify({ text: 'the pay button does nothing' }).intent).toBe('complaint');
   });
 });

@@ -46,6 +46,15 @@ export interface TrainTriageOptions {
    * their logits, in one table (default 1).
    */
   seeds?: number;
+  /**
+   * Learn less from features seen in few catalogs: a feature's SGD step is scaled by min(1, s / catalogSupport)^
+   * supportPower, where s is the number of training catalogs (shops) whose comments contain it (0 or absent: off).
+   * Off by default: on the cross-catalog folds k = 3 moved no fold beyond seed noise and left the worst one as it was,
+   * k = 12 lowered it by 0.005–0.008 (docs/triage.md, session 15).
+   */
+  catalogSupport?: number;
+  /** Exponent of the catalogSupport scaling (default 1). */
+  supportPower?: number;
   /** Epochs of the sub-intent model (default 12; `epochs` is the intent model's). */
   subEpochs?: number;
   /**
@@ -97,6 +106,8 @@ export interface Prepared {
   bare?: { x: FeatureVector; rules: Float64Array };
   /** An example of the "about the product on screen" step, when the row has a v2 label and the step applies. */
   onScreen?: OnScreenExample;
+  /** The catalog (shop) the comment was written for: what `catalogSupport` counts a feature's spread over. */
+  source?: TriageCatalog;
 }
 
 /** Question marks of any script: a comment without them is the same question, written as chat often is. */
@@ -128,7 +139,7 @@ export function prepare(groups: readonly TrainingGroup[]): Prepared[] {
       if (y < 0) continue;
       const a = an.analyse(row.text, row.lang ?? null, row.pinnedSku ?? null);
       const sub = row.sub && (SUBS_OF[row.intent] as readonly string[]).includes(row.sub) ? SUB_INTENTS.indexOf(row.sub as SubIntent) : -1;
-      const p: Prepared = { x: featurizeLinear(a.modelInput), y, sub, rules: ruleVector(a), lang: a.lang };
+      const p: Prepared = { x: featurizeLinear(a.modelInput), y, sub, rules: ruleVector(a), lang: a.lang, source: g.catalog };
       const pinned = row.pinnedSku && skus.has(row.pinnedSku) ? row.pinnedSku : null;
       if (row.sku !== undefined && pinned && onScreenApplies(a.match, pinned)) {
         const target = onScreenTarget(row.sku, pinned);
@@ -152,10 +163,40 @@ function classWeights(ys: readonly number[], k: number): number[] {
   return counts.map((c) => (c > 0 ? Math.sqrt(ys.length / (k * c)) : 1));
 }
 
+/**
+ * Each table row's step scale from how many catalogs' comments contain its features (catalogSupport): a word only one
+ * shop's viewers use is a weaker cue for the next shop than one every shop's viewers use. Rows no comment touches
+ * keep 1 (they are never updated). Comments without a source count as one catalog of their own.
+ */
+export function supportRates(data: readonly Prepared[], k: number, power: number, bits: number): Float32Array {
+  const size = 1 << bits;
+  const mask = size - 1;
+  const count = new Uint16Array(size);
+  const last = new Int32Array(size).fill(-1);
+  const ids = new Map<TriageCatalog | undefined, number>();
+  for (const d of data) {
+    let id = ids.get(d.source);
+    if (id === undefined) ids.set(d.source, (id = ids.size));
+    const xs = d.bare ? [d.x, d.bare.x] : [d.x];
+    for (const x of xs) {
+      for (let j = 0; j < x.n; j++) {
+        const r = x.idx[j]! & mask;
+        if (last[r] === id) continue;
+        last[r] = id;
+        if (count[r]! < 65535) count[r]!++;
+      }
+    }
+  }
+  const rate = new Float32Array(size);
+  for (let r = 0; r < size; r++) rate[r] = count[r] === 0 ? 1 : Math.pow(Math.min(1, count[r]! / k), power);
+  return rate;
+}
+
 /** The intent model alone (no stack, 32-bit weights): what an inner cross-validation compares configurations with. */
 export function trainIntentModel(data: readonly Prepared[], o: TrainTriageOptions = {}): LinearModel {
   const ys = data.map((d) => d.y);
   const examples = examplesOf(data, o.bareCopies ?? false);
+  const rate = o.catalogSupport && o.catalogSupport > 1 ? supportRates(data, o.catalogSupport, o.supportPower ?? 1, INTENT_BITS) : undefined;
   const seeds = Math.max(1, Math.floor(o.seeds ?? 1));
   const models = Array.from({ length: seeds }, (_, s) =>
     trainLinear(INTENTS, examples, {
@@ -167,6 +208,7 @@ export function trainIntentModel(data: readonly Prepared[], o: TrainTriageOption
       dropout: o.dropout ?? FEATURE_DROPOUT,
       labelSmoothing: o.labelSmoothing ?? INTENT_LABEL_SMOOTHING,
       averageTail: o.averageTail ?? INTENT_AVERAGE_TAIL,
+      ...(rate ? { rate } : {}),
     }),
   );
   return seeds === 1 ? models[0]! : averageLinear(models);
