@@ -106,10 +106,10 @@ interface Pending {
  * Effects that can wait until the caller has its answer: audit rows of no waiting command (a
  * timer's retry, a drift), the order bookkeeping, the end of an alarm (a confirmation's clear of
  * "NOT confirmed" is a rebuild of the alerts and an audit transaction of the alerts' own) and an
- * info note (`infoNote`: the store confirmed after failures). The
- * view is marked stale at once (the state store builds it when it is read or published), so
- * whoever reads the state after the answer (an in-process caller can, before any deferred work
- * runs) never sees an older phase. A waiting command's own attempt row is handed to it at once.
+ * info note (`infoNote`: the store confirmed after failures). The view is marked stale at once
+ * (the state store builds it when it is read or published), so whoever reads the state after the
+ * answer (an in-process caller can, before any deferred work runs) never sees an older phase. A
+ * waiting command's own attempt row is handed to it at once.
  * A deferred clear carries the alerts' stamp from when it was decided, so an alarm raised again
  * in between (the next click failing in the same turn) survives it.
  */
