@@ -14,6 +14,9 @@
 // clicks): the click then runs on cold caches, as it does in the real bench, instead of in a hot loop.
 // OFFERS_INPROC_REQUEST=1 raises a pause request for the offer (untimed, before the idle) ahead of
 // every pause, so each timed pause is the owner's one-click answer to a request and ends its alarm.
+// OFFERS_INPROC_RECOVERY=1 raises the offer's "NOT confirmed" alarm (untimed, before the idle) ahead
+// of every click, as an earlier store error leaves it: each timed click is a recovery click whose
+// confirmation ends that alarm.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,12 +30,15 @@ const BLOCK = 100;
 const FILE = process.env.OFFERS_INPROC_FILE === '1';
 const GAP_MS = Number(process.env.OFFERS_INPROC_GAP_MS ?? 0);
 const REQUEST = process.env.OFFERS_INPROC_REQUEST === '1';
+const RECOVERY = process.env.OFFERS_INPROC_RECOVERY === '1';
 const OFFER = 'glow-kit-live';
 const producer = { actor: 'Maya (producer)', role: 'producer', via: 'test' } as const;
 
 interface Side {
   /** Untimed: a pause request for the offer, as a host or commerce link raises it. */
   request(): Promise<void>;
+  /** Untimed: the offer's "NOT confirmed" alarm, as an earlier store error leaves it. */
+  alarm(): void;
   click(name: 'offer.pause' | 'offer.resume'): Promise<void>;
   close(): Promise<void>;
 }
@@ -69,6 +75,9 @@ async function side(root: string): Promise<Side> {
       const r = await view.dispatch('offer.pauseRequest', { offerId: OFFER, reason: 'bench: the price on screen is wrong' });
       if (!r.ok) throw new Error(`offer.pauseRequest: ${JSON.stringify(r.error)}`);
     },
+    alarm() {
+      core.alerts.raise({ source: 'offers', key: `offers.pending.${OFFER}`, level: 'critical', message: 'bench: the pause is NOT confirmed by the store' });
+    },
     async click(name) {
       const r = await view.dispatch(name, name === 'offer.pause' ? { offerId: OFFER, reason: 'bench' } : { offerId: OFFER });
       if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
@@ -95,6 +104,7 @@ async function main() {
     for (let i = 0; i < BLOCK; i++) {
       const name = paused[which] ? 'offer.resume' : 'offer.pause';
       if (REQUEST && name === 'offer.pause') await s.request();
+      if (RECOVERY) s.alarm();
       await idle();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
@@ -133,7 +143,7 @@ async function main() {
   rows.push(
     { metric: 'CPU per click and its patches, mean, B over A', value: mean(cpu.b), unit: 'ms', baseline: mean(cpu.a), ratio: mean(cpu.b) / mean(cpu.a) },
     { metric: 'clicks measured per side', value: answer.a.flat().length, unit: 'n' },
-    { metric: `storage: ${FILE ? 'SQLite file (WAL)' : 'in memory'}; idle before each click${REQUEST ? '; each pause answers a pause request' : ''}`, value: GAP_MS, unit: 'ms' },
+    { metric: `storage: ${FILE ? 'SQLite file (WAL)' : 'in memory'}; idle before each click${REQUEST ? '; each pause answers a pause request' : ''}${RECOVERY ? '; each click is a recovery click (its NOT-confirmed alarm open)' : ''}`, value: GAP_MS, unit: 'ms' },
   );
   report('offers in-process A/B: the station’s own work per click', rows);
   await a.close();

@@ -67,4 +67,43 @@ describe('alerts', () => {
     await r.alerts.handlers['alert.quiet']({ on: false }, r.ctx);
     expect(r.state.get('alerts').quiet.on).toBe(false);
   });
+
+  it('a clear given a stamp ends the alarm it saw, never one raised after the stamp (a deferred clear cannot wipe the condition’s return)', () => {
+    const r = rig();
+    r.alerts.raise({ source: 'offers', key: 'k', level: 'critical', message: 'pause NOT confirmed' });
+    const seen = r.alerts.stamp();
+    // Raised again before the clear runs: the same message (a no-op on screen) and a new one.
+    r.alerts.raise({ source: 'offers', key: 'k', level: 'critical', message: 'pause NOT confirmed' });
+    r.alerts.clear('k', seen);
+    expect(r.items()[0]?.clearedAt).toBeNull();
+    r.alerts.raise({ source: 'offers', key: 'k', level: 'critical', message: 'resume NOT confirmed' });
+    r.alerts.clear('k', seen);
+    expect(r.items()[0]).toMatchObject({ clearedAt: null, message: 'resume NOT confirmed' });
+    expect(r.records.filter((x) => x.command === 'alert.cleared')).toHaveLength(0);
+    // Another key's raise does not spare it; a stamp taken after its raise ends it.
+    r.alerts.clear('k', r.alerts.stamp());
+    expect(r.items()[0]?.clearedAt).not.toBeNull();
+    // Cleared, then back (a reopen) after the stamp: spared again.
+    const later = r.alerts.stamp();
+    r.alerts.raise({ source: 'offers', key: 'k', level: 'critical', message: 'pause NOT confirmed' });
+    r.alerts.raise({ source: 'obs', key: 'other', level: 'warn', message: 'x' });
+    r.alerts.clear('k', later);
+    expect(r.items().find((a) => a.key === 'k')).toMatchObject({ clearedAt: null, count: 2 });
+    r.alerts.clear('k', r.alerts.stamp());
+    expect(r.items().find((a) => a.key === 'k')?.clearedAt).not.toBeNull();
+    // Without a stamp, a clear ends whatever is open, as before.
+    r.alerts.raise({ source: 'offers', key: 'k', level: 'critical', message: 'again' });
+    r.alerts.clear('k');
+    expect(r.items().find((a) => a.key === 'k')?.clearedAt).not.toBeNull();
+  });
+
+  it('after many keys came and went (its stamps pruned), a stamped clear still spares the newest raise', () => {
+    const r = rig();
+    for (let i = 0; i < 2000; i++) r.alerts.raise({ source: 'obs', key: `k${i}`, level: 'info', message: 'x' });
+    // Only the newest alerts are kept: a key pushed out is no longer open, so its stamp may go; the newest still counts.
+    const seen = r.alerts.stamp();
+    r.alerts.raise({ source: 'obs', key: 'k1999', level: 'warn', message: 'worse' });
+    r.alerts.clear('k1999', seen);
+    expect(r.items().find((a) => a.key === 'k1999')?.clearedAt).toBeNull();
+  });
 });

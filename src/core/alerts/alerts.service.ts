@@ -17,7 +17,14 @@ const RANK: Record<AlertLevel, number> = { info: 0, warn: 1, critical: 2 };
 export interface AlertsService {
   /** `audience`: the roles besides the producer who read it in their view (the role policy filters by it). */
   raise(input: { source: string; key: string; level: AlertLevel; message: string; audience?: readonly Role[] }): void;
-  clear(key: string): void;
+  /**
+   * Ends the open alarm under `key`. With `upTo` (a `stamp()` taken when the condition was seen to
+   * end), an alarm raised after that stamp is spared: a clear that runs later, after a reply, never
+   * ends the condition's return in between.
+   */
+  clear(key: string, upTo?: number): void;
+  /** How many raises there have been so far: the stamp a later `clear` is given. */
+  stamp(): number;
   handlers: Handlers<'alert.ack' | 'alert.ackAll' | 'alert.quiet'>;
 }
 
@@ -31,6 +38,17 @@ export interface AlertsDeps {
 export function createAlertsService(deps: AlertsDeps): AlertsService {
   const { state, clock } = deps;
   let seq = 0;
+  let raises = 0;
+  /** The stamp of each key's latest raise (keys whose clear may still come; pruned when it grows). */
+  const lastRaise = new Map<string, number>();
+  const noteRaise = (key: string) => {
+    raises += 1;
+    lastRaise.set(key, raises);
+    if (lastRaise.size > 2 * MAX_ALERTS) {
+      const open = new Set(items().filter((a) => a.clearedAt === null).map((a) => a.key));
+      for (const k of lastRaise.keys()) if (k !== key && !open.has(k)) lastRaise.delete(k);
+    }
+  };
   const slice = () => state.get('alerts');
   const items = () => slice().items;
   const put = (next: Alert[]) => state.update('alerts', (a) => ({ ...a, items: next.slice(0, MAX_ALERTS) }));
@@ -38,6 +56,7 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
   return {
     raise({ source, key, level, message, audience }) {
       const to = audience && audience.length > 0 ? { audience: [...audience] } : {};
+      noteRaise(key);
       const now = clock.now();
       const quiet = slice().quiet.on && level !== 'critical';
       const open = items().find((a) => a.key === key && a.clearedAt === null);
@@ -88,13 +107,16 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
       };
       put([alert, ...items()]);
     },
-    clear(key) {
+    clear(key, upTo) {
+      if (upTo !== undefined && (lastRaise.get(key) ?? 0) > upTo) return;
+      lastRaise.delete(key);
       const now = clock.now();
       const open = items().find((a) => a.key === key && a.clearedAt === null);
       if (!open) return;
       put(items().map((a) => (a === open ? { ...a, clearedAt: now, clearedBy: 'condition', updatedAt: now } : a)));
       deps.record({ command: 'alert.cleared', args: { key, level: open.level, count: open.count }, detail: `condition ended: ${open.message}`.slice(0, 300) });
     },
+    stamp: () => raises,
     handlers: {
       'alert.ack': ({ id }, ctx) => {
         const alert = items().find((a) => a.id === id);

@@ -11,6 +11,9 @@ import type { AuditInput } from '../storage/audit-writer';
 import type { OfferTiming } from './offers.ports';
 import { createFakeStore, storeDown, type FakeStore } from '../../../test/support/fake-commerce-store';
 import { until } from '../../../test/support/until';
+import { createStateStore } from '../state/state.store';
+import { initialState } from '../state/initial-state';
+import { createAlertsService } from '../alerts/alerts.service';
 
 const TIMING: OfferTiming = { requestTimeoutMs: 200, deadlineMs: 250, retryBaseMs: 10, retryMaxMs: 40, pollMs: 30 };
 const offer: Offer = offerSchema.parse({
@@ -21,16 +24,29 @@ const offer: Offer = offerSchema.parse({
   code: 'LIVEGLOW',
   store: { adapter: 'webhook', url: 'http://127.0.0.1:9/hook', hmacSecret: 'hook' },
 });
+const PENDING = 'offers.pending.glow-kit-live';
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Attempt rows follow the answer to a click, in the same turn. */
 const afterReply = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function alertsService() {
+  const state = createStateStore(initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } }));
+  const service = createAlertsService({ state, clock: { now: () => Date.now() }, record: () => {} });
+  return Object.assign(service, { items: () => state.get('alerts').items });
+}
+
+function openAlerts(service: ReturnType<typeof alertsService>) {
+  const open = (key: string) => service.items().find((a) => a.key === key && a.clearedAt === null);
+  return { get: (key: string) => open(key)?.message, has: (key: string) => open(key) !== undefined };
+}
 
 interface Rig {
   db: Db;
   repo: OffersRepo;
   store: FakeStore;
   audits: ControlAudit[];
-  alerts: Map<string, string>;
+  /** The open alarms' messages by key, from a real alerts service. */
+  alerts: { get(key: string): string | undefined; has(key: string): boolean };
   phases: string[];
   c: OfferController;
   make(store?: FakeStore): OfferController;
@@ -48,7 +64,8 @@ function rig(store = createFakeStore()): Rig {
   const db = openDatabase({ file: ':memory:' });
   const repo = createOffersRepo(db);
   const audits: ControlAudit[] = [];
-  const alerts = new Map<string, string>();
+  const service = alertsService();
+  const alerts = openAlerts(service);
   const phases: string[] = [];
   const r = { db, repo, store, audits, alerts, phases } as Partial<Rig> as Rig;
   r.make = (s = store) => {
@@ -62,8 +79,9 @@ function rig(store = createFakeStore()): Rig {
       log: silentLogger,
       timing: TIMING,
       audit: (e) => audits.push(e),
-      alert: (_level, key, message) => alerts.set(key, message),
-      clearAlert: (key) => alerts.delete(key),
+      alert: (level, key, message) => service.raise({ source: 'offers', key, level, message }),
+      clearAlert: (key, upTo) => service.clear(key, upTo),
+      alertStamp: () => service.stamp(),
       changed: () => {
         const p = c?.view().state;
         if (p && phases[phases.length - 1] !== p) phases.push(p);
@@ -219,6 +237,40 @@ describe('offer controller', () => {
     await expect(r.c.request('paused', { actor: 'Maya', reason: 'x' })).resolves.toBe('paused');
   });
 
+  // A recovery click (the store refused, is fixed, and the producer presses again) ends the "NOT
+  // confirmed" alarm: a rebuild of the alerts and an audit transaction of their own, which the
+  // click's answer must not wait for.
+  it('a recovery click is answered before its "NOT confirmed" alarm ends; the alarm ends right after', async () => {
+    const store = createFakeStore();
+    store.down = new StoreError('auth', 'fake-store refused Baton’s credentials (HTTP 401)', 401);
+    const r = rig(store);
+    await expect(r.c.request('paused', { actor: 'Maya', reason: 'x' })).rejects.toMatchObject({ code: 'failed' });
+    expect(r.alerts.get(PENDING)).toContain('pause is NOT confirmed');
+    store.down = null;
+    await expect(r.c.request('paused', { actor: 'Maya', reason: 'x' })).resolves.toBe('paused');
+    expect(r.alerts.has(PENDING)).toBe(true);
+    await afterReply();
+    expect(r.alerts.has(PENDING)).toBe(false);
+  });
+
+  it('an alarm raised again in the same turn survives the deferred clear of the one before it', async () => {
+    const store = createFakeStore();
+    store.down = new StoreError('auth', 'fake-store refused Baton’s credentials (HTTP 401)', 401);
+    const r = rig(store);
+    await expect(r.c.request('paused', { actor: 'Maya', reason: 'x' })).rejects.toMatchObject({ code: 'failed' });
+    store.down = null;
+    await expect(r.c.request('paused', { actor: 'Maya', reason: 'x' })).resolves.toBe('paused');
+    // Still in the turn that confirmed the pause (its clear has not run): a resume the store refuses
+    // without a wait (a credential gone, say) raises the alarm again.
+    const setPaused = store.setPaused.bind(store);
+    store.setPaused = (paused, op) => (paused ? setPaused(paused, op) : Promise.reject(new StoreError('auth', 'no credential stored', null, false)));
+    await expect(r.c.request('live', { actor: 'Maya', reason: null })).rejects.toMatchObject({ code: 'failed' });
+    expect(r.alerts.get(PENDING)).toContain('resume is NOT confirmed');
+    await afterReply();
+    await afterReply();
+    expect(r.alerts.get(PENDING)).toContain('resume is NOT confirmed');
+  });
+
   it('lets a resume supersede an unconfirmed pause, and tells the pause waiter', async () => {
     const store = createFakeStore({ latencyMs: 30 });
     const r = rig(store);
@@ -301,6 +353,7 @@ describe('offer controller', () => {
       audit: () => {},
       alert: () => {},
       clearAlert: () => {},
+      alertStamp: () => 0,
       changed: () => {},
       onReading: () => {},
       onOrders: () => {},

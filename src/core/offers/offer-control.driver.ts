@@ -39,7 +39,10 @@ export interface ControllerDeps {
   timing: OfferTiming;
   audit(entry: ControlAudit): void;
   alert(level: 'info' | 'warn' | 'critical', key: string, message: string): void;
-  clearAlert(key: string): void;
+  /** Ends the alarm under `key` unless it was raised again after `upTo` (an `alertStamp()`). */
+  clearAlert(key: string, upTo: number): void;
+  /** The alerts' stamp now: a clear that runs later is given the one taken when it was decided. */
+  alertStamp(): number;
   /** Something in the view changed: the module republishes the offers slice. */
   changed(): void;
   /** Every read-back (stock, bonus) and every batch of new orders from the store. */
@@ -101,12 +104,16 @@ interface Pending {
 
 /**
  * Effects that can wait until the caller has its answer: audit rows of no waiting command (a
- * timer's retry, a drift) and the order bookkeeping. The view is marked stale at once (the state
- * store builds it when it is read or published), so whoever reads the state after the answer (an
- * in-process caller can, before any deferred work runs) never sees an older phase. A waiting
- * command's own attempt row is handed to it at once.
+ * timer's retry, a drift), the order bookkeeping, the end of an alarm (a confirmation's clear of
+ * "NOT confirmed" is a rebuild of the alerts and an audit transaction of the alerts' own) and an
+ * info note (`infoNote`: the store confirmed after failures). The view is marked stale at once
+ * (the state store builds it when it is read or published), so whoever reads the state after the
+ * answer (an in-process caller can, before any deferred work runs) never sees an older phase. A
+ * waiting command's own attempt row is handed to it at once.
+ * A deferred clear carries the alerts' stamp from when it was decided, so an alarm raised again
+ * in between (the next click failing in the same turn) survives it.
  */
-const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'orders', 'warn']);
+const AFTER_REPLY: ReadonlySet<ControlEffect['type']> = new Set(['audit', 'orders', 'warn', 'clearAlert']);
 
 /** Effects that write to storage (the audit chain, the offer's durable row, order bookkeeping). */
 const DURABLE: ReadonlySet<ControlEffect['type']> = new Set(['persist', 'audit', 'orders']);
@@ -128,7 +135,8 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   let nextId = 1;
   let cancelRetry: (() => void) | null = null;
   let stopPolling: (() => void) | null = null;
-  let later: ControlEffect[] = [];
+  /** Effects waiting for the end of the turn, each with the alerts' stamp when it was queued. */
+  let later: { effect: ControlEffect; stamp: number }[] = [];
   let laterScheduled = false;
   /** Set once close() has flushed: the storage may be closed next, so later rows are logged, not written. */
   let closed = false;
@@ -145,18 +153,20 @@ export function createOfferController(deps: ControllerDeps): OfferController {
     for (const effect of out.effects) if (STARTS_IO.has(effect.type)) run(effect);
     for (const effect of out.effects) {
       if (effect.type === 'persist' || STARTS_IO.has(effect.type)) continue;
-      if (AFTER_REPLY.has(effect.type) && !ownedRow(effect)) queueLater(effect);
+      if ((AFTER_REPLY.has(effect.type) || infoNote(effect)) && !ownedRow(effect)) queueLater(effect);
       else run(effect);
     }
   };
 
+  /** A note for the record (the store confirmed after failures), no call for a person: it waits too. */
+  const infoNote = (effect: ControlEffect): boolean => effect.type === 'alert' && effect.level === 'info';
   /** The row of a waiting command's own attempt, which that command's transaction takes. */
   const ownedRow = (effect: ControlEffect): boolean => effect.type === 'audit' && effect.waiter !== null && !!calls.get(effect.waiter)?.sinks;
   /** Bumped by every durable write, so a queued older one never overwrites a newer one. */
   let persisted = 0;
 
   const queueLater = (effect: ControlEffect) => {
-    later.push(effect);
+    later.push({ effect, stamp: deps.alertStamp() });
     if (laterScheduled) return;
     laterScheduled = true;
     timers.defer(flushLater);
@@ -166,7 +176,7 @@ export function createOfferController(deps: ControllerDeps): OfferController {
     laterScheduled = false;
     const batch = later;
     later = [];
-    for (const effect of batch) run(effect);
+    for (const { effect, stamp } of batch) run(effect, stamp);
   };
 
   const answered = async (work: () => Promise<StoreReading>): Promise<StoreAnswer> => {
@@ -205,7 +215,8 @@ export function createOfferController(deps: ControllerDeps): OfferController {
     else p.reject(new CommandFailure(outcome.code, outcome.message));
   };
 
-  const run = (effect: ControlEffect): void => {
+  /** `stamp`: for a clear, the alerts' stamp when it was decided (now, unless it was deferred). */
+  const run = (effect: ControlEffect, stamp?: number): void => {
     if (closed && DURABLE.has(effect.type)) {
       // A store answer that arrives after close (a call was in flight) must not throw out of a timer into a
       // closed database: the station is stopping; the next start reads the store again and carries the intent on.
@@ -258,7 +269,7 @@ export function createOfferController(deps: ControllerDeps): OfferController {
         deps.alert(effect.level, effect.key, effect.message);
         return;
       case 'clearAlert':
-        deps.clearAlert(effect.key);
+        deps.clearAlert(effect.key, stamp ?? deps.alertStamp());
         return;
       case 'publish':
         deps.changed();

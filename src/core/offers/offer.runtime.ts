@@ -41,7 +41,8 @@ export interface RuntimeDeps {
   secrets: SecretStore;
   audit: OffersAuditor;
   alert: Alert;
-  clearAlert(key: string): void;
+  clearAlert(key: string, upTo: number): void;
+  alertStamp(): number;
   changed(): void;
   /** The store answered with a server error (feeds the `store_5xx` rule). */
   storeTrouble(status: number): void;
@@ -82,6 +83,7 @@ export function createOfferRuntime(deps: RuntimeDeps): OfferRuntime {
     audit: deps.audit,
     alert: deps.alert,
     clearAlert: deps.clearAlert,
+    alertStamp: deps.alertStamp,
     changed: deps.changed,
     onReading: (reading) => {
       if (reading.stock) rt.stock = { ...rt.stock, ...reading.stock };

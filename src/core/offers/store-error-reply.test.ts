@@ -111,3 +111,50 @@ describe("a store's error text never reaches a command's issuer", () => {
     expect(offerOf(core).lastError).not.toContain(PASSWORD);
   });
 });
+
+// A recovery click: the store refused, it is fixed, and the producer presses pause again. Its
+// confirmation ends the "NOT confirmed" alarm (a rebuild of the alerts and an audit transaction
+// of the alerts' own), which the click's answer does not wait for: the clear runs in the next turn.
+describe('after a store error', () => {
+  it('the recovery click is answered before its alarm ends; the alarm ends right after, its row after the click’s', async () => {
+    const shop = { refusing: true, enabled: true, held: false };
+    const server = await vendure(
+      (req) => {
+        const { query, variables } = JSON.parse(req.body) as { query: string; variables: { enabled?: boolean; input?: { useGlobalOutOfStockThreshold: boolean }[] } };
+        if (query.includes('BatonSetPromotion')) {
+          if (shop.refusing) return { body: { data: { updatePromotion: { __typename: 'PromotionError', errorCode: 'LOCKED', message: STORE_TEXT } } } };
+          shop.enabled = variables.enabled === true;
+          return { body: { data: { updatePromotion: { __typename: 'Promotion', id: '1', enabled: shop.enabled } } } };
+        }
+        shop.held = variables.input?.[0]?.useGlobalOutOfStockThreshold === false;
+        return { body: { data: { updateProductVariants: [{ id: '7' }] } } };
+      },
+      () => ({
+        body: {
+          data: {
+            promotion: { id: '1', enabled: shop.enabled },
+            productVariants: { items: [{ ...live.productVariants.items[0], useGlobalOutOfStockThreshold: !shop.held, outOfStockThreshold: shop.held ? 1_000_000 : 0 }] },
+          },
+        },
+      }),
+    );
+    const core = await coreAgainst(server);
+    const key = `offers.pending.${OFFER}`;
+    const alarm = () => core.state.get('alerts').items.find((a) => a.key === key);
+    expect(await core.dispatch('offer.pause', { offerId: OFFER, reason: 'wrong price' }, producer)).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(alarm()).toMatchObject({ clearedAt: null, message: expect.stringMatching(/NOT confirmed/) });
+    shop.refusing = false;
+    expect(await core.dispatch('offer.pause', { offerId: OFFER, reason: 'wrong price' }, producer)).toMatchObject({ ok: true, result: { state: 'paused' } });
+    // The answer is out; the clear and its row have not run on its path.
+    expect(alarm()?.clearedAt).toBeNull();
+    expect(core.audit.list({ limit: 5, command: 'alert.cleared' })).toHaveLength(0);
+    await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((r) => setImmediate(r));
+    expect(alarm()?.clearedAt).not.toBeNull();
+    const rows = core.audit.list({ limit: 10 }).reverse();
+    const pause = rows.findIndex((e) => e.command === 'offer.pause' && e.outcome === 'ok');
+    const cleared = rows.findIndex((e) => e.command === 'alert.cleared' && (e.args as { key?: string }).key === key);
+    expect(pause).toBeGreaterThanOrEqual(0);
+    expect(cleared).toBeGreaterThan(pause);
+  });
+});

@@ -127,6 +127,19 @@ describe('separation of duties', () => {
     expect(cleared).toBeGreaterThan(pause);
   });
 
+  it('a pause request raised in the turn the owner’s pause was confirmed survives that pause’s deferred clear', async () => {
+    const core = showCore((s) => (s.toggle = { owner: 'sam' }));
+    const offerId = 'glow-kit-live';
+    const key = `offer.pauseRequest.${offerId}`;
+    ok(await core.dispatch('offer.pauseRequest', { offerId, reason: 'wrong price on screen' }, maya));
+    ok(await core.dispatch('offer.pause', { offerId, reason: 'confirming Maya’s request' }, sam));
+    // Same turn: the pause's clear is queued, not run. Maya asks again (after a resume, say).
+    ok(await core.dispatch('offer.pauseRequest', { offerId, reason: 'still the wrong price' }, maya));
+    await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((r) => setImmediate(r));
+    expect(core.state.get('alerts').items.find((a) => a.key === key)).toMatchObject({ clearedAt: null, message: expect.stringMatching(/still the wrong price/) });
+  });
+
   it('without a named toggle owner, any producer still pauses', async () => {
     const core = showCore();
     const r = await core.dispatch('offer.pause', { offerId: 'glow-kit-live', reason: 'x' }, maya);

@@ -17,7 +17,7 @@ type Guarded = 'script.approve' | 'offer.pause' | 'offer.resume' | 'preflight.ti
 
 export interface DutiesDeps {
   show: Pick<ShowService, 'current'>;
-  alerts: Pick<AlertsService, 'raise' | 'clear'>;
+  alerts: Pick<AlertsService, 'raise' | 'clear' | 'stamp'>;
   state: Pick<StateStore, 'get'>;
   /** After the current turn: work a command's answer need not wait for. */
   timers: Pick<Timers, 'defer'>;
@@ -90,10 +90,15 @@ export function withDuties<T extends HandlerMap>(table: T, deps: DutiesDeps): T 
       const out = table[name](args as never, ctx);
       // The pause answers a pause request: its alarm ends once the pause is confirmed, after the
       // reply. Clearing it is a state change and an audit transaction of the alerts' own (not a row
-      // of this command), which the owner's one-click answer to the request must not wait for.
+      // of this command), which the owner's one-click answer to the request must not wait for. The
+      // clear ends the requests made up to the confirmation: one raised after it, in the same turn,
+      // asks for the next pause and stays.
       if (name === 'offer.pause') {
         const key = pauseRequestKey((args as { offerId: string }).offerId);
-        void Promise.resolve(out).then(() => deps.timers.defer(() => deps.alerts.clear(key)), () => undefined);
+        void Promise.resolve(out).then(() => {
+          const upTo = deps.alerts.stamp();
+          deps.timers.defer(() => deps.alerts.clear(key, upTo));
+        }, () => undefined);
       }
       return out;
     }) as Handler<N>;
