@@ -1,6 +1,6 @@
 // Picks the transport (Electron IPC when the preload bridge is there, else the station's
 // WebSocket with the view's token) and the view for this window's path and the caller's role.
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BatonClient } from '../../shared/contract/client';
 import { StationProvider, useStation } from './state/station.store';
 import { ToastProvider } from './ui/toasts';
@@ -10,22 +10,20 @@ import { forgetToken, rememberToken, takeTokenFromUrl } from './client/token';
 import type { Role } from '../../shared/contract/roles';
 import { RoleSwitchContext } from './features/roles/RoleSwitcher';
 import { roleFromPath, switchTarget, viewFor } from './features/roles/roles.logic';
+import { ApproverPage } from './views/ApproverPage';
+import { CommercePage } from './views/CommercePage';
+import { ServicePage } from './views/ServicePage';
+import { ObserverPage } from './views/ObserverPage';
 import { ConnectView } from './views/ConnectView';
+import { ProducerView } from './views/ProducerView';
+import { HostView } from './views/HostView';
 import { ModeratorPage } from './views/ModeratorPage';
-import { ChunkBoundary, LazySignoffPage, LazyView, preloadView, ViewLoading } from './views/lazy-views';
+import { SignoffPage } from './features/signoff/SignoffPage';
 import { useEscapeLeavesField } from './ui/hotkeys';
 
 export function App() {
   // A sign-off link is its own credential: the approver needs no station token or live link.
-  if (window.location.pathname.startsWith('/signoff')) {
-    return (
-      <ChunkBoundary>
-        <Suspense fallback={<ViewLoading />}>
-          <LazySignoffPage />
-        </Suspense>
-      </ChunkBoundary>
-    );
-  }
+  if (window.location.pathname.startsWith('/signoff')) return <SignoffPage />;
   return <StationApp />;
 }
 
@@ -47,8 +45,6 @@ function StationApp() {
     setWanted(role);
   };
   useEffect(() => () => client?.close(), [client]);
-  // The view this window's path names (the shell's window, at /, is the producer's) loads while the link opens.
-  useEffect(() => preloadView(roleFromPath(window.location.pathname) ?? 'producer'), []);
 
   if (!client) {
     return (
@@ -106,6 +102,20 @@ function RoutedView(props: { onRefused(): void; onSwitch(role: Role): void }) {
     );
   }
   // A producer may open any view (to check the host's card); others see their own.
-  const view = viewFor(role, pathRole);
-  return view === 'moderator' ? <ModeratorPage /> : <LazyView role={view} />;
+  switch (viewFor(role, pathRole)) {
+    case 'producer':
+      return <ProducerView />;
+    case 'host':
+      return <HostView />;
+    case 'moderator':
+      return <ModeratorPage />;
+    case 'approver':
+      return <ApproverPage />;
+    case 'commerce':
+      return <CommercePage />;
+    case 'customer-service':
+      return <ServicePage />;
+    case 'observer':
+      return <ObserverPage />;
+  }
 }
