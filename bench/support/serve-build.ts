@@ -1,6 +1,6 @@
 // One renderer build served to a browser context in place of the station's own, so two builds can
 // be measured against each other on one station in one run (bench/moderator-ab.ts).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 
@@ -24,7 +24,10 @@ export async function serveBuild(ctx: BrowserContext, dir: string, station: stri
       if (name === theirs.js) name = mine.js;
       if (name === theirs.css) name = mine.css;
       const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';
-      return route.fulfill({ body: readFileSync(join(dir, 'assets', name)), contentType: type });
+      // The station's page may name chunks of its own build (modulepreload links) that `dir` has not.
+      const file = join(dir, 'assets', name);
+      if (!existsSync(file)) return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({ body: readFileSync(file), contentType: type });
     },
   );
 }

@@ -63,7 +63,7 @@ export interface LoadBreakdown {
   backgroundCompileMs: number;
 }
 
-function mainThreadOf(events: TraceEvent[], urlPart: string): { pid: number; tid: number; navStart: number } | null {
+export function mainThreadOf(events: TraceEvent[], urlPart: string): { pid: number; tid: number; navStart: number } | null {
   const parse = events.find((e) => e.name === 'ParseHTML' && JSON.stringify(e.args ?? {}).includes(urlPart));
   if (!parse) return null;
   const starts = events.filter((e) => e.name === 'navigationStart' && e.pid === parse.pid && e.ts <= parse.ts).sort((a, b) => b.ts - a.ts);

@@ -1,10 +1,10 @@
 // The one place that spells out each snapshot domain's empty shape: what the station starts from and what a role
 // reads for a domain it may not see. Starting values that differ (OBS lost since start, the queues listed, the
 // shop's currency) are set by the core on top of these, so a new field is added here once.
-import { INTENTS } from './comments.contract';
+import { INTENTS } from './constants';
 import type { ObsState } from './obs.contract';
 import type { StationState } from './state';
-import { queueNames } from '../show/show.schema';
+import { queueNames } from '../show/queue-names';
 
 export type BlankDomains = Omit<StationState, 'station' | 'show' | 'cues'>;
 

@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { PRODUCER, PRODUCER_MODERATOR, command, COMMENT_DESK } from './command';
 import { queueNames, type QueueName } from '../show/show.schema';
+import { INTENTS, type Intent } from './constants';
 
-export const INTENTS = ['order', 'question', 'complaint', 'spam', 'other'] as const;
-export type Intent = (typeof INTENTS)[number];
+export { INTENTS, type Intent };
 /** Finer intents where operations need them (order: buy/reserve; complaint: what is broken). */
 export const SUB_INTENTS = ['buy', 'reserve', 'defect', 'delivery', 'checkout', 'cancel_refund', 'host_stream'] as const;
 export type SubIntent = (typeof SUB_INTENTS)[number];

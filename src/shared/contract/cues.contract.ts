@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PRODUCER, command } from './command';
 import type { Role } from './roles';
+import { APPROVAL_CHANNELS, type ApprovalChannel } from './constants';
 
 export const CUE_KINDS = ['opening', 'demo', 'cta', 'urgency', 'pause', 'post-bonus', 'closing', 'note'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
@@ -29,9 +30,8 @@ export interface ScriptContent {
 }
 export type ScriptFormat = 'markdown' | 'json';
 
-/** Where an approval recorded by someone else came from; `signoff-link` is the approver's own act. */
-export const APPROVAL_CHANNELS = ['email', 'paper', 'phone', 'in-person'] as const;
-export type ApprovalChannel = (typeof APPROVAL_CHANNELS)[number];
+export { APPROVAL_CHANNELS, type ApprovalChannel };
+/** `signoff-link` is the approver's own act. */
 export type ApprovalVia = ApprovalChannel | 'signoff-link';
 
 export interface Approval {

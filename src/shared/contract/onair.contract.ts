@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { PRODUCER, command } from './command';
 import { oneLine } from '../text/one-line';
+import { TALKBACK_PRESETS, TALKBACK_TEXT_MAX, type TalkbackPresetId } from './constants';
 
 /**
  * `opening` until the store confirms the resume; `open` while it counts down; `ending` from the
@@ -41,17 +42,8 @@ export interface OfferWindowView {
   changes: WindowChange[];
 }
 
-export const TALKBACK_PRESETS = [
-  { id: 'wrap_30s', text: 'WRAP UP — 30 SECONDS' },
-  { id: 'stretch_1m', text: 'STRETCH — 1 MORE MINUTE' },
-  { id: 'go_offer', text: 'GO TO THE OFFER' },
-  { id: 'read_question', text: 'READ THE PINNED QUESTION' },
-  { id: 'check_camera', text: 'CHECK THE CAMERA' },
-] as const;
-export type TalkbackPresetId = (typeof TALKBACK_PRESETS)[number]['id'];
+export { TALKBACK_PRESETS, TALKBACK_TEXT_MAX, type TalkbackPresetId };
 export const TALKBACK_PRESET_IDS = TALKBACK_PRESETS.map((p) => p.id) as [TalkbackPresetId, ...TalkbackPresetId[]];
-/** Short enough to read in one glance on the host card. */
-export const TALKBACK_TEXT_MAX = 80;
 
 export interface TalkbackMessage {
   id: string;

@@ -3,9 +3,9 @@
 // paused offer switches to the approved pause text only once the store's read-back confirmed it.
 import { z } from 'zod';
 import { PRODUCER, command } from './command';
+import { OVERLAY_NAMES, type OverlayName } from './constants';
 
-export const OVERLAY_NAMES = ['offer', 'countdown', 'question', 'lower-third'] as const;
-export type OverlayName = (typeof OVERLAY_NAMES)[number];
+export { OVERLAY_NAMES, type OverlayName };
 
 /** Plain text fields only: overlay pages and OBS text sources never interpret markup. */
 export interface OfferOverlay {

@@ -8,8 +8,7 @@ import type { Role } from './roles';
 export const SHOW_ROLES = ['producer', 'host', 'moderator', 'legal', 'customer-service', 'commerce', 'brand', 'approver', 'observer'] as const;
 export type ShowRole = (typeof SHOW_ROLES)[number];
 
-/** The WebSocket close code when a person's access ends (revoked or re-issued): the view stops reconnecting. */
-export const ACCESS_ENDED_CLOSE_CODE = 4401;
+export { ACCESS_ENDED_CLOSE_CODE } from './constants';
 
 export type AccessStatus = 'none' | 'active' | 'revoked' | 'expired';
 

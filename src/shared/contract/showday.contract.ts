@@ -5,6 +5,9 @@ import { PRODUCER, command } from './command';
 import type { PreflightCheck } from './preflight.contract';
 import type { OfferPhase } from './offers.contract';
 import type { HealthLevel } from './obs.contract';
+import { KPI_WINDOWS, type KpiWindowName } from './constants';
+
+export { KPI_WINDOWS, type KpiWindowName };
 
 export interface GoOverride {
   checkId: string;
@@ -172,8 +175,6 @@ export interface KpiWindow {
   /** Payment errors per payment attempt (orders + errors). */
   paymentErrorRate: Ratio;
 }
-export const KPI_WINDOWS = ['1m', '5m', '15m', 'show'] as const;
-export type KpiWindowName = (typeof KPI_WINDOWS)[number];
 export interface KpiWindowsView {
   at: number;
   currency: string;

@@ -1,6 +1,9 @@
 // The show file: everything a producer prepares before going live. Published as JSON Schema
 // (resources/show.schema.json, generated from this file) so a bad file is caught field by field.
 import { z } from 'zod';
+import { queueNames, type QueueName } from './queue-names';
+
+export { queueNames, type QueueName };
 
 const id = z
   .string()
@@ -182,8 +185,6 @@ export const commentSourceSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const queueNames = ['commerce', 'moderators', 'customer-service', 'spam', 'unsure', 'other'] as const;
-
 export const showSchema = z.object({
   $schema: z.string().optional(),
   id,
@@ -362,4 +363,3 @@ export type TriggerRule = z.output<typeof triggerRuleSchema>;
 export type StoreBinding = z.output<typeof storeBindingSchema>;
 export type HealthThresholds = z.output<typeof healthThresholdsSchema>;
 export type CommentSourceConfig = z.output<typeof commentSourceSchema>;
-export type QueueName = (typeof queueNames)[number];

@@ -3,7 +3,7 @@
 // snapshot, so a view never shows state from before the gap as current.
 import type { ArgsOf, CommandName, ResultOf, ServerMessage } from '../../../shared/contract/index';
 import { CommandRejection, type BatonClient, type ConnectionStatus } from '../../../shared/contract/client';
-import { ACCESS_ENDED_CLOSE_CODE } from '../../../shared/contract/people.contract';
+import { ACCESS_ENDED_CLOSE_CODE } from '../../../shared/contract/constants';
 
 const COMMAND_TIMEOUT_MS = 60_000;
 

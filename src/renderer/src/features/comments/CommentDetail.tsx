@@ -1,7 +1,8 @@
 // The selected comment in full, with its actions and their keys. Actions someone else's claim
 // forbids are disabled here, and the station refuses them anyway.
 import { memo } from 'react';
-import { INTENTS, type CommentRecord, type Intent } from '../../../../shared/contract/index';
+import type { CommentRecord, Intent } from '../../../../shared/contract/index';
+import { INTENTS } from '../../../../shared/contract/constants';
 import { Button } from '../../ui/Button';
 import { formatTimeOfDay } from '../../ui/format';
 import { groupReasons } from './reasons.logic';

@@ -3,7 +3,8 @@
 // return with comments per cue, and load into the live deck. The station decides; refusals come
 // back as its sentence.
 import { useEffect, useState } from 'react';
-import { APPROVAL_CHANNELS, type ApprovalChannel, type CuesState, type ReviewEvidence as Evidence, type ScriptContent, type ScriptVersionSummary } from '../../../../shared/contract/index';
+import type { ApprovalChannel, CuesState, ReviewEvidence as Evidence, ScriptContent, ScriptVersionSummary } from '../../../../shared/contract/index';
+import { APPROVAL_CHANNELS } from '../../../../shared/contract/constants';
 import type { Show } from '../../../../shared/show/show.schema';
 import { useAction } from '../../state/use-action';
 import { useToast } from '../../ui/toasts';

@@ -2,7 +2,8 @@
 // per segment and per offer pause/resume and the show file's thresholds, each rolling window with
 // its denominators ("38 carts / 1,099 views") in total or for one offer, and the service windows.
 import { useMemo, useState } from 'react';
-import { KPI_WINDOWS, type MinutePoint, type TimelineItem } from '../../../../shared/contract/index';
+import type { MinutePoint, TimelineItem } from '../../../../shared/contract/index';
+import { KPI_WINDOWS } from '../../../../shared/contract/constants';
 import { useSlice } from '../../state/station.store';
 import { Panel } from '../../ui/Panel';
 import { markers, RATIO_LABEL } from './kpi-chart.logic';

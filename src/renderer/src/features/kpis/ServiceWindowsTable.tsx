@@ -1,6 +1,7 @@
 // Comment response time (p50 / p90 with the answered count, per queue and in total) and the script
 // approval SLA (on time / due) over the same windows as the commerce KPIs.
-import { KPI_WINDOWS, type ServiceWindowsView } from '../../../../shared/contract/index';
+import type { ServiceWindowsView } from '../../../../shared/contract/index';
+import { KPI_WINDOWS } from '../../../../shared/contract/constants';
 import { approvalCell, responseCell } from './service-windows.logic';
 
 export function ServiceWindowsTable(props: { view: ServiceWindowsView }) {

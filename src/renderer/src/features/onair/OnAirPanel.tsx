@@ -1,7 +1,7 @@
 // The producer's on-air panel: talkback to the host, time-boxed offer windows, the rundown's timing
 // and the overlays' show/hide (with hotkeys). Every button is one station command, audited there.
 import { useState } from 'react';
-import { OVERLAY_NAMES, TALKBACK_PRESETS, TALKBACK_TEXT_MAX, type OverlayName } from '../../../../shared/contract/index';
+import { OVERLAY_NAMES, TALKBACK_PRESETS, TALKBACK_TEXT_MAX, type OverlayName } from '../../../../shared/contract/constants';
 import { useSlice } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
 import { Panel } from '../../ui/Panel';

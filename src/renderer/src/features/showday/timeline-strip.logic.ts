@@ -1,6 +1,7 @@
 // The live timeline's strip, pure: stream health bands and comment volume stacked by intent per
 // minute of the show, laid out in pixels, with the words a screen reader and a tooltip need.
-import { INTENTS, type CommentBucket, type HealthBand, type HealthLevel } from '../../../../shared/contract/index';
+import type { CommentBucket, HealthBand, HealthLevel } from '../../../../shared/contract/index';
+import { INTENTS } from '../../../../shared/contract/constants';
 import { showClock } from './timeline.logic';
 
 const MINUTE = 60_000;
