@@ -167,14 +167,16 @@ export function createCore(deps: CoreDeps): Core {
   const contextFor = (subsystem: string): ModuleContext => ({ ...base, audit: systemAuditor(subsystem) });
   // People first: the preflight's "roles assigned" check reads their access.
   const people = createPeopleModule(contextFor('people'), deps.devices);
+  const preflight = createPreflightModule(contextFor('preflight'), deps.ports.preflight, people.service);
   const domains: DomainModules = {
     obs: createObsModule(contextFor('obs'), deps.ports.obs),
     comments: createCommentsModule(contextFor('comments'), deps.ports.comments),
     cues: createCuesModule(contextFor('cues'), deps.ports.cues),
     offers: createOffersModule(contextFor('offers'), deps.ports.offers),
-    preflight: createPreflightModule(contextFor('preflight'), deps.ports.preflight, people.service),
+    preflight,
     overlay: createOverlayModule(contextFor('overlay'), deps.ports.obs),
-    showday: createShowdayModule(contextFor('showday')),
+    // GO reads the checklist as it is now, not as last published.
+    showday: createShowdayModule(contextFor('showday'), preflight.checklist),
     people,
     // Windows wait on the same timers as the offers' retries, so a test drives both by hand.
     onair: createOnAirModule(contextFor('onair'), deps.ports.offers.timers),

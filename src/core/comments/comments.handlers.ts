@@ -369,7 +369,8 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       }
       if (action === 'start') svc.sources.start(id);
       else await svc.sources.stop(id);
-      svc.publisher.dirty();
+      // The checklist GO reads takes the sources from the slice: the next command sees this one.
+      svc.publisher.stale();
       return { sources: svc.sources.health() };
     },
 
@@ -382,7 +383,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         }
         throw conflict(r.message);
       }
-      svc.publisher.dirty();
+      svc.publisher.stale();
       return { id, secret: r.secret, sources: svc.sources.health() };
     },
   };

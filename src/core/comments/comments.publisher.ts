@@ -8,6 +8,12 @@ export interface CommentsPublisher {
   changed(records: readonly CommentRecord[], urgent?: boolean): void;
   /** The summary changed (counts, health): rebuild it within 100 ms. */
   dirty(): void;
+  /**
+   * A person's command changed the summary (a pin): the slice is out of date now, so the next
+   * reader — the next command, whatever domain it belongs to — sees the change. Rebuilt when first
+   * read or published, after the reply; never on a timer that a fast second command can beat.
+   */
+  stale(): void;
   flush(): void;
   close(): void;
 }
@@ -57,6 +63,16 @@ export function createCommentsPublisher(deps: { state: StateStore; summary(): Co
       if (closed || summaryTimer) return;
       const wait = Math.max(0, SUMMARY_MS - (performance.now() - lastSummary));
       summaryTimer = setTimeout(publishSummary, wait);
+    },
+    stale() {
+      if (closed) return;
+      // The pending timed rebuild is this one: the builder reads the summary as it is then.
+      if (summaryTimer) clearTimeout(summaryTimer);
+      summaryTimer = null;
+      deps.state.invalidate('comments', () => {
+        lastSummary = performance.now();
+        return deps.summary();
+      });
     },
     flush() {
       flushEvents();

@@ -321,14 +321,14 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       hctx.write(() => {
         repo.saveAnswerPin(cfg.showId, { clusterKey: key, ...pin });
         answerPins.set(key, { ...pin, attached: answerPins.get(key)?.attached ?? 0 });
-        publisher.dirty();
+        publisher.stale();
       });
     },
     unpinAnswer(hctx, key) {
       hctx.write(() => {
         repo.deleteAnswerPin(cfg.showId, key);
         answerPins.delete(key);
-        publisher.dirty();
+        publisher.stale();
       });
     },
     macroFlag: (macroId) => ctx.state.get('alerts').items.find((a) => a.key === `script.macro.${macroId}` && a.clearedAt === null)?.message ?? null,
@@ -342,7 +342,9 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         pinned = next;
         const changed = [...(prev && prev.id !== next?.id ? [{ ...prev, pinned: false }] : []), ...(next ? [next] : [])];
         publisher.changed(changed, true);
-        publisher.dirty();
+        // overlay.show reads the pin from the slice: a show sent the moment this pin is answered
+        // must find it there, not the pin before it (a Companion button does both at once).
+        publisher.stale();
       });
     },
     pinnedProduct: () => product,
@@ -350,7 +352,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       const apply = () => {
         repo.savePins(cfg.showId, { commentId: pinned?.id ?? null, product: p });
         product = p;
-        publisher.dirty();
+        // The host card and the next command read the pinned product from the slice: current at once.
+        publisher.stale();
       };
       if (hctx) hctx.write(apply);
       else {

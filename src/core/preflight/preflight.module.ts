@@ -4,7 +4,7 @@
 import type { PersonAccess, preflightCommands } from '../../shared/contract/index';
 import type { CoreModule, ModuleContext } from '../module';
 import type { SliceOf } from '../dispatch/handler';
-import type { PreflightPorts } from './preflight.ports';
+import type { PreflightChecklist, PreflightPorts } from './preflight.ports';
 import { conflict } from '../dispatch/command-failure';
 import { evaluatePreflight, type Tick } from './preflight.checks';
 
@@ -16,7 +16,11 @@ export interface RosterSource {
   onChanged(listener: () => void): () => void;
 }
 
-export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts, roster?: RosterSource): CoreModule<SliceOf<typeof preflightCommands>> {
+export function createPreflightModule(
+  ctx: ModuleContext,
+  _ports: PreflightPorts,
+  roster?: RosterSource,
+): CoreModule<SliceOf<typeof preflightCommands>> & { checklist: PreflightChecklist } {
   const { db, state, clock, show } = ctx;
   const ticks = new Map<string, Tick>();
   const loadTicks = db.prepare<[string], { item_id: string; done: number; by: string; at: number }>(
@@ -51,6 +55,12 @@ export function createPreflightModule(ctx: ModuleContext, _ports: PreflightPorts
   const offRoster = roster?.onChanged(schedule);
 
   return {
+    checklist: {
+      now() {
+        recompute();
+        return state.get('preflight');
+      },
+    },
     handlers: {
       'preflight.run': async (_args, c) => {
         const current = show.current();

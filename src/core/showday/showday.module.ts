@@ -11,6 +11,7 @@ import { createServiceWindows, type SignoffRequest } from './service.windows';
 import type { CoreModule, ModuleContext } from '../module';
 import type { Caller } from '../dispatch/handler';
 import { conflict } from '../dispatch/command-failure';
+import type { PreflightChecklist } from '../preflight/preflight.ports';
 import { decideGo, unfinishedPauses } from './go.rules';
 import { computeFigures } from './show.figures';
 import { createShowDayRepo } from './showday.repo';
@@ -29,6 +30,7 @@ export const defaultShowdayPorts = (now: () => number): ShowdayPorts => ({ probe
 
 export function createShowdayModule(
   ctx: ModuleContext,
+  checklist: PreflightChecklist,
   ports: ShowdayPorts = defaultShowdayPorts(() => ctx.clock.now()),
 ): CoreModule<'show.go' | 'show.end' | 'show.history' | 'show.probe' | 'show.timeline'> {
   const { db, state, show } = ctx;
@@ -181,8 +183,9 @@ export function createShowdayModule(
         const loaded = show.current();
         if (!loaded) throw conflict('No show is loaded: there is nothing to declare GO on.');
         if (state.get('showday').phase === 'live') throw conflict('This show is already live: GO was declared.');
+        const checks = checklist.now().checks;
         const s = state.snapshot().state;
-        const decision = decideGo(s.preflight.checks, args.overrides ?? []);
+        const decision = decideGo(checks, args.overrides ?? []);
         if (!decision.ok) throw conflict(decision.message);
         const l = s.cues.loaded;
         const go: GoRecord = {
@@ -192,7 +195,7 @@ export function createShowdayModule(
           at: c.now,
           by: c.caller.actor,
           verdict: decision.verdict,
-          checks: s.preflight.checks,
+          checks,
           overrides: decision.overrides,
           script: l
             ? { versionId: l.versionId, number: l.number, hash: l.hash, approvedHash: l.approval.hash, approver: l.approval.approver }
@@ -201,7 +204,7 @@ export function createShowdayModule(
           ...(s.showday.probes['store.testOrder']?.testOrders ? { testOrders: s.showday.probes['store.testOrder'].testOrders } : {}),
           roster: {
             views: { ...s.station.views },
-            tickedBy: [...new Set(s.preflight.checks.filter((x) => x.kind === 'manual' && x.checkedBy).map((x) => `${x.label}: ${x.checkedBy}`))],
+            tickedBy: [...new Set(checks.filter((x) => x.kind === 'manual' && x.checkedBy).map((x) => `${x.label}: ${x.checkedBy}`))],
           },
         };
         const sha256 = createHash('sha256').update(JSON.stringify(go)).digest('hex');
