@@ -112,7 +112,11 @@ for (const size of [
     await expect(whoami).toHaveAttribute('title', 'Maya Okafor (maya) via Producer (station automation key) — producer');
     // Nothing on the header's right gives way to the tabs: the link state and the clock stay whole.
     for (const el of [whoami, producer.getByTestId('connection'), producer.getByTestId('station-header').locator('time')]) await insideViewport(producer, el, 'header right side');
-    expect(await producer.getByTestId('status-health').locator('.badge').evaluate((el) => el.getBoundingClientRect().height), 'health chip on one line').toBeLessThan(30);
+    // No OBS link: said once, by the air cell; the health cell has no chip of its own, only why.
+    await expect(producer.getByTestId('status-air')).toHaveText('NO OBS LINK');
+    await expect(producer.getByTestId('status-health').locator('.badge')).toHaveCount(0);
+    await expect(producer.getByTestId('status-bar')).not.toContainText(/\bNO LINK\b/);
+    expect(await producer.getByTestId('status-health').evaluate((el) => el.getBoundingClientRect().height), 'health cell on one line').toBeLessThan(30);
     await insideViewport(producer, producer.getByTestId('status-alerts'), 'alert count');
     // The banner is counted: no OBS was ever linked, so no alert was raised for it, and the count still says it.
     await expect(producer.getByTestId('status-alerts-critical')).toHaveText(/^[1-9]\d* crit$/);
