@@ -139,3 +139,27 @@ test('moderator desk: no serious or critical axe violation', async ({ station, c
   await check(moderator, 'moderator');
   expect(failures, failures.join('\n')).toEqual([]);
 });
+
+test('moderator desk: the comment list scrolls from the keyboard even when no row in it can take focus', async ({ station, context }) => {
+  test.setTimeout(120_000);
+  await busyShow(station);
+  const moderator = await station.openView(context, 'moderator', { query: 'as=Ana%20Reyes' });
+  // A short window, so a few replayed comments already overflow the list: its rows (options) take no
+  // focus of their own, so the list itself must (axe once found it scrollable and out of keyboard reach).
+  await moderator.setViewportSize({ width: 1366, height: 480 });
+  await moderator.getByTestId('queue-all').click();
+  const list = moderator.getByTestId('comment-list');
+  await expect.poll(() => list.evaluate((el) => el.scrollHeight - el.clientHeight), { timeout: 60_000 }).toBeGreaterThan(0);
+  const result = await new AxeBuilder({ page: moderator }).include('[data-testid="comment-list"]').withRules(['scrollable-region-focusable']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expect(list).toHaveAttribute('tabindex', '0');
+  await expect(list).toHaveAccessibleName(/Comments/);
+  // Tab reaches it, and the desk's keys still work from there (j moves the selection).
+  await list.focus();
+  await expect(list).toBeFocused();
+  const selectedId = () => list.locator('[role="option"][aria-selected="true"]').first().getAttribute('data-id', { timeout: 1000 }).catch(() => null);
+  const before = await selectedId();
+  await moderator.keyboard.press('j');
+  await expect.poll(selectedId).not.toBe(before);
+  await expect(list).toBeFocused();
+});

@@ -39,6 +39,24 @@ async function unclipped(target: Locator, what: string) {
   expect(clipped, `${what} is cut by a scrolling panel`).toBeNull();
 }
 
+/** The deck list's current cue is whole where the producer looks: on screen, inside the list's visible
+ * area (not merely inside the list's own, larger, box), and under no sticky segment header. */
+async function currentRowWhole(page: Page, what: string) {
+  const row = page.getByTestId('deck-list').locator('.deck-cue.is-current');
+  await expect(row, what).toHaveCount(1);
+  await insideViewport(page, row, what);
+  await unclipped(row, what);
+  const covered = await row.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    for (const h of Array.from(el.parentElement?.querySelectorAll('.deck-seg') ?? [])) {
+      const r = h.getBoundingClientRect();
+      if (r.height > 0 && r.bottom > box.top + 0.5 && r.top < box.bottom - 0.5) return `"${h.textContent}" ${Math.round(r.top)}–${Math.round(r.bottom)} over ${Math.round(box.top)}–${Math.round(box.bottom)}`;
+    }
+    return null;
+  });
+  expect(covered, `${what}: covered by a segment header`).toBeNull();
+}
+
 for (const size of [
   { width: 1920, height: 1080 },
   { width: 1366, height: 768 },
@@ -67,6 +85,12 @@ for (const size of [
       await unclipped(producer.getByTestId(id), id);
       await insideViewport(producer, producer.getByTestId(id), id);
     }
+    // The deck list under the controls scrolls to the current cue and shows it whole (at 1366×768 it
+    // once was a 10-pixel strip, at 1920×1080 a sticky segment header sat over half the cue).
+    await currentRowWhole(producer, 'current cue in the deck list');
+    expect((await station.api('cue.next', {})).status).toBe(200);
+    await expect(producer.getByTestId('deck-list').locator('.deck-cue.is-current')).toHaveAttribute('data-cue-id', 'glow-kit-offer.3');
+    await currentRowWhole(producer, 'current cue in the deck list after Next');
     // Armed: the cue's id and Disarm sit whole on one line under the current cue, on screen, at both sizes.
     expect((await station.api('cue.arm', { cueId: 'urgency.1' })).status).toBe(200);
     await expect(producer.getByTestId('deck-armed-id')).toHaveText('urgency.1');
@@ -88,7 +112,11 @@ for (const size of [
     await expect(whoami).toHaveAttribute('title', 'Maya Okafor (maya) via Producer (station automation key) — producer');
     // Nothing on the header's right gives way to the tabs: the link state and the clock stay whole.
     for (const el of [whoami, producer.getByTestId('connection'), producer.getByTestId('station-header').locator('time')]) await insideViewport(producer, el, 'header right side');
-    expect(await producer.getByTestId('status-health').locator('.badge').evaluate((el) => el.getBoundingClientRect().height), 'health chip on one line').toBeLessThan(30);
+    // No OBS link: said once, by the air cell; the health cell has no chip of its own, only why.
+    await expect(producer.getByTestId('status-air')).toHaveText('NO OBS LINK');
+    await expect(producer.getByTestId('status-health').locator('.badge')).toHaveCount(0);
+    await expect(producer.getByTestId('status-bar')).not.toContainText(/\bNO LINK\b/);
+    expect(await producer.getByTestId('status-health').evaluate((el) => el.getBoundingClientRect().height), 'health cell on one line').toBeLessThan(30);
     await insideViewport(producer, producer.getByTestId('status-alerts'), 'alert count');
     // The banner is counted: no OBS was ever linked, so no alert was raised for it, and the count still says it.
     await expect(producer.getByTestId('status-alerts-critical')).toHaveText(/^[1-9]\d* crit$/);

@@ -198,12 +198,15 @@ const DeskListImpl = forwardRef<DeskListHandle, DeskListProps>(function DeskList
   holes.sort((a, b) => a.slot - b.slot);
   const children = [...rows.map((r) => r.el), ...holes.map((h) => h.el)];
   // An empty listbox is an error to assistive tech: with no rows it is a plain region.
+  // Focusable itself: its rows (options) take no focus, so a list that scrolls (rows, loading
+  // placeholders) would otherwise be out of the keyboard's reach (axe: scrollable-region-focusable).
   return (
     <div
       className="mod-list"
       ref={scrollRef}
       role={total > 0 ? 'listbox' : 'region'}
       aria-label="Comments"
+      tabIndex={0}
       aria-multiselectable={total > 0 ? true : undefined}
       data-testid="comment-list"
     >

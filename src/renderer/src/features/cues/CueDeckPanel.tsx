@@ -29,15 +29,31 @@ export function CueDeckPanel() {
   const listRef = useRef<HTMLUListElement>(null);
   const currentId = cues?.current?.id ?? null;
 
-  // Keep the current cue in view inside the deck list only: scrollIntoView would also scroll the
-  // console itself, and the producer's screen must never jump when the host moves on.
+  // Keep the current cue (and the next, when both fit) in view inside the deck list only:
+  // scrollIntoView would also scroll the console itself, and the producer's screen must never jump
+  // when the host moves on. Again whenever the list's height changes (a banner comes or goes, the
+  // window is resized), or a cue scrolled into view at one height sits cut at the next.
   useEffect(() => {
     const list = listRef.current;
-    const el = list?.querySelector<HTMLElement>(`[data-cue-id="${CSS.escape(currentId ?? '')}"]`);
-    if (!list || !el) return;
-    const top = el.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
-    list.scrollTop = scrollToShow(list.scrollTop, list.clientHeight, top, el.offsetHeight);
-  }, [currentId]);
+    if (!list) return;
+    const show = () => {
+      const el = list.querySelector<HTMLElement>(`[data-cue-id="${CSS.escape(currentId ?? '')}"]`);
+      if (!el) return;
+      // Content coordinates: from inside the list's border, in fractional pixels (a header rounded
+      // down by offsetHeight left a 2-pixel strip of the cue under it).
+      const base = list.getBoundingClientRect().top + list.clientTop - list.scrollTop;
+      const top = el.getBoundingClientRect().top - base;
+      const next = el.nextElementSibling?.classList.contains('deck-cue') ? (el.nextElementSibling as HTMLElement) : null;
+      const sticky = Math.ceil(list.querySelector<HTMLElement>('.deck-seg')?.getBoundingClientRect().height ?? 0);
+      const withNext = next ? next.getBoundingClientRect().bottom - base - top : 0;
+      const height = next && withNext + sticky <= list.clientHeight ? withNext : el.getBoundingClientRect().height;
+      list.scrollTop = scrollToShow(list.scrollTop, list.clientHeight, top, height, sticky);
+    };
+    show();
+    const watch = new ResizeObserver(show);
+    watch.observe(list);
+    return () => watch.disconnect();
+  }, [currentId, rows]);
 
   const loaded = cues?.loaded ?? null;
   const keys = {
@@ -65,6 +81,7 @@ export function CueDeckPanel() {
     <Panel
       title="Cue deck"
       testId="cue-deck"
+      className="cue-deck"
       actions={
         loaded ? (
           <StatusBadge level="green" testId="deck-version">
@@ -176,11 +193,13 @@ export function CueDeckPanel() {
                   onClick={() => setPicked(r.cue.id)}
                   onDoubleClick={() => void act('cue.goto', { cueId: r.cue.id }).then(() => setPicked(null))}
                 >
+                  {/* The id sits under the number, not in a column of its own: the text gets the width,
+                      so a long CTA takes fewer lines of the short list. */}
                   <span className="deck-kind num">
                     {r.number}. {r.cue.kind}
+                    <span className="deck-cue-id muted small mono">{r.cue.id}</span>
                   </span>
-                  <span>{r.cue.text}</span>
-                  <span className="muted small mono">{r.cue.id}</span>
+                  <span className="deck-cue-text">{r.cue.text}</span>
                 </li>
               ),
             )}

@@ -47,4 +47,9 @@ describe('scrollToShow', () => {
     expect(scrollToShow(500, 300, 200, 40)).toBe(172);
     expect(scrollToShow(500, 300, 10, 40)).toBe(0);
   });
+  it('scrolling down, never leaves the row under the sticky header: a row taller than the view shows its top', () => {
+    // A 60-pixel view with a 28-pixel header and a 50-pixel row: aligning the bottom put its top under the header.
+    expect(scrollToShow(0, 60, 400, 50, 28)).toBe(372);
+    expect(scrollToShow(0, 100, 400, 50, 28)).toBe(350);
+  });
 });

@@ -51,10 +51,12 @@ export function overrideSentence(cues: CuesState): string | null {
 /**
  * The list's new scrollTop so a row (top and height in the list's content coordinates) is fully
  * visible, moving as little as possible; unchanged when it already is. A segment header sticks
- * to the top of the list, so a row scrolled up to stays a header's height below the edge.
+ * to the top of the list, so the visible part starts a header's height below the edge: a row is
+ * never left under it, whichever way the list moved. A row taller than what is left shows its top.
  */
 export function scrollToShow(scrollTop: number, viewHeight: number, rowTop: number, rowHeight: number, stickyHeader = 28): number {
-  if (rowTop - stickyHeader < scrollTop) return Math.max(0, rowTop - stickyHeader);
-  if (rowTop + rowHeight > scrollTop + viewHeight) return rowTop + rowHeight - viewHeight;
+  const top = Math.max(0, rowTop - stickyHeader);
+  if (top < scrollTop) return top;
+  if (rowTop + rowHeight > scrollTop + viewHeight) return Math.min(top, rowTop + rowHeight - viewHeight);
   return scrollTop;
 }

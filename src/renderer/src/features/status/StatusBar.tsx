@@ -35,7 +35,7 @@ export function StatusBar(props: { onAlerts(): void }) {
         <span className="num">{air.text}</span>
       </div>
       <div className="status-cell status-health" data-testid="status-health" title={health.reason ?? undefined}>
-        <StatusBadge level={health.level}>{health.label}</StatusBadge>
+        {health.label === null ? null : <StatusBadge level={health.level}>{health.label}</StatusBadge>}
         <span className="status-reason">{health.reason ?? (health.level === 'green' ? 'stream healthy' : '')}</span>
       </div>
       <div className="status-offers">

@@ -38,14 +38,14 @@ describe('status bar', () => {
     expect(airLine(obs({ synced: false, link: 'connecting' }), 0)).toMatchObject({ level: 'red', onAir: false });
   });
 
-  it('shows the health verdict with its first reason, and red NO LINK while OBS is out of reach', () => {
+  it('shows the health verdict with its first reason; with OBS out of reach no chip (NO OBS LINK says it), only why', () => {
     expect(healthLine(obs({ health: { level: 'red', reasons: ['off air while the show clock runs (stream stopped)', 'x'], sample: null, baselineKbps: null, expectedFps: null } }))).toEqual({
       level: 'red',
       label: 'RED',
       reason: 'off air while the show clock runs (stream stopped)',
     });
-    expect(healthLine(obs({ synced: false, linkError: 'OBS not running' }))).toEqual({ level: 'red', label: 'NO LINK', reason: 'OBS not running' });
-    expect(healthLine(null)).toEqual({ level: 'red', label: 'NO LINK', reason: 'no health data' });
+    expect(healthLine(obs({ synced: false, linkError: 'OBS not running' }))).toEqual({ level: 'red', label: null, reason: 'OBS not running' });
+    expect(healthLine(null)).toEqual({ level: 'red', label: null, reason: 'no health data' });
   });
 
   it('counts only alerts nobody has acknowledged and whose condition is not over', () => {

@@ -34,14 +34,15 @@ export function airLine(obs: ObsState | null, now: number): AirLine {
 
 export interface HealthLine {
   level: Level;
-  label: string;
+  /** The chip; null while OBS is out of reach, where the air cell's NO OBS LINK already says so. */
+  label: string | null;
   reason: string | null;
 }
 
 /** Health as the station rates it; while the link is down nobody can say, and that is red. */
 export function healthLine(obs: ObsState | null): HealthLine {
-  // Beside the red NO OBS LINK chip, a bare "NO LINK" reads as the same thing said twice: say what it costs.
-  if (!obs || !obs.synced) return { level: 'red', label: 'NO LINK', reason: obs?.linkError ?? 'no health data' };
+  // A "NO LINK" chip beside the red NO OBS LINK said the same thing twice: only why is left to say.
+  if (!obs || !obs.synced) return { level: 'red', label: null, reason: obs?.linkError ?? 'no health data' };
   const level = obs.health.level;
   return {
     level: level === 'unknown' ? 'unknown' : level,
