@@ -138,6 +138,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'laptops-tablets': 'aggregates read 2026-12-06 22:40',
   'drones-rc': 'aggregates read 2026-12-07 01:57',
   'blind-box-collectibles': 'aggregates read 2026-12-07 01:57',
+  '3d-printing': 'aggregates read 2026-12-07 05:06',
+  equestrian: 'aggregates read 2026-12-07 05:06',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
