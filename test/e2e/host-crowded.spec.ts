@@ -14,17 +14,25 @@ const busy = writeBusyShow((show) => {
 test.use({ stationOptions: { showFile: busy.file } });
 const HD = { width: 1280, height: 720 };
 
-test('host at 1280×720 with talkback, two paused offers and two emergencies: the cue text stays on screen', async ({ station, context }) => {
+type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
+
+/** Everything at once: the show running on the offer's cue, the serum duo paused by its rule (store
+ *  errors), the lip tint paused by hand, a pinned question, then the host's card at 720p and a talkback. */
+async function crowdHost(station: Fixtures['station'], context: Fixtures['context']) {
   expect((await station.api('show.clock', { action: 'start' })).status).toBe(200);
   expect((await station.api('cue.goto', { cueId: 'glow-kit-offer.2' })).status).toBe(200);
   expect((await station.api('offer.ingest', { events: Array.from({ length: 6 }, (_, i) => ({ id: `5xx-${i}`, type: 'store_5xx', offerId: 'serum-duo', count: 1 })) })).status).toBe(200);
   expect((await station.api('offer.pause', { offerId: 'lip-tint-trio', reason: 'wrong price on the checkout page' })).status).toBe(200);
   expect((await station.api('comments.ingest', { comments: [{ platform: 'tiktok', id: 'q1', author: 'mel.beauty', text: 'is the lip tint trio cruelty free?', lang: 'en' }] })).status).toBe(200);
   await expect.poll(async () => (await station.api('comment.pin', { id: 'tiktok:q1' })).status).toBe(200);
-
   const host = await station.openView(context, 'host');
   await host.setViewportSize(HD);
   expect((await station.api('talkback.send', { text: 'Stretch — the serum duo is paused, talk texture' })).status).toBe(200);
+  return host;
+}
+
+test('host at 1280×720 with talkback, two paused offers and two emergencies: the cue text stays on screen', async ({ station, context }) => {
+  const host = await crowdHost(station, context);
   await expect(host.getByTestId('host-talkback')).toHaveAttribute('data-read', '0');
   await expect(host.getByTestId('emergency-obs-link-lost')).toBeVisible();
   await expect(host.getByTestId('emergency-offer-rule-paused')).toBeVisible();
@@ -72,15 +80,7 @@ async function slivers(page: import('@playwright/test').Page, container: string,
 }
 
 test('host at 1280×720 crowded: what gives way goes whole (no sliver of numbers or pinned question), and each pause is said once', async ({ station, context }) => {
-  expect((await station.api('show.clock', { action: 'start' })).status).toBe(200);
-  expect((await station.api('cue.goto', { cueId: 'glow-kit-offer.2' })).status).toBe(200);
-  expect((await station.api('offer.ingest', { events: Array.from({ length: 6 }, (_, i) => ({ id: `5xx-${i}`, type: 'store_5xx', offerId: 'serum-duo', count: 1 })) })).status).toBe(200);
-  expect((await station.api('offer.pause', { offerId: 'lip-tint-trio', reason: 'wrong price on the checkout page' })).status).toBe(200);
-  expect((await station.api('comments.ingest', { comments: [{ platform: 'tiktok', id: 'q1', author: 'mel.beauty', text: 'is the lip tint trio cruelty free?', lang: 'en' }] })).status).toBe(200);
-  await expect.poll(async () => (await station.api('comment.pin', { id: 'tiktok:q1' })).status).toBe(200);
-  const host = await station.openView(context, 'host');
-  await host.setViewportSize(HD);
-  expect((await station.api('talkback.send', { text: 'Stretch — the serum duo is paused, talk texture' })).status).toBe(200);
+  const host = await crowdHost(station, context);
   await expect(host.getByTestId('emergency-offer-rule-paused')).toBeVisible();
   await expect(host.getByTestId('host-talkback')).toBeVisible();
   await host.waitForTimeout(500);
