@@ -170,8 +170,10 @@ test('a tour of every view on a busy show: screenshots, and no role page scrolls
 
   await expect(host.getByTestId('emergencies')).toBeVisible();
   // The card was open before the rule paused the offer: it follows the pause by patch alone (a patch
-  // published out of rev order was once dropped, and the card kept reading LIVE).
-  await expect(host.locator('[data-testid="host-banner"][data-level="red"]').first()).toBeVisible();
+  // published out of rev order was once dropped, and the card kept reading LIVE). The rule pause is the
+  // emergency banner's to say (its "do not read the CTA" line); the card's own banner does not repeat it.
+  await expect(host.getByTestId('emergency-offer-rule-paused')).toBeVisible();
+  await expect(host.getByTestId('emergency-offer-rule-paused')).toContainText(/Do not read .* CTA/);
   await expect(host.getByTestId('host-banner').filter({ hasText: 'LIVE ·' })).toHaveCount(0);
   await shot(host, 'host-1280x720-emergency');
   await noSidewaysScroll(host, 'host with an emergency');
