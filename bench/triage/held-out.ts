@@ -106,6 +106,12 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/3d-printing/catalog.json': 'dde475a3b647c4016ebf1b7a8612e1e4e177ae5208d14c5c1044811259ecaf8d',
   'heldout/equestrian/comments.jsonl': 'dd986f79b1a97b5a32ac9d9dc57eb68c4dc8fd5f61516f52b166871d9ae0007c',
   'heldout/equestrian/catalog.json': '0717f02cb55c7d4f3411f26b2af07ee75599be9922d094218b99bbcd728a5345',
+  // Written 2026-12-07 06:54–07:00 (session 16) by a twenty-seventh and a twenty-eighth author from the brief with SKU
+  // rule v2; frozen in de208f7 before any session-16 change to triage.
+  'heldout/homebrewing/comments.jsonl': 'e9603d30b41f3e3f165aeedc3fe02f696ad6b15ebd578e9a7441849f94eb2c4b',
+  'heldout/homebrewing/catalog.json': '6f54fdb9e22de98c9d416f8d122ccc58502e230304ef4dda9b2fd1be457cf984',
+  'heldout/scuba-diving/comments.jsonl': '260ac7faad5874e654f1e933e36b2d4577868177ac4a335648fcbb1dd76de953',
+  'heldout/scuba-diving/catalog.json': 'e3788ed0eb60d35e38eca4f40642df850dc7fe4147db642e1149b89e8c040293',
 };
 
 /**
