@@ -11,6 +11,7 @@ import { attributionCsv, attributionPage, calendarPage, experimentsPage, postmor
 import { BOARD_PROBLEMS, BoardInputError, decideItem, loadDecisions, parseActor, parseItemEdit, recentHqAudit } from './views/postmortem.repo';
 import { ATTRIBUTION_DIMENSIONS, type AttributionDimension } from './views/attribution.calc';
 import { page, esc } from './views/html';
+import { createFairShare, DEFAULT_FAIR_SHARE, type FairShareLimits, type Turn } from './ingest/fair-share';
 import { BodyError, readBody as readStationBody } from '../src/station/transport/http-util';
 
 export interface HqServerOptions {
@@ -20,6 +21,8 @@ export interface HqServerOptions {
   adminToken: string;
   version: string;
   now?: () => number;
+  /** How HQ shares its ingest among stations and unknown tokens (default DEFAULT_FAIR_SHARE). */
+  fairShare?: FairShareLimits;
 }
 
 export interface HqServer {
@@ -74,6 +77,7 @@ function cookie(req: IncomingMessage, name: string): string | null {
 export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
   const now = o.now ?? Date.now;
   const ingest = createIngestService(o.db);
+  const fair = createFairShare(o.fairShare ?? DEFAULT_FAIR_SHARE);
   const adminDigest = createHash('sha256').update(o.adminToken).digest();
   const isAdmin = (t: string | null) => t !== null && timingSafeEqual(createHash('sha256').update(t).digest(), adminDigest);
 
@@ -91,15 +95,38 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
     if (path === '/api/ingest') {
       if (req.method !== 'POST') return fail(res, 405, 'POST a batch.');
+      // A turn before anything else (fair-share.ts): a token HQ has not seen live draws on the shared
+      // budget before its look-up, a station on its own few; over either, 429 and the body unread.
+      const token = bearer(req);
+      const busy = (turn: Extract<Turn, { ok: false }>) => {
+        res.setHeader('connection', 'close');
+        res.setHeader('retry-after', String(turn.retryAfterSeconds));
+        fail(res, 429, turn.message);
+        req.resume();
+        res.on('finish', () => req.socket.destroy());
+      };
+      const held = (turn: Extract<Turn, { ok: true }>) => res.once('close', turn.release);
+      let strangerTurn: Turn | null = null;
+      if (!ingest.knows(token)) {
+        strangerTurn = fair.stranger();
+        if (!strangerTurn.ok) return busy(strangerTurn);
+        held(strangerTurn);
+      }
       // The token is checked before the body is read: a stranger gets a small allowance, and is
       // refused (counted, connection closed) as soon as its body — or its declared length — is over it.
-      const token = bearer(req);
       const admitted = await ingest.admits(token, now());
       if (admitted === 'unavailable') {
         res.setHeader('connection', 'close');
         return fail(res, 503, 'HQ cannot check station tokens right now; retry later.');
       }
-      const limit = admitted === 'station' ? MAX_BATCH_BYTES : STRANGER_BODY_BYTES;
+      if (typeof admitted === 'object') {
+        // A station seen for the first time gives its stranger's turn back for its own.
+        if (strangerTurn?.ok) strangerTurn.release();
+        const turn = fair.station(admitted.station);
+        if (!turn.ok) return busy(turn);
+        held(turn);
+      }
+      const limit = typeof admitted === 'object' ? MAX_BATCH_BYTES : STRANGER_BODY_BYTES;
       const refuseUnread = async () => {
         const r = await ingest.ingest(token, null, now());
         res.setHeader('connection', 'close');
@@ -173,7 +200,7 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     // HQ's own ingest figures and CPU time, for the bench and for whoever runs HQ.
     if (path === '/api/metrics' && req.method === 'GET') {
       const cpu = process.cpuUsage();
-      return json(res, 200, { ingest: ingest.stats.summary(), cpuMs: Math.round((cpu.user + cpu.system) / 1000), engine: o.db.engine });
+      return json(res, 200, { ingest: ingest.stats.summary(), refusedBusy: fair.refused(), cpuMs: Math.round((cpu.user + cpu.system) / 1000), engine: o.db.engine });
     }
     if (path === '/api/metrics/reset' && req.method === 'POST') {
       ingest.stats.reset();
