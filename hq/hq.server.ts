@@ -54,8 +54,18 @@ export const HQ_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 120_000, co
  */
 const readBody = (req: IncomingMessage, limit: number) => readStationBody(req, limit, { over: 'stop' });
 
+/**
+ * HQ's pages run no script but the attribution page's one-line select handler (allowed by its hash),
+ * load nothing from elsewhere, post only to HQ, and are framed by nobody: the board's forms must not
+ * sit under another site's buttons. No answer is sniffed as another type or names its address in a
+ * Referer.
+ */
+export const HQ_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-hashes' 'sha256-osjxnKEPL/pQJbFk1dKsF7PYFmTyMWGmVSiL9inhxJY='; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const BROWSER_HEADERS = { 'content-security-policy': HQ_CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' } as const;
+
 function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...BROWSER_HEADERS, ...headers });
   res.end(body);
 }
 const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
