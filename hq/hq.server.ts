@@ -58,11 +58,12 @@ const readBody = (req: IncomingMessage, limit: number) => readStationBody(req, l
  * HQ's pages run no script but the attribution page's one-line select handler (allowed by its hash),
  * load nothing from elsewhere, post only to HQ, and are framed by nobody: the board's forms must not
  * sit under another site's buttons. No answer is sniffed as another type or names its address in a
- * Referer.
+ * Referer to another origin (`same-origin`, not `no-referrer`: under no-referrer a browser sends
+ * `Origin: null` with HQ's own forms, and fromOwnPage could not tell them from a sibling host's).
  */
 export const HQ_CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-hashes' 'sha256-osjxnKEPL/pQJbFk1dKsF7PYFmTyMWGmVSiL9inhxJY='; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-const BROWSER_HEADERS = { 'content-security-policy': HQ_CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' } as const;
+const BROWSER_HEADERS = { 'content-security-policy': HQ_CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' } as const;
 
 function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...BROWSER_HEADERS, ...headers });
@@ -74,6 +75,24 @@ const fail = (res: ServerResponse, status: number, message: string) => json(res,
 function bearer(req: IncomingMessage): string | null {
   const h = req.headers.authorization;
   return h && /^Bearer\s+/i.test(h) ? h.replace(/^Bearer\s+/i, '').trim() : null;
+}
+
+/**
+ * Whether a browser says the request comes from HQ's own origin: its Origin's host is the Host it
+ * asked (a TLS proxy in front keeps Host), or, without an Origin, Sec-Fetch-Site says same-origin or
+ * none (typed, bookmarked). A client that sends neither is no browser a page can steer.
+ */
+function fromOwnPage(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (typeof origin === 'string') {
+    try {
+      return origin !== 'null' && new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
 }
 
 function cookie(req: IncomingMessage, name: string): string | null {
@@ -180,6 +199,12 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     if (!isAdmin(bearer(req) ?? cookie(req, 'hq_token'))) {
       if (path.startsWith('/api/')) return fail(res, 401, 'HQ’s admin token is required.');
       return send(res, 401, 'text/html; charset=utf-8', page('Not signed in', '', '<p>Open the link HQ printed at start (it carries the admin token).</p>'));
+    }
+    // SameSite=Strict keeps the cookie off other sites' requests, but a sibling host of the studio's
+    // domain (or another port of HQ's address) is the same site: a change the cookie carries must
+    // come from HQ's own pages. A bearer token is never sent by a form, so it is not asked.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && bearer(req) === null && !fromOwnPage(req)) {
+      return fail(res, 403, 'A change signed in by HQ’s cookie must come from HQ’s own pages (the request came from another origin).');
     }
 
     if (path === '/api/stations' && req.method === 'POST') {

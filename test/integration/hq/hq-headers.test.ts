@@ -18,7 +18,7 @@ describe('HQ’s answers tell a browser what they are and who may frame them', (
     expect(r.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect(r.headers.get('x-frame-options')).toBe('DENY');
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(r.headers.get('referrer-policy')).toBe('same-origin');
   });
 
   it('says the same on the sign-in refusal, the token link’s redirect and the API’s JSON', async () => {
@@ -32,7 +32,7 @@ describe('HQ’s answers tell a browser what they are and who may frame them', (
       await r.text();
       expect(r.headers.get('x-content-type-options'), url).toBe('nosniff');
       expect(r.headers.get('x-frame-options'), url).toBe('DENY');
-      expect(r.headers.get('referrer-policy'), url).toBe('no-referrer');
+      expect(r.headers.get('referrer-policy'), url).toBe('same-origin');
     }
   });
 
