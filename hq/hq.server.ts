@@ -11,6 +11,7 @@ import { attributionCsv, attributionPage, calendarPage, experimentsPage, postmor
 import { BOARD_PROBLEMS, BoardInputError, decideItem, loadDecisions, parseActor, parseItemEdit, recentHqAudit } from './views/postmortem.repo';
 import { ATTRIBUTION_DIMENSIONS, type AttributionDimension } from './views/attribution.calc';
 import { page, esc } from './views/html';
+import { createFairShare, DEFAULT_FAIR_SHARE, type FairShareLimits, type Turn } from './ingest/fair-share';
 import { BodyError, readBody as readStationBody } from '../src/station/transport/http-util';
 
 export interface HqServerOptions {
@@ -20,6 +21,8 @@ export interface HqServerOptions {
   adminToken: string;
   version: string;
   now?: () => number;
+  /** How HQ shares its ingest among stations and unknown tokens (default DEFAULT_FAIR_SHARE). */
+  fairShare?: FairShareLimits;
 }
 
 export interface HqServer {
@@ -51,8 +54,19 @@ export const HQ_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 120_000, co
  */
 const readBody = (req: IncomingMessage, limit: number) => readStationBody(req, limit, { over: 'stop' });
 
+/**
+ * HQ's pages run no script but the attribution page's one-line select handler (allowed by its hash),
+ * load nothing from elsewhere, post only to HQ, and are framed by nobody: the board's forms must not
+ * sit under another site's buttons. No answer is sniffed as another type or names its address in a
+ * Referer to another origin (`same-origin`, not `no-referrer`: under no-referrer a browser sends
+ * `Origin: null` with HQ's own forms, and fromOwnPage could not tell them from a sibling host's).
+ */
+export const HQ_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-hashes' 'sha256-osjxnKEPL/pQJbFk1dKsF7PYFmTyMWGmVSiL9inhxJY='; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const BROWSER_HEADERS = { 'content-security-policy': HQ_CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' } as const;
+
 function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...BROWSER_HEADERS, ...headers });
   res.end(body);
 }
 const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
@@ -61,6 +75,24 @@ const fail = (res: ServerResponse, status: number, message: string) => json(res,
 function bearer(req: IncomingMessage): string | null {
   const h = req.headers.authorization;
   return h && /^Bearer\s+/i.test(h) ? h.replace(/^Bearer\s+/i, '').trim() : null;
+}
+
+/**
+ * Whether a browser says the request comes from HQ's own origin: its Origin's host is the Host it
+ * asked (a TLS proxy in front keeps Host), or, without an Origin, Sec-Fetch-Site says same-origin or
+ * none (typed, bookmarked). A client that sends neither is no browser a page can steer.
+ */
+function fromOwnPage(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (typeof origin === 'string') {
+    try {
+      return origin !== 'null' && new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
 }
 
 function cookie(req: IncomingMessage, name: string): string | null {
@@ -74,6 +106,7 @@ function cookie(req: IncomingMessage, name: string): string | null {
 export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
   const now = o.now ?? Date.now;
   const ingest = createIngestService(o.db);
+  const fair = createFairShare(o.fairShare ?? DEFAULT_FAIR_SHARE);
   const adminDigest = createHash('sha256').update(o.adminToken).digest();
   const isAdmin = (t: string | null) => t !== null && timingSafeEqual(createHash('sha256').update(t).digest(), adminDigest);
 
@@ -91,15 +124,38 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
     if (path === '/api/ingest') {
       if (req.method !== 'POST') return fail(res, 405, 'POST a batch.');
+      // A turn before anything else (fair-share.ts): a token HQ has not seen live draws on the shared
+      // budget before its look-up, a station on its own few; over either, 429 and the body unread.
+      const token = bearer(req);
+      const busy = (turn: Extract<Turn, { ok: false }>) => {
+        res.setHeader('connection', 'close');
+        res.setHeader('retry-after', String(turn.retryAfterSeconds));
+        fail(res, 429, turn.message);
+        req.resume();
+        res.on('finish', () => req.socket.destroy());
+      };
+      const held = (turn: Extract<Turn, { ok: true }>) => res.once('close', turn.release);
+      let strangerTurn: Turn | null = null;
+      if (!ingest.knows(token)) {
+        strangerTurn = fair.stranger();
+        if (!strangerTurn.ok) return busy(strangerTurn);
+        held(strangerTurn);
+      }
       // The token is checked before the body is read: a stranger gets a small allowance, and is
       // refused (counted, connection closed) as soon as its body — or its declared length — is over it.
-      const token = bearer(req);
       const admitted = await ingest.admits(token, now());
       if (admitted === 'unavailable') {
         res.setHeader('connection', 'close');
         return fail(res, 503, 'HQ cannot check station tokens right now; retry later.');
       }
-      const limit = admitted === 'station' ? MAX_BATCH_BYTES : STRANGER_BODY_BYTES;
+      if (typeof admitted === 'object') {
+        // A station seen for the first time gives its stranger's turn back for its own.
+        if (strangerTurn?.ok) strangerTurn.release();
+        const turn = fair.station(admitted.station);
+        if (!turn.ok) return busy(turn);
+        held(turn);
+      }
+      const limit = typeof admitted === 'object' ? MAX_BATCH_BYTES : STRANGER_BODY_BYTES;
       const refuseUnread = async () => {
         const r = await ingest.ingest(token, null, now());
         res.setHeader('connection', 'close');
@@ -144,6 +200,12 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
       if (path.startsWith('/api/')) return fail(res, 401, 'HQ’s admin token is required.');
       return send(res, 401, 'text/html; charset=utf-8', page('Not signed in', '', '<p>Open the link HQ printed at start (it carries the admin token).</p>'));
     }
+    // SameSite=Strict keeps the cookie off other sites' requests, but a sibling host of the studio's
+    // domain (or another port of HQ's address) is the same site: a change the cookie carries must
+    // come from HQ's own pages. A bearer token is never sent by a form, so it is not asked.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && bearer(req) === null && !fromOwnPage(req)) {
+      return fail(res, 403, 'A change signed in by HQ’s cookie must come from HQ’s own pages (the request came from another origin).');
+    }
 
     if (path === '/api/stations' && req.method === 'POST') {
       let body: { id?: unknown; label?: unknown } | null;
@@ -173,7 +235,7 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     // HQ's own ingest figures and CPU time, for the bench and for whoever runs HQ.
     if (path === '/api/metrics' && req.method === 'GET') {
       const cpu = process.cpuUsage();
-      return json(res, 200, { ingest: ingest.stats.summary(), cpuMs: Math.round((cpu.user + cpu.system) / 1000), engine: o.db.engine });
+      return json(res, 200, { ingest: ingest.stats.summary(), refusedBusy: fair.refused(), cpuMs: Math.round((cpu.user + cpu.system) / 1000), engine: o.db.engine });
     }
     if (path === '/api/metrics/reset' && req.method === 'POST') {
       ingest.stats.reset();

@@ -30,7 +30,12 @@ export interface IngestService {
    * Whether a request with this token may send a full batch, asked before its body is read: only a
    * live station's token may ('unavailable' when the database cannot say).
    */
-  admits(token: string | null, hqNow: number): Promise<'station' | 'stranger' | 'unavailable'>;
+  admits(token: string | null, hqNow: number): Promise<{ station: string } | 'stranger' | 'unavailable'>;
+  /**
+   * Whether this token's last look-up found a live station (asked without the database): such a
+   * request is a known station's, and never waits on the budget of unknown tokens (fair-share.ts).
+   */
+  knows(token: string | null): boolean;
   /** HQ-side timing of acknowledged batches. */
   readonly stats: IngestStats;
   /** Forget cached tokens now (after an issue or a revocation through this HQ). */
@@ -39,6 +44,9 @@ export interface IngestService {
 
 export function createIngestService(db: HqDb, stats: IngestStats = createIngestStats()): IngestService {
   const tokens = new Map<string, TokenInfo>();
+  // Hashes whose last look-up found a live station. Not cleared with the cache: an issue or a
+  // revocation elsewhere must not send every station through the unknown tokens' budget at once.
+  const live = new Set<string>();
   const applier = createApplier(db);
 
   const lookup = async (token: string, now: number): Promise<TokenInfo | null> => {
@@ -48,10 +56,13 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
     const [row] = await db.query<{ id: string; revoked_at: Date | null }>('SELECT id, revoked_at FROM stations WHERE token_hash = $1', [h]);
     if (!row) {
       tokens.delete(h);
+      live.delete(h);
       return null;
     }
     const info = { id: row.id, revoked: row.revoked_at !== null, at: now };
     tokens.set(h, info);
+    if (info.revoked) live.delete(h);
+    else live.add(h);
     return info;
   };
 
@@ -70,11 +81,12 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
       // A re-issued token may mean a re-registered station: read its chain head again.
       applier.forget();
     },
+    knows: (token) => token !== null && live.has(tokenHash(token)),
     async admits(token, hqNow) {
       if (!token) return 'stranger';
       try {
         const who = await lookup(token, hqNow);
-        return who && !who.revoked ? 'station' : 'stranger';
+        return who && !who.revoked ? { station: who.id } : 'stranger';
       } catch {
         return 'unavailable';
       }

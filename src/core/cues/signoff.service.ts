@@ -34,6 +34,11 @@ export function createSignoffService(ctx: ModuleContext, scripts: ScriptService,
     return link;
   };
 
+  // Links whose decision is being made: the check above and the link's mark (a queued write) are
+  // a turn apart, so a second decision arriving meanwhile (two WebSocket frames read together)
+  // passed the check too, and one link both returned and approved the version.
+  const deciding = new Set<string>();
+
   return {
     handlers: {
       'script.signoffLink': async ({ versionId, approver }, hc) => {
@@ -82,17 +87,27 @@ export function createSignoffService(ctx: ModuleContext, scripts: ScriptService,
       },
       'script.signoff': async ({ link: code, decision, note, comments }, hc) => {
         const link = usable(code, hc.now);
+        if (deciding.has(link.tokenHash)) throw conflict('This sign-off link is being used right now: each link works once.');
         const v = repo.version(link.versionId);
         if (!v) throw conflict('The version this link was made for is gone from the station.');
         if (decision === 'return' && comments.length === 0) {
           throw conflict('A return needs at least one comment on a cue, so the producer knows what to change.');
         }
-        const result =
-          decision === 'approve'
-            ? scripts.signOwn({ versionId: v.id, approver: link.approver, note }, hc)
-            : await scripts.handlers['script.return']({ versionId: v.id, reviewer: link.approver, comments }, hc);
-        hc.write(() => links.markUsed(link.tokenHash, hc.now, decision));
-        return result;
+        deciding.add(link.tokenHash);
+        try {
+          const result =
+            decision === 'approve'
+              ? scripts.signOwn({ versionId: v.id, approver: link.approver, note }, hc)
+              : await scripts.handlers['script.return']({ versionId: v.id, reviewer: link.approver, comments }, hc);
+          hc.write(() => links.markUsed(link.tokenHash, hc.now, decision));
+          // The mark is committed in the turn this handler settles in; the claim is let go after
+          // that turn, so a link whose commit failed can be used again.
+          setImmediate(() => deciding.delete(link.tokenHash));
+          return result;
+        } catch (error) {
+          deciding.delete(link.tokenHash);
+          throw error;
+        }
       },
     },
   };

@@ -8,6 +8,7 @@ import { DEFAULT_OBS_TIMING, type ObsTiming } from './obs.ports';
 import { OBS_PASSWORD_SECRET, OBS_SETTINGS } from './obs.module';
 import { MAX_SCENE_NAME, MAX_SCENES } from './obs.text';
 import { until } from '../../../test/support/until';
+import { stateView } from '../../shared/contract/role-policy';
 
 const FAST: ObsTiming = {
   ...DEFAULT_OBS_TIMING,
@@ -321,6 +322,27 @@ describe('the stream', () => {
     expect(obsState(c).stream.phase).toBe('failed_start');
     await until(() => obsState(c).health.level === 'red');
     expect(alert(c, 'obs.health.stream')?.level).toBe('critical');
+  });
+
+  it('keeps what the stream server’s address carries (an SRT passphrase, a key in its path) out of the audit trail, the stream’s error and the alerts; other roles read no address at all', async () => {
+    const obs = await fake();
+    obs.model.service.settings = { server: 'srt://ingest.example:9000/live/sk_hunter2hunter2?streamid=live&passphrase=hunter2hunter2' };
+    const c = await connected(core(), obs);
+    obs.failStarts = true;
+    const r = await c.dispatch('obs.startStream', {}, producer);
+    expect(r.ok).toBe(false);
+    expect(obsState(c).stream.phase).toBe('failed_start');
+    await until(() => obsState(c).health.level === 'red');
+    // The producer still reads which ingest refused.
+    expect(obsState(c).stream.lastError).toContain('srt://ingest.example:9000');
+    const trail = JSON.stringify(c.audit.list({ limit: 50 }));
+    expect(trail).toContain('obs.stream.failed_start');
+    const o = obsState(c);
+    for (const text of [trail, JSON.stringify([o.stream, o.health.reasons]), JSON.stringify(c.snapshot().state.alerts)]) expect(text).not.toContain('hunter2');
+    for (const role of ['host', 'moderator', 'approver', 'commerce', 'customer-service', 'observer'] as const) {
+      const view = stateView(role, c.snapshot().state);
+      expect(JSON.stringify({ obs: view.obs, alerts: view.alerts }), role).not.toMatch(/hunter2|ingest\.example/);
+    }
   });
 
   it('sends StartStream again when OBS swallows the first one, and waits out the settle time after STOPPED', async () => {

@@ -22,6 +22,7 @@ import { nextStream, type StreamNote } from './stream.tracker';
 import { createStreamWatch } from './stream.watch';
 import { bindSessionEvents } from './obs.events';
 import { createIngestBook } from './ingest.book';
+import { ingestLabel } from './ingest-label';
 
 type ObsCommand = SliceOf<typeof obsCommands>;
 
@@ -154,7 +155,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
     if (note === 'started') sampler.newStream();
     if (note === 'stopped') repo.flush();
     if (note === 'started' || note === 'stopped' || note === 'failed_start' || note === 'reconnected' || (note === 'reconnecting' && s.stream.retry === 1)) {
-      audit(`obs.stream.${note}`, { server: s.ingest.server }, note === 'failed_start' || note === 'reconnecting' ? s.stream.lastError : null);
+      audit(`obs.stream.${note}`, { server: s.ingest.server === null ? null : ingestLabel(s.ingest.server) }, note === 'failed_start' || note === 'reconnecting' ? s.stream.lastError : null);
     }
     watch.notify(note);
     // Re-rate at once: a reconnect or failed start must not wait for the next tick.

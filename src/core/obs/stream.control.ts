@@ -7,6 +7,7 @@ import type { ObsSession } from './obs.client';
 import { OBS_STATUS, ObsRequestError, ObsTimeoutError, duration, requestFailure } from './obs.errors';
 import type { ObsTiming } from './obs.ports';
 import type { StreamWatch } from './stream.watch';
+import { ingestLabel } from './ingest-label';
 
 export interface IngestTarget {
   server: string;
@@ -170,7 +171,7 @@ export function createStreamControl(deps: StreamControlDeps): StreamControl {
           return { active: to, phase: await startAndConfirm(session) };
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          throw failed(`The stream was moved to the ${to} ingest (${target.server}) but did not start there: ${reason}`);
+          throw failed(`The stream was moved to the ${to} ingest (${ingestLabel(target.server)}) but did not start there: ${reason}`);
         }
       } finally {
         switching = false;

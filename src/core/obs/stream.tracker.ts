@@ -2,6 +2,7 @@
 // during reconnects, so events win). STARTING followed by STOPPED without STARTED is a failed
 // start, never a plain "stopped".
 import type { ObsState, StreamPhase } from '../../shared/contract/index';
+import { ingestLabel } from './ingest-label';
 
 export type StreamSlice = ObsState['stream'];
 
@@ -33,7 +34,7 @@ export function nextStream(s: StreamSlice, outputState: string, at: number, serv
           since: s.phase === 'reconnecting' ? s.since : at,
           retry: s.retry + 1,
           reconnects: s.phase === 'reconnecting' ? s.reconnects : s.reconnects + 1,
-          lastError: `ingest unreachable${server ? ` (${server})` : ''}`,
+          lastError: `ingest unreachable${server ? ` (${ingestLabel(server)})` : ''}`,
         },
         note: 'reconnecting',
       };
@@ -47,7 +48,7 @@ export function nextStream(s: StreamSlice, outputState: string, at: number, serv
           next: phase('failed_start', {
             startedAt: null,
             retry: 0,
-            lastError: `OBS could not start the stream${server ? ` to ${server}` : ''}: it went STARTING → STOPPED without STARTED (ingest down or refusing the key?)`,
+            lastError: `OBS could not start the stream${server ? ` to ${ingestLabel(server)}` : ''}: it went STARTING → STOPPED without STARTED (ingest down or refusing the key?)`,
           }),
           note: 'failed_start',
         };

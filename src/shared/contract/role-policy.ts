@@ -135,7 +135,15 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
     case 'obs': {
       const v = value as StationState['obs'];
       // The stream server's address can carry a passphrase (SRT) or a token: which ingest is live stays.
-      return { ...v, url: null, linkError: v.linkError === null ? null : OBS_LINK_PROBLEM, ingest: { ...v.ingest, server: null } } as StationState[D];
+      // The stream's error and the health reasons name the ingest that failed: what failed stays.
+      return {
+        ...v,
+        url: null,
+        linkError: v.linkError === null ? null : OBS_LINK_PROBLEM,
+        ingest: { ...v.ingest, server: null },
+        stream: { ...v.stream, lastError: v.stream.lastError === null ? null : withoutAddresses(v.stream.lastError) },
+        health: { ...v.health, reasons: v.health.reasons.map(withoutAddresses) },
+      } as StationState[D];
     }
     case 'comments': {
       const v = value as StationState['comments'];
@@ -153,7 +161,9 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
       const v = value as StationState['alerts'];
       // OBS's link error names its address, which the obs domain keeps to the producer too; an
       // unconfirmed offer's alert quotes the store's error, read as the offers domain reads it.
-      const items = v.items.map((a) => (a.key === 'obs.link' ? { ...a, message: OBS_LINK_PROBLEM } : a.key.startsWith('offers.pending.') ? { ...a, message: offerPendingView(a.message) } : a));
+      const items = v.items.map((a) =>
+        a.key === 'obs.link' ? { ...a, message: OBS_LINK_PROBLEM } : a.key.startsWith('offers.pending.') ? { ...a, message: offerPendingView(a.message) } : a.source === 'obs' ? { ...a, message: withoutAddresses(a.message) } : a,
+      );
       if (ROLE_POLICY[role].alerts === 'all') return { ...v, items } as StationState[D];
       return { ...v, items: items.filter((a) => a.audience?.includes(role) === true) } as StationState[D];
     }
@@ -173,6 +183,11 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
 }
 
 const STORE_ERROR = 'store error (details in the producer view)';
+
+/** A text with every URL in it (an ingest's `srt://host:port…`) replaced: the address is configuration. */
+function withoutAddresses(text: string): string {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s)]+/gi, '[address in the producer view]');
+}
 const OBS_LINK_PROBLEM = 'OBS link problem (details in the producer view)';
 
 /** The pending-offer alert up to the store's error text: what is unconfirmed stays, the error goes. */
