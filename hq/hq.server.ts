@@ -23,7 +23,16 @@ export interface HqServerOptions {
   now?: () => number;
   /** How HQ shares its ingest among stations and unknown tokens (default DEFAULT_FAIR_SHARE). */
   fairShare?: FairShareLimits;
+  /**
+   * Where HQ tells its operator what went wrong inside (the database driver's text names hosts, ports and users);
+   * default: one line on stderr. Callers only ever get a plain 503.
+   */
+  reportError?: (where: string, error: unknown) => void;
 }
+
+const reportToStderr = (where: string, error: unknown): void => {
+  process.stderr.write(`Baton HQ: ${where}: ${error instanceof Error ? error.message : String(error)}\n`);
+};
 
 export interface HqServer {
   port: number;
@@ -105,7 +114,8 @@ function cookie(req: IncomingMessage, name: string): string | null {
 
 export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
   const now = o.now ?? Date.now;
-  const ingest = createIngestService(o.db);
+  const reportError = o.reportError ?? reportToStderr;
+  const ingest = createIngestService(o.db, undefined, (error) => reportError('ingest', error));
   const fair = createFairShare(o.fairShare ?? DEFAULT_FAIR_SHARE);
   const adminDigest = createHash('sha256').update(o.adminToken).digest();
   const isAdmin = (t: string | null) => t !== null && timingSafeEqual(createHash('sha256').update(t).digest(), adminDigest);
@@ -303,7 +313,8 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
         else res.on('finish', () => req.socket.destroy());
         return;
       }
-      if (!res.headersSent) fail(res, 503, `HQ could not answer: ${(error as Error).message.slice(0, 200)}`);
+      reportError(`${req.method ?? '?'} ${(req.url ?? '').split('?')[0]}`, error);
+      if (!res.headersSent) fail(res, 503, 'HQ could not answer right now; retry later.');
       else res.destroy();
     });
   });

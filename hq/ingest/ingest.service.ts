@@ -42,7 +42,11 @@ export interface IngestService {
   forgetTokens(): void;
 }
 
-export function createIngestService(db: HqDb, stats: IngestStats = createIngestStats()): IngestService {
+/**
+ * `report` hears the database's own error (host, port, user in its text) for HQ's operator; the station's answer
+ * never carries it, since anyone who reaches HQ's port reads that answer.
+ */
+export function createIngestService(db: HqDb, stats: IngestStats = createIngestStats(), report: (error: unknown) => void = () => {}): IngestService {
   const tokens = new Map<string, TokenInfo>();
   // Hashes whose last look-up found a live station. Not cleared with the cache: an issue or a
   // revocation elsewhere must not send every station through the unknown tokens' budget at once.
@@ -142,7 +146,8 @@ export function createIngestService(db: HqDb, stats: IngestStats = createIngestS
         return { status: 200, ack: { ...ack, rejected }, dbMs, facts: facts.length };
       } catch (error) {
         // The database is away (restarting, unreachable): the station keeps its facts and retries.
-        return { status: 503, message: `HQ's database is unavailable: ${(error as Error).message.slice(0, 200)}` };
+        report(error);
+        return { status: 503, message: "HQ's database is unavailable right now; keep the facts and retry." };
       }
     },
   };
