@@ -55,6 +55,23 @@ async function currentRowWhole(page: Page, what: string) {
     return null;
   });
   expect(covered, `${what}: covered by a segment header`).toBeNull();
+  // Between the header and the current cue: nothing, or a readable part of the cue before (a line or
+  // more), never a strip of it (at 1366×768 the list had 1–3 px to spare and showed one).
+  const sliver = await row.evaluate((el) => {
+    const list = el.closest('.deck-list');
+    const prev = el.previousElementSibling;
+    if (!list || !prev?.classList.contains('deck-cue')) return null;
+    const l = list.getBoundingClientRect();
+    let visibleTop = l.top + list.clientTop;
+    for (const h of Array.from(list.querySelectorAll('.deck-seg'))) {
+      const r = h.getBoundingClientRect();
+      if (r.height > 0 && r.top <= visibleTop + 0.5 && r.bottom > visibleTop) visibleTop = r.bottom;
+    }
+    const p = prev.getBoundingClientRect();
+    const shown = Math.min(p.bottom, el.getBoundingClientRect().top) - Math.max(p.top, visibleTop);
+    return shown > 0.5 && shown < 16 ? `${shown.toFixed(1)} px of ${prev.getAttribute('data-cue-id')}` : null;
+  });
+  expect(sliver, `${what}: a sliver of the cue before under the header`).toBeNull();
 }
 
 for (const size of [
