@@ -18,6 +18,7 @@ import { createIpcBridge, type IpcBridge } from './ipc-bridge';
 import { registerShortcuts } from './shortcuts';
 import { checkLaunchSwitches } from './launch-switches';
 import { createExternalLinks } from './external-links';
+import { permitStoreAdminLinks } from './store-admin-links';
 import { applyContentSecurityPolicy } from './content-security';
 import { stationPin, verifyStationCertificate } from './cert-pin';
 
@@ -118,6 +119,8 @@ async function boot(): Promise<void> {
   bridge = createIpcBridge(station.core, new URL(station.url).origin);
   buildMenu();
   registerShortcuts(station.core);
+  // The "store unreachable" banner's action: the offer's page in the store's own admin, in the system browser.
+  permitStoreAdminLinks(station.core, links);
   openView('producer');
   if (screen.getAllDisplays().length > 1) openView('host');
 }

@@ -2,42 +2,14 @@
 // comments replaying, the show clock running, two emergency banners up), the status bar, every
 // offer's PAUSE, the current cue and the alert count are inside the viewport and the page itself
 // does not scroll. (The README's screenshots of this scene: `npm run screenshots`.)
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { writeBusyShow } from './busy-show';
+import { insideViewport, unclipped } from './screen-checks';
 
 const busy = writeBusyShow();
 test.use({ stationOptions: { showFile: busy.file } });
 const OFFERS = ['glow-kit-live', 'lip-tint-trio', 'serum-duo'];
-
-async function insideViewport(page: Page, target: Locator, what: string) {
-  await expect(target, what).toBeVisible();
-  const box = await target.boundingBox();
-  const vp = page.viewportSize();
-  if (!box || !vp) throw new Error(`${what}: no box`);
-  expect(box.y, `${what} top`).toBeGreaterThanOrEqual(0);
-  expect(box.x, `${what} left`).toBeGreaterThanOrEqual(0);
-  expect(box.y + box.height, `${what} bottom (viewport ${vp.height})`).toBeLessThanOrEqual(vp.height);
-  expect(box.x + box.width, `${what} right (viewport ${vp.width})`).toBeLessThanOrEqual(vp.width);
-}
-
-/** Shown, not scrolled away inside its panel: the box lies within every clipping ancestor's box
- * (vertically, and sideways too where an ancestor clips sideways), and its own text is not cut. */
-async function unclipped(target: Locator, what: string) {
-  const clipped = await target.evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    if (el.scrollWidth > el.clientWidth + 1) return `its own text is cut: ${el.scrollWidth} px in ${el.clientWidth}`;
-    for (let p = el.parentElement; p; p = p.parentElement) {
-      const style = getComputedStyle(p);
-      const r = p.getBoundingClientRect();
-      const name = `${p.className || p.tagName}`;
-      if (style.overflowY !== 'visible' && (box.top < r.top - 0.5 || box.bottom > r.bottom + 0.5)) return `${name}: ${Math.round(box.top)}–${Math.round(box.bottom)} outside ${Math.round(r.top)}–${Math.round(r.bottom)}`;
-      if (style.overflowX !== 'visible' && (box.left < r.left - 0.5 || box.right > r.right + 0.5)) return `${name}: x ${Math.round(box.left)}–${Math.round(box.right)} outside ${Math.round(r.left)}–${Math.round(r.right)}`;
-    }
-    return null;
-  });
-  expect(clipped, `${what} is cut by a scrolling panel`).toBeNull();
-}
 
 /** The deck list's current cue is whole where the producer looks: on screen, inside the list's visible
  * area (not merely inside the list's own, larger, box), and under no sticky segment header. */
@@ -55,6 +27,23 @@ async function currentRowWhole(page: Page, what: string) {
     return null;
   });
   expect(covered, `${what}: covered by a segment header`).toBeNull();
+  // Between the header and the current cue: nothing, or a readable part of the cue before (a line or
+  // more), never a strip of it (at 1366×768 the list had 1–3 px to spare and showed one).
+  const sliver = await row.evaluate((el) => {
+    const list = el.closest('.deck-list');
+    const prev = el.previousElementSibling;
+    if (!list || !prev?.classList.contains('deck-cue')) return null;
+    const l = list.getBoundingClientRect();
+    let visibleTop = l.top + list.clientTop;
+    for (const h of Array.from(list.querySelectorAll('.deck-seg'))) {
+      const r = h.getBoundingClientRect();
+      if (r.height > 0 && r.top <= visibleTop + 0.5 && r.bottom > visibleTop) visibleTop = r.bottom;
+    }
+    const p = prev.getBoundingClientRect();
+    const shown = Math.min(p.bottom, el.getBoundingClientRect().top) - Math.max(p.top, visibleTop);
+    return shown > 0.5 && shown < 16 ? `${shown.toFixed(1)} px of ${prev.getAttribute('data-cue-id')}` : null;
+  });
+  expect(sliver, `${what}: a sliver of the cue before under the header`).toBeNull();
 }
 
 for (const size of [

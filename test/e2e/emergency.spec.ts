@@ -11,7 +11,9 @@ import { startObsStudio, type ObsStudio } from '../peers/obs-studio';
 import { startRtmpIngest, type RtmpIngest } from '../peers/rtmp-ingest';
 import { randomSecret, stopAll, waitUntil } from '../peers/process-control';
 import { startStationProcess, type StationProcess } from '../peers/station-process';
+import OBSWebSocket from 'obs-websocket-js';
 import { writeBusyShow } from './busy-show';
+import { hostEmergencyScreen, producerEmergencyScreen } from './screen-checks';
 
 let workDir: string;
 let primary: RtmpIngest | null = null;
@@ -42,7 +44,8 @@ test.afterEach(async () => {
 });
 
 test('the primary ingest dies mid-show: banner on producer and host within 2 s; "Switch to backup ingest" brings the stream back', async ({ context }) => {
-  test.setTimeout(90_000);
+  // Seven screens checked and shot on the way, on a machine shared by several test runs.
+  test.setTimeout(240_000);
   if (!station || !obs || !primary || !backup) throw new Error('rig did not start');
   const st = station;
   const studio = obs;
@@ -64,6 +67,7 @@ test('the primary ingest dies mid-show: banner on producer and host within 2 s; 
   await expect(producer.getByTestId('status-health')).toContainText('RED');
   await expect(producer.getByTestId('status-health')).toContainText('off air while the show clock runs');
   await expect(host.getByTestId('emergency-stream-stopped')).toBeVisible();
+  await producerEmergencyScreen(producer, 'emergency-stream-stopped', 'emergency-stream-not-started', { action: 'button' });
   await producer.getByTestId('emergency-stream-stopped').getByTestId('emergency-action').click();
   await expect(producer.getByTestId('status-air')).toHaveAttribute('data-on-air', '1', { timeout: 15_000 });
   await expect(producer.getByTestId('emergencies')).toHaveCount(0);
@@ -86,6 +90,9 @@ test('the primary ingest dies mid-show: banner on producer and host within 2 s; 
   await expect(host.getByTestId('host-cue-text')).toBeVisible();
   await expect(host.getByTestId('host-cue-text')).not.toHaveCSS('opacity', /^0\./);
 
+  await producerEmergencyScreen(producer, 'emergency-ingest-unreachable', 'emergency-ingest-unreachable', { action: 'button' });
+  await hostEmergencyScreen(host, 'emergency-ingest-unreachable', 'emergency-ingest-unreachable');
+  await producer.setViewportSize({ width: 1366, height: 768 });
   const action = banner.getByTestId('emergency-action');
   await expect(action).toHaveText('Switch to backup ingest');
   await action.click();
@@ -94,4 +101,24 @@ test('the primary ingest dies mid-show: banner on producer and host within 2 s; 
   await expect(producer.getByTestId('status-air')).toHaveAttribute('data-on-air', '1');
   await expect(producer.getByTestId('status-air')).toContainText('ON AIR');
   await waitUntil(async () => (await backup!.bytesIn(studio.streamKey)) > 0, { timeoutMs: 10_000, description: 'bytes at the backup ingest' });
+
+  // Someone stops the stream in OBS itself, mid-show: "Stream stopped", red, and Restart stream brings it back.
+  const operator = new OBSWebSocket();
+  await operator.connect(studio.url, password);
+  try {
+    await operator.call('StopStream');
+  } finally {
+    await operator.disconnect();
+  }
+  const stopped = producer.getByTestId('emergency-stream-stopped');
+  await expect(stopped).toBeVisible({ timeout: 5_000 });
+  await expect(stopped.getByTestId('emergency-cause')).toContainText('Stream stopped while the show clock runs');
+  await expect(host.getByTestId('emergency-stream-stopped')).toContainText('Restart stream');
+  await expect(producer.getByTestId('status-health')).toContainText('RED');
+  await producerEmergencyScreen(producer, 'emergency-stream-stopped', 'emergency-stream-stopped', { action: 'button' });
+  await hostEmergencyScreen(host, 'emergency-stream-stopped', 'emergency-stream-stopped');
+  await stopped.getByTestId('emergency-action').click();
+  await expect(producer.getByTestId('status-air')).toHaveAttribute('data-on-air', '1', { timeout: 15_000 });
+  await expect(producer.getByTestId('emergencies')).toHaveCount(0);
+  await expect(host.getByTestId('emergencies')).toHaveCount(0);
 });

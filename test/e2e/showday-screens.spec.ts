@@ -69,10 +69,9 @@ test('GO / KPIs tab on a busy show: chart with threshold and markers, comment vo
 
   // Per offer: the windows table switches to one offer.
   await producer.getByTestId('kpi-scope').selectOption('serum-duo');
-  // Some window counts the serum duo's orders. Not necessarily the shortest: the loop stops the moment the chart
-  // gains a minute, and ci17 once read the shortest window empty ("orders 0 0.00 USD", the others 44) — cause not
-  // pinned down; a minute bucket that has just begun is the likely one.
-  await expect(producer.getByTestId('kpi-orders-row')).toContainText(/(^|USD)[1-9]\d* [\d.]+ USD/);
+  // The shortest window counts the serum duo's orders too. ci17 once read it empty ("orders 0 0.00 USD", the others 44)
+  // right after the chart gained a minute: "1m" was the clock minute that had just begun, not the last 60 s.
+  await expect(producer.getByTestId('kpi-orders-row')).not.toContainText(/^orders\s*0/);
 
   // The timeline strip: comment volume stacked by intent, the legend's totals add up.
   const strip = producer.getByTestId('timeline-strip');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { freePort, startStationProcess, type StationProcess } from '../peers/station-process';
+import { SHOTS, axeClean, hostEmergencyScreen, producerEmergencyScreen } from './screen-checks';
 
 let dataDir: string;
 let stations: StationProcess[] = [];
@@ -21,7 +22,7 @@ test.afterEach(async () => {
 });
 
 test('a station restart under open views: the host keeps reading, every view reconnects with the restored state', async ({ context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const port = await freePort();
   const first = await startStationProcess({ dataDir, port });
   stations.push(first);
@@ -46,6 +47,14 @@ test('a station restart under open views: the host keeps reading, every view rec
   expect(await hostText.evaluate((el) => getComputedStyle(el.closest('main') ?? el).opacity)).toBe('1');
   await expect(producer.getByTestId('emergency-station-lost')).toBeVisible();
   await expect(moderator.getByTestId('station-lost')).toBeVisible();
+  // The host's card says one plain line, never the producer's "frozen"; both screens whole at their sizes.
+  await expect(lost.getByTestId('emergency-cause')).toHaveText('Station lost — keep going, the producer knows.');
+  await hostEmergencyScreen(host, 'emergency-station-lost', 'emergency-station-lost');
+  await expect(hostText).toHaveText(/^Tap the pinned Glow Kit below/);
+  await producerEmergencyScreen(producer, 'emergency-station-lost', 'emergency-station-lost', { action: 'advice' });
+  await moderator.setViewportSize({ width: 1366, height: 768 });
+  await axeClean(moderator, 'moderator with the station lost');
+  await moderator.screenshot({ path: `${SHOTS}/emergency-station-lost-moderator-1366x768.png` });
 
   const second = await startStationProcess({ dataDir, port });
   stations.push(second);

@@ -35,7 +35,7 @@ export async function freePort(): Promise<number> {
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function startStationProcess(
-  options: { dataDir?: string; showFile?: string; port?: number; env?: Record<string, string>; args?: string[]; /** Flags for Node itself (`--cpu-prof`). */ nodeArgs?: string[]; /** Another build's headless.js (an A/B against a saved build); this tree's by default. */ entry?: string } = {},
+  options: { dataDir?: string; showFile?: string; port?: number; /** More secrets for the station's store (a store password named by the show). */ secrets?: Record<string, string>; env?: Record<string, string>; args?: string[]; /** Flags for Node itself (`--cpu-prof`). */ nodeArgs?: string[]; /** Another build's headless.js (an A/B against a saved build); this tree's by default. */ entry?: string } = {},
 ): Promise<StationProcess> {
   const entry = options.entry ?? join(ROOT, 'out/main/headless.js');
   if (!existsSync(entry)) throw new Error('The station is not built: run `npm run build` first.');
@@ -46,7 +46,7 @@ export async function startStationProcess(
   const secretsFile = join(dataDir, 'secrets.json');
   if (!existsSync(secretsFile)) {
     const list = (Object.keys(tokens) as Role[]).map((role) => ({ role, label: `${role} (test)`, token: tokens[role] }));
-    writeFileSync(secretsFile, JSON.stringify({ 'api.tokens': JSON.stringify(list) }), { mode: 0o600 });
+    writeFileSync(secretsFile, JSON.stringify({ ...options.secrets, 'api.tokens': JSON.stringify(list) }), { mode: 0o600 });
   }
   const port = options.port ?? (await freePort());
   const args = [...(options.nodeArgs ?? []), entry, '--headless', '--port', String(port), '--data', dataDir];

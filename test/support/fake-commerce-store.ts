@@ -20,6 +20,7 @@ export function createFakeStore(init: Partial<Pick<FakeStore, 'paused' | 'latenc
   const store: FakeStore = {
     kind: 'webhook',
     label: 'Fake store',
+    adminUrl: null,
     rehearsal: false,
     paused: init.paused ?? false,
     bonusActive: true,

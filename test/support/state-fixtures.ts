@@ -34,6 +34,7 @@ export function offerView(patch: Partial<OfferView> = {}): OfferView {
     requestedBy: null,
     storeKind: 'sandbox',
     storeLabel: 'sandbox',
+    storeAdminUrl: null,
     storeReachable: true,
     rehearsal: true,
     lastError: null,

@@ -33,6 +33,9 @@ export interface CommerceAdapter {
   readonly kind: StoreKind;
   /** "Vendure 127.0.0.1:3000 · promotion 1" — never a credential. */
   readonly label: string;
+  /** The store's own admin page for this offer, where a person pauses it by hand when Baton cannot
+   *  reach the store's API; null when the store has none Baton can name. Never carries a credential. */
+  readonly adminUrl: string | null;
   readonly rehearsal: boolean;
   /** Applies the pause (true) or resume (false), then reads the state back and returns it. */
   setPaused(paused: boolean, op: StoreOp): Promise<StoreReading>;

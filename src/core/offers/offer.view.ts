@@ -16,6 +16,7 @@ export function offerViewOf(rt: OfferRuntime): OfferView {
     ...controller.view(),
     storeKind: controller.adapter.kind,
     storeLabel: controller.adapter.label,
+    storeAdminUrl: controller.adapter.adminUrl,
     rehearsal: controller.adapter.rehearsal,
     orders: rt.orders,
     cap: offer.cap

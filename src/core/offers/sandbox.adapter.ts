@@ -44,6 +44,7 @@ export function createSandboxAdapter(deps: {
   return {
     kind: 'sandbox',
     label: 'Sandbox store (rehearsal)',
+    adminUrl: null,
     rehearsal: true,
     async setPaused(paused) {
       await deps.sleep(deps.latencyMs);

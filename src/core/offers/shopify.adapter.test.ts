@@ -4,7 +4,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createKeepAliveHttp } from './keep-alive.http';
 import { startJsonServer, type JsonReply, type JsonServer, type RecordedRequest } from '../../../test/support/json-server';
-import { createShopifyAdapter, shopifyEndpoint, type ShopifyBinding } from './shopify.adapter';
+import { createShopifyAdapter, shopifyAdminUrl, shopifyEndpoint, type ShopifyBinding } from './shopify.adapter';
 import { createCostBucket } from './shopify.throttle';
 
 /** The stores' own client, as the station uses it. */
@@ -180,5 +180,12 @@ describe('shopify adapter', () => {
     expect(b.waitFor(10, 1000)).toBe(200);
     expect(b.waitFor(10, 1100)).toBe(100);
     expect(b.waitFor(10, 1300)).toBe(0);
+  });
+});
+
+describe('the discount in the shop’s own admin (where a person pauses it when the API is down)', () => {
+  it('links the discount by its numeric id, on https unless a test double names its scheme', () => {
+    expect(shopifyAdminUrl('glow.myshopify.com', 'gid://shopify/DiscountCodeNode/123')).toBe('https://glow.myshopify.com/admin/discounts/123');
+    expect(shopifyAdminUrl('http://127.0.0.1:9/', 'gid://shopify/DiscountAutomaticNode/9')).toBe('http://127.0.0.1:9/admin/discounts/9');
   });
 });

@@ -36,6 +36,13 @@ export function shopifyEndpoint(binding: Pick<ShopifyBinding, 'shopDomain' | 'ap
   return `${origin}/admin/api/${binding.apiVersion}/graphql.json`;
 }
 
+/** The discount's page in the shop's admin (discounts are listed by their numeric id there). */
+export function shopifyAdminUrl(shopDomain: string, discountId: string): string {
+  const origin = /^https?:\/\//.test(shopDomain) ? shopDomain.replace(/\/+$/, '') : `https://${shopDomain}`;
+  const id = /\/(\d+)$/.exec(discountId)?.[1];
+  return id ? `${origin}/admin/discounts/${id}` : `${origin}/admin/discounts`;
+}
+
 export function discountFlavour(gid: string): DiscountFlavour {
   return gid.includes('/DiscountAutomaticNode/') ? 'automatic' : 'code';
 }
@@ -191,6 +198,7 @@ export function createShopifyAdapter(deps: {
   return {
     kind: 'shopify',
     label: `Shopify ${binding.shopDomain.replace(/^https?:\/\//, '')} · ${flavour} discount`,
+    adminUrl: shopifyAdminUrl(binding.shopDomain, binding.discountId),
     rehearsal: false,
     async setPaused(paused) {
       if (paused) {

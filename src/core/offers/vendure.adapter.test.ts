@@ -1,7 +1,7 @@
 // The Vendure adapter's notes of each variant's own out-of-stock threshold: taken while the variant
 // is not held, kept across reads, and put back exactly by a resume.
 import { describe, expect, it } from 'vitest';
-import { createVendureAdapter, PAUSE_THRESHOLD, VENDURE_TOGGLE_DOCUMENTS } from './vendure.adapter';
+import { createVendureAdapter, PAUSE_THRESHOLD, VENDURE_TOGGLE_DOCUMENTS, vendureAdminUrl } from './vendure.adapter';
 import { createMemoryMemo } from './adapter.memo';
 import type { VendureClient } from './vendure.client';
 
@@ -76,5 +76,13 @@ describe('vendure adapter: each variant’s own threshold', () => {
     expect(JSON.parse(memo.get('vendure.thresholds') ?? '{}')['7']).toEqual({ useGlobal: false, threshold: 5 });
     await adapter.setPaused(false, { key: 'r', reason: null });
     expect(variants['7']).toEqual({ useGlobal: false, threshold: 5 });
+  });
+});
+
+describe('the promotion in Vendure’s own admin (where a person pauses it when the API is down)', () => {
+  it('is the promotion’s page of the admin UI beside the Admin API; nothing for an address that is not one', () => {
+    expect(vendureAdminUrl('http://127.0.0.1:3001/admin-api', '1')).toBe('http://127.0.0.1:3001/admin/marketing/promotions/1');
+    expect(vendureAdminUrl('https://shop.example/api/admin?x=1', 'a b')).toBe('https://shop.example/admin/marketing/promotions/a%20b');
+    expect(vendureAdminUrl('not a url', '1')).toBeNull();
   });
 });

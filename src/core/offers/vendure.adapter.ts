@@ -174,6 +174,7 @@ export function createVendureAdapter(deps: {
   return {
     kind: 'vendure',
     label: `Vendure ${host} · promotion ${binding.promotionId}`,
+    adminUrl: vendureAdminUrl(binding.adminApiUrl, binding.promotionId),
     rehearsal: false,
     async setPaused(paused: boolean, _op: StoreOp) {
       // Pause: coupon first (it is what shoppers reach for), then the stock hold for open carts.
@@ -235,6 +236,15 @@ export function createVendureAdapter(deps: {
       client.forget();
     },
   };
+}
+
+/** The promotion's page in Vendure's admin UI, served beside the Admin API (`/admin` by default). */
+export function vendureAdminUrl(adminApiUrl: string, promotionId: string): string | null {
+  try {
+    return new URL(`/admin/marketing/promotions/${encodeURIComponent(promotionId)}`, adminApiUrl).href;
+  } catch {
+    return null;
+  }
 }
 
 function hostLabel(url: string): string {

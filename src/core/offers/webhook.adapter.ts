@@ -74,6 +74,8 @@ export function createWebhookAdapter(deps: {
   return {
     kind: 'webhook',
     label: `Webhook ${where}`,
+    // The receiving service's admin is the shop's own business: Baton cannot name it.
+    adminUrl: null,
     rehearsal: false,
     setPaused: (paused, op) => call(paused ? 'pause' : 'resume', op),
     read: () => call('read', null),

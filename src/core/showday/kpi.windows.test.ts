@@ -44,6 +44,22 @@ describe('KPI windows (hand-computed)', () => {
     expect(later.total.show.counts.orders).toBe(2);
   });
 
+  it('a window is the last 1, 5 or 15 minutes up to now, not the clock minute: a second past the minute the 1m window still counts the last 60 s', () => {
+    // The showday e2e once read the serum duo's 1m orders as 0 (44 in the 5m window) right after a
+    // minute began: the window held only the clock minute that had just started.
+    const w = make();
+    const orders = Array.from({ length: 10 }, (_, i): WindowEvent => ({ id: `o${i}`, type: 'order', offerId: 'A', at: s(232 + i * 3), amount: 10 }));
+    expect(feed(w, orders, s(261)).every((r) => r.ok)).toBe(true);
+    expect(w.view(s(232 + 60)).total['1m'].counts.orders).toBe(9); // the first is exactly 60 s old: out
+    expect(w.view(s(300)).total['1m'].counts.orders).toBe(7); // 4:00–5:00: 4:01 … 4:19
+    const v = w.view(s(241 + 60)); // 5:01: the orders of 3:52–4:19 are 42–69 s old
+    expect(v.total['1m'].counts.orders).toBe(6); // 4:01–5:01 holds those at 4:04 … 4:19
+    expect(v.total['5m'].counts.orders).toBe(10);
+    expect(w.view(s(232 + 15 * 60 - 1)).total['15m'].counts.orders).toBe(10);
+    expect(w.view(s(232 + 15 * 60)).total['15m'].counts.orders).toBe(9);
+    expect(v.offers.A!['1m'].counts).toMatchObject({ orders: 6, revenue: 60 });
+  });
+
   it('counts a late event once, in the minute it happened, whatever order events arrive in', () => {
     const w = make();
     feed(w, [...base].reverse(), s(419));

@@ -1,6 +1,7 @@
 // Rolling KPI windows (1, 5, 15 min and the whole show), per offer and in total, from commerce
-// events bucketed by the minute they happened in. Adding an event is O(1) amortised (a set look-up and a
-// bucket update); reading the windows costs at most 15 buckets per offer, whatever the show's length.
+// events bucketed by the second they happened in (the windows: the last 60, 300, 900 s up to now) and
+// by the minute (the charts). Adding an event is O(1) amortised (a set look-up and two bucket updates);
+// reading the windows costs at most 900 second buckets per offer, whatever the show's length.
 import type { CommerceEventType, KpiCounts, KpiWindow, KpiWindowName, KpiWindowsView, MinutePoint, Ratio } from '../../shared/contract/index';
 
 export interface WindowEvent {
@@ -26,6 +27,7 @@ export interface KpiWindows {
 }
 
 const MINUTE = 60_000;
+const SECOND = 1000;
 /** Clocks of stores and stations drift: an event this far ahead of ours is still "now". */
 const FUTURE_SKEW_MS = 5_000;
 const SPANS: Record<Exclude<KpiWindowName, 'show'>, number> = { '1m': 1, '5m': 5, '15m': 15 };
@@ -83,9 +85,14 @@ function apply(into: KpiCounts, e: WindowEvent, n: number): void {
 }
 
 interface Series {
+  /** By minute, for the charts. */
   buckets: Map<number, KpiCounts>;
+  /** By second, the last 15 minutes only: the windows. Minute buckets made "1m" the clock minute,
+   *  which read 0 orders a second after every minute began while orders poured in. */
+  seconds: Map<number, KpiCounts>;
   whole: KpiCounts;
 }
+const LONGEST_S = Math.max(...Object.values(SPANS)) * 60;
 
 export function createKpiWindows(opts: { offers: readonly { id: string; currency: string }[]; startAt: number; currency: string; maxIds?: number }): KpiWindows {
   const currencyOf = new Map(opts.offers.map((o) => [o.id, o.currency.toUpperCase()]));
@@ -123,7 +130,7 @@ export function createKpiWindows(opts: { offers: readonly { id: string; currency
   let refused = 0;
   const get = (key: string) => {
     let s = series.get(key);
-    if (!s) series.set(key, (s = { buckets: new Map(), whole: zero() }));
+    if (!s) series.set(key, (s = { buckets: new Map(), seconds: new Map(), whole: zero() }));
     return s;
   };
   get(TOTAL);
@@ -158,28 +165,43 @@ export function createKpiWindows(opts: { offers: readonly { id: string; currency
       const minute = Math.floor(e.at / MINUTE);
       if (e.id !== undefined) remember(e.id, minute);
       const n = e.count ?? 1;
+      const second = Math.floor(e.at / SECOND);
+      // Older than the longest window at arrival: no window will ever hold it (the chart and the show do).
+      const windowed = second > Math.floor(now / SECOND) - LONGEST_S;
       for (const key of [TOTAL, e.offerId!]) {
         const s = get(key);
         let b = s.buckets.get(minute);
         if (!b) s.buckets.set(minute, (b = zero()));
         apply(b, e, n);
         apply(s.whole, e, n);
+        if (windowed) {
+          let sb = s.seconds.get(second);
+          if (!sb) s.seconds.set(second, (sb = zero()));
+          apply(sb, e, n);
+        }
       }
       accepted++;
       return { ok: true };
     },
     view(now) {
-      const nowMinute = Math.floor(now / MINUTE);
+      const nowSecond = Math.floor(now / SECOND);
+      const spans = Object.entries(SPANS) as [Exclude<KpiWindowName, 'show'>, number][];
       const windows = (s: Series): Record<KpiWindowName, KpiWindow> => {
-        const out = {} as Record<KpiWindowName, KpiWindow>;
-        for (const [name, span] of Object.entries(SPANS) as [Exclude<KpiWindowName, 'show'>, number][]) {
-          const sum = zero();
-          for (let m = nowMinute - span + 1; m <= nowMinute; m++) {
-            const b = s.buckets.get(m);
-            if (b) for (const k of Object.keys(sum) as (keyof KpiCounts)[]) sum[k] += b[k];
+        const sums = spans.map(() => zero());
+        for (const [second, b] of s.seconds) {
+          const age = nowSecond - second;
+          // Gone from every window for good: forgotten (a view is taken every second, so this stays small).
+          if (age >= LONGEST_S) {
+            s.seconds.delete(second);
+            continue;
           }
-          out[name] = windowOf(sum);
+          // A window holds the seconds (now − span, now]; an event a little ahead of our clock counts as now.
+          spans.forEach(([, span], i) => {
+            if (age < span * 60) for (const k of Object.keys(b) as (keyof KpiCounts)[]) sums[i]![k] += b[k];
+          });
         }
+        const out = {} as Record<KpiWindowName, KpiWindow>;
+        spans.forEach(([name], i) => (out[name] = windowOf(sums[i]!)));
         out.show = windowOf(s.whole);
         return out;
       };

@@ -91,6 +91,7 @@ describe('show day: GO and END', () => {
     expect(core.snapshot().state.showday).toMatchObject({ phase: 'live', go: { at: record.at } });
     expect(await core.dispatch('show.go', {}, producer)).toMatchObject({ ok: false, error: { message: expect.stringContaining('already live') } });
 
+    clock.advance(90_000 - (clock.now() % 60_000)); // half a minute in: the next clock minute is 30 s away
     const ingest = await core.dispatch(
       'offer.ingest',
       { events: [
@@ -108,7 +109,17 @@ describe('show day: GO and END', () => {
     expect(w.offers['glow-kit-live']!['1m'].viewToCart).toEqual({ num: 10, den: 100, value: 0.1 });
     expect(w.total.show.counts).toMatchObject({ orders: 1, revenue: 39 });
     expect(core.snapshot().state.showday.series).toHaveLength(1);
-    clock.advance(30 * 60_000);
+    // The windows roll by the second and the view follows without a new event: past the next clock
+    // minute the order is still in "1m"; 60 s after it came it has left it (same clock minute: the
+    // station once republished only on a new event or a new minute, so "1m" kept a gone order).
+    const orderedAt = clock.now();
+    clock.advance(60_000 - (orderedAt % 60_000) + 1);
+    await until(() => core.snapshot().state.showday.kpis!.at >= clock.now(), 3000);
+    expect(core.snapshot().state.showday.kpis!.total['1m'].counts.orders).toBe(1);
+    clock.advance(orderedAt + 60_000 - clock.now());
+    await until(() => core.snapshot().state.showday.kpis!.total['1m'].counts.orders === 0, 3000);
+    expect(core.snapshot().state.showday.kpis!.total['5m'].counts.orders).toBe(1);
+    clock.advance(record.at + 30 * 60_000 - clock.now());
     const end = await core.dispatch('show.end', {}, producer);
     expect(end.ok).toBe(true);
     if (!end.ok) return;

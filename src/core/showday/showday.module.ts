@@ -112,7 +112,8 @@ export function createShowdayModule(
       const now = ctx.clock.now();
       const out = feed.poll(now);
       const serviceView = svc.view(now, signoffRequests());
-      const sig = `${out.kpis.accepted}/${out.kpis.refused}/${Math.floor(out.kpis.at / 60_000)}/${JSON.stringify(serviceView.responses.total.show)}/${JSON.stringify(serviceView.approvals)}`;
+      // The windows roll by the second (an order leaves "1m" 60 s after it came): publish when a figure moved.
+      const sig = `${out.kpis.accepted}/${out.kpis.refused}/${Math.floor(out.kpis.at / 60_000)}/${JSON.stringify(out.kpis.total)}/${JSON.stringify(out.kpis.offers)}/${JSON.stringify(serviceView.responses.total.show)}/${JSON.stringify(serviceView.approvals)}`;
       if (sig === last) return;
       last = sig;
       state.update('showday', (d) => (d.phase === 'live' ? { ...d, ...out, service: serviceView } : d));

@@ -32,6 +32,8 @@ export interface OfferView {
   requestedBy: string | null;
   storeKind: StoreKind;
   storeLabel: string;
+  /** The store's own admin page for the offer (pause there by hand when the store's API is down); null when unknown. */
+  storeAdminUrl: string | null;
   /** False after the last call to the store failed; null before the first call. */
   storeReachable: boolean | null;
   /** Sandbox store: labelled REHEARSAL everywhere. */

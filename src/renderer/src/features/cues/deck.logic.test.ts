@@ -50,6 +50,16 @@ describe('scrollToShow', () => {
   it('scrolling down, never leaves the row under the sticky header: a row taller than the view shows its top', () => {
     // A 60-pixel view with a 28-pixel header and a 50-pixel row: aligning the bottom put its top under the header.
     expect(scrollToShow(0, 60, 400, 50, 28)).toBe(372);
-    expect(scrollToShow(0, 100, 400, 50, 28)).toBe(350);
+  });
+  it('never leaves a sliver of the row above under the sticky header: the row goes right under the header instead', () => {
+    // At 1366×768 the list had 1–3 px to spare over header + current cue: aligning the cue's bottom
+    // showed a strip of the previous cue under the segment header.
+    expect(scrollToShow(0, 80, 400, 50, 28)).toBe(372);
+    expect(scrollToShow(0, 100, 400, 50, 28)).toBe(372); // 22 px: less than a line of the row above
+    // Already visible, but a window resize left a strip above it.
+    expect(scrollToShow(370, 100, 400, 50, 28)).toBe(372);
+    // A whole line or more of the row above is context, not a sliver: unchanged.
+    expect(scrollToShow(0, 300, 400, 40)).toBe(140);
+    expect(scrollToShow(300, 200, 400, 50, 28)).toBe(300);
   });
 });

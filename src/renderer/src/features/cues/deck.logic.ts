@@ -53,10 +53,16 @@ export function overrideSentence(cues: CuesState): string | null {
  * visible, moving as little as possible; unchanged when it already is. A segment header sticks
  * to the top of the list, so the visible part starts a header's height below the edge: a row is
  * never left under it, whichever way the list moved. A row taller than what is left shows its top.
+ * Less than `minPeek` pixels of the row above between the header and the row is a sliver, not
+ * context (at 1366×768 the list had 1–3 px to spare): then the row goes right under the header.
  */
-export function scrollToShow(scrollTop: number, viewHeight: number, rowTop: number, rowHeight: number, stickyHeader = 28): number {
+export function scrollToShow(scrollTop: number, viewHeight: number, rowTop: number, rowHeight: number, stickyHeader = 28, minPeek = 24): number {
   const top = Math.max(0, rowTop - stickyHeader);
   if (top < scrollTop) return top;
-  if (rowTop + rowHeight > scrollTop + viewHeight) return Math.min(top, rowTop + rowHeight - viewHeight);
-  return scrollTop;
+  const sliver = (s: number) => top - s > 0 && top - s < minPeek;
+  if (rowTop + rowHeight > scrollTop + viewHeight) {
+    const bottomAligned = Math.min(top, rowTop + rowHeight - viewHeight);
+    return sliver(bottomAligned) ? top : bottomAligned;
+  }
+  return sliver(scrollTop) ? top : scrollTop;
 }

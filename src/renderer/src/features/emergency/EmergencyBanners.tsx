@@ -62,6 +62,13 @@ function ActionButton(props: { e: Emergency }) {
           {a.label}
         </span>
       );
+    case 'openStoreAdmin':
+      // Another tab (the system browser in Electron): Baton stays on screen beside the store's admin.
+      return (
+        <a className="btn btn-lg btn-primary" data-testid={testId} href={a.url} target="_blank" rel="noopener noreferrer">
+          {a.label}
+        </a>
+      );
     case 'resumeOffer':
       return (
         <ConfirmButton variant="ok" size="lg" testId={testId} disabled={!linked || e.busy} confirmLabel={`Confirm: ${a.label.toLowerCase()}`} onConfirm={() => void act('offer.resume', { offerId: a.offerId })}>

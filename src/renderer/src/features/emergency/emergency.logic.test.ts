@@ -44,6 +44,17 @@ describe('emergencies', () => {
     expect(kinds(input({ obs: obs({}, { phase: 'idle' }), cues: notStarted }))).toEqual([]);
   });
 
+  it('counts "since" from when the emergency began: a stream idle or a link lost before the show is an emergency from the show clock on', () => {
+    // The e2e read "1 min 14 s" on a show clock at 0:47: the stream had been idle since OBS was linked.
+    const started = { showStartedAt: 5_000 } as CuesState;
+    expect(emergencies(input({ obs: obs({}, { phase: 'idle', since: 1_000 }), cues: started }))[0]?.since).toBe(5_000);
+    expect(emergencies(input({ obs: obs({}, { phase: 'idle', since: 8_000 }), cues: started }))[0]?.since).toBe(8_000);
+    const lost = obs({ link: 'connecting', synced: false, lostAt: 2_000 }, { phase: 'unknown' });
+    expect(emergencies(input({ obs: lost, cues: started }))[0]).toMatchObject({ kind: 'obs-link-lost', since: 5_000 });
+    // Never linked at all (no lostAt): since the show clock started, not "NOW" for ever.
+    expect(emergencies(input({ obs: obs({ link: 'disconnected', synced: false, lostAt: null }, { phase: 'unknown' }), cues: started }))[0]).toMatchObject({ kind: 'obs-link-lost', since: 5_000 });
+  });
+
   it('the OBS link lost during the show offers a reconnect; the station lost comes first', () => {
     const lost = obs({ link: 'connecting', synced: false, lostAt: 42, linkError: 'OBS not running' }, { phase: 'unknown' });
     expect(emergencies(input({ obs: lost }))).toMatchObject([{ kind: 'obs-link-lost', since: 42, action: { kind: 'reconnectObs', url: 'ws://127.0.0.1:4455' } }]);
@@ -59,8 +70,15 @@ describe('emergencies', () => {
     const named = offer({ reason: 'Rule pay-errors (payment error rate): 12 errors in 60 s; limit 10' });
     expect(emergencies(input({ offers: [named] }))[0]?.cause).toBe('Glow Kit paused by rule pay-errors (payment error rate): 12 errors in 60 s; limit 10.');
     expect(kinds(input({ offers: [offer({ requestedBy: 'producer' })] }))).toEqual([]);
-    expect(emergencies(input({ offers: [offer({ state: 'error', pending: true, storeReachable: false, requestedBy: 'producer' })] }))).toMatchObject([
-      { kind: 'store-unreachable', action: { kind: 'advice', label: 'Pause it in Vendure’s own admin' } },
+    // The store's own admin is one click away when Baton can name it: a link to the offer's page there.
+    const down = { state: 'error', pending: true, storeReachable: false, requestedBy: 'producer' } as const;
+    const url = 'http://127.0.0.1:3001/admin/marketing/promotions/1';
+    expect(emergencies(input({ offers: [offer({ ...down, storeKind: 'vendure', storeLabel: 'Vendure 127.0.0.1:3001 · promotion 1', storeAdminUrl: url })] }))).toMatchObject([
+      { kind: 'store-unreachable', cause: 'Glow Kit: pause asked but Vendure 127.0.0.1:3001 · promotion 1 is not answering — the offer may still be selling.', action: { kind: 'openStoreAdmin', url, label: 'Pause it in the Vendure admin' } },
+    ]);
+    // Without one (a webhook store), the words say where; no label built from the store's long name.
+    expect(emergencies(input({ offers: [offer({ ...down, storeKind: 'webhook', storeLabel: 'Webhook shop.example', storeAdminUrl: null })] }))).toMatchObject([
+      { kind: 'store-unreachable', action: { kind: 'advice', label: 'Pause it in the store’s own admin' } },
     ]);
   });
 

@@ -8,6 +8,8 @@ export type EmergencyAction =
   | { kind: 'startStream'; label: string }
   | { kind: 'reconnectObs'; url: string; label: string }
   | { kind: 'resumeOffer'; offerId: string; label: string }
+  /** The store's own admin page for the offer, opened beside Baton: the pause a person makes by hand. */
+  | { kind: 'openStoreAdmin'; url: string; label: string }
   /** Nothing Baton can do for you: the words say where to do it. */
   | { kind: 'advice'; label: string };
 
@@ -39,6 +41,8 @@ export interface EmergencyInput {
 }
 
 const TRIGGER_ACTOR = 'system:trigger:';
+/** The store's product name for the admin it offers ("the Vendure admin"), not the binding's long label. */
+const STORE_NAME: Record<OfferView['storeKind'], string> = { vendure: 'Vendure', shopify: 'Shopify', webhook: 'store’s own', sandbox: 'sandbox' };
 
 export function emergencies(input: EmergencyInput): Emergency[] {
   const out: Emergency[] = [];
@@ -54,6 +58,10 @@ export function emergencies(input: EmergencyInput): Emergency[] {
     });
   }
   const onAirExpected = cues?.showStartedAt != null;
+  // A stream idle (or a link lost) before the show became an emergency when the show clock started:
+  // "since" counts from the later of the two, never from OBS being linked long before.
+  const showAt = cues?.showStartedAt ?? null;
+  const began = (t: number | null) => (showAt === null ? t : t === null ? showAt : Math.max(t, showAt));
   if (obs) {
     const usable = obs.link === 'connected' && obs.synced;
     const switching = obs.ingest.switching;
@@ -62,7 +70,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         id: 'obs-link-lost',
         kind: 'obs-link-lost',
         cause: `OBS link lost during the show${obs.linkError ? `: ${obs.linkError}` : ''}. The stream may still be live; Baton cannot see it.`,
-        since: obs.lostAt,
+        since: began(obs.lostAt),
         action: obs.url
           ? { kind: 'reconnectObs', url: obs.url, label: 'Reconnect to OBS now' }
           : { kind: 'advice', label: 'Check OBS on the streaming computer' },
@@ -77,7 +85,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         cause: switching
           ? 'Switching the stream to the other ingest: stop, swap the server, start, confirm…'
           : `Ingest unreachable: OBS is reconnecting${obs.stream.retry > 0 ? ` (try ${obs.stream.retry})` : ''}. Viewers see a frozen or black stream.`,
-        since: obs.stream.since,
+        since: began(obs.stream.since),
         action: canSwitch
           ? { kind: 'switchIngest', to: other, label: `Switch to ${other} ingest` }
           : { kind: 'advice', label: 'No backup ingest in the show: check the network to the ingest' },
@@ -91,7 +99,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
           obs.stream.phase === 'failed_start'
             ? `The stream failed to start while the show clock runs${obs.stream.lastError ? `: ${obs.stream.lastError}` : ''}.`
             : 'Stream stopped while the show clock runs: nobody is watching the host.',
-        since: obs.stream.since,
+        since: began(obs.stream.since),
         action: { kind: 'startStream', label: 'Restart stream' },
         busy: obs.stream.phase === 'stopping',
       });
@@ -105,7 +113,9 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         kind: 'store-unreachable',
         cause: `${o.name}: pause asked but ${o.storeLabel} is not answering — the offer may still be selling.`,
         since: o.pendingSince,
-        action: { kind: 'advice', label: `Pause it in ${o.storeLabel}’s own admin` },
+        action: o.storeAdminUrl
+          ? { kind: 'openStoreAdmin', url: o.storeAdminUrl, label: `Pause it in the ${STORE_NAME[o.storeKind]} admin` }
+          : { kind: 'advice', label: 'Pause it in the store’s own admin' },
         busy: false,
         offerId: o.id,
         offerName: o.name,

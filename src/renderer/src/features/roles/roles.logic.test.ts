@@ -6,7 +6,7 @@ import { commerceRows, pickForReview, roleFromPath, switchTarget, toggleRight, v
 const offer = (o: Partial<OfferView>): OfferView =>
   ({
     id: 'a', name: 'Glow kit', code: 'GLOW', skus: ['s1'], price: { amount: 10, currency: 'USD' }, state: 'live', intent: 'live', pending: false, pendingSince: null, reason: null, requestedBy: null,
-    storeKind: 'vendure', storeLabel: '', storeReachable: true, rehearsal: false, lastError: null, attempts: 0, nextRetryAt: null, confirmedAt: null, lastReadAt: null, orders: 0, cap: null, stock: null, lowStock: [], rules: [],
+    storeKind: 'vendure', storeLabel: '', storeAdminUrl: null, storeReachable: true, rehearsal: false, lastError: null, attempts: 0, nextRetryAt: null, confirmedAt: null, lastReadAt: null, orders: 0, cap: null, stock: null, lowStock: [], rules: [],
     ...o,
   }) as OfferView;
 
