@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 describe('keep-alive store client', () => {
-  it('sends many store calls over kept connections, not one each', async () => {
+  it('sends calls that follow one another over one kept connection; only simultaneous calls open more', async () => {
     let connections = 0;
     server = createServer((req, res) => {
       req.resume();
@@ -30,8 +30,14 @@ describe('keep-alive store client', () => {
     client = createKeepAliveHttp();
     const http = { post: client.post, timeoutMs: 2000, observe: () => {} };
     for (let i = 0; i < 20; i++) expect((await postJson(http, url, '{}', {})).body).toEqual({ ok: true });
-    // undici may open a second socket while the first is still being released; never one per call.
-    expect(connections).toBeLessThanOrEqual(2);
+    // A pause's three calls on one connection: undici's Agent gave every other call a second one
+    // (its connection counts as busy for a turn after the answer), and against a store over TLS a
+    // click after idle paid a handshake between its own store calls.
+    expect(connections).toBe(1);
+    await Promise.all([1, 2, 3].map(async () => expect((await postJson(http, url, '{}', {})).body).toEqual({ ok: true })));
+    expect(connections).toBe(3);
+    for (let i = 0; i < 5; i++) await postJson(http, url, '{}', {});
+    expect(connections).toBe(3);
   });
 
   it('still names a store that is not there in words', async () => {

@@ -1,7 +1,7 @@
-// The HTTP client of the store adapters (Vendure, Shopify, signed webhook): one undici Agent keeps
-// each store's connections open between calls, and each POST is a plain `request` on it (no fetch).
+// The HTTP client of the store adapters (Vendure, Shopify, signed webhook): undici Clients keep each
+// store's connections open between calls, and each POST is a plain `request` on one (no fetch).
 import { EventEmitter } from 'node:events';
-import { Agent } from 'undici';
+import { Client } from 'undici';
 import type { StorePost, StoreResponse } from './http-json';
 
 /** How long an idle store connection is kept; a store's own shorter Keep-Alive hint still wins. */
@@ -19,7 +19,26 @@ export interface KeepAliveHttp {
  * paid three times on every pause.
  */
 export function createKeepAliveHttp(keepAliveMs = STORE_KEEP_ALIVE_MS): KeepAliveHttp {
-  const agent = new Agent({ keepAliveTimeout: keepAliveMs, keepAliveMaxTimeout: keepAliveMs, connections: 8 });
+  const pools = new Map<string, Conn[]>();
+  /**
+   * The connection for the next call to `origin`: the first one with no call of ours in flight, so a
+   * call that follows another goes to the connection that just answered. undici's own pool (an
+   * Agent's) counts a connection busy for one more turn after its answer (it waits a loop cycle
+   * to see whether the server closes it) and gave the next call of a pause a second connection:
+   * every pause and every poll alternated between two, and against a store over TLS a click after
+   * idle paid two handshakes, one of them between its own store calls. Here a call that follows
+   * another waits that turn on the same connection (undici writes it there after the check), and
+   * only calls made at the same time (a click during a poll) open more, up to MAX_CONNECTIONS.
+   */
+  const connection = (origin: string): Conn => {
+    let list = pools.get(origin);
+    if (!list) pools.set(origin, (list = []));
+    const free = list.find((c) => c.inFlight === 0) ?? (list.length < MAX_CONNECTIONS ? undefined : list.reduce((a, b) => (b.inFlight < a.inFlight ? b : a)));
+    if (free) return free;
+    const made: Conn = { client: new Client(origin, { keepAliveTimeout: keepAliveMs, keepAliveMaxTimeout: keepAliveMs }), inFlight: 0 };
+    list.push(made);
+    return made;
+  };
   const post: StorePost = async (url, { headers, body, timeoutMs }) => {
     // One plain timer bounds the whole call (connect, headers, body); undici's own timeouts tick
     // only once a second. Its signal is an EventEmitter, which undici takes as well as an
@@ -28,8 +47,10 @@ export function createKeepAliveHttp(keepAliveMs = STORE_KEEP_ALIVE_MS): KeepAliv
     // the call rejects with undici's AbortError, which postJsonTo reads as a timeout.
     const abort = new EventEmitter();
     const timer = setTimeout(() => abort.emit('abort'), timeoutMs);
+    const conn = connection(url.origin);
+    conn.inFlight += 1;
     try {
-      const res = await agent.request({ origin: url.origin, path: `${url.pathname}${url.search}`, method: 'POST', headers, body, signal: abort });
+      const res = await conn.client.request({ path: `${url.pathname}${url.search}`, method: 'POST', headers, body, signal: abort });
       const text = await res.body.text();
       const answer: StoreResponse = {
         status: res.statusCode,
@@ -43,8 +64,23 @@ export function createKeepAliveHttp(keepAliveMs = STORE_KEEP_ALIVE_MS): KeepAliv
       };
       return answer;
     } finally {
+      conn.inFlight -= 1;
       clearTimeout(timer);
     }
   };
-  return { post, close: () => agent.close() };
+  const close = async () => {
+    const all = [...pools.values()].flat();
+    pools.clear();
+    await Promise.all(all.map((c) => c.client.close()));
+  };
+  return { post, close };
+}
+
+/** Connections per store origin at most (as the Agent's pool before): only simultaneous calls open more than one. */
+const MAX_CONNECTIONS = 8;
+
+interface Conn {
+  client: Client;
+  /** Our calls on this connection not yet answered in full. */
+  inFlight: number;
 }
