@@ -32,6 +32,17 @@ describe('sku.on-screen: a comment about the product on screen that names nothin
     for (const t of ['do you ship to peru?', 'aceita pix?', 'cod bisa kak?', 'when is the next live?', 'de donde eres?', 'el codigo sirve?']) expect(cue(t)).toBeNull();
   });
 
+  it('Spanish "cuánto sale" asks the price (salir, to cost), a sale is still not the product (session 16)', () => {
+    for (const t of ['cuánto sale?', 'a cuanto sale kak', 'y cuánto me sale?']) expect(cue(t)).toBe('question');
+    expect(inContext('cuanto sale?', 'question')).toMatchObject({ sku: PINNED });
+    // "este cuánto sale": the pointing word is the product, not the show's sale
+    expect(m.match(normalizeText('este cuanto sale'), PINNED)).toMatchObject({ sku: PINNED, deictic: true });
+    for (const t of ['hay sale hoy?', 'is there a sale today?', 'esta sale termina cuando?']) expect(cue(t)).toBeNull();
+    expect(m.match(normalizeText('this sale is crazy'), PINNED).sku).toBeNull();
+    // shipping priced with "sale" is still shipping
+    expect(cue('cuanto sale el envio?')).toBeNull();
+  });
+
   it('a duration counted in hours is the product\'s, the time of day is not', () => {
     for (const t of ['how many hours does the battery last', 'tahan brp jam kak', 'cuantas horas dura', 'quantas horas aguenta?']) expect(cue(t)).toBe('question');
     for (const t of ['what time do you close', 'jam berapa kak', 'a que hora empieza']) expect(cue(t)).toBeNull();
