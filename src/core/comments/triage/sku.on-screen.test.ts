@@ -43,6 +43,14 @@ describe('sku.on-screen: a comment about the product on screen that names nothin
     expect(cue('cuanto sale el envio?')).toBeNull();
   });
 
+  it('arrival, invoices, gift wrapping and exchanges are the store\'s, not the product\'s (session 16)', () => {
+    for (const t of ['cuanto tarda en llegar a lima', 'chega até sexta em recife?', 'berapa hari nyampe jakarta kak', 'hacen factura?', 'emite nota fatura?',
+      'do you do gift wrapping?', 'can i get an invoice', 'bisa tuker size kalo ga muat?', 'can i exchange for a bigger size?', 'da pra trocar o tamanho?']) expect(cue(t)).toBeNull();
+    // a duration of the product's own is still the product's; a word standing for it still wins
+    for (const t of ['cuánto tarda en secar?', 'demora pra esquentar?']) expect(cue(t)).toBe('question');
+    expect(cue('does it come with a receipt?')).toBe('pronoun');
+  });
+
   it('a duration counted in hours is the product\'s, the time of day is not', () => {
     for (const t of ['how many hours does the battery last', 'tahan brp jam kak', 'cuantas horas dura', 'quantas horas aguenta?']) expect(cue(t)).toBe('question');
     for (const t of ['what time do you close', 'jam berapa kak', 'a que hora empieza']) expect(cue(t)).toBeNull();

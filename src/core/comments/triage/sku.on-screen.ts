@@ -67,6 +67,10 @@ const OFF_PRODUCT_WORDS: ReadonlySet<string> = keySetOf([
   'hola', 'oi', 'halo', 'hai', 'mom', 'mama', 'mae', 'married', 'age', 'edad', 'idade', 'umur', 'follow', 'tiktok', 'instagram', 'ig', 'shopee',
   'tokopedia', 'store', 'tienda', 'loja', 'toko', 'app', 'website', 'site', 'web', 'time', 'hora', 'horas', 'jam', 'weather', 'clima', 'cuaca',
   'raining', 'chuva', 'lluvia', 'hujan',
+  // arrival (how long shipping takes: "cuánto tarda en llegar", "chega até sexta?"; not "tarda/demora", a duration of the
+  // product's own too), invoices, gift wrapping and exchanges: the store's service, not the product (session 16)
+  'llegar', 'llega', 'llegan', 'chega', 'chegar', 'chegam', 'nyampe', 'factura', 'fatura', 'invoice', 'receipt', 'recibo', 'faktur', 'wrap', 'wrapping',
+  'envoltura', 'embrulhar', 'embrulho', 'exchange', 'trocar', 'tuker', 'tukar',
 ]);
 
 /**
