@@ -96,6 +96,17 @@ describe('sku.context with the on-screen cue', () => {
     expect(inContext('how long does a bottle last?', 'question', null).sku).toBeNull();
   });
 
+  it('a complaint whose only cue is a bare demonstrative names nothing: the pinned one assumed, not matched (session 16)', () => {
+    for (const t of ['esse veio vazando', 'this broke after a week', 'falou desse muito rápido, volta']) {
+      expect(inContext(t, 'complaint')).toMatchObject({ sku: null, contextSku: PINNED });
+      expect(inContext(t, 'complaint').reason).toContain('a complaint');
+    }
+    // the same words in an order or a question still point; a pointing phrase in a complaint still does
+    expect(inContext('quero esse', 'order').sku).toBe(PINNED);
+    expect(inContext('does this sting?', 'question').sku).toBe(PINNED);
+    expect(inContext("the one you're holding arrived broken", 'complaint').sku).toBe(PINNED);
+  });
+
   it('a named product still beats the pinned one', () => {
     expect(inContext('does the sun stick sting?', 'question').sku).toBe('SPF-50-STK');
   });

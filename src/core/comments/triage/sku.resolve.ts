@@ -2,7 +2,7 @@
 // variant narrowing per dimension, the pinned product, and the offer. Several products named or fitting → none.
 import { dimensionOf, isNarrowOnly, type CatalogIndex, type SizeRange, type Term } from './sku.catalog-index';
 import { fuzzyCode, NUMBER_BLOCKERS_BEFORE, UNITS_AFTER_NUMBER, type Mention } from './sku.mentions';
-import { hasPointer } from './sku.pointer';
+import { hasPointer, pointerCue } from './sku.pointer';
 import { onScreenCue, type OnScreenCue } from './sku.on-screen';
 import { isPointedNumber } from './sku.words';
 import { keySetOf, type NormalizedText } from './text.normalize';
@@ -17,6 +17,12 @@ export interface SkuMatch {
   mentioned: boolean;
   /** A deictic ("this one") resolved to the pinned product. */
   deictic: boolean;
+  /**
+   * With nothing named, the only cue was a bare demonstrative ("esse", "this", "desse": sku.pointer's 'demonstrative',
+   * not a pointing phrase or a holding verb). In a complaint that is the situation or something already bought more
+   * often than the product on screen; sku.context decides with the intent.
+   */
+  bareDemonstrative: boolean;
   /** SKUs that fit the comment (for a null result: the ambiguous set). */
   candidates: string[];
   /**
@@ -453,9 +459,11 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     } else if (sized && candidates.length > 1) candidates = sized;
   }
 
+  let bareDemonstrative = false;
   if (!sku && candidates.length === 0 && pinnedSku && hasPointer(toks, productTokens)) {
     sku = pinnedSku;
     deictic = true;
+    bareDemonstrative = pointerCue(toks, productTokens) === 'demonstrative';
     reasons.push(`sku: “this one” → pinned ${pinnedSku}`);
   }
 
@@ -494,6 +502,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     productTokens,
     mentioned,
     deictic,
+    bareDemonstrative: bareDemonstrative && deictic && sku === pinnedSku,
     candidates: sku ? [sku] : candidates,
     sizeOnly: sku || candidates.length > 0 || offerCode ? [] : sizeOnly,
     pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
