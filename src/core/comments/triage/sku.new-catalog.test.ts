@@ -108,3 +108,16 @@ describe('a word standing for the pinned product beside a family word', () => {
     for (const t of ['quiero probarlo', 'mandala ya', 'vou comprala']) expect(onScreenCue(normalizeText(t))).toBe('pronoun');
   });
 });
+
+describe('numbers and colours that are the stream\'s or the checkout\'s (session 16)', () => {
+  it('a number after an error or status code word is no size or product', () => {
+    for (const t of ['no me deja pagar, error 750', 'deu erro 750 no checkout', 'kode 750 pas bayar kak']) expect(match(t, 'PSU-950').sku).toBeNull();
+    expect(sku('the 750 w one pls')).toBe('PSU-750');
+  });
+
+  it('a colour up to three words after a screen word is the screen\'s ("screen is just black")', () => {
+    expect(match('it says live but the screen is just black??', 'BAG-GRN').sku).toBeNull();
+    expect(match('screen went all green', 'BAG-RED').sku).toBeNull();
+    expect(sku('the green backpack pls')).toBe('BAG-GRN');
+  });
+});

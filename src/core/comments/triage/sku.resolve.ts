@@ -89,7 +89,8 @@ function colourNoise(m: Mention, toks: readonly string[], productTokens: Readonl
   const end = m.at + m.term.keys.length;
   // Indonesian "item" (black) only right after a product word or "yg"/"yang"/"warna", never before a number ("item 2")
   if (m.term.first === 'item' && (!(productTokens.has(m.at - 1) || ITEM_BEFORE.has(toks[m.at - 1] ?? '')) || /^\d/.test(toks[end] ?? ''))) return true;
-  const near = [toks[m.at - 1], toks[m.at - 2], toks[end]];
+  // up to three words after the screen word ("the screen is just black", "screen went all green")
+  const near = [toks[m.at - 1], toks[m.at - 2], toks[m.at - 3], toks[end]];
   if (near.some((t) => t !== undefined && SCREEN_WORDS.has(t))) return true;
   // "tan alta", "tan bonito": the adverb before an es/pt adjective
   return COLOUR_HOMOGRAPHS.has(m.term.first) && !ARTICLES.has(toks[m.at - 1] ?? '') && !productTokens.has(end) && /^[a-z]{2,}(?:o|a|os|as)$/.test(toks[end] ?? '');
