@@ -40,6 +40,11 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
   if (intent === 'spam') {
     return { sku: null, candidates: [], contextSku: null, reason: match.sku || candidates.length > 0 ? 'sku: spam names no product → none' : null };
   }
+  // a complaint whose only cue is a bare demonstrative ("esse veio vazando", "falou desse rápido"): about something
+  // already bought or the show more often than the product on screen (rule v2 part C) — none named, the pinned one assumed
+  if (intent === 'complaint' && match.bareDemonstrative && pinnedSku && match.sku === pinnedSku) {
+    return { sku: null, candidates: [], contextSku: pinnedSku, reason: `sku: a complaint with only “this”, none named; counted for the pinned product ${pinnedSku} (assumed)` };
+  }
   // an order naming only a size ("small pls", "mediana una", "single satu"): the product that comes in that size,
   // or several → none with them as candidates
   if (intent === 'order' && match.sku === null && match.sizeOnly.length > 0) {

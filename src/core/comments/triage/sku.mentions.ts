@@ -11,7 +11,9 @@ export const UNITS_AFTER_NUMBER: ReadonlySet<string> = keySetOf(
    'min', 'mins', 'minutes', 'menit', 'month', 'months', 'mes', 'meses', 'bulan', 'year', 'years', 'anos', 'tahun', 'times', 'vezes',
    'veces', 'kali', 'seconds', 'segundos', 'detik', 'k', 'pm', 'am', 'followers', 'people', 'orang', 'pessoas', 'personas', 'primeiros',
    'primeros', 'first', 'pertama', 'off', 'x', 'rb', 'ribu', 'jt', 'reais', 'pesos', 'dollars', 'bucks', 'usd', 'orders', 'pedidos', 'likes']);
-export const NUMBER_BLOCKERS_BEFORE: ReadonlySet<string> = keySetOf(['order', 'pedido', 'pesanan', 'number', 'top', '__price__', 'the first', 'first']);
+export const NUMBER_BLOCKERS_BEFORE: ReadonlySet<string> = keySetOf(['order', 'pedido', 'pesanan', 'number', 'top', '__price__', 'the first', 'first',
+  // an error or status code at checkout ("error 500", "deu erro 404", "kode 502")
+  'error', 'erro', 'kode']);
 
 function tokenMatches(textTok: string, key: string): boolean {
   if (textTok === key) return true;

@@ -91,10 +91,33 @@ describe('a word standing for the pinned product beside a family word', () => {
     expect(match('is it a real backpack?', 'MSK-01').pinnedPronoun).toBeNull();
   });
 
+  it('the family named with its article first is what "it" stands for: several fit → none, the pinned one assumed (session 16)', () => {
+    for (const t of ['does the backpack have a laptop sleeve or is it just a pocket', 'la mochila entra en cabina o hay que documentarla', 'o backpack é bom? ele aguenta chuva?']) {
+      const r = match(t, 'BAG-GRN');
+      expect(r.pinnedPronoun).toBeNull();
+      expect(skuInContext(r, 'question', 'BAG-GRN')).toMatchObject({ sku: null, contextSku: 'BAG-GRN' });
+    }
+    // the pronoun first, or the family without an article, still stands for the pinned one
+    for (const t of ['is it a real backpack or a tote?', 'does it fit a laptop like a backpack should?']) expect(match(t, 'BAG-GRN').pinnedPronoun).not.toBeNull();
+  });
+
   it('"bedanya" (the difference) is not "its"; a noun spelled like a verb + clitic is no pronoun', () => {
     expect(onScreenCue(normalizeText('bedanya yg merah sama hijau apa'))).toBe('question');
     for (const t of ['quanto ta a mochila', 'tem esse modelo em azul?', 'mi abuela lo ama', 'tem amarelo?']) expect(onScreenCue(normalizeText(t))).not.toBe('pronoun');
     // a real clitic still is: "cómprala", "vou levá-lo", "quiero probarlo"
     for (const t of ['quiero probarlo', 'mandala ya', 'vou comprala']) expect(onScreenCue(normalizeText(t))).toBe('pronoun');
+  });
+});
+
+describe('numbers and colours that are the stream\'s or the checkout\'s (session 16)', () => {
+  it('a number after an error or status code word is no size or product', () => {
+    for (const t of ['no me deja pagar, error 750', 'deu erro 750 no checkout', 'kode 750 pas bayar kak']) expect(match(t, 'PSU-950').sku).toBeNull();
+    expect(sku('the 750 w one pls')).toBe('PSU-750');
+  });
+
+  it('a colour up to three words after a screen word is the screen\'s ("screen is just black")', () => {
+    expect(match('it says live but the screen is just black??', 'BAG-GRN').sku).toBeNull();
+    expect(match('screen went all green', 'BAG-RED').sku).toBeNull();
+    expect(sku('the green backpack pls')).toBe('BAG-GRN');
   });
 });

@@ -32,6 +32,25 @@ describe('sku.on-screen: a comment about the product on screen that names nothin
     for (const t of ['do you ship to peru?', 'aceita pix?', 'cod bisa kak?', 'when is the next live?', 'de donde eres?', 'el codigo sirve?']) expect(cue(t)).toBeNull();
   });
 
+  it('Spanish "cuánto sale" asks the price (salir, to cost), a sale is still not the product (session 16)', () => {
+    for (const t of ['cuánto sale?', 'a cuanto sale kak', 'y cuánto me sale?']) expect(cue(t)).toBe('question');
+    expect(inContext('cuanto sale?', 'question')).toMatchObject({ sku: PINNED });
+    // "este cuánto sale": the pointing word is the product, not the show's sale
+    expect(m.match(normalizeText('este cuanto sale'), PINNED)).toMatchObject({ sku: PINNED, deictic: true });
+    for (const t of ['hay sale hoy?', 'is there a sale today?', 'esta sale termina cuando?']) expect(cue(t)).toBeNull();
+    expect(m.match(normalizeText('this sale is crazy'), PINNED).sku).toBeNull();
+    // shipping priced with "sale" is still shipping
+    expect(cue('cuanto sale el envio?')).toBeNull();
+  });
+
+  it('arrival, invoices, gift wrapping and exchanges are the store\'s, not the product\'s (session 16)', () => {
+    for (const t of ['cuanto tarda en llegar a lima', 'chega até sexta em recife?', 'berapa hari nyampe jakarta kak', 'hacen factura?', 'emite nota fatura?',
+      'do you do gift wrapping?', 'can i get an invoice', 'bisa tuker size kalo ga muat?', 'can i exchange for a bigger size?', 'da pra trocar o tamanho?']) expect(cue(t)).toBeNull();
+    // a duration of the product's own is still the product's; a word standing for it still wins
+    for (const t of ['cuánto tarda en secar?', 'demora pra esquentar?']) expect(cue(t)).toBe('question');
+    expect(cue('does it come with a receipt?')).toBe('pronoun');
+  });
+
   it('a duration counted in hours is the product\'s, the time of day is not', () => {
     for (const t of ['how many hours does the battery last', 'tahan brp jam kak', 'cuantas horas dura', 'quantas horas aguenta?']) expect(cue(t)).toBe('question');
     for (const t of ['what time do you close', 'jam berapa kak', 'a que hora empieza']) expect(cue(t)).toBeNull();
@@ -75,6 +94,17 @@ describe('sku.context with the on-screen cue', () => {
     expect(inContext('love it', 'other').sku).toBeNull();
     expect(inContext('is it free? follow me', 'spam').sku).toBeNull();
     expect(inContext('how long does a bottle last?', 'question', null).sku).toBeNull();
+  });
+
+  it('a complaint whose only cue is a bare demonstrative names nothing: the pinned one assumed, not matched (session 16)', () => {
+    for (const t of ['esse veio vazando', 'this broke after a week', 'falou desse muito rápido, volta']) {
+      expect(inContext(t, 'complaint')).toMatchObject({ sku: null, contextSku: PINNED });
+      expect(inContext(t, 'complaint').reason).toContain('a complaint');
+    }
+    // the same words in an order or a question still point; a pointing phrase in a complaint still does
+    expect(inContext('quero esse', 'order').sku).toBe(PINNED);
+    expect(inContext('does this sting?', 'question').sku).toBe(PINNED);
+    expect(inContext("the one you're holding arrived broken", 'complaint').sku).toBe(PINNED);
   });
 
   it('a named product still beats the pinned one', () => {

@@ -6,6 +6,7 @@
 // orders only: a complaint naming nothing is about something already bought, which may not be the pinned product).
 // Pure functions over a comment's tokens and folded text; the word lists are general vocabulary of the four languages.
 import { keySetOf, type NormalizedText } from './text.normalize';
+import { isCostVerb } from './sku.words';
 
 /** Why a comment is about the product on screen: a word standing for it, or a question that is about no other thing. */
 export type OnScreenCue = 'pronoun' | 'question';
@@ -66,6 +67,10 @@ const OFF_PRODUCT_WORDS: ReadonlySet<string> = keySetOf([
   'hola', 'oi', 'halo', 'hai', 'mom', 'mama', 'mae', 'married', 'age', 'edad', 'idade', 'umur', 'follow', 'tiktok', 'instagram', 'ig', 'shopee',
   'tokopedia', 'store', 'tienda', 'loja', 'toko', 'app', 'website', 'site', 'web', 'time', 'hora', 'horas', 'jam', 'weather', 'clima', 'cuaca',
   'raining', 'chuva', 'lluvia', 'hujan',
+  // arrival (how long shipping takes: "cuánto tarda en llegar", "chega até sexta?"; not "tarda/demora", a duration of the
+  // product's own too), invoices, gift wrapping and exchanges: the store's service, not the product (session 16)
+  'llegar', 'llega', 'llegan', 'chega', 'chegar', 'chegam', 'nyampe', 'factura', 'fatura', 'invoice', 'receipt', 'recibo', 'faktur', 'wrap', 'wrapping',
+  'envoltura', 'embrulhar', 'embrulho', 'exchange', 'trocar', 'tuker', 'tukar',
 ]);
 
 /**
@@ -76,12 +81,14 @@ const OFF_PRODUCT_WORDS: ReadonlySet<string> = keySetOf([
 const DURATION_UNITS: ReadonlySet<string> = keySetOf(['hora', 'horas', 'jam', 'hours', 'hrs', 'time']);
 const HOW_MANY: ReadonlySet<string> = keySetOf(['brp', 'berapa', 'cuantas', 'cuantos', 'quantas', 'quantos', 'many', 'much', 'how']);
 
-/** An off-product word in the question; a duration unit after a how-many word is not one. */
+/** An off-product word in the question; a duration unit after a how-many word, or "sale" after "cuánto", is not one. */
 function offProduct(toks: readonly string[]): boolean {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] ?? '';
     if (!OFF_PRODUCT_WORDS.has(t)) continue;
     if (DURATION_UNITS.has(t) && HOW_MANY.has(toks[i - 1] ?? '')) continue;
+    // "cuánto sale?": the price, not a sale
+    if (isCostVerb(toks, i)) continue;
     return true;
   }
   return false;

@@ -1,6 +1,7 @@
 // "The one you're holding": pointing words and phrases that refer to the product pinned on screen, and the words
 // that make "this" mean the show rather than a product. Pure functions over a comment's tokens.
 import { keySetOf, phraseKeys } from './text.normalize';
+import { isCostVerb } from './sku.words';
 
 const DEICTIC_PHRASES = ['this one', 'that one', 'this 1', 'yang ini', 'yg ini', 'este aqui', 'esta aqui', 'esse aqui', 'essa aqui', 'ese de ahi',
   'the one on screen', 'the one you have', 'the one youre holding', 'the one you are holding', 'the one in your hand', 'the one youre wearing',
@@ -107,7 +108,8 @@ export function pointerCue(toks: readonly string[], productTokens: ReadonlySet<n
   let pointer = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] ?? '';
-    if (STREAM_WORDS.has(t)) return null;
+    // "este cuánto sale": Spanish "sale" after a how-much word is the price, not the show's sale
+    if (STREAM_WORDS.has(t) && !isCostVerb(toks, i)) return null;
     if (POINTER_WORDS.has(t) && !TIME_WORDS.has(toks[i - 1] ?? '') && !TIME_WORDS.has(toks[i + 1] ?? '') && !isVerbTwin(toks, i)) pointer = true;
   }
   return pointer ? 'demonstrative' : null;

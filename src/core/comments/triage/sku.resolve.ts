@@ -2,7 +2,7 @@
 // variant narrowing per dimension, the pinned product, and the offer. Several products named or fitting → none.
 import { dimensionOf, isNarrowOnly, type CatalogIndex, type SizeRange, type Term } from './sku.catalog-index';
 import { fuzzyCode, NUMBER_BLOCKERS_BEFORE, UNITS_AFTER_NUMBER, type Mention } from './sku.mentions';
-import { hasPointer } from './sku.pointer';
+import { hasPointer, pointerCue } from './sku.pointer';
 import { onScreenCue, type OnScreenCue } from './sku.on-screen';
 import { isPointedNumber } from './sku.words';
 import { keySetOf, type NormalizedText } from './text.normalize';
@@ -17,6 +17,12 @@ export interface SkuMatch {
   mentioned: boolean;
   /** A deictic ("this one") resolved to the pinned product. */
   deictic: boolean;
+  /**
+   * With nothing named, the only cue was a bare demonstrative ("esse", "this", "desse": sku.pointer's 'demonstrative',
+   * not a pointing phrase or a holding verb). In a complaint that is the situation or something already bought more
+   * often than the product on screen; sku.context decides with the intent.
+   */
+  bareDemonstrative: boolean;
   /** SKUs that fit the comment (for a null result: the ambiguous set). */
   candidates: string[];
   /**
@@ -41,7 +47,8 @@ export interface SkuMatch {
    * With `pinnedAmong`: the comment also has a word standing for the product on screen ("is it real honey", "harga
    * casingnya", "how many reeds come with it": a pronoun, a possessive, "-nya"; sku.on-screen). In a question that word
    * is the pinned product and the words that fit several describe it (rule v2: a question about its own attributes);
-   * sku.context decides with the intent. The words' label, or null.
+   * sku.context decides with the intent. Not when a product word has a definite article before it ("does the sol have
+   * sleeves or is it strapless"): the pronoun then refers back to the family named. The words' label, or null.
    */
   pinnedPronoun: string | null;
   /**
@@ -82,7 +89,8 @@ function colourNoise(m: Mention, toks: readonly string[], productTokens: Readonl
   const end = m.at + m.term.keys.length;
   // Indonesian "item" (black) only right after a product word or "yg"/"yang"/"warna", never before a number ("item 2")
   if (m.term.first === 'item' && (!(productTokens.has(m.at - 1) || ITEM_BEFORE.has(toks[m.at - 1] ?? '')) || /^\d/.test(toks[end] ?? ''))) return true;
-  const near = [toks[m.at - 1], toks[m.at - 2], toks[end]];
+  // up to three words after the screen word ("the screen is just black", "screen went all green")
+  const near = [toks[m.at - 1], toks[m.at - 2], toks[m.at - 3], toks[end]];
   if (near.some((t) => t !== undefined && SCREEN_WORDS.has(t))) return true;
   // "tan alta", "tan bonito": the adverb before an es/pt adjective
   return COLOUR_HOMOGRAPHS.has(m.term.first) && !ARTICLES.has(toks[m.at - 1] ?? '') && !productTokens.has(end) && /^[a-z]{2,}(?:o|a|os|as)$/.test(toks[end] ?? '');
@@ -148,6 +156,18 @@ function byAmount(amounts: ReadonlyMap<string, number>, set: readonly string[], 
  * in black?").
  */
 /** The words that fit several, for the moderator's Why. */
+/**
+ * Definite articles (en/es/pt; Indonesian has none): a product word right after one is named as the subject, and a
+ * pronoun later in the comment refers back to it ("does the sol have sleeves or is it strapless", "la mochila entra en
+ * cabina o hay que documentarla"), not to the pinned product. Not "a" (English's indefinite: "is it a real backpack").
+ * Only the word before the mention: a term that carries its own article ("el mediano") was tried and lost a right line
+ * on a judge for one spurious line fewer (session 16).
+ */
+const DEFINITE_ARTICLES: ReadonlySet<string> = keySetOf(['the', 'el', 'la', 'los', 'las', 'o', 'os', 'as']);
+function namedWithArticle(found: readonly Mention[], toks: readonly string[]): boolean {
+  return found.some((m) => DEFINITE_ARTICLES.has(toks[m.at - 1] ?? ''));
+}
+
 function pinnedLabel(found: readonly Mention[]): string {
   return found.map((m) => m.term.label).join('” + “');
 }
@@ -440,9 +460,11 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     } else if (sized && candidates.length > 1) candidates = sized;
   }
 
+  let bareDemonstrative = false;
   if (!sku && candidates.length === 0 && pinnedSku && hasPointer(toks, productTokens)) {
     sku = pinnedSku;
     deictic = true;
+    bareDemonstrative = pointerCue(toks, productTokens) === 'demonstrative';
     reasons.push(`sku: “this one” → pinned ${pinnedSku}`);
   }
 
@@ -481,12 +503,13 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     productTokens,
     mentioned,
     deictic,
+    bareDemonstrative: bareDemonstrative && deictic && sku === pinnedSku,
     candidates: sku ? [sku] : candidates,
     sizeOnly: sku || candidates.length > 0 || offerCode ? [] : sizeOnly,
     pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
     pinnedFeature:
       featureLabel !== null && !sku && !offerCode && attrs.length === 0 && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) !== null ? featureLabel : null,
-    pinnedPronoun: !sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) === 'pronoun' ? pinnedLabel(found) : null,
+    pinnedPronoun: !sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) === 'pronoun' && !namedWithArticle(found, toks) ? pinnedLabel(found) : null,
     onScreen: !sku && pinnedSku && !offerCode && candidates.length === 0 ? attributeOnlyCue(norm, found, mentioned) : null,
     reasons,
   };

@@ -918,3 +918,17 @@ export function sizeRank(input: string): number | null {
   if (measured) return Number(measured.replace(',', '.'));
   return LETTER_RANK[key] ?? NAMED_RANK[first] ?? null;
 }
+
+/** Spanish "how much" words: "sale"/"salen" right after one (or after one and a clitic) is salir, to cost. */
+const HOW_MUCH_ES: ReadonlySet<string> = keySetOf(['cuanto', 'cuanta', 'cuantos', 'cuantas']);
+const SALE_VERB: ReadonlySet<string> = keySetOf(['sale', 'salen']);
+const CLITIC_ES: ReadonlySet<string> = keySetOf(['me', 'te', 'le', 'nos', 'les']);
+/**
+ * Whether toks[i] is Spanish "sale" as the verb of a price ("cuánto sale?", "a cuánto me sale"), not an English sale
+ * (a discount, the show's promotion): price is the product's own attribute (rule v2).
+ */
+export function isCostVerb(toks: readonly string[], i: number): boolean {
+  if (!SALE_VERB.has(toks[i] ?? '')) return false;
+  const before = toks[i - 1] ?? '';
+  return HOW_MUCH_ES.has(before) || (CLITIC_ES.has(before) && HOW_MUCH_ES.has(toks[i - 2] ?? ''));
+}
