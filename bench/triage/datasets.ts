@@ -272,6 +272,14 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/lingerie-sleepwear/comments.jsonl': 'f069192f0dd6cbe811a9080272d2a654722680c46c2e0789590f2a2bf6907a4f',
   'corpus/lingerie-sleepwear/catalog.json': '9c18449e6c869d86b2f32e18d94588861d0ab0c30166a6a92b762f3bf22f98ee',
   'corpus/lingerie-sleepwear/sku-v2a.jsonl': '374863cd32a6d84d6d902209d7927432f4e5c56d4a715dfbb8d0e3c91a1f9918',
+  // Written 2026-12-07 08:05–08:11 (session 16) by two more independent authors from the same brief with SKU rule v2.
+  // Neither tuning split: they are fresh folds for intent and fresh SKU judges (nobody read their texts).
+  'corpus/cosplay-costumes/comments.jsonl': '1de9dd4771cce467c1876b5c4847e7d8e1e6fcc143f01c6fb656ff454b36b157',
+  'corpus/cosplay-costumes/catalog.json': '71e7be4b97f309a9dc94b24b3ecb3f0e141b32a1e8d57e4c7833af847a4d7625',
+  'corpus/cosplay-costumes/sku-v2a.jsonl': 'a516c40ff7257c392a164bf2b5db2554b6289a0e653cbf7206b7acbf0287128f',
+  'corpus/hobby-model-kits/comments.jsonl': '87e70bd41cc92f8808296ffe89a96569c9d39503e281cd893fbb302fc0332eb9',
+  'corpus/hobby-model-kits/catalog.json': '66dfa3df1f757f6667374bea6ec63e60f265bb5ba161ecade35a66d2a1772ab6',
+  'corpus/hobby-model-kits/sku-v2a.jsonl': 'ecabe4cc06947e37aeb77bca733bc822bafb95dca5b9efc6eee6139c88cc7a12',
 };
 
 /**
