@@ -306,8 +306,9 @@ async function main(): Promise<void> {
             const text = typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8');
             let kind = '?';
             try {
-              const m = JSON.parse(text) as { t?: string; domain?: string; event?: { name?: string }; id?: unknown };
-              kind = m.t === 'patch' ? `patch ${m.domain}` : m.t === 'event' ? `event ${m.event?.name}` : String(m.t);
+              const m = JSON.parse(text) as { t?: string; domain?: string; event?: { name?: string }; id?: unknown; result?: { items?: unknown[] } };
+              const rows = Array.isArray(m.result?.items) ? ` (${m.result.items.length} rows)` : '';
+              kind = m.t === 'patch' ? `patch ${m.domain}` : m.t === 'event' ? `event ${m.event?.name}` : `${String(m.t)}${rows}`;
             } catch {
               kind = 'unparsed';
             }
