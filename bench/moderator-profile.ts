@@ -10,7 +10,8 @@
 // biggest events in those frames — the worker pool runs raster *and* V8's background compiles and
 // scavenges, so a busy "ThreadPoolForegroundWorker" is not raster until its events say so), `raster`
 // (tiles rastered per frame of the walk, by layer), `layers`, `check`. PROFILE_FRAMES=60,61: the
-// sampled functions of those frames of the walk.
+// sampled functions of those frames of the walk. `messages`: what the station sends a fresh desk
+// around the open, by kind and size.
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { SCROLL_FOR, STEP_WALK, type FrameWalk } from '../test/probes/moderator-frames';
@@ -287,6 +288,50 @@ async function main(): Promise<void> {
             const f = frameOf(t.ts);
             console.log(`  ${rel >= 0 ? '+' : ''}${rel.toFixed(0).padStart(6)} ms (nav +${((t.ts - nav) / 1000).toFixed(0)}) cpu ${((t.tdur ?? t.dur ?? 0) / 1000).toFixed(1)} wall ${((t.dur ?? 0) / 1000).toFixed(1)}${rel >= 0 && f >= 0 ? ` [trace frame ${f}]` : ''}: ${top}`);
           }
+        }
+        return;
+      }
+      if (only === 'messages') {
+        // What the station sends a freshly opened desk, by kind (snapshot, each domain's patch, each
+        // event, each command's answer) and bytes, from navigation to MESSAGES_MS (default 4,000) after
+        // the desk lists everything: the work that arrives while the cold walk runs.
+        const c2 = await unpaced.newContext({ viewport: { width: 1600, height: 1000 } });
+        if (process.env.BATON_RENDERER) await serveBuild(c2, process.env.BATON_RENDERER, join(ROOT, 'out/renderer'));
+        const q = await c2.newPage();
+        const t0 = performance.now();
+        let shownAt = Number.NaN;
+        const seen: { at: number; kind: string; bytes: number }[] = [];
+        q.on('websocket', (ws) => {
+          ws.on('framereceived', (f) => {
+            const text = typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8');
+            let kind = '?';
+            try {
+              const m = JSON.parse(text) as { t?: string; domain?: string; event?: { name?: string }; id?: unknown; result?: { items?: unknown[] } };
+              const rows = Array.isArray(m.result?.items) ? ` (${m.result.items.length} rows)` : '';
+              kind = m.t === 'patch' ? `patch ${m.domain}` : m.t === 'event' ? `event ${m.event?.name}` : `${String(m.t)}${rows}`;
+            } catch {
+              kind = 'unparsed';
+            }
+            seen.push({ at: performance.now() - t0, kind, bytes: text.length });
+          });
+        });
+        await q.goto(`${station.url}/moderator?token=${token}&as=Ana%20Reyes`);
+        await load.showAll(q);
+        shownAt = performance.now() - t0;
+        await new Promise((r) => setTimeout(r, Number(process.env.MESSAGES_MS ?? 4000)));
+        await c2.close();
+        console.log(`desk listed everything ${shownAt.toFixed(0)} ms after navigation (bench clock)`);
+        for (const [label, from, to] of [['before', 0, shownAt], ['after', shownAt, Infinity]] as const) {
+          const by = new Map<string, { n: number; bytes: number; at: number[] }>();
+          for (const m of seen.filter((x) => x.at >= from && x.at < to)) {
+            const e = by.get(m.kind) ?? { n: 0, bytes: 0, at: [] };
+            e.n += 1;
+            e.bytes += m.bytes;
+            e.at.push(Math.round(m.at - shownAt));
+            by.set(m.kind, e);
+          }
+          console.log(`${label} the desk listed everything:`);
+          for (const [k, e] of [...by.entries()].sort((a, b) => b[1].bytes - a[1].bytes)) console.log(`  ${k.padEnd(28)} ×${String(e.n).padStart(4)} ${(e.bytes / 1024).toFixed(1).padStart(8)} KiB  at ${e.at.slice(0, 12).join(' ')}${e.at.length > 12 ? ' …' : ''} ms`);
         }
         return;
       }

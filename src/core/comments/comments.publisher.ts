@@ -1,12 +1,13 @@
 // Pushes changes out without flooding the views: changed comments go out as one `comments.changed`
 // event every ~25 ms (or on the next turn for a person's action, so a claim shows at once), and the
-// `comments` snapshot slice is rebuilt at most ten times a second, and sent only when it differs.
+// `comments` snapshot slice is rebuilt at most ten times a second for arrivals, at once (`stale`)
+// for a person's command, and sent only when it differs.
 import type { CommentRecord, CommentsState } from '../../shared/contract/index';
 import type { StateStore } from '../state/state.store';
 
 export interface CommentsPublisher {
   changed(records: readonly CommentRecord[], urgent?: boolean): void;
-  /** The summary changed (counts, health): rebuild it within 100 ms. */
+  /** Arrivals or a source changed the summary (counts, health): rebuild it within 100 ms. */
   dirty(): void;
   /**
    * A person's command changed the summary (a pin): the slice is out of date now, so the next

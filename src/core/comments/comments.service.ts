@@ -311,7 +311,9 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         }
         if (pinned?.id === record.id) pinned = record;
         publisher.changed([record], true);
-        publisher.dirty();
+        // A person's claim, answer or dismissal: the queue counts every desk shows are out of date
+        // now and go out with this change, not on the summary's timer (and the next command reads them).
+        publisher.stale();
       });
       return record;
     },

@@ -223,3 +223,23 @@ describe('talkback', () => {
     expect(core.snapshot().state.onair.talkback.current?.text).toBe('ok \ufffd');
   });
 });
+
+describe('offer window adjusted in the same breath as the offer changed', () => {
+  // A window reads its offer's facts from the offers slice. A producer's extend sent the moment the
+  // orders that reach the cap are acknowledged must find the window ended by the cap, not extend it.
+  it('refuses to extend a window whose cap the command just answered reached', async () => {
+    const core = await demoCore();
+    expect((await core.dispatch('offer.window', { offerId: OFFER, minutes: 10 }, producer)).ok).toBe(true);
+    const cap = core.snapshot().state.offers.items.find((o) => o.id === OFFER)?.cap;
+    expect(cap?.reached).toBe(false);
+    const orders = await core.dispatch('offer.ingest', { events: [{ type: 'order', offerId: OFFER, count: 200, amount: 39 }] }, producer);
+    expect(orders.ok, JSON.stringify(orders)).toBe(true);
+    const extend = await core.dispatch('offer.windowAdjust', { offerId: OFFER, action: 'extend', minutes: 5, reason: 'chat is buying' }, producer);
+    expect(core.snapshot().state.offers.items.find((o) => o.id === OFFER)?.cap?.reached).toBe(true);
+    expect(extend, JSON.stringify(extend)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(windowOf(core)?.endReason).toBe('cap');
+    expect(windowOf(core)?.changes).toEqual([]);
+    // The cap's pause is confirmed by the store before the core closes.
+    await until(() => windowOf(core)?.phase === 'ended', 3000, 'ended on the cap');
+  });
+});

@@ -199,6 +199,9 @@ export function createOnAirModule(ctx: ModuleContext, timers: Timers): CoreModul
         return { window: step.machine.view };
       },
       'offer.windowAdjust': ({ offerId, action, minutes, reason }, c) => {
+        // snapshot(), not get(): it publishes the pending patches first, so this module's listener has
+        // fed the window its offer's facts as they are now (a cap reached by the orders just answered
+        // has ended it; onair.module.test "same breath"). A plain read would extend a capped window.
         const o = offerOf(state.snapshot().state, offerId);
         const m = machines.get(offerId);
         if (!m || m.view.phase === 'ending') throw conflict(`${o.name} has no open window to ${action}.`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskItem } from '../../../../shared/contract/index';
-import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, outrunsReads, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, assignRows, noRows, type RowSlots, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, indexOf, itemAt, outrunsReads, pagesFor, pagesHeld, itemKey, pagesToFetch, placeholderKey, assignRows, noRows, type RowSlots, rowRange, samePages, scrollToShow, storeAnswer, rowsMissing, readTotal } from './desk-window.logic';
 
 const item = (id: string) => ({ id, size: 1, comment: { id } as DeskItem['comment'], platforms: {}, pinned: false }) as DeskItem;
 
@@ -16,6 +16,30 @@ describe('desk window paging', () => {
     expect(pages.length * DESK_PAGE).toBeLessThanOrEqual(100);
     expect(pages[0]! * DESK_PAGE).toBeLessThanOrEqual(50_000 - 10);
     expect((pages.at(-1)! + 1) * DESK_PAGE - 1).toBeGreaterThanOrEqual(50_020 + 10);
+  });
+  it('a desk just opened reads the screen and its margin in one answer: knowing the total asks for nothing more', () => {
+    const c = emptyCache('all');
+    // The list's first range: rows 0–20 on screen (with its overscan).
+    const first = pagesFor(0, 20, readTotal(c));
+    expect(first).toEqual(pagesFor(0, 20, 100_000));
+    storeAnswer(
+      c,
+      first.map((p) => [p, Array.from({ length: DESK_PAGE }, (_, i) => item(`c${p * DESK_PAGE + i}`))] as const),
+      100_000,
+      3,
+      first,
+    );
+    expect(readTotal(c)).toBe(100_000);
+    expect(pagesToFetch(c, pagesFor(0, 20, readTotal(c)), 3)).toEqual([]);
+    // A short desk and an empty one: the station answers fewer rows (the desk keeps the pages the
+    // total has), and nothing past the end is asked again — not after every answer, forever.
+    for (const rows of [[item('s1'), item('s2')], []]) {
+      const short = emptyCache('spam');
+      const asked = pagesFor(0, 20, readTotal(short));
+      storeAnswer(short, asked.map((p) => [p, p === 0 ? rows : []] as const), rows.length, 1, pagesHeld(0, 20, null, rows.length || DESK_PAGE));
+      expect(pagesToFetch(short, pagesFor(0, 20, readTotal(short)), 1)).toEqual([]);
+      expect(itemAt(short, 1)?.id).toBe(rows[1]?.id);
+    }
   });
   it('re-reads stale pages when the station moved, keeps fresh ones, drops far ones', () => {
     const c = emptyCache('all');

@@ -28,6 +28,20 @@ export interface DeskCache {
 
 export const emptyCache = (key: string): DeskCache => ({ key, pages: new Map(), total: 0, version: -1 });
 
+/**
+ * The total to plan a read with: the station's, once an answer told it. Before that (a desk just
+ * opened, a filter just picked) the screen's rows are taken to exist, so the first read brings the
+ * screen's pages and their margin in one answer. Planned with a total of one page, it brought page 0
+ * alone, and the margin page followed 250 ms later in a second read — landing, on a desk opened and
+ * scrolled at once, in the first frames of that scroll (the station's work and the answer's decode
+ * beside them) with rows no one was looking at any more.
+ */
+export function readTotal(cache: DeskCache): number {
+  // No answer yet is version -1; an answer of total 0 (an empty queue) is a total like any other, or
+  // the margin page past its end would be asked again after every answer.
+  return cache.version < 0 ? Number.MAX_SAFE_INTEGER : cache.total;
+}
+
 /** Pages covering rows [start, end] (inclusive), one page of margin either side. */
 export function pagesFor(start: number, end: number, total: number, size = DESK_PAGE): number[] {
   if (total <= 0) return [0];

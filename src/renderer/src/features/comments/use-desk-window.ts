@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskFilter } from '../../../../shared/contract/index';
 import { useSend, useStation } from '../../state/station.store';
-import { contiguousRuns, DESK_PAGE, emptyCache, outrunsReads, pagesFor, pagesHeld, pagesToFetch, rowsMissing, samePages, storeAnswer, type DeskCache } from './desk-window.logic';
+import { contiguousRuns, DESK_PAGE, emptyCache, readTotal, outrunsReads, pagesFor, pagesHeld, pagesToFetch, rowsMissing, samePages, storeAnswer, type DeskCache } from './desk-window.logic';
 
 const MIN_GAP_MS = 250;
 /** A move older than this is not a jump under way any more (a few frames, even slow ones). */
@@ -75,7 +75,7 @@ export function useDeskWindow(filter: DeskFilter, selected: number | null): Desk
     lastAt.current = performance.now();
     try {
       const cache = cacheRef.current;
-      const total = cache.total || DESK_PAGE;
+      const total = readTotal(cache);
       const wanted = pagesFor(r.start, r.end, total);
       const held = pagesHeld(r.start, r.end, sel, total);
       // A forced refresh (this desk acted) re-reads every page held, whatever the versions say. The
