@@ -146,6 +146,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'blind-box-collectibles': 'aggregates read 2026-12-07 01:57',
   '3d-printing': 'aggregates read 2026-12-07 05:06',
   equestrian: 'aggregates read 2026-12-07 05:06',
+  homebrewing: 'aggregates read 2026-12-07 08:19',
+  'scuba-diving': 'aggregates read 2026-12-07 08:19',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
