@@ -61,9 +61,10 @@ test('the primary ingest dies mid-show: banner on producer and host within 2 s; 
   const host = await open('host');
   await expect(producer.getByTestId('obs-link')).toHaveAttribute('data-synced', 'true');
 
-  // The show clock runs but the stream is not live yet: that is red, with a restart action.
+  // The show clock runs but the stream is not live yet: that is red, with a start action (nothing stopped yet).
   expect((await st.api('show.clock', { action: 'start' })).status).toBe(200);
   await expect(producer.getByTestId('emergency-stream-stopped')).toBeVisible({ timeout: 5_000 });
+  await expect(producer.getByTestId('emergency-stream-stopped').getByTestId('emergency-action')).toContainText(/^Start stream/);
   await expect(producer.getByTestId('status-health')).toContainText('RED');
   await expect(producer.getByTestId('status-health')).toContainText('off air while the show clock runs');
   await expect(host.getByTestId('emergency-stream-stopped')).toBeVisible();

@@ -44,6 +44,16 @@ describe('emergencies', () => {
     expect(kinds(input({ obs: obs({}, { phase: 'idle' }), cues: notStarted }))).toEqual([]);
   });
 
+  it('a stream idle since before the show clock started was never live in this show: "Start stream", not "Restart stream"', () => {
+    const started = { showStartedAt: 5_000 } as CuesState;
+    const never = emergencies(input({ obs: obs({}, { phase: 'idle', since: 1_000 }), cues: started }))[0];
+    expect(never).toMatchObject({ kind: 'stream-stopped', action: { kind: 'startStream', label: 'Start stream' } });
+    expect(never?.cause).toMatch(/not live/);
+    const stopped = emergencies(input({ obs: obs({}, { phase: 'idle', since: 8_000 }), cues: started }))[0];
+    expect(stopped).toMatchObject({ kind: 'stream-stopped', action: { kind: 'startStream', label: 'Restart stream' } });
+    expect(stopped?.cause).toMatch(/^Stream stopped/);
+  });
+
   it('counts "since" from when the emergency began: a stream idle or a link lost before the show is an emergency from the show clock on', () => {
     // The e2e read "1 min 14 s" on a show clock at 0:47: the stream had been idle since OBS was linked.
     const started = { showStartedAt: 5_000 } as CuesState;

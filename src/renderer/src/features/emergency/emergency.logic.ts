@@ -92,15 +92,19 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         busy: switching,
       });
     } else if (usable && onAirExpected && (obs.stream.phase === 'idle' || obs.stream.phase === 'failed_start' || obs.stream.phase === 'stopping')) {
+      // Idle since before the show clock started: it was never live in this show, so nothing "stopped".
+      const neverLive = obs.stream.phase === 'idle' && (obs.stream.since === null || (showAt !== null && obs.stream.since <= showAt));
       out.push({
         id: 'stream-stopped',
         kind: 'stream-stopped',
         cause:
           obs.stream.phase === 'failed_start'
             ? `The stream failed to start while the show clock runs${obs.stream.lastError ? `: ${obs.stream.lastError}` : ''}.`
-            : 'Stream stopped while the show clock runs: nobody is watching the host.',
+            : neverLive
+              ? 'The stream is not live and the show clock runs: nobody is watching the host.'
+              : 'Stream stopped while the show clock runs: nobody is watching the host.',
         since: began(obs.stream.since),
-        action: { kind: 'startStream', label: 'Restart stream' },
+        action: { kind: 'startStream', label: neverLive ? 'Start stream' : 'Restart stream' },
         busy: obs.stream.phase === 'stopping',
       });
     }
