@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { formatAge } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
-import { emergencies, hostAdvice, type Emergency } from './emergency.logic';
+import { emergencies, hostLines, type Emergency } from './emergency.logic';
 import './emergency.css';
 
 export function useEmergencies(): Emergency[] {
@@ -30,13 +30,15 @@ export function EmergencyBanners(props: { mode: 'producer' | 'host' }) {
           <strong className="emergency-since num" data-testid="emergency-since">
             {e.since === null ? 'NOW' : formatAge(Math.max(0, now - e.since))}
           </strong>
-          <span className="emergency-cause" data-testid="emergency-cause">
-            {hostSaysOnce(props.mode, e) ? hostAdvice(e) : e.cause}
-          </span>
           {props.mode === 'producer' ? (
-            <ActionButton e={e} />
-          ) : hostSaysOnce(props.mode, e) ? null : (
-            <span className="emergency-advice">{hostAdvice(e)}</span>
+            <>
+              <span className="emergency-cause" data-testid="emergency-cause">
+                {e.cause}
+              </span>
+              <ActionButton e={e} />
+            </>
+          ) : (
+            <HostLines e={e} />
           )}
         </div>
       ))}
@@ -44,9 +46,17 @@ export function EmergencyBanners(props: { mode: 'producer' | 'host' }) {
   );
 }
 
-/** The lost station on the host's card is one plain line ("frozen" is the producer's worry, not the host's). */
-function hostSaysOnce(mode: 'producer' | 'host', e: Emergency): boolean {
-  return mode === 'host' && e.kind === 'station-lost';
+/** The host's card: what to do (or not read) first, then why in the host's words (hostLines). */
+function HostLines(props: { e: Emergency }) {
+  const { lead, second } = hostLines(props.e);
+  return (
+    <>
+      <span className="emergency-cause" data-testid="emergency-cause">
+        {lead}
+      </span>
+      {second === null ? null : <span className="emergency-advice">{second}</span>}
+    </>
+  );
 }
 
 function ActionButton(props: { e: Emergency }) {

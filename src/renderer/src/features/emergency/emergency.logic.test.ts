@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CuesState, ObsState, OfferView } from '../../../../shared/contract/index';
-import { emergencies, hostAdvice, pageTitle, type EmergencyInput } from './emergency.logic';
+import { emergencies, hostAdvice, hostLines, pageTitle, type EmergencyInput } from './emergency.logic';
 
 const obs = (patch: Partial<ObsState> = {}, stream: Partial<ObsState['stream']> = {}, ingest: Partial<ObsState['ingest']> = {}): ObsState =>
   ({
@@ -90,6 +90,19 @@ describe('emergencies', () => {
     expect(emergencies(input({ offers: [offer({ ...down, storeKind: 'webhook', storeLabel: 'Webhook shop.example', storeAdminUrl: null })] }))).toMatchObject([
       { kind: 'store-unreachable', action: { kind: 'advice', label: 'Pause it in the store’s own admin' } },
     ]);
+  });
+
+  it('the host reads what to do first, and an offer’s cause in the host’s words: no store address, no rule id', () => {
+    const base = { id: 'o2', name: 'Serum duo', intent: 'paused', state: 'paused', storeLabel: 'Vendure 10.0.0.5:3000 · promotion 7', storeKind: 'vendure', storeAdminUrl: null, confirmedAt: 6 } as unknown as OfferView;
+    const [down] = emergencies(input({ offers: [{ ...base, pending: true, storeReachable: false, pendingSince: 5, requestedBy: 'Maya' } as OfferView] }));
+    expect(down && hostLines(down)).toEqual({ lead: 'Do not read the Serum duo CTA. The producer is on it.', second: 'The store has not confirmed the pause: it may still be selling.' });
+    const [rule] = emergencies(input({ offers: [{ ...base, pending: false, storeReachable: true, pendingSince: 5, requestedBy: 'system:trigger:store-5xx', reason: '6 store 5xx' } as OfferView] }));
+    expect(rule && hostLines(rule)).toEqual({ lead: 'Do not read the Serum duo CTA. The producer is on it.', second: 'Paused by a rollback rule.' });
+    for (const e of [down, rule]) expect(JSON.stringify(e && hostLines(e))).not.toMatch(/10\.0\.0\.5|store-5xx|promotion/);
+    const [lost] = emergencies(input({ stationLinked: false, stationLostAt: 7 }));
+    expect(lost && hostLines(lost)).toEqual({ lead: 'Station lost — keep going, the producer knows.', second: null });
+    const [stream] = emergencies(input({ obs: obs({}, { phase: 'idle', since: 9 }) }));
+    expect(stream && hostLines(stream)).toEqual({ lead: stream!.cause, second: `Keep going. The producer's move: ${stream!.action.label}.` });
   });
 
   it('tells the host which offer’s CTA to skip, never just "the CTA" when several are on the card', () => {

@@ -175,6 +175,17 @@ export function pageTitle(input: { onAir: boolean; emergencies: number; pausedOf
 
 /** What the host's card says: the host keeps talking, so it names what to skip and who acts. With
  *  several offers on the card, "the CTA" alone would leave the host guessing which one. */
+/**
+ * What the host's card says, in the host's order: what to do (or not say) first, then why in the host's words. An
+ * offer's cause on the producer's console names the store's address and the rule's id; the host needs neither.
+ */
+export function hostLines(e: Emergency): { lead: string; second: string | null } {
+  if (e.kind === 'station-lost') return { lead: hostAdvice(e), second: null };
+  if (e.kind === 'store-unreachable') return { lead: hostAdvice(e), second: 'The store has not confirmed the pause: it may still be selling.' };
+  if (e.kind === 'offer-rule-paused') return { lead: hostAdvice(e), second: 'Paused by a rollback rule.' };
+  return { lead: e.cause, second: hostAdvice(e) };
+}
+
 export function hostAdvice(e: Emergency): string {
   if (e.kind === 'station-lost') return 'Station lost — keep going, the producer knows.';
   if (e.kind === 'offer-rule-paused' || e.kind === 'store-unreachable') {
