@@ -25,6 +25,17 @@ const offer: Offer = offerSchema.parse({
   store: { adapter: 'webhook', url: 'http://127.0.0.1:9/hook', hmacSecret: 'hook' },
 });
 const PENDING = 'offers.pending.glow-kit-live';
+/** A controller's outward ports that nobody listens to (tests that watch only the store and the timers). */
+const unheard = {
+  audit: () => {},
+  alert: () => {},
+  clearAlert: () => {},
+  alertStamp: () => 0,
+  changed: () => {},
+  onReading: () => {},
+  onOrders: () => {},
+  scrub: (text: string) => text,
+};
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Attempt rows follow the answer to a click, in the same turn. */
 const afterReply = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -364,14 +375,7 @@ describe('offer controller', () => {
       timers: { after: (ms, fn) => schedule(ms, fn, null), every: (ms, fn) => schedule(ms, fn, ms), defer: (fn) => setImmediate(fn) },
       log: silentLogger,
       timing: { ...TIMING, pollMs },
-      audit: () => {},
-      alert: () => {},
-      clearAlert: () => {},
-      alertStamp: () => 0,
-      changed: () => {},
-      onReading: () => {},
-      onOrders: () => {},
-      scrub: (text) => text,
+      ...unheard,
     });
     c.activate();
     // Virtual time, 100 ms a step; each step lets the store's answers (real zero-delay timers) land.
@@ -406,14 +410,7 @@ describe('offer controller', () => {
       timers: { after: (ms, fn) => (waits.push({ ms, fn }), () => undefined), every: () => () => undefined, defer: (fn) => fn() },
       log: silentLogger,
       timing: TIMING,
-      audit: () => {},
-      alert: () => {},
-      clearAlert: () => {},
-      alertStamp: () => 0,
-      changed: () => {},
-      onReading: () => {},
-      onOrders: () => {},
-      scrub: (text) => text,
+      ...unheard,
     });
     const answer = c.request('paused', { actor: 'Maya', reason: 'x' }).catch((e: unknown) => e);
     await until(() => c.view().nextRetryAt !== null);
