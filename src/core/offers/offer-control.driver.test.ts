@@ -347,55 +347,6 @@ describe('offer controller', () => {
     expect(r.c.view().storeReachable).toBe(true);
   });
 
-  it("spreads an idle offer's poll over its period: the store's connection is never idle for more than half of it", async () => {
-    // Vendure's server keeps Node's 5 s keep-alive, so undici lets an idle connection go after 3 s;
-    // the poll's read and order listing sent back to back left it idle for 5 s of every period, and
-    // a click in the last 2 s opened a new connection (a TLS handshake against a real store).
-    const store = createFakeStore({ latencyMs: 0 });
-    const db = openDatabase({ file: ':memory:' });
-    let now = 0;
-    const due: { at: number; every: number | null; fn: () => void; live: boolean }[] = [];
-    const schedule = (ms: number, fn: () => void, every: number | null) => {
-      const t = { at: now + ms, every, fn, live: true };
-      due.push(t);
-      return () => void (t.live = false);
-    };
-    const started: { op: string; at: number }[] = [];
-    const adapter: typeof store = Object.assign(Object.create(null) as typeof store, store, {
-      read: () => (started.push({ op: 'read', at: now }), store.read()),
-      pollOrders: () => (started.push({ op: 'orders', at: now }), store.pollOrders()),
-    });
-    const pollMs = 5000;
-    const c = createOfferController({
-      showId: 'show-1',
-      offer,
-      adapter,
-      repo: createOffersRepo(db),
-      clock: { now: () => now },
-      timers: { after: (ms, fn) => schedule(ms, fn, null), every: (ms, fn) => schedule(ms, fn, ms), defer: (fn) => setImmediate(fn) },
-      log: silentLogger,
-      timing: { ...TIMING, pollMs },
-      ...unheard,
-    });
-    c.activate();
-    // Virtual time, 100 ms a step; each step lets the store's answers (real zero-delay timers) land.
-    for (let step = 0; step < 300; step++) {
-      await wait(1);
-      now += 100;
-      for (const t of due.filter((x) => x.live && x.at <= now)) {
-        if (t.every === null) t.live = false;
-        else t.at += t.every;
-        t.fn();
-      }
-    }
-    c.close();
-    db.close();
-    expect(started.filter((x) => x.op === 'read').length).toBeGreaterThanOrEqual(5);
-    expect(started.filter((x) => x.op === 'orders').length).toBeGreaterThanOrEqual(5);
-    const gaps = started.slice(1).map((x, i) => x.at - (started[i]?.at ?? 0));
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(pollMs / 2);
-  });
-
   it('waits for retries and deadlines on the injected timers only', async () => {
     const store = createFakeStore();
     store.down = storeDown();
