@@ -31,6 +31,7 @@ export function AlertsPanel() {
       title={`Alerts${total ? ` (${total})` : ''}`}
       testId="alerts-panel"
       focusable
+      scrollsAlone
       actions={
         <>
           {role === 'producer' ? (
