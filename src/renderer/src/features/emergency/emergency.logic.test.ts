@@ -97,7 +97,7 @@ describe('emergencies', () => {
     const [down] = emergencies(input({ offers: [{ ...base, pending: true, storeReachable: false, pendingSince: 5, requestedBy: 'Maya' } as OfferView] }));
     expect(down && hostLines(down)).toEqual({ lead: 'Do not read the Serum duo CTA. The producer is on it.', second: 'The store has not confirmed the pause: it may still be selling.' });
     const [rule] = emergencies(input({ offers: [{ ...base, pending: false, storeReachable: true, pendingSince: 5, requestedBy: 'system:trigger:store-5xx', reason: '6 store 5xx' } as OfferView] }));
-    expect(rule && hostLines(rule)).toEqual({ lead: 'Do not read the Serum duo CTA. The producer is on it.', second: 'Paused by a rollback rule.' });
+    expect(rule && hostLines(rule)).toEqual({ lead: 'Do not read the Serum duo CTA. The producer is on it.', second: 'Serum duo was paused by a rollback rule.' });
     for (const e of [down, rule]) expect(JSON.stringify(e && hostLines(e))).not.toMatch(/10\.0\.0\.5|store-5xx|promotion/);
     const [lost] = emergencies(input({ stationLinked: false, stationLostAt: 7 }));
     expect(lost && hostLines(lost)).toEqual({ lead: 'Station lost — keep going, the producer knows.', second: null });

@@ -182,7 +182,7 @@ export function pageTitle(input: { onAir: boolean; emergencies: number; pausedOf
 export function hostLines(e: Emergency): { lead: string; second: string | null } {
   if (e.kind === 'station-lost') return { lead: hostAdvice(e), second: null };
   if (e.kind === 'store-unreachable') return { lead: hostAdvice(e), second: 'The store has not confirmed the pause: it may still be selling.' };
-  if (e.kind === 'offer-rule-paused') return { lead: hostAdvice(e), second: 'Paused by a rollback rule.' };
+  if (e.kind === 'offer-rule-paused') return { lead: hostAdvice(e), second: `${e.offerName ?? 'The offer'} was paused by a rollback rule.` };
   return { lead: e.cause, second: hostAdvice(e) };
 }
 
