@@ -6,6 +6,7 @@ import type { CommentSourceConfig } from '../../../shared/show/show.schema';
 import type { SourceComment } from '../comment.model';
 import { createReconnectLoop } from './reconnect.loop';
 import { createHealthTracker, type CommentSource, type SourceDeps } from './source.types';
+import { addressLabel } from '../../../shared/text/address-label';
 
 type SsnConfig = Extract<CommentSourceConfig, { kind: 'ssn' }>;
 
@@ -139,12 +140,5 @@ export function createSsnSource(deps: SourceDeps<SsnConfig>): CommentSource {
   };
 }
 
-/** SSN session ids are the feed's only secret: show the host, not the path. */
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}/…`;
-  } catch {
-    return '(bad URL)';
-  }
-}
+/** SSN session ids (in the path) are the feed's only secret: show the host, not the path. */
+const redactUrl = (url: string): string => addressLabel(url, '(bad URL)');
