@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CuesState, ObsState, OfferView } from '../../../../shared/contract/index';
-import { emergencies, hostAdvice, hostLines, pageTitle, type EmergencyInput } from './emergency.logic';
+import { emergencies, hostLines, pageTitle, type EmergencyInput } from './emergency.logic';
 
 const obs = (patch: Partial<ObsState> = {}, stream: Partial<ObsState['stream']> = {}, ingest: Partial<ObsState['ingest']> = {}): ObsState =>
   ({
@@ -108,9 +108,9 @@ describe('emergencies', () => {
   it('tells the host which offer’s CTA to skip, never just "the CTA" when several are on the card', () => {
     const offer = { id: 'o2', name: 'Serum duo', intent: 'paused', state: 'paused', pending: false, storeReachable: true, storeLabel: 'Vendure', requestedBy: 'system:trigger:store-5xx', reason: '6 store 5xx', pendingSince: 5, confirmedAt: 6 } as OfferView;
     const [paused] = emergencies(input({ offers: [offer] }));
-    expect(paused && hostAdvice(paused)).toBe('Do not read the Serum duo CTA. The producer is on it.');
+    expect(paused && hostLines(paused).lead).toBe('Do not read the Serum duo CTA. The producer is on it.');
     const [lost] = emergencies(input({ stationLinked: false, stationLostAt: 7 }));
-    expect(lost && hostAdvice(lost)).toBe('Station lost — keep going, the producer knows.');
+    expect(lost && hostLines(lost).lead).toBe('Station lost — keep going, the producer knows.');
   });
 
   it('titles the page with emergencies, air and paused offers', () => {

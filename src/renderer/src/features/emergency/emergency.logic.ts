@@ -173,23 +173,22 @@ export function pageTitle(input: { onAir: boolean; emergencies: number; pausedOf
   return `${parts.filter(Boolean).join(' · ')} — ${input.view}${input.show ? ` · ${input.show}` : ''} — Baton`;
 }
 
-/** What the host's card says: the host keeps talking, so it names what to skip and who acts. With
- *  several offers on the card, "the CTA" alone would leave the host guessing which one. */
 /**
- * What the host's card says, in the host's order: what to do (or not say) first, then why in the host's words. An
- * offer's cause on the producer's console names the store's address and the rule's id; the host needs neither.
+ * What the host's card says, in the host's order: what to do (or not read) first, then why in the host's words. The
+ * host keeps talking, so an offer's banner names which CTA to skip (with several offers on the card, "the CTA" alone
+ * would leave the host guessing); the producer's cause names the store's address and the rule's id, which the host
+ * needs neither of.
  */
 export function hostLines(e: Emergency): { lead: string; second: string | null } {
-  if (e.kind === 'station-lost') return { lead: hostAdvice(e), second: null };
-  if (e.kind === 'store-unreachable') return { lead: hostAdvice(e), second: 'The store has not confirmed the pause: it may still be selling.' };
-  if (e.kind === 'offer-rule-paused') return { lead: hostAdvice(e), second: `${e.offerName ?? 'The offer'} was paused by a rollback rule.` };
-  return { lead: e.cause, second: hostAdvice(e) };
-}
-
-export function hostAdvice(e: Emergency): string {
-  if (e.kind === 'station-lost') return 'Station lost — keep going, the producer knows.';
-  if (e.kind === 'offer-rule-paused' || e.kind === 'store-unreachable') {
-    return `Do not read ${e.offerName ? `the ${e.offerName} CTA` : 'the paused offer’s CTA'}. The producer is on it.`;
+  const skipCta = `Do not read ${e.offerName ? `the ${e.offerName} CTA` : 'the paused offer’s CTA'}. The producer is on it.`;
+  switch (e.kind) {
+    case 'station-lost':
+      return { lead: 'Station lost — keep going, the producer knows.', second: null };
+    case 'store-unreachable':
+      return { lead: skipCta, second: 'The store has not confirmed the pause: it may still be selling.' };
+    case 'offer-rule-paused':
+      return { lead: skipCta, second: `${e.offerName ?? 'The offer'} was paused by a rollback rule.` };
+    default:
+      return { lead: e.cause, second: `Keep going. The producer's move: ${e.action.label}.` };
   }
-  return `Keep going. The producer's move: ${e.action.label}.`;
 }
