@@ -112,6 +112,12 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/homebrewing/catalog.json': '6f54fdb9e22de98c9d416f8d122ccc58502e230304ef4dda9b2fd1be457cf984',
   'heldout/scuba-diving/comments.jsonl': '260ac7faad5874e654f1e933e36b2d4577868177ac4a335648fcbb1dd76de953',
   'heldout/scuba-diving/catalog.json': 'e3788ed0eb60d35e38eca4f40642df850dc7fe4147db642e1149b89e8c040293',
+  // Written 2026-12-07 10:09–10:14 (session 17) by a twenty-ninth and a thirtieth author from the brief with SKU
+  // rule v2; frozen in 4b02984 before any session-17 change to triage.
+  'heldout/rock-climbing/comments.jsonl': 'b41c077eb691e8528c9d05d65aac9ce8bef3f39a1311f2bef66ed38634a58730',
+  'heldout/rock-climbing/catalog.json': 'e9923cd1d76332583b49b3432c18b83207981c6207b0db8f3978f991afeca160',
+  'heldout/ceramics-pottery/comments.jsonl': '8405860884c20999293e1492691f3b82b415bd81b223602b4324a2cbd5df1190',
+  'heldout/ceramics-pottery/catalog.json': '6aad0c06ae4778b1c4cbf3772caa8f1c642d6d3baabe532894779657a982f23a',
 };
 
 /**
