@@ -280,6 +280,14 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/hobby-model-kits/comments.jsonl': '87e70bd41cc92f8808296ffe89a96569c9d39503e281cd893fbb302fc0332eb9',
   'corpus/hobby-model-kits/catalog.json': '66dfa3df1f757f6667374bea6ec63e60f265bb5ba161ecade35a66d2a1772ab6',
   'corpus/hobby-model-kits/sku-v2a.jsonl': 'ecabe4cc06947e37aeb77bca733bc822bafb95dca5b9efc6eee6139c88cc7a12',
+  // Written 2026-12-07 10:09–10:15 (session 17) by two more independent authors from the same brief with SKU rule v2.
+  // Neither tuning split: fresh folds for intent and fresh SKU judges (nobody read their texts).
+  'corpus/korean-skincare/comments.jsonl': 'c4c8fd493bdf0cbcaad1685aca883d429a7bda865390cfee0b103b89a8959f85',
+  'corpus/korean-skincare/catalog.json': '59710f2286692f7aff68a1fae7d9f35585a2e37f424974c1b8c7119690bea071',
+  'corpus/korean-skincare/sku-v2a.jsonl': 'fe65ed58228763c66db9409fd3a964b006feb3a99d9a05e051acc93d4c91ba23',
+  'corpus/vintage-thrift/comments.jsonl': 'cc4032d7e86b761d9c6e84281556f1a09cea00a406f31ceea3d3005ea1d978c4',
+  'corpus/vintage-thrift/catalog.json': '8032ab6c7eb8ae15512cd31920e2f7a57ddcb8e4369d06e9a48ce81663a27af1',
+  'corpus/vintage-thrift/sku-v2a.jsonl': '668fa67ef0f09c4d35c24b51244072e8a52bb2d8205ad375759c27daeb2fb36a',
 };
 
 /**
