@@ -119,7 +119,7 @@ describe("an idle offer's poll", () => {
   it('counts an order placed after the offer started watching but before its first order listing', async () => {
     // The cap broke this way: the order cursor began at the first listing, so when the listing
     // moved half a period after the read, an order paid in between (the integration test's resume
-    // checkout, 1.3 s after activation) was never listed and the cap of 3 stopped at 2.
+    // checkout, 1.2–1.7 s after activation) was never listed and the cap of 3 stopped at 2.
     const time = virtualTime(Date.parse('2026-12-07T10:00:00Z'));
     const store = fakeVendure(time);
     const counted: string[] = [];

@@ -98,8 +98,8 @@ export function createVendureAdapter(deps: {
   /**
    * Where a first order listing starts (no cursor stored yet): when Baton began watching this
    * offer, not when that listing happens to run. An idle poll lists orders half a period after its
-   * state read, and a store that is down or an operation in flight delays it further; a cursor
-   * taken then skipped every order paid in between, so the order cap never saw them.
+   * state read, and an unfinished pause or resume at start holds the poll until the store confirms
+   * it. A cursor taken then skipped every order paid in between, so the order cap never saw them.
    */
   const watchingSince = deps.now();
 
