@@ -126,6 +126,20 @@ const DURABLE: ReadonlySet<ControlEffect['type']> = new Set(['persist', 'audit',
  */
 const STARTS_IO: ReadonlySet<ControlEffect['type']> = new Set(['callStore', 'readStore', 'listOrders']);
 
+/**
+ * An idle offer's poll makes two store calls, the state read and the order listing. Sent back to
+ * back they leave the store's connection idle for the rest of the period (5 s), and a store server
+ * with Node's default keep-alive (5 s, Vendure's) tells the client to let go of it after 3 s
+ * (undici keeps a connection for the server's hint less 2 s): a click in the last 2 s of every
+ * period then opened a new connection — over the internet a TCP and TLS handshake on the click's
+ * path. Spread over the period, the listing half a period after the read began, the store sees
+ * the same two calls per period and the connection is never idle for more than half of one. The
+ * sandbox holds no connection, so its listing follows its read at once, as before. A listing that
+ * goes later must not lose orders: the adapter's order cursor starts when it began watching, not
+ * at its first listing (that cursor is what broke the order cap the first time this landed).
+ */
+const ORDERS_AFTER_READ = 0.5;
+
 
 export function createOfferController(deps: ControllerDeps): OfferController {
   const { offer, adapter, repo, clock, timers, showId } = deps;
@@ -135,6 +149,10 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   let nextId = 1;
   let cancelRetry: (() => void) | null = null;
   let stopPolling: (() => void) | null = null;
+  /** The poll's order listing, waiting for its half of the period (ORDERS_AFTER_READ). */
+  let cancelListing: (() => void) | null = null;
+  /** When the last state read began (clock ms), to place the poll's listing after it. */
+  let readStartedAt = 0;
   /** Effects waiting for the end of the turn, each with the alerts' stamp when it was queued. */
   let later: { effect: ControlEffect; stamp: number }[] = [];
   let laterScheduled = false;
@@ -194,6 +212,7 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   };
 
   const readStore = async () => {
+    readStartedAt = clock.now();
     const answer = await answered(() => adapter.read());
     send({ type: 'readAnswered', answer, now: clock.now() });
   };
@@ -230,9 +249,20 @@ export function createOfferController(deps: ControllerDeps): OfferController {
       case 'readStore':
         void readStore();
         return;
-      case 'listOrders':
-        void listOrders();
+      case 'listOrders': {
+        // Only a poll's read is followed by a listing, in the step that takes the read's answer.
+        const wait = adapter.rehearsal ? 0 : Math.max(0, deps.timing.pollMs * ORDERS_AFTER_READ - (clock.now() - readStartedAt));
+        if (wait === 0) {
+          void listOrders();
+          return;
+        }
+        cancelListing?.();
+        cancelListing = timers.after(wait, () => {
+          cancelListing = null;
+          void listOrders();
+        });
         return;
+      }
       case 'scheduleRetry':
         cancelRetry?.();
         cancelRetry = timers.after(effect.delayMs, () => {
@@ -292,6 +322,8 @@ export function createOfferController(deps: ControllerDeps): OfferController {
         cancelRetry = null;
         stopPolling?.();
         stopPolling = null;
+        cancelListing?.();
+        cancelListing = null;
         adapter.close();
         return;
     }

@@ -1,5 +1,5 @@
-// The Vendure adapter's notes of each variant's own out-of-stock threshold: taken while the variant
-// is not held, kept across reads, and put back exactly by a resume.
+// The Vendure adapter's notes: each variant's own out-of-stock threshold (taken while the variant
+// is not held, kept across reads, and put back exactly by a resume) and the order cursor.
 import { describe, expect, it } from 'vitest';
 import { createVendureAdapter, PAUSE_THRESHOLD, VENDURE_TOGGLE_DOCUMENTS, vendureAdminUrl } from './vendure.adapter';
 import { createMemoryMemo } from './adapter.memo';
@@ -84,5 +84,30 @@ describe('the promotion in Vendure’s own admin (where a person pauses it when 
     expect(vendureAdminUrl('http://127.0.0.1:3001/admin-api', '1')).toBe('http://127.0.0.1:3001/admin/marketing/promotions/1');
     expect(vendureAdminUrl('https://shop.example/api/admin?x=1', 'a b')).toBe('https://shop.example/admin/marketing/promotions/a%20b');
     expect(vendureAdminUrl('not a url', '1')).toBeNull();
+  });
+});
+
+describe('vendure adapter: the order cursor', () => {
+  it('starts when the adapter began watching, so an order paid before the first listing is listed', async () => {
+    let now = Date.parse('2026-12-07T10:00:00Z');
+    const placed = [{ code: 'EARLY', at: now + 1000 }];
+    const client: VendureClient = {
+      forget() {},
+      async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+        if (!query.includes('BatonOrders')) throw new Error('only the order listing is expected');
+        const since = Date.parse(variables.since as string);
+        const items = placed
+          .filter((o) => o.at > since)
+          .map((o) => ({ code: o.code, orderPlacedAt: new Date(o.at).toISOString(), totalWithTax: 3900, currencyCode: 'USD', lines: [{ quantity: 1, productVariant: { id: '7', sku: 'SKU-7' } }] }));
+        return { orders: { items } } as T;
+      },
+    };
+    const memo = createMemoryMemo();
+    const adapter = createVendureAdapter({ client, binding, memo, now: () => now });
+    now += 2500; // the first listing goes later (half a poll period, or after the store came back)
+    expect((await adapter.pollOrders())?.map((o) => o.id)).toEqual(['vendure:EARLY']);
+    // A cursor already stored (a restart) is where the next adapter carries on.
+    const later = createVendureAdapter({ client, binding, memo, now: () => now + 60_000 });
+    expect((await later.pollOrders())?.map((o) => o.id)).toEqual(['vendure:EARLY']);
   });
 });

@@ -95,6 +95,13 @@ export function createVendureAdapter(deps: {
 }): CommerceAdapter {
   const { client, binding, memo } = deps;
   const host = hostLabel(binding.adminApiUrl);
+  /**
+   * Where a first order listing starts (no cursor stored yet): when Baton began watching this
+   * offer, not when that listing happens to run. An idle poll lists orders half a period after its
+   * state read, and an unfinished pause or resume at start holds the poll until the store confirms
+   * it. A cursor taken then skipped every order paid in between, so the order cap never saw them.
+   */
+  const watchingSince = deps.now();
 
   const testCodes = (): string[] => JSON.parse(memo.get('vendure.testOrders') ?? '[]') as string[];
   const held = (v: Variant) => !v.useGlobalOutOfStockThreshold && v.outOfStockThreshold >= PAUSE_THRESHOLD;
@@ -197,8 +204,9 @@ export function createVendureAdapter(deps: {
       return readState();
     },
     async pollOrders() {
-      const since = Number(memo.get('vendure.ordersSince') ?? deps.now());
-      if (!memo.get('vendure.ordersSince')) memo.set('vendure.ordersSince', String(since));
+      const kept = memo.get('vendure.ordersSince');
+      const since = kept === null ? watchingSince : Number(kept);
+      if (kept === null) memo.set('vendure.ordersSince', String(since));
       const data = await client.gql<OrdersData>(READ_ORDERS, { since: new Date(since).toISOString() });
       const out: StoreOrder[] = [];
       let last = since;
