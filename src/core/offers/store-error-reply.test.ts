@@ -54,7 +54,9 @@ async function coreAgainst(server: JsonServer) {
   cores.push(core);
   core.show.loadFile(file);
   await core.start();
-  await until(() => offerOf(core).state === 'live');
+  // The first read (log in, read back) shares the 300 ms deadline kept short for the tests below; on a loaded
+  // machine it can miss it once and retry, so the wait for `live` is longer than the deadline's few retries.
+  await until(() => offerOf(core).state === 'live', 15_000, 'the offer to read live');
   return core;
 }
 
