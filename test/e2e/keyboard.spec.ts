@@ -25,7 +25,8 @@ test('producer: first Tab is PAUSE, "?" lists the keys, Esc leaves a field, Shif
   await producer.keyboard.press('Shift+P');
   await expect(producer.getByTestId(`offer-state-${OFFER}`)).toHaveText('PAUSED');
   await expect(producer.getByTestId(`offer-reason-${OFFER}`)).toContainText('Stock count is wrong');
-  // The desk sees it too, and the how-to-buy macro now carries the approved paused text.
+  // The desk's offer bar shows it too. (That the desk's how-to-buy macro then offers only its approved
+  // paused text is checked in desk-promises.spec.ts, and what the station sends in macro-send.test.ts.)
   const desk = await station.openView(context, 'moderator', { query: 'as=Ana Reyes' });
   await expect(desk.getByTestId(`desk-offer-${OFFER}`)).toHaveAttribute('data-state', 'paused');
 });

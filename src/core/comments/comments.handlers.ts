@@ -18,6 +18,12 @@ export type CommentCommand = SliceOf<typeof commentCommands>;
 
 const person = (by: string | undefined, ctx: HandlerContext) => by ?? ctx.caller.actor;
 
+/** Which bulk action changed a comment, for its own audit row. */
+interface BulkStep {
+  action: 'answer' | 'dismiss' | 'escalate';
+  macroId: string | null;
+}
+
 export function createCommentHandlers(svc: CommentsService): Handlers<CommentCommand> {
   const get = (id: string): CommentRecord => {
     const c = svc.find(id);
@@ -49,8 +55,16 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
     if (!r.ok) throw conflict(r.reason);
     return r.text;
   };
+  /**
+   * One audit row per comment a bulk action changed, in the person's name: the command's own row
+   * names work items (cluster ids, gone once answered), and "who answered this comment" must be
+   * answerable from the trail alone.
+   */
+  const auditEach = (ctx: HandlerContext, step: BulkStep | null, m: CommentRecord, clusterId: string, who: string) => {
+    if (step) ctx.audit({ command: `comments.bulk.${step.action}`, args: { id: m.id, clusterId, ...(step.macroId ? { macroId: step.macroId } : {}) }, actor: who });
+  };
   /** Answers every open member not held by someone else; the representative's is the reply, the rest answered by the cluster. */
-  const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext) => {
+  const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext, step: BulkStep | null = null) => {
     const members = svc.repo.getMany(cl.memberIds());
     const repId = cl.representativeId();
     let answered = 0;
@@ -74,15 +88,17 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         },
         m,
       );
+      auditEach(ctx, step, m, cl.id, who);
       answered += 1;
     }
     return { answered, skipped, members };
   };
-  const setStatusAll = (cl: OpenCluster, who: string, ctx: HandlerContext, change: (c: CommentRecord) => CommentRecord) => {
+  const setStatusAll = (cl: OpenCluster, who: string, ctx: HandlerContext, step: BulkStep, change: (c: CommentRecord) => CommentRecord) => {
     let done = 0;
     for (const m of svc.repo.getMany(cl.memberIds())) {
       if (!isOpen(m.status) || (m.status === 'claimed' && m.claimedBy !== who && ctx.caller.role !== 'producer')) continue;
       svc.save(ctx, change(m), m);
+      auditEach(ctx, step, m, cl.id, who);
       done += 1;
     }
     return done;
@@ -241,11 +257,11 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
             skipped.push({ id, reason: (error as Error).message });
             continue;
           }
-          done += answerCluster(cl, text, who, ctx).answered;
+          done += answerCluster(cl, text, who, ctx, { action, macroId: macroId ?? null }).answered;
         } else if (action === 'dismiss') {
-          done += setStatusAll(cl, who, ctx, (c) => ({ ...c, status: 'dismissed', claimedBy: c.claimedBy ?? who, claimedAt: c.claimedAt ?? ctx.now, answeredAt: ctx.now }));
+          done += setStatusAll(cl, who, ctx, { action, macroId: null }, (c) => ({ ...c, status: 'dismissed', claimedBy: c.claimedBy ?? who, claimedAt: c.claimedAt ?? ctx.now, answeredAt: ctx.now }));
         } else {
-          done += setStatusAll(cl, who, ctx, (c) => ({ ...c, status: 'escalated', queue: to, claimedBy: null, claimedAt: null, note: `${who}: escalated with ${cl.size - 1} others asking the same` }));
+          done += setStatusAll(cl, who, ctx, { action, macroId: null }, (c) => ({ ...c, status: 'escalated', queue: to, claimedBy: null, claimedAt: null, note: `${who}: escalated with ${cl.size - 1} others asking the same` }));
         }
       }
       return { done, skipped };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { macroReply, type Macro } from './macro.reply';
+import { macroRepliesFor, macroReply, type Macro } from './macro.reply';
 
 const howToBuy: Macro = {
   id: 'how-to-buy',
@@ -26,5 +26,27 @@ describe('macroReply', () => {
     expect(JSON.stringify(macroReply(howToBuy, 'en', paused))).not.toContain('LIVEGLOW');
     const { paused: _none, ...bare } = howToBuy;
     expect(macroReply(bare, 'en', paused)).toMatchObject({ ok: false });
+  });
+});
+
+describe('macroRepliesFor (what a bulk answer sends)', () => {
+  it('gives a mixed selection every text that goes out, with how many items get it; unknown and unapproved languages share the base text', () => {
+    const r = macroRepliesFor(howToBuy, ['pt', 'en', 'pt-BR', null, 'de'], new Set());
+    expect(r).toEqual({
+      ok: true,
+      variant: 'normal',
+      groups: [
+        { text: howToBuy.text, lang: null, items: 3 },
+        { text: howToBuy.texts?.['pt'], lang: 'pt', items: 2 },
+      ],
+    });
+  });
+
+  it('is one text for a one-language selection, the paused variant while the offer is paused, and refused when a tied macro has no paused text', () => {
+    const paused = new Set(['glow-kit-live']);
+    expect(macroRepliesFor(howToBuy, ['pt', 'pt'], paused)).toEqual({ ok: true, variant: 'paused', groups: [{ text: howToBuy.paused?.texts?.['pt'], lang: 'pt', items: 2 }] });
+    expect(JSON.stringify(macroRepliesFor(howToBuy, ['pt', 'en', 'es'], paused))).not.toContain('LIVEGLOW');
+    const { paused: _none, ...bare } = howToBuy;
+    expect(macroRepliesFor(bare, ['en'], paused)).toMatchObject({ ok: false });
   });
 });

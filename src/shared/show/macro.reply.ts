@@ -28,3 +28,33 @@ export function macroReply(macro: Macro, lang: string | null, pausedOfferIds: Re
   const p = pick(macro.texts, macro.text, lang);
   return { ok: true, text: p.text, lang: p.lang, variant: 'normal' };
 }
+
+/** One text a bulk answer sends, and to how many of the selected items (the languages it covers). */
+export interface MacroReplyGroup {
+  text: string;
+  /** The show's language key the text is approved in; null: the base text. */
+  lang: string | null;
+  items: number;
+}
+
+export type MacroReplies = { ok: true; variant: 'normal' | 'paused'; groups: MacroReplyGroup[] } | { ok: false; reason: string };
+
+/**
+ * What a bulk answer sends for a selection: the station answers each item in its own language
+ * (`macroReply` per item), so a mixed selection gets several texts. Grouped by text, most items
+ * first, so the desk can show every text that will go out and to how many — not one text that
+ * only some of the items get. `langs`: each selected item's language (null when unknown).
+ */
+export function macroRepliesFor(macro: Macro, langs: readonly (string | null)[], pausedOfferIds: ReadonlySet<string>): MacroReplies {
+  const groups = new Map<string, MacroReplyGroup>();
+  let variant: 'normal' | 'paused' = 'normal';
+  for (const lang of langs.length ? langs : [null]) {
+    const r = macroReply(macro, lang, pausedOfferIds);
+    if (!r.ok) return r;
+    variant = r.variant;
+    const g = groups.get(r.text);
+    if (g) g.items += langs.length ? 1 : 0;
+    else groups.set(r.text, { text: r.text, lang: r.lang, items: langs.length ? 1 : 0 });
+  }
+  return { ok: true, variant, groups: [...groups.values()].sort((a, b) => b.items - a.items) };
+}

@@ -31,6 +31,7 @@ export const HOTKEYS: Record<'producer' | 'host' | 'moderator', KeyHelp[]> = {
     { keys: 'j / k', what: 'Next / previous comment' },
     { keys: 'c', what: 'Claim' },
     { keys: 'r', what: 'Reply with a macro (answers the whole group asking the same)' },
+    { keys: '1–9 (replying)', what: 'Pick that approved reply; Esc closes the list' },
     { keys: 'Space', what: 'Select the row for a bulk answer, dismiss or escalate' },
     { keys: 'e', what: 'Escalate' },
     { keys: 'x', what: 'Dismiss' },

@@ -32,7 +32,8 @@ export interface DeskListProps {
   now: number;
   slaSeconds: number;
   selectedId: string | null;
-  checked: ReadonlySet<string>;
+  /** The items selected for a bulk action (a set, or a map keyed by item id). */
+  checked: { has(id: string): boolean };
   /** Done lists have no bulk selection. */
   canCheck: boolean;
   onSelect(index: number, id: string): void;

@@ -21,6 +21,7 @@ import { readModeratorName, saveModeratorName } from './moderator-identity';
 import { overflowShort } from './queue-label.logic';
 import { replyToCluster } from './reply.flow';
 import { macroReply } from '../../../../shared/show/macro.reply';
+import { MacroPicker } from './MacroPicker';
 import { DeskOffers } from './DeskOffers';
 import { useShowIsRehearsal } from '../../ui/use-rehearsal';
 import './comments.css';
@@ -91,7 +92,8 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const [filters, setFilters] = useState<Filters>(() => ({ ...NO_FILTERS, ...props.initial }));
   const [selectedIndex, setSelectedIndex] = useState(0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  // The selected items and each one's language: a bulk answer goes out in each item's own language.
+  const [checked, setChecked] = useState<ReadonlyMap<string, string | null>>(new Map());
   const [picking, setPicking] = useState<'one' | 'bulk' | null>(null);
   const [pinAnswer, setPinAnswer] = useState(true);
   const sla = comments?.slaSeconds ?? 60;
@@ -100,6 +102,8 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const desk = useDeskWindow(filter, selectedId ? selectedIndex : null);
   const total = desk.cache.total;
   const listRef = useRef<DeskListHandle>(null);
+  const cacheRef = useRef(desk.cache);
+  cacheRef.current = desk.cache;
 
   // Keep the selection on its item when the order moves; when it is gone (answered), the item now in its place.
   useEffect(() => {
@@ -136,7 +140,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
     try {
       const r = await send('comments.bulk', { clusterIds, action, by: me, ...(macroId ? { macroId } : {}) });
       toast.ok(`${action === 'answer' ? 'Answered' : action === 'dismiss' ? 'Dismissed' : 'Escalated'} ${r.done} comment${r.done === 1 ? '' : 's'}${r.skipped.length ? ` — ${r.skipped.length} item(s) skipped: ${r.skipped[0]?.reason ?? ''}` : ''}`);
-      setChecked(new Set());
+      setChecked(new Map());
     } catch (error) {
       toast.error(describeError(error));
     }
@@ -190,7 +194,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
     if (!macro) return;
     if (picking === 'bulk') {
       setPicking(null);
-      await bulk([...checked], 'answer', macro.id);
+      await bulk([...checked.keys()], 'answer', macro.id);
       return;
     }
     if (!current || !currentItem) return;
@@ -227,9 +231,9 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const toggleChecked = useCallback(
     (id: string) =>
       setChecked((old) => {
-        const next = new Set(old);
+        const next = new Map(old);
         if (next.has(id)) next.delete(id);
-        else if (next.size < 100) next.add(id);
+        else if (next.size < 100) next.set(id, itemAt(cacheRef.current, indexOf(cacheRef.current, id))?.comment.lang || null);
         return next;
       }),
     [],
@@ -242,7 +246,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   // Stable, so the memoised queue tabs and filters re-render only when what they show changed.
   const setFilter = useCallback((patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
-    setChecked(new Set());
+    setChecked(new Map());
     setSelectedIndex(0);
     setSelectedId(null);
     listRef.current?.toTop();
@@ -313,11 +317,13 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
               <Button onClick={() => setPicking('bulk')} data-testid="bulk-answer">
                 Answer all…
               </Button>
-              <Button onClick={() => void bulk([...checked], 'dismiss')} data-testid="bulk-dismiss">
+              <Button onClick={() => void bulk([...checked.keys()], 'dismiss')} data-testid="bulk-dismiss">
                 Dismiss all
               </Button>
-              <Button onClick={() => void bulk([...checked], 'escalate')}>Escalate all</Button>
-              <Button variant="ghost" onClick={() => setChecked(new Set())}>
+              <Button onClick={() => void bulk([...checked.keys()], 'escalate')} data-testid="bulk-escalate">
+                Escalate all
+              </Button>
+              <Button variant="ghost" onClick={() => setChecked(new Map())}>
                 Clear
               </Button>
             </div>
@@ -352,34 +358,17 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
           ) : null}
           <CommentDetail c={current} me={me} now={now} slaSeconds={sla} pinnedId={comments?.pinned?.id ?? null} actions={stableActions} />
           {picking ? (
-            <div className="macro-picker" data-testid="macro-picker">
-              <h3>{picking === 'bulk' ? `Approved reply for ${checked.size} selected` : 'Approved replies'}</h3>
-              <ol>
-                {macros.map((m, i) => {
-                  const r = macroReply(m, (picking === 'one' ? current?.lang : null) || null, pausedOffers);
-                  return (
-                    <li key={m.id} data-variant={r.ok ? r.variant : 'blocked'}>
-                      <Button onClick={() => void chooseMacro(i)} data-testid={`macro-${m.id}`} disabled={!r.ok}>
-                        <span className="kbd">{i + 1}</span> {m.label}
-                        {r.ok && r.variant === 'paused' ? <span className="badge badge-red">PAUSED TEXT</span> : null}
-                        {r.ok && r.lang ? <span className="badge">{r.lang}</span> : null}
-                      </Button>
-                      <span className="small macro-text" data-testid={`macro-text-${m.id}`}>
-                        {r.ok ? r.text : r.reason}
-                      </span>
-                    </li>
-                  );
-                })}
-              </ol>
-              {picking === 'one' ? (
-                <label className="mod-toggle" title="Later comments asking the same are attached to this answer (shown as answered by pin)">
-                  <input type="checkbox" checked={pinAnswer} onChange={(e) => setPinAnswer(e.target.checked)} data-testid="pin-answer" /> pin this answer for later askers
-                </label>
-              ) : null}
-              <Button variant="ghost" onClick={() => setPicking(null)}>
-                Cancel (Esc)
-              </Button>
-            </div>
+            <MacroPicker
+              macros={macros}
+              mode={picking}
+              lang={current?.lang || null}
+              selection={checked}
+              pausedOffers={pausedOffers}
+              pinAnswer={pinAnswer}
+              onPinAnswer={setPinAnswer}
+              onChoose={(i) => void chooseMacro(i)}
+              onCancel={() => setPicking(null)}
+            />
           ) : null}
           <AnswerPins pins={answerPins} onUnpin={onUnpin} />
         </aside>

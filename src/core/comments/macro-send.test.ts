@@ -1,0 +1,209 @@
+// What the station posts on the platform when a moderator answers with a macro, through the real
+// dispatcher: the comment's language, and never the live offer code while the macro's offer is
+// paused (the approved paused text, or a refusal with nothing sent). The shared picker logic is
+// tested on its own; these are the wires between a paused offer, a source that can reply and the
+// three answer commands (one comment, one work item, a bulk selection).
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEntry, CommentRecord, DeskItem } from '../../shared/contract/index';
+import { createTestCore, DEMO_SHOW, moderator, producer } from '../../../test/support/test-core';
+import type { Core } from '../core';
+import { createDefaultCommentsPorts } from './comments.default-ports';
+import type { CommentsPorts } from './comments.ports';
+import type { SourceComment } from './comment.model';
+import type { SourceSink } from './sources/source.types';
+import { until } from '../../../test/support/until';
+
+const OFFER = 'glow-kit-live';
+const CODE = /LIVEGLOW/;
+
+const cores: Core[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+});
+
+/** The demo show's replay source swapped for a live one that can reply: what it posts is kept. */
+function boot(showFile = DEMO_SHOW) {
+  const posted: { to: string; text: string }[] = [];
+  let sink: SourceSink | null = null;
+  const real = createDefaultCommentsPorts();
+  const ports: CommentsPorts = {
+    ...real,
+    sources: {
+      ...real.sources,
+      replay: (deps) => {
+        sink = deps.sink;
+        return {
+          id: deps.config.id,
+          kind: 'replay',
+          start() {},
+          stop: async () => {},
+          health: () => ({ id: deps.config.id, kind: 'replay', label: 'chat', status: 'connected', detail: null, lastMessageAt: null, received: 0, rehearsal: false, canReply: true }),
+          reply: async (to, text) => void posted.push({ to: to.messageId, text }),
+        };
+      },
+    },
+  };
+  const core = createTestCore({ ports: { comments: ports }, showFolders: [dirname(resolve(showFile))] });
+  cores.push(core);
+  core.show.loadFile(showFile);
+  const arrive = async (comments: Array<Pick<SourceComment, 'messageId' | 'text' | 'lang'>>) => {
+    // The show's sources are built after the load returns.
+    await until(() => sink !== null, 2000, 'the chat source built');
+    sink!.comments(comments.map((c) => ({ platform: 'twitch', author: `viewer-${c.messageId}`, at: null, room: 'baton', raw: null, ...c })));
+    for (let k = 0; k < 100; k++) {
+      const list = await ok(core.dispatch('comments.list', { limit: 200 }, producer));
+      if (comments.every((c) => list.comments.some((x) => x.messageId === c.messageId))) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('the comments never arrived');
+  };
+  return { core, posted, arrive };
+}
+
+async function ok<T>(p: Promise<{ ok: true; result: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.result;
+}
+
+async function pause(core: Core) {
+  await ok(core.dispatch('offer.pause', { offerId: OFFER, reason: 'checkout errors' }, producer));
+}
+
+async function byMessage(core: Core): Promise<Record<string, CommentRecord>> {
+  const list = (await ok(core.dispatch('comments.list', { limit: 200 }, producer))) as { comments: CommentRecord[] };
+  return Object.fromEntries(list.comments.map((c) => [c.messageId, c]));
+}
+
+async function itemOf(core: Core, messageId: string): Promise<DeskItem> {
+  const w = (await ok(core.dispatch('comments.desk', { filter: { queue: 'all' }, limit: 50 }, moderator))) as { items: DeskItem[] };
+  const item = w.items.find((i) => i.comment.messageId === messageId);
+  if (!item) throw new Error(`${messageId} is not on the desk`);
+  return item;
+}
+
+/** The demo show with the how-to-buy macro's approved paused text taken out. */
+function showWithoutPausedText(): string {
+  const demo = resolve(DEMO_SHOW, '..');
+  const dir = mkdtempSync(join(tmpdir(), 'baton-macro-send-'));
+  for (const f of ['script.md', 'comments.jsonl']) copyFileSync(join(demo, f), join(dir, f));
+  const show = JSON.parse(readFileSync(resolve(DEMO_SHOW), 'utf8')) as { comments: { macros: Array<Record<string, unknown>> } };
+  for (const m of show.comments.macros) if (m['id'] === 'how-to-buy') delete m['paused'];
+  writeFileSync(join(dir, 'show.json'), JSON.stringify(show));
+  return join(dir, 'show.json');
+}
+
+describe('a macro sent while its offer is paused', () => {
+  it('comment.answer posts the approved paused text in the comment’s language, never the code; after the resume, the live text again', async () => {
+    const { core, posted, arrive } = boot();
+    await arrive([
+      { messageId: 'pt1', text: 'como compro o kit?', lang: 'pt-BR' },
+      { messageId: 'en1', text: 'how do I buy the kit?', lang: 'en' },
+      { messageId: 'pt2', text: 'onde compro o kit?', lang: 'pt' },
+    ]);
+    await pause(core);
+    await ok(core.dispatch('comment.answer', { id: 'twitch:pt1', macroId: 'how-to-buy', send: true, by: 'Ana Reyes' }, moderator));
+    await ok(core.dispatch('comment.answer', { id: 'twitch:en1', macroId: 'how-to-buy', send: true, by: 'Ana Reyes' }, moderator));
+    expect(posted).toEqual([
+      { to: 'pt1', text: expect.stringMatching(/^A oferta do Glow Kit está pausada/) },
+      { to: 'en1', text: expect.stringMatching(/^The Glow Kit deal is paused/) },
+    ]);
+    for (const p of posted) expect(p.text).not.toMatch(CODE);
+    const by = await byMessage(core);
+    // What the record says was replied is what went out.
+    expect(by['pt1']?.reply).toBe(posted[0]?.text);
+    expect(by['en1']?.reply).toBe(posted[1]?.text);
+
+    await ok(core.dispatch('offer.resume', { offerId: OFFER }, producer));
+    await ok(core.dispatch('comment.answer', { id: 'twitch:pt2', macroId: 'how-to-buy', send: true, by: 'Ana Reyes' }, moderator));
+    expect(posted[2]).toEqual({ to: 'pt2', text: expect.stringMatching(/^Toque no Glow Kit fixado abaixo.*LIVEGLOW/) });
+  });
+
+  it('cluster.answer posts the paused text once per room, in the group’s language, and records it on every member', async () => {
+    const { core, posted, arrive } = boot();
+    await arrive([
+      { messageId: 'a1', text: 'como compro o kit?', lang: 'pt' },
+      { messageId: 'a2', text: 'como compro o kit??', lang: 'pt' },
+    ]);
+    const item = await itemOf(core, 'a1');
+    expect(item.size).toBe(2);
+    await pause(core);
+    const r = await ok(core.dispatch('cluster.answer', { clusterId: item.id, macroId: 'how-to-buy', send: true, by: 'Ana Reyes' }, moderator));
+    expect(r).toMatchObject({ answered: 2, sent: 1 });
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.text).toMatch(/^A oferta do Glow Kit está pausada/);
+    const by = await byMessage(core);
+    expect([by['a1']?.reply, by['a2']?.reply]).toEqual([posted[0]?.text, posted[0]?.text]);
+  });
+
+  it('comments.bulk answers each item in its own language with the paused text', async () => {
+    const { core, arrive } = boot();
+    await arrive([
+      { messageId: 'b1', text: 'como compro o kit?', lang: 'pt' },
+      { messageId: 'b2', text: 'how do I buy the kit?', lang: 'en' },
+    ]);
+    const items = [await itemOf(core, 'b1'), await itemOf(core, 'b2')];
+    await pause(core);
+    const r = await ok(core.dispatch('comments.bulk', { clusterIds: items.map((i) => i.id), action: 'answer', macroId: 'how-to-buy', by: 'Ana Reyes' }, moderator));
+    expect(r).toMatchObject({ done: 2, skipped: [] });
+    const by = await byMessage(core);
+    expect(by['b1']?.reply).toMatch(/^A oferta do Glow Kit está pausada/);
+    expect(by['b2']?.reply).toMatch(/^The Glow Kit deal is paused/);
+  });
+
+  it('with no approved paused text, every answer path refuses and nothing is posted or marked answered', async () => {
+    const { core, posted, arrive } = boot(showWithoutPausedText());
+    await arrive([
+      { messageId: 'c1', text: 'como compro o kit?', lang: 'pt' },
+      { messageId: 'c2', text: 'how do I buy the kit?', lang: 'en' },
+    ]);
+    const item = await itemOf(core, 'c1');
+    const other = await itemOf(core, 'c2');
+    await pause(core);
+    const one = await core.dispatch('comment.answer', { id: 'twitch:c1', macroId: 'how-to-buy', send: true, by: 'Ana Reyes' }, moderator);
+    expect(one).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/paused.*no approved paused text/) } });
+    const group = await core.dispatch('cluster.answer', { clusterId: item.id, macroId: 'how-to-buy', send: true, by: 'Ana Reyes' }, moderator);
+    expect(group).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const bulk = await ok(core.dispatch('comments.bulk', { clusterIds: [item.id, other.id], action: 'answer', macroId: 'how-to-buy', by: 'Ana Reyes' }, moderator));
+    expect(bulk.done).toBe(0);
+    expect(bulk.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/no approved paused text/), expect.stringMatching(/no approved paused text/)]);
+    expect(posted).toEqual([]);
+    const by = await byMessage(core);
+    expect([by['c1']?.status, by['c2']?.status]).toEqual(['new', 'new']);
+  });
+});
+
+describe('a bulk action, in the audit', () => {
+  it('writes one row per comment it changed, in the moderator’s name, beside the command’s row', async () => {
+    const { core, arrive } = boot();
+    await arrive([
+      { messageId: 'd1', text: 'aceita pix?', lang: 'pt' },
+      { messageId: 'd2', text: 'aceita pix??', lang: 'pt' },
+      { messageId: 'd3', text: 'does it ship to Lima?', lang: 'en' },
+      { messageId: 'd4', text: 'my order never came', lang: 'en' },
+    ]);
+    const pix = await itemOf(core, 'd1');
+    const lima = await itemOf(core, 'd3');
+    const late = await itemOf(core, 'd4');
+    expect(pix.size).toBe(2);
+    await ok(core.dispatch('comments.bulk', { clusterIds: [pix.id, lima.id], action: 'answer', macroId: 'shipping', by: 'Ana Reyes' }, moderator));
+    await ok(core.dispatch('comments.bulk', { clusterIds: [late.id], action: 'escalate', by: 'Ana Reyes' }, moderator));
+    const rows = core.audit.list({ limit: 50 }).filter((e: AuditEntry) => e.command.startsWith('comments.bulk'));
+    const per = rows.filter((e) => e.command !== 'comments.bulk');
+    expect(per.map((e) => [e.command, (e.args as { id: string }).id, e.actor]).sort()).toEqual(
+      [
+        ['comments.bulk.answer', 'twitch:d1', 'Ana Reyes'],
+        ['comments.bulk.answer', 'twitch:d2', 'Ana Reyes'],
+        ['comments.bulk.answer', 'twitch:d3', 'Ana Reyes'],
+        ['comments.bulk.escalate', 'twitch:d4', 'Ana Reyes'],
+      ].sort(),
+    );
+    expect(rows.filter((e) => e.command === 'comments.bulk')).toHaveLength(2);
+    const by = await byMessage(core);
+    expect([by['d1']?.status, by['d2']?.status, by['d3']?.status, by['d4']?.status]).toEqual(['answered', 'answered', 'answered', 'escalated']);
+    expect(by['d4']?.note).toMatch(/^Ana Reyes: escalated/);
+  });
+});
