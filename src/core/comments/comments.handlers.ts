@@ -63,6 +63,31 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   const auditEach = (ctx: HandlerContext, step: BulkStep | null, m: CommentRecord, clusterId: string, who: string) => {
     if (step) ctx.audit({ command: `comments.bulk.${step.action}`, args: { id: m.id, clusterId, ...(step.macroId ? { macroId: step.macroId } : {}) }, actor: who });
   };
+  /**
+   * One public reply per room (and text) where the source can post: every asker there sees it, and
+   * a room is not flooded with the same answer once per comment. Fails before anyone is marked
+   * answered if a post fails.
+   */
+  const postOncePerRoom = async (groups: { members: CommentRecord[]; text: string }[]): Promise<number> => {
+    const posts = new Map<string, { m: CommentRecord; text: string }>();
+    for (const { members, text } of groups)
+      for (const m of members) {
+        const k = `${m.source}|${m.room ?? ''}|${text}`;
+        if (!posts.has(k)) posts.set(k, { m, text });
+      }
+    let sent = 0;
+    for (const { m, text } of posts.values()) {
+      const source = svc.sources.get(m.source);
+      if (!source?.reply) continue;
+      try {
+        await source.reply({ room: m.room, messageId: m.messageId, author: m.author }, text);
+        sent += 1;
+      } catch (error) {
+        throw failed(`The reply was not sent on ${m.platform}: ${(error as Error).message}. Nobody was marked answered.`);
+      }
+    }
+    return sent;
+  };
   /** Answers every open member not held by someone else; the representative's is the reply, the rest answered by the cluster. */
   const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext, step: BulkStep | null = null) => {
     const members = svc.repo.getMany(cl.memberIds());
@@ -199,25 +224,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       const rep = svc.find(cl.representativeId());
       if (rep) notHeldByOther(rep, who, ctx, 'answer');
       const text = macroText(macroId, cl.lang);
-      let sent = 0;
-      if (send) {
-        // One public reply per room where the source can post: every asker there sees it.
-        const rooms = new Map<string, CommentRecord>();
-        for (const m of svc.repo.getMany(cl.memberIds())) {
-          const k = `${m.source}|${m.room ?? ''}`;
-          if (!rooms.has(k)) rooms.set(k, m);
-        }
-        for (const m of rooms.values()) {
-          const source = svc.sources.get(m.source);
-          if (!source?.reply) continue;
-          try {
-            await source.reply({ room: m.room, messageId: m.messageId, author: m.author }, text);
-            sent += 1;
-          } catch (error) {
-            throw failed(`The reply was not sent on ${m.platform}: ${(error as Error).message}. Nobody was marked answered.`);
-          }
-        }
-      }
+      const sent = send ? await postOncePerRoom([{ members: svc.repo.getMany(cl.memberIds()), text }]) : 0;
       // Re-read after the replies went out: members that joined meanwhile are answered too.
       const { answered, skipped } = answerCluster(svc.clusters.get(clusterId) ?? cl, text, who, ctx);
       if (pin) svc.pinAnswer(ctx, cl.key, { clusterId, text: rep?.text ?? '', lang: cl.lang, intent: cl.intent, macroId, by: who, at: ctx.now });
@@ -231,13 +238,14 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       return { answerPins: [...svc.answerPins().values()].filter((p) => p.clusterId !== clusterId) };
     },
 
-    'comments.bulk': ({ clusterIds, action, macroId, by }, ctx) => {
+    'comments.bulk': async ({ clusterIds, action, macroId, send, by }, ctx) => {
       const who = person(by, ctx);
       if (action === 'answer' && macroId === undefined) throw invalid('macroId: choose the approved reply for the selection.');
       svc.pipeline.flushNow();
       let done = 0;
       const skipped: { id: string; reason: string }[] = [];
       const to = svc.config().routing.complaint;
+      const answers: { cl: OpenCluster; text: string }[] = [];
       for (const id of new Set(clusterIds)) {
         const cl = svc.clusters.get(id);
         if (!cl) {
@@ -250,21 +258,22 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
           continue;
         }
         if (action === 'answer') {
-          let text: string;
           try {
-            text = macroText(macroId as string, cl.lang);
+            answers.push({ cl, text: macroText(macroId as string, cl.lang) });
           } catch (error) {
             skipped.push({ id, reason: (error as Error).message });
-            continue;
           }
-          done += answerCluster(cl, text, who, ctx, { action, macroId: macroId ?? null }).answered;
         } else if (action === 'dismiss') {
           done += setStatusAll(cl, who, ctx, { action, macroId: null }, (c) => ({ ...c, status: 'dismissed', claimedBy: c.claimedBy ?? who, claimedAt: c.claimedAt ?? ctx.now, answeredAt: ctx.now }));
         } else {
           done += setStatusAll(cl, who, ctx, { action, macroId: null }, (c) => ({ ...c, status: 'escalated', queue: to, claimedBy: null, claimedAt: null, note: `${who}: escalated with ${cl.size - 1} others asking the same` }));
         }
       }
-      return { done, skipped };
+      // The posts go out before anyone is marked answered (as for one work item); members that joined
+      // a cluster meanwhile are answered too.
+      const sent = send && answers.length > 0 ? await postOncePerRoom(answers.map(({ cl, text }) => ({ members: svc.repo.getMany(cl.memberIds()), text }))) : 0;
+      for (const { cl, text } of answers) done += answerCluster(svc.clusters.get(cl.id) ?? cl, text, who, ctx, { action: 'answer', macroId: macroId ?? null }).answered;
+      return { done, skipped, sent };
     },
 
     'comment.claim': ({ id, by }, ctx) => {

@@ -154,6 +154,28 @@ describe('a macro sent while its offer is paused', () => {
     expect(by['b2']?.reply).toMatch(/^The Glow Kit deal is paused/);
   });
 
+  it('comments.bulk with send posts each language’s text once per room, not once per item, and says how many went out', async () => {
+    const { core, posted, arrive } = boot();
+    await arrive([
+      { messageId: 's1', text: 'como compro o kit?', lang: 'pt' },
+      { messageId: 's2', text: 'onde compro o kit hoje?', lang: 'pt' },
+      { messageId: 's3', text: 'how do I buy the kit?', lang: 'en' },
+    ]);
+    const items = [await itemOf(core, 's1'), await itemOf(core, 's2'), await itemOf(core, 's3')];
+    await pause(core);
+    const r = await ok(core.dispatch('comments.bulk', { clusterIds: items.map((i) => i.id), action: 'answer', macroId: 'how-to-buy', send: true, by: 'Ana Reyes' }, moderator));
+    expect(r).toMatchObject({ done: 3, skipped: [], sent: 2 });
+    expect(posted.map((p) => p.text.slice(0, 20)).sort()).toEqual(['A oferta do Glow Kit', 'The Glow Kit deal is']);
+    for (const p of posted) expect(p.text).not.toMatch(CODE);
+    const by = await byMessage(core);
+    expect(by['s1']?.reply).toBe(by['s2']?.reply);
+    // Without send, nothing is posted: the moderator copies it (the desk says so).
+    await arrive([{ messageId: 's4', text: 'how can I buy the kit??', lang: 'en' }]);
+    const quiet = await ok(core.dispatch('comments.bulk', { clusterIds: [(await itemOf(core, 's4')).id], action: 'answer', macroId: 'how-to-buy', by: 'Ana Reyes' }, moderator));
+    expect(quiet).toMatchObject({ done: 1, sent: 0 });
+    expect(posted).toHaveLength(2);
+  });
+
   it('with no approved paused text, every answer path refuses and nothing is posted or marked answered', async () => {
     const { core, posted, arrive } = boot(showWithoutPausedText());
     await arrive([

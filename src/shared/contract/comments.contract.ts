@@ -281,8 +281,9 @@ export const commentCommands = {
     kind: 'write',
     args: z.object({ clusterId }).strict(),
   }),
-  'comments.bulk': command<{ done: number; skipped: { id: string; reason: string }[] }>()({
-    summary: 'Act on a selection of up to 100 work items at once: answer each with one macro, dismiss, or escalate every open comment in them.',
+  'comments.bulk': command<{ done: number; skipped: { id: string; reason: string }[]; sent: number }>()({
+    summary:
+      'Act on a selection of up to 100 work items at once: answer each with one macro (in its language), dismiss, or escalate every open comment in them. With `send: true` an answer is posted once per room and language where the source can post; `sent` counts the posts.',
     roles: COMMENT_DESK,
     kind: 'write',
     args: z
@@ -290,6 +291,7 @@ export const commentCommands = {
         clusterIds: z.array(clusterId).min(1).max(100),
         action: z.enum(['answer', 'dismiss', 'escalate']),
         macroId: z.string().min(1).max(64).optional(),
+        send: z.boolean().default(false),
         by,
       })
       .strict(),

@@ -19,7 +19,7 @@ import { indexOf, itemAt } from './desk-window.logic';
 import { deskFilterOf, heldByOther, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queueLevel, type Filters } from './comments.logic';
 import { readModeratorName, saveModeratorName } from './moderator-identity';
 import { overflowShort } from './queue-label.logic';
-import { replyToCluster } from './reply.flow';
+import { bulkOutcome, replyToCluster } from './reply.flow';
 import { macroReply } from '../../../../shared/show/macro.reply';
 import { MacroPicker } from './MacroPicker';
 import { DeskOffers } from './DeskOffers';
@@ -138,8 +138,9 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const afterAct = () => desk.refresh();
   const bulk = async (clusterIds: string[], action: 'dismiss' | 'escalate' | 'answer', macroId?: string) => {
     try {
-      const r = await send('comments.bulk', { clusterIds, action, by: me, ...(macroId ? { macroId } : {}) });
-      toast.ok(`${action === 'answer' ? 'Answered' : action === 'dismiss' ? 'Dismissed' : 'Escalated'} ${r.done} comment${r.done === 1 ? '' : 's'}${r.skipped.length ? ` — ${r.skipped.length} item(s) skipped: ${r.skipped[0]?.reason ?? ''}` : ''}`);
+      // An answer is posted wherever the chat source can post (once per room and language, by the station).
+      const r = await send('comments.bulk', { clusterIds, action, by: me, ...(macroId ? { macroId, send: true } : {}) });
+      toast.ok(bulkOutcome(action, r));
       setChecked(new Map());
     } catch (error) {
       toast.error(describeError(error));
