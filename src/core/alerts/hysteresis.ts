@@ -47,8 +47,8 @@ export function worstReading(readings: readonly Reading[]): Reading {
 export interface Latches {
   /** `on`: the alert should be up now; `change`: it has just been raised or cleared by this reading. */
   step(key: string, reading: Reading, now: number): { on: boolean; change: 'raise' | 'clear' | null };
-  /** Forgets every latch; answers the keys whose alert was up (for the caller to clear). */
-  reset(): string[];
+  /** Forgets one latch, or every latch; answers the keys whose alert was up (for the caller to clear). */
+  reset(key?: string): string[];
 }
 
 export function createLatches(rule: () => HysteresisRule): Latches {
@@ -61,9 +61,10 @@ export function createLatches(rule: () => HysteresisRule): Latches {
       else latches.delete(key);
       return { on: after.on, change: after.on === before.on ? null : after.on ? 'raise' : 'clear' };
     },
-    reset() {
-      const up = [...latches].filter(([, l]) => l.on).map(([k]) => k);
-      latches.clear();
+    reset(key) {
+      const up = [...latches].filter(([k, l]) => l.on && (key === undefined || k === key)).map(([k]) => k);
+      if (key === undefined) latches.clear();
+      else latches.delete(key);
       return up;
     },
   };
