@@ -13,6 +13,9 @@ const infraPath = `^src/core/(${CORE_INFRA.join('|')})/`;
 const DECLARED_PORTS = [
   // Any domain raises an operator alert through the alerts service (obs: health alerts).
   { path: '^src/core/alerts/alerts\\.service\\.ts$' },
+  // …and times when an alert that follows a level goes up and comes down with its hysteresis latch
+  // (comments: the overflow alarm; obs: health alerts), one policy rather than one per service.
+  { path: '^src/core/alerts/hysteresis\\.ts$' },
   // The loaded show (its offers, people, schedule) is read by the script importer of cues.
   { path: '^src/core/show/show\\.service\\.ts$' },
 ];

@@ -107,6 +107,12 @@ for (const size of [
     await expect(producer.getByTestId('status-bar')).not.toContainText(/\bNO LINK\b/);
     expect(await producer.getByTestId('status-health').evaluate((el) => el.getBoundingClientRect().height), 'health cell on one line').toBeLessThan(30);
     await insideViewport(producer, producer.getByTestId('status-alerts'), 'alert count');
+    // The segment and its time left (the show clock runs) are in the status bar, whole and in view.
+    const segment = producer.getByTestId('status-segment');
+    await expect(segment.locator('.status-seg-time')).toHaveText(/^\d\d:\d\d (left|over)$/);
+    await expect(segment.locator('.status-label')).not.toHaveText('');
+    await insideViewport(producer, segment, 'segment and time left');
+    await unclipped(segment.locator('.status-seg-time'), 'segment time left');
     // The banner is counted: no OBS was ever linked, so no alert was raised for it, and the count still says it.
     await expect(producer.getByTestId('status-alerts-critical')).toHaveText(/^[1-9]\d* crit$/);
     await expect(producer.getByTestId('status-hq')).toContainText(/HQ: offline since \d\d:\d\d/);
@@ -134,12 +140,37 @@ for (const size of [
 test('Setup, Audit and Post-show are tabs of their own; Live holds no set-up form', async ({ station, context }) => {
   const producer = await station.openView(context, 'producer');
   await expect(producer.getByLabel('OBS WebSocket address')).toHaveCount(0);
+  await expect(producer.getByTestId('people-panel')).toHaveCount(0);
+  await expect(producer.getByTestId('script-editor')).toHaveCount(0);
   await producer.getByTestId('tab-setup').click();
   await expect(producer.getByTestId('obs-setup').getByLabel('OBS WebSocket address')).toBeVisible();
   await expect(producer.getByTestId('show-panel')).toBeVisible();
   await expect(producer).toHaveURL(/#setup$/);
+  // People: the show's crew, each with an invitation to send.
+  const people = producer.getByTestId('people-panel');
+  await expect(people).toBeVisible();
+  await expect(people.getByTestId('person-leo')).toContainText('Leo Martins');
+  await expect(people.getByTestId('person-invite-leo')).toBeEnabled();
+  // Products: the catalogue on the show panel, and each offer's rules and store in their own panel.
+  await expect(producer.getByTestId('show-panel')).toContainText('Products');
+  await expect(producer.getByTestId('show-panel')).toContainText('GLW-SER-30');
+  await expect(producer.getByTestId('offer-setup-glow-kit-live')).toContainText('LIVEGLOW');
+  // The script: Edit opens the editor on the current script, with Save.
+  await producer.getByTestId('mode-edit').click();
+  await expect(producer.getByTestId('script-editor')).toBeVisible();
+  await expect(producer.getByTestId('script-source')).toHaveValue(/\S/);
+  await expect(producer.getByTestId('script-save')).toBeVisible();
   await producer.getByTestId('tab-audit').click();
   await expect(producer.getByTestId('audit-panel')).toBeVisible();
+  // Post-show: the package control, and one click writes it and says where.
+  await producer.getByTestId('tab-post-show').click();
+  await expect(producer).toHaveURL(/#post-show$/);
+  const post = producer.getByTestId('post-show-panel');
+  await expect(post).toBeVisible();
+  const write = post.getByRole('button', { name: 'Write package' });
+  await expect(write).toBeEnabled();
+  await write.click();
+  await expect(post.getByTestId('post-show-result')).toContainText('Written to');
   await producer.getByTestId('tab-live').click();
   await expect(producer.getByTestId('cue-deck')).toBeVisible();
 });

@@ -68,6 +68,27 @@ describe('alerts', () => {
     expect(r.state.get('alerts').quiet.on).toBe(false);
   });
 
+  it('a flap that comes back is judged by quiet mode as it is then: quiet while it is on, loud again once it is off', async () => {
+    const r = rig();
+    const flap = () => {
+      r.alerts.raise({ source: 'comments', key: 'q', level: 'warn', message: 'overflow' });
+      r.tick(5_000);
+      r.alerts.clear('q');
+      r.tick(5_000);
+    };
+    flap();
+    expect(r.items()[0]).toMatchObject({ count: 1, quiet: false });
+    await r.alerts.handlers['alert.quiet']({ on: true }, r.ctx);
+    r.alerts.raise({ source: 'comments', key: 'q', level: 'warn', message: 'overflow' });
+    // Before: the reopen kept the quiet flag of its first raise, and a rehearsal's known flapping queue counted on.
+    expect(r.items()[0]).toMatchObject({ count: 2, quiet: true, clearedAt: null });
+    r.alerts.clear('q');
+    await r.alerts.handlers['alert.quiet']({ on: false }, r.ctx);
+    r.alerts.raise({ source: 'comments', key: 'q', level: 'warn', message: 'overflow' });
+    expect(r.items()[0]).toMatchObject({ count: 3, quiet: false });
+    expect(r.items()).toHaveLength(1);
+  });
+
   it('a clear given a stamp ends the alarm it saw, never one raised after the stamp (a deferred clear cannot wipe the condition’s return)', () => {
     const r = rig();
     r.alerts.raise({ source: 'offers', key: 'k', level: 'critical', message: 'pause NOT confirmed' });

@@ -80,8 +80,11 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
           clearedBy: null,
           count: recent.count + 1,
           raises: [...recent.raises, now].slice(-MAX_RAISES),
+          // Coming back is a new raise, judged by quiet mode as it is now (a rehearsal's known
+          // flapping queue stays out of the counts; after quiet mode it counts again).
+          quiet,
           // A flap that was acknowledged stays acknowledged unless it came back worse.
-          ...(worse ? { ackedAt: null, ackedBy: null, quiet } : {}),
+          ...(worse ? { ackedAt: null, ackedBy: null } : {}),
         };
         put([reopened, ...items().filter((a) => a !== recent)]);
         deps.record({ command: 'alert.reopened', args: { key, count: reopened.count }, detail: message });

@@ -31,6 +31,8 @@ import { DEFAULT_ROUTING, watchedQueues, type Routing } from './comments.router'
 import { createSourceManager, type SourceManager } from './sources/source.manager';
 import { createCheckoutIncidentDetector, DEFAULT_CHECKOUT_INCIDENT, type CheckoutIncident, type CheckoutIncidentRule } from './comments.incident';
 import { QUEUE_LABELS } from '../../shared/show/queue-labels';
+import { createLatches } from '../alerts/hysteresis';
+import { DEFAULT_OVERFLOW_ALARM, overflowReading, type OverflowAlarmRule } from './overflow.alarm';
 
 const TRIAGE_ACTOR = 'system:triage';
 
@@ -41,6 +43,8 @@ export interface ShowConfig {
   unsureBelow: number;
   slaSeconds: number;
   limits: { backlog: number; oldestSeconds: number };
+  /** When the overflow alarm goes up and comes down (the limits above are its raise marks). */
+  alarm: OverflowAlarmRule;
   watched: Set<QueueName>;
 }
 
@@ -97,6 +101,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     unsureBelow: 0.55,
     slaSeconds: 60,
     limits: { backlog: 50, oldestSeconds: 120 },
+    alarm: DEFAULT_OVERFLOW_ALARM,
     watched: watchedQueues(DEFAULT_ROUTING),
   };
   let triage: Triage = ports.createTriage({ catalog: { products: [], offers: [] }, unsureBelow: cfg.unsureBelow });
@@ -107,7 +112,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   let pinned: CommentRecord | null = null;
   let product: PinnedProduct | null = null;
   const viewers = new Map<string, number>();
-  const overflowing = new Set<QueueName>();
+  const overflowAlarms = createLatches(() => cfg.alarm);
   const clusters = createClusterIndex(clusterKeyOf);
   const answerPins = new Map<string, AnswerPin>();
   const facets = { sku: new Set<string>(), lang: new Set<string>(), platform: new Set<string>() };
@@ -382,7 +387,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
         routing,
         unsureBelow: c?.unsureBelow ?? 0.55,
         slaSeconds: c?.slaSeconds ?? 60,
-        limits: c?.overflow ?? { backlog: 50, oldestSeconds: 120 },
+        limits: c ? { backlog: c.overflow.backlog, oldestSeconds: c.overflow.oldestSeconds } : { backlog: 50, oldestSeconds: 120 },
+        alarm: c ? { raiseHoldMs: c.overflow.raiseHoldSeconds * 1000, clearHoldMs: c.overflow.clearHoldSeconds * 1000, clearRatio: c.overflow.clearRatio } : DEFAULT_OVERFLOW_ALARM,
         watched: watchedQueues(routing),
       };
       checkoutRule = c?.incidents?.checkout ?? DEFAULT_CHECKOUT_INCIDENT;
@@ -411,8 +417,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       pinned = pinnedRecord ? { ...pinnedRecord, pinned: true } : null;
       product = pins.product;
       viewers.clear();
-      for (const q of overflowing) ctx.alerts.clear(`comments.overflow.${q}`);
-      overflowing.clear();
+      for (const key of overflowAlarms.reset()) ctx.alerts.clear(key);
       publisher.flush();
     },
     async configureSources(show, baseDir) {
@@ -421,13 +426,16 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     },
     summary,
     checkOverflow() {
-      const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn);
+      const now = clock.now();
+      const queues = index.summaries(now, cfg.limits, cfg.watched, clusters.itemsIn);
       for (const q of queues) {
         const key = `comments.overflow.${q.name}`;
-        if (q.overflow) {
-          overflowing.add(q.name);
+        const { on, change } = overflowAlarms.step(key, overflowReading(q, cfg.limits, cfg.alarm.clearRatio, now), now);
+        if (change === 'clear') ctx.alerts.clear(key);
+        // Up and over a limit: raised, or its figures updated ("45 waiting"); up between the marks it stays as it was.
+        else if (on && q.overflow) {
           ctx.alerts.raise({ source: 'comments', key, level: 'warn', message: `The ${QUEUE_LABELS[q.name]} queue is overflowing: ${q.overflowReason ?? ''}.`, audience: kpiAudience('commentRouting') });
-        } else if (overflowing.delete(q.name)) ctx.alerts.clear(key);
+        }
       }
       publisher.dirty();
     },

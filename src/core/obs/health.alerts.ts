@@ -1,22 +1,36 @@
 // Health findings as station alerts, one per condition (`obs.health.<key>`). An alert is raised
 // when its condition appears or changes level, not every second: a producer who acknowledged
 // "bitrate low" is not nagged again until it gets worse. A reconnect's try count is the exception.
+// The rules time a condition before finding it; the end is timed here (src/core/alerts/hysteresis.ts):
+// an alert clears once its condition has been gone for the clear hold (the show's sustain time), so a
+// drop rate hovering at its threshold, found one second and not the next, is one alert that stays up.
+// A state of the stream (failed start, off air, reconnecting) is no level around a threshold: it ends
+// when OBS says it has, at once.
 import type { AlertsService } from '../alerts/alerts.service';
+import { createLatches } from '../alerts/hysteresis';
 import type { Finding } from './health.rules';
 
 export interface HealthAlerts {
-  apply(findings: readonly Finding[]): void;
+  /** The findings of the sample taken at `now`. */
+  apply(findings: readonly Finding[], now: number): void;
   clearAll(): void;
 }
 
-export function createHealthAlerts(alerts: Pick<AlertsService, 'raise' | 'clear'>): HealthAlerts {
+/** Findings that say what state the stream is in (health.rules.ts), not how a figure compares to a threshold. */
+const STREAM_STATES = new Set(['stream', 'offair', 'reconnecting']);
+
+export function createHealthAlerts(alerts: Pick<AlertsService, 'raise' | 'clear'>, deps: { clearHoldMs(): number }): HealthAlerts {
   const raised = new Map<string, { level: Finding['level']; message: string }>();
+  // Raised as soon as found (the rules held it already); cleared after the hold without it.
+  const latches = createLatches(() => ({ raiseHoldMs: 0, clearHoldMs: deps.clearHoldMs() }));
   const keyOf = (key: string) => `obs.health.${key}`;
+  const endsAtOnce = (key: string) => STREAM_STATES.has(key);
   return {
-    apply(findings) {
+    apply(findings, now) {
       const seen = new Set<string>();
       for (const f of findings) {
         seen.add(f.key);
+        latches.step(f.key, 'over', now);
         const before = raised.get(f.key);
         const changed = !before || before.level !== f.level || (f.key === 'reconnecting' && before.message !== f.message);
         if (!changed) continue;
@@ -25,6 +39,8 @@ export function createHealthAlerts(alerts: Pick<AlertsService, 'raise' | 'clear'
       }
       for (const key of [...raised.keys()]) {
         if (seen.has(key)) continue;
+        if (latches.step(key, 'under', now).change !== 'clear' && !endsAtOnce(key)) continue;
+        latches.reset(key);
         raised.delete(key);
         alerts.clear(keyOf(key));
       }
@@ -32,6 +48,7 @@ export function createHealthAlerts(alerts: Pick<AlertsService, 'raise' | 'clear'
     clearAll() {
       for (const key of raised.keys()) alerts.clear(keyOf(key));
       raised.clear();
+      latches.reset();
     },
   };
 }

@@ -38,7 +38,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
 
   const repo = createHealthRepo(ctx.db, timing.storeBatch);
   const watch = createStreamWatch();
-  const healthAlerts = createHealthAlerts(ctx.alerts);
+  const healthAlerts = createHealthAlerts(ctx.alerts, { clearHoldMs: () => thresholds().sustainSeconds * 1000 });
   const ingest = createIngestBook({ show: () => ctx.show.current()?.show ?? null, secrets: ctx.secrets });
   let lastStoppedAt: number | null = null;
   let lostReason: string | null = null;
@@ -177,7 +177,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
         health: { ...s.health, level: verdict.level, reasons: verdict.findings.map((f) => f.message), sample, baselineKbps: verdict.baselineKbps },
         history: pushHistory(s.history, toPoint(sample)),
       }));
-      healthAlerts.apply(verdict.findings);
+      healthAlerts.apply(verdict.findings, sample.at);
     },
     onFault: (error) => {
       if (error instanceof ObsTimeoutError) onTimeout(error);

@@ -282,9 +282,20 @@ export const showSchema = z.object({
       sources: z.array(commentSourceSchema).default([]),
       /** Seconds from receipt within which a comment should be answered. */
       slaSeconds: z.number().int().positive().default(60),
+      /**
+       * A queue overflows past `backlog` items waiting or a comment older than `oldestSeconds`. Its alarm
+       * has hysteresis: raised after `raiseHoldSeconds` over a limit, cleared after `clearHoldSeconds`
+       * at or under `clearRatio` of both (a queue hovering at its limit is one alarm, not one a second).
+       */
       overflow: z
-        .object({ backlog: z.number().int().positive().default(50), oldestSeconds: z.number().int().positive().default(120) })
-        .default({ backlog: 50, oldestSeconds: 120 }),
+        .object({
+          backlog: z.number().int().positive().default(50),
+          oldestSeconds: z.number().int().positive().default(120),
+          raiseHoldSeconds: z.number().int().min(0).max(600).default(10),
+          clearHoldSeconds: z.number().int().min(0).max(600).default(30),
+          clearRatio: z.number().gt(0).max(1).default(0.8),
+        })
+        .default({ backlog: 50, oldestSeconds: 120, raiseHoldSeconds: 10, clearHoldSeconds: 30, clearRatio: 0.8 }),
       unsureBelow: z.number().min(0).max(1).default(0.55),
       /** Which queue each intent goes to; low-confidence comments go to `unsure` whatever their intent. */
       routing: z
@@ -346,7 +357,7 @@ export const showSchema = z.object({
     .default({
       sources: [],
       slaSeconds: 60,
-      overflow: { backlog: 50, oldestSeconds: 120 },
+      overflow: { backlog: 50, oldestSeconds: 120, raiseHoldSeconds: 10, clearHoldSeconds: 30, clearRatio: 0.8 },
       unsureBelow: 0.55,
       routing: { order: 'commerce', question: 'moderators', complaint: 'customer-service', spam: 'spam', other: 'other' },
       demand: { autoClose: true, mode: 'signals', languages: ['en', 'es', 'pt', 'id'], subs: ['buy'], minConfidence: 0.8 },

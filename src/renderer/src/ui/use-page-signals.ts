@@ -9,6 +9,11 @@ export interface PageSignals {
   corner: 'red' | 'amber' | null;
 }
 
+/** The icon's corner from the show's state: an emergency outranks a paused offer. */
+export function cornerOf(s: { emergencies: number; pausedOffers: number }): PageSignals['corner'] {
+  return s.emergencies > 0 ? 'red' : s.pausedOffers > 0 ? 'amber' : null;
+}
+
 export function faviconSvg(s: Pick<PageSignals, 'onAir' | 'corner'>): string {
   const body = s.onAir ? '#f04438' : '#5b6472';
   const corner = s.corner === 'red' ? '#ffd400' : s.corner === 'amber' ? '#f5a524' : null;

@@ -8,7 +8,7 @@ import { ObsStatusBadge } from '../features/obs/ObsStatusBadge';
 import { EmergencyBanners, useEmergencies } from '../features/emergency/EmergencyBanners';
 import { pageTitle } from '../features/emergency/emergency.logic';
 import { airLine } from '../features/status/status-bar.logic';
-import { usePageSignals } from '../ui/use-page-signals';
+import { cornerOf, usePageSignals } from '../ui/use-page-signals';
 import { HotkeyOverlay } from '../ui/HotkeyOverlay';
 import { useHotkeys } from '../ui/hotkeys';
 import { useAction } from '../state/use-action';
@@ -28,7 +28,7 @@ export function HostView() {
   usePageSignals({
     title: pageTitle({ onAir, emergencies: list.length, pausedOffers: paused, view: 'Host', show: null }),
     onAir,
-    corner: list.length > 0 ? 'red' : paused > 0 ? 'amber' : null,
+    corner: cornerOf({ emergencies: list.length, pausedOffers: paused }),
   });
   return (
     <div className="view view-host">

@@ -24,7 +24,7 @@ import { airLine } from '../features/status/status-bar.logic';
 import { useSlice, useStation } from '../state/station.store';
 import { ShowdayTab } from '../features/showday/ShowdayTab';
 import { HistoryView } from '../features/history/HistoryView';
-import { usePageSignals } from '../ui/use-page-signals';
+import { cornerOf, usePageSignals } from '../ui/use-page-signals';
 import { PRODUCER_TABS, tabFromHash, type ProducerTab } from './producer-tabs';
 import { HotkeyOverlay } from '../ui/HotkeyOverlay';
 import '../styles/producer.css';
@@ -130,6 +130,6 @@ function useProducerPageSignals() {
   usePageSignals({
     title: pageTitle({ onAir, emergencies: list.length, pausedOffers: paused, view: 'Producer', show: show?.current?.title ?? null }),
     onAir,
-    corner: list.length > 0 ? 'red' : paused > 0 ? 'amber' : null,
+    corner: cornerOf({ emergencies: list.length, pausedOffers: paused }),
   });
 }
