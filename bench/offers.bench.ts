@@ -43,6 +43,14 @@ const CYCLES = Number(process.env.OFFERS_BENCH_CYCLES ?? 200);
  * by default, so the headline figures are those of an untraced station.
  */
 const TRACE = process.env.OFFERS_BENCH_TRACE === '1';
+/**
+ * OFFERS_BENCH_AB=immediate,timer:1,timer:2: a same-run A/B of when the station's broadcast goes out
+ * after a command (publish-switch.ts). The measured loop then runs the WebSocket click only, one block
+ * per side in each round (the order rotating and reversing from round to round), the station told
+ * the side through BATON_PUBLISH_AB_FILE before each block; each side is reported over its blocks'
+ * raw calls and over the first side's blocks of the same rounds.
+ */
+const AB = process.env.OFFERS_BENCH_AB?.split(',').map((m) => m.trim()).filter(Boolean) ?? [];
 const WARMUP = 5;
 /** Cycles per block; blocks of the two transports alternate. */
 const BLOCK = 10;
@@ -96,12 +104,14 @@ async function main() {
     const gcFile = join(dir, 'station-gc.json');
     const traceFile = join(dir, 'station-trace.json');
     const ownCalls = TRACE ? recordOwnCalls() : null;
+    const abFile = join(dir, 'publish-mode');
+    if (AB.length > 0) writeFileSync(abFile, AB[0]!);
     baton = await startStationProcess({
       dataDir: join(dir, 'station'),
       showFile: writeVendureShow(join(dir, 'show'), store),
       // BATON_STATION_NODE_FLAGS: flags for the station's Node (a young-generation size, say), as the e2e harness takes them.
       nodeArgs: [`--import=${GC_PROBE}`, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...(process.env.BATON_STATION_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
-      env: { BATON_GC_PROBE: gcFile, ...(TRACE ? { BATON_TRACE_FILE: traceFile } : {}) },
+      env: { BATON_GC_PROBE: gcFile, ...(TRACE ? { BATON_TRACE_FILE: traceFile } : {}), ...(AB.length > 0 ? { BATON_PUBLISH_AB_FILE: abFile } : {}) },
       // OFFERS_BENCH_ENTRY=<a saved build's main/headless.js>: the same bench on the build before a change.
       ...(process.env.OFFERS_BENCH_ENTRY ? { entry: process.env.OFFERS_BENCH_ENTRY } : {}),
     });
@@ -124,7 +134,9 @@ async function main() {
     /** [start, end] of every measured Baton click and raw operation, epoch ms, for the GC overlap. */
     const measured: { baton: [number, number][]; raw: [number, number][]; on: boolean } = { baton: [], raw: [], on: false };
     /** The same windows with what they were, for the trace's breakdown. */
-    const spans: { baton: { via: Transport; name: string; span: [number, number] }[]; raw: { name: string; span: [number, number] }[] } = { baton: [], raw: [] };
+    const spans: { baton: { via: Transport; name: string; span: [number, number]; side?: string; block?: number }[]; raw: { name: string; span: [number, number] }[] } = { baton: [], raw: [] };
+    /** The A/B side the station is on now (OFFERS_BENCH_AB), tagged on each click's span. */
+    let side: string | undefined;
     /** One click: the time to the station's answer; the view's patch is awaited after, untimed. */
     const click = async (via: Transport, name: 'offer.pause' | 'offer.resume', expected: string, shownMs: number[] | null) => {
       await quiet();
@@ -138,7 +150,7 @@ async function main() {
       if (measured.on) {
         const span: [number, number] = [performance.timeOrigin + t0, epochNow()];
         measured.baton.push(span);
-        spans.baton.push({ via, name, span });
+        spans.baton.push({ via, name, span, ...(side !== undefined ? { side, block: blocks.ws.length } : {}) });
       }
       const state = (r.result as { state?: string } | undefined)?.state;
       if (state !== expected) throw new Error(`${name} over ${via} answered ${JSON.stringify(r)}`);
@@ -161,6 +173,8 @@ async function main() {
       return ms;
     };
     const blocks: Record<Transport, Block[]> = { ws: [], http: [] };
+    /** OFFERS_BENCH_AB: each side's WebSocket blocks, the i-th of every side from the same round. */
+    const sideBlocks = new Map<string, Block[]>(AB.map((m) => [m, []]));
     const answerToClick: number[] = [];
     /** `cycles` pause/resume cycles through `via`, each beside the raw calls, which goes first alternating. */
     const runBlock = async (via: Transport, cycles: number, keep: boolean) => {
@@ -196,15 +210,35 @@ async function main() {
     // that block's baseline.
     const pairs = Math.ceil(CYCLES / BLOCK);
     for (let i = 0; i < pairs; i++) {
+      if (AB.length > 0) {
+        // Rotated each round and reversed every other pair of rounds (two sides: ABBA), so no side
+        // always follows another, or always goes first.
+        const rotated = AB.map((_, k) => AB[(k + i) % AB.length]!);
+        for (const mode of Math.floor(i / 2) % 2 === 0 ? rotated : rotated.reverse()) {
+          writeFileSync(abFile, mode);
+          side = mode;
+          // The station sees the rewrite (inotify) well within the quiet gap before the block's first call.
+          await runBlock('ws', BLOCK, true);
+          const blk = blocks.ws.at(-1)!;
+          sideBlocks.get(mode)!.push(blk);
+        }
+        continue;
+      }
       const order: Transport[] = i % 2 === 0 ? ['ws', 'http'] : ['http', 'ws'];
       for (const via of order) await runBlock(via, BLOCK, true);
+    }
+    // What follows (the storeless round trips) runs on the first side: the station's default.
+    if (AB.length > 0) {
+      writeFileSync(abFile, AB[0]!);
+      side = undefined;
+      await quiet();
     }
     const stationCpuTo = processCpuMs(b.child.pid);
     measured.on = false;
     const loopMs = performance.now() - loopStarted;
     const rows: BenchRow[] = [];
     const cyclesOf = (via: Transport) => blocks[via].reduce((n, blk) => n + blk.batonPause.length, 0);
-    for (const via of ['ws', 'http'] as const) {
+    for (const via of (['ws', 'http'] as const).filter((t) => blocks[t].length > 0)) {
       const path = via === 'ws' ? 'Baton WS, the producer’s click' : 'Baton HTTP, the automation API';
       for (const op of ['pause', 'resume'] as const) {
         const paired = {
@@ -231,6 +265,20 @@ async function main() {
         value: summarise(blocks[via].flatMap((blk) => blk.shown)).p50,
         unit: 'ms',
       });
+    }
+    if (AB.length > 0) {
+      const first = sideBlocks.get(AB[0]!)!;
+      for (const [mode, list] of sideBlocks) {
+        for (const op of ['pause', 'resume'] as const) {
+          const pick = (blk: Block) => (op === 'pause' ? blk.batonPause : blk.batonResume);
+          const overRaw = pairedRatio({ a: list.map((blk) => (op === 'pause' ? blk.rawPause : blk.rawResume)), b: list.map(pick) }, 50);
+          rows.push({ metric: `A/B ${mode}: ${op} median over raw (90 % ${overRaw.lo.toFixed(3)}–${overRaw.hi.toFixed(3)})`, value: overRaw.b, unit: 'ms', baseline: overRaw.a, ratio: overRaw.ratio });
+          if (list !== first) {
+            const overFirst = pairedRatio({ a: first.map(pick), b: list.map(pick) }, 50);
+            rows.push({ metric: `A/B ${mode} over ${AB[0]}: ${op} median (90 % ${overFirst.lo.toFixed(3)}–${overFirst.hi.toFixed(3)})`, value: overFirst.b, unit: 'ms', baseline: overFirst.a, ratio: overFirst.ratio });
+          }
+        }
+      }
     }
     // Where Baton's time goes, from its own audit rows: the store calls (the attempt row) and the
     // whole handler (the command row); the rest of the click is the hop into the station and back.
@@ -336,8 +384,34 @@ async function main() {
         const m = medianParts(list);
         for (const [part, ms] of m.medians) rows.push({ metric: `trace ${label} (${m.cut} of ${m.of} cut): ${part}, median`, value: ms, unit: 'ms' });
       };
-      for (const via of ['ws', 'http'] as const) {
+      for (const via of (['ws', 'http'] as const).filter((t) => blocks[t].length > 0)) {
         show(`pause ${via.toUpperCase()}`, spans.baton.filter((c) => c.via === via && c.name === 'offer.pause').map((c) => clickParts(station, c.span, 3)));
+      }
+      for (const mode of AB) show(`pause WS, ${mode}`, spans.baton.filter((c) => c.side === mode && c.name === 'offer.pause').map((c) => clickParts(station, c.span, 3)));
+      if (AB.length > 1) {
+        // Each side's parts that the store does not set, per block, against the first side's blocks of the
+        // same rounds: the hop out, and all of the click outside its three store calls (Baton's own time).
+        const perBlock = (mode: string, pick: (p: Parts, span: [number, number]) => number) => {
+          const byBlock = new Map<number, number[]>();
+          for (const c of spans.baton) {
+            if (c.side !== mode || c.name !== 'offer.pause' || c.block === undefined) continue;
+            const p = clickParts(station, c.span, 3);
+            if (!p) continue;
+            byBlock.set(c.block, [...(byBlock.get(c.block) ?? []), pick(p, c.span)]);
+          }
+          return [...byBlock.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v);
+        };
+        const own = (p: Parts, span: [number, number]) => span[1] - span[0] - [1, 2, 3].reduce((n, i) => n + (p[`store call ${i} (written → answer complete)`] ?? 0), 0);
+        const hopOut = (p: Parts) => p['hop out (reply → answer in the bench)'] ?? 0;
+        for (const [label, pick] of [['Baton’s own time (click − its store calls)', own], ['hop out', hopOut]] as const) {
+          const base = perBlock(AB[0]!, pick);
+          for (const mode of AB.slice(1)) {
+            const other = perBlock(mode, pick);
+            const n = Math.min(base.length, other.length);
+            const r = pairedRatio({ a: base.slice(0, n), b: other.slice(0, n) }, 50);
+            rows.push({ metric: `trace A/B ${mode} over ${AB[0]}: pause ${label}, median (90 % ${r.lo.toFixed(3)}–${r.hi.toFixed(3)})`, value: r.b, unit: 'ms', baseline: r.a, ratio: r.ratio });
+          }
+        }
       }
       show('pause raw', spans.raw.filter((r) => r.name === 'pause').map((r) => rawParts(ownCalls, r.span, 3)));
       // The same hop with no store behind it (and no store working after its answer).

@@ -12,7 +12,7 @@ import { openDatabase, type Db } from './storage/database';
 import { createAuditRepo, type AuditRepo } from './storage/audit.repo';
 import { createAuditWriter } from './storage/audit-writer';
 import { createWalCheckpointer } from './storage/wal-checkpoint';
-import { afterIo, createStateStore, type StateStore } from './state/state.store';
+import { afterIo, createStateStore, type PublishScheduler, type StateStore } from './state/state.store';
 import { initialState } from './state/initial-state';
 import { createDispatcher, type DispatchResult } from './dispatch/dispatcher';
 import type { Caller } from './dispatch/handler';
@@ -60,6 +60,8 @@ export interface CoreDeps {
   devices?: DeviceRegistry;
   /** Opt-in timing of each command's steps and of the patch broadcast (BATON_TRACE_FILE). */
   trace?: Trace;
+  /** When patches and events go out; the state store's default (after the turn's I/O) unless a bench A/B asks otherwise. */
+  publish?: PublishScheduler;
 }
 
 export interface Core {
@@ -101,13 +103,14 @@ export function createCore(deps: CoreDeps): Core {
       ? null
       : createWalCheckpointer({ db, timers: deps.ports.offers.timers, onError: (error) => log.warn('WAL checkpoint failed', { error: String(error) }) });
   const trace = deps.trace ?? noTrace;
+  const publish = deps.publish ?? afterIo;
   const state = createStateStore(
     initialState({ ...deps.station, startedAt: clock.now(), dataDir: deps.dataDir, views: Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number> }),
     // Traced, the broadcast is timed too, on the store's own default schedule.
     trace === noTrace
-      ? afterIo
+      ? publish
       : (flush) =>
-          afterIo(() => {
+          publish(() => {
             trace('publish');
             flush();
             trace('published');

@@ -8,6 +8,7 @@ import { OVERLAY_NAMES } from '../shared/contract/index';
 import { hostname } from 'node:os';
 import { installLastResort } from './last-resort';
 import { createTraceRecorder } from './click-trace';
+import { createPublishSwitch } from './publish-switch';
 
 async function main(): Promise<void> {
   let options;
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
     process.on('SIGUSR2', () => recorder.dump());
     process.on('exit', () => recorder.dump());
   }
+  // BATON_PUBLISH_AB_FILE: a bench's same-run A/B of when patches go out (publish-switch.ts).
+  const abFile = process.env.BATON_PUBLISH_AB_FILE;
+  const publishSwitch = abFile ? createPublishSwitch(abFile, (mode) => log.warn('unknown publish mode', { mode })) : null;
   const station = await startStation({
     mode: 'headless',
     port: options.port,
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
     allowHosts: options.allowHosts,
     rate: options.rate,
     ...(recorder ? { trace: recorder.trace } : {}),
+    ...(publishSwitch ? { publish: publishSwitch.schedule } : {}),
   });
   const show = station.core.snapshot().state.show.current;
   // The start banner goes out in one write: whoever reads the pipe (a supervisor, a test waiting for "ready") gets the

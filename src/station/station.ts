@@ -24,6 +24,7 @@ import { createOverlayPageRoute } from './overlay/overlay-page.route';
 import { findPerson } from '../core/people/duties';
 import { createSendBudget, DEFAULT_SEND_CAPS } from './transport/send-budget';
 import type { Trace } from '../core/platform/trace';
+import type { PublishScheduler } from '../core/state/state.store';
 
 export interface StationConfig {
   mode: 'electron' | 'headless';
@@ -53,6 +54,8 @@ export interface StationConfig {
   allowInsecureHq?: boolean;
   /** Opt-in timing of each command's path (headless: BATON_TRACE_FILE); absent: none. */
   trace?: Trace;
+  /** When patches go out (a bench's same-run A/B, BATON_PUBLISH_AB_FILE); absent: the state store's default. */
+  publish?: PublishScheduler;
 }
 
 export interface Station {
@@ -100,6 +103,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     ports: { ...createDefaultPorts({ allowInsecureStore: cfg.allowInsecureStore === true }), hq: { boot: cfg.hq ?? null, allowInsecure: cfg.allowInsecureHq === true } },
     devices,
     ...(cfg.trace ? { trace: cfg.trace } : {}),
+    ...(cfg.publish ? { publish: cfg.publish } : {}),
   });
   // One per-token budget for every door: commands, event sockets, panels and overlay pages.
   const limiter = createRateLimiter(cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS, () => Date.now());

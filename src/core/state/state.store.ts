@@ -37,6 +37,12 @@ export type PublishScheduler = (flush: () => void) => void;
 
 export const afterIo: PublishScheduler = (flush) => void setImmediate(flush);
 
+/** The broadcast `ms` after the turn that asked for it (a same-run A/B's other side; see docs/offers.md). */
+export const afterDelay =
+  (ms: number): PublishScheduler =>
+  (flush) =>
+    void setTimeout(flush, ms);
+
 export function createStateStore(initial: StationState, schedule: PublishScheduler = afterIo): StateStore {
   let state: StationState = initial;
   let rev = 0;
