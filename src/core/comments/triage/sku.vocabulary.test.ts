@@ -47,3 +47,21 @@ describe('product types written in the viewer’s language', () => {
     expect(sku('azul, quero 3 por favor')).toBe('SHT-1');
   });
 });
+
+// Two variants that differ by their finish word only: the finish in the viewer's language picks one.
+const FINISHES: TriageCatalog = {
+  products: [
+    { sku: 'WAX-MAT', name: 'Ridge Matte Hair Wax 80 g', family: 'hair wax', size: '80 g', onScreen: '#1', aliases: [] },
+    { sku: 'WAX-SHN', name: 'Ridge Shine Hair Wax 80 g', family: 'hair wax', size: '80 g', onScreen: '#1', aliases: [] },
+  ],
+  offers: [],
+};
+const f = compileSkuMatcher(FINISHES);
+
+describe('a finish word that tells variants apart', () => {
+  it('shine in es/pt/id picks the shine variant', () => {
+    expect(f.match(normalizeText('la de brillo para mi'), 'WAX-MAT').sku).toBe('WAX-SHN');
+    expect(f.match(normalizeText('quero a brilhosa'), 'WAX-MAT').sku).toBe('WAX-SHN');
+    expect(f.match(normalizeText('yg mengkilap 1'), 'WAX-MAT').sku).toBe('WAX-SHN');
+  });
+});

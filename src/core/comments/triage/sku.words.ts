@@ -792,6 +792,7 @@ const VARIANT_ROWS: readonly string[] = [
   'chocolate | chocolate | cokelat | coklat',
   'matte | mate | fosco | fosca | doff',
   'glossy | brillante | brilhante | glossy | kilap',
+  'shine | high shine | shiny | brillo | brilho | brillante | brilhante | brilhosa | brilhoso | mengkilap | mengkilat | kilap',
   'wireless | inalambrico | inalambricos | sem fio | nirkabel',
   'unscented | sin aroma | sem cheiro | sem perfume | tanpa aroma | tanpa pewangi',
   'original | clasico | classico | klasik',
