@@ -33,6 +33,11 @@ test('a station restart under open views: the host keeps reading, every view rec
     return page;
   };
   const producer = await open(`producer?token=${first.tokens.producer}`);
+  // Every try the producer's view makes to reach the station opens a WebSocket: counted here.
+  const tries: number[] = [];
+  producer.on('websocket', (ws) => {
+    if (ws.url().includes('/api/events')) tries.push(Date.now());
+  });
   const host = await open(`host?token=${first.tokens.host}`);
   const moderator = await open(`moderator?token=${first.tokens.moderator}&as=Ana%20Reyes`);
   expect((await first.api('cue.goto', { cueId: 'glow-kit-offer.2' })).status).toBe(200);
@@ -51,13 +56,32 @@ test('a station restart under open views: the host keeps reading, every view rec
   await expect(lost.getByTestId('emergency-cause')).toHaveText('Station lost — keep going, the producer knows.');
   await hostEmergencyScreen(host, 'emergency-station-lost', 'emergency-station-lost');
   await expect(hostText).toHaveText(/^Tap the pinned Glow Kit below/);
-  await producerEmergencyScreen(producer, 'emergency-station-lost', 'emergency-station-lost', { action: 'advice' });
+  // The producer's banner has an action like every other one: "Reconnect now", and it says when the
+  // view tries by itself next.
+  await producerEmergencyScreen(producer, 'emergency-station-lost', 'emergency-station-lost', { action: 'button' });
+  const producerLost = producer.getByTestId('emergency-station-lost');
+  await expect(producerLost.getByTestId('emergency-action')).toHaveText('Reconnect now');
+  await expect(producerLost.getByTestId('emergency-cause')).toContainText(/next try in \d+ s/i);
   await moderator.setViewportSize({ width: 1366, height: 768 });
   await axeClean(moderator, 'moderator with the station lost');
   await moderator.screenshot({ path: `${SHOTS}/emergency-station-lost-moderator-1366x768.png` });
 
+  // "Reconnect now" tries at once: at a moment the view says its own next try is 4 s away or more
+  // (more than 2 s, with the line a second stale at worst), the press opens a WebSocket within half a
+  // second.
+  const cause = producerLost.getByTestId('emergency-cause');
+  await expect(cause).toContainText(/next try in [4-9] s/i, { timeout: 30_000 });
+  const before = tries.length;
+  const pressedAt = Date.now();
+  await producerLost.getByTestId('emergency-action').click();
+  await expect.poll(() => tries.length, { timeout: 500, intervals: [25] }).toBeGreaterThan(before);
+  console.log(`"Reconnect now" (own try > 2 s away) → a try after ${tries[before]! - pressedAt} ms`);
+  await expect(producerLost, 'still lost: the station is down').toBeVisible();
+
   const second = await startStationProcess({ dataDir, port });
   stations.push(second);
+  // Back: the banner clears (by the view's own next try, at most 6 s away).
+  await expect(producerLost).toHaveCount(0, { timeout: 15_000 });
   for (const page of [producer, host, moderator]) await expect(page.getByTestId('connection')).toHaveText('STATION LINKED', { timeout: 30_000 });
   await expect(lost).toHaveCount(0);
   await expect(producer.getByTestId('emergencies')).toHaveCount(0);
