@@ -2,6 +2,7 @@
 // each one with its cause in words, since when, and the one action that most likely fixes it.
 // Pure, so the producer's console and the host's card always agree on what is an emergency.
 import type { CuesState, ObsState, OfferView } from '../../../../shared/contract/index';
+import { linkLostSince } from '../obs/obs.logic';
 
 export type EmergencyAction =
   | { kind: 'switchIngest'; to: 'primary' | 'backup'; label: string }
@@ -74,7 +75,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         id: 'obs-link-lost',
         kind: 'obs-link-lost',
         cause: `OBS link lost during the show${obs.linkError ? `: ${obs.linkError}` : ''}. The stream may still be live; Baton cannot see it.`,
-        since: began(obs.lostAt),
+        since: linkLostSince(obs, showAt),
         action: obs.url
           ? { kind: 'reconnectObs', url: obs.url, label: 'Reconnect to OBS now' }
           : { kind: 'advice', label: 'Check OBS on the streaming computer' },
