@@ -46,6 +46,29 @@ async function currentRowWhole(page: Page, what: string) {
   expect(sliver, `${what}: a sliver of the cue before under the header`).toBeNull();
 }
 
+/** The cue after the current one in the deck list: whole in the list's visible area, or, where the list is
+ * too short for it, cut under a visible "more below" line that counts it (the list says it scrolls). */
+async function nextRowWholeOrSaid(page: Page, what: string) {
+  const state = await page.getByTestId('deck-list').evaluate((list) => {
+    const cur = list.querySelector('.deck-cue.is-current');
+    let next = cur?.nextElementSibling ?? null;
+    while (next && !next.classList.contains('deck-cue')) next = next.nextElementSibling;
+    if (!next) return { whole: true, below: 0 };
+    const l = list.getBoundingClientRect();
+    const bottom = l.top + list.clientTop + list.clientHeight;
+    const below = Array.from(list.querySelectorAll('.deck-cue')).filter((c) => c.getBoundingClientRect().bottom > bottom + 0.5).length;
+    return { whole: next.getBoundingClientRect().bottom <= bottom + 0.5, below };
+  });
+  if (state.whole) return;
+  const more = page.getByTestId('deck-more');
+  await insideViewport(page, more, `${what}: the "more below" line`);
+  await unclipped(more, `${what}: the "more below" line`);
+  await expect(more, `${what}: the next cue is cut, and the line says so`).toHaveText(new RegExp(`^▼ ${state.below} more cues? below`));
+  expect(parseFloat(await more.evaluate((el) => getComputedStyle(el).fontSize)), `${what}: the line's size`).toBeGreaterThanOrEqual(13);
+  const [m, cur] = [(await more.boundingBox())!, (await page.getByTestId('deck-list').locator('.deck-cue.is-current').boundingBox())!];
+  expect(m.y + m.height <= cur.y + 0.5 || cur.y + cur.height <= m.y + 0.5, `${what}: the line is over the current cue`).toBe(true);
+}
+
 for (const size of [
   { width: 1920, height: 1080 },
   { width: 1366, height: 768 },
@@ -77,9 +100,11 @@ for (const size of [
     // The deck list under the controls scrolls to the current cue and shows it whole (at 1366×768 it
     // once was a 10-pixel strip, at 1920×1080 a sticky segment header sat over half the cue).
     await currentRowWhole(producer, 'current cue in the deck list');
+    await nextRowWholeOrSaid(producer, 'next cue in the deck list');
     expect((await station.api('cue.next', {})).status).toBe(200);
     await expect(producer.getByTestId('deck-list').locator('.deck-cue.is-current')).toHaveAttribute('data-cue-id', 'glow-kit-offer.3');
     await currentRowWhole(producer, 'current cue in the deck list after Next');
+    await nextRowWholeOrSaid(producer, 'next cue in the deck list after Next');
     // Armed: the cue's id and Disarm sit whole on one line under the current cue, on screen, at both sizes.
     expect((await station.api('cue.arm', { cueId: 'urgency.1' })).status).toBe(200);
     await expect(producer.getByTestId('deck-armed-id')).toHaveText('urgency.1');

@@ -19,3 +19,26 @@ test('host at 1280×720: a pause by rule is said once, by the emergency banner',
   expect(said.match(/do not read/gi) ?? [], said).toHaveLength(1);
   expect(said.match(/Serum duo[^\n]*paused|paused[^\n]*Serum duo/gi) ?? [], said).toHaveLength(1);
 });
+
+test('host at 1280×720: the header’s OBS LINK LOST chip and the banner count from the same moment', async ({ station, context }) => {
+  // OBS has been unlinked since the station started; it became an emergency when the show clock
+  // started, seconds later. The chip counted from the first, the banner from the second.
+  const host = await station.openView(context, 'host');
+  await host.setViewportSize({ width: 1280, height: 720 });
+  await expect(host.getByTestId('obs-badge')).toContainText('OBS LINK LOST');
+  await host.waitForTimeout(3_000);
+  expect((await station.api('show.clock', { action: 'start' })).status).toBe(200);
+  const banner = host.getByTestId('emergency-obs-link-lost');
+  await expect(banner).toBeVisible();
+  await host.waitForTimeout(1_200);
+  // Both read at one instant; polled only so that a second ticking over between the two counters'
+  // renders is not taken for a disagreement (the old chip stayed 3 s or more ahead).
+  const agree = () =>
+    host.evaluate(() => {
+      const chip = (document.querySelector('[data-testid="obs-badge"]')?.textContent ?? '').replace(/^OBS LINK LOST\s*/, '');
+      const since = document.querySelector('[data-testid="emergency-obs-link-lost"] [data-testid="emergency-since"]')?.textContent ?? '';
+      return chip === since ? 'same' : `chip ${chip}, banner ${since}`;
+    });
+  await expect.poll(agree, { timeout: 5_000, intervals: [250] }).toBe('same');
+  await expect(banner.getByTestId('emergency-since')).toHaveText(/^[1-9]\d* s$/);
+});

@@ -147,3 +147,24 @@ export async function hostEmergencyScreen(page: Page, testId: string, shot: stri
   await page.screenshot({ path: `${SHOTS}/${shot}-host-1280x720.png` });
   await axeClean(page, `host with ${testId}`);
 }
+
+/**
+ * A toast covers nothing the producer works with: no panel of the live grid (the comments, the
+ * alerts, the deck…), no emergency banner, and no control outside itself. It is whole on screen.
+ */
+export async function toastCoversNothing(page: Page, toast: Locator, what: string) {
+  await insideViewport(page, toast, what);
+  const covered = await toast.evaluate((el) => {
+    const t = el.getBoundingClientRect();
+    const over = (r: DOMRect) => Math.min(t.right, r.right) - Math.max(t.left, r.left) > 0.5 && Math.min(t.bottom, r.bottom) - Math.max(t.top, r.top) > 0.5;
+    const out: string[] = [];
+    for (const p of Array.from(document.querySelectorAll<HTMLElement>('.live-grid > div, [data-testid="emergencies"], button, a[href], input, textarea, select'))) {
+      if (el.contains(p) || p.contains(el)) continue;
+      const r = p.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (over(r)) out.push(`${p.dataset.testid ?? (p.className || p.tagName)}`);
+    }
+    return out;
+  });
+  expect(covered, `${what}: the toast covers`).toEqual([]);
+}

@@ -22,17 +22,30 @@ test.afterEach(async () => {
 });
 
 test('a station restart under open views: the host keeps reading, every view reconnects with the restored state', async ({ context }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const port = await freePort();
   const first = await startStationProcess({ dataDir, port });
   stations.push(first);
-  const open = async (path: string) => {
+  const open = async (path: string, opts: { countTries?: boolean } = {}) => {
     const page = await context.newPage();
+    // Every try the view makes to reach the station opens a WebSocket: counted in the page itself.
+    if (opts.countTries)
+      await page.addInitScript(() => {
+        const Real = window.WebSocket;
+        const w = window as unknown as { __tries: number };
+        w.__tries = 0;
+        window.WebSocket = class extends Real {
+          constructor(url: string | URL, protocols?: string | string[]) {
+            super(url, protocols);
+            w.__tries += 1;
+          }
+        };
+      });
     await page.goto(`${first.url}/${path}`);
     await expect(page.getByTestId('connection')).toHaveText('STATION LINKED');
     return page;
   };
-  const producer = await open(`producer?token=${first.tokens.producer}`);
+  const producer = await open(`producer?token=${first.tokens.producer}`, { countTries: true });
   const host = await open(`host?token=${first.tokens.host}`);
   const moderator = await open(`moderator?token=${first.tokens.moderator}&as=Ana%20Reyes`);
   expect((await first.api('cue.goto', { cueId: 'glow-kit-offer.2' })).status).toBe(200);
@@ -51,14 +64,37 @@ test('a station restart under open views: the host keeps reading, every view rec
   await expect(lost.getByTestId('emergency-cause')).toHaveText('Station lost — keep going, the producer knows.');
   await hostEmergencyScreen(host, 'emergency-station-lost', 'emergency-station-lost');
   await expect(hostText).toHaveText(/^Tap the pinned Glow Kit below/);
-  await producerEmergencyScreen(producer, 'emergency-station-lost', 'emergency-station-lost', { action: 'advice' });
+  // The producer's banner has an action like every other one: "Reconnect now", and it says when the
+  // view tries by itself next.
+  await producerEmergencyScreen(producer, 'emergency-station-lost', 'emergency-station-lost', { action: 'button' });
+  const producerLost = producer.getByTestId('emergency-station-lost');
+  await expect(producerLost.getByTestId('emergency-action')).toHaveText('Reconnect now');
+  await expect(producerLost.getByTestId('emergency-cause')).toContainText(/next try in \d+ s/i);
   await moderator.setViewportSize({ width: 1366, height: 768 });
   await axeClean(moderator, 'moderator with the station lost');
   await moderator.screenshot({ path: `${SHOTS}/emergency-station-lost-moderator-1366x768.png` });
 
+  // "Reconnect now" tries at once: pressed while the view waits for its own next try, the press itself
+  // opens the WebSocket (in the click, before any timer of the view could run).
+  const cause = producerLost.getByTestId('emergency-cause');
+  await expect(cause).toContainText(/next try in [2-9] s/i, { timeout: 30_000 });
+  const pressed = await producer.evaluate(() => {
+    const banner = document.querySelector('[data-testid="emergency-station-lost"]')!;
+    const waiting = /next try in \d+ s/i.test(banner.querySelector('[data-testid="emergency-cause"]')!.textContent ?? '');
+    const w = window as unknown as { __tries: number };
+    const before = w.__tries;
+    banner.querySelector<HTMLButtonElement>('[data-testid="emergency-action"]')!.click();
+    return { waiting, tries: w.__tries - before };
+  });
+  expect(pressed).toEqual({ waiting: true, tries: 1 });
+  await expect(producerLost, 'still lost: the station is down').toBeVisible();
+
   const second = await startStationProcess({ dataDir, port });
   stations.push(second);
-  for (const page of [producer, host, moderator]) await expect(page.getByTestId('connection')).toHaveText('STATION LINKED', { timeout: 30_000 });
+  // Back: the banner clears (by the view's own next try, at most 6 s away).
+  await expect(producerLost).toHaveCount(0, { timeout: 15_000 });
+  for (const page of [producer, host, moderator])
+    await expect(page.getByTestId('connection')).toHaveText('STATION LINKED', { timeout: 30_000 });
   await expect(lost).toHaveCount(0);
   await expect(producer.getByTestId('emergencies')).toHaveCount(0);
   // The restored deck position, then a change made on the new station reaches every view.
@@ -71,13 +107,17 @@ test('a station restart under open views: the host keeps reading, every view rec
   await expect(moderator.getByTestId('moderator-name')).toHaveText('Ana Reyes');
 });
 
-test('an overlay page (OBS browser source) recovers by itself after a station restart and follows the new station', async ({ context }) => {
+test('an overlay page (OBS browser source) recovers by itself after a station restart and follows the new station', async ({
+  context,
+}) => {
   test.setTimeout(120_000);
   const port = await freePort();
   const first = await startStationProcess({ dataDir, port });
   stations.push(first);
   const list = await fetch(`${first.url}/api/device-tokens`, { headers: { authorization: `Bearer ${first.tokens.producer}` } });
-  const overlay = ((await list.json()) as { result: { tokens: { kind: string; token: string }[] } }).result.tokens.find((t) => t.kind === 'overlay')!;
+  const overlay = ((await list.json()) as { result: { tokens: { kind: string; token: string }[] } }).result.tokens.find(
+    (t) => t.kind === 'overlay',
+  )!;
   expect((await first.api('overlay.show', { overlay: 'offer', visible: true })).status).toBe(200);
   const page = await context.newPage();
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -9,9 +9,13 @@ export interface BatonClient {
   send<N extends CommandName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>>;
   /** Messages in order: hello, snapshot, then patches and events. Returns an unsubscribe. */
   onMessage(listener: (message: ServerMessage) => void): () => void;
-  onStatus(listener: (status: ConnectionStatus, detail: string | null) => void): () => void;
+  /** `retryAt`: when the client tries the station again by itself (this machine's ms), or null. */
+  onStatus(listener: (status: ConnectionStatus, detail: string | null, retryAt: number | null) => void): () => void;
   /** Asks for a fresh snapshot (after a gap in patch revs). */
   resync(): void;
+  /** Tries the station now instead of at `retryAt`; false when no retry was waiting (linked, or a try
+   *  already under way). */
+  reconnectNow(): boolean;
   close(): void;
 }
 

@@ -23,10 +23,13 @@ export function createIpcClient(bridge: BatonBridge): BatonClient {
       bridge.ready();
       return off;
     },
-    onStatus(listener: (s: ConnectionStatus, d: string | null) => void) {
+    onStatus(listener: (s: ConnectionStatus, d: string | null, retryAt: number | null) => void) {
       // In-process: the link to the core cannot drop while the window lives.
-      listener('open', null);
+      listener('open', null, null);
       return () => {};
+    },
+    reconnectNow() {
+      return false;
     },
     resync() {
       bridge.ready();

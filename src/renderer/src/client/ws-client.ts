@@ -1,9 +1,11 @@
 // BatonClient over the station's WebSocket (/api/events): for browsers on the studio network and
 // for the headless station. Reconnects with capped backoff; every reconnect starts from a fresh
-// snapshot, so a view never shows state from before the gap as current.
+// snapshot, so a view never shows state from before the gap as current. The producer may bring
+// the next try forward (reconnectNow) instead of waiting out the backoff (reconnect.logic).
 import type { ArgsOf, CommandName, ResultOf, ServerMessage } from '../../../shared/contract/index';
 import { CommandRejection, type BatonClient, type ConnectionStatus } from '../../../shared/contract/client';
 import { ACCESS_ENDED_CLOSE_CODE } from '../../../shared/contract/constants';
+import { backoffMs, createRetrySchedule } from './reconnect.logic';
 
 const COMMAND_TIMEOUT_MS = 60_000;
 
@@ -17,17 +19,20 @@ export interface WsClientOptions {
 
 export function createWsClient(options: WsClientOptions): BatonClient {
   const messageListeners = new Set<(m: ServerMessage) => void>();
-  const statusListeners = new Set<(s: ConnectionStatus, d: string | null) => void>();
+  const statusListeners = new Set<(s: ConnectionStatus, d: string | null, retryAt: number | null) => void>();
   const pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   let ws: WebSocket | null = null;
   let closed = false;
   let attempt = 0;
   let seq = 0;
   let status: ConnectionStatus = 'connecting';
+  let statusDetail: string | null = null;
+  const retry = createRetrySchedule({ setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>), now: () => Date.now() });
 
   const setStatus = (s: ConnectionStatus, detail: string | null) => {
     status = s;
-    for (const l of statusListeners) l(s, detail);
+    statusDetail = detail;
+    for (const l of statusListeners) l(s, detail, retry.pendingAt());
   };
 
   const failPending = (message: string) => {
@@ -106,9 +111,8 @@ export function createWsClient(options: WsClientOptions): BatonClient {
           return;
         }
         attempt += 1;
-        const delay = Math.min(5000, 250 * 2 ** Math.min(attempt, 5)) * (0.8 + Math.random() * 0.4);
+        retry.schedule(connect, backoffMs(attempt, Math.random()));
         setStatus('closed', ev.reason || 'station unreachable');
-        setTimeout(connect, delay);
       })();
     };
   };
@@ -137,14 +141,20 @@ export function createWsClient(options: WsClientOptions): BatonClient {
     },
     onStatus(listener) {
       statusListeners.add(listener);
-      listener(status, null);
+      listener(status, statusDetail, retry.pendingAt());
       return () => statusListeners.delete(listener);
+    },
+    reconnectNow() {
+      // Only between tries: a socket already opening (or open) is the try itself.
+      if (closed || ws) return false;
+      return retry.runNow();
     },
     resync() {
       if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ t: 'resync' }));
     },
     close() {
       closed = true;
+      retry.cancel();
       ws?.close(1000, 'view closed');
       failPending('view closed');
     },

@@ -12,6 +12,8 @@ export interface StationView extends Mirror {
   connectionDetail: string | null;
   /** When the connection last dropped; views count "reconnecting — Ns" from it. */
   lostAt: number | null;
+  /** When the client tries the station again by itself (station time), null while linked or trying. */
+  retryAt: number | null;
 }
 
 type EventListener = (event: StationEvent) => void;
@@ -37,6 +39,7 @@ export function StationProvider(props: { client: BatonClient; children: ReactNod
       connection: 'connecting',
       connectionDetail: null,
       lostAt: null,
+      retryAt: null,
     }));
     return {
       store,
@@ -73,13 +76,15 @@ export function StationProvider(props: { client: BatonClient; children: ReactNod
       }
       batch.push(m);
     });
-    const offStatus = client.onStatus((connection, detail) => {
+    const offStatus = client.onStatus((connection, detail, retryAt) => {
       batch.flush();
       const prev = store.getState();
       store.setState({
         connection,
         connectionDetail: detail,
         lostAt: connection === 'open' ? null : (prev.lostAt ?? Date.now()),
+        // In station time, like useNow, so "next try in 4 s" counts down on the same clock.
+        retryAt: retryAt === null ? null : retryAt + prev.clockOffsetMs,
       });
     });
     return () => {
@@ -116,6 +121,12 @@ export type Send = <N extends CommandName>(name: N, args: ArgsOf<N>) => Promise<
 export function useSend(): Send {
   const { client } = useStationContext();
   return useMemo<Send>(() => (name, args) => client.send(name, args), [client]);
+}
+
+/** Tries the station now instead of waiting out the client's backoff ("Reconnect now"). */
+export function useReconnectNow(): () => boolean {
+  const { client } = useStationContext();
+  return useMemo(() => () => client.reconnectNow(), [client]);
 }
 
 export function useStationEvents(): StationContextValue['onEvent'] {

@@ -27,6 +27,7 @@ import { HistoryView } from '../features/history/HistoryView';
 import { cornerOf, usePageSignals } from '../ui/use-page-signals';
 import { PRODUCER_TABS, tabFromHash, type ProducerTab } from './producer-tabs';
 import { HotkeyOverlay } from '../ui/HotkeyOverlay';
+import { ToastSlot } from '../ui/toasts';
 import '../styles/producer.css';
 import { PeoplePanel } from '../features/people/PeoplePanel';
 import { OnAirPanel } from '../features/onair/OnAirPanel';
@@ -54,6 +55,10 @@ export function ProducerView() {
             requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="alerts-panel"]')?.focus());
           }}
         />
+        {/* The console's toasts (a pause the store did not confirm, a refused command) sit at the foot
+            of the status bar, under the offers they are mostly about. In the corner they covered the
+            Comments panel; here they push the panels down while they show, and cover nothing. */}
+        <ToastSlot className="producer-toasts" />
         <StationHeader
           view="Producer console"
           lostBanner={false}

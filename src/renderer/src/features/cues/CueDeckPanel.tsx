@@ -13,7 +13,16 @@ import { useHotkeys } from '../../ui/hotkeys';
 import { useNow } from '../../ui/use-now';
 import { formatClock } from '../../ui/format';
 import { clocks } from './host-card.logic';
-import { cueIds, deckRows, effectiveSelection, moveSelection, overrideSentence, scrollToShow } from './deck.logic';
+import {
+  cueIds,
+  cuesBelow,
+  deckRows,
+  effectiveSelection,
+  moreBelowText,
+  moveSelection,
+  overrideSentence,
+  scrollToShow,
+} from './deck.logic';
 import './cues.css';
 
 export function CueDeckPanel() {
@@ -28,6 +37,10 @@ export function CueDeckPanel() {
   const selected = cues ? effectiveSelection(cues, picked, ids) : null;
   const listRef = useRef<HTMLUListElement>(null);
   const currentId = cues?.current?.id ?? null;
+  // Cues cut or hidden under the list's visible part: the list says so, or a cut row looks like the end.
+  const [below, setBelow] = useState(0);
+  // The list's scroll bar width: the line sits left of it, so the bar stays whole to drag.
+  const [gutter, setGutter] = useState(0);
 
   // Keep the current cue (and the next, when both fit) in view inside the deck list only:
   // scrollIntoView would also scroll the console itself, and the producer's screen must never jump
@@ -49,11 +62,30 @@ export function CueDeckPanel() {
       const height = next && withNext + sticky <= list.clientHeight ? withNext : el.getBoundingClientRect().height;
       list.scrollTop = scrollToShow(list.scrollTop, list.clientHeight, top, height, sticky);
     };
+    const count = () => {
+      const bottom = list.getBoundingClientRect().top + list.clientTop + list.clientHeight;
+      setBelow(
+        cuesBelow(
+          Array.from(list.querySelectorAll('.deck-cue'), (r) => r.getBoundingClientRect().bottom),
+          bottom,
+        ),
+      );
+      setGutter(list.offsetWidth - list.clientWidth - 2 * list.clientLeft);
+    };
     show();
-    const watch = new ResizeObserver(show);
+    count();
+    const watch = new ResizeObserver(() => {
+      show();
+      count();
+    });
     watch.observe(list);
-    return () => watch.disconnect();
+    list.addEventListener('scroll', count, { passive: true });
+    return () => {
+      watch.disconnect();
+      list.removeEventListener('scroll', count);
+    };
   }, [currentId, rows]);
+  const more = moreBelowText(below);
 
   const loaded = cues?.loaded ?? null;
   const keys = {
@@ -89,7 +121,9 @@ export function CueDeckPanel() {
             {approvalCredit(loaded.approval).badge === 'RECORDED' ? ' (recorded)' : ''}
           </StatusBadge>
         ) : (
-          <StatusBadge level="red" testId="deck-version">NO APPROVED SCRIPT</StatusBadge>
+          <StatusBadge level="red" testId="deck-version">
+            NO APPROVED SCRIPT
+          </StatusBadge>
         )
       }
     >
@@ -113,13 +147,21 @@ export function CueDeckPanel() {
                 Start show clock
               </Button>
             ) : (
-              <ConfirmButton onConfirm={() => void act('show.clock', { action: 'reset' })} confirmLabel="Reset the clock?" variant="ghost">
+              <ConfirmButton
+                onConfirm={() => void act('show.clock', { action: 'reset' })}
+                confirmLabel="Reset the clock?"
+                variant="ghost"
+              >
                 Reset clock
               </ConfirmButton>
             )}
           </div>
           {override ? (
-            <div className={`deck-override ${cues.override?.reason === 'cap_reached' ? 'deck-override-amber' : ''}`} data-testid="deck-override" role="status">
+            <div
+              className={`deck-override ${cues.override?.reason === 'cap_reached' ? 'deck-override-amber' : ''}`}
+              data-testid="deck-override"
+              role="status"
+            >
               {override}
             </div>
           ) : null}
@@ -142,7 +184,12 @@ export function CueDeckPanel() {
                   <span className="mono deck-armed-id" data-testid="deck-armed-id">
                     {cues.armed.id}
                   </span>
-                  <Button variant="ghost" onClick={() => void act('cue.arm', { cueId: null })} hotkey="Esc" data-testid="cue-disarm">
+                  <Button
+                    variant="ghost"
+                    onClick={() => void act('cue.arm', { cueId: null })}
+                    hotkey="Esc"
+                    data-testid="cue-disarm"
+                  >
                     Disarm
                   </Button>
                 </div>
@@ -150,18 +197,46 @@ export function CueDeckPanel() {
             </div>
           </div>
           <div className="deck-controls">
-            <Button size="lg" onClick={() => void act('cue.prev', {})} disabled={cues.index <= 0} hotkey="←" data-testid="cue-prev">
+            <Button
+              size="lg"
+              onClick={() => void act('cue.prev', {})}
+              disabled={cues.index <= 0}
+              hotkey="←"
+              data-testid="cue-prev"
+            >
               Previous
             </Button>
-            <Button size="lg" variant="primary" onClick={() => void act('cue.next', {})} disabled={cues.index >= cues.total - 1} hotkey="Space" data-testid="cue-next">
+            <Button
+              size="lg"
+              variant="primary"
+              onClick={() => void act('cue.next', {})}
+              disabled={cues.index >= cues.total - 1}
+              hotkey="Space"
+              data-testid="cue-next"
+            >
               Next
             </Button>
             {/* On a narrow console the words in `deck-wide` give way (the name stays whole), so the five
                 controls keep one row under the current cue. */}
-            <Button size="lg" onClick={() => selected && void act('cue.goto', { cueId: selected }).then(() => setPicked(null))} disabled={!selected} hotkey="Enter" data-testid="cue-jump" aria-label="Jump to pick">
+            <Button
+              size="lg"
+              onClick={() => selected && void act('cue.goto', { cueId: selected }).then(() => setPicked(null))}
+              disabled={!selected}
+              hotkey="Enter"
+              data-testid="cue-jump"
+              aria-label="Jump to pick"
+            >
               Jump<span className="deck-wide"> to pick</span>
             </Button>
-            <Button size="lg" variant={cues.armed ? 'selected' : 'default'} onClick={() => selected && void act('cue.arm', { cueId: selected })} disabled={!selected} hotkey="A" data-testid="cue-arm" aria-label="Arm pick">
+            <Button
+              size="lg"
+              variant={cues.armed ? 'selected' : 'default'}
+              onClick={() => selected && void act('cue.arm', { cueId: selected })}
+              disabled={!selected}
+              hotkey="A"
+              data-testid="cue-arm"
+              aria-label="Arm pick"
+            >
               Arm<span className="deck-wide"> pick</span>
             </Button>
             <Button
@@ -178,32 +253,47 @@ export function CueDeckPanel() {
             </Button>
           </div>
           {/* Focusable so the list scrolls from the keyboard too (the cue keys move the deck itself). */}
-          <ul className="deck-list" ref={listRef} data-testid="deck-list" tabIndex={0} aria-label="Cues of the loaded script">
-            {rows.map((r) =>
-              r.type === 'segment' ? (
-                <li key={`s:${r.id}`} className="deck-seg">
-                  {r.title}
-                  {r.plannedSeconds ? ` · ${formatClock(r.plannedSeconds * 1000)}` : ''}
-                </li>
-              ) : (
-                <li
-                  key={r.cue.id}
-                  data-cue-id={r.cue.id}
-                  className={`deck-cue ${r.cue.id === currentId ? 'is-current' : ''} ${r.cue.id === selected ? 'is-selected' : ''} ${r.cue.id === cues.armed?.id ? 'is-armed' : ''}`}
-                  onClick={() => setPicked(r.cue.id)}
-                  onDoubleClick={() => void act('cue.goto', { cueId: r.cue.id }).then(() => setPicked(null))}
-                >
-                  {/* The id sits under the number, not in a column of its own: the text gets the width,
+          <div className="deck-list-wrap">
+            {more ? (
+              // Over the right end of the segment header that sticks to the list's top (its free end), never
+              // over a cue: at 1366×768 the list has no spare line at its foot for it. A click scrolls a page.
+              <button
+                type="button"
+                className="deck-more"
+                data-testid="deck-more"
+                style={{ right: gutter + 1 }}
+                onClick={() => listRef.current?.scrollBy({ top: Math.max(40, (listRef.current?.clientHeight ?? 0) - 40) })}
+              >
+                {more}
+              </button>
+            ) : null}
+            <ul className="deck-list" ref={listRef} data-testid="deck-list" tabIndex={0} aria-label="Cues of the loaded script">
+              {rows.map((r) =>
+                r.type === 'segment' ? (
+                  <li key={`s:${r.id}`} className="deck-seg">
+                    {r.title}
+                    {r.plannedSeconds ? ` · ${formatClock(r.plannedSeconds * 1000)}` : ''}
+                  </li>
+                ) : (
+                  <li
+                    key={r.cue.id}
+                    data-cue-id={r.cue.id}
+                    className={`deck-cue ${r.cue.id === currentId ? 'is-current' : ''} ${r.cue.id === selected ? 'is-selected' : ''} ${r.cue.id === cues.armed?.id ? 'is-armed' : ''}`}
+                    onClick={() => setPicked(r.cue.id)}
+                    onDoubleClick={() => void act('cue.goto', { cueId: r.cue.id }).then(() => setPicked(null))}
+                  >
+                    {/* The id sits under the number, not in a column of its own: the text gets the width,
                       so a long CTA takes fewer lines of the short list. */}
-                  <span className="deck-kind num">
-                    {r.number}. {r.cue.kind}
-                    <span className="deck-cue-id muted small mono">{r.cue.id}</span>
-                  </span>
-                  <span className="deck-cue-text">{r.cue.text}</span>
-                </li>
-              ),
-            )}
-          </ul>
+                    <span className="deck-kind num">
+                      {r.number}. {r.cue.kind}
+                      <span className="deck-cue-id muted small mono">{r.cue.id}</span>
+                    </span>
+                    <span className="deck-cue-text">{r.cue.text}</span>
+                  </li>
+                ),
+              )}
+            </ul>
+          </div>
         </>
       )}
     </Panel>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CuesState, ScriptContent } from '../../../../shared/contract/index';
-import { cueIds, deckRows, effectiveSelection, moveSelection, overrideSentence, scrollToShow } from './deck.logic';
+import { cueIds, cuesBelow, deckRows, effectiveSelection, moreBelowText, moveSelection, overrideSentence, scrollToShow } from './deck.logic';
 
 const content: ScriptContent = {
   title: 'T',
@@ -61,5 +61,20 @@ describe('scrollToShow', () => {
     // A whole line or more of the row above is context, not a sliver: unchanged.
     expect(scrollToShow(0, 300, 400, 40)).toBe(140);
     expect(scrollToShow(300, 200, 400, 50, 28)).toBe(300);
+  });
+});
+
+describe('the list says it scrolls', () => {
+  it('counts every cue cut or hidden under the visible bottom, not a half-pixel of rounding', () => {
+    expect(cuesBelow([40, 80, 120, 160], 100)).toBe(2);
+    expect(cuesBelow([40, 100.4], 100)).toBe(0);
+    expect(cuesBelow([40, 101], 100)).toBe(1);
+    expect(cuesBelow([], 100)).toBe(0);
+  });
+
+  it('says how many are below, and nothing when none is', () => {
+    expect(moreBelowText(0)).toBeNull();
+    expect(moreBelowText(1)).toBe('▼ 1 more cue below');
+    expect(moreBelowText(10)).toBe('▼ 10 more cues below');
   });
 });

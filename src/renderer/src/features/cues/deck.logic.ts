@@ -66,3 +66,17 @@ export function scrollToShow(scrollTop: number, viewHeight: number, rowTop: numb
   }
   return sliver(scrollTop) ? top : scrollTop;
 }
+
+/**
+ * How many cues of the deck list are cut or hidden below its visible part: every row whose bottom
+ * lies under the list's visible bottom (in the same coordinates; half a pixel is rounding, not a cut).
+ */
+export function cuesBelow(rowBottoms: readonly number[], visibleBottom: number): number {
+  return rowBottoms.filter((b) => b > visibleBottom + 0.5).length;
+}
+
+/** The list's "it scrolls" line, or null when nothing is below. */
+export function moreBelowText(below: number): string | null {
+  if (below <= 0) return null;
+  return `▼ ${below} more ${below === 1 ? 'cue' : 'cues'} below`;
+}

@@ -1,13 +1,13 @@
 // The full-width emergency banners: cause, time since, and the one suggested action. On the
 // producer's console the action is a button; on the host's card it is said plainly, because the
 // host keeps talking and the producer acts.
-import { useSlice, useStation } from '../../state/station.store';
+import { useReconnectNow, useSlice, useStation } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
 import { Button } from '../../ui/Button';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { formatAge } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
-import { emergencies, hostLines, type Emergency } from './emergency.logic';
+import { emergencies, hostLines, stationRetryLine, type Emergency } from './emergency.logic';
 import './emergency.css';
 
 export function useEmergencies(): Emergency[] {
@@ -16,7 +16,8 @@ export function useEmergencies(): Emergency[] {
   const offers = useSlice('offers');
   const stationLinked = useStation((v) => v.connection === 'open');
   const stationLostAt = useStation((v) => v.lostAt);
-  return emergencies({ obs, cues, offers: offers?.items ?? [], stationLinked, stationLostAt });
+  const stationTrying = useStation((v) => v.connection === 'connecting');
+  return emergencies({ obs, cues, offers: offers?.items ?? [], stationLinked, stationLostAt, stationTrying });
 }
 
 export function EmergencyBanners(props: { mode: 'producer' | 'host' }) {
@@ -34,6 +35,7 @@ export function EmergencyBanners(props: { mode: 'producer' | 'host' }) {
             <>
               <span className="emergency-cause" data-testid="emergency-cause">
                 {e.cause}
+                {e.kind === 'station-lost' ? <StationRetry now={now} /> : null}
               </span>
               <ActionButton e={e} />
             </>
@@ -59,9 +61,17 @@ function HostLines(props: { e: Emergency }) {
   );
 }
 
+/** What the view is doing about the lost station: trying now, or when it tries again by itself. */
+function StationRetry(props: { now: number }) {
+  const trying = useStation((v) => v.connection === 'connecting');
+  const retryAt = useStation((v) => v.retryAt);
+  return <> {stationRetryLine(trying, retryAt, props.now)}</>;
+}
+
 function ActionButton(props: { e: Emergency }) {
   const { e } = props;
   const act = useAction();
+  const reconnectNow = useReconnectNow();
   const linked = useStation((v) => v.connection === 'open');
   const a = e.action;
   const testId = 'emergency-action';
@@ -95,6 +105,13 @@ function ActionButton(props: { e: Emergency }) {
       return (
         <Button size="lg" variant="primary" data-testid={testId} disabled={!linked || e.busy} onClick={() => void act('obs.startStream', {})}>
           {a.label}
+        </Button>
+      );
+    case 'reconnectStation':
+      // Never disabled: pressed while a try is under way it does nothing, and the line beside it says so.
+      return (
+        <Button size="lg" variant="primary" data-testid={testId} onClick={() => reconnectNow()}>
+          {e.busy ? 'Reconnecting…' : a.label}
         </Button>
       );
     case 'reconnectObs':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CuesState, ObsState, OfferView } from '../../../../shared/contract/index';
-import { emergencies, hostLines, pageTitle, type EmergencyInput } from './emergency.logic';
+import { emergencies, hostLines, pageTitle, stationRetryLine, type EmergencyInput } from './emergency.logic';
 
 const obs = (patch: Partial<ObsState> = {}, stream: Partial<ObsState['stream']> = {}, ingest: Partial<ObsState['ingest']> = {}): ObsState =>
   ({
@@ -16,7 +16,7 @@ const obs = (patch: Partial<ObsState> = {}, stream: Partial<ObsState['stream']> 
   }) as ObsState;
 const running = { showStartedAt: 1 } as CuesState;
 const notStarted = { showStartedAt: null } as CuesState;
-const input = (patch: Partial<EmergencyInput>): EmergencyInput => ({ obs: obs(), cues: running, offers: [], stationLinked: true, stationLostAt: null, ...patch });
+const input = (patch: Partial<EmergencyInput>): EmergencyInput => ({ obs: obs(), cues: running, offers: [], stationLinked: true, stationLostAt: null, stationTrying: false, ...patch });
 const kinds = (i: EmergencyInput) => emergencies(i).map((e) => e.kind);
 
 describe('emergencies', () => {
@@ -111,6 +111,21 @@ describe('emergencies', () => {
     expect(paused && hostLines(paused).lead).toBe('Do not read the Serum duo CTA. The producer is on it.');
     const [lost] = emergencies(input({ stationLinked: false, stationLostAt: 7 }));
     expect(lost && hostLines(lost).lead).toBe('Station lost — keep going, the producer knows.');
+  });
+
+  it('the station lost offers "Reconnect now", busy while a try is under way', () => {
+    expect(emergencies(input({ stationLinked: false, stationLostAt: 7 }))).toMatchObject([{ kind: 'station-lost', since: 7, action: { kind: 'reconnectStation', label: 'Reconnect now' }, busy: false }]);
+    expect(emergencies(input({ stationLinked: false, stationLostAt: 7, stationTrying: true }))[0]?.busy).toBe(true);
+  });
+
+  it('says what the view does about a lost station: trying now, or when it tries by itself', () => {
+    expect(stationRetryLine(true, 9_000, 5_000)).toBe('Trying to reach it now…');
+    expect(stationRetryLine(false, 9_000, 5_000)).toBe('Next try in 4 s.');
+    expect(stationRetryLine(false, 9_000, 5_001)).toBe('Next try in 4 s.');
+    expect(stationRetryLine(false, 9_000, 8_999)).toBe('Next try in 1 s.');
+    // Late by a tick: never "in 0 s" or a negative count.
+    expect(stationRetryLine(false, 9_000, 9_400)).toBe('Next try in 1 s.');
+    expect(stationRetryLine(false, null, 5_000)).toBe('It reconnects by itself.');
   });
 
   it('titles the page with emergencies, air and paused offers', () => {

@@ -2,11 +2,14 @@
 // each one with its cause in words, since when, and the one action that most likely fixes it.
 // Pure, so the producer's console and the host's card always agree on what is an emergency.
 import type { CuesState, ObsState, OfferView } from '../../../../shared/contract/index';
+import { linkLostSince } from '../obs/obs.logic';
 
 export type EmergencyAction =
   | { kind: 'switchIngest'; to: 'primary' | 'backup'; label: string }
   | { kind: 'startStream'; label: string }
   | { kind: 'reconnectObs'; url: string; label: string }
+  /** This view tries the station now instead of waiting out its backoff. */
+  | { kind: 'reconnectStation'; label: string }
   | { kind: 'resumeOffer'; offerId: string; label: string }
   /** The store's own admin page for the offer, opened beside Baton: the pause a person makes by hand. */
   | { kind: 'openStoreAdmin'; url: string; label: string }
@@ -38,6 +41,8 @@ export interface EmergencyInput {
   /** This view's link to the station. */
   stationLinked: boolean;
   stationLostAt: number | null;
+  /** A try to reach the station is under way right now (the socket is opening). */
+  stationTrying: boolean;
 }
 
 const TRIGGER_ACTOR = 'system:trigger:';
@@ -53,8 +58,8 @@ export function emergencies(input: EmergencyInput): Emergency[] {
       kind: 'station-lost',
       cause: 'Station lost: this view is frozen at what it last knew.',
       since: input.stationLostAt,
-      action: { kind: 'advice', label: 'Keep going — the view reconnects by itself' },
-      busy: false,
+      action: { kind: 'reconnectStation', label: 'Reconnect now' },
+      busy: input.stationTrying,
     });
   }
   const onAirExpected = cues?.showStartedAt != null;
@@ -70,7 +75,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         id: 'obs-link-lost',
         kind: 'obs-link-lost',
         cause: `OBS link lost during the show${obs.linkError ? `: ${obs.linkError}` : ''}. The stream may still be live; Baton cannot see it.`,
-        since: began(obs.lostAt),
+        since: linkLostSince(obs, showAt),
         action: obs.url
           ? { kind: 'reconnectObs', url: obs.url, label: 'Reconnect to OBS now' }
           : { kind: 'advice', label: 'Check OBS on the streaming computer' },
@@ -143,6 +148,16 @@ export function emergencies(input: EmergencyInput): Emergency[] {
     }
   }
   return out;
+}
+
+/**
+ * What the view is doing about a lost station, after the producer's cause: trying now, or when it
+ * tries again by itself (rounded up, so "in 1 s" until the very moment it tries).
+ */
+export function stationRetryLine(trying: boolean, retryAt: number | null, now: number): string {
+  if (trying) return 'Trying to reach it now…';
+  if (retryAt === null) return 'It reconnects by itself.';
+  return `Next try in ${Math.max(1, Math.ceil((retryAt - now) / 1000))} s.`;
 }
 
 /**

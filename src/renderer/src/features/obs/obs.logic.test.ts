@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { blankObsState, type HealthSample, type ObsState } from '../../../../shared/contract/index';
-import { badge, controlsEnabled, figures, ingestAction, linkLine, phaseLabel, sceneHotkey, sceneRole, sparkSeries, streamAction } from './obs.logic';
+import { blankObsState, type CuesState, type HealthSample, type ObsState } from '../../../../shared/contract/index';
+import { emergencies } from '../emergency/emergency.logic';
+import { badge, controlsEnabled, linkLostSince, figures, ingestAction, linkLine, phaseLabel, sceneHotkey, sceneRole, sparkSeries, streamAction } from './obs.logic';
 
 const NOW = 1_800_000_000_000;
 
@@ -136,9 +137,29 @@ describe('sparklines', () => {
 
 describe('the status badge', () => {
   it('is red with the lost time while the link is down, and says on/off air otherwise', () => {
-    expect(badge(down(), NOW)).toEqual({ level: 'red', text: 'OBS LINK LOST 12 s' });
-    expect(badge(up(), NOW)).toEqual({ level: 'green', text: 'ON AIR' });
-    expect(badge(up({ health: { ...up().health, level: 'amber' } }), NOW)).toEqual({ level: 'amber', text: 'ON AIR · AMBER' });
-    expect(badge(up({ stream: { ...up().stream, phase: 'idle' } }), NOW)).toEqual({ level: 'unknown', text: 'OFF AIR' });
+    expect(badge(down(), NOW, NOW - 12_000)).toEqual({ level: 'red', text: 'OBS LINK LOST 12 s' });
+    expect(badge(down(), NOW, null)).toEqual({ level: 'red', text: 'OBS LINK LOST' });
+    expect(badge(up(), NOW, null)).toEqual({ level: 'green', text: 'ON AIR' });
+    expect(badge(up({ health: { ...up().health, level: 'amber' } }), NOW, null)).toEqual({ level: 'amber', text: 'ON AIR · AMBER' });
+    expect(badge(up({ stream: { ...up().stream, phase: 'idle' } }), NOW, null)).toEqual({ level: 'unknown', text: 'OFF AIR' });
+  });
+});
+
+describe('since when a lost link counts (the host’s chip and the OBS banner)', () => {
+  it('counts from the loss, or from the show clock’s start when the link was down before it', () => {
+    expect(linkLostSince({ lostAt: 5_000 }, null)).toBe(5_000);
+    expect(linkLostSince({ lostAt: null }, null)).toBeNull();
+    expect(linkLostSince({ lostAt: 5_000 }, 9_000)).toBe(9_000);
+    expect(linkLostSince({ lostAt: 12_000 }, 9_000)).toBe(12_000);
+    expect(linkLostSince({ lostAt: null }, 9_000)).toBe(9_000);
+  });
+
+  it('is the very moment the OBS emergency banner counts from', () => {
+    const showStartedAt = NOW - 14_000;
+    const o = down({ lostAt: NOW - 15_000 });
+    const [banner] = emergencies({ obs: o, cues: { showStartedAt } as CuesState, offers: [], stationLinked: true, stationLostAt: null, stationTrying: false });
+    expect(banner?.kind).toBe('obs-link-lost');
+    expect(banner?.since).toBe(linkLostSince(o, showStartedAt));
+    expect(badge(o, NOW, linkLostSince(o, showStartedAt)).text).toBe('OBS LINK LOST 14 s');
   });
 });

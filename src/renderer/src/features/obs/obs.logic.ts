@@ -158,10 +158,21 @@ export function healthLevelLabel(level: HealthLevel, synced: boolean): string {
   return level === 'unknown' ? 'NO DATA' : level.toUpperCase();
 }
 
-/** The compact badge for the header and the host view. */
-export function badge(obs: ObsState, now: number): { level: Level; text: string } {
+/**
+ * Since when a lost OBS link counts, for everything that says "lost N s" beside the emergency banner:
+ * from the loss, or, when the link was already down as the show clock started, from the start (it
+ * became an emergency then; the banner never counts from before the show). Null when nobody knows.
+ */
+export function linkLostSince(obs: Pick<ObsState, 'lostAt'>, showStartedAt: number | null): number | null {
+  if (showStartedAt === null) return obs.lostAt;
+  return obs.lostAt === null ? showStartedAt : Math.max(obs.lostAt, showStartedAt);
+}
+
+/** The compact badge for the header and the host view; `lostSince` from linkLostSince, so the badge
+ * and the OBS banner under it say the same number. */
+export function badge(obs: ObsState, now: number, lostSince: number | null): { level: Level; text: string } {
   if (!(obs.link === 'connected' && obs.synced)) {
-    return { level: 'red', text: `OBS LINK LOST ${formatAge(obs.lostAt === null ? 0 : now - obs.lostAt)}` };
+    return { level: 'red', text: lostSince === null ? 'OBS LINK LOST' : `OBS LINK LOST ${formatAge(now - lostSince)}` };
   }
   const phase = obs.stream.phase;
   if (phase === 'live') return { level: obs.health.level === 'unknown' ? 'green' : obs.health.level, text: obs.health.level === 'green' || obs.health.level === 'unknown' ? 'ON AIR' : `ON AIR · ${obs.health.level.toUpperCase()}` };
