@@ -7,9 +7,9 @@ import { Button } from '../../ui/Button';
 import { StatusDot } from '../../ui/StatusDot';
 import { linkLine } from './obs.logic';
 
-export function ObsLink(props: { obs: ObsState; now: number; defaultUrl: string | null; stationLinked: boolean; form: boolean }) {
+export function ObsLink(props: { obs: ObsState; now: number; lostSince: number | null; defaultUrl: string | null; stationLinked: boolean; form: boolean }) {
   const { obs } = props;
-  const line = linkLine(obs, props.now);
+  const line = linkLine(obs, props.now, props.lostSince);
   return (
     <div className="obs-link">
       <div className={`obs-link-line obs-link-${line.level}`} data-testid="obs-link" data-link={obs.link} data-synced={String(obs.synced)} role="status" aria-live="polite">

@@ -9,7 +9,7 @@ import { useAction } from '../../state/use-action';
 import { Panel } from '../../ui/Panel';
 import { useHotkeys, type HotkeyMap } from '../../ui/hotkeys';
 import { useNow } from '../../ui/use-now';
-import { controlsEnabled, ingestAction, streamAction } from './obs.logic';
+import { controlsEnabled, ingestAction, linkLostSince, streamAction } from './obs.logic';
 import { ObsLink } from './ObsLink';
 import { ObsScenes } from './ObsScenes';
 import { ObsStream, INGEST_KEY, STREAM_KEY } from './ObsStream';
@@ -20,6 +20,7 @@ import './obs.css';
 export function ObsPanel() {
   const obs = useSlice('obs');
   const show = useSlice('show');
+  const showStartedAt = useSlice('cues')?.showStartedAt ?? null;
   const stationLinked = useStation((v) => v.connection === 'open');
   const now = useNow(1000);
   const act = useAction();
@@ -51,7 +52,7 @@ export function ObsPanel() {
   if (!obs) return null;
   return (
     <Panel title="OBS" testId="obs-panel" className="obs-panel">
-      <ObsLink obs={obs} now={now} defaultUrl={show?.current?.obs.url ?? null} stationLinked={stationLinked} form={false} />
+      <ObsLink obs={obs} now={now} lostSince={linkLostSince(obs, showStartedAt)} defaultUrl={show?.current?.obs.url ?? null} stationLinked={stationLinked} form={false} />
       <div className="obs-columns">
         <section className="obs-col" aria-label="Scenes">
           <h3 className="subhead">Scenes</h3>
@@ -73,11 +74,12 @@ export function ObsSetupPanel() {
   const obs = useSlice('obs');
   const show = useSlice('show');
   const stationLinked = useStation((v) => v.connection === 'open');
+  const showStartedAt = useSlice('cues')?.showStartedAt ?? null;
   const now = useNow(1000);
   if (!obs) return null;
   return (
     <Panel title="OBS connection" testId="obs-setup" className="obs-panel">
-      <ObsLink obs={obs} now={now} defaultUrl={show?.current?.obs.url ?? null} stationLinked={stationLinked} form />
+      <ObsLink obs={obs} now={now} lostSince={linkLostSince(obs, showStartedAt)} defaultUrl={show?.current?.obs.url ?? null} stationLinked={stationLinked} form />
     </Panel>
   );
 }

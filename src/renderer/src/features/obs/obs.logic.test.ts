@@ -161,5 +161,7 @@ describe('since when a lost link counts (the host’s chip and the OBS banner)',
     expect(banner?.kind).toBe('obs-link-lost');
     expect(banner?.since).toBe(linkLostSince(o, showStartedAt));
     expect(badge(o, NOW, linkLostSince(o, showStartedAt)).text).toBe('OBS LINK LOST 14 s');
+    // The producer's OBS panel says the same number as the banner above it.
+    expect(linkLine(o, NOW, linkLostSince(o, showStartedAt)).text).toBe('OBS link lost — 14 s');
   });
 });

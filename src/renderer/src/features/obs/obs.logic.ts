@@ -18,11 +18,12 @@ export interface LinkLine {
   detail: string | null;
 }
 
-export function linkLine(obs: ObsState, now: number): LinkLine {
+/** `lostSince` from linkLostSince, so the panel's "lost N s" is the number the OBS banner above it says. */
+export function linkLine(obs: ObsState, now: number, lostSince: number | null = obs.lostAt): LinkLine {
   if (obs.link === 'connected' && obs.synced) {
     return { level: 'green', text: `OBS linked${obs.url ? ` · ${obs.url}` : ''}`, detail: obs.obsVersion };
   }
-  const lost = `OBS link lost — ${formatAge(obs.lostAt === null ? 0 : now - obs.lostAt)}`;
+  const lost = lostSince === null ? 'OBS link lost' : `OBS link lost — ${formatAge(now - lostSince)}`;
   if (obs.link === 'connected') return { level: 'amber', text: `${lost} · resyncing`, detail: 'Reading scenes and stream state from OBS; controls come back once it is done.' };
   if (obs.link === 'connecting') {
     const attempt = obs.reconnectAttempt > 1 ? ` (try ${obs.reconnectAttempt})` : '';
