@@ -288,6 +288,25 @@ describe('when the link drops', () => {
     expect(alert(c, 'obs.link')).toBeUndefined();
   });
 
+  it('"Reconnect to OBS now" after a crash retries at once and keeps the loss critical, dated from the crash', async () => {
+    // The e2e crash of a real OBS: pressing the banner's reconnect turned the critical "OBS link lost"
+    // into a warning "OBS link not up", as if OBS had never been linked.
+    const obs = await fake();
+    const c = await connected(core(), obs);
+    await obs.stop();
+    await until(() => obsState(c).linkError?.includes('OBS not running at') === true);
+    const lostAt = obsState(c).lostAt;
+    expect(alert(c, 'obs.link')).toMatchObject({ level: 'critical' });
+    const r = await c.dispatch('obs.connect', { url: obs.url }, producer);
+    expect(r.ok && r.result.link).toBe('connecting');
+    expect(alert(c, 'obs.link')).toMatchObject({ level: 'critical' });
+    expect(alert(c, 'obs.link')?.message).toMatch(/^OBS link lost/);
+    expect(obsState(c).lostAt).toBe(lostAt);
+    await obs.restart();
+    await until(() => obsState(c).synced);
+    expect(alert(c, 'obs.link')).toBeUndefined();
+  });
+
   it('goes down at once when OBS says it is exiting', async () => {
     const obs = await fake();
     const c = await connected(core(), obs);

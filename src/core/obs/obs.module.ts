@@ -244,8 +244,11 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
       'obs.connect': async ({ url, password }, hctx) => {
         const target = url.replace(/\/$/, '');
         const pass = password === undefined ? storedPassword(target) : password === '' ? null : password;
+        // The same OBS again is a reconnect ("Reconnect to OBS now"): a loss stays a loss, critical and
+        // dated from when it began. Only a new target or a closed link ends the old session's story.
+        const reconnect = link.target()?.url === target && obs().link === 'connecting';
         update((s) => ({ ...s, url: target }));
-        forgetSession();
+        if (!reconnect) forgetSession();
         const outcome = await link.open({ url: target, password: pass });
         if (outcome.link === 'disconnected') throw failed(outcome.error ?? `Could not connect to ${target}.`);
         // Remembered only once OBS accepted the password, or is not up yet to say otherwise.

@@ -116,7 +116,7 @@ function ActionButton(props: { e: Emergency }) {
       );
     case 'reconnectObs':
       return (
-        <Button size="lg" variant="primary" data-testid={testId} disabled={!linked} onClick={() => void act('obs.connect', { url: a.url })}>
+        <Button size="lg" variant="primary" data-testid={testId} disabled={!linked || a.url === null} onClick={() => a.url !== null && void act('obs.connect', { url: a.url })}>
           {a.label}
         </Button>
       );

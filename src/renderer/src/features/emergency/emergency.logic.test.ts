@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CuesState, ObsState, OfferView } from '../../../../shared/contract/index';
+import { domainView } from '../../../../shared/contract/role-policy';
 import { emergencies, hostLines, pageTitle, stationRetryLine, type EmergencyInput } from './emergency.logic';
 
 const obs = (patch: Partial<ObsState> = {}, stream: Partial<ObsState['stream']> = {}, ingest: Partial<ObsState['ingest']> = {}): ObsState =>
@@ -70,6 +71,21 @@ describe('emergencies', () => {
     expect(emergencies(input({ obs: lost }))).toMatchObject([{ kind: 'obs-link-lost', since: 42, action: { kind: 'reconnectObs', url: 'ws://127.0.0.1:4455' } }]);
     expect(kinds(input({ obs: lost, cues: notStarted }))).toEqual([]);
     expect(kinds(input({ stationLinked: false, stationLostAt: 7 }))).toEqual(['station-lost']);
+  });
+
+  it('the host’s card names the producer’s move for a lost OBS link, though its snapshot hides OBS’s address', () => {
+    // The e2e crash of a real OBS: the producer's banner said "Reconnect to OBS now", the host's card
+    // "The producer's move: Check OBS on the streaming computer" — the host's obs slice has no url.
+    const lost = { ...obs({ link: 'connecting', synced: false, lostAt: 42, linkError: 'OBS at ws://127.0.0.1:4455 dropped' }, { phase: 'unknown' }), health: { level: 'unknown', reasons: [] } } as unknown as ObsState;
+    const [producer] = emergencies(input({ obs: lost }));
+    const [host] = emergencies(input({ obs: domainView('host', 'obs', lost) }));
+    expect(producer?.action).toEqual({ kind: 'reconnectObs', url: 'ws://127.0.0.1:4455', label: 'Reconnect to OBS now' });
+    expect(host?.action).toEqual({ kind: 'reconnectObs', url: null, label: 'Reconnect to OBS now' });
+    expect(host && hostLines(host).second).toBe("Keep going. The producer's move: Reconnect to OBS now.");
+    expect(JSON.stringify(host)).not.toContain('4455');
+    // Never linked, nothing to reconnect to: the advice, in every view.
+    const never = obs({ link: 'disconnected', synced: false, url: null, lostAt: null }, { phase: 'unknown' });
+    expect(emergencies(input({ obs: never }))[0]?.action).toEqual({ kind: 'advice', label: 'Check OBS on the streaming computer' });
   });
 
   it('an offer paused by a rule offers resume; a pause the store cannot confirm says to pause in the store’s admin', () => {

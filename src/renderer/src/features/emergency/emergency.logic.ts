@@ -7,7 +7,8 @@ import { linkLostSince } from '../obs/obs.logic';
 export type EmergencyAction =
   | { kind: 'switchIngest'; to: 'primary' | 'backup'; label: string }
   | { kind: 'startStream'; label: string }
-  | { kind: 'reconnectObs'; url: string; label: string }
+  /** url is null in a view whose snapshot hides OBS's address (the host's card): it says the move, never presses it. */
+  | { kind: 'reconnectObs'; url: string | null; label: string }
   /** This view tries the station now instead of waiting out its backoff. */
   | { kind: 'reconnectStation'; label: string }
   | { kind: 'resumeOffer'; offerId: string; label: string }
@@ -76,9 +77,12 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         kind: 'obs-link-lost',
         cause: `OBS link lost during the show${obs.linkError ? `: ${obs.linkError}` : ''}. The stream may still be live; Baton cannot see it.`,
         since: linkLostSince(obs, showAt),
-        action: obs.url
-          ? { kind: 'reconnectObs', url: obs.url, label: 'Reconnect to OBS now' }
-          : { kind: 'advice', label: 'Check OBS on the streaming computer' },
+        // A link still trying has a target even where the snapshot hides its address (every view but
+        // the producer's), so the host's card names the same move as the producer's button.
+        action:
+          obs.url !== null || obs.link === 'connecting'
+            ? { kind: 'reconnectObs', url: obs.url, label: 'Reconnect to OBS now' }
+            : { kind: 'advice', label: 'Check OBS on the streaming computer' },
         busy: obs.link === 'connecting' && obs.reconnectAttempt <= 1,
       });
     } else if (usable && (obs.stream.phase === 'reconnecting' || (switching && onAirExpected))) {
