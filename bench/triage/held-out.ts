@@ -154,6 +154,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   equestrian: 'aggregates read 2026-12-07 05:06',
   homebrewing: 'aggregates read 2026-12-07 08:19',
   'scuba-diving': 'aggregates read 2026-12-07 08:19',
+  'rock-climbing': 'aggregates read 2026-12-07 11:48',
+  'ceramics-pottery': 'aggregates read 2026-12-07 11:48',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
