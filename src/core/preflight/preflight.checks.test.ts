@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { showSchema } from '../../shared/show/show.schema';
 import { initialState } from '../state/initial-state';
-import { evaluatePreflight } from './preflight.checks';
+import { evaluatePreflight, restamp } from './preflight.checks';
 import type { StationState } from '../../shared/contract/index';
 
 const show = showSchema.parse(JSON.parse(readFileSync('resources/demo-show/show.json', 'utf8')));
@@ -119,5 +119,27 @@ describe('preflight: test order', () => {
     const s = base();
     s.showday = { ...s.showday, probes: { 'store.testOrder': testOrderProbe([], ['Glow Kit: the sandbox store cannot place a test order.'], 2000) } };
     expect(evaluatePreflight(only, s, new Map(), 3000, null).checks[0]).toMatchObject({ status: 'warn', detail: expect.stringContaining('sandbox') });
+  });
+});
+
+describe('preflight: a verdict that did not change keeps its time', () => {
+  // The checklist is re-evaluated on every OBS, offers or comments patch; stamping each auto check with
+  // "now" made every re-evaluation a new preflight patch (22 in 6 s to the producer's page mid-show).
+  it('re-evaluating an unchanged station gives the same preflight, so nothing is published', () => {
+    const first = restamp(null, evaluatePreflight(show, base(), new Map(), 1_000, null), null);
+    const again = restamp(first, evaluatePreflight(show, base(), new Map(), 2_000, null), null);
+    expect(again).toEqual(first);
+  });
+
+  it('stamps a check whose verdict changed with the time it changed, and a run with the run’s time', () => {
+    const first = restamp(null, evaluatePreflight(show, base(), new Map(), 1_000, null), null);
+    const s = base();
+    s.obs = { ...s.obs, link: 'connected', synced: true, scenes: ['Intro'], programScene: 'Intro' };
+    const linked = restamp(first, evaluatePreflight(show, s, new Map(), 2_000, null), null);
+    expect(linked.checks.find((c) => c.id === 'obs-link')).toMatchObject({ status: 'pass', checkedAt: 2_000 });
+    expect(linked.checks.find((c) => c.id === 'script-approved')?.checkedAt).toBe(1_000);
+    const run = restamp(linked, evaluatePreflight(show, s, new Map(), 3_000, 2_500), 2_500);
+    expect(run.checks.filter((c) => c.kind === 'auto').every((c) => c.checkedAt === 2_500 || c.checkedAt === 3_000)).toBe(true);
+    expect(run.checks.find((c) => c.id === 'obs-link')?.checkedAt).toBe(2_500);
   });
 });

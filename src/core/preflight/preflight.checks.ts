@@ -156,3 +156,21 @@ export function evaluatePreflight(
       : 'go';
   return { checks, verdict };
 }
+
+/**
+ * The checklist is re-evaluated on every watched patch; an automatic check whose verdict (status and
+ * detail) did not change keeps the time it was first given, so an unchanged station evaluates to an
+ * equal preflight and the state store publishes nothing. A run (`preflight.run`) restamps every check
+ * with its time; a changed verdict carries the evaluation's time.
+ */
+export function restamp(prev: PreflightState | null, next: PreflightState, runAt: number | null): PreflightState {
+  const before = new Map((prev?.checks ?? []).map((c) => [c.id, c]));
+  const checks = next.checks.map((c) => {
+    if (c.kind !== 'auto') return c;
+    const old = before.get(c.id);
+    const kept = old && old.kind === 'auto' && old.status === c.status && old.detail === c.detail ? old.checkedAt : null;
+    const at = kept === null ? c.checkedAt : runAt === null ? kept : Math.max(kept, runAt);
+    return at === c.checkedAt ? c : { ...c, checkedAt: at };
+  });
+  return { ...next, checks };
+}

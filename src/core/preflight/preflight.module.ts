@@ -6,7 +6,7 @@ import type { CoreModule, ModuleContext } from '../module';
 import type { SliceOf } from '../dispatch/handler';
 import type { PreflightChecklist, PreflightPorts } from './preflight.ports';
 import { conflict } from '../dispatch/command-failure';
-import { evaluatePreflight, type Tick } from './preflight.checks';
+import { evaluatePreflight, restamp, type Tick } from './preflight.checks';
 
 const WATCHED = new Set(['obs', 'cues', 'offers', 'comments', 'station', 'show', 'showday']);
 
@@ -36,7 +36,8 @@ export function createPreflightModule(
   const recompute = () => {
     scheduled = false;
     const now = clock.now();
-    state.set('preflight', evaluatePreflight(show.current()?.show ?? null, state.snapshot().state, ticks, now, lastRunAt, roster?.list(now) ?? []));
+    const next = evaluatePreflight(show.current()?.show ?? null, state.snapshot().state, ticks, now, null, roster?.list(now) ?? []);
+    state.set('preflight', restamp(state.get('preflight'), next, lastRunAt));
   };
   const schedule = () => {
     if (scheduled) return;

@@ -9,6 +9,7 @@ export interface PreflightCheck {
   kind: 'auto' | 'manual';
   status: CheckStatus;
   detail: string;
+  /** A manual item: when it was ticked. An automatic check: when the station first gave this verdict (or the last `preflight.run`, if later). */
   checkedAt: number | null;
   checkedBy: string | null;
   /** An automatic check's rule (the show file's `check`, e.g. `comments.sources`): the role policy reads it. */
