@@ -71,6 +71,16 @@ test('the desk at 1366×768 with overflowing queues: one toolbar row, offer stat
     }),
   );
   expect(spills, 'rows whose tags spill out of the row').toEqual([]);
+  // The detail's actions stay in view however long the detail (the alerts above take height at 1366×768): the
+  // moderator presses them, the facts and reasons above may scroll.
+  await expect(desk.getByTestId('my-alerts')).toContainText(/\(3\)/, { timeout: 30_000 });
+  // The row this moderator holds, with its group header and reasons: the detail at its longest.
+  await desk.getByTestId('comment-row').filter({ hasText: 'You are replying' }).first().click();
+  const pane = await desk.locator('.mod-detail').boundingBox();
+  const buttons = await desk.locator('.detail-actions button').evaluateAll((els) => els.map((b) => ({ text: b.textContent ?? '', top: b.getBoundingClientRect().top, bottom: b.getBoundingClientRect().bottom })));
+  expect(buttons.length, 'detail actions').toBeGreaterThanOrEqual(4);
+  const cut = buttons.filter((b) => !pane || b.top < pane.y - 0.5 || b.bottom > pane.y + pane.height + 0.5).map((b) => b.text);
+  expect(cut, 'detail actions out of the detail pane’s view').toEqual([]);
   expect(await desk.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'page scrolls sideways').toBe(0);
 });
 
