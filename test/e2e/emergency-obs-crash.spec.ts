@@ -15,7 +15,7 @@ import { startRtmpIngest, type RtmpIngest } from '../peers/rtmp-ingest';
 import { randomSecret, stopAll, waitUntil } from '../peers/process-control';
 import { startStationProcess, type StationProcess } from '../peers/station-process';
 import { writeBusyShow } from './busy-show';
-import { hostEmergencyScreen, producerEmergencyScreen } from './screen-checks';
+import { hostEmergencyScreen, openRigView, producerEmergencyScreen } from './screen-checks';
 
 interface StationState {
   state: {
@@ -81,13 +81,7 @@ test('OBS crashes mid-show: "OBS link lost" on producer and host within 2 s; rec
     await expect(producer.getByTestId('status-air')).toHaveText('NO OBS LINK');
     await expect(producer.getByTestId('status-health')).not.toContainText(/GREEN|AMBER/);
   };
-  const open = async (role: 'producer' | 'host') => {
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(`${st.url}/${role}?token=${st.tokens[role]}`);
-    await expect(page.getByTestId('connection')).toHaveText('STATION LINKED');
-    return page;
-  };
+  const open = (role: 'producer' | 'host') => openRigView(context, st, role);
 
   // Live: OBS linked, the show clock running, the stream on air with bytes at the ingest, no banner.
   expect((await st.api('obs.connect', { url: studio.url, password })).status).toBe(200);

@@ -13,7 +13,7 @@ import { randomSecret, stopAll, waitUntil } from '../peers/process-control';
 import { startStationProcess, type StationProcess } from '../peers/station-process';
 import OBSWebSocket from 'obs-websocket-js';
 import { writeBusyShow } from './busy-show';
-import { hostEmergencyScreen, producerEmergencyScreen } from './screen-checks';
+import { hostEmergencyScreen, openRigView, producerEmergencyScreen } from './screen-checks';
 
 let workDir: string;
 let primary: RtmpIngest | null = null;
@@ -49,13 +49,7 @@ test('the primary ingest dies mid-show: banner on producer and host within 2 s; 
   if (!station || !obs || !primary || !backup) throw new Error('rig did not start');
   const st = station;
   const studio = obs;
-  const open = async (role: 'producer' | 'host') => {
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(`${st.url}/${role}?token=${st.tokens[role]}`);
-    await expect(page.getByTestId('connection')).toHaveText('STATION LINKED');
-    return page;
-  };
+  const open = (role: 'producer' | 'host') => openRigView(context, st, role);
   expect((await st.api('obs.connect', { url: studio.url, password })).status).toBe(200);
   const producer = await open('producer');
   const host = await open('host');

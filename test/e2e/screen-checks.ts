@@ -4,7 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { StationProcess } from '../peers/station-process';
 
 /** Where the specs' screenshots go: docs/screenshots with BATON_SCREENSHOTS=1, else the output folder. */
 export const SHOTS = process.env.BATON_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/screenshots') : resolve(import.meta.dirname, '../../.tmp/playwright-output');
@@ -167,4 +168,13 @@ export async function toastCoversNothing(page: Page, toast: Locator, what: strin
     return out;
   });
   expect(covered, `${what}: the toast covers`).toEqual([]);
+}
+
+/** A producer or host view of a station process the spec started itself, at 1366×768, linked. */
+export async function openRigView(context: BrowserContext, st: StationProcess, role: 'producer' | 'host'): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${st.url}/${role}?token=${st.tokens[role]}`);
+  await expect(page.getByTestId('connection')).toHaveText('STATION LINKED');
+  return page;
 }

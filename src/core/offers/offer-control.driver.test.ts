@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../storage/database';
 import { silentLogger } from '../platform/logger';
 import { systemTimers } from '../platform/timers';
-import { offerSchema, type Offer } from '../../shared/show/show.schema';
+import type { Offer } from '../../shared/show/show.schema';
+import { webhookGlowKit } from '../../../test/support/webhook-offer';
 import { CommandFailure } from '../dispatch/command-failure';
 import { StoreError } from './commerce.adapter';
 import { createOffersRepo, type OffersRepo } from './offers.repo';
@@ -16,14 +17,7 @@ import { initialState } from '../state/initial-state';
 import { createAlertsService } from '../alerts/alerts.service';
 
 const TIMING: OfferTiming = { requestTimeoutMs: 200, deadlineMs: 250, retryBaseMs: 10, retryMaxMs: 40, pollMs: 30 };
-const offer: Offer = offerSchema.parse({
-  id: 'glow-kit-live',
-  name: 'Glow Kit live bundle',
-  skus: ['BNDL-GLOW-KIT'],
-  price: { amount: 39, currency: 'USD' },
-  code: 'LIVEGLOW',
-  store: { adapter: 'webhook', url: 'http://127.0.0.1:9/hook', hmacSecret: 'hook' },
-});
+const offer: Offer = webhookGlowKit;
 const PENDING = 'offers.pending.glow-kit-live';
 /** A controller's outward ports that nobody listens to (tests that watch only the store and the timers). */
 const unheard = {

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../storage/database';
 import { silentLogger } from '../platform/logger';
-import { offerSchema, type Offer } from '../../shared/show/show.schema';
+import type { Offer } from '../../shared/show/show.schema';
+import { webhookGlowKit } from '../../../test/support/webhook-offer';
 import type { CommerceAdapter, StoreOrder } from './commerce.adapter';
 import { createOffersRepo } from './offers.repo';
 import { createOfferController, type OfferController } from './offer-control.driver';
@@ -15,14 +16,7 @@ import { createFakeStore } from '../../../test/support/fake-commerce-store';
 
 const POLL_MS = 5000;
 const TIMING: OfferTiming = { requestTimeoutMs: 200, deadlineMs: 250, retryBaseMs: 10, retryMaxMs: 40, pollMs: POLL_MS };
-const offer: Offer = offerSchema.parse({
-  id: 'glow-kit-live',
-  name: 'Glow Kit live bundle',
-  skus: ['BNDL-GLOW-KIT'],
-  price: { amount: 39, currency: 'USD' },
-  code: 'LIVEGLOW',
-  store: { adapter: 'webhook', url: 'http://127.0.0.1:9/hook', hmacSecret: 'hook' },
-});
+const offer: Offer = webhookGlowKit;
 /** Lets the store's answers (promises, and the driver's deferred work) land before time moves on. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
