@@ -62,7 +62,7 @@ test('an offer paused by its rollback rule: banner on producer and host; "Resume
   await action.click();
   await expect(action).toHaveText('Confirm: resume serum duo');
   expect((await offer('serum-duo')).state).toBe('paused');
-  // The second press resumes it; the banner goes once the store's read-back confirms it live. (The arm
+  // The second press resumes it and the banner goes. (The arm
   // lasts 4 s: on a starved machine it can lapse before the second press lands, so press again from armed.)
   const pressedAt = Date.now();
   await expect(async () => {
@@ -72,6 +72,9 @@ test('an offer paused by its rollback rule: banner on producer and host; "Resume
     await expect(banner).toHaveCount(0, { timeout: 10_000 });
   }).toPass({ timeout: 90_000 });
   await expect(hostBanner).toHaveCount(0);
+  // The banner goes with the producer's resume (the rule no longer holds the offer: it is the producer's
+  // resume, shown as RESUMING in the status bar); the store's read-back confirms it live a moment later.
+  await expect.poll(async () => (await offer('serum-duo')).state, { timeout: 15_000 }).toBe('live');
   const resumed = await offer('serum-duo');
   expect(resumed).toMatchObject({ state: 'live', intent: 'live', pending: false });
   expect(resumed.requestedBy).not.toMatch(/^system:trigger:/);
