@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../storage/database';
 import { silentLogger } from '../platform/logger';
 import { systemTimers } from '../platform/timers';
 import type { Offer } from '../../shared/show/show.schema';
-import { webhookGlowKit } from '../../../test/support/webhook-offer';
+import { unheard, webhookGlowKit } from '../../../test/support/offer-control-fixture';
 import { CommandFailure } from '../dispatch/command-failure';
 import { StoreError } from './commerce.adapter';
 import { createOffersRepo, type OffersRepo } from './offers.repo';
@@ -19,17 +19,6 @@ import { createAlertsService } from '../alerts/alerts.service';
 const TIMING: OfferTiming = { requestTimeoutMs: 200, deadlineMs: 250, retryBaseMs: 10, retryMaxMs: 40, pollMs: 30 };
 const offer: Offer = webhookGlowKit;
 const PENDING = 'offers.pending.glow-kit-live';
-/** A controller's outward ports that nobody listens to (tests that watch only the store and the timers). */
-const unheard = {
-  audit: () => {},
-  alert: () => {},
-  clearAlert: () => {},
-  alertStamp: () => 0,
-  changed: () => {},
-  onReading: () => {},
-  onOrders: () => {},
-  scrub: (text: string) => text,
-};
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Attempt rows follow the answer to a click, in the same turn. */
 const afterReply = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../storage/database';
 import { silentLogger } from '../platform/logger';
 import type { Offer } from '../../shared/show/show.schema';
-import { webhookGlowKit } from '../../../test/support/webhook-offer';
+import { unheard, webhookGlowKit } from '../../../test/support/offer-control-fixture';
 import type { CommerceAdapter, StoreOrder } from './commerce.adapter';
 import { createOffersRepo } from './offers.repo';
 import { createOfferController, type OfferController } from './offer-control.driver';
@@ -69,14 +69,8 @@ function controller(adapter: CommerceAdapter, time: ReturnType<typeof virtualTim
     timers: time.timers,
     log: silentLogger,
     timing: TIMING,
-    audit: () => {},
-    alert: () => {},
-    clearAlert: () => {},
-    alertStamp: () => 0,
-    changed: () => {},
-    onReading: () => {},
+    ...unheard,
     onOrders,
-    scrub: (text) => text,
   });
   open.push({ c, db });
   return c;
