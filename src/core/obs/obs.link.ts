@@ -1,7 +1,7 @@
 // The connection manager: keeps one obs-websocket session to the target, reconnecting with
 // backoff after any drop, and runs the resync on every new session before declaring it usable.
 import type { Logger } from '../platform/logger';
-import { backoffDelay } from '../platform/backoff';
+import { backoffDelay } from '../../shared/time/backoff';
 import type { ObsConnector, ObsSession } from './obs.client';
 import { ObsConnectError, describeClose } from './obs.errors';
 import type { ObsTiming } from './obs.ports';

@@ -4,7 +4,7 @@
 import type { Offer } from '../../shared/show/show.schema';
 import type { Clock } from '../platform/clock';
 import type { Timers } from '../platform/timers';
-import { backoffDelay } from '../platform/backoff';
+import { backoffDelay } from '../../shared/time/backoff';
 import type { OffersAuditor } from './offers.audit';
 import { asStoreError, StoreError, type CommerceAdapter } from './commerce.adapter';
 import type { OfferController } from './offer-control.driver';

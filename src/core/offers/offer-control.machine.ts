@@ -2,7 +2,7 @@
 // It owns the durable intent (live/paused), the one store operation driving towards it (coalesced,
 // idempotent, retried with backoff) and the phase views show — `paused` only after a read-back.
 import type { OfferPhase } from '../../shared/contract/index';
-import { backoffDelay } from '../platform/backoff';
+import { backoffDelay } from '../../shared/time/backoff';
 import type { StoreErrorKind, StoreOrder, StoreReading } from './commerce.adapter';
 import type { ControlRow } from './offers.repo';
 import type { OfferTiming } from './offers.ports';

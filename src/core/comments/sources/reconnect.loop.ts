@@ -2,7 +2,7 @@
 // time, delays from the backoff, and the source's health saying why it waits and for how long.
 // A source supplies only `open` (one connection attempt) and calls `schedule` when that fails.
 import type { SourceStatus } from '../../../shared/contract/index';
-import { createBackoff, type Backoff, type BackoffOptions } from '../../platform/backoff';
+import { createBackoff, type Backoff, type BackoffOptions } from '../../../shared/time/backoff';
 import type { HealthTracker } from './source.types';
 
 export interface ReconnectLoop {

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { SecretStore } from '../../platform/secret-store';
 import type { SourceComment } from '../comment.model';
-import type { BackoffOptions } from '../../platform/backoff';
+import type { BackoffOptions } from '../../../shared/time/backoff';
 import type { CommentSource, SourceFactories, SourceFactory, SourceSink } from './source.types';
 import { isScopedSecret, scopeMessage, sourceSecretPrefix } from '../../../shared/show/secret-scope';
 

@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { SecretStore } from '../../platform/secret-store';
 import type { SourceComment } from '../comment.model';
-import type { BackoffOptions } from '../../platform/backoff';
+import type { BackoffOptions } from '../../../shared/time/backoff';
 
 export interface SourceSink {
   comments(batch: SourceComment[]): void;

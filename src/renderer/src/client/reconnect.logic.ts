@@ -1,11 +1,16 @@
 // When a view tries the station again after its link dropped: capped exponential backoff with
 // jitter, and one pending retry that the producer can bring forward ("Reconnect now"). Timers are
 // injected, so the schedule is tested without waiting and two clients never share one.
+import { backoffDelay, type BackoffPolicy } from '../../../shared/time/backoff';
+
+/** 500 ms doubling to a 5 s cap, ±20 %, said in the project's one backoff rule: a ceiling 1.2× those
+ * with its lower third random is the same uniform 0.8–1.2× spread. */
+const VIEW_RECONNECT: BackoffPolicy = { baseMs: 600, maxMs: 6000, jitter: 1 / 3 };
 
 /** The wait before try `attempt` (1, 2, …): 500 ms doubling to a 5 s cap, ±20 % so views that lost
  * the station together do not all knock at once when it comes back. `random` is in [0, 1). */
 export function backoffMs(attempt: number, random: number): number {
-  return Math.min(5000, 250 * 2 ** Math.min(attempt, 5)) * (0.8 + random * 0.4);
+  return backoffDelay(attempt, VIEW_RECONNECT, () => random);
 }
 
 export interface RetryTimers {
