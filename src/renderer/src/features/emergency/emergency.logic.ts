@@ -2,7 +2,7 @@
 // each one with its cause in words, since when, and the one action that most likely fixes it.
 // Pure, so the producer's console and the host's card always agree on what is an emergency.
 import type { CuesState, ObsState, OfferView } from '../../../../shared/contract/index';
-import { linkLostSince } from '../obs/obs.logic';
+import { emergencySince, linkLostSince } from '../obs/obs.logic';
 
 export type EmergencyAction =
   | { kind: 'switchIngest'; to: 'primary' | 'backup'; label: string }
@@ -67,7 +67,7 @@ export function emergencies(input: EmergencyInput): Emergency[] {
   // A stream idle (or a link lost) before the show became an emergency when the show clock started:
   // "since" counts from the later of the two, never from OBS being linked long before.
   const showAt = cues?.showStartedAt ?? null;
-  const began = (t: number | null) => (showAt === null ? t : t === null ? showAt : Math.max(t, showAt));
+  const began = (t: number | null) => emergencySince(t, showAt);
   if (obs) {
     const usable = obs.link === 'connected' && obs.synced;
     const switching = obs.ingest.switching;

@@ -165,8 +165,13 @@ export function healthLevelLabel(level: HealthLevel, synced: boolean): string {
  * became an emergency then; the banner never counts from before the show). Null when nobody knows.
  */
 export function linkLostSince(obs: Pick<ObsState, 'lostAt'>, showStartedAt: number | null): number | null {
-  if (showStartedAt === null) return obs.lostAt;
-  return obs.lostAt === null ? showStartedAt : Math.max(obs.lostAt, showStartedAt);
+  return emergencySince(obs.lostAt, showStartedAt);
+}
+
+/** A condition that began at `t` became an emergency when the show clock started, if it began before: the later of the two. */
+export function emergencySince(t: number | null, showStartedAt: number | null): number | null {
+  if (showStartedAt === null) return t;
+  return t === null ? showStartedAt : Math.max(t, showStartedAt);
 }
 
 /** The compact badge for the header and the host view; `lostSince` from linkLostSince, so the badge
