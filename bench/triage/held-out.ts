@@ -118,6 +118,12 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/rock-climbing/catalog.json': 'e9923cd1d76332583b49b3432c18b83207981c6207b0db8f3978f991afeca160',
   'heldout/ceramics-pottery/comments.jsonl': '8405860884c20999293e1492691f3b82b415bd81b223602b4324a2cbd5df1190',
   'heldout/ceramics-pottery/catalog.json': '6aad0c06ae4778b1c4cbf3772caa8f1c642d6d3baabe532894779657a982f23a',
+  // Written 2026-12-07 13:30–13:34 (session 18) by a thirty-first and a thirty-second author from the brief with SKU
+  // rule v2; frozen in 50d84d0 before any session-18 change to triage.
+  'heldout/bathroom-fixtures/comments.jsonl': '4a3f6b24041bb28dfad4f591934f6eb989e442397880bfd5a4b745d54ac52c68',
+  'heldout/bathroom-fixtures/catalog.json': '55ed8cc818eb85aa4fccf54d6a57def10d61c08eea1f88bd7e73197f3f9e90e0',
+  'heldout/ski-snowboard/comments.jsonl': '0d5654487d142a1e0dc3ccc719d08511b5ab5d30bed73b7784b8442f8ff184bc',
+  'heldout/ski-snowboard/catalog.json': 'ca120cd062aa00222b12ad49ef2a164101347ba33afdc059cbc72e21c4721de0',
 };
 
 /**
