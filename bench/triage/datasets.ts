@@ -288,6 +288,20 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/vintage-thrift/comments.jsonl': 'cc4032d7e86b761d9c6e84281556f1a09cea00a406f31ceea3d3005ea1d978c4',
   'corpus/vintage-thrift/catalog.json': '8032ab6c7eb8ae15512cd31920e2f7a57ddcb8e4369d06e9a48ce81663a27af1',
   'corpus/vintage-thrift/sku-v2a.jsonl': '668fa67ef0f09c4d35c24b51244072e8a52bb2d8205ad375759c27daeb2fb36a',
+  // Written 2026-12-07 13:30–13:34 (session 18) by four more independent authors from the same brief with SKU rule v2,
+  // and made SKU tuning data on arrival (SKU_TUNING_SPLIT, ON_SCREEN_TUNING): fresh per-line SKU errors to read.
+  'corpus/wine-bar/comments.jsonl': 'c3be0367fcc3d9851f71eaf161591bc374d96f0df5d046f96225a48869b7eedc',
+  'corpus/wine-bar/catalog.json': '0c7a71b74be73e5d80f20366b02502dbacaa473b286a2c1c5ba0fe799fa65d6d',
+  'corpus/wine-bar/sku-v2a.jsonl': '871a6e9842efab7d504d4a2c26c975d545c5d352cc4359df009880a12bf4536a',
+  'corpus/sewing-quilting/comments.jsonl': 'a25ebcc26ace74d1964b552ff1902c2f7b70ad9192d393f82af7ab954b40a5a0',
+  'corpus/sewing-quilting/catalog.json': '4e957bc670545151a970fac665d6cff9007c8193236a597825d28f9cb6abe644',
+  'corpus/sewing-quilting/sku-v2a.jsonl': '06402be41531c05f4011b00a3a6c1ee1def41555c2892b9672c11cf58937e39a',
+  'corpus/solar-power/comments.jsonl': 'be7ae675740a79d99f5143f783b99da21ecf3c4a5b0569fc0c6b8f9d06a24a8d',
+  'corpus/solar-power/catalog.json': '5b1cf016eceb7ee5cded52e27d8f63279a5ae0b50c76a33af6346380d6c2127c',
+  'corpus/solar-power/sku-v2a.jsonl': 'a782c8737725658aa6c238ff78af47029cadcd4f52b16a2afc26d22642eff086',
+  'corpus/batik-kebaya/comments.jsonl': '850e8eb5fdec874191659736b838340fb1abee7364f4f0f84c4a20f8c7c724f5',
+  'corpus/batik-kebaya/catalog.json': '9662e6d2ea7f4d470899e8dbf5ca4e82171fa78df1f7ab1aa577a10a20ffd61c',
+  'corpus/batik-kebaya/sku-v2a.jsonl': '34ac14a6eb9e888c183965110c191cdeb53fa0a5e81d88524876c5d38ef9a2fd',
 };
 
 /**
@@ -299,9 +313,10 @@ export const DEVELOPER_WRITTEN: ReadonlySet<string> = new Set(['kitchen-applianc
 
 /**
  * Written for the SKU steps' tuning (session 13: skate-surf, mens-grooming; session 14: cheese-charcuterie,
- * wedding-bridal; session 15: pc-components, lingerie-sleepwear).
+ * wedding-bridal; session 15: pc-components, lingerie-sleepwear; session 18: wine-bar, sewing-quilting, solar-power,
+ * batik-kebaya).
  */
-const WRITTEN_FOR_SKU_TUNING = ['skate-surf', 'mens-grooming', 'cheese-charcuterie', 'wedding-bridal', 'pc-components', 'lingerie-sleepwear'] as const;
+const WRITTEN_FOR_SKU_TUNING = ['skate-surf', 'mens-grooming', 'cheese-charcuterie', 'wedding-bridal', 'pc-components', 'lingerie-sleepwear', 'wine-bar', 'sewing-quilting', 'solar-power', 'batik-kebaya'] as const;
 
 /**
  * Independent corpus categories whose texts and per-line SKU errors were read while writing the SKU matcher: apparel,
