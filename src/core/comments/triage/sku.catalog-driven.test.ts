@@ -186,6 +186,17 @@ describe('the pinned product', () => {
     expect(sku('ficou muito pequeno', 'OIL-1L')).toBeNull();
   });
 
+  it('a size adjective after an exclamation or before an intensifier is a reaction, not a size picked (session 18)', () => {
+    for (const t of ['que grande!!', 'nossa, que grande kkk', 'qué grande 😱', 'so big lol', 'wah gede banget', 'gede bgt kak', 'tão pequeno 🥺', 'how big is it?']) {
+      expect(sku(t, 'APR-S'), t).toBeNull();
+    }
+    expect(skuInContext(match('how big is it?', 'APR-S'), 'question', 'APR-S')).toMatchObject({ sku: 'APR-S' });
+    // a size still picked: after an article, or beside the family word
+    expect(sku('the big apron', 'APR-S')).toBe('APR-M');
+    expect(sku('the big one pls', 'APR-S')).toBe('APR-M');
+    expect(sku('so the big apron then', 'APR-S')).toBe('APR-M');
+  });
+
   it('holding/showing verbs, "that" beside a product word, "the pinned one"', () => {
     expect(sku("the one she's showing, i'll take it", 'KTL-01')).toBe('KTL-01');
     expect(sku('mau yg lagi dipegang', 'KTL-01')).toBe('KTL-01');

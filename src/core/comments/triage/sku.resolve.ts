@@ -76,10 +76,18 @@ const ITEM_BEFORE: ReadonlySet<string> = keySetOf(['yg', 'yang', 'warna', 'wrn']
  */
 const FIT_WORDS: ReadonlySet<string> = keySetOf(['run', 'runs', 'running', 'ran', 'too', 'queda', 'quedo', 'quedan', 'quedaron', 'quedaba', 'fica', 'ficou',
   'ficam', 'ficaram', 'ficava', 'demasiado', 'demasiada']);
+/**
+ * An exclamation right before a size adjective ("que grande!", "so big lol", "tão pequeno", "how big is it?") or an
+ * intensifier right after it ("gede banget"): the viewer reacts to (or asks about) the size of what is shown, no size
+ * is picked (rule v2: a reaction names nothing; a question about the product's measure is about the product on screen).
+ */
+const EXCLAIM_BEFORE: ReadonlySet<string> = keySetOf(['so', 'how', 'such', 'que', 'q', 'tao', 'tan', 'muy', 'wah', 'wow', 'uf', 'nosa', 'caramba', 'omg']);
+const INTENSIFIER_AFTER: ReadonlySet<string> = keySetOf(['banget', 'bgt', 'bngt', 'amat', 'sekali', 'bet']);
 function fitNoise(m: Mention, toks: readonly string[]): boolean {
   if (!m.term.attributeOnly || dimensionOf(m.term) !== 'size' || m.term.numeric || /\d/.test(m.term.label)) return false;
   if (!m.term.kinds.has('sizenarrow') && !m.term.kinds.has('size')) return false;
   for (let k = 1; k <= 3; k++) if (FIT_WORDS.has(toks[m.at - k] ?? '')) return true;
+  if (m.term.keys.length === 1 && (EXCLAIM_BEFORE.has(toks[m.at - 1] ?? '') || INTENSIFIER_AFTER.has(toks[m.at + 1] ?? ''))) return true;
   return false;
 }
 
