@@ -107,6 +107,17 @@ describe('sku.context with the on-screen cue', () => {
     expect(inContext("the one you're holding arrived broken", 'complaint').sku).toBe(PINNED);
   });
 
+  it('instalments and wallets are the store\'s (payment), not the product (session 18)', () => {
+    for (const t of ['pagan en cuotas?', 'tiene meses sin intereses?', 'dá pra parcelar em 3x sem juros?', 'parcelado no cartão?', 'can i pay in installments?',
+      'do you take afterpay?', 'aceptan yape?', 'puedo pagar en oxxo?', 'bisa qris kak?']) {
+      expect(cue(t), t).toBeNull();
+    }
+    // still about the product: whether it is effective, worth the money, what it holds
+    expect(cue('es efectivo?')).toBe('question');
+    expect(cue('vale o dinheiro?')).toBe('question');
+    expect(cue('how much weight can it hold?')).toBe('pronoun');
+  });
+
   it('a named product still beats the pinned one', () => {
     expect(inContext('does the sun stick sting?', 'question').sku).toBe('SPF-50-STK');
   });

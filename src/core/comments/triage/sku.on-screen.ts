@@ -71,6 +71,10 @@ const OFF_PRODUCT_WORDS: ReadonlySet<string> = keySetOf([
   // product's own too), invoices, gift wrapping and exchanges: the store's service, not the product (session 16)
   'llegar', 'llega', 'llegan', 'chega', 'chegar', 'chegam', 'nyampe', 'factura', 'fatura', 'invoice', 'receipt', 'recibo', 'faktur', 'wrap', 'wrapping',
   'envoltura', 'embrulhar', 'embrulho', 'exchange', 'trocar', 'tuker', 'tukar',
+  // instalments and the wallets, cash points and pay-later schemes shops take in the four markets: how to pay, the
+  // store's (session 18). Not "cash"/"efectivo"/"dinheiro" ("es efectivo?", "vale o dinheiro?" ask about the product)
+  'cuotas', 'cuota', 'intereses', 'interes', 'juros', 'parcelas', 'parcelado', 'parcelamento', 'installment', 'installments', 'instalment',
+  'instalments', 'afterpay', 'klarna', 'mercadopago', 'yape', 'plin', 'nequi', 'daviplata', 'oxxo', 'qris', 'kredivo', 'akulaku',
 ]);
 
 /**
