@@ -118,6 +118,15 @@ describe('sku.context with the on-screen cue', () => {
     expect(cue('how much weight can it hold?')).toBe('pronoun');
   });
 
+  it('"-nya" on the stream\'s camera, sound, music or video and "se congela" are the show\'s, not a word for the product (session 18)', () => {
+    for (const t of ['kak kameranya bisa dideketin?', 'musiknya bisa dikecilin?', 'videonya kok putus2?']) expect(cue(t), t).toBeNull();
+    for (const t of ['otra vez se congela todo', 'cancela mi compra porfa', 'kak suaranya ilang']) expect(cue(t), t).not.toBe('pronoun');
+    expect(inContext('kak kameranya bisa dideketin?', 'question').sku).toBeNull();
+    // "-nya" on the product's own parts and attributes still stands for it
+    expect(cue('warnanya ada yg lain?')).toBe('pronoun');
+    expect(cue('lampunya terang ga?')).toBe('pronoun');
+  });
+
   it('a named product still beats the pinned one', () => {
     expect(inContext('does the sun stick sting?', 'question').sku).toBe('SPF-50-STK');
   });

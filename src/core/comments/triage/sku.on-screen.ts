@@ -37,7 +37,9 @@ const ENCLITIC_LOOKALIKES: ReadonlySet<string> = new Set(['mochila', 'modelo', '
   'canela', 'escuela', 'novela', 'estrela', 'parcela', 'tabela', 'flanela', 'chinela', 'chinelo', 'suela', 'suelo', 'cielo', 'hielo', 'caramelo',
   'martelo', 'cotovelo', 'paralelo', 'regalo', 'intervalo', 'cavalo', 'escala', 'sandalia', 'pastela', 'cazuela', 'ciruela', 'mortadela', 'aquarela',
   'capela', 'favela', 'tequila', 'gorila', 'pupila', 'argila', 'tranquilo', 'tranquila', 'sigilo', 'camelo', 'gelo', 'vuelo', 'pelo', 'mala', 'sala',
-  'bala', 'gala', 'vela', 'tela', 'fila', 'vila', 'kilo', 'hilo', 'palo']);
+  'bala', 'gala', 'vela', 'tela', 'fila', 'vila', 'kilo', 'hilo', 'palo',
+  // verbs of the stream or the order that end like a clitic ("se congela la imagen", "cancela mi pedido"; session 18)
+  'congela', 'congelo', 'cancela', 'cancelo']);
 function isEnclitic(t: string): boolean {
   return ENCLITIC.test(t) && !ENCLITIC_LOOKALIKES.has(t) && !ENCLITIC_LOOKALIKES.has(t.replace(/s$/, ''));
 }
@@ -49,7 +51,11 @@ const NYA_NOT_PRODUCT: ReadonlySet<string> = new Set(['sebenar', 'biasa', 'akhir
   'untung', 'pokok', 'maka', 'soal', 'mungkin', 'tadi', 'host', 'kakak', 'kak', 'live', 'ongkir', 'pengiriman', 'kiriman', 'paket', 'kurir', 'resi',
   'pesanan', 'orderan', 'order', 'admin', 'toko', 'seller', 'link', 'kode', 'voucher', 'diskon', 'promo', 'mba', 'mbak', 'mas', 'abang', 'bang', 'suami',
   'istri', 'anak', 'mama', 'ibu', 'bapak', 'dia', 'sama', 'lain', 'terus', 'malah', 'kali', 'banget', 'gimana', 'bagaimana', 'caranya', 'kapan', 'sekali',
-  'tinggal', 'jadi', 'sisa', 'lagi', 'yang', 'yg', 'berikut', 'selanjut', 'beda', 'perbedaan']); // raw folded stems, not word keys
+  'tinggal', 'jadi', 'sisa', 'lagi', 'yang', 'yg', 'berikut', 'selanjut', 'beda', 'perbedaan',
+  // the stream's camera, sound, music, picture and signal, and the host's talking ("kameranya goyang", "musiknya
+  // kekencengan", "suaranya ilang", "videonya patah2", "ngomongnya"): the show's, not the product's (rule v2 part C; session 18)
+  'kamera', 'camera', 'musik', 'music', 'lagu', 'suara', 'sound', 'audio', 'video', 'gambar', 'sinyal', 'signal', 'koneksi', 'jaringan', 'internet',
+  'wifi', 'mic', 'mik', 'layar', 'ngomong', 'omongan', 'bicara', 'studio', 'streaming', 'siaran']); // raw folded stems, not word keys
 
 /**
  * Words that make a question about something other than the product: shipping, payment, codes and discounts, the
@@ -75,6 +81,8 @@ const OFF_PRODUCT_WORDS: ReadonlySet<string> = keySetOf([
   // store's (session 18). Not "cash"/"efectivo"/"dinheiro" ("es efectivo?", "vale o dinheiro?" ask about the product)
   'cuotas', 'cuota', 'intereses', 'interes', 'juros', 'parcelas', 'parcelado', 'parcelamento', 'installment', 'installments', 'instalment',
   'instalments', 'afterpay', 'klarna', 'mercadopago', 'yape', 'plin', 'nequi', 'daviplata', 'oxxo', 'qris', 'kredivo', 'akulaku',
+  // the stream's camera, picture, signal and music (not "sound"/"audio"/"volume": a speaker's own)
+  'kamera', 'camera', 'camara', 'video', 'imagen', 'imagem', 'sinyal', 'signal', 'senal', 'sinal', 'musik',
 ]);
 
 /**
