@@ -85,6 +85,9 @@ describe('the promotion in Vendure’s own admin (where a person pauses it when 
     expect(vendureAdminUrl('https://shop.example/api/admin?x=1', 'a b')).toBe('https://shop.example/admin/marketing/promotions/a%20b');
     expect(vendureAdminUrl('not a url', '1')).toBeNull();
   });
+  it('carries no user:password@ of the Admin API address: the link is in every role’s offers slice, and the address is stripped from theirs', () => {
+    expect(vendureAdminUrl('https://staging:hunter2@shop.example/admin-api', '1')).toBe('https://shop.example/admin/marketing/promotions/1');
+  });
 });
 
 describe('vendure adapter: the order cursor', () => {

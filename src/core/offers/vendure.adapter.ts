@@ -249,7 +249,11 @@ export function createVendureAdapter(deps: {
 /** The promotion's page in Vendure's admin UI, served beside the Admin API (`/admin` by default). */
 export function vendureAdminUrl(adminApiUrl: string, promotionId: string): string | null {
   try {
-    return new URL(`/admin/marketing/promotions/${encodeURIComponent(promotionId)}`, adminApiUrl).href;
+    // Never the address's user:password@: this link reaches every role's offers slice.
+    const url = new URL(`/admin/marketing/promotions/${encodeURIComponent(promotionId)}`, adminApiUrl);
+    url.username = '';
+    url.password = '';
+    return url.href;
   } catch {
     return null;
   }
