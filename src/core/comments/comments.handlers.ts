@@ -67,11 +67,12 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   const postKey = (m: CommentRecord, text: string) => `${m.source}|${m.room ?? ''}|${text}`;
   /**
    * One public reply per room (and text) where the source can post: every asker there sees it, and
-   * a room is not flooded with the same answer once per comment. Every post is tried; `failed` says
-   * which did not go out and why, so the caller marks answered only what was posted (a room that got
-   * its reply must not get it again when the moderator retries the rest).
+   * a room is not flooded with the same answer once per comment. `failed` says which did not go out
+   * and why, so a bulk marks answered only what was posted (a room that got its reply must not get it
+   * again when the moderator retries the rest). `untilFailure`: stop at the first failure (one work
+   * item, which is answered whole or not at all: no further room gets a post that will be retried).
    */
-  const postOncePerRoom = async (groups: { members: CommentRecord[]; text: string }[]): Promise<{ sent: number; failed: Map<string, string> }> => {
+  const postOncePerRoom = async (groups: { members: CommentRecord[]; text: string }[], untilFailure = false): Promise<{ sent: number; failed: Map<string, string> }> => {
     const posts = new Map<string, { m: CommentRecord; text: string }>();
     for (const { members, text } of groups)
       for (const m of members) {
@@ -88,6 +89,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         sent += 1;
       } catch (error) {
         notSent.set(k, `The reply was not sent on ${m.platform}: ${(error as Error).message}.`);
+        if (untilFailure) break;
       }
     }
     return { sent, failed: notSent };
@@ -239,7 +241,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       let sent = 0;
       if (send) {
         const members = svc.repo.getMany(cl.memberIds());
-        const posted = await postOncePerRoom([{ members, text }]);
+        const posted = await postOncePerRoom([{ members, text }], true);
         const why = failedPost(members, text, posted.failed);
         if (why !== null) throw failed(`${why}${posted.sent > 0 ? ` It went out in ${posted.sent} other room(s).` : ''} Nobody was marked answered.`);
         sent = posted.sent;
