@@ -113,4 +113,29 @@ describe('vendure adapter: the order cursor', () => {
     const later = createVendureAdapter({ client, binding, memo, now: () => now + 60_000 });
     expect((await later.pollOrders())?.map((o) => o.id)).toEqual(['vendure:EARLY']);
   });
+
+  it('never moves past now on a store’s word: an order dated years ahead (or undated garbage) does not hide the orders paid after it', async () => {
+    let now = Date.parse('2026-12-07T10:00:00Z');
+    const placed: { code: string; at: string }[] = [{ code: 'FUTURE', at: '2099-01-01T00:00:00Z' }];
+    const client: VendureClient = {
+      forget() {},
+      async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+        if (!query.includes('BatonOrders')) throw new Error('only the order listing is expected');
+        const since = Date.parse(variables.since as string);
+        // A store that answers every order it holds after the cursor (and an undated one always).
+        const items = placed
+          .filter((o) => !(Date.parse(o.at) <= since))
+          .map((o) => ({ code: o.code, orderPlacedAt: o.at, totalWithTax: 3900, currencyCode: 'USD', lines: [{ quantity: 1, productVariant: { id: '7', sku: 'SKU-7' } }] }));
+        return { orders: { items } } as T;
+      },
+    };
+    const adapter = createVendureAdapter({ client, binding, memo: createMemoryMemo(), now: () => now });
+    // Counted when it was listed, not in 2099 (the KPI windows and the cap read `at`).
+    expect((await adapter.pollOrders())?.map((o) => [o.id, o.at])).toEqual([['vendure:FUTURE', now]]);
+    now += 5000;
+    placed.push({ code: 'REAL', at: new Date(now - 1000).toISOString() }, { code: 'GARBAGE', at: 'not a date' });
+    const next = await adapter.pollOrders();
+    expect(next?.map((o) => o.id)).toContain('vendure:REAL');
+    expect(next?.find((o) => o.id === 'vendure:GARBAGE')?.at).toBe(now);
+  });
 });

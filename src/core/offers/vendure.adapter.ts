@@ -210,8 +210,13 @@ export function createVendureAdapter(deps: {
       const data = await client.gql<OrdersData>(READ_ORDERS, { since: new Date(since).toISOString() });
       const out: StoreOrder[] = [];
       let last = since;
+      const listedAt = deps.now();
       for (const o of data.orders.items) {
-        const at = o.orderPlacedAt ? Date.parse(o.orderPlacedAt) : deps.now();
+        // The store's word on when, never later than now: an order dated ahead (a wrong clock, a
+        // hostile store) would move the cursor past every order paid before that date, so the cap
+        // never counted them; an undated or unreadable one is placed now, not at NaN.
+        const placed = o.orderPlacedAt ? Date.parse(o.orderPlacedAt) : NaN;
+        const at = Number.isFinite(placed) ? Math.min(placed, listedAt) : listedAt;
         last = Math.max(last, at);
         const line = o.lines.find((l) => binding.variantIds.includes(String(l.productVariant.id)));
         if (!line || testCodes().includes(o.code)) continue;
