@@ -138,4 +138,25 @@ describe('vendure adapter: the order cursor', () => {
     expect(next?.map((o) => o.id)).toContain('vendure:REAL');
     expect(next?.find((o) => o.id === 'vendure:GARBAGE')?.at).toBe(now);
   });
+
+  it('reads each listed order as untrusted: one without lines does not stop the listing, and a total that is no number is no revenue figure (not NaN)', async () => {
+    let now = Date.parse('2026-12-07T10:00:00Z');
+    const line = { quantity: 1, productVariant: { id: '7', sku: 'SKU-7' } };
+    let answer: unknown[] = [
+      { code: 'NOLINES', orderPlacedAt: new Date(now - 500).toISOString(), totalWithTax: 3900, currencyCode: 'USD', lines: null },
+      { code: 'ODD', orderPlacedAt: new Date(now - 400).toISOString(), totalWithTax: '39.00', currencyCode: 'USD', lines: [line] },
+    ];
+    const client: VendureClient = {
+      forget() {},
+      async gql<T>(): Promise<T> {
+        return { orders: { items: answer } } as T;
+      },
+    };
+    const adapter = createVendureAdapter({ client, binding, memo: createMemoryMemo(), now: () => now });
+    const first = await adapter.pollOrders();
+    expect(first?.map((o) => [o.id, o.amount])).toEqual([['vendure:ODD', null]]);
+    now += 5000;
+    answer = [{ code: 'REAL', orderPlacedAt: new Date(now - 100).toISOString(), totalWithTax: 3900, currencyCode: 'USD', lines: [line] }];
+    expect((await adapter.pollOrders())?.map((o) => [o.id, o.amount])).toEqual([['vendure:REAL', 39]]);
+  });
 });
