@@ -63,30 +63,44 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   const auditEach = (ctx: HandlerContext, step: BulkStep | null, m: CommentRecord, clusterId: string, who: string) => {
     if (step) ctx.audit({ command: `comments.bulk.${step.action}`, args: { id: m.id, clusterId, ...(step.macroId ? { macroId: step.macroId } : {}) }, actor: who });
   };
+  /** Where one public reply goes: a room of a source, with one text. */
+  const postKey = (m: CommentRecord, text: string) => `${m.source}|${m.room ?? ''}|${text}`;
   /**
    * One public reply per room (and text) where the source can post: every asker there sees it, and
-   * a room is not flooded with the same answer once per comment. Fails before anyone is marked
-   * answered if a post fails.
+   * a room is not flooded with the same answer once per comment. `failed` says which did not go out
+   * and why, so a bulk marks answered only what was posted (a room that got its reply must not get it
+   * again when the moderator retries the rest). `untilFailure`: stop at the first failure (one work
+   * item, which is answered whole or not at all: no further room gets a post that will be retried).
    */
-  const postOncePerRoom = async (groups: { members: CommentRecord[]; text: string }[]): Promise<number> => {
+  const postOncePerRoom = async (groups: { members: CommentRecord[]; text: string }[], untilFailure = false): Promise<{ sent: number; failed: Map<string, string> }> => {
     const posts = new Map<string, { m: CommentRecord; text: string }>();
     for (const { members, text } of groups)
       for (const m of members) {
-        const k = `${m.source}|${m.room ?? ''}|${text}`;
+        const k = postKey(m, text);
         if (!posts.has(k)) posts.set(k, { m, text });
       }
     let sent = 0;
-    for (const { m, text } of posts.values()) {
+    const notSent = new Map<string, string>();
+    for (const [k, { m, text }] of posts) {
       const source = svc.sources.get(m.source);
       if (!source?.reply) continue;
       try {
         await source.reply({ room: m.room, messageId: m.messageId, author: m.author }, text);
         sent += 1;
       } catch (error) {
-        throw failed(`The reply was not sent on ${m.platform}: ${(error as Error).message}. Nobody was marked answered.`);
+        notSent.set(k, `The reply was not sent on ${m.platform}: ${(error as Error).message}.`);
+        if (untilFailure) break;
       }
     }
-    return sent;
+    return { sent, failed: notSent };
+  };
+  /** Why a group's reply did not go out in one of its rooms, or null when every post went out. */
+  const failedPost = (members: CommentRecord[], text: string, notSent: Map<string, string>): string | null => {
+    for (const m of members) {
+      const why = notSent.get(postKey(m, text));
+      if (why !== undefined) return why;
+    }
+    return null;
   };
   /** Answers every open member not held by someone else; the representative's is the reply, the rest answered by the cluster. */
   const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext, step: BulkStep | null = null) => {
@@ -224,7 +238,14 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       const rep = svc.find(cl.representativeId());
       if (rep) notHeldByOther(rep, who, ctx, 'answer');
       const text = macroText(macroId, cl.lang);
-      const sent = send ? await postOncePerRoom([{ members: svc.repo.getMany(cl.memberIds()), text }]) : 0;
+      let sent = 0;
+      if (send) {
+        const members = svc.repo.getMany(cl.memberIds());
+        const posted = await postOncePerRoom([{ members, text }], true);
+        const why = failedPost(members, text, posted.failed);
+        if (why !== null) throw failed(`${why}${posted.sent > 0 ? ` It went out in ${posted.sent} other room(s).` : ''} Nobody was marked answered.`);
+        sent = posted.sent;
+      }
       // Re-read after the replies went out: members that joined meanwhile are answered too.
       const { answered, skipped } = answerCluster(svc.clusters.get(clusterId) ?? cl, text, who, ctx);
       if (pin) svc.pinAnswer(ctx, cl.key, { clusterId, text: rep?.text ?? '', lang: cl.lang, intent: cl.intent, macroId, by: who, at: ctx.now });
@@ -270,9 +291,16 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         }
       }
       // The posts go out before anyone is marked answered (as for one work item); members that joined
-      // a cluster meanwhile are answered too.
-      const sent = send && answers.length > 0 ? await postOncePerRoom(answers.map(({ cl, text }) => ({ members: svc.repo.getMany(cl.memberIds()), text }))) : 0;
-      for (const { cl, text } of answers) done += answerCluster(svc.clusters.get(cl.id) ?? cl, text, who, ctx, { action: 'answer', macroId: macroId ?? null }).answered;
+      // a cluster meanwhile are answered too. An item whose reply did not go out is skipped, not
+      // answered; the rest are (their rooms got it), so a retry of the selection posts nothing twice.
+      const groups = answers.map(({ cl, text }) => ({ cl, text, members: svc.repo.getMany(cl.memberIds()) }));
+      const posted = send && groups.length > 0 ? await postOncePerRoom(groups) : { sent: 0, failed: new Map<string, string>() };
+      for (const { cl, text, members } of groups) {
+        const why = failedPost(members, text, posted.failed);
+        if (why !== null) skipped.push({ id: cl.id, reason: `${why} Not marked answered.` });
+        else done += answerCluster(svc.clusters.get(cl.id) ?? cl, text, who, ctx, { action: 'answer', macroId: macroId ?? null }).answered;
+      }
+      const sent = posted.sent;
       return { done, skipped, sent };
     },
 

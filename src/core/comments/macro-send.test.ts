@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 /** The demo show's replay source swapped for a live one that can reply: what it posts is kept. */
-function boot(showFile = DEMO_SHOW) {
+function boot(showFile = DEMO_SHOW, refuse: (text: string) => string | null = () => null) {
   const posted: { to: string; text: string }[] = [];
   let sink: SourceSink | null = null;
   const real = createDefaultCommentsPorts();
@@ -41,7 +41,11 @@ function boot(showFile = DEMO_SHOW) {
           start() {},
           stop: async () => {},
           health: () => ({ id: deps.config.id, kind: 'replay', label: 'chat', status: 'connected', detail: null, lastMessageAt: null, received: 0, rehearsal: false, canReply: true }),
-          reply: async (to, text) => void posted.push({ to: to.messageId, text }),
+          reply: async (to, text) => {
+            const why = refuse(text);
+            if (why) throw new Error(why);
+            posted.push({ to: to.messageId, text });
+          },
         };
       },
     },
@@ -174,6 +178,29 @@ describe('a macro sent while its offer is paused', () => {
     const quiet = await ok(core.dispatch('comments.bulk', { clusterIds: [(await itemOf(core, 's4')).id], action: 'answer', macroId: 'how-to-buy', by: 'Ana Reyes' }, moderator));
     expect(quiet).toMatchObject({ done: 1, sent: 0 });
     expect(posted).toHaveLength(2);
+  });
+
+  it('comments.bulk with send: a text the platform refuses skips its items, and the items whose text went out are answered, so a retry posts nothing twice', async () => {
+    // Twitch refuses a line over 510 bytes: a long approved translation fails while the others post.
+    const { core, posted, arrive } = boot(DEMO_SHOW, (text) => (text.startsWith('A oferta') ? 'the reply is too long for one chat line' : null));
+    await arrive([
+      { messageId: 'f1', text: 'como compro o kit?', lang: 'pt' },
+      { messageId: 'f2', text: 'how do I buy the kit?', lang: 'en' },
+    ]);
+    const pt = await itemOf(core, 'f1');
+    const en = await itemOf(core, 'f2');
+    await pause(core);
+    const first = await core.dispatch('comments.bulk', { clusterIds: [en.id, pt.id], action: 'answer', macroId: 'how-to-buy', send: true, by: 'Ana Reyes' }, moderator);
+    expect(posted.map((p) => p.text.slice(0, 20))).toEqual(['The Glow Kit deal is']);
+    expect(first).toMatchObject({ ok: true, result: { done: 1, sent: 1, skipped: [{ id: pt.id, reason: expect.stringMatching(/too long for one chat line/) }] } });
+    let by = await byMessage(core);
+    expect([by['f1']?.status, by['f2']?.status]).toEqual(['new', 'answered']);
+    // The moderator tries again: the English answer is not posted a second time.
+    const again = await core.dispatch('comments.bulk', { clusterIds: [en.id, pt.id], action: 'answer', macroId: 'how-to-buy', send: true, by: 'Ana Reyes' }, moderator);
+    expect(again).toMatchObject({ ok: true, result: { done: 0, sent: 0 } });
+    expect(posted).toHaveLength(1);
+    by = await byMessage(core);
+    expect(by['f1']?.status).toBe('new');
   });
 
   it('with no approved paused text, every answer path refuses and nothing is posted or marked answered', async () => {

@@ -17,8 +17,8 @@ export interface StoreOrder {
   /** The store's order id or code; counted once per show. */
   id: string;
   at: number;
-  /** Total in major units (39.00). */
-  amount: number;
+  /** Total in major units (39.00); null when the store's figure was no number (no revenue is made up). */
+  amount: number | null;
   currency: string;
   sku: string | null;
 }

@@ -188,4 +188,19 @@ describe('the discount in the shop’s own admin (where a person pauses it when 
     expect(shopifyAdminUrl('glow.myshopify.com', 'gid://shopify/DiscountCodeNode/123')).toBe('https://glow.myshopify.com/admin/discounts/123');
     expect(shopifyAdminUrl('http://127.0.0.1:9/', 'gid://shopify/DiscountAutomaticNode/9')).toBe('http://127.0.0.1:9/admin/discounts/9');
   });
+  it('carries no user:password@ of the shop’s address: the link is in every role’s offers slice, and the address is stripped from theirs', () => {
+    expect(shopifyAdminUrl('https://staging:hunter2@glow.myshopify.com', 'gid://shopify/DiscountCodeNode/123')).toBe('https://glow.myshopify.com/admin/discounts/123');
+    expect(shopifyAdminUrl('staging:hunter2@glow.myshopify.com', 'gid://shopify/DiscountCodeNode/123')).toBe('https://glow.myshopify.com/admin/discounts/123');
+    // The store's label (every role's offers slice and the banners) names the shop, not its login.
+    const a = createShopifyAdapter({
+      http: { post: () => Promise.reject(new Error('not called')), timeoutMs: 1000, observe: () => {} },
+      binding: { shopDomain: 'https://staging:hunter2@glow.myshopify.com', discountId: CODE, productIds: [], apiVersion: '2025-07' },
+      token: () => TOKEN,
+      tokenSecret: 'shopify.token',
+      sleep: () => Promise.resolve(),
+      now: () => Date.now(),
+      maxThrottleWaitMs: 5000,
+    });
+    expect(a.label).toBe('Shopify glow.myshopify.com · code discount');
+  });
 });

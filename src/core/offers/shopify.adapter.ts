@@ -37,10 +37,25 @@ export function shopifyEndpoint(binding: Pick<ShopifyBinding, 'shopDomain' | 'ap
 }
 
 /** The discount's page in the shop's admin (discounts are listed by their numeric id there). */
-export function shopifyAdminUrl(shopDomain: string, discountId: string): string {
-  const origin = /^https?:\/\//.test(shopDomain) ? shopDomain.replace(/\/+$/, '') : `https://${shopDomain}`;
+export function shopifyAdminUrl(shopDomain: string, discountId: string): string | null {
+  const shop = shopAddress(shopDomain);
+  if (shop === null) return null;
   const id = /\/(\d+)$/.exec(discountId)?.[1];
-  return id ? `${origin}/admin/discounts/${id}` : `${origin}/admin/discounts`;
+  return id ? `${shop.origin}/admin/discounts/${id}` : `${shop.origin}/admin/discounts`;
+}
+
+/**
+ * The shop's address as views may show it: scheme, host and port, never a `user:password@` the show
+ * file put in `shopDomain` (the label and the admin link reach every role's offers slice, while the
+ * binding itself is kept to the producer). Null when it is no address.
+ */
+function shopAddress(shopDomain: string): { origin: string; host: string } | null {
+  try {
+    const url = new URL(/^https?:\/\//.test(shopDomain) ? shopDomain : `https://${shopDomain}`);
+    return { origin: url.origin, host: url.host };
+  } catch {
+    return null;
+  }
 }
 
 export function discountFlavour(gid: string): DiscountFlavour {
@@ -197,7 +212,7 @@ export function createShopifyAdapter(deps: {
 
   return {
     kind: 'shopify',
-    label: `Shopify ${binding.shopDomain.replace(/^https?:\/\//, '')} · ${flavour} discount`,
+    label: `Shopify ${shopAddress(binding.shopDomain)?.host ?? 'shop'} · ${flavour} discount`,
     adminUrl: shopifyAdminUrl(binding.shopDomain, binding.discountId),
     rehearsal: false,
     async setPaused(paused) {

@@ -85,6 +85,9 @@ describe('the promotion in Vendure’s own admin (where a person pauses it when 
     expect(vendureAdminUrl('https://shop.example/api/admin?x=1', 'a b')).toBe('https://shop.example/admin/marketing/promotions/a%20b');
     expect(vendureAdminUrl('not a url', '1')).toBeNull();
   });
+  it('carries no user:password@ of the Admin API address: the link is in every role’s offers slice, and the address is stripped from theirs', () => {
+    expect(vendureAdminUrl('https://staging:hunter2@shop.example/admin-api', '1')).toBe('https://shop.example/admin/marketing/promotions/1');
+  });
 });
 
 describe('vendure adapter: the order cursor', () => {
@@ -109,5 +112,51 @@ describe('vendure adapter: the order cursor', () => {
     // A cursor already stored (a restart) is where the next adapter carries on.
     const later = createVendureAdapter({ client, binding, memo, now: () => now + 60_000 });
     expect((await later.pollOrders())?.map((o) => o.id)).toEqual(['vendure:EARLY']);
+  });
+
+  it('never moves past now on a store’s word: an order dated years ahead (or undated garbage) does not hide the orders paid after it', async () => {
+    let now = Date.parse('2026-12-07T10:00:00Z');
+    const placed: { code: string; at: string }[] = [{ code: 'FUTURE', at: '2099-01-01T00:00:00Z' }];
+    const client: VendureClient = {
+      forget() {},
+      async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+        if (!query.includes('BatonOrders')) throw new Error('only the order listing is expected');
+        const since = Date.parse(variables.since as string);
+        // A store that answers every order it holds after the cursor (and an undated one always).
+        const items = placed
+          .filter((o) => !(Date.parse(o.at) <= since))
+          .map((o) => ({ code: o.code, orderPlacedAt: o.at, totalWithTax: 3900, currencyCode: 'USD', lines: [{ quantity: 1, productVariant: { id: '7', sku: 'SKU-7' } }] }));
+        return { orders: { items } } as T;
+      },
+    };
+    const adapter = createVendureAdapter({ client, binding, memo: createMemoryMemo(), now: () => now });
+    // Counted when it was listed, not in 2099 (the KPI windows and the cap read `at`).
+    expect((await adapter.pollOrders())?.map((o) => [o.id, o.at])).toEqual([['vendure:FUTURE', now]]);
+    now += 5000;
+    placed.push({ code: 'REAL', at: new Date(now - 1000).toISOString() }, { code: 'GARBAGE', at: 'not a date' });
+    const next = await adapter.pollOrders();
+    expect(next?.map((o) => o.id)).toContain('vendure:REAL');
+    expect(next?.find((o) => o.id === 'vendure:GARBAGE')?.at).toBe(now);
+  });
+
+  it('reads each listed order as untrusted: one without lines does not stop the listing, and a total that is no number is no revenue figure (not NaN)', async () => {
+    let now = Date.parse('2026-12-07T10:00:00Z');
+    const line = { quantity: 1, productVariant: { id: '7', sku: 'SKU-7' } };
+    let answer: unknown[] = [
+      { code: 'NOLINES', orderPlacedAt: new Date(now - 500).toISOString(), totalWithTax: 3900, currencyCode: 'USD', lines: null },
+      { code: 'ODD', orderPlacedAt: new Date(now - 400).toISOString(), totalWithTax: '39.00', currencyCode: 'USD', lines: [line] },
+    ];
+    const client: VendureClient = {
+      forget() {},
+      async gql<T>(): Promise<T> {
+        return { orders: { items: answer } } as T;
+      },
+    };
+    const adapter = createVendureAdapter({ client, binding, memo: createMemoryMemo(), now: () => now });
+    const first = await adapter.pollOrders();
+    expect(first?.map((o) => [o.id, o.amount])).toEqual([['vendure:ODD', null]]);
+    now += 5000;
+    answer = [{ code: 'REAL', orderPlacedAt: new Date(now - 100).toISOString(), totalWithTax: 3900, currencyCode: 'USD', lines: [line] }];
+    expect((await adapter.pollOrders())?.map((o) => [o.id, o.amount])).toEqual([['vendure:REAL', 39]]);
   });
 });

@@ -210,13 +210,30 @@ export function createVendureAdapter(deps: {
       const data = await client.gql<OrdersData>(READ_ORDERS, { since: new Date(since).toISOString() });
       const out: StoreOrder[] = [];
       let last = since;
-      for (const o of data.orders.items) {
-        const at = o.orderPlacedAt ? Date.parse(o.orderPlacedAt) : deps.now();
+      const listedAt = deps.now();
+      // The store's answer is read as untrusted: one malformed order must not throw the listing
+      // (the cursor would never pass it, and no later order would be counted).
+      const items: unknown = data?.orders?.items;
+      if (!Array.isArray(items)) throw new StoreError('protocol', 'Vendure answered the order listing without a list of orders');
+      for (const o of items as Partial<OrdersData['orders']['items'][number]>[]) {
+        if (o === null || typeof o !== 'object') continue;
+        // The store's word on when, never later than now: an order dated ahead (a wrong clock, a
+        // hostile store) would move the cursor past every order paid before that date, so the cap
+        // never counted them; an undated or unreadable one is placed now, not at NaN.
+        const placed = typeof o.orderPlacedAt === 'string' ? Date.parse(o.orderPlacedAt) : NaN;
+        const at = Number.isFinite(placed) ? Math.min(placed, listedAt) : listedAt;
         last = Math.max(last, at);
-        const line = o.lines.find((l) => binding.variantIds.includes(String(l.productVariant.id)));
-        if (!line || testCodes().includes(o.code)) continue;
+        const lines: unknown[] = Array.isArray(o.lines) ? o.lines : [];
+        const line = lines.find((l): l is { productVariant: { id: string; sku: unknown } } => {
+          const v = (l as { productVariant?: { id?: unknown } } | null)?.productVariant;
+          return typeof v === 'object' && v !== null && binding.variantIds.includes(String(v.id));
+        });
+        if (!line || typeof o.code !== 'string' || o.code === '' || o.code.length > 128 || testCodes().includes(o.code)) continue;
         // Vendure keeps money in minor units; currencies without cents are not handled here.
-        out.push({ id: `vendure:${o.code}`, at, amount: o.totalWithTax / 100, currency: o.currencyCode, sku: line.productVariant.sku });
+        const amount = typeof o.totalWithTax === 'number' && Number.isFinite(o.totalWithTax) ? o.totalWithTax / 100 : null;
+        const currency = typeof o.currencyCode === 'string' ? o.currencyCode.slice(0, 8) : '';
+        const sku = typeof line.productVariant.sku === 'string' ? line.productVariant.sku.slice(0, 128) : null;
+        out.push({ id: `vendure:${o.code}`, at, amount, currency, sku });
       }
       // Step back a second: orders placed in the same instant are re-read and dropped by their id.
       if (last > since) memo.set('vendure.ordersSince', String(last - 1000));
@@ -249,7 +266,11 @@ export function createVendureAdapter(deps: {
 /** The promotion's page in Vendure's admin UI, served beside the Admin API (`/admin` by default). */
 export function vendureAdminUrl(adminApiUrl: string, promotionId: string): string | null {
   try {
-    return new URL(`/admin/marketing/promotions/${encodeURIComponent(promotionId)}`, adminApiUrl).href;
+    // Never the address's user:password@: this link reaches every role's offers slice.
+    const url = new URL(`/admin/marketing/promotions/${encodeURIComponent(promotionId)}`, adminApiUrl);
+    url.username = '';
+    url.password = '';
+    return url.href;
   } catch {
     return null;
   }

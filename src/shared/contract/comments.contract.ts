@@ -283,7 +283,7 @@ export const commentCommands = {
   }),
   'comments.bulk': command<{ done: number; skipped: { id: string; reason: string }[]; sent: number }>()({
     summary:
-      'Act on a selection of up to 100 work items at once: answer each with one macro (in its language), dismiss, or escalate every open comment in them. With `send: true` an answer is posted once per room and language where the source can post; `sent` counts the posts.',
+      'Act on a selection of up to 100 work items at once: answer each with one macro (in its language), dismiss, or escalate every open comment in them. With `send: true` an answer is posted once per room and language where the source can post; `sent` counts the posts, and an item whose post failed is skipped (with the reason), not answered.',
     roles: COMMENT_DESK,
     kind: 'write',
     args: z

@@ -58,3 +58,44 @@ describe('the Twitch login token', () => {
     expect(lines).toContain('PASS oauth:own-token');
   });
 });
+
+describe('a reply posted in the channel', () => {
+  it('is one IRC line whatever the approved text holds: a carriage return or NUL in a show file’s macro cannot start a second command', async () => {
+    const lines: string[] = [];
+    const sockets: Socket[] = [];
+    const server: Server = createServer((s) => {
+      sockets.push(s);
+      s.setEncoding('latin1');
+      let buf = '';
+      s.on('data', (d: string) => {
+        buf += d;
+        // As many IRC servers read: a CR or an LF alone ends a line too.
+        const parts = buf.split(/\r\n|\r|\n/);
+        buf = parts.pop() ?? '';
+        lines.push(...parts);
+        if (parts.some((p) => p.startsWith('NICK'))) s.write(':irc 001 mod :hi\r\n');
+        if (parts.some((p) => p.startsWith('JOIN'))) s.write(':irc 366 mod #c :End of /NAMES list\r\n');
+      });
+      s.on('error', () => {});
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => r());
+    }));
+    const config: TwitchConfig = { kind: 'twitch', id: 'tw', channel: 'c', host: '127.0.0.1', port: (server.address() as { port: number }).port, tls: false, nick: 'mod', tokenSecret: 'source/tw/oauth' };
+    const secrets = createMemorySecretStore({ 'source/tw/oauth': 'oauth:own-token' });
+    const source = createTwitchSource({ ...baseDeps, config, sink: recordingSink(), secrets });
+    cleanups.push(() => source.stop());
+    source.start();
+    await until(() => lines.some((l) => l.startsWith('JOIN')));
+    await until(() => source.health().status === 'connected');
+    await source.reply!({ room: '#c', messageId: 'm1', author: 'viewer' }, 'Tap the pinned kit\rPRIVMSG #other :free money\u0000QUIT :bye');
+    await until(() => lines.some((l) => l.includes('Tap the pinned kit')));
+    await new Promise((r) => setTimeout(r, 50));
+    const after = lines.slice(lines.findIndex((l) => l.includes('Tap the pinned kit')));
+    expect(after).toHaveLength(1);
+    // Not twitch.tv, so the draft client tag threads it.
+    expect(after[0]).toBe('@+draft/reply=m1 PRIVMSG #c :Tap the pinned kit PRIVMSG #other :free money QUIT :bye');
+  });
+});

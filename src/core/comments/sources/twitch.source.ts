@@ -7,6 +7,7 @@ import type { CommentSourceConfig } from '../../../shared/show/show.schema';
 import type { SourceComment } from '../comment.model';
 import { createReconnectLoop } from './reconnect.loop';
 import { escapeTag, nickOf, parseIrcLine, type IrcLine } from './irc.parser';
+import { oneLine } from '../../../shared/text/one-line';
 import { createHealthTracker, type CommentSource, type SourceDeps } from './source.types';
 import { isLoopbackHost, isScopedSecret, scopeMessage, sourceSecretPrefix } from '../../../shared/show/secret-scope';
 
@@ -223,10 +224,13 @@ export function createTwitchSource(deps: SourceDeps<TwitchConfig>): CommentSourc
           reply: async (to: { room: string | null; messageId: string }, text: string) => {
             const s = socket;
             if (!s || !joined) throw new Error(`Twitch ${channel} is not connected`);
-            const oneLine = text.replace(/\s*\n\s*/g, ' ');
+            // One IRC line: a CR, LF, NUL or any other control character in the text (a show file's
+            // macro) would end the PRIVMSG on many servers and start a command of the text's choosing.
+            const flat = oneLine(text);
+            if (flat === '') throw new Error('the reply has no visible text');
             // Twitch threads replies by its own tag; other IRCv3 servers by the draft client tag.
             const tag = /(^|\.)twitch\.tv$/i.test(config.host) ? 'reply-parent-msg-id' : '+draft/reply';
-            const line = `@${tag}=${escapeTag(to.messageId)} PRIVMSG ${to.room ?? channel} :${oneLine}`;
+            const line = `@${tag}=${escapeTag(to.messageId)} PRIVMSG ${to.room ?? channel} :${flat}`;
             if (Buffer.byteLength(line) > MAX_LINE_BYTES) throw new Error('the reply is too long for one chat line');
             s.write(`${line}\r\n`);
           },
