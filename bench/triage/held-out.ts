@@ -162,6 +162,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'scuba-diving': 'aggregates read 2026-12-07 08:19',
   'rock-climbing': 'aggregates read 2026-12-07 11:48',
   'ceramics-pottery': 'aggregates read 2026-12-07 11:48',
+  'bathroom-fixtures': 'aggregates read 2026-12-07 14:32',
+  'ski-snowboard': 'aggregates read 2026-12-07 14:32',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
