@@ -7,8 +7,6 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('resync') }).strict(),
 ]);
 
-export type ClientMessage = z.output<typeof clientMessageSchema>;
-
 const FRAME_KEYS = ['t', 'id', 'name', 'args'] as const;
 
 /**
