@@ -1,6 +1,7 @@
 // Property tests of the offer control machine: fast-check generates sequences of clicks, store
 // answers (ok, 5xx, timeout, refusal, a read-back that disagrees), timer firings and restarts, and
 // a model store plays them out. No real timers: the machine is pure, the harness is the clock.
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { OfferPhase } from '../../shared/contract/index';
@@ -83,7 +84,12 @@ class World {
 
   send(event: ControlEvent) {
     const before = phaseOf(this.state);
-    const out = step(config, this.state, event);
+    const given = this.state;
+    const copy = structuredClone(given);
+    const out = step(config, given, event);
+    // Pure: the state a step was given is never changed (the driver keeps no other copy of it).
+    if (!isDeepStrictEqual(given, copy)) this.violations.push(`${event.type} changed the state it was given`);
+    if (out.state === given || out.state.waiters === given.waiters || out.state.refreshers === given.refreshers) this.violations.push(`${event.type} returned the state it was given`);
     this.state = out.state;
     const after = phaseOf(this.state);
     if (after === 'paused' && before !== 'paused') {

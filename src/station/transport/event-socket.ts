@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { clientMessageSchema, type ServerMessage } from '../../shared/contract/index';
+import { parseClientMessage, type ServerMessage } from '../../shared/contract/index';
 import type { Core } from '../../core/core';
 import type { TokenService } from '../auth/token.service';
 import { callerOf, createAccessCheck, refusalMessage, type AccessGrant } from '../auth/people-access';
@@ -180,7 +180,7 @@ export function attachEventSocket(deps: EventSocketDeps): EventSocket {
       if (!admission.ok) return answer(peekId(data), 'rate_limited', `Too many requests with this token; retry in ${admission.retryAfterSeconds} s.`);
       const parsed = parseJsonText(rawText(data));
       if (!parsed.ok) return answer('', 'invalid_args', parsed.message.replace('The body', 'The frame'));
-      const msg = clientMessageSchema.safeParse(parsed.value);
+      const msg = parseClientMessage(parsed.value);
       if (!msg.success) {
         const issue = msg.error.issues[0];
         const path = issue ? issue.path.map(String).join('.') : '';
