@@ -102,20 +102,23 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
     }
     return null;
   };
-  /** Answers every open member not held by someone else; the representative's is the reply, the rest answered by the cluster. */
-  const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext, step: BulkStep | null = null) => {
-    const members = svc.repo.getMany(cl.memberIds());
+  /** Whether `who` may act on this member now: open, and not held by someone else (a producer may take over). */
+  const mayTake = (m: CommentRecord, who: string, ctx: HandlerContext) =>
+    isOpen(m.status) && !(m.status === 'claimed' && m.claimedBy !== who && ctx.caller.role !== 'producer');
+  /**
+   * Answers every open member not held by someone else; the representative's is the reply, the rest
+   * answered by the cluster. `members`: the records as read in this same turn (nothing can have
+   * changed them since); otherwise they are read now. One pass: each member read once, written in
+   * one queued write, audited once (a flood of one text is a group of thousands).
+   */
+  const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext, step: BulkStep | null = null, members = svc.repo.getMany(cl.memberIds())) => {
     const repId = cl.representativeId();
-    let answered = 0;
-    let skipped = 0;
+    const changes: { next: CommentRecord; prev: CommentRecord }[] = [];
     for (const m of members) {
-      if (!isOpen(m.status) || (m.status === 'claimed' && m.claimedBy !== who && ctx.caller.role !== 'producer')) {
-        skipped += 1;
-        continue;
-      }
-      svc.save(
-        ctx,
-        {
+      if (!mayTake(m, who, ctx)) continue;
+      changes.push({
+        prev: m,
+        next: {
           ...m,
           status: 'answered',
           claimedBy: m.claimedBy ?? who,
@@ -125,22 +128,21 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
           reply: text,
           answeredVia: m.id === repId ? 'reply' : 'cluster',
         },
-        m,
-      );
+      });
       auditEach(ctx, step, m, cl.id, who);
-      answered += 1;
     }
-    return { answered, skipped, members };
+    svc.saveAll(ctx, changes);
+    return { answered: changes.length, skipped: members.length - changes.length, members };
   };
   const setStatusAll = (cl: OpenCluster, who: string, ctx: HandlerContext, step: BulkStep, change: (c: CommentRecord) => CommentRecord) => {
-    let done = 0;
+    const changes: { next: CommentRecord; prev: CommentRecord }[] = [];
     for (const m of svc.repo.getMany(cl.memberIds())) {
-      if (!isOpen(m.status) || (m.status === 'claimed' && m.claimedBy !== who && ctx.caller.role !== 'producer')) continue;
-      svc.save(ctx, change(m), m);
+      if (!mayTake(m, who, ctx)) continue;
+      changes.push({ next: change(m), prev: m });
       auditEach(ctx, step, m, cl.id, who);
-      done += 1;
     }
-    return done;
+    svc.saveAll(ctx, changes);
+    return changes.length;
   };
 
   return {
@@ -294,11 +296,14 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       // a cluster meanwhile are answered too. An item whose reply did not go out is skipped, not
       // answered; the rest are (their rooms got it), so a retry of the selection posts nothing twice.
       const groups = answers.map(({ cl, text }) => ({ cl, text, members: svc.repo.getMany(cl.memberIds()) }));
-      const posted = send && groups.length > 0 ? await postOncePerRoom(groups) : { sent: 0, failed: new Map<string, string>() };
+      const posting = send && groups.length > 0;
+      const posted = posting ? await postOncePerRoom(groups) : { sent: 0, failed: new Map<string, string>() };
       for (const { cl, text, members } of groups) {
         const why = failedPost(members, text, posted.failed);
+        const step: BulkStep = { action: 'answer', macroId: macroId ?? null };
         if (why !== null) skipped.push({ id: cl.id, reason: `${why} Not marked answered.` });
-        else done += answerCluster(svc.clusters.get(cl.id) ?? cl, text, who, ctx, { action: 'answer', macroId: macroId ?? null }).answered;
+        // Nothing awaited since the read (no post): the records read above are current, read once.
+        else done += (posting ? answerCluster(svc.clusters.get(cl.id) ?? cl, text, who, ctx, step) : answerCluster(cl, text, who, ctx, step, members)).answered;
       }
       const sent = posted.sent;
       return { done, skipped, sent };

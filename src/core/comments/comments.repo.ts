@@ -105,6 +105,8 @@ export interface CommentsRepo {
 }
 
 const OPEN_SQL = `status IN ('new', 'claimed', 'escalated')`;
+/** Ids per `getMany` statement: under SQLite's variable limit. */
+const GET_CHUNK = 500;
 
 export function createCommentsRepo(db: Db): CommentsRepo {
   const insert = db.prepare(
@@ -164,6 +166,8 @@ export function createCommentsRepo(db: Db): CommentsRepo {
     'SELECT DISTINCT sku, lang, platform FROM comments WHERE show_id = ?',
   );
   const deletePin = db.prepare('DELETE FROM comment_answer_pins WHERE show_id = ? AND cluster_key = ?');
+  const inStatement = (n: number) => db.prepare<string[], Row>(`SELECT * FROM comments WHERE id IN (${Array.from({ length: n }, () => '?').join(',')})`);
+  let fullChunk: ReturnType<typeof inStatement> | null = null;
 
   const insertAll = db.transaction((rows: readonly PendingComment[]) =>
     rows.map((r) => {
@@ -208,10 +212,11 @@ export function createCommentsRepo(db: Db): CommentsRepo {
     getMany(ids) {
       if (ids.length === 0) return [];
       const rows = new Map<string, CommentRecord>();
-      // Chunks keep the statement under SQLite's variable limit; windows are at most a few hundred.
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        const stmt = db.prepare<string[], Row>(`SELECT * FROM comments WHERE id IN (${chunk.map(() => '?').join(',')})`);
+      // Chunks keep the statement under SQLite's variable limit. A whole work item is read at once (a
+      // flood of one text: thousands), so the full chunk's statement is prepared once, not per chunk.
+      for (let i = 0; i < ids.length; i += GET_CHUNK) {
+        const chunk = ids.slice(i, i + GET_CHUNK);
+        const stmt = chunk.length === GET_CHUNK ? (fullChunk ??= inStatement(GET_CHUNK)) : inStatement(chunk.length);
         for (const r of stmt.all(...chunk)) rows.set(r.id, toRecord(r));
       }
       return ids.flatMap((id) => rows.get(id) ?? []);

@@ -64,6 +64,11 @@ export interface CommentsService {
   find(id: string): CommentRecord | null;
   /** Queues the handling change in the command's transaction; memory and views follow the write. */
   save(ctx: HandlerContext, next: CommentRecord, prev: CommentRecord, extra?: () => void): CommentRecord;
+  /**
+   * `save` for many comments at once (one work item answered, dismissed or escalated): one queued
+   * write for them all, one event and one summary rebuild, so the command costs one pass over them.
+   */
+  saveAll(ctx: HandlerContext, changes: readonly { next: CommentRecord; prev: CommentRecord }[]): CommentRecord[];
   pinnedId(): string | null;
   /** Answers left pinned, by cluster key: later arrivals with that key are attached to them. */
   answerPins(): ReadonlyMap<string, AnswerPin>;
@@ -284,6 +289,21 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   });
 
   const withPin = (r: CommentRecord): CommentRecord => (pinned?.id === r.id ? { ...r, pinned: true } : r);
+  /** The record a handling change stores: moved to another queue or intent, it is another work item now. */
+  const handled = (next: CommentRecord, prev: CommentRecord): CommentRecord => {
+    const moved = next.queue !== prev.queue || next.intent !== prev.intent;
+    return withPin(moved ? { ...next, clusterKey: clusterKeyOf(next) } : next);
+  };
+  /** After the row is written (inside the command's transaction): memory follows. */
+  const followWrite = (record: CommentRecord, prev: CommentRecord) => {
+    index.apply(record);
+    clusters.apply(record);
+    if (prev.intent !== record.intent) {
+      byIntent[prev.intent] -= 1;
+      byIntent[record.intent] += 1;
+    }
+    if (pinned?.id === record.id) pinned = record;
+  };
 
   const service: CommentsService = {
     repo,
@@ -301,26 +321,31 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       return r ? withPin(r) : null;
     },
     save(hctx, next, prev, extra) {
-      // Moved to another queue or intent: it is another work item now.
-      const moved = next.queue !== prev.queue || next.intent !== prev.intent;
-      const record = withPin(moved ? { ...next, clusterKey: clusterKeyOf(next) } : next);
+      const record = handled(next, prev);
       hctx.write(() => {
         repo.saveHandling(record);
         extra?.();
-        // After the row is written (inside the command's transaction): memory and views follow.
-        index.apply(record);
-        clusters.apply(record);
-        if (prev.intent !== record.intent) {
-          byIntent[prev.intent] -= 1;
-          byIntent[record.intent] += 1;
-        }
-        if (pinned?.id === record.id) pinned = record;
+        followWrite(record, prev);
         publisher.changed([record], true);
         // A person's claim, answer or dismissal: the queue counts every desk shows are out of date
         // now and go out with this change, not on the summary's timer (and the next command reads them).
         publisher.stale();
       });
       return record;
+    },
+    saveAll(hctx, changes) {
+      const records = changes.map(({ next, prev }) => handled(next, prev));
+      if (records.length === 0) return records;
+      hctx.write(() => {
+        for (let i = 0; i < records.length; i++) {
+          const record = records[i] as CommentRecord;
+          repo.saveHandling(record);
+          followWrite(record, (changes[i] as { prev: CommentRecord }).prev);
+        }
+        publisher.changed(records, true);
+        publisher.stale();
+      });
+      return records;
     },
     pinnedId: () => pinned?.id ?? null,
     answerPins: () => answerPins,
