@@ -8,7 +8,7 @@ import type { TriageCatalog } from '../../src/core/comments/triage/triage.types'
 import { DEVELOPER_WRITTEN, judgesSku, lineKey, ON_SCREEN_TUNING, type LabelledComment, type LabelledSet } from './datasets';
 import { labelsUnder, skuAgreement, v2SkuLabels } from './sku-eval';
 import { fmt, newSkuTally, score, skuPrecision, skuRecall, tallySku, type ScoreReport } from './metrics';
-import { describeConfig, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type PreparedSet, type Selection } from './model-select';
+import { describeConfig, FIXED_CONFIG, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type PreparedSet, type Selection } from './model-select';
 
 export { toGroup } from './model-select';
 
@@ -281,7 +281,9 @@ export function skuWorstLines(folds: readonly FoldReport[]): string[] {
 export function configLine(rep: Pick<CrossCatalogReport, 'configChoice' | 'folds'>): string {
   if (rep.configChoice === 'inner-cv') return 'configuration: chosen per fold by inner cross-validation over that fold\'s training categories only (the held-out category plays no part)';
   const c = rep.folds[0]?.config;
-  return `configuration: fixed (${c ? describeConfig(c) : 'none'}) for every fold, chosen earlier by inner cross-validation on these folds: these figures are not free of tuning to them (TRIAGE_CV=inner chooses per fold instead)`;
+  if (c && JSON.stringify(c) === JSON.stringify(FIXED_CONFIG))
+    return `configuration: fixed (${describeConfig(c)}) for every fold, chosen earlier by inner cross-validation on these folds: these figures are not free of tuning to them (TRIAGE_CV=inner chooses per fold instead)`;
+  return `configuration: fixed by the caller for every fold (${c ? `${describeConfig(c)}; ${JSON.stringify(c)}` : 'no fold'})`;
 }
 
 export function formatCrossCatalog(rep: CrossCatalogReport): string {
