@@ -276,7 +276,7 @@ async function main(): Promise<void> {
     { metric: 'unpaced pipeline vs raw SQLite insert', value: burstRate, unit: 'comments/s', baseline: sqliteRate, ratio: burstRate / sqliteRate },
     { metric: 'baseline: classifier alone, one core (demo catalog)', value: classifierRate, unit: 'comments/s', target: '≥ 2000', pass: classifierRate >= 2000 },
   );
-  const evalReport = runTriageEval({ includeTune: false, throughputN: 50_000, crossCatalog: false, legacy: process.env.TRIAGE_LEGACY !== '0' });
+  const evalReport = await runTriageEval({ includeTune: false, throughputN: 50_000, crossCatalog: false, legacy: process.env.TRIAGE_LEGACY !== '0' });
   for (const r of triageBenchRows(evalReport)) rows.push({ ...r, metric: `triage: ${r.metric}` });
   report('comments pipeline', rows);
 }

@@ -7,8 +7,9 @@ import { formatReport, runTriageEval, triageBenchRows } from './triage/triage-ev
 import { formatHeldOut, heldOutBenchRows, runHeldOut } from './triage/held-out';
 import { loadCorpus, loadTuningSets } from './triage/datasets';
 
-// TRIAGE_LEGACY=0 leaves the older evaluation sets out (for helpers who must not see them).
-const result = runTriageEval({ legacy: process.env.TRIAGE_LEGACY !== '0' });
+// TRIAGE_CV=inner: each cross-catalog fold chooses its configuration by inner cross-validation (hours) instead of
+// FIXED_CONFIG (chosen earlier on these folds). TRIAGE_LEGACY=0 leaves the older evaluation sets out (for helpers who must not see them).
+const result = await runTriageEval({ legacy: process.env.TRIAGE_LEGACY !== '0' });
 console.log(formatReport(result));
 const rows = triageBenchRows(result);
 if (process.env.TRIAGE_HELDOUT === '1') {

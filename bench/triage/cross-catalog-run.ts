@@ -2,13 +2,13 @@
 // comparing training procedures quickly:   node --import tsx bench/triage/cross-catalog-run.ts [inner-cv|fixed] [all|independent]
 // 'independent' (default) rotates over the categories written by writers who never saw the classifier only;
 // 'all' adds the ones its developers wrote (they train every fold, and are scored as folds of their own).
-// 'fixed' trains every fold with the configuration an earlier session chose on these folds (20 epochs, 15 % dropout,
-// per-class stack); 'inner-cv' (default) chooses it per fold from the fold's training categories alone.
+// 'fixed' trains every fold with the configuration an earlier session chose on these folds (FIXED_CONFIG: 20 epochs,
+// 15 % dropout, per-class stack); 'inner-cv' (default) chooses it per fold from the fold's training categories alone.
 // VARIANT='{"averageTail":0.5}' (JSON, TrainTriageOptions) adds training options to the fixed configuration, and
 // SEED=18 trains from another seed, so a change to training can be compared with the base on the same folds.
 import { DEVELOPER_WRITTEN, loadCorpus, loadTuningSets } from './datasets';
 import { formatCrossCatalog, runCrossCatalog } from './cross-catalog';
-import type { ModelConfig } from './model-select';
+import { FIXED_CONFIG, type ModelConfig } from './model-select';
 import type { TrainTriageOptions } from '../../src/core/comments/triage/triage.model';
 
 const mode = process.argv[2] ?? 'inner-cv';
@@ -19,7 +19,7 @@ const variant = JSON.parse(process.env.VARIANT ?? '{}') as TrainTriageOptions;
 if (typeof variant !== 'object' || variant === null || Array.isArray(variant)) throw new Error('VARIANT: a JSON object of training options');
 const seed = process.env.SEED ? Number(process.env.SEED) : undefined;
 if (seed !== undefined && !Number.isInteger(seed)) throw new Error('SEED: an integer');
-const fixed: ModelConfig & TrainTriageOptions = { epochs: 20, dropout: 0.15, perClassStack: true, ...variant, ...(seed !== undefined ? { seed } : {}) };
+const fixed: ModelConfig & TrainTriageOptions = { ...FIXED_CONFIG, ...variant, ...(seed !== undefined ? { seed } : {}) };
 const t0 = performance.now();
 const rep = runCrossCatalog(corpus, loadTuningSets(), {
   config: mode === 'fixed' ? fixed : 'inner-cv',

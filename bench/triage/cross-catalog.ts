@@ -8,7 +8,7 @@ import type { TriageCatalog } from '../../src/core/comments/triage/triage.types'
 import { DEVELOPER_WRITTEN, judgesSku, lineKey, ON_SCREEN_TUNING, type LabelledComment, type LabelledSet } from './datasets';
 import { labelsUnder, skuAgreement, v2SkuLabels } from './sku-eval';
 import { fmt, newSkuTally, score, skuPrecision, skuRecall, tallySku, type ScoreReport } from './metrics';
-import { describeConfig, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type Selection } from './model-select';
+import { describeConfig, FIXED_CONFIG, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type PreparedSet, type Selection } from './model-select';
 
 export { toGroup } from './model-select';
 
@@ -50,6 +50,8 @@ export interface CrossCatalogReport {
   folds: FoldReport[];
   /** how many corpus categories took part (each fold trains on all but its own, even when FOLDS scores only some) */
   categories: number;
+  /** 'inner-cv': each fold chose its configuration by inner cross-validation; 'fixed': every fold trained with one given configuration. */
+  configChoice: 'inner-cv' | 'fixed';
   worst: {
     macroF1: number;
     complaintF1: number;
@@ -145,46 +147,75 @@ export function evaluateWithModel(
   };
 }
 
+/** How each fold's configuration was set: chosen per fold by inner cross-validation, or fixed by the caller. */
+export type ConfigChoice = 'inner-cv' | ModelConfig;
+
+/** The sets of a rotation, prepared once: what every fold trains on before its own test lines are taken out. */
+export interface CrossCatalogData {
+  corpus: readonly LabelledSet[];
+  preparedCorpus: PreparedSet[];
+  preparedTuning: PreparedSet[];
+}
+
+export function prepareCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly LabelledSet[]): CrossCatalogData {
+  // with their rule-v2 SKU labels, where they have them: each fold's on-screen step learns from the other categories'
+  // labels only (the held-out one is left out below like its intent labels)
+  return { corpus, preparedTuning: tuning.map((s) => prepareSet(s, v2SkuLabels(s))), preparedCorpus: corpus.map((s) => prepareSet(s, v2SkuLabels(s))) };
+}
+
+/** The folds `only` asks for (by category name without 'corpus/'), as indices into `corpus`, in corpus order. */
+export function foldIndices(corpus: readonly LabelledSet[], only?: ReadonlySet<string>): number[] {
+  return corpus.flatMap((s, i) => (!only || only.has(s.name.replace('corpus/', '')) ? [i] : []));
+}
+
+/** One fold: train on every corpus category but `h` (+ the tuning sets), test on category `h` with its own catalog. */
+export function runFold(data: CrossCatalogData, h: number, choice: ConfigChoice = 'inner-cv'): FoldReport {
+  const held = data.corpus[h]!;
+  const testKeys = new Set(held.rows.map((r) => lineKey(r.text)));
+  const tun = data.preparedTuning.map((s) => without(s, testKeys));
+  const cats = data.preparedCorpus.filter((_, i) => i !== h).map((s) => without(s, testKeys));
+  const t0 = performance.now();
+  const selection = choice === 'inner-cv' ? selectConfig(tun, cats) : undefined;
+  const config = selection ? selection.config : (choice as ModelConfig);
+  const model = trainPreparedTriageModel([...tun, ...cats].flatMap((s) => s.data), config);
+  const trainSeconds = (performance.now() - t0) / 1000;
+  const others = otherSkuLabels(held);
+  const fold: FoldReport = {
+    ...evaluateWithModel(held.name, held.rows, held.catalog, model, model.examples, trainSeconds, others),
+    config,
+    selection,
+    developerWritten: DEVELOPER_WRITTEN.has(held.name.replace('corpus/', '')),
+  };
+  if (model.onScreen) {
+    // same model, same predicted intents, the step taken out: the rule cue's SKU figures beside the step's
+    const r = evaluateWithModel(held.name, held.rows, held.catalog, { ...model, onScreen: null }, model.examples, 0, others);
+    fold.ruleCue = { first: { recall: r.skuRecall, precision: r.skuPrecision }, ...r.skuUnder };
+  }
+  return fold;
+}
+
+/** The report over folds given in corpus order: the worst fold over the independently written categories. */
+export function crossCatalogReport(corpus: readonly LabelledSet[], folds: FoldReport[], choice: ConfigChoice): CrossCatalogReport {
+  const independent = folds.filter((f) => !f.developerWritten);
+  return { folds, categories: corpus.length, configChoice: choice === 'inner-cv' ? 'inner-cv' : 'fixed', worst: worstOf(independent.length > 0 ? independent : folds) };
+}
+
 /**
  * Leave-one-category-out over `corpus`, training each fold on the rest + `tuning`. The model's configuration is
  * chosen per fold by an inner cross-validation over that fold's training categories (`config: 'inner-cv'`, the
- * default), so the held-out category plays no part in choosing it; or fixed by the caller.
+ * default), so the held-out category plays no part in choosing it; or fixed by the caller. One fold after another on
+ * this thread; cross-catalog-pool.ts runs the same folds on worker threads.
  */
-export function runCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly LabelledSet[], options: { config?: 'inner-cv' | ModelConfig; log?: (line: string) => void; only?: ReadonlySet<string> } = {}): CrossCatalogReport {
-  const folds: FoldReport[] = [];
-  // with their rule-v2 SKU labels, where they have them: each fold's on-screen step learns from the other categories'
-  // labels only (the held-out one is left out below like its intent labels)
-  const preparedTuning = tuning.map((s) => prepareSet(s, v2SkuLabels(s)));
-  const preparedCorpus = corpus.map((s) => prepareSet(s, v2SkuLabels(s)));
-  corpus.forEach((held, h) => {
-    // `only` scores a few folds (each still trains on every other category), for a quick look at chosen folds
-    if (options.only && !options.only.has(held.name.replace('corpus/', ''))) return;
-    const testKeys = new Set(held.rows.map((r) => lineKey(r.text)));
-    const tun = preparedTuning.map((s) => without(s, testKeys));
-    const cats = preparedCorpus.filter((_, i) => i !== h).map((s) => without(s, testKeys));
-    const t0 = performance.now();
-    const choice = options.config ?? 'inner-cv';
-    const selection = choice === 'inner-cv' ? selectConfig(tun, cats) : undefined;
-    const config = selection ? selection.config : (choice as ModelConfig);
-    const model = trainPreparedTriageModel([...tun, ...cats].flatMap((s) => s.data), config);
-    const trainSeconds = (performance.now() - t0) / 1000;
-    const others = otherSkuLabels(held);
-    const fold: FoldReport = {
-      ...evaluateWithModel(held.name, held.rows, held.catalog, model, model.examples, trainSeconds, others),
-      config,
-      selection,
-      developerWritten: DEVELOPER_WRITTEN.has(held.name.replace('corpus/', '')),
-    };
-    if (model.onScreen) {
-      // same model, same predicted intents, the step taken out: the rule cue's SKU figures beside the step's
-      const r = evaluateWithModel(held.name, held.rows, held.catalog, { ...model, onScreen: null }, model.examples, 0, others);
-      fold.ruleCue = { first: { recall: r.skuRecall, precision: r.skuPrecision }, ...r.skuUnder };
-    }
+export function runCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly LabelledSet[], options: { config?: ConfigChoice; log?: (line: string) => void; only?: ReadonlySet<string> } = {}): CrossCatalogReport {
+  const data = prepareCrossCatalog(corpus, tuning);
+  const choice = options.config ?? 'inner-cv';
+  // `only` scores a few folds (each still trains on every other category), for a quick look at chosen folds
+  const folds = foldIndices(corpus, options.only).map((h) => {
+    const fold = runFold(data, h, choice);
     options.log?.(formatFold(fold));
-    folds.push(fold);
+    return fold;
   });
-  const independent = folds.filter((f) => !f.developerWritten);
-  return { folds, categories: corpus.length, worst: worstOf(independent.length > 0 ? independent : folds) };
+  return crossCatalogReport(corpus, folds, choice);
 }
 
 /** The lowest of each figure over the folds: what a new brand's first show should expect. */
@@ -246,10 +277,20 @@ export function skuWorstLines(folds: readonly FoldReport[]): string[] {
   return out;
 }
 
+/** How the folds were configured, said plainly: a fixed configuration was chosen on these very folds. */
+export function configLine(rep: Pick<CrossCatalogReport, 'configChoice' | 'folds'>): string {
+  if (rep.configChoice === 'inner-cv') return 'configuration: chosen per fold by inner cross-validation over that fold\'s training categories only (the held-out category plays no part)';
+  const c = rep.folds[0]?.config;
+  if (c && JSON.stringify(c) === JSON.stringify(FIXED_CONFIG))
+    return `configuration: fixed (${describeConfig(c)}) for every fold, chosen earlier by inner cross-validation on these folds: these figures are not free of tuning to them (TRIAGE_CV=inner chooses per fold instead)`;
+  return `configuration: fixed by the caller for every fold (${c ? `${describeConfig(c)}; ${JSON.stringify(c)}` : 'no fold'})`;
+}
+
 export function formatCrossCatalog(rep: CrossCatalogReport): string {
   const w = rep.worst;
   return [
     `== cross-catalog: train on ${rep.categories - 1} corpus categories + tuning sets, test on the held-out one; worst fold over the independently written categories ==`,
+    configLine(rep),
     ...rep.folds.flatMap((f) => [formatFold(f), ...(f.selection && process.env.TRIAGE_SHOW_SELECTION === '1' ? [formatSelection(f.selection)] : [])]),
     `WORST FOLD: intent macro-F1 ${fmt(w.macroF1)} (target ≥ 0.90) | complaint F1 ${fmt(w.complaintF1)} (≥ 0.85) | SKU recall ${fmt(w.skuRecall)} (≥ 0.92) at precision ${fmt(w.skuPrecision)} (≥ 0.95) | per-language accuracy ${fmt(w.langAccuracy)} (≥ 0.85) | complaint sub-tag accuracy ${fmt(w.complaintSubAccuracy)}` +
       Object.entries(w.skuUnder).map(([k, x]) => ` | SKU under ${k} labels (${x.folds} folds): recall ${fmt(x.recall)} precision ${fmt(x.precision)}`).join(''),

@@ -43,6 +43,13 @@ export const CONFIG_GRID: readonly ModelConfig[] = [false, true].flatMap((bareCo
   [12, 20].flatMap((epochs) => [0.15, 0.3].flatMap((dropout) => [false, true].map((perClassStack) => ({ epochs, dropout, perClassStack, bareCopies })))),
 );
 
+/**
+ * The configuration every fold trains with when it does not choose its own (cross-catalog-run.ts 'fixed', and the
+ * bench's default): chosen by an earlier session's inner cross-validation on these same cross-catalog folds, so folds
+ * trained with it are not free of tuning to them.
+ */
+export const FIXED_CONFIG: Readonly<ModelConfig> = Object.freeze({ epochs: 20, dropout: 0.15, perClassStack: true });
+
 export const describeConfig = (c: ModelConfig): string =>
   `${c.epochs} ep, dropout ${c.dropout}, ${c.perClassStack ? 'per-class' : 'shared'} stack${c.bareCopies ? ', copies without “?”' : ''}`;
 const modelKey = (c: ModelConfig): string => `${c.epochs}/${c.dropout}/${c.bareCopies ? 'bare' : ''}`;
