@@ -40,6 +40,9 @@ test('an offer paused by its rollback rule: banner on producer and host; "Resume
   expect((await station.api('offer.ingest', { events: Array.from({ length: 6 }, (_, i) => ({ id: `5xx-${i}`, type: 'store_5xx', offerId: 'serum-duo', count: 1 })) })).status).toBe(200);
   const banner = producer.getByTestId('emergency-offer-rule-paused');
   await expect(banner).toBeVisible();
+  // The banner comes with the rule's pause; "paused" only once the store's read-back confirms it
+  // (until then it says the rule is pausing it, as the status bar says PAUSING).
+  await expect.poll(async () => (await offer('serum-duo')).state, { timeout: 15_000 }).toBe('paused');
   await expect(banner.getByTestId('emergency-cause')).toContainText(/^Serum duo paused by rule store-5xx\b/);
   await expect(banner.getByTestId('emergency-since')).toHaveText(/^\d+ s$/);
   const action = banner.getByTestId('emergency-action');

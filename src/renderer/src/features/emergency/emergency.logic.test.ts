@@ -96,6 +96,12 @@ describe('emergencies', () => {
     const named = offer({ reason: 'Rule pay-errors (payment error rate): 12 errors in 60 s; limit 10' });
     expect(emergencies(input({ offers: [named] }))[0]?.cause).toBe('Glow Kit paused by rule pay-errors (payment error rate): 12 errors in 60 s; limit 10.');
     expect(kinds(input({ offers: [offer({ requestedBy: 'producer' })] }))).toEqual([]);
+    // Until the store's read-back confirms it, the banner says the rule is pausing it, not that it is paused
+    // (the e2e read 'pausing, pending' from the station while the banner already said 'paused by rule').
+    const inFlight = emergencies(input({ offers: [offer({ state: 'pausing', pending: true, confirmedAt: null })] }))[0];
+    expect(inFlight).toMatchObject({ kind: 'offer-rule-paused', busy: true, cause: 'Glow Kit: rule pay-errors is pausing it (payment errors 30%); waiting for the store to confirm.' });
+    const namedInFlight = offer({ state: 'pausing', pending: true, reason: 'Rule pay-errors (payment error rate): 12 errors in 60 s; limit 10' });
+    expect(emergencies(input({ offers: [namedInFlight] }))[0]?.cause).toBe('Glow Kit: rule pay-errors (payment error rate) is pausing it (12 errors in 60 s; limit 10); waiting for the store to confirm.');
     // The store's own admin is one click away when Baton can name it: a link to the offer's page there.
     const down = { state: 'error', pending: true, storeReachable: false, requestedBy: 'producer' } as const;
     const url = 'http://127.0.0.1:3001/admin/marketing/promotions/1';
@@ -114,6 +120,8 @@ describe('emergencies', () => {
     expect(down && hostLines(down)).toEqual({ lead: 'Do not read the Serum duo CTA. The producer is on it.', second: 'The store has not confirmed the pause: it may still be selling.' });
     const [rule] = emergencies(input({ offers: [{ ...base, pending: false, storeReachable: true, pendingSince: 5, requestedBy: 'system:trigger:store-5xx', reason: '6 store 5xx' } as OfferView] }));
     expect(rule && hostLines(rule)).toEqual({ lead: 'Do not read the Serum duo CTA. The producer is on it.', second: 'Serum duo was paused by a rollback rule.' });
+    const [pausing] = emergencies(input({ offers: [{ ...base, state: 'pausing', pending: true, storeReachable: true, pendingSince: 5, requestedBy: 'system:trigger:store-5xx', reason: '6 store 5xx' } as OfferView] }));
+    expect(pausing && hostLines(pausing)).toEqual({ lead: 'Do not read the Serum duo CTA. The producer is on it.', second: 'Serum duo is being paused by a rollback rule.' });
     for (const e of [down, rule]) expect(JSON.stringify(e && hostLines(e))).not.toMatch(/10\.0\.0\.5|store-5xx|promotion/);
     const [lost] = emergencies(input({ stationLinked: false, stationLostAt: 7 }));
     expect(lost && hostLines(lost)).toEqual({ lead: 'Station lost — keep going, the producer knows.', second: null });

@@ -137,12 +137,11 @@ export function emergencies(input: EmergencyInput): Emergency[] {
       const rule = (o.requestedBy ?? '').slice(TRIGGER_ACTOR.length);
       // The engine's reason usually names the rule already ("Rule pay-errors (…): …"): say it once.
       const named = o.reason !== null && o.reason.startsWith(`Rule ${rule} `);
+      const told = named ? (o.reason ?? '').slice('Rule '.length) : `${rule}${o.reason ? `: ${o.reason}` : ''}`;
       out.push({
         id: `offer-rule-paused-${o.id}`,
         kind: 'offer-rule-paused',
-        cause: named
-          ? `${o.name} paused by rule ${(o.reason ?? '').slice('Rule '.length)}.`
-          : `${o.name} paused by rule ${rule}${o.reason ? `: ${o.reason}` : ''}.`,
+        cause: o.state === 'paused' ? `${o.name} paused by rule ${told}.` : rulePausingCause(o.name, told),
         since: o.pendingSince ?? o.confirmedAt,
         action: { kind: 'resumeOffer', offerId: o.id, label: `Resume ${o.name}` },
         busy: o.state === 'pausing',
@@ -152,6 +151,17 @@ export function emergencies(input: EmergencyInput): Emergency[] {
     }
   }
   return out;
+}
+
+/**
+ * A rule's pause the store has not confirmed yet: "paused" is said only after the read-back, as the
+ * status bar does (PAUSING), so the banner names the rule and its finding and says what it waits for.
+ */
+function rulePausingCause(name: string, told: string): string {
+  const cut = told.indexOf(': ');
+  const rule = cut < 0 ? told : told.slice(0, cut);
+  const finding = cut < 0 ? '' : ` (${told.slice(cut + 2)})`;
+  return `${name}: rule ${rule} is pausing it${finding}; waiting for the store to confirm.`;
 }
 
 /**
@@ -206,7 +216,7 @@ export function hostLines(e: Emergency): { lead: string; second: string | null }
     case 'store-unreachable':
       return { lead: skipCta, second: 'The store has not confirmed the pause: it may still be selling.' };
     case 'offer-rule-paused':
-      return { lead: skipCta, second: `${e.offerName ?? 'The offer'} was paused by a rollback rule.` };
+      return { lead: skipCta, second: `${e.offerName ?? 'The offer'} ${e.busy ? 'is being' : 'was'} paused by a rollback rule.` };
     default:
       return { lead: e.cause, second: `Keep going. The producer's move: ${e.action.label}.` };
   }
