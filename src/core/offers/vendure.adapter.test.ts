@@ -90,21 +90,25 @@ describe('the promotion in Vendure’s own admin (where a person pauses it when 
   });
 });
 
+/** A store that only lists orders: `answer` gets the listing's cursor (ms) and says which orders it holds after it. */
+function orderListing(answer: (since: number) => unknown[]): VendureClient {
+  return {
+    forget() {},
+    async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+      if (!query.includes('BatonOrders')) throw new Error('only the order listing is expected');
+      return { orders: { items: answer(Date.parse(variables.since as string)) } } as T;
+    },
+  };
+}
+
+/** One paid order of variant 7 (SKU-7), 39.00 USD. */
+const paidOrder = (code: string, orderPlacedAt: string) => ({ code, orderPlacedAt, totalWithTax: 3900, currencyCode: 'USD', lines: [{ quantity: 1, productVariant: { id: '7', sku: 'SKU-7' } }] });
+
 describe('vendure adapter: the order cursor', () => {
   it('starts when the adapter began watching, so an order paid before the first listing is listed', async () => {
     let now = Date.parse('2026-12-07T10:00:00Z');
     const placed = [{ code: 'EARLY', at: now + 1000 }];
-    const client: VendureClient = {
-      forget() {},
-      async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-        if (!query.includes('BatonOrders')) throw new Error('only the order listing is expected');
-        const since = Date.parse(variables.since as string);
-        const items = placed
-          .filter((o) => o.at > since)
-          .map((o) => ({ code: o.code, orderPlacedAt: new Date(o.at).toISOString(), totalWithTax: 3900, currencyCode: 'USD', lines: [{ quantity: 1, productVariant: { id: '7', sku: 'SKU-7' } }] }));
-        return { orders: { items } } as T;
-      },
-    };
+    const client = orderListing((since) => placed.filter((o) => o.at > since).map((o) => paidOrder(o.code, new Date(o.at).toISOString())));
     const memo = createMemoryMemo();
     const adapter = createVendureAdapter({ client, binding, memo, now: () => now });
     now += 2500; // the first listing goes later (half a poll period, or after the store came back)
@@ -117,18 +121,8 @@ describe('vendure adapter: the order cursor', () => {
   it('never moves past now on a store’s word: an order dated years ahead (or undated garbage) does not hide the orders paid after it', async () => {
     let now = Date.parse('2026-12-07T10:00:00Z');
     const placed: { code: string; at: string }[] = [{ code: 'FUTURE', at: '2099-01-01T00:00:00Z' }];
-    const client: VendureClient = {
-      forget() {},
-      async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-        if (!query.includes('BatonOrders')) throw new Error('only the order listing is expected');
-        const since = Date.parse(variables.since as string);
-        // A store that answers every order it holds after the cursor (and an undated one always).
-        const items = placed
-          .filter((o) => !(Date.parse(o.at) <= since))
-          .map((o) => ({ code: o.code, orderPlacedAt: o.at, totalWithTax: 3900, currencyCode: 'USD', lines: [{ quantity: 1, productVariant: { id: '7', sku: 'SKU-7' } }] }));
-        return { orders: { items } } as T;
-      },
-    };
+    // A store that answers every order it holds after the cursor (and an undated one always).
+    const client = orderListing((since) => placed.filter((o) => !(Date.parse(o.at) <= since)).map((o) => paidOrder(o.code, o.at)));
     const adapter = createVendureAdapter({ client, binding, memo: createMemoryMemo(), now: () => now });
     // Counted when it was listed, not in 2099 (the KPI windows and the cap read `at`).
     expect((await adapter.pollOrders())?.map((o) => [o.id, o.at])).toEqual([['vendure:FUTURE', now]]);
