@@ -134,14 +134,15 @@ export function emergencies(input: EmergencyInput): Emergency[] {
         offerName: o.name,
       });
     } else if (byRule && (o.state === 'paused' || o.state === 'pausing')) {
-      const rule = (o.requestedBy ?? '').slice(TRIGGER_ACTOR.length);
-      // The engine's reason usually names the rule already ("Rule pay-errors (…): …"): say it once.
-      const named = o.reason !== null && o.reason.startsWith(`Rule ${rule} `);
-      const told = named ? (o.reason ?? '').slice('Rule '.length) : `${rule}${o.reason ? `: ${o.reason}` : ''}`;
+      const { rule, finding } = ruleFinding((o.requestedBy ?? '').slice(TRIGGER_ACTOR.length), o.reason);
       out.push({
         id: `offer-rule-paused-${o.id}`,
         kind: 'offer-rule-paused',
-        cause: o.state === 'paused' ? `${o.name} paused by rule ${told}.` : rulePausingCause(o.name, told),
+        // "paused" only after the store's read-back, as the status bar says PAUSING until then.
+        cause:
+          o.state === 'paused'
+            ? `${o.name} paused by rule ${rule}${finding ? `: ${finding}` : ''}.`
+            : `${o.name}: rule ${rule} is pausing it${finding ? ` (${finding})` : ''}; waiting for the store to confirm.`,
         since: o.pendingSince ?? o.confirmedAt,
         action: { kind: 'resumeOffer', offerId: o.id, label: `Resume ${o.name}` },
         busy: o.state === 'pausing',
@@ -154,14 +155,15 @@ export function emergencies(input: EmergencyInput): Emergency[] {
 }
 
 /**
- * A rule's pause the store has not confirmed yet: "paused" is said only after the read-back, as the
- * status bar does (PAUSING), so the banner names the rule and its finding and says what it waits for.
+ * The rule as the banner names it, and what it found. The engine's reason usually names the rule
+ * already ("Rule pay-errors (payment error rate): 12 errors in 60 s"): the rule is said once, with
+ * its label, and the finding is the rest.
  */
-function rulePausingCause(name: string, told: string): string {
+function ruleFinding(ruleId: string, reason: string | null): { rule: string; finding: string | null } {
+  if (reason === null || !reason.startsWith(`Rule ${ruleId} `)) return { rule: ruleId, finding: reason || null };
+  const told = reason.slice('Rule '.length);
   const cut = told.indexOf(': ');
-  const rule = cut < 0 ? told : told.slice(0, cut);
-  const finding = cut < 0 ? '' : ` (${told.slice(cut + 2)})`;
-  return `${name}: rule ${rule} is pausing it${finding}; waiting for the store to confirm.`;
+  return cut < 0 ? { rule: told, finding: null } : { rule: told.slice(0, cut), finding: told.slice(cut + 2) };
 }
 
 /**
