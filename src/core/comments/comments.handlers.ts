@@ -10,7 +10,7 @@ import type { SourceComment } from './comment.model';
 import { cleanText } from './comment.model';
 import { isOpen } from './comments.queues';
 import { macroReply } from '../../shared/show/macro.reply';
-import type { CommentsService } from './comments.service';
+import type { CommentsService, HandlingChange } from './comments.service';
 import type { OpenCluster } from './comments.clusters';
 import { clusterIdOf } from './cluster.key';
 
@@ -113,7 +113,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
    */
   const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext, step: BulkStep | null = null, members = svc.repo.getMany(cl.memberIds())) => {
     const repId = cl.representativeId();
-    const changes: { next: CommentRecord; prev: CommentRecord }[] = [];
+    const changes: HandlingChange[] = [];
     for (const m of members) {
       if (!mayTake(m, who, ctx)) continue;
       changes.push({
@@ -135,7 +135,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
     return { answered: changes.length, skipped: members.length - changes.length, members };
   };
   const setStatusAll = (cl: OpenCluster, who: string, ctx: HandlerContext, step: BulkStep, change: (c: CommentRecord) => CommentRecord) => {
-    const changes: { next: CommentRecord; prev: CommentRecord }[] = [];
+    const changes: HandlingChange[] = [];
     for (const m of svc.repo.getMany(cl.memberIds())) {
       if (!mayTake(m, who, ctx)) continue;
       changes.push({ next: change(m), prev: m });

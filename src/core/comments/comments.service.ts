@@ -48,6 +48,12 @@ export interface ShowConfig {
   watched: Set<QueueName>;
 }
 
+/** One comment's handling change: the record to store and the one it replaces. */
+export interface HandlingChange {
+  next: CommentRecord;
+  prev: CommentRecord;
+}
+
 export interface CommentsService {
   readonly repo: CommentsRepo;
   readonly index: QueueIndex;
@@ -68,7 +74,7 @@ export interface CommentsService {
    * `save` for many comments at once (one work item answered, dismissed or escalated): one queued
    * write for them all, one event and one summary rebuild, so the command costs one pass over them.
    */
-  saveAll(ctx: HandlerContext, changes: readonly { next: CommentRecord; prev: CommentRecord }[]): CommentRecord[];
+  saveAll(ctx: HandlerContext, changes: readonly HandlingChange[]): CommentRecord[];
   pinnedId(): string | null;
   /** Answers left pinned, by cluster key: later arrivals with that key are attached to them. */
   answerPins(): ReadonlyMap<string, AnswerPin>;
@@ -337,11 +343,10 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       const records = changes.map(({ next, prev }) => handled(next, prev));
       if (records.length === 0) return records;
       hctx.write(() => {
-        for (let i = 0; i < records.length; i++) {
-          const record = records[i] as CommentRecord;
+        records.forEach((record, i) => {
           repo.saveHandling(record);
-          followWrite(record, (changes[i] as { prev: CommentRecord }).prev);
-        }
+          followWrite(record, changes[i]!.prev);
+        });
         publisher.changed(records, true);
         publisher.stale();
       });

@@ -11,19 +11,27 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** A loopback IRC listener that only records the lines it is sent. */
-async function listener(): Promise<{ port: number; lines: string[] }> {
+/**
+ * A loopback IRC listener that records the lines it is sent. `asLenientServer`: it reads a CR or an LF
+ * alone as a line end too, byte for byte (as many IRC servers do), and welcomes the client into its
+ * channel, so the source goes on to connected; otherwise it only records CRLF lines.
+ */
+async function listener(options: { asLenientServer?: boolean } = {}): Promise<{ port: number; lines: string[] }> {
+  const lenient = options.asLenientServer === true;
   const lines: string[] = [];
   const sockets: Socket[] = [];
   const server: Server = createServer((s) => {
     sockets.push(s);
-    s.setEncoding('utf8');
+    s.setEncoding(lenient ? 'latin1' : 'utf8');
     let buf = '';
     s.on('data', (d: string) => {
       buf += d;
-      const parts = buf.split('\r\n');
+      const parts = buf.split(lenient ? /\r\n|\r|\n/ : '\r\n');
       buf = parts.pop() ?? '';
       lines.push(...parts);
+      if (!lenient) return;
+      if (parts.some((p) => p.startsWith('NICK'))) s.write(':irc 001 mod :hi\r\n');
+      if (parts.some((p) => p.startsWith('JOIN'))) s.write(':irc 366 mod #c :End of /NAMES list\r\n');
     });
     s.on('error', () => {});
   });
@@ -61,29 +69,8 @@ describe('the Twitch login token', () => {
 
 describe('a reply posted in the channel', () => {
   it('is one IRC line whatever the approved text holds: a carriage return or NUL in a show file’s macro cannot start a second command', async () => {
-    const lines: string[] = [];
-    const sockets: Socket[] = [];
-    const server: Server = createServer((s) => {
-      sockets.push(s);
-      s.setEncoding('latin1');
-      let buf = '';
-      s.on('data', (d: string) => {
-        buf += d;
-        // As many IRC servers read: a CR or an LF alone ends a line too.
-        const parts = buf.split(/\r\n|\r|\n/);
-        buf = parts.pop() ?? '';
-        lines.push(...parts);
-        if (parts.some((p) => p.startsWith('NICK'))) s.write(':irc 001 mod :hi\r\n');
-        if (parts.some((p) => p.startsWith('JOIN'))) s.write(':irc 366 mod #c :End of /NAMES list\r\n');
-      });
-      s.on('error', () => {});
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    cleanups.push(() => new Promise<void>((r) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => r());
-    }));
-    const config: TwitchConfig = { kind: 'twitch', id: 'tw', channel: 'c', host: '127.0.0.1', port: (server.address() as { port: number }).port, tls: false, nick: 'mod', tokenSecret: 'source/tw/oauth' };
+    const { port, lines } = await listener({ asLenientServer: true });
+    const config: TwitchConfig = { kind: 'twitch', id: 'tw', channel: 'c', host: '127.0.0.1', port, tls: false, nick: 'mod', tokenSecret: 'source/tw/oauth' };
     const secrets = createMemorySecretStore({ 'source/tw/oauth': 'oauth:own-token' });
     const source = createTwitchSource({ ...baseDeps, config, sink: recordingSink(), secrets });
     cleanups.push(() => source.stop());
