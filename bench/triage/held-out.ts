@@ -124,6 +124,13 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/bathroom-fixtures/catalog.json': '55ed8cc818eb85aa4fccf54d6a57def10d61c08eea1f88bd7e73197f3f9e90e0',
   'heldout/ski-snowboard/comments.jsonl': '0d5654487d142a1e0dc3ccc719d08511b5ab5d30bed73b7784b8442f8ff184bc',
   'heldout/ski-snowboard/catalog.json': 'ca120cd062aa00222b12ad49ef2a164101347ba33afdc059cbc72e21c4721de0',
+  // Written 2026-12-07 16:47–16:53 (session 19) by a thirty-third and a thirty-fourth author from the brief with SKU
+  // rule v3 (test/data/sku-rule-v3.md: reservations and show requests settled); committed unread in 31cce07, frozen before
+  // any session-19 change to triage.
+  'heldout/beekeeping-honey/comments.jsonl': 'dca33a5c5bddcacba1dc106f768390ee1ed90b5a573cfb91717746851c14b66a',
+  'heldout/beekeeping-honey/catalog.json': '2a8f02f0c5f6d65b6207f16f36f9cb3c549eb85fc8950a836797ad3e4c5d5e84',
+  'heldout/archery/comments.jsonl': '8c6d2c28e08236e97bf9f27cc25164abce55bb803fd3effef038f0e49b6e2614',
+  'heldout/archery/catalog.json': '81d063b2e163abab238e0bc7ec91de28f4e3bcacf9a20483f8af6b496ed298f1',
 };
 
 /**
