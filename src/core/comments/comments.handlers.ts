@@ -12,7 +12,7 @@ import { isOpen } from './comments.queues';
 import { macroReply } from '../../shared/show/macro.reply';
 import type { CommentsService } from './comments.service';
 import type { GroupAction } from './group-jobs.repo';
-import { holderText } from './group-work';
+import { GROUP_STEP, holderText } from './group-work';
 import type { OpenCluster } from './comments.clusters';
 import { clusterIdOf } from './cluster.key';
 
@@ -97,17 +97,17 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
     return null;
   };
   /**
-   * Handles the members the item holds now (after its replies went out: later arrivals wait as a new
-   * item), in steps for a big one (group-work.ts): each step's changes and audit rows — one row per
-   * comment for a bulk action, in the person's name, because "who answered this comment" must be
-   * answerable from the trail alone — commit together, and the station answers other commands in
-   * between. Resolves when every member is done.
+   * The job for the members an item holds now (after its replies went out: later arrivals wait as a
+   * new item). Run in steps for a big one (group-work.ts): each step's changes and audit rows — one
+   * row per comment for a bulk action, in the person's name, because "who answered this comment"
+   * must be answerable from the trail alone — commit together, and the station answers other
+   * commands in between.
    */
-  const handleGroup = (cl: OpenCluster, ctx: HandlerContext, who: string, action: GroupAction, text: string | null, macroId: string | null, audited: boolean) => {
+  const beginGroup = (cl: OpenCluster, ctx: HandlerContext, who: string, action: GroupAction, text: string | null, macroId: string | null, audited: boolean) => {
     svc.pipeline.flushNow();
     const now = svc.clusters.get(cl.id);
     const start = { showId: svc.config().showId, clusterKey: cl.key, action, text, macroId, audited, actor: who, role: ctx.caller.role, representativeId: now?.representativeId() ?? null, at: ctx.now };
-    return svc.work.run(ctx, start, now?.memberIds() ?? []);
+    return svc.work.begin(start, now?.memberIds() ?? []);
   };
 
   return {
@@ -218,7 +218,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         }
         // Pinned with the first step: comments asking the same while the rest is answered are attached to it.
         if (pin) svc.pinAnswer(ctx, cl.key, { clusterId, text: rep?.text ?? '', lang: cl.lang, intent: cl.intent, macroId, by: who, at: ctx.now });
-        const { done, skipped } = await handleGroup(cl, ctx, who, 'answer', text, macroId, false);
+        const { done, skipped } = await svc.work.run(ctx, beginGroup(cl, ctx, who, 'answer', text, macroId, false));
         return { answered: done, skipped, sent, pinned: pin };
       } finally {
         release();
@@ -281,10 +281,15 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
           }
         }
         const failedIds = new Set(skipped.map((s) => s.id));
-        for (const { cl, text } of picked) {
-          if (failedIds.has(cl.id)) continue;
-          done += (await handleGroup(cl, ctx, who, action, text, action === 'answer' ? (macroId ?? null) : null, true)).done;
+        const jobs = picked.filter(({ cl }) => !failedIds.has(cl.id)).map(({ cl, text }) => beginGroup(cl, ctx, who, action, text, action === 'answer' ? (macroId ?? null) : null, true));
+        // More than one step in all: every item's job is kept before the first step, so a stop
+        // mid-way finishes them all on the next start (their replies went out already).
+        const stored = jobs.length > 1 && jobs.reduce((n, j) => n + j.ids.length, 0) > GROUP_STEP;
+        if (stored) {
+          for (const j of jobs) svc.work.store(ctx, j);
+          ctx.commit();
         }
+        for (const j of jobs) done += (await svc.work.run(ctx, j, stored)).done;
         return { done, skipped, sent };
       } finally {
         for (const release of releases) release();

@@ -50,10 +50,11 @@ function boot(dataDir?: string) {
   cores.push(core);
   core.show.loadFile(DEMO_SHOW);
   /** A flood of one question from the chat that can post, in two rooms; resolves when stored. */
-  const floodChat = async (n: number) => {
+  const floodChat = async (n: number, text = 'Aceita PIX?', prefix = 'c') => {
     await until(() => sink !== null, 2000, 'the chat source built');
-    sink!.comments(Array.from({ length: n }, (_, i) => ({ platform: 'twitch', messageId: `c${i}`, author: `bot-${i}`, text: 'Aceita PIX?', lang: 'pt', at: null, room: i % 2 ? 'east' : 'west', raw: null })));
-    await until(() => answered(core, 'new') === n, 5000, 'the flood stored');
+    const before = answered(core, 'new');
+    sink!.comments(Array.from({ length: n }, (_, i) => ({ platform: 'twitch', messageId: `${prefix}${i}`, author: `bot-${prefix}${i}`, text, lang: 'pt', at: null, room: i % 2 ? 'east' : 'west', raw: null })));
+    await until(() => answered(core, 'new') === before + n, 5000, 'the flood stored');
     return itemOf(core, n);
   };
   return { core, posted, floodChat };
@@ -222,6 +223,29 @@ describe('a big work item is handled in steps', () => {
     ]);
     b.core.state.flush();
     expect(b.core.snapshot().state.comments.answering ?? []).toEqual([]);
+    expect(verifyAuditChain(b.core.db).ok).toBe(true);
+  });
+
+  it('a restart in the first of two posted items finishes both: the second item\'s reply went out too, so its job was kept before the first step', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-group-'));
+    dirs.push(dir);
+    const a = boot(dir);
+    const pix = await a.floodChat(N);
+    const boleto = await a.floodChat(300, 'Aceita boleto?', 'b');
+    expect(boleto).not.toBe(pix);
+    const first = a.core.dispatch('comments.bulk', { clusterIds: [pix, boleto], action: 'answer', macroId: 'shipping', send: true, by: 'Ana' }, moderator);
+    await midway(a.core, N + 300);
+    // One reply text, two rooms: posted once per room for both items.
+    expect(a.posted.map((p) => p.room).sort()).toEqual(['east', 'west']);
+    cores.splice(cores.indexOf(a.core), 1);
+    await a.core.close();
+    expect((await first).ok).toBe(false);
+
+    const b = boot(dir);
+    await until(() => answered(b.core) === N + 300, 5000, () => `both items answered after the restart (${answered(b.core)} of ${N + 300})`);
+    expect(b.posted).toEqual([]);
+    const rows = b.core.db.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT json_extract(args, '$.id')) AS ids FROM audit_log WHERE command = 'comments.bulk.answer'`).get();
+    expect(rows).toEqual({ n: N + 300, ids: N + 300 });
     expect(verifyAuditChain(b.core.db).ok).toBe(true);
   });
 });

@@ -42,8 +42,14 @@ export interface GroupWorkDeps {
   log: Logger;
 }
 
-/** A job as a command starts it: the item, what to do, and the members it holds after the posts. */
+/** A job as a command starts it: the item, what to do, and who does it. */
 export type GroupJobStart = Omit<GroupJob, 'id' | 'done' | 'total' | 'upToSeq'>;
+
+/** A job and the members it holds. */
+export interface BegunJob {
+  job: GroupJob;
+  ids: readonly string[];
+}
 
 export interface GroupWork {
   /** Items being handled now, and how far each is (committed). */
@@ -56,13 +62,22 @@ export interface GroupWork {
    * Returns the release (idempotent).
    */
   reserve(clusterKey: string, by: string, action: GroupAction): () => void;
+  /** The job for an item's members as they are now (after its posts): later arrivals are not its. */
+  begin(start: GroupJobStart, ids: readonly string[]): BegunJob;
   /**
-   * Handles the members of `ids` that are still the job's, in steps; the last step is queued on
-   * `ctx` (the command commits it with its own row). Resolves with how many were changed and how
-   * many were not (someone else's, closed, moved) — or fails as unavailable when the station stops
-   * between two steps (the job's row keeps the rest for the next start).
+   * Queues the job's row on `ctx` (to commit before its first step): a selection of items posted
+   * together keeps every item's job from the start, so a stop before an item's first step does not
+   * leave its reply posted and its members open.
    */
-  run(ctx: HandlerContext, start: GroupJobStart, ids: readonly string[]): Promise<{ done: number; skipped: number }>;
+  store(ctx: HandlerContext, begun: BegunJob): void;
+  /**
+   * Handles the job's members that are still its own, in steps; the last step is queued on `ctx`
+   * (the command commits it with its own row). `stored`: the job's row is committed already.
+   * Resolves with how many were changed and how many were not (someone else's, closed, moved) — or
+   * fails as unavailable when the station stops between two steps (the job's row keeps the rest
+   * for the next start).
+   */
+  run(ctx: HandlerContext, begun: BegunJob, stored?: boolean): Promise<{ done: number; skipped: number }>;
   /** Finishes the jobs a stop cut short for this show, one after the other, in the station's name. */
   resume(): Promise<void>;
   /** The station is stopping: no further step starts. */
@@ -201,12 +216,16 @@ export function createGroupWork(deps: GroupWorkDeps): GroupWork {
       return p ? { ...p } : null;
     },
     reserve,
-    async run(ctx, start, ids) {
+    begin(start, ids) {
       const job: GroupJob = { ...start, id: `${start.at.toString(36)}-${(nextId++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`, upToSeq: deps.jobs.newestSeq(), done: 0, total: ids.length };
       const entry = active.get(start.clusterKey);
       if (entry) entry.total = ids.length;
-      return steps(ctx, job, ids, false);
+      return { job, ids };
     },
+    store(ctx, { job }) {
+      ctx.write(() => deps.jobs.insert(job));
+    },
+    run: (ctx, { job, ids }, stored = false) => steps(ctx, job, ids, stored),
     async resume() {
       if (stopped) return;
       let jobs: GroupJob[];
