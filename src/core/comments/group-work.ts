@@ -19,8 +19,11 @@ import type { GroupAction, GroupJob, GroupJobsRepo } from './group-jobs.repo';
 import type { HandlingChange } from './comment.model';
 
 /**
- * Members per step. A member costs ~40–70 µs (read, change, write, views), so a step holds the loop
- * ~10–20 ms: a producer's PAUSE waits at most about one step, not the whole group.
+ * Members per step. A member costs ~40–70 µs (read, change, write, views), so a step's own work is
+ * ~10–20 ms and a producer's PAUSE waits about one step, not the whole group. Measured with
+ * bench/group-answer.bench.ts on the shared 2-core machine (load 5–7): the widest event-loop gap
+ * during a 20,000 answer was 35–65 ms (before: the whole 0.8–2.2 s). 100 a step did not lower that
+ * reliably in interleaved runs (fixed costs per step and turn remain) and cost total time.
  */
 export const GROUP_STEP = 250;
 
