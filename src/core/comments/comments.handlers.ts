@@ -20,12 +20,6 @@ export type CommentCommand = SliceOf<typeof commentCommands>;
 
 const person = (by: string | undefined, ctx: HandlerContext) => by ?? ctx.caller.actor;
 
-/** Which bulk action changed a comment, for its own audit row. */
-interface BulkStep {
-  action: 'answer' | 'dismiss' | 'escalate';
-  macroId: string | null;
-}
-
 export function createCommentHandlers(svc: CommentsService): Handlers<CommentCommand> {
   const get = (id: string): CommentRecord => {
     const c = svc.find(id);
