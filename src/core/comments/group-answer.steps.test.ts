@@ -28,6 +28,8 @@ afterEach(async () => {
 function boot(dataDir?: string) {
   const posted: { room: string | null; text: string }[] = [];
   let sink: SourceSink | null = null;
+  /** What a post waits for (the platform taking its time). */
+  const gate = { open: Promise.resolve() };
   const real = createDefaultCommentsPorts();
   const ports: CommentsPorts = {
     ...real,
@@ -41,7 +43,10 @@ function boot(dataDir?: string) {
           start() {},
           stop: async () => {},
           health: () => ({ id: deps.config.id, kind: 'replay', label: 'chat', status: 'connected', detail: null, lastMessageAt: null, received: 0, rehearsal: false, canReply: true }),
-          reply: async (to, text) => void posted.push({ room: to.room, text }),
+          reply: async (to, text) => {
+            await gate.open;
+            posted.push({ room: to.room, text });
+          },
         };
       },
     },
@@ -57,7 +62,7 @@ function boot(dataDir?: string) {
     await until(() => answered(core, 'new') === before + n, 5000, 'the flood stored');
     return itemOf(core, n);
   };
-  return { core, posted, floodChat };
+  return { core, posted, floodChat, gate };
 }
 
 const ingest = async (core: Core, from: number, n: number) => {
@@ -247,5 +252,21 @@ describe('a big work item is handled in steps', () => {
     const rows = b.core.db.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT json_extract(args, '$.id')) AS ids FROM audit_log WHERE command = 'comments.bulk.answer'`).get();
     expect(rows).toEqual({ n: N + 300, ids: N + 300 });
     expect(verifyAuditChain(b.core.db).ok).toBe(true);
+  });
+
+  it('an item of a posted selection answered one by one while the replies went out leaves no job behind', async () => {
+    const { core, floodChat, gate } = boot();
+    const pix = await floodChat(N);
+    const lone = await floodChat(1, 'Aceita boleto?', 'b');
+    let letGo = () => {};
+    gate.open = new Promise<void>((r) => (letGo = r));
+    const bulk = core.dispatch('comments.bulk', { clusterIds: [pix, lone], action: 'answer', macroId: 'shipping', send: true, by: 'Ana' }, moderator);
+    const { id } = core.db.prepare(`SELECT id FROM comments WHERE message_id = 'b0'`).get() as { id: string };
+    const dewi = await core.dispatch('comment.answer', { id, macroId: 'care', by: 'Dewi' }, moderator2);
+    expect(dewi.ok).toBe(true);
+    letGo();
+    const r = await bulk;
+    expect(r.ok && r.result).toMatchObject({ done: N, skipped: [] });
+    expect(core.db.prepare('SELECT COUNT(*) AS n FROM comment_group_jobs').get()).toEqual({ n: 0 });
   });
 });

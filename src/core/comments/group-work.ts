@@ -128,6 +128,8 @@ export function createGroupWork(deps: GroupWorkDeps): GroupWork {
     let done = 0;
     let skipped = 0;
     const to = deps.escalateTo();
+    // Nothing left to take (answered one by one meanwhile): a kept row still goes with the command.
+    if (ids.length === 0 && stored) ctx.write(() => deps.jobs.finish(job.id));
     for (let from = 0; from < ids.length; from += GROUP_STEP) {
       if (from > 0) {
         // The loop is handed back: other commands, frames and heartbeats go between two steps.
@@ -198,8 +200,6 @@ export function createGroupWork(deps: GroupWorkDeps): GroupWork {
     };
     try {
       const r = await steps(ctx, job, deps.memberIds(job.clusterKey), true);
-      // A job with no member left still has its row to delete.
-      if (writes.length === 0) ctx.write(() => deps.jobs.finish(job.id));
       rows.push({
         command: `comments.group.resumed`,
         args: { clusterId: clusterIdOf(job.clusterKey), action: job.action, ...(job.macroId ? { macroId: job.macroId } : {}) },
@@ -240,6 +240,8 @@ export function createGroupWork(deps: GroupWorkDeps): GroupWork {
       }
       for (const job of jobs) {
         if (stopped) return;
+        // Still running in this process (the show was loaded again meanwhile): it finishes itself.
+        if (active.has(job.clusterKey)) continue;
         try {
           await resumeOne(job);
         } catch (error) {

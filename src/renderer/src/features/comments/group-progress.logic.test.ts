@@ -6,8 +6,9 @@ describe('groupProgressText', () => {
     expect(groupProgressText({ clusterId: 'c1', action: 'answer', by: 'Ana', done: 8000, total: 20000 }, 'Dewi')).toBe('Ana is answering 8,000 of 20,000');
     expect(groupProgressText({ clusterId: 'c1', action: 'dismiss', by: 'Ana', done: 250, total: 5000 }, 'Ana')).toBe('You are dismissing 250 of 5,000');
   });
-  it('gives no count before the first step (the reply is being posted)', () => {
+  it('gives no count before the first step (an answer: its reply is being posted)', () => {
     expect(groupProgressText({ clusterId: 'c1', action: 'answer', by: 'Ana', done: 0, total: 0 }, 'Dewi')).toBe('Ana is answering a group: posting the reply');
+    expect(groupProgressText({ clusterId: 'c1', action: 'dismiss', by: 'Ana', done: 0, total: 0 }, 'Dewi')).toBe('Ana is dismissing a group');
   });
 });
 

@@ -5,10 +5,10 @@ import { formatCount } from '../../ui/format';
 
 const VERB: Record<GroupWorkProgress['action'], string> = { answer: 'answering', dismiss: 'dismissing', escalate: 'escalating' };
 
-/** "Ana is answering 8,000 of 20,000" ("You are …" for the person at this desk); before its first step (its reply being posted) no count. */
+/** "Ana is answering 8,000 of 20,000" ("You are …" for the person at this desk); before its first step (an answer's reply being posted) no count. */
 export function groupProgressText(p: GroupWorkProgress, me: string): string {
   const who = p.by === me ? 'You are' : `${p.by} is`;
-  if (p.total === 0) return `${who} ${VERB[p.action]} a group: posting the reply`;
+  if (p.total === 0) return `${who} ${VERB[p.action]} a group${p.action === 'answer' ? ': posting the reply' : ''}`;
   return `${who} ${VERB[p.action]} ${formatCount(p.done)} of ${formatCount(p.total)}`;
 }
 
