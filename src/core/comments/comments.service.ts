@@ -50,7 +50,6 @@ export interface ShowConfig {
   watched: Set<QueueName>;
 }
 
-export type { HandlingChange } from './comment.model';
 
 export interface CommentsService {
   readonly repo: CommentsRepo;
