@@ -2,7 +2,7 @@
 // paused offer offers its approved paused text (or cannot be picked), in the comment's language;
 // a bulk selection made with Space previews every text it sends and the station records one audit
 // row per comment in the moderator's name; the comment text is the main column; "?" lists the
-// desk's keys and Esc gives the hotkeys back.
+// desk's keys and Esc gives the hotkeys back; a flood answered in steps shows its progress on every desk.
 import type { Page } from '@playwright/test';
 import { test, expect, type StationFixture } from './fixtures';
 import { writeBusyShow } from './busy-show';
@@ -230,4 +230,29 @@ test('on a busy desk at 1366×768 with claimed rows, the comment text is the wid
       expect(m.cut, `${id}: cut at two lines`).toBe(true);
     }
   }
+});
+
+test('a flood of 20,000 asking one thing: while it is answered in steps, both desks show who is answering and how far; then nothing is left open', async ({ station, context }) => {
+  const desk = await quietDesk(station, context);
+  const N = 20_000;
+  for (let i = 0; i < N; i += 1000) await ingest(station, Array.from({ length: 1000 }, (_, k) => ({ id: `f${i + k}`, text: 'aceita pix?', lang: 'pt' })));
+  await showE2e(desk);
+  await expect(desk.getByTestId('comment-row')).toHaveCount(1);
+  await expect(desk.getByTestId('cluster-note')).toContainText('20000 people asked this');
+  const other = await station.openView(context, 'moderator', { query: 'as=Dewi%20Santos' });
+  await other.setViewportSize({ width: 1366, height: 768 });
+
+  await desk.keyboard.press('r');
+  await expect(desk.getByTestId('macro-picker')).toBeVisible();
+  const clicked = Date.now();
+  await desk.keyboard.press('2');
+  // Counts as the station committed them, on the desk that clicked and on the other.
+  await expect(desk.getByTestId('group-progress')).toContainText(/You are answering [\d,]+ of 20,000/);
+  await expect(other.getByTestId('group-progress')).toContainText(/Ana Reyes is answering [\d,]+ of 20,000/);
+  await expect(desk.getByTestId('toast-ok')).toContainText(`answers ${N} people who asked the same`);
+  await expect(desk.getByTestId('group-progress')).toHaveCount(0);
+  await expect(other.getByTestId('group-progress')).toHaveCount(0);
+  const open = await station.api<{ comments: Row[] }>('comments.list', { platform: 'e2e', open: true, limit: 10 }, 'moderator');
+  expect(open.body.result?.comments ?? []).toEqual([]);
+  console.log(`20,000 answered from the desk in ${Date.now() - clicked} ms (click to toast, progress seen on both desks)`);
 });

@@ -3,6 +3,12 @@
 import type { CommentRecord } from '../../shared/contract/index';
 import { MAX_COMMENT_CHARS } from '../../shared/contract/index';
 
+/** One comment's handling change: the record to store and the one it replaces. */
+export interface HandlingChange {
+  next: CommentRecord;
+  prev: CommentRecord;
+}
+
 /** A comment as a source delivers it, before triage. */
 export interface SourceComment {
   platform: string;

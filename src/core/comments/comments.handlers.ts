@@ -10,19 +10,15 @@ import type { SourceComment } from './comment.model';
 import { cleanText } from './comment.model';
 import { isOpen } from './comments.queues';
 import { macroReply } from '../../shared/show/macro.reply';
-import type { CommentsService, HandlingChange } from './comments.service';
+import type { CommentsService } from './comments.service';
+import type { GroupAction } from './group-jobs.repo';
+import { GROUP_STEP, holderText } from './group-work';
 import type { OpenCluster } from './comments.clusters';
 import { clusterIdOf } from './cluster.key';
 
 export type CommentCommand = SliceOf<typeof commentCommands>;
 
 const person = (by: string | undefined, ctx: HandlerContext) => by ?? ctx.caller.actor;
-
-/** Which bulk action changed a comment, for its own audit row. */
-interface BulkStep {
-  action: 'answer' | 'dismiss' | 'escalate';
-  macroId: string | null;
-}
 
 export function createCommentHandlers(svc: CommentsService): Handlers<CommentCommand> {
   const get = (id: string): CommentRecord => {
@@ -54,14 +50,6 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
     const r = macroReply(macro, lang || null, svc.pausedOffers());
     if (!r.ok) throw conflict(r.reason);
     return r.text;
-  };
-  /**
-   * One audit row per comment a bulk action changed, in the person's name: the command's own row
-   * names work items (cluster ids, gone once answered), and "who answered this comment" must be
-   * answerable from the trail alone.
-   */
-  const auditEach = (ctx: HandlerContext, step: BulkStep | null, m: CommentRecord, clusterId: string, who: string) => {
-    if (step) ctx.audit({ command: `comments.bulk.${step.action}`, args: { id: m.id, clusterId, ...(step.macroId ? { macroId: step.macroId } : {}) }, actor: who });
   };
   /** Where one public reply goes: a room of a source, with one text. */
   const postKey = (m: CommentRecord, text: string) => `${m.source}|${m.room ?? ''}|${text}`;
@@ -102,47 +90,18 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
     }
     return null;
   };
-  /** Whether `who` may act on this member now: open, and not held by someone else (a producer may take over). */
-  const mayTake = (m: CommentRecord, who: string, ctx: HandlerContext) =>
-    isOpen(m.status) && !(m.status === 'claimed' && m.claimedBy !== who && ctx.caller.role !== 'producer');
   /**
-   * Answers every open member not held by someone else; the representative's is the reply, the rest
-   * answered by the cluster. `members`: the records as read in this same turn (nothing can have
-   * changed them since); otherwise they are read now. One pass: each member read once, written in
-   * one queued write, audited once (a flood of one text is a group of thousands).
+   * The job for the members an item holds now (after its replies went out: later arrivals wait as a
+   * new item). Run in steps for a big one (group-work.ts): each step's changes and audit rows — one
+   * row per comment for a bulk action, in the person's name, because "who answered this comment"
+   * must be answerable from the trail alone — commit together, and the station answers other
+   * commands in between.
    */
-  const answerCluster = (cl: OpenCluster, text: string, who: string, ctx: HandlerContext, step: BulkStep | null = null, members = svc.repo.getMany(cl.memberIds())) => {
-    const repId = cl.representativeId();
-    const changes: HandlingChange[] = [];
-    for (const m of members) {
-      if (!mayTake(m, who, ctx)) continue;
-      changes.push({
-        prev: m,
-        next: {
-          ...m,
-          status: 'answered',
-          claimedBy: m.claimedBy ?? who,
-          claimedAt: m.claimedAt ?? ctx.now,
-          answeredAt: ctx.now,
-          responseSeconds: Math.round((ctx.now - m.receivedAt) / 100) / 10,
-          reply: text,
-          answeredVia: m.id === repId ? 'reply' : 'cluster',
-        },
-      });
-      auditEach(ctx, step, m, cl.id, who);
-    }
-    svc.saveAll(ctx, changes);
-    return { answered: changes.length, skipped: members.length - changes.length, members };
-  };
-  const setStatusAll = (cl: OpenCluster, who: string, ctx: HandlerContext, step: BulkStep, change: (c: CommentRecord) => CommentRecord) => {
-    const changes: HandlingChange[] = [];
-    for (const m of svc.repo.getMany(cl.memberIds())) {
-      if (!mayTake(m, who, ctx)) continue;
-      changes.push({ next: change(m), prev: m });
-      auditEach(ctx, step, m, cl.id, who);
-    }
-    svc.saveAll(ctx, changes);
-    return changes.length;
+  const beginGroup = (cl: OpenCluster, ctx: HandlerContext, who: string, action: GroupAction, text: string | null, macroId: string | null, audited: boolean) => {
+    svc.pipeline.flushNow();
+    const now = svc.clusters.get(cl.id);
+    const start = { showId: svc.config().showId, clusterKey: cl.key, action, text, macroId, audited, actor: who, role: ctx.caller.role, representativeId: now?.representativeId() ?? null, at: ctx.now };
+    return svc.work.begin(start, now?.memberIds() ?? []);
   };
 
   return {
@@ -240,18 +199,24 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       const rep = svc.find(cl.representativeId());
       if (rep) notHeldByOther(rep, who, ctx, 'answer');
       const text = macroText(macroId, cl.lang);
-      let sent = 0;
-      if (send) {
-        const members = svc.repo.getMany(cl.memberIds());
-        const posted = await postOncePerRoom([{ members, text }], true);
-        const why = failedPost(members, text, posted.failed);
-        if (why !== null) throw failed(`${why}${posted.sent > 0 ? ` It went out in ${posted.sent} other room(s).` : ''} Nobody was marked answered.`);
-        sent = posted.sent;
+      // Held from before the posts: a second click on the item is refused, not posted again.
+      const release = svc.work.reserve(cl.key, who, 'answer');
+      try {
+        let sent = 0;
+        if (send) {
+          const members = svc.repo.getMany(cl.memberIds());
+          const posted = await postOncePerRoom([{ members, text }], true);
+          const why = failedPost(members, text, posted.failed);
+          if (why !== null) throw failed(`${why}${posted.sent > 0 ? ` It went out in ${posted.sent} other room(s).` : ''} Nobody was marked answered.`);
+          sent = posted.sent;
+        }
+        // Pinned with the first step: comments asking the same while the rest is answered are attached to it.
+        if (pin) svc.pinAnswer(ctx, cl.key, { clusterId, text: rep?.text ?? '', lang: cl.lang, intent: cl.intent, macroId, by: who, at: ctx.now });
+        const { done, skipped } = await svc.work.run(ctx, beginGroup(cl, ctx, who, 'answer', text, macroId, false));
+        return { answered: done, skipped, sent, pinned: pin };
+      } finally {
+        release();
       }
-      // Re-read after the replies went out: members that joined meanwhile are answered too.
-      const { answered, skipped } = answerCluster(svc.clusters.get(clusterId) ?? cl, text, who, ctx);
-      if (pin) svc.pinAnswer(ctx, cl.key, { clusterId, text: rep?.text ?? '', lang: cl.lang, intent: cl.intent, macroId, by: who, at: ctx.now });
-      return { answered, skipped, sent, pinned: pin };
     },
 
     'cluster.unpin': ({ clusterId }, ctx) => {
@@ -267,46 +232,62 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       svc.pipeline.flushNow();
       let done = 0;
       const skipped: { id: string; reason: string }[] = [];
-      const to = svc.config().routing.complaint;
-      const answers: { cl: OpenCluster; text: string }[] = [];
-      for (const id of new Set(clusterIds)) {
-        const cl = svc.clusters.get(id);
-        if (!cl) {
-          skipped.push({ id, reason: 'nothing open any more' });
-          continue;
-        }
-        const rep = svc.find(cl.representativeId());
-        if (rep && rep.status === 'claimed' && rep.claimedBy !== who && ctx.caller.role !== 'producer') {
-          skipped.push({ id, reason: `${rep.claimedBy ?? 'someone'} is replying` });
-          continue;
-        }
-        if (action === 'answer') {
+      const picked: { cl: OpenCluster; text: string | null }[] = [];
+      const releases: (() => void)[] = [];
+      try {
+        for (const id of new Set(clusterIds)) {
+          const cl = svc.clusters.get(id);
+          if (!cl) {
+            skipped.push({ id, reason: 'nothing open any more' });
+            continue;
+          }
+          const holder = svc.work.busy(cl.key);
+          if (holder) {
+            skipped.push({ id, reason: holderText(holder) });
+            continue;
+          }
+          const rep = svc.find(cl.representativeId());
+          if (rep && rep.status === 'claimed' && rep.claimedBy !== who && ctx.caller.role !== 'producer') {
+            skipped.push({ id, reason: `${rep.claimedBy ?? 'someone'} is replying` });
+            continue;
+          }
           try {
-            answers.push({ cl, text: macroText(macroId as string, cl.lang) });
+            const text = action === 'answer' ? macroText(macroId as string, cl.lang) : action === 'escalate' ? `${who}: escalated with ${cl.size - 1} others asking the same` : null;
+            picked.push({ cl, text });
+            releases.push(svc.work.reserve(cl.key, who, action));
           } catch (error) {
             skipped.push({ id, reason: (error as Error).message });
           }
-        } else if (action === 'dismiss') {
-          done += setStatusAll(cl, who, ctx, { action, macroId: null }, (c) => ({ ...c, status: 'dismissed', claimedBy: c.claimedBy ?? who, claimedAt: c.claimedAt ?? ctx.now, answeredAt: ctx.now }));
-        } else {
-          done += setStatusAll(cl, who, ctx, { action, macroId: null }, (c) => ({ ...c, status: 'escalated', queue: to, claimedBy: null, claimedAt: null, note: `${who}: escalated with ${cl.size - 1} others asking the same` }));
         }
+        // The posts go out before anyone is marked answered (as for one work item); members that joined
+        // an item meanwhile are answered too. An item whose reply did not go out is skipped, not
+        // answered; the rest are (their rooms got it), so a retry of the selection posts nothing twice.
+        let sent = 0;
+        let notSent = new Map<string, string>();
+        if (action === 'answer' && send && picked.length > 0) {
+          const groups = picked.map(({ cl, text }) => ({ cl, text: text as string, members: svc.repo.getMany(cl.memberIds()) }));
+          const posted = await postOncePerRoom(groups);
+          sent = posted.sent;
+          notSent = posted.failed;
+          for (const g of groups) {
+            const why = failedPost(g.members, g.text, notSent);
+            if (why !== null) skipped.push({ id: g.cl.id, reason: `${why} Not marked answered.` });
+          }
+        }
+        const failedIds = new Set(skipped.map((s) => s.id));
+        const jobs = picked.filter(({ cl }) => !failedIds.has(cl.id)).map(({ cl, text }) => beginGroup(cl, ctx, who, action, text, action === 'answer' ? (macroId ?? null) : null, true));
+        // More than one step in all: every item's job is kept before the first step, so a stop
+        // mid-way finishes them all on the next start (their replies went out already).
+        const stored = jobs.length > 1 && jobs.reduce((n, j) => n + j.ids.length, 0) > GROUP_STEP;
+        if (stored) {
+          for (const j of jobs) svc.work.store(ctx, j);
+          ctx.commit();
+        }
+        for (const j of jobs) done += (await svc.work.run(ctx, j, stored)).done;
+        return { done, skipped, sent };
+      } finally {
+        for (const release of releases) release();
       }
-      // The posts go out before anyone is marked answered (as for one work item); members that joined
-      // a cluster meanwhile are answered too. An item whose reply did not go out is skipped, not
-      // answered; the rest are (their rooms got it), so a retry of the selection posts nothing twice.
-      const groups = answers.map(({ cl, text }) => ({ cl, text, members: svc.repo.getMany(cl.memberIds()) }));
-      const posting = send && groups.length > 0;
-      const posted = posting ? await postOncePerRoom(groups) : { sent: 0, failed: new Map<string, string>() };
-      for (const { cl, text, members } of groups) {
-        const why = failedPost(members, text, posted.failed);
-        const step: BulkStep = { action: 'answer', macroId: macroId ?? null };
-        if (why !== null) skipped.push({ id: cl.id, reason: `${why} Not marked answered.` });
-        // Nothing awaited since the read (no post): the records read above are current, read once.
-        else done += (posting ? answerCluster(svc.clusters.get(cl.id) ?? cl, text, who, ctx, step) : answerCluster(cl, text, who, ctx, step, members)).answered;
-      }
-      const sent = posted.sent;
-      return { done, skipped, sent };
     },
 
     'comment.claim': ({ id, by }, ctx) => {

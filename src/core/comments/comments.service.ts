@@ -25,7 +25,9 @@ import { createQueueIndex, type QueueIndex } from './comments.queues';
 import { createClusterIndex, type ClusterIndex } from './comments.clusters';
 import { clusterIdOf, clusterKeyOf } from './cluster.key';
 import { macroReply } from '../../shared/show/macro.reply';
-import type { PendingComment } from './comment.model';
+import type { HandlingChange, PendingComment } from './comment.model';
+import { createGroupWork, type GroupWork } from './group-work';
+import { createGroupJobsRepo } from './group-jobs.repo';
 import { createCommentsPublisher, type CommentsPublisher } from './comments.publisher';
 import { DEFAULT_ROUTING, watchedQueues, type Routing } from './comments.router';
 import { createSourceManager, type SourceManager } from './sources/source.manager';
@@ -48,11 +50,6 @@ export interface ShowConfig {
   watched: Set<QueueName>;
 }
 
-/** One comment's handling change: the record to store and the one it replaces. */
-export interface HandlingChange {
-  next: CommentRecord;
-  prev: CommentRecord;
-}
 
 export interface CommentsService {
   readonly repo: CommentsRepo;
@@ -62,6 +59,8 @@ export interface CommentsService {
   readonly sources: SourceManager;
   readonly pipeline: IngestPipeline;
   readonly publisher: CommentsPublisher;
+  /** Big work items handled in steps: who holds which, how far each is, and the jobs a stop cut short. */
+  readonly work: GroupWork;
   config(): ShowConfig;
   triage(): Triage;
   /** Classifies and submits received comments; resolves when they are committed. */
@@ -153,9 +152,24 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       work: clusters.work(),
       answerPins: [...answerPins.values()],
       deskVersion: clusters.version(),
+      answering: work.progress(),
     };
   };
   const publisher = createCommentsPublisher({ state: ctx.state, summary });
+  /** The pending start of the jobs a stop cut short (after a show load). */
+  let resuming: NodeJS.Immediate | null = null;
+  const work: GroupWork = createGroupWork({
+    getMany: (ids) => repo.getMany(ids),
+    jobs: createGroupJobsRepo(ctx.db),
+    saveAll: (hctx, changes) => void service.saveAll(hctx, changes),
+    memberIds: (key) => clusters.get(clusterIdOf(key))?.memberIds() ?? [],
+    showId: () => cfg.showId,
+    escalateTo: () => cfg.routing.complaint,
+    stale: () => publisher.stale(),
+    audit: ctx.audit,
+    now: () => clock.now(),
+    log,
+  });
 
   let checkoutRule: CheckoutIncidentRule = DEFAULT_CHECKOUT_INCIDENT;
   let checkoutReports = createCheckoutIncidentDetector(checkoutRule);
@@ -318,6 +332,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     sources: sourceManager,
     pipeline,
     publisher,
+    work,
     config: () => cfg,
     triage: () => triage,
     receive,
@@ -449,6 +464,12 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       viewers.clear();
       for (const key of overflowAlarms.reset()) ctx.alerts.clear(key);
       publisher.flush();
+      // Big work items a stop cut short are finished now, in steps, after the load (views first).
+      if (resuming) clearImmediate(resuming);
+      resuming = setImmediate(() => {
+        resuming = null;
+        void work.resume();
+      });
     },
     async configureSources(show, baseDir) {
       await sourceManager.configure(show?.comments.sources ?? [], baseDir);
@@ -470,6 +491,9 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       publisher.dirty();
     },
     async close() {
+      work.stop();
+      if (resuming) clearImmediate(resuming);
+      resuming = null;
       await sourceManager.close();
       pipeline.close();
       publisher.close();

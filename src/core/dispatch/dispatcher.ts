@@ -137,7 +137,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
     const writes: (() => void)[] = [];
     const rows: AuditInput[] = [];
-    const ctx: HandlerContext = { caller, now: at, write: (fn) => void writes.push(fn), audit: (row) => void rows.push(row) };
+    const ctx: HandlerContext = {
+      caller,
+      now: at,
+      write: (fn) => void writes.push(fn),
+      audit: (row) => void rows.push(row),
+      // A step of a long command: what is queued so far lands now, through the same one audit writer.
+      commit: () => void audit.commit(caller, rows.splice(0), writes.splice(0)),
+    };
     const settle = (result: DispatchResult): DispatchResult => {
       trace('handled');
       if (!auditable) {

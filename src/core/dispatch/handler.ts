@@ -41,6 +41,14 @@ export interface HandlerContext {
    * otherwise. Rows are kept when the command fails; queued writes are not.
    */
   audit(input: AuditInput): void;
+  /**
+   * Commits what the command has queued so far (its writes and rows) in one transaction now, for a
+   * long command that works in steps and hands the event loop back between them (a flood of one
+   * question answered a few hundred at a time). Each step lands whole or not at all; a step
+   * committed stays when a later one fails. The command's own row still comes last, with whatever
+   * is queued after the last commit. Throws when storage fails (nothing of this step written).
+   */
+  commit(): void;
 }
 
 type ResultOfSpec<S> = S extends CommandSpec<z.ZodType, infer R> ? R : never;

@@ -151,6 +151,21 @@ export interface QueueSummary {
   overflowReason: string | null;
 }
 
+/**
+ * A big work item being handled in steps (a flood of one question answered, dismissed or escalated
+ * at once): who is doing it and how far it is, as committed. Every desk shows it ("answering 8,000
+ * of 20,000"); the item refuses a second hand until it is done.
+ */
+export interface GroupWorkProgress {
+  clusterId: string;
+  action: 'answer' | 'dismiss' | 'escalate';
+  /** The person whose click it is. */
+  by: string;
+  /** Members handled so far (committed), and members the item held when the work began. */
+  done: number;
+  total: number;
+}
+
 /** The product pinned in the live (TikTok's shop pin, or set by hand): "this one" and "#2" resolve to it. */
 export interface PinnedProduct {
   sku: string | null;
@@ -184,6 +199,8 @@ export interface CommentsState {
   answerPins?: AnswerPin[];
   /** Bumps when any open work changes: a desk re-reads its window when it moves. */
   deskVersion?: number;
+  /** Big work items being handled in steps right now, and how far each is. */
+  answering?: GroupWorkProgress[];
 }
 
 export interface IngestRejection {
@@ -270,7 +287,7 @@ export const commentCommands = {
   }),
   'cluster.answer': command<{ answered: number; skipped: number; sent: number; pinned: boolean }>()({
     summary:
-      'Answer every open comment of a work item with one approved reply (in their language; the paused text while its offer is paused). `send: true` posts it once per room where the source can; `pin: true` leaves the answer pinned so later identical questions are attached to it.',
+      'Answer every open comment of a work item with one approved reply (in their language; the paused text while its offer is paused). `send: true` posts it once per room where the source can; `pin: true` leaves the answer pinned so later identical questions are attached to it. A big item is answered in steps of a few hundred (each committed with its audit rows; the station answers other commands in between, and `answering` in the comments slice shows how far it is); the reply comes when every member is answered, and counts them. Comments arriving after the replies went out are not in it: they wait as a new item (or are attached to the pin).',
     roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ clusterId, macroId: z.string().min(1).max(64), send: z.boolean().default(false), pin: z.boolean().default(false), by }).strict(),
@@ -283,7 +300,7 @@ export const commentCommands = {
   }),
   'comments.bulk': command<{ done: number; skipped: { id: string; reason: string }[]; sent: number }>()({
     summary:
-      'Act on a selection of up to 100 work items at once: answer each with one macro (in its language), dismiss, or escalate every open comment in them. With `send: true` an answer is posted once per room and language where the source can post; `sent` counts the posts, and an item whose post failed is skipped (with the reason), not answered.',
+      'Act on a selection of up to 100 work items at once: answer each with one macro (in its language), dismiss, or escalate every open comment in them. With `send: true` an answer is posted once per room and language where the source can post; `sent` counts the posts, and an item whose post failed is skipped (with the reason), not answered. A big item is handled in steps, as for `cluster.answer`; an item someone is already answering is skipped.',
     roles: COMMENT_DESK,
     kind: 'write',
     args: z

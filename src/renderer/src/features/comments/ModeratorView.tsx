@@ -3,7 +3,7 @@
 // item's actions — all on the keyboard (j/k move, r reply, space select, c claim, e escalate,
 // x dismiss, p pin, u release, 1–6 queues). Claims show on every desk at once.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AnswerPin, Intent, QueueSummary } from '../../../../shared/contract/index';
+import type { AnswerPin, GroupWorkProgress, Intent, QueueSummary } from '../../../../shared/contract/index';
 import type { QueueName } from '../../../../shared/show/show.schema';
 import { useSend, useSlice, useStation } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
@@ -20,6 +20,7 @@ import { deskFilterOf, heldByOther, NO_FILTERS, QUEUE_LABELS, QUEUE_ORDER, queue
 import { readModeratorName, saveModeratorName } from './moderator-identity';
 import { overflowShort } from './queue-label.logic';
 import { bulkOutcome, replyToCluster } from './reply.flow';
+import { groupProgressText, progressOf } from './group-progress.logic';
 import { macroReply } from '../../../../shared/show/macro.reply';
 import { MacroPicker } from './MacroPicker';
 import { DeskOffers } from './DeskOffers';
@@ -278,6 +279,8 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
 
   const queues = comments?.queues ?? NO_QUEUES;
   const answerPins = comments?.answerPins ?? NO_PINS;
+  const answering = comments?.answering ?? NO_PROGRESS;
+  const currentProgress = progressOf(answering, currentItem?.id);
   return (
     <div className="mod-view" data-testid="moderator-view">
       {comments?.rehearsal && !saidOnce ? (
@@ -329,6 +332,16 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
               </Button>
             </div>
           ) : null}
+          {answering.length > 0 ? (
+            <div className="group-progress" role="status" data-testid="group-progress">
+              {answering.map((p) => (
+                <span key={p.clusterId}>
+                  {groupProgressText(p, me)}
+                  {p.total > 0 ? <progress max={p.total} value={p.done} aria-label={groupProgressText(p, me)} /> : null}
+                </span>
+              ))}
+            </div>
+          ) : null}
           <DeskList
             ref={listRef}
             cache={desk.cache}
@@ -355,6 +368,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
             <p className="cluster-note" data-testid="cluster-note">
               <strong>{currentItem.size} people asked this</strong>
               <span className="muted"> ({Object.entries(currentItem.platforms).map(([p, n]) => `${n} on ${p}`).join(', ')})</span>. One reply answers all of them: one public reply per room, every asker marked answered.
+              {currentProgress ? <strong data-testid="cluster-progress"> {groupProgressText(currentProgress, me)}.</strong> : null}
             </p>
           ) : null}
           <CommentDetail c={current} me={me} now={now} slaSeconds={sla} pinnedId={comments?.pinned?.id ?? null} actions={stableActions} />
@@ -444,6 +458,7 @@ function DeskFigures(props: { comments: ReturnType<typeof useSlice<'comments'>> 
 }
 
 const NO_PINS: readonly AnswerPin[] = [];
+const NO_PROGRESS: readonly GroupWorkProgress[] = [];
 const NO_QUEUES: readonly QueueSummary[] = [];
 
 const AnswerPins = memo(function AnswerPins(props: { pins: readonly AnswerPin[]; onUnpin(clusterId: string): void }) {
