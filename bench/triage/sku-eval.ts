@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
 import { skuInContext, type OnScreenScore } from '../../src/core/comments/triage/sku.context';
 import { normalizeText } from '../../src/core/comments/triage/text.normalize';
+import { SUBS_OF, type Intent, type SubIntent } from '../../src/core/comments/triage/triage.types';
 import { DATA_DIR, DEVELOPER_WRITTEN, judgesSku, loadCorpus, type LabelledSet } from './datasets';
 import { fmt, newSkuTally, skuPrecision, skuRecall, tallySku } from './metrics';
 
@@ -25,13 +26,18 @@ import { fmt, newSkuTally, skuPrecision, skuRecall, tallySku } from './metrics';
 export const SKU_BASELINE = { recall: 0.429, precision: 0.559 };
 export const SKU_AGREED_BASELINE = { recall: 0.432, precision: 0.648 };
 
+/** The gold sub-intent of a line when it is one of its intent's (the proxy for the model's, like the gold intent). */
+function goldSub(r: LabelledSet['rows'][number]): SubIntent | null {
+  return r.sub && (SUBS_OF[r.intent as Intent] as readonly string[] | undefined)?.includes(r.sub) ? (r.sub as SubIntent) : null;
+}
+
 /** A reason with its quoted words and SKUs blanked: a kind of decision, never a comment's words. */
 export function reasonKind(reasons: readonly string[]): string {
   const r = reasons.find((x) => x.startsWith('sku: '));
   if (!r) return 'no catalog word found';
   return r
     .replace(/“[^”]*”/g, '“…”')
-    .replace(/(pinned|→|product) [A-Z0-9][A-Z0-9_.-]*/g, '$1 X')
+    .replace(/(pinned|→|product|while) [A-Z0-9][A-Z0-9_.-]*/g, '$1 X')
     // any other SKU-like code a reason names ("only ABC-BLU does"): a kind never carries a catalog's codes
     .replace(/\b[A-Z0-9]+(?:[-_][A-Z0-9]+)+\b/g, 'X')
     .replace(/\b\d+ SKUs\b/g, 'n SKUs')
@@ -101,7 +107,7 @@ export function scoreSku(
     const matched = m.match(normalizeText(r.text), r.pinnedSku ?? null);
     const res = onScreenStep ? matched : { ...matched, onScreen: null };
     const learned = typeof onScreenStep === 'object' ? (onScreenStep.get(r.id) ?? null) : null;
-    const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null, learned) : null;
+    const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null, learned, goldSub(r)) : null;
     const p = cx ? cx.sku : res.sku;
     tallySku(t, r.sku ?? null, p);
     tallySku(assumed, r.sku ?? null, p ?? cx?.contextSku ?? null);
