@@ -105,7 +105,7 @@ export function scoreSku(
   const kinds = new Map<string, number>();
   for (const r of set.rows) {
     const matched = m.match(normalizeText(r.text), r.pinnedSku ?? null);
-    const res = onScreenStep ? matched : { ...matched, onScreen: null, asksToShow: false };
+    const res = onScreenStep ? matched : { ...matched, onScreen: null };
     const learned = typeof onScreenStep === 'object' ? (onScreenStep.get(r.id) ?? null) : null;
     const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null, learned, goldSub(r)) : null;
     const p = cx ? cx.sku : res.sku;

@@ -37,15 +37,12 @@ export function onScreenApplies(match: SkuMatch, pinnedSku: string | null): bool
 
 /**
  * The model's input: the intent model's words and extras (rule hits, "ends with ?"), and the intent, the sub-intent
- * and the rule cue, alone and crossed with the intent (an order with "it" is not a question with "it"), and whether
- * the comment asks the host to show the product.
+ * and the rule cue, alone and crossed with the intent (an order with "it" is not a question with "it").
  */
 export function onScreenInput(base: ModelInput, match: SkuMatch, intent: string, sub: string | null | undefined): ModelInput {
   const cue = match.onScreen ?? 'none';
   const extras = [...base.extras, `intent ${intent}`, `cue ${cue}`, `intent ${intent} cue ${cue}`];
   if (sub) extras.push(`sub ${sub}`, `sub ${sub} cue ${cue}`);
-  // a request to show, open, try on or demonstrate (sku.show-request; rule v3), crossed with the intent
-  if (match.asksToShow) extras.push('show', `intent ${intent} show`);
   return { words: base.words, lang: base.lang, extras };
 }
 

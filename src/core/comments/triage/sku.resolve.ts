@@ -4,7 +4,6 @@ import { dimensionOf, isNarrowOnly, type CatalogIndex, type SizeRange, type Term
 import { fuzzyCode, NUMBER_BLOCKERS_BEFORE, UNITS_AFTER_NUMBER, type Mention } from './sku.mentions';
 import { hasPointer, pointerCue } from './sku.pointer';
 import { onScreenCue, type OnScreenCue } from './sku.on-screen';
-import { asksToShow } from './sku.show-request';
 import { isPointedNumber } from './sku.words';
 import { keySetOf, type NormalizedText } from './text.normalize';
 
@@ -57,11 +56,6 @@ export interface SkuMatch {
    * screen ("does it come in XL", "how much?") and by which cue (sku.on-screen); sku.context decides with the intent.
    */
   onScreen: OnScreenCue | null;
-  /**
-   * Under the same conditions as `onScreen`: the comment asks the host to show, open, try on or demonstrate something,
-   * not about the stream itself (sku.show-request; rule v3 part B). sku.context decides with the intent.
-   */
-  asksToShow: boolean;
   reasons: string[];
 }
 
@@ -525,7 +519,6 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
       featureLabel !== null && !sku && !offerCode && attrs.length === 0 && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) !== null ? featureLabel : null,
     pinnedPronoun: !sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) === 'pronoun' && !namedWithArticle(found, toks) ? pinnedLabel(found) : null,
     onScreen: !sku && pinnedSku && !offerCode && candidates.length === 0 ? attributeOnlyCue(norm, found, mentioned) : null,
-    asksToShow: !sku && pinnedSku !== null && !offerCode && candidates.length === 0 && asksToShow(norm),
     reasons,
   };
 }
