@@ -305,7 +305,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const without = corpus.filter((s) => judgesSku(s.name)).map((s) => scoreSku(s, true, undefined, false));
     console.log(`same run, without the on-screen step: worst recall ${fmt(Math.min(...without.map((f) => f.recall)))} precision ${fmt(Math.min(...without.map((f) => f.precision)))}`);
   }
-  console.log(
+  if (counted.length > 0) console.log(
     `WORST (${counted.length} SKU judges: independent, not in the SKU tuning split): recall ${fmt(Math.min(...counted.map((f) => f.recall)))} (target ≥ 0.92, baseline ${fmt(SKU_BASELINE.recall)}) precision ${fmt(Math.min(...counted.map((f) => f.precision)))} (target ≥ 0.95, baseline ${fmt(SKU_BASELINE.precision)})`,
   );
   // a second labeller's SKUs, where the lead has committed them: how far the two labellers agree, and the matcher scored
