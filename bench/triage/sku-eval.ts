@@ -27,7 +27,7 @@ export const SKU_BASELINE = { recall: 0.429, precision: 0.559 };
 export const SKU_AGREED_BASELINE = { recall: 0.432, precision: 0.648 };
 
 /** The gold sub-intent of a line when it is one of its intent's (the proxy for the model's, like the gold intent). */
-function goldSub(r: LabelledSet['rows'][number]): SubIntent | null {
+export function goldSub(r: LabelledSet['rows'][number]): SubIntent | null {
   return r.sub && (SUBS_OF[r.intent as Intent] as readonly string[] | undefined)?.includes(r.sub) ? (r.sub as SubIntent) : null;
 }
 
