@@ -6,7 +6,7 @@ import { createTriage } from '../../src/core/comments/triage/triage.service';
 import { trainPreparedTriageModel, type TriageModel } from '../../src/core/comments/triage/triage.model';
 import type { TriageCatalog } from '../../src/core/comments/triage/triage.types';
 import { DEVELOPER_WRITTEN, judgesSku, lineKey, ON_SCREEN_TUNING, type LabelledComment, type LabelledSet } from './datasets';
-import { labelsUnder, skuAgreement, v2SkuLabels } from './sku-eval';
+import { labelsUnder, skuAgreement, skuStepLabels } from './sku-eval';
 import { fmt, newSkuTally, score, skuPrecision, skuRecall, tallySku, type ScoreReport } from './metrics';
 import { describeConfig, FIXED_CONFIG, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type PreparedSet, type Selection } from './model-select';
 
@@ -23,8 +23,9 @@ export interface FoldReport {
   /** SKU errors by kind: gold SKU answered none (of which with candidates shown: several → none) / another SKU; gold none, answered an SKU. */
   skuErrors: { missed: number; missedWithCandidates: number; wrong: number; spurious: number };
   /**
-   * The same predictions scored on other SKU labels of these lines, by name: under labelling rule v2 (test/data/README)
-   * the first v2 labeller's, and the lines both v2 labellers agree on. Absent where the category has no such labels.
+   * The same predictions scored on other SKU labels of these lines, by name: under labelling rules v3 and v2
+   * (test/data/sku-rule-v3.md, -v2.md) the first labels ('v3', 'v2') and the lines both passes agree on ('v3 agreed',
+   * 'v2 agreed'). Absent where the category has no such labels.
    */
   skuUnder: Record<string, { recall: number; precision: number; gold: number }>;
   langAccuracy: Record<string, number>;
@@ -73,13 +74,15 @@ function skuUnderLabels(rows: readonly LabelledComment[], preds: readonly { sku:
   return { recall: skuRecall(t), precision: skuPrecision(t), gold: t.gold };
 }
 
-/** The other SKU labels a category has (rule v2: first labeller, agreed lines), by name, for `evaluateWithModel`. */
+/** The other SKU labels a category has (rules v3 and v2: first labels, agreed lines), by name, for `evaluateWithModel`. */
 export function otherSkuLabels(set: LabelledSet): Map<string, Map<string, string | null>> {
   const out = new Map<string, Map<string, string | null>>();
-  const v2 = labelsUnder('v2', set);
-  if (!v2) return out;
-  out.set('v2', new Map(v2.first.rows.map((r) => [r.id, r.sku ?? null])));
-  if (v2.second) out.set('v2 agreed', new Map(skuAgreement(v2.first, v2.second).agreed.rows.map((r) => [r.id, r.sku ?? null])));
+  for (const rule of ['v3', 'v2'] as const) {
+    const l = labelsUnder(rule, set);
+    if (!l) continue;
+    out.set(rule, new Map(l.first.rows.map((r) => [r.id, r.sku ?? null])));
+    if (l.second) out.set(`${rule} agreed`, new Map(skuAgreement(l.first, l.second).agreed.rows.map((r) => [r.id, r.sku ?? null])));
+  }
   return out;
 }
 
@@ -158,9 +161,9 @@ export interface CrossCatalogData {
 }
 
 export function prepareCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly LabelledSet[]): CrossCatalogData {
-  // with their rule-v2 SKU labels, where they have them: each fold's on-screen step learns from the other categories'
+  // with their rule-v3 SKU labels, where they have them: each fold's on-screen step learns from the other categories'
   // labels only (the held-out one is left out below like its intent labels)
-  return { corpus, preparedTuning: tuning.map((s) => prepareSet(s, v2SkuLabels(s))), preparedCorpus: corpus.map((s) => prepareSet(s, v2SkuLabels(s))) };
+  return { corpus, preparedTuning: tuning.map((s) => prepareSet(s, skuStepLabels(s))), preparedCorpus: corpus.map((s) => prepareSet(s, skuStepLabels(s))) };
 }
 
 /** The folds `only` asks for (by category name without 'corpus/'), as indices into `corpus`, in corpus order. */
@@ -252,10 +255,30 @@ export function formatFold(f: FoldReport): string {
   );
 }
 
+/** The SKU rows of the report, in order: the v3 labels are the headline, v2 stays printed beside them. */
+export const SKU_LABEL_KEYS = ['v3', 'v3 agreed', 'v2', 'v2 agreed'] as const;
+
 /**
- * The SKU worst folds under the v2 labels over the categories that judge the SKU steps: the ones outside the on-screen
- * step's tuning split (ON_SCREEN_TUNING) and the SKU judges (judgesSku), with the step
- * and, from the same run, with the rule cue in its place.
+ * The worst recall and precision under the labels named `key` (FoldReport.skuUnder) over the SKU judges (judgesSku),
+ * with the step and, from the same run, with the rule cue in its place; null when no judge has those labels.
+ */
+export function skuJudgesWorst(
+  folds: readonly FoldReport[],
+  key: string,
+  keep: (category: string) => boolean = judgesSku,
+): { step: { recall: number; precision: number }; cue: { recall: number; precision: number } | null; folds: number } | null {
+  const fs = folds.filter((f) => keep(f.name.replace('corpus/', '')));
+  const step = fs.flatMap((f) => (f.skuUnder[key] ? [f.skuUnder[key]] : []));
+  const cue = fs.flatMap((f) => (f.ruleCue?.[key] ? [f.ruleCue[key]] : []));
+  if (step.length === 0) return null;
+  const w = (xs: Array<{ recall: number; precision: number }>) => ({ recall: Math.min(...xs.map((x) => x.recall)), precision: Math.min(...xs.map((x) => x.precision)) });
+  return { step: w(step), cue: cue.length ? w(cue) : null, folds: step.length };
+}
+
+/**
+ * The SKU worst folds under the v3 labels (the headline) and the v2 labels over the categories that judge the SKU
+ * steps: the ones outside the on-screen step's tuning split (ON_SCREEN_TUNING) and the SKU judges (judgesSku), with
+ * the step and, from the same run, with the rule cue in its place.
  */
 export function skuWorstLines(folds: readonly FoldReport[]): string[] {
   const groups: Array<[string, (c: string) => boolean]> = [
@@ -264,14 +287,11 @@ export function skuWorstLines(folds: readonly FoldReport[]): string[] {
   ];
   const out: string[] = [];
   for (const [label, keep] of groups) {
-    const fs = folds.filter((f) => keep(f.name.replace('corpus/', '')));
-    if (fs.length === 0) continue;
-    for (const k of ['v2', 'v2 agreed']) {
-      const step = fs.flatMap((f) => (f.skuUnder[k] ? [f.skuUnder[k]] : []));
-      const cue = fs.flatMap((f) => (f.ruleCue?.[k] ? [f.ruleCue[k]] : []));
-      if (step.length === 0) continue;
-      const w = (xs: Array<{ recall: number; precision: number }>) => `recall ${fmt(Math.min(...xs.map((x) => x.recall)))} precision ${fmt(Math.min(...xs.map((x) => x.precision)))}`;
-      out.push(`SKU WORST, ${k} labels, ${label} (${step.length} folds): with the step ${w(step)}${cue.length ? ` | rule cue instead (same run) ${w(cue)}` : ''}`);
+    for (const k of SKU_LABEL_KEYS) {
+      const w = skuJudgesWorst(folds, k, keep);
+      if (!w) continue;
+      const line = (x: { recall: number; precision: number }) => `recall ${fmt(x.recall)} precision ${fmt(x.precision)}`;
+      out.push(`SKU WORST, ${k} labels, ${label} (${w.folds} folds): with the step ${line(w.step)}${w.cue ? ` | rule cue instead (same run) ${line(w.cue)}` : ''}`);
     }
   }
   return out;
@@ -286,13 +306,19 @@ export function configLine(rep: Pick<CrossCatalogReport, 'configChoice' | 'folds
   return `configuration: fixed by the caller for every fold (${c ? `${describeConfig(c)}; ${JSON.stringify(c)}` : 'no fold'})`;
 }
 
+/** The SKU headline: the SKU judges' worst fold on the rule-v3 labels, against the targets. */
+function skuHeadline(folds: readonly FoldReport[]): string {
+  const v3 = skuJudgesWorst(folds, 'v3');
+  return v3 ? `SKU recall, v3 labels, ${v3.folds} SKU judges ${fmt(v3.step.recall)} (≥ 0.92) at precision ${fmt(v3.step.precision)} (≥ 0.95)` : 'SKU: no fold with v3 labels';
+}
+
 export function formatCrossCatalog(rep: CrossCatalogReport): string {
   const w = rep.worst;
   return [
     `== cross-catalog: train on ${rep.categories - 1} corpus categories + tuning sets, test on the held-out one; worst fold over the independently written categories ==`,
     configLine(rep),
     ...rep.folds.flatMap((f) => [formatFold(f), ...(f.selection && process.env.TRIAGE_SHOW_SELECTION === '1' ? [formatSelection(f.selection)] : [])]),
-    `WORST FOLD: intent macro-F1 ${fmt(w.macroF1)} (target ≥ 0.90) | complaint F1 ${fmt(w.complaintF1)} (≥ 0.85) | SKU recall ${fmt(w.skuRecall)} (≥ 0.92) at precision ${fmt(w.skuPrecision)} (≥ 0.95) | per-language accuracy ${fmt(w.langAccuracy)} (≥ 0.85) | complaint sub-tag accuracy ${fmt(w.complaintSubAccuracy)}` +
+    `WORST FOLD: intent macro-F1 ${fmt(w.macroF1)} (target ≥ 0.90) | complaint F1 ${fmt(w.complaintF1)} (≥ 0.85) | ${skuHeadline(rep.folds)} | SKU recall on the corpus authors' labels ${fmt(w.skuRecall)} at precision ${fmt(w.skuPrecision)} | per-language accuracy ${fmt(w.langAccuracy)} (≥ 0.85) | complaint sub-tag accuracy ${fmt(w.complaintSubAccuracy)}` +
       Object.entries(w.skuUnder).map(([k, x]) => ` | SKU under ${k} labels (${x.folds} folds): recall ${fmt(x.recall)} precision ${fmt(x.precision)}`).join(''),
     ...skuWorstLines(rep.folds),
   ].join('\n');

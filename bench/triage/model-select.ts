@@ -4,11 +4,11 @@ import { fitStack, prepare, stackRowsOf, trainIntentModel, trainPreparedTriageMo
 import { INTENTS } from '../../src/core/comments/triage/triage.types';
 import { lineKey, type LabelledSet } from './datasets';
 import { score } from './metrics';
-import { v2SkuLabels } from './sku-eval';
+import { skuStepLabels } from './sku-eval';
 
 /**
  * A labelled set as training rows, without its lines whose key is in `exclude` (they repeat a test line). With
- * `skuLabels` (rule-v2 SKU labels by comment id, v2SkuLabels) the rows carry them: the "about the product on screen"
+ * `skuLabels` (rule-v3 SKU labels by comment id, skuStepLabels) the rows carry them: the "about the product on screen"
  * step learns from those (a row without one teaches it nothing).
  */
 export function toGroup(s: LabelledSet, exclude?: ReadonlySet<string>, skuLabels?: ReadonlyMap<string, string | null> | null): TrainingGroup {
@@ -61,7 +61,7 @@ export interface PreparedSet {
   keys: string[];
 }
 
-/** The set analysed once; with `skuLabels` (v2SkuLabels) its rows also train the on-screen step. */
+/** The set analysed once; with `skuLabels` (skuStepLabels) its rows also train the on-screen step. */
 export function prepareSet(s: LabelledSet, skuLabels?: ReadonlyMap<string, string | null> | null): PreparedSet {
   const rows = s.rows.filter((r) => (INTENTS as readonly string[]).includes(r.intent));
   const data = prepare([toGroup({ ...s, rows }, undefined, skuLabels)]);
@@ -182,8 +182,8 @@ export function formatSelection(sel: Selection): string {
  * train), then train on everything with it. Lines whose key is in `exclude` (they repeat a test line) are left out.
  */
 export function trainWithSelectedConfig(tuning: readonly LabelledSet[], corpus: readonly LabelledSet[], exclude: ReadonlySet<string> = new Set()): { model: TriageModel; selection: Selection } {
-  const tun = tuning.map((s) => without(prepareSet(s, v2SkuLabels(s)), exclude));
-  const cats = corpus.map((s) => without(prepareSet(s, v2SkuLabels(s)), exclude));
+  const tun = tuning.map((s) => without(prepareSet(s, skuStepLabels(s)), exclude));
+  const cats = corpus.map((s) => without(prepareSet(s, skuStepLabels(s)), exclude));
   const selection = selectConfig(tun, cats);
   const model = trainPreparedTriageModel([...tun, ...cats].flatMap((s) => s.data), selection.config);
   return { model, selection };

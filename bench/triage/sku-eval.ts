@@ -3,8 +3,9 @@
 // the same SKU figures as the cross-catalog bench's folds, in seconds instead of minutes. With --gold-intent the
 // intent-dependent step (sku.context: spam → none, an order naming nothing → pinned) uses the gold intent as a proxy
 // for the model's; the cross-catalog bench uses the predicted one.
-//   node --import tsx bench/triage/sku-eval.ts [--rule v1|v2] [--gold-intent] [--kinds [--structure]] [--errors <category> [--agreed]] [--speed]
-// --rule v2 scores against the v2 labels (sku-v2a.jsonl first, sku-v2b.jsonl second) of the categories that have them.
+//   node --import tsx bench/triage/sku-eval.ts [--rule v1|v2|v3] [--gold-intent] [--kinds [--structure]] [--errors <category> [--agreed]] [--speed]
+// --rule v2 scores against the v2 labels (sku-v2a.jsonl first, sku-v2b.jsonl second) of the categories that have them;
+// --rule v3 against the v3 labels (the v2 labels with sku-v3a/b.jsonl over them; ruleLabels).
 // --kinds prints aggregate counts only (error kind × the matcher's reason, words and SKUs blanked), safe for every fold;
 // --structure splits those counts by where the error sits in the catalog (what tells the candidates apart, gold vs pinned);
 // --errors prints texts: use it only on tuning data (the developer-written categories, and the categories the lead names as
@@ -14,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { compileSkuMatcher } from '../../src/core/comments/triage/sku.matcher';
 import { skuInContext, type OnScreenScore } from '../../src/core/comments/triage/sku.context';
 import { normalizeText } from '../../src/core/comments/triage/text.normalize';
+import { SUBS_OF, type Intent, type SubIntent } from '../../src/core/comments/triage/triage.types';
 import { DATA_DIR, DEVELOPER_WRITTEN, judgesSku, loadCorpus, type LabelledSet } from './datasets';
 import { fmt, newSkuTally, skuPrecision, skuRecall, tallySku } from './metrics';
 
@@ -24,13 +26,18 @@ import { fmt, newSkuTally, skuPrecision, skuRecall, tallySku } from './metrics';
 export const SKU_BASELINE = { recall: 0.429, precision: 0.559 };
 export const SKU_AGREED_BASELINE = { recall: 0.432, precision: 0.648 };
 
+/** The gold sub-intent of a line when it is one of its intent's (the proxy for the model's, like the gold intent). */
+export function goldSub(r: LabelledSet['rows'][number]): SubIntent | null {
+  return r.sub && (SUBS_OF[r.intent as Intent] as readonly string[] | undefined)?.includes(r.sub) ? (r.sub as SubIntent) : null;
+}
+
 /** A reason with its quoted words and SKUs blanked: a kind of decision, never a comment's words. */
 export function reasonKind(reasons: readonly string[]): string {
   const r = reasons.find((x) => x.startsWith('sku: '));
   if (!r) return 'no catalog word found';
   return r
     .replace(/“[^”]*”/g, '“…”')
-    .replace(/(pinned|→|product) [A-Z0-9][A-Z0-9_.-]*/g, '$1 X')
+    .replace(/(pinned|→|product|while) [A-Z0-9][A-Z0-9_.-]*/g, '$1 X')
     // any other SKU-like code a reason names ("only ABC-BLU does"): a kind never carries a catalog's codes
     .replace(/\b[A-Z0-9]+(?:[-_][A-Z0-9]+)+\b/g, 'X')
     .replace(/\b\d+ SKUs\b/g, 'n SKUs')
@@ -100,7 +107,7 @@ export function scoreSku(
     const matched = m.match(normalizeText(r.text), r.pinnedSku ?? null);
     const res = onScreenStep ? matched : { ...matched, onScreen: null };
     const learned = typeof onScreenStep === 'object' ? (onScreenStep.get(r.id) ?? null) : null;
-    const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null, learned) : null;
+    const cx = goldIntent ? skuInContext(res, r.intent, r.pinnedSku ?? null, learned, goldSub(r)) : null;
     const p = cx ? cx.sku : res.sku;
     tallySku(t, r.sku ?? null, p);
     tallySku(assumed, r.sku ?? null, p ?? cx?.contextSku ?? null);
@@ -132,25 +139,63 @@ export function loadSecondSkuLabels(category: string): Map<string, string | null
 /**
  * The labelling rules the SKU figures can be scored under (test/data/README): v1, the corpus authors' `sku` and the
  * second labellers' (sku-second.jsonl); v2 (the product on screen: a pronoun or a question about its attributes means
- * the pinned product), two independent labellers' sku-v2a.jsonl and sku-v2b.jsonl, written from the v2 brief alone.
+ * the pinned product), two independent labellers' sku-v2a.jsonl and sku-v2b.jsonl, written from the v2 brief alone;
+ * v3 (test/data/sku-rule-v3.md: a reservation, or a request to show / open / try on / demonstrate the product, while a
+ * product is pinned means it too), the v2 labels with the lines of those shapes relabelled (sku-v3a/b.jsonl), or the
+ * v3 labels alone where a category was written under v3 (no v2 files).
  */
-export type SkuRule = 'v1' | 'v2';
+export type SkuRule = 'v1' | 'v2' | 'v3';
 
-/** The first and second labels of a category under a rule: v1 keeps the corpus's own `sku`; v2 reads both files. */
-export function labelsUnder(rule: SkuRule, set: LabelledSet): { first: LabelledSet; second: Map<string, string | null> | null } | null {
-  const category = set.name.replace('corpus/', '');
-  if (rule === 'v1') return { first: set, second: loadSecondSkuLabels(category) };
-  const a = loadSkuLabelFile(category, 'sku-v2a.jsonl');
-  if (!a) return null;
-  return { first: { ...set, rows: set.rows.filter((r) => a.has(r.id)).map((r) => ({ ...r, sku: a.get(r.id) ?? null })) }, second: loadSkuLabelFile(category, 'sku-v2b.jsonl') };
+/** The rule a command line asks for (`--rule v1|v2|v3`), v1 when none; an unknown rule is an error, not v1. */
+export function ruleOf(argv: readonly string[]): SkuRule {
+  const i = argv.indexOf('--rule');
+  if (i < 0) return 'v1';
+  const r = argv[i + 1];
+  if (r === 'v1' || r === 'v2' || r === 'v3') return r;
+  throw new Error(`--rule ${r ?? ''}: expected v1, v2 or v3`);
 }
 
 /**
- * A category's first rule-v2 SKU labels by comment id (sku-v2a.jsonl), what the "about the product on screen" step is
- * trained on; null when the category has none (the tuning sets dev-tune/tune2, a category not yet relabelled).
+ * Labels by comment id with some of them relabelled: `over`'s label wins where it has the line, `base`'s stands
+ * elsewhere (rule v3: the lines of the two shapes it decided, relabelled over the v2 labels). Either may be absent:
+ * the other alone, or null when both are.
  */
-export function v2SkuLabels(set: LabelledSet): Map<string, string | null> | null {
-  return loadSkuLabelFile(set.name.replace('corpus/', ''), 'sku-v2a.jsonl');
+export function overlayLabels(base: ReadonlyMap<string, string | null> | null, over: ReadonlyMap<string, string | null> | null): Map<string, string | null> | null {
+  if (!base && !over) return null;
+  return new Map([...(base ?? []), ...(over ?? [])]);
+}
+
+/**
+ * A category's first and second labels under v2 or v3, by comment id, read through `load` (a file name → its labels,
+ * or null when absent). v3: first = v2a overlaid with v3a (v3a alone where there is no v2a); second = v2b overlaid with
+ * v3b, only where the category has a second pass over all its lines (v2b) — a second pass over the relabelled lines
+ * alone would make an "agreed lines" set of those shapes only.
+ */
+export function ruleLabels(
+  rule: 'v2' | 'v3',
+  load: (file: string) => Map<string, string | null> | null,
+): { first: Map<string, string | null> | null; second: Map<string, string | null> | null } {
+  const a = load('sku-v2a.jsonl');
+  const b = load('sku-v2b.jsonl');
+  if (rule === 'v2') return { first: a, second: b };
+  return { first: overlayLabels(a, load('sku-v3a.jsonl')), second: b ? overlayLabels(b, load('sku-v3b.jsonl')) : null };
+}
+
+/** The first and second labels of a category under a rule: v1 keeps the corpus's own `sku`; v2 and v3 read the files. */
+export function labelsUnder(rule: SkuRule, set: LabelledSet): { first: LabelledSet; second: Map<string, string | null> | null } | null {
+  const category = set.name.replace('corpus/', '');
+  if (rule === 'v1') return { first: set, second: loadSecondSkuLabels(category) };
+  const { first: a, second } = ruleLabels(rule, (file) => loadSkuLabelFile(category, file));
+  if (!a) return null;
+  return { first: { ...set, rows: set.rows.filter((r) => a.has(r.id)).map((r) => ({ ...r, sku: a.get(r.id) ?? null })) }, second };
+}
+
+/**
+ * A category's first SKU labels under the rule the matcher follows (v3) by comment id, what the "about the product on
+ * screen" step is trained on; null when the category has none (the tuning sets dev-tune/tune2).
+ */
+export function skuStepLabels(set: LabelledSet): Map<string, string | null> | null {
+  return ruleLabels('v3', (file) => loadSkuLabelFile(set.name.replace('corpus/', ''), file)).first;
 }
 
 /** One {"id","sku"} per line in test/data/corpus/<category>/<file>, by comment id; null when the file is absent. */
@@ -218,7 +263,7 @@ export function skuSpeed(sets: readonly LabelledSet[], minMs = 1500): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rule: SkuRule = process.argv.includes('--rule') && process.argv[process.argv.indexOf('--rule') + 1] === 'v2' ? 'v2' : 'v1';
+  const rule = ruleOf(process.argv);
   const labelled = loadCorpus().flatMap((s) => {
     const l = labelsUnder(rule, s);
     return l ? [l] : [];
@@ -229,7 +274,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const judgesSummary = process.argv.includes('--judges-summary');
   if (tuningOnly) labelled.splice(0, labelled.length, ...labelled.filter((l) => !judgesSku(l.first.name) && !DEVELOPER_WRITTEN.has(l.first.name.replace('corpus/', ''))));
   const corpus = labelled.map((l) => l.first);
-  if (rule === 'v2') console.log(`labelling rule v2: ${corpus.length} categories with v2 labels`);
+  if (rule !== 'v1') console.log(`labelling rule ${rule}: ${corpus.length} categories with ${rule} labels`);
   const errorsOf = process.argv.indexOf('--errors') >= 0 ? process.argv[process.argv.indexOf('--errors') + 1] : null;
   const goldIntent = process.argv.includes('--gold-intent');
   const folds = corpus.map((s) =>
@@ -260,7 +305,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const without = corpus.filter((s) => judgesSku(s.name)).map((s) => scoreSku(s, true, undefined, false));
     console.log(`same run, without the on-screen step: worst recall ${fmt(Math.min(...without.map((f) => f.recall)))} precision ${fmt(Math.min(...without.map((f) => f.precision)))}`);
   }
-  console.log(
+  if (counted.length > 0) console.log(
     `WORST (${counted.length} SKU judges: independent, not in the SKU tuning split): recall ${fmt(Math.min(...counted.map((f) => f.recall)))} (target ≥ 0.92, baseline ${fmt(SKU_BASELINE.recall)}) precision ${fmt(Math.min(...counted.map((f) => f.precision)))} (target ≥ 0.95, baseline ${fmt(SKU_BASELINE.precision)})`,
   );
   // a second labeller's SKUs, where the lead has committed them: how far the two labellers agree, and the matcher scored

@@ -16,7 +16,7 @@ import { dimensionOf } from '../../src/core/comments/triage/sku.catalog-index';
 import { normalizeText, phraseKeys } from '../../src/core/comments/triage/text.normalize';
 import { DEVELOPER_WRITTEN, loadCorpus, type LabelledSet } from './datasets';
 import { fmt } from './metrics';
-import { loadSecondSkuLabels, skuAgreement } from './sku-eval';
+import { goldSub, loadSecondSkuLabels, skuAgreement } from './sku-eval';
 
 type Product = LabelledSet['catalog']['products'][number];
 
@@ -180,7 +180,7 @@ export function missKinds(set: LabelledSet, detail = false): CategoryKinds {
     const norm = normalizeText(row.text);
     const pinned = row.pinnedSku ?? null;
     const res = m.match(norm, pinned);
-    const cx = skuInContext(res, row.intent, pinned);
+    const cx = skuInContext(res, row.intent, pinned, null, goldSub(row));
     const got = cx.sku;
     if (row.sku) gold++;
     if (row.sku && got === row.sku) goldOk++;

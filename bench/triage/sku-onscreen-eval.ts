@@ -1,8 +1,8 @@
-// The learned "about the product on screen" step (sku.on-screen.model) measured leave-one-category-out on the v2 SKU
-// labels, gold intent as the intent proxy (like sku-eval --gold-intent): each category's step is trained on other
+// The learned "about the product on screen" step (sku.on-screen.model) measured leave-one-category-out on the v3 SKU
+// labels (--rule v2: the v2 labels, for the figures before session 19), gold intent as the intent proxy (like sku-eval --gold-intent): each category's step is trained on other
 // categories only, never on its own labels, and scored beside the same run without the step and with the rule cue.
-//   node --import tsx bench/triage/sku-onscreen-eval.ts tuning [--grid] [--errors <tuning category>]
-//   node --import tsx bench/triage/sku-onscreen-eval.ts independent
+//   node --import tsx bench/triage/sku-onscreen-eval.ts tuning [--rule v2|v3] [--grid] [--errors <tuning category>]
+//   node --import tsx bench/triage/sku-onscreen-eval.ts independent [--rule v2|v3]
 // 'tuning' judges the SKU tuning split (ON_SCREEN_TUNING: the developer-written categories and the two the lead named),
 // each fold trained on the other tuning categories only; --grid prints epochs × dropout × threshold there (what the
 // defaults were chosen from) and --errors the texts of one tuning category's step errors. 'independent' judges the
@@ -24,11 +24,11 @@ import type { OnScreenScore } from '../../src/core/comments/triage/sku.context';
 import { featurizeLinear, type FeatureVector } from '../../src/core/comments/triage/linear.model';
 import { SUBS_OF, type Intent } from '../../src/core/comments/triage/triage.types';
 import { judgesSku, lineKey, loadCorpus, ON_SCREEN_TUNING, type LabelledSet } from './datasets';
-import { labelsUnder, scoreSku, skuAgreement, type SkuFold } from './sku-eval';
+import { labelsUnder, ruleOf, scoreSku, skuAgreement, type SkuFold } from './sku-eval';
 import { fmt } from './metrics';
 
 
-/** One category under the v2 labels, with each applicable comment's step features (gold intent/sub) and target. */
+/** One category under a rule's labels (v3 unless told), with each applicable comment's step features (gold intent/sub) and target. */
 export interface OnScreenSet {
   category: string;
   first: LabelledSet;
@@ -39,13 +39,13 @@ export interface OnScreenSet {
   keys: Set<string>;
 }
 
-export function onScreenSetOf(set: LabelledSet): OnScreenSet | null {
-  const v2 = labelsUnder('v2', set);
-  if (!v2) return null;
+export function onScreenSetOf(set: LabelledSet, rule: 'v2' | 'v3' = 'v3'): OnScreenSet | null {
+  const labelled = labelsUnder(rule, set);
+  if (!labelled) return null;
   const an = createAnalyzer(set.catalog);
   const skus = new Set(set.catalog.products.map((p) => p.sku));
   const rows = new Map<string, { x: FeatureVector; y: number | null; rule: boolean; key: string }>();
-  for (const r of v2.first.rows) {
+  for (const r of labelled.first.rows) {
     const pinned = r.pinnedSku && skus.has(r.pinnedSku) ? r.pinnedSku : null;
     if (!pinned || r.intent === 'spam') continue;
     const a = an.analyse(r.text, r.lang ?? null, pinned);
@@ -55,7 +55,7 @@ export function onScreenSetOf(set: LabelledSet): OnScreenSet | null {
     const rule = (r.intent === 'question' && a.match.onScreen !== null) || (r.intent === 'order' && a.match.onScreen === 'pronoun');
     rows.set(r.id, { x: featurizeLinear(onScreenInput(a.modelInput, a.match, r.intent, sub)), y: onScreenTarget(r.sku ?? null, pinned), rule, key: lineKey(r.text) });
   }
-  return { category: set.name.replace('corpus/', ''), first: v2.first, second: v2.second, rows, keys: new Set(v2.first.rows.map((r) => lineKey(r.text))) };
+  return { category: set.name.replace('corpus/', ''), first: labelled.first, second: labelled.second, rows, keys: new Set(labelled.first.rows.map((r) => lineKey(r.text))) };
 }
 
 /** The sets' training examples, without lines that repeat a line of `exclude` ("how much?" in two catalogs), as the cross-catalog bench does. */
@@ -128,9 +128,12 @@ export function baselines(judged: readonly OnScreenSet[]): Variant[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const mode = process.argv[2];
-  if (mode !== 'tuning' && mode !== 'independent') throw new Error('usage: sku-onscreen-eval.ts tuning|independent [--grid] [--errors <category>]');
+  if (mode !== 'tuning' && mode !== 'independent') throw new Error('usage: sku-onscreen-eval.ts tuning|independent [--rule v2|v3] [--grid] [--errors <category>]');
+  const rule = process.argv.includes('--rule') ? ruleOf(process.argv) : 'v3';
+  if (rule === 'v1') throw new Error('--rule v1: the step is trained and judged on v2 or v3 labels only');
+  console.log(`labels: rule ${rule}`);
   const all = loadCorpus().flatMap((s) => {
-    const o = onScreenSetOf(s);
+    const o = onScreenSetOf(s, rule);
     return o ? [o] : [];
   });
   const tuning = all.filter((s) => ON_SCREEN_TUNING.has(s.category));
@@ -176,7 +179,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (errorsOf) {
     if (!ON_SCREEN_TUNING.has(errorsOf)) throw new Error(`--errors only on the SKU tuning split (${[...ON_SCREEN_TUNING].join(', ')})`);
     const s = tuning.find((x) => x.category === errorsOf);
-    if (!s) throw new Error(`no v2 labels for ${errorsOf}`);
+    if (!s) throw new Error(`no ${rule} labels for ${errorsOf}`);
     const model = trainOnScreenModel(examplesOf(pool.filter((x) => x.category !== errorsOf), s.keys), {});
     const scores = scoresOf(model, s, { threshold: ON_SCREEN_DEFAULTS.threshold, veto: ON_SCREEN_DEFAULTS.veto });
     const byId = new Map(s.first.rows.map((r) => [r.id, r]));

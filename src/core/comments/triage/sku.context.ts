@@ -1,9 +1,10 @@
 // The product a comment is about once its intent is known: spam names no product the team acts on, an order
 // naming only a size is for the product in that size, and a question or order about the product on screen that
-// names nothing ("does it come in XL?") is for the pinned product. An order that names nothing (a bare "+1", "mine"), or a word that
-// fits several with the pinned one among them, names no SKU by the labelling rules: the pinned product is a separate,
-// labelled assumption.
-import type { Intent } from './triage.types';
+// names nothing ("does it come in XL?") is for the pinned product; so is a reservation while a product is pinned
+// ("save one for me", labelling rule v3: the moderator must know what to hold). A bare
+// order to buy that names nothing ("+1", "mine"), or a word that fits several with the pinned one among them, names no
+// SKU by the labelling rules: the pinned product is a separate, labelled assumption.
+import type { Intent, SubIntent } from './triage.types';
 import type { SkuMatch } from './sku.matcher';
 
 export interface SkuInContext {
@@ -34,8 +35,11 @@ export interface OnScreenScore {
   veto: number;
 }
 
-/** `pinnedSku` must already be a product of the catalog (or null). */
-export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string | null, onScreen: OnScreenScore | null = null): SkuInContext {
+/**
+ * `pinnedSku` must already be a product of the catalog (or null). `sub`: the (predicted) sub-intent, null when there is
+ * none (no model): a reservation is read from it.
+ */
+export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string | null, onScreen: OnScreenScore | null = null, sub: SubIntent | null = null): SkuInContext {
   const candidates = match.sku === null && match.candidates.length > 1 ? match.candidates.slice(0, 8) : [];
   if (intent === 'spam') {
     return { sku: null, candidates: [], contextSku: null, reason: match.sku || candidates.length > 0 ? 'sku: spam names no product → none' : null };
@@ -51,11 +55,18 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
     if (match.sizeOnly.length === 1) return { sku: match.sizeOnly[0] ?? null, candidates: [], contextSku: null, reason: `sku: an order naming only a size → ${match.sizeOnly[0]}` };
     return { sku: null, candidates: match.sizeOnly.slice(0, 8), contextSku: null, reason: `sku: an order naming only a size fits ${match.sizeOnly.length} SKUs → none` };
   }
-  // about the product on screen without naming it (rule v2): a question about its attributes or with a word standing
-  // for it ("how much?", "does it come in XL", "harganya berapa"), an order with such a word ("i'll take it"). Not a
-  // bare order ("+1": assumed below) and not a complaint (what they bought may not be what is pinned now)
-  const ruleCue = match.sku === null && pinnedSku !== null && ((intent === 'question' && match.onScreen !== null) || (intent === 'order' && match.onScreen === 'pronoun'));
-  const why = match.onScreen === 'pronoun' ? 'a word standing for the product on screen' : 'a question about the product on screen';
+  // about the product on screen without naming it (rules v2 and v3): a question about its attributes or with a word
+  // standing for it ("how much?", "does it come in XL", "harganya berapa"), an order with such a word ("i'll take it"),
+  // a reservation ("save one for me", "apártame una": the moderator must know what to hold). Not a bare order ("+1":
+  // assumed below) and not a complaint (what they bought may not be what is pinned now)
+  const nothingNamed = match.sku === null && pinnedSku !== null;
+  const reserves = nothingNamed && intent === 'order' && sub === 'reserve' && !match.mentioned && !match.offerCode && match.candidates.length === 0;
+  const ruleCue = reserves || (nothingNamed && ((intent === 'question' && match.onScreen !== null) || (intent === 'order' && match.onScreen === 'pronoun')));
+  const why = reserves
+    ? `a reservation while ${pinnedSku} is pinned`
+    : match.onScreen === 'pronoun'
+      ? 'a word standing for the product on screen'
+      : 'a question about the product on screen';
   if (onScreen && match.sku === null && pinnedSku) {
     // the learned step (sku.on-screen.model): the rule cue's pick stands unless the model vetoes it, and the model adds
     // the lines no cue finds (a remark with "it", an order or a complaint about the product on screen) when it is sure;
@@ -66,7 +77,7 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
     }
   } else if (ruleCue && pinnedSku) {
     // without the learned step (a model file without it): the rule cue decides
-    return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: ${why}, none named → pinned ${pinnedSku}` };
+    return { sku: pinnedSku, candidates: [], contextSku: null, reason: reserves ? `sku: ${why} → ${pinnedSku}` : `sku: ${why}, none named → pinned ${pinnedSku}` };
   }
   // a question whose only product words describe the pinned product ("soy or paraffin?", "does the wood wick crackle"
   // while a wood-wick candle is pinned): about the product on screen's own attributes, not a family named (rule v2)

@@ -1,5 +1,6 @@
 // "Does it come in XL?", "how much?", "harganya berapa": a comment about the product on screen that names nothing and
-// has no pointing word (sku.pointer handles "this one"). Labelling rule v2 (test/data/README): while a product is pinned,
+// has no pointing word (sku.pointer handles "this one"). Labelling rule v2 (test/data/README), unchanged in rule v3
+// (test/data/sku-rule-v3.md, which adds reservations: sku.context): while a product is pinned,
 // a word standing for the product (a pronoun or possessive) or a question about the product's own attributes (price,
 // sizes, colours, material, stock, use, what it comes with) means the pinned product; a question about shipping,
 // payment, codes, the show or the host means none. sku.context applies this once the intent is known (questions and

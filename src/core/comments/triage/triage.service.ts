@@ -204,7 +204,7 @@ export function createTriage(options: TriageOptions): Triage {
       step && pinned && d.intent !== 'spam' && onScreenApplies(a.match, pinned)
         ? { p: scoreOnScreen(step, onScreenInput(a.modelInput, a.match, d.intent, sub), onScreenScratch), threshold: step.threshold, veto: step.veto }
         : null;
-    const product = skuInContext(a.match, d.intent, pinned, onScreen);
+    const product = skuInContext(a.match, d.intent, pinned, onScreen, sub);
     const unsureMark = d.confidence < unsureBelow ? [`unsure (${d.confidence.toFixed(2)} < ${unsureBelow})`] : [];
 
     return {
