@@ -30,7 +30,7 @@ function virtualTime(start: number) {
   };
   const time = {
     now: start,
-    clock: { now: () => time.now },
+    clock: { now: () => time.now, monotonic: () => time.now },
     timers: { after: (ms: number, fn: () => void) => schedule(ms, fn, null), every: (ms: number, fn: () => void) => schedule(ms, fn, ms), defer: (fn: () => void) => void setImmediate(fn) },
     /** Runs `ms` of virtual time; `each` runs at every step, after the timers that fell due. */
     async run(ms: number, each: () => void = () => {}) {
