@@ -165,6 +165,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
   const sampler = createHealthSampler({
     intervalMs: timing.sampleIntervalMs,
     now: () => clock.now(),
+    monotonic: () => clock.monotonic(),
     session: () => link.session(),
     stream: () => obs().stream,
     thresholds,
