@@ -13,6 +13,7 @@ import { macroReply } from '../../shared/show/macro.reply';
 import type { CommentsService, HandlingChange } from './comments.service';
 import type { OpenCluster } from './comments.clusters';
 import { clusterIdOf } from './cluster.key';
+import { createReplyLedger } from './reply.ledger';
 
 export type CommentCommand = SliceOf<typeof commentCommands>;
 
@@ -63,6 +64,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   const auditEach = (ctx: HandlerContext, step: BulkStep | null, m: CommentRecord, clusterId: string, who: string) => {
     if (step) ctx.audit({ command: `comments.bulk.${step.action}`, args: { id: m.id, clusterId, ...(step.macroId ? { macroId: step.macroId } : {}) }, actor: who });
   };
+  const posted = createReplyLedger();
   /** Where one public reply goes: a room of a source, with one text. */
   const postKey = (m: CommentRecord, text: string) => `${m.source}|${m.room ?? ''}|${text}`;
   /**
@@ -71,28 +73,38 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
    * and why, so a bulk marks answered only what was posted (a room that got its reply must not get it
    * again when the moderator retries the rest). `untilFailure`: stop at the first failure (one work
    * item, which is answered whole or not at all: no further room gets a post that will be retried).
+   * A room an earlier try already reached for these askers is skipped and counted (reply.ledger.ts).
    */
-  const postOncePerRoom = async (groups: { members: CommentRecord[]; text: string }[], untilFailure = false): Promise<{ sent: number; failed: Map<string, string> }> => {
-    const posts = new Map<string, { m: CommentRecord; text: string }>();
+  const postOncePerRoom = async (groups: { members: CommentRecord[]; text: string }[], untilFailure = false): Promise<{ sent: number; alreadySent: number; failed: Map<string, string> }> => {
+    const posts = new Map<string, { m: CommentRecord; text: string; askers: string[] }>();
     for (const { members, text } of groups)
       for (const m of members) {
         const k = postKey(m, text);
-        if (!posts.has(k)) posts.set(k, { m, text });
+        const post = posts.get(k);
+        if (post) post.askers.push(m.id);
+        else posts.set(k, { m, text, askers: [m.id] });
       }
     let sent = 0;
+    let alreadySent = 0;
     const notSent = new Map<string, string>();
-    for (const [k, { m, text }] of posts) {
+    for (const [k, { m, text, askers }] of posts) {
       const source = svc.sources.get(m.source);
       if (!source?.reply) continue;
+      // An earlier try (whose other room failed) already posted this here for these askers: not again.
+      if (posted.covers(k, askers)) {
+        alreadySent += 1;
+        continue;
+      }
       try {
         await source.reply({ room: m.room, messageId: m.messageId, author: m.author }, text);
+        posted.note(k, askers);
         sent += 1;
       } catch (error) {
         notSent.set(k, `The reply was not sent on ${m.platform}: ${(error as Error).message}.`);
         if (untilFailure) break;
       }
     }
-    return { sent, failed: notSent };
+    return { sent, alreadySent, failed: notSent };
   };
   /** Why a group's reply did not go out in one of its rooms, or null when every post went out. */
   const failedPost = (members: CommentRecord[], text: string, notSent: Map<string, string>): string | null => {
@@ -241,17 +253,20 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       if (rep) notHeldByOther(rep, who, ctx, 'answer');
       const text = macroText(macroId, cl.lang);
       let sent = 0;
+      let alreadySent = 0;
       if (send) {
         const members = svc.repo.getMany(cl.memberIds());
-        const posted = await postOncePerRoom([{ members, text }], true);
-        const why = failedPost(members, text, posted.failed);
-        if (why !== null) throw failed(`${why}${posted.sent > 0 ? ` It went out in ${posted.sent} other room(s).` : ''} Nobody was marked answered.`);
-        sent = posted.sent;
+        const out = await postOncePerRoom([{ members, text }], true);
+        const why = failedPost(members, text, out.failed);
+        const reached = out.sent + out.alreadySent;
+        if (why !== null) throw failed(`${why}${reached > 0 ? ` It went out in ${reached} other room(s); a retry will not post there again.` : ''} Nobody was marked answered.`);
+        sent = out.sent;
+        alreadySent = out.alreadySent;
       }
       // Re-read after the replies went out: members that joined meanwhile are answered too.
       const { answered, skipped } = answerCluster(svc.clusters.get(clusterId) ?? cl, text, who, ctx);
       if (pin) svc.pinAnswer(ctx, cl.key, { clusterId, text: rep?.text ?? '', lang: cl.lang, intent: cl.intent, macroId, by: who, at: ctx.now });
-      return { answered, skipped, sent, pinned: pin };
+      return { answered, skipped, sent, alreadySent, pinned: pin };
     },
 
     'cluster.unpin': ({ clusterId }, ctx) => {
@@ -297,16 +312,15 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       // answered; the rest are (their rooms got it), so a retry of the selection posts nothing twice.
       const groups = answers.map(({ cl, text }) => ({ cl, text, members: svc.repo.getMany(cl.memberIds()) }));
       const posting = send && groups.length > 0;
-      const posted = posting ? await postOncePerRoom(groups) : { sent: 0, failed: new Map<string, string>() };
+      const out = posting ? await postOncePerRoom(groups) : { sent: 0, alreadySent: 0, failed: new Map<string, string>() };
       for (const { cl, text, members } of groups) {
-        const why = failedPost(members, text, posted.failed);
+        const why = failedPost(members, text, out.failed);
         const step: BulkStep = { action: 'answer', macroId: macroId ?? null };
         if (why !== null) skipped.push({ id: cl.id, reason: `${why} Not marked answered.` });
         // Nothing awaited since the read (no post): the records read above are current, read once.
         else done += (posting ? answerCluster(svc.clusters.get(cl.id) ?? cl, text, who, ctx, step) : answerCluster(cl, text, who, ctx, step, members)).answered;
       }
-      const sent = posted.sent;
-      return { done, skipped, sent };
+      return { done, skipped, sent: out.sent, alreadySent: out.alreadySent };
     },
 
     'comment.claim': ({ id, by }, ctx) => {
