@@ -237,7 +237,9 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
       // A fresh session every sign-in; whatever session the browser carried ends.
       sessions.close(cookie(req, SESSION_COOKIE));
       url.searchParams.delete('token');
-      return send(res, 303, 'text/plain', '', { location: `${path}${url.search}`, 'set-cookie': cookieHeader(SESSION_COOKIE, sessions.open(role), secure) });
+      // One leading slash: a path that normalised to //host (/.//evil.example) would send the browser off HQ.
+      const location = `/${path.replace(/^\/+/, '')}${url.search}`;
+      return send(res, 303, 'text/plain', '', { location, 'set-cookie': cookieHeader(SESSION_COOKIE, sessions.open(role), secure) });
     }
     const viaBearer = bearer(req);
     let role: HqRole | null;

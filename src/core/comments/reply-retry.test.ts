@@ -3,7 +3,7 @@
 // real dispatcher, with a chat source that posts into two rooms and refuses one of them on demand.
 import { dirname, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskItem } from '../../shared/contract/index';
+import type { CommentRecord, DeskItem } from '../../shared/contract/index';
 import { createTestCore, DEMO_SHOW, moderator, producer } from '../../../test/support/test-core';
 import type { Core } from '../core';
 import { createDefaultCommentsPorts } from './comments.default-ports';
@@ -60,7 +60,8 @@ async function twoRooms() {
   const status = async () => {
     const r = await core.dispatch('comments.list', { limit: 50 }, producer);
     if (!r.ok) throw new Error(r.error.message);
-    return Object.fromEntries(r.result.comments.map((c) => [c.room, c.status]));
+    const comments = (r.result as { comments: CommentRecord[] }).comments;
+    return Object.fromEntries(comments.map((c) => [c.room ?? '', c.status]));
   };
   return { core, posted, down, clusterId: item!.id, status };
 }

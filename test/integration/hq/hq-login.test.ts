@@ -2,6 +2,7 @@
 // admin token once; what the browser keeps must be a session of its own (never the token itself),
 // marked Secure whenever the request came over TLS (a TLS proxy in front says so), one that
 // sign-out ends, that nobody can choose for someone else, and a token guessed at is throttled.
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { hqOnEngine } from '../../support/hq-on-engine';
 
@@ -61,6 +62,25 @@ describe('HQ sign-in', () => {
     const api = await (await fetch(`${env.hq.url}/api/stations`, { headers: env.admin() })).text();
     expect(api).toContain('hash-studio');
     expect(api).not.toMatch(/token_hash|[0-9a-f]{64}/);
+  });
+
+  it('the link’s redirect stays on HQ: a path that normalises to //elsewhere is not a redirect off the site', async () => {
+    // Sent byte for byte (fetch would normalise the path before sending it).
+    const raw = (path: string) =>
+      new Promise<{ status: number; location: string }>((done, fail) => {
+        const { hostname, port } = new URL(env.hq.url);
+        const req = request({ hostname, port, path: `${path}?token=${env.hq.adminToken}` }, (res) => {
+          res.resume();
+          done({ status: res.statusCode ?? 0, location: String(res.headers.location ?? '') });
+        });
+        req.on('error', fail);
+        req.end();
+      });
+    for (const path of ['/.//evil.example/x', '/a/..//evil.example']) {
+      const r = await raw(path);
+      expect(r.status).toBe(303);
+      expect(r.location).toMatch(/^\/(?!\/)/);
+    }
   });
 
   it('a session idle for longer than its limit is over', async () => {
