@@ -163,7 +163,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   /** Checkout/payment complaints go to customer service AND tell the producer; enough viewers at once is an incident. */
   const checkoutReported = (r: CommentRecord) => {
     const now = clock.now();
-    const incident = checkoutReports.report({ id: r.id, author: r.author, platform: r.platform, text: r.text, at: r.receivedAt }, now);
+    const incident = checkoutReports.report({ id: r.id, author: r.author, platform: r.platform, text: r.text, at: r.receivedAt }, now, clock.monotonic());
     if (incident) {
       checkoutIncident(incident);
       return;
