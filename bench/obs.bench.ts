@@ -132,7 +132,7 @@ async function samplerChild(on: boolean): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-obs-bench-'));
   const core = createCore({
     dataDir,
-    clock: { now: () => Date.now() },
+    clock: { now: () => Date.now(), monotonic: () => performance.now() },
     log: silentLogger,
     secrets: createMemorySecretStore(),
     station: { version: 'bench', mode: 'headless', url: 'http://127.0.0.1:0', lan: false },

@@ -54,7 +54,7 @@ async function side(root: string): Promise<Side> {
   const dataDir = FILE ? mkdtempSync(join(tmpdir(), 'baton-inproc-ab-')) : ':memory:';
   const core = createCore({
     dataDir,
-    clock: { now: () => Date.now() },
+    clock: { now: () => Date.now(), monotonic: () => performance.now() },
     log: silentLogger,
     secrets: createMemorySecretStore({}),
     station: { version: 'bench', mode: 'headless', url: 'http://127.0.0.1:0', lan: false },

@@ -1,5 +1,5 @@
 // Starts HQ: opens PostgreSQL (or PGlite in the data folder), runs the migrations, loads or makes
-// the admin token, and serves. Used by the CLI, the tests and the bench.
+// the admin and viewer tokens, and serves. Used by the CLI, the tests and the bench.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +15,13 @@ export interface HqConfig {
   pgUrl: string | null;
   version: string;
   adminToken?: string;
+  /** The read-only viewer's token (default: made and kept beside the admin token; null: no viewer sign-in). */
+  viewerToken?: string | null;
   poolSize?: number;
+  /** The monotonic clock sessions and the sign-in throttle are timed on (default performance.now). */
+  monotonic?: () => number;
+  /** HQ is always reached through a TLS proxy: every cookie is Secure. */
+  behindTls?: boolean;
 }
 
 export interface HqApp {
@@ -23,17 +29,21 @@ export interface HqApp {
   server: HqServer;
   url: string;
   adminToken: string;
+  /** The read-only viewer's token, or null when nobody signs in as a viewer. */
+  viewerToken: string | null;
   close(): Promise<void>;
 }
 
-function loadAdminToken(dataDir: string | null): string {
-  if (process.env.BATON_HQ_ADMIN_TOKEN) return process.env.BATON_HQ_ADMIN_TOKEN;
-  const fresh = `bhqa_${randomBytes(24).toString('base64url')}`;
+/** A token from the environment, else the one kept in the data folder (made on first start, owner-only), else a fresh one in memory. */
+function loadToken(dataDir: string | null, file: string, envName: string, prefix: string): string {
+  const fromEnv = process.env[envName];
+  if (fromEnv) return fromEnv;
+  const fresh = `${prefix}${randomBytes(24).toString('base64url')}`;
   if (!dataDir) return fresh;
-  const file = join(dataDir, 'admin-token');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  writeFileSync(file, fresh + '\n', { mode: 0o600 });
-  chmodSync(file, 0o600);
+  const path = join(dataDir, file);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  writeFileSync(path, fresh + '\n', { mode: 0o600 });
+  chmodSync(path, 0o600);
   return fresh;
 }
 
@@ -42,13 +52,24 @@ export async function startHq(cfg: HqConfig): Promise<HqApp> {
   const db = await openHqDb({ pgUrl: cfg.pgUrl, dataDir: cfg.dataDir && !cfg.pgUrl ? join(cfg.dataDir, 'pglite') : null, ...(cfg.poolSize ? { poolSize: cfg.poolSize } : {}) });
   try {
     await migrateHq(db);
-    const adminToken = cfg.adminToken ?? loadAdminToken(cfg.dataDir);
-    const server = await startHqServer({ db, host: cfg.host, port: cfg.port, adminToken, version: cfg.version });
+    const adminToken = cfg.adminToken ?? loadToken(cfg.dataDir, 'admin-token', 'BATON_HQ_ADMIN_TOKEN', 'bhqa_');
+    const viewerToken = cfg.viewerToken !== undefined ? cfg.viewerToken : loadToken(cfg.dataDir, 'viewer-token', 'BATON_HQ_VIEWER_TOKEN', 'bhqv_');
+    const server = await startHqServer({
+      db,
+      host: cfg.host,
+      port: cfg.port,
+      adminToken,
+      viewerToken,
+      version: cfg.version,
+      ...(cfg.monotonic ? { monotonic: cfg.monotonic } : {}),
+      ...(cfg.behindTls ? { behindTls: true } : {}),
+    });
     return {
       db,
       server,
       url: server.url,
       adminToken,
+      viewerToken,
       async close() {
         await server.close();
         await db.close();

@@ -5,12 +5,14 @@ import { availableParallelism } from 'node:os';
 import { appRoot, appVersion, defaultDataDir } from '../src/station/paths';
 import { startHq } from './hq.app';
 
-export const HQ_USAGE = `usage: npm run hq -- [--port <n>] [--data <dir>] [--pg <postgres://...>] [--lan]
+export const HQ_USAGE = `usage: npm run hq -- [--port <n>] [--data <dir>] [--pg <postgres://...>] [--lan] [--behind-tls]
   --port <n>    HTTP port for stations and views (default 4900; 0 picks a free one)
   --data <dir>  HQ's folder: the admin token, and the embedded PGlite database without --pg
   --pg <url>    a PostgreSQL 15+ connection string (a role that may create roles, for the migrations)
   --pool <n>    PostgreSQL connections (default two per CPU core, at least 4)
-  --lan         listen on every interface (stations on other machines)`;
+  --lan         listen on every interface (stations on other machines)
+  --behind-tls  HQ is reached only through a TLS proxy: every cookie is Secure (without it, a cookie
+                is Secure when the proxy says the request came over https)`;
 
 export interface HqOptions {
   port: number;
@@ -18,6 +20,7 @@ export interface HqOptions {
   pgUrl: string | null;
   lan: boolean;
   pool: number;
+  behindTls: boolean;
 }
 
 /** More connections than PostgreSQL has cores to run them on only queue inside the server. */
@@ -26,7 +29,7 @@ export function defaultPoolSize(cores = availableParallelism()): number {
 }
 
 export function parseHqOptions(argv: readonly string[]): HqOptions | string {
-  const o: HqOptions = { port: 4900, dataDir: null, pgUrl: null, lan: false, pool: defaultPoolSize() };
+  const o: HqOptions = { port: 4900, dataDir: null, pgUrl: null, lan: false, pool: defaultPoolSize(), behindTls: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = argv[i + 1];
@@ -50,6 +53,7 @@ export function parseHqOptions(argv: readonly string[]): HqOptions | string {
         if (!Number.isInteger(n) || n < 1 || n > 500) return '--pool takes a number from 1 to 500';
         o.pool = n;
       } else if (a === '--lan') o.lan = true;
+      else if (a === '--behind-tls') o.behindTls = true;
       else if (a === '--help' || a === '-h') return HQ_USAGE;
       else return `unknown option ${a}`;
     } catch (error) {
@@ -67,9 +71,10 @@ async function main(): Promise<void> {
   }
   const root = appRoot();
   const dataDir = parsed.dataDir ?? join(defaultDataDir(), 'hq');
-  const hq = await startHq({ port: parsed.port, host: parsed.lan ? '0.0.0.0' : '127.0.0.1', dataDir, pgUrl: parsed.pgUrl, version: appVersion(root), poolSize: parsed.pool });
+  const hq = await startHq({ port: parsed.port, host: parsed.lan ? '0.0.0.0' : '127.0.0.1', dataDir, pgUrl: parsed.pgUrl, version: appVersion(root), poolSize: parsed.pool, behindTls: parsed.behindTls });
   console.log(`Baton HQ ${appVersion(root)} on ${hq.db.engine === 'postgres' ? 'PostgreSQL' : `PGlite in ${dataDir}`} at ${hq.url}`);
   console.log(`  views:   ${hq.url}/calendar?token=${hq.adminToken}`);
+  if (hq.viewerToken) console.log(`  viewer:  ${hq.url}/calendar?token=${hq.viewerToken}   (read only: sees every view, changes nothing)`);
   console.log(`  station: curl -X POST -H 'authorization: Bearer <admin token>' -d '{"id":"studio-a"}' ${hq.url}/api/stations`);
   const stop = () => {
     hq.close().then(

@@ -1,5 +1,7 @@
 // The HQ service: one HTTP port for stations' batches (/api/ingest), HQ's own health, station
-// tokens (admin), and the server-rendered views. Views and admin calls need HQ's admin token.
+// tokens (admin), and the server-rendered views. Views need HQ's admin token or its viewer token
+// (as a bearer, or once in the printed link, which opens a session: auth/sessions.ts); every change
+// needs the admin's. A viewer reads everything a view shows and changes nothing.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual, createHash } from 'node:crypto';
@@ -13,14 +15,24 @@ import { ATTRIBUTION_DIMENSIONS, type AttributionDimension } from './views/attri
 import { page, esc } from './views/html';
 import { createFairShare, DEFAULT_FAIR_SHARE, type FairShareLimits, type Turn } from './ingest/fair-share';
 import { BodyError, readBody as readStationBody } from '../src/station/transport/http-util';
+import { createHqSessions, type HqRole } from './auth/sessions';
+import { createSignInThrottle } from './auth/sign-in-throttle';
+import { cameOverTls, cookieHeader, readCookie } from './auth/cookies';
+import { recordHqAudit } from './db/hq-audit';
 
 export interface HqServerOptions {
   db: HqDb;
   host: string;
   port: number;
   adminToken: string;
+  /** The read-only viewer's token; null or absent: nobody signs in as a viewer. */
+  viewerToken?: string | null;
   version: string;
   now?: () => number;
+  /** The monotonic clock sessions and the sign-in throttle are timed on (default performance.now). */
+  monotonic?: () => number;
+  /** HQ is always reached through TLS (a proxy that does not say so): every cookie is Secure. */
+  behindTls?: boolean;
   /** How HQ shares its ingest among stations and unknown tokens (default DEFAULT_FAIR_SHARE). */
   fairShare?: FairShareLimits;
   /**
@@ -104,21 +116,28 @@ function fromOwnPage(req: IncomingMessage): boolean {
   return site === undefined || site === 'same-origin' || site === 'none';
 }
 
-function cookie(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
-}
+const cookie = readCookie;
+const SESSION_COOKIE = 'hq_session';
+const isChange = (req: IncomingMessage) => req.method !== 'GET' && req.method !== 'HEAD';
 
 export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
   const now = o.now ?? Date.now;
   const reportError = o.reportError ?? reportToStderr;
   const ingest = createIngestService(o.db, undefined, (error) => reportError('ingest', error));
   const fair = createFairShare(o.fairShare ?? DEFAULT_FAIR_SHARE);
+  const monotonic = o.monotonic ?? (() => performance.now());
+  const sessions = createHqSessions(monotonic);
+  const throttle = createSignInThrottle(monotonic);
   const adminDigest = createHash('sha256').update(o.adminToken).digest();
-  const isAdmin = (t: string | null) => t !== null && timingSafeEqual(createHash('sha256').update(t).digest(), adminDigest);
+  const viewerDigest = o.viewerToken ? createHash('sha256').update(o.viewerToken).digest() : null;
+  /** Which role a token signs in as; both digests compared in constant time, every time. */
+  const roleOf = (t: string | null): HqRole | null => {
+    if (t === null) return null;
+    const d = createHash('sha256').update(t).digest();
+    const admin = timingSafeEqual(d, adminDigest);
+    const viewer = viewerDigest !== null && timingSafeEqual(d, viewerDigest);
+    return admin ? 'admin' : viewer ? 'viewer' : null;
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://hq');
@@ -196,26 +215,59 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
       return;
     }
 
-    // Everything below is for HQ's people: the admin token as a bearer, or once in ?token= (kept in a cookie).
-    const queryToken = url.searchParams.get('token');
-    if (queryToken !== null && req.method === 'GET') {
-      if (!isAdmin(queryToken)) return send(res, 401, 'text/html; charset=utf-8', page('Not signed in', '', '<p>That link’s token is not HQ’s admin token.</p>'));
-      url.searchParams.delete('token');
-      return send(res, 303, 'text/plain', '', {
-        location: `${path}${url.search}`,
-        'set-cookie': `hq_token=${encodeURIComponent(queryToken)}; HttpOnly; SameSite=Strict; Path=/`,
-      });
+    // Everything below is for HQ's people: a token as a bearer, or once in ?token= (which opens a session).
+    const address = req.socket.remoteAddress ?? '';
+    const secure = cameOverTls(req, o.behindTls === true);
+    const html401 = (why: string) => send(res, 401, 'text/html; charset=utf-8', page('Not signed in', '', `<p>${esc(why)}</p>`));
+    const queryToken = req.method === 'GET' ? url.searchParams.get('token') : null;
+    const presented = queryToken ?? bearer(req);
+    if (presented !== null) {
+      const wait = throttle.retryAfter(address);
+      if (wait > 0) {
+        res.setHeader('retry-after', String(wait));
+        return fail(res, 429, `Too many wrong tokens from this address; try again in ${wait} s.`);
+      }
     }
-    if (!isAdmin(bearer(req) ?? cookie(req, 'hq_token'))) {
+    if (queryToken !== null) {
+      const role = roleOf(queryToken);
+      if (!role) {
+        throttle.failed(address);
+        return html401('That link’s token is not one of HQ’s.');
+      }
+      // A fresh session every sign-in; whatever session the browser carried ends.
+      sessions.close(cookie(req, SESSION_COOKIE));
+      url.searchParams.delete('token');
+      // One leading slash: a path that normalised to //host (/.//evil.example) would send the browser off HQ.
+      const location = `/${path.replace(/^\/+/, '')}${url.search}`;
+      return send(res, 303, 'text/plain', '', { location, 'set-cookie': cookieHeader(SESSION_COOKIE, sessions.open(role), secure) });
+    }
+    const viaBearer = bearer(req);
+    let role: HqRole | null;
+    if (viaBearer !== null) {
+      role = roleOf(viaBearer);
+      if (!role) throttle.failed(address);
+    } else role = sessions.get(cookie(req, SESSION_COOKIE))?.role ?? null;
+    if (!role) {
       if (path.startsWith('/api/')) return fail(res, 401, 'HQ’s admin token is required.');
-      return send(res, 401, 'text/html; charset=utf-8', page('Not signed in', '', '<p>Open the link HQ printed at start (it carries the admin token).</p>'));
+      return html401('Open the link HQ printed at start (it carries the token).');
     }
     // SameSite=Strict keeps the cookie off other sites' requests, but a sibling host of the studio's
     // domain (or another port of HQ's address) is the same site: a change the cookie carries must
     // come from HQ's own pages. A bearer token is never sent by a form, so it is not asked.
-    if (req.method !== 'GET' && req.method !== 'HEAD' && bearer(req) === null && !fromOwnPage(req)) {
+    if (isChange(req) && viaBearer === null && !fromOwnPage(req)) {
       return fail(res, 403, 'A change signed in by HQ’s cookie must come from HQ’s own pages (the request came from another origin).');
     }
+    if (path === '/logout' && req.method === 'POST') {
+      sessions.close(cookie(req, SESSION_COOKIE));
+      return send(res, 200, 'text/html; charset=utf-8', page('Signed out', '', '<p>Signed out. Open HQ’s link again to sign in.</p>'), { 'set-cookie': cookieHeader(SESSION_COOKIE, '', secure, 0) });
+    }
+    // Least privilege: a viewer reads; every change, on every route, is the admin's.
+    if (role === 'viewer' && isChange(req)) {
+      if (path.startsWith('/api/')) return fail(res, 403, 'HQ’s viewer sign-in reads only; this change needs the admin.');
+      return send(res, 403, 'text/html; charset=utf-8', page('Read only', '', '<p>HQ’s viewer sign-in reads only; this change needs the admin.</p>'));
+    }
+    /** Who made a change, for HQ's audit: the name the person gave on the board, and how they signed in. */
+    const actor = () => `${parseActor(cookie(req, 'hq_name')) ?? 'admin'} (${viaBearer !== null ? 'admin token' : 'admin session'})`;
 
     if (path === '/api/stations' && req.method === 'POST') {
       let body: { id?: unknown; label?: unknown } | null;
@@ -229,6 +281,7 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
       try {
         const token = await issueStationToken(o.db, body.id, typeof body.label === 'string' ? body.label : '');
         ingest.forgetTokens();
+        await recordHqAudit(o.db, { actor: actor(), action: 'station.token', target: `station ${body.id}`, after: { issued: true } });
         return json(res, 200, { id: body.id, token });
       } catch (error) {
         if (error instanceof StationInputError) return fail(res, 400, error.message);
@@ -237,8 +290,15 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
     const revoke = /^\/api\/stations\/([^/]+)\/revoke$/.exec(path);
     if (revoke && req.method === 'POST') {
-      const ok = await revokeStation(o.db, decodeURIComponent(revoke[1]!));
+      let id: string;
+      try {
+        id = decodeURIComponent(revoke[1]!);
+      } catch {
+        return fail(res, 404, 'No such station.');
+      }
+      const ok = await revokeStation(o.db, id);
       ingest.forgetTokens();
+      if (ok) await recordHqAudit(o.db, { actor: actor(), action: 'station.revoke', target: `station ${id}`, after: { revoked: true } });
       return ok ? json(res, 200, { ok: true }) : fail(res, 404, 'No such station.');
     }
     if (path === '/api/stations' && req.method === 'GET') return json(res, 200, { stations: await listStations(o.db) });
@@ -249,13 +309,14 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
     if (path === '/api/metrics/reset' && req.method === 'POST') {
       ingest.stats.reset();
+      await recordHqAudit(o.db, { actor: actor(), action: 'metrics.reset', target: 'ingest metrics', after: { reset: true } });
       return json(res, 200, { ok: true });
     }
     // The board's two forms: who is editing (a cookie), and one item's owner and due date (audited).
     if (path === '/postmortem/me' && req.method === 'POST') {
       const name = parseActor(new URLSearchParams((await readBody(req, 4 * 1024)).toString('utf8')).get('name'));
       if (!name) return send(res, 303, 'text/plain', '', { location: '/postmortem?problem=name' });
-      return send(res, 303, 'text/plain', '', { location: '/postmortem', 'set-cookie': `hq_name=${encodeURIComponent(name)}; HttpOnly; SameSite=Strict; Path=/` });
+      return send(res, 303, 'text/plain', '', { location: '/postmortem', 'set-cookie': cookieHeader('hq_name', name, secure) });
     }
     if (path === '/postmortem/item' && req.method === 'POST') {
       const actor = parseActor(cookie(req, 'hq_name'));
@@ -289,7 +350,7 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
         const [incidents, shows, decisions, audit] = await Promise.all([loadIncidents(o.db), loadShows(o.db), loadDecisions(o.db), recentHqAudit(o.db)]);
         const p = url.searchParams.get('problem');
         const problem = p !== null && p in BOARD_PROBLEMS ? BOARD_PROBLEMS[p as keyof typeof BOARD_PROBLEMS] : null;
-        return html(postmortemPage(incidents, shows, { decisions, audit, actor: parseActor(cookie(req, 'hq_name')), problem }));
+        return html(postmortemPage(incidents, shows, { decisions, audit, actor: parseActor(cookie(req, 'hq_name')), problem, readOnly: role === 'viewer' }));
       }
       case '/experiments':
         return html(experimentsPage(await loadShows(o.db)));

@@ -9,7 +9,7 @@ import type { Caller } from '../../src/core/dispatch/handler';
 export function createBenchCore(dataDir: string): Core {
   return createCore({
     dataDir,
-    clock: { now: () => Date.now() },
+    clock: { now: () => Date.now(), monotonic: () => performance.now() },
     log: silentLogger,
     secrets: createMemorySecretStore({}),
     station: { version: 'bench', mode: 'headless', url: 'http://127.0.0.1:0', lan: false },

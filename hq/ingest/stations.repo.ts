@@ -47,7 +47,9 @@ export async function revokeStation(q: Queryable, id: string): Promise<boolean> 
 
 export async function listStations(q: Queryable): Promise<StationRow[]> {
   return q.query<StationRow>(
-    `SELECT s.*, COALESCE(f.n, 0)::int AS flagged, f.last_problem
+    // Named columns, not s.*: the token's hash (and whatever a later migration adds) stays out of every page and the API.
+    `SELECT s.id, s.label, s.created_at, s.revoked_at, s.refused_count, s.last_refused_at, s.last_refused_reason, s.last_seen_at,
+            s.acked_seq, s.clock_skew_ms, s.chain_seq, s.chain_break_seq, s.chain_break_reason, COALESCE(f.n, 0)::int AS flagged, f.last_problem
        FROM stations s
        LEFT JOIN (SELECT station_id, count(*) AS n, (array_agg(problem ORDER BY seq DESC))[1] AS last_problem
                     FROM facts WHERE problem IS NOT NULL GROUP BY station_id) f ON f.station_id = s.id

@@ -147,6 +147,8 @@ export interface BoardEdits {
   /** Who is editing (set once on the board, kept in a cookie); null: editing is offered after naming yourself. */
   actor: string | null;
   problem: string | null;
+  /** Signed in as HQ's viewer: the board is shown without its forms (the server refuses their posts anyway). */
+  readOnly?: boolean;
 }
 
 export function postmortemPage(incidents: readonly Incident[], shows: readonly ShowRecord[], edits: BoardEdits): string {
@@ -156,7 +158,7 @@ export function postmortemPage(incidents: readonly Incident[], shows: readonly S
     const owner = d ? d.owner : (i.show?.owner ?? null);
     const due = d?.due ?? utc(i.at + DUE_MS, 10);
     const set = d ? `<br><span class="muted small">set by ${esc(d.updatedBy)} ${esc(d.updatedAt.toISOString().slice(0, 16).replace('T', ' '))}</span>` : '';
-    const edit = edits.actor
+    const edit = edits.actor && !edits.readOnly
       ? `<form method="post" action="/postmortem/item" class="edit" data-testid="edit-item"><input type="hidden" name="key" value="${esc(i.key)}">
           <input name="owner" aria-label="Owner" value="${esc(owner ?? '')}" maxlength="120" placeholder="owner">
           <input name="due" aria-label="Due" type="date" value="${esc(due)}"> <button>Save</button></form>`
@@ -174,7 +176,9 @@ export function postmortemPage(incidents: readonly Incident[], shows: readonly S
       edit,
     ];
   });
-  const me = `<form method="post" action="/postmortem/me" class="inline" data-testid="editing-as">Editing as <input name="name" aria-label="Your name" value="${esc(edits.actor ?? '')}" maxlength="80" placeholder="your name"> <button>${edits.actor ? 'Change' : 'Set'}</button></form>
+  const me = edits.readOnly
+    ? '<span class="muted" data-testid="read-only">Signed in to read only: owners and due dates are set by HQ’s admin.</span>'
+    : `<form method="post" action="/postmortem/me" class="inline" data-testid="editing-as">Editing as <input name="name" aria-label="Your name" value="${esc(edits.actor ?? '')}" maxlength="80" placeholder="your name"> <button>${edits.actor ? 'Change' : 'Set'}</button></form>
     ${edits.actor ? '' : '<span class="muted">Name yourself to set owners and due dates; every change is recorded with your name.</span>'}`;
   const problem = edits.problem ? `<p class="pill bad" role="alert" data-testid="board-problem">${esc(edits.problem)}</p>` : '';
   const audit = table(

@@ -55,7 +55,7 @@ const invoke = (e: unknown, name: unknown, args: unknown) => (fake.handlers.get(
 function createMemoryCore(): Core {
   return createCore({
     dataDir: ':memory:',
-    clock: { now: () => Date.UTC(2026, 11, 3, 19, 0, 0) },
+    clock: { now: () => Date.UTC(2026, 11, 3, 19, 0, 0), monotonic: () => Date.UTC(2026, 11, 3, 19, 0, 0) },
     log: silentLogger,
     secrets: createMemorySecretStore({}),
     station: { version: 'test', mode: 'electron', url: ORIGIN, lan: false },

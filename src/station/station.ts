@@ -106,7 +106,7 @@ export async function startStation(cfg: StationConfig): Promise<Station> {
     ...(cfg.publish ? { publish: cfg.publish } : {}),
   });
   // One per-token budget for every door: commands, event sockets, panels and overlay pages.
-  const limiter = createRateLimiter(cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS, () => Date.now());
+  const limiter = createRateLimiter(cfg.rate ? { ...DEFAULT_LIMITS, ratePerSecond: cfg.rate, burst: Math.max(1, Math.round(cfg.rate * 2)) } : DEFAULT_LIMITS, () => performance.now());
   // One unsent-byte budget for every socket: per token (all its doors together) and per station.
   const sendBudget = createSendBudget(DEFAULT_SEND_CAPS, { log: cfg.log });
   const deviceSocket = createDeviceSocket({ core, devices, log: cfg.log, limiter, budget: sendBudget });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHq, type HqApp } from '../../hq/hq.app';
+import { startHq, type HqApp, type HqConfig } from '../../hq/hq.app';
 import { startPostgres, type PostgresServer } from '../peers/postgres-server';
 import type { Core } from '../../src/core/core';
 
@@ -17,6 +17,8 @@ export interface HqOnEngine {
   /** The PostgreSQL server behind it (postgres only), to crash and restart. */
   readonly pg: PostgresServer | null;
   admin(): { authorization: string };
+  /** Signs in with the printed link (the admin's, or another token's) and answers the session cookie a browser would send. */
+  signIn(token?: string): Promise<string>;
   /** Registers a station with HQ and returns its token. */
   issue(id: string): Promise<string>;
   /** A fresh data folder, removed after the block. */
@@ -25,14 +27,15 @@ export interface HqOnEngine {
   keep(core: Core): Core;
 }
 
-export function hqOnEngine(engine: HqEngine): HqOnEngine {
+/** `config`: HQ's optional settings for this block (a viewer token, the clock its sessions and throttle are timed on). */
+export function hqOnEngine(engine: HqEngine, config: Pick<HqConfig, 'viewerToken' | 'monotonic'> = {}): HqOnEngine {
   let pg: PostgresServer | null = null;
   let hq: HqApp | null = null;
   const dirs: string[] = [];
   const cores: Core[] = [];
   beforeAll(async () => {
     if (engine === 'postgres') pg = await startPostgres();
-    hq = await startHq({ port: 0, host: '127.0.0.1', dataDir: null, pgUrl: pg?.url ?? null, version: 'test' });
+    hq = await startHq({ port: 0, host: '127.0.0.1', dataDir: null, pgUrl: pg?.url ?? null, version: 'test', ...config });
   });
   afterAll(async () => {
     for (const c of cores) await c.close();
@@ -53,6 +56,12 @@ export function hqOnEngine(engine: HqEngine): HqOnEngine {
       return pg;
     },
     admin,
+    signIn: async (token) => {
+      const r = await fetch(`${running().url}/calendar?token=${encodeURIComponent(token ?? running().adminToken)}`, { redirect: 'manual' });
+      const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      if (r.status !== 303 || !cookie.startsWith('hq_session=')) throw new Error(`HQ did not sign in (${r.status})`);
+      return cookie;
+    },
     issue: async (id) => {
       const r = await fetch(`${running().url}/api/stations`, { method: 'POST', headers: admin(), body: JSON.stringify({ id }) });
       return ((await r.json()) as { token: string }).token;

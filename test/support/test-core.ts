@@ -8,21 +8,31 @@ import type { CorePorts } from '../../src/core/ports';
 import { silentLogger } from '../../src/core/platform/logger';
 import { createMemorySecretStore } from '../../src/core/platform/secret-store';
 import type { Caller } from '../../src/core/dispatch/handler';
+import type { Clock } from '../../src/core/platform/clock';
 
-export interface TestClock {
-  now(): number;
+/** `advance` is time passing (both readings move); `set` is the wall clock stepped (NTP, a producer), which a monotonic reading never sees. */
+export interface TestClock extends Clock {
   advance(ms: number): void;
   set(ms: number): void;
 }
 
 export function createTestClock(start = Date.UTC(2026, 11, 3, 19, 0, 0)): TestClock {
   let t = start;
-  return { now: () => t, advance: (ms) => void (t += ms), set: (ms) => void (t = ms) };
+  let elapsed = 0;
+  return {
+    now: () => t,
+    monotonic: () => elapsed,
+    advance: (ms) => {
+      t += ms;
+      elapsed += ms;
+    },
+    set: (ms) => void (t = ms),
+  };
 }
 
 export interface TestCoreOptions {
   dataDir?: string;
-  clock?: { now(): number };
+  clock?: Clock;
   ports?: Partial<CorePorts>;
   secrets?: Record<string, string>;
   /** The station's device registry (named machine-client tokens). */

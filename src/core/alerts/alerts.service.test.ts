@@ -3,17 +3,48 @@ import { createStateStore } from '../state/state.store';
 import { initialState } from '../state/initial-state';
 import type { HandlerContext } from '../dispatch/handler';
 import { createAlertsService, REOPEN_WINDOW_MS } from './alerts.service';
+import { createTestClock } from '../../../test/support/test-core';
 
 function rig() {
   let t = 1_000_000;
   const state = createStateStore(initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } }));
   const records: { command: string; args: unknown }[] = [];
-  const alerts = createAlertsService({ state, clock: { now: () => t }, record: (e) => records.push(e) });
+  const alerts = createAlertsService({ state, clock: { now: () => t, monotonic: () => t }, record: (e) => records.push(e) });
   const ctx = { caller: { actor: 'Maya', role: 'producer', via: 'http' }, now: t, write: () => undefined } as unknown as HandlerContext;
   return { state, alerts, records, ctx, items: () => state.get('alerts').items, tick: (ms: number) => (t += ms) };
 }
 
+/** A rig whose wall clock can step (NTP, a producer fixing the date) while monotonic time only passes. */
+function steppingRig() {
+  const clock = createTestClock();
+  const state = createStateStore(initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } }));
+  const alerts = createAlertsService({ state, clock, record: () => {} });
+  return { clock, alerts, items: () => state.get('alerts').items };
+}
+
 describe('alerts', () => {
+  it('the reopen window is measured on the monotonic clock: a wall clock stepped back does not turn an old alert into a flap, nor one stepped forward a flap into a new alert', () => {
+    const back = steppingRig();
+    back.alerts.raise({ source: 'obs', key: 'k', level: 'warn', message: 'x' });
+    back.alerts.clear('k');
+    back.clock.advance(2 * 3_600_000);
+    back.clock.set(back.clock.now() - 2 * 3_600_000);
+    back.alerts.raise({ source: 'obs', key: 'k', level: 'warn', message: 'x' });
+    // Two hours after its end: a new alert, though the wall clock says no time has passed.
+    expect(back.items()).toHaveLength(2);
+    expect(back.items()[0]).toMatchObject({ count: 1, clearedAt: null });
+
+    const forward = steppingRig();
+    forward.alerts.raise({ source: 'obs', key: 'k', level: 'warn', message: 'x' });
+    forward.alerts.clear('k');
+    forward.clock.advance(30_000);
+    forward.clock.set(forward.clock.now() + 3 * 3_600_000);
+    forward.alerts.raise({ source: 'obs', key: 'k', level: 'warn', message: 'x' });
+    // Thirty seconds after its end: the same alert back (a flap), though the wall clock jumped three hours.
+    expect(forward.items()).toHaveLength(1);
+    expect(forward.items()[0]).toMatchObject({ count: 2, clearedAt: null });
+  });
+
   it('a flapping condition is one alert with a count and its raise times, and each end is recorded', () => {
     const r = rig();
     for (let i = 0; i < 12; i++) {

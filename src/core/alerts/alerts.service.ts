@@ -41,12 +41,17 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
   let raises = 0;
   /** The stamp of each key's latest raise (keys whose clear may still come; pruned when it grows). */
   const lastRaise = new Map<string, number>();
+  // When each key's alert last ended, on the monotonic clock: the reopen window is a duration, and
+  // `clearedAt` (the wall clock, shown and stored) can step. Bounded like lastRaise: one per key.
+  const endedAt = new Map<string, number>();
   const noteRaise = (key: string) => {
     raises += 1;
     lastRaise.set(key, raises);
     if (lastRaise.size > 2 * MAX_ALERTS) {
       const open = new Set(items().filter((a) => a.clearedAt === null).map((a) => a.key));
       for (const k of lastRaise.keys()) if (k !== key && !open.has(k)) lastRaise.delete(k);
+      const kept = new Set(items().map((a) => a.key));
+      for (const k of endedAt.keys()) if (!kept.has(k)) endedAt.delete(k);
     }
   };
   const slice = () => state.get('alerts');
@@ -67,7 +72,9 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
         put(items().map((a) => (a === open ? { ...a, ...to, level, message, updatedAt: now, ...(worse ? { ackedAt: null, ackedBy: null, quiet } : {}) } : a)));
         return;
       }
-      const recent = items().find((a) => a.key === key && a.clearedAt !== null && now - a.clearedAt <= REOPEN_WINDOW_MS);
+      const ended = endedAt.get(key);
+      const withinWindow = ended !== undefined && clock.monotonic() - ended <= REOPEN_WINDOW_MS;
+      const recent = withinWindow ? items().find((a) => a.key === key && a.clearedAt !== null) : undefined;
       if (recent) {
         const worse = RANK[level] > RANK[recent.level];
         const reopened: Alert = {
@@ -116,6 +123,7 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
       const now = clock.now();
       const open = items().find((a) => a.key === key && a.clearedAt === null);
       if (!open) return;
+      endedAt.set(key, clock.monotonic());
       put(items().map((a) => (a === open ? { ...a, clearedAt: now, clearedBy: 'condition', updatedAt: now } : a)));
       deps.record({ command: 'alert.cleared', args: { key, level: open.level, count: open.count }, detail: `condition ended: ${open.message}`.slice(0, 300) });
     },

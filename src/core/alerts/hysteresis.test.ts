@@ -16,6 +16,13 @@ function run(readings: readonly Reading[]): Array<{ at: number; change: 'raise' 
 }
 
 describe('alert hysteresis', () => {
+  it('a time from before the pending flip began (a clock that went back) restarts the hold instead of freezing it until the clock catches up', () => {
+    const up = { on: true, since: 100_000 };
+    const restarted = stepLatch(up, 'under', 0, RULE);
+    expect(restarted).toEqual({ on: true, since: 0 });
+    expect(stepLatch(restarted, 'under', RULE.clearHoldMs, RULE)).toEqual({ on: false, since: null });
+  });
+
   it('a queue oscillating around its limit for ten minutes is one alarm, not a raise and a clear per crossing', () => {
     const limits = { backlog: 40, oldestSeconds: 90 };
     // 45 waiting for 15 s (raised), then 41, 40, 41, 40 … every second for ten minutes.

@@ -2,7 +2,9 @@
 // and goes): the alert is raised only after the level has been over its raise mark for a hold time,
 // and cleared only after it has stayed at or under a lower clear mark for another. A level hovering
 // at the limit is then one alert that stays up, not a raise and a clear at every check, and a blip
-// over the limit raises nothing. Pure: the caller keeps the latch and passes the time.
+// over the limit raises nothing. Pure: the caller keeps the latch and passes the time — a monotonic
+// reading (Clock.monotonic), never the wall clock: a step of the wall clock would hold a latch for
+// hours or flip it at once.
 
 /** Where a level stands: over the raise mark, under (at or below) the clear mark, or in between. */
 export type Reading = 'over' | 'between' | 'under';
@@ -24,6 +26,8 @@ export const LATCH_OFF: Latch = { on: false, since: null };
 
 /** The latch after one reading. In between the marks nothing flips, and any pending flip starts over. */
 export function stepLatch(latch: Latch, reading: Reading, now: number, rule: HysteresisRule): Latch {
+  // A reading from before the pending flip began (a caller's clock that went back) restarts the wait rather than holding it.
+  if (latch.since !== null && now < latch.since) return stepLatch({ on: latch.on, since: null }, reading, now, rule);
   const toward = latch.on ? reading === 'under' : reading === 'over';
   if (!toward) return latch.since === null ? latch : { on: latch.on, since: null };
   const since = latch.since ?? now;

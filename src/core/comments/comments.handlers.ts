@@ -15,6 +15,7 @@ import type { GroupAction } from './group-jobs.repo';
 import { GROUP_STEP, holderText } from './group-work';
 import type { OpenCluster } from './comments.clusters';
 import { clusterIdOf } from './cluster.key';
+import { createReplyLedger } from './reply.ledger';
 
 export type CommentCommand = SliceOf<typeof commentCommands>;
 
@@ -51,6 +52,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
     if (!r.ok) throw conflict(r.reason);
     return r.text;
   };
+  const posted = createReplyLedger();
   /** Where one public reply goes: a room of a source, with one text. */
   const postKey = (m: CommentRecord, text: string) => `${m.source}|${m.room ?? ''}|${text}`;
   /**
@@ -59,28 +61,38 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
    * and why, so a bulk marks answered only what was posted (a room that got its reply must not get it
    * again when the moderator retries the rest). `untilFailure`: stop at the first failure (one work
    * item, which is answered whole or not at all: no further room gets a post that will be retried).
+   * A room an earlier try already reached for these askers is skipped and counted (reply.ledger.ts).
    */
-  const postOncePerRoom = async (groups: { members: CommentRecord[]; text: string }[], untilFailure = false): Promise<{ sent: number; failed: Map<string, string> }> => {
-    const posts = new Map<string, { m: CommentRecord; text: string }>();
+  const postOncePerRoom = async (groups: { members: CommentRecord[]; text: string }[], untilFailure = false): Promise<{ sent: number; alreadySent: number; failed: Map<string, string> }> => {
+    const posts = new Map<string, { m: CommentRecord; text: string; askers: string[] }>();
     for (const { members, text } of groups)
       for (const m of members) {
         const k = postKey(m, text);
-        if (!posts.has(k)) posts.set(k, { m, text });
+        const post = posts.get(k);
+        if (post) post.askers.push(m.id);
+        else posts.set(k, { m, text, askers: [m.id] });
       }
     let sent = 0;
+    let alreadySent = 0;
     const notSent = new Map<string, string>();
-    for (const [k, { m, text }] of posts) {
+    for (const [k, { m, text, askers }] of posts) {
       const source = svc.sources.get(m.source);
       if (!source?.reply) continue;
+      // An earlier try (whose other room failed) already posted this here for these askers: not again.
+      if (posted.covers(k, askers)) {
+        alreadySent += 1;
+        continue;
+      }
       try {
         await source.reply({ room: m.room, messageId: m.messageId, author: m.author }, text);
+        posted.note(k, askers);
         sent += 1;
       } catch (error) {
         notSent.set(k, `The reply was not sent on ${m.platform}: ${(error as Error).message}.`);
         if (untilFailure) break;
       }
     }
-    return { sent, failed: notSent };
+    return { sent, alreadySent, failed: notSent };
   };
   /** Why a group's reply did not go out in one of its rooms, or null when every post went out. */
   const failedPost = (members: CommentRecord[], text: string, notSent: Map<string, string>): string | null => {
@@ -203,17 +215,20 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       const release = svc.work.reserve(cl.key, who, 'answer');
       try {
         let sent = 0;
+        let alreadySent = 0;
         if (send) {
           const members = svc.repo.getMany(cl.memberIds());
-          const posted = await postOncePerRoom([{ members, text }], true);
-          const why = failedPost(members, text, posted.failed);
-          if (why !== null) throw failed(`${why}${posted.sent > 0 ? ` It went out in ${posted.sent} other room(s).` : ''} Nobody was marked answered.`);
-          sent = posted.sent;
+          const out = await postOncePerRoom([{ members, text }], true);
+          const why = failedPost(members, text, out.failed);
+          const reached = out.sent + out.alreadySent;
+          if (why !== null) throw failed(`${why}${reached > 0 ? ` It went out in ${reached} other room(s); a retry will not post there again.` : ''} Nobody was marked answered.`);
+          sent = out.sent;
+          alreadySent = out.alreadySent;
         }
         // Pinned with the first step: comments asking the same while the rest is answered are attached to it.
         if (pin) svc.pinAnswer(ctx, cl.key, { clusterId, text: rep?.text ?? '', lang: cl.lang, intent: cl.intent, macroId, by: who, at: ctx.now });
         const { done, skipped } = await svc.work.run(ctx, beginGroup(cl, ctx, who, 'answer', text, macroId, false));
-        return { answered: done, skipped, sent, pinned: pin };
+        return { answered: done, skipped, sent, alreadySent, pinned: pin };
       } finally {
         release();
       }
@@ -263,12 +278,14 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         // an item meanwhile are answered too. An item whose reply did not go out is skipped, not
         // answered; the rest are (their rooms got it), so a retry of the selection posts nothing twice.
         let sent = 0;
+        let alreadySent = 0;
         let notSent = new Map<string, string>();
         if (action === 'answer' && send && picked.length > 0) {
           const groups = picked.map(({ cl, text }) => ({ cl, text: text as string, members: svc.repo.getMany(cl.memberIds()) }));
-          const posted = await postOncePerRoom(groups);
-          sent = posted.sent;
-          notSent = posted.failed;
+          const out = await postOncePerRoom(groups);
+          sent = out.sent;
+          alreadySent = out.alreadySent;
+          notSent = out.failed;
           for (const g of groups) {
             const why = failedPost(g.members, g.text, notSent);
             if (why !== null) skipped.push({ id: g.cl.id, reason: `${why} Not marked answered.` });
@@ -284,7 +301,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
           ctx.commit();
         }
         for (const j of jobs) done += (await svc.work.run(ctx, j, stored)).done;
-        return { done, skipped, sent };
+        return { done, skipped, sent, alreadySent };
       } finally {
         for (const release of releases) release();
       }

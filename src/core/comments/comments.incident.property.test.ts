@@ -43,7 +43,7 @@ describe('checkout incident detector, against its definition', () => {
         steps.forEach((s, i) => {
           now += s.advance;
           const r: IncidentReport = { id: String(i), author: s.author, platform: s.platform, text: 'x', at: now + s.skew };
-          const a = fast.report(r, now);
+          const a = fast.report(r, now, now);
           const b = slow.report(r, now);
           expect(a === null ? null : a.evidence.length).toBe(b);
           expect(fast.pending(now)).toBe(slow.pending(now));

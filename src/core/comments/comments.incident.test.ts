@@ -47,16 +47,16 @@ describe('checkout incident detector', () => {
   it('fires at N distinct viewers within the window, once per cool-down', () => {
     const d = createCheckoutIncidentDetector({ viewers: 3, windowSeconds: 60, action: 'alarm', cooldownSeconds: 300 });
     const r = (id: string, author: string, at: number) => ({ id, author, platform: 'tiktok', text: 'pay button does nothing', at });
-    expect(d.report(r('1', 'a', 0), 0)).toBeNull();
-    expect(d.report(r('2', 'a', 1_000), 1_000)).toBeNull(); // same viewer twice counts once
-    expect(d.report(r('3', 'b', 15_000), 15_000)).toBeNull();
-    expect(d.report(r('4', 'c', 70_000), 70_000)).toBeNull(); // 'a' fell out of the window
-    const fired = d.report(r('5', 'd', 71_000), 71_000);
+    expect(d.report(r('1', 'a', 0), 0, 0)).toBeNull();
+    expect(d.report(r('2', 'a', 1_000), 1_000, 1_000)).toBeNull(); // same viewer twice counts once
+    expect(d.report(r('3', 'b', 15_000), 15_000, 15_000)).toBeNull();
+    expect(d.report(r('4', 'c', 70_000), 70_000, 70_000)).toBeNull(); // 'a' fell out of the window
+    const fired = d.report(r('5', 'd', 71_000), 71_000, 71_000);
     expect(fired?.evidence.map((e) => e.author)).toEqual(['b', 'c', 'd']);
     expect(fired).not.toBeNull();
-    expect(d.report(r('6', 'e', 72_000), 72_000)).toBeNull();
-    expect(d.report(r('7', 'f', 73_000), 73_000)).toBeNull();
-    expect(d.report(r('8', 'g', 74_000), 74_000)).toBeNull(); // cool-down
+    expect(d.report(r('6', 'e', 72_000), 72_000, 72_000)).toBeNull();
+    expect(d.report(r('7', 'f', 73_000), 73_000, 73_000)).toBeNull();
+    expect(d.report(r('8', 'g', 74_000), 74_000, 74_000)).toBeNull(); // cool-down
   });
 });
 
@@ -81,6 +81,18 @@ describe('viewers reporting a broken checkout raise the alarm', () => {
     const evidence = (row?.args as { evidence: Array<{ id: string; text: string }> }).evidence;
     expect(evidence.map((e) => e.id)).toEqual(['tiktok:c0', 'tiktok:c1', 'tiktok:c2', 'tiktok:c3', 'tiktok:c4']);
     expect(evidence[0]?.text).toContain('pay button');
+  });
+
+  it('the cool-down is timed on the monotonic clock: a wall clock stepped an hour forward does not end it early', async () => {
+    const { core, clock } = boot();
+    const incidents = () => core.audit.list({ limit: 50 }).filter((e) => e.command === 'comments.incident.checkout').length;
+    for (let i = 0; i < 5; i++) await core.dispatch('comments.ingest', { comments: [report(`p${i}`, `first${i}`, '[checkout] payment failed')] }, producer);
+    expect(incidents()).toBe(1);
+    clock.advance(1_000);
+    clock.set(clock.now() + 3_600_000);
+    for (let i = 0; i < 5; i++) await core.dispatch('comments.ingest', { comments: [report(`q${i}`, `second${i}`, '[checkout] payment failed')] }, producer);
+    // One second into the five-minute cool-down, whatever the wall clock says.
+    expect(incidents()).toBe(1);
   });
 
   it('four viewers, or five spread over more than the window, raise no alarm', async () => {

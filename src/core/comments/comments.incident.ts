@@ -29,8 +29,12 @@ export interface CheckoutIncident {
 }
 
 export interface CheckoutIncidentDetector {
-  /** Feed one checkout report (already classified as such); returns the incident when this report completes one. */
-  report(r: IncidentReport, now: number): CheckoutIncident | null;
+  /**
+   * Feed one checkout report (already classified as such); returns the incident when this report completes one.
+   * `now`: the wall clock the reports' times are on (the window). `elapsed`: a monotonic reading the cool-down is
+   * timed on, so a wall-clock step neither ends it early nor stretches it (a caller with one clock passes `now`).
+   */
+  report(r: IncidentReport, now: number, elapsed: number): CheckoutIncident | null;
   /** Reports currently inside the window (distinct viewers). */
   pending(now: number): number;
   reset(): void;
@@ -46,6 +50,7 @@ export function createCheckoutIncidentDetector(rule: CheckoutIncidentRule): Chec
   let window: IncidentReport[] = [];
   let head = 0;
   const perViewer = new Map<string, number>();
+  /** The last firing, on the `elapsed` (monotonic) clock. */
   let lastFired: number | null = null;
 
   const viewerOf = (r: IncidentReport) => `${r.platform}\u0000${r.author.toLowerCase()}`;
@@ -85,15 +90,15 @@ export function createCheckoutIncidentDetector(rule: CheckoutIncidentRule): Chec
   };
 
   return {
-    report(r, now) {
+    report(r, now, elapsed) {
       // A report from too far ahead of the station's clock never counts (the window is about now).
       if (r.at > now + windowMs) return null;
       if (now - r.at > windowMs) return null;
       insert(r);
       prune(now);
       if (perViewer.size < need) return null;
-      if (lastFired !== null && now - lastFired < rule.cooldownSeconds * 1000) return null;
-      lastFired = now;
+      if (lastFired !== null && elapsed - lastFired < rule.cooldownSeconds * 1000) return null;
+      lastFired = elapsed;
       const viewers = evidence();
       clear();
       return { rule, at: now, evidence: viewers };

@@ -350,6 +350,34 @@ describe('comments module', () => {
     expect(alarms()[0]?.clearedAt).not.toBeNull();
   }, 30_000);
 
+  it('the overflow alarm times its holds on the monotonic clock: a wall clock stepped forward does not raise it at once, nor stepped back hold it up', async () => {
+    const clock = createTestClock();
+    const { core } = await boot({ clock });
+    const alarms = () => core.snapshot().state.alerts.items.filter((a) => a.key === 'comments.overflow.commerce');
+    const check = () => new Promise((r) => setTimeout(r, 1_100));
+    await ok(core.dispatch('comments.ingest', { comments: Array.from({ length: 41 }, (_, i) => c(`o${i}`, `[order 0.9 SKU-${i}] +1`)) }, producer));
+    await core.start();
+    await check();
+    // NTP steps the wall clock an hour forward one second into the raise hold (10 s): still held.
+    clock.advance(1_000);
+    clock.set(clock.now() + 3_600_000);
+    await check();
+    expect(alarms()).toHaveLength(0);
+    clock.advance(9_000);
+    await check();
+    expect(alarms()).toHaveLength(1);
+    // The producer puts the clock right again (the waits read sane), the queue goes under the clear mark;
+    // then the wall clock steps two hours back. The clear hold (30 s) still ends on time.
+    clock.set(clock.now() - 3_600_000);
+    for (let i = 0; i < 12; i++) await ok(core.dispatch('comment.dismiss', { id: `tiktok:o${i}` }, moderator));
+    await check();
+    expect(alarms()[0]?.clearedAt).toBeNull();
+    clock.set(clock.now() - 2 * 3_600_000);
+    clock.advance(30_000);
+    await check();
+    expect(alarms()[0]).toMatchObject({ clearedBy: 'condition' });
+  }, 30_000);
+
   it('classifies with the real classifier: an order lands in commerce with its SKU', async () => {
     const { core } = await boot({ triage: 'real' });
     await ok(core.dispatch('comments.ingest', { comments: [c('r', 'I want the Lip Tint Berry please, add 1 to my cart', { lang: 'en' })] }, producer));

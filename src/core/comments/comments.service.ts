@@ -177,7 +177,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   /** Checkout/payment complaints go to customer service AND tell the producer; enough viewers at once is an incident. */
   const checkoutReported = (r: CommentRecord) => {
     const now = clock.now();
-    const incident = checkoutReports.report({ id: r.id, author: r.author, platform: r.platform, text: r.text, at: r.receivedAt }, now);
+    const incident = checkoutReports.report({ id: r.id, author: r.author, platform: r.platform, text: r.text, at: r.receivedAt }, now, clock.monotonic());
     if (incident) {
       checkoutIncident(incident);
       return;
@@ -481,7 +481,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       const queues = index.summaries(now, cfg.limits, cfg.watched, clusters.itemsIn);
       for (const q of queues) {
         const key = `comments.overflow.${q.name}`;
-        const { on, change } = overflowAlarms.step(key, overflowReading(q, cfg.limits, cfg.alarm.clearRatio, now), now);
+        // The holds are durations: timed on the monotonic clock, not the wall clock the ages are read from.
+        const { on, change } = overflowAlarms.step(key, overflowReading(q, cfg.limits, cfg.alarm.clearRatio, now), clock.monotonic());
         if (change === 'clear') ctx.alerts.clear(key);
         // Up and over a limit: raised, or its figures updated ("45 waiting"); up between the marks it stays as it was.
         else if (on && q.overflow) {

@@ -9,24 +9,27 @@
 import type { AlertsService } from '../alerts/alerts.service';
 import { createLatches } from '../alerts/hysteresis';
 import type { Finding } from './health.rules';
+import type { Clock } from '../platform/clock';
 
 export interface HealthAlerts {
-  /** The findings of the sample taken at `now`. */
-  apply(findings: readonly Finding[], now: number): void;
+  /** The findings of the sample just taken. */
+  apply(findings: readonly Finding[]): void;
   clearAll(): void;
 }
 
 /** Findings that say what state the stream is in (health.rules.ts), not how a figure compares to a threshold. */
 const STREAM_STATES = new Set(['stream', 'offair', 'reconnecting']);
 
-export function createHealthAlerts(alerts: Pick<AlertsService, 'raise' | 'clear'>, deps: { clearHoldMs(): number }): HealthAlerts {
+/** `clock.monotonic` times the clear hold: the wall clock can step (NTP, a producer) and hold an alert up for hours, or drop it at once. */
+export function createHealthAlerts(alerts: Pick<AlertsService, 'raise' | 'clear'>, deps: { clearHoldMs(): number; clock: Pick<Clock, 'monotonic'> }): HealthAlerts {
   const raised = new Map<string, { level: Finding['level']; message: string }>();
   // Raised as soon as found (the rules held it already); cleared after the hold without it.
   const latches = createLatches(() => ({ raiseHoldMs: 0, clearHoldMs: deps.clearHoldMs() }));
   const keyOf = (key: string) => `obs.health.${key}`;
   const endsAtOnce = (key: string) => STREAM_STATES.has(key);
   return {
-    apply(findings, now) {
+    apply(findings) {
+      const now = deps.clock.monotonic();
       const seen = new Set<string>();
       for (const f of findings) {
         seen.add(f.key);

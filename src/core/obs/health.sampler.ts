@@ -23,7 +23,10 @@ export interface SampleVerdict {
 
 export interface HealthSamplerDeps {
   intervalMs: number;
+  /** Wall clock: the stored and shown time of each sample. */
   now(): number;
+  /** Monotonic clock: every duration the reading and the rules measure (a bitrate's second, a condition's sustain). */
+  monotonic(): number;
   /** The resynced session, or null (no reading is taken then). */
   session(): ObsSession | null;
   stream(): StreamView;
@@ -62,9 +65,14 @@ export function createHealthSampler(deps: HealthSamplerDeps): HealthSampler {
       const [stats, status] = await Promise.all([session.call('GetStats'), session.call('GetStreamStatus')]);
       // The link may have dropped (and been replaced) while the answers were on their way.
       if (deps.session() !== session) return null;
-      const at = deps.now();
+      // The rating runs on monotonic time (`at` below): a wall clock stepped back an hour would
+      // otherwise hide every sustained condition for that hour, and a step either way would garble
+      // a bitrate. The sample leaves with the wall-clock time it is stored and shown at, and its uptime
+      // is read against the stream's shown start (a wall time), so readSample is given no start.
+      const at = deps.monotonic();
+      const wallAt = deps.now();
       const stream = deps.stream();
-      const read = readSample(memory, { at, stats, status, phase: stream.phase, startedAt: stream.startedAt });
+      const read = readSample(memory, { at, stats, status, phase: stream.phase, startedAt: null });
       memory = read.memory;
       const thresholds = deps.thresholds();
       const keepMs = (thresholds.sustainSeconds + 2) * 1000;
@@ -85,7 +93,8 @@ export function createHealthSampler(deps: HealthSamplerDeps): HealthSampler {
         },
         rules,
       );
-      const sample: HealthSample = { ...read.sample, level: verdict.level };
+      const uptimeMs = read.sample.streaming && stream.startedAt !== null ? Math.max(0, wallAt - stream.startedAt) : 0;
+      const sample: HealthSample = { ...read.sample, at: wallAt, uptimeMs, level: verdict.level };
       deps.onSample(sample, { ...verdict, baselineKbps: baseline.current() });
       return sample;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../core';
 import { createTestCore, DEMO_SHOW, host, producer } from '../../../test/support/test-core';
 import { startFakeObs, type FakeObs } from '../../../test/support/fake-obs-server';
@@ -36,7 +36,7 @@ async function fake(options: Parameters<typeof startFakeObs>[0] = {}): Promise<F
 
 function core(timing: Partial<ObsTiming> = {}, secrets: Record<string, string> = {}): Core {
   const c = createTestCore({
-    clock: { now: () => Date.now() },
+    clock: { now: () => Date.now(), monotonic: () => performance.now() },
     secrets,
     ports: { obs: { connect: connectObsWebSocket, timing: { ...FAST, ...timing }, random: () => 0.5 } },
   });
@@ -376,6 +376,18 @@ describe('the stream', () => {
     const starts = obs.received.slice(before).filter((q) => q.type === 'StartStream');
     expect(starts).toHaveLength(2);
     expect((starts[0]?.at ?? 0) - stoppedAt).toBeGreaterThanOrEqual(FAST.settleMs - 5);
+  });
+
+  it('the settle wait after STOPPED is timed on the monotonic clock: a wall clock stepped back an hour does not hold the next start for an hour', async () => {
+    const obs = await fake();
+    const c = await connected(core(), obs);
+    await c.dispatch('obs.startStream', {}, producer);
+    await c.dispatch('obs.stopStream', {}, producer);
+    const wall = Date.now.bind(Date);
+    const stepped = vi.spyOn(Date, 'now').mockImplementation(() => wall() - 3_600_000);
+    cleanups.push(() => stepped.mockRestore());
+    const late = new Promise((r) => setTimeout(() => r('still waiting after 3 s'), 3_000).unref());
+    expect(await Promise.race([c.dispatch('obs.startStream', {}, producer), late])).toEqual({ ok: true, result: { phase: 'live' } });
   });
 
   it('turns a reconnecting ingest red at once with the try number, and green again after', async () => {

@@ -38,7 +38,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
 
   const repo = createHealthRepo(ctx.db, timing.storeBatch);
   const watch = createStreamWatch();
-  const healthAlerts = createHealthAlerts(ctx.alerts, { clearHoldMs: () => thresholds().sustainSeconds * 1000 });
+  const healthAlerts = createHealthAlerts(ctx.alerts, { clearHoldMs: () => thresholds().sustainSeconds * 1000, clock });
   const ingest = createIngestBook({ show: () => ctx.show.current()?.show ?? null, secrets: ctx.secrets });
   let lastStoppedAt: number | null = null;
   let lostReason: string | null = null;
@@ -151,7 +151,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
 
   const onStreamNote = (note: StreamNote) => {
     const s = obs();
-    if (note === 'stopped' || note === 'failed_start') lastStoppedAt = Date.now();
+    if (note === 'stopped' || note === 'failed_start') lastStoppedAt = clock.monotonic();
     if (note === 'started') sampler.newStream();
     if (note === 'stopped') repo.flush();
     if (note === 'started' || note === 'stopped' || note === 'failed_start' || note === 'reconnected' || (note === 'reconnecting' && s.stream.retry === 1)) {
@@ -165,6 +165,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
   const sampler = createHealthSampler({
     intervalMs: timing.sampleIntervalMs,
     now: () => clock.now(),
+    monotonic: () => clock.monotonic(),
     session: () => link.session(),
     stream: () => obs().stream,
     thresholds,
@@ -177,7 +178,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
         health: { ...s.health, level: verdict.level, reasons: verdict.findings.map((f) => f.message), sample, baselineKbps: verdict.baselineKbps },
         history: pushHistory(s.history, toPoint(sample)),
       }));
-      healthAlerts.apply(verdict.findings, sample.at);
+      healthAlerts.apply(verdict.findings);
     },
     onFault: (error) => {
       if (error instanceof ObsTimeoutError) onTimeout(error);
@@ -208,6 +209,7 @@ export function createObsModule(ctx: ModuleContext, ports: ObsPorts): CoreModule
     watch,
     timing,
     lastStoppedAt: () => lastStoppedAt,
+    monotonic: () => clock.monotonic(),
     onTimeout,
     ingest: (name) => ingest.target(name),
     onIngest: (change) =>

@@ -22,8 +22,10 @@ export interface StreamControlDeps {
   lastError(): string | null;
   watch: StreamWatch;
   timing: Pick<ObsTiming, 'confirmTimeoutMs' | 'settleMs' | 'startNoticeMs'>;
-  /** When OBS last reported STOPPED (ms, Date.now), or null. */
+  /** When OBS last reported STOPPED (ms on `monotonic`), or null. */
   lastStoppedAt(): number | null;
+  /** The monotonic clock the settle wait is timed on (a wall-clock step must not stretch it to hours). */
+  monotonic(): number;
   /** A request went unanswered: the link is suspect. */
   onTimeout(error: ObsTimeoutError): void;
   /** Resolves the show's ingest by name (throws a conflict when the show has none). */
@@ -68,7 +70,7 @@ export function createStreamControl(deps: StreamControlDeps): StreamControl {
   const settle = async () => {
     const stoppedAt = deps.lastStoppedAt();
     if (stoppedAt === null) return;
-    const left = stoppedAt + timing.settleMs - Date.now();
+    const left = Math.min(timing.settleMs, stoppedAt + timing.settleMs - deps.monotonic());
     if (left > 0) await wait(left);
   };
 

@@ -25,7 +25,7 @@ const afterReply = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function alertsService() {
   const state = createStateStore(initialState({ version: 't', startedAt: 0, mode: 'headless', url: '', lan: false, dataDir: ':memory:', views: { producer: 0, host: 0, moderator: 0, approver: 0, commerce: 0, 'customer-service': 0, observer: 0 } }));
-  const service = createAlertsService({ state, clock: { now: () => Date.now() }, record: () => {} });
+  const service = createAlertsService({ state, clock: { now: () => Date.now(), monotonic: () => performance.now() }, record: () => {} });
   return Object.assign(service, { items: () => state.get('alerts').items });
 }
 
@@ -68,7 +68,7 @@ function rig(store = createFakeStore()): Rig {
       offer,
       adapter: s,
       repo,
-      clock: { now: () => Date.now() },
+      clock: { now: () => Date.now(), monotonic: () => performance.now() },
       timers: systemTimers,
       log: silentLogger,
       timing: TIMING,
@@ -340,7 +340,7 @@ describe('offer controller', () => {
       offer,
       adapter: store,
       repo: createOffersRepo(db),
-      clock: { now: () => Date.now() },
+      clock: { now: () => Date.now(), monotonic: () => performance.now() },
       timers: { after: (ms, fn) => (waits.push({ ms, fn }), () => undefined), every: () => () => undefined, defer: (fn) => fn() },
       log: silentLogger,
       timing: TIMING,

@@ -212,7 +212,8 @@ export function createOfferController(deps: ControllerDeps): OfferController {
   };
 
   const readStore = async () => {
-    readStartedAt = clock.now();
+    // Monotonic: the listing's wait is a duration; a wall clock stepped back while the read is out put it off by the step.
+    readStartedAt = clock.monotonic();
     const answer = await answered(() => adapter.read());
     send({ type: 'readAnswered', answer, now: clock.now() });
   };
@@ -251,7 +252,7 @@ export function createOfferController(deps: ControllerDeps): OfferController {
         return;
       case 'listOrders': {
         // Only a poll's read is followed by a listing, in the step that takes the read's answer.
-        const wait = adapter.rehearsal ? 0 : Math.max(0, deps.timing.pollMs * ORDERS_AFTER_READ - (clock.now() - readStartedAt));
+        const wait = adapter.rehearsal ? 0 : Math.max(0, deps.timing.pollMs * ORDERS_AFTER_READ - (clock.monotonic() - readStartedAt));
         if (wait === 0) {
           void listOrders();
           return;

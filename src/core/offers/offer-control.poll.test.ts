@@ -20,7 +20,7 @@ const offer: Offer = webhookGlowKit;
 /** Lets the store's answers (promises, and the driver's deferred work) land before time moves on. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
-/** A clock and timers moved by hand, 100 ms a step; `at` is the clock the store's fakes read too. */
+/** A clock and timers moved by hand, 100 ms a step; `at` is the clock the store's fakes read too. `wallStep`: how far the wall clock has been stepped (NTP, a producer) from the time that passed. */
 function virtualTime(start: number) {
   const due: { at: number; every: number | null; fn: () => void; live: boolean }[] = [];
   const schedule = (ms: number, fn: () => void, every: number | null) => {
@@ -30,7 +30,8 @@ function virtualTime(start: number) {
   };
   const time = {
     now: start,
-    clock: { now: () => time.now },
+    wallStep: 0,
+    clock: { now: () => time.now + time.wallStep, monotonic: () => time.now },
     timers: { after: (ms: number, fn: () => void) => schedule(ms, fn, null), every: (ms: number, fn: () => void) => schedule(ms, fn, ms), defer: (fn: () => void) => void setImmediate(fn) },
     /** Runs `ms` of virtual time; `each` runs at every step, after the timers that fell due. */
     async run(ms: number, each: () => void = () => {}) {
@@ -77,7 +78,7 @@ function controller(adapter: CommerceAdapter, time: ReturnType<typeof virtualTim
 }
 
 /** A Vendure Admin API that answers the state read and the order listing (placed after `since`), and notes when each began. */
-function fakeVendure(time: ReturnType<typeof virtualTime>) {
+function fakeVendure(time: ReturnType<typeof virtualTime>, onRead: () => void = () => {}) {
   const placed: { code: string; at: number }[] = [];
   const started: { op: 'read' | 'orders'; at: number }[] = [];
   const client: VendureClient = {
@@ -85,6 +86,7 @@ function fakeVendure(time: ReturnType<typeof virtualTime>) {
     async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
       if (query === VENDURE_TOGGLE_DOCUMENTS.readState) {
         started.push({ op: 'read', at: time.now });
+        onRead();
         const variant = { id: '7', sku: 'BNDL-GLOW-KIT', enabled: true, stockOnHand: 500, stockAllocated: 0, outOfStockThreshold: 0, useGlobalOutOfStockThreshold: true };
         return { promotion: { id: '1', enabled: true }, productVariants: { items: [variant] } } as T;
       }
@@ -133,6 +135,20 @@ describe("an idle offer's poll", () => {
     expect(store.started.filter((x) => x.op === 'orders').length).toBeGreaterThanOrEqual(5);
     const gaps = store.started.slice(1).map((x, i) => x.at - (store.started[i]?.at ?? 0));
     expect(Math.max(...gaps)).toBeLessThanOrEqual(POLL_MS / 2);
+  });
+
+  it('a wall clock stepped back an hour while a read is out does not put the order listing off for that hour', async () => {
+    const time = virtualTime(Date.parse('2026-12-07T10:00:00Z'));
+    let stepped = false;
+    const store = fakeVendure(time, () => {
+      if (stepped) return;
+      stepped = true;
+      time.wallStep -= 3_600_000;
+    });
+    controller(store.adapter, time).activate();
+    await time.run(3 * POLL_MS);
+    // Before: the listing waited half a period plus the hour the clock went back.
+    expect(store.started.filter((x) => x.op === 'orders').length).toBeGreaterThanOrEqual(2);
   });
 
   it('lists at once after the read in the sandbox, which holds no connection', async () => {

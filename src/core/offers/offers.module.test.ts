@@ -180,6 +180,23 @@ describe('offers module (demo show, sandbox store)', () => {
     expect(core.snapshot().state.offers.firings).toHaveLength(2);
   });
 
+  it('times a rule’s cool-down on the monotonic clock: a wall clock stepped forward does not end it early, nor stepped back hold the next firing off for the step', async () => {
+    const { core, clock } = await demoCore();
+    const cb = (id: string) => ({ type: 'chargeback' as const, id });
+    await core.dispatch('offer.ingest', { events: [cb('a'), cb('b'), cb('c')] }, producer);
+    expect(core.snapshot().state.offers.firings).toHaveLength(1);
+    // NTP steps the wall clock an hour ahead a second later: the 600 s cool-down has not passed.
+    clock.advance(1_000);
+    clock.set(clock.now() + 3_600_000);
+    await core.dispatch('offer.ingest', { events: [cb('d'), cb('e'), cb('f')] }, producer);
+    expect(core.snapshot().state.offers.firings).toHaveLength(1);
+    // … then two hours back, and the cool-down runs out: the next breach fires, on time.
+    clock.set(clock.now() - 2 * 3_600_000);
+    clock.advance(600_000);
+    await core.dispatch('offer.ingest', { events: [cb('g'), cb('h'), cb('i')] }, producer);
+    expect(core.snapshot().state.offers.firings).toHaveLength(2);
+  });
+
   it('ends the bonus at the order cap, through the store, with audit entries', async () => {
     const { core } = await demoCore();
     await core.dispatch('offer.ingest', { events: orders(199) }, producer);

@@ -132,6 +132,7 @@ export function createOffersModule(ctx: ModuleContext, ports: OffersPorts): Core
       showId: s.id,
       repo,
       now: () => ctx.clock.now(),
+      monotonic: () => ctx.clock.monotonic(),
       dispatchPause: (offerId, reason, caller) => ctx.dispatch('offer.pause', { offerId, reason }, caller),
       audit: (e) => audit({ ...e, durationMs: 0 }),
       alarm: (key, message) => alert('critical', key, message),

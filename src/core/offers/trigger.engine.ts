@@ -21,7 +21,10 @@ export interface TriggerTarget {
 export interface TriggerEngineDeps {
   showId: string;
   repo: OffersRepo;
+  /** Wall clock: when a firing happened (stored, shown) and where the rule's window ends. */
   now(): number;
+  /** Monotonic clock: how long since this run's last firing of a rule (its cool-down). */
+  monotonic(): number;
   dispatchPause(offerId: string, reason: string, caller: Caller): Promise<DispatchResult>;
   audit(entry: { actor: string; command: string; args: unknown; outcome: string; detail: string | null }): void;
   alarm(key: string, message: string): void;
@@ -40,7 +43,11 @@ export function createTriggerEngine(deps: TriggerEngineDeps): TriggerEngine {
   const { repo, showId } = deps;
   let firings = repo.firings(showId, KEEP);
   let seq = 0;
-  const lastFired = new Map<string, number | null>();
+  // A rule's last firing: its wall time (the only one a firing stored by an earlier run has), and,
+  // fired in this run, its monotonic time — the cool-down is measured on that one, so a wall clock
+  // stepped forward cannot end it early, nor one stepped back hold the next firing off for the step.
+  const lastFired = new Map<string, { wall: number; mono: number | null } | null>();
+  const sinceLast = (last: { wall: number; mono: number | null }, now: number) => (last.mono !== null ? deps.monotonic() - last.mono : now - last.wall);
 
   const setOutcome = (id: string, outcome: string) => {
     repo.setFiringOutcome(id, outcome);
@@ -63,7 +70,7 @@ export function createTriggerEngine(deps: TriggerEngineDeps): TriggerEngine {
     };
     repo.addFiring(showId, firing);
     firings = [firing, ...firings].slice(0, KEEP);
-    lastFired.set(`${t.offer.id}/${rule.id}`, now);
+    lastFired.set(`${t.offer.id}/${rule.id}`, { wall: now, mono: deps.monotonic() });
     deps.audit({
       actor,
       command: 'offer.trigger.fired',
@@ -101,9 +108,12 @@ export function createTriggerEngine(deps: TriggerEngineDeps): TriggerEngine {
       for (const t of targets) {
         for (const rule of t.rules) {
           const key = `${t.offer.id}/${rule.id}`;
-          if (!lastFired.has(key)) lastFired.set(key, repo.lastFiringAt(showId, t.offer.id, rule.id));
+          if (!lastFired.has(key)) {
+            const stored = repo.lastFiringAt(showId, t.offer.id, rule.id);
+            lastFired.set(key, stored === null ? null : { wall: stored, mono: null });
+          }
           const last = lastFired.get(key) ?? null;
-          if (last !== null && now - last < rule.cooldownSeconds * 1000) continue;
+          if (last !== null && sinceLast(last, now) < rule.cooldownSeconds * 1000) continue;
           if (rule.action === 'pause' && t.intent() === 'paused') continue;
           const verdict = evaluateRule(rule, t.window, t.facts(), now);
           if (verdict.breached) fire(t, rule, verdict.evidence, now);

@@ -39,11 +39,16 @@ export function describeCrossing(c: Crossing): string {
 export function createKpiAlerts(deps: {
   alerts: { raise(a: { source: string; key: string; level: 'warn'; message: string; audience?: readonly Role[] }): void; clear(key: string): void };
   targets: () => readonly KpiTarget[];
+  /** The clock the cool-down is timed on: monotonic, so a wall-clock step neither stretches nor skips it. */
+  monotonic: () => number;
 }) {
+  /** When each KPI's alert was last raised, on `monotonic`. */
   const raisedAt = new Map<string, number>();
   const active = new Set<string>();
   return {
-    evaluate(view: KpiWindowsView, now: number) {
+    /** The cool-down is timed on `deps.monotonic`; the view carries the windows' own (wall-clock) time. */
+    evaluate(view: KpiWindowsView) {
+      const now = deps.monotonic();
       const { crossed, fine } = crossings(view, deps.targets());
       for (const c of crossed) {
         const key = `kpi:${c.target.id}`;

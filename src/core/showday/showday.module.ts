@@ -117,12 +117,12 @@ export function createShowdayModule(
       if (sig === last) return;
       last = sig;
       state.update('showday', (d) => (d.phase === 'live' ? { ...d, ...out, service: serviceView } : d));
-      thresholds.evaluate(out.kpis, now);
+      thresholds.evaluate(out.kpis);
     };
     tick();
     feedTimer = setInterval(tick, 1000);
   };
-  const thresholds = createKpiAlerts({ alerts: ctx.alerts, targets: () => show.current()?.show.kpiTargets ?? [] });
+  const thresholds = createKpiAlerts({ alerts: ctx.alerts, targets: () => show.current()?.show.kpiTargets ?? [], monotonic: () => ctx.clock.monotonic() });
 
   const restore = (showId: string) => {
     const open = repo.open(showId);

@@ -10,7 +10,7 @@ function rig() {
   db.exec('CREATE TABLE probe (v TEXT NOT NULL)');
   const repo = createAuditRepo(db);
   const heard: AuditEntry[] = [];
-  const writer = createAuditWriter({ db, repo, clock: { now: () => 1_000 }, onAppended: (e) => heard.push(e) });
+  const writer = createAuditWriter({ db, repo, clock: { now: () => 1_000, monotonic: () => 1_000 }, onAppended: (e) => heard.push(e) });
   return { db, repo, writer, heard, insert: db.prepare('INSERT INTO probe (v) VALUES (?)') };
 }
 

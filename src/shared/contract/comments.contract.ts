@@ -285,9 +285,9 @@ export const commentCommands = {
     kind: 'read',
     args: z.object({ clusterId, limit: z.number().int().min(1).max(DESK_WINDOW_MAX).default(50) }).strict(),
   }),
-  'cluster.answer': command<{ answered: number; skipped: number; sent: number; pinned: boolean }>()({
+  'cluster.answer': command<{ answered: number; skipped: number; sent: number; alreadySent: number; pinned: boolean }>()({
     summary:
-      'Answer every open comment of a work item with one approved reply (in their language; the paused text while its offer is paused). `send: true` posts it once per room where the source can; `pin: true` leaves the answer pinned so later identical questions are attached to it. A big item is answered in steps of a few hundred (each committed with its audit rows; the station answers other commands in between, and `answering` in the comments slice shows how far it is); the reply comes when every member is answered, and counts them. Comments arriving after the replies went out are not in it: they wait as a new item (or are attached to the pin).',
+      'Answer every open comment of a work item with one approved reply (in their language; the paused text while its offer is paused). `send: true` posts it once per room where the source can (`alreadySent`: rooms an earlier, failed try already reached for these askers, not posted again); `pin: true` leaves the answer pinned so later identical questions are attached to it. A big item is answered in steps of a few hundred (each committed with its audit rows; the station answers other commands in between, and `answering` in the comments slice shows how far it is); the reply comes when every member is answered, and counts them. Comments arriving after the replies went out are not in it: they wait as a new item (or are attached to the pin).',
     roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ clusterId, macroId: z.string().min(1).max(64), send: z.boolean().default(false), pin: z.boolean().default(false), by }).strict(),
@@ -298,9 +298,9 @@ export const commentCommands = {
     kind: 'write',
     args: z.object({ clusterId }).strict(),
   }),
-  'comments.bulk': command<{ done: number; skipped: { id: string; reason: string }[]; sent: number }>()({
+  'comments.bulk': command<{ done: number; skipped: { id: string; reason: string }[]; sent: number; alreadySent: number }>()({
     summary:
-      'Act on a selection of up to 100 work items at once: answer each with one macro (in its language), dismiss, or escalate every open comment in them. With `send: true` an answer is posted once per room and language where the source can post; `sent` counts the posts, and an item whose post failed is skipped (with the reason), not answered. A big item is handled in steps, as for `cluster.answer`; an item someone is already answering is skipped.',
+      'Act on a selection of up to 100 work items at once: answer each with one macro (in its language), dismiss, or escalate every open comment in them. With `send: true` an answer is posted once per room and language where the source can post; `sent` counts the posts, and an item whose post failed is skipped (with the reason), not answered; a retry posts nothing twice (`alreadySent` counts the rooms an earlier try reached, not posted again). A big item is handled in steps, as for `cluster.answer`; an item someone is already answering is skipped.',
     roles: COMMENT_DESK,
     kind: 'write',
     args: z

@@ -24,7 +24,7 @@ beforeEach(async () => {
   secrets = createMemorySecretStore();
   ({ api, base } = await startTestApi(core, {
     secrets,
-    routes: [createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: { now: () => Date.now() }, log: silentLogger })],
+    routes: [createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: { now: () => Date.now(), monotonic: () => performance.now() }, log: silentLogger })],
   }));
 });
 afterEach(async () => {

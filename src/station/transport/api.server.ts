@@ -73,8 +73,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const trace = options.trace ?? noTrace;
   const serveStatic = createStaticHandler(options.staticRoot);
   const catalog = commandCatalog();
-  const started = Date.now();
-  const limiter = options.limiter ?? createRateLimiter(options.limits ?? DEFAULT_LIMITS, () => Date.now());
+  const started = performance.now();
+  const limiter = options.limiter ?? createRateLimiter(options.limits ?? DEFAULT_LIMITS, () => performance.now());
   // Bytes of requests still arriving (WebSocket fragments, HTTP command bodies), per token and in all.
   const assembly = createAssemblyBudget();
   const tarpitMs = options.tarpitMs ?? TARPIT_MS;
@@ -136,7 +136,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
           name: 'baton',
           version: options.version,
           mode: core.snapshot().state.station.mode,
-          uptimeSeconds: Math.round((Date.now() - started) / 1000),
+          uptimeSeconds: Math.round((performance.now() - started) / 1000),
         });
       },
     },

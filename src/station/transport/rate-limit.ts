@@ -22,6 +22,7 @@ export interface RateLimiter {
   refused(): number;
 }
 
+/** `now` should be a monotonic reading (performance.now): a bucket refills with time passed, not with the wall clock's steps. */
 export function createRateLimiter(limits: Limits, now: () => number): RateLimiter {
   const buckets = new Map<string, { tokens: number; at: number }>();
   const connections = new Map<string, number>();
@@ -30,7 +31,8 @@ export function createRateLimiter(limits: Limits, now: () => number): RateLimite
     take(key) {
       const t = now();
       const b = buckets.get(key) ?? { tokens: limits.burst, at: t };
-      b.tokens = Math.min(limits.burst, b.tokens + ((t - b.at) / 1000) * limits.ratePerSecond);
+      // Never negative refill: a clock that went back must not drain the bucket (a lockout of hours).
+      b.tokens = Math.min(limits.burst, b.tokens + (Math.max(0, t - b.at) / 1000) * limits.ratePerSecond);
       b.at = t;
       buckets.set(key, b);
       if (b.tokens >= 1) {

@@ -25,7 +25,7 @@ describe('Twitch source against InspIRCd', () => {
     // Logged in with a nick (and a token, which InspIRCd ignores): this source can post replies.
     demo.comments.sources = [{ kind: 'twitch', id: 'twitch-chat', channel: 'lumenlive', host: irc.host, port: irc.port, nick: 'batonmod', tokenSecret: 'source/twitch-chat/oauth' }];
     core = createTestCore({
-      clock: { now: () => Date.now() },
+      clock: { now: () => Date.now(), monotonic: () => performance.now() },
       secrets: { 'source/twitch-chat/oauth': 'oauth:not-checked-here' },
       ports: { comments: { ...createDefaultCommentsPorts(), backoff: { baseMs: 200, maxMs: 1_000, jitter: 0.1, random: Math.random } } },
     });

@@ -1,4 +1,4 @@
-// HQ's admin cookie is SameSite=Strict, which keeps it off requests from other *sites* — but every
+// HQ's session cookie is SameSite=Strict, which keeps it off requests from other *sites* — but every
 // machine of the studio's domain (evil.studio.lan beside hq.studio.lan), and any other port of
 // HQ's own address, is the same site. A page there could post a plain form to HQ with the admin's
 // cookie: re-issue a station's token (the real station is refused from then on), revoke a station,
@@ -15,7 +15,7 @@ describe('HQ takes no change carried by its cookie from another origin', () => {
 
   it('refuses a form from a sibling host that would re-issue or revoke a station, and the station keeps reporting', async () => {
     const token = await env.issue('xs-studio');
-    const cookie = `hq_token=${encodeURIComponent(env.hq.adminToken)}`;
+    const cookie = await env.signIn();
     const host = new URL(env.hq.url).host;
     // What a browser sends for <form enctype="text/plain" action="http://hq…/api/stations"> on evil.studio.lan.
     const reissue = await fetch(`${env.hq.url}/api/stations`, { method: 'POST', headers: { cookie, origin: 'http://evil.studio.lan', 'content-type': 'text/plain', 'sec-fetch-site': 'same-site' }, body: '{"id":"xs-studio","x":"="}' });
@@ -29,7 +29,7 @@ describe('HQ takes no change carried by its cookie from another origin', () => {
   });
 
   it('still takes HQ’s own forms (same origin) and the admin’s bearer token from anywhere', async () => {
-    const cookie = `hq_token=${encodeURIComponent(env.hq.adminToken)}`;
+    const cookie = await env.signIn();
     const own = await fetch(`${env.hq.url}/postmortem/me`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: env.hq.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Ines' });
     expect(own.status).toBe(303);
     expect(own.headers.get('set-cookie')).toMatch(/hq_name=Ines/);

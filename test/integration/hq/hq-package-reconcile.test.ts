@@ -24,7 +24,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const dir = env.tempDir(`baton-hq-rec-${id}-`);
       // No simulated shoppers: every sale is placed by the test, at the step it names.
       const offers = defaultOffersPorts();
-      const core = createTestCore({ dataDir: dir, clock: { now: () => Date.now() }, ports: { offers: { ...offers, sandbox: { ...offers.sandbox, simulate: false } } } });
+      const core = createTestCore({ dataDir: dir, clock: { now: () => Date.now(), monotonic: () => performance.now() }, ports: { offers: { ...offers, sandbox: { ...offers.sandbox, simulate: false } } } });
       core.show.loadFile(DEMO_SHOW);
       await core.start();
       env.keep(core);

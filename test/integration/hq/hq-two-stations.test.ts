@@ -22,7 +22,7 @@ for (const engine of ['postgres', 'pglite'] as const) {
       const links = [];
       for (const id of ['studio-a', 'studio-b']) {
         const dir = env.tempDir(`baton-hq-${id}-`);
-        const core = createTestCore({ dataDir: dir, clock: { now: () => Date.now() } });
+        const core = createTestCore({ dataDir: dir, clock: { now: () => Date.now(), monotonic: () => performance.now() } });
         core.show.loadFile(DEMO_SHOW);
         await core.start();
         cores.push(env.keep(core));

@@ -20,7 +20,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'baton-signoff-'));
-  core = createTestCore({ dataDir: dir, clock: { now: () => Date.now() } });
+  core = createTestCore({ dataDir: dir, clock: { now: () => Date.now(), monotonic: () => performance.now() } });
   core.show.loadFile(DEMO_SHOW);
   await core.start();
   t = await startTestApi(core, { routes: createSignoffRoutes({ dispatch: core.dispatch }) });

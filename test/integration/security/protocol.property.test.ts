@@ -37,14 +37,14 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'baton-protocol-'));
-  core = createTestCore({ dataDir: dir, clock: { now: () => Date.now() } });
+  core = createTestCore({ dataDir: dir, clock: { now: () => Date.now(), monotonic: () => performance.now() } });
   core.show.loadFile(DEMO_SHOW);
   await core.start();
   const secrets = createMemorySecretStore({ 'commerce.events.hmac': 'k'.repeat(32) });
   t = await startTestApi(core, {
     limits: { ratePerSecond: 1_000_000, burst: 1_000_000, connectionsPerToken: 64 },
     routes: [
-      createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: { now: () => Date.now() }, log: silentLogger }),
+      createCommerceEventRoute({ dispatch: core.dispatch, secrets, clock: { now: () => Date.now(), monotonic: () => performance.now() }, log: silentLogger }),
       ...createSignoffRoutes({ dispatch: core.dispatch }),
       createOverlayPageRoute(),
     ],

@@ -70,6 +70,8 @@ describe('options', () => {
     expect(() => parseStationOptions(['--hq-station', '../etc'])).toThrow(UsageError);
     expect(parseHqOptions(['--port', '0', '--pg', 'postgres://u@db/hq'])).toMatchObject({ port: 0, pgUrl: 'postgres://u@db/hq' });
     expect(parseHqOptions(['--pg', 'mysql://x'])).toBe('--pg takes a postgres:// connection string');
+    expect(parseHqOptions(['--behind-tls'])).toMatchObject({ behindTls: true });
+    expect(parseHqOptions([])).toMatchObject({ behindTls: false });
   });
 
   it('asks for TLS to PostgreSQL only off this machine', () => {

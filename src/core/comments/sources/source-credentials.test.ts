@@ -37,7 +37,7 @@ describe('comments.sourceCredentials', () => {
   async function start(sources: unknown[], secrets: Record<string, string> = {}): Promise<Core> {
     const demo = JSON.parse(readFileSync(DEMO_SHOW, 'utf8')) as { comments: { sources: unknown[] } };
     demo.comments.sources = sources;
-    const c = createTestCore({ clock: { now: () => Date.now() }, secrets });
+    const c = createTestCore({ clock: { now: () => Date.now(), monotonic: () => performance.now() }, secrets });
     const r = await c.dispatch('show.import', { show: { ...demo, rehearsal: false } }, producer);
     expect(r).toMatchObject({ ok: true });
     await c.start();

@@ -27,7 +27,7 @@ export function recordingSink(): RecordingSink {
 }
 
 export const baseDeps = {
-  clock: { now: () => Date.now() },
+  clock: { now: () => Date.now(), monotonic: () => performance.now() },
   log: silentLogger,
   secrets: createMemorySecretStore(),
   baseDir: process.cwd(),

@@ -66,19 +66,27 @@ export async function replyToCluster(
   // The copy is best effort here: the answer is recorded either way, and the toast says how it went out.
   const copied = input.canSend ? true : await copy(input.text);
   const r = await send('cluster.answer', { clusterId: input.clusterId, macroId: input.macroId, send: input.canSend, pin: input.pin, by: input.by });
-  return { ok: true, how: input.canSend ? 'sent' : 'copied', note: copied ? note : 'could not copy to the clipboard; copy it from the detail', answered: r.answered };
+  const again = r.alreadySent > 0 ? `${r.alreadySent} room(s) already had it from the earlier try, not posted again` : null;
+  const notes = [copied ? note : 'could not copy to the clipboard; copy it from the detail', again].filter((n): n is string => n !== null);
+  return { ok: true, how: input.canSend ? 'sent' : 'copied', note: notes.length > 0 ? notes.join('; ') : null, answered: r.answered };
 }
 
 /**
  * What a bulk action's toast says: how many comments it changed, for an answer whether it went out on
  * the platform (posted once per room and language) or must be copied by hand, and why items were skipped.
  */
-export function bulkOutcome(action: 'answer' | 'dismiss' | 'escalate', r: { done: number; skipped: { reason: string }[]; sent?: number }): string {
+export function bulkOutcome(action: 'answer' | 'dismiss' | 'escalate', r: { done: number; skipped: { reason: string }[]; sent?: number; alreadySent?: number }): string {
   const verb = action === 'answer' ? 'Answered' : action === 'dismiss' ? 'Dismissed' : 'Escalated';
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   let text = `${verb} ${plural(r.done, 'comment', 'comments')}`;
   if (action === 'answer' && r.done > 0)
-    text += (r.sent ?? 0) > 0 ? ` — ${plural(r.sent ?? 0, 'reply', 'replies')} posted in chat` : ' — not posted: this chat source cannot post, paste the reply in the chat yourself';
+    text +=
+      (r.sent ?? 0) > 0
+        ? ` — ${plural(r.sent ?? 0, 'reply', 'replies')} posted in chat`
+        : (r.alreadySent ?? 0) > 0
+          ? ''
+          : ' — not posted: this chat source cannot post, paste the reply in the chat yourself';
+  if (action === 'answer' && (r.alreadySent ?? 0) > 0) text += ` — ${plural(r.alreadySent ?? 0, 'room', 'rooms')} already had the reply from the earlier try, not posted again`;
   if (r.skipped.length > 0) text += ` — ${r.skipped.length} item(s) skipped: ${r.skipped[0]?.reason ?? ''}`;
   return text;
 }
