@@ -171,6 +171,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'ceramics-pottery': 'aggregates read 2026-12-07 11:48',
   'bathroom-fixtures': 'aggregates read 2026-12-07 14:32',
   'ski-snowboard': 'aggregates read 2026-12-07 14:32',
+  'beekeeping-honey': 'aggregates read 2026-12-07 17:55',
+  archery: 'aggregates read 2026-12-07 17:55',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
