@@ -5,7 +5,9 @@
 // desk's keys and Esc gives the hotkeys back; a flood answered in steps shows its progress on every desk.
 import type { Page } from '@playwright/test';
 import { test, expect, type StationFixture } from './fixtures';
+import { join } from 'node:path';
 import { writeBusyShow } from './busy-show';
+import { SHOTS } from './screen-checks';
 
 const OFFER = 'glow-kit-live';
 const PT_PAUSED = /^A oferta do Glow Kit está pausada/;
@@ -249,6 +251,8 @@ test('a flood of 20,000 asking one thing: while it is answered in steps, both de
   // Counts as the station committed them, on the desk that clicked and on the other.
   await expect(desk.getByTestId('group-progress')).toContainText(/You are answering [\d,]+ of 20,000/);
   await expect(other.getByTestId('group-progress')).toContainText(/Ana Reyes is answering [\d,]+ of 20,000/);
+  // What the other moderator reads while it runs (a picture to read, not an assertion).
+  await other.screenshot({ path: join(SHOTS, 'desk-flood-progress-moderator-1366x768.png') });
   await expect(desk.getByTestId('toast-ok')).toContainText(`answers ${N} people who asked the same`);
   await expect(desk.getByTestId('group-progress')).toHaveCount(0);
   await expect(other.getByTestId('group-progress')).toHaveCount(0);
