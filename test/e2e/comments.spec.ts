@@ -88,29 +88,42 @@ test('an order that needs a person (a reservation) lands in the commerce queue w
   await expect(page.getByTestId('desk-demand')).not.toHaveText('0');
 });
 
-test('the moderator sees the SKUs an ambiguous comment could mean, and an order naming no product as an assumption for the pinned one, not a match', async ({ station, context }) => {
+test('the moderator sees the SKUs an ambiguous comment could mean, a reservation as the pinned product (rule v3) and a bare order naming no product as an assumption for it, not a match', async ({ station, context }) => {
   const page = await station.openView(context, 'moderator', { query: 'as=Ana Reyes' });
   expect((await station.api('comments.pinProduct', { sku: 'LIP-TINT-RED' }, 'moderator')).status).toBe(200);
   const r = await station.api('comments.ingest', {
-    comments: [{ platform: 'e2e', id: 'p1', author: 'rina.k', text: 'please hold one for me until friday', lang: 'en' }],
+    comments: [
+      { platform: 'e2e', id: 'p1', author: 'rina.k', text: 'please hold one for me until friday', lang: 'en' },
+      { platform: 'e2e', id: 'b1', author: 'joy.w', text: 'me!! 2 pls', lang: 'en' },
+    ],
   });
   expect(r.status).toBe(200);
   expect((await station.api('comments.pinProduct', { sku: null }, 'moderator')).status).toBe(200);
   expect((await station.api('comments.ingest', { comments: [{ platform: 'e2e', id: 'a1', author: 'mei.l', text: 'does the lip tint come in a bigger size?', lang: 'en' }] })).status).toBe(200);
   const list = await station.api('comments.list', { platform: 'e2e' }, 'moderator');
   const by = Object.fromEntries((list.body.result as { comments: { messageId: string; sku: string | null; contextSku?: string | null; candidates?: string[]; queue: string }[] }).comments.map((c) => [c.messageId, c]));
-  expect(by['p1']).toMatchObject({ sku: null, contextSku: 'LIP-TINT-RED' });
+  // Rule v3 (test/data/sku-rule-v3.md): what is held is the product on screen, so a reservation is a match;
+  // a bare order to buy still only assumes it.
+  expect(by['p1']).toMatchObject({ sku: 'LIP-TINT-RED' });
+  expect(by['b1']).toMatchObject({ sku: null, contextSku: 'LIP-TINT-RED' });
   expect(by['a1']?.sku).toBeNull();
   expect(by['a1']?.candidates?.length).toBeGreaterThan(1);
 
   await page.getByTestId('queue-all').click();
   await page.getByTestId('filter-platform').selectOption('e2e');
   const held = page.locator('[data-testid="comment-row"][data-id="e2e:p1"]');
-  await expect(held.getByTestId('comment-sku-assumed')).toHaveText('assumed LIP-TINT-RED');
-  await expect(held.getByTestId('comment-sku')).toHaveCount(0);
+  await expect(held.getByTestId('comment-sku')).toContainText('LIP-TINT-RED');
   await held.click();
+  await expect(page.getByTestId('detail-why')).toContainText('a reservation while LIP-TINT-RED is pinned');
+  // A plain order is counted as demand and closed: it is among the done rows.
+  await page.getByRole('checkbox', { name: 'done' }).check();
+  const bare = page.locator('[data-testid="comment-row"][data-id="e2e:b1"]');
+  await expect(bare.getByTestId('comment-sku-assumed')).toHaveText('assumed LIP-TINT-RED');
+  await expect(bare.getByTestId('comment-sku')).toHaveCount(0);
+  await bare.click();
   await expect(page.getByTestId('detail-assumption')).toContainText('LIP-TINT-RED');
   await expect(page.getByTestId('detail-assumed-sku')).toContainText('assumed the pinned LIP-TINT-RED');
+  await page.getByRole('checkbox', { name: 'done' }).uncheck();
   const ambiguous = page.locator('[data-testid="comment-row"][data-id="e2e:a1"]');
   await ambiguous.click();
   await expect(page.getByTestId('detail-candidates')).toContainText('LIP-TINT-');
