@@ -10,11 +10,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestClock, createTestCore, DEMO_SHOW, moderator, moderator2, producer } from '../../../test/support/test-core';
 import { until } from '../../../test/support/until';
+import { replyingChat } from '../../../test/support/replying-chat';
 import type { Core } from '../core';
 import { verifyAuditChain } from '../storage/audit-verify';
-import { createDefaultCommentsPorts } from './comments.default-ports';
-import type { CommentsPorts } from './comments.ports';
-import type { SourceSink } from './sources/source.types';
 
 const N = 2_000;
 const cores: Core[] = [];
@@ -27,38 +25,21 @@ afterEach(async () => {
 /** The demo show with its replay source swapped for a live chat that can post: what it posts is kept. */
 function boot(dataDir?: string) {
   const posted: { room: string | null; text: string }[] = [];
-  let sink: SourceSink | null = null;
   /** What a post waits for (the platform taking its time). */
   const gate = { open: Promise.resolve() };
-  const real = createDefaultCommentsPorts();
-  const ports: CommentsPorts = {
-    ...real,
-    sources: {
-      ...real.sources,
-      replay: (deps) => {
-        sink = deps.sink;
-        return {
-          id: deps.config.id,
-          kind: 'replay',
-          start() {},
-          stop: async () => {},
-          health: () => ({ id: deps.config.id, kind: 'replay', label: 'chat', status: 'connected', detail: null, lastMessageAt: null, received: 0, rehearsal: false, canReply: true }),
-          reply: async (to, text) => {
-            await gate.open;
-            posted.push({ room: to.room, text });
-          },
-        };
-      },
-    },
-  };
+  const chat = replyingChat(async (to, text) => {
+    await gate.open;
+    posted.push({ room: to.room, text });
+  });
+  const ports = chat.ports;
   const core = createTestCore({ clock: createTestClock(), ports: { comments: ports }, ...(dataDir ? { dataDir } : {}) });
   cores.push(core);
   core.show.loadFile(DEMO_SHOW);
   /** A flood of one question from the chat that can post, in two rooms; resolves when stored. */
   const floodChat = async (n: number, text = 'Aceita PIX?', prefix = 'c') => {
-    await until(() => sink !== null, 2000, 'the chat source built');
+    await until(() => chat.sink() !== null, 2000, 'the chat source built');
     const before = answered(core, 'new');
-    sink!.comments(Array.from({ length: n }, (_, i) => ({ platform: 'twitch', messageId: `${prefix}${i}`, author: `bot-${prefix}${i}`, text, lang: 'pt', at: null, room: i % 2 ? 'east' : 'west', raw: null })));
+    chat.sink()!.comments(Array.from({ length: n }, (_, i) => ({ platform: 'twitch', messageId: `${prefix}${i}`, author: `bot-${prefix}${i}`, text, lang: 'pt', at: null, room: i % 2 ? 'east' : 'west', raw: null })));
     await until(() => answered(core, 'new') === before + n, 5000, 'the flood stored');
     return itemOf(core, n);
   };

@@ -10,11 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, CommentRecord, DeskItem } from '../../shared/contract/index';
 import { createTestCore, DEMO_SHOW, moderator, producer } from '../../../test/support/test-core';
 import type { Core } from '../core';
-import { createDefaultCommentsPorts } from './comments.default-ports';
-import type { CommentsPorts } from './comments.ports';
 import type { SourceComment } from './comment.model';
-import type { SourceSink } from './sources/source.types';
 import { until } from '../../../test/support/until';
+import { replyingChat } from '../../../test/support/replying-chat';
 
 const OFFER = 'glow-kit-live';
 const CODE = /LIVEGLOW/;
@@ -27,36 +25,19 @@ afterEach(async () => {
 /** The demo show's replay source swapped for a live one that can reply: what it posts is kept. */
 function boot(showFile = DEMO_SHOW, refuse: (text: string) => string | null = () => null) {
   const posted: { to: string; text: string }[] = [];
-  let sink: SourceSink | null = null;
-  const real = createDefaultCommentsPorts();
-  const ports: CommentsPorts = {
-    ...real,
-    sources: {
-      ...real.sources,
-      replay: (deps) => {
-        sink = deps.sink;
-        return {
-          id: deps.config.id,
-          kind: 'replay',
-          start() {},
-          stop: async () => {},
-          health: () => ({ id: deps.config.id, kind: 'replay', label: 'chat', status: 'connected', detail: null, lastMessageAt: null, received: 0, rehearsal: false, canReply: true }),
-          reply: async (to, text) => {
-            const why = refuse(text);
-            if (why) throw new Error(why);
-            posted.push({ to: to.messageId, text });
-          },
-        };
-      },
-    },
-  };
+  const chat = replyingChat(async (to, text) => {
+    const why = refuse(text);
+    if (why) throw new Error(why);
+    posted.push({ to: to.messageId, text });
+  });
+  const ports = chat.ports;
   const core = createTestCore({ ports: { comments: ports }, showFolders: [dirname(resolve(showFile))] });
   cores.push(core);
   core.show.loadFile(showFile);
   const arrive = async (comments: Array<Pick<SourceComment, 'messageId' | 'text' | 'lang'>>) => {
     // The show's sources are built after the load returns.
-    await until(() => sink !== null, 2000, 'the chat source built');
-    sink!.comments(comments.map((c) => ({ platform: 'twitch', author: `viewer-${c.messageId}`, at: null, room: 'baton', raw: null, ...c })));
+    await until(() => chat.sink() !== null, 2000, 'the chat source built');
+    chat.sink()!.comments(comments.map((c) => ({ platform: 'twitch', author: `viewer-${c.messageId}`, at: null, room: 'baton', raw: null, ...c })));
     for (let k = 0; k < 100; k++) {
       const list = await ok(core.dispatch('comments.list', { limit: 200 }, producer));
       if (comments.every((c) => list.comments.some((x) => x.messageId === c.messageId))) return;

@@ -6,10 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommentRecord, DeskItem } from '../../shared/contract/index';
 import { createTestCore, DEMO_SHOW, moderator, producer } from '../../../test/support/test-core';
 import type { Core } from '../core';
-import { createDefaultCommentsPorts } from './comments.default-ports';
-import type { CommentsPorts } from './comments.ports';
-import type { SourceSink } from './sources/source.types';
 import { until } from '../../../test/support/until';
+import { replyingChat } from '../../../test/support/replying-chat';
 
 const cores: Core[] = [];
 afterEach(async () => {
@@ -20,37 +18,20 @@ afterEach(async () => {
 async function twoRooms() {
   const posted: string[] = [];
   const down = new Set<string>();
-  let sink: SourceSink | null = null;
-  const real = createDefaultCommentsPorts();
-  const ports: CommentsPorts = {
-    ...real,
-    sources: {
-      ...real.sources,
-      replay: (deps) => {
-        sink = deps.sink;
-        return {
-          id: deps.config.id,
-          kind: 'replay',
-          start() {},
-          stop: async () => {},
-          health: () => ({ id: deps.config.id, kind: 'replay', label: 'chat', status: 'connected', detail: null, lastMessageAt: null, received: 0, rehearsal: false, canReply: true }),
-          reply: async (to) => {
-            if (down.has(to.room ?? '')) throw new Error(`${to.room ?? ''} is not taking posts right now`);
-            posted.push(to.room ?? '');
-          },
-        };
-      },
-    },
-  };
+  const chat = replyingChat(async (to) => {
+    if (down.has(to.room ?? '')) throw new Error(`${to.room ?? ''} is not taking posts right now`);
+    posted.push(to.room ?? '');
+  });
+  const ports = chat.ports;
   const core = createTestCore({ ports: { comments: ports }, showFolders: [dirname(resolve(DEMO_SHOW))] });
   cores.push(core);
   core.show.loadFile(DEMO_SHOW);
-  await until(() => sink !== null, 2000, 'the chat source built');
+  await until(() => chat.sink() !== null, 2000, 'the chat source built');
   const asks = [
     { messageId: 'n1', room: 'north' },
     { messageId: 's1', room: 'south' },
   ];
-  sink!.comments(asks.map((a) => ({ platform: 'twitch', author: `viewer-${a.messageId}`, at: null, raw: null, text: 'does it ship to Lima?', lang: 'en', ...a })));
+  chat.sink()!.comments(asks.map((a) => ({ platform: 'twitch', author: `viewer-${a.messageId}`, at: null, raw: null, text: 'does it ship to Lima?', lang: 'en', ...a })));
   let item: DeskItem | undefined;
   await until(async () => {
     const r = await core.dispatch('comments.desk', { filter: { queue: 'all' }, limit: 50 }, moderator);
