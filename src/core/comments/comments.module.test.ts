@@ -47,6 +47,22 @@ async function ok<T>(p: Promise<{ ok: true; result: T } | { ok: false; error: { 
   return r.result;
 }
 
+/**
+ * The demo show's commerce queue one work item over its limit (41 orders for 41 products against 40: the backlog
+ * counts items), the station started and one overflow check run. The check runs every second of real time; the
+ * holds are read on the test clock.
+ */
+async function overCommerceLimit() {
+  const clock = createTestClock();
+  const { core } = await boot({ clock });
+  const alarms = () => core.snapshot().state.alerts.items.filter((a) => a.key === 'comments.overflow.commerce');
+  const check = () => new Promise((r) => setTimeout(r, 1_100));
+  await ok(core.dispatch('comments.ingest', { comments: Array.from({ length: 41 }, (_, i) => c(`o${i}`, `[order 0.9 SKU-${i}] +1`)) }, producer));
+  await core.start();
+  await check();
+  return { clock, core, alarms, check };
+}
+
 describe('comments module', () => {
   it('closes demand signals on arrival and counts them per SKU; questions stay for a person', async () => {
     const { core } = await boot({ triage: 'real' });
@@ -309,15 +325,7 @@ describe('comments module', () => {
   });
 
   it('the overflow alarm has hysteresis: raised after its hold, one alarm while the queue hovers at its limit, cleared only under the lower mark held', async () => {
-    const clock = createTestClock();
-    const { core } = await boot({ clock });
-    const alarms = () => core.snapshot().state.alerts.items.filter((a) => a.key === 'comments.overflow.commerce');
-    // The overflow check runs every second of real time; the holds are read on the test clock.
-    const check = () => new Promise((r) => setTimeout(r, 1_100));
-    // 41 work items (orders for 41 products) against the demo show's limit of 40: the backlog counts items.
-    await ok(core.dispatch('comments.ingest', { comments: Array.from({ length: 41 }, (_, i) => c(`o${i}`, `[order 0.9 SKU-${i}] +1`)) }, producer));
-    await core.start();
-    await check();
+    const { clock, core, alarms, check } = await overCommerceLimit();
     // Over the limit for less than the raise hold (10 s): no alarm yet.
     expect(alarms()).toHaveLength(0);
     clock.advance(10_000);
@@ -351,13 +359,7 @@ describe('comments module', () => {
   }, 30_000);
 
   it('the overflow alarm times its holds on the monotonic clock: a wall clock stepped forward does not raise it at once, nor stepped back hold it up', async () => {
-    const clock = createTestClock();
-    const { core } = await boot({ clock });
-    const alarms = () => core.snapshot().state.alerts.items.filter((a) => a.key === 'comments.overflow.commerce');
-    const check = () => new Promise((r) => setTimeout(r, 1_100));
-    await ok(core.dispatch('comments.ingest', { comments: Array.from({ length: 41 }, (_, i) => c(`o${i}`, `[order 0.9 SKU-${i}] +1`)) }, producer));
-    await core.start();
-    await check();
+    const { clock, core, alarms, check } = await overCommerceLimit();
     // NTP steps the wall clock an hour forward one second into the raise hold (10 s): still held.
     clock.advance(1_000);
     clock.set(clock.now() + 3_600_000);
