@@ -131,6 +131,12 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/beekeeping-honey/catalog.json': '2a8f02f0c5f6d65b6207f16f36f9cb3c549eb85fc8950a836797ad3e4c5d5e84',
   'heldout/archery/comments.jsonl': '8c6d2c28e08236e97bf9f27cc25164abce55bb803fd3effef038f0e49b6e2614',
   'heldout/archery/catalog.json': '81d063b2e163abab238e0bc7ec91de28f4e3bcacf9a20483f8af6b496ed298f1',
+  // Written 2026-12-07 20:10–20:15 (session 20) by a thirty-fifth and a thirty-sixth author from the same brief (rule v3);
+  // committed unread, frozen before any session-20 change to triage. pool-supplies' es/pt/id lines came from one outline.
+  'heldout/mobility-aids/comments.jsonl': '6861e09a7fc4ab60223762b561329d281c9750b280701dc2376840a182d64158',
+  'heldout/mobility-aids/catalog.json': '9f42abc0ec31375e2a2fa489fac7c5ab07b6021ca5f0eafe06c6d974ed3fb6fc',
+  'heldout/pool-supplies/comments.jsonl': '8a5a8a4e6109af99ef43a7e41a5d9ce389aa76dd9480edaf950641cc4152a153',
+  'heldout/pool-supplies/catalog.json': '3855bfd1cc2bf75e2c67d399a628984ace22cde909cd57cdc0be27ee3a91a7c0',
 };
 
 /**
