@@ -310,6 +310,14 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/magic-tricks/comments.jsonl': 'd1c9c2a263d58c30070e3faf6a2c31bb38081dc4f05fabde02f6f3c2f78863ac',
   'corpus/magic-tricks/catalog.json': '565f05fa818fdeae21e855e5c67415f4d95c1d0563a4cd309044f95d528abe0b',
   'corpus/magic-tricks/sku-v3a.jsonl': '8e583c2ecca016ffdd596f0685e00db73e5a52b68c1423cb8164471bac43a2a4',
+  // Written 2026-12-07 20:10–20:14 (session 20) by two more independent authors from the same brief (rule v3), SKU tuning
+  // data on arrival like the two above.
+  'corpus/dental-oral-care/comments.jsonl': '75002356a29f66db01117324fea9979156f4e492f749d18c5ddf138ced2d7b4d',
+  'corpus/dental-oral-care/catalog.json': '9d68a1dc4bd3e5385efefd5341e72cd49488ca93d0f2c240b547118bdfa72e76',
+  'corpus/dental-oral-care/sku-v3a.jsonl': '52b98144381ffd7a504690b8f8b3ca7e5b7a96e56e5c54b1b2d28b528694aee0',
+  'corpus/yoga-pilates/comments.jsonl': '3677e39b220ab1ae16754c966b10d9d415fdcbf7ee2734d0c3c4ab18d25d7ea0',
+  'corpus/yoga-pilates/catalog.json': '2289af263b0149f0faae1eda83f9428d8b0d2fa6ce8e38e570809f339a0cf44e',
+  'corpus/yoga-pilates/sku-v3a.jsonl': '5a251180319c47f8a4027612721dee2b6192c81e3303a26a8351f1b7f31b1f47',
   // Rule v3 relabel (session 19, 2026-12-07 16:47–16:53): the lines whose shape rule v3 decided — a reservation or a
   // request to the host (gold order/reserve, complaint/host_stream) while a product is pinned, 1,661 over 46
   // categories — labelled again by four independent labellers in two passes (a, b) from test/data/sku-rule-v3.md
@@ -422,9 +430,10 @@ export const DEVELOPER_WRITTEN: ReadonlySet<string> = new Set(['kitchen-applianc
 /**
  * Written for the SKU steps' tuning (session 13: skate-surf, mens-grooming; session 14: cheese-charcuterie,
  * wedding-bridal; session 15: pc-components, lingerie-sleepwear; session 18: wine-bar, sewing-quilting, solar-power,
- * batik-kebaya; session 19: tattoo-aftercare, magic-tricks, under rule v3).
+ * batik-kebaya; session 19: tattoo-aftercare, magic-tricks, under rule v3; session 20: dental-oral-care, yoga-pilates).
  */
-const WRITTEN_FOR_SKU_TUNING = ['skate-surf', 'mens-grooming', 'cheese-charcuterie', 'wedding-bridal', 'pc-components', 'lingerie-sleepwear', 'wine-bar', 'sewing-quilting', 'solar-power', 'batik-kebaya', 'tattoo-aftercare', 'magic-tricks'] as const;
+const WRITTEN_FOR_SKU_TUNING = ['skate-surf', 'mens-grooming', 'cheese-charcuterie', 'wedding-bridal', 'pc-components', 'lingerie-sleepwear', 'wine-bar', 'sewing-quilting', 'solar-power', 'batik-kebaya', 'tattoo-aftercare', 'magic-tricks', 'dental-oral-care',
+  'yoga-pilates'] as const;
 
 /**
  * Independent corpus categories whose texts and per-line SKU errors were read while writing the SKU matcher: apparel,
