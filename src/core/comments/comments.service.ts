@@ -28,6 +28,7 @@ import { macroReply } from '../../shared/show/macro.reply';
 import type { HandlingChange, PendingComment } from './comment.model';
 import { createGroupWork, type GroupWork } from './group-work';
 import { createGroupJobsRepo } from './group-jobs.repo';
+import { createReplyLedger, type ReplyLedger } from './reply.ledger';
 import { createCommentsPublisher, type CommentsPublisher } from './comments.publisher';
 import { DEFAULT_ROUTING, watchedQueues, type Routing } from './comments.router';
 import { createSourceManager, type SourceManager } from './sources/source.manager';
@@ -61,6 +62,8 @@ export interface CommentsService {
   readonly publisher: CommentsPublisher;
   /** Big work items handled in steps: who holds which, how far each is, and the jobs a stop cut short. */
   readonly work: GroupWork;
+  /** Which public replies went out where, to whom (durable): a retry posts nothing twice. */
+  readonly replies: ReplyLedger;
   config(): ShowConfig;
   triage(): Triage;
   /** Classifies and submits received comments; resolves when they are committed. */
@@ -333,6 +336,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     pipeline,
     publisher,
     work,
+    replies: createReplyLedger(ctx.db),
     config: () => cfg,
     triage: () => triage,
     receive,
