@@ -17,6 +17,7 @@ import { createFairShare, DEFAULT_FAIR_SHARE, type FairShareLimits, type Turn } 
 import { BodyError, readBody as readStationBody } from '../src/station/transport/http-util';
 import { createHqSessions, type HqRole } from './auth/sessions';
 import { createSignInThrottle } from './auth/sign-in-throttle';
+import { clientAddress } from './auth/client-address';
 import { cameOverTls, cookieHeader, readCookie } from './auth/cookies';
 import { recordHqAudit } from './db/hq-audit';
 
@@ -216,7 +217,8 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
 
     // Everything below is for HQ's people: a token as a bearer, or once in ?token= (which opens a session).
-    const address = req.socket.remoteAddress ?? '';
+    // The throttle's key: the client the proxy names behind --behind-tls, else the socket (client-address.ts).
+    const address = clientAddress(req, o.behindTls === true);
     const secure = cameOverTls(req, o.behindTls === true);
     const html401 = (why: string) => send(res, 401, 'text/html; charset=utf-8', page('Not signed in', '', `<p>${esc(why)}</p>`));
     const queryToken = req.method === 'GET' ? url.searchParams.get('token') : null;
