@@ -121,7 +121,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   const beginGroup = (cl: OpenCluster, ctx: HandlerContext, who: string, action: GroupAction, text: string | null, macroId: string | null, audited: boolean) => {
     svc.pipeline.flushNow();
     const now = svc.clusters.get(cl.id);
-    const start = { showId: svc.config().showId, clusterKey: cl.key, action, text, macroId, audited, actor: who, role: ctx.caller.role, representativeId: now?.representativeId() ?? null, at: ctx.now };
+    const start = { showId: svc.config().showId, clusterKey: cl.key, action, text, macroId, audited, actor: who, role: ctx.caller.role, representativeId: now?.representativeId() ?? null, at: svc.now() };
     return svc.work.begin(start, now?.memberIds() ?? []);
   };
 
@@ -324,7 +324,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         if (c.claimedBy === who) return { comment: c };
         throw conflict(`${c.claimedBy ?? 'Someone'} is replying to this comment.`);
       }
-      return { comment: svc.save(ctx, { ...c, status: 'claimed', claimedBy: who, claimedAt: ctx.now }, c) };
+      return { comment: svc.save(ctx, { ...c, status: 'claimed', claimedBy: who, claimedAt: svc.now() }, c) };
     },
 
     'comment.release': ({ id, by }, ctx) => {
@@ -366,9 +366,11 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       }
       // Re-read: the reply may have taken a moment, and the record is what the views must show.
       const now = svc.find(id) ?? c;
+      // On the comments' steady time, as its receipt was: the wait is what passed, whatever the wall clock did.
+      const at = svc.now();
       const comment = svc.save(
         ctx,
-        { ...now, status: 'answered', claimedBy: now.claimedBy ?? who, claimedAt: now.claimedAt ?? ctx.now, answeredAt: ctx.now, responseSeconds: Math.round((ctx.now - now.receivedAt) / 100) / 10, reply, answeredVia: 'reply' },
+        { ...now, status: 'answered', claimedBy: now.claimedBy ?? who, claimedAt: now.claimedAt ?? at, answeredAt: at, responseSeconds: Math.round((at - now.receivedAt) / 100) / 10, reply, answeredVia: 'reply' },
         now,
       );
       return { comment, sent, alreadySent };
@@ -379,7 +381,8 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       const c = get(id);
       mustBeOpen(c, 'dismiss');
       notHeldByOther(c, who, ctx, 'dismiss');
-      return { comment: svc.save(ctx, { ...c, status: 'dismissed', claimedBy: c.claimedBy ?? who, claimedAt: c.claimedAt ?? ctx.now, answeredAt: ctx.now }, c) };
+      const at = svc.now();
+      return { comment: svc.save(ctx, { ...c, status: 'dismissed', claimedBy: c.claimedBy ?? who, claimedAt: c.claimedAt ?? at, answeredAt: at }, c) };
     },
 
     'comment.escalate': ({ id, note, by }, ctx) => {

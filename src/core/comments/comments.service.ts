@@ -29,6 +29,7 @@ import type { HandlingChange, PendingComment } from './comment.model';
 import { createGroupWork, type GroupWork } from './group-work';
 import { createGroupJobsRepo } from './group-jobs.repo';
 import { createReplyLedger, type ReplyLedger } from './reply.ledger';
+import { createSteadyWall } from '../platform/steady-wall';
 import { createCommentsPublisher, type CommentsPublisher } from './comments.publisher';
 import { DEFAULT_ROUTING, watchedQueues, type Routing } from './comments.router';
 import { createSourceManager, type SourceManager } from './sources/source.manager';
@@ -64,6 +65,12 @@ export interface CommentsService {
   readonly work: GroupWork;
   /** Which public replies went out where, to whom (durable): a retry posts nothing twice. */
   readonly replies: ReplyLedger;
+  /**
+   * The time comments are stamped with (received, claimed, answered) and their waits read against:
+   * the wall clock at start plus monotonic time since, so a wall-clock step mid-show makes no wait
+   * negative or hours long (platform/steady-wall.ts).
+   */
+  now(): number;
   config(): ShowConfig;
   triage(): Triage;
   /** Classifies and submits received comments; resolves when they are committed. */
@@ -105,6 +112,7 @@ const zero = (): Record<Intent, number> => Object.fromEntries(INTENTS.map((i) =>
 
 export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts): CommentsService {
   const { clock, log } = ctx;
+  const steadyNow = createSteadyWall(clock);
   const repo = createCommentsRepo(ctx.db);
   const index = createQueueIndex();
   let cfg: ShowConfig = {
@@ -136,7 +144,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   };
 
   const summary = (): CommentsState => {
-    const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn);
+    const queues = index.summaries(steadyNow(), cfg.limits, cfg.watched, clusters.itemsIn);
     const sources = sourceManager.health();
     return {
       total,
@@ -170,7 +178,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     escalateTo: () => cfg.routing.complaint,
     stale: () => publisher.stale(),
     audit: ctx.audit,
-    now: () => clock.now(),
+    now: steadyNow,
     log,
   });
 
@@ -179,7 +187,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
 
   /** Checkout/payment complaints go to customer service AND tell the producer; enough viewers at once is an incident. */
   const checkoutReported = (r: CommentRecord) => {
-    const now = clock.now();
+    const now = steadyNow();
     const incident = checkoutReports.report({ id: r.id, author: r.author, platform: r.platform, text: r.text, at: r.receivedAt }, now, clock.monotonic());
     if (incident) {
       checkoutIncident(incident);
@@ -262,7 +270,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   });
 
   const receive = (batch: readonly SourceComment[], source: string, rehearsal: boolean) => {
-    const receivedAt = clock.now();
+    const receivedAt = steadyNow();
     const cx = {
       triage,
       routing: cfg.routing,
@@ -337,6 +345,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     publisher,
     work,
     replies: createReplyLedger(ctx.db),
+    now: steadyNow,
     config: () => cfg,
     triage: () => triage,
     receive,
@@ -481,7 +490,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     },
     summary,
     checkOverflow() {
-      const now = clock.now();
+      const now = steadyNow();
       const queues = index.summaries(now, cfg.limits, cfg.watched, clusters.itemsIn);
       for (const q of queues) {
         const key = `comments.overflow.${q.name}`;
