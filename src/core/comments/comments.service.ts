@@ -29,7 +29,6 @@ import type { HandlingChange, PendingComment } from './comment.model';
 import { createGroupWork, type GroupWork } from './group-work';
 import { createGroupJobsRepo } from './group-jobs.repo';
 import { createReplyLedger, type ReplyLedger } from './reply.ledger';
-import { createSteadyWall } from '../platform/steady-wall';
 import { createCommentsPublisher, type CommentsPublisher } from './comments.publisher';
 import { DEFAULT_ROUTING, watchedQueues, type Routing } from './comments.router';
 import { createSourceManager, type SourceManager } from './sources/source.manager';
@@ -112,7 +111,7 @@ const zero = (): Record<Intent, number> => Object.fromEntries(INTENTS.map((i) =>
 
 export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts): CommentsService {
   const { clock, log } = ctx;
-  const steadyNow = createSteadyWall(clock);
+  const steadyNow = ctx.steadyNow;
   const repo = createCommentsRepo(ctx.db);
   const index = createQueueIndex();
   let cfg: ShowConfig = {
