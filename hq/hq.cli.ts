@@ -11,8 +11,9 @@ export const HQ_USAGE = `usage: npm run hq -- [--port <n>] [--data <dir>] [--pg 
   --pg <url>    a PostgreSQL 15+ connection string (a role that may create roles, for the migrations)
   --pool <n>    PostgreSQL connections (default two per CPU core, at least 4)
   --lan         listen on every interface (stations on other machines)
-  --behind-tls  HQ is reached only through a TLS proxy: every cookie is Secure (without it, a cookie
-                is Secure when the proxy says the request came over https)`;
+  --behind-tls  HQ is reached only through a TLS proxy on this machine: every cookie is Secure (without
+                it, a cookie is Secure when the proxy says the request came over https), and sign-in is
+                throttled by the client address the proxy appends last to X-Forwarded-For`;
 
 export interface HqOptions {
   port: number;

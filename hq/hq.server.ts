@@ -12,11 +12,12 @@ import { loadCommerce, loadIncidents, loadShows } from './views/hq.queries';
 import { attributionCsv, attributionPage, calendarPage, experimentsPage, postmortemPage, stationsPage } from './views/hq.views';
 import { BOARD_PROBLEMS, BoardInputError, decideItem, loadDecisions, parseActor, parseItemEdit, recentHqAudit } from './views/postmortem.repo';
 import { ATTRIBUTION_DIMENSIONS, type AttributionDimension } from './views/attribution.calc';
-import { page, esc } from './views/html';
+import { page, esc, signedInAs } from './views/html';
 import { createFairShare, DEFAULT_FAIR_SHARE, type FairShareLimits, type Turn } from './ingest/fair-share';
 import { BodyError, readBody as readStationBody } from '../src/station/transport/http-util';
 import { createHqSessions, type HqRole } from './auth/sessions';
 import { createSignInThrottle } from './auth/sign-in-throttle';
+import { clientAddress } from './auth/client-address';
 import { cameOverTls, cookieHeader, readCookie } from './auth/cookies';
 import { recordHqAudit } from './db/hq-audit';
 
@@ -216,7 +217,8 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
 
     // Everything below is for HQ's people: a token as a bearer, or once in ?token= (which opens a session).
-    const address = req.socket.remoteAddress ?? '';
+    // The throttle's key: the client the proxy names behind --behind-tls, else the socket (client-address.ts).
+    const address = clientAddress(req, o.behindTls === true);
     const secure = cameOverTls(req, o.behindTls === true);
     const html401 = (why: string) => send(res, 401, 'text/html; charset=utf-8', page('Not signed in', '', `<p>${esc(why)}</p>`));
     const queryToken = req.method === 'GET' ? url.searchParams.get('token') : null;
@@ -264,7 +266,7 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     // Least privilege: a viewer reads; every change, on every route, is the admin's.
     if (role === 'viewer' && isChange(req)) {
       if (path.startsWith('/api/')) return fail(res, 403, 'HQ’s viewer sign-in reads only; this change needs the admin.');
-      return send(res, 403, 'text/html; charset=utf-8', page('Read only', '', '<p>HQ’s viewer sign-in reads only; this change needs the admin.</p>'));
+      return send(res, 403, 'text/html; charset=utf-8', signedInAs(page('Read only', '', '<p>HQ’s viewer sign-in reads only; this change needs the admin.</p>', null, true), role));
     }
     /** Who made a change, for HQ's audit: the name the person gave on the board, and how they signed in. */
     const actor = () => `${parseActor(cookie(req, 'hq_name')) ?? 'admin'} (${viaBearer !== null ? 'admin token' : 'admin session'})`;
@@ -331,7 +333,7 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
     }
     if (req.method !== 'GET') return fail(res, 405, 'Not allowed.');
 
-    const html = (body: string) => send(res, 200, 'text/html; charset=utf-8', body);
+    const html = (body: string) => send(res, 200, 'text/html; charset=utf-8', signedInAs(body, role));
     const by = (ATTRIBUTION_DIMENSIONS as readonly string[]).includes(url.searchParams.get('by') ?? '') ? (url.searchParams.get('by') as AttributionDimension) : 'show';
     switch (path) {
       case '/':
@@ -357,7 +359,7 @@ export async function startHqServer(o: HqServerOptions): Promise<HqServer> {
       case '/stations':
         return html(stationsPage(await listStations(o.db), await countUnknownRefusals(o.db)));
       default:
-        return send(res, 404, 'text/html; charset=utf-8', page('Not found', '', `<p>No page ${esc(path)}.</p>`));
+        return send(res, 404, 'text/html; charset=utf-8', signedInAs(page('Not found', '', `<p>No page ${esc(path)}.</p>`, null, true), role));
     }
   };
 

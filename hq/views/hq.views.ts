@@ -248,17 +248,18 @@ export function stationsPage(stations: readonly StationRow[], unknown: { n: numb
   const rows = stations.map((s) => [
     esc(s.id),
     s.revoked_at ? '<span class="pill bad">revoked</span>' : '<span class="pill ok">active</span>',
-    esc(s.last_seen_at ? s.last_seen_at.toISOString() : 'never'),
+    esc(s.last_seen_at ? utc(s.last_seen_at.getTime(), 19) : 'never'),
     esc(s.acked_seq),
     esc(s.clock_skew_ms === null ? '—' : `${Math.round(Number(s.clock_skew_ms) / 1000)} s`),
-    s.chain_break_seq === null ? `<span class="pill ok">intact to ${esc(s.chain_seq)}</span>` : `<span class="pill bad" data-testid="chain-break">BROKEN at ${esc(s.chain_break_seq)}: ${esc(s.chain_break_reason)}</span>`,
+    // "intact to 0" said a chain HQ has not seen a row of was checked and sound.
+    s.chain_break_seq === null ? (Number(s.chain_seq) > 0 ? `<span class="pill ok">intact to ${esc(s.chain_seq)}</span>` : '<span class="muted">no rows yet</span>') : `<span class="pill bad" data-testid="chain-break">BROKEN at ${esc(s.chain_break_seq)}: ${esc(s.chain_break_reason)}</span>`,
     `<span data-testid="refused">${esc(s.refused_count)}</span>${s.last_refused_reason ? ` <span class="muted">(last: ${esc(s.last_refused_reason)})</span>` : ''}`,
     `<span${s.flagged ? ' class="pill bad"' : ''} data-testid="flagged">${esc(s.flagged)}</span>${s.last_problem ? ` <span class="muted">(last: ${esc(s.last_problem)})</span>` : ''}`,
   ]);
   return page(
     'Stations',
     '/stations',
-    `${table(['Station', 'Token', 'Last batch', 'Facts held (seq)', 'Clock skew', 'Audit chain', 'Refused', 'Facts not read'], rows, new Set([3]), 'stations')}
+    `${table(['Station', 'Token', 'Last batch (UTC)', 'Facts held (seq)', 'Clock skew', 'Audit chain', 'Refused', 'Facts not read'], rows, new Set([3]), 'stations')}
      <p class="muted">Facts not read: what a station sent that HQ holds but leaves out of every page (a figure that is not a number, an unknown currency, a date beyond any calendar), each named back to the station in its acknowledgement.</p>
      <p>Requests with a token of no station: <b data-testid="unknown-refusals">${esc(unknown.n)}</b>${unknown.last ? ` <span class="muted">(last ${esc(unknown.last.toISOString())})</span>` : ''}</p>`,
     15,

@@ -10,7 +10,7 @@ const CSS = `
 --font:'Inter','Segoe UI',system-ui,-apple-system,'Noto Sans',sans-serif;--font-mono:'JetBrains Mono','DejaVu Sans Mono',ui-monospace,monospace}
 *{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--text);font:14px/1.45 var(--font)}
 header{display:flex;gap:16px;align-items:center;padding:10px 16px;background:var(--panel);border-bottom:1px solid var(--border)}
-header b{font-size:16px}header form.signout{margin-left:auto}nav a{color:var(--muted);text-decoration:none;margin-right:14px}nav a.on{color:var(--text);border-bottom:2px solid var(--accent)}
+header b{font-size:16px}header [data-testid=signed-in-as]{margin-left:auto}nav a{color:var(--muted);text-decoration:none;margin-right:14px}nav a.on{color:var(--text);border-bottom:2px solid var(--accent)}
 main{padding:16px}h1{font-size:18px;margin:0 0 12px}h2{font-size:15px;margin:18px 0 8px;color:var(--muted)}
 table{border-collapse:collapse;width:100%;background:var(--panel);border:1px solid var(--border);border-radius:8px}
 th,td{padding:6px 10px;border-bottom:1px solid var(--border);text-align:left;vertical-align:top}th{color:var(--muted);font-weight:500}
@@ -33,16 +33,28 @@ const NAV: PageLink[] = [
   { href: '/stations', label: 'Stations' },
 ];
 
-/** On every signed-in view (a page with a path): ends the session on the server (POST /logout). */
+/** On every signed-in page: ends the session on the server (POST /logout). */
 const signOut = '<form method="post" action="/logout" class="inline signout"><button data-testid="sign-out">Sign out</button></form>';
+/** Where a signed-in page says who it is for; the server fills it in (`signedInAs`), knowing the session's role. */
+const WHO_SLOT = '<!--hq:who-->';
 
-/** `body` must already be escaped HTML (built with `esc`). */
-export function page(title: string, path: string, body: string, refreshSeconds: number | null = null): string {
-  const nav = NAV.map((l) => `<a href="${l.href}"${l.href === path ? ' class="on"' : ''}>${esc(l.label)}</a>`).join('');
+/**
+ * `body` must already be escaped HTML (built with `esc`). A signed-in page (a view, or an answer to a
+ * signed-in person: 403, 404) carries the views' links, who is signed in and Sign out; a signed-out one
+ * (not signed in, signed out) carries none of them: its links would only lead back to "Not signed in".
+ */
+export function page(title: string, path: string, body: string, refreshSeconds: number | null = null, signedIn = path !== ''): string {
+  const nav = signedIn ? `<nav>${NAV.map((l) => `<a href="${l.href}"${l.href === path ? ' class="on"' : ''}>${esc(l.label)}</a>`).join('')}</nav>` : '';
   const refresh = refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${refresh}
 <title>${esc(title)} — Baton HQ</title><style>${CSS}</style></head>
-<body><header><b>Baton HQ</b><nav>${nav}</nav>${path ? signOut : ''}</header><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
+<body><header><b>Baton HQ</b>${nav}${signedIn ? `${WHO_SLOT}${signOut}` : ''}</header><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
+}
+
+/** Fills a signed-in page's header with who it is for: a viewer is told, on every page, that it only reads. */
+export function signedInAs(html: string, role: 'admin' | 'viewer'): string {
+  const who = role === 'viewer' ? '<span class="pill warn" data-testid="signed-in-as">Viewer · read only</span>' : '<span class="pill" data-testid="signed-in-as">Admin</span>';
+  return html.replace(WHO_SLOT, who);
 }
 
 export function table(head: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number> = new Set(), testId = ''): string {

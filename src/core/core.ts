@@ -2,6 +2,7 @@
 // two cores can run side by side in one test process. Transports (HTTP, WebSocket, Electron IPC)
 // only call `dispatch` and `subscribe`.
 import { join } from 'node:path';
+import { createSteadyWall } from './platform/steady-wall';
 import type { AuditEntry, CommandName, ResultOf, ServerMessage, StationInfo, StationState, Role } from '../shared/contract/index';
 import { ROLES } from '../shared/contract/roles';
 import type { Clock } from './platform/clock';
@@ -159,6 +160,7 @@ export function createCore(deps: CoreDeps): Core {
     db,
     state,
     clock,
+    steadyNow: createSteadyWall(clock),
     log,
     secrets: deps.secrets,
     settings: createSettingsRepo(db),

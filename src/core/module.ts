@@ -18,6 +18,12 @@ export interface ModuleContext {
   db: Db;
   state: StateStore;
   clock: Clock;
+  /**
+   * Steady wall time (platform/steady-wall.ts), one reading for the whole core: for stored times
+   * whose differences are durations (a comment's wait and response time), so a wall-clock step
+   * mid-show changes none of them. Every module that compares such times reads this one.
+   */
+  steadyNow(): number;
   log: Logger;
   secrets: SecretStore;
   settings: SettingsRepo;

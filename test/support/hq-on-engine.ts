@@ -27,8 +27,8 @@ export interface HqOnEngine {
   keep(core: Core): Core;
 }
 
-/** `config`: HQ's optional settings for this block (a viewer token, the clock its sessions and throttle are timed on). */
-export function hqOnEngine(engine: HqEngine, config: Pick<HqConfig, 'viewerToken' | 'monotonic'> = {}): HqOnEngine {
+/** `config`: HQ's optional settings for this block (a viewer token, the clock its sessions and throttle are timed on, --behind-tls). */
+export function hqOnEngine(engine: HqEngine, config: Pick<HqConfig, 'viewerToken' | 'monotonic' | 'behindTls'> = {}): HqOnEngine {
   let pg: PostgresServer | null = null;
   let hq: HqApp | null = null;
   const dirs: string[] = [];

@@ -15,7 +15,6 @@ import type { GroupAction } from './group-jobs.repo';
 import { GROUP_STEP, holderText } from './group-work';
 import type { OpenCluster } from './comments.clusters';
 import { clusterIdOf } from './cluster.key';
-import { createReplyLedger } from './reply.ledger';
 
 export type CommentCommand = SliceOf<typeof commentCommands>;
 
@@ -52,7 +51,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
     if (!r.ok) throw conflict(r.reason);
     return r.text;
   };
-  const posted = createReplyLedger();
+  const posted = svc.replies;
   /** Where one public reply goes: a room of a source, with one text. */
   const postKey = (m: CommentRecord, text: string) => `${m.source}|${m.room ?? ''}|${text}`;
   /**
@@ -85,12 +84,22 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       }
       try {
         await source.reply({ room: m.room, messageId: m.messageId, author: m.author }, text);
-        posted.note(k, askers);
-        sent += 1;
       } catch (error) {
         notSent.set(k, `The reply was not sent on ${m.platform}: ${(error as Error).message}.`);
         if (untilFailure) break;
+        continue;
       }
+      // Committed on its own before anything else: a crash after this line cannot lead to a second post here.
+      try {
+        posted.note(k, askers);
+      } catch (error) {
+        // The room has the reply but the station could not record it: stop here, and say so, rather
+        // than let a retry post it again unawares.
+        throw failed(
+          `The reply went out on ${m.platform}${m.room ? ` in ${m.room}` : ''}, but the station could not record it (${(error as Error).message}); check that room before answering again. Nobody was marked answered.`,
+        );
+      }
+      sent += 1;
     }
     return { sent, alreadySent, failed: notSent };
   };
@@ -112,7 +121,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   const beginGroup = (cl: OpenCluster, ctx: HandlerContext, who: string, action: GroupAction, text: string | null, macroId: string | null, audited: boolean) => {
     svc.pipeline.flushNow();
     const now = svc.clusters.get(cl.id);
-    const start = { showId: svc.config().showId, clusterKey: cl.key, action, text, macroId, audited, actor: who, role: ctx.caller.role, representativeId: now?.representativeId() ?? null, at: ctx.now };
+    const start = { showId: svc.config().showId, clusterKey: cl.key, action, text, macroId, audited, actor: who, role: ctx.caller.role, representativeId: now?.representativeId() ?? null, at: svc.now() };
     return svc.work.begin(start, now?.memberIds() ?? []);
   };
 
@@ -315,7 +324,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         if (c.claimedBy === who) return { comment: c };
         throw conflict(`${c.claimedBy ?? 'Someone'} is replying to this comment.`);
       }
-      return { comment: svc.save(ctx, { ...c, status: 'claimed', claimedBy: who, claimedAt: ctx.now }, c) };
+      return { comment: svc.save(ctx, { ...c, status: 'claimed', claimedBy: who, claimedAt: svc.now() }, c) };
     },
 
     'comment.release': ({ id, by }, ctx) => {
@@ -342,25 +351,29 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         reply = r.text;
       }
       let sent = false;
+      let alreadySent = false;
       if (send) {
         if (reply === null) throw invalid('send: choose an approved reply (macroId) to send.');
         const source = svc.sources.get(c.source);
         if (!source?.reply) throw conflict(`Replies cannot be sent on ${c.platform} from this station; copy the reply instead.`);
-        try {
-          await source.reply({ room: c.room, messageId: c.messageId, author: c.author }, reply);
-          sent = true;
-        } catch (error) {
-          throw failed(`The reply was not sent: ${(error as Error).message}.`);
-        }
+        // Through the ledger: the same reply an earlier try (its work item's, before a restart) posted
+        // in this room for this asker is not posted again.
+        const out = await postOncePerRoom([{ members: [c], text: reply }], true);
+        const why = failedPost([c], reply, out.failed);
+        if (why !== null) throw failed(why);
+        sent = out.sent > 0;
+        alreadySent = out.alreadySent > 0;
       }
       // Re-read: the reply may have taken a moment, and the record is what the views must show.
       const now = svc.find(id) ?? c;
+      // On the comments' steady time, as its receipt was: the wait is what passed, whatever the wall clock did.
+      const at = svc.now();
       const comment = svc.save(
         ctx,
-        { ...now, status: 'answered', claimedBy: now.claimedBy ?? who, claimedAt: now.claimedAt ?? ctx.now, answeredAt: ctx.now, responseSeconds: Math.round((ctx.now - now.receivedAt) / 100) / 10, reply, answeredVia: 'reply' },
+        { ...now, status: 'answered', claimedBy: now.claimedBy ?? who, claimedAt: now.claimedAt ?? at, answeredAt: at, responseSeconds: Math.round((at - now.receivedAt) / 100) / 10, reply, answeredVia: 'reply' },
         now,
       );
-      return { comment, sent };
+      return { comment, sent, alreadySent };
     },
 
     'comment.dismiss': ({ id, by }, ctx) => {
@@ -368,7 +381,8 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       const c = get(id);
       mustBeOpen(c, 'dismiss');
       notHeldByOther(c, who, ctx, 'dismiss');
-      return { comment: svc.save(ctx, { ...c, status: 'dismissed', claimedBy: c.claimedBy ?? who, claimedAt: c.claimedAt ?? ctx.now, answeredAt: ctx.now }, c) };
+      const at = svc.now();
+      return { comment: svc.save(ctx, { ...c, status: 'dismissed', claimedBy: c.claimedBy ?? who, claimedAt: c.claimedAt ?? at, answeredAt: at }, c) };
     },
 
     'comment.escalate': ({ id, note, by }, ctx) => {

@@ -28,6 +28,7 @@ import { macroReply } from '../../shared/show/macro.reply';
 import type { HandlingChange, PendingComment } from './comment.model';
 import { createGroupWork, type GroupWork } from './group-work';
 import { createGroupJobsRepo } from './group-jobs.repo';
+import { createReplyLedger, type ReplyLedger } from './reply.ledger';
 import { createCommentsPublisher, type CommentsPublisher } from './comments.publisher';
 import { DEFAULT_ROUTING, watchedQueues, type Routing } from './comments.router';
 import { createSourceManager, type SourceManager } from './sources/source.manager';
@@ -61,6 +62,14 @@ export interface CommentsService {
   readonly publisher: CommentsPublisher;
   /** Big work items handled in steps: who holds which, how far each is, and the jobs a stop cut short. */
   readonly work: GroupWork;
+  /** Which public replies went out where, to whom (durable): a retry posts nothing twice. */
+  readonly replies: ReplyLedger;
+  /**
+   * The time comments are stamped with (received, claimed, answered) and their waits read against:
+   * the wall clock at start plus monotonic time since, so a wall-clock step mid-show makes no wait
+   * negative or hours long (platform/steady-wall.ts).
+   */
+  now(): number;
   config(): ShowConfig;
   triage(): Triage;
   /** Classifies and submits received comments; resolves when they are committed. */
@@ -102,6 +111,7 @@ const zero = (): Record<Intent, number> => Object.fromEntries(INTENTS.map((i) =>
 
 export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts): CommentsService {
   const { clock, log } = ctx;
+  const steadyNow = ctx.steadyNow;
   const repo = createCommentsRepo(ctx.db);
   const index = createQueueIndex();
   let cfg: ShowConfig = {
@@ -133,7 +143,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   };
 
   const summary = (): CommentsState => {
-    const queues = index.summaries(clock.now(), cfg.limits, cfg.watched, clusters.itemsIn);
+    const queues = index.summaries(steadyNow(), cfg.limits, cfg.watched, clusters.itemsIn);
     const sources = sourceManager.health();
     return {
       total,
@@ -167,7 +177,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     escalateTo: () => cfg.routing.complaint,
     stale: () => publisher.stale(),
     audit: ctx.audit,
-    now: () => clock.now(),
+    now: steadyNow,
     log,
   });
 
@@ -176,7 +186,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
 
   /** Checkout/payment complaints go to customer service AND tell the producer; enough viewers at once is an incident. */
   const checkoutReported = (r: CommentRecord) => {
-    const now = clock.now();
+    const now = steadyNow();
     const incident = checkoutReports.report({ id: r.id, author: r.author, platform: r.platform, text: r.text, at: r.receivedAt }, now, clock.monotonic());
     if (incident) {
       checkoutIncident(incident);
@@ -259,7 +269,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
   });
 
   const receive = (batch: readonly SourceComment[], source: string, rehearsal: boolean) => {
-    const receivedAt = clock.now();
+    const receivedAt = steadyNow();
     const cx = {
       triage,
       routing: cfg.routing,
@@ -333,6 +343,8 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     pipeline,
     publisher,
     work,
+    replies: createReplyLedger(ctx.db),
+    now: steadyNow,
     config: () => cfg,
     triage: () => triage,
     receive,
@@ -477,7 +489,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     },
     summary,
     checkOverflow() {
-      const now = clock.now();
+      const now = steadyNow();
       const queues = index.summaries(now, cfg.limits, cfg.watched, clusters.itemsIn);
       for (const q of queues) {
         const key = `comments.overflow.${q.name}`;

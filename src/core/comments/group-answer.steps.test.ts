@@ -202,6 +202,16 @@ describe('a big work item is handled in steps', () => {
     const rows = b.core.db.prepare(`SELECT json_extract(args, '$.id') AS id, COUNT(*) AS n, MAX(actor) AS actor FROM audit_log WHERE command = 'comments.bulk.answer' GROUP BY id`).all() as { n: number; actor: string }[];
     expect(rows).toHaveLength(N);
     expect(rows.every((x) => x.n === 1 && x.actor === 'Ana')).toBe(true);
+    // Every row in the name and role of the person who clicked: the resumed ones say so, none is the station's.
+    const who = b.core.db
+      .prepare(`SELECT actor, role, via, detail, COUNT(*) AS n FROM audit_log WHERE command IN ('comments.bulk.answer', 'comments.group.resumed') GROUP BY actor, role, via, detail ORDER BY via, n`)
+      .all() as { actor: string; role: string; via: string; detail: string | null; n: number }[];
+    const byTheClick = who.find((w) => w.via === 'test');
+    expect(byTheClick).toMatchObject({ actor: 'Ana', role: 'moderator', detail: null });
+    expect(who.filter((w) => w.via !== 'test')).toEqual([
+      { actor: 'Ana', role: 'moderator', via: 'system', detail: expect.stringMatching(/^Finished after a restart/), n: 1 },
+      { actor: 'Ana', role: 'moderator', via: 'system', detail: 'resumed after a restart', n: N - byTheClick!.n },
+    ]);
     const via = b.core.db.prepare(`SELECT answered_via AS v, COUNT(*) AS n FROM comments GROUP BY answered_via ORDER BY v`).all();
     expect(via).toEqual([
       { v: 'cluster', n: N - 1 },

@@ -87,6 +87,9 @@ export interface GroupWork {
   stop(): void;
 }
 
+/** The detail of a row a resumed job writes: the person's click, finished by the station after a restart. */
+const RESUMED = 'resumed after a restart';
+
 const words: Record<GroupAction, string> = { answer: 'answering', dismiss: 'dismissing', escalate: 'escalating' };
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -188,19 +191,20 @@ export function createGroupWork(deps: GroupWorkDeps): GroupWork {
     const release = reserve(job.clusterKey, job.actor, job.action);
     const entry = active.get(job.clusterKey);
     if (entry) Object.assign(entry, { done: job.done, total: job.total });
-    // The station's own context for the person's job: each step goes through the one audit writer.
+    // The station's own context for the person's job: each step goes through the one audit writer,
+    // every row in the person's name and the role they clicked in (via the station), saying it was resumed.
     const writes: (() => void)[] = [];
     const rows: AuditInput[] = [];
     const ctx: HandlerContext = {
       caller: { actor: job.actor, role: job.role, via: 'system' },
       now: deps.now(),
       write: (fn) => void writes.push(fn),
-      audit: (row) => void rows.push(row),
+      audit: (row) => void rows.push({ ...row, actor: row.actor ?? job.actor, role: job.role, detail: row.detail ?? RESUMED }),
       commit: () => deps.audit.events(rows.splice(0), writes.splice(0)),
     };
     try {
       const r = await steps(ctx, job, deps.memberIds(job.clusterKey), true);
-      rows.push({
+      ctx.audit({
         command: `comments.group.resumed`,
         args: { clusterId: clusterIdOf(job.clusterKey), action: job.action, ...(job.macroId ? { macroId: job.macroId } : {}) },
         actor: job.actor,

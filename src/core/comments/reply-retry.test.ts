@@ -1,7 +1,9 @@
 // A work item asked in two rooms that can both take a reply, where one room's post fails: the
 // moderator's retry must post nothing twice, in any room, and the answer must say so. Through the
 // real dispatcher, with a chat source that posts into two rooms and refuses one of them on demand.
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommentRecord, DeskItem } from '../../shared/contract/index';
 import { createTestCore, DEMO_SHOW, moderator, producer } from '../../../test/support/test-core';
@@ -14,16 +16,21 @@ afterEach(async () => {
   for (const c of cores.splice(0)) await c.close();
 });
 
-/** The demo show with a live chat source in rooms "north" and "south"; `down` rooms refuse every post. */
-async function twoRooms() {
-  const posted: string[] = [];
+/**
+ * The demo show with a live chat source in rooms "north" and "south"; `down` rooms refuse every post,
+ * `stuck` rooms never answer one. `dataDir` (default in memory): a second call on the same folder is
+ * the station started again, whose chat already asked (the comments are in its database).
+ */
+async function twoRooms(dataDir?: string, posted: string[] = []) {
   const down = new Set<string>();
+  const stuck = new Set<string>();
   const chat = replyingChat(async (to) => {
+    if (stuck.has(to.room ?? '')) return new Promise<void>(() => undefined);
     if (down.has(to.room ?? '')) throw new Error(`${to.room ?? ''} is not taking posts right now`);
     posted.push(to.room ?? '');
   });
   const ports = chat.ports;
-  const core = createTestCore({ ports: { comments: ports }, showFolders: [dirname(resolve(DEMO_SHOW))] });
+  const core = createTestCore({ ports: { comments: ports }, showFolders: [dirname(resolve(DEMO_SHOW))], ...(dataDir ? { dataDir } : {}) });
   cores.push(core);
   core.show.loadFile(DEMO_SHOW);
   await until(() => chat.sink() !== null, 2000, 'the chat source built');
@@ -44,7 +51,7 @@ async function twoRooms() {
     const comments = (r.result as { comments: CommentRecord[] }).comments;
     return Object.fromEntries(comments.map((c) => [c.room ?? '', c.status]));
   };
-  return { core, posted, down, clusterId: item!.id, status };
+  return { core, posted, down, stuck, clusterId: item!.id, status };
 }
 
 describe('a reply retried after one of two rooms failed', () => {
@@ -76,3 +83,65 @@ describe('a reply retried after one of two rooms failed', () => {
     expect(await r.status()).toEqual({ north: 'answered', south: 'answered' });
   });
 });
+
+describe('a reply retried after the station stopped mid-post', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  // The station dies after the chat took the reply in one room and before anything was committed
+  // (here: while the other room's post hangs). Nobody is marked answered, so the moderator answers
+  // again after the restart: the room that had it must not get it twice.
+  for (const command of ['cluster.answer', 'comments.bulk'] as const) {
+    it(`${command}: after a restart the retry posts only in the room that did not get it`, async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'baton-reply-ledger-'));
+      dirs.push(dataDir);
+      const posted: string[] = [];
+      const a = await twoRooms(dataDir, posted);
+      a.stuck.add('south');
+      const answer = (r: { core: Core; clusterId: string }) =>
+        command === 'cluster.answer'
+          ? r.core.dispatch('cluster.answer', { clusterId: r.clusterId, macroId: 'shipping', send: true, by: 'Ana Reyes' }, moderator)
+          : r.core.dispatch('comments.bulk', { clusterIds: [r.clusterId], action: 'answer', macroId: 'shipping', send: true, by: 'Ana Reyes' }, moderator);
+      void answer(a).catch(() => undefined);
+      await until(() => posted.length === 1, 2000, 'north took the reply');
+      expect(posted).toEqual(['north']);
+      expect(await a.status()).toEqual({ north: 'new', south: 'new' });
+      await a.core.close();
+
+      const b = await twoRooms(dataDir, posted);
+      expect(await b.status()).toEqual({ north: 'new', south: 'new' });
+      const again = await answer(b);
+      expect(posted).toEqual(['north', 'south']);
+      expect(again).toMatchObject({ ok: true, result: { sent: 1, alreadySent: 1 } });
+      expect(await b.status()).toEqual({ north: 'answered', south: 'answered' });
+    });
+  }
+
+  it('comment.answer: after a restart, answering the comment whose room had the reply does not post it again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baton-reply-ledger-'));
+    dirs.push(dataDir);
+    const posted: string[] = [];
+    const a = await twoRooms(dataDir, posted);
+    a.stuck.add('south');
+    void a.core.dispatch('cluster.answer', { clusterId: a.clusterId, macroId: 'shipping', send: true, by: 'Ana Reyes' }, moderator).catch(() => undefined);
+    await until(() => posted.length === 1, 2000, 'north took the reply');
+    await a.core.close();
+
+    const b = await twoRooms(dataDir, posted);
+    const one = await b.core.dispatch('comment.answer', { id: await idIn(b.core, 'north'), macroId: 'shipping', send: true, by: 'Ana Reyes' }, moderator);
+    expect(one).toMatchObject({ ok: true, result: { sent: false, alreadySent: true, comment: { status: 'answered' } } });
+    const other = await b.core.dispatch('comment.answer', { id: await idIn(b.core, 'south'), macroId: 'shipping', send: true, by: 'Ana Reyes' }, moderator);
+    expect(other).toMatchObject({ ok: true, result: { sent: true, alreadySent: false } });
+    expect(posted).toEqual(['north', 'south']);
+  });
+});
+
+async function idIn(core: Core, room: string): Promise<string> {
+  const r = await core.dispatch('comments.list', { limit: 50 }, producer);
+  if (!r.ok) throw new Error(r.error.message);
+  const c = (r.result as { comments: CommentRecord[] }).comments.find((x) => x.room === room);
+  if (!c) throw new Error(`no comment in ${room}`);
+  return c.id;
+}

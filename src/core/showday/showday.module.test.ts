@@ -166,6 +166,20 @@ describe('show day: the live incident timeline and service windows', () => {
     expect(items.find((i) => i.kind === 'offer')!.auditSeq).toBeGreaterThan(0);
   });
 
+  it('an answer given after the wall clock stepped back an hour counts in the live response windows with the wait that passed', async () => {
+    const { core, clock } = await start();
+    await core.dispatch('preflight.tick', { id: 'stock-counted', done: true }, producer);
+    expect((await core.dispatch('show.go', { overrides: [{ checkId: 'host-card', reason: 'host reads from the tablet today' }] }, producer)).ok).toBe(true);
+    expect((await core.dispatch('comments.ingest', { comments: [{ platform: 'tiktok', id: 'q', author: 'viewer-q', text: 'does it ship to Lima?', lang: 'en' }] }, producer)).ok).toBe(true);
+    clock.advance(20_000);
+    clock.set(clock.now() - 3_600_000);
+    expect((await core.dispatch('comment.answer', { id: 'tiktok:q', macroId: 'shipping', by: 'Ana' }, producer)).ok).toBe(true);
+    const shown = () => core.snapshot().state.showday.service?.responses.total;
+    await until(() => (shown()?.show.answered ?? 0) === 1, 3_000, () => JSON.stringify(shown()?.show));
+    expect(shown()?.show).toMatchObject({ answered: 1, withinSla: 1, p50: 20 });
+    expect(shown()?.['5m']).toMatchObject({ answered: 1 });
+  });
+
   it('show.timeline carries comment volume by intent per minute, read once and then kept current (corrections move a count)', async () => {
     const { core, clock } = await start();
     await core.dispatch('preflight.tick', { id: 'stock-counted', done: true }, producer);

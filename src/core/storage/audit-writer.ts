@@ -25,6 +25,11 @@ export interface AuditInput {
   at?: number;
   /** On whose behalf the step ran, when not the bound actor (a person's pause, retried by the station). */
   actor?: string;
+  /**
+   * The role that person acted in, when not the bound one: a person's job the station finishes after
+   * a restart is theirs, in their role ("Ana (moderator)"), not the station's producer role.
+   */
+  role?: string;
 }
 
 export interface Auditor {
@@ -50,7 +55,7 @@ export function createAuditWriter(deps: { db: Db; repo: AuditRepo; clock: Clock;
       repo.append({
         at: r.at ?? clock.now(),
         actor: r.actor ?? who.actor,
-        role: who.role,
+        role: r.role ?? who.role,
         via: who.via,
         command: r.command,
         args: r.args,

@@ -325,9 +325,9 @@ export const commentCommands = {
     kind: 'write',
     args: z.object({ id: z.string().min(1), by }).strict(),
   }),
-  'comment.answer': command<{ comment: CommentRecord; sent: boolean }>()({
+  'comment.answer': command<{ comment: CommentRecord; sent: boolean; alreadySent: boolean }>()({
     summary:
-      'Mark a claimed comment answered, with the approved reply macro used (none when answered on air). `send: true` posts it on the platform where the source can.',
+      'Mark a claimed comment answered, with the approved reply macro used (none when answered on air). `send: true` posts it on the platform where the source can (`alreadySent`: an earlier try — its work item\'s answer, before a restart too — already posted this reply in its room for this asker, so it is not posted again).',
     roles: COMMENT_DESK,
     kind: 'write',
     args: z

@@ -1,7 +1,8 @@
 // kill -9 of the headless station while a flood of one question is being answered in steps: the
 // station answers other requests between steps (the test's own polls are those requests), it is
 // SIGKILLed mid-way, started again on the same data folder, and finishes the group from the job's
-// row — every member answered once, one audit row per member, the chain intact.
+// row — every member answered once, one audit row per member in the name and role of the moderator
+// who clicked (the resumed ones say so), the chain intact.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +41,14 @@ describe('kill -9 while a flooded work item is answered', () => {
     expect(item).toBeDefined();
 
     const answered = async (s: TestStation) => (await s.api<{ comments: unknown[] }>('comments.list', { status: 'answered', limit: 5000 })).body.result?.comments.length ?? 0;
-    void a.api('comments.bulk', { clusterIds: [item!.id], action: 'answer', macroId: 'shipping', by: 'Ana Reyes' }).catch(() => undefined);
+    // Ana Reyes (a moderator of the show) answers with her personal link: the rows are hers, in her role.
+    const invite = await a.api<{ link: string }>('people.invite', { personId: 'ana' });
+    const ana = new URL(invite.body.result!.link).searchParams.get('token')!;
+    void fetch(`${a.url}/api/commands/comments.bulk`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ana}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clusterIds: [item!.id], action: 'answer', macroId: 'shipping' }),
+    }).catch(() => undefined);
     // The station answers these polls between steps: it is killed once some members are answered.
     await until(async () => (await answered(a)) > 0, 10_000, 'the first step answered');
     await a.proc.kill();
@@ -63,7 +71,9 @@ describe('kill -9 while a flooded work item is answered', () => {
     const db = new Database(join(dataDir, 'baton.db'), { readonly: true });
     const statuses = db.prepare('SELECT status, COUNT(*) AS n FROM comments GROUP BY status').all();
     const rows = db.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT json_extract(args, '$.id')) AS ids FROM audit_log WHERE command = 'comments.bulk.answer'`).get();
-    const resumed = db.prepare(`SELECT actor, detail FROM audit_log WHERE command = 'comments.group.resumed'`).all() as { actor: string; detail: string }[];
+    const resumed = db.prepare(`SELECT actor, role, detail FROM audit_log WHERE command = 'comments.group.resumed'`).all() as { actor: string; role: string; detail: string }[];
+    // Who each member's row names: the click's rows (via http) and the resumed ones (via the station, saying so).
+    const who = db.prepare(`SELECT actor, role, via, detail, COUNT(*) AS n FROM audit_log WHERE command = 'comments.bulk.answer' GROUP BY actor, role, via, detail ORDER BY via`).all();
     const left = (db.prepare('SELECT COUNT(*) AS n FROM comment_group_jobs').get() as { n: number }).n;
     const chain = verifyAuditChain(db);
     db.close();
@@ -72,7 +82,11 @@ describe('kill -9 while a flooded work item is answered', () => {
     expect(statuses).toEqual([{ status: 'answered', n: N }]);
     expect(rows).toEqual({ n: N, ids: N });
     expect(resumed).toHaveLength(1);
-    expect(resumed[0]?.actor).toBe('Ana Reyes');
+    expect(resumed[0]).toMatchObject({ actor: 'Ana Reyes (ana)', role: 'moderator' });
+    expect(who).toEqual([
+      { actor: 'Ana Reyes (ana)', role: 'moderator', via: 'http', detail: null, n: at },
+      { actor: 'Ana Reyes (ana)', role: 'moderator', via: 'system', detail: 'resumed after a restart', n: N - at },
+    ]);
     expect(left).toBe(0);
   });
 });

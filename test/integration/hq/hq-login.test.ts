@@ -107,3 +107,40 @@ describe('HQ throttles a token guessed at', () => {
     expect((await fetch(`${env.hq.url}/calendar?token=${env.hq.adminToken}`, { redirect: 'manual' })).status).toBe(303);
   });
 });
+
+describe('HQ behind its TLS proxy (--behind-tls) throttles the client, not the proxy', () => {
+  let t = 0;
+  const env = hqOnEngine('pglite', { monotonic: () => t, behindTls: true });
+  // The proxy is on HQ's machine (these requests come from loopback) and appends the address it saw
+  // to X-Forwarded-For, after whatever the client put there (nginx's $proxy_add_x_forwarded_for).
+  const viaProxy = (client: string, claimed?: string) => ({ 'x-forwarded-for': claimed ? `${claimed}, ${client}` : client });
+  const tryToken = (token: string, headers: Record<string, string>) => fetch(`${env.hq.url}/calendar?token=${encodeURIComponent(token)}`, { redirect: 'manual', headers });
+
+  it('one client guessing locks out that client only: a colleague through the same proxy still signs in', async () => {
+    for (let i = 0; i < 10; i++) expect((await tryToken(`bhqa_wrong${i}`, viaProxy('203.0.113.9'))).status).toBe(401);
+    expect((await tryToken(env.hq.adminToken, viaProxy('203.0.113.9'))).status).toBe(429);
+    expect((await tryToken(env.hq.adminToken, viaProxy('198.51.100.7'))).status).toBe(303);
+    t += 61_000;
+  });
+
+  it('a client naming a fresh address of its own in each request is still one client: the proxy’s last entry counts', async () => {
+    for (let i = 0; i < 10; i++) expect((await tryToken(`bhqa_wrong${i}`, viaProxy('203.0.113.10', `10.0.0.${i}`))).status).toBe(401);
+    const locked = await tryToken(env.hq.adminToken, viaProxy('203.0.113.10', '10.0.0.99'));
+    expect(locked.status).toBe(429);
+    expect((await fetch(`${env.hq.url}/api/stations`, { headers: { authorization: 'Bearer bhqa_wrong', ...viaProxy('203.0.113.10', '10.9.9.9') } })).status).toBe(429);
+    t += 61_000;
+  });
+});
+
+describe('HQ without a proxy (no --behind-tls) ignores X-Forwarded-For', () => {
+  // The throttle's clock stands still: the minute cannot end while the test runs.
+  const env = hqOnEngine('pglite', { monotonic: () => 0 });
+
+  it('a direct client naming a fresh address in each request is throttled by its socket', async () => {
+    for (let i = 0; i < 10; i++) {
+      const r = await fetch(`${env.hq.url}/calendar?token=bhqa_wrong${i}`, { redirect: 'manual', headers: { 'x-forwarded-for': `10.1.0.${i}` } });
+      expect(r.status).toBe(401);
+    }
+    expect((await fetch(`${env.hq.url}/calendar?token=${env.hq.adminToken}`, { redirect: 'manual', headers: { 'x-forwarded-for': '10.1.0.200' } })).status).toBe(429);
+  });
+});

@@ -14,7 +14,8 @@ import { m011DeskClusters } from './011-desk-clusters';
 import { m012ApprovalVia } from './012-approval-via';
 import { m013CommentSkuCandidates } from './013-comment-sku-candidates';
 import { m014CommentGroupJobs } from './014-comment-group-jobs';
+import { m015CommentReplyLedger } from './015-comment-reply-ledger';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m008Showday, m009HqOutbox, m010People, m011DeskClusters, m012ApprovalVia, m013CommentSkuCandidates, m014CommentGroupJobs];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m008Showday, m009HqOutbox, m010People, m011DeskClusters, m012ApprovalVia, m013CommentSkuCandidates, m014CommentGroupJobs, m015CommentReplyLedger];
