@@ -179,6 +179,8 @@ export const HELD_OUT_SEEN: Readonly<Record<string, string>> = {
   'ski-snowboard': 'aggregates read 2026-12-07 14:32',
   'beekeeping-honey': 'aggregates read 2026-12-07 17:55',
   archery: 'aggregates read 2026-12-07 17:55',
+  'mobility-aids': 'aggregates read 2026-12-07 21:13',
+  'pool-supplies': 'aggregates read 2026-12-07 21:13',
 };
 
 export const HELD_OUT_DIR = `${DATA_DIR}heldout/`;
