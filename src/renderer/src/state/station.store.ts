@@ -6,6 +6,7 @@ import type { ArgsOf, CommandName, ResultOf, ServerMessage, StationEvent, Statio
 import type { BatonClient, ConnectionStatus } from '../../../shared/contract/client';
 import { applyMessage, type Mirror } from './apply-message';
 import { browserFrame, createFrameBatch } from './frame-batch';
+import { localClock } from './station-clock';
 
 export interface StationView extends Mirror {
   connection: ConnectionStatus;
@@ -58,7 +59,7 @@ export function StationProvider(props: { client: BatonClient; children: ReactNod
       const current = store.getState();
       let mirror: Mirror = current;
       let resync = false;
-      const now = Date.now();
+      const now = localClock();
       for (const m of messages) {
         const out = applyMessage(mirror, m, now);
         mirror = out.mirror;
