@@ -92,7 +92,17 @@ export interface Core {
 const RECENT_AUDIT = 25;
 
 export function createCore(deps: CoreDeps): Core {
-  const { clock, log } = deps;
+  const { log } = deps;
+  // One timeline for everything the core stamps while it runs: the wall clock read once, at start,
+  // plus monotonic time since (platform/steady-wall.ts). Comment waits, cue and offer windows, pins,
+  // audit rows and the "now" every view aligns to (`now()` below: the session's hello, the overlay's,
+  // the device feed's ages) are then differences on one clock, so an NTP step mid-show moves none of
+  // them apart. Chosen over stamping only the comments on steady time and giving the views that
+  // clock: cue countdowns and offer windows are shown against the same "now", and would be off by
+  // the step. The audit chain's format is unchanged: its rows keep a millisecond time, now one that
+  // never goes back within a run. Across a restart the wall clock is read afresh, so times in an
+  // existing data folder (and a restart after a step) meet the wall clock as before.
+  const clock: Clock = { now: createSteadyWall(deps.clock), monotonic: () => deps.clock.monotonic() };
   const db = openDatabase({
     file: deps.dataDir === ':memory:' ? ':memory:' : join(deps.dataDir, 'baton.db'),
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
@@ -160,7 +170,7 @@ export function createCore(deps: CoreDeps): Core {
     db,
     state,
     clock,
-    steadyNow: createSteadyWall(clock),
+    steadyNow: clock.now,
     log,
     secrets: deps.secrets,
     settings: createSettingsRepo(db),
@@ -215,7 +225,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     dispatch: dispatcher.dispatch,
     snapshot: () => state.snapshot(),
-    now: () => clock.now(),
+    now: clock.now,
     subscribe: (listener) => state.subscribe(listener),
     setViewCount(role, delta) {
       state.update('station', (s) => ({ ...s, views: { ...s.views, [role]: Math.max(0, s.views[role] + delta) } }));

@@ -17,11 +17,12 @@ import type { Auditor } from './storage/audit-writer';
 export interface ModuleContext {
   db: Db;
   state: StateStore;
+  /** The core's clock: `now()` is steady wall time (core.ts), `monotonic()` the host's monotonic clock. */
   clock: Clock;
   /**
-   * Steady wall time (platform/steady-wall.ts), one reading for the whole core: for stored times
-   * whose differences are durations (a comment's wait and response time), so a wall-clock step
-   * mid-show changes none of them. Every module that compares such times reads this one.
+   * Steady wall time (platform/steady-wall.ts), one reading for the whole core: the same reading as
+   * `clock.now()`, named where a module compares stored times whose differences are durations (a
+   * comment's wait and response time), so a wall-clock step mid-show changes none of them.
    */
   steadyNow(): number;
   log: Logger;

@@ -57,7 +57,8 @@ describe('people as accounts', () => {
     expect(JSON.stringify(row)).not.toContain(dewi);
     expect('person' in core.people.authenticate(ana)).toBe(true);
     // The demo show runs 19:00–20:00; its links end six hours after.
-    clock.set(Date.UTC(2026, 11, 4, 2, 0, 1));
+    // (Time passing: the core's clock is steady, so a wall-clock step alone would not end them mid-run.)
+    clock.advance(Date.UTC(2026, 11, 4, 2, 0, 1) - clock.now());
     expect(core.people.authenticate(ana)).toEqual({ refused: 'expired', personId: 'ana' });
   });
 

@@ -16,6 +16,18 @@ describe('steady wall time', () => {
     expect(now()).toBe(1_006_000);
   });
 
+  it('gives whole milliseconds, never going back, from a monotonic clock with fractions (performance.now())', () => {
+    // Stored and sent times are integers (an HQ fact's `at`, SQLite integer columns): 1_000_000.75 is refused there.
+    let mono = 10.25;
+    const now = createSteadyWall({ now: () => 1_000_000, monotonic: () => mono });
+    const seen = [now()];
+    for (const m of [10.75, 11.0, 11.25, 12.5, 5_010.75]) {
+      mono = m;
+      seen.push(now());
+    }
+    expect(seen).toEqual([1_000_000, 1_000_000, 1_000_000, 1_000_001, 1_000_002, 1_005_000]);
+  });
+
   it('made again (a restart) it reads the wall clock afresh', () => {
     const clock = createTestClock(1_000_000);
     createSteadyWall(clock);

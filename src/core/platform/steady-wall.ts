@@ -9,5 +9,7 @@ import type { Clock } from './clock';
 export function createSteadyWall(clock: Clock): () => number {
   const wall = clock.now();
   const mono = clock.monotonic();
-  return () => wall + (clock.monotonic() - mono);
+  // Whole milliseconds, like the wall clock: stored and sent times are integers (SQLite integer
+  // columns, an HQ fact's `at`), and performance.now() has fractions. Flooring keeps it non-decreasing.
+  return () => wall + Math.floor(clock.monotonic() - mono);
 }

@@ -63,6 +63,8 @@ const SCRIPT = `
   var name = document.body.getAttribute('data-overlay');
   var token = new URLSearchParams(location.search).get('token') || '';
   var box = document.getElementById(name);
+  // skew: the station's time minus this page's monotonic clock (never its wall clock, which can step
+  // or be wrong: the station's times are on its steady clock, core.ts).
   var skew = 0, content = null, retry = 500, staleTimer = null;
   function el(cls){ var d = document.createElement('div'); d.className = cls; return d; }
   // dir=auto: a question or a name in Arabic or Hebrew reads right to left, aligned to its own side.
@@ -81,7 +83,7 @@ const SCRIPT = `
       box.className = 'box on'; box.setAttribute('data-state','live'); return;
     }
     if (name === 'countdown' && c.countdown) {
-      box.append(line('label', c.countdown.label), line('time', mmss(c.countdown.endsAt - (Date.now() + skew))));
+      box.append(line('label', c.countdown.label), line('time', mmss(c.countdown.endsAt - (performance.now() + skew))));
       box.className = 'box on'; box.setAttribute('data-state','running'); box.setAttribute('data-kind', c.countdown.kind || 'segment'); return;
     }
     if (name === 'question' && c.question) {
@@ -100,7 +102,7 @@ const SCRIPT = `
     var ws = new WebSocket(proto + '//' + location.host + '/api/overlay?token=' + encodeURIComponent(token));
     ws.onmessage = function(ev){
       var f; try { f = JSON.parse(ev.data); } catch (e) { return; }
-      if (f.t === 'hello') { skew = f.at - Date.now(); retry = 500; }
+      if (f.t === 'hello') { skew = f.at - performance.now(); retry = 500; }
       if (f.t === 'content') { if (staleTimer) { clearTimeout(staleTimer); staleTimer = null; } content = f.content; draw(); }
     };
     ws.onclose = function(ev){

@@ -5,6 +5,7 @@
 import type { ArgsOf, CommandName, ResultOf, ServerMessage } from '../../../shared/contract/index';
 import { CommandRejection, type BatonClient, type ConnectionStatus } from '../../../shared/contract/client';
 import { ACCESS_ENDED_CLOSE_CODE } from '../../../shared/contract/constants';
+import { localClock } from '../state/station-clock';
 import { backoffMs, createRetrySchedule } from './reconnect.logic';
 
 const COMMAND_TIMEOUT_MS = 60_000;
@@ -27,7 +28,7 @@ export function createWsClient(options: WsClientOptions): BatonClient {
   let seq = 0;
   let status: ConnectionStatus = 'connecting';
   let statusDetail: string | null = null;
-  const retry = createRetrySchedule({ setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>), now: () => Date.now() });
+  const retry = createRetrySchedule({ setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>), now: localClock });
 
   const setStatus = (s: ConnectionStatus, detail: string | null) => {
     status = s;

@@ -12,7 +12,7 @@ export interface Mirror {
   actor: string | null;
   /** The signed-in person (personal link), or null for a shared bootstrap token. */
   person?: { id: string; name: string } | null;
-  /** Station clock minus this machine's clock (ms); a host laptop's wrong clock must not skew the show clock. */
+  /** Station clock minus this machine's monotonic clock (ms, state/station-clock.ts); a host laptop's wrong clock must not skew the show clock. */
   clockOffsetMs: number;
 }
 

@@ -6,6 +6,7 @@ import type { ArgsOf, CommandName, ResultOf, ServerMessage, StationEvent, Statio
 import type { BatonClient, ConnectionStatus } from '../../../shared/contract/client';
 import { applyMessage, type Mirror } from './apply-message';
 import { browserFrame, createFrameBatch } from './frame-batch';
+import { localClock, stationNow } from './station-clock';
 
 export interface StationView extends Mirror {
   connection: ConnectionStatus;
@@ -58,7 +59,7 @@ export function StationProvider(props: { client: BatonClient; children: ReactNod
       const current = store.getState();
       let mirror: Mirror = current;
       let resync = false;
-      const now = Date.now();
+      const now = localClock();
       for (const m of messages) {
         const out = applyMessage(mirror, m, now);
         mirror = out.mirror;
@@ -82,8 +83,9 @@ export function StationProvider(props: { client: BatonClient; children: ReactNod
       store.setState({
         connection,
         connectionDetail: detail,
-        lostAt: connection === 'open' ? null : (prev.lostAt ?? Date.now()),
-        // In station time, like useNow, so "next try in 4 s" counts down on the same clock.
+        // Both in station time, like useNow, so "lost for 12 s" and "next try in 4 s" count on the clock
+        // they are read against (the client's retry times are on localClock).
+        lostAt: connection === 'open' ? null : (prev.lostAt ?? stationNow(prev.clockOffsetMs)),
         retryAt: retryAt === null ? null : retryAt + prev.clockOffsetMs,
       });
     });

@@ -1,4 +1,5 @@
 import { useContext, useEffect, useState } from 'react';
+import { stationNow } from '../state/station-clock';
 import { StationContext } from '../state/station.store';
 
 /**
@@ -14,8 +15,4 @@ export function useNow(ms = 1000): number {
     return () => clearInterval(t);
   }, [ms, store]);
   return now;
-}
-
-function stationNow(offsetMs: number): number {
-  return Date.now() + offsetMs;
 }

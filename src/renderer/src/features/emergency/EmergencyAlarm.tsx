@@ -19,7 +19,8 @@ export function EmergencyAlarm() {
 
   const ids = list.map((e) => e.id).join('|');
   useEffect(() => {
-    const r = alarmStep(memory.current, list, { now: Date.now(), on, quiet });
+    // Its own repeat intervals only: the monotonic clock, so a wall-clock step neither silences nor repeats it.
+    const r = alarmStep(memory.current, list, { now: performance.now(), on, quiet });
     memory.current = r.memory;
     for (const call of r.calls) raise(call, audio);
     // `ids` stands for the list: a banner's ticking text must not re-run the step.
