@@ -7,7 +7,7 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort, spawnManaged, waitUntil, type ManagedProcess } from '../peers/process-control';
+import { findFreePort, spawnManaged, waitHealthy, type ManagedProcess } from '../peers/process-control';
 import { ROOT } from '../peers/headless-station';
 
 const SHOTS = join(ROOT, '.tmp/hq-viewer');
@@ -25,16 +25,7 @@ test.beforeAll(async () => {
   delete env.BATON_HQ_VIEWER_TOKEN;
   hq = spawnManaged({ name: 'hq', command: process.execPath, args: ['--import', 'tsx', join(ROOT, 'hq/hq.cli.ts'), '--port', String(port), '--data', dir], logPath: join(dir, 'hq.log'), cwd: ROOT, env });
   url = `http://127.0.0.1:${port}`;
-  await waitUntil(
-    async () => {
-      try {
-        return (await fetch(`${url}/api/health`)).ok;
-      } catch {
-        return false;
-      }
-    },
-    { timeoutMs: 60_000, description: 'HQ health', process: hq },
-  );
+  await waitHealthy(url, { timeoutMs: 60_000, description: 'HQ health', process: hq });
   // The tokens HQ made and kept owner-only in its folder, as an operator would read them.
   admin = readFileSync(join(dir, 'admin-token'), 'utf8').trim();
   viewer = readFileSync(join(dir, 'viewer-token'), 'utf8').trim();

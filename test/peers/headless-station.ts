@@ -2,7 +2,7 @@
 // tests and the benchmark: a real process with real HTTP and WebSocket.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { spawnManaged, waitUntil, type ManagedProcess } from './process-control';
+import { spawnManaged, waitHealthy, type ManagedProcess } from './process-control';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -33,16 +33,7 @@ export async function startTestStation(options: { dataDir: string; port: number;
     env: { ...process.env, BATON_PRODUCER_TOKEN: options.token, BATON_QUIET: '1' },
   });
   const url = `http://127.0.0.1:${options.port}`;
-  await waitUntil(
-    async () => {
-      try {
-        return (await fetch(`${url}/api/health`)).ok;
-      } catch {
-        return false;
-      }
-    },
-    { timeoutMs: 30_000, description: 'station health', process: proc },
-  );
+  await waitHealthy(url, { timeoutMs: 30_000, description: 'station health', process: proc });
   return {
     proc,
     url,

@@ -208,6 +208,20 @@ export async function waitUntil(
   }
 }
 
+/** Waits until `${url}/api/health` answers OK (a Baton station or HQ started as its own process). */
+export function waitHealthy(url: string, options: Omit<WaitOptions, 'description'> & { readonly description?: string }): Promise<void> {
+  return waitUntil(
+    async () => {
+      try {
+        return (await fetch(`${url}/api/health`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    { ...options, description: options.description ?? `${url} health` },
+  );
+}
+
 export function waitForTcpPort(
   port: number,
   options: Omit<WaitOptions, 'description'> & {
