@@ -170,7 +170,6 @@ export function createCore(deps: CoreDeps): Core {
     db,
     state,
     clock,
-    steadyNow: clock.now,
     log,
     secrets: deps.secrets,
     settings: createSettingsRepo(db),

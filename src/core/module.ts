@@ -17,14 +17,12 @@ import type { Auditor } from './storage/audit-writer';
 export interface ModuleContext {
   db: Db;
   state: StateStore;
-  /** The core's clock: `now()` is steady wall time (core.ts), `monotonic()` the host's monotonic clock. */
-  clock: Clock;
   /**
-   * Steady wall time (platform/steady-wall.ts), one reading for the whole core: the same reading as
-   * `clock.now()`, named where a module compares stored times whose differences are durations (a
-   * comment's wait and response time), so a wall-clock step mid-show changes none of them.
+   * The core's clock: `now()` is steady wall time (core.ts, platform/steady-wall.ts), so stored times
+   * whose differences are durations (a comment's wait and response time) are read against the same
+   * timeline they were stamped on; `monotonic()` is the host's monotonic clock.
    */
-  steadyNow(): number;
+  clock: Clock;
   log: Logger;
   secrets: SecretStore;
   settings: SettingsRepo;

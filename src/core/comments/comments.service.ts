@@ -111,7 +111,8 @@ const zero = (): Record<Intent, number> => Object.fromEntries(INTENTS.map((i) =>
 
 export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts): CommentsService {
   const { clock, log } = ctx;
-  const steadyNow = ctx.steadyNow;
+  // Steady wall time (the core's clock): comments are stamped and their waits read on it.
+  const steadyNow = clock.now;
   const repo = createCommentsRepo(ctx.db);
   const index = createQueueIndex();
   let cfg: ShowConfig = {

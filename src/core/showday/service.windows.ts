@@ -126,9 +126,8 @@ export function createServiceWindows(opts: { startAt: number; slaSeconds: number
       }
       return { ok: true };
     },
-    view(now: number, requests: readonly SignoffRequest[], commentsNow = now): ServiceWindowsView {
-      // The response windows roll on the comments' own time (steady wall time: their stamps), the approvals on the wall clock.
-      const nowMinute = Math.floor(commentsNow / MINUTE);
+    view(now: number, requests: readonly SignoffRequest[]): ServiceWindowsView {
+      const nowMinute = Math.floor(now / MINUTE);
       const windows = (s: { minutes: Map<number, Bucket>; whole: Bucket }): Record<KpiWindowName, ResponseWindow> => {
         const out = {} as Record<KpiWindowName, ResponseWindow>;
         for (const [name, span] of Object.entries(SPANS) as [Exclude<KpiWindowName, 'show'>, number][]) {

@@ -73,8 +73,8 @@ export function createShowdayModule(
     if (m.t !== 'event' || m.event.name !== 'comments.changed') return;
     if (volume) for (const c of m.event.comments) volume.v.add(c);
     if (!service) return;
-    // Comments are stamped on steady wall time: read against the same, or a wall-clock step refuses every answer after it.
-    const now = ctx.steadyNow();
+    // Comments are stamped on the core's steady wall time: read against the same, or a wall-clock step refuses every answer after it.
+    const now = ctx.clock.now();
     for (const c of m.event.comments) if (c.answeredAt !== null) service.add({ id: c.id, queue: c.queue, receivedAt: c.receivedAt, answeredAt: c.answeredAt }, now);
   });
   const stopFeed = () => {
@@ -105,14 +105,14 @@ export function createShowdayModule(
     service = createServiceWindows({ startAt: go.at, slaSeconds: state.get('comments').slaSeconds });
     const svc = service;
     // Answers given before a restart are read back once; the live ones arrive as comment changes.
-    void commentsSince(go.at, ctx.steadyNow(), (page) => {
-      for (const c of page) if (c.answeredAt !== null) svc.add({ id: c.id, queue: c.queue, receivedAt: c.receivedAt, answeredAt: c.answeredAt }, ctx.steadyNow());
+    void commentsSince(go.at, ctx.clock.now(), (page) => {
+      for (const c of page) if (c.answeredAt !== null) svc.add({ id: c.id, queue: c.queue, receivedAt: c.receivedAt, answeredAt: c.answeredAt }, ctx.clock.now());
     }).catch(() => undefined);
     let last = '';
     const tick = () => {
       const now = ctx.clock.now();
       const out = feed.poll(now);
-      const serviceView = svc.view(now, signoffRequests(), ctx.steadyNow());
+      const serviceView = svc.view(now, signoffRequests());
       // The windows roll by the second (an order leaves "1m" 60 s after it came): publish when a figure moved.
       const sig = `${out.kpis.accepted}/${out.kpis.refused}/${Math.floor(out.kpis.at / 60_000)}/${JSON.stringify(out.kpis.total)}/${JSON.stringify(out.kpis.offers)}/${JSON.stringify(serviceView.responses.total.show)}/${JSON.stringify(serviceView.approvals)}`;
       if (sig === last) return;
