@@ -137,6 +137,12 @@ export const HELD_OUT_FROZEN: Readonly<Record<string, string>> = {
   'heldout/mobility-aids/catalog.json': '9f42abc0ec31375e2a2fa489fac7c5ab07b6021ca5f0eafe06c6d974ed3fb6fc',
   'heldout/pool-supplies/comments.jsonl': '8a5a8a4e6109af99ef43a7e41a5d9ce389aa76dd9480edaf950641cc4152a153',
   'heldout/pool-supplies/catalog.json': '3855bfd1cc2bf75e2c67d399a628984ace22cde909cd57cdc0be27ee3a91a7c0',
+  // Written 2026-12-07 23:32–23:37 (session 21) by two independent authors from the held-out brief with SKU rule v4
+  // (test/data/sku-rule-v4.md); committed unread before any session-21 triage change.
+  'heldout/wigs-extensions/comments.jsonl': '42b5e7faa59f834a27edc650102c43f5fcb7e4aae18fc8754a9f0216423d5c65',
+  'heldout/wigs-extensions/catalog.json': '4307022dbc8c7d91da2bfe447e12e989f808cc276fdc8790a59661ec52327094',
+  'heldout/wall-paint-diy/comments.jsonl': 'fffe2eeaeecb83ca758542971559efbbca88001fe3e381169194adf3f443f932',
+  'heldout/wall-paint-diy/catalog.json': '6b26cb5d085126f50ed5b4b2700a1025cccbe1fd0b2f35ed10ae6a44a8e17451',
 };
 
 /**
