@@ -213,3 +213,22 @@ describe('shows on either side of a realignment back', () => {
     expect(h.ok && h.result.shows.map((s) => s.goAt)).toEqual([second.result.end.figures.goAt, first.result.end.figures.goAt]);
   });
 });
+
+describe('the timeline of a show ended before a realignment back', () => {
+  it('still holds the offer paused during it when over a page of rows on the new clock came after it (their times are lower than GO\'s)', async () => {
+    const clock = createTestClock();
+    const { core, check } = drivenCore(clock);
+    await goLive(core);
+    expect((await core.dispatch('offer.pause', { offerId: 'glow-kit-live', reason: 'wrong price on screen' }, producer)).ok).toBe(true);
+    clock.advance(10 * 60_000);
+    expect((await core.dispatch('show.end', { overrideReason: 'paused on purpose for the test' }, producer)).ok).toBe(true);
+    clock.set(clock.now() - HOUR);
+    check();
+    expect(realigned(core)).toHaveLength(1);
+    // Past the timeline's page of 1,000 audit rows, every one stamped before GO on the new clock.
+    for (let i = 0; i < 1_050; i += 1) await core.dispatch('alert.quiet', { on: i % 2 === 0 }, producer);
+    const r = await core.dispatch('show.timeline', {}, producer);
+    if (!r.ok || !r.result.timeline) throw new Error('no timeline');
+    expect(r.result.timeline.items.find((i) => i.kind === 'offer')).toMatchObject({ label: 'glow-kit-live paused', detail: 'wrong price on screen' });
+  }, 20_000);
+});
