@@ -3,6 +3,8 @@
 // only call `dispatch` and `subscribe`.
 import { join } from 'node:path';
 import { createSteadyWall } from './platform/steady-wall';
+import { clockHold, describeStep } from './platform/clock-drift';
+import { createClockWatch } from './platform/clock-watch';
 import type { AuditEntry, CommandName, ResultOf, ServerMessage, StationInfo, StationState, Role } from '../shared/contract/index';
 import { ROLES } from '../shared/contract/roles';
 import type { Clock } from './platform/clock';
@@ -101,8 +103,10 @@ export function createCore(deps: CoreDeps): Core {
   // clock: cue countdowns and offer windows are shown against the same "now", and would be off by
   // the step. The audit chain's format is unchanged: its rows keep a millisecond time, now one that
   // never goes back within a run. Across a restart the wall clock is read afresh, so times in an
-  // existing data folder (and a restart after a step) meet the wall clock as before.
-  const clock: Clock = { now: createSteadyWall(deps.clock), monotonic: () => deps.clock.monotonic() };
+  // existing data folder (and a restart after a step) meet the wall clock as before. Within a run,
+  // the clock watch below realigns it to the wall clock when no running figure would jump with it.
+  const steady = createSteadyWall(deps.clock);
+  const clock: Clock = { now: steady.now, monotonic: () => deps.clock.monotonic() };
   const db = openDatabase({
     file: deps.dataDir === ':memory:' ? ':memory:' : join(deps.dataDir, 'baton.db'),
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
@@ -116,7 +120,7 @@ export function createCore(deps: CoreDeps): Core {
   const trace = deps.trace ?? noTrace;
   const publish = deps.publish ?? afterIo;
   const state = createStateStore(
-    initialState({ ...deps.station, startedAt: clock.now(), dataDir: deps.dataDir, views: Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number> }),
+    initialState({ ...deps.station, startedAt: clock.now(), clockShiftMs: 0, dataDir: deps.dataDir, views: Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number> }),
     // Traced, the broadcast is timed too, on the store's own default schedule.
     trace === noTrace
       ? publish
@@ -220,6 +224,26 @@ export function createCore(deps: CoreDeps): Core {
 
   system(`${deps.station.mode} station v${deps.station.version} at ${deps.station.url}`, 'station.start');
 
+  // After a step of the OS clock the station's times would stay off by the step until the next
+  // start (audit rows, comment times, show-day records, HQ facts). Checked on the offers' timers, a
+  // test drives them by hand; the producer is told while the show holds it (platform/clock-drift.ts).
+  const CLOCK_ALERT = 'station:clock-step';
+  const clockWatch = createClockWatch({
+    steady,
+    timers: deps.ports.offers.timers,
+    hold: () => clockHold({ showday: state.get('showday'), obs: state.get('obs'), onair: state.get('onair'), cues: state.get('cues'), comments: state.get('comments') }),
+    notice: (message) => alerts.raise({ source: 'station', key: CLOCK_ALERT, level: 'warn', message }),
+    withdraw: () => alerts.clear(CLOCK_ALERT),
+    realigned(shiftMs) {
+      stationAudit.event({
+        command: 'station.clock.realigned',
+        args: { offsetSeconds: shiftMs / 1000 },
+        detail: `System clock moved ${describeStep(shiftMs)}: the station's times follow it from here (rows before this one are on the clock it started with)`,
+      });
+      state.update('station', (s) => ({ ...s, clockShiftMs: (s.clockShiftMs ?? 0) + shiftMs }));
+    },
+  });
+
   let closed = false;
   return {
     dispatch: dispatcher.dispatch,
@@ -238,10 +262,12 @@ export function createCore(deps: CoreDeps): Core {
     hqLink: () => domains.hq.current(),
     async start() {
       for (const m of modules) await m.start();
+      clockWatch.start();
     },
     async close() {
       if (closed) return;
       closed = true;
+      clockWatch.close();
       for (const m of [...modules].reverse()) {
         try {
           await m.close();

@@ -20,7 +20,9 @@ export interface ModuleContext {
   /**
    * The core's clock: `now()` is steady wall time (core.ts, platform/steady-wall.ts), so stored times
    * whose differences are durations (a comment's wait and response time) are read against the same
-   * timeline they were stamped on; `monotonic()` is the host's monotonic clock.
+   * timeline they were stamped on; `monotonic()` is the host's monotonic clock. `now()` can jump once,
+   * by a step of the OS clock, when the station realigns to it with nothing running (platform/clock-drift.ts):
+   * never time a duration across that on `now()`, and never take "newest" from a stored time.
    */
   clock: Clock;
   log: Logger;

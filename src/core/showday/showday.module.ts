@@ -274,14 +274,21 @@ export function createShowdayModule(
         const day = state.get('showday');
         if (!day.go) return { timeline: null };
         const go = day.go;
-        // The audit rows since GO, newest first from the chain, paged back until GO.
+        // The audit rows since GO, newest first from the chain, paged back until GO's own row — not
+        // until a row older than GO: once the show has ended the station may realign its clock back
+        // to the OS clock (platform/clock-drift.ts), and the rows written after that are stamped
+        // before GO though they come after the show in the chain.
+        const isGoRow = (e: AuditEntry) => {
+          const a = e.args as { at?: unknown; showId?: unknown } | null;
+          return e.command === 'show.go.record' && a?.at === go.at && a.showId === go.showId;
+        };
         const audit: AuditEntry[] = [];
         let before: number | undefined;
         for (let pages = 0; pages < 50; pages++) {
           const r = await ctx.dispatch('audit.list', { limit: 1000, ...(before !== undefined ? { before } : {}) }, SYSTEM);
           const entries = r.ok ? (r.result as { entries: AuditEntry[] }).entries : [];
           audit.push(...entries.filter((e) => e.at >= go.at));
-          if (entries.length < 1000 || entries[entries.length - 1]!.at < go.at) break;
+          if (entries.length < 1000 || entries.some(isGoRow)) break;
           before = entries[entries.length - 1]!.seq;
         }
         const h = await ctx.dispatch('obs.history', { from: go.at }, SYSTEM);

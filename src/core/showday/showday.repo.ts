@@ -32,16 +32,19 @@ interface Row {
 }
 
 export function createShowDayRepo(db: Db): ShowDayRepo {
+  // Newest first by row (one per GO, in the order they were declared), never by time: the station's
+  // clock can be realigned back to the OS clock between shows (platform/clock-drift.ts), and then a
+  // later show's GO and END are lower than an earlier one's.
   const insert = db.prepare('INSERT INTO show_days (show_id, go_at, go_record) VALUES (?, ?, ?)');
   const openQ = db.prepare<[string], Row>(
-    'SELECT id, go_record, end_record, figures FROM show_days WHERE show_id = ? AND end_at IS NULL ORDER BY go_at DESC, id DESC LIMIT 1',
+    'SELECT id, go_record, end_record, figures FROM show_days WHERE show_id = ? AND end_at IS NULL ORDER BY id DESC LIMIT 1',
   );
   const finishedQ = db.prepare<[string], Row>(
-    'SELECT id, go_record, end_record, figures FROM show_days WHERE show_id = ? AND end_at IS NOT NULL ORDER BY end_at DESC, id DESC LIMIT 1',
+    'SELECT id, go_record, end_record, figures FROM show_days WHERE show_id = ? AND end_at IS NOT NULL ORDER BY id DESC LIMIT 1',
   );
   const finishQ = db.prepare('UPDATE show_days SET end_at = ?, end_record = ?, figures = ? WHERE id = ? AND end_at IS NULL');
   const historyQ = db.prepare<[number], { figures: string }>(
-    'SELECT figures FROM show_days WHERE end_at IS NOT NULL AND figures IS NOT NULL ORDER BY end_at DESC, id DESC LIMIT ?',
+    'SELECT figures FROM show_days WHERE end_at IS NOT NULL AND figures IS NOT NULL ORDER BY id DESC LIMIT ?',
   );
   const addSegmentQ = db.prepare('INSERT INTO show_day_segments (day_id, at, segment_id, title, totals) VALUES (?, ?, ?, ?, ?)');
   const segmentsQ = db.prepare<[number], { at: number; segment_id: string; title: string; totals: string }>(

@@ -17,6 +17,14 @@ export interface StationInfo {
   tlsFingerprint?: string | null;
   /** Number of connected views per role, so the producer sees that the host's card is up. */
   views: Record<Role, number>;
+  /**
+   * How far the station's clock has been realigned to the OS clock since it started (ms, the sum of
+   * every realignment: platform/clock-watch.ts). A view took its clock offset from a hello; when this
+   * changes, the station's times from then on are that much apart from the ones before, and the view
+   * moves its offset by the change (renderer state/apply-message.ts). Absent: 0 (a station from
+   * before realignment existed).
+   */
+  clockShiftMs?: number;
 }
 
 export type AlertLevel = 'info' | 'warn' | 'critical';

@@ -37,9 +37,18 @@ export function createOverlaySocket(deps: {
 
   const frame = (): string =>
     JSON.stringify({ t: 'content', at: core.now(), content: overlayContent(core.snapshot().state) } satisfies OverlayFrame);
+  // The station's clock realigned to the OS clock (core.ts): a page's skew was taken from a hello on
+  // the clock before, and a countdown it draws would be off by the step. A fresh hello retakes it.
+  let shift = core.snapshot().state.station.clockShiftMs ?? 0;
   const publish = () => {
     scheduled = false;
-    const content = JSON.stringify(overlayContent(core.snapshot().state));
+    const state = core.snapshot().state;
+    if ((state.station.clockShiftMs ?? 0) !== shift) {
+      shift = state.station.clockShiftMs ?? 0;
+      const hello = JSON.stringify({ t: 'hello', at: core.now() } satisfies OverlayFrame);
+      for (const ws of clients.keys()) if (ws.readyState === ws.OPEN) ws.send(hello);
+    }
+    const content = JSON.stringify(overlayContent(state));
     if (content === last) return;
     last = content;
     const text = `{"t":"content","at":${core.now()},"content":${content}}`;

@@ -1,6 +1,8 @@
 // The station's time as a view reads it: the station's hello says what time it is there (`at`),
 // the view keeps the difference to its own clock (`clockOffsetMs`), and every age and countdown
 // on screen is read as this machine's clock plus that offset, against times the station stamped.
+// When the station realigns its clock to its OS clock, the offset moves by `station.clockShiftMs`'s
+// change (apply-message.ts), so a view connected across it keeps its ages right.
 
 /**
  * This machine's clock reading the hello's offset is taken against and later added to: its

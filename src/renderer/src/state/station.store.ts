@@ -37,6 +37,7 @@ export function StationProvider(props: { client: BatonClient; children: ReactNod
       role: null,
       actor: null,
       clockOffsetMs: 0,
+      offsetShiftMs: null,
       connection: 'connecting',
       connectionDetail: null,
       lostAt: null,
