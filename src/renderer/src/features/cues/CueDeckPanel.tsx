@@ -270,7 +270,7 @@ export function CueDeckPanel() {
             <ul className="deck-list" ref={listRef} data-testid="deck-list" tabIndex={0} aria-label="Cues of the loaded script">
               {rows.map((r) =>
                 r.type === 'segment' ? (
-                  <li key={`s:${r.id}`} className="deck-seg">
+                  <li key={`s:${r.id}`} className="deck-seg" title={r.title}>
                     {r.title}
                     {r.plannedSeconds ? ` · ${formatClock(r.plannedSeconds * 1000)}` : ''}
                   </li>
