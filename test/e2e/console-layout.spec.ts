@@ -5,46 +5,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { writeBusyShow } from './busy-show';
-import { insideViewport, unclipped } from './screen-checks';
+import { currentRowWhole, insideViewport, unclipped } from './screen-checks';
 
 const busy = writeBusyShow();
 test.use({ stationOptions: { showFile: busy.file } });
 const OFFERS = ['glow-kit-live', 'lip-tint-trio', 'serum-duo'];
-
-/** The deck list's current cue is whole where the producer looks: on screen, inside the list's visible
- * area (not merely inside the list's own, larger, box), and under no sticky segment header. */
-async function currentRowWhole(page: Page, what: string) {
-  const row = page.getByTestId('deck-list').locator('.deck-cue.is-current');
-  await expect(row, what).toHaveCount(1);
-  await insideViewport(page, row, what);
-  await unclipped(row, what);
-  const covered = await row.evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    for (const h of Array.from(el.parentElement?.querySelectorAll('.deck-seg') ?? [])) {
-      const r = h.getBoundingClientRect();
-      if (r.height > 0 && r.bottom > box.top + 0.5 && r.top < box.bottom - 0.5) return `"${h.textContent}" ${Math.round(r.top)}–${Math.round(r.bottom)} over ${Math.round(box.top)}–${Math.round(box.bottom)}`;
-    }
-    return null;
-  });
-  expect(covered, `${what}: covered by a segment header`).toBeNull();
-  // Between the header and the current cue: nothing, or a readable part of the cue before (a line or
-  // more), never a strip of it (at 1366×768 the list had 1–3 px to spare and showed one).
-  const sliver = await row.evaluate((el) => {
-    const list = el.closest('.deck-list');
-    const prev = el.previousElementSibling;
-    if (!list || !prev?.classList.contains('deck-cue')) return null;
-    const l = list.getBoundingClientRect();
-    let visibleTop = l.top + list.clientTop;
-    for (const h of Array.from(list.querySelectorAll('.deck-seg'))) {
-      const r = h.getBoundingClientRect();
-      if (r.height > 0 && r.top <= visibleTop + 0.5 && r.bottom > visibleTop) visibleTop = r.bottom;
-    }
-    const p = prev.getBoundingClientRect();
-    const shown = Math.min(p.bottom, el.getBoundingClientRect().top) - Math.max(p.top, visibleTop);
-    return shown > 0.5 && shown < 16 ? `${shown.toFixed(1)} px of ${prev.getAttribute('data-cue-id')}` : null;
-  });
-  expect(sliver, `${what}: a sliver of the cue before under the header`).toBeNull();
-}
 
 /** The cue after the current one in the deck list: whole in the list's visible area, or, where the list is
  * too short for it, cut under a visible "more below" line that counts it (the list says it scrolls). */

@@ -3,6 +3,7 @@
 // whole, so the six queues and the desk's figures stay on screen. A five-line name pushed them off.
 import { test, expect } from './fixtures';
 import { writeBusyShow } from './busy-show';
+import { unclipped } from './screen-checks';
 
 const NAMES = ['Glow Kit live bundle — serum, tint and sun stick, with a pouch', 'Lip Tint trio — Red, Nude and Berry, with a mirror and a pouch', '✨ ثنائي السيروم — Serum duo 💧🔥 <b>limited</b>'];
 const busy = writeBusyShow((show) => {
@@ -33,5 +34,29 @@ test('desk at 1366×768: long offer names take two lines at most; the queues and
     expect(box, id).not.toBeNull();
     expect((box?.y ?? 0) + (box?.height ?? 0), `${id} bottom inside the queue column (${floor})`).toBeLessThanOrEqual(floor + 0.5);
   }
+  await context.close();
+});
+
+test('desk at 1366×768: a long handle and a list of candidate SKUs wrap inside the comment’s details, not past the pane’s edge', async ({ station, browser }) => {
+  const handle = 'a_very_long_handle_that_never_ends_and_keeps_going_on_and_on';
+  expect(
+    (await station.api('comments.ingest', { comments: [{ platform: 'tiktok', id: 'long-1', author: handle, text: 'is the lip tint trio cruelty free?', lang: 'en' }] })).status,
+  ).toBe(200);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const desk = await station.openView(context, 'moderator', { query: 'as=Ana%20Reyes' });
+  await desk.getByTestId('queue-all').click();
+  await desk.getByTestId('comment-row').filter({ hasText: 'lip tint trio cruelty' }).click();
+  const detail = desk.getByTestId('comment-detail');
+  await expect(detail).toContainText(handle);
+  // "lip tint" fits the trio's three SKUs: the details list them all.
+  await expect(desk.getByTestId('detail-candidates')).toContainText('LIP-TINT-BERRY');
+  const pane = (await desk.locator('.mod-detail').boundingBox())!;
+  for (const dd of await detail.locator('.facts dd').all()) {
+    await unclipped(dd, `detail fact "${(await dd.textContent())?.slice(0, 30)}"`);
+    const box = (await dd.boundingBox())!;
+    expect(box.x + box.width, `detail fact "${(await dd.textContent())?.slice(0, 30)}": right edge inside the pane (${pane.x + pane.width})`).toBeLessThanOrEqual(pane.x + pane.width + 0.5);
+  }
+  const sideways = await desk.locator('.mod-detail').evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(sideways, 'the details pane scrolls sideways').toBe(0);
   await context.close();
 });

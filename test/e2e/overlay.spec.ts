@@ -67,3 +67,110 @@ test('the offer overlay renders the approved price on a transparent page and swi
   await expect(box).toHaveAttribute('data-state', 'empty');
   await expect(box).toHaveText('');
 });
+
+// Seconds of an "mm:ss" the countdown page shows.
+const seconds = (text: string) => {
+  const m = /^(\d{2,}):([0-5]\d)$/.exec(text);
+  if (!m) throw new Error(`not a countdown time: ${JSON.stringify(text)}`);
+  return Number(m[1]) * 60 + Number(m[2]);
+};
+
+test('the countdown overlay shows viewers an offer window: nothing before it, minutes and seconds, each last second, nothing once ended — also where the browser clock is wrong', async ({ station, context }) => {
+  test.setTimeout(90_000);
+  const list = await fetch(`${station.url}/api/device-tokens`, { headers: { authorization: `Bearer ${station.tokens.producer}` } });
+  const token = ((await list.json()) as { result: { tokens: { kind: string; token: string }[] } }).result.tokens.find((t) => t.kind === 'overlay')!.token;
+  expect((await station.api('overlay.show', { overlay: 'countdown', visible: true })).status).toBe(200);
+
+  // Two OBS machines: one with a right clock, one whose wall clock is 7 minutes slow and whose
+  // monotonic clock started 3 hours earlier. Each records what it draws against the real time.
+  const pages = [];
+  for (const skewed of [false, true]) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.addInitScript(`(() => {
+      const realNow = Date.now.bind(Date);
+      const realPerf = performance.now.bind(performance);
+      window.__realNow = realNow;
+      if (${skewed}) {
+        Date.now = () => realNow() - 7 * 60000;
+        performance.now = () => realPerf() + 3 * 3600000;
+      }
+    })()`);
+    await page.goto(`${station.url}/overlay/countdown?token=${token}`);
+    pages.push(page);
+  }
+
+  // Before the window: no segment clock runs either, so viewers see nothing.
+  for (const page of pages) {
+    await expect(page.locator('#countdown')).toHaveAttribute('data-state', 'hidden');
+    await expect(page.locator('#countdown')).toHaveText('');
+  }
+
+  const opened = await station.api<{ window: { endsAt: number; openedAt: number } }>('offer.window', { offerId: OFFER, minutes: 2.5 });
+  expect(opened.status).toBe(200);
+  const { endsAt, openedAt } = opened.body.result!.window;
+  expect(endsAt - openedAt).toBe(150_000);
+
+  // Running: the label names the offer; the time is what is left on the station's clock, in whole
+  // seconds rounded up (the test's clock is the station's: same machine, steady).
+  for (const page of pages) {
+    const box = page.locator('#countdown');
+    await expect(box).toHaveAttribute('data-state', 'running');
+    await expect(box).toHaveAttribute('data-kind', 'window');
+    await expect(box.locator('.label')).toHaveText('Glow Kit live bundle ends in');
+    await expect(box.locator('.time')).toHaveText(/^0[12]:[0-5]\d$/);
+    const before = Date.now();
+    const shown = seconds((await box.locator('.time').textContent()) ?? '');
+    const after = Date.now();
+    expect(shown, 'seconds shown while running').toBeLessThanOrEqual(Math.ceil((endsAt - before) / 1000) + 1);
+    expect(shown, 'seconds shown while running').toBeGreaterThanOrEqual(Math.ceil((endsAt - after) / 1000) - 1);
+  }
+
+  // Record every time each page draws from here on, stamped with the real clock.
+  for (const page of pages)
+    await page.evaluate(`(() => {
+      const el = document.getElementById('countdown');
+      window.__drawn = [];
+      new MutationObserver(() => {
+        const t = el.querySelector('.time');
+        const last = window.__drawn[window.__drawn.length - 1];
+        const item = { state: el.dataset.state, text: t ? t.textContent : '', at: window.__realNow() };
+        if (!last || last.state !== item.state || last.text !== item.text) window.__drawn.push(item);
+      }).observe(el, { childList: true, subtree: true, attributes: true });
+    })()`);
+
+  // Last seconds: the producer cuts the window to about six seconds; the station ends it on time.
+  const cut = await station.api<{ window: { endsAt: number } }>('offer.windowAdjust', { offerId: OFFER, action: 'cut', minutes: 2.4, reason: 'e2e: last seconds' });
+  expect(cut.status).toBe(200);
+  const end = cut.body.result!.window.endsAt;
+  expect(end).toBe(endsAt - 144_000);
+  for (const page of pages) await expect(page.locator('#countdown')).toHaveAttribute('data-state', 'hidden', { timeout: 15_000 });
+
+  // Ended: nothing on screen (the window is over and no segment clock runs).
+  for (const page of pages) await expect(page.locator('#countdown')).toHaveText('');
+
+  for (const [i, page] of pages.entries()) {
+    const what = i === 0 ? 'right clock' : 'skewed clock';
+    const drawn = await page.evaluate<{ state: string; text: string; at: number }[]>('window.__drawn');
+    // From the first draw after the cut reached the page (a redraw may still show the old end before
+    // its frame arrives), every second drawn matches the station's time left at the moment it was
+    // drawn (±1 s for the 250 ms redraw and the socket's delay), counts down, and reaches the last seconds.
+    const all = drawn.filter((d) => d.state === 'running');
+    const first = all.findIndex((d) => seconds(d.text) < 60);
+    expect(first, `${what}: drawn after the cut`).toBeGreaterThanOrEqual(0);
+    const running = all.slice(first);
+    for (const d of running) {
+      const left = Math.ceil((end - d.at) / 1000);
+      expect(seconds(d.text), `${what}: ${d.text} drawn ${end - d.at} ms before the end`).toBeGreaterThanOrEqual(left - 1);
+      expect(seconds(d.text), `${what}: ${d.text} drawn ${end - d.at} ms before the end`).toBeLessThanOrEqual(Math.max(0, left) + 1);
+    }
+    const texts = running.map((d) => seconds(d.text));
+    expect(texts, `${what}: counts down`).toEqual([...texts].sort((a, b) => b - a));
+    expect(texts, `${what}: the last seconds`).toEqual(expect.arrayContaining([3, 2, 1]));
+    // It goes off once the window's time is up, not before, and promptly.
+    const off = drawn.find((d) => d.state === 'hidden')!;
+    expect(off, `${what}: hidden at the end`).toBeTruthy();
+    expect(off.at, `${what}: hidden after the end`).toBeGreaterThanOrEqual(end);
+    expect(off.at - end, `${what}: hidden promptly`).toBeLessThan(1_500);
+  }
+});

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { writeBusyShow } from './busy-show';
+import { currentRowWhole } from './screen-checks';
 
 const LONG_OFFER = 'Lip Tint trio — Red, Nude and Berry, with a mirror and a pouch';
 const RTL_OFFER = '✨ ثنائي السيروم — Serum duo 💧🔥';
@@ -147,10 +148,14 @@ test('a tour of every view on a busy show: screenshots, and no role page scrolls
   await expect(producer.getByTestId('comments-summary')).not.toContainText('Comments · 0');
   await producer.waitForTimeout(1000);
   await shot(producer, 'producer-1920x1080');
+  // The long segment title keeps to one line of the deck list's sticky header: wrapped to two at
+  // 1366×768, the header covered the current cue.
+  await currentRowWhole(producer, 'current cue under a long segment title at 1920×1080');
   await producer.setViewportSize(LAPTOP);
   await producer.waitForTimeout(300);
   await shot(producer, 'producer-1366x768');
   await noSidewaysScroll(producer, 'producer live');
+  await currentRowWhole(producer, 'current cue under a long segment title at 1366×768');
   await producer.getByTestId('tab-setup').click();
   await producer.waitForTimeout(300);
   await shot(producer, 'producer-setup-1366x768');

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { OVERLAY_NAMES, type OverlayName } from '../../shared/contract/index';
 import type { Route } from '../transport/route-table';
+import { countdownTime } from './overlay-countdown';
 
 export function isOverlayName(v: string): v is OverlayName {
   return (OVERLAY_NAMES as readonly string[]).includes(v);
@@ -70,7 +71,7 @@ const SCRIPT = `
   // dir=auto: a question or a name in Arabic or Hebrew reads right to left, aligned to its own side.
   function line(cls, text){ var d = el(cls); d.textContent = String(text); d.dir = 'auto'; return d; }
   function clear(){ content = null; box.className = 'box'; box.replaceChildren(); box.setAttribute('data-state', 'empty'); }
-  function mmss(ms){ var s = Math.max(0, Math.ceil(ms/1000)); var m = Math.floor(s/60); s = s%60; return (m<10?'0':'')+m+':'+(s<10?'0':'')+s; }
+  var countdownTime = ${String(countdownTime)};
   function draw(){
     var c = content; box.replaceChildren();
     if (!c) { clear(); return; }
@@ -83,7 +84,7 @@ const SCRIPT = `
       box.className = 'box on'; box.setAttribute('data-state','live'); return;
     }
     if (name === 'countdown' && c.countdown) {
-      box.append(line('label', c.countdown.label), line('time', mmss(c.countdown.endsAt - (performance.now() + skew))));
+      box.append(line('label', c.countdown.label), line('time', countdownTime(c.countdown.endsAt, performance.now() + skew)));
       box.className = 'box on'; box.setAttribute('data-state','running'); box.setAttribute('data-kind', c.countdown.kind || 'segment'); return;
     }
     if (name === 'question' && c.question) {

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock, formatCount, formatPct, formatWhen } from './format';
+import { formatAge, formatClock, formatCount, formatLeft, formatPct, formatWhen } from './format';
 
 describe('format', () => {
   it('counts clocks, negative past the plan', () => {
     expect(formatClock(65_000)).toBe('01:05');
     expect(formatClock(3_725_000)).toBe('1:02:05');
     expect(formatClock(-12_400)).toBe('-00:12');
+    // Less than a second over is no second over: never "-00:00".
+    expect(formatClock(-400)).toBe('00:00');
+  });
+  it('counts time left rounded up (00:00 only once it is up, as the countdown overlay shows viewers), and the overrun as clocks do', () => {
+    expect(formatLeft(300_000)).toBe('05:00');
+    expect(formatLeft(299_200.5)).toBe('05:00');
+    expect(formatLeft(299_000)).toBe('04:59');
+    expect(formatLeft(0.5)).toBe('00:01');
+    expect(formatLeft(0)).toBe('00:00');
+    expect(formatLeft(-400)).toBe('00:00');
+    expect(formatLeft(-1_400)).toBe('-00:01');
+    expect(formatLeft(3_599_001)).toBe('1:00:00');
   });
   it('says ages in words', () => {
     expect(formatAge(12_900)).toBe('12 s');

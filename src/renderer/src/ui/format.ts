@@ -1,12 +1,22 @@
 // Formatting shared by every view: clocks, durations, ages. Pure, so they are unit-tested.
 export function formatClock(ms: number): string {
-  const neg = ms < 0;
   const s = Math.floor(Math.abs(ms) / 1000);
+  // Less than a second over is no second over: never "-00:00".
+  const neg = ms < 0 && s > 0;
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
   const body = h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` : `${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
   return neg ? `-${body}` : body;
+}
+
+/**
+ * A countdown's time left: whole seconds rounded up, so it reads 00:00 only once the time is up, the
+ * way the countdown overlay shows viewers (station/overlay/overlay-countdown.ts) — host, producer and
+ * viewers read the same second. Past the end, the overrun as formatClock writes it ("-00:12").
+ */
+export function formatLeft(ms: number): string {
+  return formatClock(ms > 0 ? Math.ceil(ms / 1000) * 1000 : ms);
 }
 
 export function formatAge(ms: number): string {

@@ -11,7 +11,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { StatusBadge } from '../../ui/StatusDot';
 import { useHotkeys } from '../../ui/hotkeys';
 import { useNow } from '../../ui/use-now';
-import { formatClock } from '../../ui/format';
+import { formatClock, formatLeft } from '../../ui/format';
 import { clocks } from './host-card.logic';
 import {
   cueIds,
@@ -140,7 +140,7 @@ export function CueDeckPanel() {
               <span className="muted small deck-seg-title" title={cues.current?.segmentTitle}>
                 {cues.current?.segmentTitle ?? 'SEGMENT'}{' '}
               </span>
-              <span className="num">{c.segment === null ? '--:--' : formatClock(c.segment)}</span>
+              <span className="num">{c.segment === null ? '--:--' : c.segmentPlanned ? formatLeft(c.segment) : formatClock(c.segment)}</span>
             </span>
             {cues.showStartedAt === null ? (
               <Button variant="ok" onClick={() => void act('show.clock', { action: 'start' })} data-testid="clock-start">
@@ -270,7 +270,7 @@ export function CueDeckPanel() {
             <ul className="deck-list" ref={listRef} data-testid="deck-list" tabIndex={0} aria-label="Cues of the loaded script">
               {rows.map((r) =>
                 r.type === 'segment' ? (
-                  <li key={`s:${r.id}`} className="deck-seg">
+                  <li key={`s:${r.id}`} className="deck-seg" title={r.title}>
                     {r.title}
                     {r.plannedSeconds ? ` · ${formatClock(r.plannedSeconds * 1000)}` : ''}
                   </li>

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useSlice } from '../../state/station.store';
 import { useHotkeys } from '../../ui/hotkeys';
 import { useNow } from '../../ui/use-now';
-import { formatClock } from '../../ui/format';
+import { formatClock, formatLeft } from '../../ui/format';
 import { cardText, clocks, mirrorFromQuery, offerBanners, segmentLevel } from './host-card.logic';
 import { useFitText } from './use-fit-text';
 import { useWholeOrHidden } from '../../ui/use-whole-or-hidden';
@@ -73,7 +73,7 @@ export function HostCueCard(props: { saidAbove: ReadonlySet<string> }) {
             data-level={segmentLevel(c, cues.segmentPlannedSeconds)}
           >
             <span className="host-clock-label">{c.segmentPlanned ? 'SEGMENT LEFT' : 'SEGMENT'}</span>
-            <span className="num">{c.segment === null ? '--:--' : formatClock(c.segment)}</span>
+            <span className="num">{c.segment === null ? '--:--' : c.segmentPlanned ? formatLeft(c.segment) : formatClock(c.segment)}</span>
           </div>
         </div>
         {banners

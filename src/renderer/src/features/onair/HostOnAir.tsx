@@ -3,7 +3,7 @@
 import { useSlice } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
 import { useHotkeys } from '../../ui/hotkeys';
-import { formatClock } from '../../ui/format';
+import { formatLeft } from '../../ui/format';
 import { activeWindows, windowLine } from './window.logic';
 import './onair.css';
 
@@ -35,7 +35,7 @@ export function HostOnAir(props: { now: number; part: 'talkback' | 'numbers' }) 
   if (share.window) {
     for (const w of windows) {
       const line = windowLine(w, props.now);
-      numbers.push({ key: `${w.offerId}-window`, name: w.offerName, label: line.leftMs === null ? '' : 'ENDS IN', value: line.leftMs === null ? line.text : formatClock(line.leftMs + 999), level: line.level === 'ok' ? 'ok' : line.level });
+      numbers.push({ key: `${w.offerId}-window`, name: w.offerName, label: line.leftMs === null ? '' : 'ENDS IN', value: line.leftMs === null ? line.text : formatLeft(line.leftMs), level: line.level === 'ok' ? 'ok' : line.level });
     }
   }
   const cta = share.window ? windows.find((w) => w.cta)?.cta ?? null : null;

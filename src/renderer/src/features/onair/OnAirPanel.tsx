@@ -8,7 +8,7 @@ import { Panel } from '../../ui/Panel';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
 import { useHotkeys } from '../../ui/hotkeys';
-import { formatClock, formatTimeOfDay } from '../../ui/format';
+import { formatClock, formatLeft, formatTimeOfDay } from '../../ui/format';
 import { readLine } from './talkback.logic';
 import { activeWindows, windowLine } from './window.logic';
 import { overUnderText, rundown } from './rundown.logic';
@@ -61,7 +61,7 @@ function useWindowSummary(): string {
   const w = activeWindows(windows)[0];
   if (!w) return '';
   const line = windowLine(w, now);
-  return ` · ${line.leftMs === null ? 'ending' : formatClock(line.leftMs + 999)} · ${w.offerName}`;
+  return ` · ${line.leftMs === null ? 'ending' : formatLeft(line.leftMs)} · ${w.offerName}`;
 }
 
 function TalkbackTab() {
@@ -130,7 +130,7 @@ function WindowTab() {
             {w && line ? (
               <>
                 <div className={`onair-countdown onair-${line.level}`} data-testid={`window-left-${o.id}`}>
-                  {line.text} {line.leftMs !== null ? <span className="num">{formatClock(line.leftMs + 999)}</span> : null}
+                  {line.text} {line.leftMs !== null ? <span className="num">{formatLeft(line.leftMs)}</span> : null}
                 </div>
                 {w.cta ? <div className="onair-cta">Read: {w.cta.text}</div> : null}
                 <div className="onair-row">

@@ -80,6 +80,17 @@ describe('status bar', () => {
     expect(segmentLine({ ...cues, segmentStartedAt: null, showStartedAt: null }, 5)).toEqual({ title: 'Demo', time: null, over: false });
   });
 
+  it('counts the time left as the countdown overlay shows viewers: rounded up, 00:00 only once it is up', () => {
+    // A 12-minute segment 0.3 s in reads its whole 12 minutes (it read 11:59, a second under the overlay).
+    const cues = { current: { segmentTitle: 'Demo' }, showStartedAt: 0, segmentStartedAt: 0, segmentPlannedSeconds: 720 } as unknown as CuesState;
+    expect(segmentLine(cues, 300)).toEqual({ title: 'Demo', time: '12:00 left', over: false });
+    expect(segmentLine(cues, 8_400)).toEqual({ title: 'Demo', time: '11:52 left', over: false });
+    expect(segmentLine(cues, 719_001.5)).toEqual({ title: 'Demo', time: '00:01 left', over: false });
+    expect(segmentLine(cues, 720_000)).toEqual({ title: 'Demo', time: '00:00 left', over: false });
+    expect(segmentLine(cues, 720_400)).toEqual({ title: 'Demo', time: '00:00 over', over: true });
+    expect(segmentLine(cues, 721_000)).toEqual({ title: 'Demo', time: '00:01 over', over: true });
+  });
+
   it('puts orders against the cap when there is one', () => {
     expect(ordersText({ orders: 12, cap: { orders: 50, bonus: 'b', reached: false, reachedAt: null, bonusRemoval: null } })).toBe('12/50');
     expect(ordersText({ orders: 3, cap: null })).toBe('3 orders');

@@ -3,7 +3,7 @@
 // segment and its time left, and each offer's orders against its cap.
 import type { Alert, AlertLevel, CuesState, ObsState, OfferView } from '../../../../shared/contract/index';
 import type { Level } from '../../ui/StatusDot';
-import { formatClock } from '../../ui/format';
+import { formatClock, formatLeft } from '../../ui/format';
 import { clocks } from '../cues/host-card.logic';
 import { sameCause, type Emergency } from '../emergency/emergency.logic';
 
@@ -80,7 +80,7 @@ export function segmentLine(cues: CuesState | null, now: number): SegmentLine | 
   const c = clocks(cues, now);
   if (c.segment === null) return { title: cues.current.segmentTitle, time: null, over: false };
   if (!c.segmentPlanned) return { title: cues.current.segmentTitle, time: formatClock(c.segment), over: false };
-  return { title: cues.current.segmentTitle, time: c.segmentOver ? `${formatClock(-c.segment)} over` : `${formatClock(c.segment)} left`, over: c.segmentOver };
+  return { title: cues.current.segmentTitle, time: c.segmentOver ? `${formatClock(-c.segment)} over` : `${formatLeft(c.segment)} left`, over: c.segmentOver };
 }
 
 export function ordersText(o: Pick<OfferView, 'orders' | 'cap'>): string {
