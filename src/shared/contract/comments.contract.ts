@@ -166,6 +166,21 @@ export interface GroupWorkProgress {
   total: number;
 }
 
+/**
+ * A public reply whose outcome is unknown: the station stopped (or could not record) after handing
+ * it to the chat and before noting that it went out, so it may already be in the room. It is not
+ * posted again until a person who checked the room settles it (`comments.unsurePost`).
+ */
+export interface UnsurePost {
+  id: number;
+  platform: string;
+  room: string | null;
+  text: string;
+  /** The person whose answer it was, and when it was being posted. */
+  by: string;
+  at: number;
+}
+
 /** The product pinned in the live (TikTok's shop pin, or set by hand): "this one" and "#2" resolve to it. */
 export interface PinnedProduct {
   sku: string | null;
@@ -201,6 +216,8 @@ export interface CommentsState {
   deskVersion?: number;
   /** Big work items being handled in steps right now, and how far each is. */
   answering?: GroupWorkProgress[];
+  /** Replies that may already be in their room (the station stopped while posting them): a person must say which. */
+  unsurePosts?: UnsurePost[];
 }
 
 export interface IngestRejection {
@@ -312,6 +329,13 @@ export const commentCommands = {
         by,
       })
       .strict(),
+  }),
+  'comments.unsurePost': command<{ post: UnsurePost; unsurePosts: UnsurePost[] }>()({
+    summary:
+      'Settle a reply whose outcome is unknown (the station stopped while posting it; see `unsurePosts` in the comments slice) after checking its room: `inRoom` — it is there, so a retry counts it `alreadySent` and does not post it; `postAgain` — it is not, so the next answer posts it. Until then every answer that would post it there is refused. Audited with the person\'s name, room and text.',
+    roles: COMMENT_DESK,
+    kind: 'write',
+    args: z.object({ id: z.number().int().positive(), choice: z.enum(['inRoom', 'postAgain']), by }).strict(),
   }),
   'comment.claim': command<{ comment: CommentRecord }>()({
     summary: 'Claim a comment to answer it; a comment has one claimer at a time.',
