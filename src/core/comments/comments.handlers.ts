@@ -352,7 +352,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
 
     'comments.unsurePost': ({ id, choice, by }, ctx) => {
       const who = person(by, ctx);
-      const post = posted.unsurePosts().find((u) => u.id === id);
+      const post = posted.unsurePost(id);
       if (!post) throw conflict('There is no reply of unknown outcome with this id: it was settled already, or it is being posted right now.');
       // With the command's rows: the choice lands with its audit row, or neither does.
       ctx.write(() => {

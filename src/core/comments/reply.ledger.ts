@@ -44,6 +44,8 @@ export interface ReplyLedger {
   unsure(postKey: string, askerIds: readonly string[]): UnsurePost | null;
   /** Every post whose outcome is unknown, oldest first (at most `limit`). */
   unsurePosts(limit?: number): UnsurePost[];
+  /** One post whose outcome is unknown, by its id (null: settled, in flight here, or none). */
+  unsurePost(intentId: number): UnsurePost | null;
   /** A person settled an unknown post: `inRoom` notes it as sent, `postAgain` clears it. Null when there is none by this id. */
   settle(intentId: number, choice: 'inRoom' | 'postAgain'): UnsurePost | null;
   /** Forgotten posts whose asker rows are still to delete (0 when caught up). */
@@ -188,6 +190,10 @@ export function createReplyLedger(db: Db, options: ReplyLedgerOptions = {}): Rep
       return r ? asUnsure(r) : null;
     },
     unsurePosts: (limit = 50) => intents.all(limit + inFlight.size).filter((r) => !inFlight.has(r.id)).slice(0, limit).map(asUnsure),
+    unsurePost(intentId) {
+      const r = inFlight.has(intentId) ? undefined : intent.get(intentId);
+      return r ? asUnsure(r) : null;
+    },
     settle(intentId, choice) {
       if (inFlight.has(intentId)) return null;
       const r = intent.get(intentId);
