@@ -64,8 +64,8 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
    * again when the moderator retries the rest). `untilFailure`: stop at the first failure (one work
    * item, which is answered whole or not at all: no further room gets a post that will be retried).
    * A room an earlier try already reached for these askers is skipped and counted (reply.ledger.ts);
-   * one whose earlier post has an unknown outcome (the station stopped mid-post) is held back, in
-   * `failed` and `unsure`, until a person settles it.
+   * one whose earlier post has an unknown outcome (the station stopped mid-post), or is being posted
+   * by another command right now, is held back, in `failed` and `unsure` (answered as a conflict).
    */
   const postOncePerRoom = async (
     groups: { members: CommentRecord[]; text: string }[],
@@ -92,10 +92,13 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         alreadySent += 1;
         continue;
       }
-      // An earlier try may have posted it here (the station stopped mid-post): not again until a person says.
+      // An earlier try may have posted it here (the station stopped mid-post): not again until a person
+      // says. Another command posting it here right now (an item's answer while one of its comments is
+      // answered alone): not twice; wait for it.
       const earlier = posted.unsure(k, askers);
-      if (earlier) {
-        notSent.set(k, unsureText(earlier));
+      const flying = earlier ? null : posted.posting(k, askers);
+      if (earlier || flying) {
+        notSent.set(k, earlier ? unsureText(earlier) : `The reply "${text}" is being posted in ${flying!.room ?? 'the chat'} right now (${flying!.by}'s answer); wait for it, it reaches this asker too.`);
         unsure.add(k);
         if (untilFailure) break;
         continue;

@@ -228,3 +228,22 @@ describe('a post the chat took just before the station died (outcome unknown)', 
     expect(await b.status()).toEqual({ north: 'answered', south: 'answered' });
   });
 });
+
+describe('a post still on its way', () => {
+  it('one comment of an item whose reply is being posted in its room is not posted there a second time meanwhile', async () => {
+    const posted: string[] = [];
+    const r = await twoRooms(undefined, posted);
+    // South has the reply; the station has not heard back yet.
+    r.taken.add('south');
+    void r.core.dispatch('cluster.answer', { clusterId: r.clusterId, macroId: 'shipping', send: true, by: 'Ana Reyes' }, moderator).catch(() => undefined);
+    await until(() => posted.length === 2, 2000, 'both rooms took the reply, south not acknowledged');
+    const one = await Promise.race([
+      r.core.dispatch('comment.answer', { id: await idIn(r.core, 'south'), macroId: 'shipping', send: true, by: 'Dewi' }, moderator),
+      new Promise((resolve) => setTimeout(() => resolve('still posting'), 1000)),
+    ]);
+    expect(posted).toEqual(['north', 'south']);
+    expect(one).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/being posted in south right now \(Ana Reyes's answer\)/) } });
+    // Not a post of unknown outcome: nobody is asked to settle it while it is on its way.
+    expect(r.core.state.get('comments').unsurePosts ?? []).toEqual([]);
+  });
+});

@@ -42,6 +42,8 @@ export interface ReplyLedger {
   refused(intentId: number): void;
   /** A post of this text to this room for any of these askers whose outcome is unknown, if any. */
   unsure(postKey: string, askerIds: readonly string[]): UnsurePost | null;
+  /** A post of this text to this room for any of these askers that this run is posting right now, if any. */
+  posting(postKey: string, askerIds: readonly string[]): UnsurePost | null;
   /** Every post whose outcome is unknown, oldest first (at most `limit`). */
   unsurePosts(limit?: number): UnsurePost[];
   /** One post whose outcome is unknown, by its id (null: settled, in flight here, or none). */
@@ -114,6 +116,13 @@ export function createReplyLedger(db: Db, options: ReplyLedgerOptions = {}): Rep
   const inFlight = new Set<number>();
   const asUnsure = (r: IntentRow): UnsurePost => ({ id: r.id, platform: r.platform, room: r.room, text: r.text, by: r.by, at: r.at });
 
+  /** An intent for this post and any of these askers: one in flight here, or one whose outcome is unknown. */
+  const intentFor = (postKey: string, askerIds: readonly string[], flying: boolean): UnsurePost | null => {
+    if (askerIds.length === 0 || hasIntent.get(postKey) === undefined) return null;
+    const r = overlapping.all(postKey, JSON.stringify(askerIds)).find((x) => inFlight.has(x.id) === flying);
+    return r ? asUnsure(r) : null;
+  };
+
   let draining = false;
   let stopped = false;
   /** Deletes one chunk of a forgotten post's askers, then yields the loop before the next. */
@@ -184,11 +193,8 @@ export function createReplyLedger(db: Db, options: ReplyLedgerOptions = {}): Rep
       inFlight.delete(intentId);
       dropIntent.run(intentId);
     },
-    unsure(postKey, askerIds) {
-      if (askerIds.length === 0 || hasIntent.get(postKey) === undefined) return null;
-      const r = overlapping.all(postKey, JSON.stringify(askerIds)).find((x) => !inFlight.has(x.id));
-      return r ? asUnsure(r) : null;
-    },
+    unsure: (postKey, askerIds) => intentFor(postKey, askerIds, false),
+    posting: (postKey, askerIds) => intentFor(postKey, askerIds, true),
     unsurePosts: (limit = 50) => intents.all(limit + inFlight.size).filter((r) => !inFlight.has(r.id)).slice(0, limit).map(asUnsure),
     unsurePost(intentId) {
       const r = inFlight.has(intentId) ? undefined : intent.get(intentId);
