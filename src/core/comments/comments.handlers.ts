@@ -1,7 +1,7 @@
 // The comment commands. A comment has one holder at a time: the check and the claim happen in one
 // synchronous step of the dispatcher, so two moderators can never both hold it; everyone else is
 // told who is replying.
-import { incomingCommentSchema, type CommentRecord, type DeskItem, type IngestRejection } from '../../shared/contract/index';
+import { incomingCommentSchema, type CommentRecord, type DeskItem, type IngestRejection, type UnsurePost } from '../../shared/contract/index';
 import type { commentCommands } from '../../shared/contract/index';
 import type { Handlers, SliceOf } from '../dispatch/handler';
 import type { HandlerContext } from '../dispatch/handler';
@@ -54,15 +54,24 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
   const posted = svc.replies;
   /** Where one public reply goes: a room of a source, with one text. */
   const postKey = (m: CommentRecord, text: string) => `${m.source}|${m.room ?? ''}|${text}`;
+  /** What a held-back post says: it may be in the room already, and a person must say which. */
+  const unsureText = (u: UnsurePost) =>
+    `The reply "${u.text}" may already be in ${u.room ?? 'the chat'} on ${u.platform}: the station stopped while posting it there (${u.by}'s answer). Check that room, then say on the desk whether it is there or should be posted again.`;
   /**
    * One public reply per room (and text) where the source can post: every asker there sees it, and
    * a room is not flooded with the same answer once per comment. `failed` says which did not go out
    * and why, so a bulk marks answered only what was posted (a room that got its reply must not get it
    * again when the moderator retries the rest). `untilFailure`: stop at the first failure (one work
    * item, which is answered whole or not at all: no further room gets a post that will be retried).
-   * A room an earlier try already reached for these askers is skipped and counted (reply.ledger.ts).
+   * A room an earlier try already reached for these askers is skipped and counted (reply.ledger.ts);
+   * one whose earlier post has an unknown outcome (the station stopped mid-post), or is being posted
+   * by another command right now, is held back, in `failed` and `unsure` (answered as a conflict).
    */
-  const postOncePerRoom = async (groups: { members: CommentRecord[]; text: string }[], untilFailure = false): Promise<{ sent: number; alreadySent: number; failed: Map<string, string> }> => {
+  const postOncePerRoom = async (
+    groups: { members: CommentRecord[]; text: string }[],
+    who: string,
+    untilFailure = false,
+  ): Promise<{ sent: number; alreadySent: number; failed: Map<string, string>; unsure: Set<string> }> => {
     const posts = new Map<string, { m: CommentRecord; text: string; askers: string[] }>();
     for (const { members, text } of groups)
       for (const m of members) {
@@ -74,6 +83,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
     let sent = 0;
     let alreadySent = 0;
     const notSent = new Map<string, string>();
+    const unsure = new Set<string>();
     for (const [k, { m, text, askers }] of posts) {
       const source = svc.sources.get(m.source);
       if (!source?.reply) continue;
@@ -82,27 +92,53 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         alreadySent += 1;
         continue;
       }
+      // An earlier try may have posted it here (the station stopped mid-post): not again until a person
+      // says. Another command posting it here right now (an item's answer while one of its comments is
+      // answered alone): not twice; wait for it.
+      const earlier = posted.unsure(k, askers);
+      const flying = earlier ? null : posted.posting(k, askers);
+      if (earlier || flying) {
+        notSent.set(k, earlier ? unsureText(earlier) : `The reply "${text}" is being posted in ${flying!.room ?? 'the chat'} right now (${flying!.by}'s answer); wait for it, it reaches this asker too.`);
+        unsure.add(k);
+        if (untilFailure) break;
+        continue;
+      }
+      // Intent first: a station that dies once the chat has the post leaves this behind, and the post is not re-sent unasked.
+      let intent: number;
+      try {
+        intent = posted.sending(k, askers, { platform: m.platform, room: m.room, text, by: who, at: svc.now() });
+      } catch (error) {
+        throw unavailable(`The reply was not sent: the station could not record that it is posting it (${(error as Error).message}). Nobody was marked answered.`);
+      }
       try {
         await source.reply({ room: m.room, messageId: m.messageId, author: m.author }, text);
       } catch (error) {
+        // The chat said no: it is not in the room. (Should the intent not clear, the post only reads as unknown.)
+        try {
+          posted.refused(intent);
+        } catch {
+          /* left as unknown: a person checks the room */
+        }
         notSent.set(k, `The reply was not sent on ${m.platform}: ${(error as Error).message}.`);
         if (untilFailure) break;
         continue;
       }
       // Committed on its own before anything else: a crash after this line cannot lead to a second post here.
       try {
-        posted.note(k, askers);
+        posted.sent(intent, k, askers);
       } catch (error) {
-        // The room has the reply but the station could not record it: stop here, and say so, rather
-        // than let a retry post it again unawares.
+        // The room has the reply but the station could not record it: stop here, and say so; its
+        // intent stays, so the retry holds this room back until a person settles it.
         throw failed(
           `The reply went out on ${m.platform}${m.room ? ` in ${m.room}` : ''}, but the station could not record it (${(error as Error).message}); check that room before answering again. Nobody was marked answered.`,
         );
       }
       sent += 1;
     }
-    return { sent, alreadySent, failed: notSent };
+    return { sent, alreadySent, failed: notSent, unsure };
   };
+  /** Whether a group's reply was held back in one of its rooms as possibly posted already. */
+  const heldBack = (members: CommentRecord[], text: string, unsure: Set<string>) => members.some((m) => unsure.has(postKey(m, text)));
   /** Why a group's reply did not go out in one of its rooms, or null when every post went out. */
   const failedPost = (members: CommentRecord[], text: string, notSent: Map<string, string>): string | null => {
     for (const m of members) {
@@ -227,9 +263,10 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         let alreadySent = 0;
         if (send) {
           const members = svc.repo.getMany(cl.memberIds());
-          const out = await postOncePerRoom([{ members, text }], true);
+          const out = await postOncePerRoom([{ members, text }], who, true);
           const why = failedPost(members, text, out.failed);
           const reached = out.sent + out.alreadySent;
+          if (why !== null && heldBack(members, text, out.unsure)) throw conflict(`${why} Nobody was marked answered.`);
           if (why !== null) throw failed(`${why}${reached > 0 ? ` It went out in ${reached} other room(s); a retry will not post there again.` : ''} Nobody was marked answered.`);
           sent = out.sent;
           alreadySent = out.alreadySent;
@@ -291,7 +328,7 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         let notSent = new Map<string, string>();
         if (action === 'answer' && send && picked.length > 0) {
           const groups = picked.map(({ cl, text }) => ({ cl, text: text as string, members: svc.repo.getMany(cl.memberIds()) }));
-          const out = await postOncePerRoom(groups);
+          const out = await postOncePerRoom(groups, who);
           sent = out.sent;
           alreadySent = out.alreadySent;
           notSent = out.failed;
@@ -314,6 +351,24 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
       } finally {
         for (const release of releases) release();
       }
+    },
+
+    'comments.unsurePost': ({ id, choice, by }, ctx) => {
+      const who = person(by, ctx);
+      const post = posted.unsurePost(id);
+      if (!post) throw conflict('There is no reply of unknown outcome with this id: it was settled already, or it is being posted right now.');
+      // With the command's rows: the choice lands with its audit row, or neither does.
+      ctx.write(() => {
+        if (!posted.settle(id, choice)) throw conflict('This reply was settled meanwhile.');
+      });
+      ctx.audit({
+        command: 'comments.reply.unsure',
+        args: { platform: post.platform, room: post.room, text: post.text, choice, answeredBy: post.by },
+        actor: who,
+        detail: choice === 'inRoom' ? `${who} checked ${post.room ?? 'the chat'}: the reply is there; it will not be posted again` : `${who} checked ${post.room ?? 'the chat'}: the reply is not there; the next answer posts it`,
+      });
+      svc.publisher.stale();
+      return { post, unsurePosts: posted.unsurePosts().filter((u) => u.id !== id) };
     },
 
     'comment.claim': ({ id, by }, ctx) => {
@@ -358,9 +413,9 @@ export function createCommentHandlers(svc: CommentsService): Handlers<CommentCom
         if (!source?.reply) throw conflict(`Replies cannot be sent on ${c.platform} from this station; copy the reply instead.`);
         // Through the ledger: the same reply an earlier try (its work item's, before a restart) posted
         // in this room for this asker is not posted again.
-        const out = await postOncePerRoom([{ members: [c], text: reply }], true);
+        const out = await postOncePerRoom([{ members: [c], text: reply }], who, true);
         const why = failedPost([c], reply, out.failed);
-        if (why !== null) throw failed(why);
+        if (why !== null) throw out.unsure.size > 0 ? conflict(why) : failed(why);
         sent = out.sent > 0;
         alreadySent = out.alreadySent > 0;
       }

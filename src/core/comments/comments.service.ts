@@ -164,8 +164,10 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
       answerPins: [...answerPins.values()],
       deskVersion: clusters.version(),
       answering: work.progress(),
+      unsurePosts: replies.unsurePosts(),
     };
   };
+  const replies = createReplyLedger(ctx.db);
   const publisher = createCommentsPublisher({ state: ctx.state, summary });
   /** The pending start of the jobs a stop cut short (after a show load). */
   let resuming: NodeJS.Immediate | null = null;
@@ -344,7 +346,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     pipeline,
     publisher,
     work,
-    replies: createReplyLedger(ctx.db),
+    replies,
     now: steadyNow,
     config: () => cfg,
     triage: () => triage,
@@ -506,6 +508,7 @@ export function createCommentsService(ctx: ModuleContext, ports: CommentsPorts):
     },
     async close() {
       work.stop();
+      replies.stop();
       if (resuming) clearImmediate(resuming);
       resuming = null;
       await sourceManager.close();

@@ -166,6 +166,21 @@ export interface GroupWorkProgress {
   total: number;
 }
 
+/**
+ * A public reply whose outcome is unknown: the station stopped (or could not record) after handing
+ * it to the chat and before noting that it went out, so it may already be in the room. It is not
+ * posted again until a person who checked the room settles it (`comments.unsurePost`).
+ */
+export interface UnsurePost {
+  id: number;
+  platform: string;
+  room: string | null;
+  text: string;
+  /** The person whose answer it was, and when it was being posted. */
+  by: string;
+  at: number;
+}
+
 /** The product pinned in the live (TikTok's shop pin, or set by hand): "this one" and "#2" resolve to it. */
 export interface PinnedProduct {
   sku: string | null;
@@ -201,6 +216,8 @@ export interface CommentsState {
   deskVersion?: number;
   /** Big work items being handled in steps right now, and how far each is. */
   answering?: GroupWorkProgress[];
+  /** Replies that may already be in their room (the station stopped while posting them): a person must say which. */
+  unsurePosts?: UnsurePost[];
 }
 
 export interface IngestRejection {
@@ -287,7 +304,7 @@ export const commentCommands = {
   }),
   'cluster.answer': command<{ answered: number; skipped: number; sent: number; alreadySent: number; pinned: boolean }>()({
     summary:
-      'Answer every open comment of a work item with one approved reply (in their language; the paused text while its offer is paused). `send: true` posts it once per room where the source can (`alreadySent`: rooms an earlier, failed try already reached for these askers, not posted again); `pin: true` leaves the answer pinned so later identical questions are attached to it. A big item is answered in steps of a few hundred (each committed with its audit rows; the station answers other commands in between, and `answering` in the comments slice shows how far it is); the reply comes when every member is answered, and counts them. Comments arriving after the replies went out are not in it: they wait as a new item (or are attached to the pin).',
+      'Answer every open comment of a work item with one approved reply (in their language; the paused text while its offer is paused). `send: true` posts it once per room where the source can (`alreadySent`: rooms an earlier, failed try already reached for these askers, not posted again; a room whose earlier post has an unknown outcome — the station stopped mid-post — refuses the answer as `conflict` until `comments.unsurePost` settles it); `pin: true` leaves the answer pinned so later identical questions are attached to it. A big item is answered in steps of a few hundred (each committed with its audit rows; the station answers other commands in between, and `answering` in the comments slice shows how far it is); the reply comes when every member is answered, and counts them. Comments arriving after the replies went out are not in it: they wait as a new item (or are attached to the pin).',
     roles: COMMENT_DESK,
     kind: 'write',
     args: z.object({ clusterId, macroId: z.string().min(1).max(64), send: z.boolean().default(false), pin: z.boolean().default(false), by }).strict(),
@@ -300,7 +317,7 @@ export const commentCommands = {
   }),
   'comments.bulk': command<{ done: number; skipped: { id: string; reason: string }[]; sent: number; alreadySent: number }>()({
     summary:
-      'Act on a selection of up to 100 work items at once: answer each with one macro (in its language), dismiss, or escalate every open comment in them. With `send: true` an answer is posted once per room and language where the source can post; `sent` counts the posts, and an item whose post failed is skipped (with the reason), not answered; a retry posts nothing twice (`alreadySent` counts the rooms an earlier try reached, not posted again). A big item is handled in steps, as for `cluster.answer`; an item someone is already answering is skipped.',
+      'Act on a selection of up to 100 work items at once: answer each with one macro (in its language), dismiss, or escalate every open comment in them. With `send: true` an answer is posted once per room and language where the source can post; `sent` counts the posts, and an item whose post failed is skipped (with the reason), not answered; a retry posts nothing twice (`alreadySent` counts the rooms an earlier try reached, not posted again; an item whose post in a room has an unknown outcome — the station stopped mid-post — is skipped with that reason until `comments.unsurePost` settles it). A big item is handled in steps, as for `cluster.answer`; an item someone is already answering is skipped.',
     roles: COMMENT_DESK,
     kind: 'write',
     args: z
@@ -312,6 +329,13 @@ export const commentCommands = {
         by,
       })
       .strict(),
+  }),
+  'comments.unsurePost': command<{ post: UnsurePost; unsurePosts: UnsurePost[] }>()({
+    summary:
+      'Settle a reply whose outcome is unknown (the station stopped while posting it; see `unsurePosts` in the comments slice) after checking its room: `inRoom` — it is there, so a retry counts it `alreadySent` and does not post it; `postAgain` — it is not, so the next answer posts it. Until then every answer that would post it there is refused. Audited with the person\'s name, room and text.',
+    roles: COMMENT_DESK,
+    kind: 'write',
+    args: z.object({ id: z.number().int().positive(), choice: z.enum(['inRoom', 'postAgain']), by }).strict(),
   }),
   'comment.claim': command<{ comment: CommentRecord }>()({
     summary: 'Claim a comment to answer it; a comment has one claimer at a time.',
@@ -327,7 +351,7 @@ export const commentCommands = {
   }),
   'comment.answer': command<{ comment: CommentRecord; sent: boolean; alreadySent: boolean }>()({
     summary:
-      'Mark a claimed comment answered, with the approved reply macro used (none when answered on air). `send: true` posts it on the platform where the source can (`alreadySent`: an earlier try — its work item\'s answer, before a restart too — already posted this reply in its room for this asker, so it is not posted again).',
+      'Mark a claimed comment answered, with the approved reply macro used (none when answered on air). `send: true` posts it on the platform where the source can (`alreadySent`: an earlier try — its work item\'s answer, before a restart too — already posted this reply in its room for this asker, so it is not posted again; refused as `conflict` while an earlier post of it there has an unknown outcome, until `comments.unsurePost` settles it).',
     roles: COMMENT_DESK,
     kind: 'write',
     args: z

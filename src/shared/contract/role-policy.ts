@@ -147,8 +147,9 @@ function redactDomain<D extends Domain>(role: Role, domain: D, value: StationSta
     }
     case 'comments': {
       const v = value as StationState['comments'];
-      // The host's card needs only the pin; source health names feeds, their addresses and secrets.
-      const out: StationState['comments'] = role === 'host' ? { ...v, queues: [], sources: [] } : { ...v, sources: v.sources.map((s) => ({ ...s, detail: null, credential: null })) };
+      // The host's card needs only the pin; source health names feeds, their addresses and secrets;
+      // a reply of unknown outcome is the desks' to settle, not the host's to read on camera.
+      const out: StationState['comments'] = role === 'host' ? { ...v, queues: [], sources: [], unsurePosts: [] } : { ...v, sources: v.sources.map((s) => ({ ...s, detail: null, credential: null })) };
       return out as StationState[D];
     }
     case 'offers': {

@@ -87,6 +87,15 @@ describe('role policy', () => {
     }
   });
 
+  it('lists a reply of unknown outcome to the desks, not on the host\'s card', () => {
+    const state = demoState();
+    const unsure = { id: 1, platform: 'twitch', room: '#north', text: 'Ships in 3 days', by: 'Ana', at: 0 };
+    const withUnsure: StationState = { ...state, comments: { ...state.comments, unsurePosts: [unsure] } };
+    expect(stateView('moderator', withUnsure).comments.unsurePosts).toEqual([unsure]);
+    expect(stateView('customer-service', withUnsure).comments.unsurePosts).toEqual([unsure]);
+    expect(stateView('host', withUnsure).comments.unsurePosts).toEqual([]);
+  });
+
   it('shows an alert to the roles it is addressed to; the producer and observer read them all', () => {
     const state = demoState();
     const alert = (key: string, audience?: StationState['alerts']['items'][number]['audience']) => ({

@@ -15,7 +15,8 @@ import { m012ApprovalVia } from './012-approval-via';
 import { m013CommentSkuCandidates } from './013-comment-sku-candidates';
 import { m014CommentGroupJobs } from './014-comment-group-jobs';
 import { m015CommentReplyLedger } from './015-comment-reply-ledger';
+import { m016CommentReplyIntents } from './016-comment-reply-intents';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m008Showday, m009HqOutbox, m010People, m011DeskClusters, m012ApprovalVia, m013CommentSkuCandidates, m014CommentGroupJobs, m015CommentReplyLedger];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Obs, m003Comments, m004Scripts, m005Offers, m006Preflight, m007SignoffLinks, m008Showday, m009HqOutbox, m010People, m011DeskClusters, m012ApprovalVia, m013CommentSkuCandidates, m014CommentGroupJobs, m015CommentReplyLedger, m016CommentReplyIntents];

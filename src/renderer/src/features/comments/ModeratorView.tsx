@@ -3,7 +3,7 @@
 // item's actions — all on the keyboard (j/k move, r reply, space select, c claim, e escalate,
 // x dismiss, p pin, u release, 1–6 queues). Claims show on every desk at once.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AnswerPin, GroupWorkProgress, Intent, QueueSummary } from '../../../../shared/contract/index';
+import type { AnswerPin, GroupWorkProgress, Intent, QueueSummary, UnsurePost } from '../../../../shared/contract/index';
 import type { QueueName } from '../../../../shared/show/show.schema';
 import { useSend, useSlice, useStation } from '../../state/station.store';
 import { useAction } from '../../state/use-action';
@@ -23,6 +23,7 @@ import { bulkOutcome, replyToCluster } from './reply.flow';
 import { groupProgressText, progressOf } from './group-progress.logic';
 import { macroReply } from '../../../../shared/show/macro.reply';
 import { MacroPicker } from './MacroPicker';
+import { UnsurePosts } from './UnsurePosts';
 import { DeskOffers } from './DeskOffers';
 import { useShowIsRehearsal } from '../../ui/use-rehearsal';
 import './comments.css';
@@ -281,6 +282,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
   const answerPins = comments?.answerPins ?? NO_PINS;
   const answering = comments?.answering ?? NO_PROGRESS;
   const currentProgress = progressOf(answering, currentItem?.id);
+  const unsurePosts = comments?.unsurePosts ?? NO_UNSURE;
   return (
     <div className="mod-view" data-testid="moderator-view">
       {comments?.rehearsal && !saidOnce ? (
@@ -332,6 +334,7 @@ function Desk(props: { me: string; linked: boolean; comments: ReturnType<typeof 
               </Button>
             </div>
           ) : null}
+          <UnsurePosts posts={unsurePosts} me={me} now={now} />
           {answering.length > 0 ? (
             <div className="group-progress" role="status" data-testid="group-progress">
               {answering.map((p) => (
@@ -459,6 +462,7 @@ function DeskFigures(props: { comments: ReturnType<typeof useSlice<'comments'>> 
 
 const NO_PINS: readonly AnswerPin[] = [];
 const NO_PROGRESS: readonly GroupWorkProgress[] = [];
+const NO_UNSURE: readonly UnsurePost[] = [];
 const NO_QUEUES: readonly QueueSummary[] = [];
 
 const AnswerPins = memo(function AnswerPins(props: { pins: readonly AnswerPin[]; onUnpin(clusterId: string): void }) {
