@@ -2,7 +2,7 @@
 // variant narrowing per dimension, the pinned product, and the offer. Several products named or fitting → none.
 import { dimensionOf, isNarrowOnly, type CatalogIndex, type SizeRange, type Term } from './sku.catalog-index';
 import { fuzzyCode, NUMBER_BLOCKERS_BEFORE, UNITS_AFTER_NUMBER, type Mention } from './sku.mentions';
-import { hasPointer, pointerCue } from './sku.pointer';
+import { hasPointer, pointerCue, pointsAway } from './sku.pointer';
 import { onScreenCue, type OnScreenCue } from './sku.on-screen';
 import { isPointedNumber } from './sku.words';
 import { keySetOf, type NormalizedText } from './text.normalize';
@@ -51,6 +51,15 @@ export interface SkuMatch {
    * sleeves or is it strapless"): the pronoun then refers back to the family named. The words' label, or null.
    */
   pinnedPronoun: string | null;
+  /**
+   * With `pinnedAmong`: every word that fits a product fits the pinned one, what they leave are the pinned product and
+   * some of its own variants (its family, a name or alias it shares with its siblings, an on-screen number several
+   * variants share: "how much is the kettle?", "is the Nova waterproof?", "#1 still in stock?"), no offer, and nothing
+   * points away ("the other kettle", "the one from before", "which kettle": sku.pointer). Rule v4 part B: such a word
+   * stands for the product on screen as "it" does; sku.context decides with the intent (a complaint about something
+   * already bought stays none). The words' label, or null.
+   */
+  pinnedWord: string | null;
   /**
    * Nothing named, no offer, no pointing word, a product pinned: whether the words are still about the product on
    * screen ("does it come in XL", "how much?") and by which cue (sku.on-screen); sku.context decides with the intent.
@@ -505,6 +514,11 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
   if (offerCode) reasons.push(`offer: ${offerCode}`);
 
   const mentioned = found.some((f) => !f.term.kinds.has('codeword'));
+  let pinnedWord: string | null = null;
+  if (!sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && found.length > 0) {
+    const fam = familyOf(pinnedSku);
+    if (candidates.every((c) => fam.includes(c)) && found.every((f) => f.term.skus.has(pinnedSku)) && !pointsAway(toks)) pinnedWord = pinnedLabel(found);
+  }
   return {
     sku,
     offerCode,
@@ -517,6 +531,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
     pinnedFeature:
       featureLabel !== null && !sku && !offerCode && attrs.length === 0 && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) !== null ? featureLabel : null,
+    pinnedWord,
     pinnedPronoun: !sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) === 'pronoun' && !namedWithArticle(found, toks) ? pinnedLabel(found) : null,
     onScreen: !sku && pinnedSku && !offerCode && candidates.length === 0 ? attributeOnlyCue(norm, found, mentioned) : null,
     reasons,
