@@ -102,13 +102,12 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
   }
   // a word that fits the pinned product and its variants alike, naming no other one and not pointing away ("how much is
   // the kettle?", "kettle pls", "is the Nova waterproof?" while a black kettle / an emerald Nova is pinned): it stands
-  // for the product on screen as "it" does (rule v4 part B), whatever the intent — except a complaint about something
-  // already bought (defect, delivery, refund, checkout; or a complaint whose kind is unknown, without a sub-intent
-  // model): which variant they bought is unknown (rule v4 part C). A complaint about the stream ("show the kettle
-  // closer") is about the product on screen. The learned step does not apply here: it scores comments that name
-  // nothing, and this one names the pinned product's family, like "this one" + a family word (sku.resolve).
-  const pastPurchase = intent === 'complaint' && sub !== 'host_stream';
-  if (match.sku === null && pinnedSku && match.pinnedWord !== null && match.pinnedAmong === pinnedSku && !pastPurchase) {
+  // for the product on screen as "it" does (rule v4 part B) — but not in a complaint: about something already bought,
+  // which variant they bought is unknown (rule v4 part C), and a complaint about the stream that names the family is
+  // mostly about the pace ("20 min on the cream, move on"), not a request to show it. The learned step does not apply
+  // here: it scores comments that name nothing, and this one names the pinned product's family, like "this one" + a
+  // family word (sku.resolve).
+  if (intent !== 'complaint' && match.sku === null && pinnedSku && match.pinnedWord !== null && match.pinnedAmong === pinnedSku) {
     return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: “${match.pinnedWord}” fits the pinned ${pinnedSku} and its variants alike, no other named → ${pinnedSku}` };
   }
   if (intent === 'order' && match.sku === null && pinnedSku && !match.mentioned && !match.offerCode && match.candidates.length === 0) {

@@ -54,7 +54,8 @@ export interface SkuMatch {
   /**
    * With `pinnedAmong`: every word that fits a product fits the pinned one, what they leave are the pinned product and
    * some of its own variants (its family, a name or alias it shares with its siblings, an on-screen number several
-   * variants share: "how much is the kettle?", "is the Nova waterproof?", "#1 still in stock?"), no offer, and nothing
+   * variants share: "how much is the kettle?", "is the Nova waterproof?", "#1 still in stock?"; not a colour or size
+   * alone), no offer, and nothing
    * points away ("the other kettle", "the one from before", "which kettle": sku.pointer). Rule v4 part B: such a word
    * stands for the product on screen as "it" does; sku.context decides with the intent (a complaint about something
    * already bought stays none). The words' label, or null.
@@ -517,7 +518,10 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
   let pinnedWord: string | null = null;
   if (!sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && found.length > 0) {
     const fam = familyOf(pinnedSku);
-    if (candidates.every((c) => fam.includes(c)) && found.every((f) => f.term.skus.has(pinnedSku)) && !pointsAway(toks)) pinnedWord = pinnedLabel(found);
+    // a colour or size alone is not such a word: it names the one variant of the pinned product's family that has it,
+    // or none when several do (rule v4 part B, last paragraph)
+    const names = found.some((f) => !f.term.attributeOnly);
+    if (names && candidates.every((c) => fam.includes(c)) && found.every((f) => f.term.skus.has(pinnedSku)) && !pointsAway(toks)) pinnedWord = pinnedLabel(found);
   }
   return {
     sku,

@@ -10,7 +10,7 @@ import { normalizeText } from './text.normalize';
 import type { Intent, SubIntent, TriageCatalog } from './triage.types';
 
 // a camping shop: a backpack in two colours (#1), a headlamp line in two colours with a shared alias (#2), a mug (#3),
-// a stove in two sizes (#4)
+// a stove, small and large in black and large in red (#4)
 const CAMP: TriageCatalog = {
   products: [
     { sku: 'BPK-OLV', name: 'Trail Backpack Olive', family: 'Trail Backpack', colour: 'olive', onScreen: '1', aliases: [] },
@@ -18,8 +18,9 @@ const CAMP: TriageCatalog = {
     { sku: 'HDL-EMR', name: 'Vega Headlamp Emerald', family: 'Vega Headlamp', colour: 'emerald', onScreen: '2', aliases: ['vega'] },
     { sku: 'HDL-RBY', name: 'Vega Headlamp Ruby', family: 'Vega Headlamp', colour: 'ruby', onScreen: '2', aliases: ['vega'] },
     { sku: 'MUG-ENM', name: 'Enamel Camp Mug', onScreen: '3', aliases: [] },
-    { sku: 'STV-S', name: 'Pocket Stove Small', family: 'Pocket Stove', size: 'small', onScreen: '4', aliases: [] },
-    { sku: 'STV-L', name: 'Pocket Stove Large', family: 'Pocket Stove', size: 'large', onScreen: '4', aliases: [] },
+    { sku: 'STV-S', name: 'Pocket Stove Small', family: 'Pocket Stove', colour: 'black', size: 'small', onScreen: '4', aliases: [] },
+    { sku: 'STV-L', name: 'Pocket Stove Large', family: 'Pocket Stove', colour: 'black', size: 'large', onScreen: '4', aliases: [] },
+    { sku: 'STV-LR', name: 'Pocket Stove Large Red', family: 'Pocket Stove', colour: 'red', size: 'large', onScreen: '4', aliases: [] },
   ],
   offers: [],
 };
@@ -62,7 +63,7 @@ describe('rule v4: a word that fits the pinned product and its variants alike â†
   });
 
   it('not when the words point away from the product on screen', () => {
-    for (const t of ['how much was the other backpack?', 'the backpack from before pls', 'is the previous backpack still available', 'la otra mochila cuÃ¡nto', 'quero a outra mochila', 'ransel yg tadi berapa', 'ransel yang lain ada?', 'which backpack is lighter?', 'what is the difference between the backpacks']) {
+    for (const t of ['how much was the other backpack?', 'the backpack from before pls', 'is the previous backpack still available', 'la otra mochila cuÃ¡nto', 'quero a outra mochila', 'ransel yg tadi berapa', 'ransel yang lain ada?', 'which backpack is lighter?', 'what is the difference between the backpacks', 'ok next, enough backpack']) {
       const r = ctx(t, t.includes('pls') || t.startsWith('quero') ? 'order' : 'question', 'BPK-OLV', t.includes('pls') || t.startsWith('quero') ? 'buy' : null);
       expect(r, t).toMatchObject({ sku: null });
       expect(r.candidates.length, t).toBeGreaterThan(1);
@@ -75,14 +76,27 @@ describe('rule v4: a word that fits the pinned product and its variants alike â†
     expect(ctx('how much is the backpack?', 'question', null).candidates).toHaveLength(2);
   });
 
-  it('a complaint about something already bought naming only a family stays none; the pinned product only assumed', () => {
-    for (const sub of ['defect', 'delivery', 'cancel_refund', 'checkout', null] as const) {
-      const r = ctx('my backpack came dented', 'complaint', 'BPK-OLV', sub);
+  it('a complaint naming only a family stays none, the pinned product only assumed: about something already bought, or the stream', () => {
+    for (const sub of ['defect', 'delivery', 'cancel_refund', 'checkout', 'host_stream', null] as const) {
+      const r = ctx('my backpack came torn', 'complaint', 'BPK-OLV', sub);
       expect(r, String(sub)).toMatchObject({ sku: null, contextSku: 'BPK-OLV' });
       expect(r.candidates, String(sub)).toHaveLength(2);
     }
-    // a request about the product on screen filed as a stream complaint is about it
-    expect(ctx('show the backpack closer', 'complaint', 'BPK-OLV', 'host_stream')).toMatchObject({ sku: 'BPK-OLV' });
+    expect(ctx('20 minutes on the backpack already', 'complaint', 'BPK-OLV', 'host_stream')).toMatchObject({ sku: null, contextSku: 'BPK-OLV' });
+  });
+
+  it('a colour or size alone is not such a word: the one variant that has it, or none when several do', () => {
+    expect(ctx('the small pls', 'order', 'STV-L', 'buy')).toMatchObject({ sku: 'STV-S' });
+    // "black" alone and "large" alone each fit two stoves, the pinned one among them â†’ none, the candidates shown
+    for (const t of ['black pls', 'the large one pls']) {
+      const r = ctx(t, 'order', 'STV-L', 'buy');
+      expect(r, t).toMatchObject({ sku: null });
+      expect(r.candidates.length, t).toBe(2);
+    }
+    const black = ctx('black pls', 'order', 'STV-L', 'buy');
+    expect(black.candidates).toEqual(['STV-S', 'STV-L']);
+    // with the family word beside it, the family word fits the pinned one: it
+    expect(ctx('the black stove pls', 'order', 'STV-L', 'buy')).toMatchObject({ sku: 'STV-L' });
   });
 
   it('spam names no product', () => {
