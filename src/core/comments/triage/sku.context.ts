@@ -102,12 +102,16 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
   }
   // a word that fits the pinned product and its variants alike, naming no other one and not pointing away ("how much is
   // the kettle?", "kettle pls", "is the Nova waterproof?" while a black kettle / an emerald Nova is pinned): it stands
-  // for the product on screen as "it" does (rule v4 part B) — but not in a complaint: about something already bought,
-  // which variant they bought is unknown (rule v4 part C), and a complaint about the stream that names the family is
-  // mostly about the pace ("20 min on the cream, move on"), not a request to show it. The learned step does not apply
-  // here: it scores comments that name nothing, and this one names the pinned product's family, like "this one" + a
-  // family word (sku.resolve).
-  if (intent !== 'complaint' && match.sku === null && pinnedSku && match.pinnedWord !== null && match.pinnedAmong === pinnedSku) {
+  // for the product on screen as "it" does (rule v4 part B), in an order ("I'll take the kettle", "kettle pls") or a
+  // question about the product (not about shipping, payment or the show: "do you ship kettles to chile", rule v4 part
+  // C). Not in a complaint: about something already bought, which variant they bought is unknown (part C), and a
+  // complaint about the stream that names the family is mostly about the pace ("20 min on the cream, move on"). Not in
+  // a remark either: on the SKU tuning split a remark naming the family was about the kind of product or the viewer's
+  // own life ("my mum wore a veil", "I go through lotion like water") about as often as about the one on screen — the
+  // rule cue for "it" covers questions and orders alone for the same reason. The learned step does not apply here: it
+  // scores comments that name nothing, and this one names the pinned product's family, like "this one" + a family word.
+  const asks = intent === 'order' || (intent === 'question' && match.pinnedWordCue !== null);
+  if (asks && match.sku === null && pinnedSku && match.pinnedWord !== null && match.pinnedAmong === pinnedSku) {
     return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: “${match.pinnedWord}” fits the pinned ${pinnedSku} and its variants alike, no other named → ${pinnedSku}` };
   }
   if (intent === 'order' && match.sku === null && pinnedSku && !match.mentioned && !match.offerCode && match.candidates.length === 0) {

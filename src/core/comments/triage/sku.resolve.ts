@@ -62,6 +62,11 @@ export interface SkuMatch {
    */
   pinnedWord: string | null;
   /**
+   * With `pinnedWord`: the comment's on-screen cue (sku.on-screen: null when it is about shipping, payment, codes, the
+   * show or a recommendation among the shop's products — "do you ship boards to hawaii"). A question needs one.
+   */
+  pinnedWordCue: OnScreenCue | null;
+  /**
    * Nothing named, no offer, no pointing word, a product pinned: whether the words are still about the product on
    * screen ("does it come in XL", "how much?") and by which cue (sku.on-screen); sku.context decides with the intent.
    */
@@ -536,6 +541,7 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     pinnedFeature:
       featureLabel !== null && !sku && !offerCode && attrs.length === 0 && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) !== null ? featureLabel : null,
     pinnedWord,
+    pinnedWordCue: pinnedWord !== null ? onScreenCue(norm) : null,
     pinnedPronoun: !sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) === 'pronoun' && !namedWithArticle(found, toks) ? pinnedLabel(found) : null,
     onScreen: !sku && pinnedSku && !offerCode && candidates.length === 0 ? attributeOnlyCue(norm, found, mentioned) : null,
     reasons,
