@@ -55,7 +55,7 @@ export interface SkuMatch {
    * With `pinnedAmong`: every word that fits a product fits the pinned one, what they leave are the pinned product and
    * some of its own variants (its family, a name or alias it shares with its siblings, an on-screen number several
    * variants share: "how much is the kettle?", "is the Nova waterproof?", "#1 still in stock?"; not a colour or size
-   * alone), no offer, and nothing
+   * alone), fit all of its variants alike, no offer, and nothing
    * points away ("the other kettle", "the one from before", "which kettle": sku.pointer). Rule v4 part B: such a word
    * stands for the product on screen as "it" does; sku.context decides with the intent (a complaint about something
    * already bought stays none). The words' label, or null.
@@ -524,9 +524,11 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
   if (!sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && found.length > 0) {
     const fam = familyOf(pinnedSku);
     // a colour or size alone is not such a word: it names the one variant of the pinned product's family that has it,
-    // or none when several do (rule v4 part B, last paragraph)
+    // or none when several do (rule v4 part B, last paragraph). And the words must fit the whole family alike: a word
+    // that fits only some variants ("2 de cedro" while the 16 oz cedar candle of a cedar/fig × 8/16 oz family is
+    // pinned) names those, not the one on screen (on the SKU tuning split: 2 such lines none, 3 the pinned one)
     const names = found.some((f) => !f.term.attributeOnly);
-    if (names && candidates.every((c) => fam.includes(c)) && found.every((f) => f.term.skus.has(pinnedSku)) && !pointsAway(toks)) pinnedWord = pinnedLabel(found);
+    if (names && candidates.length === fam.length && candidates.every((c) => fam.includes(c)) && found.every((f) => f.term.skus.has(pinnedSku)) && !pointsAway(toks)) pinnedWord = pinnedLabel(found);
   }
   return {
     sku,
