@@ -1,9 +1,8 @@
 // The product a comment is about once its intent is known: spam names no product the team acts on, an order
 // naming only a size is for the product in that size, and a question or order about the product on screen that
 // names nothing ("does it come in XL?") is for the pinned product; so is a reservation while a product is pinned
-// ("save one for me", labelling rule v3: the moderator must know what to hold), and so is a word that fits the pinned
-// product and its variants alike ("how much is the kettle?" while the black kettle is pinned; rule v4). A bare order to
-// buy that names nothing ("+1", "mine"), or a complaint about something already bought naming only a family, names no
+// ("save one for me", labelling rule v3: the moderator must know what to hold). A bare
+// order to buy that names nothing ("+1", "mine"), or a word that fits several with the pinned one among them, names no
 // SKU by the labelling rules: the pinned product is a separate, labelled assumption.
 import type { Intent, SubIntent } from './triage.types';
 import type { SkuMatch } from './sku.matcher';
@@ -99,20 +98,6 @@ export function skuInContext(match: SkuMatch, intent: Intent, pinnedSku: string 
       contextSku: null,
       reason: `sku: a word standing for the product on screen; “${match.pinnedPronoun}” fits ${match.candidates.length} products, the pinned one among them → pinned ${pinnedSku}`,
     };
-  }
-  // a word that fits the pinned product and its variants alike, naming no other one and not pointing away ("how much is
-  // the kettle?", "kettle pls", "is the Nova waterproof?" while a black kettle / an emerald Nova is pinned): it stands
-  // for the product on screen as "it" does (rule v4 part B), in an order ("I'll take the kettle", "kettle pls") or a
-  // question about the product (not about shipping, payment or the show: "do you ship kettles to chile", rule v4 part
-  // C). Not in a complaint: about something already bought, which variant they bought is unknown (part C), and a
-  // complaint about the stream that names the family is mostly about the pace ("20 min on the cream, move on"). Not in
-  // a remark either: on the SKU tuning split a remark naming the family was about the kind of product or the viewer's
-  // own life ("my mum wore a veil", "I go through lotion like water") about as often as about the one on screen — the
-  // rule cue for "it" covers questions and orders alone for the same reason. The learned step does not apply here: it
-  // scores comments that name nothing, and this one names the pinned product's family, like "this one" + a family word.
-  const asks = intent === 'order' || (intent === 'question' && match.pinnedWordCue !== null);
-  if (asks && match.sku === null && pinnedSku && match.pinnedWord !== null && match.pinnedAmong === pinnedSku) {
-    return { sku: pinnedSku, candidates: [], contextSku: null, reason: `sku: “${match.pinnedWord}” fits the pinned ${pinnedSku} and its variants alike, no other named → ${pinnedSku}` };
   }
   if (intent === 'order' && match.sku === null && pinnedSku && !match.mentioned && !match.offerCode && match.candidates.length === 0) {
     return { sku: null, candidates: [], contextSku: pinnedSku, reason: `${PINNED_ASSUMPTION} ${pinnedSku} (assumed)` };

@@ -114,21 +114,3 @@ export function pointerCue(toks: readonly string[], productTokens: ReadonlySet<n
   }
   return pointer ? 'demonstrative' : null;
 }
-
-/**
- * Words that point away from the product on screen (rule v4 part B: "the other kettle", "the one from before", "the
- * kettle you showed first", "which kettle…", "the difference between…", "next"): with one of these, a word that fits the
- * pinned product and its siblings alike does not stand for the pinned one. General words of the four languages;
- * Indonesian "-nya" is stripped from tokens ("lainnya" → "lain", "sebelumnya" → "sebelum").
- */
-const AWAY_WORDS: ReadonlySet<string> = keySetOf(['other', 'others', 'otro', 'otra', 'otros', 'otras', 'outro', 'outra', 'outros', 'outras', 'lain',
-  'before', 'previous', 'earlier', 'first', 'yesterday', 'antes', 'anterior', 'anteriores', 'ayer', 'ontem', 'primero', 'primera', 'primeiro', 'primeira',
-  'tadi', 'sebelum', 'kemarin', 'pertama', 'which', 'cual', 'cuales', 'qual', 'quais', 'difference', 'different', 'diferencia', 'diferente', 'diferenca',
-  'beda', 'perbedaan', 'vs', 'versus', 'compare', 'comparar', 'bandingin', 'banding',
-  // moving on from the product on screen ("next", "pasen al siguiente", "lanjut yg berikutnya")
-  'next', 'siguiente', 'proximo', 'berikut', 'selanjut']);
-
-/** A word pointing away from the product on screen (AWAY_WORDS) anywhere in the comment. */
-export function pointsAway(toks: readonly string[]): boolean {
-  return toks.some((t) => AWAY_WORDS.has(t));
-}

@@ -2,7 +2,7 @@
 // variant narrowing per dimension, the pinned product, and the offer. Several products named or fitting → none.
 import { dimensionOf, isNarrowOnly, type CatalogIndex, type SizeRange, type Term } from './sku.catalog-index';
 import { fuzzyCode, NUMBER_BLOCKERS_BEFORE, UNITS_AFTER_NUMBER, type Mention } from './sku.mentions';
-import { hasPointer, pointerCue, pointsAway } from './sku.pointer';
+import { hasPointer, pointerCue } from './sku.pointer';
 import { onScreenCue, type OnScreenCue } from './sku.on-screen';
 import { isPointedNumber } from './sku.words';
 import { keySetOf, type NormalizedText } from './text.normalize';
@@ -51,21 +51,6 @@ export interface SkuMatch {
    * sleeves or is it strapless"): the pronoun then refers back to the family named. The words' label, or null.
    */
   pinnedPronoun: string | null;
-  /**
-   * With `pinnedAmong`: every word that fits a product fits the pinned one, what they leave are the pinned product and
-   * some of its own variants (its family, a name or alias it shares with its siblings, an on-screen number several
-   * variants share: "how much is the kettle?", "is the Nova waterproof?", "#1 still in stock?"; not a colour or size
-   * alone), fit all of its variants alike, no offer, and nothing
-   * points away ("the other kettle", "the one from before", "which kettle": sku.pointer). Rule v4 part B: such a word
-   * stands for the product on screen as "it" does; sku.context decides with the intent (a complaint about something
-   * already bought stays none). The words' label, or null.
-   */
-  pinnedWord: string | null;
-  /**
-   * With `pinnedWord`: the comment's on-screen cue (sku.on-screen: null when it is about shipping, payment, codes, the
-   * show or a recommendation among the shop's products — "do you ship boards to hawaii"). A question needs one.
-   */
-  pinnedWordCue: OnScreenCue | null;
   /**
    * Nothing named, no offer, no pointing word, a product pinned: whether the words are still about the product on
    * screen ("does it come in XL", "how much?") and by which cue (sku.on-screen); sku.context decides with the intent.
@@ -520,16 +505,6 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
   if (offerCode) reasons.push(`offer: ${offerCode}`);
 
   const mentioned = found.some((f) => !f.term.kinds.has('codeword'));
-  let pinnedWord: string | null = null;
-  if (!sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && found.length > 0) {
-    const fam = familyOf(pinnedSku);
-    // a colour or size alone is not such a word: it names the one variant of the pinned product's family that has it,
-    // or none when several do (rule v4 part B, last paragraph). And the words must fit the whole family alike: a word
-    // that fits only some variants ("2 de cedro" while the 16 oz cedar candle of a cedar/fig × 8/16 oz family is
-    // pinned) names those, not the one on screen (on the SKU tuning split: 2 such lines none, 3 the pinned one)
-    const names = found.some((f) => !f.term.attributeOnly);
-    if (names && candidates.length === fam.length && candidates.every((c) => fam.includes(c)) && found.every((f) => f.term.skus.has(pinnedSku)) && !pointsAway(toks)) pinnedWord = pinnedLabel(found);
-  }
   return {
     sku,
     offerCode,
@@ -542,8 +517,6 @@ export function resolveMentions(index: CatalogIndex, norm: NormalizedText, allFo
     pinnedAmong: !sku && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) ? pinnedSku : null,
     pinnedFeature:
       featureLabel !== null && !sku && !offerCode && attrs.length === 0 && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) !== null ? featureLabel : null,
-    pinnedWord,
-    pinnedWordCue: pinnedWord !== null ? onScreenCue(norm) : null,
     pinnedPronoun: !sku && !offerCode && pinnedSku && candidates.length > 1 && candidates.includes(pinnedSku) && onScreenCue(norm) === 'pronoun' && !namedWithArticle(found, toks) ? pinnedLabel(found) : null,
     onScreen: !sku && pinnedSku && !offerCode && candidates.length === 0 ? attributeOnlyCue(norm, found, mentioned) : null,
     reasons,
