@@ -6,7 +6,7 @@ import { createTriage } from '../../src/core/comments/triage/triage.service';
 import { trainPreparedTriageModel, type TriageModel } from '../../src/core/comments/triage/triage.model';
 import type { TriageCatalog } from '../../src/core/comments/triage/triage.types';
 import { DEVELOPER_WRITTEN, judgesSku, lineKey, ON_SCREEN_TUNING, type LabelledComment, type LabelledSet } from './datasets';
-import { labelsUnder, skuAgreement, skuStepLabels } from './sku-eval';
+import { labelsUnder, MATCHER_RULE, skuAgreement, skuStepLabels } from './sku-eval';
 import { fmt, newSkuTally, score, skuPrecision, skuRecall, tallySku, type ScoreReport } from './metrics';
 import { describeConfig, FIXED_CONFIG, formatSelection, prepareSet, selectConfig, without, type ModelConfig, type PreparedSet, type Selection } from './model-select';
 
@@ -23,9 +23,9 @@ export interface FoldReport {
   /** SKU errors by kind: gold SKU answered none (of which with candidates shown: several → none) / another SKU; gold none, answered an SKU. */
   skuErrors: { missed: number; missedWithCandidates: number; wrong: number; spurious: number };
   /**
-   * The same predictions scored on other SKU labels of these lines, by name: under labelling rules v3 and v2
-   * (test/data/sku-rule-v3.md, -v2.md) the first labels ('v3', 'v2') and the lines both passes agree on ('v3 agreed',
-   * 'v2 agreed'). Absent where the category has no such labels.
+   * The same predictions scored on other SKU labels of these lines, by name: under labelling rules v4, v3 and v2
+   * (test/data/sku-rule-v4.md, -v3.md, -v2.md) the first labels ('v4', 'v3', 'v2') and the lines both passes agree on
+   * ('v4 agreed', 'v3 agreed', 'v2 agreed'). Absent where the category has no such labels.
    */
   skuUnder: Record<string, { recall: number; precision: number; gold: number }>;
   langAccuracy: Record<string, number>;
@@ -74,10 +74,10 @@ function skuUnderLabels(rows: readonly LabelledComment[], preds: readonly { sku:
   return { recall: skuRecall(t), precision: skuPrecision(t), gold: t.gold };
 }
 
-/** The other SKU labels a category has (rules v3 and v2: first labels, agreed lines), by name, for `evaluateWithModel`. */
+/** The other SKU labels a category has (rules v4, v3 and v2: first labels, agreed lines), by name, for `evaluateWithModel`. */
 export function otherSkuLabels(set: LabelledSet): Map<string, Map<string, string | null>> {
   const out = new Map<string, Map<string, string | null>>();
-  for (const rule of ['v3', 'v2'] as const) {
+  for (const rule of ['v4', 'v3', 'v2'] as const) {
     const l = labelsUnder(rule, set);
     if (!l) continue;
     out.set(rule, new Map(l.first.rows.map((r) => [r.id, r.sku ?? null])));
@@ -161,7 +161,7 @@ export interface CrossCatalogData {
 }
 
 export function prepareCrossCatalog(corpus: readonly LabelledSet[], tuning: readonly LabelledSet[]): CrossCatalogData {
-  // with their rule-v3 SKU labels, where they have them: each fold's on-screen step learns from the other categories'
+  // with their SKU labels under the rule the matcher follows (v4), where they have them: each fold's on-screen step learns from the other categories'
   // labels only (the held-out one is left out below like its intent labels)
   return { corpus, preparedTuning: tuning.map((s) => prepareSet(s, skuStepLabels(s))), preparedCorpus: corpus.map((s) => prepareSet(s, skuStepLabels(s))) };
 }
@@ -255,8 +255,11 @@ export function formatFold(f: FoldReport): string {
   );
 }
 
-/** The SKU rows of the report, in order: the v3 labels are the headline, v2 stays printed beside them. */
-export const SKU_LABEL_KEYS = ['v3', 'v3 agreed', 'v2', 'v2 agreed'] as const;
+/** The SKU rows of the report, in order: the v4 labels are the headline, v3 and v2 stay printed beside them. */
+export const SKU_LABEL_KEYS = ['v4', 'v4 agreed', 'v3', 'v3 agreed', 'v2', 'v2 agreed'] as const;
+
+/** The labels whose SKU judges' worst fold is the headline and the bench rows with targets (test/data/sku-rule-v4.md). */
+export const SKU_HEADLINE_KEY = MATCHER_RULE;
 
 /**
  * The worst recall and precision under the labels named `key` (FoldReport.skuUnder) over the SKU judges (judgesSku),
@@ -276,7 +279,7 @@ export function skuJudgesWorst(
 }
 
 /**
- * The SKU worst folds under the v3 labels (the headline) and the v2 labels over the categories that judge the SKU
+ * The SKU worst folds under the v4 labels (the headline), the v3 and the v2 labels over the categories that judge the SKU
  * steps: the ones outside the on-screen step's tuning split (ON_SCREEN_TUNING) and the SKU judges (judgesSku), with
  * the step and, from the same run, with the rule cue in its place.
  */
@@ -306,10 +309,11 @@ export function configLine(rep: Pick<CrossCatalogReport, 'configChoice' | 'folds
   return `configuration: fixed by the caller for every fold (${c ? `${describeConfig(c)}; ${JSON.stringify(c)}` : 'no fold'})`;
 }
 
-/** The SKU headline: the SKU judges' worst fold on the rule-v3 labels, against the targets. */
-function skuHeadline(folds: readonly FoldReport[]): string {
-  const v3 = skuJudgesWorst(folds, 'v3');
-  return v3 ? `SKU recall, v3 labels, ${v3.folds} SKU judges ${fmt(v3.step.recall)} (≥ 0.92) at precision ${fmt(v3.step.precision)} (≥ 0.95)` : 'SKU: no fold with v3 labels';
+/** The SKU headline: the SKU judges' worst fold on the rule-v4 labels, against the targets. */
+export function skuHeadline(folds: readonly FoldReport[]): string {
+  const k = SKU_HEADLINE_KEY;
+  const w = skuJudgesWorst(folds, k);
+  return w ? `SKU recall, ${k} labels, ${w.folds} SKU judges ${fmt(w.step.recall)} (≥ 0.92) at precision ${fmt(w.step.precision)} (≥ 0.95)` : `SKU: no fold with ${k} labels`;
 }
 
 export function formatCrossCatalog(rep: CrossCatalogReport): string {

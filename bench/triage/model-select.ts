@@ -8,7 +8,7 @@ import { skuStepLabels } from './sku-eval';
 
 /**
  * A labelled set as training rows, without its lines whose key is in `exclude` (they repeat a test line). With
- * `skuLabels` (rule-v3 SKU labels by comment id, skuStepLabels) the rows carry them: the "about the product on screen"
+ * `skuLabels` (SKU labels under the rule the matcher follows, v4 by comment id, skuStepLabels) the rows carry them: the "about the product on screen"
  * step learns from those (a row without one teaches it nothing).
  */
 export function toGroup(s: LabelledSet, exclude?: ReadonlySet<string>, skuLabels?: ReadonlyMap<string, string | null> | null): TrainingGroup {

@@ -3,9 +3,10 @@
 // the same SKU figures as the cross-catalog bench's folds, in seconds instead of minutes. With --gold-intent the
 // intent-dependent step (sku.context: spam → none, an order naming nothing → pinned) uses the gold intent as a proxy
 // for the model's; the cross-catalog bench uses the predicted one.
-//   node --import tsx bench/triage/sku-eval.ts [--rule v1|v2|v3] [--gold-intent] [--kinds [--structure]] [--errors <category> [--agreed]] [--speed]
+//   node --import tsx bench/triage/sku-eval.ts [--rule v1|v2|v3|v4] [--gold-intent] [--kinds [--structure]] [--errors <category> [--agreed]] [--speed]
 // --rule v2 scores against the v2 labels (sku-v2a.jsonl first, sku-v2b.jsonl second) of the categories that have them;
-// --rule v3 against the v3 labels (the v2 labels with sku-v3a/b.jsonl over them; ruleLabels).
+// --rule v3 against the v3 labels (the v2 labels with sku-v3a/b.jsonl over them; ruleLabels); --rule v4 against the v4
+// labels (the v3 labels with sku-v4a/b.jsonl over them).
 // --kinds prints aggregate counts only (error kind × the matcher's reason, words and SKUs blanked), safe for every fold;
 // --structure splits those counts by where the error sits in the catalog (what tells the candidates apart, gold vs pinned);
 // --errors prints texts: use it only on tuning data (the developer-written categories, and the categories the lead names as
@@ -142,18 +143,23 @@ export function loadSecondSkuLabels(category: string): Map<string, string | null
  * the pinned product), two independent labellers' sku-v2a.jsonl and sku-v2b.jsonl, written from the v2 brief alone;
  * v3 (test/data/sku-rule-v3.md: a reservation, or a request to show / open / try on / demonstrate the product, while a
  * product is pinned means it too), the v2 labels with the lines of those shapes relabelled (sku-v3a/b.jsonl), or the
- * v3 labels alone where a category was written under v3 (no v2 files).
+ * v3 labels alone where a category was written under v3 (no v2 files); v4 (test/data/sku-rule-v4.md: a word that fits the
+ * pinned product and its variants alike — its family, a shared name or alias, a shared on-screen number — stands for
+ * the product on screen), the v3 labels with the lines of that shape relabelled (sku-v4a/b.jsonl).
  */
-export type SkuRule = 'v1' | 'v2' | 'v3';
+export type SkuRule = 'v1' | 'v2' | 'v3' | 'v4';
 
-/** The rule a command line asks for (`--rule v1|v2|v3`), v1 when none; an unknown rule is an error, not v1. */
+/** The rule a command line asks for (`--rule v1|v2|v3|v4`), v1 when none; an unknown rule is an error, not v1. */
 export function ruleOf(argv: readonly string[]): SkuRule {
   const i = argv.indexOf('--rule');
   if (i < 0) return 'v1';
   const r = argv[i + 1];
-  if (r === 'v1' || r === 'v2' || r === 'v3') return r;
-  throw new Error(`--rule ${r ?? ''}: expected v1, v2 or v3`);
+  if (r === 'v1' || r === 'v2' || r === 'v3' || r === 'v4') return r;
+  throw new Error(`--rule ${r ?? ''}: expected v1, v2, v3 or v4`);
 }
+
+/** The rule the matcher follows (test/data/sku-rule-v4.md): what the learned on-screen step trains on. */
+export const MATCHER_RULE = 'v4' as const;
 
 /**
  * Labels by comment id with some of them relabelled: `over`'s label wins where it has the line, `base`'s stands
@@ -166,22 +172,25 @@ export function overlayLabels(base: ReadonlyMap<string, string | null> | null, o
 }
 
 /**
- * A category's first and second labels under v2 or v3, by comment id, read through `load` (a file name → its labels,
- * or null when absent). v3: first = v2a overlaid with v3a (v3a alone where there is no v2a); second = v2b overlaid with
- * v3b, only where the category has a second pass over all its lines (v2b) — a second pass over the relabelled lines
- * alone would make an "agreed lines" set of those shapes only.
+ * A category's first and second labels under v2, v3 or v4, by comment id, read through `load` (a file name → its
+ * labels, or null when absent). v3: first = v2a overlaid with v3a (v3a alone where there is no v2a); second = v2b
+ * overlaid with v3b, only where the category has a second pass over all its lines (v2b) — a second pass over the
+ * relabelled lines alone would make an "agreed lines" set of those shapes only. v4 the same one step on: first = the
+ * v3 first labels overlaid with v4a; second = the v3 second labels overlaid with v4b, only where those exist (a v2b).
  */
 export function ruleLabels(
-  rule: 'v2' | 'v3',
+  rule: 'v2' | 'v3' | 'v4',
   load: (file: string) => Map<string, string | null> | null,
 ): { first: Map<string, string | null> | null; second: Map<string, string | null> | null } {
   const a = load('sku-v2a.jsonl');
   const b = load('sku-v2b.jsonl');
   if (rule === 'v2') return { first: a, second: b };
-  return { first: overlayLabels(a, load('sku-v3a.jsonl')), second: b ? overlayLabels(b, load('sku-v3b.jsonl')) : null };
+  const v3 = { first: overlayLabels(a, load('sku-v3a.jsonl')), second: b ? overlayLabels(b, load('sku-v3b.jsonl')) : null };
+  if (rule === 'v3') return v3;
+  return { first: overlayLabels(v3.first, load('sku-v4a.jsonl')), second: v3.second ? overlayLabels(v3.second, load('sku-v4b.jsonl')) : null };
 }
 
-/** The first and second labels of a category under a rule: v1 keeps the corpus's own `sku`; v2 and v3 read the files. */
+/** The first and second labels of a category under a rule: v1 keeps the corpus's own `sku`; v2, v3 and v4 read the files. */
 export function labelsUnder(rule: SkuRule, set: LabelledSet): { first: LabelledSet; second: Map<string, string | null> | null } | null {
   const category = set.name.replace('corpus/', '');
   if (rule === 'v1') return { first: set, second: loadSecondSkuLabels(category) };
@@ -191,11 +200,11 @@ export function labelsUnder(rule: SkuRule, set: LabelledSet): { first: LabelledS
 }
 
 /**
- * A category's first SKU labels under the rule the matcher follows (v3) by comment id, what the "about the product on
- * screen" step is trained on; null when the category has none (the tuning sets dev-tune/tune2).
+ * A category's first SKU labels under the rule the matcher follows (MATCHER_RULE, v4) by comment id, what the "about the
+ * product on screen" step is trained on; null when the category has none (the tuning sets dev-tune/tune2).
  */
 export function skuStepLabels(set: LabelledSet): Map<string, string | null> | null {
-  return ruleLabels('v3', (file) => loadSkuLabelFile(set.name.replace('corpus/', ''), file)).first;
+  return ruleLabels(MATCHER_RULE, (file) => loadSkuLabelFile(set.name.replace('corpus/', ''), file)).first;
 }
 
 /** One {"id","sku"} per line in test/data/corpus/<category>/<file>, by comment id; null when the file is absent. */

@@ -1,8 +1,8 @@
-// The learned "about the product on screen" step (sku.on-screen.model) measured leave-one-category-out on the v3 SKU
-// labels (--rule v2: the v2 labels, for the figures before session 19), gold intent as the intent proxy (like sku-eval --gold-intent): each category's step is trained on other
+// The learned "about the product on screen" step (sku.on-screen.model) measured leave-one-category-out on the v4 SKU
+// labels (--rule v3 / v2: the v3 or v2 labels, for the figures before sessions 21 / 19), gold intent as the intent proxy (like sku-eval --gold-intent): each category's step is trained on other
 // categories only, never on its own labels, and scored beside the same run without the step and with the rule cue.
-//   node --import tsx bench/triage/sku-onscreen-eval.ts tuning [--rule v2|v3] [--grid] [--errors <tuning category>]
-//   node --import tsx bench/triage/sku-onscreen-eval.ts independent [--rule v2|v3]
+//   node --import tsx bench/triage/sku-onscreen-eval.ts tuning [--rule v2|v3|v4] [--grid] [--errors <tuning category>]
+//   node --import tsx bench/triage/sku-onscreen-eval.ts independent [--rule v2|v3|v4]
 // 'tuning' judges the SKU tuning split (ON_SCREEN_TUNING: the developer-written categories and the two the lead named),
 // each fold trained on the other tuning categories only; --grid prints epochs × dropout × threshold there (what the
 // defaults were chosen from) and --errors the texts of one tuning category's step errors. 'independent' judges the
@@ -24,11 +24,11 @@ import type { OnScreenScore } from '../../src/core/comments/triage/sku.context';
 import { featurizeLinear, type FeatureVector } from '../../src/core/comments/triage/linear.model';
 import { SUBS_OF, type Intent } from '../../src/core/comments/triage/triage.types';
 import { judgesSku, lineKey, loadCorpus, ON_SCREEN_TUNING, type LabelledSet } from './datasets';
-import { labelsUnder, ruleOf, scoreSku, skuAgreement, type SkuFold } from './sku-eval';
+import { labelsUnder, MATCHER_RULE, ruleOf, scoreSku, skuAgreement, type SkuFold } from './sku-eval';
 import { fmt } from './metrics';
 
 
-/** One category under a rule's labels (v3 unless told), with each applicable comment's step features (gold intent/sub) and target. */
+/** One category under a rule's labels (MATCHER_RULE, v4, unless told), with each applicable comment's step features (gold intent/sub) and target. */
 export interface OnScreenSet {
   category: string;
   first: LabelledSet;
@@ -39,7 +39,7 @@ export interface OnScreenSet {
   keys: Set<string>;
 }
 
-export function onScreenSetOf(set: LabelledSet, rule: 'v2' | 'v3' = 'v3'): OnScreenSet | null {
+export function onScreenSetOf(set: LabelledSet, rule: 'v2' | 'v3' | 'v4' = MATCHER_RULE): OnScreenSet | null {
   const labelled = labelsUnder(rule, set);
   if (!labelled) return null;
   const an = createAnalyzer(set.catalog);
@@ -128,9 +128,9 @@ export function baselines(judged: readonly OnScreenSet[]): Variant[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const mode = process.argv[2];
-  if (mode !== 'tuning' && mode !== 'independent') throw new Error('usage: sku-onscreen-eval.ts tuning|independent [--rule v2|v3] [--grid] [--errors <category>]');
-  const rule = process.argv.includes('--rule') ? ruleOf(process.argv) : 'v3';
-  if (rule === 'v1') throw new Error('--rule v1: the step is trained and judged on v2 or v3 labels only');
+  if (mode !== 'tuning' && mode !== 'independent') throw new Error('usage: sku-onscreen-eval.ts tuning|independent [--rule v2|v3|v4] [--grid] [--errors <category>]');
+  const rule = process.argv.includes('--rule') ? ruleOf(process.argv) : MATCHER_RULE;
+  if (rule === 'v1') throw new Error('--rule v1: the step is trained and judged on v2, v3 or v4 labels only');
   console.log(`labels: rule ${rule}`);
   const all = loadCorpus().flatMap((s) => {
     const o = onScreenSetOf(s, rule);

@@ -20,7 +20,7 @@ import type { Intent, TriageCatalog } from '../../src/core/comments/triage/triag
 import type { TriageModel } from '../../src/core/comments/triage/triage.model';
 import { lineKey, loadCorpus, loadLegacyEvaluationSets, loadTuningSets, type LabelledComment, type LabelledSet } from './datasets';
 import { CLASSES, fmt, score, type Cls, type ScoreReport } from './metrics';
-import { formatCrossCatalog, SKU_LABEL_KEYS, skuJudgesWorst, type CrossCatalogReport } from './cross-catalog';
+import { formatCrossCatalog, SKU_HEADLINE_KEY, SKU_LABEL_KEYS, skuJudgesWorst, type CrossCatalogReport } from './cross-catalog';
 import { runCrossCatalogPooled } from './cross-catalog-pool';
 import { FIXED_CONFIG, trainWithSelectedConfig } from './model-select';
 
@@ -359,12 +359,12 @@ export function triageBenchRows(rep: TriageEvalReport): TriageBenchRow[] {
     const w = cc.worst;
     rows.push({ metric: `worst fold intent macro-F1 (${full})`, value: w.macroF1, unit: '', target: '≥ 0.90', pass: w.macroF1 >= 0.9 });
     rows.push({ metric: `worst fold complaint F1 (${full})`, value: w.complaintF1, unit: '', target: '≥ 0.85', pass: w.complaintF1 >= 0.85 });
-    // SKU: the headline is the SKU judges' worst fold on the rule-v3 labels (test/data/sku-rule-v3.md); the v3 agreed
-    // lines and the v2 labels stay printed beside it, and the corpus authors' own (v1) labels without a target
+    // SKU: the headline is the SKU judges' worst fold on the rule-v4 labels (test/data/sku-rule-v4.md); the v4 agreed
+    // lines, the v3 and the v2 labels stay printed beside it, and the corpus authors' own (v1) labels without a target
     for (const k of SKU_LABEL_KEYS) {
       const sw = skuJudgesWorst(cc.folds, k);
       if (!sw) continue;
-      const headline = k === 'v3';
+      const headline = k === SKU_HEADLINE_KEY;
       rows.push({ metric: `worst fold SKU recall, ${k} labels, ${sw.folds} SKU judges (${full})`, value: sw.step.recall, unit: '', ...(headline ? { target: '≥ 0.92', pass: sw.step.recall >= 0.92 } : {}) });
       rows.push({ metric: `worst fold SKU precision, ${k} labels, ${sw.folds} SKU judges (${full})`, value: sw.step.precision, unit: '', ...(headline ? { target: '≥ 0.95', pass: sw.step.precision >= 0.95 } : {}) });
     }
