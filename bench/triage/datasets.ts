@@ -418,6 +418,27 @@ export const FROZEN: Readonly<Record<string, string>> = {
   'corpus/wedding-bridal/sku-v3b.jsonl': '614504ef6c21797646fb523c10d9af00c1a5501f7a9200aa905a679947b0b078',
   'corpus/wine-bar/sku-v3a.jsonl': '365c5867a7afe095c90b8fdb532a65c910aaa8d0d012f54317a19a833c6df9f8',
   'corpus/wine-bar/sku-v3b.jsonl': '365c5867a7afe095c90b8fdb532a65c910aaa8d0d012f54317a19a833c6df9f8',
+  // Written 2026-12-08 00:18–00:23 (session 21) by six more independent authors from the held-out brief with SKU rule v4
+  // (their `sku` is a v4 label, copied to sku-v4a.jsonl), after the family-word cue (114eddd) was fixed: fresh SKU judges
+  // for its pre-registered replication (docs/triage.md, session 21), and intent folds. Nobody read their texts.
+  'corpus/leather-goods/comments.jsonl': 'bf6073f5e4244f26045f4c4ba4f704ba4efd8958d5b0f67b7721232f018355a0',
+  'corpus/leather-goods/catalog.json': 'b78c368f3239ebd9b13c4c86be525b0a743a3c36af36dc719331fbda6392bab7',
+  'corpus/leather-goods/sku-v4a.jsonl': '9741ee0fe4dc65e453a7ae501e34ac7ff9368a9fde1fd1aa8d15a964e0950506',
+  'corpus/hats-caps/comments.jsonl': 'f99d477c743322666add43c302cb5188076f2efc7cd043330a3ed5d43bba18bd',
+  'corpus/hats-caps/catalog.json': '738399d55e48247ef588f967d201d09656bc3a95342dcb03e266df02757f97f3',
+  'corpus/hats-caps/sku-v4a.jsonl': 'a4eee3da64a4f1525cab830eeaf5df7b2109402d57d3baedcdeb8f7300380d28',
+  'corpus/socks-hosiery/comments.jsonl': '7898cdb4256edb18e47de9ec7ae4d7b3993b5e52158de1e644a57b53c46bb5c7',
+  'corpus/socks-hosiery/catalog.json': 'a8a2b2896dcac32f7961b627cda358eb3c543c5f8d79cfc1fdf0cc1db7cdaa13',
+  'corpus/socks-hosiery/sku-v4a.jsonl': '8f0169c4f553603ffc2a4b1b418c634989b016bdb740464c6c1a335df48572e8',
+  'corpus/mattresses-sleep/comments.jsonl': 'e8a31f08b69948c7ead433c3db439ea8e2a08135613e4d98d09a5176a83a3f56',
+  'corpus/mattresses-sleep/catalog.json': 'a143daeadd9dd8062d0acb4c6288d3f0bdead4c2c83c2bf117734f650c90611d',
+  'corpus/mattresses-sleep/sku-v4a.jsonl': 'fc3cc8498d0ef967f52a817667e387e209b5d80575779f7fe944e66ae7d53d7d',
+  'corpus/soap-making/comments.jsonl': 'dfbec20f3301a968d5acc947f9f630a8dcd4d577a2fc609412620ac9d7de4489',
+  'corpus/soap-making/catalog.json': 'f843401a2be14f19e78274cbaa93470654cf2f1de11a1d90ce54da6a47675474',
+  'corpus/soap-making/sku-v4a.jsonl': '3c575f1e86d68fada21e7861e0f976ba3441f8e55ba4f4b0ea91877a47bc0e3e',
+  'corpus/kids-school-bags/comments.jsonl': 'd372ef3c5442f0317fc0364cf059270bf81adab18ea79444f3c99d47c6b6c186',
+  'corpus/kids-school-bags/catalog.json': '5708bffca06e3f1d57fce7556ab74dfba8b46f2615b807b821e366434dde1f7e',
+  'corpus/kids-school-bags/sku-v4a.jsonl': '5baa3015854ea52f5eb264537cf7a7d91db26838bcf027e65c97aefc3627ad77',
   // Rule v4 relabel (session 21, 2026-12-07 23:27–23:32): every non-spam line with a pinned product that has a sibling
   // (same family, a shared alias or name) and a v3 label of none — 6,360 lines over 49 categories, selected by the
   // catalog, the pinned product and the v3 label alone, never by a matcher output — labelled again from
