@@ -240,7 +240,8 @@ test('right after an offer window, while the show clock runs, viewers read that 
   const end = opened.body.result!.window.endsAt;
   const drawn = await page.evaluate<{ state: string; kind: string; label: string; text: string; at: number }[]>('window.__drawn');
   const lastWindow = drawn.findLastIndex((d) => d.kind === 'window' && d.state === 'running');
-  expect(drawn[lastWindow]?.text, 'the window counted to 00:00').toBe('00:00');
+  // The last second drawn: 00:01 or 00:00 (the station may end the window between two 250 ms redraws).
+  expect(seconds(drawn[lastWindow]?.text ?? ''), 'the window counted down to its end').toBeLessThanOrEqual(1);
   const after = drawn.slice(lastWindow + 1).map((d) => ({ state: d.state, label: d.label, text: d.text }));
   expect(after, 'after the window: "Ended", then nothing').toEqual([
     { state: 'ended', label: 'Glow Kit live bundle', text: 'Ended' },
