@@ -124,7 +124,10 @@ test('pausing an offer turns the host card to the pause announcement', async ({ 
   await expect(host.getByTestId('host-banner').first()).toHaveText('OFFER PAUSED — do not read the CTA');
   await expect(hostText(host)).toHaveText(/^Quick pause on the Glow Kit — checkout needs a moment\. Please don't place an order right now/);
   await expect(host.getByTestId('host-cue-kind')).toHaveText('pause announcement');
-  await expect(producer.getByTestId('deck-override')).toContainText('is paused: the host card shows the approved pause announcement');
+  // The producer's deck says it on one line; the whole sentence is its tooltip (and what a screen reader reads).
+  const notice = producer.getByTestId('deck-override');
+  await expect(notice.locator('.deck-override-what')).toHaveText('paused · host reads pause cue');
+  await expect(notice).toHaveAttribute('title', 'Glow Kit live bundle is paused: the host card shows the approved pause announcement (offer-paused.1) and a red banner.');
 
   const resumed = await station.api<{ state: string }>('offer.resume', { offerId: 'glow-kit-live' });
   expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);

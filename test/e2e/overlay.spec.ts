@@ -3,6 +3,7 @@
 // an overlay token cannot call commands.
 import { test, expect } from './fixtures';
 import { decodePng } from '../support/png-decode';
+import { SHOTS } from './screen-checks';
 
 const OFFER = 'glow-kit-live';
 
@@ -144,9 +145,13 @@ test('the countdown overlay shows viewers an offer window: nothing before it, mi
   expect(cut.status).toBe(200);
   const end = cut.body.result!.window.endsAt;
   expect(end).toBe(endsAt - 144_000);
+  // Ended: viewers read that the offer ended, a few seconds, then nothing (no segment clock runs).
+  for (const page of pages) {
+    await expect(page.locator('#countdown')).toHaveAttribute('data-state', 'ended', { timeout: 15_000 });
+    await expect(page.locator('#countdown .label')).toHaveText('Glow Kit live bundle');
+    await expect(page.locator('#countdown .ended')).toHaveText('Ended');
+  }
   for (const page of pages) await expect(page.locator('#countdown')).toHaveAttribute('data-state', 'hidden', { timeout: 15_000 });
-
-  // Ended: nothing on screen (the window is over and no segment clock runs).
   for (const page of pages) await expect(page.locator('#countdown')).toHaveText('');
 
   for (const [i, page] of pages.entries()) {
@@ -167,10 +172,88 @@ test('the countdown overlay shows viewers an offer window: nothing before it, mi
     const texts = running.map((d) => seconds(d.text));
     expect(texts, `${what}: counts down`).toEqual([...texts].sort((a, b) => b - a));
     expect(texts, `${what}: the last seconds`).toEqual(expect.arrayContaining([3, 2, 1]));
-    // It goes off once the window's time is up, not before, and promptly.
-    const off = drawn.find((d) => d.state === 'hidden')!;
-    expect(off, `${what}: hidden at the end`).toBeTruthy();
-    expect(off.at, `${what}: hidden after the end`).toBeGreaterThanOrEqual(end);
-    expect(off.at - end, `${what}: hidden promptly`).toBeLessThan(1_500);
+    // It says "Ended" once the window's time is up, not before, and promptly; nothing else comes between.
+    const lastRunning = drawn.findLastIndex((d) => d.state === 'running');
+    const ended = drawn[lastRunning + 1]!;
+    expect(ended?.state, `${what}: after 00:00`).toBe('ended');
+    expect(ended.at, `${what}: "Ended" after the end`).toBeGreaterThanOrEqual(end);
+    expect(ended.at - end, `${what}: "Ended" promptly`).toBeLessThan(1_500);
+    // Held ENDED_HOLD_MS (8 s) from the end on the station's clock, then nothing.
+    const off = drawn[lastRunning + 2]!;
+    expect(off?.state, `${what}: after "Ended"`).toBe('hidden');
+    expect(off.at - end, `${what}: "Ended" held`).toBeGreaterThanOrEqual(8_000 - 300);
+    expect(off.at - end, `${what}: then gone`).toBeLessThan(8_000 + 1_500);
   }
+});
+
+test('right after an offer window, while the show clock runs, viewers read that the offer ended — never the segment\'s time as if the offer ran on', async ({ station, context }) => {
+  test.setTimeout(90_000);
+  const list = await fetch(`${station.url}/api/device-tokens`, { headers: { authorization: `Bearer ${station.tokens.producer}` } });
+  const token = ((await list.json()) as { result: { tokens: { kind: string; token: string }[] } }).result.tokens.find((t) => t.kind === 'overlay')!.token;
+  const snap = (await (await fetch(`${station.url}/api/state`, { headers: { authorization: `Bearer ${station.tokens.producer}` } })).json()) as {
+    state: { scripts: { deck: { content: { segments: { id: string; title: string; plannedSeconds: number | null; cues: { id: string }[] }[] } } } };
+  };
+  const segments = snap.state.scripts.deck.content.segments;
+  // The demo's "Glow Kit offer" segment: its title read under a time is what viewers took for the offer.
+  const offerSegment = segments.findIndex((sg) => /offer/i.test(sg.title) && sg.plannedSeconds);
+  expect(segments[offerSegment]?.title, 'the timed offer segment').toBe('Glow Kit offer');
+  const next = segments.slice(offerSegment + 1).find((sg) => sg.plannedSeconds && sg.cues.length > 0)!;
+  expect(next, 'a timed segment after it').toBeTruthy();
+  expect((await station.api('cue.goto', { cueId: segments[offerSegment]!.cues[0]!.id })).status).toBe(200);
+  expect((await station.api('show.clock', { action: 'start' })).status).toBe(200);
+  expect((await station.api('overlay.show', { overlay: 'countdown', visible: true })).status).toBe(200);
+
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${station.url}/overlay/countdown?token=${token}`);
+  const box = page.locator('#countdown');
+  // The segment's planned time under its title while no window runs.
+  await expect(box).toHaveAttribute('data-kind', 'segment');
+  await expect(box.locator('.label')).toHaveText(segments[offerSegment]!.title);
+
+  const opened = await station.api<{ window: { endsAt: number } }>('offer.window', { offerId: OFFER, minutes: 0.1 });
+  expect(opened.status).toBe(200);
+  await expect(box).toHaveAttribute('data-kind', 'window');
+  await page.evaluate(`(() => {
+    const el = document.getElementById('countdown');
+    window.__drawn = [];
+    const log = () => {
+      const big = el.querySelector('.time, .ended');
+      const label = el.querySelector('.label');
+      const last = window.__drawn[window.__drawn.length - 1];
+      const item = { state: el.dataset.state, kind: el.dataset.kind, label: label ? label.textContent : '', text: big ? big.textContent : '', at: Date.now() };
+      if (!last || last.state !== item.state || last.text !== item.text || last.label !== item.label) window.__drawn.push(item);
+    };
+    log();
+    new MutationObserver(log).observe(el, { childList: true, subtree: true, attributes: true });
+  })()`);
+
+  await expect(box).toHaveAttribute('data-state', 'ended', { timeout: 15_000 });
+  await expect(box.locator('.label')).toHaveText('Glow Kit live bundle');
+  await expect(box.locator('.ended')).toHaveText('Ended');
+  await page.screenshot({ path: `${SHOTS}/overlay-countdown-offer-ended.png`, omitBackground: true });
+  await expect(box).toHaveAttribute('data-state', 'hidden', { timeout: 15_000 });
+  // The segment the window ended in runs on, and its time stays off the overlay.
+  await page.waitForTimeout(2_000);
+  await expect(box).toHaveAttribute('data-state', 'hidden');
+
+  const end = opened.body.result!.window.endsAt;
+  const drawn = await page.evaluate<{ state: string; kind: string; label: string; text: string; at: number }[]>('window.__drawn');
+  const lastWindow = drawn.findLastIndex((d) => d.kind === 'window' && d.state === 'running');
+  // The last second drawn: 00:01 or 00:00 (the station may end the window between two 250 ms redraws).
+  expect(seconds(drawn[lastWindow]?.text ?? ''), 'the window counted down to its end').toBeLessThanOrEqual(1);
+  const after = drawn.slice(lastWindow + 1).map((d) => ({ state: d.state, label: d.label, text: d.text }));
+  expect(after, 'after the window: "Ended", then nothing').toEqual([
+    { state: 'ended', label: 'Glow Kit live bundle', text: 'Ended' },
+    { state: 'hidden', label: '', text: '' },
+  ]);
+  const ended = drawn[lastWindow + 1]!;
+  expect(ended.at - end, '"Ended" promptly after the end').toBeLessThan(1_500);
+  expect(drawn[lastWindow + 2]!.at - end, '"Ended" held 8 s').toBeGreaterThanOrEqual(8_000 - 300);
+
+  // The host moves on: the next segment's time, under its own title.
+  expect((await station.api('cue.goto', { cueId: next.cues[0]!.id })).status).toBe(200);
+  await expect(box).toHaveAttribute('data-kind', 'segment');
+  await expect(box.locator('.label')).toHaveText(next.title);
+  await expect(box.locator('.time')).toHaveText(/^\d{2,}:[0-5]\d$/);
 });

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { writeBusyShow } from './busy-show';
-import { currentRowWhole } from './screen-checks';
+import { currentRowWhole, insideViewport, unclipped } from './screen-checks';
 
 const LONG_OFFER = 'Lip Tint trio — Red, Nude and Berry, with a mirror and a pouch';
 const RTL_OFFER = '✨ ثنائي السيروم — Serum duo 💧🔥';
@@ -156,6 +156,27 @@ test('a tour of every view on a busy show: screenshots, and no role page scrolls
   await shot(producer, 'producer-1366x768');
   await noSidewaysScroll(producer, 'producer live');
   await currentRowWhole(producer, 'current cue under a long segment title at 1366×768');
+  // The current segment's offer paused by hand (as a window's end pauses it): the deck says what the
+  // host card shows instead, and the current cue, that notice and the offer's RESUME stay in view
+  // together. A three-line notice once left the deck list 25 px at 1366×768: a strip of the cue.
+  expect((await station.api('offer.pause', { offerId: 'glow-kit-live', reason: 'tour: checkout check' })).status).toBe(200);
+  const notice = producer.getByTestId('deck-override');
+  await expect(notice).toContainText('Glow Kit live bundle');
+  await expect(notice).toContainText('paused');
+  for (const size of [LAPTOP, FULL_HD]) {
+    await producer.setViewportSize(size);
+    await producer.waitForTimeout(300);
+    const what = `a paused offer at ${size.width}×${size.height}`;
+    await currentRowWhole(producer, `current cue with ${what}`);
+    await insideViewport(producer, producer.getByTestId('deck-current'), `${what}: the deck's current cue`);
+    await insideViewport(producer, notice, `${what}: the deck's notice`);
+    await unclipped(notice, `${what}: the deck's notice`);
+    await insideViewport(producer, producer.getByTestId('status-resume-glow-kit-live'), `${what}: RESUME`);
+    await shot(producer, `producer-offer-paused-${size.width}x${size.height}`);
+  }
+  expect((await station.api('offer.resume', { offerId: 'glow-kit-live' })).status).toBe(200);
+  await expect(notice).toHaveCount(0);
+  await producer.setViewportSize(LAPTOP);
   await producer.getByTestId('tab-setup').click();
   await producer.waitForTimeout(300);
   await shot(producer, 'producer-setup-1366x768');

@@ -93,8 +93,35 @@ describe('overlay content', () => {
     const w = { offerId: 'kit', offerName: 'Glow Kit', openedAt: T0, openedBy: 'Ana', endsAt: T0 + 60_000, phase: 'open' as const, endReason: null, endedAt: null, problem: null, cta: null, marks: [], changes: [] };
     s.onair = { ...s.onair, windows: [w] };
     expect(overlayContent(s).countdown).toEqual({ label: 'Glow Kit ends in', kind: 'window', endsAt: T0 + 60_000 });
-    s.onair = { ...s.onair, windows: [{ ...w, phase: 'ending' }] };
-    expect(overlayContent(s).countdown?.kind).toBe('segment');
+  });
+
+  it('once the window is over, says the offer ended, and shows no time for the segment it ended in', () => {
+    const s = state({}, { countdown: true });
+    s.cues = { ...s.cues, segmentStartedAt: T0, segmentPlannedSeconds: 600, current: { id: 'deal.1', kind: 'cta', text: 'x', segmentId: 'deal', segmentTitle: 'Glow Kit offer' } };
+    const w = { offerId: 'kit', offerName: 'Glow Kit', openedAt: T0, openedBy: 'Ana', endsAt: T0 + 60_000, phase: 'open' as const, endReason: null, endedAt: null, problem: null, cta: null, marks: [], changes: [] };
+    // The time is up; the store has not confirmed the pause yet (ending), then it has (ended).
+    for (const phase of ['ending', 'ended'] as const) {
+      s.onair = { ...s.onair, windows: [{ ...w, phase, endReason: 'time', endedAt: phase === 'ended' ? T0 + 60_400 : null }] };
+      expect(overlayContent(s).countdown, phase).toEqual({ label: 'Glow Kit', kind: 'ended', endsAt: T0 + 60_000, then: null });
+    }
+    // The host moves on: the next segment, begun after the window ended, counts down once "Ended" was held.
+    s.cues = { ...s.cues, segmentStartedAt: T0 + 65_000, segmentPlannedSeconds: 300, current: { id: 'qa.1', kind: 'cta', text: 'x', segmentId: 'qa', segmentTitle: 'Q&A' } };
+    expect(overlayContent(s).countdown).toEqual({ label: 'Glow Kit', kind: 'ended', endsAt: T0 + 60_000, then: { label: 'Q&A', endsAt: T0 + 365_000 } });
+    // The last window to end is the one told; an open window wins over any that ended.
+    const other = { ...w, offerId: 'lip', offerName: 'Lip Tint', openedAt: T0 + 1000, endsAt: T0 + 50_000, phase: 'ended' as const };
+    s.onair = { ...s.onair, windows: [other, { ...w, phase: 'ended' }] };
+    expect(overlayContent(s).countdown?.label).toBe('Glow Kit');
+    s.onair = { ...s.onair, windows: [{ ...other, phase: 'open', endsAt: T0 + 400_000 }, { ...w, phase: 'ended' }] };
+    expect(overlayContent(s).countdown).toMatchObject({ label: 'Lip Tint ends in', kind: 'window' });
+  });
+
+  it('after a window with no show clock running, says the offer ended, then nothing', () => {
+    const s = state({}, { countdown: true });
+    const w = { offerId: 'kit', offerName: 'Glow Kit', openedAt: T0, openedBy: 'Ana', endsAt: T0 + 60_000, phase: 'ended' as const, endReason: 'cut' as const, endedAt: T0 + 60_000, problem: null, cta: null, marks: [], changes: [] };
+    s.onair = { ...s.onair, windows: [w] };
+    expect(overlayContent(s).countdown).toEqual({ label: 'Glow Kit', kind: 'ended', endsAt: T0 + 60_000, then: null });
+    s.overlays = { ...s.overlays, shown: { ...s.overlays.shown, countdown: false } };
+    expect(overlayContent(s).countdown).toBeNull();
   });
 
   it('keeps the approved price when the show’s price changed after approval', () => {

@@ -56,17 +56,32 @@ export function overlayContent(state: StationState): OverlayContent {
     };
   }
   const cues = state.cues;
-  // An offer window's end wins over the segment timer: it is what viewers act on.
+  // An offer window's end wins over the segment timer: it is what viewers act on. Once it is over,
+  // viewers are told so (the page holds "Ended" a few seconds, overlay-countdown.ts) and the segment it
+  // ended in shows no time: under the segment's title, straight after "ends in 00:00", it read as the
+  // offer running on. A segment begun after the window ended counts down once "Ended" was held.
   const win = shown.countdown ? countdownWindow(state) : null;
-  const countdown = win
-    ? { label: plain(`${win.offerName} ends in`, 80), kind: 'window' as const, endsAt: win.endsAt }
-    : shown.countdown && cues.segmentStartedAt !== null && cues.segmentPlannedSeconds !== null
+  const over = shown.countdown && !win ? lastEndedWindow(state) : null;
+  const segment =
+    shown.countdown && cues.segmentStartedAt !== null && cues.segmentPlannedSeconds !== null
       ? {
           label: plain(cues.current?.segmentTitle ?? 'Segment', 80),
-          kind: 'segment' as const,
+          startedAt: cues.segmentStartedAt,
           endsAt: cues.segmentStartedAt + cues.segmentPlannedSeconds * 1000,
         }
       : null;
+  const countdown: OverlayContent['countdown'] = win
+    ? { label: plain(`${win.offerName} ends in`, 80), kind: 'window', endsAt: win.endsAt }
+    : over
+      ? {
+          label: plain(over.offerName, 80),
+          kind: 'ended',
+          endsAt: over.endsAt,
+          then: segment && segment.startedAt > over.endsAt ? { label: segment.label, endsAt: segment.endsAt } : null,
+        }
+      : segment
+        ? { label: segment.label, kind: 'segment', endsAt: segment.endsAt }
+        : null;
   const q = state.overlays.question;
   const question = shown.question && q ? { author: plain(q.author, 60), text: plain(q.text) } : null;
   const title = state.show.current?.title ?? null;
@@ -82,6 +97,13 @@ function countdownWindow(state: StationState) {
   const open = state.onair.windows.filter((w) => w.phase === 'open' || w.phase === 'opening');
   const o = overlayOffer(state);
   return open.find((w) => w.offerId === o?.id) ?? open[0] ?? null;
+}
+
+/** The window that ended last (its time up, its cap reached or ended by the producer), if any. */
+function lastEndedWindow(state: StationState) {
+  let last: StationState['onair']['windows'][number] | null = null;
+  for (const w of state.onair.windows) if ((w.phase === 'ending' || w.phase === 'ended') && (!last || w.endsAt > last.endsAt)) last = w;
+  return last;
 }
 
 function stockText(o: OfferView): string | null {

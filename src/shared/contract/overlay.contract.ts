@@ -25,11 +25,22 @@ export interface OfferOverlay {
   stockLeft: string | null;
 }
 export interface CountdownOverlay {
+  /** `window`: "<offer> ends in"; `segment`: the segment's title; `ended`: the offer's name. */
   label: string;
-  /** `window`: an offer window's end (it wins over the segment timer); `segment`: the planned segment end. */
-  kind: 'window' | 'segment';
-  /** Station clock (ms) when it reaches zero. */
+  /**
+   * `window`: an offer window's end (it wins over the segment timer); `segment`: the planned segment end;
+   * `ended`: the latest offer window is over (its time is up or the producer ended it), and no window is
+   * open. Viewers read "<offer> / Ended" for a few seconds from `endsAt`, then `then`, or nothing.
+   */
+  kind: 'window' | 'segment' | 'ended';
+  /** Station clock (ms) when it reaches zero; for `ended`, when the window ended. */
   endsAt: number;
+  /**
+   * `ended` only: the segment countdown to show once "Ended" has been held — only for a segment that
+   * began after the window ended. Null (or absent) while the segment the window ended in runs: its
+   * time under its title, right after the offer's countdown, reads as the offer running on.
+   */
+  then?: { label: string; endsAt: number } | null;
 }
 export interface QuestionOverlay {
   author: string;

@@ -1,7 +1,7 @@
 // What viewers read on the countdown overlay across an offer window, from the very text the overlay
 // page embeds (its source, evaluated on its own the way the page runs it).
 import { describe, expect, it } from 'vitest';
-import { countdownTime } from './overlay-countdown';
+import { ENDED_HOLD_MS, countdownTime, countdownView } from './overlay-countdown';
 import { createOverlayPageRoute } from './overlay-page.route';
 
 const END = 1_765_000_000_000; // a station time (ms)
@@ -11,6 +11,9 @@ const S = 1000;
 // eslint-disable-next-line @typescript-eslint/no-implied-eval
 const source = new Function(`return (${String(countdownTime)});`) as () => typeof countdownTime;
 const embedded = source();
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
+const viewSource = new Function(`return (${String(countdownView)});`) as () => typeof countdownView;
+const embeddedView = viewSource();
 
 describe.each([
   ['the module', countdownTime],
@@ -53,11 +56,56 @@ describe.each([
   });
 });
 
+describe.each([
+  ['the module', countdownView],
+  ['its source as the page embeds it', embeddedView],
+])('countdown overlay across a window\'s end (%s)', (_, view) => {
+  const win = { label: 'Glow Kit ends in', kind: 'window', endsAt: END };
+  const ended = { label: 'Glow Kit', kind: 'ended', endsAt: END, then: null };
+  const segment = { label: 'Q&A', endsAt: END + 10 * 60 * S };
+
+  it('draws nothing without content', () => {
+    expect(view(null, END, countdownTime)).toEqual({ state: 'hidden' });
+  });
+
+  it('an open window counts down under "<offer> ends in", and holds 00:00 until the station ends it', () => {
+    expect(view(win, END - 61 * S, countdownTime)).toEqual({ state: 'running', kind: 'window', label: 'Glow Kit ends in', text: '01:01' });
+    expect(view(win, END + 2 * S, countdownTime)).toMatchObject({ state: 'running', text: '00:00' });
+  });
+
+  it('once the window ended, viewers read "<offer> / Ended" for the hold, then nothing', () => {
+    expect(ENDED_HOLD_MS).toBe(8000);
+    expect(view(ended, END, countdownTime)).toEqual({ state: 'ended', kind: 'ended', label: 'Glow Kit', text: 'Ended' });
+    expect(view(ended, END + ENDED_HOLD_MS - 1, countdownTime)).toMatchObject({ state: 'ended', text: 'Ended' });
+    expect(view(ended, END + ENDED_HOLD_MS, countdownTime)).toEqual({ state: 'hidden' });
+    expect(view(ended, END + 60 * 60 * S, countdownTime)).toEqual({ state: 'hidden' });
+  });
+
+  it('a page whose clock is a little behind the station\'s end still reads "Ended", never a time', () => {
+    expect(view(ended, END - 300, countdownTime)).toMatchObject({ state: 'ended', text: 'Ended' });
+  });
+
+  it('never a segment time straight after the window: a later segment\'s countdown only once "Ended" was held', () => {
+    const thenSegment = { ...ended, then: segment };
+    expect(view(thenSegment, END + 1 * S, countdownTime)).toMatchObject({ state: 'ended', label: 'Glow Kit', text: 'Ended' });
+    expect(view(thenSegment, END + ENDED_HOLD_MS, countdownTime)).toEqual({ state: 'running', kind: 'segment', label: 'Q&A', text: '09:52' });
+  });
+
+  it('a segment countdown runs under its title', () => {
+    expect(view({ label: 'Q&A', kind: 'segment', endsAt: END }, END - 90 * S, countdownTime)).toEqual({ state: 'running', kind: 'segment', label: 'Q&A', text: '01:30' });
+  });
+
+  it('a time it cannot read after a window shows nothing, never "Ended" for ever', () => {
+    expect(view(ended, Number.NaN, countdownTime)).toEqual({ state: 'hidden' });
+  });
+});
+
 it('the overlay page carries the countdown function and draws with it', async () => {
   const route = createOverlayPageRoute();
   let body = '';
   const res = { writeHead: () => res, end: (b: string) => void (body = b) };
   await route.handle({ res, rest: 'countdown' } as unknown as Parameters<typeof route.handle>[0]);
   expect(body).toContain(`var countdownTime = ${String(countdownTime)};`);
-  expect(body).toContain('countdownTime(c.countdown.endsAt, performance.now() + skew)');
+  expect(body).toContain(`var countdownView = ${String(countdownView)};`);
+  expect(body).toContain('countdownView(c.countdown, performance.now() + skew, countdownTime)');
 });

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { OVERLAY_NAMES, type OverlayName } from '../../shared/contract/index';
 import type { Route } from '../transport/route-table';
-import { countdownTime } from './overlay-countdown';
+import { countdownTime, countdownView } from './overlay-countdown';
 
 export function isOverlayName(v: string): v is OverlayName {
   return (OVERLAY_NAMES as readonly string[]).includes(v);
@@ -50,6 +50,7 @@ html,body{margin:0;width:1920px;height:1080px;background:transparent;overflow:hi
 #countdown{right:60px;top:60px;text-align:right}
 #countdown .label{font-size:30px}
 #countdown .time{font-size:88px;font-weight:800;font-variant-numeric:tabular-nums}
+#countdown .ended{font-size:88px;font-weight:800}
 #question{left:60px;top:60px;width:900px}
 #question .author{font-size:28px;color:#9fd3ff}
 #question .text{font-size:40px}
@@ -72,6 +73,7 @@ const SCRIPT = `
   function line(cls, text){ var d = el(cls); d.textContent = String(text); d.dir = 'auto'; return d; }
   function clear(){ content = null; box.className = 'box'; box.replaceChildren(); box.setAttribute('data-state', 'empty'); }
   var countdownTime = ${String(countdownTime)};
+  var countdownView = ${String(countdownView)};
   function draw(){
     var c = content; box.replaceChildren();
     if (!c) { clear(); return; }
@@ -84,8 +86,12 @@ const SCRIPT = `
       box.className = 'box on'; box.setAttribute('data-state','live'); return;
     }
     if (name === 'countdown' && c.countdown) {
-      box.append(line('label', c.countdown.label), line('time', countdownTime(c.countdown.endsAt, performance.now() + skew)));
-      box.className = 'box on'; box.setAttribute('data-state','running'); box.setAttribute('data-kind', c.countdown.kind || 'segment'); return;
+      // Running, "Ended" after a window (held a few seconds), or nothing: overlay-countdown.ts decides.
+      var v = countdownView(c.countdown, performance.now() + skew, countdownTime);
+      if (v.state !== 'hidden') {
+        box.append(line('label', v.label), line(v.state === 'ended' ? 'ended' : 'time', v.text));
+        box.className = 'box on'; box.setAttribute('data-state', v.state); box.setAttribute('data-kind', v.kind); return;
+      }
     }
     if (name === 'question' && c.question) {
       box.append(line('author', c.question.author), line('text', c.question.text));

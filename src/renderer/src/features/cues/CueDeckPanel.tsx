@@ -20,7 +20,7 @@ import {
   effectiveSelection,
   moreBelowText,
   moveSelection,
-  overrideSentence,
+  overrideNotice,
   scrollToShow,
 } from './deck.logic';
 import './cues.css';
@@ -107,7 +107,7 @@ export function CueDeckPanel() {
 
   if (!cues) return null;
   const c = clocks(cues, now);
-  const override = overrideSentence(cues);
+  const override = overrideNotice(cues);
 
   return (
     <Panel
@@ -156,15 +156,6 @@ export function CueDeckPanel() {
               </ConfirmButton>
             )}
           </div>
-          {override ? (
-            <div
-              className={`deck-override ${cues.override?.reason === 'cap_reached' ? 'deck-override-amber' : ''}`}
-              data-testid="deck-override"
-              role="status"
-            >
-              {override}
-            </div>
-          ) : null}
           <div className="deck-now">
             <div className="deck-current" data-testid="deck-current" data-cue-id={cues.current?.id ?? ''}>
               <span className="deck-kind">
@@ -172,12 +163,29 @@ export function CueDeckPanel() {
               </span>
               {cues.current?.text}
             </div>
-            {/* The armed cue shares the next cue's line: its id in full and Disarm stay readable on a
-                1366-pixel console, where the control row has room for its five buttons only. */}
+            {/* The armed cue and a paused (or capped) offer's notice share the next cue's line: the armed
+                id in full and Disarm stay readable on a 1366-pixel console, where the control row has room
+                for its five buttons only, and the notice takes none of the deck list's height. */}
             <div className="deck-next-row">
               <div className="deck-next" data-testid="deck-next">
                 Next: {cues.next ? cues.next.text : '— last cue —'}
               </div>
+              {override ? (
+                <div
+                  className={`deck-override deck-override-${override.tone}`}
+                  data-testid="deck-override"
+                  role="status"
+                  title={override.full}
+                >
+                  <span className="deck-override-name" aria-hidden="true">
+                    {override.name}
+                  </span>
+                  <span className="deck-override-what" aria-hidden="true">
+                    {override.what}
+                  </span>
+                  <span className="sr-only">{override.full}</span>
+                </div>
+              ) : null}
               {cues.armed ? (
                 <div className="deck-armed" data-testid="deck-armed" role="status">
                   <span className="deck-armed-label">Armed</span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CuesState, ScriptContent } from '../../../../shared/contract/index';
-import { cueIds, cuesBelow, deckRows, effectiveSelection, moreBelowText, moveSelection, overrideSentence, scrollToShow } from './deck.logic';
+import { cueIds, cuesBelow, deckRows, effectiveSelection, moreBelowText, moveSelection, overrideNotice, overrideSentence, scrollToShow } from './deck.logic';
 
 const content: ScriptContent = {
   title: 'T',
@@ -33,6 +33,16 @@ describe('deck list', () => {
     const paused = { ...cues, override: { reason: 'offer_paused', offerId: 'o', offerName: 'Kit', cueId: 'p.1', text: 'x', since: 0 } } as CuesState;
     expect(overrideSentence(paused)).toMatch(/Kit is paused: the host card shows the approved pause announcement \(p\.1\)/);
     expect(overrideSentence(cues)).toBeNull();
+  });
+  it('puts it in one short line for the Next row (name, what, what the host reads), the sentence in full beside it', () => {
+    const o = { offerId: 'o', offerName: 'Glow Kit live bundle', cueId: 'offer-paused.1', text: 'x', since: 0 };
+    const paused = { ...cues, override: { ...o, reason: 'offer_paused' } } as CuesState;
+    expect(overrideNotice(paused)).toEqual({ name: 'Glow Kit live bundle', what: 'paused · host reads pause cue', full: overrideSentence(paused), tone: 'bad' });
+    expect(overrideNotice({ ...paused, override: { ...paused.override!, cueId: null } })?.what).toBe('paused · host: banner only');
+    const cap = { ...cues, override: { ...o, reason: 'cap_reached', cueId: 'after-cap.1' } } as CuesState;
+    expect(overrideNotice(cap)).toMatchObject({ what: 'at cap · host reads post-cap CTA', tone: 'warn' });
+    expect(overrideNotice({ ...cap, override: { ...cap.override!, cueId: null } })?.what).toBe('at cap · host told to wait');
+    expect(overrideNotice(cues)).toBeNull();
   });
 });
 

@@ -49,6 +49,20 @@ export function overrideSentence(cues: CuesState): string | null {
 }
 
 /**
+ * The deck's one-line notice of what the host card shows instead of the current cue: the offer's name
+ * (cut first on a narrow console), what happened and what the host reads, in words short enough to sit
+ * on the "Next" line; the whole sentence, with the cue's id, goes in its tooltip. As a block of its own it took three lines
+ * at 1366×768 and left the deck list 2–25 px: a strip of the current cue, or none.
+ */
+export function overrideNotice(cues: CuesState): { name: string; what: string; full: string; tone: 'bad' | 'warn' } | null {
+  const o = cues.override;
+  const full = overrideSentence(cues);
+  if (!o || !full) return null;
+  if (o.reason === 'offer_paused') return { name: o.offerName, what: o.cueId ? 'paused · host reads pause cue' : 'paused · host: banner only', full, tone: 'bad' };
+  return { name: o.offerName, what: o.cueId ? 'at cap · host reads post-cap CTA' : 'at cap · host told to wait', full, tone: 'warn' };
+}
+
+/**
  * The list's new scrollTop so a row (top and height in the list's content coordinates) is fully
  * visible, moving as little as possible; unchanged when it already is. A segment header sticks
  * to the top of the list, so the visible part starts a header's height below the edge: a row is
