@@ -21,6 +21,7 @@ import { createDispatcher, type DispatchResult } from './dispatch/dispatcher';
 import type { Caller } from './dispatch/handler';
 import { createLateDispatch } from './dispatch/late-dispatch';
 import { createAlertsService, type AlertsService } from './alerts/alerts.service';
+import { alertsOnNewClock } from './alerts/alerts.clock-step';
 import { createShowService, type ShowService } from './show/show.service';
 import { writePostShowPackage } from './show/post-show.package';
 import { conflict } from './dispatch/command-failure';
@@ -241,6 +242,8 @@ export function createCore(deps: CoreDeps): Core {
         detail: `System clock moved ${describeStep(shiftMs)}: the station's times follow it from here (rows before this one are on the clock it started with)`,
       });
       state.update('station', (s) => ({ ...s, clockShiftMs: (s.clockShiftMs ?? 0) + shiftMs }));
+      // The alerts on screen move with the clock (alerts/alerts.clock-step.ts): shown and judged on one clock.
+      state.update('alerts', (a) => alertsOnNewClock(a, shiftMs));
     },
   });
 

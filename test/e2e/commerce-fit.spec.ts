@@ -2,7 +2,31 @@
 // inside its panel (it was clipped at the panel's right edge at 1366×768), also with a paused offer's
 // reason and a person who must ask the toggle owner (the longest button).
 import { resolve } from 'node:path';
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { writeBusyShow } from './busy-show';
+
+/** Each reason field shows its whole placeholder: "Reason (required)" was cut to "Reason (requi" on
+ * the busy show at 1366×768, where the Stock column lists more SKUs and squeezes the Toggle column. */
+async function placeholdersWhole(panel: Locator) {
+  const inputs = panel.locator('tbody input');
+  expect(await inputs.count()).toBe(await panel.locator('tbody tr').count());
+  let required = 0;
+  for (const input of await inputs.all()) {
+    const fit = await input.evaluate((el: HTMLInputElement) => {
+      const style = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d');
+      if (!ctx) return null;
+      ctx.font = style.font;
+      const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { label: el.getAttribute('aria-label'), placeholder: el.placeholder, text: Math.ceil(ctx.measureText(el.placeholder).width), room };
+    });
+    expect(fit).not.toBeNull();
+    if (fit?.placeholder === 'Reason (required)') required += 1;
+    expect(fit?.text, `${fit?.label}: "${fit?.placeholder}" in a field with ${fit?.room} px for text`).toBeLessThanOrEqual(fit?.room ?? 0);
+  }
+  expect(required, 'a live offer asks for a reason').toBeGreaterThan(0);
+}
 
 const SHOTS = process.env.BATON_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/screenshots') : null;
 
@@ -12,11 +36,15 @@ test('commerce at 1366×768: the offers table’s last column is inside the pane
   };
   const first = offers.state.offers.items[0]?.id;
   expect(first).toBeTruthy();
-  expect((await station.api('offer.pause', { offerId: first, reason: 'Store reports the bundle price wrong on the checkout page; checking with the brand' })).status).toBe(200);
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await station.openView(context, 'commerce');
   const panel = page.getByTestId('commerce-offers');
   await expect(panel.locator('tbody tr')).not.toHaveCount(0);
+  await placeholdersWhole(panel);
+  await panel.screenshot({ path: '/tmp/polish22/commerce-offers-live-1366x768.png' });
+  // Then with the first offer paused: its reason under its state, the longest row.
+  expect((await station.api('offer.pause', { offerId: first, reason: 'Store reports the bundle price wrong on the checkout page; checking with the brand' })).status).toBe(200);
+  await expect(panel.getByText('Store reports the bundle price wrong')).toBeVisible();
   const box = await panel.boundingBox();
   expect(box).not.toBeNull();
   const right = (box?.x ?? 0) + (box?.width ?? 0);
@@ -37,5 +65,26 @@ test('commerce at 1366×768: the offers table’s last column is inside the pane
   expect(sideways, 'a part of the panel scrolls sideways').toBe(false);
   await page.screenshot({ path: test.info().outputPath('commerce-1366x768.png') });
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/commerce-1366x768.png` });
+  await panel.screenshot({ path: '/tmp/polish22/commerce-offers-1366x768.png' });
   await context.close();
+});
+
+test.describe('on the busy show of the views tour (three offers, one with a 60-character name)', () => {
+  const busy = writeBusyShow((show) => {
+    const offers = show.offers as Array<Record<string, unknown>>;
+    offers[1]!.name = 'Lip Tint trio — Red, Nude and Berry, with a mirror and a pouch';
+    offers[2]!.name = '✨ ثنائي السيروم — Serum duo 💧🔥';
+    return show;
+  });
+  test.use({ stationOptions: { showFile: busy.file } });
+
+  test('commerce at 1366×768: every reason field shows its whole placeholder', async ({ station, browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await station.openView(context, 'commerce');
+    const panel = page.getByTestId('commerce-offers');
+    await expect(panel.locator('tbody tr')).toHaveCount(3);
+    await placeholdersWhole(panel);
+    await page.screenshot({ path: '/tmp/polish22/commerce-busy-1366x768.png' });
+    await context.close();
+  });
 });

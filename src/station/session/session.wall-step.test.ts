@@ -169,6 +169,36 @@ describe.each([
   });
 });
 
+describe("alerts on the producer's screen across a realignment", () => {
+  it.each([
+    ['back (a clock an hour fast, put right)', -HOUR],
+    ['forward (a clock an hour slow)', HOUR],
+  ])("an alert raised before a step %s reads on the corrected clock: raised, acknowledged, its raises, and quiet mode's start", async (_what, step) => {
+    const clock = createTestClock();
+    const { core, check } = drivenCore(clock);
+    core.show.loadFile(DEMO_SHOW);
+    await core.start();
+    await core.dispatch('alert.quiet', { on: true }, producer);
+    core.alerts.raise({ source: 'obs', key: 'obs:test', level: 'critical', message: 'OBS link lost' });
+    const raisedAt = clock.now();
+    clock.advance(30_000);
+    await core.dispatch('alert.ackAll', { upTo: 'critical' }, producer);
+    clock.advance(30_000);
+    // The OS clock is put right; nothing runs, so the station takes it at its next check.
+    clock.set(clock.now() + step);
+    check();
+    expect(realigned(core)).toHaveLength(1);
+    const alert = core.snapshot().state.alerts.items.find((a) => a.key === 'obs:test');
+    expect(alert).toMatchObject({ raisedAt: raisedAt + step, updatedAt: raisedAt + step, ackedAt: raisedAt + 30_000 + step, raises: [raisedAt + step], clearedAt: null });
+    // A minute ago on the corrected clock, as it was a minute ago on the old one.
+    expect(clock.now() - alert!.raisedAt).toBe(60_000);
+    expect(core.snapshot().state.alerts.quiet.since).toBe(raisedAt + step);
+    // Raised after the step: on the new clock as it is.
+    core.alerts.raise({ source: 'obs', key: 'obs:later', level: 'warn', message: 'later' });
+    expect(core.snapshot().state.alerts.items.find((a) => a.key === 'obs:later')?.raisedAt).toBe(clock.now());
+  });
+});
+
 describe('a small or returning difference', () => {
   it('a second under the threshold moves nothing; a notice raised live is withdrawn when the OS clock comes back', async () => {
     const clock = createTestClock();

@@ -6,11 +6,13 @@ import { phaseLabel, phaseLevel } from '../offers/offers.logic';
 export function DeskOffers(props: { offers: readonly OfferView[] }) {
   if (props.offers.length === 0) return null;
   return (
-    // Above the queues, one line each: the state always whole, a long name cut (whole in the tooltip).
+    // Above the queues: the state always whole, a long name cut (whole in the tooltip). No colon after
+    // the name: the state in its own right-aligned place says what it said (as on the status bar), and
+    // a wrapped name could leave it alone on a line ("Glow Kit live bundle" / ":").
     <section className="desk-offers" aria-label="Offers">
       {props.offers.map((o) => (
         <span key={o.id} className={`desk-offer desk-offer-${phaseLevel(o.state)}`} data-testid={`desk-offer-${o.id}`} data-state={o.state} title={`${o.name}: ${phaseLabel(o)}`}>
-          <span className="desk-offer-name">{o.name}:</span> <strong>{phaseLabel(o)}</strong>
+          <span className="desk-offer-name">{o.name}</span> <strong>{phaseLabel(o)}</strong>
         </span>
       ))}
     </section>
