@@ -53,3 +53,13 @@ export function writeBusyShow(patch: (show: Record<string, unknown>) => Record<s
   writeFileSync(file, JSON.stringify(show));
   return { dir, file };
 }
+
+/** The busy show with its second and third offers renamed long (60 characters) and Arabic with emoji. */
+export function writeBusyShowWithLongOfferNames(): { dir: string; file: string } {
+  return writeBusyShow((show) => {
+    const offers = show.offers as Array<Record<string, unknown>>;
+    offers[1]!.name = 'Lip Tint trio — Red, Nude and Berry, with a mirror and a pouch';
+    offers[2]!.name = '✨ ثنائي السيروم — Serum duo 💧🔥';
+    return show;
+  });
+}

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { writeBusyShow } from './busy-show';
+import { writeBusyShowWithLongOfferNames } from './busy-show';
 
 /** Each reason field shows its whole placeholder: "Reason (required)" was cut to "Reason (requi" on
  * the busy show at 1366×768, where the Stock column lists more SKUs and squeezes the Toggle column. */
@@ -41,7 +41,7 @@ test('commerce at 1366×768: the offers table’s last column is inside the pane
   const panel = page.getByTestId('commerce-offers');
   await expect(panel.locator('tbody tr')).not.toHaveCount(0);
   await placeholdersWhole(panel);
-  await panel.screenshot({ path: '/tmp/polish22/commerce-offers-live-1366x768.png' });
+  await panel.screenshot({ path: test.info().outputPath('commerce-offers-live-1366x768.png') });
   // Then with the first offer paused: its reason under its state, the longest row.
   expect((await station.api('offer.pause', { offerId: first, reason: 'Store reports the bundle price wrong on the checkout page; checking with the brand' })).status).toBe(200);
   await expect(panel.getByText('Store reports the bundle price wrong')).toBeVisible();
@@ -65,17 +65,11 @@ test('commerce at 1366×768: the offers table’s last column is inside the pane
   expect(sideways, 'a part of the panel scrolls sideways').toBe(false);
   await page.screenshot({ path: test.info().outputPath('commerce-1366x768.png') });
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/commerce-1366x768.png` });
-  await panel.screenshot({ path: '/tmp/polish22/commerce-offers-1366x768.png' });
   await context.close();
 });
 
 test.describe('on the busy show of the views tour (three offers, one with a 60-character name)', () => {
-  const busy = writeBusyShow((show) => {
-    const offers = show.offers as Array<Record<string, unknown>>;
-    offers[1]!.name = 'Lip Tint trio — Red, Nude and Berry, with a mirror and a pouch';
-    offers[2]!.name = '✨ ثنائي السيروم — Serum duo 💧🔥';
-    return show;
-  });
+  const busy = writeBusyShowWithLongOfferNames();
   test.use({ stationOptions: { showFile: busy.file } });
 
   test('commerce at 1366×768: every reason field shows its whole placeholder', async ({ station, browser }) => {
@@ -84,7 +78,7 @@ test.describe('on the busy show of the views tour (three offers, one with a 60-c
     const panel = page.getByTestId('commerce-offers');
     await expect(panel.locator('tbody tr')).toHaveCount(3);
     await placeholdersWhole(panel);
-    await page.screenshot({ path: '/tmp/polish22/commerce-busy-1366x768.png' });
+    await page.screenshot({ path: test.info().outputPath('commerce-busy-1366x768.png') });
     await context.close();
   });
 });

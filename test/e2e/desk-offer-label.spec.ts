@@ -2,7 +2,6 @@
 // a line it shows holds punctuation alone. The label was "Glow Kit live bundle:", and a colon alone on
 // its second line was reported at 1366×768; the state beside the name (a box of its own, right-aligned,
 // as on the status bar) says what the colon said, so the colon is gone.
-import { mkdirSync } from 'node:fs';
 import { test, expect } from './fixtures';
 
 test('desk at 1366×768: an offer’s name shows no line of punctuation alone, and no trailing colon', async ({ station, browser }) => {
@@ -51,7 +50,6 @@ test('desk at 1366×768: an offer’s name shows no line of punctuation alone, a
     return out.slice(0, 20);
   });
   expect(bad).toEqual([]);
-  mkdirSync('/tmp/polish22', { recursive: true });
-  await desk.screenshot({ path: '/tmp/polish22/desk-offers-1366x768.png' });
+  await desk.screenshot({ path: test.info().outputPath('desk-offers-1366x768.png') });
   await context.close();
 });

@@ -3,14 +3,9 @@
 // talkback, three offers' numbers with long names and a pinned question. The approved cue text must
 // still be on screen and readable; before, the stack above it pushed it off the card entirely.
 import { test, expect } from './fixtures';
-import { writeBusyShow } from './busy-show';
+import { writeBusyShowWithLongOfferNames } from './busy-show';
 
-const busy = writeBusyShow((show) => {
-  const offers = show.offers as Array<Record<string, unknown>>;
-  offers[1]!.name = 'Lip Tint trio — Red, Nude and Berry, with a mirror and a pouch';
-  offers[2]!.name = '✨ ثنائي السيروم — Serum duo 💧🔥';
-  return show;
-});
+const busy = writeBusyShowWithLongOfferNames();
 test.use({ stationOptions: { showFile: busy.file } });
 const HD = { width: 1280, height: 720 };
 

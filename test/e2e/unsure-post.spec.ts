@@ -142,7 +142,7 @@ test('"It is there — do not post again": audited in the desk\'s name, the bann
     const banner = page.getByTestId('unsure-post');
     await expect(banner).toHaveCount(1);
     await expect(banner.locator('blockquote')).toHaveText(reply);
-    await page.screenshot({ path: '/tmp/polish22/unsure-post-1366x768.png' });
+    await page.screenshot({ path: test.info().outputPath('unsure-post-1366x768.png') });
 
     await banner.getByTestId('unsure-in-room').click();
     await expect(page.getByTestId('unsure-post')).toHaveCount(0);
